@@ -1,0 +1,87 @@
+"""A fact: one dated, sourced statement from the record, with optional structured values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated
+
+from pydantic import Field, field_validator
+
+from drafting.case.base import CaseModel, DocumentId, FactId, Percent, Positive, Text
+from drafting.case.levels import SpinalLevels
+from drafting.case.records import SourceRef
+from drafting.case.vocab import DurationUnit, FactCategory, Laterality, ProcedureFamily
+
+_TAG = re.compile(r"^[a-z][a-z0-9_]*$")
+
+DAYS_PER_UNIT = {
+    DurationUnit.days: 1.0,
+    DurationUnit.weeks: 7.0,
+    DurationUnit.months: 365.25 / 12,
+    DurationUnit.years: 365.25,
+}
+
+
+class Measure(CaseModel):
+    """A measured value such as an Oswestry score (46 %), pain NRS (7 /10) or BMI (31 kg/m2)."""
+
+    name: Text = Field(description="What was measured, e.g. ODI, NRS, BMI.")
+    value: float
+    unit: Text
+
+
+class Duration(CaseModel):
+    value: Positive
+    unit: DurationUnit
+
+    def in_weeks(self) -> float:
+        return self.value * DAYS_PER_UNIT[self.unit] / 7.0
+
+
+class Dose(CaseModel):
+    drug: Text
+    amount: Positive
+    unit: Text = Field(description="e.g. mg, mcg/h, mcg/day")
+    frequency: Text = Field(description="e.g. every 6 hours as needed, twice daily")
+
+
+class Fact(CaseModel):
+    id: FactId
+    category: FactCategory
+    date: dt.date
+    end_date: dt.date | None = Field(
+        default=None, description="Last date of a course (therapy, medication trial)."
+    )
+    statement: Text
+    procedure: ProcedureFamily | None = Field(
+        default=None, description="Procedure the fact is about (a procedure or its response)."
+    )
+    laterality: Laterality | None = None
+    levels: SpinalLevels = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
+    percent_relief: Percent | None = None
+    duration: Duration | None = None
+    dose: Dose | None = None
+    mme: Annotated[float, Field(ge=0)] | None = Field(
+        default=None, description="Morphine milligram equivalents per day."
+    )
+    tags: list[str] = Field(
+        default_factory=list,
+        description="Findings in snake_case, e.g. radicular_pain, positive_slr, physical_therapy.",
+    )
+    references: list[DocumentId] = Field(
+        default_factory=list,
+        description="Other documents this fact's source mentions (e.g. an MRI report a note cites).",
+    )
+    source: SourceRef
+
+    @field_validator("tags")
+    @classmethod
+    def _tags_are_snake_case(cls, tags: list[str]) -> list[str]:
+        for tag in tags:
+            if not _TAG.match(tag):
+                raise ValueError(
+                    f"tag '{tag}' must be lower-case snake_case (letters, digits, underscores)"
+                )
+        return tags

@@ -1,0 +1,131 @@
+"""Read a case file (YAML or JSON) into a validated ``Case``, or fail with every problem found."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from drafting.case.case import Case
+from drafting.case.checks import check_case
+from drafting.case.problems import CaseFileError, Loc, Problem
+from drafting.case.source_lines import line_of
+
+MAX_CASE_BYTES = 2 * 1024 * 1024
+SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
+
+_PATTERN_HINTS = {
+    "^F[1-9][0-9]*$": "fact ids are F followed by a number: F1, F2, ...",
+    "^I[1-9][0-9]*$": "disputed item ids are I followed by a number: I1, I2, ...",
+    "^D[1-9][0-9]*$": "document ids are D followed by a number: D1, D2, ...",
+    "^[a-z0-9][a-z0-9-]{2,79}$": "case ids are 3-80 lower-case letters, digits and hyphens",
+}
+
+
+def load_case(path: Path | str, today: dt.date | None = None) -> Case:
+    path = Path(path)
+    data, text = _read(path)
+    try:
+        case = Case.model_validate(data)
+    except ValidationError as exc:
+        raise CaseFileError(path, [_with_line(p, text) for p in _from_pydantic(exc)]) from None
+    problems = check_case(case, today)
+    if problems:
+        raise CaseFileError(path, [_with_line(p, text) for p in problems])
+    return case
+
+
+def _fail(path: Path, message: str, fix: str, line: int | None = None) -> CaseFileError:
+    return CaseFileError(path, [Problem((), message, fix, line)])
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind is None:
+        raise _fail(path, f"unsupported file type '{path.suffix}'", "use a .yaml, .yml or .json file")
+    if not path.is_file():
+        raise _fail(path, "no such file", "check the path")
+    size = path.stat().st_size
+    if size > MAX_CASE_BYTES:
+        raise _fail(
+            path,
+            f"file is {size:,} bytes, over the {MAX_CASE_BYTES:,}-byte limit for a case file",
+            "a case file holds structured facts, not the records themselves; attach records "
+            "as documents",
+        )
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise _fail(path, "file is binary, not a text case file", "save the case as YAML or JSON")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise _fail(path, f"file is not UTF-8 text (byte {exc.start})", "save it as UTF-8") from None
+    if not text.strip():
+        raise _fail(path, "file is empty", "start from a file in examples/cases/")
+    data = _parse(path, text, kind)
+    if not isinstance(data, dict):
+        raise _fail(path, f"top level is a {type(data).__name__}, not a mapping", "the file must "
+                    "be one case: a mapping with id, document_type, facts, ...")
+    return data, text
+
+
+def _parse(path: Path, text: str, kind: str) -> Any:
+    if kind == "json":
+        try:
+            return json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
+                        exc.lineno) from None
+    try:
+        return yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        column = f" (column {mark.column + 1})" if mark else ""
+        raise _fail(path, f"invalid YAML: {problem}{column}", "fix the syntax; check indentation "
+                    "and quote values that contain ': '", mark.line + 1 if mark else None) from None
+
+
+def _from_pydantic(exc: ValidationError) -> list[Problem]:
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc: Loc = tuple(part for part in error["loc"] if not isinstance(part, str) or
+                         not part.startswith(("function-", "list[")))
+        problems.append(Problem(loc, *_explain(error)))
+    return problems
+
+
+def _explain(error: dict[str, Any]) -> tuple[str, str]:
+    kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
+    shown = repr(error.get("input"))
+    shown = shown if len(shown) <= 60 else shown[:57] + "..."
+    if kind == "missing":
+        return "required field is missing", f"add '{error['loc'][-1]}'"
+    if kind == "extra_forbidden":
+        return "unknown field", "remove it or correct its spelling (see examples/case.schema.json)"
+    if kind == "enum":
+        return f"{shown} is not allowed", f"use one of: {ctx.get('expected', '')}"
+    if kind.startswith("date"):
+        return f"{shown} is not a valid date", "write the date as YYYY-MM-DD, e.g. 2024-03-15"
+    if kind == "string_pattern_mismatch":
+        hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), f"match the pattern {ctx.get('pattern')}")
+        return f"{shown} is not in the expected form", hint
+    if kind == "value_error":
+        return msg.removeprefix("Value error, "), "see the message"
+    if kind == "too_short":
+        return "must not be empty", "add at least one entry"
+    if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
+        return f"{shown} is not a number", "write a plain number without units"
+    if kind in {"bool_parsing", "bool_type"}:
+        return f"{shown} is not true or false", "write true or false"
+    if kind in {"list_type", "dict_type", "model_type", "string_type"}:
+        return f"wrong type: {msg.lower()}, got {shown}", "see examples/case.schema.json"
+    return f"{msg} (got {shown})", "see examples/case.schema.json"
+
+
+def _with_line(problem: Problem, text: str) -> Problem:
+    return Problem(problem.loc, problem.message, problem.fix, line_of(text, problem.loc))

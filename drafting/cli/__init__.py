@@ -1,0 +1,1 @@
+"""The ``necessity`` command line."""

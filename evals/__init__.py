@@ -1,0 +1,1 @@
+"""Checks that read drafts and case facts: citations, numbers, dates, sides, levels."""

@@ -1,0 +1,1 @@
+"""Guideline excerpts, criteria sets, ingestion and hybrid retrieval."""

@@ -1,0 +1,1 @@
+"""Jinja2 prompt templates (one file per section kind); this package holds no prompt text."""

@@ -1,0 +1,1 @@
+"""The Streamlit app physicians edit drafts in."""
