@@ -18,5 +18,5 @@ class Settings(BaseSettings):
 
     @classmethod
     def load(cls, **flags: object) -> Settings:
-        """Settings from the CLI flags that were given (not None), then environment, then defaults."""
+        """Settings from the CLI flags that were given, then the environment, then defaults."""
         return cls(**{key: value for key, value in flags.items() if value is not None})

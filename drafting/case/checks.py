@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from itertools import pairwise
 
 from drafting.case.case import Case
 from drafting.case.item import PriorDecision
@@ -61,12 +62,12 @@ def _fact_references(case: Case) -> Iterator[Problem]:
     cited: list[tuple[Loc, list[str]]] = [
         (("disputed_items", i, "facts"), item.facts) for i, item in enumerate(case.disputed_items)
     ]
-    cited += [(loc + ("facts",), decision.facts) for loc, decision in _decisions(case)]
+    cited += [((*loc, "facts"), decision.facts) for loc, decision in _decisions(case)]
     for loc, fact_ids in cited:
         for position, fact_id in enumerate(fact_ids):
             if fact_id not in known:
                 yield Problem(
-                    loc + (position,),
+                    (*loc, position),
                     f"unknown fact id '{fact_id}'",
                     f"use an id defined under facts ({_sample(known)}) or add the fact",
                 )
@@ -80,13 +81,13 @@ def _document_references(case: Case) -> Iterator[Problem]:
         doc = documents.get(fact.source.document)
         if doc is None:
             yield Problem(
-                loc + ("source", "document"),
+                (*loc, "source", "document"),
                 f"document '{fact.source.document}' is not in the record inventory",
                 hint,
             )
         elif not doc.included:
             yield Problem(
-                loc + ("source", "document"),
+                (*loc, "source", "document"),
                 f"document '{doc.id}' is marked as not included in the packet, so no page of it "
                 "can be cited",
                 f"source the fact from the record that mentions {doc.id} and list {doc.id} "
@@ -94,21 +95,21 @@ def _document_references(case: Case) -> Iterator[Problem]:
             )
         elif fact.source.page > doc.pages:
             yield Problem(
-                loc + ("source", "page"),
+                (*loc, "source", "page"),
                 f"page {fact.source.page} is past the end of {doc.id}, which has {doc.pages} pages",
                 "cite a page that exists, or correct the document's page count",
             )
         for position, ref in enumerate(fact.references):
             if ref not in documents:
                 yield Problem(
-                    loc + ("references", position),
+                    (*loc, "references", position),
                     f"document '{ref}' is not in the record inventory",
                     "list the referenced document in documents with included: false",
                 )
     for loc, decision in _decisions(case):
         if decision.document and decision.document not in documents:
             yield Problem(
-                loc + ("document",),
+                (*loc, "document"),
                 f"document '{decision.document}' is not in the record inventory",
                 hint,
             )
@@ -123,7 +124,7 @@ def _dated(case: Case) -> Iterator[tuple[Loc, dt.date | None]]:
         yield ("facts", i, "date"), fact.date
         yield ("facts", i, "end_date"), fact.end_date
     for loc, decision in _decisions(case):
-        yield loc + ("date",), decision.date
+        yield (*loc, "date"), decision.date
     for i, item in enumerate(case.disputed_items):
         if item.status is ItemStatus.rendered:
             yield ("disputed_items", i, "date_of_service"), item.date_of_service
@@ -145,7 +146,7 @@ def _date_order(case: Case) -> Iterator[Problem]:
         for name in ("injury", "request", "denial", "review")
         if getattr(case.dates, name) is not None
     ]
-    for (earlier_name, earlier), (later_name, later) in zip(sequence, sequence[1:]):
+    for (earlier_name, earlier), (later_name, later) in pairwise(sequence):
         if later < earlier:
             yield Problem(
                 ("dates", later_name),

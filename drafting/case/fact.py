@@ -72,7 +72,7 @@ class Fact(CaseModel):
     )
     references: list[DocumentId] = Field(
         default_factory=list,
-        description="Other documents this fact's source mentions (e.g. an MRI report a note cites).",
+        description="Other documents this fact's source mentions (an MRI report a note cites).",
     )
     source: SourceRef
 
@@ -82,6 +82,6 @@ class Fact(CaseModel):
         for tag in tags:
             if not _TAG.match(tag):
                 raise ValueError(
-                    f"tag '{tag}' must be lower-case snake_case (letters, digits, underscores)"
+                    f"tag '{tag}' is not snake_case; write it in lower case with underscores"
                 )
         return tags

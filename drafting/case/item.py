@@ -53,7 +53,7 @@ class DisputedItem(CaseModel):
     code: ServiceCode | None = None
     details: ItemDetails = Field(default_factory=ItemDetails)
     date_of_service: dt.date = Field(
-        description="Date rendered, or for a request the date requested; selects guideline versions."
+        description="Date rendered, or the date requested; selects guideline versions."
     )
     status: ItemStatus = ItemStatus.rendered
     facts: list[FactId] = Field(

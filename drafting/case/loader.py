@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,18 @@ from drafting.case.source_lines import line_of
 MAX_CASE_BYTES = 2 * 1024 * 1024
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
 
+class _CaseYamlLoader(yaml.SafeLoader):
+    """Safe YAML that leaves dates as text, so pydantic reports an impossible date by its path."""
+
+
+_CaseYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 _PATTERN_HINTS = {
+    "^(?:[0-9]{4}[0-9FTU]|[A-V][0-9]{4})$": "write a CPT code (five characters, e.g. 64483 or "
+    "0275T) or a HCPCS code (a letter and four digits, e.g. E0730), quoted",
     "^F[1-9][0-9]*$": "fact ids are F followed by a number: F1, F2, ...",
     "^I[1-9][0-9]*$": "disputed item ids are I followed by a number: I1, I2, ...",
     "^D[1-9][0-9]*$": "document ids are D followed by a number: D1, D2, ...",
@@ -28,7 +41,7 @@ _PATTERN_HINTS = {
 
 def load_case(path: Path | str, today: dt.date | None = None) -> Case:
     path = Path(path)
-    data, text = _read(path)
+    data, text = read_case_file(path)
     try:
         case = Case.model_validate(data)
     except ValidationError as exc:
@@ -43,10 +56,13 @@ def _fail(path: Path, message: str, fix: str, line: int | None = None) -> CaseFi
     return CaseFileError(path, [Problem((), message, fix, line)])
 
 
-def _read(path: Path) -> tuple[dict[str, Any], str]:
+def read_case_file(path: Path) -> tuple[dict[str, Any], str]:
+    """The parsed mapping (dates left as text) and the raw text of a case file, or an error."""
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
-        raise _fail(path, f"unsupported file type '{path.suffix}'", "use a .yaml, .yml or .json file")
+        raise _fail(
+            path, f"unsupported file type '{path.suffix}'", "use a .yaml, .yml or .json file"
+        )
     if not path.is_file():
         raise _fail(path, "no such file", "check the path")
     size = path.stat().st_size
@@ -63,7 +79,8 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise _fail(path, f"file is not UTF-8 text (byte {exc.start})", "save it as UTF-8") from None
+        message = f"file is not UTF-8 text (byte {exc.start})"
+        raise _fail(path, message, "save it as UTF-8") from None
     if not text.strip():
         raise _fail(path, "file is empty", "start from a file in examples/cases/")
     data = _parse(path, text, kind)
@@ -81,7 +98,7 @@ def _parse(path: Path, text: str, kind: str) -> Any:
             raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
                         exc.lineno) from None
     try:
-        return yaml.safe_load(text)
+        return yaml.load(text, Loader=_CaseYamlLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)
@@ -106,7 +123,9 @@ def _explain(error: dict[str, Any]) -> tuple[str, str]:
     if kind == "missing":
         return "required field is missing", f"add '{error['loc'][-1]}'"
     if kind == "extra_forbidden":
-        return "unknown field", "remove it or correct its spelling (see examples/case.schema.json)"
+        close = difflib.get_close_matches(str(error["loc"][-1]), _field_names(), n=1, cutoff=0.75)
+        fix = f"did you mean '{close[0]}'?" if close else "remove it or correct its spelling"
+        return "unknown field", f"{fix} (see examples/case.schema.json)"
     if kind == "enum":
         return f"{shown} is not allowed", f"use one of: {ctx.get('expected', '')}"
     if kind.startswith("date"):
@@ -115,16 +134,27 @@ def _explain(error: dict[str, Any]) -> tuple[str, str]:
         hint = _PATTERN_HINTS.get(ctx.get("pattern", ""), f"match the pattern {ctx.get('pattern')}")
         return f"{shown} is not in the expected form", hint
     if kind == "value_error":
-        return msg.removeprefix("Value error, "), "see the message"
+        message, _, fix = msg.removeprefix("Value error, ").partition("; ")
+        return message, fix
     if kind == "too_short":
         return "must not be empty", "add at least one entry"
     if kind in {"int_parsing", "int_type", "float_parsing", "float_type", "int_from_float"}:
         return f"{shown} is not a number", "write a plain number without units"
     if kind in {"bool_parsing", "bool_type"}:
         return f"{shown} is not true or false", "write true or false"
-    if kind in {"list_type", "dict_type", "model_type", "string_type"}:
+    if kind == "string_type":
+        return f"{shown} is not text", f"quote it, e.g. \"{error.get('input')}\""
+    if kind in {"list_type", "dict_type", "model_type"}:
         return f"wrong type: {msg.lower()}, got {shown}", "see examples/case.schema.json"
     return f"{msg} (got {shown})", "see examples/case.schema.json"
+
+
+@cache
+def _field_names() -> frozenset[str]:
+    """Every field name used anywhere in the case model, for spelling suggestions."""
+    schema = Case.model_json_schema()
+    models = [schema, *schema.get("$defs", {}).values()]
+    return frozenset(name for model in models for name in model.get("properties", {}))
 
 
 def _with_line(problem: Problem, text: str) -> Problem:

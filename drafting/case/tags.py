@@ -1,4 +1,4 @@
-"""The finding-tag vocabulary (``tags.yaml``), so a misspelt tag fails instead of flipping a result."""
+"""The finding-tag vocabulary (``tags.yaml``): a misspelt tag fails instead of flipping a result."""
 
 from __future__ import annotations
 

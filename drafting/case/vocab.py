@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 
 
-class _Vocab(str, Enum):
+class _Vocab(StrEnum):
     """A string enum whose values are the spelling used in case files."""
-
-    def __str__(self) -> str:  # rich tables and messages show the plain value
-        return self.value
 
 
 class DocumentType(_Vocab):

@@ -42,7 +42,7 @@ def validate(
                 error(problem.render(exc.file))
             continue
         out.print(
-            f"ok  {path}  ({len(case.facts)} facts, {len(case.disputed_items)} disputed items)",
+            f"ok  {path}  ({len(case.facts)} facts, {len(case.disputed_items)} disputed item(s))",
             markup=False, soft_wrap=True,
         )
     if failed:

@@ -1,0 +1,33 @@
+# Two commands for a newcomer: `make demo` (set up, then run the main job offline)
+# and `make test` (set up, then lint and run the tests). Both create .venv on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: setup demo test lint clean
+
+setup: $(VENV)/.installed
+
+# torch is pinned to the CPU build first, so nothing later pulls a multi-GB CUDA build.
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+demo: setup
+	$(BIN)/necessity case validate examples/cases/*.yaml
+	$(BIN)/necessity case show examples/cases/wc-lumbar-esi-plaintiff.yaml
+
+lint: setup
+	$(BIN)/ruff check .
+
+test: lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

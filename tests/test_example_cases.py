@@ -1,0 +1,95 @@
+"""The bundled example cases are valid, match the published JSON Schema, and together cover
+what the product must handle."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import jsonschema
+import pytest
+
+from drafting.case import Case, load_case
+from drafting.case.loader import read_case_file
+from drafting.case.vocab import DocumentType, Outcome, Perspective, ProcedureFamily, Setting
+from tests.conftest import EXAMPLES, example_paths
+
+SCHEMA_FILE = EXAMPLES.parent / "case.schema.json"
+
+
+@pytest.fixture(scope="module")
+def cases() -> dict[str, Case]:
+    return {path.name: load_case(path) for path in example_paths()}
+
+
+def test_there_are_at_least_ten_synthetic_examples(cases):
+    assert len(cases) >= 10
+    assert all(case.synthetic for case in cases.values())
+
+
+def test_committed_schema_is_current():
+    assert json.loads(SCHEMA_FILE.read_text()) == Case.model_json_schema(), (
+        "run: necessity case schema --out examples/case.schema.json"
+    )
+
+
+@pytest.mark.parametrize("path", example_paths(), ids=lambda p: p.name)
+def test_json_schema_accepts_every_example(path):
+    schema = json.loads(SCHEMA_FILE.read_text())
+    document, _ = read_case_file(path)
+    jsonschema.validate(document, schema)
+
+
+def test_json_schema_rejects_a_broken_case():
+    schema = json.loads(SCHEMA_FILE.read_text())
+    document, _ = read_case_file(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    document["facts"][0]["category"] = "radiology"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+
+
+def test_examples_cover_every_procedure_family(cases):
+    used = {item.procedure for case in cases.values() for item in case.disputed_items}
+    assert used == set(ProcedureFamily)
+
+
+def test_examples_cover_every_document_type_and_setting(cases):
+    assert {case.document_type for case in cases.values()} == set(DocumentType)
+    assert {case.setting for case in cases.values()} == set(Setting)
+
+
+def test_one_litigation_case_is_written_from_both_sides(cases):
+    def facts_of(case: Case) -> str:
+        return json.dumps([f.model_dump(mode="json") for f in case.facts])
+
+    by_facts: dict[str, set[Perspective]] = {}
+    for case in cases.values():
+        if case.document_type is DocumentType.litigation_opinion:
+            by_facts.setdefault(facts_of(case), set()).add(case.perspective)
+    assert any({Perspective.plaintiff, Perspective.defense} <= sides
+               for sides in by_facts.values())
+
+
+def test_every_item_has_an_expected_outcome_and_all_outcomes_occur(cases):
+    outcomes = Counter()
+    for case in cases.values():
+        for item in case.disputed_items:
+            assert item.expected is not None, f"{case.id} {item.id} has no expected outcome"
+            outcomes[item.expected.outcome] += 1
+    assert set(outcomes) == set(Outcome)
+
+
+def test_a_multi_item_case_has_mixed_outcomes(cases):
+    assert any(
+        len(case.disputed_items) >= 4
+        and len({item.expected.outcome for item in case.disputed_items}) >= 2
+        for case in cases.values()
+    )
+
+
+def test_a_case_has_a_submission_gap(cases):
+    def has_gap(case: Case) -> bool:
+        missing = {doc.id for doc in case.documents if not doc.included}
+        return any(set(fact.references) & missing for fact in case.facts)
+
+    assert any(has_gap(case) for case in cases.values())
