@@ -30,8 +30,8 @@ def load_corpus_file(path: Path) -> list[Excerpt]:
     except yaml.YAMLError as exc:
         raise CorpusError(path, [Problem((), f"invalid YAML: {exc}", "fix the syntax")]) from None
     if not isinstance(data, dict) or not isinstance(data.get("excerpts"), list):
-        raise CorpusError(path, [Problem(("excerpts",), "no list of excerpts",
-                                         "a corpus file has file-level keys and 'excerpts: [...]'")])
+        fix = "a corpus file has file-level keys and 'excerpts: [...]'"
+        raise CorpusError(path, [Problem(("excerpts",), "no list of excerpts", fix)])
     defaults = {key: data[key] for key in FILE_DEFAULTS if key in data}
     excerpts, problems = [], []
     for index, raw in enumerate(data["excerpts"]):
@@ -57,9 +57,10 @@ def load_corpus(directory: Path = CORPUS_DIR) -> tuple[Excerpt, ...]:
     for path in sorted(directory.glob("*.yaml")):
         for excerpt in load_corpus_file(path):
             if excerpt.id in seen:
-                raise CorpusError(path, [Problem(("excerpts",), f"duplicate excerpt id "
-                                                 f"'{excerpt.id}' (also in {seen[excerpt.id].name})",
-                                                 "give each excerpt its own id")])
+                where = f"'{excerpt.id}' (also in {seen[excerpt.id].name})"
+                problem = Problem(("excerpts",), f"duplicate excerpt id {where}",
+                                  "give each excerpt its own id")
+                raise CorpusError(path, [problem])
             seen[excerpt.id] = path
             excerpts.append(excerpt)
     return tuple(excerpts)
