@@ -15,6 +15,14 @@ class Settings(BaseSettings):
         default=Path.home() / ".local" / "share" / "necessity",
         description="Where the index and the draft store live.",
     )
+    chroma_host: str | None = Field(
+        default=None, description="Use a Chroma server at this host instead of the embedded store."
+    )
+    chroma_port: int = Field(default=8000, description="Port of the Chroma server.")
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"
 
     @classmethod
     def load(cls, **flags: object) -> Settings:

@@ -93,3 +93,13 @@ def test_a_case_has_a_submission_gap(cases):
         return any(set(fact.references) & missing for fact in case.facts)
 
     assert any(has_gap(case) for case in cases.values())
+
+
+def test_readme_lists_every_example_with_its_expected_outcomes(cases):
+    readme = (EXAMPLES.parents[1] / "README.md").read_text(encoding="utf-8")
+    for name, case in cases.items():
+        row = next((line for line in readme.splitlines() if line.startswith(f"| `{name}` |")), "")
+        assert row, f"README has no row for {name}"
+        for item in case.disputed_items:
+            outcome = item.expected.outcome.value.replace("_", " ")
+            assert f"{item.id} {item.procedure} → {outcome}" in row

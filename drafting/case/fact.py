@@ -16,6 +16,7 @@ from drafting.case.vocab import DurationUnit, FactCategory, Laterality, Procedur
 _TAG = re.compile(r"^[a-z][a-z0-9_]*$")
 
 DAYS_PER_UNIT = {
+    DurationUnit.hours: 1 / 24,
     DurationUnit.days: 1.0,
     DurationUnit.weeks: 7.0,
     DurationUnit.months: 365.25 / 12,

@@ -120,6 +120,7 @@ class Outcome(_Vocab):
 
 
 class DurationUnit(_Vocab):
+    hours = "hours"
     days = "days"
     weeks = "weeks"
     months = "months"

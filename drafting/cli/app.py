@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from drafting import __version__
-from drafting.cli import case_cmd
+from drafting.cli import case_cmd, index_cmd
 from drafting.cli.output import error
 
 app = typer.Typer(
@@ -16,6 +16,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(case_cmd.app, name="case")
+app.add_typer(index_cmd.app, name="index")
 
 
 def _planned(name: str, issue: int, what: str) -> typer.Typer:
@@ -29,7 +30,6 @@ def _planned(name: str, issue: int, what: str) -> typer.Typer:
     return group
 
 
-app.add_typer(_planned("index", 4, "Build and search the guideline excerpt index"), name="index")
 app.add_typer(_planned("draft", 6, "Draft an opinion for a case"), name="draft")
 app.add_typer(_planned("eval", 8, "Check drafts against their case and the index"), name="eval")
 app.add_typer(_planned("ui", 9, "Start the physicians' Streamlit app"), name="ui")

@@ -1,0 +1,1 @@
+"""Turning user documents (PDF, Markdown, text) into cited, page-anchored chunks."""

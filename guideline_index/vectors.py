@@ -1,0 +1,62 @@
+"""Vector search in Chroma: embedded ``PersistentClient`` by default, ``HttpClient`` for a team's
+server. The collection always uses our shipped-model embedding function."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import chromadb
+
+from guideline_index.embeddings import MiniLMEmbedding
+from guideline_index.excerpt import Excerpt
+from guideline_index.filters import SearchFilters, to_metadata
+
+COLLECTION = "guideline_excerpts"
+BATCH = 1000
+
+
+def embedding_text(excerpt: Excerpt) -> str:
+    return f"{excerpt.section}. {excerpt.text}"
+
+
+class VectorIndex:
+    def __init__(self, directory: Path | None = None, host: str | None = None,
+                 port: int | None = None):
+        settings = chromadb.Settings(anonymized_telemetry=False)
+        if host:
+            self.client = chromadb.HttpClient(host=host, port=port or 8000, settings=settings)
+        else:
+            assert directory is not None, "a directory or a host is needed"
+            self.client = chromadb.PersistentClient(path=str(directory), settings=settings)
+        self.collection = self.client.get_or_create_collection(
+            COLLECTION,
+            embedding_function=MiniLMEmbedding(),
+            configuration={"hnsw": {"space": "cosine"}},
+        )
+
+    def upsert(self, excerpts: list[Excerpt]) -> None:
+        for start in range(0, len(excerpts), BATCH):
+            batch = excerpts[start:start + BATCH]
+            self.collection.upsert(
+                ids=[e.id for e in batch],
+                documents=[embedding_text(e) for e in batch],
+                metadatas=[to_metadata(e) for e in batch],
+            )
+
+    def delete(self, ids: list[str]) -> None:
+        for start in range(0, len(ids), BATCH):
+            self.collection.delete(ids=ids[start:start + BATCH])
+
+    def ids(self) -> set[str]:
+        return set(self.collection.get(include=[])["ids"])
+
+    def count(self) -> int:
+        return self.collection.count()
+
+    def search(self, query: str, k: int, filters: SearchFilters) -> list[tuple[str, float]]:
+        if k <= 0 or self.count() == 0:
+            return []
+        result = self.collection.query(query_texts=[query], n_results=k,
+                                       where=filters.chroma_where(), include=["distances"])
+        return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0],
+                                             strict=True)]
