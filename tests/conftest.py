@@ -13,6 +13,11 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "cases"
 DATA = Path(__file__).resolve().parent / "data"
 BAD_CASES = DATA / "bad_cases"
+SHARED = ROOT.parent / "shared"
+CDC_PDF = SHARED / "corpus" / "cdc-2022-opioid-guideline-draft.pdf"
+needs_shared_corpus = pytest.mark.skipif(
+    not CDC_PDF.exists(), reason=f"{CDC_PDF} is absent (shared/corpus not beside the checkout)"
+)
 
 
 def example_paths() -> list[Path]:

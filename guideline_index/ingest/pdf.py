@@ -7,7 +7,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
+from pypdf.errors import PdfReadError, PyPdfError
 
 from guideline_index.ingest.errors import IngestError
 
@@ -26,7 +26,7 @@ def read_pdf_pages(path: Path) -> tuple[list[tuple[int, str]], list[int]]:
         raw = [page.extract_text() or "" for page in reader.pages]
     except IngestError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
         raise IngestError(path, f"the PDF is corrupt or unreadable ({exc})",
                           "re-export or re-scan the document") from None
     if not raw:
@@ -41,7 +41,9 @@ def read_pdf_pages(path: Path) -> tuple[list[tuple[int, str]], list[int]]:
 
 def strip_numbering(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Remove margin line numbers (when most lines end in a rising number) and lone page numbers."""
-    lines = [line for _, text in pages for line in text.splitlines() if line.strip()]
+    # Lone numbers (page numbers, numbered blank lines) say nothing about margin numbering.
+    lines = [line for _, text in pages for line in text.splitlines()
+             if line.strip() and not line.strip().isdigit()]
     numbers = [int(m.group(2)) for line in lines if (m := _TRAILING_NUMBER.match(line.strip()))]
     rising = sum(1 for a, b in pairwise(numbers) if 0 < b - a <= 3)
     numbered = len(numbers) >= 0.5 * max(1, len(lines)) and rising >= 0.5 * max(1, len(numbers))
@@ -50,10 +52,10 @@ def strip_numbering(pages: list[tuple[int, str]]) -> list[tuple[int, str]]:
         kept = []
         for line in text.splitlines():
             stripped = line.strip()
-            if numbered and (m := _TRAILING_NUMBER.match(stripped)):
-                stripped = (m.group(1) or "").strip()
             if stripped.isdigit():
-                continue  # a page number, or a line number alone on a blank line
+                stripped = ""  # a page number, or a numbered blank line: keep the break only
+            elif numbered and (m := _TRAILING_NUMBER.match(stripped)):
+                stripped = (m.group(1) or "").strip()
             kept.append(stripped)
         cleaned.append((page, "\n".join(kept)))
     return cleaned
