@@ -61,3 +61,45 @@ def to_metadata(excerpt: Excerpt) -> dict[str, str | int | bool]:
     meta.update({f"setting_{s}": True for s in excerpt.settings})
     meta.update({f"proc_{p}": True for p in excerpt.procedures})
     return meta
+
+
+class FilterColumns:
+    """Per-excerpt filter fields as numpy columns, so a filter becomes a mask in microseconds
+    (the BM25 side needs one mask per query over every indexed excerpt)."""
+
+    def __init__(self, excerpts: list[Excerpt]):
+        import numpy as np
+
+        self._np = np
+        self.size = len(excerpts)
+        self.effective_from = np.array([as_int(e.effective_from) for e in excerpts], dtype=np.int64)
+        self.effective_to = np.array(
+            [as_int(e.effective_to) if e.effective_to else OPEN_ENDED for e in excerpts],
+            dtype=np.int64)
+        self.settings = self._flags(excerpts, lambda e: e.settings)
+        self.procedures = self._flags(excerpts, lambda e: e.procedures)
+        self.names = self._flags(excerpts, lambda e: [e.short.lower(), e.guideline.lower()])
+
+    def _flags(self, excerpts: list[Excerpt], values) -> dict[str, object]:  # type: ignore[no-untyped-def]
+        columns: dict[str, object] = {}
+        for row, excerpt in enumerate(excerpts):
+            for value in values(excerpt):
+                column = columns.setdefault(str(value), self._np.zeros(self.size, dtype=bool))
+                column[row] = True  # type: ignore[index]
+        return columns
+
+    def mask(self, filters: SearchFilters):  # type: ignore[no-untyped-def]
+        np = self._np
+        none = np.zeros(self.size, dtype=bool)
+        keep = np.ones(self.size, dtype=bool)
+        if filters.setting:
+            keep &= self.settings.get(filters.setting, none)
+        if filters.procedure:
+            keep &= self.procedures.get(filters.procedure, none) | self.procedures.get(
+                "general", none)
+        if filters.guideline:
+            keep &= self.names.get(filters.guideline.lower(), none)
+        if filters.on:
+            day = as_int(filters.on)
+            keep &= (self.effective_from <= day) & (self.effective_to >= day)
+        return keep

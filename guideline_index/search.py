@@ -12,7 +12,7 @@ import numpy as np
 from guideline_index.catalog import Catalog
 from guideline_index.corpus import load_corpus
 from guideline_index.excerpt import Excerpt
-from guideline_index.filters import SearchFilters
+from guideline_index.filters import FilterColumns, SearchFilters
 from guideline_index.ingest.document import DocumentSpec, ingest_file
 from guideline_index.lexical import LexicalIndex
 from guideline_index.vectors import VectorIndex
@@ -45,7 +45,7 @@ class GuidelineIndex:
         self.catalog = Catalog.open(directory)
         self.vectors = VectorIndex(directory / "chroma", chroma_host, chroma_port)
         self._lexical: LexicalIndex | None = None
-        self._order: list[Excerpt] = []
+        self._columns: FilterColumns | None = None
 
     # ------------------------------------------------------------------ building
     def build(self, corpus: tuple[Excerpt, ...] | None = None) -> int:
@@ -70,15 +70,19 @@ class GuidelineIndex:
         if known:
             return AddResult(path, document.content_hash, False, known["excerpt_ids"],
                              known["empty_pages"])
-        self.vectors.upsert(document.excerpts)
-        self.catalog.excerpts.update({e.id: e for e in document.excerpts})
         ids = [e.id for e in document.excerpts]
         self.catalog.ingested[document.content_hash] = {
             "file": path.name, "source": spec.source, "excerpt_ids": ids,
             "empty_pages": document.empty_pages,
         }
-        self._commit()
+        self.insert(document.excerpts)
         return AddResult(path, document.content_hash, True, ids, document.empty_pages)
+
+    def insert(self, excerpts: list[Excerpt]) -> None:
+        """Index excerpts (both retrievers) and persist the catalog."""
+        self.vectors.upsert(excerpts)
+        self.catalog.excerpts.update({e.id: e for e in excerpts})
+        self._commit()
 
     def _commit(self) -> None:
         self.catalog.save()
@@ -91,11 +95,11 @@ class GuidelineIndex:
         except KeyError:
             raise KeyError(f"no excerpt '{excerpt_id}' in the index at {self.directory}") from None
 
-    def _lexical_index(self) -> LexicalIndex:
-        if self._lexical is None:
-            self._order = self.catalog.ordered()
-            self._lexical = LexicalIndex(self._order)
-        return self._lexical
+    def _lexical_index(self) -> tuple[LexicalIndex, FilterColumns]:
+        if self._lexical is None or self._columns is None:
+            ordered = self.catalog.ordered()
+            self._lexical, self._columns = LexicalIndex(ordered), FilterColumns(ordered)
+        return self._lexical, self._columns
 
     def search_hits(self, query: str, filters: SearchFilters | None = None, k: int = 5,
                     mode: Mode = "hybrid") -> list[Hit]:
@@ -104,9 +108,8 @@ class GuidelineIndex:
         lexical: list[tuple[str, float]] = []
         vector: list[tuple[str, float]] = []
         if mode in ("hybrid", "lexical"):
-            index = self._lexical_index()
-            mask = np.array([filters.admits(e) for e in self._order], dtype=np.float32)
-            lexical = index.search(query, depth, mask)
+            index, columns = self._lexical_index()
+            lexical = index.search(query, depth, columns.mask(filters).astype(np.float32))
         if mode in ("hybrid", "vector"):
             vector = self.vectors.search(query, depth, filters)
         lexical_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}

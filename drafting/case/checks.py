@@ -162,6 +162,14 @@ def _date_order(case: Case) -> Iterator[Problem]:
                 f"{fact.date.isoformat()}",
                 "date is when the course started, end_date when it ended",
             )
+    for i, item in enumerate(case.disputed_items):
+        if item.service_end and item.service_end < item.date_of_service:
+            yield Problem(
+                ("disputed_items", i, "service_end"),
+                f"service_end {item.service_end.isoformat()} is before the date of service "
+                f"{item.date_of_service.isoformat()}",
+                "service_end is the last date of the course; date_of_service its first",
+            )
     injury = case.dates.injury
     for i, item in enumerate(case.disputed_items):
         if injury and item.date_of_service < injury:

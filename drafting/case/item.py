@@ -55,6 +55,9 @@ class DisputedItem(CaseModel):
     date_of_service: dt.date = Field(
         description="Date rendered, or the date requested; selects guideline versions."
     )
+    service_end: dt.date | None = Field(
+        default=None, description="Last date of a course of treatment (e.g. months of opioids); "
+        "evidence up to this date counts, while date_of_service still selects guideline versions.")
     status: ItemStatus = ItemStatus.rendered
     facts: list[FactId] = Field(
         default_factory=list, description="Facts the requesting provider relies on."

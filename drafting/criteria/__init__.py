@@ -1,0 +1,1 @@
+"""The criteria engine: guideline criteria as data, evaluated against case facts."""

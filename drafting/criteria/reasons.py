@@ -1,0 +1,49 @@
+"""One-sentence reasons for criterion results and a one-line summary of an item's outcome."""
+
+from __future__ import annotations
+
+from drafting.case import Case
+from drafting.case.vocab import Outcome
+from drafting.criteria.facts import Finding
+from drafting.criteria.results import CriterionResult, Gap, Status
+from drafting.criteria.spec import Criterion
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+def _ids(ids: list[str]) -> str:
+    return ", ".join(ids)
+
+
+def reason(criterion: Criterion, finding: Finding, case: Case) -> str:
+    statement = _lower_first(criterion.statement.rstrip("."))
+    notes = f" ({'; '.join(finding.notes)})" if finding.notes else ""
+    if finding.status is Status.met:
+        cited = f": {_ids(finding.supporting)}" if finding.supporting else \
+            " (no contrary finding in the record)"
+        return f"Met{notes}: {statement}{cited}."
+    if finding.status is Status.not_met:
+        return f"Not met{notes}: the record does not show that {statement}; see " \
+               f"{_ids(finding.contradicting)}."
+    if finding.gap is Gap.submission:
+        documents = "; ".join(f"{d.id} ({d.title}, {d.date.isoformat()})" for d in case.documents
+                              if d.id in finding.missing_documents)
+        return (f"Not documented in the packet: {documents} is cited by "
+                f"{_ids(finding.supporting)} but was not supplied, so it cannot be confirmed "
+                f"that {statement}.")
+    return f"Not documented{notes}: no record dated on or before the service shows that " \
+           f"{statement}."
+
+
+def summary(outcome: Outcome, deciding: list[str], results: list[CriterionResult]) -> str:
+    required = [r for r in results if r.required]
+    if outcome is Outcome.necessary:
+        return f"Necessary: all {len(required)} required criteria are met."
+    if outcome is Outcome.not_necessary:
+        return f"Not necessary: {len(deciding)} required criterion(s) not met ({_ids(deciding)})."
+    gaps = sorted({d for r in results if r.criterion_id in deciding for d in r.missing_documents})
+    where = f"; the packet lacks {_ids(gaps)}" if gaps else ""
+    return (f"Insufficient documentation: {len(deciding)} required criterion(s) not documented "
+            f"({_ids(deciding)}){where}.")

@@ -1,0 +1,54 @@
+"""What the criteria engine decides, as data the drafting stage and the CLI both read."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, Field
+
+from drafting.case.vocab import Outcome
+
+
+class Status(StrEnum):
+    met = "met"
+    not_met = "not_met"
+    undocumented = "undocumented"
+
+
+class Gap(StrEnum):
+    clinical = "clinical"  # the evidence does not exist in the record
+    submission = "submission"  # the record cites it, but the packet does not include it
+
+
+class CriterionResult(BaseModel):
+    criterion_id: str
+    statement: str
+    required: bool
+    status: Status
+    reason: str
+    supporting_facts: list[str] = Field(default_factory=list)
+    contradicting_facts: list[str] = Field(default_factory=list)
+    basis: list[str] = Field(default_factory=list, description="Excerpts in force that apply.")
+    gap: Gap | None = None
+    missing_documents: list[str] = Field(default_factory=list)
+
+
+class Objection(BaseModel):
+    raised_by: str = Field(description="Which side raises it: for or against necessity.")
+    criterion_id: str | None
+    argument: str
+    answer: str
+    answer_facts: list[str] = Field(default_factory=list)
+
+
+class ItemResult(BaseModel):
+    item_id: str
+    service: str
+    criteria_set: str | None
+    criteria_title: str | None
+    outcome: Outcome | None
+    confidence: str
+    deciding: list[str] = Field(default_factory=list)
+    summary: str
+    criteria: list[CriterionResult] = Field(default_factory=list)
+    objections: list[Objection] = Field(default_factory=list)

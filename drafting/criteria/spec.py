@@ -1,0 +1,134 @@
+"""The criteria language: sets of criteria (YAML) with small declarative tests over facts.
+
+A test is one of ``fact`` (facts matching conditions exist), ``absent`` (no fact matches),
+``all``, ``any`` and ``not``. Numbers in tests are thresholds: either a literal or ``$name`` of a
+threshold the set declares with its source. There is no code in the YAML and nothing is eval'd.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+
+from drafting.case.vocab import FactCategory, ProcedureFamily, Setting
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+class Spec(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Number = float | Annotated[str, StringConstraints(pattern=r"^\$[a-z][a-z0-9_]*$")]
+Categories = Annotated[list[FactCategory], BeforeValidator(_as_list)]
+
+
+class MeasureTest(Spec):
+    name: str
+    min: Number | None = None
+    max: Number | None = None
+
+
+class FactTest(Spec):
+    """Facts of these categories, dated on or before the service, meeting every condition."""
+
+    category: Categories
+    tags_any: list[str] = Field(default_factory=list)
+    tags_all: list[str] = Field(default_factory=list)
+    tags_none: list[str] = Field(default_factory=list)
+    procedure: ProcedureFamily | Literal["same"] | None = None
+    side: Literal["match"] | None = None
+    level: Literal["match"] | None = None
+    timing: Literal["on_or_before", "before", "any"] = "on_or_before"
+    within_days: Number | None = None
+    percent_relief_min: Number | None = None
+    duration_weeks_min: Number | None = None
+    course_weeks_min: Number | None = None
+    mme_max: Number | None = None
+    dose: bool = False
+    measure: MeasureTest | None = None
+    count_min: Number | None = None
+    latest: bool = Field(default=False, description="Judge only the most recent evidence.")
+    item_facts: bool = Field(default=False, description="Only facts the item itself lists.")
+    mentions_any: list[str] = Field(
+        default_factory=list, description="Words the statement or drug name must contain.")
+    # Which facts count as evidence on the question at all (default: same categories and
+    # procedure). Evidence that exists but fails the test makes the result "not met"; no
+    # evidence at all makes it "undocumented".
+    domain_tags_any: list[str] = Field(default_factory=list)
+
+
+class FactNode(Spec):
+    fact: FactTest
+
+
+class DiagnosisTest(Spec):
+    code_prefixes: list[str] = Field(min_length=1)
+
+
+class DiagnosisNode(Spec):
+    """Met when the case carries a diagnosis whose ICD-10 code starts with one of the prefixes."""
+
+    diagnosis: DiagnosisTest
+
+
+class AbsentNode(Spec):
+    absent: FactTest
+
+
+class AllNode(Spec):
+    all: list[Test]
+
+
+class AnyNode(Spec):
+    any: list[Test]
+
+
+class NotNode(Spec):
+    not_: Test = Field(alias="not")
+
+
+Test = Union[FactNode, AbsentNode, DiagnosisNode, AllNode, AnyNode, NotNode]  # noqa: UP007 - recursive alias
+AllNode.model_rebuild()
+AnyNode.model_rebuild()
+NotNode.model_rebuild()
+
+
+class ThresholdValue(Spec):
+    value: float
+    unit: str
+    source: str = Field(description="Excerpt id the number comes from.")
+    settings: list[Setting] = Field(default_factory=list, description="Empty: every setting.")
+    note: str | None = None
+
+
+class Criterion(Spec):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")]
+    statement: str = Field(min_length=10)
+    basis: list[str] = Field(min_length=1, description="Excerpt ids the criterion rests on.")
+    required: bool = True
+    settings: list[Setting] = Field(default_factory=list, description="Empty: every setting.")
+    rendered_only: bool = Field(
+        default=False, description="Judged only for a service already rendered (e.g. guidance).")
+    test: Test
+    objection: str | None = Field(
+        default=None, description="How the other side argues when this criterion fails.")
+
+
+class CriteriaSet(Spec):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]+$")]
+    title: str
+    procedure: ProcedureFamily
+    variant: str = "default"
+    service_keywords: list[str] = Field(
+        default_factory=list, description="Chosen over general sets when the service names one.")
+    applies_if: Test | None = None
+    applies_unless: Test | None = None
+    effective_from: dt.date = dt.date(1900, 1, 1)
+    effective_to: dt.date | None = None
+    thresholds: dict[str, list[ThresholdValue]] = Field(default_factory=dict)
+    criteria: list[Criterion] = Field(min_length=1)
