@@ -86,6 +86,23 @@ def test_a_bad_corpus_file_names_the_file_and_the_excerpt(tmp_path):
     assert "effective_to 2019-01-01 is before effective_from 2020-01-01" in message
 
 
+@pytest.mark.parametrize("filters", [
+    SearchFilters(), SearchFilters(setting="medicare"), SearchFilters(procedure="esi"),
+    SearchFilters(guideline="CDC 2022"), SearchFilters(on=dt.date(2017, 11, 30)),
+    SearchFilters(on=dt.date(2017, 12, 1)),
+    SearchFilters("ca_workers_comp", "opioids", None, dt.date(2016, 7, 28)),
+    SearchFilters("commercial", "lumbar_fusion", "Commercial fusion criteria (summary)",
+                  dt.date(2024, 1, 1)),
+])
+def test_vectorised_filter_mask_agrees_with_the_filter(filters):
+    from guideline_index.filters import FilterColumns
+
+    corpus = list(load_corpus())
+    mask = FilterColumns(corpus).mask(filters)
+    assert [e.id for e, keep in zip(corpus, mask, strict=True) if keep] == [
+        e.id for e in corpus if filters.admits(e)]
+
+
 # ------------------------------------------------------------------ search
 
 def test_search_finds_the_mtus_repeat_esi_criteria(index):

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from drafting import __version__
-from drafting.cli import case_cmd, index_cmd
+from drafting.cli import case_cmd, criteria_cmd, index_cmd
 from drafting.cli.output import error
 
 app = typer.Typer(
@@ -17,6 +17,7 @@ app = typer.Typer(
 )
 app.add_typer(case_cmd.app, name="case")
 app.add_typer(index_cmd.app, name="index")
+app.add_typer(criteria_cmd.app, name="criteria")
 
 
 def _planned(name: str, issue: int, what: str) -> typer.Typer:

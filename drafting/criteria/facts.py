@@ -100,37 +100,43 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
     return evidence
 
 
-def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds) -> bool:
+def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds) -> bool | None:
+    """True when the fact meets every condition, False when a value it records contradicts one,
+    None when it is silent on a condition (the value the condition reads is not recorded)."""
     tags = set(fact.tags)
     if test.tags_any and not tags & set(test.tags_any):
         return False
     if not set(test.tags_all) <= tags or tags & set(test.tags_none):
         return False
-    if test.side and not _side_matches(item.details.laterality, fact.laterality):
-        return False
-    if test.level and item.details.levels and not _levels_match(item.details.levels, fact.levels):
+    if test.mentions_any and not _mentions(fact, test.mentions_any):
         return False
     if test.within_days is not None and (
             (item.date_of_service - fact.date).days > t(test.within_days)):
         return False
-    if test.percent_relief_min is not None and (
-            fact.percent_relief is None or fact.percent_relief < t(test.percent_relief_min)):
-        return False
-    if test.duration_weeks_min is not None and (
-            fact.duration is None or fact.duration.in_weeks() < t(test.duration_weeks_min)):
-        return False
-    if test.mme_max is not None and fact.mme is not None and fact.mme > t(test.mme_max):
-        return False
-    if test.dose and fact.dose is None:
-        return False
-    if test.mentions_any and not _mentions(fact, test.mentions_any):
-        return False
+    checks: list[bool | None] = []
+    if test.side and item.details.laterality is not None:
+        checks.append(None if fact.laterality is None
+                      else _side_matches(item.details.laterality, fact.laterality))
+    if test.level and item.details.levels:
+        checks.append(_levels_match(item.details.levels, fact.levels) if fact.levels else None)
+    if test.percent_relief_min is not None:
+        checks.append(None if fact.percent_relief is None
+                      else fact.percent_relief >= t(test.percent_relief_min))
+    if test.duration_weeks_min is not None:
+        checks.append(None if fact.duration is None
+                      else fact.duration.in_weeks() >= t(test.duration_weeks_min))
+    if test.mme_max is not None and fact.mme is not None:
+        checks.append(fact.mme <= t(test.mme_max))
+    if test.dose:
+        checks.append(True if fact.dose is not None else None)
     if test.measure:
         values = [m.value for m in fact.measures if m.name.lower() == test.measure.name.lower()]
         low, high = t(test.measure.min), t(test.measure.max)
-        if not any((low is None or v >= low) and (high is None or v <= high) for v in values):
-            return False
-    return True
+        checks.append(any((low is None or v >= low) and (high is None or v <= high)
+                          for v in values) if values else None)
+    if False in checks:
+        return False
+    return None if None in checks else True
 
 
 def _course_weeks(facts: list[Fact], service: dt.date) -> tuple[float, list[str]]:
@@ -158,9 +164,11 @@ def _course_weeks(facts: list[Fact], service: dt.date) -> tuple[float, list[str]
 
 def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds) -> Finding:
     evidence = domain(case, item, test)
-    matching = [f for f in evidence if _satisfies(f, item, test, t)]
+    verdicts = {f.id: _satisfies(f, item, test, t) for f in evidence}
+    matching = [f for f in evidence if verdicts[f.id]]
     ids = [f.id for f in matching]
-    others = [f.id for f in evidence if f.id not in ids]
+    others = [i for i, verdict in verdicts.items() if verdict is False]
+    silent = [i for i, verdict in verdicts.items() if verdict is None]
     if test.course_weeks_min is not None and matching:
         weeks, unknown = _course_weeks(matching, evidence_cutoff(item))
         needed = t(test.course_weeks_min)
@@ -172,12 +180,15 @@ def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
                 f"{', '.join(unknown)} is not documented"], gap=Gap.clinical)
         return Finding(Status.not_met, [], ids, notes=[f"{weeks:.0f} of {needed:.0f} weeks"])
     needed_count = int(t(test.count_min) or 1)
+    counted = [f"{len(matching)} of {needed_count} required"] if needed_count > 1 else []
     if len(matching) >= needed_count:
         return Finding(Status.met, ids)
-    if evidence:
-        return Finding(Status.not_met, [], ids + others,
-                       notes=[f"{len(matching)} of {needed_count} required"]
-                       if needed_count > 1 else [])
+    if others:
+        return Finding(Status.not_met, [], ids + others, notes=counted)
+    if silent:
+        return Finding(Status.undocumented, ids, notes=[
+            *counted, f"{', '.join(silent)} do(es) not record the value the criterion needs"],
+            gap=Gap.clinical)
     return _undocumented(case, item, test)
 
 
@@ -195,7 +206,7 @@ def _undocumented(case: Case, item: DisputedItem, test: FactTest) -> Finding:
 
 def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Thresholds) -> Finding:
     evidence = domain(case, item, test)
-    present = [f.id for f in evidence if _satisfies(f, item, test, t)]
+    present = [f.id for f in evidence if _satisfies(f, item, test, t) is not False]
     if present:
         return Finding(Status.not_met, [], present)
     # With ``latest`` the facts read are few and are the evidence for the absence: cite them.
