@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -19,6 +19,21 @@ class Settings(BaseSettings):
         default=None, description="Use a Chroma server at this host instead of the embedded store."
     )
     chroma_port: int = Field(default=8000, description="Port of the Chroma server.")
+
+    backend: str = Field(default="offline", description="offline | openai")
+    model: str = Field(default="gpt-4o-mini", description="Model name for the openai backend.")
+    base_url: str | None = Field(
+        default=None, description="OpenAI-compatible server URL (vLLM, Ollama, llama.cpp...).")
+    api_key: SecretStr | None = Field(
+        default=None, description="API key; NECESSITY_API_KEY, else OPENAI_API_KEY is read.")
+    temperature: float = Field(default=0.0, ge=0, le=2)
+    timeout_s: float = Field(default=60.0, gt=0, description="Per-call timeout in seconds.")
+    retries: int = Field(default=2, ge=0, le=10, description="Retries per call after the first.")
+    concurrency: int = Field(default=4, ge=1, le=64, description="Sections drafted at once.")
+    allow_external: bool = Field(
+        default=False, description="Consent to send case text to a non-local model host.")
+    price_prompt_per_1k: float = Field(default=0.00015, ge=0, description="USD per 1k tokens.")
+    price_completion_per_1k: float = Field(default=0.0006, ge=0, description="USD per 1k tokens.")
 
     @property
     def index_dir(self) -> Path:

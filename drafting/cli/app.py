@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from drafting import __version__
-from drafting.cli import case_cmd, criteria_cmd, index_cmd
+from drafting.cli import case_cmd, criteria_cmd, draft_cmd, index_cmd
 from drafting.cli.output import error
 
 app = typer.Typer(
@@ -31,7 +31,7 @@ def _planned(name: str, issue: int, what: str) -> typer.Typer:
     return group
 
 
-app.add_typer(_planned("draft", 6, "Draft an opinion for a case"), name="draft")
+app.command(name="draft")(draft_cmd.draft)
 app.add_typer(_planned("eval", 8, "Check drafts against their case and the index"), name="eval")
 app.add_typer(_planned("ui", 9, "Start the physicians' Streamlit app"), name="ui")
 

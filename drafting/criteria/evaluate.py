@@ -112,7 +112,7 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
         status=finding.status, reason=reason(criterion, finding, case),
         supporting_facts=finding.supporting, contradicting_facts=finding.contradicting,
         basis=_basis(criterion, case, item), gap=finding.gap,
-        missing_documents=sorted(set(finding.missing_documents)),
+        missing_documents=sorted(set(finding.missing_documents)), notes=finding.notes,
     )
 
 

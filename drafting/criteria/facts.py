@@ -208,7 +208,12 @@ def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Threshold
     evidence = domain(case, item, test)
     present = [f.id for f in evidence if _satisfies(f, item, test, t) is not False]
     if present:
-        return Finding(Status.not_met, [], present)
+        notes = []
+        if test.mentions_any:
+            found = sorted({w for f in evidence if f.id in present for w in test.mentions_any
+                            if _mentions(f, [w])})
+            notes.append(f"contains {', '.join(found)}")
+        return Finding(Status.not_met, [], present, notes=notes)
     # With ``latest`` the facts read are few and are the evidence for the absence: cite them.
     return Finding(Status.met, [f.id for f in evidence] if test.latest else [])
 

@@ -31,6 +31,7 @@ class CriterionResult(BaseModel):
     basis: list[str] = Field(default_factory=list, description="Excerpts in force that apply.")
     gap: Gap | None = None
     missing_documents: list[str] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list, description="e.g. '13 weeks documented'.")
 
 
 class Objection(BaseModel):

@@ -1,0 +1,1 @@
+"""Drafting backends: the deterministic offline composer and OpenAI-compatible servers."""

@@ -1,0 +1,64 @@
+"""Find and check citation markers: ``[F12]`` for a case fact, ``[G:excerpt-id]`` for a guideline
+excerpt. A marker is valid only if it names something that exists and was supplied to the section
+that cites it; anything bracketed that looks like a citation but is malformed is invalid too."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from drafting.draft import Citation
+
+# Anything that looks like an attempt at a citation, well-formed or not.
+_CANDIDATE = re.compile(r"\[(F\s*-?\s*\d*[^\]\s]*|G\s*:[^\]]*)\]")
+_FACT = re.compile(r"^F[1-9][0-9]*$")
+_EXCERPT = re.compile(r"^G:([a-z0-9][a-z0-9-]+)$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])|\n+")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the sentences (and list lines) of a section."""
+    spans, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if text[s[0]:s[1]].strip()]
+
+
+def find_citations(text: str) -> list[tuple[str, int]]:
+    """Every citation-like marker with the index of the sentence it stands in."""
+    spans = sentences(text)
+    found = []
+    for match in _CANDIDATE.finditer(text):
+        index = next((i for i, (a, b) in enumerate(spans) if a <= match.start() < b),
+                     len(spans) - 1)
+        found.append((match.group(1), index))
+    return found
+
+
+def check_citations(text: str, *, case_facts: Collection[str], known_excerpts: Collection[str],
+                    supplied_facts: Collection[str],
+                    supplied_excerpts: Collection[str]) -> list[Citation]:
+    checked = []
+    for marker, sentence in find_citations(text):
+        if _FACT.match(marker):
+            problem = (None if marker in supplied_facts else
+                       f"{marker} was not given to this section" if marker in case_facts else
+                       f"{marker} is not a fact in this case")
+            checked.append(Citation(marker=marker, kind="fact", target=marker, sentence=sentence,
+                                    valid=problem is None, problem=problem))
+            continue
+        excerpt = _EXCERPT.match(marker)
+        if excerpt:
+            target = excerpt.group(1)
+            problem = (None if target in supplied_excerpts else
+                       f"excerpt {target} was not given to this section" if target in
+                       known_excerpts else f"excerpt {target} is not in the guideline index")
+            checked.append(Citation(marker=marker, kind="excerpt", target=target,
+                                    sentence=sentence, valid=problem is None, problem=problem))
+            continue
+        kind = "excerpt" if marker.startswith("G") else "fact"
+        checked.append(Citation(marker=marker, kind=kind, target=marker, sentence=sentence,
+                                valid=False, problem=f"malformed citation marker [{marker}]"))
+    return checked

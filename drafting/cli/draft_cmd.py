@@ -1,0 +1,163 @@
+"""``necessity draft CASE``: draft an opinion, check its citations, export it."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from drafting.backends.base import BackendError
+from drafting.backends.registry import create
+from drafting.case import Case
+from drafting.case.vocab import DocumentType, Perspective
+from drafting.cli.case_cmd import load_or_exit
+from drafting.cli.output import err, error, out
+from drafting.context import Retriever
+from drafting.pipeline import DraftRequestError, draft_case, prepare, with_overrides
+from drafting.settings import Settings
+from drafting.stages import StageLog
+from guideline_index.corpus import excerpts_by_id, load_corpus
+from guideline_index.excerpt import Excerpt
+
+FORMATS = ("md", "docx", "pdf", "json")
+# Rough completion size used only by --dry-run's cost estimate.
+ESTIMATED_COMPLETION_TOKENS = 450
+
+
+def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Excerpt]]:
+    from guideline_index.filters import SearchFilters
+    from guideline_index.search import GuidelineIndex
+
+    index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
+    corpus_ids = {e.id for e in load_corpus()}
+    indexed = {i for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
+    if indexed != corpus_ids:
+        with err.status("building the guideline index (first run or corpus changed) ..."):
+            index.build()
+
+    def retrieve(query: str, item):  # type: ignore[no-untyped-def]
+        filters = SearchFilters(setting=case.setting.value,
+                                procedure=item.procedure.value if item else None,
+                                on=item.date_of_service if item else None)
+        return index.search(query, filters, k=3)
+
+    return retrieve, {**index.catalog.excerpts, **excerpts_by_id()}
+
+
+def draft(
+    case_file: Annotated[Path, typer.Argument(help="A case file (.yaml or .json).")],
+    document_type: Annotated[DocumentType | None, typer.Option(
+        "--type", help="Document type (default: the case's).")] = None,
+    perspective: Annotated[Perspective | None, typer.Option(
+        help="Perspective (default: the case's).")] = None,
+    backend: Annotated[str | None, typer.Option(help="offline (default) or openai.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
+    allow_external: Annotated[bool | None, typer.Option(
+        "--allow-external", help="Consent to send case text to a non-local model host.")] = None,
+    concurrency: Annotated[int | None, typer.Option(help="Sections drafted at once.")] = None,
+    out_dir: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("out"),
+    formats: Annotated[str, typer.Option("--format", help="Comma list of md,docx,pdf,json.")] =
+        "md,docx,pdf,json",
+    retrieval: Annotated[bool, typer.Option(
+        help="Add excerpts found by searching the guideline index.")] = True,
+    dry_run: Annotated[bool, typer.Option(
+        "--dry-run", help="Print per-section prompt tokens and estimated cost; call nothing.")]
+        = False,
+    data_dir: Annotated[Path | None, typer.Option(help="Data directory.")] = None,
+) -> None:
+    """Draft an opinion section by section, check every citation, and export it."""
+    chosen = [f.strip() for f in formats.split(",") if f.strip()]
+    unknown = sorted(set(chosen) - set(FORMATS))
+    if unknown:
+        error(f"--format: unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
+        raise typer.Exit(2)
+    settings = Settings.load(backend=backend, model=model, base_url=base_url,
+                             allow_external=allow_external, concurrency=concurrency,
+                             data_dir=data_dir)
+    case = load_or_exit(case_file)
+    case_hash = hashlib.sha256(case_file.read_bytes()).hexdigest()
+    try:
+        case = with_overrides(case, document_type, perspective)
+    except DraftRequestError as exc:
+        error(f"{case_file}: {exc}")
+        raise typer.Exit(2) from None
+    retrieve, excerpts = _retrieval(settings, case) if retrieval else (None, excerpts_by_id())
+    if dry_run:
+        _dry_run(case, excerpts, retrieve, settings)
+        return
+    try:
+        engine = create(settings.backend, settings)
+    except (BackendError, KeyError) as exc:
+        error(f"backend: {exc}")
+        raise typer.Exit(2) from None
+    result = _run(case, case_hash, engine, settings, excerpts, retrieve)
+    from drafting.export import export
+
+    written = export(result, out_dir, chosen)
+    _summary(result, written)
+    if not result.complete:
+        raise typer.Exit(1)
+
+
+def _run(case, case_hash, engine, settings, excerpts, retrieve):  # type: ignore[no-untyped-def]
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/"
+                  "{task.total}"), TimeElapsedColumn(), console=err, transient=False) as bar:
+        task = bar.add_task(f"drafting {case.id} ({engine.name})", total=None)
+
+        def progress(key: str, event: str) -> None:
+            if event == "started":
+                return
+            bar.advance(task)
+            if event == "failed":
+                err.print(f"  section {key}: failed", style="red")
+
+        from drafting.outline import plan_sections
+
+        bar.update(task, total=len(plan_sections(case, case.document_type)))
+        return asyncio.run(draft_case(case, case_hash, engine, settings, excerpts, retrieve,
+                                      progress))
+
+
+def _dry_run(case, excerpts, retrieve, settings: Settings) -> None:  # type: ignore[no-untyped-def]
+    _, prepared = prepare(case, excerpts, retrieve, StageLog())
+    table = Table(title=f"Dry run: {case.id} ({case.document_type.value}), nothing sent")
+    for column in ("section", "kind", "facts", "excerpts", "prompt tokens"):
+        table.add_column(column, justify="right" if column != "section" else "left")
+    total = 0
+    for section in prepared:
+        context = section.prompt.context
+        table.add_row(section.planned.key, section.planned.spec.kind, str(len(context["facts"])),
+                      str(len(context["excerpts"])), f"{section.prompt_tokens:,}")
+        total += section.prompt_tokens
+    out.print(table)
+    completion = ESTIMATED_COMPLETION_TOKENS * len(prepared)
+    cost = total / 1000 * settings.price_prompt_per_1k + \
+        completion / 1000 * settings.price_completion_per_1k
+    out.print(f"prompt tokens {total:,}; estimated completion tokens {completion:,}; estimated "
+              f"cost ${cost:.4f} at ${settings.price_prompt_per_1k}/1k prompt and "
+              f"${settings.price_completion_per_1k}/1k completion ({settings.model})", markup=False)
+
+
+def _summary(result, written: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+    failed = [s.key for s in result.sections if s.status == "failed"]
+    invalid = result.invalid_citations
+    cited = sum(len(s.citations) for s in result.sections)
+    usage = result.provenance.usage
+    out.print(f"{len(result.sections)} sections ({len(failed)} failed), {cited} citations "
+              f"({len(invalid)} invalid); tokens {usage.prompt_tokens:,} in / "
+              f"{usage.completion_tokens:,} out; cost ${usage.cost_usd:.4f}", markup=False)
+    for kind, path in written.items():
+        out.print(f"wrote {kind}: {path}", markup=False)
+    if result.label:
+        out.print(result.label, markup=False)
+    for key, citation in invalid:
+        error(f"invalid citation in {key}: [{citation.marker}] {citation.problem}")
+    for key in failed:
+        section = next(s for s in result.sections if s.key == key)
+        error(f"section {key} failed: {section.error}")

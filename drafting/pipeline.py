@@ -1,0 +1,191 @@
+"""The drafting pipeline: case + index -> criteria -> section prompts -> backend -> citation
+check -> draft. Each stage is timed; every backend call's tokens are counted."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from drafting.backends.base import Backend, BackendError, Prompt
+from drafting.case import Case, DisputedItem
+from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
+from drafting.citations import check_citations
+from drafting.context import Retriever, build_context, fact_label
+from drafting.criteria.evaluate import evaluate_case
+from drafting.draft import (
+    OFFLINE_LABEL,
+    Draft,
+    Provenance,
+    SectionDraft,
+    Source,
+    StageTiming,
+    Usage,
+)
+from drafting.outline import PlannedSection, load_outline, plan_sections
+from drafting.prompting import render_prompt, render_text, section_template_hash
+from drafting.settings import Settings
+from drafting.stages import StageLog
+from guideline_index.excerpt import Excerpt
+from guideline_index.tokens import count_tokens
+
+Progress = Callable[[str, str], None]  # (section key, event)
+
+
+class DraftRequestError(ValueError):
+    """The request cannot be drafted as asked (e.g. a perspective the document type forbids)."""
+
+
+@dataclass(frozen=True)
+class PreparedSection:
+    planned: PlannedSection
+    prompt: Prompt
+    prompt_tokens: int
+
+
+def with_overrides(case: Case, document_type: DocumentType | None,
+                   perspective: Perspective | None) -> Case:
+    document_type = document_type or case.document_type
+    perspective = perspective or case.perspective
+    if perspective not in PERSPECTIVES_BY_TYPE[document_type]:
+        allowed = ", ".join(sorted(p.value for p in PERSPECTIVES_BY_TYPE[document_type]))
+        raise DraftRequestError(f"a {document_type.value} is not written from the "
+                                f"{perspective.value} perspective; use one of: {allowed}")
+    return case.model_copy(update={"document_type": document_type, "perspective": perspective})
+
+
+def prepare(case: Case, excerpts: dict[str, Excerpt], retrieve: Retriever | None,
+            log: StageLog) -> tuple[list, list[PreparedSection]]:
+    with log.stage("criteria"):
+        results = evaluate_case(case)
+    with log.stage("prompts") as timing:
+        prepared = []
+        for planned in plan_sections(case, case.document_type):
+            context = build_context(planned, case, results, excerpts, retrieve)
+            prompt = render_prompt(planned.spec.kind, context)
+            tokens = count_tokens(f"{prompt.system}\n{prompt.user}")
+            timing.prompt_tokens += tokens
+            prepared.append(PreparedSection(planned, prompt, tokens))
+    return results, prepared
+
+
+async def _draft_section(section: PreparedSection, backend: Backend, case: Case,
+                         known_excerpts: set[str], semaphore: asyncio.Semaphore,
+                         settings: Settings, progress: Progress) -> SectionDraft:
+    planned, context = section.planned, section.prompt.context
+    draft = SectionDraft(
+        key=planned.key, kind=planned.spec.kind, title=planned.title,
+        item_id=planned.item.id if planned.item else None,
+        fact_ids=[f["id"] for f in context["facts"]],
+        excerpt_ids=[e["id"] for e in context["excerpts"]],
+        prompt_hash=section.prompt.hash, template_hash=section_template_hash(planned.spec.kind))
+    facts = {f.id for f in case.facts}
+    async with semaphore:
+        progress(planned.key, "started")
+        started = time.perf_counter()
+        try:
+            completion = await backend.complete(section.prompt)
+            draft.attempts = getattr(backend, "last_attempts", 1)
+            _add_usage(draft.usage, completion.prompt_tokens, completion.completion_tokens,
+                       settings, backend.language_model)
+            draft.text = completion.text.strip()
+            draft.citations = check_citations(
+                draft.text, case_facts=facts, known_excerpts=known_excerpts,
+                supplied_facts=draft.fact_ids, supplied_excerpts=draft.excerpt_ids)
+            if draft.invalid_citations and backend.language_model:
+                await _repair(draft, section.prompt, backend, facts, known_excerpts, settings)
+        except BackendError as exc:
+            draft.status, draft.error = "failed", str(exc)
+            draft.attempts = getattr(backend, "last_attempts", 1)
+        draft.seconds = round(time.perf_counter() - started, 4)
+        progress(planned.key, draft.status)
+    return draft
+
+
+async def _repair(draft: SectionDraft, prompt: Prompt, backend: Backend, facts: set[str],
+                  known_excerpts: set[str], settings: Settings) -> None:
+    """One round asking the backend to fix only the invalid citations."""
+    request = render_text("repair.j2", {"invalid": draft.invalid_citations, "text": draft.text,
+                                        "fact_ids": draft.fact_ids,
+                                        "excerpt_ids": draft.excerpt_ids})
+    repair = Prompt(kind="repair", system=prompt.system, user=request, hash=prompt.hash,
+                    context=prompt.context)
+    completion = await backend.complete(repair)
+    _add_usage(draft.usage, completion.prompt_tokens, completion.completion_tokens, settings)
+    text = completion.text.strip()
+    citations = check_citations(text, case_facts=facts, known_excerpts=known_excerpts,
+                                supplied_facts=draft.fact_ids, supplied_excerpts=draft.excerpt_ids)
+    if text and len([c for c in citations if not c.valid]) < len(draft.invalid_citations):
+        draft.text, draft.citations = text, citations
+        draft.status = "repaired"
+
+
+def _add_usage(usage: Usage, prompt_tokens: int, completion_tokens: int, settings: Settings,
+               charged: bool = True) -> None:
+    usage.prompt_tokens += prompt_tokens
+    usage.completion_tokens += completion_tokens
+    if charged:  # the offline composer costs nothing
+        usage.cost_usd = round(usage.cost_usd + prompt_tokens / 1000 * settings.price_prompt_per_1k
+                               + completion_tokens / 1000 * settings.price_completion_per_1k, 6)
+
+
+def _sources(case: Case, sections: list[SectionDraft],
+             excerpts: dict[str, Excerpt]) -> dict[str, Source]:
+    facts = {f.id: f for f in case.facts}
+    sources: dict[str, Source] = {}
+    for citation in (c for s in sections for c in s.citations if c.valid):
+        if citation.marker in sources:
+            continue
+        if citation.kind == "fact":
+            fact = facts[citation.target]
+            sources[citation.marker] = Source(marker=citation.marker, kind="fact",
+                                              label=f"{fact.id}: {fact_label(case, fact)}",
+                                              text=fact.statement)
+        else:
+            excerpt = excerpts[citation.target]
+            sources[citation.marker] = Source(marker=citation.marker, kind="excerpt",
+                                              label=excerpt.citation, text=excerpt.text)
+    return sources
+
+
+async def draft_case(case: Case, case_hash: str, backend: Backend, settings: Settings,
+                     excerpts: dict[str, Excerpt], retrieve: Retriever | None = None,
+                     progress: Progress | None = None) -> Draft:
+    log = StageLog()
+    results, prepared = prepare(case, excerpts, retrieve, log)
+    semaphore = asyncio.Semaphore(settings.concurrency)
+    with log.stage("backend") as timing:
+        sections = await asyncio.gather(*(
+            _draft_section(s, backend, case, set(excerpts), semaphore, settings,
+                           progress or (lambda key, event: None))
+            for s in prepared))
+        timing.prompt_tokens = sum(s.usage.prompt_tokens for s in sections)
+        timing.completion_tokens = sum(s.usage.completion_tokens for s in sections)
+    with log.stage("citations"):
+        sources = _sources(case, list(sections), excerpts)
+    usage = Usage(cost_usd=round(sum(s.usage.cost_usd for s in sections), 6))
+    for section in sections:
+        usage.prompt_tokens += section.usage.prompt_tokens
+        usage.completion_tokens += section.usage.completion_tokens
+    provenance = Provenance(
+        backend=backend.name, model=backend.model,
+        base_url_host=getattr(backend, "base_url_host", None),
+        external=getattr(backend, "external", False), language_model=backend.language_model,
+        prompt_hashes={s.key: s.prompt_hash for s in sections},
+        template_hashes={s.key: s.template_hash for s in sections},
+        excerpt_ids=sorted({e for s in sections for e in s.excerpt_ids}),
+        usage=usage, stages=[StageTiming(**t.model_dump()) for t in log.stages])
+    return Draft(
+        case_id=case.id, case_hash=case_hash, title=load_outline(case.document_type).title,
+        document_type=case.document_type.value, perspective=case.perspective.value,
+        setting=case.setting.value, created_at=dt.datetime.now(dt.UTC),
+        label=None if backend.language_model else OFFLINE_LABEL, sections=list(sections),
+        criteria=results, sources=sources, provenance=provenance)
+
+
+def service_day(case: Case, item: DisputedItem | None) -> dt.date | None:
+    if item is not None:
+        return item.date_of_service
+    return case.dates.request or case.dates.review or None

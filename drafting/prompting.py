@@ -1,0 +1,103 @@
+"""Render section prompts from the jinja2 templates in ``prompts/`` (sandboxed, strict), and hash
+them so every draft records exactly which prompt text produced it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import FileSystemLoader, StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment
+
+import prompts
+from drafting.backends.base import Prompt
+
+PROMPTS_DIR = Path(prompts.__file__).resolve().parent
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])")
+
+
+def as_data(value: Any) -> str:
+    """JSON for the data block; '<' is escaped so record text can never close the block."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def cited(text: str, marker: str) -> str:
+    """Put ``[marker]`` inside the end of every sentence of ``text``."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    out = []
+    for sentence in sentences:
+        match = re.search(r"([.!?][\"”’)]?)$", sentence)
+        if match:
+            out.append(f"{sentence[:match.start()]} [{marker}]{match.group(1)}")
+        else:
+            out.append(f"{sentence} [{marker}].")
+    return " ".join(out)
+
+
+def longdate(value: str) -> str:
+    day = dt.date.fromisoformat(value)
+    return f"{day.day} {day:%B %Y}"
+
+
+SETTING_LABELS = {
+    "ca_workers_comp": "California workers' compensation",
+    "medicare": "Medicare",
+    "commercial": "commercial health plan",
+    "personal_injury": "personal injury",
+}
+
+
+def setting_label(value: str) -> str:
+    return SETTING_LABELS.get(value, value.replace("_", " "))
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[1:2].islower() else text
+
+
+@cache
+def environment() -> SandboxedEnvironment:
+    env = SandboxedEnvironment(loader=FileSystemLoader(str(PROMPTS_DIR)),
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               autoescape=False)
+    env.filters.update(as_data=as_data, cited=cited, longdate=longdate, lower_first=lower_first,
+                       upper_first=upper_first, setting_label=setting_label)
+    return env
+
+
+@cache
+def template_hash(*names: str) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update((PROMPTS_DIR / name).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def section_template_hash(kind: str) -> str:
+    return template_hash("system.j2", "_case_record.j2", f"{kind}.j2")
+
+
+def render_prompt(kind: str, context: dict[str, Any]) -> Prompt:
+    env = environment()
+    system = env.get_template("system.j2").render(**context).strip()
+    user = env.get_template(f"{kind}.j2").render(**context).strip()
+    digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
+    return Prompt(kind=kind, system=system, user=user, hash=digest, context=context)
+
+
+def render_text(name: str, context: dict[str, Any]) -> str:
+    """Render a non-prompt template (offline composer, repair request) to tidy text."""
+    text = environment().get_template(name).render(**context)
+    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r" {2,}", " ", text)
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text.strip()
