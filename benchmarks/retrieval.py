@@ -41,7 +41,7 @@ def load_queries() -> list[dict]:
 
 def to_filters(raw: dict | None) -> SearchFilters:
     raw = raw or {}
-    on = raw.get("on")
+    on = raw.get("on", raw.get(True))  # YAML 1.1 reads a bare `on:` key as the boolean True
     return SearchFilters(raw.get("setting"), raw.get("procedure"), raw.get("guideline"),
                          dt.date.fromisoformat(str(on)) if on else None)
 

@@ -7,7 +7,7 @@ model) is never used.
 from __future__ import annotations
 
 import os
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,16 @@ def embed(texts: list[str], model_path: Path | None = None, batch_size: int = 64
     model = _model(str(model_path or shipped_model_path()))
     return model.encode(texts, batch_size=batch_size, normalize_embeddings=True,
                         convert_to_numpy=True, show_progress_bar=False)
+
+
+@lru_cache(maxsize=1024)
+def _cached_query(text: str, model_path: str | None) -> tuple[float, ...]:
+    return tuple(embed([text], Path(model_path) if model_path else None)[0].tolist())
+
+
+def embed_query(text: str, model_path: Path | None = None) -> list[float]:
+    """One query's embedding (repeated queries, e.g. per-section retrieval, hit a cache)."""
+    return list(_cached_query(text, str(model_path) if model_path else None))
 
 
 @register_embedding_function

@@ -107,11 +107,13 @@ class GuidelineIndex:
         depth = max(4 * k, 20)
         lexical: list[tuple[str, float]] = []
         vector: list[tuple[str, float]] = []
+        index, columns = self._lexical_index()
+        mask = columns.mask(filters)
         if mode in ("hybrid", "lexical"):
-            index, columns = self._lexical_index()
-            lexical = index.search(query, depth, columns.mask(filters).astype(np.float32))
+            lexical = index.search(query, depth, mask.astype(np.float32))
         if mode in ("hybrid", "vector"):
-            vector = self.vectors.search(query, depth, filters)
+            admitted = {index.ids[i] for i in np.flatnonzero(mask)}
+            vector = self.vectors.search(query, depth, filters, admitted)
         lexical_rank = {i: r for r, (i, _) in enumerate(lexical, start=1)}
         vector_rank = {i: r for r, (i, _) in enumerate(vector, start=1)}
         fused: dict[str, float] = {}

@@ -7,12 +7,15 @@ from pathlib import Path
 
 import chromadb
 
-from guideline_index.embeddings import MiniLMEmbedding
+from guideline_index.embeddings import MiniLMEmbedding, embed_query
 from guideline_index.excerpt import Excerpt
 from guideline_index.filters import SearchFilters, to_metadata
 
 COLLECTION = "guideline_excerpts"
 BATCH = 1000
+# Unfiltered candidates fetched per wanted result before filtering in memory.
+OVERSAMPLE = 20
+MIN_CANDIDATES = 200
 
 
 def embedding_text(excerpt: Excerpt) -> str:
@@ -53,10 +56,29 @@ class VectorIndex:
     def count(self) -> int:
         return self.collection.count()
 
-    def search(self, query: str, k: int, filters: SearchFilters) -> list[tuple[str, float]]:
-        if k <= 0 or self.count() == 0:
+    def search(self, query: str, k: int, filters: SearchFilters,
+               admitted: set[str] | None = None) -> list[tuple[str, float]]:
+        """Top ``k`` by cosine similarity among entries the filters admit.
+
+        With ``admitted`` (the ids the filters admit, computed by the caller from its catalog),
+        Chroma is asked for an oversampled unfiltered neighbour list and filtered here, which is
+        several times faster than a ``where`` clause; if too few survive, the filtered query
+        runs as before.
+        """
+        total = self.count()
+        if k <= 0 or total == 0:
             return []
-        result = self.collection.query(query_texts=[query], n_results=k,
-                                       where=filters.chroma_where(), include=["distances"])
+        vector = embed_query(query)
+        where = filters.chroma_where()
+        if where is not None and admitted is not None:
+            oversample = min(total, max(OVERSAMPLE * k, MIN_CANDIDATES))
+            result = self.collection.query(query_embeddings=[vector], n_results=oversample,
+                                           include=["distances"])
+            hits = [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0],
+                                                 strict=True) if i in admitted]
+            if len(hits) >= min(k, len(admitted)) or oversample >= total:
+                return hits[:k]
+        result = self.collection.query(query_embeddings=[vector], n_results=min(k, total),
+                                       where=where, include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0],
                                              strict=True)]
