@@ -87,7 +87,7 @@ async def _draft_section(section: PreparedSection, backend: Backend, case: Case,
         started = time.perf_counter()
         try:
             completion = await backend.complete(section.prompt)
-            draft.attempts = getattr(backend, "last_attempts", 1)
+            draft.attempts = completion.attempts
             _add_usage(draft.usage, completion.prompt_tokens, completion.completion_tokens,
                        settings, backend.language_model)
             draft.text = completion.text.strip()
@@ -98,7 +98,7 @@ async def _draft_section(section: PreparedSection, backend: Backend, case: Case,
                 await _repair(draft, section.prompt, backend, facts, known_excerpts, settings)
         except BackendError as exc:
             draft.status, draft.error = "failed", str(exc)
-            draft.attempts = getattr(backend, "last_attempts", 1)
+            draft.attempts = exc.attempts
         draft.seconds = round(time.perf_counter() - started, 4)
         progress(planned.key, draft.status)
     return draft
@@ -161,6 +161,9 @@ async def draft_case(case: Case, case_hash: str, backend: Backend, settings: Set
             _draft_section(s, backend, case, set(excerpts), semaphore, settings,
                            progress or (lambda key, event: None))
             for s in prepared))
+        close = getattr(backend, "aclose", None)
+        if close is not None:  # release pooled connections while this event loop still runs
+            await close()
         timing.prompt_tokens = sum(s.usage.prompt_tokens for s in sections)
         timing.completion_tokens = sum(s.usage.completion_tokens for s in sections)
     with log.stage("citations"):
@@ -171,8 +174,8 @@ async def draft_case(case: Case, case_hash: str, backend: Backend, settings: Set
         usage.completion_tokens += section.usage.completion_tokens
     provenance = Provenance(
         backend=backend.name, model=backend.model,
-        base_url_host=getattr(backend, "base_url_host", None),
-        external=getattr(backend, "external", False), language_model=backend.language_model,
+        base_url_host=backend.base_url_host, external=backend.external,
+        language_model=backend.language_model,
         prompt_hashes={s.key: s.prompt_hash for s in sections},
         template_hashes={s.key: s.template_hash for s in sections},
         excerpt_ids=sorted({e for s in sections for e in s.excerpt_ids}),

@@ -32,7 +32,9 @@ class Excerpt(BaseModel):
     effective_to: dt.date | None = Field(default=None, description="Last day in force.")
     evidence: str | None = None
     topics: list[str] = Field(default_factory=list)
-    text: str = Field(min_length=20)
+    text: str = Field(min_length=20, description="What the guideline says, in our words.")
+    note: str | None = Field(default=None, description="Our reviewer's gloss on how the "
+                             "provision is applied; never cited as the guideline.")
     verify: str | None = Field(default=None, description="Why a citation detail is unverified.")
     origin: Literal["corpus", "ingested"] = "corpus"
 
