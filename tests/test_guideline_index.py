@@ -220,3 +220,33 @@ def test_cli_search_prints_id_citation_and_text(index):
     for hit in expected:
         assert hit.excerpt.id in result.stdout.replace("\n", "")
         assert hit.excerpt.short in result.stdout
+
+
+def test_drafting_with_retrieval_cites_only_what_each_section_was_given(index):
+    import asyncio
+
+    from drafting.backends.registry import create
+    from drafting.case import load_case
+    from drafting.pipeline import draft_case
+    from drafting.settings import Settings
+    from tests.conftest import EXAMPLES
+
+    case = load_case(EXAMPLES / "pi-mvc-multi-item.yaml")
+
+    def retrieve(query, item):  # type: ignore[no-untyped-def]
+        return index.search(query, SearchFilters(
+            setting=case.setting.value, procedure=item.procedure.value if item else None,
+            on=item.date_of_service if item else None), k=3)
+
+    settings = Settings()
+    draft = asyncio.run(draft_case(case, "h", create("offline", settings), settings,
+                                   {**index.catalog.excerpts}, retrieve))
+    assert draft.invalid_citations == []
+    ketamine = next(s for s in draft.sections if s.key == "analysis-I6")
+    assert "asra-2018-ketamine-chronic-pain" in ketamine.excerpt_ids
+    for section in draft.sections:
+        for excerpt_id in section.excerpt_ids:
+            excerpt = index.get(excerpt_id)
+            if section.item_id:
+                item = next(i for i in case.disputed_items if i.id == section.item_id)
+                assert excerpt.in_force_on(item.date_of_service), (section.key, excerpt_id)

@@ -1,0 +1,97 @@
+"""The main job: ``necessity draft CASE`` writes Markdown, DOCX, PDF and JSON whose citations all
+resolve; the PDF renders page by page (pdftoppm) with every section heading."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+
+import pytest
+from docx import Document
+from pypdf import PdfReader
+from typer.testing import CliRunner
+
+from drafting.cli.app import app
+from drafting.draft import OFFLINE_LABEL, Draft
+from tests.conftest import EXAMPLES
+
+CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
+
+
+@pytest.fixture(scope="module")
+def drafted(tmp_path_factory):
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(app, ["draft", str(CASE), "--no-retrieval", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out, result
+
+
+def test_all_four_formats_are_written_and_labelled(drafted):
+    out, result = drafted
+    names = sorted(p.name for p in out.iterdir())
+    stem = CASE.stem
+    assert names == sorted(f"{stem}.{ext}" for ext in ("docx", "json", "md", "pdf"))
+    draft = Draft.model_validate_json((out / f"{stem}.json").read_text())
+    assert draft.invalid_citations == [] and draft.complete
+    assert OFFLINE_LABEL in (out / f"{stem}.md").read_text()
+    assert "(0 invalid)" in result.stdout
+    word = Document(str(out / f"{stem}.docx"))
+    assert any("without a language model" in p.text for p in word.paragraphs)
+
+
+def test_every_citation_in_the_markdown_resolves_to_a_note(drafted):
+    out, _ = drafted
+    text = (out / f"{CASE.stem}.md").read_text()
+    references = set(re.findall(r"\[\^(\d+)\](?!:)", text))
+    notes = set(re.findall(r"^\[\^(\d+)\]:", text, flags=re.MULTILINE))
+    assert references and references == notes
+    assert "[unresolved" not in text and "[F" not in text.split("## Notes")[0]
+
+
+def test_the_pdf_renders_with_its_pages_and_headings(drafted, tmp_path):
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (poppler-utils) is not installed; .ci/run installs it")
+    out, _ = drafted
+    pdf = out / f"{CASE.stem}.pdf"
+    subprocess.run(["pdftoppm", "-png", "-r", "40", str(pdf), str(tmp_path / "page")],
+                   check=True, timeout=120)
+    pngs = sorted(tmp_path.glob("page*.png"))
+    reader = PdfReader(pdf)
+    assert len(pngs) == len(reader.pages) >= 4
+    assert all(p.stat().st_size > 5_000 for p in pngs), "blank page rendered"
+    draft = Draft.model_validate_json((out / f"{CASE.stem}.json").read_text())
+    outline = [item.title for item in reader.outline if not isinstance(item, list)]
+    for number, section in enumerate(draft.sections, start=1):
+        assert any(title.startswith(f"{number}. {section.title}") for title in outline), \
+            (number, section.title, outline)
+        assert title_on_some_page(reader, section.title), section.title
+    assert "Drafted without a language model" in reader.pages[0].extract_text()
+
+
+def title_on_some_page(reader: PdfReader, title: str) -> bool:
+    words = title.split()[:4]
+    return any(all(w in page.extract_text() for w in words) for page in reader.pages)
+
+
+def test_unknown_format_and_bad_type_are_refused(tmp_path):
+    runner = CliRunner()
+    bad_format = runner.invoke(app, ["draft", str(CASE), "--format", "md,xls", "--out",
+                                     str(tmp_path)])
+    assert bad_format.exit_code == 2 and "unknown format(s) xls" in bad_format.stderr
+    bad_type = runner.invoke(app, ["draft", str(CASE), "--type", "review_determination",
+                                   "--no-retrieval", "--out", str(tmp_path)])
+    assert bad_type.exit_code == 2
+    assert "not written from the plaintiff perspective" in bad_type.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_json_output_holds_criteria_and_provenance(drafted):
+    out, _ = drafted
+    data = json.loads((out / f"{CASE.stem}.json").read_text())
+    assert [r["outcome"] for r in data["criteria"]] == ["necessary", "not_necessary"]
+    provenance = data["provenance"]
+    assert provenance["backend"] == "offline" and provenance["language_model"] is False
+    assert set(provenance["prompt_hashes"]) == {s["key"] for s in data["sections"]}
+    assert provenance["excerpt_ids"]
