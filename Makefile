@@ -19,9 +19,11 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# The main job on embedded defaults: validate the bundled cases, then draft an opinion for one of
+# them with the offline composer (no network, no API key) into out/demo (Markdown, DOCX, PDF, JSON).
 demo: setup
 	$(BIN)/necessity case validate examples/cases/*.yaml
-	$(BIN)/necessity case show examples/cases/wc-lumbar-esi-plaintiff.yaml
+	$(BIN)/necessity draft examples/cases/wc-lumbar-esi-plaintiff.yaml --out out/demo
 
 lint: setup
 	$(BIN)/ruff check .
