@@ -14,7 +14,10 @@ _TOKEN_PATTERN = r"(?u)\b\w+\b"
 
 
 def searchable_text(excerpt: Excerpt) -> str:
-    return f"{excerpt.short} {excerpt.section} {' '.join(excerpt.topics)} {excerpt.text}"
+    """What BM25 matches: the citation parts, topics, text and our note (the note helps finding;
+    only ``text`` is ever cited as the guideline)."""
+    return (f"{excerpt.short} {excerpt.section} {' '.join(excerpt.topics)} {excerpt.text} "
+            f"{excerpt.note or ''}")
 
 
 def _tokenize(texts: list[str]):  # type: ignore[no-untyped-def]

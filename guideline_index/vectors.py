@@ -19,7 +19,7 @@ MIN_CANDIDATES = 200
 
 
 def embedding_text(excerpt: Excerpt) -> str:
-    return f"{excerpt.section}. {excerpt.text}"
+    return f"{excerpt.section}. {excerpt.text} {excerpt.note or ''}".strip()
 
 
 class VectorIndex:
