@@ -1,0 +1,26 @@
+"""The draft store: every draft, section version, model call, override and review action in one
+SQLite file, with versioned migrations and an append-only audit log."""
+
+from drafting.store.errors import (
+    NotStoredError,
+    StoreError,
+    StoreVersionError,
+    UnknownCriterionError,
+    UnknownDraftError,
+    UnknownSectionError,
+)
+from drafting.store.records import (
+    AuditAction,
+    AuditEntry,
+    DraftSummary,
+    HistoryEntry,
+    ModelCallRecord,
+    OverrideRecord,
+)
+from drafting.store.store import DraftStore
+
+__all__ = [
+    "AuditAction", "AuditEntry", "DraftStore", "DraftSummary", "HistoryEntry", "ModelCallRecord",
+    "NotStoredError", "OverrideRecord", "StoreError", "StoreVersionError",
+    "UnknownCriterionError", "UnknownDraftError", "UnknownSectionError",
+]

@@ -1,0 +1,68 @@
+"""Versioned schema migrations. ``PRAGMA user_version`` holds the number of steps applied; opening
+a store applies the pending steps in one transaction, and refuses a file from a newer version."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from drafting.store import schema
+from drafting.store.errors import StoreError, StoreVersionError
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    statements: tuple[str, ...]
+
+
+# Ordered; step N brings the schema from version N-1 to N. Append, never edit or reorder.
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(1, "cases, drafts, section versions, citations, model calls, overrides, audit log",
+              schema.V1),
+)
+
+LATEST = MIGRATIONS[-1].version
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_version(conn: sqlite3.Connection, path: str) -> int:
+    """The file's schema version; raises if this code cannot use the file."""
+    try:
+        found = user_version(conn)
+        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path} is not a draft store: {exc}") from exc
+    if found > LATEST:
+        raise StoreVersionError(path, found, LATEST)
+    if found == 0 and tables:
+        raise StoreError(f"{path} is an SQLite file with tables but no draft-store schema "
+                         "version; refusing to add the draft store to another database")
+    return found
+
+
+def migrate(conn: sqlite3.Connection, path: str) -> list[int]:
+    """Apply the pending migrations in one transaction; return the versions applied.
+
+    ``conn`` must be in autocommit mode (``isolation_level=None``) so that the transaction here
+    is the only one. The version is read again under the write lock, so two processes opening
+    a new file at once apply each step once."""
+    if check_version(conn, path) == LATEST:
+        return []
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        current = check_version(conn, path)
+        pending = [m for m in MIGRATIONS if m.version > current]
+        for step in pending:
+            for statement in step.statements:
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {int(step.version)}")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    return [m.version for m in pending]

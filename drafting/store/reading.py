@@ -1,0 +1,149 @@
+"""Row readers: stored rows back into ``Draft`` parts and the store's records."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from drafting.criteria.results import ItemResult
+from drafting.draft import Citation, Draft, Provenance, SectionDraft, Source, Usage
+from drafting.store.connection import maybe_timestamp, timestamp
+from drafting.store.errors import UnknownDraftError, UnknownSectionError
+from drafting.store.records import (
+    AuditEntry,
+    DraftSummary,
+    HistoryEntry,
+    ModelCallRecord,
+    OverrideRecord,
+)
+
+_CRITERIA = TypeAdapter(list[ItemResult])
+_SOURCES = TypeAdapter(dict[str, Source])
+
+_VERSIONS = """
+    SELECT s.key, s.kind, s.title, s.item_id, s.position, v.*
+    FROM sections s JOIN section_versions v ON v.section_id = s.id
+    WHERE s.draft_id = ? AND v.version = (
+        SELECT max(version) FROM section_versions WHERE section_id = s.id AND version <= ?)
+    ORDER BY s.position, s.id"""
+
+LATEST = 2**62
+
+
+def draft_row(conn: sqlite3.Connection, draft_id: str) -> sqlite3.Row:
+    row = conn.execute("SELECT * FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+    if row is None:
+        raise UnknownDraftError(draft_id)
+    return row
+
+
+def section_version(conn: sqlite3.Connection, draft_id: str, key: str,
+                    version: int | None = None) -> sqlite3.Row:
+    """A section joined with one of its versions (the latest if ``version`` is None)."""
+    draft_row(conn, draft_id)
+    row = conn.execute(
+        "SELECT s.key, s.kind, s.title, s.item_id, s.position, v.* "
+        "FROM sections s JOIN section_versions v ON v.section_id = s.id "
+        "WHERE s.draft_id = ? AND s.key = ? AND (? IS NULL OR v.version = ?) "
+        "ORDER BY v.version DESC LIMIT 1", (draft_id, key, version, version)).fetchone()
+    if row is None:
+        raise UnknownSectionError(draft_id, key, version)
+    return row
+
+
+def sections(conn: sqlite3.Connection, draft_id: str, bound: int = LATEST) -> list[SectionDraft]:
+    """Each section of the draft at its highest version not above ``bound``, in order."""
+    return [section_draft(conn, row) for row in conn.execute(_VERSIONS, (draft_id, bound))]
+
+
+def section_draft(conn: sqlite3.Connection, row: sqlite3.Row) -> SectionDraft:
+    citations = [
+        Citation(marker=c["marker"], kind=c["kind"], target=c["target"], sentence=c["sentence"],
+                 valid=bool(c["valid"]), problem=c["problem"])
+        for c in conn.execute("SELECT * FROM citations WHERE version_id = ? ORDER BY position",
+                              (row["id"],))]
+    return SectionDraft(
+        key=row["key"], kind=row["kind"], title=row["title"], item_id=row["item_id"],
+        text=row["text"], status=row["status"], error=row["error"], citations=citations,
+        fact_ids=json.loads(row["fact_ids"]), excerpt_ids=json.loads(row["excerpt_ids"]),
+        prompt_hash=row["prompt_hash"] or "", template_hash=row["template_hash"] or "",
+        attempts=row["attempts"], seconds=row["seconds"],
+        usage=Usage(prompt_tokens=row["prompt_tokens"],
+                    completion_tokens=row["completion_tokens"], cost_usd=row["cost_usd"]))
+
+
+def draft(row: sqlite3.Row, parts: list[SectionDraft]) -> Draft:
+    """A ``Draft`` from its row and chosen sections. A draft never finished (a crashed run)
+    has no criteria, and provenance rebuilt from its row and the sections stored so far."""
+    if row["provenance"] is not None:
+        provenance = Provenance.model_validate_json(row["provenance"])
+    else:
+        provenance = Provenance(
+            backend=row["backend"], model=row["model"], base_url_host=row["base_url_host"],
+            external=bool(row["external"]), language_model=bool(row["language_model"]),
+            prompt_hashes={s.key: s.prompt_hash for s in parts if s.prompt_hash},
+            template_hashes={s.key: s.template_hash for s in parts if s.template_hash},
+            excerpt_ids=sorted({e for s in parts for e in s.excerpt_ids}))
+    return Draft(
+        case_id=row["case_id"], case_hash=row["case_hash"], title=row["title"],
+        document_type=row["document_type"], perspective=row["perspective"],
+        setting=row["setting"], created_at=timestamp(row["created_at"]), label=row["label"],
+        sections=parts,
+        criteria=_CRITERIA.validate_json(row["criteria"]) if row["criteria"] else [],
+        sources=_SOURCES.validate_json(row["sources"]) if row["sources"] else {},
+        provenance=provenance)
+
+
+def summary(row: sqlite3.Row) -> DraftSummary:
+    return DraftSummary(
+        draft_id=row["id"], case_id=row["case_id"], case_hash=row["case_hash"],
+        title=row["title"], document_type=row["document_type"],
+        perspective=row["perspective"], setting=row["setting"], status=row["status"],
+        backend=row["backend"], model=row["model"], external=bool(row["external"]),
+        created_at=timestamp(row["created_at"]), finished_at=maybe_timestamp(row["finished_at"]),
+        sections=row["n_sections"], failed_sections=row["n_failed"],
+        edited_sections=row["n_edited"], signed_off_by=row["signed_off_by"],
+        signed_off_at=maybe_timestamp(row["signed_off_at"]))
+
+
+SUMMARIES = """
+    WITH latest AS (
+        SELECT s.draft_id, v.status,
+               EXISTS (SELECT 1 FROM section_versions h
+                       WHERE h.section_id = s.id AND h.origin = 'human') AS edited
+        FROM sections s JOIN section_versions v ON v.section_id = s.id
+        WHERE v.version = (SELECT max(version) FROM section_versions WHERE section_id = s.id))
+    SELECT d.*,
+           (SELECT count(*) FROM latest l WHERE l.draft_id = d.id) AS n_sections,
+           (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.status = 'failed')
+               AS n_failed,
+           (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.edited) AS n_edited
+    FROM drafts d WHERE (? IS NULL OR d.case_id = ?)
+    ORDER BY d.created_at DESC, d.rowid DESC"""
+
+
+def history_entry(row: sqlite3.Row) -> HistoryEntry:
+    return HistoryEntry(row["key"], row["version"], row["author"], row["reason"],
+                        timestamp(row["created_at"]), row["status"])
+
+
+def override_record(row: sqlite3.Row) -> OverrideRecord:
+    return OverrideRecord(
+        id=row["id"], draft_id=row["draft_id"], item_id=row["item_id"],
+        criterion_id=row["criterion_id"], value=row["value"], reason=row["reason"],
+        author=row["author"], created_at=timestamp(row["created_at"]))
+
+
+def model_call_record(row: sqlite3.Row) -> ModelCallRecord:
+    fields: dict[str, Any] = {k: row[k] for k in row.keys() if k != "version_id"}  # noqa: SIM118
+    fields["created_at"] = timestamp(row["created_at"])
+    return ModelCallRecord(**fields)
+
+
+def audit_entry(row: sqlite3.Row) -> AuditEntry:
+    return AuditEntry(id=row["id"], at=timestamp(row["at"]), actor=row["actor"],
+                      action=row["action"], draft_id=row["draft_id"],
+                      detail=json.loads(row["detail"]))

@@ -1,0 +1,102 @@
+"""The rows the draft store hands back, as plain frozen records, and the vocabularies it checks."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any, Literal, NamedTuple
+
+from drafting.case.vocab import Outcome
+from drafting.criteria.results import Status
+
+DraftStatus = Literal["in_progress", "complete", "incomplete"]
+SectionStatus = Literal["ok", "repaired", "failed"]
+
+CRITERION_VALUES = frozenset(s.value for s in Status)  # met, not_met, undocumented
+OUTCOME_VALUES = frozenset(o.value for o in Outcome)  # necessary, not_necessary, insufficient_...
+
+
+class AuditAction(StrEnum):
+    draft_created = "draft_created"
+    section_drafted = "section_drafted"
+    section_regenerated = "section_regenerated"
+    section_edited = "section_edited"
+    draft_finished = "draft_finished"
+    criterion_overridden = "criterion_overridden"
+    outcome_overridden = "outcome_overridden"
+    exported = "exported"
+    signed_off = "signed_off"
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    draft_id: str
+    case_id: str
+    case_hash: str
+    title: str
+    document_type: str
+    perspective: str
+    setting: str
+    status: DraftStatus
+    backend: str
+    model: str
+    external: bool
+    created_at: dt.datetime
+    finished_at: dt.datetime | None
+    sections: int
+    failed_sections: int
+    edited_sections: int
+    signed_off_by: str | None = None
+    signed_off_at: dt.datetime | None = None
+
+
+class HistoryEntry(NamedTuple):
+    """One version of one section: (key, version, author, reason, created_at, status)."""
+
+    key: str
+    version: int
+    author: str
+    reason: str | None
+    created_at: dt.datetime
+    status: SectionStatus
+
+
+@dataclass(frozen=True)
+class OverrideRecord:
+    id: int
+    draft_id: str
+    item_id: str
+    criterion_id: str | None  # None: the override is of the item's outcome
+    value: str
+    reason: str
+    author: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class ModelCallRecord:
+    id: int
+    draft_id: str
+    section_key: str
+    backend: str
+    model: str
+    prompt_hash: str | None
+    prompt_tokens: int
+    completion_tokens: int
+    cost_usd: float
+    seconds: float
+    attempts: int
+    status: SectionStatus
+    error: str | None
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    draft_id: str | None
+    detail: dict[str, Any] = field(default_factory=dict)

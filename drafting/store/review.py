@@ -1,0 +1,150 @@
+"""What a physician does to a stored draft: edit sections, override criteria or outcomes, export
+and sign off. Each is one transaction with its audit entry; edits and overrides need a reason."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from drafting.citations import check_citations
+from drafting.draft import Citation, Usage
+from drafting.store import reading, writing
+from drafting.store.connection import Database, now
+from drafting.store.errors import UnknownCriterionError
+from drafting.store.records import (
+    CRITERION_VALUES,
+    OUTCOME_VALUES,
+    AuditAction,
+    OverrideRecord,
+)
+
+
+def required(name: str, value: str | None) -> str:
+    if value is None or not value.strip():
+        raise ValueError(f"{name} is required")
+    return value.strip()
+
+
+class ReviewMixin:
+    db: Database
+
+    def edit_section(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
+                     citations: list[Citation] | None = None) -> int:
+        """Store a human's text as the section's next version; returns the version number.
+
+        Unless ``citations`` are given, the text's markers are checked against the facts and
+        excerpts supplied to the section (valid exactly as the pipeline would judge them; for
+        an invalid marker, "not in this case" may read "not given to this section")."""
+        author, reason = required("author", author), required("reason", reason)
+        with self.db.transaction() as conn:
+            row = reading.section_version(conn, draft_id, key)
+            if text == row["text"]:
+                raise ValueError(f"section {key!r} of draft {draft_id!r} already has this text "
+                                 f"(version {row['version']}); nothing to save")
+            previous = reading.section_draft(conn, row)
+            if citations is None:
+                citations = _check(conn, draft_id, text, previous.fact_ids, previous.excerpt_ids)
+            edited = previous.model_copy(update={
+                "text": text, "status": "ok", "error": None, "citations": citations,
+                "attempts": 0, "seconds": 0.0, "usage": Usage()})
+            _, number = writing.insert_version(conn, row["section_id"], edited, author=author,
+                                               origin="human", reason=reason)
+            writing.append_audit(conn, author, AuditAction.section_edited, draft_id, key=key,
+                                 version=number, previous_version=row["version"], reason=reason,
+                                 invalid_citations=sum(not c.valid for c in citations))
+            return number
+
+    def override(self, draft_id: str, item_id: str, criterion_id: str | None, value: str,
+                 reason: str, author: str) -> OverrideRecord:
+        """Record a physician's override of a criterion's status (``criterion_id`` given) or of
+        a disputed item's outcome (``criterion_id`` None). The criteria results are unchanged."""
+        author, reason = required("author", author), required("reason", reason)
+        allowed = OUTCOME_VALUES if criterion_id is None else CRITERION_VALUES
+        if value not in allowed:
+            what = "an outcome" if criterion_id is None else "a criterion"
+            raise ValueError(f"{value!r} is not a value for {what}; use one of: "
+                             f"{', '.join(sorted(allowed))}")
+        with self.db.transaction() as conn:
+            row = reading.draft_row(conn, draft_id)
+            previous = _current(row, draft_id, item_id, criterion_id)
+            cursor = conn.execute(
+                "INSERT INTO overrides (draft_id, item_id, criterion_id, value, reason, author, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (draft_id, item_id, criterion_id, str(value), reason, author, now()))
+            action = (AuditAction.outcome_overridden if criterion_id is None
+                      else AuditAction.criterion_overridden)
+            writing.append_audit(conn, author, action, draft_id, item_id=item_id,
+                                 criterion_id=criterion_id, value=str(value),
+                                 engine_value=previous, reason=reason)
+            stored = conn.execute("SELECT * FROM overrides WHERE id = ?",
+                                  (cursor.lastrowid,)).fetchone()
+            return reading.override_record(stored)
+
+    def overrides(self, draft_id: str) -> list[OverrideRecord]:
+        """The draft's overrides, oldest first (a later one supersedes an earlier one)."""
+        with self.db.snapshot() as conn:
+            reading.draft_row(conn, draft_id)
+            rows = conn.execute("SELECT * FROM overrides WHERE draft_id = ? ORDER BY id",
+                                (draft_id,))
+            return [reading.override_record(r) for r in rows]
+
+    def record_export(self, draft_id: str, fmt: str, path: str | Path, actor: str) -> None:
+        """Log that the draft, at its current section versions, was exported."""
+        actor = required("actor", actor)
+        with self.db.transaction() as conn:
+            reading.draft_row(conn, draft_id)
+            writing.append_audit(conn, actor, AuditAction.exported, draft_id, format=fmt,
+                                 path=str(path), versions=_versions(conn, draft_id))
+
+    def sign_off(self, draft_id: str, actor: str) -> None:
+        """A physician signs the draft off at its current section versions. Refused while the
+        run is in progress or any section's latest version failed."""
+        actor = required("actor", actor)
+        with self.db.transaction() as conn:
+            row = reading.draft_row(conn, draft_id)
+            if row["status"] == "in_progress":
+                raise ValueError(f"draft {draft_id!r} is still in progress; it cannot be "
+                                 "signed off")
+            failed = [s.key for s in reading.sections(conn, draft_id) if s.status == "failed"]
+            if failed:
+                raise ValueError(f"draft {draft_id!r} has failed sections ({', '.join(failed)}); "
+                                 "edit them before signing off")
+            at = now()
+            conn.execute("UPDATE drafts SET signed_off_by = ?, signed_off_at = ? WHERE id = ?",
+                         (actor, at, draft_id))
+            writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
+                                 versions=_versions(conn, draft_id))
+
+
+def _versions(conn: sqlite3.Connection, draft_id: str) -> dict[str, int]:
+    rows = conn.execute("SELECT s.key, max(v.version) FROM sections s JOIN section_versions v "
+                        "ON v.section_id = s.id WHERE s.draft_id = ? GROUP BY s.id "
+                        "ORDER BY s.position", (draft_id,))
+    return {key: version for key, version in rows}
+
+
+def _current(row: sqlite3.Row, draft_id: str, item_id: str,
+             criterion_id: str | None) -> str | None:
+    """The engine's value for the item's outcome or criterion; raises if there is no such one."""
+    if row["criteria"] is None:
+        raise ValueError(f"draft {draft_id!r} has no criteria results yet (the run has not "
+                         "finished); nothing to override")
+    item = next((i for i in json.loads(row["criteria"]) if i["item_id"] == item_id), None)
+    if item is None:
+        raise UnknownCriterionError(draft_id, item_id)
+    if criterion_id is None:
+        return item["outcome"]
+    criterion = next((c for c in item["criteria"] if c["criterion_id"] == criterion_id), None)
+    if criterion is None:
+        raise UnknownCriterionError(draft_id, item_id, criterion_id)
+    return str(criterion["status"])
+
+
+def _check(conn: sqlite3.Connection, draft_id: str, text: str, fact_ids: list[str],
+           excerpt_ids: list[str]) -> list[Citation]:
+    every = reading.sections(conn, draft_id)
+    return check_citations(
+        text, case_facts={f for s in every for f in s.fact_ids},
+        known_excerpts={e for s in every for e in s.excerpt_ids},
+        supplied_facts=fact_ids, supplied_excerpts=excerpt_ids)

@@ -1,0 +1,224 @@
+"""``DraftStore``: every draft, section version, model call, override and review action in one
+SQLite file. Each public method that writes is one transaction, so a crash mid-draft keeps the
+sections already saved, and every change leaves a row in the append-only audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+from typing import Literal, Self
+from uuid import uuid4
+
+from drafting.case import Case
+from drafting.draft import Draft, SectionDraft
+from drafting.store import reading, writing
+from drafting.store.connection import Database, connect, now
+from drafting.store.diffing import unified_diff
+from drafting.store.records import (
+    AuditAction,
+    AuditEntry,
+    DraftStatus,
+    DraftSummary,
+    HistoryEntry,
+    ModelCallRecord,
+)
+from drafting.store.review import ReviewMixin, required
+
+VersionChoice = Literal["latest", "original"] | int
+
+
+class DraftStore(ReviewMixin):
+    def __init__(self, conn: sqlite3.Connection, path: Path):
+        self.db = Database(conn)
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path) -> DraftStore:
+        """Open the store at ``path``, creating the file (and its directories) and applying any
+        pending schema migrations; refuses a file written by a newer version."""
+        path = Path(path)
+        return cls(connect(path), path)
+
+    def close(self) -> None:
+        self.db.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        self.close()
+
+    # -- drafting --------------------------------------------------------------------------------
+
+    def begin_draft(self, case: Case, case_path: str | Path | None, case_hash: str,
+                    document_type: str, perspective: str, backend: str, model: str,
+                    base_url_host: str | None, external: bool, *, language_model: bool = True,
+                    title: str = "", actor: str | None = None) -> str:
+        """Record a drafting run that is starting; returns its new draft id (status
+        ``in_progress`` until ``finish_draft``)."""
+        with self.db.transaction() as conn:
+            return self._begin(conn, case.id, case_hash, case_path, title=title,
+                               document_type=str(document_type), perspective=str(perspective),
+                               setting=str(case.setting), created_at=now(), backend=backend,
+                               model=model, base_url_host=base_url_host, external=int(external),
+                               language_model=int(language_model), actor=actor or backend)
+
+    def save_section(self, draft_id: str, section: SectionDraft, author: str, *,
+                     position: int | None = None) -> int:
+        """Store a section the backend produced as the section's next version, with its
+        citations and the model call behind it; returns the version number."""
+        author = required("author", author)
+        with self.db.transaction() as conn:
+            return self._save_section(conn, reading.draft_row(conn, draft_id), section, author,
+                                      position)
+
+    def finish_draft(self, draft_id: str, draft: Draft, *, actor: str | None = None) -> DraftStatus:
+        """Store the finished run's criteria, sources and provenance (and any of its sections
+        not saved yet); the status becomes ``complete``, or ``incomplete`` if a section failed."""
+        with self.db.transaction() as conn:
+            return self._finish(conn, reading.draft_row(conn, draft_id), draft, actor)
+
+    def save_draft(self, draft: Draft, case_path: str | Path | None, *,
+                   actor: str | None = None) -> str:
+        """Store an already-finished ``Draft`` in one transaction; returns its draft id."""
+        p = draft.provenance
+        with self.db.transaction() as conn:
+            draft_id = self._begin(
+                conn, draft.case_id, draft.case_hash, case_path, title=draft.title,
+                document_type=draft.document_type, perspective=draft.perspective,
+                setting=draft.setting, created_at=_utc(draft.created_at).isoformat(),
+                backend=p.backend, model=p.model, base_url_host=p.base_url_host,
+                external=int(p.external), language_model=int(p.language_model),
+                actor=actor or p.backend)
+            row = reading.draft_row(conn, draft_id)
+            for section in draft.sections:
+                self._save_section(conn, row, section, p.backend, None)
+            self._finish(conn, row, draft, actor)
+        return draft_id
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def list_drafts(self, case_id: str | None = None) -> list[DraftSummary]:
+        """Stored drafts, newest first, optionally of one case only."""
+        with self.db.snapshot() as conn:
+            return [reading.summary(r) for r in conn.execute(reading.SUMMARIES, (case_id, case_id))]
+
+    def load_draft(self, draft_id: str, version: VersionChoice = "latest") -> Draft:
+        """The draft as stored: each section at its latest version (``"original"``: version 1;
+        an int N: the highest version not above N). Overrides are not applied."""
+        with self.db.snapshot() as conn:
+            row = reading.draft_row(conn, draft_id)
+            return reading.draft(row, reading.sections(conn, draft_id, _bound(version)))
+
+    def history(self, draft_id: str) -> list[HistoryEntry]:
+        """Every version of every section, in section order then version order."""
+        with self.db.snapshot() as conn:
+            reading.draft_row(conn, draft_id)
+            rows = conn.execute(
+                "SELECT s.key, v.version, v.author, v.reason, v.created_at, v.status "
+                "FROM sections s JOIN section_versions v ON v.section_id = s.id "
+                "WHERE s.draft_id = ? ORDER BY s.position, s.id, v.version", (draft_id,))
+            return [reading.history_entry(r) for r in rows]
+
+    def section_text(self, draft_id: str, key: str, version: int | None = None) -> str:
+        """The text of one version of a section (the latest if ``version`` is None)."""
+        with self.db.snapshot() as conn:
+            return str(reading.section_version(conn, draft_id, key, version)["text"])
+
+    def diff(self, draft_id: str, key: str, v1: int, v2: int) -> str:
+        """A unified diff of a section's text from version ``v1`` to version ``v2``."""
+        with self.db.snapshot() as conn:
+            old = reading.section_version(conn, draft_id, key, v1)["text"]
+            new = reading.section_version(conn, draft_id, key, v2)["text"]
+        return unified_diff(old, new, key=key, old_version=v1, new_version=v2)
+
+    def model_calls(self, draft_id: str) -> list[ModelCallRecord]:
+        with self.db.snapshot() as conn:
+            reading.draft_row(conn, draft_id)
+            rows = conn.execute("SELECT * FROM model_calls WHERE draft_id = ? ORDER BY id",
+                                (draft_id,))
+            return [reading.model_call_record(r) for r in rows]
+
+    def audit(self, draft_id: str | None = None) -> list[AuditEntry]:
+        """The audit log, oldest first: all of it, or one draft's entries."""
+        with self.db.snapshot() as conn:
+            if draft_id is not None:
+                reading.draft_row(conn, draft_id)
+            rows = conn.execute("SELECT * FROM audit_log WHERE (? IS NULL OR draft_id = ?) "
+                                "ORDER BY id", (draft_id, draft_id))
+            return [reading.audit_entry(r) for r in rows]
+
+    # -- steps shared by the public methods, each inside the caller's transaction ----------------
+
+    @staticmethod
+    def _begin(conn: sqlite3.Connection, case_id: str, case_hash: str,
+               case_path: str | Path | None, *, actor: str, **columns: object) -> str:
+        writing.ensure_case(conn, case_id, case_hash, None if case_path is None else str(case_path))
+        draft_id = uuid4().hex[:12]
+        writing.insert_draft(conn, id=draft_id, case_id=case_id, case_hash=case_hash, **columns)
+        writing.append_audit(conn, actor, AuditAction.draft_created, draft_id, case_id=case_id,
+                             case_hash=case_hash, backend=columns["backend"],
+                             model=columns["model"])
+        return draft_id
+
+    @staticmethod
+    def _save_section(conn: sqlite3.Connection, row: sqlite3.Row, section: SectionDraft,
+                      author: str, position: int | None) -> int:
+        section_id, _ = writing.ensure_section(conn, row["id"], section, position)
+        version_id, number = writing.insert_version(conn, section_id, section, author=author,
+                                                    origin="model", reason=None)
+        writing.insert_model_call(conn, row["id"], version_id, section, row["backend"],
+                                  row["model"])
+        action = AuditAction.section_drafted if number == 1 else AuditAction.section_regenerated
+        writing.append_audit(conn, author, action, row["id"], key=section.key, version=number,
+                             status=section.status, prompt_hash=section.prompt_hash,
+                             attempts=section.attempts)
+        return number
+
+    def _finish(self, conn: sqlite3.Connection, row: sqlite3.Row, draft: Draft,
+                actor: str | None) -> DraftStatus:
+        draft_id = row["id"]
+        if row["status"] != "in_progress":
+            raise ValueError(f"draft {draft_id!r} is already finished ({row['status']})")
+        if (draft.case_id, draft.case_hash) != (row["case_id"], row["case_hash"]):
+            raise ValueError(f"draft {draft_id!r} is of case {row['case_id']} "
+                             f"({row['case_hash']}), not {draft.case_id} ({draft.case_hash})")
+        stored = [s.key for s in reading.sections(conn, draft_id)]
+        for section in draft.sections:
+            if section.key not in stored:
+                self._save_section(conn, row, section, draft.provenance.backend, None)
+        order = [s.key for s in draft.sections]
+        order += [key for key in stored if key not in order]  # saved, but not in the final draft
+        conn.executemany("UPDATE sections SET position = ? WHERE draft_id = ? AND key = ?",
+                         [(position, draft_id, key) for position, key in enumerate(order)])
+        failed = [s.key for s in reading.sections(conn, draft_id) if s.status == "failed"]
+        status: DraftStatus = "incomplete" if failed else "complete"
+        conn.execute(
+            "UPDATE drafts SET status = ?, finished_at = ?, title = ?, label = ?, provenance = ?, "
+            "criteria = ?, sources = ? WHERE id = ?",
+            (status, now(), draft.title, draft.label, draft.provenance.model_dump_json(),
+             json.dumps([r.model_dump(mode="json") for r in draft.criteria]),
+             json.dumps({k: s.model_dump(mode="json") for k, s in draft.sources.items()}),
+             draft_id))
+        writing.append_audit(conn, actor or draft.provenance.backend, AuditAction.draft_finished,
+                             draft_id, status=status, sections=len(draft.sections), failed=failed)
+        return status
+
+
+def _bound(version: VersionChoice) -> int:
+    if version == "latest":
+        return reading.LATEST
+    if version == "original":
+        return 1
+    if isinstance(version, int) and not isinstance(version, bool) and version >= 1:
+        return version
+    raise ValueError(f"version must be 'latest', 'original' or a number >= 1, not {version!r}")
+
+
+def _utc(at: dt.datetime) -> dt.datetime:
+    """Stored timestamps are UTC so that they sort as text; a naive one is kept as given."""
+    return at if at.tzinfo is None else at.astimezone(dt.UTC)
