@@ -1,0 +1,24 @@
+"""Cited guideline excerpts were in force on the date of service they are applied to."""
+
+from __future__ import annotations
+
+from evals.context import EvalContext
+from evals.findings import Finding
+
+
+def check_currency(ctx: EvalContext) -> list[Finding]:
+    findings = []
+    days = {i.id: i.date_of_service for i in ctx.case.disputed_items}
+    for sentence in ctx.sentences:
+        item = sentence.section.item_id
+        applicable = [days[item]] if item in days else list(days.values())
+        for marker in sentence.markers:
+            excerpt = ctx.excerpts.get(marker[2:]) if marker.startswith("G:") else None
+            if excerpt and not any(excerpt.in_force_on(day) for day in applicable):
+                span = f"{excerpt.effective_from} to {excerpt.effective_to or 'now'}"
+                findings.append(Finding(
+                    check="currency", severity="error", section=sentence.section.key,
+                    sentence=sentence.index, text=sentence.text,
+                    message=f"{excerpt.id} was in force {span}, not on the date of service "
+                            f"{', '.join(d.isoformat() for d in applicable)}"))
+    return findings

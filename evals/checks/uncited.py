@@ -1,0 +1,87 @@
+"""Sentences that state patient-specific facts or guideline requirements without a citation.
+
+Details the case file itself states (the disputed items, the record inventory, key dates) may be
+restated without a fact citation; anything else specific to the patient needs one."""
+
+from __future__ import annotations
+
+import re
+
+from evals import claims
+from evals.checks.support import content_words
+from evals.context import EvalContext
+from evals.findings import Finding
+
+RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
+# The opinion's own vocabulary, which says nothing about the patient.
+OPINION_WORDS = set(content_words("reasonable degree medical medically probability necessary "
+                                  "necessity criterion criteria record records documented "
+                                  "opinion outcome denial reversed approved supplied packet"))
+
+
+def restated_fact(ctx: EvalContext, text: str) -> str | None:
+    """The fact an uncited sentence restates: most of its words that the case file does not
+    state anyway (item names, inventory titles) come from that fact's statement."""
+    known = set(content_words(ctx.known_text)) | OPINION_WORDS
+    words = [w for w in content_words(text) if w not in known]
+    if len(words) < 4:
+        return None
+    for fact in ctx.case.facts:
+        have = set(content_words(fact.statement))
+        if sum(w in have for w in words) / len(words) >= RESTATEMENT_FLOOR:
+            return fact.id
+    return None
+
+
+REQUIREMENT = re.compile(r"\b(requires?|recommends?|must|is covered only|are covered only|"
+                         r"is not recommended|are not recommended)\b", re.I)
+CLINICAL = re.compile(r"\b(mg|mcg|MME|percent|%|relief|MRI|EMG|x-?ray|radiculopathy|"
+                      r"straight-leg|reflex|opioid|injection|therapy|ODI|Oswestry)\b", re.I)
+
+
+QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)')  # a quote may run past the sentence end
+HEADING = re.compile(r"^\*\*.*?\*\*")
+
+
+def _without_known(ctx: EvalContext, text: str) -> str:
+    """The sentence minus quotations, criterion headings, restated criterion statements and the
+    case's own question: what remains is the draft's own assertion."""
+    text = QUOTED.sub("", HEADING.sub("", text)).lower()
+    phrases = [c.statement.lower() for r in ctx.draft.criteria for c in r.criteria]
+    phrases += [ctx.case.question.lower()] if ctx.case.question else []
+    for phrase in phrases:
+        text = text.replace(phrase, "")
+    return text
+
+
+def check_uncited(ctx: EvalContext) -> list[Finding]:
+    known = ctx.known_text
+    known_numbers, known_dates = claims.numbers(known), claims.dates(known)
+    known_levels, known_sides = claims.levels(known), claims.sides(known)
+    findings = []
+    for sentence in ctx.sentences:
+        if sentence.markers:
+            continue
+        plain = sentence.plain
+        specific = (claims.numbers(plain) - known_numbers) | {
+            d.toordinal() for d in claims.dates(plain) - known_dates}
+        specific |= {hash(x) for x in claims.levels(plain) - known_levels}
+        specific |= {hash(x) for x in claims.sides(plain) - known_sides}
+        source = restated_fact(ctx, plain)
+        if source:
+            findings.append(Finding(check="uncited_claims", severity="error",
+                                    section=sentence.section.key, sentence=sentence.index,
+                                    text=sentence.text,
+                                    message=f"restates {source} without citing it"))
+        elif specific and CLINICAL.search(plain):
+            findings.append(Finding(check="uncited_claims", severity="error",
+                                    section=sentence.section.key, sentence=sentence.index,
+                                    text=sentence.text,
+                                    message="patient-specific claim without a citation"))
+        elif REQUIREMENT.search(_without_known(ctx, sentence.text)) and \
+                "[G:" not in sentence.text:
+            findings.append(Finding(check="uncited_claims", severity="warning",
+                                    section=sentence.section.key, sentence=sentence.index,
+                                    text=sentence.text,
+                                    message="states a guideline requirement without citing it"))
+    return findings

@@ -1,0 +1,84 @@
+"""What the checks read: the draft, its case, the excerpts, and the draft split into sentences."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from drafting.case import Case, Fact
+from drafting.citations import find_citations, sentences
+from drafting.draft import Draft, SectionDraft
+from guideline_index.excerpt import Excerpt
+
+MARKER = re.compile(r"\[(?:F\d+|G:[a-z0-9][a-z0-9-]+)\]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    section: SectionDraft
+    index: int
+    text: str
+    markers: tuple[str, ...]
+
+    @property
+    def plain(self) -> str:
+        """The sentence without its citation markers or Markdown emphasis."""
+        return MARKER.sub("", self.text).replace("**", "").strip()
+
+
+@dataclass
+class EvalContext:
+    draft: Draft
+    case: Case
+    excerpts: dict[str, Excerpt]
+    facts: dict[str, Fact] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.facts = {f.id: f for f in self.case.facts}
+
+    @cached_property
+    def known_text(self) -> str:
+        """What the case file and the criteria state outright (items, inventory, key dates,
+        criterion statements): a draft may restate it without citing a fact."""
+        case = self.case.model_dump_json(include={"dates", "patient", "diagnoses", "documents",
+                                                  "disputed_items", "prior_decision",
+                                                  "question"})
+        criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
+                            for c in r.criteria)
+        return f"{case} {criteria}"
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        found = []
+        for section in self.draft.sections:
+            markers = find_citations(section.text)
+            for index, (start, end) in enumerate(sentences(section.text)):
+                cited = tuple(m for m, i in markers if i == index)
+                found.append(Sentence(section, index, section.text[start:end].strip(), cited))
+        return found
+
+    def source_text(self, marker: str) -> str | None:
+        """The text a marker points at (fact statement with its values, or excerpt text)."""
+        if marker.startswith("G:"):
+            excerpt = self.excerpts.get(marker[2:])
+            return f"{excerpt.citation} {excerpt.guideline} {excerpt.text}" if excerpt else None
+        fact = self.facts.get(marker)
+        if fact is None:
+            return None
+        parts = [fact.statement, fact.date.isoformat()]
+        parts += [fact.end_date.isoformat()] if fact.end_date else []
+        parts += [fact.laterality.value] if fact.laterality else []
+        parts += fact.levels
+        if fact.percent_relief is not None:
+            parts.append(f"{fact.percent_relief:g} percent")
+        if fact.duration:
+            parts.append(f"{fact.duration.value:g} {fact.duration.unit.value}")
+        if fact.dose:
+            parts.append(f"{fact.dose.drug} {fact.dose.amount:g} {fact.dose.unit}")
+        if fact.mme is not None:
+            parts.append(f"{fact.mme:g} MME")
+        parts += [f"{m.name} {m.value:g} {m.unit}" for m in fact.measures]
+        for doc in (d for d in self.case.documents if d.id in fact.references):
+            parts.append(f"{doc.id} {doc.title} {doc.date.isoformat()}")  # what the fact cites
+        return " ".join(parts)
