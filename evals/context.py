@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Protocol
 
 from drafting.case import Case, Fact
 from drafting.citations import find_citations, sentences
@@ -27,11 +29,19 @@ class Sentence:
         return MARKER.sub("", self.text).replace("**", "").strip()
 
 
+class Judge(Protocol):
+    """Decides whether each (sentence, cited source) pair is supported, with a short reason."""
+
+    def verdicts(self, pairs: list[tuple[str, str]]) -> list[tuple[bool, str]]: ...
+
+
 @dataclass
 class EvalContext:
     draft: Draft
     case: Case
     excerpts: dict[str, Excerpt]
+    use_embeddings: bool = False
+    judge: Judge | None = None
     facts: dict[str, Fact] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -47,6 +57,46 @@ class EvalContext:
         criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
                             for c in r.criteria)
         return f"{case} {criteria}"
+
+    @cached_property
+    def stated_values(self) -> str:
+        """Where numbers a cited sentence may add come from besides its sources: the items
+        (codes, quantities, doses requested), the patient, and the criteria's own thresholds."""
+        case = self.case.model_dump_json(include={"patient", "disputed_items"})
+        criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
+                            for c in r.criteria)
+        return f"{case} {criteria} {self.case.question or ''}"
+
+    @cached_property
+    def key_dates(self) -> frozenset[dt.date]:
+        """Dates any sentence may state: the case's key dates, dates of service, decisions."""
+        case = self.case
+        found = {d for d in case.dates.model_dump().values() if isinstance(d, dt.date)}
+        for item in case.disputed_items:
+            found |= {item.date_of_service} | ({item.service_end} if item.service_end else set())
+            found |= {item.prior_decision.date} if item.prior_decision else set()
+        found |= {case.prior_decision.date} if case.prior_decision else set()
+        return frozenset(found)
+
+    def document_dates(self, text: str) -> frozenset[dt.date]:
+        """Dates of the documents a sentence names by id or title."""
+        lower = text.lower()
+        return frozenset(d.date for d in self.case.documents
+                         if re.search(rf"\b{d.id}\b", text) or d.title.lower() in lower)
+
+    @cached_property
+    def known_phrases(self) -> list[str]:
+        """Phrases a sentence may repeat without a fact citation (lower case, longest first):
+        criterion statements, the case question, item services, document titles, decision
+        reasons."""
+        case = self.case
+        phrases = [c.statement for r in self.draft.criteria for c in r.criteria]
+        phrases += [case.question] if case.question else []
+        phrases += [i.service for i in case.disputed_items]
+        phrases += [d.title for d in case.documents]
+        decisions = [i.prior_decision for i in case.disputed_items] + [case.prior_decision]
+        phrases += [d.reason for d in decisions if d is not None]
+        return sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
 
     @cached_property
     def sentences(self) -> list[Sentence]:
@@ -68,7 +118,7 @@ class EvalContext:
             return None
         parts = [fact.statement, fact.date.isoformat()]
         parts += [fact.end_date.isoformat()] if fact.end_date else []
-        parts += [fact.laterality.value] if fact.laterality else []
+        parts += [f"{fact.laterality.value} side"] if fact.laterality else []
         parts += fact.levels
         if fact.percent_relief is not None:
             parts.append(f"{fact.percent_relief:g} percent")

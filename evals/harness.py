@@ -1,45 +1,39 @@
-"""Run every check on a draft and summarise the findings per check."""
+"""Run every check on a draft and score it per check."""
 
 from __future__ import annotations
 
-from collections import Counter
-
-from pydantic import BaseModel
-
 from drafting.case import Case
 from drafting.draft import Draft
-from evals.checks import ALL_CHECKS
-from evals.checks.support import check_support
-from evals.context import EvalContext
+from evals.checks import CHECKS
+from evals.context import EvalContext, Judge
 from evals.findings import Finding
+from evals.report import CheckScore, Report, ReportSection
 from guideline_index.excerpt import Excerpt
 
 
-class Report(BaseModel):
-    case_id: str
-    document_type: str
-    backend: str
-    sentences: int
-    citations: int
-    findings: list[Finding]
-
-    @property
-    def errors(self) -> list[Finding]:
-        return [f for f in self.findings if f.severity == "error"]
-
-    def counts(self) -> dict[str, int]:
-        return dict(Counter(f.check for f in self.errors))
+def _failed(findings: list[Finding]) -> int:
+    """Distinct places with an error: a sentence counts once however many problems it has."""
+    return len({(f.section, f.sentence if f.sentence is not None else f.message)
+                for f in findings if f.severity == "error"})
 
 
 def evaluate_draft(draft: Draft, case: Case, excerpts: dict[str, Excerpt],
-                   use_embeddings: bool = False) -> Report:
-    ctx = EvalContext(draft, case, excerpts)
+                   use_embeddings: bool = False, judge: Judge | None = None,
+                   case_file: str | None = None) -> Report:
+    ctx = EvalContext(draft, case, excerpts, use_embeddings=use_embeddings, judge=judge)
     findings: list[Finding] = []
-    for name, check in ALL_CHECKS.items():
-        if name == "citation_support":
-            findings += check_support(ctx, use_embeddings)
-        else:
-            findings += check(ctx)
-    return Report(case_id=draft.case_id, document_type=draft.document_type,
-                  backend=draft.provenance.backend, sentences=len(ctx.sentences),
-                  citations=sum(len(s.markers) for s in ctx.sentences), findings=findings)
+    scores = []
+    for check in CHECKS.values():
+        found = check.run(ctx)
+        findings += found
+        scores.append(CheckScore(check=check.name, unit=check.unit, units=check.units(ctx),
+                                 failed=_failed(found)))
+    sections = [ReportSection(key=s.key, heading=s.title,
+                              sentences=[x.text for x in ctx.sentences if x.section is s])
+                for s in draft.sections]
+    return Report(case_id=draft.case_id, case_file=case_file,
+                  document_type=draft.document_type, perspective=draft.perspective,
+                  backend=draft.provenance.backend, model=draft.provenance.model,
+                  label=draft.label, sentences=len(ctx.sentences),
+                  citations=sum(len(s.markers) for s in ctx.sentences), scores=scores,
+                  findings=findings, sections=sections)

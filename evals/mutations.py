@@ -11,6 +11,10 @@ import random
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from drafting.draft import Draft
 from evals import claims
@@ -45,12 +49,12 @@ def _cites_fact(s: Sentence) -> bool:
 
 
 def swap_side(ctx: EvalContext, rng: random.Random) -> Mutated:
-    s = _pick(ctx, rng, lambda s: _cites_fact(s) and bool(re.search(r"\b(left|right)\b",
-                                                                     s.plain)))
+    side = claims.SIDE_BEFORE_ANATOMY
+    s = _pick(ctx, rng, lambda s: _cites_fact(s) and bool(side.search(s.plain)))
     if s is None:
         return None
-    swapped = re.sub(r"\b(left|right)\b", lambda m: "right" if m.group(1) == "left" else "left",
-                     s.text, count=1)
+    swapped = side.sub(lambda m: "right" if m.group(1).lower() == "left" else "left", s.text,
+                       count=1)
     return _replace_sentence(ctx, s, swapped)
 
 
@@ -145,16 +149,26 @@ def flip_outcome(ctx: EvalContext, rng: random.Random) -> Mutated:
     return None
 
 
+_CLAIMS = Path(__file__).parent / "data" / "unsupported_claims.yaml"
+
+
+@cache
+def unsupported_claims() -> list[str]:
+    return list(yaml.safe_load(_CLAIMS.read_text(encoding="utf-8"))["claims"])
+
+
 def unsupported_claim(ctx: EvalContext, rng: random.Random) -> Mutated:
     sections = [s for s in ctx.draft.sections if s.item_id and s.fact_ids]
     if not sections:
         return None
     chosen = rng.choice(sections)
-    fact = rng.choice(chosen.fact_ids)
+    claim = rng.choice(unsupported_claims()).format(fact=rng.choice(chosen.fact_ids))
     draft = ctx.draft.model_copy(deep=True)
     section = next(s for s in draft.sections if s.key == chosen.key)
-    section.text += (f" The patient also completed 36 sessions of aquatic therapy with complete "
-                     f"and lasting resolution of symptoms [{fact}].")
+    paragraphs = section.text.split("\n\n")
+    at = rng.randrange(len(paragraphs))
+    paragraphs[at] = f"{paragraphs[at].rstrip()} {claim}"
+    section.text = "\n\n".join(paragraphs)
     return draft, section.key
 
 

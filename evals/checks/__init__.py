@@ -1,18 +1,60 @@
-"""The checks, each a function from an evaluation context to findings."""
+"""The checks: each turns an evaluation context into findings, and says what its score counts
+(sentences, citations, items...) so a score is the share of those units without an error."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from evals.checks.citations import check_citation_validity
-from evals.checks.consistency import check_consistency, check_outcomes
-from evals.checks.coverage import check_coverage
+from evals.checks.consistency import check_consistency
+from evals.checks.coverage import check_coverage, coverage_units
 from evals.checks.currency import check_currency
+from evals.checks.outcomes import check_outcomes
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
+from evals.context import EvalContext
+from evals.findings import Finding
 
-ALL_CHECKS = {
-    "citation_validity": check_citation_validity,
-    "citation_support": check_support,
-    "uncited_claims": check_uncited,
-    "consistency": check_consistency,
-    "outcomes": check_outcomes,
-    "coverage": check_coverage,
-    "currency": check_currency,
-}
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    run: Callable[[EvalContext], list[Finding]]
+    units: Callable[[EvalContext], int]
+    unit: str
+    description: str
+
+
+def _citations(ctx: EvalContext) -> int:
+    return sum(len(s.markers) for s in ctx.sentences)
+
+
+def _cited(ctx: EvalContext) -> int:
+    return sum(bool(s.markers) for s in ctx.sentences)
+
+
+def _guideline_citations(ctx: EvalContext) -> int:
+    return sum(m.startswith("G:") for s in ctx.sentences for m in s.markers)
+
+
+def _items(ctx: EvalContext) -> int:
+    return sum(1 for r in ctx.draft.criteria if r.outcome)
+
+
+CHECKS: dict[str, Check] = {c.name: c for c in (
+    Check("citation_validity", check_citation_validity, _citations, "citations",
+          "every marker resolves to a fact or excerpt the section was given"),
+    Check("citation_support", check_support, _cited, "cited sentences",
+          "the cited fact or excerpt supports the sentence"),
+    Check("uncited_claims", check_uncited, lambda ctx: len(ctx.sentences), "sentences",
+          "no patient-specific fact or guideline requirement stated without a citation"),
+    Check("consistency", check_consistency, _cited, "cited sentences",
+          "numbers, dates, sides and levels agree with the cited source"),
+    Check("outcomes", check_outcomes, _items, "items",
+          "stated outcomes agree with the criteria result or a recorded override"),
+    Check("coverage", check_coverage, coverage_units, "required parts",
+          "every section, item conclusion and unmet criterion is there"),
+    Check("currency", check_currency, _guideline_citations, "guideline citations",
+          "cited excerpts were in force on the date of service"),
+)}

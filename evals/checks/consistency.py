@@ -1,5 +1,4 @@
-"""Numbers, dates, sides and spinal levels in a cited sentence agree with what it cites; the
-outcome a section states agrees with the criteria result (or a recorded override)."""
+"""Numbers, dates, sides and spinal levels in a cited sentence agree with what it cites."""
 
 from __future__ import annotations
 
@@ -15,10 +14,65 @@ def _sources(ctx: EvalContext, sentence: Sentence) -> str | None:
     return " ".join(t for t in texts if t) or None
 
 
-def _levels_agree(said: set[str], known: set[str]) -> set[str]:
+def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
+    """Levels said that the source does not give. A segment (L4-L5) must be a segment the
+    source names; where the source names no segment, it may join two vertebrae it names. A
+    single vertebra (the L5 root) must be named alone or within a segment."""
+    segments = {k for k in known if "-" in k}
+    vertebrae = {v for k in known for v in k.split("-")}
+
     def inside(level: str) -> bool:
-        return any(level == k or level in k.split("-") or k in level.split("-") for k in known)
+        if level in known:
+            return True
+        if "-" in level:
+            return not segments and all(v in vertebrae for v in level.split("-"))
+        return level in vertebrae
     return {level for level in said if not inside(level)}
+
+
+def _side_problems(plain: str, cited: str) -> list[str]:
+    known = claims.sides(cited)
+    wrong = sorted(s for s in claims.sides(plain) if s not in known)
+    if wrong:
+        said = ", ".join(sorted(known)) or "no side"
+        return [f"side {', '.join(wrong)} but the source says {said}"]
+    # Both sides appear in the source: each side must go with the same anatomy it does there.
+    source_pairs = claims.side_pairs(cited)
+    problems = []
+    for side, part in sorted(claims.side_pairs(plain) - source_pairs):
+        sides_there = sorted({s for s, p in source_pairs if p == part})
+        if sides_there and side not in sides_there:
+            problems.append(f"{side} {part}... but the source says {', '.join(sides_there)} "
+                            f"{part}...")
+    return problems
+
+
+def _date_problems(ctx: EvalContext, sentence: Sentence, plain: str, cited: str) -> list[str]:
+    problems = []
+    heading = claims.leading_date(plain)
+    if heading and sentence.markers and all(m.startswith("F") for m in sentence.markers):
+        fact_dates = {d for m in sentence.markers if (f := ctx.facts.get(m))
+                      for d in (f.date, f.end_date) if d}
+        if heading not in fact_dates:
+            problems.append(f"the line is dated {heading.isoformat()} but the cited fact is "
+                            f"dated {', '.join(sorted(d.isoformat() for d in fact_dates))}")
+    allowed = claims.dates(cited) | ctx.key_dates | ctx.document_dates(plain)
+    wrong = claims.dates(plain) - allowed
+    if wrong and not problems:
+        problems.append(f"date(s) {', '.join(d.isoformat() for d in sorted(wrong))} not in "
+                        f"the cited source")
+    return problems
+
+
+def _speaks_of_case(ctx: EvalContext, plain: str) -> bool:
+    """Whether a sentence talks about the request or the criteria (an item, a code, a request,
+    a criterion statement): only then may it carry their numbers beside its sources'."""
+    lower = plain.lower()
+    return bool(_CASE_TERMS.search(plain)) or any(p in lower for p in ctx.known_phrases)
+
+
+_CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|threshold|"
+                         r"at least|no more than|aged?|years? old)\b", re.I)
 
 
 def check_consistency(ctx: EvalContext) -> list[Finding]:
@@ -29,23 +83,16 @@ def check_consistency(ctx: EvalContext) -> list[Finding]:
         cited = _sources(ctx, sentence)
         if cited is None:
             continue  # unresolved citations are the validity check's finding
-        # Values the case file states outright (inventory dates, item details) may appear too.
-        source = f"{cited} {ctx.known_text}"
         plain = sentence.plain
         problems = []
-        extra = claims.numbers(plain) - claims.numbers(source)
+        extra = claims.numbers(plain) - claims.numbers(cited)
+        if extra and _speaks_of_case(ctx, plain):
+            extra -= claims.numbers(ctx.stated_values)
         if extra:
             problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                             f"the cited source")
-        wrong_dates = claims.dates(plain) - claims.dates(source)
-        if wrong_dates:
-            problems.append(f"date(s) {', '.join(d.isoformat() for d in sorted(wrong_dates))} "
-                            f"not in the cited source")
-        known_sides = claims.sides(cited)
-        wrong_sides = {s for s in claims.sides(plain) if s not in known_sides}
-        if wrong_sides:
-            problems.append(f"side {', '.join(sorted(wrong_sides))} but the source says "
-                            f"{', '.join(sorted(known_sides)) or 'no side'}")
+        problems += _date_problems(ctx, sentence, plain, cited)
+        problems += _side_problems(plain, cited)
         wrong_levels = _levels_agree(claims.levels(plain), claims.levels(cited))
         if wrong_levels:
             problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
@@ -53,47 +100,4 @@ def check_consistency(ctx: EvalContext) -> list[Finding]:
             findings.append(Finding(check="consistency", severity="error",
                                     section=sentence.section.key, sentence=sentence.index,
                                     text=sentence.text, message=problem))
-    return findings
-
-
-_OUTCOME_PHRASES = [
-    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I)),
-    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I)),
-    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I)),
-]
-
-
-def stated_outcome(text: str) -> str | None:
-    """The outcome the last outcome statement in a text asserts."""
-    last: tuple[int, str] | None = None
-    for outcome, pattern in _OUTCOME_PHRASES:
-        for match in pattern.finditer(text):
-            if outcome == "necessary" and re.search(r"not (shown to be )?$",
-                                                    text[:match.start()], re.I):
-                continue
-            if last is None or match.start() > last[0]:
-                last = (match.start(), outcome)
-    return last[1] if last else None
-
-
-def check_outcomes(ctx: EvalContext) -> list[Finding]:
-    findings = []
-    decided = {r.item_id: r.outcome.value for r in ctx.draft.criteria if r.outcome}
-    for section in ctx.draft.sections:
-        if section.item_id and section.item_id in decided:
-            stated = stated_outcome(section.text)
-            if stated and stated != decided[section.item_id]:
-                findings.append(Finding(
-                    check="outcomes", severity="error", section=section.key, sentence=None,
-                    text=section.text[-300:], message=f"states {stated} but the criteria "
-                    f"result for {section.item_id} is {decided[section.item_id]}"))
-        if section.kind == "conclusion":
-            for item_id, outcome in decided.items():
-                paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
-                stated = stated_outcome(paragraph.group(1)) if paragraph else None
-                if stated and stated != outcome:
-                    findings.append(Finding(
-                        check="outcomes", severity="error", section=section.key, sentence=None,
-                        text=paragraph.group(0)[:300], message=f"conclusion states {stated} "
-                        f"for {item_id} but the criteria result is {outcome}"))
     return findings

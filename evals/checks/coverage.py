@@ -6,9 +6,17 @@ from __future__ import annotations
 from drafting.case.vocab import DocumentType
 from drafting.criteria.results import Status
 from drafting.outline import plan_sections
-from evals.checks.consistency import stated_outcome
+from evals.checks.outcomes import stated_outcome
 from evals.context import EvalContext
 from evals.findings import Finding
+
+
+def coverage_units(ctx: EvalContext) -> int:
+    """Planned sections, item conclusions, and required criteria that are not met."""
+    planned = len(plan_sections(ctx.case, DocumentType(ctx.draft.document_type)))
+    unmet = sum(1 for r in ctx.draft.criteria for c in r.criteria
+                if c.required and c.status is not Status.met)
+    return planned + len(ctx.draft.criteria) + unmet
 
 
 def check_coverage(ctx: EvalContext) -> list[Finding]:

@@ -4,9 +4,10 @@ and (when enabled) embedding similarity with the shipped MiniLM model."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from evals.context import EvalContext
-from evals.findings import Finding
+from evals.context import EvalContext, Sentence
+from evals.findings import Finding, Severity
 
 STOPWORDS = set("""a an the and or of to in on for with at by from as is was were be been are this
 that these those it its their his her they he she which who whom than then there here into onto
@@ -17,42 +18,66 @@ LEXICAL_FLOOR = 0.35  # share of the sentence's content words found in the cited
 SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embeddings are used
 
 
-def content_words(text: str) -> list[str]:
-    return [w[:6] for w in re.findall(r"[a-z][a-z0-9-]+", text.lower())
-            if w not in STOPWORDS and len(w) > 2]
+_WORD = re.compile(r"[a-z][a-z0-9-]+")
+
+
+@lru_cache(maxsize=8192)
+def content_words(text: str) -> tuple[str, ...]:
+    """Content words cut to six letters (a crude stem), cached: sources are read many times."""
+    return tuple(w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2)
+
+
+@lru_cache(maxsize=8192)
+def word_set(text: str) -> frozenset[str]:
+    return frozenset(content_words(text))
 
 
 def lexical_support(sentence: str, source: str) -> float:
     words = content_words(sentence)
     if not words:
         return 1.0
-    have = set(content_words(source))
+    have = word_set(source)
     return sum(w in have for w in words) / len(words)
 
 
-def check_support(ctx: EvalContext, use_embeddings: bool = False) -> list[Finding]:
+def check_support(ctx: EvalContext) -> list[Finding]:
+    """Cited sentences whose words mostly do not come from their sources fail, unless the
+    embedding similarity (when enabled) says they paraphrase it; an LLM judge (when enabled)
+    decides the doubtful ones and may add warnings on the rest."""
     findings = []
-    pending = []
+    cited = []
     for sentence in ctx.sentences:
         texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
-        if not texts:
-            continue
-        source = " ".join(texts)
-        score = lexical_support(sentence.plain, source)
-        if score < LEXICAL_FLOOR:
-            pending.append((sentence, source, score))
+        if texts:
+            source = " ".join(texts)
+            cited.append((sentence, source, lexical_support(sentence.plain, source)))
+    pending = [c for c in cited if c[2] < LEXICAL_FLOOR]
     similarity = _similarities([(s.plain, src) for s, src, _ in pending]) if (
-        use_embeddings and pending) else [0.0] * len(pending)
-    for (sentence, _, score), cosine in zip(pending, similarity, strict=True):
-        if cosine >= SEMANTIC_FLOOR:
-            continue
-        detail = f"; embedding similarity {cosine:.2f}" if use_embeddings else ""
-        findings.append(Finding(
-            check="citation_support", severity="error", section=sentence.section.key,
-            sentence=sentence.index, text=sentence.text,
-            message=f"the cited source does not support the sentence (word overlap "
-                    f"{score:.0%}{detail})"))
+        ctx.use_embeddings and pending) else [0.0] * len(pending)
+    doubtful = [(c, cos) for c, cos in zip(pending, similarity, strict=True)
+                if cos < SEMANTIC_FLOOR]
+    verdicts = ctx.judge.verdicts([(s.plain, src) for s, src, _ in cited]) if ctx.judge else []
+    judged = {id(c[0]): v for c, v in zip(cited, verdicts, strict=False)}
+    failed = set()
+    for (sentence, _, score), cosine in doubtful:
+        detail = f"; embedding similarity {cosine:.2f}" if ctx.use_embeddings else ""
+        verdict = judged.get(id(sentence))
+        if verdict is not None and verdict[0]:
+            continue  # the judge read it as a fair paraphrase
+        detail += f"; judge: {verdict[1]}" if verdict else ""
+        failed.add(id(sentence))
+        findings.append(_finding(sentence, "error", f"the cited source does not support the "
+                                 f"sentence (word overlap {score:.0%}{detail})"))
+    for sentence, _, _ in cited:
+        verdict = judged.get(id(sentence))
+        if verdict is not None and not verdict[0] and id(sentence) not in failed:
+            findings.append(_finding(sentence, "warning", f"judge: {verdict[1]}"))
     return findings
+
+
+def _finding(sentence: Sentence, severity: Severity, message: str) -> Finding:
+    return Finding(check="citation_support", severity=severity, section=sentence.section.key,
+                   sentence=sentence.index, text=sentence.text, message=message)
 
 
 def _similarities(pairs: list[tuple[str, str]]) -> list[float]:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 
 from evals import claims
-from evals.checks.support import content_words
+from evals.checks.support import content_words, word_set
 from evals.context import EvalContext
 from evals.findings import Finding
 
 RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
+COPY_FLOOR = 0.8  # share of all a sentence's content words taken from one fact (a copied fact)
+COPY_MIN_WORDS = 6
 # The opinion's own vocabulary, which says nothing about the patient.
 OPINION_WORDS = set(content_words("reasonable degree medical medically probability necessary "
                                   "necessity criterion criteria record records documented "
@@ -21,14 +23,18 @@ OPINION_WORDS = set(content_words("reasonable degree medical medically probabili
 
 def restated_fact(ctx: EvalContext, text: str) -> str | None:
     """The fact an uncited sentence restates: most of its words that the case file does not
-    state anyway (item names, inventory titles) come from that fact's statement."""
-    known = set(content_words(ctx.known_text)) | OPINION_WORDS
-    words = [w for w in content_words(text) if w not in known]
-    if len(words) < 4:
-        return None
+    state anyway (item names, inventory titles) come from that fact's statement, or nearly all
+    of its words do."""
+    known = word_set(ctx.known_text)
+    words = [w for w in content_words(text) if w not in known and w not in OPINION_WORDS]
+    every = [w for w in content_words(_without_known(ctx, text)) if w not in OPINION_WORDS]
     for fact in ctx.case.facts:
-        have = set(content_words(fact.statement))
-        if sum(w in have for w in words) / len(words) >= RESTATEMENT_FLOOR:
+        have = word_set(fact.statement)
+        if len(words) >= 4 and sum(w in have for w in words) / len(words) >= RESTATEMENT_FLOOR:
+            return fact.id
+        # A fact copied nearly whole, even when the request or inventory says the same thing.
+        if len(every) >= COPY_MIN_WORDS and \
+                sum(w in have for w in every) / len(every) >= COPY_FLOOR:
             return fact.id
     return None
 
@@ -44,12 +50,10 @@ HEADING = re.compile(r"^\*\*.*?\*\*")
 
 
 def _without_known(ctx: EvalContext, text: str) -> str:
-    """The sentence minus quotations, criterion headings, restated criterion statements and the
-    case's own question: what remains is the draft's own assertion."""
+    """The sentence minus quotations, bold headings and the phrases the case file states
+    (criterion statements, question, services, titles, reasons): the draft's own assertion."""
     text = QUOTED.sub("", HEADING.sub("", text)).lower()
-    phrases = [c.statement.lower() for r in ctx.draft.criteria for c in r.criteria]
-    phrases += [ctx.case.question.lower()] if ctx.case.question else []
-    for phrase in phrases:
+    for phrase in ctx.known_phrases:
         text = text.replace(phrase, "")
     return text
 

@@ -1,0 +1,51 @@
+"""The outcome each item section (and the conclusion) states agrees with the criteria result,
+or with a reviewer's recorded override, which the draft's criteria results then carry."""
+
+from __future__ import annotations
+
+import re
+
+from evals.context import EvalContext
+from evals.findings import Finding
+
+_OUTCOME_PHRASES = [
+    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I)),
+    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I)),
+    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I)),
+]
+
+
+def stated_outcome(text: str) -> str | None:
+    """The outcome the last outcome statement in a text asserts."""
+    last: tuple[int, str] | None = None
+    for outcome, pattern in _OUTCOME_PHRASES:
+        for match in pattern.finditer(text):
+            if outcome == "necessary" and re.search(r"not (shown to be )?$",
+                                                    text[:match.start()], re.I):
+                continue
+            if last is None or match.start() > last[0]:
+                last = (match.start(), outcome)
+    return last[1] if last else None
+
+
+def check_outcomes(ctx: EvalContext) -> list[Finding]:
+    findings = []
+    decided = {r.item_id: r.outcome.value for r in ctx.draft.criteria if r.outcome}
+    for section in ctx.draft.sections:
+        if section.item_id and section.item_id in decided:
+            stated = stated_outcome(section.text)
+            if stated and stated != decided[section.item_id]:
+                findings.append(Finding(
+                    check="outcomes", severity="error", section=section.key, sentence=None,
+                    text=section.text[-300:], message=f"states {stated} but the criteria "
+                    f"result for {section.item_id} is {decided[section.item_id]}"))
+        if section.kind == "conclusion":
+            for item_id, outcome in decided.items():
+                paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
+                stated = stated_outcome(paragraph.group(1)) if paragraph else None
+                if stated and stated != outcome:
+                    findings.append(Finding(
+                        check="outcomes", severity="error", section=section.key, sentence=None,
+                        text=paragraph.group(0)[:300], message=f"conclusion states {stated} "
+                        f"for {item_id} but the criteria result is {outcome}"))
+    return findings

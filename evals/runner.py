@@ -1,0 +1,158 @@
+"""Run a suite (draft its cases, check every draft, score, gate) or check existing drafts."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+from drafting.backends.registry import create
+from drafting.case import Case, CaseFileError, load_case
+from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
+from drafting.draft import Draft
+from drafting.pipeline import draft_case, with_overrides
+from drafting.settings import Settings
+from evals.context import Judge
+from evals.detection import DetectionReport, measure
+from evals.harness import evaluate_draft
+from evals.report import CheckScore, Report, pooled
+from evals.suite import BackendSpec, Suite
+from guideline_index.corpus import excerpts_by_id
+
+Progress = Callable[[str], None]
+
+
+class Gate(BaseModel):
+    check: str
+    threshold: float
+    score: float
+
+    @property
+    def passed(self) -> bool:
+        return self.score >= self.threshold
+
+
+class SuiteReport(BaseModel):
+    name: str
+    source: str
+    created_at: dt.datetime
+    runs: list[Report] = Field(default_factory=list)
+    scores: list[CheckScore] = Field(default_factory=list)
+    gates: list[Gate] = Field(default_factory=list)
+    problems: list[str] = Field(default_factory=list, description="Cases or drafts that could "
+                                "not be checked, and sections that failed to draft.")
+    detection: DetectionReport | None = None
+
+    @property
+    def passed(self) -> bool:
+        return not self.problems and all(g.passed for g in self.gates) and (
+            self.detection is None or self.detection.passed)
+
+
+def _perspective(case: Case, kind: DocumentType) -> Case:
+    allowed = PERSPECTIVES_BY_TYPE[kind]
+    chosen = case.perspective if case.perspective in allowed else sorted(allowed)[0]
+    return with_overrides(case, kind, chosen)
+
+
+def _settings(spec: BackendSpec) -> Settings:
+    return Settings.load(backend=spec.name, model=spec.model, base_url=spec.base_url,
+                         allow_external=spec.allow_external or None)
+
+
+def run_suite(suite: Suite, progress: Progress | None = None,
+              judge: Judge | None = None) -> SuiteReport:
+    note = progress or (lambda message: None)
+    report = SuiteReport(name=suite.name, source=str(suite.path or "suite"),
+                         created_at=dt.datetime.now(dt.UTC))
+    excerpts = excerpts_by_id()
+    drafted: list[tuple[Draft, Case]] = []
+    for path in suite.case_files():
+        try:
+            case = load_case(path)
+        except CaseFileError as exc:
+            report.problems.append(str(exc))
+            continue
+        case_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        for kind in suite.types_for(case.document_type):
+            variant = _perspective(case, kind)
+            for spec in suite.backends:
+                note(f"{case.id} / {kind.value} / {spec.name}")
+                settings = _settings(spec)
+                draft = asyncio.run(draft_case(variant, case_hash, create(spec.name, settings),
+                                               settings, excerpts))
+                report.problems += [f"{case.id} / {kind.value} / {spec.name}: section {s.key} "
+                                    f"failed: {s.error}" for s in draft.sections
+                                    if s.status == "failed"]
+                report.runs.append(evaluate_draft(draft, variant, excerpts, suite.embeddings,
+                                                  judge, case_file=str(path)))
+                drafted.append((draft, variant))
+    if suite.mutations and drafted:
+        note(f"mutation study over {len(drafted)} drafts")
+        spec = suite.mutations
+        report.detection = measure(drafted, excerpts, spec.tries, spec.seed, suite.embeddings,
+                                   spec.min_detection, spec.max_false_alarm_rate)
+    return _gated(report, suite.thresholds)
+
+
+def check_drafts(drafts: list[Path], cases: list[Path], embeddings: bool = True,
+                 judge: Judge | None = None, thresholds: dict[str, float] | None = None
+                 ) -> SuiteReport:
+    """Check draft files (the JSON export) against their case files, matched by case id. A
+    case file that changed since the draft was made is reported, since the facts moved."""
+    report = SuiteReport(name="drafts", source=", ".join(str(d) for d in drafts),
+                         created_at=dt.datetime.now(dt.UTC))
+    by_id: dict[str, tuple[Case, Path]] = {}
+    for path in cases:
+        try:
+            case = load_case(path)
+        except CaseFileError as exc:
+            report.problems.append(str(exc))
+            continue
+        by_id[case.id] = (case, path)
+    excerpts = excerpts_by_id()
+    for path in drafts:
+        draft = read_draft(path)
+        if draft.case_id not in by_id:
+            report.problems.append(f"{path}: case_id '{draft.case_id}' has no case file; pass "
+                                   f"it with --case FILE")
+            continue
+        case, case_path = by_id[draft.case_id]
+        if hashlib.sha256(case_path.read_bytes()).hexdigest() != draft.case_hash:
+            report.problems.append(f"{path}: case_hash: {case_path} changed since this draft "
+                                   f"was made; re-draft it or check against the original file")
+        variant = with_overrides(case, DocumentType(draft.document_type),
+                                 Perspective(draft.perspective))
+        report.runs.append(evaluate_draft(draft, variant, excerpts, embeddings, judge,
+                                          case_file=str(case_path)))
+    return _gated(report, thresholds or {})
+
+
+class DraftFileError(ValueError):
+    """A draft file that cannot be read; the message names the file and the field."""
+
+
+def read_draft(path: Path) -> Draft:
+    from pydantic import ValidationError
+
+    try:
+        return Draft.model_validate_json(path.read_bytes())
+    except FileNotFoundError:
+        raise DraftFileError(f"{path}: no such draft file") from None
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+        raise DraftFileError(f"{path}: {field}: {first['msg']} (a draft is the JSON export "
+                             f"of 'necessity draft')") from None
+
+
+def _gated(report: SuiteReport, thresholds: dict[str, float]) -> SuiteReport:
+    report.scores = pooled(report.runs)
+    scores = {s.check: s.score for s in report.scores}
+    report.gates = [Gate(check=name, threshold=floor, score=scores.get(name, 1.0))
+                    for name, floor in thresholds.items()]
+    return report
