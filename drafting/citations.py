@@ -4,6 +4,7 @@ that cites it; anything bracketed that looks like a citation but is malformed is
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Collection
 
@@ -29,10 +30,12 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def find_citations(text: str) -> list[tuple[str, int]]:
     """Every citation-like marker with the index of the sentence it stands in."""
     spans = sentences(text)
+    starts = [a for a, _ in spans]
     found = []
     for match in _CANDIDATE.finditer(text):
-        index = next((i for i, (a, b) in enumerate(spans) if a <= match.start() < b),
-                     len(spans) - 1)
+        # the sentence starting at or before the marker (a marker in the gap after a
+        # sentence belongs to it); before the first sentence, the first
+        index = max(bisect.bisect_right(starts, match.start()) - 1, 0) if spans else 0
         found.append((match.group(1), index))
     return found
 

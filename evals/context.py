@@ -32,7 +32,7 @@ class Sentence:
 class Judge(Protocol):
     """Decides whether each (sentence, cited source) pair is supported, with a short reason."""
 
-    def verdicts(self, pairs: list[tuple[str, str]]) -> list[tuple[bool, str]]: ...
+    def verdicts(self, pairs: list[tuple[str, str]]) -> list[tuple[bool, str] | None]: ...
 
 
 @dataclass
@@ -43,6 +43,7 @@ class EvalContext:
     use_embeddings: bool = False
     judge: Judge | None = None
     facts: dict[str, Fact] = field(init=False)
+    _sources: dict[str, str | None] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.facts = {f.id: f for f in self.case.facts}
@@ -78,11 +79,25 @@ class EvalContext:
         found |= {case.prior_decision.date} if case.prior_decision else set()
         return frozenset(found)
 
+    @cached_property
+    def _document_names(self) -> tuple[re.Pattern[str], dict[str, dt.date]]:
+        names = {d.id.lower(): d.date for d in self.case.documents}
+        names |= {d.title.lower(): d.date for d in self.case.documents}
+        alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        return re.compile(rf"\b(?:{alternatives})\b", re.I), names
+
     def document_dates(self, text: str) -> frozenset[dt.date]:
         """Dates of the documents a sentence names by id or title."""
-        lower = text.lower()
-        return frozenset(d.date for d in self.case.documents
-                         if re.search(rf"\b{d.id}\b", text) or d.title.lower() in lower)
+        if not self.case.documents:
+            return frozenset()
+        pattern, names = self._document_names
+        return frozenset(names[m.lower()] for m in pattern.findall(text))
+
+    @cached_property
+    def fact_words(self) -> list[tuple[str, frozenset[str]]]:
+        from evals.checks.support import word_set
+
+        return [(f.id, word_set(f.statement)) for f in self.case.facts]
 
     @cached_property
     def known_phrases(self) -> list[str]:
@@ -102,14 +117,21 @@ class EvalContext:
     def sentences(self) -> list[Sentence]:
         found = []
         for section in self.draft.sections:
-            markers = find_citations(section.text)
+            markers: dict[int, list[str]] = {}
+            for marker, index in find_citations(section.text):
+                markers.setdefault(index, []).append(marker)
             for index, (start, end) in enumerate(sentences(section.text)):
-                cited = tuple(m for m, i in markers if i == index)
-                found.append(Sentence(section, index, section.text[start:end].strip(), cited))
+                found.append(Sentence(section, index, section.text[start:end].strip(),
+                                      tuple(markers.get(index, ()))))
         return found
 
     def source_text(self, marker: str) -> str | None:
         """The text a marker points at (fact statement with its values, or excerpt text)."""
+        if marker not in self._sources:
+            self._sources[marker] = self._source_text(marker)
+        return self._sources[marker]
+
+    def _source_text(self, marker: str) -> str | None:
         if marker.startswith("G:"):
             excerpt = self.excerpts.get(marker[2:])
             return f"{excerpt.citation} {excerpt.guideline} {excerpt.text}" if excerpt else None

@@ -16,6 +16,7 @@ from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
 from drafting.draft import Draft
 from drafting.pipeline import draft_case, with_overrides
 from drafting.settings import Settings
+from evals.checks import CHECKS
 from evals.context import Judge
 from evals.detection import DetectionReport, measure
 from evals.harness import evaluate_draft
@@ -151,6 +152,9 @@ def read_draft(path: Path) -> Draft:
 
 
 def _gated(report: SuiteReport, thresholds: dict[str, float]) -> SuiteReport:
+    """Scores pooled over the runs, held to the thresholds; with none given, every check must
+    be clean (any error fails the gate)."""
+    thresholds = thresholds or dict.fromkeys(CHECKS, 1.0)
     report.scores = pooled(report.runs)
     scores = {s.check: s.score for s in report.scores}
     report.gates = [Gate(check=name, threshold=floor, score=scores.get(name, 1.0))

@@ -70,7 +70,8 @@ class Suite(_Spec):
                              "check.")
     judge: JudgeSpec | None = None
     thresholds: dict[str, float] = Field(default_factory=dict,
-                                         description="Check -> least pooled score to pass.")
+                                         description="Check -> least pooled score to pass; "
+                                         "none given: every check at 1.0.")
     mutations: MutationSpec | None = None
     path: Path | None = Field(default=None, exclude=True)
 

@@ -15,13 +15,16 @@ _OUTCOME_PHRASES = [
 ]
 
 
+_NEGATED = re.compile(r"not (shown to be )?$", re.I)
+
+
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts."""
     last: tuple[int, str] | None = None
     for outcome, pattern in _OUTCOME_PHRASES:
         for match in pattern.finditer(text):
-            if outcome == "necessary" and re.search(r"not (shown to be )?$",
-                                                    text[:match.start()], re.I):
+            if outcome == "necessary" and _NEGATED.search(
+                    text[max(0, match.start() - 20):match.start()]):
                 continue
             if last is None or match.start() > last[0]:
                 last = (match.start(), outcome)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding, Severity
@@ -81,8 +82,25 @@ def _finding(sentence: Sentence, severity: Severity, message: str) -> Finding:
 
 
 def _similarities(pairs: list[tuple[str, str]]) -> list[float]:
+    """Cosine similarity per (sentence, source) pair; each distinct text is embedded once (the
+    same facts and excerpts are cited across sections, drafts and mutations)."""
     from guideline_index.embeddings import embed
 
-    left = embed([a for a, _ in pairs])
-    right = embed([b for _, b in pairs])
-    return [float(x @ y) for x, y in zip(left, right, strict=True)]
+    wanted = list(dict.fromkeys(t for pair in pairs for t in pair))
+    vectors = {t: _VECTORS[t] for t in wanted if t in _VECTORS}
+    missing = [t for t in wanted if t not in vectors]
+    if missing:
+        vectors |= dict(zip(missing, embed(missing), strict=True))
+    for text in missing:
+        if len(_VECTORS) >= _MAX_VECTORS:
+            _VECTORS.pop(next(iter(_VECTORS)))  # the oldest
+        _VECTORS[text] = vectors[text]
+    return [float(vectors[a] @ vectors[b]) for a, b in pairs]
+
+
+_VECTORS: dict[str, Any] = {}
+_MAX_VECTORS = 4096
+
+
+def clear_vectors() -> None:
+    _VECTORS.clear()

@@ -28,14 +28,15 @@ def restated_fact(ctx: EvalContext, text: str) -> str | None:
     known = word_set(ctx.known_text)
     words = [w for w in content_words(text) if w not in known and w not in OPINION_WORDS]
     every = [w for w in content_words(_without_known(ctx, text)) if w not in OPINION_WORDS]
-    for fact in ctx.case.facts:
-        have = word_set(fact.statement)
+    if len(words) < 4 and len(every) < COPY_MIN_WORDS:
+        return None
+    for fact_id, have in ctx.fact_words:
         if len(words) >= 4 and sum(w in have for w in words) / len(words) >= RESTATEMENT_FLOOR:
-            return fact.id
+            return fact_id
         # A fact copied nearly whole, even when the request or inventory says the same thing.
         if len(every) >= COPY_MIN_WORDS and \
                 sum(w in have for w in every) / len(every) >= COPY_FLOOR:
-            return fact.id
+            return fact_id
     return None
 
 

@@ -1,0 +1,67 @@
+"""An optional LLM judge for citation support, through the ``openai`` backend (any
+OpenAI-compatible server). Off by default; its verdicts decide sentences the lexical and
+embedding tests doubt, and add warnings elsewhere."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+
+from drafting.backends.base import Backend, BackendError, Prompt
+from drafting.backends.registry import create
+from drafting.prompting import render_text
+from drafting.settings import Settings
+
+BATCH = 8  # pairs per call
+_LINE = re.compile(r"^\s*(\d+)\s*[:.)]\s*(SUPPORTED|UNSUPPORTED)\b\s*[-:]*\s*(.*)$", re.I | re.M)
+
+Verdict = tuple[bool, str] | None
+
+
+def parse_verdicts(text: str, count: int) -> list[Verdict]:
+    """Verdicts by pair number; a pair the reply skips or garbles gets None (no verdict)."""
+    found: dict[int, tuple[bool, str]] = {}
+    for number, word, reason in _LINE.findall(text):
+        index = int(number) - 1
+        if 0 <= index < count and index not in found:
+            found[index] = (word.upper() == "SUPPORTED", reason.strip() or word.lower())
+    return [found.get(i) for i in range(count)]
+
+
+class LLMJudge:
+    def __init__(self, backend: Backend, concurrency: int = 4) -> None:
+        self.backend = backend
+        self.concurrency = concurrency
+        self.failures: list[str] = []
+
+    @classmethod
+    def connect(cls, model: str | None, base_url: str, allow_external: bool) -> LLMJudge:
+        settings = Settings.load(backend="openai", model=model, base_url=base_url,
+                                 allow_external=allow_external or None)
+        return cls(create("openai", settings), settings.concurrency)
+
+    def verdicts(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
+        return asyncio.run(self._all(pairs))
+
+    async def _all(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
+        gate = asyncio.Semaphore(self.concurrency)
+        batches = [pairs[i:i + BATCH] for i in range(0, len(pairs), BATCH)]
+        results = await asyncio.gather(*(self._batch(b, gate) for b in batches))
+        close = getattr(self.backend, "aclose", None)
+        if close is not None:
+            await close()
+        return [v for batch in results for v in batch]
+
+    async def _batch(self, pairs: list[tuple[str, str]], gate: asyncio.Semaphore
+                     ) -> list[Verdict]:
+        system = render_text("judge_system.j2", {})
+        user = render_text("judge.j2", {"pairs": pairs})
+        digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
+        async with gate:
+            try:
+                completion = await self.backend.complete(Prompt("judge", system, user, digest))
+            except BackendError as exc:
+                self.failures.append(str(exc))
+                return [None] * len(pairs)
+        return parse_verdicts(completion.text, len(pairs))
