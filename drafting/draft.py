@@ -80,6 +80,19 @@ class Provenance(BaseModel):
     stages: list[StageTiming] = Field(default_factory=list)
 
 
+class ReviewerOverride(BaseModel):
+    """A physician's override of a criterion's status or of a disputed item's outcome, as shown
+    in an export of a stored draft (the criteria results there already carry it)."""
+
+    item_id: str
+    criterion_id: str | None = Field(default=None, description="None: the item's outcome.")
+    engine_value: str | None = Field(description="What the criteria engine decided.")
+    value: str
+    reason: str
+    author: str
+    at: dt.datetime
+
+
 class Draft(BaseModel):
     case_id: str
     case_hash: str
@@ -93,6 +106,9 @@ class Draft(BaseModel):
     criteria: list[ItemResult]
     sources: dict[str, Source] = Field(default_factory=dict)
     provenance: Provenance
+    overrides: list[ReviewerOverride] = Field(default_factory=list)
+    signed_off_by: str | None = None
+    signed_off_at: dt.datetime | None = None
 
     @property
     def complete(self) -> bool:

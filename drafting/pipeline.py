@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 
 from drafting.backends.base import Backend, BackendError, Prompt
@@ -15,6 +15,7 @@ from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
 from drafting.citations import check_citations
 from drafting.context import Retriever, build_context, fact_label
 from drafting.criteria.evaluate import evaluate_case
+from drafting.criteria.results import ItemResult
 from drafting.draft import (
     OFFLINE_LABEL,
     Draft,
@@ -32,6 +33,8 @@ from guideline_index.excerpt import Excerpt
 from guideline_index.tokens import count_tokens
 
 Progress = Callable[[str, str], None]  # (section key, event)
+# Called with each section as soon as it is drafted (e.g. to store it before the rest finish).
+SectionHook = Callable[[SectionDraft], Awaitable[None]]
 
 
 class DraftRequestError(ValueError):
@@ -57,9 +60,12 @@ def with_overrides(case: Case, document_type: DocumentType | None,
 
 
 def prepare(case: Case, excerpts: dict[str, Excerpt], retrieve: Retriever | None,
-            log: StageLog) -> tuple[list, list[PreparedSection]]:
+            log: StageLog, results: list[ItemResult] | None = None
+            ) -> tuple[list[ItemResult], list[PreparedSection]]:
+    """Criteria results (evaluated unless given, e.g. with a reviewer's overrides applied) and
+    every section's rendered prompt."""
     with log.stage("criteria"):
-        results = evaluate_case(case)
+        results = evaluate_case(case) if results is None else results
     with log.stage("prompts") as timing:
         prepared = []
         for planned in plan_sections(case, case.document_type):
@@ -71,9 +77,12 @@ def prepare(case: Case, excerpts: dict[str, Excerpt], retrieve: Retriever | None
     return results, prepared
 
 
-async def _draft_section(section: PreparedSection, backend: Backend, case: Case,
-                         known_excerpts: set[str], semaphore: asyncio.Semaphore,
-                         settings: Settings, progress: Progress) -> SectionDraft:
+async def draft_section(section: PreparedSection, backend: Backend, case: Case,
+                        known_excerpts: set[str], semaphore: asyncio.Semaphore,
+                        settings: Settings, progress: Progress,
+                        on_section: SectionHook | None = None) -> SectionDraft:
+    """Draft one prepared section (one backend call, and one repair round if a language model
+    cited something it was not given); a backend failure marks the section failed."""
     planned, context = section.planned, section.prompt.context
     draft = SectionDraft(
         key=planned.key, kind=planned.spec.kind, title=planned.title,
@@ -100,7 +109,9 @@ async def _draft_section(section: PreparedSection, backend: Backend, case: Case,
             draft.status, draft.error = "failed", str(exc)
             draft.attempts = exc.attempts
         draft.seconds = round(time.perf_counter() - started, 4)
-        progress(planned.key, draft.status)
+    if on_section is not None:  # outside the semaphore: storing never holds a call slot
+        await on_section(draft)
+    progress(planned.key, draft.status)
     return draft
 
 
@@ -152,17 +163,38 @@ def _sources(case: Case, sections: list[SectionDraft],
 
 async def draft_case(case: Case, case_hash: str, backend: Backend, settings: Settings,
                      excerpts: dict[str, Excerpt], retrieve: Retriever | None = None,
-                     progress: Progress | None = None) -> Draft:
-    log = StageLog()
-    results, prepared = prepare(case, excerpts, retrieve, log)
-    semaphore = asyncio.Semaphore(settings.concurrency)
+                     progress: Progress | None = None, *,
+                     prepared: tuple[list[ItemResult], list[PreparedSection]] | None = None,
+                     log: StageLog | None = None, semaphore: asyncio.Semaphore | None = None,
+                     on_section: SectionHook | None = None,
+                     reuse: Mapping[str, SectionDraft] | None = None,
+                     close_backend: bool = True) -> Draft:
+    """Draft every section of the case and assemble the draft.
+
+    ``prepared`` (from ``prepare``, with its ``log``) skips preparing again; ``semaphore`` bounds
+    backend calls (default: ``settings.concurrency`` for this draft alone; a batch shares one);
+    ``on_section`` sees each section as it is drafted; sections in ``reuse`` (by key, e.g. stored
+    before a crash) are taken as they are instead of being drafted again; ``close_backend=False``
+    leaves a backend shared with other drafts open."""
+    log = log or StageLog()
+    results, prepared_sections = prepared or prepare(case, excerpts, retrieve, log)
+    semaphore = semaphore or asyncio.Semaphore(settings.concurrency)
+    reuse = reuse or {}
+    report = progress or (lambda key, event: None)
+    known_excerpts = set(excerpts)
+
+    async def one(section: PreparedSection) -> SectionDraft:
+        kept = reuse.get(section.planned.key)
+        if kept is not None:
+            report(section.planned.key, "reused")
+            return kept
+        return await draft_section(section, backend, case, known_excerpts, semaphore, settings,
+                                   report, on_section)
+
     with log.stage("backend") as timing:
-        sections = await asyncio.gather(*(
-            _draft_section(s, backend, case, set(excerpts), semaphore, settings,
-                           progress or (lambda key, event: None))
-            for s in prepared))
+        sections = await asyncio.gather(*(one(s) for s in prepared_sections))
         close = getattr(backend, "aclose", None)
-        if close is not None:  # release pooled connections while this event loop still runs
+        if close is not None and close_backend:  # release pooled connections in this loop
             await close()
         timing.prompt_tokens = sum(s.usage.prompt_tokens for s in sections)
         timing.completion_tokens = sum(s.usage.completion_tokens for s in sections)

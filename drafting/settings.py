@@ -19,6 +19,9 @@ class Settings(BaseSettings):
         default=None, description="Use a Chroma server at this host instead of the embedded store."
     )
     chroma_port: int = Field(default=8000, description="Port of the Chroma server.")
+    store_url: str | None = Field(
+        default=None, description="Draft store: a SQLite file path, sqlite:///path, or "
+        "postgresql://user@host/db (default: drafts.sqlite in the data directory).")
 
     backend: str = Field(default="offline", description="offline | openai")
     model: str = Field(default="gpt-4o-mini", description="Model name for the openai backend.")
@@ -27,6 +30,8 @@ class Settings(BaseSettings):
     api_key: SecretStr | None = Field(
         default=None, description="API key; NECESSITY_API_KEY, else OPENAI_API_KEY is read.")
     temperature: float = Field(default=0.0, ge=0, le=2)
+    max_tokens: int | None = Field(
+        default=None, ge=1, description="Cap on tokens generated per call (default: the server's).")
     timeout_s: float = Field(default=60.0, gt=0, description="Per-call timeout in seconds.")
     retries: int = Field(default=2, ge=0, le=10, description="Retries per call after the first.")
     concurrency: int = Field(default=4, ge=1, le=64, description="Sections drafted at once.")
@@ -38,6 +43,28 @@ class Settings(BaseSettings):
     @property
     def index_dir(self) -> Path:
         return self.data_dir / "index"
+
+    @property
+    def store_path(self) -> Path:
+        """The SQLite draft store: ``store_url`` if given (a path or sqlite:///path), else
+        drafts.sqlite in the data directory. (See ``store_location`` for PostgreSQL.)"""
+        if not self.store_url:
+            return self.data_dir / "drafts.sqlite"
+        url = self.store_url
+        if url.startswith("sqlite:///"):
+            return Path(url.removeprefix("sqlite:///"))
+        if "://" in url:
+            raise ValueError(f"store URL {url.split('@')[-1]!r}: use a SQLite file path, "
+                             "sqlite:///path, or postgresql://...")
+        return Path(url)
+
+    @property
+    def store_location(self) -> Path | str:
+        """Where the draft store is: a SQLite file, or a postgresql:// URL as given."""
+        url = self.store_url or ""
+        if url.startswith(("postgresql://", "postgres://")):
+            return url
+        return self.store_path.resolve()
 
     @classmethod
     def load(cls, **flags: object) -> Settings:

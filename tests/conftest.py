@@ -39,3 +39,9 @@ def write_case(tmp_path: Path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_draft_store(tmp_path_factory):
+    """No test writes to the user's draft store (drafts.sqlite in ~/.local/share/necessity)."""
+    os.environ["NECESSITY_STORE_URL"] = str(tmp_path_factory.mktemp("store") / "drafts.sqlite")

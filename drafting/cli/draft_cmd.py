@@ -1,4 +1,9 @@
-"""``necessity draft CASE``: draft an opinion, check its citations, export it."""
+"""``necessity draft CASE``: draft an opinion, check its citations, store it, export it.
+
+Every draft goes to the draft store (drafts.sqlite in the data directory, or --store-url): the
+draft is begun there first, each section is saved as soon as it is drafted (with its model call),
+and the finished draft gets its criteria and provenance. Ctrl-C or SIGTERM marks the draft
+incomplete and keeps the sections already drafted."""
 
 from __future__ import annotations
 
@@ -17,8 +22,10 @@ from drafting.case import Case
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.cli.case_cmd import load_or_exit
 from drafting.cli.output import err, error, out
+from drafting.cli.store_options import StoreUrl, current_user, open_store, sigterm_as_interrupt
 from drafting.context import Retriever
-from drafting.pipeline import DraftRequestError, draft_case, prepare, with_overrides
+from drafting.pipeline import DraftRequestError, prepare, with_overrides
+from drafting.recording import begin_stored_draft, draft_into_store
 from drafting.settings import Settings
 from drafting.stages import StageLog
 from guideline_index.corpus import excerpts_by_id, load_corpus
@@ -29,8 +36,9 @@ FORMATS = ("md", "docx", "pdf", "json")
 ESTIMATED_COMPLETION_TOKENS = 450
 
 
-def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Excerpt]]:
-    from guideline_index.filters import SearchFilters
+def open_index(settings: Settings):  # type: ignore[no-untyped-def]
+    """The guideline index (built first if it is missing or the corpus changed) and every
+    excerpt a section may be given."""
     from guideline_index.search import GuidelineIndex
 
     index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
@@ -39,6 +47,13 @@ def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Exc
     if indexed != corpus_ids:
         with err.status("building the guideline index (first run or corpus changed) ..."):
             index.build()
+    return index, {**index.catalog.excerpts, **excerpts_by_id()}
+
+
+def retriever_for(index, case: Case) -> Retriever:  # type: ignore[no-untyped-def]
+    """Search the index for a section of this case: its setting, the item's procedure, and only
+    excerpts in force on the item's date of service."""
+    from guideline_index.filters import SearchFilters
 
     def retrieve(query: str, item):  # type: ignore[no-untyped-def]
         filters = SearchFilters(setting=case.setting.value,
@@ -46,7 +61,18 @@ def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Exc
                                 on=item.date_of_service if item else None)
         return index.search(query, filters, k=3)
 
-    return retrieve, {**index.catalog.excerpts, **excerpts_by_id()}
+    return retrieve
+
+
+def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Excerpt]]:
+    index, excerpts = open_index(settings)
+    return retriever_for(index, case), excerpts
+
+
+def excerpts_for(settings: Settings, case: Case, retrieval: bool
+                 ) -> tuple[Retriever | None, dict[str, Excerpt]]:
+    """The retriever (None without retrieval) and every excerpt a section may be given."""
+    return _retrieval(settings, case) if retrieval else (None, excerpts_by_id())
 
 
 def draft(
@@ -70,8 +96,9 @@ def draft(
         "--dry-run", help="Print per-section prompt tokens and estimated cost; call nothing.")]
         = False,
     data_dir: Annotated[Path | None, typer.Option(help="Data directory.")] = None,
+    store_url: StoreUrl = None,
 ) -> None:
-    """Draft an opinion section by section, check every citation, and export it."""
+    """Draft an opinion section by section, check every citation, store it, and export it."""
     chosen = [f.strip() for f in formats.split(",") if f.strip()]
     unknown = sorted(set(chosen) - set(FORMATS))
     if unknown:
@@ -79,15 +106,16 @@ def draft(
         raise typer.Exit(2)
     settings = Settings.load(backend=backend, model=model, base_url=base_url,
                              allow_external=allow_external, concurrency=concurrency,
-                             data_dir=data_dir)
+                             data_dir=data_dir, store_url=store_url)
     case = load_or_exit(case_file)
-    case_hash = hashlib.sha256(case_file.read_bytes()).hexdigest()
+    case_bytes = case_file.read_bytes()
+    case_hash = hashlib.sha256(case_bytes).hexdigest()
     try:
         case = with_overrides(case, document_type, perspective)
     except DraftRequestError as exc:
         error(f"{case_file}: {exc}")
         raise typer.Exit(2) from None
-    retrieve, excerpts = _retrieval(settings, case) if retrieval else (None, excerpts_by_id())
+    retrieve, excerpts = excerpts_for(settings, case, retrieval)
     if dry_run:
         _dry_run(case, excerpts, retrieve, settings)
         return
@@ -96,16 +124,33 @@ def draft(
     except (BackendError, KeyError) as exc:
         error(f"backend: {exc}")
         raise typer.Exit(2) from None
-    result = _run(case, case_hash, engine, settings, excerpts, retrieve)
-    from drafting.export import export
+    actor = current_user()
+    with open_store(settings) as store:
+        draft_id = begin_stored_draft(
+            store, case, case_file.resolve(), case_bytes.decode("utf-8"), case_hash, engine,
+            actor=actor, options={"retrieval": retrieval, "formats": chosen})
+        err.print(f"draft {draft_id} (store: {store.path})", markup=False, soft_wrap=True)
+        try:
+            result = _run(store, draft_id, case, case_hash, engine, settings, excerpts, retrieve,
+                          actor)
+        except KeyboardInterrupt:
+            store.interrupt_draft(draft_id, actor, "interrupted (Ctrl-C or SIGTERM)")
+            kept = len(store.load_draft(draft_id).sections)
+            error(f"interrupted: draft {draft_id} is stored as incomplete with {kept} finished "
+                  "section(s)")
+            raise typer.Exit(130) from None
+        from drafting.export import export
 
-    written = export(result, out_dir, chosen)
+        written = export(result, out_dir, chosen)
+        store.record_exports(draft_id, written, actor)
     _summary(result, written)
+    out.print(f"draft id: {draft_id}", markup=False)
     if not result.complete:
         raise typer.Exit(1)
 
 
-def _run(case, case_hash, engine, settings, excerpts, retrieve):  # type: ignore[no-untyped-def]
+def _run(store, draft_id, case, case_hash, engine, settings, excerpts,  # type: ignore[no-untyped-def]
+         retrieve, actor):
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/"
                   "{task.total}"), TimeElapsedColumn(), console=err, transient=False) as bar:
         task = bar.add_task(f"drafting {case.id} ({engine.name})", total=None)
@@ -120,8 +165,10 @@ def _run(case, case_hash, engine, settings, excerpts, retrieve):  # type: ignore
         from drafting.outline import plan_sections
 
         bar.update(task, total=len(plan_sections(case, case.document_type)))
-        return asyncio.run(draft_case(case, case_hash, engine, settings, excerpts, retrieve,
-                                      progress))
+        with sigterm_as_interrupt():
+            return asyncio.run(draft_into_store(store, draft_id, case, case_hash, engine,
+                                                settings, excerpts, retrieve, actor=actor,
+                                                progress=progress))
 
 
 def _dry_run(case, excerpts, retrieve, settings: Settings) -> None:  # type: ignore[no-untyped-def]

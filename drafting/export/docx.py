@@ -18,6 +18,7 @@ from drafting.export.atomic import write_bytes_atomic
 from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.layout import (
     NOTES_TITLE,
+    OVERRIDES_TITLE,
     PROBLEMS_TITLE,
     SIGNATURE_LINES,
     SIGNATURE_TITLE,
@@ -27,6 +28,7 @@ from drafting.export.layout import (
     metadata_line,
     needs_signature,
     note_text,
+    override_text,
     problem_text,
     ref_text,
     section_heading,
@@ -82,6 +84,10 @@ def build_docx(draft: Draft) -> DocxDocument:
         for block in blocks(pieces):
             style = "List Bullet" if block.kind == "bullet" else None
             _add_pieces(document.add_paragraph(style=style), block.pieces)
+    if draft.overrides:
+        document.add_heading(OVERRIDES_TITLE, level=2)
+        for override in draft.overrides:
+            document.add_paragraph(override_text(override), style="List Bullet")
     if footnoted.problems:
         document.add_heading(PROBLEMS_TITLE, level=2)
         for problem in footnoted.problems:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from drafting.draft import Draft
+from drafting.draft import Draft, ReviewerOverride
 from drafting.export.citations import Note, Piece, Problem, Ref
 from drafting.prompting import setting_label
 
@@ -17,6 +17,7 @@ SIGNATURE_LINES = (
     "Signature: ______________________________",
 )
 PROBLEMS_TITLE = "Citation problems"
+OVERRIDES_TITLE = "Reviewer overrides"
 NOTES_TITLE = "Notes"
 SIGNATURE_TITLE = "Signature"
 _BULLETS = ("- ", "* ", "• ")
@@ -46,7 +47,16 @@ def metadata(draft: Draft) -> list[tuple[str, str]]:
         ("Setting", setting_label(draft.setting)),
         ("Date", draft.created_at.date().isoformat()),
         ("Backend", f"{provenance.backend} ({provenance.model})"),
-    ]
+    ] + ([("Signed off", f"{draft.signed_off_by}, {draft.signed_off_at:%Y-%m-%d %H:%M} UTC"
+           if draft.signed_off_at else draft.signed_off_by)] if draft.signed_off_by else [])
+
+
+def override_text(override: ReviewerOverride) -> str:
+    """``I1 criterion esi-2: met (engine: undocumented), by Dr. Kim on 2026-11-23: reason``."""
+    what = (f"criterion {override.criterion_id}" if override.criterion_id else "outcome")
+    engine = (override.engine_value or "none").replace("_", " ")
+    return (f"{override.item_id} {what}: {override.value.replace('_', ' ')} (engine: {engine}), "
+            f"by {override.author} on {override.at:%Y-%m-%d}: {override.reason}")
 
 
 def metadata_line(draft: Draft, separator: str = " · ") -> str:

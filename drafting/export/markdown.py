@@ -9,12 +9,14 @@ from drafting.export.atomic import write_text_atomic
 from drafting.export.citations import as_text, resolve_citations
 from drafting.export.layout import (
     NOTES_TITLE,
+    OVERRIDES_TITLE,
     PROBLEMS_TITLE,
     SIGNATURE_LINES,
     SIGNATURE_TITLE,
     metadata,
     needs_signature,
     note_text,
+    override_text,
     problem_text,
     section_heading,
 )
@@ -34,6 +36,9 @@ def to_markdown(draft: Draft) -> str:
                                                    strict=True), start=1):
         parts.append(f"## {section_heading(number, section.title)}")
         parts.append(as_text(pieces, lambda ref: f"[^{ref.number}]").strip())
+    if draft.overrides:
+        parts.append(f"## {OVERRIDES_TITLE}")
+        parts.append("\n".join(f"- {override_text(o)}" for o in draft.overrides))
     if footnoted.problems:
         parts.append(f"## {PROBLEMS_TITLE}")
         parts.append("\n".join(f"- {problem_text(p)}" for p in footnoted.problems))

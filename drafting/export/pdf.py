@@ -13,6 +13,7 @@ from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.fonts import FontChoice, choose_font
 from drafting.export.layout import (
     NOTES_TITLE,
+    OVERRIDES_TITLE,
     PROBLEMS_TITLE,
     SIGNATURE_LINES,
     SIGNATURE_TITLE,
@@ -22,6 +23,7 @@ from drafting.export.layout import (
     metadata_line,
     needs_signature,
     note_text,
+    override_text,
     problem_text,
     ref_text,
     section_heading,
@@ -126,6 +128,10 @@ def build_pdf(draft: Draft, font_dir: Path | None = None) -> OpinionPDF:
         pdf.heading(section_heading(number, section.title))
         for part in blocks(pieces):
             pdf.paragraph(part.pieces, "•" if part.kind == "bullet" else None)
+    if draft.overrides:
+        pdf.heading(OVERRIDES_TITLE)
+        for override in draft.overrides:
+            pdf.paragraph([override_text(override)], "•")
     if footnoted.problems:
         pdf.heading(PROBLEMS_TITLE)
         pdf.set_text_color(*RED)

@@ -16,11 +16,21 @@ from drafting.store.records import (
     HistoryEntry,
     ModelCallRecord,
     OverrideRecord,
+    StoredCase,
+)
+from drafting.store.runs import (
+    ItemResult,
+    NewRunItem,
+    RunBusyError,
+    RunItem,
+    RunRecord,
+    UnknownRunError,
 )
 from drafting.store.store import DraftStore
 
 __all__ = [
-    "AuditAction", "AuditEntry", "DraftStore", "DraftSummary", "HistoryEntry", "ModelCallRecord",
-    "NotStoredError", "OverrideRecord", "StoreError", "StoreVersionError",
-    "UnknownCriterionError", "UnknownDraftError", "UnknownSectionError",
+    "AuditAction", "AuditEntry", "DraftStore", "DraftSummary", "HistoryEntry", "ItemResult",
+    "ModelCallRecord", "NewRunItem", "NotStoredError", "OverrideRecord", "RunBusyError",
+    "RunItem", "RunRecord", "StoreError", "StoreVersionError", "StoredCase",
+    "UnknownCriterionError", "UnknownDraftError", "UnknownRunError", "UnknownSectionError",
 ]

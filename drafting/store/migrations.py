@@ -21,6 +21,8 @@ class Migration:
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "cases, drafts, section versions, citations, model calls, overrides, audit log",
               schema.V1),
+    Migration(2, "case content, draft options and worker; batch runs and their items",
+              schema.V2),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -47,7 +47,7 @@ def section_version(conn: sqlite3.Connection, draft_id: str, key: str,
     row = conn.execute(
         "SELECT s.key, s.kind, s.title, s.item_id, s.position, v.* "
         "FROM sections s JOIN section_versions v ON v.section_id = s.id "
-        "WHERE s.draft_id = ? AND s.key = ? AND (? IS NULL OR v.version = ?) "
+        "WHERE s.draft_id = ? AND s.key = ? AND (CAST(? AS INTEGER) IS NULL OR v.version = ?) "
         "ORDER BY v.version DESC LIMIT 1", (draft_id, key, version, version)).fetchone()
     if row is None:
         raise UnknownSectionError(draft_id, key, version)
@@ -57,6 +57,17 @@ def section_version(conn: sqlite3.Connection, draft_id: str, key: str,
 def sections(conn: sqlite3.Connection, draft_id: str, bound: int = LATEST) -> list[SectionDraft]:
     """Each section of the draft at its highest version not above ``bound``, in order."""
     return [section_draft(conn, row) for row in conn.execute(_VERSIONS, (draft_id, bound))]
+
+
+def section_keys(conn: sqlite3.Connection, draft_id: str) -> list[str]:
+    """The draft's section keys, in order."""
+    return [r["key"] for r in conn.execute(
+        "SELECT key FROM sections WHERE draft_id = ? ORDER BY position, id", (draft_id,))]
+
+
+def latest_statuses(conn: sqlite3.Connection, draft_id: str) -> dict[str, str]:
+    """Each section's status at its latest version, in order."""
+    return {r["key"]: r["status"] for r in conn.execute(_VERSIONS, (draft_id, LATEST))}
 
 
 def section_draft(conn: sqlite3.Connection, row: sqlite3.Row) -> SectionDraft:
@@ -106,7 +117,8 @@ def summary(row: sqlite3.Row) -> DraftSummary:
         created_at=timestamp(row["created_at"]), finished_at=maybe_timestamp(row["finished_at"]),
         sections=row["n_sections"], failed_sections=row["n_failed"],
         edited_sections=row["n_edited"], signed_off_by=row["signed_off_by"],
-        signed_off_at=maybe_timestamp(row["signed_off_at"]))
+        signed_off_at=maybe_timestamp(row["signed_off_at"]), run_id=row["run_id"],
+        worker=row["worker"])
 
 
 SUMMARIES = """
@@ -121,8 +133,9 @@ SUMMARIES = """
            (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.status = 'failed')
                AS n_failed,
            (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.edited) AS n_edited
-    FROM drafts d WHERE (? IS NULL OR d.case_id = ?)
-    ORDER BY d.created_at DESC, d.rowid DESC"""
+    FROM drafts d WHERE (CAST(:case_id AS TEXT) IS NULL OR d.case_id = :case_id)
+                    AND (CAST(:draft_id AS TEXT) IS NULL OR d.id = :draft_id)
+    ORDER BY d.created_at DESC, d.id DESC"""
 
 
 def history_entry(row: sqlite3.Row) -> HistoryEntry:

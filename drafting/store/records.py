@@ -27,6 +27,12 @@ class AuditAction(StrEnum):
     outcome_overridden = "outcome_overridden"
     exported = "exported"
     signed_off = "signed_off"
+    sign_off_voided = "sign_off_voided"
+    draft_interrupted = "draft_interrupted"
+    draft_resumed = "draft_resumed"
+    run_started = "run_started"
+    run_resumed = "run_resumed"
+    run_stopped = "run_stopped"
 
 
 @dataclass(frozen=True)
@@ -49,6 +55,18 @@ class DraftSummary:
     edited_sections: int
     signed_off_by: str | None = None
     signed_off_at: dt.datetime | None = None
+    run_id: str | None = None
+    worker: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredCase:
+    """The case file a draft was made from, as stored with it."""
+
+    case_id: str
+    case_hash: str
+    path: str | None
+    content: str | None  # None for a draft stored before the store kept case files
 
 
 class HistoryEntry(NamedTuple):

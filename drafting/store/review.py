@@ -1,14 +1,21 @@
-"""What a physician does to a stored draft: edit sections, override criteria or outcomes, export
-and sign off. Each is one transaction with its audit entry; edits and overrides need a reason."""
+"""What a physician does to a stored draft: edit or regenerate sections, override criteria or
+outcomes, export and sign off. Each is one transaction with its audit entry; edits, regenerations
+and overrides need a reason.
+
+Sign-off policy: a draft may still be changed after it is signed off (a physician may correct a
+signed opinion), but any change of content (an edit, a regeneration, an override) voids the
+sign-off in the same transaction, and the audit log records whose sign-off was voided and why.
+The draft must then be signed off again."""
 
 from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Mapping
 from pathlib import Path
 
 from drafting.citations import check_citations
-from drafting.draft import Citation, Usage
+from drafting.draft import Citation, SectionDraft, Usage
 from drafting.store import reading, writing
 from drafting.store.connection import Database, now
 from drafting.store.errors import UnknownCriterionError
@@ -18,6 +25,7 @@ from drafting.store.records import (
     AuditAction,
     OverrideRecord,
 )
+from drafting.store.workers import is_alive
 
 
 def required(name: str, value: str | None) -> str:
@@ -53,6 +61,34 @@ class ReviewMixin:
             writing.append_audit(conn, author, AuditAction.section_edited, draft_id, key=key,
                                  version=number, previous_version=row["version"], reason=reason,
                                  invalid_citations=sum(not c.valid for c in citations))
+            _void_sign_off(conn, draft_id, author, f"section {key} edited (version {number})")
+            return number
+
+    def save_regenerated(self, draft_id: str, section: SectionDraft, requested_by: str,
+                         reason: str, *, backend: str, model: str) -> int:
+        """Store a section ``backend`` wrote again as the section's next version (the author of
+        the text is the backend; ``requested_by`` is who asked). Every earlier version, a human
+        edit included, stays as it was; returns the new version number."""
+        requested_by, reason = required("requested by", requested_by), required("reason", reason)
+        with self.db.transaction() as conn:
+            draft = reading.draft_row(conn, draft_id)
+            if draft["status"] == "in_progress" and is_alive(draft["worker"]):
+                raise ValueError(f"draft {draft_id!r} is still being drafted by "
+                                 f"{draft['worker']}; regenerate it when that run has finished")
+            previous = reading.section_version(conn, draft_id, section.key)
+            version_id, number = writing.insert_version(
+                conn, previous["section_id"], section, author=backend, origin="model",
+                reason=reason)
+            writing.insert_model_call(conn, draft_id, version_id, section, backend, model)
+            writing.append_audit(
+                conn, requested_by, AuditAction.section_regenerated, draft_id, key=section.key,
+                version=number, previous_version=previous["version"],
+                previous_author=previous["author"], previous_origin=previous["origin"],
+                reason=reason, backend=backend, model=model, status=section.status,
+                prompt_hash=section.prompt_hash,
+                invalid_citations=len(section.invalid_citations))
+            _void_sign_off(conn, draft_id, requested_by,
+                           f"section {section.key} regenerated (version {number})")
             return number
 
     def override(self, draft_id: str, item_id: str, criterion_id: str | None, value: str,
@@ -77,6 +113,8 @@ class ReviewMixin:
             writing.append_audit(conn, author, action, draft_id, item_id=item_id,
                                  criterion_id=criterion_id, value=str(value),
                                  engine_value=previous, reason=reason)
+            what = f"criterion {criterion_id}" if criterion_id else "outcome"
+            _void_sign_off(conn, draft_id, author, f"{item_id} {what} overridden")
             stored = conn.execute("SELECT * FROM overrides WHERE id = ?",
                                   (cursor.lastrowid,)).fetchone()
             return reading.override_record(stored)
@@ -91,11 +129,18 @@ class ReviewMixin:
 
     def record_export(self, draft_id: str, fmt: str, path: str | Path, actor: str) -> None:
         """Log that the draft, at its current section versions, was exported."""
+        self.record_exports(draft_id, {fmt: path}, actor)
+
+    def record_exports(self, draft_id: str, written: Mapping[str, str | Path],
+                       actor: str) -> None:
+        """Log each file (format -> path) the draft was exported to, in one transaction."""
         actor = required("actor", actor)
         with self.db.transaction() as conn:
             reading.draft_row(conn, draft_id)
-            writing.append_audit(conn, actor, AuditAction.exported, draft_id, format=fmt,
-                                 path=str(path), versions=_versions(conn, draft_id))
+            versions = _versions(conn, draft_id)
+            for fmt, path in written.items():
+                writing.append_audit(conn, actor, AuditAction.exported, draft_id, format=fmt,
+                                     path=str(path), versions=versions)
 
     def sign_off(self, draft_id: str, actor: str) -> None:
         """A physician signs the draft off at its current section versions. Refused while the
@@ -115,6 +160,18 @@ class ReviewMixin:
                          (actor, at, draft_id))
             writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
                                  versions=_versions(conn, draft_id))
+
+
+def _void_sign_off(conn: sqlite3.Connection, draft_id: str, actor: str, because: str) -> None:
+    row = conn.execute("SELECT signed_off_by, signed_off_at FROM drafts WHERE id = ?",
+                       (draft_id,)).fetchone()
+    if row["signed_off_by"] is None:
+        return
+    conn.execute("UPDATE drafts SET signed_off_by = NULL, signed_off_at = NULL WHERE id = ?",
+                 (draft_id,))
+    writing.append_audit(conn, actor, AuditAction.sign_off_voided, draft_id,
+                         signed_off_by=row["signed_off_by"], signed_off_at=row["signed_off_at"],
+                         reason=because)
 
 
 def _versions(conn: sqlite3.Connection, draft_id: str) -> dict[str, int]:

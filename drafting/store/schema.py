@@ -142,3 +142,61 @@ V1: tuple[str, ...] = (
     *_append_only("overrides"),
     *_append_only("audit_log"),
 )
+
+
+V2: tuple[str, ...] = (
+    # The case file itself, so a stored draft can be regenerated (and a batch resumed) without
+    # the original file, and a changed file is never mistaken for the one drafted.
+    "ALTER TABLE cases ADD COLUMN content TEXT",
+    # The validated case as JSON: loading it skips parsing and checking the text again (a resumed
+    # batch, a worker process); the text stays the authority if the case model has changed.
+    "ALTER TABLE cases ADD COLUMN validated TEXT "
+    "CHECK (validated IS NULL OR json_valid(validated))",
+    # How the draft was made (retrieval on or off, formats), so regeneration can do the same.
+    "ALTER TABLE drafts ADD COLUMN options TEXT CHECK (options IS NULL OR json_valid(options))",
+    # host:pid of the process drafting it while in progress, to tell a live run from a dead one.
+    "ALTER TABLE drafts ADD COLUMN worker TEXT",
+    """CREATE TABLE runs (
+        id           TEXT PRIMARY KEY,
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        status       TEXT NOT NULL DEFAULT 'running'
+                     CHECK (status IN ('running', 'interrupted', 'budget_stopped', 'finished')),
+        inputs       TEXT NOT NULL CHECK (json_valid(inputs)),
+        backend      TEXT NOT NULL,
+        model        TEXT NOT NULL,
+        concurrency  INTEGER NOT NULL CHECK (concurrency >= 1),
+        budget_usd   REAL,
+        out_dir      TEXT NOT NULL,
+        options      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(options)),
+        worker       TEXT
+    )""",
+    "ALTER TABLE drafts ADD COLUMN run_id TEXT REFERENCES runs (id)",
+    # A run drafts each case (by content) at most once: the guard against a resumed run
+    # duplicating a draft that a killed process had already begun.
+    "CREATE UNIQUE INDEX drafts_one_per_run_case ON drafts (run_id, case_hash) "
+    "WHERE run_id IS NOT NULL",
+    """CREATE TABLE run_items (
+        id                 INTEGER PRIMARY KEY,
+        run_id             TEXT NOT NULL REFERENCES runs (id),
+        position           INTEGER NOT NULL,
+        case_path          TEXT NOT NULL,
+        case_id            TEXT,
+        case_hash          TEXT,
+        status             TEXT NOT NULL DEFAULT 'pending'
+                           CHECK (status IN ('pending', 'invalid', 'done', 'failed')),
+        errors             TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(errors)),
+        draft_id           TEXT REFERENCES drafts (id),
+        outcomes           TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(outcomes)),
+        invalid_citations  INTEGER NOT NULL DEFAULT 0,
+        prompt_tokens      INTEGER NOT NULL DEFAULT 0,
+        completion_tokens  INTEGER NOT NULL DEFAULT 0,
+        cost_usd           REAL NOT NULL DEFAULT 0,
+        seconds            REAL NOT NULL DEFAULT 0,
+        outputs            TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(outputs)),
+        finished_at        TEXT,
+        UNIQUE (run_id, case_path)
+    )""",
+    "CREATE UNIQUE INDEX run_items_one_per_case ON run_items (run_id, case_hash) "
+    "WHERE case_hash IS NOT NULL AND status <> 'invalid'",
+)

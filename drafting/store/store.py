@@ -9,7 +9,7 @@ import json
 import sqlite3
 from pathlib import Path
 from types import TracebackType
-from typing import Literal, Self
+from typing import Any, Literal, Self
 from uuid import uuid4
 
 from drafting.case import Case
@@ -17,6 +17,7 @@ from drafting.draft import Draft, SectionDraft
 from drafting.store import reading, writing
 from drafting.store.connection import Database, connect, now
 from drafting.store.diffing import unified_diff
+from drafting.store.postgres import connect_postgres, is_postgres_url, shown_url
 from drafting.store.records import (
     AuditAction,
     AuditEntry,
@@ -24,21 +25,28 @@ from drafting.store.records import (
     DraftSummary,
     HistoryEntry,
     ModelCallRecord,
+    StoredCase,
 )
 from drafting.store.review import ReviewMixin, required
+from drafting.store.runs import RunsMixin
+from drafting.store.workers import this_worker
 
 VersionChoice = Literal["latest", "original"] | int
 
 
-class DraftStore(ReviewMixin):
-    def __init__(self, conn: sqlite3.Connection, path: Path):
+class DraftStore(ReviewMixin, RunsMixin):
+    def __init__(self, conn: sqlite3.Connection, path: Path | str):
         self.db = Database(conn)
-        self.path = path
+        self.path = path  # the SQLite file, or the PostgreSQL URL without its password
 
     @classmethod
     def open(cls, path: str | Path) -> DraftStore:
-        """Open the store at ``path``, creating the file (and its directories) and applying any
-        pending schema migrations; refuses a file written by a newer version."""
+        """Open the store at ``path`` (a SQLite file, created with its directories if need be)
+        or at a ``postgresql://`` URL, applying any pending schema migrations; refuses a store
+        written by a newer version."""
+        if is_postgres_url(str(path)):
+            url = str(path)
+            return cls(connect_postgres(url), shown_url(url))  # type: ignore[arg-type]
         path = Path(path)
         return cls(connect(path), path)
 
@@ -57,15 +65,46 @@ class DraftStore(ReviewMixin):
     def begin_draft(self, case: Case, case_path: str | Path | None, case_hash: str,
                     document_type: str, perspective: str, backend: str, model: str,
                     base_url_host: str | None, external: bool, *, language_model: bool = True,
-                    title: str = "", actor: str | None = None) -> str:
+                    title: str = "", actor: str | None = None, case_text: str | None = None,
+                    options: dict[str, Any] | None = None, run_id: str | None = None) -> str:
         """Record a drafting run that is starting; returns its new draft id (status
-        ``in_progress`` until ``finish_draft``)."""
+        ``in_progress`` until ``finish_draft``). ``case_text`` keeps the case file with it (for
+        regeneration); a ``run_id`` ties it to a batch run, which drafts each case once."""
         with self.db.transaction() as conn:
             return self._begin(conn, case.id, case_hash, case_path, title=title,
                                document_type=str(document_type), perspective=str(perspective),
                                setting=str(case.setting), created_at=now(), backend=backend,
                                model=model, base_url_host=base_url_host, external=int(external),
-                               language_model=int(language_model), actor=actor or backend)
+                               language_model=int(language_model), actor=actor or backend,
+                               case_text=case_text, run_id=run_id, worker=this_worker(),
+                               options=None if options is None else json.dumps(options))
+
+    def resume_draft(self, draft_id: str, actor: str) -> list[SectionDraft]:
+        """Take over an unfinished draft whose process died: record this process as its worker
+        and return the sections already stored (latest versions) so that only the rest is
+        drafted."""
+        with self.db.transaction() as conn:
+            row = reading.draft_row(conn, draft_id)
+            if row["status"] != "in_progress":
+                raise ValueError(f"draft {draft_id!r} is {row['status']}, not in progress")
+            conn.execute("UPDATE drafts SET worker = ? WHERE id = ?", (this_worker(), draft_id))
+            stored = reading.sections(conn, draft_id)
+            writing.append_audit(conn, actor, AuditAction.draft_resumed, draft_id,
+                                 previous_worker=row["worker"], worker=this_worker(),
+                                 stored=[s.key for s in stored])
+            return stored
+
+    def interrupt_draft(self, draft_id: str, actor: str, reason: str) -> None:
+        """Mark an unfinished draft ``incomplete`` (Ctrl-C, a signal): its stored sections stay."""
+        with self.db.transaction() as conn:
+            row = reading.draft_row(conn, draft_id)
+            if row["status"] != "in_progress":
+                return
+            conn.execute("UPDATE drafts SET status = 'incomplete', finished_at = ? WHERE id = ?",
+                         (now(), draft_id))
+            writing.append_audit(conn, actor, AuditAction.draft_interrupted, draft_id,
+                                 reason=reason,
+                                 sections=len(reading.sections(conn, draft_id)))
 
     def save_section(self, draft_id: str, section: SectionDraft, author: str, *,
                      position: int | None = None) -> int:
@@ -105,7 +144,8 @@ class DraftStore(ReviewMixin):
     def list_drafts(self, case_id: str | None = None) -> list[DraftSummary]:
         """Stored drafts, newest first, optionally of one case only."""
         with self.db.snapshot() as conn:
-            return [reading.summary(r) for r in conn.execute(reading.SUMMARIES, (case_id, case_id))]
+            rows = conn.execute(reading.SUMMARIES, {"case_id": case_id, "draft_id": None})
+            return [reading.summary(r) for r in rows]
 
     def load_draft(self, draft_id: str, version: VersionChoice = "latest") -> Draft:
         """The draft as stored: each section at its latest version (``"original"``: version 1;
@@ -113,6 +153,27 @@ class DraftStore(ReviewMixin):
         with self.db.snapshot() as conn:
             row = reading.draft_row(conn, draft_id)
             return reading.draft(row, reading.sections(conn, draft_id, _bound(version)))
+
+    def summary(self, draft_id: str) -> DraftSummary:
+        with self.db.snapshot() as conn:
+            reading.draft_row(conn, draft_id)
+            rows = conn.execute(reading.SUMMARIES, {"case_id": None, "draft_id": draft_id})
+            return reading.summary(rows.fetchone())
+
+    def stored_case(self, draft_id: str) -> StoredCase:
+        """The case file the draft was made from, as stored with it."""
+        with self.db.snapshot() as conn:
+            row = reading.draft_row(conn, draft_id)
+            case = conn.execute("SELECT * FROM cases WHERE case_id = ? AND case_hash = ?",
+                                (row["case_id"], row["case_hash"])).fetchone()
+            return StoredCase(case_id=row["case_id"], case_hash=row["case_hash"],
+                              path=case["path"], content=case["content"])
+
+    def draft_options(self, draft_id: str) -> dict[str, Any]:
+        """How the draft was made (``retrieval``, ``formats``, ...), as given to begin_draft."""
+        with self.db.snapshot() as conn:
+            options = reading.draft_row(conn, draft_id)["options"]
+            return {} if options is None else dict(json.loads(options))
 
     def history(self, draft_id: str) -> list[HistoryEntry]:
         """Every version of every section, in section order then version order."""
@@ -148,16 +209,18 @@ class DraftStore(ReviewMixin):
         with self.db.snapshot() as conn:
             if draft_id is not None:
                 reading.draft_row(conn, draft_id)
-            rows = conn.execute("SELECT * FROM audit_log WHERE (? IS NULL OR draft_id = ?) "
-                                "ORDER BY id", (draft_id, draft_id))
+            rows = conn.execute("SELECT * FROM audit_log WHERE (CAST(? AS TEXT) IS NULL "
+                                "OR draft_id = ?) ORDER BY id", (draft_id, draft_id))
             return [reading.audit_entry(r) for r in rows]
 
     # -- steps shared by the public methods, each inside the caller's transaction ----------------
 
     @staticmethod
     def _begin(conn: sqlite3.Connection, case_id: str, case_hash: str,
-               case_path: str | Path | None, *, actor: str, **columns: object) -> str:
-        writing.ensure_case(conn, case_id, case_hash, None if case_path is None else str(case_path))
+               case_path: str | Path | None, *, actor: str, case_text: str | None = None,
+               **columns: object) -> str:
+        writing.ensure_case(conn, case_id, case_hash, None if case_path is None else str(case_path),
+                            case_text)
         draft_id = uuid4().hex[:12]
         writing.insert_draft(conn, id=draft_id, case_id=case_id, case_hash=case_hash, **columns)
         writing.append_audit(conn, actor, AuditAction.draft_created, draft_id, case_id=case_id,
@@ -187,7 +250,7 @@ class DraftStore(ReviewMixin):
         if (draft.case_id, draft.case_hash) != (row["case_id"], row["case_hash"]):
             raise ValueError(f"draft {draft_id!r} is of case {row['case_id']} "
                              f"({row['case_hash']}), not {draft.case_id} ({draft.case_hash})")
-        stored = [s.key for s in reading.sections(conn, draft_id)]
+        stored = reading.section_keys(conn, draft_id)
         for section in draft.sections:
             if section.key not in stored:
                 self._save_section(conn, row, section, draft.provenance.backend, None)
@@ -195,7 +258,8 @@ class DraftStore(ReviewMixin):
         order += [key for key in stored if key not in order]  # saved, but not in the final draft
         conn.executemany("UPDATE sections SET position = ? WHERE draft_id = ? AND key = ?",
                          [(position, draft_id, key) for position, key in enumerate(order)])
-        failed = [s.key for s in reading.sections(conn, draft_id) if s.status == "failed"]
+        failed = [key for key, status in reading.latest_statuses(conn, draft_id).items()
+                  if status == "failed"]
         status: DraftStatus = "incomplete" if failed else "complete"
         conn.execute(
             "UPDATE drafts SET status = ?, finished_at = ?, title = ?, label = ?, provenance = ?, "

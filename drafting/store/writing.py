@@ -14,10 +14,15 @@ Origin = Literal["model", "human"]
 
 
 def ensure_case(conn: sqlite3.Connection, case_id: str, case_hash: str,
-                path: str | None) -> None:
-    """Record a case file the first time its (id, content hash) is seen."""
-    conn.execute("INSERT OR IGNORE INTO cases (case_id, case_hash, path, first_seen) "
-                 "VALUES (?, ?, ?, ?)", (case_id, case_hash, path, now()))
+                path: str | None, content: str | None = None,
+                validated: str | None = None) -> None:
+    """Record a case file the first time its (id, content hash) is seen; keep its text (and its
+    validated form) once known: the hash names the text, so neither is ever replaced."""
+    conn.execute("INSERT INTO cases (case_id, case_hash, path, first_seen, content, validated) "
+                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, case_hash) DO UPDATE SET "
+                 "content = coalesce(cases.content, excluded.content), "
+                 "validated = coalesce(cases.validated, excluded.validated)",
+                 (case_id, case_hash, path, now(), content, validated))
 
 
 def insert_draft(conn: sqlite3.Connection, **columns: Any) -> None:

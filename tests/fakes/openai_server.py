@@ -97,6 +97,9 @@ class _HTTPServer(ThreadingHTTPServer):
 
 class _Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, as real servers do; every reply has a length
+    # Headers and body go out in two writes; without TCP_NODELAY, Nagle's algorithm holds the
+    # body until the client's delayed ACK (~40 ms per call), which real servers never add.
+    disable_nagle_algorithm = True
     server: _HTTPServer
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet test output

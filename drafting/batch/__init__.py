@@ -1,0 +1,1 @@
+"""Batch drafting: many cases into the draft store, concurrently, resumable."""

@@ -1,0 +1,74 @@
+"""Which cases of a run still need work, new or resumed."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from drafting.case import Case, CaseFileError
+from drafting.reviewing import load_case_text
+from drafting.store import DraftStore, ItemResult, RunItem
+
+from .inputs import CheckedCase
+from .runner import Job
+from .workers import in_shard
+
+
+def new_run_jobs(checked: list[CheckedCase], items: list[RunItem]) -> list[Job]:
+    """Every valid case of a new run (items are in input order, as ``checked``)."""
+    cases: dict[str, Case] = {c.item.path: c.case for c in checked if c.case is not None}
+    return [Job(item, cases[item.case_path], None) for item in items
+            if item.status == "pending"]
+
+
+def resumed_run_jobs(store: DraftStore, run_id: str,
+                     shard: tuple[int, int] | None = None) -> list[Job]:
+    """The cases of a run that are not done: pending ones (continuing any draft the run had
+    begun for them), and done ones whose output files have gone missing (exported again from
+    their stored draft). A case whose stored text no longer validates is marked failed. With a
+    ``shard`` (i, n), only the cases of worker i of n."""
+    drafts = store.run_drafts(run_id)
+    jobs = []
+    for item in store.run_items(run_id):
+        if item.status in ("invalid", "failed") or not item.case_id or not item.case_hash:
+            continue
+        if not in_shard(item.case_hash, shard):
+            continue
+        existing = drafts.get(item.case_hash)
+        if item.status == "done":
+            if existing and not all(Path(p).is_file() for p in item.outputs.values()):
+                jobs.append(Job(item, None, existing))  # export again from the store
+            continue
+        if existing is not None and existing[1] != "in_progress":
+            jobs.append(Job(item, None, existing))  # drafted; killed before it was marked done
+            continue
+        case = _load(store, item)
+        if case is not None:
+            jobs.append(Job(item, case, existing))
+    return jobs
+
+
+def _load(store: DraftStore, item: RunItem) -> Case | None:
+    """The case of a run item: its validated form if stored and still valid for this version of
+    the case model, else its text validated again; a case that fails is marked failed."""
+    assert item.case_id and item.case_hash
+    started = time.perf_counter()
+    text, validated = store.case_data(item.case_id, item.case_hash)
+    if validated is not None:
+        try:
+            return Case.model_validate_json(validated)
+        except ValidationError:
+            pass  # written by an older case model: validate the text instead
+    errors: list[str] = []
+    if text is None:
+        errors = [f"{item.case_path}: the case text is not in the draft store"]
+    else:
+        try:
+            return load_case_text(text, item.case_path)
+        except CaseFileError as exc:
+            errors = [p.render(item.case_path) for p in exc.problems]
+    store.finish_item(item.run_id, item.id, ItemResult(
+        status="failed", draft_id=None, seconds=time.perf_counter() - started, errors=errors))
+    return None

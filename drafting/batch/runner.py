@@ -1,0 +1,232 @@
+"""Drafting the cases of a batch run concurrently, each into the draft store.
+
+``concurrency`` bounds the backend calls in flight across the whole batch (one semaphore shared
+by every case); as many cases as that are drafted at once, each through its own backend
+instance (its own connection pool). Store writes go through one writer thread and exports through
+another, so the event loop only waits on the network.
+
+Crash safety, case by case (a SIGKILL can land anywhere):
+1. the draft is begun in the store, tied to the run (unique per run and case hash);
+2. each section is stored as soon as it is drafted;
+3. the draft is finished (criteria, provenance) in one transaction;
+4. the outputs are written (each file atomically);
+5. the run item is marked done.
+A resumed run looks at the run's drafts by case hash: no draft, draft from scratch; a draft in
+progress, draft only its missing (or failed) sections into the same draft; a finished draft,
+redo only steps 4-5. Nothing finished is drafted again and no case gets a second draft."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import deque
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from drafting.backends.base import Backend
+from drafting.case import Case
+from drafting.context import Retriever
+from drafting.draft import Draft, SectionDraft
+from drafting.pipeline import prepare
+from drafting.recording import begin_stored_draft, draft_into_store, reusable
+from drafting.reviewing import reviewed_draft
+from drafting.settings import Settings
+from drafting.stages import StageLog
+from drafting.store import DraftStore, ItemResult, RunItem, RunRecord
+from drafting.store.records import DraftStatus
+from guideline_index.excerpt import Excerpt
+
+from .budget import Budget
+
+
+@dataclass(frozen=True)
+class Job:
+    item: RunItem
+    case: Case | None  # None when the case is already drafted (only its outputs are left)
+    existing: tuple[str, DraftStatus] | None  # the run's draft of this case, if one was begun
+
+
+@dataclass
+class Tally:
+    """Running totals shown while the batch runs (including earlier sessions of the run)."""
+
+    done: int = 0
+    failed: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    cost_usd: float = 0.0
+    sections: int = 0
+    calls: int = 0
+
+
+class Events(Protocol):
+    def case_started(self, job: Job) -> None: ...
+    def section_done(self, job: Job, section: SectionDraft) -> None: ...
+    def case_finished(self, job: Job, result: ItemResult) -> None: ...
+    def budget_reached(self, job: Job, estimate: float) -> None: ...
+
+
+@dataclass
+class Outcome:
+    stopped_by_budget: bool = False
+    drafting_seconds: float = 0.0
+    cpu_seconds: float = 0.0  # this process's CPU time (all threads) while drafting
+    first_started: float | None = None
+    not_started: list[Job] = field(default_factory=list)
+
+
+@dataclass
+class BatchRunner:
+    store: DraftStore
+    run: RunRecord
+    settings: Settings
+    excerpts: dict[str, Excerpt]
+    retriever: Callable[[Case], Retriever | None]
+    make_backend: Callable[[], Backend]
+    out_dir: Path
+    formats: list[str]
+    budget: Budget
+    events: Events
+    actor: str
+    concurrency: int
+    tally: Tally = field(default_factory=Tally)
+
+    async def run_all(self, jobs: list[Job]) -> Outcome:
+        outcome = Outcome()
+        queue = deque(jobs)
+        calls = asyncio.Semaphore(self.concurrency)
+        workers = max(1, min(self.concurrency, len(jobs)))
+        backends = [self.make_backend() for _ in range(workers)]
+        writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
+        exporter = ThreadPoolExecutor(1, thread_name_prefix="exporter")
+        started, cpu = time.perf_counter(), time.process_time()
+
+        async def worker(backend: Backend) -> None:
+            while queue and not outcome.stopped_by_budget:
+                job = queue.popleft()
+                if not await self._one(job, backend, calls, writer, exporter, outcome):
+                    queue.appendleft(job)
+                    return
+
+        try:
+            await asyncio.gather(*(worker(b) for b in backends))
+        finally:
+            outcome.drafting_seconds = time.perf_counter() - started
+            outcome.cpu_seconds = time.process_time() - cpu
+            outcome.not_started = list(queue)
+            for backend in backends:
+                close = getattr(backend, "aclose", None)
+                if close is not None:
+                    await close()
+            writer.shutdown(wait=True)
+            exporter.shutdown(wait=True)
+        return outcome
+
+    async def _one(self, job: Job, backend: Backend, calls: asyncio.Semaphore,
+                   writer: ThreadPoolExecutor, exporter: ThreadPoolExecutor,
+                   outcome: Outcome) -> bool:
+        """Draft (or finish) one case; False if the budget stopped it before it started."""
+        loop = asyncio.get_running_loop()
+        started = time.perf_counter()
+        estimate = 0.0
+        try:
+            if job.existing is not None and job.existing[1] != "in_progress":
+                self.events.case_started(job)
+                draft = await loop.run_in_executor(writer, reviewed_draft, self.store,
+                                                   job.existing[0])
+                draft_id = job.existing[0]
+            else:
+                assert job.case is not None
+                log = StageLog()
+                retrieve = self.retriever(job.case)
+                prepared = prepare(job.case, self.excerpts, retrieve, log)
+                reuse: dict[str, SectionDraft] = {}
+                if job.existing is not None:
+                    draft_id = job.existing[0]
+                    reuse = reusable(await loop.run_in_executor(
+                        writer, self.store.resume_draft, draft_id, self.actor))
+                to_draft = [p for p in prepared[1] if p.planned.key not in reuse]
+                estimate = self.budget.estimate(sum(p.prompt_tokens for p in to_draft),
+                                                len(to_draft))
+                if not self.budget.try_reserve(estimate):
+                    outcome.stopped_by_budget = True
+                    self.events.budget_reached(job, estimate)
+                    return False
+                if outcome.first_started is None:
+                    outcome.first_started = time.perf_counter()
+                self.events.case_started(job)
+                if job.existing is None:
+                    draft_id = await loop.run_in_executor(
+                        writer, lambda: begin_stored_draft(
+                            self.store, job.case, job.item.case_path, None,
+                            job.item.case_hash or "", backend, actor=self.actor,
+                            options={"retrieval": retrieve is not None,
+                                     "formats": self.formats}, run_id=self.run.id))
+                draft = await draft_into_store(
+                    self.store, draft_id, job.case, job.item.case_hash or "", backend,
+                    self.settings, self.excerpts, retrieve, actor=self.actor,
+                    prepared=prepared, log=log, semaphore=calls, reuse=reuse,
+                    close_backend=False, writer=writer,
+                    after_save=lambda section: self._section_done(job, section))
+            result = await self._finish(job, draft_id, draft, started, exporter, writer)
+        except (asyncio.CancelledError, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # one case's unexpected failure must not stop the batch
+            result = ItemResult(status="failed", draft_id=None, seconds=time.perf_counter()
+                                - started, errors=[f"{type(exc).__name__}: {exc}"])
+            await loop.run_in_executor(writer, self.store.finish_item, self.run.id,
+                                       job.item.id, result)
+        self.budget.settle(estimate, result.cost_usd)
+        if result.status == "done":
+            self.tally.done += 1
+        else:
+            self.tally.failed += 1
+        self.events.case_finished(job, result)
+        return True
+
+    def _section_done(self, job: Job, section: SectionDraft) -> None:
+        self.tally.sections += 1
+        self.tally.calls += 1
+        self.tally.prompt_tokens += section.usage.prompt_tokens
+        self.tally.completion_tokens += section.usage.completion_tokens
+        self.tally.cost_usd += section.usage.cost_usd
+        self.budget.section_done(section.usage.completion_tokens)
+        self.events.section_done(job, section)
+
+    async def _finish(self, job: Job, draft_id: str, draft: Draft, started: float,
+                      exporter: ThreadPoolExecutor, writer: ThreadPoolExecutor) -> ItemResult:
+        from drafting.export import export
+
+        loop = asyncio.get_running_loop()
+        written = await loop.run_in_executor(exporter, export, draft, self.out_dir, self.formats)
+        await loop.run_in_executor(writer, self.store.record_exports, draft_id, written,
+                                   self.actor)
+        failed = [s for s in draft.sections if s.status == "failed"]
+        usage = [s.usage for s in draft.sections]
+        result = ItemResult(
+            status="failed" if failed else "done", draft_id=draft_id,
+            outcomes={r.item_id: r.outcome.value if r.outcome else None for r in draft.criteria},
+            invalid_citations=len(draft.invalid_citations),
+            prompt_tokens=sum(u.prompt_tokens for u in usage),
+            completion_tokens=sum(u.completion_tokens for u in usage),
+            cost_usd=round(sum(u.cost_usd for u in usage), 6),
+            seconds=round(time.perf_counter() - started, 3),
+            outputs={kind: str(path) for kind, path in written.items()},
+            errors=[f"section {s.key} failed: {s.error}" for s in failed])
+        await loop.run_in_executor(writer, self.store.finish_item, self.run.id, job.item.id,
+                                   result)
+        return result
+
+
+def outcome_totals(items: list[RunItem]) -> dict[str, Any]:
+    return {"cases": len(items),
+            "done": sum(i.status == "done" for i in items),
+            "failed": sum(i.status == "failed" for i in items),
+            "invalid": sum(i.status == "invalid" for i in items),
+            "not_drafted": sum(i.status == "pending" for i in items),
+            "prompt_tokens": sum(i.prompt_tokens for i in items),
+            "completion_tokens": sum(i.completion_tokens for i in items),
+            "cost_usd": round(sum(i.cost_usd for i in items), 6)}

@@ -1,0 +1,133 @@
+"""One command's work on a run: draft its jobs in this process (or as one worker of several),
+or through worker processes; then record how the run ended and write its summary."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+
+from drafting.backends.base import Backend
+from drafting.backends.registry import create
+from drafting.case import Case
+from drafting.context import Retriever
+from drafting.settings import Settings
+from drafting.store import DraftStore, RunRecord
+from drafting.store.runs import RunStatus
+from guideline_index.excerpt import Excerpt
+
+from .budget import Budget
+from .display import BatchDisplay
+from .runner import BatchRunner, Job, Outcome, Tally, outcome_totals
+from .summary import write_summary
+from .workers import run_workers
+
+EXIT_INTERRUPTED = 130
+Interrupts = Callable[[], Any]  # a context manager factory turning SIGTERM into Ctrl-C
+
+
+@dataclass(frozen=True)
+class Ended:
+    """How the run ended in this command, with its totals, for the caller to print."""
+
+    status: RunStatus
+    totals: dict[str, Any]
+    csv_path: Path
+    json_path: Path
+
+    @property
+    def exit_code(self) -> int:
+        if self.status == "interrupted":
+            return EXIT_INTERRUPTED
+        return 0 if self.totals["done"] == self.totals["cases"] else 1
+
+
+def retrieval_for(run: RunRecord, settings: Settings, needed: bool
+                  ) -> tuple[dict[str, Excerpt], Callable[[Case], Retriever | None]]:
+    """The excerpts and a per-case retriever, as the run was started (retrieval on or off)."""
+    if run.options.get("retrieval") and needed:
+        from drafting.cli.draft_cmd import open_index, retriever_for
+
+        index, excerpts = open_index(settings)
+        return excerpts, lambda case: retriever_for(index, case)
+    from guideline_index.corpus import excerpts_by_id
+
+    return excerpts_by_id(), lambda case: None
+
+
+def draft_jobs(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Settings,
+               engine: Backend, actor: str, console: Console, interrupts: Interrupts, *,
+               concurrency: int, budget_usd: float | None, spent_usd: float, tally: Tally,
+               bar: bool = True) -> tuple[bool, Outcome]:
+    """Draft ``jobs`` in this process; returns (interrupted, outcome)."""
+    excerpts, retriever = retrieval_for(run, settings, bool(jobs))
+    budget = Budget(budget_usd, settings, charged=engine.language_model, spent_usd=spent_usd)
+    display = BatchDisplay(console, len(jobs), tally, budget_usd, bar=bar)
+    runner = BatchRunner(store, run, settings, excerpts, retriever,
+                         lambda: create(settings.backend, settings), Path(run.out_dir),
+                         list(run.options.get("formats", ["md", "json"])), budget, display,
+                         actor, concurrency, tally)
+    outcome = Outcome()
+    try:
+        with interrupts(), display:
+            outcome = asyncio.run(runner.run_all(jobs))
+    except KeyboardInterrupt:
+        return True, outcome
+    return False, outcome
+
+
+def draft_here(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Settings,
+               engine: Backend, actor: str, console: Console, interrupts: Interrupts) -> Ended:
+    """The whole run's remaining jobs in this process, then its end."""
+    items = store.run_items(run.id)
+    prompt, completion, spent = store.run_spent(run.id)
+    redone = sum(j.item.status == "done" for j in jobs)
+    tally = Tally(done=sum(i.status == "done" for i in items) - redone,
+                  failed=sum(i.status == "failed" for i in items), prompt_tokens=prompt,
+                  completion_tokens=completion, cost_usd=spent)
+    interrupted, outcome = draft_jobs(store, run, jobs, settings, engine, actor, console,
+                                      interrupts, concurrency=run.concurrency,
+                                      budget_usd=run.budget_usd, spent_usd=spent, tally=tally)
+    status: RunStatus = ("interrupted" if interrupted else
+                         "budget_stopped" if outcome.stopped_by_budget else "finished")
+    return end_run(store, run, status, actor, outcome.drafting_seconds, outcome.cpu_seconds)
+
+
+def draft_with_workers(store: DraftStore, run: RunRecord, workers: int, child_args: list[str],
+                       child_env: dict[str, str], actor: str, console: Console,
+                       interrupts: Interrupts) -> tuple[Ended, list[int]]:
+    """The run's remaining cases through ``workers`` processes, then its end. Also returns the
+    exit codes of workers that ended abnormally."""
+    workers = min(workers, run.concurrency)
+    pending = sum(i.status == "pending" for i in store.run_items(run.id))
+    spent = store.run_spent(run.id)[2]
+    left = None if run.budget_usd is None else max(run.budget_usd - spent, 0.0)
+    started = time.perf_counter()
+    with interrupts():
+        interrupted, codes = run_workers(store, run, workers, run.concurrency, left, child_args,
+                                         child_env, console, pending)
+    crashed = [c for c in codes if c not in (0, 1, EXIT_INTERRUPTED)]
+    left_over = any(i.status == "pending" for i in store.run_items(run.id))
+    status: RunStatus = ("interrupted" if interrupted or crashed else
+                         "budget_stopped" if left_over else "finished")
+    return end_run(store, run, status, actor, time.perf_counter() - started, None), crashed
+
+
+def end_run(store: DraftStore, run: RunRecord, status: RunStatus, actor: str,
+            drafting_seconds: float, cpu_seconds: float | None) -> Ended:
+    """Record how the run ended and write summary.csv and summary.json."""
+    store.set_run_status(run.id, status, actor, drafting_seconds=round(drafting_seconds, 3))
+    items = store.run_items(run.id)
+    totals = {**outcome_totals(items), "drafting_seconds": round(drafting_seconds, 3),
+              "drafting_cpu_seconds": None if cpu_seconds is None else round(cpu_seconds, 3),
+              "validation_seconds": run.options.get("validation_seconds")}
+    not_drafted = {"interrupted": "not drafted (interrupted)",
+                   "budget_stopped": "not drafted (budget)"}.get(status, "not drafted")
+    csv_path, json_path = write_summary(store.run(run.id), items, Path(run.out_dir), not_drafted,
+                                        totals)
+    return Ended(status, totals, csv_path, json_path)

@@ -1,0 +1,159 @@
+"""What a physician or QA reviewer does to a stored draft from the command line: edit a section,
+regenerate sections, override a criterion or an outcome, sign off. Each needs an author (and,
+but for sign-off, a reason), makes a new version or record, never overwrites one, and is
+audited. Any change after sign-off voids the sign-off (see drafting/store/review.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from drafting.backends.base import BackendError
+from drafting.backends.registry import create
+from drafting.case.vocab import Outcome
+from drafting.cli.output import err, error, out
+from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, store_settings, stored
+from drafting.criteria.results import Status
+from drafting.reviewing import affected_sections, stored_case
+from drafting.reviewing import regenerate as regenerate_sections
+
+DraftId = Annotated[str, typer.Argument(help="Draft id (see 'necessity drafts list').")]
+Author = Annotated[str, typer.Option(help="Who does this (name as it goes on the record).")]
+Reason = Annotated[str, typer.Option(help="Why (required; kept in the history).")]
+
+
+def _required(name: str, value: str) -> str:
+    if not value.strip():
+        error(f"{name} must not be empty")
+        raise typer.Exit(EXIT_USAGE)
+    return value.strip()
+
+
+def edit(
+    draft_id: DraftId,
+    section: Annotated[str, typer.Argument(help="Section key (see 'necessity drafts show').")],
+    file: Annotated[Path, typer.Option(
+        "--file", help="The new text of the section ('-' reads standard input).")],
+    author: Author, reason: Reason, data_dir: DataDir = None, store_url: StoreUrl = None,
+) -> None:
+    """Store new text for a section as its next version; earlier versions are kept."""
+    author, reason = _required("--author", author), _required("--reason", reason)
+    if str(file) == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = file.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            error(f"--file {file}: cannot read it as UTF-8 text ({exc})")
+            raise typer.Exit(EXIT_USAGE) from None
+    if not text.strip():
+        error(f"--file {file}: the text is empty; a section cannot be edited to nothing")
+        raise typer.Exit(EXIT_USAGE)
+    with stored(data_dir, store_url) as store:
+        version = store.edit_section(draft_id, section, text.strip(), author, reason)
+        latest = store.load_draft(draft_id)
+    out.print(f"{section}: version {version} by {author} ({reason})", markup=False,
+              soft_wrap=True)
+    edited = next(s for s in latest.sections if s.key == section)
+    for citation in edited.invalid_citations:
+        error(f"warning: [{citation.marker}] in the edited text: {citation.problem}")
+
+
+def regenerate(
+    draft_id: DraftId, author: Author, reason: Reason,
+    sections: Annotated[list[str] | None, typer.Argument(help="Section keys to draft again.")]
+        = None,
+    affected: Annotated[str | None, typer.Option(
+        help="Also regenerate every section resting on these disputed items (comma list, "
+             "e.g. I1,I2), as after an override.")] = None,
+    backend: Annotated[str | None, typer.Option(help="offline or openai.")] = None,
+    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
+    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
+    allow_external: Annotated[bool | None, typer.Option(
+        "--allow-external", help="Consent to send case text to a non-local model host.")] = None,
+    retrieval: Annotated[bool | None, typer.Option(
+        help="Search the guideline index for excerpts (default: as the draft was made).")] = None,
+    data_dir: DataDir = None, store_url: StoreUrl = None,
+) -> None:
+    """Draft sections again with the backend, from the case and the current overrides. Each
+    becomes the section's next version; an edited version is never overwritten."""
+    author, reason = _required("--author", author), _required("--reason", reason)
+    settings = store_settings(data_dir, store_url, backend=backend, model=model,
+                              base_url=base_url, allow_external=allow_external)
+    try:
+        engine = create(settings.backend, settings)
+    except (BackendError, KeyError) as exc:
+        error(f"backend: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    with stored(data_dir, store_url) as store:
+        keys = list(sections or [])
+        case = stored_case(store, draft_id)
+        if affected:
+            items = {i.strip() for i in affected.split(",") if i.strip()}
+            unknown = items - {i.id for i in case.disputed_items}
+            if unknown:
+                raise ValueError(f"--affected: the case has no disputed item "
+                                 f"{', '.join(sorted(unknown))}")
+            keys += [k for k in affected_sections(case, items) if k not in keys]
+        if not keys:
+            raise ValueError("name the sections to regenerate, or --affected ITEMS")
+        use_retrieval = store.draft_options(draft_id).get("retrieval", True) \
+            if retrieval is None else retrieval
+        from drafting.cli.draft_cmd import excerpts_for
+
+        retrieve, excerpts = excerpts_for(settings, case, use_retrieval)
+        done = regenerate_sections(store, draft_id, keys, engine, settings, excerpts, retrieve,
+                                   author, reason)
+    for r in done:
+        kept = f"; version {r.previous_version} by {r.previous_author} is kept"
+        out.print(f"{r.key}: version {r.version} by {engine.name} ({r.section.status}, "
+                  f"{len(r.section.invalid_citations)} invalid citation(s)){kept}",
+                  markup=False, soft_wrap=True)
+    if any(r.section.status == "failed" for r in done):
+        raise typer.Exit(1)
+
+
+def override(
+    draft_id: DraftId,
+    item: Annotated[str, typer.Option("--item", help="Disputed item id, e.g. I1.")],
+    reason: Reason, author: Author,
+    criterion: Annotated[str | None, typer.Option(
+        "--criterion", help="Criterion id (with --status); leave out to override the outcome.")]
+        = None,
+    status: Annotated[Status | None, typer.Option(help="New status of the criterion.")] = None,
+    outcome: Annotated[Outcome | None, typer.Option(help="New outcome of the item.")] = None,
+    data_dir: DataDir = None, store_url: StoreUrl = None,
+) -> None:
+    """Override a criterion's status (--criterion --status) or an item's outcome (--outcome),
+    with a mandatory reason. Stored and audited; used when sections are regenerated; shown in
+    the export."""
+    author, reason = _required("--author", author), _required("--reason", reason)
+    if outcome is not None:
+        valid, value = criterion is None and status is None, outcome.value
+    else:
+        valid, value = criterion is not None and status is not None, status.value if status else ""
+    if not valid:
+        error("give either --criterion with --status (a criterion) or --outcome alone (the "
+              "item's outcome)")
+        raise typer.Exit(EXIT_USAGE)
+    with stored(data_dir, store_url) as store:
+        record = store.override(draft_id, item, criterion, value, reason, author)
+        keys = affected_sections(stored_case(store, draft_id), {item})
+    what = f"criterion {criterion}" if criterion else "outcome"
+    out.print(f"{item} {what} overridden to {record.value} by {record.author} ({record.reason})",
+              markup=False, soft_wrap=True)
+    err.print(f"sections resting on {item}: {', '.join(keys)}. The stored text is unchanged; to "
+              f"draft them again with this override: necessity drafts regenerate {draft_id} "
+              f"--affected {item} --author ... --reason ...", markup=False, soft_wrap=True)
+
+
+def signoff(draft_id: DraftId, author: Author, data_dir: DataDir = None,
+            store_url: StoreUrl = None) -> None:
+    """Sign a draft off at its current section versions (any later change voids it)."""
+    author = _required("--author", author)
+    with stored(data_dir, store_url) as store:
+        store.sign_off(draft_id, author)
+    out.print(f"draft {draft_id} signed off by {author}", markup=False)
