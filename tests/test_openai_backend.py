@@ -80,6 +80,19 @@ def test_prompt_model_temperature_and_api_key_are_sent(server: FakeOpenAIServer)
     assert backend.last_attempts == 1
 
 
+def test_max_tokens_is_sent_under_the_name_the_server_reads(server: FakeOpenAIServer) -> None:
+    complete(backend_for(server))
+    complete(backend_for(server, max_tokens=64))
+    unset, capped = (r.json for r in server.chat_requests)
+    assert unset is not None and "max_tokens" not in unset
+    # llama.cpp's server ignores `max_completion_tokens` and would generate until its context
+    # is full; a local server gets the classic `max_tokens`.
+    assert capped is not None and capped["max_tokens"] == 64
+    assert "max_completion_tokens" not in capped
+    official = OpenAIBackend(Settings(model="m", api_key="k", max_tokens=64, allow_external=True))
+    assert official._token_limit() == {"max_tokens": 64}  # LangChain sends max_completion_tokens
+
+
 def test_reply_can_be_computed_from_the_request(server: FakeOpenAIServer) -> None:
     def echo_citations(request: dict[str, Any]) -> str:
         user = request["messages"][-1]["content"]

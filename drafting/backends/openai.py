@@ -10,9 +10,11 @@ ends in one ``BackendError`` naming its cause.
 from __future__ import annotations
 
 import asyncio
+import functools
 import ipaddress
 import os
 import random
+import ssl
 from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
@@ -25,10 +27,12 @@ from langchain_openai import ChatOpenAI
 
 from drafting.backends.base import BackendError, Completion, Prompt
 from drafting.backends.registry import register
+from drafting.intake.deid import PromptGuard
 from drafting.settings import Settings
 from guideline_index.tokens import count_tokens
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
+OPENAI_HOST = "api.openai.com"
 NO_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
 MAX_RETRY_AFTER_S = 30.0  # never sleep longer than this on a server's Retry-After
 RETRYABLE_STATUS = frozenset({408, 429})  # plus every 5xx
@@ -87,7 +91,12 @@ class OpenAIBackend:
                 f"refusing to send case text to the external host {self.endpoint} without "
                 "consent; pass --allow-external (or set NECESSITY_ALLOW_EXTERNAL=1) to allow it, "
                 "or point --base-url at a local server (localhost/127.0.0.1)")
+        # Identifiers are replaced by placeholders before text goes to a non-local host, and put
+        # back in the reply (one guard per backend: placeholders stay stable across sections).
+        self.deidentify = self.external
+        self._guard: PromptGuard | None = None
         self.temperature = settings.temperature
+        self.max_tokens = settings.max_tokens
         self.timeout_s = settings.timeout_s
         self.retries = settings.retries
         self._api_key = resolve_api_key(settings)
@@ -115,11 +124,24 @@ class OpenAIBackend:
         # Our own httpx client, one per event loop: LangChain's default one is shared process-wide
         # and its pooled connections belong to the loop that opened them, so a second asyncio.run
         # would fail with "Event loop is closed".
-        self._http = httpx.AsyncClient(timeout=self.timeout_s)
+        # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and a
+        # batch builds one backend per case worker.
+        self._http = httpx.AsyncClient(timeout=self.timeout_s, verify=_tls_context())
         return ChatOpenAI(model=self.model, base_url=self.base_url,
                           api_key=self._api_key or NO_KEY,  # type: ignore[arg-type]
-                          temperature=self.temperature, timeout=self.timeout_s, max_retries=0,
+                          temperature=self.temperature, **self._token_limit(),
+                          timeout=self.timeout_s, max_retries=0,
                           use_responses_api=False, http_async_client=self._http)
+
+    def _token_limit(self) -> dict[str, Any]:
+        """OpenAI's own API takes ``max_completion_tokens`` (what LangChain's ``max_tokens``
+        sends); other servers (llama.cpp's, Ollama, older vLLM) read only the classic
+        ``max_tokens`` and silently ignore the new name, so they get that one."""
+        if self.max_tokens is None:
+            return {}
+        if self.base_url_host == OPENAI_HOST:
+            return {"max_tokens": self.max_tokens}
+        return {"extra_body": {"max_tokens": self.max_tokens}}
 
     def _client(self) -> ChatOpenAI:
         loop = asyncio.get_running_loop()
@@ -129,6 +151,15 @@ class OpenAIBackend:
         return self._llm
 
     async def complete(self, prompt: Prompt) -> Completion:
+        guard = None
+        if self.deidentify:
+            guard = self._guard = self._guard or PromptGuard()
+            system, user = guard.protect(prompt.system, prompt.user)
+            prompt = replace(prompt, system=system, user=user)
+        completion = await self._complete(prompt)
+        return replace(completion, text=guard.restore(completion.text)) if guard else completion
+
+    async def _complete(self, prompt: Prompt) -> Completion:
         messages = [SystemMessage(prompt.system), HumanMessage(prompt.user)]
         client = self._client()
         attempts = self.retries + 1
@@ -195,6 +226,12 @@ class OpenAIBackend:
     def _record_attempts(self, attempts: int) -> None:
         self._last_attempts = attempts
         _TASK_ATTEMPTS.set((id(self), attempts))
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """httpx's default verification (its CA bundle, SSL_CERT_FILE/SSL_CERT_DIR), built once."""
+    return httpx.create_ssl_context()
 
 
 def _count(attempts: int) -> str:

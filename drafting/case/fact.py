@@ -76,6 +76,9 @@ class Fact(CaseModel):
         description="Other documents this fact's source mentions (an MRI report a note cites).",
     )
     source: SourceRef
+    proposed: bool = Field(
+        default=False, description="Proposed by a language model at intake and not yet accepted "
+        "by a reviewer; the criteria engine ignores it until the flag is removed.")
 
     @field_validator("tags")
     @classmethod

@@ -89,6 +89,7 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
     evidence = [
         f for f in case.facts
         if f.category in test.category
+        and not f.proposed  # unreviewed intake proposals are not evidence
         and _on_time(f, test, item)
         and (procedure is None or f.procedure == procedure)
         and (not test.item_facts or f.id in item.facts)

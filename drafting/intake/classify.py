@@ -1,0 +1,143 @@
+"""What kind of record a document is, its date, title and author's role.
+
+The title lines at the top of a record decide its type (``MRI LUMBAR SPINE``, ``PROCEDURE NOTE``,
+``UTILIZATION REVIEW DETERMINATION``); when no title is recognised, words across the document
+are counted. The date is the first labelled date of the visit, exam, study, procedure or letter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from drafting.case.vocab import RecordType
+from drafting.intake.dates import DATE_PATTERN, find_dates
+
+# Title patterns, most specific first (an "electrodiagnostic consultation" is not a consultation).
+TITLE_RULES: list[tuple[RecordType, str]] = [
+    (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
+                           r"non-?affirm|denial|notice of (?:action|decision)|"
+                           r"prior authorization decision|medical review|"
+                           r"determination: (?:denied|non-certified)"),
+    (RecordType.request_for_authorization, r"request for (?:authorization|prior authorization)|"
+                                           r"\bRFA\b|authorization request"),
+    (RecordType.peer_to_peer, r"peer[- ]to[- ]peer"),
+    (RecordType.appeal, r"\bappeal\b"),
+    (RecordType.electrodiagnostic_report, r"electrodiagnostic|\bEMG\b|nerve conduction|\bNCS\b"),
+    (RecordType.imaging_report, r"\bMRI\b|\bCT\b|radiograph|x-?rays?|imaging|\bultrasound\b|"
+                                r"myelogra|discogra|bone scan"),
+    (RecordType.psych_evaluation, r"psycholog|psychiatr|behavioral health evaluation"),
+    (RecordType.operative_report, r"operative report|operative note"),
+    (RecordType.procedure_report, r"procedure (?:note|report)|procedure performed"),
+    (RecordType.device_trial_record, r"trial (?:log|record|summary)"),
+    (RecordType.pt_note, r"physical therapy|physiotherapy|rehab"),
+    (RecordType.chiropractic_note, r"chiropract"),
+    (RecordType.pharmacy_record, r"pharmacy|dispensing|prescription history|medication history"),
+    (RecordType.consultation_note, r"consultation|\bconsult\b"),
+    (RecordType.office_note, r"progress (?:note|report)|office (?:visit|note)|follow-?up|"
+                             r"evaluation|clinic note|visit note|PR-?2|registration|"
+                             r"new patient|intake form"),
+    (RecordType.legal_correspondence, r"deposition|law offices?|attorney"),
+    (RecordType.other, r"correspondence|\bletter\b|fax cover"),
+]
+_COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in TITLE_RULES]
+
+DATE_LABELS = re.compile(
+    r"\b(?:date of service|DOS|visit date|date of visit|exam date|date of exam|date of study|"
+    r"study date|date of procedure|procedure date|date of evaluation|evaluation date|"
+    r"date of discharge|discharge date|report date|date of report|date of request|"
+    r"request date|date of determination|determination date|letter date|date filled|date)"
+    r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
+    re.IGNORECASE,
+)
+# A labelled date preceded by one of these words is not the document's date.
+_NOT_DOCUMENT_DATES = re.compile(r"\b(?:anticipated|expected|next|planned)\s*$", re.IGNORECASE)
+_ACRONYMS = {"mri", "ct", "emg", "ncs", "pt", "rfa", "ur", "dwc", "pr-2", "scs", "esi", "mbb"}
+_ROLES: list[tuple[str, str]] = [
+    (r"diagnostic radiology|radiologist", "radiologist"),
+    (r"\bDPT\b|\bPT\b(?!-)|physical therapist", "physical therapist"),
+    (r"\bPsyD\b|psychologist", "clinical psychologist"),
+    (r"occupational medicine", "occupational medicine physician"),
+    (r"physical medicine and rehabilitation", "physiatrist"),
+    (r"anesthesiology and pain medicine|pain medicine", "pain medicine physician"),
+]
+
+
+@dataclass(frozen=True)
+class Classification:
+    type: RecordType
+    title: str
+    date: dt.date | None
+    author: str | None
+
+
+def _title_lines(text: str) -> list[str]:
+    """Capitalised heading lines near the top of the first page."""
+    out = []
+    for line in text.splitlines()[:15]:
+        line = " ".join(line.split())
+        letters = [c for c in line if c.isalpha()]
+        if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            out.append(line.rstrip(":"))
+    return out
+
+
+def sentence_case(title: str) -> str:
+    words = title.lower().split()
+    out = []
+    for index, word in enumerate(words):
+        core = word.strip("(),")
+        if core in _ACRONYMS:
+            word = word.replace(core, core.upper())
+        elif index == 0:
+            word = word[:1].upper() + word[1:]
+        out.append(word)
+    return " ".join(out).replace("'S ", "'s ")
+
+
+def classify(first_page: str, full_text: str) -> Classification:
+    titles = _title_lines(first_page)
+    kind, title = None, None
+    for line in titles:  # the first title line that names a kind of record decides
+        kind = next((k for k, pattern in _COMPILED if pattern.search(line)), None)
+        if kind is not None:
+            # its title: the last top line naming that kind (a facility name comes first)
+            pattern = dict(_COMPILED)[kind]
+            title = next(t for t in reversed(titles[:titles.index(line) + 3])
+                         if pattern.search(t))
+            break
+    if kind is None:
+        scores = {k: len(p.findall(full_text)) for k, p in _COMPILED}
+        best = max(scores, key=lambda k: scores[k])
+        kind = best if scores[best] else RecordType.other
+    # The document's own title: the recognised line, else the last title line (the first is
+    # usually the facility).
+    title = title or (titles[-1] if titles else kind.value.replace("_", " "))
+    return Classification(kind, sentence_case(title), document_date(full_text),
+                          author_role(full_text))
+
+
+def document_date(text: str) -> dt.date | None:
+    for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
+        found = list(find_dates(line))
+        if found and len(line.strip()) == len(found[0].text):
+            return found[0].date
+    for match in DATE_LABELS.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _NOT_DOCUMENT_DATES.search(text[max(line_start, match.start() - 15):match.start()]):
+            continue
+        found = next(find_dates(match.group("date")), None)
+        if found:
+            return found.date
+    return None
+
+
+def author_role(text: str) -> str | None:
+    signature = "\n".join(line for line in text.splitlines()
+                          if re.search(r"signed|/s/|interpreted by|evaluator|reviewed by|"
+                                       r"therapist", line, re.IGNORECASE))
+    for pattern, role in _ROLES:
+        if re.search(pattern, signature):
+            return role
+    return None

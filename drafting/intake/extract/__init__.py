@@ -1,0 +1,1 @@
+"""Fact extractors: sentences, sides and levels, findings, values, medications, decisions."""

@@ -1,0 +1,118 @@
+"""Requests and decisions: the services asked for (with CPT/HCPCS codes), the payer's decision
+and the reasons a denial gives."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from drafting.case.vocab import Decision, Laterality, ProcedureFamily
+from drafting.intake.extract.anatomy import laterality, levels
+from drafting.intake.extract.text import Line, joined_labels
+from drafting.intake.extract.values import WORD_NUMBERS
+from drafting.intake.extract.vocabulary import procedure_in
+
+SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|treatment|"
+                            r"procedure)s?|service|request|treatment requested|procedure "
+                            r"requested|re|regarding|subject)$", re.IGNORECASE)
+_REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
+DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
+SERVICE_DATE_LABELS = re.compile(r"^(?:anticipated |planned |proposed )?date of service$",
+                                 re.IGNORECASE)
+REQUEST_DATE_LABELS = re.compile(r"^(?:date of request(?: received)?|request received|"
+                                 r"date (?:request )?received|request date)$", re.IGNORECASE)
+REASON_LABELS = re.compile(r"^(?:reason(?: for (?:denial|decision|determination))?|rationale|"
+                           r"basis for (?:decision|determination))$", re.IGNORECASE)
+_CODE = re.compile(r"\b(?:CPT|HCPCS)?\s*(?:codes?\s*)?#?\s*(\d{4}[0-9FTU]|[A-V]\d{4})\b")
+_CODE_CONTEXT = re.compile(r"\b(?:CPT|HCPCS)\b", re.IGNORECASE)
+_QUANTITY = re.compile(r"(?:quantity|qty\.?|units?)\s*:?\s*(\d+)|\bx\s*(\d+)\b", re.IGNORECASE)
+_SERVICE_TAIL = re.compile(r"\s*(?:[,(]\s*(?:CPT|HCPCS|codes?)\b.*|,\s*quantity\b.*)$",
+                           re.IGNORECASE)
+DENIAL_REASON = re.compile(
+    r"not medically necessary|not (?:be )?(?:certified|approved|supported|recommended|authorized|"
+    r"covered)|do(?:es)? not (?:document|show|meet|establish|support|demonstrate|indicate)|"
+    r"(?:is|was) not documented|no documentation|insufficient (?:documentation|information)|"
+    r"lack(?:s|ing)? (?:of )?(?:documentation|evidence)|has been denied|is denied",
+    re.IGNORECASE,
+)
+_DENIED = re.compile(r"non-?certif|denied|deny|non-?affirm|not (?:approved|certified)|adverse",
+                     re.IGNORECASE)
+_MODIFIED = re.compile(r"modif", re.IGNORECASE)
+_APPROVED = re.compile(r"\b(?:certified|approved|affirmed|authorized)\b", re.IGNORECASE)
+
+
+@dataclass
+class ServiceRequest:
+    service: str
+    procedure: ProcedureFamily
+    codes: list[str]
+    laterality: Laterality | None
+    levels: list[str]
+    quantity: float | None
+    document: int  # index of the document it was read from
+    date_of_service: str | None = None  # text of a stated date of service
+    request_date: str | None = None
+    decision: Decision | None = None
+    reason: str | None = None
+    also: list[str] = field(default_factory=list)
+
+
+def codes_in(text: str) -> list[str]:
+    if not _CODE_CONTEXT.search(text):
+        return []
+    return list(dict.fromkeys(m.group(1) for m in _CODE.finditer(text[
+        _CODE_CONTEXT.search(text).start():])))
+
+
+def quantity(text: str) -> float | None:
+    match = _QUANTITY.search(text)
+    if match:
+        return float(match.group(1) or match.group(2))
+    words = re.search(r"\b(" + "|".join(k for k in WORD_NUMBERS if len(k) > 2) + r") leads?\b",
+                      text, re.IGNORECASE)
+    return float(WORD_NUMBERS[words.group(1).lower()]) if words else None
+
+
+def decision_of(value: str) -> Decision | None:
+    if _MODIFIED.search(value):
+        return Decision.modified
+    if _DENIED.search(value):
+        return Decision.denied
+    if _APPROVED.search(value):
+        return Decision.approved
+    return None
+
+
+def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
+    """Services requested or decided in one document, with its decision and stated dates."""
+    found: list[ServiceRequest] = []
+    service_date = request_date = None
+    decision = reason = None
+    for line in joined_labels(doc_lines):
+        if line.kind != "label" or not line.label or not line.value:
+            continue
+        if SERVICE_LABELS.match(line.label):
+            value = line.value
+            codes = codes_in(value)
+            family = procedure_in(value, codes)
+            if family is None:
+                continue
+            requested_on = _REQUESTED_ON.search(value)
+            if requested_on:
+                request_date = request_date or requested_on.group(1)
+                value = value[:requested_on.start()]
+            service = _SERVICE_TAIL.sub("", value).rstrip(" .;,")
+            found.append(ServiceRequest(service, family, codes, laterality(service),
+                                        levels(service), quantity(value), document))
+        elif SERVICE_DATE_LABELS.match(line.label):
+            service_date = line.value
+        elif REQUEST_DATE_LABELS.match(line.label):
+            request_date = line.value
+        elif DECISION_LABELS.match(line.label):
+            decision = decision_of(line.value)
+        elif REASON_LABELS.match(line.label):
+            reason = line.value
+    for request in found:
+        request.date_of_service, request.request_date = service_date, request_date
+        request.decision, request.reason = decision, reason
+    return found

@@ -1,0 +1,295 @@
+"""Facts from one classified document: each sentence that states a finding of the tag vocabulary
+or a structured value becomes a fact, with its category, date, side, levels and values.
+
+Which sentences count, and as what, depends on the kind of record:
+- imaging and electrodiagnostic reports: the impression (else the findings), nothing else;
+- procedure reports: the ``Procedure:`` line, then responses (relief, function after the block);
+- pharmacy records: fills grouped into courses (drug, strength and directions);
+- denial and UR letters: the sentences that give the reason;
+- psychological evaluations: scores and conclusions;
+- everything else: relief, medications with a dose, conservative care, monitoring, function,
+  examination and history, in that order of precedence.
+Plans, techniques, appeal rights and signature blocks are not facts, and neither are findings
+stated as absent ("no stenosis", "denies numbness").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+
+from drafting.case import Dose, Duration, Measure
+from drafting.case.vocab import FactCategory as C
+from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
+from drafting.intake.extract.anatomy import laterality, levels
+from drafting.intake.extract.decisions import DENIAL_REASON, SERVICE_LABELS
+from drafting.intake.extract.findings import tags_in
+from drafting.intake.extract.medications import medications_in, pharmacy_courses
+from drafting.intake.extract.text import Line, Sentence, sentences
+from drafting.intake.extract.values import (
+    date_range,
+    dates_in,
+    durations,
+    measures,
+    percent_relief,
+    relief_duration,
+)
+from drafting.intake.extract.vocabulary import procedure_in
+
+SKIPPED_SECTIONS = re.compile(
+    r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
+    r"signature|attestation|referral question|review of imaging|imaging and electro|"
+    r"clinical (?:history|indication)|reviewer|disclaimer|instructions", re.IGNORECASE)
+NARRATIVE_LABELS = re.compile(
+    r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
+    r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
+    r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
+    r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
+    r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
+    r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan)$", re.IGNORECASE)
+PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?)$",
+                              re.IGNORECASE)
+EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
+_IMAGING_MENTION = re.compile(r"\b(?:MRI|CT (?:scan|of)|x-?rays?|radiographs?|EMG|nerve "
+                              r"conduction|imaging)\b", re.IGNORECASE)
+_PROCEDURE_WORDS = re.compile(r"\b(?:injection|block|ablation|procedure|relief period|period of "
+                              r"relief|stimulator|trial|implant)\b", re.IGNORECASE)
+
+RESPONSE_TAGS = {"functional_improvement", "medication_reduction", "adl_improved",
+                 "return_to_work", "no_relief", "successful_trial"}
+CONSERVATIVE_TAGS = {"physical_therapy", "home_exercise", "chiropractic", "acupuncture",
+                     "functional_restoration", "conservative_care_failed"}
+MONITORING_TAGS = {"urine_drug_test", "pdmp_check", "opioid_agreement", "treatment_goals",
+                   "aberrant_behavior", "four_as_documented"}
+FUNCTION_TAGS = {"adl_limitation", "activity_modification", "return_to_work", "adl_improved",
+                 "functional_improvement"}
+EXAM_TAGS = {"positive_slr", "positive_spurling", "dermatomal_sensory_deficit", "motor_weakness",
+             "reflex_change", "facet_loading_pain", "paraspinal_tenderness", "normal_neuro_exam",
+             "allodynia", "tinel_sign", "crps_signs", "myofascial_pain"}
+PSYCH_TAGS = {"psych_evaluation", "cleared_for_implant", "untreated_psych_condition",
+              "substance_use_disorder"}
+HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_claudication",
+                "smoker", "smoking_cessation", "surgery", "red_flag_excluded", "crps_signs"}
+RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
+PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
+DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
+
+
+@dataclass
+class Found:
+    """A fact before it has an id: everything a ``Fact`` holds, and where it was read."""
+
+    category: C
+    date: dt.date
+    statement: str
+    page: int
+    end_date: dt.date | None = None
+    procedure: ProcedureFamily | None = None
+    laterality: Laterality | None = None
+    levels: list[str] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    percent_relief: float | None = None
+    duration: Duration | None = None
+    dose: Dose | None = None
+    mme: float | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A classified record: what ``document_facts`` reads."""
+
+    type: RecordType
+    date: dt.date
+    pages: list[tuple[int, str]]
+    lines: list[Line] = field(default_factory=list)
+
+
+def document_facts(doc: Document) -> list[Found]:
+    if doc.type is RecordType.pharmacy_record:
+        return _pharmacy(doc)
+    said = sentences(doc.lines)
+    if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
+        return _report(doc, said)
+    if doc.type is RecordType.ur_denial:
+        return [_fact(C.utilization_review, s, doc, tags=[]) for s in said
+                if _readable(s) and DENIAL_REASON.search(s.text)]
+    if doc.type is RecordType.psych_evaluation:
+        return [f for s in said if _readable(s) and (f := _psych(s, doc))]
+    return _general(doc, said)
+
+
+def _readable(sentence: Sentence) -> bool:
+    """A sentence that can state a fact: not in a plan or technique section, and not the value
+    of an administrative field (name, dates, providers, anaesthetic)."""
+    if SKIPPED_SECTIONS.search(sentence.section):
+        return False
+    return sentence.label is None or bool(NARRATIVE_LABELS.match(sentence.label))
+
+
+def _statement(sentence: Sentence) -> str:
+    """The sentence as written, with its field label when it opens a labelled value."""
+    return f"{sentence.lead} {sentence.text}" if sentence.lead else sentence.text
+
+
+def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
+          **values: object) -> Found:
+    text = sentence.text
+    found = Found(category=category, date=doc.date, statement=_statement(sentence),
+                  page=sentence.page, laterality=laterality(text), levels=levels(text),
+                  measures=measures(text), tags=tags)
+    for key, value in values.items():
+        setattr(found, key, value)
+    if category in DATED_BY_TEXT:
+        span = date_range(text)
+        if span:
+            found.date, found.end_date = span
+        else:
+            stated = [d.date for d in dates_in(text) if d.date <= doc.date]
+            if stated:
+                found.date = stated[0]
+    names = {m.name for m in found.measures}
+    found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
+                  and (t != "bmi" or "BMI" in names)]
+    return found
+
+
+def _report(doc: Document, said: list[Sentence]) -> list[Found]:
+    group = "imaging" if doc.type is RecordType.imaging_report else "electrodiagnostic"
+    category = C.imaging if group == "imaging" else C.electrodiagnostic
+    for wanted in ("impression", "conclusion", "findings"):
+        chosen = [s for s in said if wanted in s.section]
+        if chosen:
+            break
+    else:
+        chosen = said
+    out = []
+    for sentence in chosen:
+        tags = tags_in(sentence.text, {group}) if sentence.label is None or _readable(
+            sentence) else []
+        tags = [t for t in tags if _group_of(t) == group]
+        if tags:
+            out.append(_fact(category, sentence, doc, tags))
+    return out
+
+
+def _group_of(tag: str) -> str:
+    from drafting.intake.extract.vocabulary import finding_patterns
+
+    return next(p.group for p in finding_patterns() if p.tag == tag)
+
+
+def _psych(sentence: Sentence, doc: Document) -> Found | None:
+    scores = [m for m in measures(sentence.text) if m.name in PSYCH_SCALES]
+    tags = [t for t in tags_in(sentence.text) if t in PSYCH_TAGS]
+    if not scores and not tags:
+        return None
+    return _fact(C.psych, sentence, doc, ["psych_evaluation", *[t for t in tags
+                                                                if t != "psych_evaluation"]])
+
+
+def _pharmacy(doc: Document) -> list[Found]:
+    out = []
+    for course in pharmacy_courses(doc.pages):
+        med, fills = course.medication, course.fills
+        out.append(Found(
+            category=C.medication, date=fills[0][0], statement=course.statement,
+            page=course.page, end_date=fills[-1][0] if fills[-1][0] != fills[0][0] else None,
+            dose=med.dose, mme=med.mme, tags=list(med.drug.tags)))
+    return out
+
+
+_DOSED = re.compile(r"\d\s?(?:mg|mcg|g|mL)\b", re.IGNORECASE)
+
+
+def _medication_parts(said: list[Sentence]) -> list[Sentence]:
+    """A medication list written as one sentence ("Ibuprofen 600 mg TID; Tizanidine 4 mg qhs")
+    split into one sentence per dosed drug."""
+    out = []
+    for sentence in said:
+        parts = [p.strip() for p in sentence.text.split(";")]
+        if len(parts) > 1 and sum(bool(_DOSED.search(p)) for p in parts) > 1:
+            out += [replace(sentence, text=part, lead=sentence.lead if i == 0 else "")
+                    for i, part in enumerate(parts) if part]
+        else:
+            out.append(sentence)
+    return out
+
+
+def _general(doc: Document, said: list[Sentence]) -> list[Found]:
+    out: list[Found] = []
+    context: ProcedureFamily | None = None
+    procedure_done = False
+    for sentence in _medication_parts(said):
+        family = procedure_in(sentence.text)
+        if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
+            context = family
+        if not _readable(sentence):
+            continue
+        if doc.type in (RecordType.procedure_report, RecordType.operative_report):
+            if sentence.label and PROCEDURE_LABELS.match(sentence.label) and not procedure_done:
+                procedure_done = True
+                context = family or context
+                tags = [t for t in tags_in(sentence.text, {"procedure"})
+                        if _group_of(t) == "procedure"]
+                out.append(_fact(C.procedure, sentence, doc, tags, procedure=family))
+                continue
+            found = _response(sentence, doc, family or context)
+        else:
+            found = _classified(sentence, doc, family or context)
+        if family:
+            context = family
+        if found:
+            out.append(found)
+    return out
+
+
+def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
+              tags: list[str] | None = None) -> Found | None:
+    text = sentence.text
+    relief, end = percent_relief(text)
+    tags = tags if tags is not None else tags_in(text)
+    kept = [t for t in tags if t in RESPONSE_CATEGORY_TAGS]
+    if relief is None and not set(kept) & RESPONSE_TAGS:
+        return None
+    return _fact(C.response, sentence, doc, kept, procedure=family, percent_relief=relief,
+                 duration=relief_duration(text, end) if relief is not None else None)
+
+
+def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
+                ) -> Found | None:
+    text = sentence.text
+    if _IMAGING_MENTION.search(text):
+        return None  # imaging is read from its own report, not from a note's summary of it
+    tags = tags_in(text)
+    relief, _ = percent_relief(text)
+    if relief is not None or (set(tags) & RESPONSE_TAGS and _PROCEDURE_WORDS.search(text)):
+        return _response(sentence, doc, family, tags)
+    meds = [m for m in medications_in(text) if m.amount is not None]
+    if meds:
+        med = meds[0]
+        found_durations = durations(text)
+        return _fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
+                     dose=med.dose, mme=med.mme,
+                     duration=found_durations[0] if found_durations else None)
+    scores = {m.name for m in measures(text)}
+    tag_set = set(tags)
+    exam_section = bool(EXAM_SECTIONS.search(sentence.section))
+    if tag_set & CONSERVATIVE_TAGS:
+        category = C.conservative_care
+    elif tag_set & MONITORING_TAGS:
+        category = C.other
+    elif scores & {"ODI", "NDI"} or tag_set & FUNCTION_TAGS:
+        category = C.functional
+    elif tag_set & EXAM_TAGS or "BMI" in scores:
+        category = C.exam
+    elif tag_set & PSYCH_TAGS or scores & PSYCH_SCALES:
+        category = C.psych
+    elif tag_set & HISTORY_TAGS or scores & {"NRS", "VAS"}:
+        category = C.exam if exam_section and tag_set else C.history
+    else:
+        return None
+    found_durations = durations(text) if category in (C.conservative_care, C.history) else []
+    return _fact(category, sentence, doc, tags,
+                 duration=found_durations[0] if found_durations else None)

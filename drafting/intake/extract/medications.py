@@ -1,0 +1,167 @@
+"""Medications: drug, dose, frequency and, for opioids, morphine milligram equivalents per day
+(CDC 2022 conversion factors, drafting/intake/data/mme.yaml); pharmacy fill histories grouped
+into courses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from drafting.case import Dose
+from drafting.intake.dates import find_dates
+from drafting.intake.extract.vocabulary import Drug, drugs
+
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
+                     re.IGNORECASE)
+_UNITS_PER_DOSE = re.compile(r"\b(\d+|one|two|three)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|"
+                             r"patch(?:es)?|sprays?)\b(?!\s+(?:a|per)\s+day)", re.IGNORECASE)
+_MAX_PER_DAY = re.compile(r"(?:maximum|max\.?|up to|no more than)\s+(\d+)\s+(?:tabs?|tablets?|"
+                          r"caps?|capsules?|doses?|pills?)?\s*(?:a|per|each)\s+day", re.IGNORECASE)
+_FREQUENCIES: list[tuple[re.Pattern[str], str, float | None]] = [
+    (re.compile(p, re.IGNORECASE), text, per_day) for p, text, per_day in [
+        (r"\bfour times (?:a |per )?day\b|\bfour times daily\b|\bq\.?i\.?d\.?\b",
+         "four times daily", 4),
+        (r"\bthree times (?:a |per )?day\b|\bthree times daily\b|\bt\.?i\.?d\.?\b",
+         "three times daily", 3),
+        (r"\btwice (?:a |per )?day\b|\btwice daily\b|\btwo times (?:a |per )?day\b|"
+         r"\bb\.?i\.?d\.?\b", "twice daily", 2),
+        (r"\bevery (\d+) hours?\b|\bq(\d+)h\b", "every {} hours", None),
+        (r"\bat bedtime\b|\bnightly\b|\bq\.?h\.?s\.?\b|\bat night\b", "at bedtime", 1),
+        (r"\bonce (?:a |per )?day\b|\bonce daily\b|\bdaily\b|\bevery day\b|\bq\.?d\.?\b|\bqam\b",
+         "once daily", 1),
+        (r"\bas directed\b", "as directed", None),
+    ]
+]
+_AS_NEEDED = re.compile(r"\bas needed\b|\bp\.?r\.?n\.?\b", re.IGNORECASE)
+_WORDS = {"one": 1, "two": 2, "three": 3}
+
+
+@dataclass(frozen=True)
+class Medication:
+    drug: Drug
+    amount: float | None = None
+    unit: str | None = None
+    frequency: str | None = None
+    per_day: float | None = None  # doses a day, where the frequency or a maximum says
+    units_per_dose: float = 1.0
+
+    @property
+    def dose(self) -> Dose | None:
+        if self.amount is None or self.unit is None or self.frequency is None:
+            return None
+        return Dose(drug=self.drug.name, amount=self.amount, unit=self.unit,
+                    frequency=self.frequency)
+
+    @property
+    def mme(self) -> float | None:
+        """Morphine milligram equivalents a day at the most the directions allow."""
+        drug = self.drug
+        if drug.mme_factor is None or self.amount is None or self.unit is None:
+            return None
+        if drug.mme_unit == "mcg/hr":
+            value = self.amount * drug.mme_factor if self.unit.startswith("mcg/h") else None
+        elif self.unit == "mg" and self.per_day is not None:
+            value = self.amount * self.units_per_dose * self.per_day * drug.mme_factor
+        else:
+            value = None
+        if value is None:
+            return None
+        value = round(value, 1)
+        return float(int(value)) if value == int(value) else value
+
+
+def frequency(text: str) -> tuple[str | None, float | None]:
+    for pattern, label, per_day in _FREQUENCIES:
+        match = pattern.search(text)
+        if not match:
+            continue
+        if "{}" in label:
+            hours = int(next(g for g in match.groups() if g))
+            label, per_day = label.format(hours), 24 / hours if hours else None
+        if _AS_NEEDED.search(text) and label != "as directed":
+            label += " as needed"
+        return label, per_day
+    return None, None
+
+
+def medications_in(text: str) -> list[Medication]:
+    """Each drug named in ``text`` with the dose and directions written after it."""
+    found = []
+    for drug in drugs():
+        match = drug.pattern.search(text)
+        if not match:
+            continue
+        tail = text[match.end():]
+        following = [d.pattern.search(tail) for d in drugs()]
+        stop = min([m.start() for m in following if m] + [len(tail)])
+        tail = tail[:stop]
+        amount = _AMOUNT.search(tail[:40])
+        label, per_day = frequency(tail)
+        maximum = _MAX_PER_DAY.search(tail)
+        if maximum:
+            per_day = float(maximum.group(1))
+        units = _UNITS_PER_DOSE.search(tail)
+        units_per_dose = 1.0
+        if units and not maximum:
+            raw = units.group(1).lower()
+            units_per_dose = float(_WORDS.get(raw, raw))
+        found.append((match.start(), Medication(
+            drug, float(amount.group(1)) if amount else None,
+            amount.group(2).lower().replace("mcg/hr", "mcg/h") if amount else None,
+            label, per_day, units_per_dose)))
+    return [m for _, m in sorted(found, key=lambda pair: pair[0])]
+
+
+# ----------------------------------------------------------------------------- pharmacy
+
+_FILL_LINE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2})\s+(?P<rest>.+)$")
+
+
+def _description(rest: str) -> str:
+    """The drug and directions column of a fill line (columns are 2+ spaces apart; when the
+    spacing was lost, the text up to the end of the directions)."""
+    column = re.split(r"\s{2,}", rest)[0].strip()
+    if column != rest:
+        return column
+    ends = [m.end() for p, _, _ in _FREQUENCIES if (m := p.search(rest))]
+    ends += [m.end() for m in [_AS_NEEDED.search(rest)] if m]
+    return rest[:max(ends)].strip() if ends else rest
+
+
+@dataclass
+class Course:
+    """Fills of one drug, strength and directions: the first and last fill date."""
+
+    description: str
+    medication: Medication
+    page: int
+    fills: list[tuple[dt.date, str]] = field(default_factory=list)
+
+    @property
+    def statement(self) -> str:
+        first, last = self.fills[0][1], self.fills[-1][1]
+        if len(self.fills) == 1:
+            return f"{self.description}, filled once on {first}."
+        return f"{self.description}, filled {len(self.fills)} times from {first} to {last}."
+
+
+def pharmacy_courses(pages: list[tuple[int, str]]) -> list[Course]:
+    courses: dict[tuple, Course] = {}
+    for page, text in pages:
+        for line in text.splitlines():
+            match = _FILL_LINE.match(line)
+            if not match:
+                continue
+            dates = list(find_dates(match.group("date")))
+            meds = medications_in(match.group("rest"))
+            if not dates or not meds:
+                continue
+            description = _description(match.group("rest").strip())
+            med = meds[0]
+            key = (med.drug.name, med.amount, med.unit, med.frequency)
+            course = courses.setdefault(key, Course(description, med, page))
+            course.fills.append((dates[0].date, dates[0].text))
+    for course in courses.values():
+        course.fills.sort()
+    return sorted(courses.values(), key=lambda c: (c.fills[0][0], c.medication.drug.name))

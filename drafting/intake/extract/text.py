@@ -1,0 +1,130 @@
+"""A page of record text as sentences, each with the section it sits in.
+
+Records are laid out as headings (``PHYSICAL EXAMINATION``), labelled fields (``DOB: ...``,
+``Procedure: ...``), numbered or listed lines, and wrapped prose. Headings set the section;
+fields become labelled lines; prose lines are joined back into paragraphs (PDF text and OCR
+break lines mid-sentence) and split into sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
+_LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
+_FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
+_ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
+                  "jr.", "sr.", "p.o.", "a.m.", "p.m.")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"'])")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    page: int
+    section: str  # the heading above it, or the label it was written after, in lower case
+    label: str | None = None  # set when the sentence is the value of a "Label: value" line
+    lead: str = ""  # the label as written, before the first sentence of a labelled value
+
+    @property
+    def labelled(self) -> bool:
+        return self.label is not None
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    page: int
+    section: str
+    kind: str  # "heading", "label", "item", "prose", "blank"
+    label: str | None = None
+    value: str | None = None
+
+
+def lines(page_text: str, page: int, section: str = "") -> list[Line]:
+    out = []
+    for raw in page_text.splitlines():
+        text = " ".join(raw.split())
+        if not text or _FOOTER.match(text):
+            out.append(Line("", page, section, "blank"))
+            continue
+        if _HEADING.match(text) and sum(c.isalpha() for c in text) >= 3:
+            section = text.rstrip(":").strip().lower()
+            out.append(Line(text, page, section, "heading"))
+            continue
+        label = _LABEL.match(text)
+        if label and not _LEVEL_LABEL.match(label.group("label").strip()):
+            out.append(Line(text, page, section, "label", label.group("label").strip().lower(),
+                            label.group("value").strip()))
+            continue
+        kind = "item" if _LIST_ITEM.match(text) else "prose"
+        out.append(Line(_LIST_ITEM.sub("", text), page, section, kind))
+    return out
+
+
+def sentences(page_lines: list[Line]) -> list[Sentence]:
+    """Sentences of prose, list items and labelled values (each labelled value on its own)."""
+    out: list[Sentence] = []
+    paragraph: list[str] = []
+    where = {"page": 1, "section": ""}  # of the paragraph being gathered
+
+    def flush() -> None:
+        if paragraph:
+            out.extend(Sentence(s, where["page"], where["section"])
+                       for s in split_sentences(" ".join(paragraph)))
+            paragraph.clear()
+
+    for line in joined_labels(page_lines):
+        if line.kind in ("blank", "heading"):
+            flush()
+            continue
+        if line.kind == "label":
+            flush()
+            written = line.text[:len(line.text) - len(line.value or "")].strip()
+            for index, text in enumerate(split_sentences(line.value or "")):
+                out.append(Sentence(text, line.page, line.label or line.section, line.label,
+                                    written if index == 0 else ""))
+            continue
+        joins = paragraph and (line.text[:1].islower() or (
+            len(paragraph[-1]) >= WRAPPED and not re.search(r"[.!?:]$", paragraph[-1])))
+        if line.kind == "item" or not joins:
+            flush()
+        if not paragraph:
+            where.update(page=line.page, section=line.section)
+        paragraph.append(line.text)
+    flush()
+    return out
+
+
+WRAPPED = 70  # a line at least this long that ends mid-sentence was wrapped by the layout
+
+
+def joined_labels(page_lines: list[Line]) -> list[Line]:
+    """Labelled values with their wrapped continuation lines joined on."""
+    out: list[Line] = []
+    for line in page_lines:
+        previous = out[-1] if out else None
+        if previous is not None and previous.kind == "label" and line.kind == "prose" and \
+                line.page == previous.page and not re.search(r"[.!?:]$", previous.value or "") \
+                and (len(previous.text) >= WRAPPED or line.text[:1].islower()):
+            out[-1] = Line(f"{previous.text} {line.text}", previous.page, previous.section,
+                           "label", previous.label, f"{previous.value} {line.text}")
+            continue
+        out.append(line)
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start:match.start()].lower()
+        if before.endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", text[start:match.start()]):
+            continue
+        parts.append(text[start:match.start()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [p for p in parts if p]

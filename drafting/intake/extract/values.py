@@ -1,0 +1,114 @@
+"""Structured values in a sentence: percent relief, durations, scores (ODI, NRS/VAS, BMI,
+PHQ-9, GAD-7, ORT), and the dates a sentence states."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from itertools import pairwise
+
+from drafting.case import Duration, Measure
+from drafting.case.vocab import DurationUnit
+from drafting.intake.dates import FoundDate, find_dates
+
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,
+                "sixteen": 16, "eighteen": 18, "twenty": 20, "a": 1, "an": 1, "half a": 0.5}
+_NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
+_UNIT = r"(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
+_APPROX = r"(?:about |approximately |roughly |nearly |almost |over |more than |at least |up to )?"
+_DURATION = re.compile(
+    rf"\b(?:for|over|lasting|x|×|past|of)\s+(?:the\s+)?{_APPROX}{_NUM}[\s-]+{_UNIT}\b"
+    rf"|\b{_NUM}[\s-]+{_UNIT}\s+of\b",
+    re.IGNORECASE,
+)
+_UNITS = {"h": DurationUnit.hours, "d": DurationUnit.days, "w": DurationUnit.weeks,
+          "m": DurationUnit.months, "y": DurationUnit.years}
+_RELIEF = re.compile(
+    r"\b(\d{1,3})\s?(?:%|percent)\s+(?:\w+\s+)?(?:relief|improvement|reduction|better)"
+    r"|\brelief of (\d{1,3})\s?(?:%|percent)",
+    re.IGNORECASE,
+)
+_THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
+_PERCENT = re.compile(r"\b(\d{1,3})\s?(?:%|percent)")
+_SCORE_10 = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?/\s?10\b")
+_BMI = re.compile(r"\b(?:BMI|body mass index)\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.\d{1,2})?)",
+                  re.IGNORECASE)
+_SCALES = {
+    "PHQ-9": r"PHQ-?9", "GAD-7": r"GAD-?7", "ORT": r"(?:ORT|Opioid Risk Tool)",
+    "BDI": r"(?:BDI(?:-II)?|Beck Depression Inventory)", "PCS": r"Pain Catastrophi[sz]ing Scale",
+}
+
+
+def _number(text: str) -> float:
+    key = text.lower()
+    return float(WORD_NUMBERS[key]) if key in WORD_NUMBERS else float(text)
+
+
+def durations(text: str) -> list[Duration]:
+    out = []
+    for match in _DURATION.finditer(text):
+        number, unit = (match.group(1), match.group(2)) if match.group(1) else (
+            match.group(3), match.group(4))
+        value = _number(number)
+        if value > 0:
+            out.append(Duration(value=value, unit=_UNITS[unit[0].lower()]))
+    return out
+
+
+def percent_relief(text: str) -> tuple[float | None, int]:
+    """The percent relief a sentence reports (not a threshold it quotes), and where it is."""
+    for match in _RELIEF.finditer(text):
+        if _THRESHOLD.search(text[:match.start()]):
+            continue
+        value = float(match.group(1) or match.group(2))
+        if value <= 100:
+            return value, match.end()
+    return None, -1
+
+
+def relief_duration(text: str, after: int) -> Duration | None:
+    """The duration of relief stated after the percentage (``lasting 8 weeks``)."""
+    found = durations(text[after:]) if after >= 0 else []
+    return found[0] if found else None
+
+
+def measures(text: str) -> list[Measure]:
+    out: list[Measure] = []
+    for name, pattern in (("ODI", r"\b(?:Oswestry|ODI)\b"),
+                          ("NDI", r"\b(?:Neck Disability|NDI)\b")):
+        if not re.search(pattern, text, re.IGNORECASE):
+            continue
+        relief_spans = [m.span() for m in _RELIEF.finditer(text)]
+        for match in _PERCENT.finditer(text):
+            if any(a <= match.start() < b for a, b in relief_spans):
+                continue
+            out.append(Measure(name=name, value=float(match.group(1)), unit="%"))
+        break
+    name = "VAS" if re.search(r"\bVAS\b|visual analog", text, re.IGNORECASE) else "NRS"
+    out += [Measure(name=name, value=float(m.group(1)), unit="/10")
+            for m in _SCORE_10.finditer(text)]
+    out += [Measure(name="BMI", value=float(m.group(1)), unit="kg/m2")
+            for m in _BMI.finditer(text)]
+    for scale, pattern in _SCALES.items():
+        for match in re.finditer(rf"\b{pattern}(?:\s+(?:total\s+)?score)?\s*(?:of|is|was|=|:)?\s*"
+                                 rf"(\d{{1,3}})\b(?!\s*[-/])", text, re.IGNORECASE):
+            out.append(Measure(name=scale, value=float(match.group(1)), unit="points"))
+    return out
+
+
+def dates_in(text: str) -> list[FoundDate]:
+    return list(find_dates(text))
+
+
+def date_range(text: str) -> tuple[dt.date, dt.date] | None:
+    """``from 03/13/2023 through 04/21/2023`` -> both dates."""
+    found = dates_in(text)
+    if len(found) < 2:
+        return None
+    for first, second in pairwise(found):
+        between = text[first.end:second.start].strip().lower()
+        if between in {"to", "through", "until", "-", "\u2013", "and", "thru"} and \
+                second.date >= first.date:
+            return first.date, second.date
+    return None

@@ -1,0 +1,208 @@
+"""Record intake on the synthetic packets in examples/records/: real PDFs (one fully scanned, one
+with a scanned page, both OCR'd by tesseract), DOCX and text files, scored against the
+hand-written expected case files; bad files refused with reasons while the rest is read."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from pypdf import PdfWriter
+from typer.testing import CliRunner
+
+from drafting.case import Case, load_case
+from drafting.case.vocab import RecordType
+from drafting.cli.app import app
+from drafting.criteria.evaluate import evaluate_case
+from drafting.intake.extract.vocabulary import drugs, mme_source
+from drafting.intake.reading import read_record
+from drafting.intake.run import run_intake
+from drafting.intake.score import Comparison, compare
+from guideline_index.ingest.errors import IngestError
+from tests.conftest import ROOT
+
+RECORDS = ROOT / "examples" / "records"
+PACKETS = ["wc-lumbar-tfesi", "medicare-lumbar-facet", "commercial-scs-trial", "pi-cervical-esi"]
+TODAY = dt.date(2025, 1, 1)
+runner = CliRunner()
+needs_ocr = pytest.mark.skipif(shutil.which("tesseract") is None or shutil.which("pdftoppm")
+                               is None, reason="tesseract-ocr and poppler-utils are needed")
+
+
+def packet_files(name: str) -> list[Path]:
+    return sorted((RECORDS / name).iterdir())
+
+
+@pytest.fixture(scope="module")
+def drafted() -> dict[str, Case]:
+    if shutil.which("tesseract") is None:
+        pytest.skip("tesseract-ocr is not installed")
+    out = {}
+    for name in PACKETS:
+        outcome = run_intake(packet_files(name), case_id=name, today=TODAY)
+        assert outcome.drafted.problems == [], [p.render(name) for p in outcome.drafted.problems]
+        out[name] = Case.model_validate(outcome.drafted.data)
+    return out
+
+
+@pytest.mark.parametrize("name", PACKETS)
+def test_expected_case_files_are_valid_cases(name):
+    case = load_case(RECORDS / "expected" / f"{name}.yaml")
+    assert case.synthetic and len(case.facts) >= 15
+
+
+def _compared(drafted: dict[str, Case], name: str):  # type: ignore[no-untyped-def]
+    case = drafted[name]
+    expected = load_case(RECORDS / "expected" / f"{name}.yaml")
+    return expected, compare(expected, case.facts, case.documents, case.disputed_items)
+
+
+@needs_ocr
+@pytest.mark.parametrize("name", PACKETS)
+def test_intake_recovers_the_expected_facts_of_each_packet(drafted, name):
+    expected, result = _compared(drafted, name)
+    assert result.total.recall >= 0.90, [f"{f.id} {f.statement}" for f in result.missed]
+    assert result.documents.matched == len(expected.documents)  # type, date and page count
+    assert result.items.matched == len(expected.disputed_items)
+
+
+@needs_ocr
+def test_intake_recall_and_spurious_rate_over_all_packets(drafted):
+    total = Comparison()
+    for name in PACKETS:
+        total.add(_compared(drafted, name)[1])
+    assert total.total.expected >= 100
+    assert total.total.recall >= 0.90
+    assert total.total.spurious <= 0.05, [f.statement for f in total.spurious_facts]
+    assert total.tags.recall >= 0.90 and total.tags.precision >= 0.90
+
+
+@needs_ocr
+def test_scanned_pages_are_read_by_ocr(drafted):
+    mri = drafted["wc-lumbar-tfesi"]
+    impression = [f for f in mri.facts if f.source.document == "D3"]
+    assert {f.source.page for f in impression} == {2}  # the whole report is an image
+    assert ["L4-L5"] in [f.levels for f in impression]
+    diary = [f for f in drafted["medicare-lumbar-facet"].facts
+             if f.source.document == "D4" and f.source.page == 2]  # a scanned page in a PDF
+    assert any(f.percent_relief == 90 for f in diary)
+
+
+@needs_ocr
+def test_drafted_case_feeds_the_criteria_engine(drafted, tmp_path):
+    case = drafted["wc-lumbar-tfesi"]
+    item = case.disputed_items[0]
+    assert (item.procedure.value, item.code, item.details.levels) == ("esi", "64483", ["L4-L5"])
+    assert item.prior_decision and item.prior_decision.decision.value == "denied"
+    assert evaluate_case(case)[0].outcome is not None
+    assert case.patient.model_dump() == {"age": 47, "sex": "male", "occupation": None}
+
+
+def test_opioid_doses_carry_mme_from_the_cdc_2022_table(tmp_path):
+    factors = {d.name: d.mme_factor for d in drugs() if d.mme_factor is not None}
+    assert factors["oxycodone"] == 1.5 and factors["tramadol"] == 0.2
+    assert factors["methadone"] == 4.7 and factors["fentanyl"] == 2.4
+    assert "2022" in mme_source()["title"]
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 03/01/2024\nMEDICATIONS\n"
+                    "Hydrocodone 10 mg, 2 tablets every 6 hours as needed.\n"
+                    "Fentanyl patch 25 mcg/hr every 72 hours.\n", encoding="utf-8")
+    facts = run_intake([note], case_id="mme-check", today=TODAY).drafted.data["facts"]
+    assert [(f["dose"]["drug"], f["mme"]) for f in facts] == [("hydrocodone", 80), ("fentanyl", 60)]
+
+
+def _bad_files(tmp_path: Path) -> list[Path]:
+    corrupt = tmp_path / "corrupt.pdf"
+    corrupt.write_bytes(b"%PDF-1.4\n1 0 obj<<>>endobj\nnot a pdf at all")
+    empty = tmp_path / "empty.pdf"
+    empty.write_bytes(b"")
+    encrypted = tmp_path / "encrypted.pdf"
+    writer = PdfWriter(clone_from=RECORDS / "wc-lumbar-tfesi" / "05-procedure-report.pdf")
+    writer.encrypt("secret")
+    writer.write(encrypted)
+    blank = tmp_path / "blank.txt"
+    blank.write_text("\n\n", encoding="utf-8")
+    return [corrupt, empty, encrypted, blank]
+
+
+def test_bad_files_are_refused_with_reasons_and_the_rest_is_read(tmp_path):
+    good = [RECORDS / "wc-lumbar-tfesi" / n for n in (
+        "05-procedure-report.pdf", "08-request-for-authorization.pdf", "09-ur-determination.pdf")]
+    out = tmp_path / "case.yaml"
+    result = runner.invoke(app, ["intake", *map(str, _bad_files(tmp_path)), *map(str, good),
+                                 "--out", str(out)])
+    assert result.exit_code == 2, result.output
+    errors = result.stderr
+    assert "corrupt.pdf: the PDF is corrupt or unreadable" in errors
+    assert "empty.pdf: the file is empty (0 bytes)" in errors
+    assert "encrypted.pdf: the PDF is encrypted with a password" in errors
+    assert "blank.txt: no readable text on any page" in errors
+    assert "Traceback" not in result.output + errors
+    case = load_case(out)  # the rest of the packet was read and makes a valid case
+    assert [d.type for d in case.documents] == [RecordType.procedure_report,
+                                               RecordType.request_for_authorization,
+                                               RecordType.ur_denial]
+    assert case.disputed_items[0].code == "64483"
+    assert "Files not read:" in out.read_text(encoding="utf-8")
+
+
+def test_nothing_is_written_when_no_record_can_be_read(tmp_path):
+    out = tmp_path / "case.yaml"
+    result = runner.invoke(app, ["intake", *map(str, _bad_files(tmp_path)), "--out", str(out)])
+    assert result.exit_code == 2 and not out.exists()
+    assert "no record could be read" in result.stderr
+
+
+def test_unreadable_pages_are_counted_and_reported(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("OFFICE VISIT NOTE\nDate of service: 03/01/2024\nBMI 31.2.\n\fx\f"
+                    "Straight leg raise is positive on the left at 40 degrees.\n",
+                    encoding="utf-8")
+    out = tmp_path / "case.yaml"
+    result = runner.invoke(app, ["intake", str(note), "--out", str(out), "--no-ocr"])
+    assert result.exit_code == 1  # drafted, but no disputed item was found to complete it
+    assert "page 2: blank page (no readable text)" in result.stderr
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["documents"][0]["pages"] == 3
+    assert [f["source"]["page"] for f in data["facts"]] == [1, 3]
+    assert "disputed_items: must not be empty" in result.stderr
+
+
+def test_proposed_facts_are_not_evidence_until_accepted():
+    case = load_case(ROOT / "examples" / "cases" / "wc-lumbar-esi-plaintiff.yaml")
+    before = evaluate_case(case)[0]
+    relief = next(f for f in case.facts if f.percent_relief)
+    proposed = case.model_copy(update={"facts": [
+        f.model_copy(update={"proposed": True}) if f.id == relief.id else f
+        for f in case.facts]})
+    after = evaluate_case(proposed)[0]
+    assert before.outcome != after.outcome
+
+
+def test_the_generator_rebuilds_the_committed_packets(tmp_path):
+    """Regenerated packets read the same as the committed ones: same files, page counts and
+    text (compared as text, so a newer PDF or DOCX library that changes bytes still passes;
+    ``generate.py --check`` compares bytes)."""
+    result = subprocess.run([sys.executable, str(RECORDS / "generate.py"), "--out",
+                             str(tmp_path)], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    committed = sorted(p for d in RECORDS.iterdir() if (RECORDS / "sources" / d.name).is_dir()
+                       for p in d.iterdir())
+    rebuilt = sorted(p for d in tmp_path.iterdir() for p in d.iterdir())
+    assert [p.relative_to(RECORDS) for p in committed] == [p.relative_to(tmp_path)
+                                                           for p in rebuilt]
+    for old, new in zip(committed, rebuilt, strict=True):
+        assert _pages(old) == _pages(new), old.name
+
+
+def _pages(path: Path) -> list[tuple[int, str, str | None]] | str:
+    """Page texts without OCR (a fully scanned file has none: its refusal is compared)."""
+    try:
+        return [(p.number, p.text, p.problem) for p in read_record(path, ocr=False).pages]
+    except IngestError as exc:
+        return exc.problem
