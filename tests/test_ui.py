@@ -1,0 +1,244 @@
+"""The physicians' app, driven through Streamlit's AppTest: the real app script, the real draft
+store file, the offline backend. The main path (open an example case, draft it, edit one
+section, regenerate another, override a criterion with a reason, export DOCX) leaves versions and
+audit entries in the store, and an edit is still there when the app starts again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from drafting.store import DraftStore
+from tests.conftest import BAD_CASES, EXAMPLES, ROOT
+from ui.chips import FINDING_ICON
+from ui.diffview import side_by_side
+from ui.prefs import Prefs, load_prefs, save_prefs
+
+APP = str(ROOT / "ui" / "app.py")
+CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
+EDITED = ("The repeat right L5-S1 transforaminal epidural steroid injection was reasonable and "
+          "medically necessary [F5]. The compounded cream was not. Wording tightened by hand.")
+TIMEOUT = 120  # seconds a single script run may take (drafting runs inside one)
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private data directory and draft store, with a reviewer's name saved in Settings."""
+    data = tmp_path / "data"
+    monkeypatch.setenv("NECESSITY_DATA_DIR", str(data))
+    monkeypatch.setenv("NECESSITY_STORE_URL", str(data / "drafts.sqlite"))
+    for name in ("NECESSITY_BACKEND", "NECESSITY_ALLOW_EXTERNAL"):
+        monkeypatch.delenv(name, raising=False)
+    save_prefs(data, Prefs(reviewer="Dr. Reyes"))
+    return data
+
+
+def start() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def go(at: AppTest, page: str) -> AppTest:
+    at.switch_page(f"views/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def no_errors(at: AppTest) -> None:
+    """No exception and no error message (eval findings, flagged with their icon, aside)."""
+    assert not at.exception, at.exception
+    errors = [e.value for e in at.error if e.icon != FINDING_ICON]
+    assert not errors, errors
+
+
+def findings(at: AppTest) -> str:
+    return "\n".join(str(e.value) for e in (*at.error, *at.warning) if e.icon == FINDING_ICON)
+
+
+def messages(elements) -> str:  # type: ignore[no-untyped-def]
+    return "\n".join(str(e.value) for e in elements)
+
+
+def draft_example(at: AppTest) -> str:
+    at.selectbox(key="example_case").select(CASE)
+    at.button(key="open_example").click().run()
+    no_errors(at)
+    assert "wc-lumbar-esi-plaintiff.yaml is valid" in messages(at.success)
+    assert not at.checkbox(key="draft_retrieval").value  # no index in a fresh data dir
+    at.button(key="draft_case").click().run()
+    no_errors(at)
+    assert "Drafted wc-lumbar-esi-plaintiff as draft" in messages(at.success)
+    draft_id = at.sidebar.selectbox(key="draft_pick").value
+    assert draft_id and at.query_params["draft"] == draft_id
+    return str(draft_id)
+
+
+def test_main_path_edit_regenerate_override_export_and_restart(data_dir: Path) -> None:
+    at = start()
+    draft_id = draft_example(at)
+
+    go(at, "editor")
+    no_errors(at)
+    body = messages(at.html)
+    assert 'data-section="conclusion"' in body and 'data-marker="F5"' in body
+    assert "MRI shows a right paracentral disc extrusion" in body  # a fact chip's statement
+    assert "D3), 2016-04-12, p. 1" in body  # ... with its document, date and page
+    assert "nec-excerpt" in body and "MTUS Chronic Pain (2009)" in body  # an excerpt chip
+
+    # edit a section: a reason is required, then it is saved as version 2 by the reviewer
+    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
+    at.button(key="edit_save_conclusion").click().run()
+    assert "A reason is required" in messages(at.error)
+    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
+    at.text_input(key="edit_reason_conclusion_v1").input("narrow the request")
+    at.button(key="edit_save_conclusion").click().run()
+    no_errors(at)
+    assert "Conclusion: saved as version 2 by Dr. Reyes" in messages(at.success)
+    assert "Wording tightened by hand." in messages(at.html)
+    # the eval harness flags the edited sentence whose citation does not carry it, inline
+    assert "citation_support** at [sentence 1](#s-conclusion-0)" in findings(at)
+    assert '<span id="s-conclusion-0" class="nec-sent nec-error">' in messages(at.html)
+
+    # regenerate another section with the offline backend: a new version
+    at.text_input(key="regen_reason_analysis-I2").input("redraft after review")
+    at.button(key="regen_analysis-I2").click().run()
+    no_errors(at)
+    assert "analysis-I2: version 2 by offline" in messages(at.success)
+
+    # override a criterion: refused without a reason, recorded with one
+    go(at, "criteria")
+    at.selectbox(key="ov_item").select("I1").run()
+    at.selectbox(key="ov_target").select("esi_repeat.prior_relief").run()
+    at.selectbox(key="ov_value").select("undocumented")
+    at.button(key="ov_submit").click().run()
+    assert "The reason is required" in messages(at.error)
+    at.text_area(key="ov_reason").input("relief is self-reported only")
+    at.button(key="ov_submit").click().run()
+    no_errors(at)
+    assert "I1 criterion esi_repeat.prior_relief overridden to undocumented by Dr. Reyes" in \
+        messages(at.success)
+    assert "reviewer override; engine: met" in "\n".join(e.label for e in at.expander)
+    assert "Sections resting on I1: " in messages(at.info)
+
+    # export DOCX, with the unresolved-findings check shown first
+    go(at, "export")
+    assert "unresolved eval error(s)" in messages(at.warning)
+    assert "Conclusion**, sentence 1 · citation_support" in messages(at.warning)
+    at.multiselect(key="export_formats").set_value(["docx"])
+    at.button(key="export_go").click().run()
+    no_errors(at)
+    docx = data_dir / "exports" / draft_id / "wc-lumbar-esi-plaintiff.docx"
+    assert docx.read_bytes()[:2] == b"PK"
+    assert [b.label for b in at.get("download_button")] == ["Download Word (DOCX)"]
+
+    with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        versions = {(h.key, h.version): h for h in store.history(draft_id)}
+        audit = store.audit(draft_id)
+        overrides = store.overrides(draft_id)
+        assert store.section_text(draft_id, "conclusion", 1) != EDITED  # version 1 is kept
+        assert store.section_text(draft_id, "conclusion") == EDITED
+    assert versions[("conclusion", 2)].author == "Dr. Reyes"
+    assert versions[("conclusion", 2)].reason == "narrow the request"
+    assert versions[("analysis-I2", 2)].author == "offline"
+    assert versions[("analysis-I2", 2)].reason == "redraft after review"
+    assert len([k for k, v in versions if k == "chronology"]) == 1  # untouched sections stay v1
+    assert [(o.item_id, o.criterion_id, o.value, o.reason, o.author) for o in overrides] == [
+        ("I1", "esi_repeat.prior_relief", "undocumented", "relief is self-reported only",
+         "Dr. Reyes")]
+    by_action = {(e.action, e.actor): e.detail for e in audit}
+    assert by_action[("section_edited", "Dr. Reyes")]["key"] == "conclusion"
+    assert by_action[("section_regenerated", "Dr. Reyes")]["key"] == "analysis-I2"
+    assert by_action[("criterion_overridden", "Dr. Reyes")]["engine_value"] == "met"
+    assert by_action[("exported", "Dr. Reyes")]["format"] == "docx"
+    assert by_action[("draft_created", "Dr. Reyes")]["case_id"] == "wc-lumbar-esi-plaintiff"
+
+    # the app starts again on the same data directory: the edit and the history are there
+    again = start()
+    assert again.sidebar.selectbox(key="draft_pick").value == draft_id
+    go(again, "editor")
+    no_errors(again)
+    assert "Wording tightened by hand." in messages(again.html)
+    assert any("version 2 by Dr. Reyes (narrow the request)" in c.value for c in again.caption)
+    go(again, "history")
+    no_errors(again)
+    assert again.selectbox(key="hist_section").value == "analysis-I2"  # first changed section
+    again.selectbox(key="hist_section").select("conclusion").run()
+    no_errors(again)
+    diff = messages(again.html)  # the side-by-side diff of versions 1 and 2
+    assert "v1 (offline)" in diff and "v2 (Dr. Reyes)" in diff
+    assert '<ins class="nec-ins">' in diff and "tightened" in diff
+    log = again.dataframe[-1].value  # the audit log
+    assert {"section edited", "section regenerated", "criterion overridden", "exported"} <= set(
+        log["action"])
+    assert "relief is self-reported only" in set(log["reason"])
+
+
+def test_a_refresh_reopens_the_draft_named_in_the_url(data_dir: Path) -> None:
+    at = start()
+    first = draft_example(at)
+    second = draft_example(at)  # newest first: the sidebar now shows the second draft
+    assert second != first
+    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    fresh.query_params["draft"] = first
+    fresh.run()
+    assert fresh.sidebar.selectbox(key="draft_pick").value == first
+
+
+def test_an_invalid_case_file_is_shown_problem_by_problem_naming_the_field(
+        data_dir: Path) -> None:
+    at = start()
+    at.radio(key="case_source").set_value("Upload a file").run()
+    bad = BAD_CASES / "unknown_fact_id.yaml"
+    at.file_uploader(key="case_upload").upload(bad.name, bad.read_bytes()).run()
+    at.button(key="open_upload").click().run()
+    assert not at.exception
+    shown = messages(at.error)
+    assert "unknown_fact_id.yaml cannot be used (1 problem(s))" in shown
+    assert "unknown_fact_id.yaml:80: disputed_items[0].facts[2]: unknown fact id 'F7'" in shown
+    assert "Traceback" not in shown and "/tmp" not in shown
+    assert "draft_case" not in {b.key for b in at.button}  # nothing to draft
+
+
+def test_settings_are_saved_in_the_data_dir_and_external_consent_starts_off(
+        data_dir: Path) -> None:
+    at = start()
+    go(at, "settings")
+    no_errors(at)
+    assert at.toggle(key="set_consent").value is False
+    assert at.selectbox(key="set_backend").value == "offline"
+    at.text_input(key="set_reviewer").input("Dr. Kim")
+    at.text_input(key="set_model").input("local-model")
+    at.button(key="set_save").click().run()
+    no_errors(at)
+    assert "External-model consent is off" in messages(at.success)
+    saved = load_prefs(data_dir)
+    assert (saved.reviewer, saved.model, saved.backend) == ("Dr. Kim", "local-model", "offline")
+    assert "allow_external" not in (data_dir / "ui.json").read_text()
+    assert "Acting as **Dr. Kim**" in messages(start().sidebar.caption)
+
+
+def test_an_unusable_store_is_an_error_message_not_a_traceback(
+        data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = data_dir / "broken.sqlite"
+    broken.write_bytes(b"this is not a SQLite database" * 100)
+    monkeypatch.setenv("NECESSITY_STORE_URL", str(broken))
+    at = start()
+    assert "draft store:" in messages(at.sidebar.error)
+    go(at, "editor")
+    assert not at.exception
+    assert "No draft is open" in messages(at.info)
+
+
+def test_the_side_by_side_diff_marks_changed_words_and_folds_unchanged_sentences() -> None:
+    old = "One. Two stays. Three is right. Four. Five. Six. Seven."
+    new = "One. Two stays. Three is left. Four. Five. Six. Seven. Eight added."
+    table = side_by_side(old, new, "v1 (offline)", "v2 (Dr. Kim)")
+    assert '<del class="nec-del">right.</del>' in table
+    assert '<ins class="nec-ins">left.</ins>' in table
+    assert '<ins class="nec-ins">Eight added.</ins>' in table
+    assert "One." not in table  # more than one sentence from a change: folded
+    assert table.count("unchanged sentences") == 2 and "Two stays." in table
+    assert "no differences" in side_by_side(old, old, "v1", "v2")

@@ -1,0 +1,64 @@
+"""Export: the reviewed draft (latest versions, overrides listed) as DOCX, PDF, Markdown or
+JSON to download, after a warning that lists the eval errors still unresolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from ui import service, state
+
+MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "pdf": "application/pdf", "md": "text/markdown", "json": "application/json"}
+WRITTEN = "exported_files"
+
+
+def _unresolved(view: service.OpenDraft) -> None:
+    report = service.evaluate(view)
+    errors = report.errors
+    if not errors:
+        st.success("No unresolved eval errors: every check is clean on the latest versions.")
+        return
+    titles = {s.key: s.title for s in view.draft.sections}
+    lines = [f"- **{titles.get(f.section, f.section)}**"
+             + (f", sentence {f.sentence + 1}" if f.sentence is not None else "")
+             + f" · {f.check}: {f.message}" for f in errors]
+    st.warning(f"{len(errors)} unresolved eval error(s) in this draft; resolve them in the Draft "
+               "editor (edit or regenerate) before you sign, or export knowing they are there:"
+               "\n\n" + "\n".join(lines))
+
+
+def render() -> None:
+    st.title("Export")
+    state.show_flash()
+    draft_id = state.need_draft()
+    if draft_id is None:
+        return
+    with state.shown_errors():
+        settings = state.settings()
+        view = service.open_draft(settings, draft_id)
+        if view.summary.signed_off_by:
+            st.caption(f"Signed off by {view.summary.signed_off_by} at "
+                       f"{view.summary.signed_off_at:%Y-%m-%d %H:%M} UTC")
+        else:
+            st.caption("Not signed off. Overrides are listed in every export.")
+        _unresolved(view)
+        formats = st.multiselect("Formats", list(service.EXPORT_FORMATS), default=["docx", "pdf",
+                                 "md"], format_func=service.EXPORT_FORMATS.get,
+                                 key="export_formats")
+        if st.button("Export", type="primary", key="export_go", disabled=not formats):
+            written = service.export(settings, draft_id, formats, state.reviewer())
+            st.session_state[WRITTEN] = (draft_id, {k: str(v) for k, v in written.items()})
+            where = settings.data_dir / "exports" / draft_id
+            st.success(f"Exported {', '.join(written)} to {where} (recorded in the audit log).")
+        done = st.session_state.get(WRITTEN)
+        if done and done[0] == draft_id:
+            cols = st.columns(len(done[1]))
+            for col, (kind, path) in zip(cols, done[1].items(), strict=True):
+                file = Path(path)
+                col.download_button(f"Download {service.EXPORT_FORMATS[kind]}", file.read_bytes(),
+                                    file_name=file.name, mime=MIME[kind], key=f"download_{kind}")
+
+
+render()
