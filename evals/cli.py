@@ -11,8 +11,9 @@ import typer
 from rich.table import Table
 
 from drafting.cli.output import err, error, out
+from drafting.cli.store_options import DataDir, StoreUrl, open_store, store_settings
 from evals.checks import CHECKS
-from evals.runner import DraftFileError, SuiteReport, check_drafts, run_suite
+from evals.runner import DraftFileError, SuiteReport, check_drafts, check_stored, run_suite
 from evals.suite import SuiteError, load_suite
 
 app = typer.Typer(help="Check drafts against their case and the index; gate on thresholds.",
@@ -84,8 +85,14 @@ def _write(report: SuiteReport, json_path: Path | None, html_path: Path | None) 
 
 @app.command("run")
 def run(
-    targets: Annotated[list[Path], typer.Argument(
-        help="A suite file (.yaml), or draft files (.json exports of 'necessity draft').")],
+    targets: Annotated[list[Path] | None, typer.Argument(
+        help="A suite file (.yaml), or draft files (.json exports of 'necessity draft').")]
+        = None,
+    draft_id: Annotated[list[str] | None, typer.Option(
+        "--draft-id", help="Check draft(s) in the draft store, as reviewed (latest versions, "
+                           "overrides applied).")] = None,
+    data_dir: DataDir = None,
+    store_url: StoreUrl = None,
     case: Annotated[list[Path] | None, typer.Option(
         "--case", help="Case file(s) the draft files were made from (matched by case id).")]
         = None,
@@ -108,6 +115,16 @@ def run(
     """Check drafts; exit 1 when a threshold is missed or a draft could not be checked."""
     try:
         judge = _judge(judge_model, judge_url, allow_external)
+        targets = targets or []
+        if draft_id:
+            if targets:
+                raise SuiteError("give --draft-id or files, not both")
+            with open_store(store_settings(data_dir, store_url)) as store:
+                report = check_stored(store, draft_id, embeddings is not False, judge,
+                                      _thresholds(min_score or []))
+            _finish(report, json_path, html_path)
+        if not targets:
+            raise SuiteError("give a suite file, draft files, or --draft-id ID")
         suites = [t for t in targets if t.suffix.lower() in (".yaml", ".yml")]
         drafts = [t for t in targets if t not in suites]
         if suites and drafts:
@@ -126,6 +143,10 @@ def run(
     except (SuiteError, DraftFileError) as exc:
         error(str(exc))
         raise typer.Exit(2) from None
+    _finish(report, json_path, html_path)
+
+
+def _finish(report: SuiteReport, json_path: Path | None, html_path: Path | None) -> None:
     _print(report)
     _write(report, json_path, html_path)
     raise typer.Exit(0 if report.passed else 1)

@@ -16,6 +16,7 @@ from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
 from drafting.draft import Draft
 from drafting.pipeline import draft_case, with_overrides
 from drafting.settings import Settings
+from drafting.store import DraftStore
 from evals.checks import CHECKS
 from evals.context import Judge
 from evals.detection import DetectionReport, measure
@@ -130,6 +131,31 @@ def check_drafts(drafts: list[Path], cases: list[Path], embeddings: bool = True,
                                  Perspective(draft.perspective))
         report.runs.append(evaluate_draft(draft, variant, excerpts, embeddings, judge,
                                           case_file=str(case_path)))
+    return _gated(report, thresholds or {})
+
+
+def check_stored(store: DraftStore, draft_ids: list[str], embeddings: bool = True,
+                 judge: Judge | None = None, thresholds: dict[str, float] | None = None
+                 ) -> SuiteReport:
+    """Check drafts in the draft store as a reviewer sees them: latest section versions, with
+    the physician's overrides applied to the criteria results, against the stored case."""
+    from drafting.reviewing import StoredCaseError, reviewed_draft, stored_case
+    from drafting.store import NotStoredError
+
+    report = SuiteReport(name="stored drafts", source=", ".join(draft_ids),
+                         created_at=dt.datetime.now(dt.UTC))
+    excerpts = excerpts_by_id()
+    for draft_id in draft_ids:
+        try:
+            draft, case = reviewed_draft(store, draft_id), stored_case(store, draft_id)
+        except (NotStoredError, StoredCaseError, CaseFileError) as exc:
+            report.problems.append(f"draft {draft_id}: {exc}")
+            continue
+        if not draft.complete:
+            report.problems.append(f"draft {draft_id}: incomplete (some sections failed or "
+                                   f"were never drafted)")
+        report.runs.append(evaluate_draft(draft, case, excerpts, embeddings, judge,
+                                          case_file=f"stored draft {draft_id}"))
     return _gated(report, thresholds or {})
 
 

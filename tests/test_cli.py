@@ -1,10 +1,9 @@
-"""The command line: groups, version, case show and schema, and honest placeholders."""
+"""The command line: groups, version, case show and schema."""
 
 from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from drafting import __version__
@@ -25,13 +24,6 @@ def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.stdout.strip() == f"necessity {__version__}"
-
-
-@pytest.mark.parametrize(("group", "issue"), [("ui", 9)])
-def test_groups_not_built_yet_say_so_and_fail(group: str, issue: int):
-    result = runner.invoke(app, [group])
-    assert result.exit_code == 1
-    assert f"issue #{issue}" in result.stderr
 
 
 def test_case_show_prints_items_and_every_fact_with_its_source():

@@ -197,3 +197,42 @@ def test_the_html_report_renders_in_headless_chromium(tmp_path):
     width, height = struct.unpack(">II", png[16:24])
     assert (width, height) == (1200, 1600)
     assert len(png) > 30_000  # a blank page compresses to a few kilobytes
+
+
+# --- drafts in the draft store, as the reviewer left them -------------------------------------
+
+
+def _store_cli(store: Path, *args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, [*args, "--store-url", str(store)], env={"COLUMNS": "200"})
+
+
+def test_a_stored_draft_is_checked_against_the_reviewer_s_override(tmp_path):
+    store = tmp_path / "drafts.sqlite"
+    drafted = _store_cli(store, "draft", str(CASE), "--no-retrieval", "--out",
+                         str(tmp_path / "out"), "--format", "json")
+    assert drafted.exit_code == 0, drafted.output
+    draft_id = drafted.stdout.strip().splitlines()[-1].removeprefix("draft id: ")
+    clean = _store_cli(store, "eval", "run", "--draft-id", draft_id, "--no-embeddings")
+    assert clean.exit_code == 0, clean.output
+    # The physician overrides I1; until its sections are regenerated they contradict it.
+    overridden = _store_cli(store, "drafts", "override", draft_id, "--item", "I1", "--outcome",
+                            "not_necessary", "--reason", "relief is self-reported only",
+                            "--author", "Dr. Kim")
+    assert overridden.exit_code == 0, overridden.output
+    stale = _store_cli(store, "eval", "run", "--draft-id", draft_id, "--no-embeddings",
+                       "--json", str(tmp_path / "stale.json"))
+    assert stale.exit_code == 1
+    findings = json.loads((tmp_path / "stale.json").read_text())["runs"][0]["findings"]
+    assert any(f["check"] == "outcomes" and "reviewer's override" in f["message"]
+               for f in findings)
+    regenerated = _store_cli(store, "drafts", "regenerate", draft_id, "analysis-I1",
+                             "conclusion", "--author", "Dr. Kim", "--reason", "carry override")
+    assert regenerated.exit_code == 0, regenerated.output
+    fresh = _store_cli(store, "eval", "run", "--draft-id", draft_id, "--no-embeddings")
+    assert fresh.exit_code == 0, fresh.output
+
+
+def test_an_unknown_stored_draft_fails_the_gate_with_its_id(tmp_path):
+    result = _store_cli(tmp_path / "drafts.sqlite", "eval", "run", "--draft-id", "nope")
+    assert result.exit_code == 1
+    assert "draft nope" in result.stderr

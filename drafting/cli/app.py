@@ -7,8 +7,17 @@ from typing import Annotated
 import typer
 
 from drafting import __version__
-from drafting.cli import case_cmd, criteria_cmd, draft_cmd, index_cmd
-from drafting.cli.output import error
+from drafting.cli import (
+    batch_cmd,
+    case_cmd,
+    criteria_cmd,
+    draft_cmd,
+    drafts_cmd,
+    index_cmd,
+    intake_cmd,
+    ui_cmd,
+)
+from evals import cli as eval_cli
 
 app = typer.Typer(
     help="Draft medical-necessity opinions for pain-management care, and prove they are grounded.",
@@ -20,20 +29,13 @@ app.add_typer(index_cmd.app, name="index")
 app.add_typer(criteria_cmd.app, name="criteria")
 
 
-def _planned(name: str, issue: int, what: str) -> typer.Typer:
-    group = typer.Typer(help=f"{what} (not built yet: issue #{issue}).")
-
-    @group.callback(invoke_without_command=True)
-    def _not_yet() -> None:
-        error(f"'necessity {name}' is not built yet; it is tracked in issue #{issue}.")
-        raise typer.Exit(1)
-
-    return group
-
-
+app.command(name="intake")(intake_cmd.intake)
+app.command(name="deidentify")(intake_cmd.deidentify)
 app.command(name="draft")(draft_cmd.draft)
-app.add_typer(_planned("eval", 8, "Check drafts against their case and the index"), name="eval")
-app.add_typer(_planned("ui", 9, "Start the physicians' Streamlit app"), name="ui")
+app.add_typer(drafts_cmd.app, name="drafts")
+app.command(name="draft-batch")(batch_cmd.draft_batch)
+app.add_typer(eval_cli.app, name="eval")
+app.command(name="ui")(ui_cmd.ui)
 
 
 def _version(value: bool) -> None:

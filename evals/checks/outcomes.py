@@ -34,14 +34,19 @@ def stated_outcome(text: str) -> str | None:
 def check_outcomes(ctx: EvalContext) -> list[Finding]:
     findings = []
     decided = {r.item_id: r.outcome.value for r in ctx.draft.criteria if r.outcome}
+    # The criteria results of a reviewed draft already carry a physician's override; say so.
+    overridden = {o.item_id for o in ctx.draft.overrides}
+    basis = {i: "the criteria result (with the reviewer's override)" if i in overridden else
+             "the criteria result" for i in decided}
     for section in ctx.draft.sections:
         if section.item_id and section.item_id in decided:
             stated = stated_outcome(section.text)
             if stated and stated != decided[section.item_id]:
                 findings.append(Finding(
                     check="outcomes", severity="error", section=section.key, sentence=None,
-                    text=section.text[-300:], message=f"states {stated} but the criteria "
-                    f"result for {section.item_id} is {decided[section.item_id]}"))
+                    text=section.text[-300:], message=f"states {stated} but "
+                    f"{basis[section.item_id]} for {section.item_id} is "
+                    f"{decided[section.item_id]}"))
         if section.kind == "conclusion":
             for item_id, outcome in decided.items():
                 paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
@@ -50,5 +55,5 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
                     findings.append(Finding(
                         check="outcomes", severity="error", section=section.key, sentence=None,
                         text=paragraph.group(0)[:300], message=f"conclusion states {stated} "
-                        f"for {item_id} but the criteria result is {outcome}"))
+                        f"for {item_id} but {basis[item_id]} is {outcome}"))
     return findings
