@@ -231,3 +231,37 @@ def test_a_small_mutation_study_meets_its_targets_with_no_false_alarms():
     assert result.clean_errors == 0
     assert all(c.tried > 0 for c in result.classes)
     assert result.passed, [(c.mutation, c.rate, c.missed) for c in result.classes]
+
+
+# --- what a real weak model does (seen with SmolLM2 in tests/test_realmodel.py) --------------
+
+
+def test_markup_json_and_an_echoed_prompt_are_not_prose(case, draft):
+    section = draft.sections[1]
+    for junk, problem in (
+            ('<case_record>{"cases": []}</case_record>', "echoes the prompt's data block"),
+            ("<div><script>alert(1)</script></div>", "contains HTML markup"),
+            ('{"setting": "CAUSES", "id": 9698999}', "contains JSON data"),
+            ("```\nprint()\n```", "contains a code block")):
+        changed = _edit(draft, section.key, section.text, f"{section.text}\n\n{junk}")
+        report = evaluate_draft(changed, case, EXCERPTS)
+        assert f"not prose: {problem}" in [f.message for f in report.errors
+                                           if f.check == "prose"], junk
+
+
+def test_an_invented_date_without_a_citation_is_flagged(case, draft):
+    section = next(s for s in draft.sections if s.item_id == "I1")
+    changed = _edit(draft, section.key, section.text,
+                    section.text + " The review took place on 2023-07-29.")
+    report = evaluate_draft(changed, case, EXCERPTS)
+    assert any(f.check == "uncited_claims" and "date" in f.message for f in report.errors)
+
+
+def test_a_section_that_cites_none_of_its_facts_is_flagged(case, draft):
+    section = next(s for s in draft.sections if s.item_id == "I1" and len(s.fact_ids) > 2)
+    changed = _edit(draft, section.key, section.text,
+                    "The patient has pain. Treatment was tried. The request is reasonable. "
+                    "Approval is recommended.")
+    report = evaluate_draft(changed, case, EXCERPTS)
+    assert any(f.check == "uncited_claims" and f.message.startswith("cites nothing in 4")
+               for f in report.errors)

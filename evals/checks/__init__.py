@@ -11,6 +11,7 @@ from evals.checks.consistency import check_consistency
 from evals.checks.coverage import check_coverage, coverage_units
 from evals.checks.currency import check_currency
 from evals.checks.outcomes import check_outcomes
+from evals.checks.prose import check_prose
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
 from evals.context import EvalContext
@@ -57,4 +58,6 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
           "every section, item conclusion and unmet criterion is there"),
     Check("currency", check_currency, _guideline_citations, "guideline citations",
           "cited excerpts were in force on the date of service"),
+    Check("prose", check_prose, lambda ctx: len(ctx.draft.sections), "sections",
+          "sections are prose: no markup, code, data or echoed prompt"),
 )}

@@ -15,6 +15,7 @@ from evals.findings import Finding
 RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
 COPY_FLOOR = 0.8  # share of all a sentence's content words taken from one fact (a copied fact)
 COPY_MIN_WORDS = 6
+SILENT_MIN_SENTENCES = 3  # a section this long that was given facts must cite one
 # The opinion's own vocabulary, which says nothing about the patient.
 OPINION_WORDS = set(content_words("reasonable degree medical medically probability necessary "
                                   "necessity criterion criteria record records documented "
@@ -78,6 +79,12 @@ def check_uncited(ctx: EvalContext) -> list[Finding]:
                                     section=sentence.section.key, sentence=sentence.index,
                                     text=sentence.text,
                                     message=f"restates {source} without citing it"))
+        elif claims.dates(plain) - known_dates:
+            findings.append(Finding(check="uncited_claims", severity="error",
+                                    section=sentence.section.key, sentence=sentence.index,
+                                    text=sentence.text,
+                                    message="a date the case file does not state outright, "
+                                            "without a citation"))
         elif specific and CLINICAL.search(plain):
             findings.append(Finding(check="uncited_claims", severity="error",
                                     section=sentence.section.key, sentence=sentence.index,
@@ -89,4 +96,20 @@ def check_uncited(ctx: EvalContext) -> list[Finding]:
                                     section=sentence.section.key, sentence=sentence.index,
                                     text=sentence.text,
                                     message="states a guideline requirement without citing it"))
+    findings += _silent_sections(ctx)
     return findings
+
+
+def _silent_sections(ctx: EvalContext) -> list[Finding]:
+    """A section given facts that cites none of them, over several sentences, has made claims
+    about the patient without grounding any (a model ignoring the citation rule)."""
+    found = []
+    for section in ctx.draft.sections:
+        said = [s for s in ctx.sentences if s.section is section]
+        if section.fact_ids and len(said) >= SILENT_MIN_SENTENCES and \
+                not any(s.markers for s in said):
+            found.append(Finding(
+                check="uncited_claims", severity="error", section=section.key, sentence=None,
+                text=section.text[:300], message=f"cites nothing in {len(said)} sentences "
+                f"though it was given {len(section.fact_ids)} fact(s)"))
+    return found
