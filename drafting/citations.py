@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Collection
+from functools import lru_cache
 
 from drafting.draft import Citation
 
@@ -17,14 +18,16 @@ _EXCERPT = re.compile(r"^G:([a-z0-9][a-z0-9-]+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])|\n+")
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the sentences (and list lines) of a section."""
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) offsets of the sentences (and list lines) of a section (cached: a section
+    is split by the citation check, the eval context and the exporters alike)."""
     spans, start = [], 0
     for match in _SENTENCE_END.finditer(text):
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))
-    return [s for s in spans if text[s[0]:s[1]].strip()]
+    return tuple(s for s in spans if text[s[0]:s[1]].strip())
 
 
 def find_citations(text: str) -> list[tuple[str, int]]:

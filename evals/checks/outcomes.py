@@ -4,6 +4,7 @@ or with a reviewer's recorded override, which the draft's criteria results then 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from evals.context import EvalContext
 from evals.findings import Finding
@@ -18,6 +19,7 @@ _OUTCOME_PHRASES = [
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts."""
     last: tuple[int, str] | None = None

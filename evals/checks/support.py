@@ -16,6 +16,8 @@ about after before during over under not no nor but if so such per each any all 
 other some only same very can could may might must should would will shall has have had do does
 did done also""".split())
 LEXICAL_FLOOR = 0.35  # share of the sentence's content words found in the cited source
+# Below this overlap no paraphrase is plausible: the sentence fails without asking the model.
+PARAPHRASE_FLOOR = 0.15
 SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embeddings are used
 
 
@@ -53,15 +55,21 @@ def check_support(ctx: EvalContext) -> list[Finding]:
             source = " ".join(texts)
             cited.append((sentence, source, lexical_support(sentence.plain, source)))
     pending = [c for c in cited if c[2] < LEXICAL_FLOOR]
-    similarity = _similarities([(s.plain, src) for s, src, _ in pending]) if (
-        ctx.use_embeddings and pending) else [0.0] * len(pending)
+    similarity = [0.0] * len(pending)
+    plausible = [i for i, c in enumerate(pending) if c[2] >= PARAPHRASE_FLOOR]
+    if ctx.use_embeddings and plausible:
+        scores = _similarities([(pending[i][0].plain, pending[i][1]) for i in plausible])
+        for i, score in zip(plausible, scores, strict=True):
+            similarity[i] = score
     doubtful = [(c, cos) for c, cos in zip(pending, similarity, strict=True)
                 if cos < SEMANTIC_FLOOR]
     verdicts = ctx.judge.verdicts([(s.plain, src) for s, src, _ in cited]) if ctx.judge else []
     judged = {id(c[0]): v for c, v in zip(cited, verdicts, strict=False)}
     failed = set()
     for (sentence, _, score), cosine in doubtful:
-        detail = f"; embedding similarity {cosine:.2f}" if ctx.use_embeddings else ""
+        detail = "" if not ctx.use_embeddings else (
+            f"; embedding similarity {cosine:.2f}" if score >= PARAPHRASE_FLOOR else
+            "; too little in common to be a paraphrase")
         verdict = judged.get(id(sentence))
         if verdict is not None and verdict[0]:
             continue  # the judge read it as a fair paraphrase
