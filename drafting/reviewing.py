@@ -5,13 +5,12 @@ from the current overrides. Regeneration always makes a new version: an edit is 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.backends.base import Backend
-from drafting.case import Case, load_case
+from drafting.case import Case, case_file_hash, load_case
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.context import Retriever
 from drafting.draft import Draft, SectionDraft
@@ -45,7 +44,7 @@ def stored_case(store: DraftStore, draft_id: str) -> Case:
     text = stored.content
     if text is None and stored.path and Path(stored.path).is_file():
         data = Path(stored.path).read_bytes()
-        if hashlib.sha256(data).hexdigest() == stored.case_hash:
+        if case_file_hash(data) == stored.case_hash:
             text = data.decode("utf-8")
     if text is None:
         raise StoredCaseError(

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
 from drafting.backends.registry import create
-from drafting.case import Case, CaseFileError, load_case
+from drafting.case import Case, CaseFileError, case_file_hash, load_case
 from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
 from drafting.draft import Draft
 from drafting.pipeline import draft_case, with_overrides
@@ -79,7 +78,7 @@ def run_suite(suite: Suite, progress: Progress | None = None,
         except CaseFileError as exc:
             report.problems.append(str(exc))
             continue
-        case_hash = hashlib.sha256(path.read_bytes()).hexdigest()
+        case_hash = case_file_hash(path.read_bytes())
         for kind in suite.types_for(case.document_type):
             variant = _perspective(case, kind)
             for spec in suite.backends:
@@ -124,7 +123,7 @@ def check_drafts(drafts: list[Path], cases: list[Path], embeddings: bool = True,
                                    f"it with --case FILE")
             continue
         case, case_path = by_id[draft.case_id]
-        if hashlib.sha256(case_path.read_bytes()).hexdigest() != draft.case_hash:
+        if case_file_hash(case_path.read_bytes()) != draft.case_hash:
             report.problems.append(f"{path}: case_hash: {case_path} changed since this draft "
                                    f"was made; re-draft it or check against the original file")
         variant = with_overrides(case, DocumentType(draft.document_type),

@@ -15,7 +15,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafting.backends.registry import create
-from drafting.case import load_case
+from drafting.case import case_file_hash, load_case
 from drafting.cli.app import app
 from drafting.export.json_export import write_json
 from drafting.pipeline import draft_case
@@ -41,11 +41,9 @@ def _suite(tmp_path: Path, body: str) -> Path:
 
 
 def _draft_file(tmp_path: Path, edit: tuple[str, str] | None = None) -> Path:
-    import hashlib
-
     case = load_case(CASE)
     settings = Settings()
-    draft = asyncio.run(draft_case(case, hashlib.sha256(CASE.read_bytes()).hexdigest(),
+    draft = asyncio.run(draft_case(case, case_file_hash(CASE.read_bytes()),
                                    create("offline", settings), settings, excerpts_by_id()))
     if edit:
         section = next(s for s in draft.sections if edit[0] in s.text)

@@ -4,13 +4,12 @@ by the check meant for it, in the section it was made in; suites gate with a non
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import random
 
 import pytest
 
 from drafting.backends.registry import create
-from drafting.case import load_case
+from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
 from drafting.pipeline import draft_case
 from drafting.settings import Settings
@@ -36,7 +35,7 @@ def case():
 
 @pytest.fixture(scope="module")
 def draft(case) -> Draft:
-    digest = hashlib.sha256(CASE_PATH.read_bytes()).hexdigest()
+    digest = case_file_hash(CASE_PATH.read_bytes())
     return asyncio.run(draft_case(case, digest, create("offline", SETTINGS), SETTINGS,
                                   EXCERPTS))
 

@@ -5,7 +5,6 @@ database per test. Skipped, saying why, where the server binaries or psycopg are
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import os
 import pwd
@@ -22,7 +21,7 @@ import pytest
 from typer.testing import CliRunner
 
 from drafting.backends.registry import create
-from drafting.case import load_case
+from drafting.case import case_file_hash, load_case
 from drafting.cli.app import app
 from drafting.draft import Draft
 from drafting.pipeline import draft_case
@@ -36,7 +35,7 @@ psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed: pip i
                               "'psycopg[binary]' (the 'postgres' or 'dev' extra)")
 
 CASE_PATH = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
-CASE_HASH = hashlib.sha256(CASE_PATH.read_bytes()).hexdigest()
+CASE_HASH = case_file_hash(CASE_PATH.read_bytes())
 
 
 def _binary(name: str) -> str | None:

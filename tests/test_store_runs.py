@@ -5,14 +5,13 @@ is a new version that keeps an edit."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from drafting.backends.registry import create
-from drafting.case import load_case
+from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
 from drafting.pipeline import draft_case
 from drafting.reviewing import stored_case
@@ -23,7 +22,7 @@ from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 
 CASE_PATH = EXAMPLES / "wc-lumbar-esi-defense.yaml"
-CASE_HASH = hashlib.sha256(CASE_PATH.read_bytes()).hexdigest()
+CASE_HASH = case_file_hash(CASE_PATH.read_bytes())
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,6 @@ Nothing is kept in the browser session that the store does not also hold."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from pathlib import Path
 
 from drafting.backends.base import Backend
 from drafting.backends.registry import create
-from drafting.case import Case, CaseFileError, Problem
+from drafting.case import Case, CaseFileError, Problem, case_file_hash
 from drafting.draft import Draft
 from drafting.recording import begin_stored_draft, draft_into_store
 from drafting.reviewing import Regenerated, affected_sections, load_case_text, reviewed_draft
@@ -86,7 +85,7 @@ def new_draft(settings: Settings, case: Case, text: str, name: str, *, retrieval
     stops (an error, the app closing) the draft is kept as incomplete with its sections."""
     engine = backend_for(settings)
     retrieve, excerpts = excerpts_for(settings, case, retrieval)
-    case_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    case_hash = case_file_hash(text.encode("utf-8"))
     with opened(settings) as store:
         draft_id = begin_stored_draft(store, case, name, text, case_hash, engine, actor=actor,
                                       options={"retrieval": retrieval, "source": "ui"})

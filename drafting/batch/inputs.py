@@ -6,11 +6,10 @@ overwrite each other)."""
 from __future__ import annotations
 
 import glob
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from drafting.case import Case, CaseFileError, load_case
+from drafting.case import Case, CaseFileError, case_file_hash, load_case
 from drafting.case.loader import SUFFIXES
 from drafting.store import NewRunItem
 
@@ -56,7 +55,7 @@ def check_cases(paths: list[Path]) -> list[CheckedCase]:
                                                                   f"{exc.strerror or exc}"]),
                                        None))
             continue
-        case_hash = hashlib.sha256(data).hexdigest()
+        case_hash = case_file_hash(data)
         try:
             case = load_case(path)
         except CaseFileError as exc:

@@ -2,6 +2,7 @@
 
 from drafting.case.case import Case, Diagnosis, KeyDates, Patient
 from drafting.case.fact import Dose, Duration, Fact, Measure
+from drafting.case.fingerprint import case_file_hash
 from drafting.case.item import DisputedItem, ExpectedOutcome, ItemDetails, PriorDecision
 from drafting.case.loader import load_case
 from drafting.case.problems import CaseFileError, Problem
@@ -10,5 +11,5 @@ from drafting.case.records import Document, SourceRef
 __all__ = [
     "Case", "CaseFileError", "Diagnosis", "DisputedItem", "Document", "Dose", "Duration",
     "ExpectedOutcome", "Fact", "ItemDetails", "KeyDates", "Measure", "Patient", "PriorDecision",
-    "Problem", "SourceRef", "load_case",
+    "Problem", "SourceRef", "case_file_hash", "load_case",
 ]

@@ -8,7 +8,6 @@ incomplete and keeps the sections already drafted."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 from pathlib import Path
 from typing import Annotated
 
@@ -18,7 +17,7 @@ from rich.table import Table
 
 from drafting.backends.base import BackendError
 from drafting.backends.registry import create
-from drafting.case import Case
+from drafting.case import Case, case_file_hash
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.cli.case_cmd import load_or_exit
 from drafting.cli.output import err, error, out
@@ -109,7 +108,7 @@ def draft(
                              data_dir=data_dir, store_url=store_url)
     case = load_or_exit(case_file)
     case_bytes = case_file.read_bytes()
-    case_hash = hashlib.sha256(case_bytes).hexdigest()
+    case_hash = case_file_hash(case_bytes)
     try:
         case = with_overrides(case, document_type, perspective)
     except DraftRequestError as exc:
