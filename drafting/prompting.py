@@ -86,12 +86,19 @@ def section_template_hash(kind: str) -> str:
     return template_hash("system.j2", "_case_record.j2", f"{kind}.j2")
 
 
+def make_prompt(kind: str, system: str, user: str,
+                context: dict[str, Any] | None = None) -> Prompt:
+    """A prompt with its hash: the first 16 hex digits of SHA-256 over system and user text,
+    the same for every prompt the project sends (sections, repairs, intake, the judge)."""
+    digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
+    return Prompt(kind=kind, system=system, user=user, hash=digest, context=context or {})
+
+
 def render_prompt(kind: str, context: dict[str, Any]) -> Prompt:
     env = environment()
     system = env.get_template("system.j2").render(**context).strip()
     user = env.get_template(f"{kind}.j2").render(**context).strip()
-    digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
-    return Prompt(kind=kind, system=system, user=user, hash=digest, context=context)
+    return make_prompt(kind, system, user, context)
 
 
 def render_text(name: str, context: dict[str, Any]) -> str:

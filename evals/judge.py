@@ -5,12 +5,11 @@ embedding tests doubt, and add warnings elsewhere."""
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import re
 
-from drafting.backends.base import Backend, BackendError, Prompt
+from drafting.backends.base import Backend, BackendError
 from drafting.backends.registry import create
-from drafting.prompting import render_text
+from drafting.prompting import make_prompt, render_text
 from drafting.settings import Settings
 
 BATCH = 8  # pairs per call
@@ -55,12 +54,11 @@ class LLMJudge:
 
     async def _batch(self, pairs: list[tuple[str, str]], gate: asyncio.Semaphore
                      ) -> list[Verdict]:
-        system = render_text("judge_system.j2", {})
-        user = render_text("judge.j2", {"pairs": pairs})
-        digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
+        prompt = make_prompt("judge", render_text("judge_system.j2", {}),
+                             render_text("judge.j2", {"pairs": pairs}))
         async with gate:
             try:
-                completion = await self.backend.complete(Prompt("judge", system, user, digest))
+                completion = await self.backend.complete(prompt)
             except BackendError as exc:
                 self.failures.append(str(exc))
                 return [None] * len(pairs)

@@ -10,7 +10,6 @@ placeholders only, and the local map restores the real values in what is written
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from drafting.case.vocab import FactCategory, ProcedureFamily
 from drafting.intake.deid import Deidentifier
 from drafting.intake.extract.facts import Found
 from drafting.intake.packet import Packet, PacketDocument
-from drafting.prompting import environment
+from drafting.prompting import environment, make_prompt
 
 _JSON_ARRAY = re.compile(r"\[.*\]", re.S)
 _SPACE = re.compile(r"\s+")
@@ -56,8 +55,7 @@ def page_prompt(doc: PacketDocument, page: int, text: str, already: list[str],
     }
     system = env.get_template("intake_system.j2").render(**context).strip()
     user = env.get_template("intake_page.j2").render(**context).strip()
-    digest = hashlib.sha256(f"{system}\n\n{user}".encode()).hexdigest()[:16]
-    return Prompt(kind="intake_facts", system=system, user=user, hash=digest)
+    return make_prompt("intake_facts", system, user)
 
 
 def _parse(reply: str) -> list[Any]:
