@@ -26,14 +26,13 @@ from drafting import citations  # noqa: E402
 from drafting.backends.registry import create  # noqa: E402
 from drafting.case import load_case  # noqa: E402
 from drafting.case.vocab import DocumentType  # noqa: E402
-from drafting.pipeline import draft_case  # noqa: E402
+from drafting.pipeline import as_document_type, draft_case  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from evals import claims  # noqa: E402
 from evals.checks import outcomes, support  # noqa: E402
 from evals.context import EvalContext  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
 from evals.mutations import MUTATIONS  # noqa: E402
-from evals.runner import _perspective  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "eval_speed.txt"
@@ -58,7 +57,7 @@ def main() -> None:
     for path in sorted((ROOT / "examples" / "cases").glob("*.yaml")):
         case = load_case(path)
         for kind in DocumentType:
-            variant = _perspective(case, kind)
+            variant = as_document_type(case, kind)
             drafts.append((asyncio.run(draft_case(variant, "x", backend, settings, excerpts)),
                            variant))
     rng = random.Random(5)

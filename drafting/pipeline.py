@@ -59,6 +59,14 @@ def with_overrides(case: Case, document_type: DocumentType | None,
     return case.model_copy(update={"document_type": document_type, "perspective": perspective})
 
 
+def as_document_type(case: Case, document_type: DocumentType) -> Case:
+    """The case as another document type, keeping its perspective where that type allows it,
+    else taking the type's first allowed perspective (how suites and tests draft every type)."""
+    allowed = PERSPECTIVES_BY_TYPE[document_type]
+    chosen = case.perspective if case.perspective in allowed else sorted(allowed)[0]
+    return with_overrides(case, document_type, chosen)
+
+
 def prepare(case: Case, excerpts: dict[str, Excerpt], retrieve: Retriever | None,
             log: StageLog, results: list[ItemResult] | None = None
             ) -> tuple[list[ItemResult], list[PreparedSection]]:

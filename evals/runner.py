@@ -11,9 +11,9 @@ from pydantic import BaseModel, Field
 
 from drafting.backends.registry import create
 from drafting.case import Case, CaseFileError, case_file_hash, load_case
-from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType, Perspective
+from drafting.case.vocab import DocumentType, Perspective
 from drafting.draft import Draft
-from drafting.pipeline import draft_case, with_overrides
+from drafting.pipeline import as_document_type, draft_case, with_overrides
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from evals.checks import CHECKS
@@ -54,12 +54,6 @@ class SuiteReport(BaseModel):
             self.detection is None or self.detection.passed)
 
 
-def _perspective(case: Case, kind: DocumentType) -> Case:
-    allowed = PERSPECTIVES_BY_TYPE[kind]
-    chosen = case.perspective if case.perspective in allowed else sorted(allowed)[0]
-    return with_overrides(case, kind, chosen)
-
-
 def _settings(spec: BackendSpec) -> Settings:
     return Settings.load(backend=spec.name, model=spec.model, base_url=spec.base_url,
                          allow_external=spec.allow_external or None)
@@ -80,7 +74,7 @@ def run_suite(suite: Suite, progress: Progress | None = None,
             continue
         case_hash = case_file_hash(path.read_bytes())
         for kind in suite.types_for(case.document_type):
-            variant = _perspective(case, kind)
+            variant = as_document_type(case, kind)
             for spec in suite.backends:
                 note(f"{case.id} / {kind.value} / {spec.name}")
                 settings = _settings(spec)

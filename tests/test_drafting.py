@@ -12,11 +12,17 @@ import pytest
 from drafting.backends.registry import create
 from drafting.case import Case, load_case
 from drafting.case.loader import read_case_file
-from drafting.case.vocab import PERSPECTIVES_BY_TYPE, DocumentType
+from drafting.case.vocab import DocumentType
 from drafting.citations import check_citations, find_citations
 from drafting.draft import OFFLINE_LABEL, Draft
 from drafting.outline import load_outline
-from drafting.pipeline import DraftRequestError, draft_case, prepare, with_overrides
+from drafting.pipeline import (
+    DraftRequestError,
+    as_document_type,
+    draft_case,
+    prepare,
+    with_overrides,
+)
 from drafting.settings import Settings
 from drafting.stages import StageLog
 from guideline_index.corpus import excerpts_by_id
@@ -40,9 +46,7 @@ def _variants() -> list[tuple[str, DocumentType]]:
                          ids=[f"{n}:{t.value}" for n, t in _variants()])
 def test_every_case_drafts_in_every_document_type_with_valid_citations(name, document_type):
     case = load_case(EXAMPLES / f"{name}.yaml")
-    perspective = case.perspective if case.perspective in PERSPECTIVES_BY_TYPE[document_type] \
-        else sorted(PERSPECTIVES_BY_TYPE[document_type])[0]
-    draft = offline_draft(with_overrides(case, document_type, perspective))
+    draft = offline_draft(as_document_type(case, document_type))
     assert draft.complete
     assert draft.invalid_citations == []
     outline = load_outline(document_type)
