@@ -21,7 +21,7 @@ from evals.context import Judge
 from evals.detection import DetectionReport, measure
 from evals.harness import evaluate_draft
 from evals.report import CheckScore, Report, pooled
-from evals.suite import BackendSpec, Suite
+from evals.suite import BackendSpec, Suite, field_problem
 from guideline_index.corpus import excerpts_by_id
 
 Progress = Callable[[str], None]
@@ -164,10 +164,8 @@ def read_draft(path: Path) -> Draft:
     except FileNotFoundError:
         raise DraftFileError(f"{path}: no such draft file") from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
-        raise DraftFileError(f"{path}: {field}: {first['msg']} (a draft is the JSON export "
-                             f"of 'necessity draft')") from None
+        raise DraftFileError(f"{path}: {field_problem(exc)} (a draft is the JSON export of "
+                             f"'necessity draft')") from None
 
 
 def _gated(report: SuiteReport, thresholds: dict[str, float]) -> SuiteReport:

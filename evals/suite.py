@@ -106,6 +106,13 @@ class Suite(_Spec):
         return list(self.document_types)
 
 
+def field_problem(exc: ValidationError) -> str:
+    """The first problem pydantic found, as 'dotted.field: message'."""
+    first = exc.errors()[0]
+    field = ".".join(str(p) for p in first["loc"]) or "(top level)"
+    return f"{field}: {first['msg']}"
+
+
 def load_suite(path: Path | str) -> Suite:
     path = Path(path)
     if not path.is_file():
@@ -127,9 +134,7 @@ def load_suite(path: Path | str) -> Suite:
     try:
         suite = Suite.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "(top level)"
         more = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
-        raise SuiteError(f"{path}: {field}: {first['msg']}{more}") from None
+        raise SuiteError(f"{path}: {field_problem(exc)}{more}") from None
     suite.path = path
     return suite
