@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Executor
 from pathlib import Path
@@ -28,9 +29,12 @@ T = TypeVar("T")
 
 def begin_stored_draft(store: DraftStore, case: Case, case_path: Path | str | None,
                        case_text: str | None, case_hash: str, backend: Backend, *, actor: str,
-                       options: dict[str, Any] | None = None, run_id: str | None = None) -> str:
-    """Record the draft as begun (with the case file's text) and return its id."""
-    return store.begin_draft(
+                       options: dict[str, Any] | None = None, run_id: str | None = None,
+                       conn: sqlite3.Connection | None = None) -> str:
+    """Record the draft as begun (with the case file's text) and return its id; inside the
+    transaction ``conn`` if one is given, else in a transaction of its own."""
+    begin = store.begin_draft if conn is None else functools.partial(store.begin_in, conn)
+    return begin(
         case, case_path, case_hash, case.document_type.value, case.perspective.value,
         backend.name, backend.model, backend.base_url_host, backend.external,
         language_model=backend.language_model, title=load_outline(case.document_type).title,

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from drafting.backends.base import Backend
-from drafting.case import Case, case_file_hash, load_case
+from drafting.case import Case, CaseFileError, Problem, case_file_hash, load_case
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.context import Retriever
 from drafting.draft import Draft, SectionDraft
@@ -34,6 +34,21 @@ def load_case_text(text: str, name: str = "case.yaml") -> Case:
         path = Path(directory) / f"{Path(name).stem}{suffix}"
         path.write_text(text, encoding="utf-8")
         return load_case(path)
+
+
+def read_case_bytes(data: bytes, name: str) -> tuple[Case, str]:
+    """Validate a case file's bytes (an upload, a request body) as a file called ``name`` would
+    be; returns the case and its text. Problems are raised as one CaseFileError naming
+    ``name``, line and field."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(name, [Problem((), f"the file is not UTF-8 text (byte {exc.start})",
+                                           "save it as UTF-8 YAML or JSON")]) from None
+    try:
+        return load_case_text(text, name), text
+    except CaseFileError as exc:
+        raise CaseFileError(name, exc.problems) from None
 
 
 def stored_case(store: DraftStore, draft_id: str) -> Case:

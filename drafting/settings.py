@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from drafting.case.loader import MAX_CASE_BYTES
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="NECESSITY_", extra="forbid")
@@ -39,6 +41,28 @@ class Settings(BaseSettings):
         default=False, description="Consent to send case text to a non-local model host.")
     price_prompt_per_1k: float = Field(default=0.00015, ge=0, description="USD per 1k tokens.")
     price_completion_per_1k: float = Field(default=0.0006, ge=0, description="USD per 1k tokens.")
+
+    # The HTTP API (necessity serve).
+    api_backends: str = Field(
+        default="offline", description="Comma list of backends API clients may ask for; the "
+        "openai backend uses this server's model, base URL and key.")
+    api_concurrency: int = Field(default=4, ge=1, le=64,
+                                 description="API drafts drafted at once; the rest queue.")
+    api_max_body_bytes: int = Field(
+        default=MAX_CASE_BYTES + 64 * 1024, ge=1024,
+        description="Largest request body (default: the largest case file, plus room for "
+        "the JSON around it).")
+    api_rate_per_minute: int = Field(default=600, ge=1,
+                                     description="Requests per minute per API key.")
+    api_rate_burst: int = Field(default=60, ge=1,
+                                description="Requests a key may send at once before the "
+                                "per-minute rate applies.")
+    api_webhook_timeout_s: float = Field(default=10.0, gt=0)
+    api_webhook_attempts: int = Field(default=3, ge=1, le=10)
+
+    @property
+    def api_backend_names(self) -> list[str]:
+        return [name.strip() for name in self.api_backends.split(",") if name.strip()]
 
     @property
     def index_dir(self) -> Path:

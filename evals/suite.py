@@ -78,12 +78,7 @@ class Suite(_Spec):
     @field_validator("thresholds")
     @classmethod
     def _known_checks(cls, value: dict[str, float]) -> dict[str, float]:
-        for key, score in value.items():
-            if key not in CHECKS:
-                raise ValueError(f"unknown check '{key}'; choose from {', '.join(CHECKS)}")
-            if not 0 <= score <= 1:
-                raise ValueError(f"{key}: a score between 0 and 1, got {score}")
-        return value
+        return known_thresholds(value)
 
     def case_files(self) -> list[Path]:
         """Every case file the suite names, in a stable order; a pattern matching nothing is
@@ -104,6 +99,16 @@ class Suite(_Spec):
         if self.document_types == "all":
             return list(DocumentType)
         return list(self.document_types)
+
+
+def known_thresholds(value: dict[str, float]) -> dict[str, float]:
+    """Thresholds of known checks, each a score between 0 and 1 (else ValueError)."""
+    for key, score in value.items():
+        if key not in CHECKS:
+            raise ValueError(f"unknown check '{key}'; choose from {', '.join(CHECKS)}")
+        if not 0 <= score <= 1:
+            raise ValueError(f"{key}: a score between 0 and 1, got {score}")
+    return value
 
 
 def field_problem(exc: ValidationError) -> str:

@@ -27,6 +27,7 @@ from drafting.draft import Draft
 from drafting.pipeline import draft_case
 from drafting.settings import Settings
 from drafting.store import DraftStore, NewRunItem, StoreVersionError
+from drafting.store.migrations import LATEST
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 from tests.fakes.case_variants import write_case_variants
@@ -123,7 +124,8 @@ def test_a_draft_round_trips_with_its_calls_and_audit(url: str, drafted: Draft) 
             ["draft_created"] + ["section_drafted"] * 11 + ["draft_finished"])
     with DraftStore.open(url) as again:  # migrations are not applied twice
         assert again.load_draft(draft_id) == drafted
-        assert again.db.conn.execute("SELECT version FROM necessity_schema").fetchall() == [(2,)]
+        versions = again.db.conn.execute("SELECT version FROM necessity_schema").fetchall()
+        assert versions == [(LATEST,)]
 
 
 def test_review_history_and_the_append_only_log(url: str, drafted: Draft) -> None:
@@ -215,3 +217,29 @@ def test_the_commands_work_on_a_postgresql_store(url: str, tmp_path: Path) -> No
     wrong = runner.invoke(app, ["drafts", "list", "--store-url",
                                 url.rsplit("/", 1)[0] + "/no_such_db"])
     assert wrong.exit_code == 2 and "cannot open draft store" in wrong.stderr
+
+
+def test_the_api_tables_scope_keys_cases_and_idempotency(url: str) -> None:
+    from drafting.store.tenancy import IdempotencyConflict
+
+    path, case = CASE_PATH, load_case(CASE_PATH)
+    with DraftStore.open(url) as store:
+        key, secret = store.create_api_key("Acme intake", "acme", "test")
+        assert store.api_key_for(secret) == key and store.api_key_for(secret + "x") is None
+
+        def submit(conn):  # type: ignore[no-untyped-def]
+            stored, new = store.add_api_case(conn, "acme", key.id, case.id,
+                                             CASE_HASH, path.name,
+                                             path.read_text())
+            return (201 if new else 200), {"id": stored.id}
+
+        first = store.idempotent("acme", "k1", "fp", submit)
+        again = store.idempotent("acme", "k1", "fp", submit)
+        assert (first.status_code, again.replayed, again.body) == (201, True, first.body)
+        assert store.idempotent("acme", None, "fp2", submit).status_code == 200  # same file
+        with pytest.raises(IdempotencyConflict):
+            store.idempotent("acme", "k1", "another request", submit)
+        assert store.api_case("acme", first.body["id"]) is not None
+        assert store.api_case("globex", first.body["id"]) is None
+        store.revoke_api_key(key.id, "test")
+        assert store.api_key_for(secret) is None

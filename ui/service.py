@@ -12,13 +12,19 @@ from pathlib import Path
 
 from drafting.backends.base import Backend
 from drafting.backends.registry import create
-from drafting.case import Case, CaseFileError, Problem, case_file_hash
+from drafting.case import Case, case_file_hash
 from drafting.draft import Draft
 from drafting.recording import begin_stored_draft, draft_into_store
-from drafting.reviewing import Regenerated, affected_sections, load_case_text, reviewed_draft
+from drafting.reviewing import (
+    Regenerated,
+    affected_sections,
+    read_case_bytes,
+    reviewed_draft,
+)
 from drafting.reviewing import regenerate as regenerate_stored
 from drafting.reviewing import stored_case as case_of_draft
 from drafting.settings import Settings
+from drafting.sources import excerpts_for
 from drafting.store import AuditEntry, DraftStore, DraftSummary, HistoryEntry, OverrideRecord
 from drafting.store.workers import is_alive
 from evals.harness import evaluate_draft
@@ -38,15 +44,7 @@ def example_cases() -> list[Path]:
 def read_case(data: bytes, name: str) -> tuple[Case, str]:
     """Validate a case file's bytes as a file called ``name`` would be; returns the case and
     its text. Problems are raised as one CaseFileError naming ``name``, line and field."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise CaseFileError(name, [Problem((), f"the file is not UTF-8 text (byte {exc.start})",
-                                           "save it as UTF-8 YAML or JSON")]) from None
-    try:
-        return load_case_text(text, name), text
-    except CaseFileError as exc:
-        raise CaseFileError(name, exc.problems) from None
+    return read_case_bytes(data, name)
 
 
 @contextmanager
@@ -58,13 +56,6 @@ def opened(settings: Settings) -> Iterator[DraftStore]:
 def backend_for(settings: Settings) -> Backend:
     """The configured backend; raises BackendError (e.g. an external host without consent)."""
     return create(settings.backend, settings)
-
-
-def excerpts_for(settings: Settings, case: Case, retrieval: bool):  # type: ignore[no-untyped-def]
-    """The retriever (None without retrieval) and every excerpt a section may be given."""
-    from drafting.cli.draft_cmd import excerpts_for as shared
-
-    return shared(settings, case, retrieval)
 
 
 def status_of(summary: DraftSummary) -> str:
@@ -189,3 +180,15 @@ def diff(settings: Settings, draft_id: str, key: str, v1: int, v2: int) -> tuple
 def audit(settings: Settings, draft_id: str) -> list[AuditEntry]:
     with opened(settings) as store:
         return store.audit(draft_id)
+
+
+def cases_dir(settings: Settings) -> Path:
+    """Where the app keeps the case files it writes (the Intake page): <data dir>/cases."""
+    return settings.data_dir / "cases"
+
+
+def saved_cases(settings: Settings) -> list[Path]:
+    """Case files saved by the Intake page, by name."""
+    folder = cases_dir(settings)
+    return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(".")) \
+        if folder.is_dir() else []

@@ -51,7 +51,7 @@ def retrieval_for(run: RunRecord, settings: Settings, needed: bool
                   ) -> tuple[dict[str, Excerpt], Callable[[Case], Retriever | None]]:
     """The excerpts and a per-case retriever, as the run was started (retrieval on or off)."""
     if run.options.get("retrieval") and needed:
-        from drafting.cli.draft_cmd import open_index, retriever_for
+        from drafting.sources import open_index, retriever_for
 
         index, excerpts = open_index(settings)
         return excerpts, lambda case: retriever_for(index, case)

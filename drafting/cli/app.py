@@ -15,6 +15,7 @@ from drafting.cli import (
     drafts_cmd,
     index_cmd,
     intake_cmd,
+    serve_cmd,
     ui_cmd,
 )
 from evals import cli as eval_cli
@@ -36,6 +37,8 @@ app.add_typer(drafts_cmd.app, name="drafts")
 app.command(name="draft-batch")(batch_cmd.draft_batch)
 app.add_typer(eval_cli.app, name="eval")
 app.command(name="ui")(ui_cmd.ui)
+app.command(name="serve")(serve_cmd.serve)
+app.add_typer(serve_cmd.keys, name="keys")
 
 
 def _version(value: bool) -> None:

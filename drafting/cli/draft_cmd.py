@@ -15,6 +15,7 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from drafting import sources
 from drafting.backends.base import BackendError
 from drafting.backends.registry import create
 from drafting.case import Case, case_file_hash
@@ -27,7 +28,6 @@ from drafting.pipeline import DraftRequestError, prepare, with_overrides
 from drafting.recording import begin_stored_draft, draft_into_store
 from drafting.settings import Settings
 from drafting.stages import StageLog
-from guideline_index.corpus import excerpts_by_id, load_corpus
 from guideline_index.excerpt import Excerpt
 
 FORMATS = ("md", "docx", "pdf", "json")
@@ -36,42 +36,18 @@ ESTIMATED_COMPLETION_TOKENS = 450
 
 
 def open_index(settings: Settings):  # type: ignore[no-untyped-def]
-    """The guideline index (built first if it is missing or the corpus changed) and every
-    excerpt a section may be given."""
-    from guideline_index.search import GuidelineIndex
-
-    index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
-    corpus_ids = {e.id for e in load_corpus()}
-    indexed = {i for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
-    if indexed != corpus_ids:
-        with err.status("building the guideline index (first run or corpus changed) ..."):
-            index.build()
-    return index, {**index.catalog.excerpts, **excerpts_by_id()}
-
-
-def retriever_for(index, case: Case) -> Retriever:  # type: ignore[no-untyped-def]
-    """Search the index for a section of this case: its setting, the item's procedure, and only
-    excerpts in force on the item's date of service."""
-    from guideline_index.filters import SearchFilters
-
-    def retrieve(query: str, item):  # type: ignore[no-untyped-def]
-        filters = SearchFilters(setting=case.setting.value,
-                                procedure=item.procedure.value if item else None,
-                                on=item.date_of_service if item else None)
-        return index.search(query, filters, k=3)
-
-    return retrieve
-
-
-def _retrieval(settings: Settings, case: Case) -> tuple[Retriever, dict[str, Excerpt]]:
-    index, excerpts = open_index(settings)
-    return retriever_for(index, case), excerpts
+    """The guideline index (built first, with a spinner, if missing or the corpus changed)."""
+    return sources.open_index(settings, _building)
 
 
 def excerpts_for(settings: Settings, case: Case, retrieval: bool
                  ) -> tuple[Retriever | None, dict[str, Excerpt]]:
     """The retriever (None without retrieval) and every excerpt a section may be given."""
-    return _retrieval(settings, case) if retrieval else (None, excerpts_by_id())
+    return sources.excerpts_for(settings, case, retrieval, _building)
+
+
+def _building():  # type: ignore[no-untyped-def]
+    return err.status("building the guideline index (first run or corpus changed) ...")
 
 
 def draft(

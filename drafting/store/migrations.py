@@ -23,6 +23,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               schema.V1),
     Migration(2, "case content, draft options and worker; batch runs and their items",
               schema.V2),
+    Migration(3, "HTTP API: keys per organisation, submitted cases, API drafts, idempotency keys",
+              schema.V3),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -33,6 +33,9 @@ class AuditAction(StrEnum):
     run_started = "run_started"
     run_resumed = "run_resumed"
     run_stopped = "run_stopped"
+    api_key_created = "api_key_created"
+    api_key_revoked = "api_key_revoked"
+    webhook_called = "webhook_called"
 
 
 @dataclass(frozen=True)

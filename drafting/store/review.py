@@ -44,25 +44,8 @@ class ReviewMixin:
         Unless ``citations`` are given, the text's markers are checked against the facts and
         excerpts supplied to the section (valid exactly as the pipeline would judge them; for
         an invalid marker, "not in this case" may read "not given to this section")."""
-        author, reason = required("author", author), required("reason", reason)
         with self.db.transaction() as conn:
-            row = reading.section_version(conn, draft_id, key)
-            if text == row["text"]:
-                raise ValueError(f"section {key!r} of draft {draft_id!r} already has this text "
-                                 f"(version {row['version']}); nothing to save")
-            previous = reading.section_draft(conn, row)
-            if citations is None:
-                citations = _check(conn, draft_id, text, previous.fact_ids, previous.excerpt_ids)
-            edited = previous.model_copy(update={
-                "text": text, "status": "ok", "error": None, "citations": citations,
-                "attempts": 0, "seconds": 0.0, "usage": Usage()})
-            _, number = writing.insert_version(conn, row["section_id"], edited, author=author,
-                                               origin="human", reason=reason)
-            writing.append_audit(conn, author, AuditAction.section_edited, draft_id, key=key,
-                                 version=number, previous_version=row["version"], reason=reason,
-                                 invalid_citations=sum(not c.valid for c in citations))
-            _void_sign_off(conn, draft_id, author, f"section {key} edited (version {number})")
-            return number
+            return edit_in(conn, draft_id, key, text, author, reason, citations)
 
     def save_regenerated(self, draft_id: str, section: SectionDraft, requested_by: str,
                          reason: str, *, backend: str, model: str) -> int:
@@ -160,6 +143,30 @@ class ReviewMixin:
                          (actor, at, draft_id))
             writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
                                  versions=_versions(conn, draft_id))
+
+
+def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author: str,
+            reason: str, citations: list[Citation] | None = None) -> int:
+    """``edit_section`` inside the caller's transaction (for a write that must commit with
+    others, such as the API's idempotency record)."""
+    author, reason = required("author", author), required("reason", reason)
+    row = reading.section_version(conn, draft_id, key)
+    if text == row["text"]:
+        raise ValueError(f"section {key!r} of draft {draft_id!r} already has this text "
+                         f"(version {row['version']}); nothing to save")
+    previous = reading.section_draft(conn, row)
+    if citations is None:
+        citations = _check(conn, draft_id, text, previous.fact_ids, previous.excerpt_ids)
+    edited = previous.model_copy(update={
+        "text": text, "status": "ok", "error": None, "citations": citations,
+        "attempts": 0, "seconds": 0.0, "usage": Usage()})
+    _, number = writing.insert_version(conn, row["section_id"], edited, author=author,
+                                       origin="human", reason=reason)
+    writing.append_audit(conn, author, AuditAction.section_edited, draft_id, key=key,
+                         version=number, previous_version=row["version"], reason=reason,
+                         invalid_citations=sum(not c.valid for c in citations))
+    _void_sign_off(conn, draft_id, author, f"section {key} edited (version {number})")
+    return number
 
 
 def _void_sign_off(conn: sqlite3.Connection, draft_id: str, actor: str, because: str) -> None:

@@ -200,3 +200,57 @@ V2: tuple[str, ...] = (
     "CREATE UNIQUE INDEX run_items_one_per_case ON run_items (run_id, case_hash) "
     "WHERE case_hash IS NOT NULL AND status <> 'invalid'",
 )
+
+
+V3: tuple[str, ...] = (
+    # The HTTP API (``necessity serve``): keys, each of one organisation, stored as a hash of the
+    # secret (the secret is shown once, when the key is created). ``webhook_secret`` signs the
+    # key's webhook calls, so it is kept as is.
+    """CREATE TABLE api_keys (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL CHECK (trim(name) <> ''),
+        organisation    TEXT NOT NULL CHECK (trim(organisation) <> ''),
+        key_hash        TEXT NOT NULL UNIQUE,
+        webhook_secret  TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        revoked_at      TEXT
+    )""",
+    # A case file an organisation submitted; the same file from two organisations is two rows.
+    """CREATE TABLE api_cases (
+        id            TEXT PRIMARY KEY,
+        organisation  TEXT NOT NULL,
+        case_id       TEXT NOT NULL,
+        case_hash     TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        created_by    TEXT NOT NULL REFERENCES api_keys (id),
+        UNIQUE (organisation, case_id, case_hash),
+        FOREIGN KEY (case_id, case_hash) REFERENCES cases (case_id, case_hash)
+    )""",
+    # A draft requested over the API: whose it is, and where its background job stands.
+    """CREATE TABLE api_drafts (
+        draft_id        TEXT PRIMARY KEY REFERENCES drafts (id),
+        organisation    TEXT NOT NULL,
+        api_case_id     TEXT NOT NULL REFERENCES api_cases (id),
+        created_by      TEXT NOT NULL REFERENCES api_keys (id),
+        state           TEXT NOT NULL DEFAULT 'queued'
+                        CHECK (state IN ('queued', 'running', 'finished', 'failed')),
+        error           TEXT,
+        retrieval       INTEGER NOT NULL DEFAULT 0 CHECK (retrieval IN (0, 1)),
+        webhook_url     TEXT,
+        webhook_result  TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    )""",
+    "CREATE INDEX api_drafts_by_state ON api_drafts (state)",
+    # A POST's Idempotency-Key and the response it got, stored in the same transaction as what
+    # the request changed: a retried request gets that response again and changes nothing.
+    """CREATE TABLE api_idempotency (
+        organisation  TEXT NOT NULL,
+        key           TEXT NOT NULL,
+        fingerprint   TEXT NOT NULL,
+        status_code   INTEGER NOT NULL,
+        response      TEXT NOT NULL CHECK (json_valid(response)),
+        created_at    TEXT NOT NULL,
+        PRIMARY KEY (organisation, key)
+    )""",
+)

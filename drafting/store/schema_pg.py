@@ -198,4 +198,50 @@ V2: tuple[str, ...] = (
     "WHERE case_hash IS NOT NULL AND status <> 'invalid'",
 )
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2))
+V3: tuple[str, ...] = (
+    """CREATE TABLE api_keys (
+        id              TEXT PRIMARY KEY,
+        name            TEXT NOT NULL CHECK (trim(name) <> ''),
+        organisation    TEXT NOT NULL CHECK (trim(organisation) <> ''),
+        key_hash        TEXT NOT NULL UNIQUE,
+        webhook_secret  TEXT NOT NULL,
+        created_at      TEXT NOT NULL,
+        revoked_at      TEXT
+    )""",
+    """CREATE TABLE api_cases (
+        id            TEXT PRIMARY KEY,
+        organisation  TEXT NOT NULL,
+        case_id       TEXT NOT NULL,
+        case_hash     TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        created_by    TEXT NOT NULL REFERENCES api_keys (id),
+        UNIQUE (organisation, case_id, case_hash),
+        FOREIGN KEY (case_id, case_hash) REFERENCES cases (case_id, case_hash)
+    )""",
+    """CREATE TABLE api_drafts (
+        draft_id        TEXT PRIMARY KEY REFERENCES drafts (id),
+        organisation    TEXT NOT NULL,
+        api_case_id     TEXT NOT NULL REFERENCES api_cases (id),
+        created_by      TEXT NOT NULL REFERENCES api_keys (id),
+        state           TEXT NOT NULL DEFAULT 'queued'
+                        CHECK (state IN ('queued', 'running', 'finished', 'failed')),
+        error           TEXT,
+        retrieval       INTEGER NOT NULL DEFAULT 0 CHECK (retrieval IN (0, 1)),
+        webhook_url     TEXT,
+        webhook_result  TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+    )""",
+    "CREATE INDEX api_drafts_by_state ON api_drafts (state)",
+    f"""CREATE TABLE api_idempotency (
+        organisation  TEXT NOT NULL,
+        key           TEXT NOT NULL,
+        fingerprint   TEXT NOT NULL,
+        status_code   INTEGER NOT NULL,
+        response      TEXT NOT NULL {_json("response", nullable=False)},
+        created_at    TEXT NOT NULL,
+        PRIMARY KEY (organisation, key)
+    )""",
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2), (3, V3))

@@ -29,12 +29,13 @@ from drafting.store.records import (
 )
 from drafting.store.review import ReviewMixin, required
 from drafting.store.runs import RunsMixin
+from drafting.store.tenancy import TenancyMixin
 from drafting.store.workers import this_worker
 
 VersionChoice = Literal["latest", "original"] | int
 
 
-class DraftStore(ReviewMixin, RunsMixin):
+class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path | str):
         self.db = Database(conn)
         self.path = path  # the SQLite file, or the PostgreSQL URL without its password
@@ -71,13 +72,24 @@ class DraftStore(ReviewMixin, RunsMixin):
         ``in_progress`` until ``finish_draft``). ``case_text`` keeps the case file with it (for
         regeneration); a ``run_id`` ties it to a batch run, which drafts each case once."""
         with self.db.transaction() as conn:
-            return self._begin(conn, case.id, case_hash, case_path, title=title,
-                               document_type=str(document_type), perspective=str(perspective),
-                               setting=str(case.setting), created_at=now(), backend=backend,
-                               model=model, base_url_host=base_url_host, external=int(external),
-                               language_model=int(language_model), actor=actor or backend,
-                               case_text=case_text, run_id=run_id, worker=this_worker(),
-                               options=None if options is None else json.dumps(options))
+            return self.begin_in(conn, case, case_path, case_hash, document_type, perspective,
+                                 backend, model, base_url_host, external,
+                                 language_model=language_model, title=title, actor=actor,
+                                 case_text=case_text, options=options, run_id=run_id)
+
+    def begin_in(self, conn: sqlite3.Connection, case: Case, case_path: str | Path | None,
+                 case_hash: str, document_type: str, perspective: str, backend: str, model: str,
+                 base_url_host: str | None, external: bool, *, language_model: bool = True,
+                 title: str = "", actor: str | None = None, case_text: str | None = None,
+                 options: dict[str, Any] | None = None, run_id: str | None = None) -> str:
+        """``begin_draft`` inside the caller's transaction."""
+        return self._begin(conn, case.id, case_hash, case_path, title=title,
+                           document_type=str(document_type), perspective=str(perspective),
+                           setting=str(case.setting), created_at=now(), backend=backend,
+                           model=model, base_url_host=base_url_host, external=int(external),
+                           language_model=int(language_model), actor=actor or backend,
+                           case_text=case_text, run_id=run_id, worker=this_worker(),
+                           options=None if options is None else json.dumps(options))
 
     def resume_draft(self, draft_id: str, actor: str) -> list[SectionDraft]:
         """Take over an unfinished draft whose process died: record this process as its worker

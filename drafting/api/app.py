@@ -1,0 +1,80 @@
+"""The FastAPI app: routes, middleware (body size limit, JSON request log), error shapes, the
+offline API docs at ``/docs`` (Swagger UI served from the swagger-ui-bundle wheel, nothing from a
+CDN), and the drafting jobs started and stopped with the app."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from drafting import __version__
+from drafting.api import case_routes, draft_routes, errors, eval_routes
+from drafting.api.context import Api
+from drafting.api.jobs import DraftJobs
+from drafting.api.limits import BodyLimit
+from drafting.api.logs import RequestLog, logger
+from drafting.api.ratelimit import RateLimiter
+from drafting.api.stores import StorePool
+from drafting.api.views import EvalCache
+from drafting.settings import Settings
+from guideline_index.corpus import excerpts_by_id
+
+DESCRIPTION = """Draft medical-necessity opinions for pain-management care from structured case
+files, with every citation checked. Authenticate with `Authorization: Bearer <API key>`; each key
+sees only its organisation's cases and drafts. POSTs accept an `Idempotency-Key` header.
+Drafts made with the `offline` backend are composed deterministically, without a language model,
+and say so in their `label`."""
+
+
+def create_app(settings: Settings) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stores = StorePool(settings.store_location)
+        excerpts = excerpts_by_id()
+        jobs = DraftJobs(settings, stores, excerpts)
+        app.state.stores = stores
+        app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
+        app.state.api = Api(settings, stores, jobs, excerpts, EvalCache())
+        resumed = jobs.recover()
+        logger().info("started", extra={"event": "started", "resumed": resumed})
+        try:
+            yield
+        finally:
+            jobs.shutdown()
+            stores.close()
+
+    app = FastAPI(title="necessity", version=__version__, description=DESCRIPTION,
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
+    errors.install(app)
+    app.include_router(case_routes.router)
+    app.include_router(draft_routes.router)
+    app.include_router(eval_routes.router)
+    _docs(app)
+
+    @app.get("/healthz", tags=["service"])
+    def health() -> dict[str, Any]:
+        """Liveness, without a key: the number of drafts queued or being drafted."""
+        return {"status": "ok", "drafts_in_flight": app.state.api.jobs.in_flight}
+
+    app.add_middleware(BodyLimit, limit=settings.api_max_body_bytes)
+    app.add_middleware(RequestLog)
+    return app
+
+
+def _docs(app: FastAPI) -> None:
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="necessity API",
+                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
+                                   swagger_css_url="/docs-assets/swagger-ui.css",
+                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")

@@ -1,0 +1,70 @@
+"""What every route needs from the running app: settings, the per-thread store, the drafting
+jobs, the excerpts, and the request's Idempotency-Key and fingerprint."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, HTTPException, Request
+
+from drafting.api.auth import Caller, authenticate
+from drafting.api.jobs import DraftJobs
+from drafting.api.stores import StorePool
+from drafting.api.views import EvalCache
+from drafting.settings import Settings
+from drafting.store import DraftStore
+from drafting.store.tenancy import ApiDraft
+from guideline_index.excerpt import Excerpt
+
+MAX_IDEMPOTENCY_KEY = 255
+
+
+@dataclass(frozen=True)
+class Api:
+    settings: Settings
+    stores: StorePool
+    jobs: DraftJobs
+    excerpts: dict[str, Excerpt]
+    evals: EvalCache
+
+    @property
+    def store(self) -> DraftStore:
+        return self.stores.get()
+
+    def draft_of(self, caller: Caller, draft_id: str) -> ApiDraft:
+        """The caller's draft; 404 for one that does not exist and for another
+        organisation's alike (its existence is not revealed)."""
+        found = self.store.api_draft(caller.organisation, draft_id)
+        if found is None:
+            raise HTTPException(404, detail=f"no draft {draft_id!r} in your organisation")
+        return found
+
+
+def api(request: Request) -> Api:
+    return request.app.state.api  # type: ignore[no-any-return]
+
+
+def idempotency_key(key: Annotated[str | None, Header(
+        alias="Idempotency-Key", description="Send the same key again to retry a POST safely: "
+        "the first response is returned and nothing is created twice.")] = None) -> str | None:
+    if key is not None and not 1 <= len(key) <= MAX_IDEMPOTENCY_KEY:
+        raise HTTPException(422, detail=f"Idempotency-Key must be 1 to {MAX_IDEMPOTENCY_KEY} "
+                            "characters")
+    return key
+
+
+def fingerprint(method: str, path: str, body: bytes) -> str:
+    """What a retried request must repeat exactly to get the first one's response."""
+    return hashlib.sha256(f"{method} {path}\n".encode() + body).hexdigest()
+
+
+async def raw_body(request: Request) -> bytes:
+    return await request.body()
+
+
+ApiDep = Annotated[Api, Depends(api)]
+CallerDep = Annotated[Caller, Depends(authenticate)]
+IdempotencyKey = Annotated[str | None, Depends(idempotency_key)]
+RawBody = Annotated[bytes, Depends(raw_body)]

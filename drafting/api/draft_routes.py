@@ -1,0 +1,136 @@
+"""``/v1/drafts``: request a draft (202; drafted in the background), poll it, edit a section, read
+its history, export it. Every route answers 404 for a draft of another organisation."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query
+from fastapi.responses import JSONResponse, Response
+
+from drafting.api.case_routes import sent
+from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint
+from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
+from drafting.api.views import accepted, draft_view, history_view
+from drafting.backends.base import BackendError
+from drafting.backends.registry import create
+from drafting.pipeline import DraftRequestError, with_overrides
+from drafting.recording import begin_stored_draft
+from drafting.reviewing import load_case_text, reviewed_draft
+from drafting.store import reading
+from drafting.store.review import edit_in
+
+router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
+
+
+def _invalid(field: str, message: str) -> HTTPException:
+    return HTTPException(422, detail=[{"loc": ["body", field], "field": field,
+                                       "message": message}])
+
+
+@router.post("", status_code=202, responses={
+    202: {"description": "Accepted: poll the draft's link until its status is complete."},
+    404: {"description": "No such case in your organisation."}})
+def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
+                  key: IdempotencyKey) -> JSONResponse:
+    """Draft a submitted case in the background; returns the draft id at once."""
+    if request.backend not in api.settings.api_backend_names:
+        raise _invalid("backend", f"backend {request.backend!r} is not offered by this server; "
+                       f"choose from {', '.join(api.settings.api_backend_names)}")
+    store = api.store
+    api_case = store.api_case(caller.organisation, request.case)
+    if api_case is None:
+        raise _invalid("case", f"no case {request.case!r} in your organisation; submit it "
+                       "with POST /v1/cases first")
+    name, text = store.case_file(api_case.case_id, api_case.case_hash)
+    try:
+        case = with_overrides(load_case_text(text, name), request.document_type,
+                              request.perspective)
+    except DraftRequestError as exc:
+        raise _invalid("perspective", str(exc)) from None
+    try:
+        backend = create(request.backend, api.settings)
+    except BackendError as exc:
+        raise _invalid("backend", str(exc)) from None
+    webhook = None if request.webhook_url is None else str(request.webhook_url)
+
+    def action(conn):  # type: ignore[no-untyped-def]
+        draft_id = begin_stored_draft(
+            store, case, name, None, api_case.case_hash, backend, actor=caller.key_id,
+            options={"retrieval": request.retrieval, "source": "api"}, conn=conn)
+        store.add_api_draft(conn, draft_id, caller.organisation, api_case.id, caller.key_id,
+                            request.retrieval, webhook)
+        return 202, accepted(draft_id, api_case.id)
+
+    body = request.model_dump_json().encode()
+    response = store.idempotent(caller.organisation, key,
+                                fingerprint("POST", "/v1/drafts", body), action)
+    if not response.replayed:
+        api.jobs.submit(response.body["id"])
+    return sent(response, response.body["links"]["self"])
+
+
+@router.get("/{draft_id}")
+def get_draft(draft_id: str, api: ApiDep, caller: CallerDep) -> dict[str, Any]:
+    """Status, sections (latest versions) with citations, criteria (overrides applied), sources,
+    and, once finished, the eval checks' scores and findings."""
+    return draft_view(api.store, api.draft_of(caller, draft_id), api.excerpts, api.evals)
+
+
+def _finished(api: ApiDep, caller: CallerDep, draft_id: str) -> None:
+    found = api.draft_of(caller, draft_id)
+    if found.state != "finished":
+        raise HTTPException(409, detail=f"draft {draft_id!r} is {found.state}; wait until it "
+                            "has finished")
+
+
+@router.get("/{draft_id}/export", response_class=Response, responses={
+    200: {"content": {media: {} for media in EXPORT_MEDIA.values()}},
+    409: {"description": "Not finished yet."}})
+def export_draft(draft_id: str, api: ApiDep, caller: CallerDep,
+                 format: Annotated[ExportFormat, Query()] = "docx") -> Response:
+    """The reviewed draft (latest versions, overrides listed) as DOCX, PDF, Markdown or JSON."""
+    from drafting.export import export
+
+    _finished(api, caller, draft_id)
+    store = api.store
+    draft = reviewed_draft(store, draft_id)
+    written = export(draft, api.settings.data_dir / "exports" / draft_id, [format])
+    store.record_exports(draft_id, written, caller.key_id)
+    path = written[format]
+    return Response(path.read_bytes(), media_type=EXPORT_MEDIA[format], headers={
+        "Content-Disposition": f'attachment; filename="{draft.case_id}-{draft_id}.{format}"'})
+
+
+@router.post("/{draft_id}/sections/{section_key}", responses={
+    404: {"description": "No such draft or section."},
+    409: {"description": "Not finished yet, or the text is unchanged."}})
+def edit_section(draft_id: str, section_key: str, edit: SectionEdit, api: ApiDep,
+                 caller: CallerDep, key: IdempotencyKey) -> JSONResponse:
+    """Save a reviewer's text as the section's next version (author and reason required); its
+    citation markers are checked and invalid ones listed."""
+    _finished(api, caller, draft_id)
+    store = api.store
+
+    def action(conn):  # type: ignore[no-untyped-def]
+        version = edit_in(conn, draft_id, section_key, edit.text.strip(), edit.author,
+                          edit.reason)
+        section = reading.section_draft(conn, reading.section_version(conn, draft_id,
+                                                                      section_key))
+        return 200, {"id": draft_id, "section": section_key, "version": version,
+                     "invalid_citations": [{"marker": c.marker, "problem": c.problem}
+                                           for c in section.invalid_citations],
+                     "links": {"draft": f"/v1/drafts/{draft_id}",
+                               "history": f"/v1/drafts/{draft_id}/history"}}
+
+    body = edit.model_dump_json().encode()
+    path = f"/v1/drafts/{draft_id}/sections/{section_key}"
+    return sent(store.idempotent(caller.organisation, key, fingerprint("POST", path, body),
+                                 action))
+
+
+@router.get("/{draft_id}/history")
+def draft_history(draft_id: str, api: ApiDep, caller: CallerDep) -> dict[str, Any]:
+    """Every version of every section, and the draft's audit log."""
+    api.draft_of(caller, draft_id)
+    return history_view(api.store, draft_id)

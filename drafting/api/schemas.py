@@ -1,0 +1,54 @@
+"""Request bodies of the HTTP API (responses are built in ``views``)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+
+from drafting.case.vocab import DocumentType, Perspective
+from evals.suite import known_thresholds
+
+EXPORT_MEDIA = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "md": "text/markdown; charset=utf-8",
+    "json": "application/json",
+}
+ExportFormat = Literal["docx", "pdf", "md", "json"]
+
+
+class _Body(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class DraftRequest(_Body):
+    case: str = Field(description="Id of a case submitted with POST /v1/cases (case_...).")
+    document_type: DocumentType | None = Field(default=None, description="Default: the case's.")
+    perspective: Perspective | None = Field(default=None, description="Default: the case's.")
+    backend: str = Field(default="offline", description="A backend this server allows "
+                         "(api_backends); offline is the deterministic composer.")
+    retrieval: bool = Field(default=False, description="Add excerpts found by searching the "
+                            "guideline index (as draft-batch --retrieval).")
+    webhook_url: AnyHttpUrl | None = Field(default=None, description="Called with a signed "
+                                           "POST when the draft finishes.")
+
+
+class SectionEdit(_Body):
+    text: str = Field(min_length=1, max_length=100_000)
+    author: str = Field(min_length=1, max_length=200)
+    reason: str = Field(min_length=1, max_length=2_000)
+
+
+class EvalRequest(_Body):
+    drafts: list[str] = Field(min_length=1, max_length=500,
+                              description="Ids of this organisation's drafts to check.")
+    thresholds: dict[str, float] = Field(default_factory=dict, description="Check -> least "
+                                         "pooled score to pass; none given: every check at 1.0.")
+    embeddings: bool = Field(default=False, description="Embedding similarity in the support "
+                             "check (slower; loads the MiniLM model once).")
+
+    @field_validator("thresholds")
+    @classmethod
+    def _known_checks(cls, value: dict[str, float]) -> dict[str, float]:
+        return known_thresholds(value)

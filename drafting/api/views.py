@@ -1,0 +1,117 @@
+"""Response bodies: a stored draft as an API client sees it (latest section versions, the
+physician's overrides applied, eval findings once finished), its history, a submitted case."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import asdict
+from typing import Any
+
+from drafting.case import Case
+from drafting.draft import Draft
+from drafting.reviewing import reviewed_draft, stored_case
+from drafting.store import DraftStore, HistoryEntry
+from drafting.store.tenancy import ApiCase, ApiDraft
+from evals.harness import evaluate_draft
+from evals.report import Report
+from guideline_index.excerpt import Excerpt
+
+
+def case_view(api_case: ApiCase, case: Case) -> dict[str, Any]:
+    return {
+        "id": api_case.id, "case_id": case.id, "case_hash": api_case.case_hash,
+        "document_type": case.document_type.value, "perspective": case.perspective.value,
+        "setting": case.setting.value, "facts": len(case.facts),
+        "disputed_items": [item.id for item in case.disputed_items],
+        "created_at": api_case.created_at,
+        "links": {"self": f"/v1/cases/{api_case.id}"}}
+
+
+def links(draft_id: str) -> dict[str, Any]:
+    base = f"/v1/drafts/{draft_id}"
+    return {"self": base, "history": f"{base}/history",
+            "export": {fmt: f"{base}/export?format={fmt}" for fmt in ("docx", "pdf", "md")}}
+
+
+def status_of(api: ApiDraft, stored_status: str) -> str:
+    """queued / running while the job has not finished; then the stored draft's status
+    (complete, or incomplete if a section failed); failed if the job itself failed."""
+    if api.state in ("queued", "running", "failed"):
+        return api.state
+    return stored_status
+
+
+def accepted(draft_id: str, api_case_id: str) -> dict[str, Any]:
+    return {"id": draft_id, "status": "queued", "case": api_case_id, "links": links(draft_id)}
+
+
+class EvalCache:
+    """Eval reports of finished drafts, by draft and section versions and overrides, so polling
+    a draft does not re-run the checks."""
+
+    def __init__(self, size: int = 512):
+        self._reports: OrderedDict[tuple[Any, ...], Report] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def report(self, key: tuple[Any, ...], draft: Draft, case: Case,
+               excerpts: dict[str, Excerpt]) -> Report:
+        with self._lock:
+            if key in self._reports:
+                self._reports.move_to_end(key)
+                return self._reports[key]
+        report = evaluate_draft(draft, case, excerpts, use_embeddings=False)
+        with self._lock:
+            self._reports[key] = report
+            while len(self._reports) > self._size:
+                self._reports.popitem(last=False)
+        return report
+
+
+def _latest_versions(history: list[HistoryEntry]) -> dict[str, int]:
+    versions: dict[str, int] = {}
+    for entry in history:
+        versions[entry.key] = max(entry.version, versions.get(entry.key, 0))
+    return versions
+
+
+def draft_view(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt],
+               evals: EvalCache) -> dict[str, Any]:
+    summary = store.summary(api.draft_id)
+    status = status_of(api, summary.status)
+    history = store.history(api.draft_id)
+    versions = _latest_versions(history)
+    finished = api.state == "finished"
+    draft = reviewed_draft(store, api.draft_id) if finished else store.load_draft(api.draft_id)
+    body = draft.model_dump(mode="json")
+    for section in body["sections"]:
+        section["version"] = versions.get(section["key"])
+    report = None
+    if finished:
+        overrides = len(draft.overrides)
+        key = (api.draft_id, tuple(sorted(versions.items())), overrides)
+        report = evals.report(key, draft, stored_case(store, api.draft_id), excerpts)
+    return {
+        "id": api.draft_id, "status": status, "error": api.error, "case": api.api_case_id,
+        "backend": summary.backend, "model": summary.model,
+        "language_model": draft.provenance.language_model,
+        "finished_at": None if summary.finished_at is None else summary.finished_at.isoformat(),
+        **body,
+        "eval": None if report is None else {
+            "passed": not report.errors,
+            "scores": {s.check: s.score for s in report.scores},
+            "findings": [f.model_dump(mode="json") for f in report.findings]},
+        "webhook": None if api.webhook_url is None else {
+            "url": api.webhook_url, "result": api.webhook_result},
+        "links": links(api.draft_id)}
+
+
+def history_view(store: DraftStore, draft_id: str) -> dict[str, Any]:
+    return {
+        "id": draft_id,
+        "versions": [{**entry._asdict(), "created_at": entry.created_at.isoformat()}
+                     for entry in store.history(draft_id)],
+        "audit": [{**asdict(entry), "at": entry.at.isoformat()}
+                  for entry in store.audit(draft_id)],
+        "links": links(draft_id)}
