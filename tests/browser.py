@@ -126,6 +126,15 @@ class Browser:
     def click(self, selector: str) -> None:
         self.evaluate(f"document.querySelector({json.dumps(selector)}).click()")
 
+    def upload(self, selector: str, files: list[Path]) -> None:
+        """Give files to the <input type=file> matching ``selector``, as a user's choice would
+        (the page gets its input and change events)."""
+        root = self.call("DOM.getDocument", depth=-1, pierce=True)["root"]["nodeId"]
+        node = self.call("DOM.querySelector", nodeId=root, selector=selector)["nodeId"]
+        if not node:
+            raise RuntimeError(f"no element matches {selector!r}")
+        self.call("DOM.setFileInputFiles", nodeId=node, files=[str(f.resolve()) for f in files])
+
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -195,6 +204,7 @@ def _wait_healthy(url: str, app: subprocess.Popen[bytes], log: Path,
 
 def _capture(out: Path) -> None:  # pragma: no cover - run by hand to refresh the README images
     from tests.test_ui_browser import capture_screens
+    from tests.test_ui_intake import capture_intake
 
     executable = chromium()
     if executable is None:
@@ -202,6 +212,7 @@ def _capture(out: Path) -> None:  # pragma: no cover - run by hand to refresh th
     with tempfile.TemporaryDirectory(prefix="necessity-shots-") as tmp:
         for path in capture_screens(executable, Path(tmp), out):
             print(f"wrote {path}")
+        print(f"wrote {capture_intake(executable, Path(tmp) / 'intake', out)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

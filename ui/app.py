@@ -19,6 +19,7 @@ from ui.chips import CSS  # noqa: E402
 # No page icons: Streamlit would fetch a Material icon from fonts.gstatic.com as the favicon.
 PAGES = [
     ("views/cases.py", "Cases", "cases"),
+    ("views/intake.py", "Intake", "intake"),
     ("views/facts.py", "Case facts", "facts"),
     ("views/criteria.py", "Criteria", "criteria"),
     ("views/editor.py", "Draft editor", "editor"),

@@ -28,6 +28,7 @@ NEXT_DRAFT = "next_draft"  # a page asks the sidebar to open this draft on the n
 DATA_DIR = "data_dir"  # chosen on the Settings page for this session
 CONSENT = "allow_external"  # consent to external model hosts, this session only
 FLASH = "flash"
+LOADED_CASE = "loaded_case"  # (name, text, case): the case file open on the Cases page
 
 
 def data_dir() -> Path:

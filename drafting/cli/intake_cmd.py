@@ -4,8 +4,6 @@ de-identified text with a local re-identification map, and back)."""
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import Counter
 from pathlib import Path
 from typing import Annotated
 
@@ -22,11 +20,6 @@ from guideline_index.ingest.errors import IngestError
 
 EXIT_NEEDS_REVIEW = 1  # written, but the case does not validate yet
 EXIT_BAD_INPUT = 2  # some files could not be read (the rest were)
-
-
-def _case_id(out_file: Path) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", out_file.stem.lower()).strip("-")
-    return slug if len(slug) >= 3 else f"intake-{slug or 'case'}"
 
 
 def intake(
@@ -55,7 +48,7 @@ def intake(
 ) -> None:
     """Read a packet of records and draft a case file: inventory, page-anchored facts,
     diagnoses, and disputed items proposed from requests and denials."""
-    from drafting.intake.run import run_intake
+    from drafting.intake.run import case_id_for, run_intake
 
     chosen_backend = None
     settings = None
@@ -72,7 +65,7 @@ def intake(
             raise typer.Exit(2) from None
     today = dt.date.today()
     with err.status(f"reading {len(records)} record file(s) ..."):
-        outcome = run_intake(records, case_id=case_id or _case_id(out_file),
+        outcome = run_intake(records, case_id=case_id or case_id_for(out_file.name),
                              document_type=document_type, perspective=perspective,
                              setting=setting, ocr=ocr, backend=chosen_backend,
                              concurrency=settings.concurrency if settings else 4, today=today)
@@ -108,14 +101,14 @@ def intake(
 
 
 def _summary(outcome) -> None:  # type: ignore[no-untyped-def]
-    per_doc = Counter(f["source"]["document"] for f in outcome.drafted.data["facts"])
+    from drafting.intake.run import inventory
+
     table = Table(title="Record inventory")
     for column in ("id", "file", "type", "date", "pages", "OCR pages", "facts"):
         table.add_column(column, overflow="fold")
-    for doc in outcome.packet.documents:
-        table.add_row(doc.id, doc.path.name, doc.doc.type.value, doc.doc.date.isoformat(),
-                      str(len(doc.record.pages)),
-                      ", ".join(map(str, doc.record.ocr_pages)) or "-", str(per_doc[doc.id]))
+    for row in inventory(outcome):
+        table.add_row(row.id, row.file, row.type, row.date.isoformat(), str(row.pages),
+                      ", ".join(map(str, row.ocr_pages)) or "-", str(row.facts))
     out.print(table)
     if outcome.proposals is not None:
         p = outcome.proposals

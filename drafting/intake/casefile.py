@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
+
+if TYPE_CHECKING:
+    from drafting.case import Case
 
 FLOW_KEYS = {"source", "dose", "duration", "details"}
 
@@ -66,6 +69,27 @@ def write(path: Path, data: dict[str, Any], header: list[str]) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_text(render(data, header), encoding="utf-8")
     tmp.replace(path)
+
+
+def write_valid(path: Path, data: dict[str, Any], header: list[str], replace: bool = False
+                ) -> Case:
+    """Write the case only if the file, as written, loads through the case model; otherwise
+    raise CaseFileError naming ``path``, line and field, and leave any earlier file as it was.
+    An existing file is replaced only when asked."""
+    from drafting.case import CaseFileError, load_case
+
+    if path.exists() and not replace:
+        raise FileExistsError(f"{path} already exists; choose another case id or replace it")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.stem}.partial{path.suffix}")  # the loader reads by suffix
+    tmp.write_text(render(data, header), encoding="utf-8")
+    try:
+        case = load_case(tmp)
+    except CaseFileError as exc:
+        tmp.unlink()
+        raise CaseFileError(path, exc.problems) from None
+    tmp.replace(path)
+    return case
 
 
 def header_lines(files: int, today: dt.date, proposed: int, unreadable: list[str],

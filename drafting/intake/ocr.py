@@ -3,9 +3,8 @@ images with poppler's pdftoppm first."""
 
 from __future__ import annotations
 
+import io
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from guideline_index.ingest.errors import IngestError
@@ -46,15 +45,8 @@ def ocr_pdf_page(path: Path, page: int) -> str:
     import pytesseract
     from PIL import Image
 
-    with tempfile.TemporaryDirectory(prefix="necessity-ocr-") as tmp:
-        prefix = Path(tmp) / "page"
-        command = ["pdftoppm", "-r", str(OCR_DPI), "-gray", "-png", "-f", str(page), "-l",
-                   str(page), str(path), str(prefix)]
-        result = subprocess.run(command, capture_output=True, text=True, timeout=120)
-        images = sorted(Path(tmp).glob("page*.png"))
-        if result.returncode != 0 or not images:
-            raise IngestError(path, f"page {page} could not be rendered for OCR "
-                              f"({result.stderr.strip() or 'pdftoppm failed'})",
-                              "re-scan or re-export the document")
-        with Image.open(images[0]) as image:
-            return pytesseract.image_to_string(image, lang="eng")
+    from drafting.intake.pageview import render_pdf_page
+
+    png = render_pdf_page(path, page, OCR_DPI, gray=True)
+    with Image.open(io.BytesIO(png)) as image:
+        return pytesseract.image_to_string(image, lang="eng")

@@ -1,5 +1,6 @@
-"""Cases: open a case file (a bundled example or an upload), see its problems inline, draft it
-into the store with progress; and every stored draft with its status and date."""
+"""Cases: open a case file (a bundled example, one saved by the Intake page, or an upload), see
+its problems inline, draft it into the store with progress; and every stored draft with its
+status and date."""
 
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ from drafting.case import Case
 from drafting.outline import plan_sections
 from ui import service, state
 
-LOADED = "loaded_case"  # (name, text, case) of the case file opened this session
+LOADED = state.LOADED_CASE  # (name, text, case) of the case file opened this session
 
 
 def _open_case() -> None:
-    source = st.radio("Case file", ["Example case", "Upload a file"], horizontal=True,
-                      key="case_source")
-    if source == "Example case":
+    source = st.radio("Case file", ["Example case", "Saved by intake", "Upload a file"],
+                      horizontal=True, key="case_source")
+    if source == "Saved by intake":
+        _saved_case()
+    elif source == "Example case":
         examples = service.example_cases()
         if not examples:
             st.info("The bundled examples are not beside this installation; upload a file.")
@@ -31,6 +34,18 @@ def _open_case() -> None:
                                   type=["yaml", "yml", "json"], key="case_upload")
         if upload is not None and st.button("Validate and open", key="open_upload"):
             _load(upload.getvalue(), upload.name)
+
+
+def _saved_case() -> None:
+    with state.shown_errors("settings"):
+        saved = service.saved_cases(state.settings())
+        if not saved:
+            st.info("No case saved yet: read a packet of records on the Intake page.")
+            return
+        path = st.selectbox("Case saved by the Intake page", saved, key="saved_case",
+                            format_func=lambda p: p.name)
+        if st.button("Open saved case", key="open_saved"):
+            _load(Path(path).read_bytes(), str(path))
 
 
 def _load(data: bytes, name: str) -> None:
