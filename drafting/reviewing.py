@@ -9,6 +9,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from drafting.backends.base import Backend
 from drafting.case import Case, CaseFileError, Problem, case_file_hash, load_case
 from drafting.case.vocab import DocumentType, Perspective
@@ -34,6 +36,17 @@ def load_case_text(text: str, name: str = "case.yaml") -> Case:
         path = Path(directory) / f"{Path(name).stem}{suffix}"
         path.write_text(text, encoding="utf-8")
         return load_case(path)
+
+
+def case_from_text(text: str, validated: str | None, name: str) -> Case:
+    """A stored case: its validated JSON if stored and still valid for this version of the case
+    model (no parsing, a millisecond), else its text validated again."""
+    if validated is not None:
+        try:
+            return Case.model_validate_json(validated)
+        except ValidationError:
+            pass  # written by an older case model: validate the text instead
+    return load_case_text(text, name)
 
 
 def read_case_bytes(data: bytes, name: str) -> tuple[Case, str]:
@@ -65,7 +78,7 @@ def stored_case(store: DraftStore, draft_id: str) -> Case:
         raise StoredCaseError(
             f"draft {draft_id}: the case file it was drafted from ({stored.path or 'no path'}, "
             f"sha256 {stored.case_hash[:12]}) is not stored and not on disk unchanged")
-    case = load_case_text(text, stored.path or f"{stored.case_id}.yaml")
+    case = case_from_text(text, stored.validated, stored.path or f"{stored.case_id}.yaml")
     summary = store.summary(draft_id)
     return with_overrides(case, DocumentType(summary.document_type),
                           Perspective(summary.perspective))

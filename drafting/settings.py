@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field, SecretStr
@@ -46,8 +47,10 @@ class Settings(BaseSettings):
     api_backends: str = Field(
         default="offline", description="Comma list of backends API clients may ask for; the "
         "openai backend uses this server's model, base URL and key.")
-    api_concurrency: int = Field(default=4, ge=1, le=64,
-                                 description="API drafts drafted at once; the rest queue.")
+    api_concurrency: int = Field(
+        default_factory=lambda: min(4, os.cpu_count() or 1), ge=1, le=64,
+        description="API drafts drafted at once, one worker process each (default: the CPU "
+        "count, at most 4); the rest queue.")
     api_max_body_bytes: int = Field(
         default=MAX_CASE_BYTES + 64 * 1024, ge=1024,
         description="Largest request body (default: the largest case file, plus room for "

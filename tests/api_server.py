@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from drafting.store import DraftStore
-from tests.browser import free_port
+from tests.browser import free_port, wait_healthy
 
 
 @dataclass
@@ -73,7 +73,7 @@ def api_server(data_dir: Path, *, log_name: str = "server.log", **settings: obje
             env=server_env(data_dir, **settings), stdout=subprocess.DEVNULL, stderr=err)
     server = Server(f"http://127.0.0.1:{port}", process, log, data_dir)
     try:
-        _wait_healthy(server)
+        wait_healthy(f"{server.url}/healthz", process, log, timeout=90)
         yield server
     finally:
         if process.poll() is None:
@@ -83,21 +83,6 @@ def api_server(data_dir: Path, *, log_name: str = "server.log", **settings: obje
             except subprocess.TimeoutExpired:
                 process.kill()
                 process.wait()
-
-
-def _wait_healthy(server: Server, timeout: float = 90) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.process.poll() is not None:
-            raise RuntimeError(f"necessity serve exited with {server.process.returncode}: "
-                               f"{server.log.read_text(errors='replace')}")
-        try:
-            if httpx.get(f"{server.url}/healthz", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            time.sleep(0.2)
-    raise TimeoutError(f"necessity serve did not answer at {server.url}: "
-                       f"{server.log.read_text(errors='replace')}")
 
 
 def wait_finished(client: httpx.Client, draft_id: str, timeout: float = 120) -> dict[str, Any]:

@@ -175,7 +175,7 @@ def running_app(data_dir: Path, log: Path, extra_env: dict[str, str] | None = No
                                env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             url = f"http://127.0.0.1:{port}"
-            _wait_healthy(url, app, log)
+            wait_healthy(f"{url}/_stcore/health", app, log)
             yield url
         finally:
             app.terminate()
@@ -186,20 +186,22 @@ def running_app(data_dir: Path, log: Path, extra_env: dict[str, str] | None = No
                 app.wait()
 
 
-def _wait_healthy(url: str, app: subprocess.Popen[bytes], log: Path,
-                  timeout: float = 60) -> None:
+def wait_healthy(health_url: str, process: subprocess.Popen[bytes], log: Path,
+                 timeout: float = 60) -> None:
+    """Wait until ``health_url`` answers 200; fail with the server's log if it exits first or
+    never answers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        if app.poll() is not None:
-            raise RuntimeError(f"necessity ui exited with {app.returncode}: "
-                               f"{log.read_text(errors='replace')}")
+        if process.poll() is not None:
+            raise RuntimeError(f"{' '.join(map(str, process.args))} exited with "
+                               f"{process.returncode}: {log.read_text(errors='replace')}")
         try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+            with urllib.request.urlopen(health_url, timeout=2) as r:
                 if r.status == 200:
                     return
         except OSError:
             time.sleep(0.3)
-    raise TimeoutError(f"the app did not answer at {url}: {log.read_text(errors='replace')}")
+    raise TimeoutError(f"nothing answered at {health_url}: {log.read_text(errors='replace')}")
 
 
 def _capture(out: Path) -> None:  # pragma: no cover - run by hand to refresh the README images

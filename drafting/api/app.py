@@ -21,7 +21,7 @@ from drafting.api.limits import BodyLimit
 from drafting.api.logs import RequestLog, logger
 from drafting.api.ratelimit import RateLimiter
 from drafting.api.stores import StorePool
-from drafting.api.views import EvalCache
+from drafting.api.views import ViewCache
 from drafting.settings import Settings
 from guideline_index.corpus import excerpts_by_id
 
@@ -37,10 +37,10 @@ def create_app(settings: Settings) -> FastAPI:
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         stores = StorePool(settings.store_location)
         excerpts = excerpts_by_id()
-        jobs = DraftJobs(settings, stores, excerpts)
+        jobs = DraftJobs(settings, stores)
         app.state.stores = stores
         app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
-        app.state.api = Api(settings, stores, jobs, excerpts, EvalCache())
+        app.state.api = Api(settings, stores, jobs, excerpts, ViewCache())
         resumed = jobs.recover()
         logger().info("started", extra={"event": "started", "resumed": resumed})
         try:

@@ -9,7 +9,7 @@ from fastapi.responses import JSONResponse
 from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, RawBody, fingerprint
 from drafting.api.views import case_view
 from drafting.case import case_file_hash
-from drafting.reviewing import load_case_text, read_case_bytes
+from drafting.reviewing import case_from_text, read_case_bytes
 from drafting.store.tenancy import Response
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
@@ -48,7 +48,8 @@ def submit_case(request: Request, body: RawBody, api: ApiDep, caller: CallerDep,
 
     def action(conn):  # type: ignore[no-untyped-def]
         stored, new = store.add_api_case(conn, caller.organisation, caller.key_id, case.id,
-                                         case_hash, f"{case.id}{suffix}", text)
+                                         case_hash, f"{case.id}{suffix}", text,
+                                         case.model_dump_json())
         return (201 if new else 200), case_view(stored, case)
 
     response = store.idempotent(caller.organisation, key,
@@ -62,6 +63,6 @@ def get_case(case_ref: str, api: ApiDep, caller: CallerDep) -> dict:  # type: ig
     stored = api.store.api_case(caller.organisation, case_ref)
     if stored is None:
         raise HTTPException(404, detail=f"no case {case_ref!r} in your organisation")
-    name, text = api.store.case_file(stored.case_id, stored.case_hash)
-    case = load_case_text(text, name)
+    name, text, validated = api.store.case_file(stored.case_id, stored.case_hash)
+    case = case_from_text(text, validated, name)
     return case_view(stored, case)

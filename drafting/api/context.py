@@ -12,7 +12,7 @@ from fastapi import Depends, Header, HTTPException, Request
 from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
 from drafting.api.stores import StorePool
-from drafting.api.views import EvalCache
+from drafting.api.views import ViewCache
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from drafting.store.tenancy import ApiDraft
@@ -27,7 +27,7 @@ class Api:
     stores: StorePool
     jobs: DraftJobs
     excerpts: dict[str, Excerpt]
-    evals: EvalCache
+    views: ViewCache
 
     @property
     def store(self) -> DraftStore:

@@ -3,6 +3,7 @@ its history, export it. Every route answers 404 for a draft of another organisat
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -11,16 +12,17 @@ from fastapi.responses import JSONResponse, Response
 from drafting.api.case_routes import sent
 from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
-from drafting.api.views import accepted, draft_view, history_view
+from drafting.api.views import accepted, draft_view, history_view, progress_view
 from drafting.backends.base import BackendError
 from drafting.backends.registry import create
 from drafting.pipeline import DraftRequestError, with_overrides
 from drafting.recording import begin_stored_draft
-from drafting.reviewing import load_case_text, reviewed_draft
+from drafting.reviewing import case_from_text, reviewed_draft
 from drafting.store import reading
 from drafting.store.review import edit_in
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
+POLL_AFTER_S = "1"  # Retry-After on a draft not finished: offline drafts take about a second
 
 
 def _invalid(field: str, message: str) -> HTTPException:
@@ -42,9 +44,9 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
     if api_case is None:
         raise _invalid("case", f"no case {request.case!r} in your organisation; submit it "
                        "with POST /v1/cases first")
-    name, text = store.case_file(api_case.case_id, api_case.case_hash)
+    name, text, validated = store.case_file(api_case.case_id, api_case.case_hash)
     try:
-        case = with_overrides(load_case_text(text, name), request.document_type,
+        case = with_overrides(case_from_text(text, validated, name), request.document_type,
                               request.perspective)
     except DraftRequestError as exc:
         raise _invalid("perspective", str(exc)) from None
@@ -67,14 +69,26 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
                                 fingerprint("POST", "/v1/drafts", body), action)
     if not response.replayed:
         api.jobs.submit(response.body["id"])
-    return sent(response, response.body["links"]["self"])
+    answer = sent(response, response.body["links"]["self"])
+    answer.headers["Retry-After"] = POLL_AFTER_S
+    return answer
 
 
-@router.get("/{draft_id}")
-def get_draft(draft_id: str, api: ApiDep, caller: CallerDep) -> dict[str, Any]:
+@router.get("/{draft_id}", responses={200: {"description": "The draft. While it is queued or "
+                                      "running, a Retry-After header says when to ask again."}})
+def get_draft(draft_id: str, api: ApiDep, caller: CallerDep) -> Response:
     """Status, sections (latest versions) with citations, criteria (overrides applied), sources,
     and, once finished, the eval checks' scores and findings."""
-    return draft_view(api.store, api.draft_of(caller, draft_id), api.excerpts, api.evals)
+    found = api.draft_of(caller, draft_id)
+    store = api.store
+    if found.state != "finished":
+        return JSONResponse(progress_view(store, found), headers={"Retry-After": POLL_AFTER_S})
+    key = (draft_id, store.fingerprint(draft_id), found.webhook_result)
+    body = api.views.get(key)
+    if body is None:
+        body = json.dumps(draft_view(store, found, api.excerpts)).encode()
+        api.views.put(key, body)
+    return Response(body, media_type="application/json")
 
 
 def _finished(api: ApiDep, caller: CallerDep, draft_id: str) -> None:

@@ -1,25 +1,28 @@
-"""Background drafting for the API: a bounded pool of worker threads (``api_concurrency``), each
-drafting one stored draft section by section into the store (every section saved as drafted),
-then calling the draft's webhook. The queue itself is the store: a draft is ``queued`` there
-before its 202 is sent, so a server that stops (or is killed) picks up its unfinished drafts
-when it starts again, keeping the sections already stored."""
+"""Background drafting for the API: a bounded pool of worker processes (``api_concurrency``), each
+drafting one stored draft at a time section by section into the store (every section saved as
+drafted), then calling the draft's webhook. Drafting is CPU work; in worker processes it never
+holds the server's interpreter lock, so polling and other requests stay fast under load.
+
+The queue itself is the store: a draft is ``queued`` there before its 202 is sent, so a server
+that stops (or is killed) picks up its unfinished drafts when it starts again, keeping the
+sections already stored."""
 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
+import os
 import threading
 import time
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from typing import Any
 
 from drafting.api.logs import logger
 from drafting.api.stores import StorePool
 from drafting.api.webhooks import deliver
-from drafting.backends.registry import create
 from drafting.context import Retriever
 from drafting.draft import SectionDraft
-from drafting.recording import draft_into_store, reusable
-from drafting.reviewing import stored_case
+from drafting.recording import reusable
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from drafting.store.tenancy import ApiDraft
@@ -28,43 +31,45 @@ from guideline_index.excerpt import Excerpt
 
 
 class DraftJobs:
-    def __init__(self, settings: Settings, stores: StorePool, excerpts: dict[str, Excerpt]):
+    """The server's side: submits drafts to the worker processes and recovers unfinished ones."""
+
+    def __init__(self, settings: Settings, stores: StorePool):
         self.settings = settings
         self.stores = stores
-        self.excerpts = excerpts
-        self.log = logger()
-        self._pool = ThreadPoolExecutor(max_workers=settings.api_concurrency,
-                                        thread_name_prefix="necessity-draft")
-        self._index: Any = None
-        self._index_lock = threading.Lock()
-        self._search_lock = threading.Lock()
+        # spawn: a forked child would inherit the server's threads' locks mid-flight.
+        self._pool = ProcessPoolExecutor(
+            max_workers=settings.api_concurrency, mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_worker, initargs=(settings, os.getpid()))
         self._pending: set[Future[None]] = set()
-        self._pending_lock = threading.Lock()
+        self._lock = threading.Lock()
 
     def submit(self, draft_id: str, reuse: dict[str, SectionDraft] | None = None) -> None:
-        future = self._pool.submit(self._run, draft_id, reuse)
-        with self._pending_lock:
+        future = self._pool.submit(_draft, draft_id, reuse)
+        with self._lock:
             self._pending.add(future)
         future.add_done_callback(self._done)
 
     def _done(self, future: Future[None]) -> None:
-        with self._pending_lock:
+        with self._lock:
             self._pending.discard(future)
+        if not future.cancelled() and future.exception() is not None:
+            logger().error("drafting worker failed", extra={
+                "event": "worker_failed", "error_type": type(future.exception()).__name__})
 
     @property
     def in_flight(self) -> int:
-        with self._pending_lock:
+        with self._lock:
             return len(self._pending)
 
     def recover(self) -> int:
-        """Queue the API drafts a stopped server left unfinished (their process is gone), keeping
-        their stored sections; returns how many were queued again."""
+        """Queue the API drafts a stopped server left unfinished (the process drafting them is
+        gone), keeping their stored sections; returns how many were queued again."""
         store = self.stores.get()
         resumed = 0
         for api in store.unfinished_api_drafts():
             summary = store.summary(api.draft_id)
             if summary.status != "in_progress":  # drafted, but stopped before its state was set
-                self._finished(store, api, summary.status, 0.0)
+                _Worker(self.settings, store).finished(api, summary.status, 0.0)
                 continue
             if is_alive(summary.worker) is not False:
                 continue  # drafted by another live process (or on another host)
@@ -77,30 +82,63 @@ class DraftJobs:
         """Finish the drafts being drafted; queued ones stay queued in the store."""
         self._pool.shutdown(wait=True, cancel_futures=True)
 
-    # -- one job ---------------------------------------------------------------------------------
+
+# -- in a worker process -------------------------------------------------------------------------
+
+_WORKER: _Worker | None = None
+WATCH_PARENT_S = 0.2
+
+
+def _start_worker(settings: Settings, server_pid: int) -> None:
+    global _WORKER
+    # Watch first: a worker still starting when the server died must not draft anything.
+    threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
+    _WORKER = _Worker(settings, DraftStore.open(settings.store_location))
+
+
+def _exit_with_server(server_pid: int) -> None:
+    """A worker whose server died (SIGKILL, OOM) stops at once instead of drafting the jobs
+    already handed to it: the restarted server resumes those from the store, exactly once."""
+    while os.getppid() == server_pid:
+        time.sleep(WATCH_PARENT_S)
+    os._exit(1)
+
+
+def _draft(draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
+    assert _WORKER is not None, "not in a drafting worker process"
+    _WORKER.draft(draft_id, reuse)
+
+
+class _Worker:
+    def __init__(self, settings: Settings, store: DraftStore):
+        from guideline_index.corpus import excerpts_by_id
+
+        self.settings = settings
+        self.store = store
+        self.excerpts = excerpts_by_id()
+        self.log = logger()
+        self._index: Any = None
 
     def _sources(self, case: Any, retrieval: bool) -> tuple[Retriever | None, dict[str, Excerpt]]:
         if not retrieval:
             return None, self.excerpts
         from drafting.sources import open_index, retriever_for
 
-        with self._index_lock:
-            if self._index is None:
-                self._index = open_index(self.settings)
+        if self._index is None:
+            self._index = open_index(self.settings)
         index, excerpts = self._index
-        search = retriever_for(index, case)
+        return retriever_for(index, case), excerpts
 
-        def retrieve(query, item):  # type: ignore[no-untyped-def]
-            with self._search_lock:  # one search at a time: the index is shared by the threads
-                return search(query, item)
+    def draft(self, draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
+        from drafting.backends.registry import create
+        from drafting.recording import draft_into_store
+        from drafting.reviewing import stored_case
 
-        return retrieve, excerpts
-
-    def _run(self, draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
-        store = self.stores.get()
+        store = self.store
         api = store.api_draft_by_id(draft_id)
         started = time.perf_counter()
         try:
+            store.claim_draft(draft_id)  # this process is drafting it now (see recover)
             store.set_api_draft_state(draft_id, "running")
             case = stored_case(store, draft_id)
             summary = store.summary(draft_id)
@@ -115,28 +153,28 @@ class DraftJobs:
             self.log.error("draft failed", extra={
                 "event": "draft_failed", "draft_id": draft_id, "organisation": api.organisation,
                 "error_type": type(exc).__name__})
-            self._call_webhook(store, api, "failed")
+            self.call_webhook(api, "failed")
             return
-        status = "incomplete" if not draft.complete else "complete"
-        self._finished(store, api, status, time.perf_counter() - started)
+        self.finished(api, "complete" if draft.complete else "incomplete",
+                      time.perf_counter() - started)
 
-    def _finished(self, store: DraftStore, api: ApiDraft, status: str, seconds: float) -> None:
-        store.set_api_draft_state(api.draft_id, "finished")
+    def finished(self, api: ApiDraft, status: str, seconds: float) -> None:
+        self.store.set_api_draft_state(api.draft_id, "finished")
         self.log.info("draft finished", extra={
             "event": "draft_finished", "draft_id": api.draft_id, "organisation": api.organisation,
             "state": status, "ms": round(seconds * 1000, 1)})
-        self._call_webhook(store, api, status)
+        self.call_webhook(api, status)
 
-    def _call_webhook(self, store: DraftStore, api: ApiDraft, status: str) -> None:
+    def call_webhook(self, api: ApiDraft, status: str) -> None:
         if api.webhook_url is None:
             return
-        key = store.api_key_by_id(api.created_by)
+        key = self.store.api_key_by_id(api.created_by)
         payload = {"event": "draft.finished", "draft_id": api.draft_id, "status": status,
                    "case": api.api_case_id, "links": {"self": f"/v1/drafts/{api.draft_id}"}}
         delivered, result = deliver(api.webhook_url, key.webhook_secret, payload,
                                     timeout_s=self.settings.api_webhook_timeout_s,
                                     attempts=self.settings.api_webhook_attempts)
-        store.record_webhook(api.draft_id, api.webhook_url, result, delivered)
+        self.store.record_webhook(api.draft_id, api.webhook_url, result, delivered)
         self.log.info("webhook", extra={"event": "webhook", "draft_id": api.draft_id,
                                         "organisation": api.organisation,
                                         "delivered": delivered})

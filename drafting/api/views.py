@@ -9,12 +9,10 @@ from dataclasses import asdict
 from typing import Any
 
 from drafting.case import Case
-from drafting.draft import Draft
 from drafting.reviewing import reviewed_draft, stored_case
 from drafting.store import DraftStore, HistoryEntry
 from drafting.store.tenancy import ApiCase, ApiDraft
 from evals.harness import evaluate_draft
-from evals.report import Report
 from guideline_index.excerpt import Excerpt
 
 
@@ -46,27 +44,28 @@ def accepted(draft_id: str, api_case_id: str) -> dict[str, Any]:
     return {"id": draft_id, "status": "queued", "case": api_case_id, "links": links(draft_id)}
 
 
-class EvalCache:
-    """Eval reports of finished drafts, by draft and section versions and overrides, so polling
-    a draft does not re-run the checks."""
+class ViewCache:
+    """Bodies of finished drafts, by draft and fingerprint (status, latest section version,
+    latest override, sign-off, webhook result): polling a finished draft sends the body built
+    once instead of loading the draft and running the checks again."""
 
     def __init__(self, size: int = 512):
-        self._reports: OrderedDict[tuple[Any, ...], Report] = OrderedDict()
+        self._bodies: OrderedDict[tuple[Any, ...], bytes] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
 
-    def report(self, key: tuple[Any, ...], draft: Draft, case: Case,
-               excerpts: dict[str, Excerpt]) -> Report:
+    def get(self, key: tuple[Any, ...]) -> bytes | None:
         with self._lock:
-            if key in self._reports:
-                self._reports.move_to_end(key)
-                return self._reports[key]
-        report = evaluate_draft(draft, case, excerpts, use_embeddings=False)
+            body = self._bodies.get(key)
+            if body is not None:
+                self._bodies.move_to_end(key)
+            return body
+
+    def put(self, key: tuple[Any, ...], body: bytes) -> None:
         with self._lock:
-            self._reports[key] = report
-            while len(self._reports) > self._size:
-                self._reports.popitem(last=False)
-        return report
+            self._bodies[key] = body
+            while len(self._bodies) > self._size:
+                self._bodies.popitem(last=False)
 
 
 def _latest_versions(history: list[HistoryEntry]) -> dict[str, int]:
@@ -76,32 +75,43 @@ def _latest_versions(history: list[HistoryEntry]) -> dict[str, int]:
     return versions
 
 
-def draft_view(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt],
-               evals: EvalCache) -> dict[str, Any]:
+def progress_view(store: DraftStore, api: ApiDraft) -> dict[str, Any]:
+    """A draft whose job has not finished (or failed): its status and the sections stored so
+    far (key, version, status), without loading their text."""
     summary = store.summary(api.draft_id)
-    status = status_of(api, summary.status)
-    history = store.history(api.draft_id)
-    versions = _latest_versions(history)
-    finished = api.state == "finished"
-    draft = reviewed_draft(store, api.draft_id) if finished else store.load_draft(api.draft_id)
+    latest: dict[str, HistoryEntry] = {}
+    for entry in store.history(api.draft_id):
+        latest[entry.key] = entry
+    return {
+        "id": api.draft_id, "status": status_of(api, summary.status), "error": api.error,
+        "case": api.api_case_id, "case_id": summary.case_id,
+        "document_type": summary.document_type, "perspective": summary.perspective,
+        "backend": summary.backend, "model": summary.model,
+        "sections": [{"key": e.key, "version": e.version, "status": e.status}
+                     for e in latest.values()],
+        "links": links(api.draft_id)}
+
+
+def draft_view(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt]
+               ) -> dict[str, Any]:
+    """A finished draft as a reviewer sees it, with the eval checks' scores and findings."""
+    summary = store.summary(api.draft_id)
+    versions = _latest_versions(store.history(api.draft_id))
+    draft = reviewed_draft(store, api.draft_id)
     body = draft.model_dump(mode="json")
     for section in body["sections"]:
         section["version"] = versions.get(section["key"])
-    report = None
-    if finished:
-        overrides = len(draft.overrides)
-        key = (api.draft_id, tuple(sorted(versions.items())), overrides)
-        report = evals.report(key, draft, stored_case(store, api.draft_id), excerpts)
+    report = evaluate_draft(draft, stored_case(store, api.draft_id), excerpts,
+                            use_embeddings=False)
     return {
-        "id": api.draft_id, "status": status, "error": api.error, "case": api.api_case_id,
-        "backend": summary.backend, "model": summary.model,
+        "id": api.draft_id, "status": status_of(api, summary.status), "error": api.error,
+        "case": api.api_case_id, "backend": summary.backend, "model": summary.model,
         "language_model": draft.provenance.language_model,
         "finished_at": None if summary.finished_at is None else summary.finished_at.isoformat(),
         **body,
-        "eval": None if report is None else {
-            "passed": not report.errors,
-            "scores": {s.check: s.score for s in report.scores},
-            "findings": [f.model_dump(mode="json") for f in report.findings]},
+        "eval": {"passed": not report.errors,
+                 "scores": {s.check: s.score for s in report.scores},
+                 "findings": [f.model_dump(mode="json") for f in report.findings]},
         "webhook": None if api.webhook_url is None else {
             "url": api.webhook_url, "result": api.webhook_result},
         "links": links(api.draft_id)}

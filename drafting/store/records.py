@@ -70,6 +70,7 @@ class StoredCase:
     case_hash: str
     path: str | None
     content: str | None  # None for a draft stored before the store kept case files
+    validated: str | None = None  # the validated case as JSON, when stored with it
 
 
 class HistoryEntry(NamedTuple):

@@ -1,9 +1,14 @@
 """The draft store's schema on PostgreSQL: the same tables, columns and constraints as
 ``schema.py`` (SQLite), step for step with the same version numbers. Differences are only of
 dialect: identity columns, DOUBLE PRECISION, JSON checked by a cast, and one trigger function for
-the append-only tables. Never edit a released step: add the next one to both files."""
+the append-only tables. Never edit a released step. Steps 1 and 2 are written out here; from
+step 3 on a step is written once in ``schema.py`` and translated (``_from_sqlite``)."""
 
 from __future__ import annotations
+
+import re
+
+from drafting.store import schema
 
 APPEND_ONLY_FUNCTION = """
 CREATE OR REPLACE FUNCTION necessity_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -198,50 +203,12 @@ V2: tuple[str, ...] = (
     "WHERE case_hash IS NOT NULL AND status <> 'invalid'",
 )
 
-V3: tuple[str, ...] = (
-    """CREATE TABLE api_keys (
-        id              TEXT PRIMARY KEY,
-        name            TEXT NOT NULL CHECK (trim(name) <> ''),
-        organisation    TEXT NOT NULL CHECK (trim(organisation) <> ''),
-        key_hash        TEXT NOT NULL UNIQUE,
-        webhook_secret  TEXT NOT NULL,
-        created_at      TEXT NOT NULL,
-        revoked_at      TEXT
-    )""",
-    """CREATE TABLE api_cases (
-        id            TEXT PRIMARY KEY,
-        organisation  TEXT NOT NULL,
-        case_id       TEXT NOT NULL,
-        case_hash     TEXT NOT NULL,
-        created_at    TEXT NOT NULL,
-        created_by    TEXT NOT NULL REFERENCES api_keys (id),
-        UNIQUE (organisation, case_id, case_hash),
-        FOREIGN KEY (case_id, case_hash) REFERENCES cases (case_id, case_hash)
-    )""",
-    """CREATE TABLE api_drafts (
-        draft_id        TEXT PRIMARY KEY REFERENCES drafts (id),
-        organisation    TEXT NOT NULL,
-        api_case_id     TEXT NOT NULL REFERENCES api_cases (id),
-        created_by      TEXT NOT NULL REFERENCES api_keys (id),
-        state           TEXT NOT NULL DEFAULT 'queued'
-                        CHECK (state IN ('queued', 'running', 'finished', 'failed')),
-        error           TEXT,
-        retrieval       INTEGER NOT NULL DEFAULT 0 CHECK (retrieval IN (0, 1)),
-        webhook_url     TEXT,
-        webhook_result  TEXT,
-        created_at      TEXT NOT NULL,
-        updated_at      TEXT NOT NULL
-    )""",
-    "CREATE INDEX api_drafts_by_state ON api_drafts (state)",
-    f"""CREATE TABLE api_idempotency (
-        organisation  TEXT NOT NULL,
-        key           TEXT NOT NULL,
-        fingerprint   TEXT NOT NULL,
-        status_code   INTEGER NOT NULL,
-        response      TEXT NOT NULL {_json("response", nullable=False)},
-        created_at    TEXT NOT NULL,
-        PRIMARY KEY (organisation, key)
-    )""",
-)
+# From step 3 on, a step's SQL is written once, in schema.py, and translated here: its only
+# SQLite-specific part is the JSON check.
+def _from_sqlite(statements: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(re.sub(r"json_valid\((\w+)\)", r"\1::jsonb IS NOT NULL", s) for s in statements)
+
+
+V3: tuple[str, ...] = _from_sqlite(schema.V3)
 
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2), (3, V3))

@@ -17,6 +17,7 @@ from drafting.draft import Draft, SectionDraft
 from drafting.store import reading, writing
 from drafting.store.connection import Database, connect, now
 from drafting.store.diffing import unified_diff
+from drafting.store.errors import UnknownDraftError
 from drafting.store.postgres import connect_postgres, is_postgres_url, shown_url
 from drafting.store.records import (
     AuditAction,
@@ -106,6 +107,27 @@ class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
                                  stored=[s.key for s in stored])
             return stored
 
+    def claim_draft(self, draft_id: str) -> None:
+        """Record this process as the one drafting an unfinished draft (a worker taking a
+        queued draft), so that its liveness, not the requester's, tells whether it runs."""
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE drafts SET worker = ? WHERE id = ? AND status = 'in_progress'",
+                         (this_worker(), draft_id))
+
+    def fingerprint(self, draft_id: str) -> tuple[Any, ...]:
+        """Changes whenever anything shown of the draft changes: its status, a new section
+        version, an override, a sign-off."""
+        with self.db.snapshot() as conn:
+            row = conn.execute(
+                "SELECT d.status, d.finished_at, d.signed_off_at, "
+                "(SELECT max(v.id) FROM section_versions v JOIN sections s "
+                " ON v.section_id = s.id WHERE s.draft_id = d.id), "
+                "(SELECT max(o.id) FROM overrides o WHERE o.draft_id = d.id) "
+                "FROM drafts d WHERE d.id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise UnknownDraftError(draft_id)
+        return tuple(row)
+
     def interrupt_draft(self, draft_id: str, actor: str, reason: str) -> None:
         """Mark an unfinished draft ``incomplete`` (Ctrl-C, a signal): its stored sections stay."""
         with self.db.transaction() as conn:
@@ -179,7 +201,8 @@ class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
             case = conn.execute("SELECT * FROM cases WHERE case_id = ? AND case_hash = ?",
                                 (row["case_id"], row["case_hash"])).fetchone()
             return StoredCase(case_id=row["case_id"], case_hash=row["case_hash"],
-                              path=case["path"], content=case["content"])
+                              path=case["path"], content=case["content"],
+                              validated=case["validated"])
 
     def draft_options(self, draft_id: str) -> dict[str, Any]:
         """How the draft was made (``retrieval``, ``formats``, ...), as given to begin_draft."""

@@ -174,10 +174,12 @@ class TenancyMixin:
 
     @staticmethod
     def add_api_case(conn: sqlite3.Connection, organisation: str, key_id: str, case_id: str,
-                     case_hash: str, name: str, text: str) -> tuple[ApiCase, bool]:
-        """Record the organisation's case file (inside the caller's transaction); the same
-        file submitted again is the same case. Returns it and whether it is new."""
-        writing.ensure_case(conn, case_id, case_hash, name, text)
+                     case_hash: str, name: str, text: str, validated: str | None = None
+                     ) -> tuple[ApiCase, bool]:
+        """Record the organisation's case file (inside the caller's transaction), with its
+        validated form as JSON; the same file submitted again is the same case. Returns it
+        and whether it is new."""
+        writing.ensure_case(conn, case_id, case_hash, name, text, validated)
         row = conn.execute("SELECT * FROM api_cases WHERE organisation = ? AND case_id = ? "
                            "AND case_hash = ?", (organisation, case_id, case_hash)).fetchone()
         if row is not None:
@@ -195,14 +197,14 @@ class TenancyMixin:
                                (api_case_id, organisation)).fetchone()
         return None if row is None else _case(row)
 
-    def case_file(self, case_id: str, case_hash: str) -> tuple[str, str]:
-        """The stored case file: (its name, its text)."""
+    def case_file(self, case_id: str, case_hash: str) -> tuple[str, str, str | None]:
+        """The stored case file: (its name, its text, its validated form as JSON or None)."""
         with self.db.snapshot() as conn:
-            row = conn.execute("SELECT path, content FROM cases WHERE case_id = ? "
+            row = conn.execute("SELECT path, content, validated FROM cases WHERE case_id = ? "
                                "AND case_hash = ?", (case_id, case_hash)).fetchone()
         if row is None or row["content"] is None:
             raise ValueError(f"case {case_id} ({case_hash[:12]}) is not stored")
-        return str(row["path"] or f"{case_id}.yaml"), str(row["content"])
+        return str(row["path"] or f"{case_id}.yaml"), str(row["content"]), row["validated"]
 
     # -- drafts ----------------------------------------------------------------------------------
 
