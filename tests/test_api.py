@@ -378,3 +378,22 @@ def test_a_killed_server_drafts_its_queued_drafts_when_it_starts_again(tmp_path:
             assert actions.count("draft_finished") == 1
             assert ("draft_resumed" in actions) == (draft_id in unfinished), str(actions)
     assert resumed[0]["resumed"] == len(unfinished)
+
+
+def test_a_server_offering_the_openai_backend_drafts_through_it(tmp_path: Path) -> None:
+    from tests.fakes.openai_server import FakeOpenAIServer, reply_fn
+    from tests.test_drafting_openai import good_answer
+
+    with FakeOpenAIServer(default=reply_fn(good_answer)) as model, api_server(
+            tmp_path, api_backends="offline,openai", base_url=model.base_url,
+            model="fake-model", api_key="sk-local") as server:
+        secret, _ = new_key(tmp_path, "acme")
+        with client_for(server, secret) as client:
+            case = client.post("/v1/cases", content=CASE_BYTES, headers=YAML).json()
+            draft_id = client.post("/v1/drafts", json={"case": case["id"],
+                                                       "backend": "openai"}).json()["id"]
+            draft = wait_finished(client, draft_id)
+    assert draft["status"] == "complete" and draft["language_model"] is True
+    assert draft["backend"] == "openai" and draft["model"] == "fake-model"
+    assert len(model.chat_requests) >= len(draft["sections"]) > 0
+    assert draft["sections"][0]["text"].startswith("The record bears on this section")
