@@ -11,10 +11,11 @@ store: from the first draft begun to the last case marked done; validation of th
 (once, before drafting) and process start are shown separately as end to end.
 
 Concurrency 32 runs twice: in one process, and with ``--workers 2`` (two worker processes sharing
-the 32 calls), because one Python process spends ~10 ms of CPU per call on this stack and so
-cannot exceed ~100 calls/s however many calls are in flight. Concurrency 1 runs on the first 50
-cases only (500 cases x ~7.6 calls x 200 ms would take ~13 minutes one call at a time); its ratio
-is computed the same way.
+the 32 calls), because one Python process spends ~12-14 ms of CPU per call on this stack (the "CPU
+while drafting" line) and so cannot exceed ~70-80 calls/s however many calls are in flight; the
+machine's other jobs take CPU too, so each block records the load average it started at.
+Concurrency 1 runs on the first 50 cases only (500 cases x ~7.6 calls x 200 ms would take ~13
+minutes one call at a time); its ratio is computed the same way.
 
 Run: ``python benchmarks/batch.py`` (writes ``benchmarks/results/batch.txt``).
 """
@@ -83,6 +84,7 @@ def run_batch(cases_dir: Path, work: Path, concurrency: int, workers: int = 1) -
     return {"concurrency": concurrency, "workers": workers, "cases": totals["cases"],
             "calls": calls, "max_in_flight": in_flight, "drafting_s": drafting_window(store),
             "validation_s": totals["validation_seconds"], "wall_s": wall,
+            "drafting_cpu_s": totals.get("drafting_cpu_seconds"),
             "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
 
 
@@ -97,7 +99,7 @@ def report(r: dict) -> tuple[list[str], float]:
     verdict = "" if n == 1 else f" (target >= {TARGET}: {'met' if ratio >= TARGET else 'NOT met'})"
     setup = (f" (first {cases} cases)" if n == 1 else "") + (
         f", --workers {r['workers']}" if r["workers"] > 1 else ", one process")
-    return [
+    lines = [
         f"concurrency {n}{setup}: {cases} cases, {calls} calls ({per_case:.2f} per case), at "
         f"most {r['max_in_flight']} in flight",
         f"  drafting {r['drafting_s']:.1f} s: {calls_s:.1f} calls/s vs ideal {ideal_calls:.1f} "
@@ -108,7 +110,12 @@ def report(r: dict) -> tuple[list[str], float]:
         f"  CPU of the whole command (all its processes) {r['cpu_s']:.1f} s = "
         f"{r['cpu_s'] / calls * 1000:.1f} ms per call; peak memory (max RSS of any of its "
         f"processes) {r['peak_rss_mb']:.0f} MB",
-    ], ratio
+    ]
+    if r["drafting_cpu_s"] is not None:  # one process: its CPU while drafting, all threads
+        lines.append(f"  CPU while drafting (the process, all threads; no start-up, no "
+                     f"validation) {r['drafting_cpu_s']:.1f} s = "
+                     f"{r['drafting_cpu_s'] / calls * 1000:.1f} ms per call")
+    return lines, ratio
 
 
 def main() -> None:
@@ -117,7 +124,7 @@ def main() -> None:
              f"{', '.join(f'{x:.2f}' for x in os.getloadavg())} (shared with other jobs)",
              f"fake server: {LATENCY_S * 1000:.0f} ms injected latency per call; backend openai "
              "(LangChain ChatOpenAI over httpx); outputs md+json; store SQLite (WAL, "
-             "synchronous=FULL)",
+             "synchronous=FULL, queued writes committed together)",
              "ideal = concurrency / latency calls per second (every call exactly the latency, "
              "zero overhead); cases/s ideal = that / calls per case", ""]
     print("\n".join(lines), flush=True)
@@ -128,8 +135,10 @@ def main() -> None:
         subset = work / "cases-subset"
         write_case_variants(subset, SUBSET_AT_1)
         for n, workers in ((32, 1), (32, 2), (8, 1), (1, 1)):
+            load = os.getloadavg()
             result = run_batch(subset if n == 1 else all_cases, work, n, workers)
             block, _ = report(result)
+            block[0] += f" (load average before: {', '.join(f'{x:.2f}' for x in load)})"
             print("\n".join(block), flush=True)
             lines.extend(block)
     lines.append(f"load average after: {', '.join(f'{x:.2f}' for x in os.getloadavg())}")

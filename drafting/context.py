@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from drafting.case import Case, DisputedItem, Fact
@@ -18,6 +19,9 @@ Retriever = Callable[[str, DisputedItem | None], list[Excerpt]]
 INVENTORY_KINDS = {"records", "checklist"}
 # Reasons and summaries restate the structured fields in prose; prompts carry the fields only.
 RESULT_DETAIL_OMITTED = {"summary": True, "criteria": {"__all__": {"reason"}}}
+# Entry texts whose token counts are kept (a few MB at most): more than the excerpts of the
+# whole corpus plus the facts of the cases a batch drafts at once.
+ENTRY_TOKEN_CACHE = 8192
 
 
 def fact_label(case: Case, fact: Fact) -> str:
@@ -88,15 +92,24 @@ def _unique(ids: list[str]) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def _within_budget(entries: list[dict[str, Any]], budget: int) -> tuple[list[dict], int]:
+@lru_cache(maxsize=ENTRY_TOKEN_CACHE)
+def _entry_tokens(text: str) -> int:
+    """Tokens of one fact or excerpt entry as JSON. The same excerpts recur in every case of a
+    batch and a fact in several sections of its case: each text is encoded once."""
+    return count_tokens(text)
+
+
+def _within_budget(entries: list[dict[str, Any]], budget: int
+                   ) -> tuple[list[dict], int, int]:
+    """The leading entries that fit in ``budget`` tokens, how many were dropped, tokens used."""
     kept, used = [], 0
     for entry in entries:
-        size = count_tokens(json.dumps(entry, ensure_ascii=False))
+        size = _entry_tokens(json.dumps(entry, ensure_ascii=False))
         if used + size > budget:
             break
         kept.append(entry)
         used += size
-    return kept, len(entries) - len(kept)
+    return kept, len(entries) - len(kept), used
 
 
 def build_context(planned: PlannedSection, case: Case, results: list[ItemResult],
@@ -116,10 +129,10 @@ def build_context(planned: PlannedSection, case: Case, results: list[ItemResult]
     facts = {f.id: f for f in case.facts}
     fact_entries = [fact_data(case, facts[i]) for i in _unique(_fact_ids(planned, case, results))]
     # Facts take up to two thirds of the budget; excerpts the rest.
-    kept_facts, dropped_facts = _within_budget(fact_entries, spec.budget * 2 // 3)
+    kept_facts, dropped_facts, facts_used = _within_budget(fact_entries, spec.budget * 2 // 3)
     excerpt_entries = [excerpt_data(excerpts[i]) for i in excerpt_ids if i in excerpts]
-    room = spec.budget - sum(count_tokens(json.dumps(e, ensure_ascii=False)) for e in kept_facts)
-    kept_excerpts, dropped_excerpts = _within_budget(excerpt_entries, max(room, 0))
+    room = spec.budget - facts_used
+    kept_excerpts, dropped_excerpts, _ = _within_budget(excerpt_entries, max(room, 0))
     return {
         "section": {"key": planned.key, "kind": spec.kind, "title": planned.title,
                     "purpose": spec.purpose},

@@ -56,4 +56,6 @@ def encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
 
 
 def count_tokens(text: str, name: str = DEFAULT_ENCODING) -> int:
-    return len(encoding(name).encode(text, disallowed_special=()))
+    """Tokens of ``text``, special-token markers counted as plain text (as ``encode`` with
+    ``disallowed_special=()`` counts them, without scanning for them first)."""
+    return len(encoding(name).encode_ordinary(text))

@@ -12,6 +12,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from itertools import count
@@ -243,3 +244,35 @@ def test_the_api_tables_scope_keys_cases_and_idempotency(url: str) -> None:
         assert store.api_case("globex", first.body["id"]) is None
         store.revoke_api_key(key.id, "test")
         assert store.api_key_for(secret) is None
+
+
+def test_a_failed_write_in_a_group_commit_is_undone_alone(url: str, drafted: Draft) -> None:
+    """The batch's writer commits queued writes as one transaction; on PostgreSQL a failed
+    statement aborts the transaction unless undone to its savepoint, so the rest must stand."""
+    from drafting.store.group_commit import GroupCommitWriter
+
+    with DraftStore.open(url) as store:
+        item = NewRunItem(str(CASE_PATH), drafted.case_id, CASE_HASH, CASE_PATH.read_text())
+        run_id = store.create_run(["x"], "offline", "m", 2, None, "/tmp/out", {}, [item], "t")
+        args = (load_case(CASE_PATH), CASE_PATH, CASE_HASH, "litigation_opinion", "plaintiff",
+                "offline", "m", None, False)
+        draft_id = store.begin_draft(*args, run_id=run_id)
+        writer = GroupCommitWriter(store.db)
+        running, hold = threading.Event(), threading.Event()
+
+        def held() -> bool:  # keeps the writer busy while the next three queue up
+            running.set()
+            return hold.wait(10)
+
+        writer.submit(held)
+        assert running.wait(10)
+        futures = [writer.submit(store.save_section, draft_id, drafted.sections[0], "m"),
+                   writer.submit(store.begin_draft, *args, run_id=run_id),  # a duplicate
+                   writer.submit(store.save_section, draft_id, drafted.sections[1], "m")]
+        hold.set()
+        writer.shutdown(wait=True)
+        assert futures[0].result() == 1 and futures[2].result() == 1
+        with pytest.raises(psycopg.errors.UniqueViolation):
+            futures[1].result()
+        assert [s.key for s in store.load_draft(draft_id).sections] == [
+            s.key for s in drafted.sections[:2]]

@@ -3,7 +3,8 @@
 ``concurrency`` bounds the backend calls in flight across the whole batch (one semaphore shared
 by every case); as many cases as that are drafted at once, each through its own backend
 instance (its own connection pool). Store writes go through one writer thread and exports through
-another, so the event loop only waits on the network.
+another, so the event loop only waits on the network; the writer commits the writes that queued
+up meanwhile together (``GroupCommitWriter``), reporting each done only once committed.
 
 Crash safety, case by case (a SIGKILL can land anywhere):
 1. the draft is begun in the store, tied to the run (unique per run and case hash);
@@ -21,7 +22,7 @@ import asyncio
 import time
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -36,6 +37,7 @@ from drafting.reviewing import reviewed_draft
 from drafting.settings import Settings
 from drafting.stages import StageLog
 from drafting.store import DraftStore, ItemResult, RunItem, RunRecord
+from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.records import DraftStatus
 from guideline_index.excerpt import Excerpt
 
@@ -100,7 +102,7 @@ class BatchRunner:
         calls = asyncio.Semaphore(self.concurrency)
         workers = max(1, min(self.concurrency, len(jobs)))
         backends = [self.make_backend() for _ in range(workers)]
-        writer = ThreadPoolExecutor(1, thread_name_prefix="store-writer")
+        writer = GroupCommitWriter(self.store.db)
         exporter = ThreadPoolExecutor(1, thread_name_prefix="exporter")
         started, cpu = time.perf_counter(), time.process_time()
 
@@ -126,7 +128,7 @@ class BatchRunner:
         return outcome
 
     async def _one(self, job: Job, backend: Backend, calls: asyncio.Semaphore,
-                   writer: ThreadPoolExecutor, exporter: ThreadPoolExecutor,
+                   writer: Executor, exporter: ThreadPoolExecutor,
                    outcome: Outcome) -> bool:
         """Draft (or finish) one case; False if the budget stopped it before it started."""
         loop = asyncio.get_running_loop()
@@ -197,7 +199,7 @@ class BatchRunner:
         self.events.section_done(job, section)
 
     async def _finish(self, job: Job, draft_id: str, draft: Draft, started: float,
-                      exporter: ThreadPoolExecutor, writer: ThreadPoolExecutor) -> ItemResult:
+                      exporter: ThreadPoolExecutor, writer: Executor) -> ItemResult:
         from drafting.export import export
 
         loop = asyncio.get_running_loop()

@@ -1,13 +1,15 @@
 """Drafting a run with several worker processes (``draft-batch --workers P``).
 
-One Python process spends ~10 ms of CPU per backend call (LangChain, the openai SDK, httpx,
-prompt rendering, the store), so it tops out near 100 calls per second on one core whatever the
-concurrency. With P workers, each is a ``draft-batch --resume RUN --shard i/P`` process that
-drafts only its share of the run's cases (by content hash) with its share of the concurrency and
-of the budget left; every worker follows the same per-case crash-safe steps against the same store,
-so a run stopped in any way resumes the same as a single-process one. The parent shows progress by
-reading the store, relays the workers' lines, and passes Ctrl-C/SIGTERM on; if the parent dies,
-the kernel kills the workers (Linux ``PR_SET_PDEATHSIG``), so a resumed run never races them."""
+One Python process spends ~12-14 ms of CPU per backend call (about half of it in LangChain, the
+openai SDK and httpx; the rest prompt rendering and token counting, the store, the exports), so it
+tops out near 70-80 calls per second on one core whatever the concurrency
+(``benchmarks/results/batch.txt``). With P workers, each is a
+``draft-batch --resume RUN --shard i/P`` process that drafts only its share of the run's cases (by
+content hash) with its share of the concurrency and of the budget left; every worker follows the
+same per-case crash-safe steps against the same store, so a run stopped in any way resumes the same
+as a single-process one. The parent shows progress by reading the store, relays the workers' lines,
+and passes Ctrl-C/SIGTERM on; if the parent dies, the kernel kills the workers (Linux
+``PR_SET_PDEATHSIG``), so a resumed run never races them."""
 
 from __future__ import annotations
 

@@ -38,15 +38,25 @@ def connect(path: Path) -> sqlite3.Connection:
 
 class Database:
     """One connection, shared by this process's threads under a lock. ``transaction()`` is an
-    atomic write; ``snapshot()`` a consistent read (WAL readers never block the writer)."""
+    atomic write; ``snapshot()`` a consistent read (WAL readers never block the writer).
+
+    ``group()`` runs several writes as one transaction, one commit (and one fsync) for all: each
+    ``transaction()`` inside it is a savepoint, undone alone if it fails, and none of them is
+    durable before the group commits. Only the thread that opened the group (it holds the lock)
+    runs inside it."""
 
     def __init__(self, conn: sqlite3.Connection):
         self.conn = conn
         self._lock = threading.RLock()
+        self._grouped = False  # a group transaction is open (read only under the lock)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._grouped:
+                with self._savepoint():
+                    yield self.conn
+                return
             self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self.conn
@@ -58,11 +68,43 @@ class Database:
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
         with self._lock:
+            if self._grouped:  # the group's transaction is the snapshot (with its own writes)
+                yield self.conn
+                return
             self.conn.execute("BEGIN DEFERRED")
             try:
                 yield self.conn
             finally:
                 self.conn.execute("COMMIT")
+
+    @contextmanager
+    def group(self) -> Iterator[None]:
+        """One transaction for the writes made inside (see the class docstring)."""
+        with self._lock:
+            if self._grouped:  # already in a group: the outer one commits
+                yield
+                return
+            self.conn.execute("BEGIN IMMEDIATE")
+            self._grouped = True
+            try:
+                yield
+            except BaseException:
+                self._grouped = False
+                self.conn.execute("ROLLBACK")
+                raise
+            self._grouped = False
+            self.conn.execute("COMMIT")
+
+    @contextmanager
+    def _savepoint(self) -> Iterator[None]:
+        self.conn.execute("SAVEPOINT store_write")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO SAVEPOINT store_write")
+            self.conn.execute("RELEASE SAVEPOINT store_write")
+            raise
+        self.conn.execute("RELEASE SAVEPOINT store_write")
 
 
 def now() -> str:
