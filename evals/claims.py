@@ -15,6 +15,8 @@ MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LONG = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
 _US = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b", re.I)
+# In every US-style date; looked for first, since scanning for a month name costs far more.
+_US_HINT = re.compile(r"\d, \d{4}")
 _LEVEL = re.compile(r"\b([CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?)\b")
 # "left" is a side before anatomy or a level ("left L5 root", "left-sided"), or after "the"
 # ("on the left"); not as a verb ("left persistent pain").
@@ -46,7 +48,7 @@ def dates(text: str) -> frozenset[dt.date]:
             found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
         except ValueError:
             continue
-    for month, d, y in _US.findall(text):
+    for month, d, y in _US.findall(text) if _US_HINT.search(text) else ():
         try:
             found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
         except ValueError:
@@ -85,7 +87,8 @@ def numbers(text: str) -> frozenset[float]:
 def _strip_dates(text: str) -> str:
     def blank(match: re.Match[str]) -> str:
         return " " if dates(match.group(0)) else match.group(0)
-    return _US.sub(blank, _LONG.sub(blank, _ISO.sub(blank, text)))
+    text = _LONG.sub(blank, _ISO.sub(blank, text))
+    return _US.sub(blank, text) if _US_HINT.search(text) else text
 
 
 _PAIR = re.compile(rf"\b(left|right)[\s-]+({_ANATOMY})\w*", re.I)

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Protocol
 
 from drafting.case import Case, Fact
@@ -23,9 +24,10 @@ class Sentence:
     text: str
     markers: tuple[str, ...]
 
-    @property
+    @cached_property
     def plain(self) -> str:
-        """The sentence without its citation markers or Markdown emphasis."""
+        """The sentence without its citation markers or Markdown emphasis (computed once: every
+        check reads it)."""
         return MARKER.sub("", self.text).replace("**", "").strip()
 
 
@@ -42,6 +44,9 @@ class EvalContext:
     excerpts: dict[str, Excerpt]
     use_embeddings: bool = False
     judge: Judge | None = None
+    # The guideline index whose stored excerpt embeddings the support check reads (default:
+    # the user's, Settings.index_dir); without one, excerpts are encoded like sentences.
+    index_dir: Path | None = None
     facts: dict[str, Fact] = field(init=False)
     _sources: dict[str, str | None] = field(init=False, default_factory=dict)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from drafting.case import Case
 from drafting.draft import Draft
 from evals.checks import CHECKS
@@ -19,8 +21,11 @@ def _failed(findings: list[Finding]) -> int:
 
 def evaluate_draft(draft: Draft, case: Case, excerpts: dict[str, Excerpt],
                    use_embeddings: bool = False, judge: Judge | None = None,
-                   case_file: str | None = None) -> Report:
-    ctx = EvalContext(draft, case, excerpts, use_embeddings=use_embeddings, judge=judge)
+                   case_file: str | None = None, index_dir: Path | None = None) -> Report:
+    """Every check on one draft; ``index_dir`` is the guideline index whose stored excerpt
+    vectors the support check reads (default: the user's)."""
+    ctx = EvalContext(draft, case, excerpts, use_embeddings=use_embeddings, judge=judge,
+                      index_dir=index_dir)
     findings: list[Finding] = []
     scores = []
     for check in CHECKS.values():

@@ -38,12 +38,17 @@ class AddResult:
     empty_pages: list[int]
 
 
+def vector_dir(directory: Path) -> Path:
+    """Where an index at ``directory`` keeps its embedded Chroma store."""
+    return directory / "chroma"
+
+
 class GuidelineIndex:
     def __init__(self, directory: Path, chroma_host: str | None = None,
                  chroma_port: int | None = None):
         self.directory = directory
         self.catalog = Catalog.open(directory)
-        self.vectors = VectorIndex(directory / "chroma", chroma_host, chroma_port)
+        self.vectors = VectorIndex(vector_dir(directory), chroma_host, chroma_port)
         self._lexical: LexicalIndex | None = None
         self._columns: FilterColumns | None = None
 

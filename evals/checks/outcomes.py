@@ -9,11 +9,15 @@ from functools import lru_cache
 from evals.context import EvalContext
 from evals.findings import Finding
 
+# Each outcome phrase, and how many characters before "medically necessary" it starts.
 _OUTCOME_PHRASES = [
-    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I)),
-    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I)),
-    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I)),
+    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I), 16),
+    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I), 4),
+    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I), 0),
 ]
+# In every outcome phrase: the phrases are tried only where it occurs (scanning a whole section
+# for each phrase costs several times more).
+_CORE = re.compile(r"medically necessary", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
@@ -23,13 +27,15 @@ _NEGATED = re.compile(r"not (shown to be )?$", re.I)
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts."""
     last: tuple[int, str] | None = None
-    for outcome, pattern in _OUTCOME_PHRASES:
-        for match in pattern.finditer(text):
-            if outcome == "necessary" and _NEGATED.search(
-                    text[max(0, match.start() - 20):match.start()]):
+    for core in _CORE.finditer(text):
+        for outcome, pattern, offset in _OUTCOME_PHRASES:
+            start = core.start() - offset
+            if start < 0 or not pattern.match(text, start):
                 continue
-            if last is None or match.start() > last[0]:
-                last = (match.start(), outcome)
+            if outcome == "necessary" and _NEGATED.search(text[max(0, start - 20):start]):
+                continue
+            if last is None or start > last[0]:
+                last = (start, outcome)
     return last[1] if last else None
 
 

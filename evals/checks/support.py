@@ -1,14 +1,17 @@
 """The cited fact or excerpt actually supports the sentence: lexical overlap of content words,
-and (when enabled) embedding similarity with the shipped MiniLM model."""
+and (when enabled) embedding similarity with the shipped MiniLM model (evals/vectors.py)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Any
 
+import numpy as np
+
+from evals import vectors
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding, Severity
+from guideline_index.excerpt import Excerpt
 
 STOPWORDS = set("""a an the and or of to in on for with at by from as is was were be been are this
 that these those it its their his her they he she which who whom than then there here into onto
@@ -40,7 +43,7 @@ def lexical_support(sentence: str, source: str) -> float:
     if not words:
         return 1.0
     have = word_set(source)
-    return sum(w in have for w in words) / len(words)
+    return sum(map(have.__contains__, words)) / len(words)
 
 
 def check_support(ctx: EvalContext) -> list[Finding]:
@@ -58,7 +61,7 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     similarity = [0.0] * len(pending)
     plausible = [i for i, c in enumerate(pending) if c[2] >= PARAPHRASE_FLOOR]
     if ctx.use_embeddings and plausible:
-        scores = _similarities([(pending[i][0].plain, pending[i][1]) for i in plausible])
+        scores = _similarities(ctx, [pending[i][0] for i in plausible])
         for i, score in zip(plausible, scores, strict=True):
             similarity[i] = score
     doubtful = [(c, cos) for c, cos in zip(pending, similarity, strict=True)
@@ -89,26 +92,32 @@ def _finding(sentence: Sentence, severity: Severity, message: str) -> Finding:
                    sentence=sentence.index, text=sentence.text, message=message)
 
 
-def _similarities(pairs: list[tuple[str, str]]) -> list[float]:
-    """Cosine similarity per (sentence, source) pair; each distinct text is embedded once (the
-    same facts and excerpts are cited across sections, drafts and mutations)."""
-    from guideline_index.embeddings import embed
-
-    wanted = list(dict.fromkeys(t for pair in pairs for t in pair))
-    vectors = {t: _VECTORS[t] for t in wanted if t in _VECTORS}
-    missing = [t for t in wanted if t not in vectors]
-    if missing:
-        vectors |= dict(zip(missing, embed(missing), strict=True))
-    for text in missing:
-        if len(_VECTORS) >= _MAX_VECTORS:
-            _VECTORS.pop(next(iter(_VECTORS)))  # the oldest
-        _VECTORS[text] = vectors[text]
-    return [float(vectors[a] @ vectors[b]) for a, b in pairs]
-
-
-_VECTORS: dict[str, Any] = {}
-_MAX_VECTORS = 4096
+def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
+    """Cosine similarity of each sentence with what it cites: the normalised sum of the unit
+    vectors of its cited facts and excerpts (one source: that source's vector). Sentences and
+    facts are encoded, all in one model call; excerpt vectors come from the guideline index."""
+    facts: dict[str, str] = {}
+    cited: dict[str, Excerpt] = {}
+    for sentence in sentences:
+        for marker in sentence.markers:
+            if marker.startswith("G:"):
+                if marker[2:] in ctx.excerpts:
+                    cited[marker] = ctx.excerpts[marker[2:]]
+            elif (text := ctx.source_text(marker)) is not None:
+                facts[marker] = text
+    excerpt_vectors, text_vectors = vectors.excerpt_vectors(
+        list(cited.values()), ctx.index_dir,
+        encode_also=tuple(s.plain for s in sentences) + tuple(facts.values()))
+    sources = {m: text_vectors[t] for m, t in facts.items()}
+    sources |= {m: excerpt_vectors[e.id] for m, e in cited.items()}
+    scores = []
+    for sentence in sentences:
+        total = np.sum([sources[m] for m in dict.fromkeys(sentence.markers) if m in sources],
+                       axis=0)
+        scores.append(float(text_vectors[sentence.plain] @ total) / float(np.linalg.norm(total)))
+    return scores
 
 
 def clear_vectors() -> None:
-    _VECTORS.clear()
+    """Forget every sentence, fact and excerpt vector (the next check starts cold)."""
+    vectors.clear()

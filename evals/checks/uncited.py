@@ -32,11 +32,12 @@ def restated_fact(ctx: EvalContext, text: str) -> str | None:
     if len(words) < 4 and len(every) < COPY_MIN_WORDS:
         return None
     for fact_id, have in ctx.fact_words:
-        if len(words) >= 4 and sum(w in have for w in words) / len(words) >= RESTATEMENT_FLOOR:
+        found = have.__contains__
+        if len(words) >= 4 and sum(map(found, words)) / len(words) >= RESTATEMENT_FLOOR:
             return fact_id
         # A fact copied nearly whole, even when the request or inventory says the same thing.
         if len(every) >= COPY_MIN_WORDS and \
-                sum(w in have for w in every) / len(every) >= COPY_FLOOR:
+                sum(map(found, every)) / len(every) >= COPY_FLOOR:
             return fact_id
     return None
 
