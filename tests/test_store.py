@@ -375,3 +375,29 @@ def test_unknown_ids_and_keys_raise_key_errors_naming_them(store: DraftStore,
         store.diff(draft_id, "scope", 1, 7)
     with pytest.raises(ValueError, match="version must be"):
         store.load_draft(draft_id, 0)
+
+
+def test_writers_queue_on_the_stores_writer_lock(store_path: Path) -> None:
+    """Each write transaction holds an exclusive flock beside the store file, so writers from
+    other processes queue in the kernel instead of SQLite's sleeping busy retries (which can
+    starve a writer into 'database is locked')."""
+    import fcntl
+    import os
+    import threading
+
+    from drafting.store.connection import writer_lock_path
+
+    other_done = threading.Event()
+    with DraftStore.open(store_path) as first, DraftStore.open(store_path) as second:
+        probe = os.open(writer_lock_path(store_path), os.O_RDWR)
+        with first.db.transaction():
+            with pytest.raises(BlockingIOError):  # held while the transaction is open
+                fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            writer = threading.Thread(
+                target=lambda: (second.create_api_key("Acme", "acme", "t"), other_done.set()))
+            writer.start()
+            assert not other_done.wait(0.3)  # the other writer waits for this one
+        writer.join(30)
+        assert other_done.is_set() and [k.name for k in first.api_keys()] == ["Acme"]
+    fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once every write committed
+    os.close(probe)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -45,10 +47,24 @@ class Database:
     durable before the group commits. Only the thread that opened the group (it holds the lock)
     runs inside it."""
 
-    def __init__(self, conn: sqlite3.Connection):
+    def __init__(self, conn: sqlite3.Connection, writer_lock: Path | None = None):
         self.conn = conn
         self._lock = threading.RLock()
         self._grouped = False  # a group transaction is open (read only under the lock)
+        self._writer = WriterLock(writer_lock) if writer_lock is not None else None
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._writer is not None:
+            self._writer.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        if self._writer is None:
+            yield
+        else:
+            with self._writer:
+                yield
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -57,13 +73,14 @@ class Database:
                 with self._savepoint():
                     yield self.conn
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            self.conn.execute("COMMIT")
+            with self._writing():
+                self.conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self.conn
+                except BaseException:
+                    self.conn.execute("ROLLBACK")
+                    raise
+                self.conn.execute("COMMIT")
 
     @contextmanager
     def snapshot(self) -> Iterator[sqlite3.Connection]:
@@ -84,16 +101,17 @@ class Database:
             if self._grouped:  # already in a group: the outer one commits
                 yield
                 return
-            self.conn.execute("BEGIN IMMEDIATE")
-            self._grouped = True
-            try:
-                yield
-            except BaseException:
+            with self._writing():
+                self.conn.execute("BEGIN IMMEDIATE")
+                self._grouped = True
+                try:
+                    yield
+                except BaseException:
+                    self._grouped = False
+                    self.conn.execute("ROLLBACK")
+                    raise
                 self._grouped = False
-                self.conn.execute("ROLLBACK")
-                raise
-            self._grouped = False
-            self.conn.execute("COMMIT")
+                self.conn.execute("COMMIT")
 
     @contextmanager
     def _savepoint(self) -> Iterator[None]:
@@ -105,6 +123,37 @@ class Database:
             self.conn.execute("RELEASE SAVEPOINT store_write")
             raise
         self.conn.execute("RELEASE SAVEPOINT store_write")
+
+
+class WriterLock:
+    """An exclusive ``flock`` on a file beside the store, held around each write transaction.
+
+    SQLite lets one writer in at a time, and a writer that finds the database locked sleeps and
+    retries with growing sleeps (up to 100 ms) until its busy timeout: with several processes
+    writing (API drafting workers, ``draft-batch --workers``, the app), a writer can lose every
+    retry and fail with "database is locked". Waiting on this lock first queues the writers in
+    the kernel instead: each gets the database as soon as the one before it commits."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+
+    def __enter__(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_EX)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def close(self) -> None:
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None
+
+
+def writer_lock_path(store: Path) -> Path:
+    return store.with_name(store.name + "-writer.lock")
 
 
 def now() -> str:

@@ -15,7 +15,7 @@ from uuid import uuid4
 from drafting.case import Case
 from drafting.draft import Draft, SectionDraft
 from drafting.store import reading, writing
-from drafting.store.connection import Database, connect, now
+from drafting.store.connection import Database, connect, now, writer_lock_path
 from drafting.store.diffing import unified_diff
 from drafting.store.errors import UnknownDraftError
 from drafting.store.postgres import connect_postgres, is_postgres_url, shown_url
@@ -38,7 +38,8 @@ VersionChoice = Literal["latest", "original"] | int
 
 class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
     def __init__(self, conn: sqlite3.Connection, path: Path | str):
-        self.db = Database(conn)
+        lock = writer_lock_path(Path(path)) if isinstance(conn, sqlite3.Connection) else None
+        self.db = Database(conn, lock)
         self.path = path  # the SQLite file, or the PostgreSQL URL without its password
 
     @classmethod
@@ -53,7 +54,7 @@ class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
         return cls(connect(path), path)
 
     def close(self) -> None:
-        self.db.conn.close()
+        self.db.close()
 
     def __enter__(self) -> Self:
         return self
