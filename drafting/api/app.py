@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+from anyio import to_thread
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
@@ -25,6 +26,8 @@ from drafting.api.views import ViewCache
 from drafting.settings import Settings
 from guideline_index.corpus import excerpts_by_id
 
+REQUEST_THREADS = 8
+
 DESCRIPTION = """Draft medical-necessity opinions for pain-management care from structured case
 files, with every citation checked. Authenticate with `Authorization: Bearer <API key>`; each key
 sees only its organisation's cases and drafts. POSTs accept an `Idempotency-Key` header.
@@ -41,6 +44,10 @@ def create_app(settings: Settings) -> FastAPI:
         app.state.stores = stores
         app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
         app.state.api = Api(settings, stores, jobs, excerpts, ViewCache())
+        # Few request threads: handlers are short, and each extra thread contending for the
+        # interpreter lock slows the event loop that accepts and answers connections.
+        to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
+        await to_thread.run_sync(jobs.start)
         resumed = jobs.recover()
         logger().info("started", extra={"event": "started", "resumed": resumed})
         try:

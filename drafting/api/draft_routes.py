@@ -3,7 +3,6 @@ its history, export it. Every route answers 404 for a draft of another organisat
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query
@@ -12,7 +11,7 @@ from fastapi.responses import JSONResponse, Response
 from drafting.api.case_routes import sent
 from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
-from drafting.api.views import accepted, draft_view, history_view, progress_view
+from drafting.api.views import accepted, finished_body, history_view, progress_view
 from drafting.backends.base import BackendError
 from drafting.backends.registry import create
 from drafting.pipeline import DraftRequestError, with_overrides
@@ -83,12 +82,8 @@ def get_draft(draft_id: str, api: ApiDep, caller: CallerDep) -> Response:
     store = api.store
     if found.state != "finished":
         return JSONResponse(progress_view(store, found), headers={"Retry-After": POLL_AFTER_S})
-    key = (draft_id, store.fingerprint(draft_id), found.webhook_result)
-    body = api.views.get(key)
-    if body is None:
-        body = json.dumps(draft_view(store, found, api.excerpts)).encode()
-        api.views.put(key, body)
-    return Response(body, media_type="application/json")
+    return Response(finished_body(store, found, api.excerpts, api.views),
+                    media_type="application/json")
 
 
 def _finished(api: ApiDep, caller: CallerDep, draft_id: str) -> None:

@@ -19,12 +19,14 @@ from typing import Any
 
 from drafting.api.logs import logger
 from drafting.api.stores import StorePool
+from drafting.api.views import finished_body
 from drafting.api.webhooks import deliver
 from drafting.context import Retriever
 from drafting.draft import SectionDraft
 from drafting.recording import reusable
 from drafting.settings import Settings
 from drafting.store import DraftStore
+from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.tenancy import ApiDraft
 from drafting.store.workers import is_alive
 from guideline_index.excerpt import Excerpt
@@ -61,6 +63,12 @@ class DraftJobs:
         with self._lock:
             return len(self._pending)
 
+    def start(self) -> None:
+        """Start every worker process now (they import the drafting engine, a few seconds of
+        CPU each) rather than when the first drafts arrive."""
+        for future in [self._pool.submit(_ready) for _ in range(self.settings.api_concurrency)]:
+            future.result()
+
     def recover(self) -> int:
         """Queue the API drafts a stopped server left unfinished (the process drafting them is
         gone), keeping their stored sections; returns how many were queued again."""
@@ -87,13 +95,20 @@ class DraftJobs:
 
 _WORKER: _Worker | None = None
 WATCH_PARENT_S = 0.2
+WORKER_NICENESS = 5  # lower CPU priority than the server process (nice 0)
 
 
 def _start_worker(settings: Settings, server_pid: int) -> None:
     global _WORKER
     # Watch first: a worker still starting when the server died must not draft anything.
     threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
+    # Drafting is background work: the server answering requests comes first for the CPU.
+    os.nice(WORKER_NICENESS)
     _WORKER = _Worker(settings, DraftStore.open(settings.store_location))
+
+
+def _ready() -> int:
+    return os.getpid()
 
 
 def _exit_with_server(server_pid: int) -> None:
@@ -118,6 +133,9 @@ class _Worker:
         self.excerpts = excerpts_by_id()
         self.log = logger()
         self._index: Any = None
+        # Sections finishing together are committed together: fewer turns on the store's
+        # writer lock, which the server's own writes (new drafts, edits) queue for too.
+        self.writer = GroupCommitWriter(store.db)
 
     def _sources(self, case: Any, retrieval: bool) -> tuple[Retriever | None, dict[str, Excerpt]]:
         if not retrieval:
@@ -146,7 +164,7 @@ class _Worker:
             retrieve, excerpts = self._sources(case, api.retrieval)
             draft = asyncio.run(draft_into_store(
                 store, draft_id, case, summary.case_hash, backend, self.settings, excerpts,
-                retrieve, actor=api.created_by, reuse=reuse))
+                retrieve, actor=api.created_by, reuse=reuse, writer=self.writer))
         except Exception as exc:
             store.interrupt_draft(draft_id, "api", f"drafting failed: {type(exc).__name__}")
             store.set_api_draft_state(draft_id, "failed", f"{type(exc).__name__}: {exc}")
@@ -164,6 +182,9 @@ class _Worker:
             "event": "draft_finished", "draft_id": api.draft_id, "organisation": api.organisation,
             "state": status, "ms": round(seconds * 1000, 1)})
         self.call_webhook(api, status)
+        # Build the response body here, at low priority, so that polling clients get it from
+        # the store instead of the server building it for each draft.
+        finished_body(self.store, self.store.api_draft_by_id(api.draft_id), self.excerpts)
 
     def call_webhook(self, api: ApiDraft, status: str) -> None:
         if api.webhook_url is None:

@@ -3,6 +3,7 @@ physician's overrides applied, eval findings once finished), its history, a subm
 
 from __future__ import annotations
 
+import json
 import threading
 from collections import OrderedDict
 from dataclasses import asdict
@@ -66,6 +67,30 @@ class ViewCache:
             self._bodies[key] = body
             while len(self._bodies) > self._size:
                 self._bodies.popitem(last=False)
+
+
+def view_key(store: DraftStore, api: ApiDraft) -> str:
+    """What a finished draft's body depends on: its fingerprint and its webhook's result."""
+    return json.dumps([*store.fingerprint(api.draft_id), api.webhook_result])
+
+
+def finished_body(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt],
+                  cache: ViewCache | None = None) -> bytes:
+    """A finished draft's body: from this process's cache, else as stored by the worker that
+    drafted it (if nothing changed since), else built here (and stored for the next one)."""
+    key = view_key(store, api)
+    if cache is not None and (body := cache.get((api.draft_id, key))) is not None:
+        return body
+    stored_key, stored = store.api_view(api.draft_id)
+    if stored is not None and stored_key == key:
+        body = stored.encode()
+    else:
+        text = json.dumps(draft_view(store, api, excerpts))
+        store.store_api_view(api.draft_id, key, text)
+        body = text.encode()
+    if cache is not None:
+        cache.put((api.draft_id, key), body)
+    return body
 
 
 def _latest_versions(history: list[HistoryEntry]) -> dict[str, int]:

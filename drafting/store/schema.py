@@ -226,7 +226,9 @@ V3: tuple[str, ...] = (
         UNIQUE (organisation, case_id, case_hash),
         FOREIGN KEY (case_id, case_hash) REFERENCES cases (case_id, case_hash)
     )""",
-    # A draft requested over the API: whose it is, and where its background job stands.
+    # A draft requested over the API: whose it is, where its background job stands, and its
+    # response body as last built (by the worker that drafted it), valid while ``view_key``
+    # (the draft's fingerprint) is unchanged.
     """CREATE TABLE api_drafts (
         draft_id        TEXT PRIMARY KEY REFERENCES drafts (id),
         organisation    TEXT NOT NULL,
@@ -238,6 +240,8 @@ V3: tuple[str, ...] = (
         retrieval       INTEGER NOT NULL DEFAULT 0 CHECK (retrieval IN (0, 1)),
         webhook_url     TEXT,
         webhook_result  TEXT,
+        view_key        TEXT,
+        view            TEXT,
         created_at      TEXT NOT NULL,
         updated_at      TEXT NOT NULL
     )""",

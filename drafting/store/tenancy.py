@@ -247,6 +247,18 @@ class TenancyMixin:
             conn.execute("UPDATE api_drafts SET state = ?, error = ?, updated_at = ? "
                          "WHERE draft_id = ?", (state, error, now(), draft_id))
 
+    def api_view(self, draft_id: str) -> tuple[str | None, str | None]:
+        """The draft's stored response body and the fingerprint it was built at."""
+        with self.db.snapshot() as conn:
+            row = conn.execute("SELECT view_key, view FROM api_drafts WHERE draft_id = ?",
+                               (draft_id,)).fetchone()
+        return (None, None) if row is None else (row["view_key"], row["view"])
+
+    def store_api_view(self, draft_id: str, key: str, body: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE api_drafts SET view_key = ?, view = ? WHERE draft_id = ?",
+                         (key, body, draft_id))
+
     def record_webhook(self, draft_id: str, url: str, result: str, delivered: bool) -> None:
         """How the draft's webhook call went, on the draft and in the audit log."""
         with self.db.transaction() as conn:
