@@ -17,14 +17,14 @@ Building = Callable[[], AbstractContextManager[Any]]
 
 
 def open_index(settings: Settings, building: Building = nullcontext):  # type: ignore[no-untyped-def]
-    """The guideline index (built first, inside ``building()``, if it is missing or the corpus
-    changed) and every excerpt a section may be given."""
+    """The guideline index (built first, inside ``building()``, if it is missing or any bundled
+    excerpt changed) and every excerpt a section may be given."""
     from guideline_index.search import GuidelineIndex
 
     index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
-    corpus_ids = {e.id for e in load_corpus()}
-    indexed = {i for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
-    if indexed != corpus_ids:
+    corpus = {e.id: e for e in load_corpus()}
+    indexed = {i: e for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
+    if indexed != corpus:  # an excerpt added, retired or reworded since the index was built
         with building():
             index.build()
     return index, {**index.catalog.excerpts, **excerpts_by_id()}
