@@ -18,6 +18,10 @@ from drafting.cli.store_options import (
     stored,
 )
 
+# Idle keep-alive connections stay open this long (uvicorn's default is 5 s): a client polling a
+# draft reuses its connection instead of racing the server closing it as the next request leaves.
+KEEP_ALIVE_S = 75
+
 keys = typer.Typer(help="API keys of the HTTP API (necessity serve), one organisation each.",
                    no_args_is_help=True)
 
@@ -50,7 +54,8 @@ def serve(
              extra={"event": "listening"})
     try:
         uvicorn.run(create_app(settings), host=host, port=port, access_log=False,
-                    log_config=UVICORN_LOG_CONFIG, timeout_graceful_shutdown=30)
+                    log_config=UVICORN_LOG_CONFIG, timeout_graceful_shutdown=30,
+                    timeout_keep_alive=KEEP_ALIVE_S)
     except OSError as exc:
         error(f"cannot listen on {host}:{port}: {exc}")
         raise typer.Exit(1) from None
