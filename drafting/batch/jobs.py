@@ -5,10 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from drafting.case import Case, CaseFileError
-from drafting.reviewing import load_case_text
+from drafting.reviewing import case_from_text
 from drafting.store import DraftStore, ItemResult, RunItem
 
 from .inputs import CheckedCase
@@ -56,17 +54,12 @@ def _load(store: DraftStore, item: RunItem) -> Case | None:
     assert item.case_id and item.case_hash
     started = time.perf_counter()
     text, validated = store.case_data(item.case_id, item.case_hash)
-    if validated is not None:
-        try:
-            return Case.model_validate_json(validated)
-        except ValidationError:
-            pass  # written by an older case model: validate the text instead
     errors: list[str] = []
     if text is None:
         errors = [f"{item.case_path}: the case text is not in the draft store"]
     else:
         try:
-            return load_case_text(text, item.case_path)
+            return case_from_text(text, validated, item.case_path)
         except CaseFileError as exc:
             errors = [p.render(item.case_path) for p in exc.problems]
     store.finish_item(item.run_id, item.id, ItemResult(
