@@ -108,14 +108,15 @@ class Browser:
     def dom(self) -> str:
         return str(self.evaluate("document.documentElement.outerHTML") or "")
 
-    def wait_for(self, *needles: str, timeout: float = 90) -> str:
-        """Wait until the page shows every needle and Streamlit has finished running; returns
-        the visible text. Raises TimeoutError naming what is missing."""
+    def wait_for(self, *needles: str, timeout: float = 90, busy: str = BUSY_JS) -> str:
+        """Wait until the page shows every needle and is not ``busy`` (a JavaScript test; by
+        default: Streamlit still running); returns the visible text. Raises TimeoutError
+        naming what is missing."""
         deadline = time.monotonic() + timeout
         text, settled = "", 0
         while time.monotonic() < deadline:
             text = self.text()
-            ready = all(n in text for n in needles) and not self.evaluate(BUSY_JS)
+            ready = all(n in text for n in needles) and not self.evaluate(busy)
             settled = settled + 1 if ready else 0
             if settled >= 3:  # the same state three polls running: rendering has settled
                 return text

@@ -18,6 +18,7 @@ from docx import Document
 
 from drafting.store import DraftStore
 from tests.api_server import Server, api_server, new_key, wait_finished
+from tests.browser import browser, chromium
 from tests.conftest import EXAMPLES
 
 CASE_FILE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
@@ -340,7 +341,7 @@ def test_logs_are_json_lines_without_case_text(server: Server, finished: dict) -
     assert case["title"] not in text and "format=docx" not in text
 
 
-def test_the_openapi_docs_are_served_without_a_cdn(server: Server) -> None:
+def test_the_openapi_docs_are_served_without_a_cdn(server: Server, tmp_path: Path) -> None:
     spec = httpx.get(f"{server.url}/openapi.json").json()
     assert {"/v1/cases", "/v1/drafts", "/v1/drafts/{draft_id}", "/v1/drafts/{draft_id}/export",
             "/v1/drafts/{draft_id}/sections/{section_key}", "/v1/drafts/{draft_id}/history",
@@ -349,6 +350,19 @@ def test_the_openapi_docs_are_served_without_a_cdn(server: Server) -> None:
     assert "/docs-assets/swagger-ui-bundle.js" in page and "cdn" not in page.lower()
     script = httpx.get(f"{server.url}/docs-assets/swagger-ui-bundle.js")
     assert script.status_code == 200 and len(script.content) > 100_000
+
+    executable = chromium()
+    if executable is None:
+        pytest.skip("chromium is not installed (.ci/run installs it)")
+    with browser(executable, tmp_path / "profile") as page_:
+        page_.call("Network.enable")
+        page_.goto(f"{server.url}/docs")
+        text = page_.wait_for("/v1/drafts/{draft_id}/export", timeout=60, busy="false")
+        page_.screenshot(tmp_path / "docs.png")
+        assert "Unable to render" not in text and "POST" in text
+        requested = page_.requested()
+        assert any(u.endswith("/docs-assets/swagger-ui-bundle.js") for u in requested)
+        assert all(u.startswith((server.url, "data:", "about:")) for u in requested), requested
 
 
 def test_a_killed_server_drafts_its_queued_drafts_when_it_starts_again(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """The FastAPI app: routes, middleware (body size limit, JSON request log), error shapes, the
-offline API docs at ``/docs`` (Swagger UI served from the swagger-ui-bundle wheel, nothing from a
-CDN), and the drafting jobs started and stopped with the app."""
+offline API docs at ``/docs`` and ``/redoc`` (served from the fastapi-offline wheel, nothing from
+a CDN), and the drafting jobs started and stopped with the app."""
 
 from __future__ import annotations
 
@@ -10,9 +10,7 @@ from typing import Any
 
 from anyio import to_thread
 from fastapi import FastAPI
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse
-from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from drafting import __version__
 from drafting.api import case_routes, draft_routes, errors, eval_routes
@@ -27,6 +25,7 @@ from drafting.settings import Settings
 from guideline_index.corpus import excerpts_by_id
 
 REQUEST_THREADS = 8
+DOCS_ASSETS = "/docs-assets"
 
 DESCRIPTION = """Draft medical-necessity opinions for pain-management care from structured case
 files, with every citation checked. Authenticate with `Authorization: Bearer <API key>`; each key
@@ -56,13 +55,14 @@ def create_app(settings: Settings) -> FastAPI:
             jobs.shutdown()
             stores.close()
 
-    app = FastAPI(title="necessity", version=__version__, description=DESCRIPTION,
-                  lifespan=lifespan, docs_url=None, redoc_url=None)
+    # FastAPIOffline: /docs (Swagger UI 5) and /redoc served from files in the fastapi-offline
+    # wheel, never from a CDN.
+    app = FastAPIOffline(title="necessity", version=__version__, description=DESCRIPTION,
+                         lifespan=lifespan, static_url=DOCS_ASSETS)
     errors.install(app)
     app.include_router(case_routes.router)
     app.include_router(draft_routes.router)
     app.include_router(eval_routes.router)
-    _docs(app)
 
     @app.get("/healthz", tags=["service"])
     def health() -> dict[str, Any]:
@@ -73,15 +73,3 @@ def create_app(settings: Settings) -> FastAPI:
     app.add_middleware(RequestLog)
     return app
 
-
-def _docs(app: FastAPI) -> None:
-    from swagger_ui_bundle import swagger_ui_path
-
-    app.mount("/docs-assets", StaticFiles(directory=swagger_ui_path), name="docs-assets")
-
-    @app.get("/docs", include_in_schema=False)
-    def docs() -> HTMLResponse:
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="necessity API",
-                                   swagger_js_url="/docs-assets/swagger-ui-bundle.js",
-                                   swagger_css_url="/docs-assets/swagger-ui.css",
-                                   swagger_favicon_url="/docs-assets/favicon-32x32.png")
