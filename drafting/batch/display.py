@@ -20,6 +20,15 @@ from drafting.store import ItemResult
 from .runner import Job, Tally
 
 
+def batch_progress(console: Console, *, disable: bool = False) -> Progress:
+    """The batch's progress bar: cases done of all, ETA, time elapsed, and a ``totals`` field
+    (tokens and cost so far); one process's run and a run split over workers show the same."""
+    return Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+        MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
+        TextColumn("{task.fields[totals]}"), console=console, transient=False, disable=disable)
+
+
 class BatchDisplay:
     """Implements ``runner.Events`` on a rich console (stderr)."""
 
@@ -27,11 +36,7 @@ class BatchDisplay:
                  bar: bool = True):
         self.console, self.tally, self.budget_usd = console, tally, budget_usd
         self.cases, self.finished, self.in_flight = cases, 0, 0
-        self.progress = Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-            MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[totals]}"), console=console, transient=False,
-            disable=not bar)
+        self.progress = batch_progress(console, disable=not bar)
         self.task = self.progress.add_task("cases", total=cases, totals=self._totals())
 
     def __enter__(self) -> BatchDisplay:

@@ -24,17 +24,11 @@ import time
 from collections.abc import Callable
 
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
+from rich.progress import Progress
 
 from drafting.store import DraftStore, RunRecord
+
+from .display import batch_progress
 
 POLL_S = 0.5
 PR_SET_PDEATHSIG = 1
@@ -71,10 +65,7 @@ def run_workers(store: DraftStore, run: RunRecord, workers: int, concurrency: in
             command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
             env={**os.environ, **child_env},
             preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None))
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                        MofNCompleteColumn(), TextColumn("ETA"), TimeRemainingColumn(),
-                        TimeElapsedColumn(), TextColumn("{task.fields[totals]}"),
-                        console=console)
+    progress = batch_progress(console)
     task = progress.add_task(f"cases ({workers} workers)", total=pending, totals="")
     relays = [threading.Thread(target=_relay, args=(p, progress.console.print), daemon=True)
               for p in processes]
