@@ -25,6 +25,7 @@ from drafting.batch.session import (
     draft_with_workers,
 )
 from drafting.batch.workers import parse_shard
+from drafting.cli.backend_options import AllowExternal, BackendName, BaseUrl, Model
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import (
     EXIT_USAGE,
@@ -52,11 +53,8 @@ def draft_batch(
         help="A directory of case files, or a glob (quote it: 'cases/**/*.yaml').")] = None,
     concurrency: Annotated[int | None, typer.Option(
         help="Backend calls in flight at once across the batch (default 4).")] = None,
-    backend: Annotated[str | None, typer.Option(help="offline (default) or openai.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    allow_external: Annotated[bool | None, typer.Option(
-        "--allow-external", help="Consent to send case text to a non-local model host.")] = None,
+    backend: BackendName = None, model: Model = None, base_url: BaseUrl = None,
+    allow_external: AllowExternal = None,
     budget: Annotated[float | None, typer.Option(
         help="Stop starting cases before the run's cost would exceed this many USD.")] = None,
     resume: Annotated[str | None, typer.Option(

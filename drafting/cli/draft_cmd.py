@@ -20,6 +20,7 @@ from drafting.backends.base import BackendError
 from drafting.backends.registry import create
 from drafting.case import Case, case_file_hash
 from drafting.case.vocab import DocumentType, Perspective
+from drafting.cli.backend_options import AllowExternal, BackendName, BaseUrl, Model
 from drafting.cli.case_cmd import load_or_exit
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import StoreUrl, current_user, open_store, sigterm_as_interrupt
@@ -56,11 +57,8 @@ def draft(
         "--type", help="Document type (default: the case's).")] = None,
     perspective: Annotated[Perspective | None, typer.Option(
         help="Perspective (default: the case's).")] = None,
-    backend: Annotated[str | None, typer.Option(help="offline (default) or openai.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    allow_external: Annotated[bool | None, typer.Option(
-        "--allow-external", help="Consent to send case text to a non-local model host.")] = None,
+    backend: BackendName = None, model: Model = None, base_url: BaseUrl = None,
+    allow_external: AllowExternal = None,
     concurrency: Annotated[int | None, typer.Option(help="Sections drafted at once.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("out"),
     formats: Annotated[str, typer.Option("--format", help="Comma list of md,docx,pdf,json.")] =

@@ -12,6 +12,7 @@ from rich.table import Table
 
 from drafting.backends.base import BackendError
 from drafting.case.vocab import DocumentType, Perspective, Setting
+from drafting.cli.backend_options import BaseUrl, Model
 from drafting.cli.output import err, error, out
 from drafting.intake.casefile import write
 from drafting.intake.deid import Deidentifier, PhiMap, PhiMapError
@@ -35,8 +36,7 @@ def intake(
         = None,
     backend: Annotated[str | None, typer.Option(
         help="openai: also ask a language model for facts (marked proposed).")] = None,
-    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
+    model: Model = None, base_url: BaseUrl = None,
     allow_external: Annotated[bool | None, typer.Option(
         "--allow-external", help="Consent to send de-identified record text to a non-local "
         "model host.")] = None,

@@ -14,6 +14,7 @@ import typer
 from drafting.backends.base import BackendError
 from drafting.backends.registry import create
 from drafting.case.vocab import Outcome
+from drafting.cli.backend_options import AllowExternal, BackendName, BaseUrl, Model
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, store_settings, stored
 from drafting.criteria.results import Status
@@ -69,11 +70,8 @@ def regenerate(
     affected: Annotated[str | None, typer.Option(
         help="Also regenerate every section resting on these disputed items (comma list, "
              "e.g. I1,I2), as after an override.")] = None,
-    backend: Annotated[str | None, typer.Option(help="offline or openai.")] = None,
-    model: Annotated[str | None, typer.Option(help="Model for the openai backend.")] = None,
-    base_url: Annotated[str | None, typer.Option(help="OpenAI-compatible server URL.")] = None,
-    allow_external: Annotated[bool | None, typer.Option(
-        "--allow-external", help="Consent to send case text to a non-local model host.")] = None,
+    backend: BackendName = None, model: Model = None, base_url: BaseUrl = None,
+    allow_external: AllowExternal = None,
     retrieval: Annotated[bool | None, typer.Option(
         help="Search the guideline index for excerpts (default: as the draft was made).")] = None,
     data_dir: DataDir = None, store_url: StoreUrl = None,
