@@ -19,7 +19,7 @@ from typing import Any
 import httpx
 
 from drafting.store import DraftStore
-from tests.browser import free_port, wait_healthy
+from tests.browser import free_port, stop, wait_healthy
 
 
 @dataclass
@@ -77,12 +77,7 @@ def api_server(data_dir: Path, *, log_name: str = "server.log", **settings: obje
         yield server
     finally:
         if process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=60)
 
 
 def wait_finished(client: httpx.Client, draft_id: str, timeout: float = 120) -> dict[str, Any]:

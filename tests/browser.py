@@ -38,6 +38,16 @@ def chromium() -> str | None:
     return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
+def stop(process: subprocess.Popen[bytes], timeout: float) -> None:
+    """SIGTERM, and SIGKILL if it has not exited within ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -146,12 +156,7 @@ class Browser:
         try:
             self._closing.close()
         finally:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+            stop(self.process, timeout=10)
 
 
 @contextmanager
@@ -179,12 +184,7 @@ def running_app(data_dir: Path, log: Path, extra_env: dict[str, str] | None = No
             wait_healthy(f"{url}/_stcore/health", app, log)
             yield url
         finally:
-            app.terminate()
-            try:
-                app.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                app.kill()
-                app.wait()
+            stop(app, timeout=20)
 
 
 def wait_healthy(health_url: str, process: subprocess.Popen[bytes], log: Path,
