@@ -6,11 +6,17 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
-from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, RawBody, fingerprint
+from drafting.api.context import (
+    ApiDep,
+    CallerDep,
+    IdempotencyKey,
+    RawBody,
+    fingerprint,
+    sent,
+)
 from drafting.api.views import case_view
 from drafting.case import case_file_hash
 from drafting.reviewing import case_from_text, read_case_bytes
-from drafting.store.tenancy import Response
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
@@ -19,13 +25,6 @@ SUFFIXES = {"application/json": ".json", "application/yaml": ".yaml",
 CASE_BODY = {"requestBody": {"required": True, "content": {
     "application/yaml": {"schema": {"type": "string"}},
     "application/json": {"schema": {"type": "object"}}}}}
-
-
-def sent(response: Response, location: str | None = None) -> JSONResponse:
-    headers = {"Idempotent-Replayed": "true"} if response.replayed else {}
-    if location:
-        headers["Location"] = location
-    return JSONResponse(response.body, status_code=response.status_code, headers=headers)
 
 
 @router.post("", status_code=201, openapi_extra=CASE_BODY,

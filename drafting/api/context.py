@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException, Request
+from fastapi.responses import JSONResponse
 
 from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
@@ -15,7 +16,7 @@ from drafting.api.stores import StorePool
 from drafting.api.views import ViewCache
 from drafting.settings import Settings
 from drafting.store import DraftStore
-from drafting.store.tenancy import ApiDraft
+from drafting.store.tenancy import ApiDraft, Response
 from guideline_index.excerpt import Excerpt
 
 MAX_IDEMPOTENCY_KEY = 255
@@ -58,6 +59,14 @@ def idempotency_key(key: Annotated[str | None, Header(
 def fingerprint(method: str, path: str, body: bytes) -> str:
     """What a retried request must repeat exactly to get the first one's response."""
     return hashlib.sha256(f"{method} {path}\n".encode() + body).hexdigest()
+
+
+def sent(response: Response, location: str | None = None) -> JSONResponse:
+    """A (possibly replayed) idempotent response as HTTP: replays say so in a header."""
+    headers = {"Idempotent-Replayed": "true"} if response.replayed else {}
+    if location:
+        headers["Location"] = location
+    return JSONResponse(response.body, status_code=response.status_code, headers=headers)
 
 
 async def raw_body(request: Request) -> bytes:

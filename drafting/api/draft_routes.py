@@ -8,8 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse, Response
 
-from drafting.api.case_routes import sent
-from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint
+from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint, sent
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
 from drafting.api.views import accepted, finished_body, history_view, progress_view
 from drafting.backends.base import BackendError

@@ -74,10 +74,12 @@ class DraftJobs:
         gone), keeping their stored sections; returns how many were queued again."""
         store = self.stores.get()
         resumed = 0
+        finisher: _Worker | None = None
         for api in store.unfinished_api_drafts():
             summary = store.summary(api.draft_id)
             if summary.status != "in_progress":  # drafted, but stopped before its state was set
-                _Worker(self.settings, store).finished(api, summary.status, 0.0)
+                finisher = finisher or _Worker(self.settings, store)
+                finisher.finished(api, summary.status, 0.0)
                 continue
             if is_alive(summary.worker) is not False:
                 continue  # drafted by another live process (or on another host)
@@ -133,9 +135,16 @@ class _Worker:
         self.excerpts = excerpts_by_id()
         self.log = logger()
         self._index: Any = None
-        # Sections finishing together are committed together: fewer turns on the store's
-        # writer lock, which the server's own writes (new drafts, edits) queue for too.
-        self.writer = GroupCommitWriter(store.db)
+        self._writer: GroupCommitWriter | None = None
+
+    @property
+    def writer(self) -> GroupCommitWriter:
+        """Sections finishing together are committed together: fewer turns on the store's
+        writer lock, which the server's own writes (new drafts, edits) queue for too. Started
+        with the first draft (a worker only finishing a draft never needs it)."""
+        if self._writer is None:
+            self._writer = GroupCommitWriter(self.store.db)
+        return self._writer
 
     def _sources(self, case: Any, retrieval: bool) -> tuple[Retriever | None, dict[str, Excerpt]]:
         if not retrieval:

@@ -93,20 +93,16 @@ def finished_body(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt]
     return body
 
 
-def _latest_versions(history: list[HistoryEntry]) -> dict[str, int]:
-    versions: dict[str, int] = {}
-    for entry in history:
-        versions[entry.key] = max(entry.version, versions.get(entry.key, 0))
-    return versions
+def _latest(history: list[HistoryEntry]) -> dict[str, HistoryEntry]:
+    """Each section's latest version, in section order (history is in version order)."""
+    return {entry.key: entry for entry in history}
 
 
 def progress_view(store: DraftStore, api: ApiDraft) -> dict[str, Any]:
     """A draft whose job has not finished (or failed): its status and the sections stored so
     far (key, version, status), without loading their text."""
     summary = store.summary(api.draft_id)
-    latest: dict[str, HistoryEntry] = {}
-    for entry in store.history(api.draft_id):
-        latest[entry.key] = entry
+    latest = _latest(store.history(api.draft_id))
     return {
         "id": api.draft_id, "status": status_of(api, summary.status), "error": api.error,
         "case": api.api_case_id, "case_id": summary.case_id,
@@ -121,11 +117,11 @@ def draft_view(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt]
                ) -> dict[str, Any]:
     """A finished draft as a reviewer sees it, with the eval checks' scores and findings."""
     summary = store.summary(api.draft_id)
-    versions = _latest_versions(store.history(api.draft_id))
+    latest = _latest(store.history(api.draft_id))
     draft = reviewed_draft(store, api.draft_id)
     body = draft.model_dump(mode="json")
     for section in body["sections"]:
-        section["version"] = versions.get(section["key"])
+        section["version"] = latest[section["key"]].version if section["key"] in latest else None
     report = evaluate_draft(draft, stored_case(store, api.draft_id), excerpts,
                             use_embeddings=False)
     return {
