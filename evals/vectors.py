@@ -130,21 +130,9 @@ def _stored(index_dir: Path, ids: list[str]) -> dict[str, tuple[str, Vector]]:
 
 @cache
 def _collection(index_dir: Path) -> Any:
-    """The index's Chroma collection, opened read-only once per process; None if the index
-    was never built there (nothing is created)."""
+    """The index's Chroma collection, opened for reading once per process; None if the index
+    was never built there (nothing is created) or cannot be read: excerpts are encoded then."""
     from guideline_index.search import vector_dir
-    from guideline_index.vectors import COLLECTION
+    from guideline_index.vectors import existing_collection
 
-    directory = vector_dir(index_dir)
-    if not directory.is_dir():
-        return None
-    try:
-        import chromadb
-
-        from guideline_index.embeddings import MiniLMEmbedding
-
-        client = chromadb.PersistentClient(
-            path=str(directory), settings=chromadb.Settings(anonymized_telemetry=False))
-        return client.get_collection(COLLECTION, embedding_function=MiniLMEmbedding())
-    except Exception:  # no collection, or a store this chromadb cannot read: encode instead
-        return None
+    return existing_collection(vector_dir(index_dir))

@@ -22,6 +22,19 @@ def embedding_text(excerpt: Excerpt) -> str:
     return f"{excerpt.section}. {excerpt.text} {excerpt.note or ''}".strip()
 
 
+def existing_collection(directory: Path):  # type: ignore[no-untyped-def]
+    """The collection of the embedded store at ``directory`` for reading, creating nothing;
+    None if there is none, or a store this chromadb cannot read."""
+    if not directory.is_dir():
+        return None
+    try:
+        client = chromadb.PersistentClient(
+            path=str(directory), settings=chromadb.Settings(anonymized_telemetry=False))
+        return client.get_collection(COLLECTION, embedding_function=MiniLMEmbedding())
+    except Exception:
+        return None
+
+
 class VectorIndex:
     def __init__(self, directory: Path | None = None, host: str | None = None,
                  port: int | None = None):
