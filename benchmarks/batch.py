@@ -14,6 +14,9 @@ Concurrency 32 runs twice: in one process, and with ``--workers 2`` (two worker 
 the 32 calls), because one Python process spends ~12-14 ms of CPU per call on this stack (the "CPU
 while drafting" line) and so cannot exceed ~70-80 calls/s however many calls are in flight; the
 machine's other jobs take CPU too, so each block records the load average it started at.
+The cases are copies of the bundled examples whose fact statements each end in a sentence naming
+the copy (``write_case_variants(distinct_facts=True)``), so no case reuses another's prompt rows
+and their token counts, as real cases would not.
 Concurrency 1 runs on the first 50 cases only (500 cases x ~7.6 calls x 200 ms would take ~13
 minutes one call at a time); its ratio is computed the same way.
 
@@ -131,9 +134,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="necessity-batch-bench-") as tmp:
         work = Path(tmp)
         all_cases = work / "cases"
-        write_case_variants(all_cases, CASES)
+        write_case_variants(all_cases, CASES, distinct_facts=True)
         subset = work / "cases-subset"
-        write_case_variants(subset, SUBSET_AT_1)
+        write_case_variants(subset, SUBSET_AT_1, distinct_facts=True)
         for n, workers in ((32, 1), (32, 2), (8, 1), (1, 1)):
             load = os.getloadavg()
             result = run_batch(subset if n == 1 else all_cases, work, n, workers)

@@ -30,7 +30,7 @@ from drafting.prompting import render_prompt, render_text, section_template_hash
 from drafting.settings import Settings
 from drafting.stages import StageLog
 from guideline_index.excerpt import Excerpt
-from guideline_index.tokens import count_tokens
+from guideline_index.tokens import count_prompt_tokens
 
 Progress = Callable[[str, str], None]  # (section key, event)
 # Called with each section as soon as it is drafted (e.g. to store it before the rest finish).
@@ -79,7 +79,7 @@ def prepare(case: Case, excerpts: dict[str, Excerpt], retrieve: Retriever | None
         for planned in plan_sections(case, case.document_type):
             context = build_context(planned, case, results, excerpts, retrieve)
             prompt = render_prompt(planned.spec.kind, context)
-            tokens = count_tokens(f"{prompt.system}\n{prompt.user}")
+            tokens = count_prompt_tokens(f"{prompt.system}\n{prompt.user}")
             timing.prompt_tokens += tokens
             prepared.append(PreparedSection(planned, prompt, tokens))
     return results, prepared

@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,21 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])")
 def as_data(value: Any) -> str:
     """JSON for the data block; '<' is escaped so record text can never close the block."""
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+
+
+def as_data_rows(value: Mapping[str, Any]) -> str:
+    """``as_data`` of a mapping, laid out one field per line and one list element per line (still
+    one JSON value): a reader finds each fact or excerpt on its own row, and the prompt's token
+    count is taken row by row, each row encoded once per case however many sections repeat it
+    (``guideline_index.tokens.count_prompt_tokens``)."""
+    rows = []
+    for key, item in value.items():
+        name = as_data(key)
+        if isinstance(item, list) and item:
+            rows.append(f"{name}:[\n" + ",\n".join(as_data(element) for element in item) + "]")
+        else:
+            rows.append(f"{name}:{as_data(item)}")
+    return "{" + ",\n".join(rows) + "}"
 
 
 def cited(text: str, marker: str) -> str:
@@ -69,8 +85,9 @@ def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(loader=FileSystemLoader(str(PROMPTS_DIR)),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                autoescape=False)
-    env.filters.update(as_data=as_data, cited=cited, longdate=longdate, lower_first=lower_first,
-                       upper_first=upper_first, setting_label=setting_label)
+    env.filters.update(as_data=as_data, as_data_rows=as_data_rows, cited=cited,
+                       longdate=longdate, lower_first=lower_first, upper_first=upper_first,
+                       setting_label=setting_label)
     return env
 
 

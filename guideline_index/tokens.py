@@ -11,7 +11,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import os
-from functools import cache
+import re
+from functools import cache, lru_cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -23,6 +24,16 @@ BPE_URLS = {
     "o200k_base": "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken",
 }
 DEFAULT_ENCODING = "cl100k_base"
+PIECE_CACHE = 65_536  # distinct pieces whose counts are kept (prompt lines: a few MB at most)
+
+# Where a text can be cut without changing its tokens: after a newline that is followed by a
+# character that is neither whitespace nor "/". tiktoken first splits text with its encoding's
+# pre-tokenizer pattern and encodes each match separately; in both cl100k_base and o200k_base no
+# match holds a newline followed by such a character (newlines only end a punctuation match, with
+# "/" also allowed after them in o200k_base, or sit in whitespace matches), and the patterns have
+# no look-behind, so the matches of the two halves are the matches of the whole.
+# tests/test_tokens.py checks the equality on every example prompt and on adversarial text.
+_SAFE_CUT = re.compile(r"(?<=\n)(?=[^\s/])")
 
 
 def cache_dir() -> Path:
@@ -59,3 +70,16 @@ def count_tokens(text: str, name: str = DEFAULT_ENCODING) -> int:
     """Tokens of ``text``, special-token markers counted as plain text (as ``encode`` with
     ``disallowed_special=()`` counts them, without scanning for them first)."""
     return len(encoding(name).encode_ordinary(text))
+
+
+def count_prompt_tokens(text: str, name: str = DEFAULT_ENCODING) -> int:
+    """Exactly ``count_tokens(text)``, counted piece by piece (see ``_SAFE_CUT``) with each
+    piece's count remembered. A case's prompts share most of their lines (the rules, the case
+    header, criteria results, fact and excerpt rows, one per line), so each is encoded once per
+    case rather than once per section."""
+    return sum(_piece_tokens(piece, name) for piece in _SAFE_CUT.split(text))
+
+
+@lru_cache(maxsize=PIECE_CACHE)
+def _piece_tokens(piece: str, name: str) -> int:
+    return count_tokens(piece, name)

@@ -150,3 +150,22 @@ def test_worker_processes_share_the_run_and_draft_each_case_once(tmp_path: Path)
     workers = {w.rsplit(":", 1)[1] for (w,) in conn.execute("SELECT worker FROM drafts")}
     assert len(workers) == 2  # drafted by two processes
     assert requests == conn.execute("SELECT count(*) FROM section_versions").fetchone()[0]
+
+
+def test_benchmark_copies_with_distinct_facts_keep_their_examples_outcomes(tmp_path: Path):
+    # benchmarks/batch.py drafts copies whose facts differ (as real cases' do); the sentence that
+    # makes them differ must not change what the criteria engine decides.
+    from drafting.case.loader import load_case
+    from drafting.criteria.evaluate import evaluate_case
+
+    def decided(path: Path) -> list:
+        return [(r.item_id, r.outcome, [(c.criterion_id, c.status) for c in r.criteria])
+                for r in evaluate_case(load_case(path))]
+
+    plain = write_case_variants(tmp_path / "plain", 26)
+    distinct = write_case_variants(tmp_path / "distinct", 26, distinct_facts=True)
+    statements = set()
+    for a, b in zip(plain, distinct, strict=True):
+        assert decided(a) == decided(b), b.name
+        statements |= {f.statement for f in load_case(b).facts}
+    assert len(statements) == sum(len(load_case(p).facts) for p in distinct)  # none repeats

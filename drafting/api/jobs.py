@@ -23,6 +23,7 @@ from drafting.api.views import finished_body
 from drafting.api.webhooks import deliver
 from drafting.context import Retriever
 from drafting.draft import SectionDraft
+from drafting.heap import freeze_long_lived
 from drafting.recording import reusable
 from drafting.settings import Settings
 from drafting.store import DraftStore
@@ -107,6 +108,7 @@ def _start_worker(settings: Settings, server_pid: int) -> None:
     # Drafting is background work: the server answering requests comes first for the CPU.
     os.nice(WORKER_NICENESS)
     _WORKER = _Worker(settings, DraftStore.open(settings.store_location))
+    freeze_long_lived()  # modules and excerpts stay for the worker's life
 
 
 def _ready() -> int:

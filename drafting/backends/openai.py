@@ -29,7 +29,7 @@ from drafting.backends.base import BackendError, Completion, Prompt
 from drafting.backends.registry import register
 from drafting.intake.deid import PromptGuard
 from drafting.settings import Settings
-from guideline_index.tokens import count_tokens
+from guideline_index.tokens import count_prompt_tokens, count_tokens
 
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 OPENAI_HOST = "api.openai.com"
@@ -191,7 +191,7 @@ class OpenAIBackend:
         if usage:
             prompt_tokens, completion_tokens = usage["input_tokens"], usage["output_tokens"]
         else:  # the server sent no usage: count offline with tiktoken
-            prompt_tokens = count_tokens(f"{prompt.system}\n{prompt.user}")
+            prompt_tokens = count_prompt_tokens(f"{prompt.system}\n{prompt.user}")
             completion_tokens = count_tokens(text)
         model = response.response_metadata.get("model_name") or self.model
         return Completion(text=text, prompt_tokens=prompt_tokens,

@@ -31,6 +31,7 @@ from drafting.backends.base import Backend
 from drafting.case import Case
 from drafting.context import Retriever
 from drafting.draft import Draft, SectionDraft
+from drafting.heap import freeze_long_lived
 from drafting.pipeline import prepare
 from drafting.recording import begin_stored_draft, draft_into_store, reusable
 from drafting.reviewing import reviewed_draft
@@ -104,6 +105,7 @@ class BatchRunner:
         backends = [self.make_backend() for _ in range(workers)]
         writer = GroupCommitWriter(self.store.db)
         exporter = ThreadPoolExecutor(1, thread_name_prefix="exporter")
+        freeze_long_lived()  # modules, excerpts, validated cases, backends: alive to the end
         started, cpu = time.perf_counter(), time.process_time()
 
         async def worker(backend: Backend) -> None:
