@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import csv
 import json
+import multiprocessing
+import multiprocessing.synchronize
 import shutil
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -150,6 +153,34 @@ def test_worker_processes_share_the_run_and_draft_each_case_once(tmp_path: Path)
     workers = {w.rsplit(":", 1)[1] for (w,) in conn.execute("SELECT worker FROM drafts")}
     assert len(workers) == 2  # drafted by two processes
     assert requests == conn.execute("SELECT count(*) FROM section_versions").fetchone()[0]
+    assert "[worker 1/2: 1] ok" in result.stderr and "[worker 2/2: 1] ok" in result.stderr
+    run_id = run_id_of(tmp_path)
+    assert not list(Path(tempfile.gettempdir()).glob(f"necessity-claims-{run_id}-*"))
+
+
+def _claim_all(directory: str, items: int, start: multiprocessing.synchronize.Event) -> list[int]:
+    from drafting.batch.claims import Claims
+
+    claims = Claims(Path(directory))
+    start.wait()
+    return [item for item in range(items) if claims.take(item)]
+
+
+def test_processes_racing_for_the_same_cases_each_get_a_case_exactly_once(tmp_path: Path):
+    # What keeps two worker processes from drafting one case: the claim, granted to one only.
+    from drafting.batch.claims import Claims
+
+    context = multiprocessing.get_context("spawn")
+    start = context.Manager().Event()
+    with context.Pool(3) as pool:
+        pending = [pool.apply_async(_claim_all, (str(tmp_path), 3000, start)) for _ in range(3)]
+        start.set()
+        taken = [p.get(timeout=120) for p in pending]
+    every = [item for got in taken for item in got]
+    assert sorted(every) == list(range(3000))  # each exactly once
+    assert not Claims(tmp_path).take(5)  # and stays taken
+    with pytest.raises(FileNotFoundError, match="does not exist"):
+        Claims(tmp_path / "gone")
 
 
 def test_benchmark_copies_with_distinct_facts_keep_their_examples_outcomes(tmp_path: Path):

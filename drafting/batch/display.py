@@ -33,9 +33,12 @@ class BatchDisplay:
     """Implements ``runner.Events`` on a rich console (stderr)."""
 
     def __init__(self, console: Console, cases: int, tally: Tally, budget_usd: float | None,
-                 bar: bool = True):
+                 bar: bool = True, worker: str | None = None):
         self.console, self.tally, self.budget_usd = console, tally, budget_usd
         self.cases, self.finished, self.in_flight = cases, 0, 0
+        # One worker process of several shares the cases with the others as they go: its lines
+        # count what it finished, named by the worker ("[worker 1/2: 17]"), with no total.
+        self.worker = worker
         self.progress = batch_progress(console, disable=not bar)
         self.task = self.progress.add_task("cases", total=cases, totals=self._totals())
 
@@ -72,7 +75,9 @@ class BatchDisplay:
         outcomes = " ".join(f"{item}={value or '-'}" for item, value in result.outcomes.items())
         tag = "ok    " if result.status == "done" else "FAILED"
         tokens = result.prompt_tokens + result.completion_tokens
-        line = (f"[{self.finished}/{self.cases}] {tag} {job.item.case_id}  draft "
+        count = (f"worker {self.worker}: {self.finished}" if self.worker
+                 else f"{self.finished}/{self.cases}")
+        line = (f"[{count}] {tag} {job.item.case_id}  draft "
                 f"{result.draft_id or '-'}  {outcomes}  invalid citations "
                 f"{result.invalid_citations}  tokens {tokens:,}  ${result.cost_usd:.4f}  "
                 f"{result.seconds:.1f} s")

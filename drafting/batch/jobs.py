@@ -9,9 +9,9 @@ from drafting.case import Case, CaseFileError
 from drafting.reviewing import case_from_text
 from drafting.store import DraftStore, ItemResult, RunItem
 
+from .claims import Claims
 from .inputs import CheckedCase
 from .runner import Job
-from .workers import in_shard
 
 
 def new_run_jobs(checked: list[CheckedCase], items: list[RunItem]) -> list[Job]:
@@ -21,18 +21,15 @@ def new_run_jobs(checked: list[CheckedCase], items: list[RunItem]) -> list[Job]:
             if item.status == "pending"]
 
 
-def resumed_run_jobs(store: DraftStore, run_id: str,
-                     shard: tuple[int, int] | None = None) -> list[Job]:
+def resumed_run_jobs(store: DraftStore, run_id: str, *, defer: bool = False) -> list[Job]:
     """The cases of a run that are not done: pending ones (continuing any draft the run had
     begun for them), and done ones whose output files have gone missing (exported again from
-    their stored draft). A case whose stored text no longer validates is marked failed. With a
-    ``shard`` (i, n), only the cases of worker i of n."""
+    their stored draft). A case whose stored text no longer validates is marked failed. With
+    ``defer``, pending cases are loaded only once claimed (``claimed_job``)."""
     drafts = store.run_drafts(run_id)
     jobs = []
     for item in store.run_items(run_id):
         if item.status in ("invalid", "failed") or not item.case_id or not item.case_hash:
-            continue
-        if not in_shard(item.case_hash, shard):
             continue
         existing = drafts.get(item.case_hash)
         if item.status == "done":
@@ -42,10 +39,24 @@ def resumed_run_jobs(store: DraftStore, run_id: str,
         if existing is not None and existing[1] != "in_progress":
             jobs.append(Job(item, None, existing))  # drafted; killed before it was marked done
             continue
+        if defer:
+            jobs.append(Job(item, None, existing, deferred=True))
+            continue
         case = _load(store, item)
         if case is not None:
             jobs.append(Job(item, case, existing))
     return jobs
+
+
+def claimed_job(store: DraftStore, claims: Claims, job: Job) -> Job | None:
+    """The job if this worker process claimed it (its case loaded now if deferred), else None:
+    another worker has it, or its case no longer validates (then marked failed)."""
+    if not claims.take(job.item.id):
+        return None
+    if not job.deferred:
+        return job
+    case = _load(store, job.item)
+    return None if case is None else Job(job.item, case, job.existing)
 
 
 def _load(store: DraftStore, item: RunItem) -> Case | None:

@@ -50,6 +50,7 @@ class Job:
     item: RunItem
     case: Case | None  # None when the case is already drafted (only its outputs are left)
     existing: tuple[str, DraftStatus] | None  # the run's draft of this case, if one was begun
+    deferred: bool = False  # the case is loaded once a worker process claims the job
 
 
 @dataclass
@@ -96,6 +97,9 @@ class BatchRunner:
     actor: str
     concurrency: int
     tally: Tally = field(default_factory=Tally)
+    # A worker process of several drafts a job only if it claims it (``claims.Claims``); the
+    # claim returns the job ready to draft, or None when another process has it.
+    claim: Callable[[Job], Job | None] | None = None
 
     async def run_all(self, jobs: list[Job]) -> Outcome:
         outcome = Outcome()
@@ -111,6 +115,11 @@ class BatchRunner:
         async def worker(backend: Backend) -> None:
             while queue and not outcome.stopped_by_budget:
                 job = queue.popleft()
+                if self.claim is not None:
+                    claimed = self.claim(job)
+                    if claimed is None:
+                        continue
+                    job = claimed
                 if not await self._one(job, backend, calls, writer, exporter, outcome):
                     queue.appendleft(job)
                     return

@@ -63,15 +63,17 @@ def retrieval_for(run: RunRecord, settings: Settings, needed: bool
 def draft_jobs(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Settings,
                engine: Backend, actor: str, console: Console, interrupts: Interrupts, *,
                concurrency: int, budget_usd: float | None, spent_usd: float, tally: Tally,
-               bar: bool = True) -> tuple[bool, Outcome]:
-    """Draft ``jobs`` in this process; returns (interrupted, outcome)."""
+               bar: bool = True, claim: Callable[[Job], Job | None] | None = None,
+               worker: str | None = None) -> tuple[bool, Outcome]:
+    """Draft ``jobs`` in this process (as ``worker`` i/n of a run's worker processes, only the
+    jobs it can ``claim``); returns (interrupted, outcome)."""
     excerpts, retriever = retrieval_for(run, settings, bool(jobs))
     budget = Budget(budget_usd, settings, charged=engine.language_model, spent_usd=spent_usd)
-    display = BatchDisplay(console, len(jobs), tally, budget_usd, bar=bar)
+    display = BatchDisplay(console, len(jobs), tally, budget_usd, bar=bar, worker=worker)
     runner = BatchRunner(store, run, settings, excerpts, retriever,
                          lambda: create(settings.backend, settings), Path(run.out_dir),
                          list(run.options.get("formats", ["md", "json"])), budget, display,
-                         actor, concurrency, tally)
+                         actor, concurrency, tally, claim)
     outcome = Outcome()
     try:
         with interrupts(), display:

@@ -1,13 +1,14 @@
 """Drafting a run with several worker processes (``draft-batch --workers P``).
 
-One Python process spends ~12-14 ms of CPU per backend call (about half of it in LangChain, the
-openai SDK and httpx; the rest prompt rendering and token counting, the store, the exports), so it
-tops out near 70-80 calls per second on one core whatever the concurrency
-(``benchmarks/results/batch.txt``). With P workers, each is a
-``draft-batch --resume RUN --shard i/P`` process that drafts only its share of the run's cases (by
-content hash) with its share of the concurrency and of the budget left; every worker follows the
-same per-case crash-safe steps against the same store, so a run stopped in any way resumes the same
-as a single-process one. The parent shows progress by reading the store, relays the workers' lines,
+One Python process spends ~12-14 ms of CPU per backend call (about 8 of them in LangChain, the
+openai SDK and httpx: ``benchmarks/results/client_stack.txt``; the rest prompt rendering and token
+counting, the store, the exports), so it tops out near 70-80 calls per second on one core whatever
+the concurrency (``benchmarks/results/batch.txt``). With P workers, each is a
+``draft-batch --resume RUN --shard i/P --claims DIR`` process with its share of the concurrency
+and of the budget left, drafting the run's cases it claims first (``claims.Claims``), so the
+faster ones draft more and all finish together; every worker follows the same per-case
+crash-safe steps against the same store, so a run stopped in any way resumes the same as a
+single-process one. The parent shows progress by reading the store, relays the workers' lines,
 and passes Ctrl-C/SIGTERM on; if the parent dies, the kernel kills the workers (Linux
 ``PR_SET_PDEATHSIG``), so a resumed run never races them."""
 
@@ -28,14 +29,11 @@ from rich.progress import Progress
 
 from drafting.store import DraftStore, RunRecord
 
+from .claims import session_claims
 from .display import batch_progress
 
 POLL_S = 0.5
 PR_SET_PDEATHSIG = 1
-
-
-def shard_of(case_hash: str, workers: int) -> int:
-    return int(case_hash[:12], 16) % workers
 
 
 def split(total: int, parts: int) -> list[int]:
@@ -52,6 +50,14 @@ def run_workers(store: DraftStore, run: RunRecord, workers: int, concurrency: in
                 budget_left: float | None, child_args: list[str], child_env: dict[str, str],
                 console: Console, pending: int) -> tuple[bool, list[int]]:
     """Run ``workers`` worker processes to the end; returns (interrupted, their exit codes)."""
+    with session_claims(run.id) as claims:
+        return _run(store, run, workers, concurrency, budget_left,
+                    [*child_args, "--claims", str(claims)], child_env, console, pending)
+
+
+def _run(store: DraftStore, run: RunRecord, workers: int, concurrency: int,
+         budget_left: float | None, child_args: list[str], child_env: dict[str, str],
+         console: Console, pending: int) -> tuple[bool, list[int]]:
     shares = split(concurrency, workers)
     budgets = [None] * workers if budget_left is None else [budget_left / workers] * workers
     processes = []
@@ -112,10 +118,6 @@ def _relay(process: subprocess.Popen, emit: Callable[..., None]) -> None:
     assert process.stdout is not None
     for line in process.stdout:
         emit(line.rstrip("\n"), markup=False, soft_wrap=True, highlight=False)
-
-
-def in_shard(case_hash: str | None, shard: tuple[int, int] | None) -> bool:
-    return shard is None or (case_hash is not None and shard_of(case_hash, shard[1]) == shard[0])
 
 
 def parse_shard(text: str) -> tuple[int, int]:

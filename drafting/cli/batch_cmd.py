@@ -14,8 +14,9 @@ import typer
 
 from drafting.backends.base import Backend, BackendError
 from drafting.backends.registry import create
+from drafting.batch.claims import Claims
 from drafting.batch.inputs import NoCaseFilesError, check_cases, find_case_files
-from drafting.batch.jobs import new_run_jobs, resumed_run_jobs
+from drafting.batch.jobs import claimed_job, new_run_jobs, resumed_run_jobs
 from drafting.batch.runner import Job, Tally
 from drafting.batch.session import (
     EXIT_INTERRUPTED,
@@ -68,8 +69,9 @@ def draft_batch(
     workers: Annotated[int, typer.Option(
         help="Worker processes sharing the concurrency (one process tops out near 100 "
              "backend calls per second of CPU).")] = 1,
-    shard: Annotated[str | None, typer.Option(hidden=True)] = None,
+    shard: Annotated[str | None, typer.Option(hidden=True)] = None,  # worker i/P of a run
     shard_budget: Annotated[float | None, typer.Option(hidden=True)] = None,
+    claims: Annotated[Path | None, typer.Option(hidden=True)] = None,
     data_dir: DataDir = None, store_url: StoreUrl = None,
 ) -> None:
     """Draft every case in a directory or glob: validate all first, then draft concurrently into
@@ -96,8 +98,8 @@ def draft_batch(
     settings = store_settings(data_dir, store_url)
     with open_store(settings) as store:
         if shard is not None:  # one worker process of a --workers run
-            raise typer.Exit(_worker(store, resume or "", shard, shard_budget, concurrency,
-                                     flags, data_dir, store_url, actor))
+            raise typer.Exit(_worker(store, resume or "", shard, claims, shard_budget,
+                                     concurrency, flags, data_dir, store_url, actor))
         if resume is not None:
             try:
                 run = store.take_over_run(resume, actor, budget_usd=budget,
@@ -186,24 +188,31 @@ def _new_run(store: DraftStore, spec: str, engine: Backend, actor: str, concurre
     return store.run(run_id), new_run_jobs(checked, store.run_items(run_id))
 
 
-def _worker(store: DraftStore, run_id: str, shard_text: str, budget: float | None,
-            concurrency: int | None, flags: dict[str, Any], data_dir: Path | None,
-            store_url: str | None, actor: str) -> int:
-    """One worker process of a --workers run: its shard of the cases, its share of the
-    concurrency and of the budget left; the parent records the run's end and summary."""
+def _worker(store: DraftStore, run_id: str, shard_text: str, claims_dir: Path | None,
+            budget: float | None, concurrency: int | None, flags: dict[str, Any],
+            data_dir: Path | None, store_url: str | None, actor: str) -> int:
+    """One worker process of a --workers run: the cases it claims before the other workers, its
+    share of the concurrency and of the budget left; the parent records the run's end and
+    summary."""
     try:
-        shard = parse_shard(shard_text)
+        index, count = parse_shard(shard_text)
+        claims = Claims(claims_dir) if claims_dir is not None else None
         run = store.run(run_id)
-    except (ValueError, UnknownRunError) as exc:
-        raise _usage(f"--shard {shard_text} --resume {run_id}: {exc}") from None
+    except (ValueError, UnknownRunError, FileNotFoundError) as exc:
+        raise _usage(f"--shard {shard_text} --claims {claims_dir} --resume {run_id}: "
+                     f"{exc}") from None
+    if claims is None:
+        raise _usage(f"--shard {shard_text} needs --claims: the worker processes of a run "
+                     "share its cases through a claims directory")
     settings = _run_settings(run, flags, data_dir, store_url)
     engine = _backend(settings)
-    jobs = resumed_run_jobs(store, run.id, shard)
+    jobs = resumed_run_jobs(store, run.id, defer=True)
     tally = Tally()
     interrupted, outcome = draft_jobs(
         store, run, jobs, settings, engine, actor, err, sigterm_as_interrupt,
         concurrency=concurrency or run.concurrency, budget_usd=budget, spent_usd=0.0,
-        tally=tally, bar=False)
+        tally=tally, bar=False, claim=lambda job: claimed_job(store, claims, job),
+        worker=f"{index + 1}/{count}")
     if interrupted:
         return EXIT_INTERRUPTED
     return 0 if tally.failed == 0 and not outcome.not_started else 1

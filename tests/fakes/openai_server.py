@@ -87,6 +87,10 @@ def slow(seconds: float, then: Behaviour | None = None) -> Behaviour:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    # The listen backlog. socketserver's default of 5 makes the kernel drop connections beyond
+    # the 5th that arrive together (the client retries its SYN after 1 s, or gets a reset), which
+    # no real server does: uvicorn and llama.cpp's server listen with a backlog of 2048 or more.
+    request_queue_size = 1024
     block_on_close = False  # keep-alive handler threads must not hold up stop()
     fake: FakeOpenAIServer
 
