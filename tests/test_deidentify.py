@@ -179,3 +179,31 @@ def test_drafting_through_a_non_local_backend_deidentifies_and_restores(tmp_path
     markdown = to_markdown(draft)
     assert "Quillfeather" in markdown and "WPC-5501873" in markdown
     assert not PLACEHOLDER.search(markdown)
+
+
+def test_one_backend_never_restores_a_cases_identifiers_into_another_case():
+    # A batch drafts all its cases through one backend: a placeholder that reaches one case's
+    # reply must not be filled in with an identifier from another case's record.
+    from drafting.backends.base import Prompt
+    from tests.fakes.openai_server import reply
+
+    first = Prompt(kind="opening", system="Draft.", hash="a", context={"case": {"id": "a"}},
+                   user="Ms. Quillfeather (MRN WPC-5501873, cell 213-555-0187) was seen.")
+    second = Prompt(kind="opening", system="Draft.", hash="b", context={"case": {"id": "b"}},
+                    user="The patient was seen again.")
+    with FakeOpenAIServer(reply_fn(_echo_placeholders)) as server:
+        settings = Settings(backend="openai", base_url=server.base_url, model="fake-model",
+                            api_key="sk-local", retries=0)
+        backend = create("openai", settings)
+        backend.deidentify = True  # as it is for any non-local host
+        answer_a = asyncio.run(backend.complete(first))
+        sent = json.dumps(server.chat_requests[-1].json)
+        placeholders = sorted(set(PLACEHOLDER.findall(sent)))
+        assert placeholders and "Quillfeather" not in sent
+        server.script(reply(f"Seen with {' '.join(placeholders)}."))
+        answer_b = asyncio.run(backend.complete(second))
+        again_a = asyncio.run(backend.complete(first))
+    assert "Quillfeather" in answer_a.text and "WPC-5501873" in answer_a.text
+    assert "Quillfeather" not in answer_b.text and "WPC-5501873" not in answer_b.text
+    assert all(p in answer_b.text for p in placeholders)  # left as they came: not this case's
+    assert again_a.text == answer_a.text  # the first case keeps its placeholders

@@ -15,6 +15,8 @@ import ipaddress
 import os
 import random
 import ssl
+from collections import OrderedDict
+from collections.abc import Mapping
 from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
@@ -36,6 +38,10 @@ OPENAI_HOST = "api.openai.com"
 NO_KEY = "not-needed"  # local servers ignore the key, but the SDK insists on one
 MAX_RETRY_AFTER_S = 30.0  # never sleep longer than this on a server's Retry-After
 RETRYABLE_STATUS = frozenset({408, 429})  # plus every 5xx
+# Idle connections kept open for reuse: one backend serves a whole batch (up to 256 calls in
+# flight), and httpx's default of 20 would close and reopen the rest around every call.
+KEEPALIVE_CONNECTIONS = 256
+GUARDS_KEPT = 512  # de-identification maps kept, one per case (more than cases ever in flight)
 
 # (backend id, attempts) of the last call made in the current asyncio task, so that concurrent
 # sections sharing one backend each read their own count (see ``last_attempts``).
@@ -92,9 +98,11 @@ class OpenAIBackend:
                 "consent; pass --allow-external (or set NECESSITY_ALLOW_EXTERNAL=1) to allow it, "
                 "or point --base-url at a local server (localhost/127.0.0.1)")
         # Identifiers are replaced by placeholders before text goes to a non-local host, and put
-        # back in the reply (one guard per backend: placeholders stay stable across sections).
+        # back in the reply: one guard per case (placeholders stay stable across its sections),
+        # so a batch drafting many cases through one backend never restores one case's
+        # identifiers into another's text.
         self.deidentify = self.external
-        self._guard: PromptGuard | None = None
+        self._guards: OrderedDict[str | None, PromptGuard] = OrderedDict()
         self.temperature = settings.temperature
         self.max_tokens = settings.max_tokens
         self.timeout_s = settings.timeout_s
@@ -126,7 +134,10 @@ class OpenAIBackend:
         # would fail with "Event loop is closed".
         # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and a
         # batch builds one backend per case worker.
-        self._http = httpx.AsyncClient(timeout=self.timeout_s, verify=_tls_context())
+        self._http = httpx.AsyncClient(
+            timeout=self.timeout_s, verify=_tls_context(),
+            limits=httpx.Limits(max_connections=None,
+                                max_keepalive_connections=KEEPALIVE_CONNECTIONS))
         return ChatOpenAI(model=self.model, base_url=self.base_url,
                           api_key=self._api_key or NO_KEY,  # type: ignore[arg-type]
                           temperature=self.temperature, **self._token_limit(),
@@ -153,11 +164,22 @@ class OpenAIBackend:
     async def complete(self, prompt: Prompt) -> Completion:
         guard = None
         if self.deidentify:
-            guard = self._guard = self._guard or PromptGuard()
+            guard = self._guard_for(prompt)
             system, user = guard.protect(prompt.system, prompt.user)
             prompt = replace(prompt, system=system, user=user)
         completion = await self._complete(prompt)
         return replace(completion, text=guard.restore(completion.text)) if guard else completion
+
+    def _guard_for(self, prompt: Prompt) -> PromptGuard:
+        """The guard of the prompt's case (by the case id in its context), kept for the most
+        recent ``GUARDS_KEPT`` cases; a prompt without a case gets one shared guard."""
+        case = prompt.context.get("case")
+        key = case.get("id") if isinstance(case, Mapping) else None
+        guard = self._guards.pop(key, None) or PromptGuard()
+        self._guards[key] = guard  # most recently used last
+        while len(self._guards) > GUARDS_KEPT:
+            self._guards.popitem(last=False)
+        return guard
 
     async def _complete(self, prompt: Prompt) -> Completion:
         messages = [SystemMessage(prompt.system), HumanMessage(prompt.user)]
