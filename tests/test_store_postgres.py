@@ -183,6 +183,7 @@ def test_runs_hold_one_draft_per_case(url: str, drafted: Draft) -> None:
         assert store.run_drafts(run_id) == {CASE_HASH: (draft_id, "in_progress")}
         assert store.run(run_id).budget_usd == 1.5
         assert store.run_spent(run_id) == (0, 0, 0.0)
+        assert store.run_counts(run_id) == {"pending": 1}
 
 
 def test_a_database_from_a_newer_version_is_refused(url: str) -> None:

@@ -99,15 +99,15 @@ def _run(store: DraftStore, run: RunRecord, workers: int, concurrency: int,
 
 
 def _finished(store: DraftStore, run_id: str) -> int:
-    return sum(i.status in ("done", "failed") for i in store.run_items(run_id))
+    counts = store.run_counts(run_id)
+    return counts.get("done", 0) + counts.get("failed", 0)
 
 
 def _update(store: DraftStore, run: RunRecord, progress: Progress, task: object,
             start: int, budget: float | None) -> None:
-    items = store.run_items(run.id)
+    counts = store.run_counts(run.id)
     prompt, completion, spent = store.run_spent(run.id)
-    done = sum(i.status == "done" for i in items)
-    failed = sum(i.status == "failed" for i in items)
+    done, failed = counts.get("done", 0), counts.get("failed", 0)
     limit = f" of ${run.budget_usd:.2f}" if run.budget_usd is not None else ""
     progress.update(task, completed=done + failed - start,  # type: ignore[arg-type]
                     totals=f"{done} ok, {failed} failed · tokens {prompt:,} in / "

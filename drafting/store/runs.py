@@ -171,6 +171,13 @@ class RunsMixin:
                                 (run_id,))
             return [_run_item(r) for r in rows]
 
+    def run_counts(self, run_id: str) -> dict[str, int]:
+        """How many of the run's items are in each status (a progress poll's cheap question)."""
+        with self.db.snapshot() as conn:
+            rows = conn.execute("SELECT status, count(*) FROM run_items WHERE run_id = ? "
+                                "GROUP BY status", (run_id,))
+            return {status: int(count) for status, count in rows}
+
     def case_content(self, case_id: str, case_hash: str) -> str | None:
         return self.case_data(case_id, case_hash)[0]
 
