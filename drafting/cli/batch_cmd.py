@@ -67,8 +67,9 @@ def draft_batch(
     retrieval: Annotated[bool | None, typer.Option(
         help="Add excerpts found by searching the guideline index (default: off).")] = None,
     workers: Annotated[int, typer.Option(
-        help="Worker processes sharing the concurrency (one process tops out near 100 "
-             "backend calls per second of CPU).")] = 1,
+        help="Worker processes sharing the concurrency, each drafting the cases it claims "
+             "first (one process tops out near 70-90 backend calls per second of CPU; use "
+             "up to one per core for concurrency above ~16).")] = 1,
     shard: Annotated[str | None, typer.Option(hidden=True)] = None,  # worker i/P of a run
     shard_budget: Annotated[float | None, typer.Option(hidden=True)] = None,
     claims: Annotated[Path | None, typer.Option(hidden=True)] = None,
