@@ -40,7 +40,7 @@ RESULT = ROOT / "benchmarks" / "results" / "client_stack.txt"
 CALLS = 600
 CONCURRENCY = 32
 LATENCY_S = 0.2
-ROUNDS = 3
+ROUNDS = 5
 STACKS = ("langchain", "openai-sdk", "httpx")
 ANSWER = "The record bears on this section [F1] [G:mtus-cp-esi-purpose]."
 
@@ -124,10 +124,12 @@ def main() -> None:
                 results[stack].append(measure(stack, server.base_url))
     base = statistics.median(r["cpu_s"] for r in results["langchain"]) / CALLS
     for stack in STACKS:
+        runs = sorted(r["cpu_s"] / CALLS * 1000 for r in results[stack])
         per_call = statistics.median(r["cpu_s"] for r in results[stack]) / CALLS
         rate = statistics.median(CALLS / r["wall_s"] for r in results[stack])
         lines.append(f"{stack:>11}: {per_call * 1000:5.2f} ms CPU per call (median of "
-                     f"{ROUNDS}; {per_call / base:.2f} of langchain), {rate:5.1f} calls/s "
+                     f"{ROUNDS}, {runs[0]:.2f}-{runs[-1]:.2f}; {per_call / base:.2f} of "
+                     f"langchain), {rate:5.1f} calls/s "
                      f"(ideal {CONCURRENCY / LATENCY_S:.0f}); one core's worth of calls: "
                      f"{1 / per_call:.0f}/s")
     lines.append("")
