@@ -132,8 +132,8 @@ class OpenAIBackend:
         # Our own httpx client, one per event loop: LangChain's default one is shared process-wide
         # and its pooled connections belong to the loop that opened them, so a second asyncio.run
         # would fail with "Event loop is closed".
-        # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and a
-        # batch builds one backend per case worker.
+        # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and
+        # the API's drafting workers build a backend per draft.
         self._http = httpx.AsyncClient(
             timeout=self.timeout_s, verify=_tls_context(),
             limits=httpx.Limits(max_connections=None,

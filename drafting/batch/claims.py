@@ -3,8 +3,8 @@
 Every worker walks the run's remaining cases in order and drafts a case only after claiming it:
 creating a file named after the run item in the session's claims directory with ``O_EXCL``, which
 the kernel grants to exactly one process. Workers that draft faster simply claim more, so all of
-them stay busy to the end of the run (a fixed split by case hash left one worker drafting alone
-for the last ~13 % of a 500-case run: ``benchmarks/results/batch.txt``).
+them stay busy to the end of the run (with a fixed split by case hash, in one 500-case run one
+worker had 234 cases and finished at 28.1 s, the other 266 at 32.2 s, drafting alone meanwhile).
 
 Claims last one session: the parent makes a fresh directory for its workers and removes it when
 they have ended. A stopped run's next session starts with no claims; what it must not draft again
