@@ -1,7 +1,7 @@
-"""Acceptance: a batch of 50 cases drafted by a separate process against the fake
-OpenAI-compatible server on loopback (real HTTP, injected latency) is SIGKILLed mid-run, then
-resumed; every case ends drafted exactly once, nothing finished is drafted again, and every output
-is complete."""
+"""Acceptance: a batch of 50 cases drafted by a separate process (or by two worker processes)
+against the fake OpenAI-compatible server on loopback (real HTTP, injected latency) is SIGKILLed
+mid-run, then resumed; every case ends drafted exactly once, nothing finished is drafted again,
+and every output is complete."""
 
 from __future__ import annotations
 
@@ -54,13 +54,27 @@ def server():
         yield fake
 
 
-def test_a_killed_batch_resumes_and_drafts_every_case_exactly_once(tmp_path: Path, server):
+def workers_alive(run_id: str) -> bool:
+    """Whether a worker process of the run is still running (they die with their parent)."""
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            args = cmdline.read_bytes().split(b"\0")
+        except OSError:  # ended meanwhile
+            continue
+        if b"--shard" in args and run_id.encode() in args:
+            return True
+    return False
+
+
+@pytest.mark.parametrize("workers", [1, 2], ids=["one process", "two worker processes"])
+def test_a_killed_batch_resumes_and_drafts_every_case_exactly_once(tmp_path: Path, server,
+                                                                   workers: int):
     cases = write_case_variants(tmp_path / "cases", CASES)
     store, data, out = tmp_path / "drafts.sqlite", tmp_path / "data", tmp_path / "out"
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
     command = batch(store, data, str(tmp_path / "cases"), "--backend", "openai", "--base-url",
                     server.base_url, "--model", "fake-model", "--concurrency",
-                    str(CONCURRENCY), "--out", str(out))
+                    str(CONCURRENCY), "--workers", str(workers), "--out", str(out))
     first = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 240
@@ -72,20 +86,26 @@ def test_a_killed_batch_resumes_and_drafts_every_case_exactly_once(tmp_path: Pat
     first.send_signal(signal.SIGKILL)
     log = first.communicate(timeout=60)[0]
     assert first.returncode == -signal.SIGKILL, log
+    conn = sqlite3.connect(store)
+    run_id = conn.execute("SELECT id FROM runs").fetchone()[0]
+    conn.close()
+    deadline = time.monotonic() + 30
+    while workers_alive(run_id) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not workers_alive(run_id), "worker processes outlived their killed parent"
     done, begun = done_count(store)
     assert 0 < done < CASES, f"kill landed at {done} done cases; the test needs a mid-run kill"
     assert begun > done, "no draft was in flight at the kill"  # the case resuming must handle
     requests_before = len(server.chat_requests)
 
     conn = sqlite3.connect(store)
-    run_id = conn.execute("SELECT id FROM runs").fetchone()[0]
     stored_before = dict(conn.execute(
         "SELECT s.draft_id || '/' || s.key, v.text FROM sections s JOIN section_versions v "
         "ON v.section_id = s.id").fetchall())
     conn.close()
 
-    second = subprocess.run(batch(store, data, "--resume", run_id), cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=600)
+    second = subprocess.run(batch(store, data, "--resume", run_id, "--workers", str(workers)),
+                            cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stdout + second.stderr
     assert f"run {run_id} finished: {CASES} done, 0 failed" in second.stdout
 
