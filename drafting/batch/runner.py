@@ -50,7 +50,7 @@ from .budget import Budget
 @dataclass(frozen=True)
 class Job:
     item: RunItem
-    case: Case | None  # None when the case is already drafted (only its outputs are left)
+    case: Case | None  # None when already drafted (only its outputs are left), or deferred
     existing: tuple[str, DraftStatus] | None  # the run's draft of this case, if one was begun
     deferred: bool = False  # the case is loaded once a worker process claims the job
 

@@ -195,16 +195,16 @@ def _worker(store: DraftStore, run_id: str, shard_text: str, claims_dir: Path | 
     """One worker process of a --workers run: the cases it claims before the other workers, its
     share of the concurrency and of the budget left; the parent records the run's end and
     summary."""
+    if claims_dir is None:
+        raise _usage(f"--shard {shard_text} needs --claims: the worker processes of a run "
+                     "share its cases through a claims directory")
     try:
         index, count = parse_shard(shard_text)
-        claims = Claims(claims_dir) if claims_dir is not None else None
+        claims = Claims(claims_dir)
         run = store.run(run_id)
     except (ValueError, UnknownRunError, FileNotFoundError) as exc:
         raise _usage(f"--shard {shard_text} --claims {claims_dir} --resume {run_id}: "
                      f"{exc}") from None
-    if claims is None:
-        raise _usage(f"--shard {shard_text} needs --claims: the worker processes of a run "
-                     "share its cases through a claims directory")
     settings = _run_settings(run, flags, data_dir, store_url)
     engine = _backend(settings)
     jobs = resumed_run_jobs(store, run.id, defer=True)

@@ -19,16 +19,15 @@ def _open_case() -> None:
     source = st.radio("Case file", ["Example case", "Saved by intake", "Upload a file"],
                       horizontal=True, key="case_source")
     if source == "Saved by intake":
-        _saved_case()
+        with state.shown_errors("settings"):
+            _pick(service.saved_cases(state.settings()),
+                  "No case saved yet: read a packet of records on the Intake page.",
+                  "Case saved by the Intake page", "saved_case", "Open saved case",
+                  "open_saved")
     elif source == "Example case":
-        examples = service.example_cases()
-        if not examples:
-            st.info("The bundled examples are not beside this installation; upload a file.")
-            return
-        path = st.selectbox("Example case (synthetic)", examples, key="example_case",
-                            format_func=lambda p: p.name)
-        if st.button("Open example", key="open_example"):
-            _load(Path(path).read_bytes(), str(path))
+        _pick(service.example_cases(),
+              "The bundled examples are not beside this installation; upload a file.",
+              "Example case (synthetic)", "example_case", "Open example", "open_example")
     else:
         upload = st.file_uploader("Case file (.yaml, .yml or .json, at most 2 MiB)",
                                   type=["yaml", "yml", "json"], key="case_upload")
@@ -36,16 +35,15 @@ def _open_case() -> None:
             _load(upload.getvalue(), upload.name)
 
 
-def _saved_case() -> None:
-    with state.shown_errors("settings"):
-        saved = service.saved_cases(state.settings())
-        if not saved:
-            st.info("No case saved yet: read a packet of records on the Intake page.")
-            return
-        path = st.selectbox("Case saved by the Intake page", saved, key="saved_case",
-                            format_func=lambda p: p.name)
-        if st.button("Open saved case", key="open_saved"):
-            _load(Path(path).read_bytes(), str(path))
+def _pick(paths: list[Path], none: str, label: str, key: str, action: str,
+          action_key: str) -> None:
+    """Choose one of ``paths`` by name and open it (or say why there is nothing to choose)."""
+    if not paths:
+        st.info(none)
+        return
+    path = st.selectbox(label, paths, key=key, format_func=lambda p: p.name)
+    if st.button(action, key=action_key):
+        _load(Path(path).read_bytes(), str(path))
 
 
 def _load(data: bytes, name: str) -> None:
