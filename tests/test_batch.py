@@ -200,3 +200,14 @@ def test_benchmark_copies_with_distinct_facts_keep_their_examples_outcomes(tmp_p
         assert decided(a) == decided(b), b.name
         statements |= {f.statement for f in load_case(b).facts}
     assert len(statements) == sum(len(load_case(p).facts) for p in distinct)  # none repeats
+
+
+def test_a_worker_process_without_its_claims_directory_is_refused(tmp_path: Path) -> None:
+    # --shard and --claims are what the parent passes its workers; a worker started by hand
+    # without them, or with a directory that is gone, stops before touching the run.
+    alone = run(tmp_path, "--resume", "r1", "--shard", "0/2")
+    assert alone.exit_code == 2
+    assert "--shard 0/2 needs --claims" in alone.stderr
+    gone = run(tmp_path, "--resume", "r1", "--shard", "0/2", "--claims", str(tmp_path / "gone"))
+    assert gone.exit_code == 2
+    assert f"claims directory {tmp_path / 'gone'} does not exist" in gone.stderr
