@@ -11,6 +11,8 @@ import multiprocessing.synchronize
 import shutil
 import sqlite3
 import tempfile
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -136,10 +138,30 @@ def test_failed_sections_mark_cases_failed_and_exit_1(tmp_path: Path) -> None:
     assert "FAILED" in result.stderr
 
 
+def held_until_in_flight(count: int, fn: Callable[[dict], str]) -> Callable[[dict], str]:
+    """A reply that waits until ``count`` requests are waiting together, then answers them all
+    (and every later one at once). With more than one worker's share of the concurrency, that
+    proves a second process is drafting, however late it started (a first worker that starts
+    early could otherwise claim and finish every case alone)."""
+    waiting, lock, gate = 0, threading.Lock(), threading.Event()
+
+    def answer(request: dict) -> str:
+        nonlocal waiting
+        with lock:
+            waiting += 1
+            if waiting >= count:
+                gate.set()
+        gate.wait(timeout=120)  # never forever: the test then fails on its assertions
+        return fn(request)
+    return answer
+
+
 def test_worker_processes_share_the_run_and_draft_each_case_once(tmp_path: Path) -> None:
     cases = write_case_variants(tmp_path / "cases", 8)
     out = tmp_path / "out"
-    with FakeOpenAIServer(reply_fn(good_answer)) as server:
+    # --concurrency 4 over 2 workers: each worker has at most 2 calls in flight, so 3 waiting
+    # together means both are drafting
+    with FakeOpenAIServer(reply_fn(held_until_in_flight(3, good_answer))) as server:
         result = run(tmp_path, str(tmp_path / "cases"), "--backend", "openai", "--base-url",
                      server.base_url, "--concurrency", "4", "--workers", "2", "--out", str(out))
         requests = len(server.chat_requests)
@@ -153,6 +175,7 @@ def test_worker_processes_share_the_run_and_draft_each_case_once(tmp_path: Path)
     workers = {w.rsplit(":", 1)[1] for (w,) in conn.execute("SELECT worker FROM drafts")}
     assert len(workers) == 2  # drafted by two processes
     assert requests == conn.execute("SELECT count(*) FROM section_versions").fetchone()[0]
+    assert server.max_in_flight >= 3  # the gate opened: both workers had calls waiting
     assert "[worker 1/2: 1] ok" in result.stderr and "[worker 2/2: 1] ok" in result.stderr
     run_id = run_id_of(tmp_path)
     assert not list(Path(tempfile.gettempdir()).glob(f"necessity-claims-{run_id}-*"))
