@@ -111,7 +111,8 @@ def test_transient_errors_are_retried_and_persistent_ones_fail_the_section_only(
 
 
 def test_concurrency_is_bounded():
-    with FakeOpenAIServer(reply_fn(good_answer), latency_s=0.05) as server:
+    # 0.2 s per call: long enough that calls overlap even on a loaded machine
+    with FakeOpenAIServer(reply_fn(good_answer), latency_s=0.2) as server:
         run(server, concurrency=3)
         assert 1 < server.max_in_flight <= 3
 
