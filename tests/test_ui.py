@@ -227,9 +227,12 @@ def test_an_unusable_store_is_an_error_message_not_a_traceback(
     monkeypatch.setenv("NECESSITY_STORE_URL", str(broken))
     at = start()
     assert "draft store:" in messages(at.sidebar.error)
-    go(at, "editor")
-    assert not at.exception
-    assert "No draft is open" in messages(at.info)
+    for page, title in [("facts", "Case facts"), ("editor", "Draft editor"),
+                        ("criteria", "Criteria"), ("history", "History"), ("export", "Export")]:
+        go(at, page)  # every page about a draft says how to open one, and nothing more
+        assert [t.value for t in at.title] == [title]
+        assert "No draft is open" in messages(at.info)
+        assert not at.main.button and not at.main.text_area
 
 
 def test_the_side_by_side_diff_marks_changed_words_and_folds_unchanged_sentences() -> None:

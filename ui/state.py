@@ -112,6 +112,20 @@ def need_draft() -> str | None:
     return chosen
 
 
+def open_draft_page(title: str) -> service.OpenDraft | None:
+    """The start of every page about the open draft: its title, the messages left by the last
+    run, and the draft read from the store; None (with a note or an error shown) if no draft is
+    open or it cannot be read."""
+    st.title(title)
+    show_flash()
+    chosen = need_draft()
+    if chosen is None:
+        return None
+    with shown_errors():
+        return service.open_draft(settings(), chosen)
+    return None  # shown_errors showed why
+
+
 @contextmanager
 def shown_errors(what: str = "") -> Iterator[None]:
     """Show what goes wrong inside the block as an error message: a case file's problems one

@@ -119,15 +119,12 @@ def _affected(view: service.OpenDraft) -> None:
 
 
 def render() -> None:
-    st.title("Criteria")
-    state.show_flash()
-    draft_id = state.need_draft()
-    if draft_id is None:
+    view = state.open_draft_page("Criteria")
+    if view is None:
         return
     with state.shown_errors():
-        view = service.open_draft(state.settings(), draft_id)
         if not view.draft.criteria:
-            st.warning(f"Draft {draft_id} has not finished: it has no criteria results yet.")
+            st.warning(f"Draft {view.draft_id} has not finished: it has no criteria results yet.")
             return
         st.caption(f"{view.case.title} · {len(view.overrides)} override(s) recorded")
         _affected(view)

@@ -85,14 +85,11 @@ def _section(view: service.OpenDraft, number: int, section: SectionDraft, report
 
 
 def render() -> None:
-    st.title("Draft editor")
-    state.show_flash()
-    draft_id = state.need_draft()
-    if draft_id is None:
+    view = state.open_draft_page("Draft editor")
+    if view is None:
         return
     with state.shown_errors():
         settings = state.settings()
-        view = service.open_draft(settings, draft_id)
         report = service.evaluate(view)
         st.caption(f"{view.draft.title} · {view.case.title} · drafted by "
                    f"{view.draft.provenance.backend} ({view.draft.provenance.model})")

@@ -30,14 +30,12 @@ def _unresolved(view: service.OpenDraft) -> None:
 
 
 def render() -> None:
-    st.title("Export")
-    state.show_flash()
-    draft_id = state.need_draft()
-    if draft_id is None:
+    view = state.open_draft_page("Export")
+    if view is None:
         return
+    draft_id = view.draft_id
     with state.shown_errors():
         settings = state.settings()
-        view = service.open_draft(settings, draft_id)
         if view.summary.signed_off_by:
             st.caption(f"Signed off by {view.summary.signed_off_by} at "
                        f"{view.summary.signed_off_at:%Y-%m-%d %H:%M} UTC")

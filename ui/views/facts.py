@@ -7,7 +7,7 @@ import streamlit as st
 
 from drafting.case import Case
 from drafting.context import fact_label
-from ui import service, state
+from ui import state
 
 
 def _facts(case: Case) -> None:
@@ -61,12 +61,10 @@ def _items(case: Case) -> None:
 
 
 def render() -> None:
-    st.title("Case facts")
-    draft_id = state.need_draft()
-    if draft_id is None:
+    view = state.open_draft_page("Case facts")
+    if view is None:
         return
     with state.shown_errors():
-        view = service.open_draft(state.settings(), draft_id)
         case = view.case
         st.caption(f"{case.title} · {case.setting.value.replace('_', ' ')} · {case.jurisdiction}"
                    f" · patient {case.patient.age} {case.patient.sex.value} · "

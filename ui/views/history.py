@@ -66,14 +66,12 @@ def _audit(draft_id: str) -> None:
 
 
 def render() -> None:
-    st.title("History")
-    draft_id = state.need_draft()
-    if draft_id is None:
+    view = state.open_draft_page("History")
+    if view is None:
         return
     with state.shown_errors():
-        view = service.open_draft(state.settings(), draft_id)
         _versions(view)
-        _audit(draft_id)
+        _audit(view.draft_id)
 
 
 render()
