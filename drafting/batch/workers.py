@@ -82,7 +82,7 @@ def _run(store: DraftStore, run: RunRecord, workers: int, concurrency: int,
             relay.start()
         try:
             while any(p.poll() is None for p in processes):
-                _update(store, run, progress, task, start, budget_left)
+                _update(store, run, progress, task, start)
                 time.sleep(POLL_S)
         except KeyboardInterrupt:
             interrupted = True
@@ -93,7 +93,7 @@ def _run(store: DraftStore, run: RunRecord, workers: int, concurrency: int,
                 p.wait()
         for relay in relays:
             relay.join(timeout=5)
-        _update(store, run, progress, task, start, budget_left)
+        _update(store, run, progress, task, start)
     codes = [p.returncode for p in processes]
     return interrupted or any(c == 130 for c in codes), codes
 
@@ -104,7 +104,7 @@ def _finished(store: DraftStore, run_id: str) -> int:
 
 
 def _update(store: DraftStore, run: RunRecord, progress: Progress, task: object,
-            start: int, budget: float | None) -> None:
+            start: int) -> None:
     counts = store.run_counts(run.id)
     prompt, completion, spent = store.run_spent(run.id)
     done, failed = counts.get("done", 0), counts.get("failed", 0)
