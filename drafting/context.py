@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -113,19 +113,17 @@ def _within_budget(entries: list[dict[str, Any]], budget: int
 
 
 def build_context(planned: PlannedSection, case: Case, results: list[ItemResult],
-                  excerpts: dict[str, Excerpt], retrieve: Retriever | None) -> dict[str, Any]:
+                  excerpts: Mapping[str, Excerpt], retrieved: Sequence[str] = ()
+                  ) -> dict[str, Any]:
+    """The prompt data of one section: the excerpts its criteria rest on, then those that
+    retrieval found for it (``retrieved``, in the order found), within its budget."""
     spec, item = planned.spec, planned.item
     chosen = results if spec.criteria == "all" else [
         r for r in results if item is not None and r.item_id == item.id]
     if spec.criteria == "none":
         chosen = []
     excerpt_ids = _unique([e for r in chosen for c in r.criteria for e in c.basis])
-    if retrieve is not None:
-        for query in spec.queries:
-            text = query.format(service=item.service if item else "",
-                                procedure=item.procedure.value if item else "",
-                                setting=case.setting.value.replace("_", " "))
-            excerpt_ids += [e.id for e in retrieve(text, item) if e.id not in excerpt_ids]
+    excerpt_ids += [i for i in _unique(list(retrieved)) if i not in excerpt_ids]
     facts = {f.id: f for f in case.facts}
     fact_entries = [fact_data(case, facts[i]) for i in _unique(_fact_ids(planned, case, results))]
     # Facts take up to two thirds of the budget; excerpts the rest.

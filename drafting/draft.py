@@ -61,10 +61,14 @@ class SectionDraft(BaseModel):
 
 
 class StageTiming(BaseModel):
+    """One pipeline stage of one draft (see ``drafting.stages.PIPELINE``)."""
+
     stage: str
-    seconds: float
+    seconds: float = Field(description="Wall time; per-section stages: summed over sections.")
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    errors: list[str] = Field(default_factory=list, description="Errors the stage raised or "
+                              "recorded (a failed backend call, a store write).")
 
 
 class Provenance(BaseModel):

@@ -1,13 +1,14 @@
-"""The guideline sources a draft may use: the guideline index (built on first use or when the
-corpus changed), a retriever searching it for one case, and every excerpt a section may cite."""
+"""The guideline sources drafts may use: the bundled excerpts, and the guideline index (opened on
+the first draft that retrieves, built first if missing or if a bundled excerpt changed, then kept
+for the life of this object) with a retriever for one case."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from typing import Any
 
-from drafting.case import Case
+from drafting.case import Case, DisputedItem
 from drafting.context import Retriever
 from drafting.settings import Settings
 from guideline_index.corpus import excerpts_by_id, load_corpus
@@ -16,38 +17,48 @@ from guideline_index.excerpt import Excerpt
 Building = Callable[[], AbstractContextManager[Any]]
 
 
-def open_index(settings: Settings, building: Building = nullcontext):  # type: ignore[no-untyped-def]
-    """The guideline index (built first, inside ``building()``, if it is missing or any bundled
-    excerpt changed) and every excerpt a section may be given."""
-    from guideline_index.search import GuidelineIndex
+class GuidelineSources:
+    def __init__(self, settings: Settings, building: Building = nullcontext):
+        self.settings = settings
+        self.building = building  # shown while the index is built (a spinner in the CLI)
+        self._index: Any = None
+        self._indexed: dict[str, Excerpt] | None = None
 
-    index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
-    corpus = {e.id: e for e in load_corpus()}
-    indexed = {i: e for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
-    if indexed != corpus:  # an excerpt added, retired or reworded since the index was built
-        with building():
-            index.build()
-    return index, {**index.catalog.excerpts, **excerpts_by_id()}
+    def bundled(self) -> dict[str, Excerpt]:
+        """The excerpts bundled with the package (what a draft without retrieval may cite)."""
+        return excerpts_by_id()
 
+    def index(self) -> tuple[Any, dict[str, Excerpt]]:
+        """The guideline index and every excerpt it holds or the package bundles."""
+        if self._index is None:
+            from guideline_index.search import GuidelineIndex
 
-def retriever_for(index, case: Case) -> Retriever:  # type: ignore[no-untyped-def]
-    """Search the index for a section of this case: its setting, the item's procedure, and only
-    excerpts in force on the item's date of service."""
-    from guideline_index.filters import SearchFilters
+            settings = self.settings
+            index = GuidelineIndex(settings.index_dir, settings.chroma_host, settings.chroma_port)
+            corpus = {e.id: e for e in load_corpus()}
+            indexed = {i: e for i, e in index.catalog.excerpts.items() if e.origin == "corpus"}
+            if indexed != corpus:  # an excerpt added, retired or reworded since the last build
+                with self.building():
+                    index.build()
+            self._index, self._indexed = index, {**index.catalog.excerpts, **excerpts_by_id()}
+        assert self._indexed is not None
+        return self._index, self._indexed
 
-    def retrieve(query: str, item):  # type: ignore[no-untyped-def]
-        filters = SearchFilters(setting=case.setting.value,
-                                procedure=item.procedure.value if item else None,
-                                on=item.date_of_service if item else None)
-        return index.search(query, filters, k=3)
+    def searcher(self, case: Case, retrieval: bool
+                 ) -> tuple[Mapping[str, Excerpt], Retriever | None]:
+        """Every excerpt a section may be given, and (with retrieval) a search of the index for
+        this case: its setting, the item's procedure, only excerpts in force on the item's date
+        of service."""
+        if not retrieval:
+            return self.bundled(), None
+        from guideline_index.filters import SearchFilters
 
-    return retrieve
+        index, excerpts = self.index()
 
+        def retrieve(query: str, item: DisputedItem | None) -> list[Excerpt]:
+            filters = SearchFilters(setting=case.setting.value,
+                                    procedure=item.procedure.value if item else None,
+                                    on=item.date_of_service if item else None)
+            return list(index.search(query, filters, k=3))
 
-def excerpts_for(settings: Settings, case: Case, retrieval: bool, building: Building = nullcontext
-                 ) -> tuple[Retriever | None, dict[str, Excerpt]]:
-    """The retriever (None without retrieval) and every excerpt a section may be given."""
-    if not retrieval:
-        return None, excerpts_by_id()
-    index, excerpts = open_index(settings, building)
-    return retriever_for(index, case), excerpts
+        return excerpts, retrieve

@@ -8,9 +8,7 @@ import asyncio
 import re
 
 from drafting.backends.base import Backend, BackendError
-from drafting.backends.registry import create
 from drafting.prompting import make_prompt, render_text
-from drafting.settings import Settings
 
 BATCH = 8  # pairs per call
 _LINE = re.compile(r"^\s*(\d+)\s*[:.)]\s*(SUPPORTED|UNSUPPORTED)\b\s*[-:]*\s*(.*)$", re.I | re.M)
@@ -33,12 +31,6 @@ class LLMJudge:
         self.backend = backend
         self.concurrency = concurrency
         self.failures: list[str] = []
-
-    @classmethod
-    def connect(cls, model: str | None, base_url: str, allow_external: bool) -> LLMJudge:
-        settings = Settings.load(backend="openai", model=model, base_url=base_url,
-                                 allow_external=allow_external or None)
-        return cls(create("openai", settings), settings.concurrency)
 
     def verdicts(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
         return asyncio.run(self._all(pairs))

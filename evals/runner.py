@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import BaseModel, Field
 
-from drafting.backends.registry import create
-from drafting.case import Case, CaseFileError, case_file_hash, load_case
+from drafting.case import Case, CaseFileError, as_document_type, case_file_hash, load_case, recast
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.draft import Draft
-from drafting.pipeline import as_document_type, draft_case, with_overrides
-from drafting.settings import Settings
-from drafting.store import DraftStore
 from evals.checks import CHECKS
 from evals.context import Judge
 from evals.detection import DetectionReport, measure
@@ -25,6 +20,10 @@ from evals.suite import BackendSpec, Suite, field_problem
 from guideline_index.corpus import excerpts_by_id
 
 Progress = Callable[[str], None]
+# Drafts a case (as a given document type) with a suite's backend: the drafting service's.
+Drafter = Callable[[Case, str, BackendSpec], Draft]
+# A stored draft as a reviewer sees it and its case, or why it cannot be checked.
+StoredLoader = Callable[[str], "tuple[Draft, Case] | str"]
 
 
 class Gate(BaseModel):
@@ -54,13 +53,10 @@ class SuiteReport(BaseModel):
             self.detection is None or self.detection.passed)
 
 
-def _settings(spec: BackendSpec) -> Settings:
-    return Settings.load(backend=spec.name, model=spec.model, base_url=spec.base_url,
-                         allow_external=spec.allow_external or None)
-
-
-def run_suite(suite: Suite, progress: Progress | None = None,
+def run_suite(suite: Suite, drafter: Drafter, progress: Progress | None = None,
               judge: Judge | None = None) -> SuiteReport:
+    """Draft every case of the suite as each of its document types with each of its backends
+    (``drafter``), check every draft, run its mutation study, and gate the scores."""
     note = progress or (lambda message: None)
     report = SuiteReport(name=suite.name, source=str(suite.path or "suite"),
                          created_at=dt.datetime.now(dt.UTC))
@@ -77,9 +73,7 @@ def run_suite(suite: Suite, progress: Progress | None = None,
             variant = as_document_type(case, kind)
             for spec in suite.backends:
                 note(f"{case.id} / {kind.value} / {spec.name}")
-                settings = _settings(spec)
-                draft = asyncio.run(draft_case(variant, case_hash, create(spec.name, settings),
-                                               settings, excerpts))
+                draft = drafter(variant, case_hash, spec)
                 report.problems += [f"{case.id} / {kind.value} / {spec.name}: section {s.key} "
                                     f"failed: {s.error}" for s in draft.sections
                                     if s.status == "failed"]
@@ -120,30 +114,27 @@ def check_drafts(drafts: list[Path], cases: list[Path], embeddings: bool = True,
         if case_file_hash(case_path.read_bytes()) != draft.case_hash:
             report.problems.append(f"{path}: case_hash: {case_path} changed since this draft "
                                    f"was made; re-draft it or check against the original file")
-        variant = with_overrides(case, DocumentType(draft.document_type),
-                                 Perspective(draft.perspective))
+        variant = recast(case, DocumentType(draft.document_type),
+                         Perspective(draft.perspective))
         report.runs.append(evaluate_draft(draft, variant, excerpts, embeddings, judge,
                                           case_file=str(case_path)))
     return _gated(report, thresholds or {})
 
 
-def check_stored(store: DraftStore, draft_ids: list[str], embeddings: bool = True,
+def check_stored(load: StoredLoader, draft_ids: list[str], embeddings: bool = True,
                  judge: Judge | None = None, thresholds: dict[str, float] | None = None
                  ) -> SuiteReport:
-    """Check drafts in the draft store as a reviewer sees them: latest section versions, with
-    the physician's overrides applied to the criteria results, against the stored case."""
-    from drafting.reviewing import StoredCaseError, reviewed_draft, stored_case
-    from drafting.store import NotStoredError
-
+    """Check stored drafts as a reviewer sees them (``load``: latest section versions, with the
+    physician's overrides applied to the criteria results, and the stored case)."""
     report = SuiteReport(name="stored drafts", source=", ".join(draft_ids),
                          created_at=dt.datetime.now(dt.UTC))
     excerpts = excerpts_by_id()
     for draft_id in draft_ids:
-        try:
-            draft, case = reviewed_draft(store, draft_id), stored_case(store, draft_id)
-        except (NotStoredError, StoredCaseError, CaseFileError) as exc:
-            report.problems.append(f"draft {draft_id}: {exc}")
+        loaded = load(draft_id)
+        if isinstance(loaded, str):
+            report.problems.append(f"draft {draft_id}: {loaded}")
             continue
+        draft, case = loaded
         if not draft.complete:
             report.problems.append(f"draft {draft_id}: incomplete (some sections failed or "
                                    f"were never drafted)")

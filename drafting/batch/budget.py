@@ -10,15 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from drafting.settings import Settings
-
-FIRST_GUESS_COMPLETION_TOKENS = 450  # per section, until the run has finished sections to go by
+from drafting.pricing import FIRST_GUESS_COMPLETION_TOKENS, Prices
 
 
 @dataclass
 class Budget:
     limit_usd: float | None
-    settings: Settings
+    prices: Prices
     charged: bool  # False for the offline composer: it costs nothing
     spent_usd: float = 0.0
     reserved_usd: float = 0.0
@@ -37,9 +35,7 @@ class Budget:
         """Expected USD for a case with these prompt tokens and sections still to draft."""
         if not self.charged or sections == 0:
             return 0.0
-        base = (prompt_tokens / 1000 * self.settings.price_prompt_per_1k
-                + sections * self.completion_per_section() / 1000
-                * self.settings.price_completion_per_1k)
+        base = self.prices.cost(prompt_tokens, sections * self.completion_per_section())
         return base * max(self.overrun_factor, 1.0)
 
     def try_reserve(self, estimate: float) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,38 @@ def _field_names() -> frozenset[str]:
 
 def _with_line(problem: Problem, text: str) -> Problem:
     return Problem(problem.loc, problem.message, problem.fix, line_of(text, problem.loc))
+
+
+def load_case_text(text: str, name: str = "case.yaml") -> Case:
+    """Validate case file text exactly as a file of that name would be validated."""
+    suffix = Path(name).suffix or ".yaml"
+    with tempfile.TemporaryDirectory(prefix="necessity-case-") as directory:
+        path = Path(directory) / f"{Path(name).stem}{suffix}"
+        path.write_text(text, encoding="utf-8")
+        return load_case(path)
+
+
+def case_from_text(text: str, validated: str | None, name: str) -> Case:
+    """A stored case: its validated JSON if stored and still valid for this version of the case
+    model (no parsing, a millisecond), else its text validated again."""
+    if validated is not None:
+        try:
+            return Case.model_validate_json(validated)
+        except ValidationError:
+            pass  # written by an older case model: validate the text instead
+    return load_case_text(text, name)
+
+
+def read_case_bytes(data: bytes, name: str) -> tuple[Case, str]:
+    """Validate a case file's bytes (an upload, a request body) as a file called ``name`` would
+    be; returns the case and its text. Problems are raised as one CaseFileError naming
+    ``name``, line and field."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileError(name, [Problem((), f"the file is not UTF-8 text (byte {exc.start})",
+                                           "save it as UTF-8 YAML or JSON")]) from None
+    try:
+        return load_case_text(text, name), text
+    except CaseFileError as exc:
+        raise CaseFileError(name, exc.problems) from None

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
-import os
 import signal
 import threading
 from collections.abc import Iterator
@@ -37,14 +35,6 @@ def open_store(settings: Settings) -> DraftStore:
     except (StoreError, ValueError) as exc:
         error(f"draft store: {exc}")
         raise typer.Exit(EXIT_USAGE) from None
-
-
-def current_user() -> str:
-    """Who runs the command, for the audit log when no --author applies."""
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return os.environ.get("USER") or "unknown"
 
 
 @contextmanager

@@ -1,0 +1,48 @@
+"""Exporting: a draft written in each chosen format (stage ``export``), and for a stored draft
+the reviewed draft (latest versions, overrides and sign-off shown) with every file written
+recorded in its audit log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from drafting.draft import Draft
+from drafting.export import FORMATS
+from drafting.service.review import Review
+from drafting.stages import Export
+
+
+class UnknownFormatError(ValueError):
+    pass
+
+
+def chosen_formats(formats: str | Iterable[str]) -> list[str]:
+    """The formats named (a comma list or a list), each checked; at least one."""
+    names = [f.strip() for f in (formats.split(",") if isinstance(formats, str) else formats)
+             if f.strip()]
+    unknown = sorted(set(names) - set(FORMATS))
+    if unknown or not names:
+        raise UnknownFormatError(f"unknown format(s) {', '.join(unknown) or '(none given)'}; "
+                                 f"choose from {', '.join(FORMATS)}")
+    return list(dict.fromkeys(names))
+
+
+class Exports:
+    def __init__(self, review: Review):
+        self.review = review
+
+    def write(self, draft: Draft, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
+        return Export(Path(out_dir), chosen_formats(formats)).run(draft)
+
+    def record(self, draft_id: str, written: dict[str, Path], actor: str) -> None:
+        self.review.store.record_exports(draft_id, written, actor)
+
+    def stored(self, draft_id: str, out_dir: Path, formats: Iterable[str], actor: str
+               ) -> tuple[Draft, dict[str, Path]]:
+        """Write the reviewed stored draft in each format and log every file in its audit
+        log; returns the draft as exported and the files."""
+        draft = self.review.reviewed(draft_id)
+        written = self.write(draft, out_dir, formats)
+        self.record(draft_id, written, actor)
+        return draft, written
