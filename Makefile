@@ -25,8 +25,10 @@ demo: setup
 	$(BIN)/necessity case validate examples/cases/*.yaml
 	$(BIN)/necessity draft examples/cases/wc-lumbar-esi-plaintiff.yaml --out out/demo
 
+# ruff, then the layer contracts in pyproject.toml ([tool.importlinter]; README: Architecture).
 lint: setup
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 test: lint
 	$(BIN)/python -m pytest

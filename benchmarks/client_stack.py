@@ -50,13 +50,12 @@ import asyncio, json, resource, sys, time
 stack, base_url, calls, concurrency = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 
 from drafting.case.loader import load_case
-from drafting.pipeline import prepare
+from drafting.stages import StageRunner, prepare
 from drafting.settings import Settings
-from drafting.stages import StageLog
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import example_paths
 
-_, sections = prepare(load_case(example_paths()[0]), excerpts_by_id(), None, StageLog())
+sections = prepare(load_case(example_paths()[0]), excerpts_by_id(), StageRunner()).sections
 prompt = sections[1].prompt
 messages = [{"role": "system", "content": prompt.system}, {"role": "user", "content": prompt.user}]
 

@@ -25,10 +25,9 @@ sys.path.insert(0, str(ROOT))
 from drafting.backends.registry import create  # noqa: E402
 from drafting.case import load_case  # noqa: E402
 from drafting.context import excerpt_data, fact_data  # noqa: E402
-from drafting.pipeline import draft_case, prepare  # noqa: E402
 from drafting.prompting import render_prompt  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
-from drafting.stages import StageLog  # noqa: E402
+from drafting.stages import StageRunner, draft_case, prepare  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.filters import SearchFilters  # noqa: E402
 from guideline_index.tokens import count_tokens  # noqa: E402
@@ -45,7 +44,7 @@ def prompt_economy(index) -> tuple[int, int]:  # type: ignore[no-untyped-def]
     ours = naive = 0
     for path in CASES:
         case = load_case(path)
-        _, prepared = prepare(case, excerpts, None, StageLog())
+        prepared = prepare(case, excerpts, StageRunner()).sections
         query = " ".join(i.service for i in case.disputed_items)
         top = [excerpt_data(e) for e in index.search(
             query, SearchFilters(setting=case.setting.value), k=NAIVE_EXCERPTS)]

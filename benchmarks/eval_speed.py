@@ -31,11 +31,15 @@ sys.path.insert(0, str(ROOT))
 
 from drafting import citations  # noqa: E402
 from drafting.backends.registry import create  # noqa: E402
-from drafting.case import Case, load_case  # noqa: E402
+from drafting.case import (  # noqa: E402
+    Case,
+    as_document_type,
+    load_case,
+)
 from drafting.case.vocab import DocumentType  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
-from drafting.pipeline import as_document_type, draft_case  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
+from drafting.stages import draft_case  # noqa: E402
 from evals import claims, vectors  # noqa: E402
 from evals.checks import outcomes, support  # noqa: E402
 from evals.context import EvalContext  # noqa: E402

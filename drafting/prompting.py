@@ -8,6 +8,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,19 @@ from jinja2 import FileSystemLoader, StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 import prompts
-from drafting.backends.base import Prompt
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A rendered section prompt. ``context`` is the data the prompt was rendered from; a
+    language model reads ``system`` and ``user``, the offline composer reads ``context``."""
+
+    kind: str
+    system: str
+    user: str
+    hash: str
+    context: Mapping[str, Any] = field(default_factory=dict)
+
 
 PROMPTS_DIR = Path(prompts.__file__).resolve().parent
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])")

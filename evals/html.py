@@ -44,6 +44,6 @@ def render_html(report: SuiteReport, title: str | None = None) -> str:
 
 
 def write_html(report: SuiteReport, path: Path, title: str | None = None) -> Path:
-    from drafting.export.atomic import write_text_atomic
+    from drafting.atomic_files import write_text_atomic
 
     return write_text_atomic(path, render_html(report, title))

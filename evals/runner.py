@@ -143,6 +143,17 @@ def check_stored(load: StoredLoader, draft_ids: list[str], embeddings: bool = Tr
     return _gated(report, thresholds or {})
 
 
+def write_json(report: SuiteReport, path: Path) -> None:
+    """The report as JSON (with whether it passed), written atomically."""
+    import json
+
+    from drafting.atomic_files import write_text_atomic
+
+    data = report.model_dump(mode="json")
+    data["passed"] = report.passed
+    write_text_atomic(path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+
+
 class DraftFileError(ValueError):
     """A draft file that cannot be read; the message names the file and the field."""
 

@@ -14,6 +14,8 @@ from drafting.case.vocab import DocumentType
 from evals.checks import CHECKS
 from evals.mutations import MUTATIONS
 
+BUNDLED_SUITES = Path(__file__).parent / "suites"  # the suites the package ships
+
 MAX_SUITE_BYTES = 256 * 1024
 
 

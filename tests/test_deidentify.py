@@ -15,11 +15,11 @@ from typer.testing import CliRunner
 from drafting.backends.registry import create
 from drafting.case import load_case
 from drafting.cli.app import app
+from drafting.deid import PhiMap, PhiMapError
 from drafting.export.markdown import to_markdown
-from drafting.intake.deid import PhiMap, PhiMapError
 from drafting.intake.reading import read_record
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES, ROOT
 from tests.fakes.openai_server import FakeOpenAIServer, reply_fn
@@ -184,7 +184,7 @@ def test_drafting_through_a_non_local_backend_deidentifies_and_restores(tmp_path
 def test_one_backend_never_restores_a_cases_identifiers_into_another_case():
     # A batch drafts all its cases through one backend: a placeholder that reaches one case's
     # reply must not be filled in with an identifier from another case's record.
-    from drafting.backends.base import Prompt
+    from drafting.prompting import Prompt
     from tests.fakes.openai_server import reply
 
     first = Prompt(kind="opening", system="Draft.", hash="a", context={"case": {"id": "a"}},

@@ -14,8 +14,8 @@ from typer.testing import CliRunner
 from drafting.backends.registry import create
 from drafting.case import load_case
 from drafting.cli.app import app
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 from tests.fakes.openai_server import FakeOpenAIServer, error, reply, reply_fn

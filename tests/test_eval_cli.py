@@ -18,11 +18,12 @@ from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.cli.app import app
 from drafting.export.json_export import write_json
-from drafting.pipeline import draft_case
+from drafting.service import DraftingService
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from evals.checks.support import check_support
 from evals.context import EvalContext
-from evals.judge import LLMJudge, parse_verdicts
+from evals.judge import parse_verdicts
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 from tests.fakes.openai_server import FakeOpenAIServer, reply_fn
@@ -154,7 +155,8 @@ def test_the_judge_decides_doubtful_sentences_and_warns_on_the_rest():
         return "\n".join(lines)
 
     with FakeOpenAIServer(default=reply_fn(answer)) as server:
-        judge = LLMJudge.connect(model="judge", base_url=server.base_url, allow_external=False)
+        judge = DraftingService(Settings.load()).evaluation.judge(
+            model="judge", base_url=server.base_url, allow_external=False)
         findings = check_support(EvalContext(draft, case, excerpts, judge=judge))
         assert server.chat_requests, "the judge was never called"
     assert not [f for f in findings if f.severity == "error"], "the judge rescued the claim"

@@ -12,8 +12,8 @@ import pytest
 from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from evals import vectors
 from evals.checks.support import check_support
 from evals.context import EvalContext

@@ -11,14 +11,14 @@ import pytest
 from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
+from drafting.service import DraftingService
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from evals import claims
 from evals.context import EvalContext
 from evals.detection import measure
 from evals.harness import evaluate_draft
 from evals.mutations import MUTATIONS, unsupported_claims
-from evals.runner import run_suite
 from evals.suite import load_suite
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES, ROOT
@@ -59,7 +59,8 @@ def _cited_sentence(draft: Draft, case, marker: str) -> tuple[str, str]:
 
 
 def test_offline_drafts_of_every_example_in_every_type_pass_every_check():
-    report = run_suite(load_suite(ROOT / "evals" / "suites" / "examples-offline.yaml"))
+    report = DraftingService(SETTINGS).evaluation.suite(
+        load_suite(ROOT / "evals" / "suites" / "examples-offline.yaml"))
     assert len(report.runs) == len(list(EXAMPLES.glob("*.yaml"))) * 5
     findings = [(r.name, f.check, f.message, f.text) for r in report.runs for f in r.findings]
     assert findings == []

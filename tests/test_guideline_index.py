@@ -233,8 +233,8 @@ def test_drafting_with_retrieval_cites_only_what_each_section_was_given(index):
 
     from drafting.backends.registry import create
     from drafting.case import load_case
-    from drafting.pipeline import draft_case
     from drafting.settings import Settings
+    from drafting.stages import draft_case
     from tests.conftest import EXAMPLES
 
     case = load_case(EXAMPLES / "pi-mvc-multi-item.yaml")

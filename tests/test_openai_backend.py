@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from drafting.backends.base import BackendError, Completion, Prompt
+from drafting.backends.base import BackendError, Completion
 from drafting.backends.openai import OpenAIBackend, is_loopback
 from drafting.backends.registry import create
+from drafting.prompting import Prompt
 from drafting.settings import Settings
 from guideline_index.tokens import count_tokens
 from tests.fakes.openai_server import (

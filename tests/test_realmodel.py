@@ -27,8 +27,8 @@ from drafting.backends.registry import create
 from drafting.case import Case, load_case
 from drafting.citations import sentences
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from evals.harness import Report, evaluate_draft
 from guideline_index.corpus import excerpts_by_id
 from guideline_index.excerpt import Excerpt

@@ -7,8 +7,8 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
-from drafting import sources
 from drafting.settings import Settings
+from drafting.sources import GuidelineSources
 from guideline_index.corpus import excerpts_by_id
 
 
@@ -21,8 +21,8 @@ def test_a_reworded_excerpt_rebuilds_the_index(tmp_path: Path) -> None:
         builds.append(1)
         yield
 
-    sources.open_index(settings, building)
-    sources.open_index(settings, building)
+    GuidelineSources(settings, building).index()
+    GuidelineSources(settings, building).index()
     assert len(builds) == 1  # built once, then reused as it is
 
     catalog = settings.index_dir / "catalog.jsonl"
@@ -31,7 +31,7 @@ def test_a_reworded_excerpt_rebuilds_the_index(tmp_path: Path) -> None:
     stale["text"] = "An older wording of this excerpt."
     catalog.write_text("\n".join([json.dumps(stale), *lines[1:]]) + "\n", encoding="utf-8")
 
-    index, excerpts = sources.open_index(settings, building)
+    index, excerpts = GuidelineSources(settings, building).index()
     assert len(builds) == 2
     current = excerpts_by_id()[stale["id"]]
     assert index.catalog.excerpts[stale["id"]] == current == excerpts[stale["id"]]

@@ -14,8 +14,8 @@ import pytest
 from drafting.backends.registry import create
 from drafting.case import load_case
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from drafting.store import (
     DraftStore,
     StoreError,

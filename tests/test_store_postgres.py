@@ -25,8 +25,8 @@ from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.cli.app import app
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from drafting.store import DraftStore, NewRunItem, StoreVersionError
 from drafting.store.migrations import LATEST
 from guideline_index.corpus import excerpts_by_id

@@ -9,13 +9,13 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from drafting.reviewing import stored_case
 
 from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
-from drafting.pipeline import draft_case
-from drafting.reviewing import stored_case
 from drafting.settings import Settings
+from drafting.stages import draft_case
 from drafting.store import DraftStore, ItemResult, NewRunItem, RunBusyError, migrations
 from drafting.store.migrations import LATEST
 from guideline_index.corpus import excerpts_by_id

@@ -36,15 +36,14 @@ ENCODINGS = ("cl100k_base", "o200k_base")
 
 def example_prompts() -> list[str]:
     from drafting.case.loader import load_case
-    from drafting.pipeline import prepare
-    from drafting.stages import StageLog
+    from drafting.stages import StageRunner, prepare
     from guideline_index.corpus import excerpts_by_id
     from tests.conftest import example_paths
 
     excerpts = excerpts_by_id()
     texts = []
     for path in example_paths():
-        _, sections = prepare(load_case(path), excerpts, None, StageLog())
+        sections = prepare(load_case(path), excerpts, StageRunner()).sections
         texts += [f"{s.prompt.system}\n{s.prompt.user}" for s in sections]
     return texts
 

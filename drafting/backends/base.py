@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import Any, Protocol
+from dataclasses import dataclass
+from typing import Protocol
 
-
-@dataclass(frozen=True)
-class Prompt:
-    """A rendered section prompt. ``context`` is the data the prompt was rendered from; a
-    language model reads ``system`` and ``user``, the offline composer reads ``context``."""
-
-    kind: str
-    system: str
-    user: str
-    hash: str
-    context: Mapping[str, Any] = field(default_factory=dict)
+from drafting.prompting import Prompt
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,9 @@ labelled as drafted without a language model.
 
 from __future__ import annotations
 
-from drafting.backends.base import Completion, Prompt
+from drafting.backends.base import Completion
 from drafting.backends.registry import register
-from drafting.prompting import render_text
+from drafting.prompting import Prompt, render_text
 from drafting.settings import Settings
 from guideline_index.tokens import count_tokens
 

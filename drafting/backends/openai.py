@@ -27,9 +27,10 @@ import openai
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
-from drafting.backends.base import BackendError, Completion, Prompt
+from drafting.backends.base import BackendError, Completion
 from drafting.backends.registry import register
-from drafting.intake.deid import PromptGuard
+from drafting.deid import PromptGuard
+from drafting.prompting import Prompt
 from drafting.settings import Settings
 from guideline_index.tokens import count_prompt_tokens, count_tokens
 

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from drafting.export.atomic import write_text_atomic
+from drafting.atomic_files import write_text_atomic
 from drafting.store import RunItem, RunRecord
 
 COLUMNS = ("case_path", "case_id", "status", "draft_id", "outcomes", "invalid_citations",

@@ -13,12 +13,12 @@ from drafting.cli import (
     criteria_cmd,
     draft_cmd,
     drafts_cmd,
+    eval_cmd,
     index_cmd,
     intake_cmd,
     serve_cmd,
     ui_cmd,
 )
-from evals import cli as eval_cli
 
 app = typer.Typer(
     help="Draft medical-necessity opinions for pain-management care, and prove they are grounded.",
@@ -35,7 +35,7 @@ app.command(name="deidentify")(intake_cmd.deidentify)
 app.command(name="draft")(draft_cmd.draft)
 app.add_typer(drafts_cmd.app, name="drafts")
 app.command(name="draft-batch")(batch_cmd.draft_batch)
-app.add_typer(eval_cli.app, name="eval")
+app.add_typer(eval_cmd.app, name="eval")
 app.command(name="ui")(ui_cmd.ui)
 app.command(name="serve")(serve_cmd.serve)
 app.add_typer(serve_cmd.keys, name="keys")

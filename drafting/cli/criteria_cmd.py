@@ -34,11 +34,12 @@ def check(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for machines.")] = False,
 ) -> None:
     """Decide every criterion for every disputed item (met / not met / undocumented)."""
-    from drafting.criteria.evaluate import evaluate_case
+    from drafting.service import DraftingService
+    from drafting.settings import Settings
 
     case = load_or_exit(file)
     _criteria_or_exit()
-    results = evaluate_case(case)
+    results = DraftingService(Settings.load()).drafting.criteria(case)
     if as_json:
         typer.echo(json.dumps({"case": case.id, "items": [r.model_dump(mode="json")
                                                           for r in results]}, indent=2))

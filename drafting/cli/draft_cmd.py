@@ -3,11 +3,11 @@
 Every draft goes to the draft store (drafts.sqlite in the data directory, or --store-url): the
 draft is begun there first, each section is saved as soon as it is drafted (with its model call),
 and the finished draft gets its criteria and provenance. Ctrl-C or SIGTERM marks the draft
-incomplete and keeps the sections already drafted."""
+incomplete and keeps the sections already drafted. All of it is the drafting service's; this
+module translates flags in and prints results out."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 from typing import Annotated
 
@@ -15,40 +15,27 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from drafting import sources
-from drafting.backends.base import BackendError
-from drafting.backends.registry import create
-from drafting.case import Case, case_file_hash
+from drafting.backends.base import Backend, BackendError
+from drafting.case import Case, DraftRequestError
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.cli.backend_options import AllowExternal, BackendName, BaseUrl, Model
-from drafting.cli.case_cmd import load_or_exit
+from drafting.cli.case_cmd import EXIT_INVALID, load_or_exit
 from drafting.cli.output import err, error, out
-from drafting.cli.store_options import StoreUrl, current_user, open_store, sigterm_as_interrupt
-from drafting.context import Retriever
-from drafting.pipeline import DraftRequestError, prepare, with_overrides
-from drafting.recording import begin_stored_draft, draft_into_store
+from drafting.cli.store_options import StoreUrl, building, open_store, sigterm_as_interrupt
+from drafting.draft import Draft
+from drafting.service import (
+    DEFAULTS,
+    DraftingService,
+    DraftRequest,
+    LoadedCase,
+    Preparation,
+    UnknownFormatError,
+    chosen_formats,
+    current_user,
+)
 from drafting.settings import Settings
-from drafting.stages import StageLog
-from guideline_index.excerpt import Excerpt
 
-FORMATS = ("md", "docx", "pdf", "json")
-# Rough completion size used only by --dry-run's cost estimate.
-ESTIMATED_COMPLETION_TOKENS = 450
-
-
-def open_index(settings: Settings):  # type: ignore[no-untyped-def]
-    """The guideline index (built first, with a spinner, if missing or the corpus changed)."""
-    return sources.open_index(settings, _building)
-
-
-def excerpts_for(settings: Settings, case: Case, retrieval: bool
-                 ) -> tuple[Retriever | None, dict[str, Excerpt]]:
-    """The retriever (None without retrieval) and every excerpt a section may be given."""
-    return sources.excerpts_for(settings, case, retrieval, _building)
-
-
-def _building():  # type: ignore[no-untyped-def]
-    return err.status("building the guideline index (first run or corpus changed) ...")
+EXIT_INTERRUPTED = 130
 
 
 def draft(
@@ -62,9 +49,9 @@ def draft(
     concurrency: Annotated[int | None, typer.Option(help="Sections drafted at once.")] = None,
     out_dir: Annotated[Path, typer.Option("--out", help="Output directory.")] = Path("out"),
     formats: Annotated[str, typer.Option("--format", help="Comma list of md,docx,pdf,json.")] =
-        "md,docx,pdf,json",
-    retrieval: Annotated[bool, typer.Option(
-        help="Add excerpts found by searching the guideline index.")] = True,
+        ",".join(DEFAULTS.formats),
+    retrieval: Annotated[bool | None, typer.Option(
+        help="Add excerpts found by searching the guideline index (default: on).")] = None,
     dry_run: Annotated[bool, typer.Option(
         "--dry-run", help="Print per-section prompt tokens and estimated cost; call nothing.")]
         = False,
@@ -72,61 +59,68 @@ def draft(
     store_url: StoreUrl = None,
 ) -> None:
     """Draft an opinion section by section, check every citation, store it, and export it."""
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = sorted(set(chosen) - set(FORMATS))
-    if unknown:
-        error(f"--format: unknown format(s) {', '.join(unknown)}; choose from {', '.join(FORMATS)}")
-        raise typer.Exit(2)
+    try:
+        chosen = chosen_formats(formats)
+    except UnknownFormatError as exc:
+        error(f"--format: {exc}")
+        raise typer.Exit(EXIT_INVALID) from None
     settings = Settings.load(backend=backend, model=model, base_url=base_url,
                              allow_external=allow_external, concurrency=concurrency,
                              data_dir=data_dir, store_url=store_url)
-    case = load_or_exit(case_file)
-    case_bytes = case_file.read_bytes()
-    case_hash = case_file_hash(case_bytes)
-    try:
-        case = with_overrides(case, document_type, perspective)
-    except DraftRequestError as exc:
-        error(f"{case_file}: {exc}")
-        raise typer.Exit(2) from None
-    retrieve, excerpts = excerpts_for(settings, case, retrieval)
+    loaded = LoadedCase.of(load_or_exit(case_file), case_file.read_text(encoding="utf-8"),
+                           case_file.resolve())
+    request = DraftRequest(loaded, actor=current_user(), document_type=document_type,
+                           perspective=perspective, retrieval=retrieval,
+                           options={"formats": chosen})
     if dry_run:
-        _dry_run(case, excerpts, retrieve, settings)
+        with DraftingService(settings, building=building) as service:
+            case = _case_or_exit(service, request, case_file)
+            _dry_run(service, service.drafting.prepare(
+                case, service.drafting.retrieval(retrieval)), settings)
         return
-    try:
-        engine = create(settings.backend, settings)
-    except (BackendError, KeyError) as exc:
-        error(f"backend: {exc}")
-        raise typer.Exit(2) from None
-    actor = current_user()
-    with open_store(settings) as store:
-        draft_id = begin_stored_draft(
-            store, case, case_file.resolve(), case_bytes.decode("utf-8"), case_hash, engine,
-            actor=actor, options={"retrieval": retrieval, "formats": chosen})
-        err.print(f"draft {draft_id} (store: {store.path})", markup=False, soft_wrap=True)
+    with DraftingService(settings, building=building, store=open_store(settings)) as service:
+        _case_or_exit(service, request, case_file)
         try:
-            result = _run(store, draft_id, case, case_hash, engine, settings, excerpts, retrieve,
-                          actor)
+            engine = service.drafting.backend(settings.backend)
+        except (BackendError, KeyError) as exc:
+            error(f"backend: {exc}")
+            raise typer.Exit(EXIT_INVALID) from None
+        begun: list[str] = []
+        try:
+            result = _run(service, request, engine, begun)
         except KeyboardInterrupt:
-            store.interrupt_draft(draft_id, actor, "interrupted (Ctrl-C or SIGTERM)")
-            kept = len(store.load_draft(draft_id).sections)
-            error(f"interrupted: draft {draft_id} is stored as incomplete with {kept} finished "
-                  "section(s)")
-            raise typer.Exit(130) from None
-        from drafting.export import export
-
-        written = export(result, out_dir, chosen)
-        store.record_exports(draft_id, written, actor)
-    _summary(result, written)
+            kept = len(service.store.load_draft(begun[0]).sections) if begun else 0
+            error(f"interrupted: draft {begun[0] if begun else '(not begun)'} is stored as "
+                  f"incomplete with {kept} finished section(s)")
+            raise typer.Exit(EXIT_INTERRUPTED) from None
+        draft_id, drafted = result
+        written = service.exports.write(drafted, out_dir, chosen)
+        service.exports.record(draft_id, written, request.actor)
+    _summary(drafted, written)
     out.print(f"draft id: {draft_id}", markup=False)
-    if not result.complete:
+    if not drafted.complete:
         raise typer.Exit(1)
 
 
-def _run(store, draft_id, case, case_hash, engine, settings, excerpts,  # type: ignore[no-untyped-def]
-         retrieve, actor):
+def _case_or_exit(service: DraftingService, request: DraftRequest, case_file: Path) -> Case:
+    try:
+        return service.drafting.case_of(request)
+    except DraftRequestError as exc:
+        error(f"{case_file}: {exc}")
+        raise typer.Exit(EXIT_INVALID) from None
+
+
+def _run(service: DraftingService, request: DraftRequest, engine: Backend,
+         begun: list[str]) -> tuple[str, Draft]:
     with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/"
                   "{task.total}"), TimeElapsedColumn(), console=err, transient=False) as bar:
-        task = bar.add_task(f"drafting {case.id} ({engine.name})", total=None)
+        task = bar.add_task(f"drafting {request.loaded.case.id} ({engine.name})", total=None)
+
+        def started(draft_id: str, sections: int) -> None:
+            begun.append(draft_id)
+            err.print(f"draft {draft_id} (store: {service.store.path})", markup=False,
+                      soft_wrap=True)
+            bar.update(task, total=sections)
 
         def progress(key: str, event: str) -> None:
             if event == "started":
@@ -135,36 +129,30 @@ def _run(store, draft_id, case, case_hash, engine, settings, excerpts,  # type: 
             if event == "failed":
                 err.print(f"  section {key}: failed", style="red")
 
-        from drafting.outline import plan_sections
-
-        bar.update(task, total=len(plan_sections(case, case.document_type)))
         with sigterm_as_interrupt():
-            return asyncio.run(draft_into_store(store, draft_id, case, case_hash, engine,
-                                                settings, excerpts, retrieve, actor=actor,
-                                                progress=progress))
+            return service.drafting.draft(
+                request, backend=engine, progress=progress, on_begun=started,
+                interrupted_because="interrupted (Ctrl-C or SIGTERM)")
 
 
-def _dry_run(case, excerpts, retrieve, settings: Settings) -> None:  # type: ignore[no-untyped-def]
-    _, prepared = prepare(case, excerpts, retrieve, StageLog())
+def _dry_run(service: DraftingService, preparation: Preparation, settings: Settings) -> None:
+    case, prepared = preparation.case, preparation.prepared
     table = Table(title=f"Dry run: {case.id} ({case.document_type.value}), nothing sent")
     for column in ("section", "kind", "facts", "excerpts", "prompt tokens"):
         table.add_column(column, justify="right" if column != "section" else "left")
-    total = 0
-    for section in prepared:
+    for section in prepared.sections:
         context = section.prompt.context
         table.add_row(section.planned.key, section.planned.spec.kind, str(len(context["facts"])),
                       str(len(context["excerpts"])), f"{section.prompt_tokens:,}")
-        total += section.prompt_tokens
     out.print(table)
-    completion = ESTIMATED_COMPLETION_TOKENS * len(prepared)
-    cost = total / 1000 * settings.price_prompt_per_1k + \
-        completion / 1000 * settings.price_completion_per_1k
-    out.print(f"prompt tokens {total:,}; estimated completion tokens {completion:,}; estimated "
-              f"cost ${cost:.4f} at ${settings.price_prompt_per_1k}/1k prompt and "
+    estimate = service.drafting.estimate(prepared)
+    out.print(f"prompt tokens {estimate.prompt_tokens:,}; estimated completion tokens "
+              f"{estimate.completion_tokens:,}; estimated cost ${estimate.cost_usd:.4f} at "
+              f"${settings.price_prompt_per_1k}/1k prompt and "
               f"${settings.price_completion_per_1k}/1k completion ({settings.model})", markup=False)
 
 
-def _summary(result, written: dict[str, Path]) -> None:  # type: ignore[no-untyped-def]
+def _summary(result: Draft, written: dict[str, Path]) -> None:
     failed = [s.key for s in result.sections if s.status == "failed"]
     invalid = result.invalid_citations
     cited = sum(len(s.citations) for s in result.sections)

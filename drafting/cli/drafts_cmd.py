@@ -11,24 +11,22 @@ from rich.table import Table
 
 from drafting.cli import review_cmd
 from drafting.cli.output import error, out
-from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, current_user, stored
-from drafting.reviewing import reviewed_draft
+from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, stored
+from drafting.service import (
+    DEFAULTS,
+    DraftingService,
+    UnknownFormatError,
+    chosen_formats,
+    current_user,
+)
 from drafting.store import AuditEntry, DraftSummary
-from drafting.store.workers import is_alive
 
 app = typer.Typer(help="Stored drafts: list, show, history, diff, export, and review actions "
                        "(edit, regenerate, override, signoff).", no_args_is_help=True)
 
 DraftId = Annotated[str, typer.Argument(help="Draft id (see 'necessity drafts list').")]
 Json = Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")]
-EXPORT_FORMATS = ("md", "docx", "pdf", "json")
-
-
-def status_of(summary: DraftSummary) -> str:
-    """The stored status, with an unfinished draft whose process is gone shown as interrupted."""
-    if summary.status == "in_progress" and is_alive(summary.worker) is False:
-        return "interrupted"
-    return summary.status
+status_of = DraftingService.status_of
 
 
 @app.command("list")
@@ -37,8 +35,8 @@ def list_drafts(
     as_json: Json = False, data_dir: DataDir = None, store_url: StoreUrl = None,
 ) -> None:
     """List stored drafts, newest first."""
-    with stored(data_dir, store_url) as store:
-        drafts = store.list_drafts(case)
+    with stored(data_dir, store_url) as service:
+        drafts = service.store.list_drafts(case)
     if as_json:
         out.print_json(data=[_summary_data(d) for d in drafts])
         return
@@ -61,9 +59,10 @@ def show(draft_id: DraftId, text: Annotated[bool, typer.Option(
              "--text", help="Also print the draft as Markdown (overrides applied).")] = False,
          as_json: Json = False, data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """Show a draft: status, provenance, cost, criteria outcomes with overrides, sections."""
-    with stored(data_dir, store_url) as store:
+    with stored(data_dir, store_url) as service:
+        store = service.store
         summary = store.summary(draft_id)
-        draft = reviewed_draft(store, draft_id)
+        draft = service.review.reviewed(draft_id)
         calls = store.model_calls(draft_id)
         history = store.history(draft_id)
     if as_json:
@@ -111,17 +110,15 @@ def show(draft_id: DraftId, text: Annotated[bool, typer.Option(
                          f"{s.usage.prompt_tokens + s.usage.completion_tokens:,}")
     out.print(sections)
     if text:
-        from drafting.export import to_markdown
-
-        out.print(to_markdown(draft), markup=False, soft_wrap=True)
+        out.print(service.exports.markdown(draft), markup=False, soft_wrap=True)
 
 
 @app.command()
 def history(draft_id: DraftId, as_json: Json = False, data_dir: DataDir = None,
             store_url: StoreUrl = None) -> None:
     """Everything that happened to a draft, oldest first: who, when, what, and why."""
-    with stored(data_dir, store_url) as store:
-        entries = store.audit(draft_id)
+    with stored(data_dir, store_url) as service:
+        entries = service.store.audit(draft_id)
     rows = [_history_row(e) for e in entries]
     if as_json:
         out.print_json(data=rows)
@@ -144,8 +141,8 @@ def diff(draft_id: DraftId, section: Annotated[str, typer.Argument(help="Section
          v2: Annotated[int, typer.Argument(help="New version.")],
          data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """A unified diff of a section between two versions."""
-    with stored(data_dir, store_url) as store:
-        text = store.diff(draft_id, section, v1, v2)
+    with stored(data_dir, store_url) as service:
+        text = service.store.diff(draft_id, section, v1, v2)
     out.print(text or f"no differences between versions {v1} and {v2} of {section}",
               markup=False, soft_wrap=True, highlight=False)
 
@@ -154,7 +151,7 @@ def diff(draft_id: DraftId, section: Annotated[str, typer.Argument(help="Section
 def export_draft(
     draft_id: DraftId,
     formats: Annotated[str, typer.Option("--format", help="Comma list of md,docx,pdf,json.")] =
-        "md,docx,pdf,json",
+        ",".join(DEFAULTS.formats),
     out_dir: Annotated[Path | None, typer.Option(
         "--out", help="Output directory (default: out/<draft id>).")] = None,
     author: Annotated[str | None, typer.Option(
@@ -162,18 +159,14 @@ def export_draft(
     data_dir: DataDir = None, store_url: StoreUrl = None,
 ) -> None:
     """Export a stored draft at its latest versions, with overrides and sign-off shown."""
-    chosen = [f.strip() for f in formats.split(",") if f.strip()]
-    unknown = sorted(set(chosen) - set(EXPORT_FORMATS))
-    if unknown or not chosen:
-        error(f"--format: unknown format(s) {', '.join(unknown) or '(none given)'}; choose from "
-              f"{', '.join(EXPORT_FORMATS)}")
-        raise typer.Exit(EXIT_USAGE)
-    from drafting.export import export
-
-    with stored(data_dir, store_url) as store:
-        draft = reviewed_draft(store, draft_id)
-        written = export(draft, out_dir or Path("out") / draft_id, chosen)
-        store.record_exports(draft_id, written, author or current_user())
+    try:
+        chosen = chosen_formats(formats)
+    except UnknownFormatError as exc:
+        error(f"--format: {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
+    with stored(data_dir, store_url) as service:
+        _, written = service.exports.stored(draft_id, out_dir or Path("out") / draft_id, chosen,
+                                            author or current_user())
     for kind, path in written.items():
         out.print(f"wrote {kind}: {path}", markup=False, soft_wrap=True)
 
@@ -181,7 +174,8 @@ def export_draft(
 @app.command()
 def runs(as_json: Json = False, data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """Batch runs (necessity draft-batch), newest first, with their cases' progress."""
-    with stored(data_dir, store_url) as store:
+    with stored(data_dir, store_url) as service:
+        store = service.store
         records = [(r, store.run_items(r.id)) for r in store.runs()]
     rows = []
     for run, items in records:

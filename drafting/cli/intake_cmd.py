@@ -14,8 +14,8 @@ from drafting.backends.base import BackendError
 from drafting.case.vocab import DocumentType, Perspective, Setting
 from drafting.cli.backend_options import BaseUrl, Model
 from drafting.cli.output import err, error, out
+from drafting.deid import Deidentifier, PhiMap, PhiMapError
 from drafting.intake.casefile import write
-from drafting.intake.deid import Deidentifier, PhiMap, PhiMapError
 from drafting.intake.reading import read_record
 from guideline_index.ingest.errors import IngestError
 
@@ -53,13 +53,13 @@ def intake(
     chosen_backend = None
     settings = None
     if backend not in (None, "offline"):
-        from drafting.backends.registry import create
+        from drafting.service import DraftingService
         from drafting.settings import Settings
 
         settings = Settings.load(backend=backend, model=model, base_url=base_url,
                                  allow_external=allow_external, concurrency=concurrency)
         try:
-            chosen_backend = create(backend, settings)
+            chosen_backend = DraftingService(settings).drafting.backend(backend)
         except (KeyError, BackendError) as exc:
             error(f"--backend {backend}: {str(exc).strip(chr(39))}")
             raise typer.Exit(2) from None

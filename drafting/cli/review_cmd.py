@@ -12,14 +12,11 @@ from typing import Annotated
 import typer
 
 from drafting.backends.base import BackendError
-from drafting.backends.registry import create
 from drafting.case.vocab import Outcome
 from drafting.cli.backend_options import AllowExternal, BackendName, BaseUrl, Model
 from drafting.cli.output import err, error, out
-from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, store_settings, stored
+from drafting.cli.store_options import EXIT_USAGE, DataDir, StoreUrl, stored
 from drafting.criteria.results import Status
-from drafting.reviewing import affected_sections, stored_case
-from drafting.reviewing import regenerate as regenerate_sections
 
 DraftId = Annotated[str, typer.Argument(help="Draft id (see 'necessity drafts list').")]
 Author = Annotated[str, typer.Option(help="Who does this (name as it goes on the record).")]
@@ -53,12 +50,10 @@ def edit(
     if not text.strip():
         error(f"--file {file}: the text is empty; a section cannot be edited to nothing")
         raise typer.Exit(EXIT_USAGE)
-    with stored(data_dir, store_url) as store:
-        version = store.edit_section(draft_id, section, text.strip(), author, reason)
-        latest = store.load_draft(draft_id)
-    out.print(f"{section}: version {version} by {author} ({reason})", markup=False,
+    with stored(data_dir, store_url) as service:
+        edited = service.review.edit(draft_id, section, text, author, reason)
+    out.print(f"{section}: version {edited.version} by {author} ({reason})", markup=False,
               soft_wrap=True)
-    edited = next(s for s in latest.sections if s.key == section)
     for citation in edited.invalid_citations:
         error(f"warning: [{citation.marker}] in the edited text: {citation.problem}")
 
@@ -79,32 +74,17 @@ def regenerate(
     """Draft sections again with the backend, from the case and the current overrides. Each
     becomes the section's next version; an edited version is never overwritten."""
     author, reason = _required("--author", author), _required("--reason", reason)
-    settings = store_settings(data_dir, store_url, backend=backend, model=model,
-                              base_url=base_url, allow_external=allow_external)
-    try:
-        engine = create(settings.backend, settings)
-    except (BackendError, KeyError) as exc:
-        error(f"backend: {exc}")
-        raise typer.Exit(EXIT_USAGE) from None
-    with stored(data_dir, store_url) as store:
-        keys = list(sections or [])
-        case = stored_case(store, draft_id)
-        if affected:
-            items = {i.strip() for i in affected.split(",") if i.strip()}
-            unknown = items - {i.id for i in case.disputed_items}
-            if unknown:
-                raise ValueError(f"--affected: the case has no disputed item "
-                                 f"{', '.join(sorted(unknown))}")
-            keys += [k for k in affected_sections(case, items) if k not in keys]
-        if not keys:
-            raise ValueError("name the sections to regenerate, or --affected ITEMS")
-        use_retrieval = store.draft_options(draft_id).get("retrieval", True) \
-            if retrieval is None else retrieval
-        from drafting.cli.draft_cmd import excerpts_for
-
-        retrieve, excerpts = excerpts_for(settings, case, use_retrieval)
-        done = regenerate_sections(store, draft_id, keys, engine, settings, excerpts, retrieve,
-                                   author, reason)
+    items = {i.strip() for i in (affected or "").split(",") if i.strip()}
+    with stored(data_dir, store_url, backend=backend, model=model, base_url=base_url,
+                allow_external=allow_external) as service:
+        try:
+            engine = service.drafting.backend()
+        except (BackendError, KeyError) as exc:
+            error(f"backend: {exc}")
+            raise typer.Exit(EXIT_USAGE) from None
+        keys = service.review.sections_for(draft_id, list(sections or []), items)
+        done = service.review.regenerate(draft_id, keys, author, reason, backend=engine.name,
+                                         retrieval=retrieval)
     for r in done:
         kept = f"; version {r.previous_version} by {r.previous_author} is kept"
         out.print(f"{r.key}: version {r.version} by {engine.name} ({r.section.status}, "
@@ -137,9 +117,8 @@ def override(
         error("give either --criterion with --status (a criterion) or --outcome alone (the "
               "item's outcome)")
         raise typer.Exit(EXIT_USAGE)
-    with stored(data_dir, store_url) as store:
-        record = store.override(draft_id, item, criterion, value, reason, author)
-        keys = affected_sections(stored_case(store, draft_id), {item})
+    with stored(data_dir, store_url) as service:
+        record, keys = service.review.override(draft_id, item, criterion, value, reason, author)
     what = f"criterion {criterion}" if criterion else "outcome"
     out.print(f"{item} {what} overridden to {record.value} by {record.author} ({record.reason})",
               markup=False, soft_wrap=True)
@@ -152,6 +131,6 @@ def signoff(draft_id: DraftId, author: Author, data_dir: DataDir = None,
             store_url: StoreUrl = None) -> None:
     """Sign a draft off at its current section versions (any later change voids it)."""
     author = _required("--author", author)
-    with stored(data_dir, store_url) as store:
-        store.sign_off(draft_id, author)
+    with stored(data_dir, store_url) as service:
+        service.review.sign_off(draft_id, author)
     out.print(f"draft {draft_id} signed off by {author}", markup=False)

@@ -12,11 +12,11 @@ from drafting.cli.output import err, error, out
 from drafting.cli.store_options import (
     DataDir,
     StoreUrl,
-    current_user,
     open_store,
     store_settings,
     stored,
 )
+from drafting.service import current_user
 
 # Idle keep-alive connections stay open this long (uvicorn's default is 5 s): a client polling a
 # draft reuses its connection instead of racing the server closing it as the next request leaves.
@@ -69,7 +69,8 @@ def create_key(
     data_dir: DataDir = None, store_url: StoreUrl = None,
 ) -> None:
     """Create a key; its secret is printed once (stdout) and never stored."""
-    with stored(data_dir, store_url) as store:
+    with stored(data_dir, store_url) as service:
+        store = service.store
         key, secret = store.create_api_key(name, org or name, current_user())
     err.print(f"API key {key.id} for organisation {key.organisation!r}; keep the secret below, "
               "it is not shown again. Webhook signing secret: " + key.webhook_secret,
@@ -80,7 +81,8 @@ def create_key(
 @keys.command("list")
 def list_keys(data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """Every key: id, name, organisation, created, revoked (never the secret)."""
-    with stored(data_dir, store_url) as store:
+    with stored(data_dir, store_url) as service:
+        store = service.store
         found = store.api_keys()
     table = Table("key", "name", "organisation", "created", "revoked")
     for key in found:
@@ -93,7 +95,8 @@ def list_keys(data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
 def revoke_key(key_id: Annotated[str, typer.Argument(help="The key's id (key_...).")],
                data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """Revoke a key: requests with it are refused from now on (401)."""
-    with stored(data_dir, store_url) as store:
+    with stored(data_dir, store_url) as service:
+        store = service.store
         key = store.revoke_api_key(key_id, current_user())
     out.print(f"revoked {key.id} ({key.organisation}) at {key.revoked_at}", markup=False)
 

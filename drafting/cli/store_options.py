@@ -5,13 +5,14 @@ from __future__ import annotations
 import signal
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from drafting.cli.output import error
+from drafting.cli.output import err, error
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore, NotStoredError, StoreError
 
@@ -51,12 +52,24 @@ def sigterm_as_interrupt() -> Iterator[None]:
         signal.signal(signal.SIGTERM, previous)
 
 
+def building() -> AbstractContextManager[object]:
+    """Shown while the guideline index is built (the first draft that retrieves)."""
+    return err.status("building the guideline index (first run or corpus changed) ...")
+
+
 @contextmanager
-def stored(data_dir: Path | None, store_url: str | None) -> Iterator[DraftStore]:
-    """The store, with its refusals (unknown ids, refused requests) as clean errors, exit 2."""
-    with open_store(store_settings(data_dir, store_url)) as store:
+def serviced(settings: Settings) -> Iterator[DraftingService]:
+    """The drafting service over the configured store, with its refusals (unknown ids, refused
+    requests) as clean errors, exit 2."""
+    with DraftingService(settings, building=building, store=open_store(settings)) as service:
         try:
-            yield store
+            yield service
         except (NotStoredError, StoreError, ValueError) as exc:
             error(str(exc))
             raise typer.Exit(EXIT_USAGE) from None
+
+
+def stored(data_dir: Path | None, store_url: str | None,
+           **flags: object) -> AbstractContextManager[DraftingService]:
+    """``serviced`` with the settings of the --data-dir and --store-url flags (and ``flags``)."""
+    return serviced(store_settings(data_dir, store_url, **flags))

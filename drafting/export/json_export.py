@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from drafting.draft import Draft
-from drafting.export.atomic import write_text_atomic
+from drafting.atomic_files import write_text_atomic
 
 
 def to_json(draft: Draft) -> str:

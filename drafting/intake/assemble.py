@@ -11,8 +11,8 @@ from typing import Any
 from drafting.case import Case, Fact, Problem, SourceRef
 from drafting.case.checks import check_case
 from drafting.case.vocab import Decision, DocumentType, Perspective, RecordType, Setting, Sex
-from drafting.intake.dates import find_dates
-from drafting.intake.deid.recognizers import DOB
+from drafting.deid.dates import find_dates
+from drafting.deid.recognizers import DOB
 from drafting.intake.extract.decisions import ServiceRequest, requests_in
 from drafting.intake.extract.diagnoses import diagnoses_in
 from drafting.intake.extract.facts import Found, document_facts

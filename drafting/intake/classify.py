@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.case.vocab import RecordType
-from drafting.intake.dates import DATE_PATTERN, find_dates
+from drafting.deid.dates import DATE_PATTERN, find_dates
 
 # Title patterns, most specific first (an "electrodiagnostic consultation" is not a consultation).
 TITLE_RULES: list[tuple[RecordType, str]] = [

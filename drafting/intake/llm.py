@@ -17,14 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from drafting.backends.base import Backend, BackendError, Prompt
+from drafting.backends.base import Backend, BackendError
 from drafting.case import Fact, SourceRef
 from drafting.case.tags import known_tags
 from drafting.case.vocab import FactCategory, ProcedureFamily
-from drafting.intake.deid import Deidentifier
+from drafting.deid import Deidentifier
 from drafting.intake.extract.facts import Found
 from drafting.intake.packet import Packet, PacketDocument
-from drafting.prompting import environment, make_prompt
+from drafting.prompting import Prompt, environment, make_prompt
 
 _JSON_ARRAY = re.compile(r"\[.*\]", re.S)
 _SPACE = re.compile(r"\s+")

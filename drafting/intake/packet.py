@@ -63,7 +63,7 @@ def _classified(doc_id: str, path: Path, record: Record, today: dt.date) -> Pack
     found = classify(first, record.text)
     date, guessed = found.date, False
     if date is None:
-        from drafting.intake.dates import find_dates
+        from drafting.deid.dates import find_dates
 
         dates = [d.date for d in find_dates(record.text) if d.date <= today]
         date, guessed = (max(dates) if dates else today), True

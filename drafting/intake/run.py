@@ -14,9 +14,9 @@ from typing import Any
 
 from drafting.backends.base import Backend
 from drafting.case.vocab import DocumentType, Perspective, Setting
+from drafting.deid import Deidentifier, PhiMap
 from drafting.intake.assemble import Drafted, assemble, deterministic_facts
 from drafting.intake.casefile import header_lines
-from drafting.intake.deid import Deidentifier, PhiMap
 from drafting.intake.llm import Proposals, propose
 from drafting.intake.packet import Packet, read_packet
 

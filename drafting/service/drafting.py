@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from drafting.backends.base import Backend
 from drafting.backends.registry import create
 from drafting.case import Case, recast
+from drafting.criteria.results import ItemResult
 from drafting.draft import Draft, SectionDraft
 from drafting.outline import load_outline
 from drafting.pricing import FIRST_GUESS_COMPLETION_TOKENS, Prices
@@ -22,6 +23,7 @@ from drafting.service.requests import DraftRequest
 from drafting.settings import Settings
 from drafting.sources import GuidelineSources
 from drafting.stages import (
+    EvaluateCriteria,
     Grounding,
     Prepared,
     Progress,
@@ -84,6 +86,10 @@ class Drafting:
         if asked is not None:
             return asked
         return self.defaults.bulk_retrieval if bulk else self.defaults.retrieval
+
+    def criteria(self, case: Case) -> list[ItemResult]:
+        """The criteria engine's results for every disputed item (``necessity criteria check``)."""
+        return EvaluateCriteria().run(case)
 
     def ground(self, case: Case, retrieval: bool, runner: StageRunner) -> Grounding:
         stage = Retrieve(self.sources, retrieval)
@@ -151,18 +157,21 @@ class Drafting:
     def _finish(self, draft_id: str, draft: Draft, actor: str) -> None:
         self.store.finish_draft(draft_id, draft, actor=actor)
 
-    def draft(self, request: DraftRequest, *, progress: Progress | None = None,
-              on_begun: Callable[[str], None] | None = None, interrupted_because: str =
-              "drafting stopped") -> tuple[str, Draft]:
-        """Begin and draft one request in the store; returns its id and the draft. If drafting
-        stops (an error, Ctrl-C) the draft is kept as incomplete with the sections stored."""
+    def draft(self, request: DraftRequest, *, backend: Backend | None = None,
+              progress: Progress | None = None,
+              on_begun: Callable[[str, int], None] | None = None,
+              interrupted_because: str = "drafting stopped") -> tuple[str, Draft]:
+        """Begin and draft one request in the store (with ``backend`` if already made, else the
+        request's); returns its id and the draft. ``on_begun`` hears the new id and the number of
+        sections. If drafting stops (an error, Ctrl-C) the draft is kept as incomplete with the
+        sections already stored, and the error propagates."""
         case = self.case_of(request)
-        backend = self.backend(request.backend)
+        backend = backend or self.backend(request.backend)
         retrieval = self.retrieval(request.retrieval)
         preparation = self.prepare(case, retrieval)
         draft_id = self.begin(request, case, backend, retrieval)
         if on_begun is not None:
-            on_begun(draft_id)
+            on_begun(draft_id, len(preparation.prepared.sections))
         try:
             draft = asyncio.run(self.into_store(
                 draft_id, case, request.loaded.case_hash, backend, actor=request.actor,

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafting.draft import Draft
-from drafting.export import FORMATS
+from drafting.export import FORMATS, to_markdown
 from drafting.service.review import Review
 from drafting.stages import Export
 
@@ -34,6 +34,11 @@ class Exports:
 
     def write(self, draft: Draft, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:
         return Export(Path(out_dir), chosen_formats(formats)).run(draft)
+
+    @staticmethod
+    def markdown(draft: Draft) -> str:
+        """The draft as Markdown text (what ``drafts show --text`` prints)."""
+        return to_markdown(draft)
 
     def record(self, draft_id: str, written: dict[str, Path], actor: str) -> None:
         self.review.store.record_exports(draft_id, written, actor)

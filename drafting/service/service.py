@@ -11,6 +11,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
+from drafting.backends.registry import names
 from drafting.case import load_case, read_case_bytes
 from drafting.service.defaults import DEFAULTS, Defaults
 from drafting.service.drafting import Drafting
@@ -74,6 +75,11 @@ class DraftingService:
         """An uploaded case file's bytes, validated as a file called ``name`` would be."""
         case, text = read_case_bytes(data, name)
         return LoadedCase.of(case, text, name)
+
+    @staticmethod
+    def backend_names() -> list[str]:
+        """The backends a draft may be made with (``offline``, ``openai``)."""
+        return names()
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -10,10 +10,10 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import ClassVar
 
-from drafting.backends.base import Backend, BackendError, Prompt
+from drafting.backends.base import Backend, BackendError
 from drafting.draft import SectionDraft
 from drafting.pricing import Prices
-from drafting.prompting import render_text, section_template_hash
+from drafting.prompting import Prompt, render_text, section_template_hash
 from drafting.stages.check import CheckCitations
 from drafting.stages.render import PreparedSection
 from drafting.stages.runner import StageRunner

@@ -6,9 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from drafting.backends.base import Prompt
 from drafting.outline import PlannedSection
-from drafting.prompting import render_prompt
+from drafting.prompting import Prompt, render_prompt
 from drafting.stages.context import SectionContext
 from guideline_index.tokens import count_prompt_tokens
 

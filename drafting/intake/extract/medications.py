@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from drafting.case import Dose
-from drafting.intake.dates import find_dates
+from drafting.deid.dates import find_dates
 from drafting.intake.extract.vocabulary import Drug, drugs
 
 _AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",

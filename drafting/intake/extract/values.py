@@ -9,7 +9,7 @@ from itertools import pairwise
 
 from drafting.case import Duration, Measure
 from drafting.case.vocab import DurationUnit
-from drafting.intake.dates import FoundDate, find_dates
+from drafting.deid.dates import FoundDate, find_dates
 
 WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from drafting.intake.dates import find_dates
+from drafting.deid.dates import find_dates
 
 
 class PhiKind(StrEnum):

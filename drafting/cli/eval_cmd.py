@@ -3,7 +3,6 @@ threshold is missed), and ``eval mutate`` for the mutation study."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated
 
@@ -12,21 +11,24 @@ from rich.table import Table
 
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import DataDir, StoreUrl, open_store, store_settings
+from drafting.service import DraftingService
+from drafting.settings import Settings
 from evals.checks import CHECKS
-from evals.runner import DraftFileError, SuiteReport, check_drafts, check_stored, run_suite
-from evals.suite import SuiteError, load_suite
+from evals.context import Judge
+from evals.runner import DraftFileError, SuiteReport, write_json
+from evals.suite import BUNDLED_SUITES, SuiteError, load_suite
 
 app = typer.Typer(help="Check drafts against their case and the index; gate on thresholds.",
                   no_args_is_help=True)
-BUNDLED = Path(__file__).parent / "suites"
+BUNDLED = BUNDLED_SUITES
 
 
-def _judge(model: str | None, base_url: str | None, allow_external: bool):  # type: ignore[no-untyped-def]
+def _judge(service: DraftingService, model: str | None, base_url: str | None,
+           allow_external: bool) -> Judge | None:
     if not base_url:
         return None
-    from evals.judge import LLMJudge
-
-    return LLMJudge.connect(model=model, base_url=base_url, allow_external=allow_external)
+    return service.evaluation.judge(model=model, base_url=base_url,
+                                    allow_external=allow_external)
 
 
 def _print(report: SuiteReport) -> None:
@@ -69,12 +71,8 @@ def _print(report: SuiteReport) -> None:
 
 
 def _write(report: SuiteReport, json_path: Path | None, html_path: Path | None) -> None:
-    from drafting.export.atomic import write_text_atomic
-
     if json_path:
-        data = report.model_dump(mode="json")
-        data["passed"] = report.passed
-        write_text_atomic(json_path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        write_json(report, json_path)
         err.print(f"JSON report: {json_path}")
     if html_path:
         from evals.html import write_html
@@ -113,15 +111,17 @@ def run(
         help="CHECK=SCORE thresholds for draft files (suites carry their own).")] = None,
 ) -> None:
     """Check drafts; exit 1 when a threshold is missed or a draft could not be checked."""
+    service = DraftingService(Settings.load())
     try:
-        judge = _judge(judge_model, judge_url, allow_external)
+        judge = _judge(service, judge_model, judge_url, allow_external)
         targets = targets or []
         if draft_id:
             if targets:
                 raise SuiteError("give --draft-id or files, not both")
-            with open_store(store_settings(data_dir, store_url)) as store:
-                report = check_stored(store, draft_id, embeddings is not False, judge,
-                                      _thresholds(min_score or []))
+            settings = store_settings(data_dir, store_url)
+            with DraftingService(settings, store=open_store(settings)) as stored:
+                report = stored.evaluation.stored(draft_id, embeddings is not False, judge,
+                                                  _thresholds(min_score or []))
             _finish(report, json_path, html_path)
         if not targets:
             raise SuiteError("give a suite file, draft files, or --draft-id ID")
@@ -136,10 +136,11 @@ def run(
             if embeddings is not None:
                 suite = suite.model_copy(update={"embeddings": embeddings})
             with err.status("drafting and checking ...") as status:
-                report = run_suite(suite, lambda message: status.update(message), judge)
+                report = service.evaluation.suite(suite, lambda message: status.update(message),
+                                                  judge)
         else:
-            report = check_drafts(drafts, case or [], embeddings is not False, judge,
-                                  _thresholds(min_score or []))
+            report = service.evaluation.files(drafts, case or [], embeddings is not False, judge,
+                                              _thresholds(min_score or []))
     except (SuiteError, DraftFileError) as exc:
         error(str(exc))
         raise typer.Exit(2) from None
@@ -188,7 +189,8 @@ def mutate(
     if tries is not None:
         suite.mutations.tries = tries
     with err.status("drafting, mutating and checking ...") as status:
-        report = run_suite(suite, lambda message: status.update(message))
+        report = DraftingService(Settings.load()).evaluation.suite(
+            suite, lambda message: status.update(message))
     _print(report)
     _write(report, json_path, html_path)
     raise typer.Exit(0 if report.passed else 1)

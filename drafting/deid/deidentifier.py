@@ -7,9 +7,9 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 
-from drafting.intake.dates import find_dates
-from drafting.intake.deid.phimap import PhiKind, PhiMap
-from drafting.intake.deid.recognizers import (
+from drafting.deid.dates import find_dates
+from drafting.deid.phimap import PhiKind, PhiMap
+from drafting.deid.recognizers import (
     Span,
     find_identifiers,
     labelled_names,

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from drafting.intake.dates import DATE_PATTERN
-from drafting.intake.deid.phimap import PhiKind
+from drafting.deid.dates import DATE_PATTERN
+from drafting.deid.phimap import PhiKind
 
 
 @dataclass(frozen=True)
