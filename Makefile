@@ -25,10 +25,12 @@ demo: setup
 	$(BIN)/necessity case validate examples/cases/*.yaml
 	$(BIN)/necessity draft examples/cases/wc-lumbar-esi-plaintiff.yaml --out out/demo
 
-# ruff, then the layer contracts in pyproject.toml ([tool.importlinter]; README: Architecture).
+# ruff, the layer contracts ([tool.importlinter] in pyproject.toml; README: Architecture), then
+# mypy on the service and the pipeline stages ([tool.mypy]).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 test: lint
 	$(BIN)/python -m pytest

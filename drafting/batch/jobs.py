@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from drafting.case import Case, CaseFileError
-from drafting.reviewing import case_from_text
+from drafting.case import case_from_text
 from drafting.store import DraftStore, ItemResult, RunItem
 
 from .claims import Claims

@@ -6,6 +6,7 @@ keeps every section already saved."""
 from __future__ import annotations
 
 import asyncio
+import functools
 import sqlite3
 from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
@@ -111,18 +112,16 @@ class Drafting:
               conn: sqlite3.Connection | None = None) -> str:
         """Record the draft as begun (with its case file's text and how it is made) and return
         its id; inside the transaction ``conn`` if one is given, else in its own."""
-        store = self.store
         loaded = request.loaded
-        arguments = (case, loaded.name, loaded.case_hash, case.document_type.value,
+        begin = self.store.begin_draft if conn is None else functools.partial(
+            self.store.begin_in, conn)
+        return begin(case, loaded.name, loaded.case_hash, case.document_type.value,
                      case.perspective.value, backend.name, backend.model,
-                     backend.base_url_host, backend.external)
-        keywords = dict(language_model=backend.language_model,
-                        title=load_outline(case.document_type).title, actor=request.actor,
-                        case_text=loaded.text, run_id=request.run_id,
-                        options={"retrieval": retrieval, **request.options})
-        if conn is None:
-            return store.begin_draft(*arguments, **keywords)  # type: ignore[arg-type]
-        return store.begin_in(conn, *arguments, **keywords)  # type: ignore[arg-type]
+                     backend.base_url_host, backend.external,
+                     language_model=backend.language_model,
+                     title=load_outline(case.document_type).title, actor=request.actor,
+                     case_text=loaded.text, run_id=request.run_id,
+                     options={"retrieval": retrieval, **request.options})
 
     async def into_store(self, draft_id: str, case: Case, case_hash: str, backend: Backend,
                          *, actor: str, retrieval: bool = False,

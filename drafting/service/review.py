@@ -16,8 +16,8 @@ from drafting.draft import Citation, Draft, SectionDraft
 from drafting.outline import plan_sections
 from drafting.overrides import apply_overrides, as_reviewer_overrides
 from drafting.service.drafting import Drafting
-from drafting.stages import StageRunner, generate, prepare
-from drafting.store import DraftStore, OverrideRecord
+from drafting.stages import CheckCitations, StageRunner, generate, prepare
+from drafting.store import DraftStore, OverrideRecord, UnknownSectionError
 from drafting.store.review import edit_in
 
 
@@ -105,20 +105,28 @@ class Review:
         if not text:
             raise ValueError(f"section {key!r}: the text is empty; a section cannot be edited "
                              "to nothing")
+        citations = self.check(draft_id, key, text)
         if conn is None:
-            version = self.store.edit_section(draft_id, key, text, author, reason)
+            version = self.store.edit_section(draft_id, key, text, author, reason,
+                                              citations=citations)
         else:
-            version = edit_in(conn, draft_id, key, text, author, reason)
-        section = self._section(draft_id, key, conn)
-        return Edited(key, version, section.invalid_citations)
+            version = edit_in(conn, draft_id, key, text, author, reason, citations)
+        return Edited(key, version, [c for c in citations if not c.valid])
 
-    def _section(self, draft_id: str, key: str, conn: sqlite3.Connection | None
-                 ) -> SectionDraft:
-        if conn is not None:
-            from drafting.store import reading
-
-            return reading.section_draft(conn, reading.section_version(conn, draft_id, key))
-        return next(s for s in self.store.load_draft(draft_id).sections if s.key == key)
+    def check(self, draft_id: str, key: str, text: str) -> list[Citation]:
+        """A reviewer's text's citations, checked exactly as the pipeline checks a section's:
+        against the case's facts and the facts and excerpts given to that section."""
+        draft = self.store.load_draft(draft_id)
+        section = next((s for s in draft.sections if s.key == key), None)
+        if section is None:
+            raise UnknownSectionError(draft_id, key)
+        known = {*self.drafting.sources.bundled(), *(e for s in draft.sections
+                                                      for e in s.excerpt_ids)}
+        try:
+            facts = {f.id for f in self.case(draft_id).facts}
+        except StoredCaseError:  # a draft stored without its case: the facts its sections had
+            facts = {f for s in draft.sections for f in s.fact_ids}
+        return CheckCitations(facts, known).run(section.model_copy(update={"text": text}))
 
     def override(self, draft_id: str, item_id: str, criterion_id: str | None, value: str,
                  reason: str, author: str) -> tuple[OverrideRecord, list[str]]:

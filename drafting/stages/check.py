@@ -16,8 +16,8 @@ from guideline_index.excerpt import Excerpt
 class CheckCitations:
     name: ClassVar[str] = "check_citations"
 
-    def __init__(self, case: Case, known_excerpts: Collection[str]):
-        self.facts = {f.id for f in case.facts}
+    def __init__(self, case_facts: Collection[str], known_excerpts: Collection[str]):
+        self.facts = case_facts
         self.known_excerpts = known_excerpts
 
     def run(self, section: SectionDraft) -> list[Citation]:

@@ -78,7 +78,8 @@ async def generate(prepared: Prepared, case: Case, backend: Backend, prices: Pri
     """Draft the prepared sections (only ``keys`` if given); sections in ``reuse`` (by key,
     e.g. stored before a crash) are taken as they are instead of being drafted again."""
     reuse = reuse or {}
-    stage = Generate(backend, CheckCitations(case, set(prepared.grounding.excerpts)), prices,
+    stage = Generate(backend, CheckCitations({f.id for f in case.facts},
+                                            set(prepared.grounding.excerpts)), prices,
                      semaphore, runner, progress, on_section)
 
     async def one(section: PreparedSection) -> SectionDraft:
