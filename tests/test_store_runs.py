@@ -9,11 +9,11 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from drafting.reviewing import stored_case
 
 from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.stages import draft_case
 from drafting.store import DraftStore, ItemResult, NewRunItem, RunBusyError, migrations
@@ -53,7 +53,8 @@ def test_a_version_1_store_is_migrated_and_its_drafts_still_work(
         assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 3
         assert store.load_draft(draft_id) == drafted
         assert store.stored_case(draft_id).content is None  # version 1 kept no case text
-        case = stored_case(store, draft_id)  # so the unchanged file on disk is used
+        case = DraftingService(Settings(), store=store).review.case(draft_id)  # so the
+        # unchanged file on disk is used
         assert case.id == drafted.case_id
         assert store.list_drafts()[0].run_id is None
         store.edit_section(draft_id, "scope", "Edited.", "Dr. Kim", "after the migration")

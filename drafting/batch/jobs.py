@@ -5,8 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from drafting.case import Case, CaseFileError
-from drafting.case import case_from_text
+from drafting.case import Case, CaseFileError, case_from_text
 from drafting.store import DraftStore, ItemResult, RunItem
 
 from .claims import Claims

@@ -31,18 +31,12 @@ from typing import Any, Protocol
 
 from drafting.backends.base import Backend
 from drafting.case import Case
-from drafting.context import Retriever
 from drafting.draft import Draft, SectionDraft
 from drafting.heap import freeze_long_lived
-from drafting.pipeline import prepare
-from drafting.recording import begin_stored_draft, draft_into_store, reusable
-from drafting.reviewing import reviewed_draft
-from drafting.settings import Settings
-from drafting.stages import StageLog
+from drafting.service import DraftingService, DraftRequest, LoadedCase
 from drafting.store import DraftStore, ItemResult, RunItem, RunRecord
 from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.records import DraftStatus
-from guideline_index.excerpt import Excerpt
 
 from .budget import Budget
 
@@ -86,12 +80,9 @@ class Outcome:
 
 @dataclass
 class BatchRunner:
-    store: DraftStore
+    service: DraftingService
     run: RunRecord
-    settings: Settings
-    excerpts: dict[str, Excerpt]
-    retriever: Callable[[Case], Retriever | None]
-    make_backend: Callable[[], Backend]
+    retrieval: bool
     out_dir: Path
     formats: list[str]
     budget: Budget
@@ -103,12 +94,16 @@ class BatchRunner:
     # claim returns the job ready to draft, or None when another process has it.
     claim: Callable[[Job], Job | None] | None = None
 
+    @property
+    def store(self) -> DraftStore:
+        return self.service.store
+
     async def run_all(self, jobs: list[Job]) -> Outcome:
         outcome = Outcome()
         queue = deque(jobs)
         calls = asyncio.Semaphore(self.concurrency)
         workers = max(1, min(self.concurrency, len(jobs)))
-        backend = self.make_backend()
+        backend = self.service.drafting.backend()
         writer = GroupCommitWriter(self.store.db)
         exporter = ThreadPoolExecutor(1, thread_name_prefix="exporter")
         freeze_long_lived()  # modules, excerpts, validated cases, the backend: alive to the end
@@ -147,22 +142,23 @@ class BatchRunner:
         started = time.perf_counter()
         estimate = 0.0
         try:
+            drafting = self.service.drafting
             if job.existing is not None and job.existing[1] != "in_progress":
                 self.events.case_started(job)
-                draft = await loop.run_in_executor(writer, reviewed_draft, self.store,
+                draft = await loop.run_in_executor(writer, self.service.review.reviewed,
                                                    job.existing[0])
                 draft_id = job.existing[0]
             else:
                 assert job.case is not None
-                log = StageLog()
-                retrieve = self.retriever(job.case)
-                prepared = prepare(job.case, self.excerpts, retrieve, log)
+                case = job.case
+                preparation = drafting.prepare(case, self.retrieval)
                 reuse: dict[str, SectionDraft] = {}
                 if job.existing is not None:
                     draft_id = job.existing[0]
-                    reuse = reusable(await loop.run_in_executor(
-                        writer, self.store.resume_draft, draft_id, self.actor))
-                to_draft = [p for p in prepared[1] if p.planned.key not in reuse]
+                    reuse = await loop.run_in_executor(writer, drafting.resume, draft_id,
+                                                       self.actor)
+                to_draft = [p for p in preparation.prepared.sections
+                            if p.planned.key not in reuse]
                 estimate = self.budget.estimate(sum(p.prompt_tokens for p in to_draft),
                                                 len(to_draft))
                 if not self.budget.try_reserve(estimate):
@@ -172,17 +168,16 @@ class BatchRunner:
                 if outcome.first_started is None:
                     outcome.first_started = time.perf_counter()
                 self.events.case_started(job)
+                case_hash = job.item.case_hash or ""
                 if job.existing is None:
+                    request = DraftRequest(
+                        LoadedCase(case, None, job.item.case_path, case_hash), actor=self.actor,
+                        options={"formats": self.formats}, run_id=self.run.id)
                     draft_id = await loop.run_in_executor(
-                        writer, lambda: begin_stored_draft(
-                            self.store, job.case, job.item.case_path, None,
-                            job.item.case_hash or "", backend, actor=self.actor,
-                            options={"retrieval": retrieve is not None,
-                                     "formats": self.formats}, run_id=self.run.id))
-                draft = await draft_into_store(
-                    self.store, draft_id, job.case, job.item.case_hash or "", backend,
-                    self.settings, self.excerpts, retrieve, actor=self.actor,
-                    prepared=prepared, log=log, semaphore=calls, reuse=reuse,
+                        writer, lambda: drafting.begin(request, case, backend, self.retrieval))
+                draft = await drafting.into_store(
+                    draft_id, case, case_hash, backend, actor=self.actor,
+                    preparation=preparation, semaphore=calls, reuse=reuse,
                     close_backend=False, writer=writer,
                     after_save=lambda section: self._section_done(job, section))
             result = await self._finish(job, draft_id, draft, started, exporter, writer)
@@ -212,12 +207,11 @@ class BatchRunner:
 
     async def _finish(self, job: Job, draft_id: str, draft: Draft, started: float,
                       exporter: ThreadPoolExecutor, writer: Executor) -> ItemResult:
-        from drafting.export import export
-
         loop = asyncio.get_running_loop()
-        written = await loop.run_in_executor(exporter, export, draft, self.out_dir, self.formats)
-        await loop.run_in_executor(writer, self.store.record_exports, draft_id, written,
-                                   self.actor)
+        exports = self.service.exports
+        written = await loop.run_in_executor(exporter, exports.write, draft, self.out_dir,
+                                             self.formats)
+        await loop.run_in_executor(writer, exports.record, draft_id, written, self.actor)
         failed = [s for s in draft.sections if s.status == "failed"]
         usage = [s.usage for s in draft.sections]
         result = ItemResult(

@@ -13,13 +13,11 @@ from typing import Any
 from rich.console import Console
 
 from drafting.backends.base import Backend
-from drafting.backends.registry import create
-from drafting.case import Case
-from drafting.context import Retriever
+from drafting.pricing import Prices
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore, RunRecord
 from drafting.store.runs import RunStatus
-from guideline_index.excerpt import Excerpt
 
 from .budget import Budget
 from .display import BatchDisplay
@@ -47,19 +45,6 @@ class Ended:
         return 0 if self.totals["done"] == self.totals["cases"] else 1
 
 
-def retrieval_for(run: RunRecord, settings: Settings, needed: bool
-                  ) -> tuple[dict[str, Excerpt], Callable[[Case], Retriever | None]]:
-    """The excerpts and a per-case retriever, as the run was started (retrieval on or off)."""
-    if run.options.get("retrieval") and needed:
-        from drafting.sources import open_index, retriever_for
-
-        index, excerpts = open_index(settings)
-        return excerpts, lambda case: retriever_for(index, case)
-    from guideline_index.corpus import excerpts_by_id
-
-    return excerpts_by_id(), lambda case: None
-
-
 def draft_jobs(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Settings,
                engine: Backend, actor: str, console: Console, interrupts: Interrupts, *,
                concurrency: int, budget_usd: float | None, spent_usd: float, tally: Tally,
@@ -67,13 +52,15 @@ def draft_jobs(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Set
                worker: str | None = None) -> tuple[bool, Outcome]:
     """Draft ``jobs`` in this process (as ``worker`` i/n of a run's worker processes, only the
     jobs it can ``claim``); returns (interrupted, outcome)."""
-    excerpts, retriever = retrieval_for(run, settings, bool(jobs))
-    budget = Budget(budget_usd, settings, charged=engine.language_model, spent_usd=spent_usd)
+    service = DraftingService(settings, store=store)
+    # As the run was started: its stored option, else the service's default for bulk drafting.
+    retrieval = service.drafting.retrieval(run.options.get("retrieval"), bulk=True)
+    budget = Budget(budget_usd, Prices.of(settings), charged=engine.language_model,
+                    spent_usd=spent_usd)
     display = BatchDisplay(console, len(jobs), tally, budget_usd, bar=bar, worker=worker)
-    runner = BatchRunner(store, run, settings, excerpts, retriever,
-                         lambda: create(settings.backend, settings), Path(run.out_dir),
-                         list(run.options.get("formats", ["md", "json"])), budget, display,
-                         actor, concurrency, tally, claim)
+    runner = BatchRunner(service, run, retrieval, Path(run.out_dir),
+                         list(run.options.get("formats", service.defaults.batch_formats)),
+                         budget, display, actor, concurrency, tally, claim)
     outcome = Outcome()
     try:
         with interrupts(), display:

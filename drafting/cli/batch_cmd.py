@@ -13,7 +13,6 @@ from typing import Annotated, Any
 import typer
 
 from drafting.backends.base import Backend, BackendError
-from drafting.backends.registry import create
 from drafting.batch.claims import Claims
 from drafting.batch.inputs import NoCaseFilesError, check_cases, find_case_files
 from drafting.batch.jobs import claimed_job, new_run_jobs, resumed_run_jobs
@@ -32,16 +31,20 @@ from drafting.cli.store_options import (
     EXIT_USAGE,
     DataDir,
     StoreUrl,
-    current_user,
     open_store,
     sigterm_as_interrupt,
     store_settings,
 )
+from drafting.service import (
+    DEFAULTS,
+    DraftingService,
+    UnknownFormatError,
+    chosen_formats,
+    current_user,
+)
 from drafting.settings import Settings
 from drafting.store import DraftStore, RunBusyError, RunRecord, UnknownRunError
 from drafting.store.runs import new_run_id
-
-FORMATS = ("md", "docx", "pdf", "json")
 
 
 def _usage(message: str) -> typer.Exit:
@@ -88,11 +91,10 @@ def draft_batch(
         raise _usage(f"--workers must be between 1 and 32, not {workers}")
     chosen = None
     if formats is not None:
-        chosen = [f.strip() for f in formats.split(",") if f.strip()]
-        unknown = sorted(set(chosen) - set(FORMATS))
-        if unknown or not chosen:
-            raise _usage(f"--format: unknown format(s) {', '.join(unknown) or '(none)'}; "
-                         f"choose from {', '.join(FORMATS)}")
+        try:
+            chosen = chosen_formats(formats)
+        except UnknownFormatError as exc:
+            raise _usage(f"--format: {exc}") from None
     actor = current_user()
     flags = {"backend": backend, "model": model, "base_url": base_url,
              "allow_external": allow_external}
@@ -115,7 +117,9 @@ def draft_batch(
             settings = store_settings(data_dir, store_url, **flags)
             engine = _backend(settings)
             run, jobs = _new_run(store, cases or "", engine, actor, concurrency or 4, budget,
-                                 out_dir, chosen or ["md", "json"], bool(retrieval))
+                                 out_dir, chosen or list(DEFAULTS.batch_formats),
+                                 DraftingService(settings).drafting.retrieval(retrieval,
+                                                                              bulk=True))
         if workers == 1:
             ended = draft_here(store, run, jobs, settings, engine, actor, err,
                                sigterm_as_interrupt)
@@ -132,7 +136,7 @@ def draft_batch(
 
 def _backend(settings: Settings) -> Backend:
     try:
-        return create(settings.backend, settings)
+        return DraftingService(settings).drafting.backend()
     except (BackendError, KeyError) as exc:
         raise _usage(f"backend: {exc}") from None
 

@@ -78,7 +78,8 @@ def draft(
             _dry_run(service, service.drafting.prepare(
                 case, service.drafting.retrieval(retrieval)), settings)
         return
-    with DraftingService(settings, building=building, store=open_store(settings)) as service:
+    with open_store(settings) as store, DraftingService(settings, building=building,
+                                                        store=store) as service:
         _case_or_exit(service, request, case_file)
         try:
             engine = service.drafting.backend(settings.backend)

@@ -119,7 +119,7 @@ def run(
             if targets:
                 raise SuiteError("give --draft-id or files, not both")
             settings = store_settings(data_dir, store_url)
-            with DraftingService(settings, store=open_store(settings)) as stored:
+            with open_store(settings) as store, DraftingService(settings, store=store) as stored:
                 report = stored.evaluation.stored(draft_id, embeddings is not False, judge,
                                                   _thresholds(min_score or []))
             _finish(report, json_path, html_path)

@@ -61,7 +61,8 @@ def building() -> AbstractContextManager[object]:
 def serviced(settings: Settings) -> Iterator[DraftingService]:
     """The drafting service over the configured store, with its refusals (unknown ids, refused
     requests) as clean errors, exit 2."""
-    with DraftingService(settings, building=building, store=open_store(settings)) as service:
+    with open_store(settings) as store, DraftingService(settings, building=building,
+                                                        store=store) as service:
         try:
             yield service
         except (NotStoredError, StoreError, ValueError) as exc:

@@ -29,7 +29,8 @@ class DraftingService:
     """Use cases in four parts, each small: ``drafting`` (prepare, begin, draft, resume),
     ``review`` (reviewed draft, stored case, edit, override, sign-off, regenerate),
     ``exports`` and ``evaluation``. Reading the store (lists, summaries, history) goes through
-    ``store``. The store is opened on first use and closed with the service."""
+    ``store``. The store is opened on first use and closed with the service (a store handed in
+    stays open: its opener closes it)."""
 
     def __init__(self, settings: Settings, *, building: Building = nullcontext,
                  defaults: Defaults = DEFAULTS, store: DraftStore | None = None):
@@ -37,6 +38,7 @@ class DraftingService:
         self.defaults = defaults
         self.sources = GuidelineSources(settings, building)
         self._store = store
+        self._owns_store = store is None  # a store handed in is closed by whoever opened it
         self.drafting = Drafting(settings, self.sources, defaults, lambda: self.store)
         self.review = Review(self.drafting)
         self.exports = Exports(self.review)
@@ -48,10 +50,12 @@ class DraftingService:
         or ValueError naming what is wrong with it."""
         if self._store is None:
             self._store = DraftStore.open(self.settings.store_location)
+            self._owns_store = True
         return self._store
 
     def close(self) -> None:
-        if self._store is not None:
+        """Close the store if this service opened it."""
+        if self._store is not None and self._owns_store:
             self._store.close()
             self._store = None
 
