@@ -22,7 +22,6 @@ from drafting.api.ratelimit import RateLimiter
 from drafting.api.stores import StorePool
 from drafting.api.views import ViewCache
 from drafting.settings import Settings
-from guideline_index.corpus import excerpts_by_id
 
 REQUEST_THREADS = 8
 DOCS_ASSETS = "/docs-assets"
@@ -38,11 +37,10 @@ def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         stores = StorePool(settings.store_location)
-        excerpts = excerpts_by_id()
         jobs = DraftJobs(settings, stores)
         app.state.stores = stores
         app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
-        app.state.api = Api(settings, stores, jobs, excerpts, ViewCache())
+        app.state.api = Api(settings, stores, jobs, ViewCache())
         # Few request threads: handlers are short, and each extra thread contending for the
         # interpreter lock slows the event loop that accepts and answers connections.
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS

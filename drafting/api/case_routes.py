@@ -15,8 +15,7 @@ from drafting.api.context import (
     sent,
 )
 from drafting.api.views import case_view
-from drafting.case import case_file_hash
-from drafting.reviewing import case_from_text, read_case_bytes
+from drafting.case import case_file_hash, case_from_text, read_case_bytes
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 

@@ -1,5 +1,5 @@
-"""What every route needs from the running app: settings, the per-thread store, the drafting
-jobs, the excerpts, and the request's Idempotency-Key and fingerprint."""
+"""What every route needs from the running app: settings, the per-thread store and drafting
+service, the drafting jobs, and the request's Idempotency-Key and fingerprint."""
 
 from __future__ import annotations
 
@@ -14,10 +14,10 @@ from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
 from drafting.api.stores import StorePool
 from drafting.api.views import ViewCache
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from drafting.store.tenancy import ApiDraft, Response
-from guideline_index.excerpt import Excerpt
 
 MAX_IDEMPOTENCY_KEY = 255
 
@@ -27,12 +27,16 @@ class Api:
     settings: Settings
     stores: StorePool
     jobs: DraftJobs
-    excerpts: dict[str, Excerpt]
     views: ViewCache
 
     @property
     def store(self) -> DraftStore:
         return self.stores.get()
+
+    @property
+    def service(self) -> DraftingService:
+        """The drafting service over this request thread's store (a few small objects)."""
+        return DraftingService(self.settings, store=self.stores.get())
 
     def draft_of(self, caller: Caller, draft_id: str) -> ApiDraft:
         """The caller's draft; 404 for one that does not exist and for another

@@ -12,12 +12,9 @@ from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint,
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
 from drafting.api.views import accepted, finished_body, history_view, progress_view
 from drafting.backends.base import BackendError
-from drafting.backends.registry import create
-from drafting.pipeline import DraftRequestError, with_overrides
-from drafting.recording import begin_stored_draft
-from drafting.reviewing import case_from_text, reviewed_draft
-from drafting.store import reading
-from drafting.store.review import edit_in
+from drafting.case import DraftRequestError, case_from_text
+from drafting.service import DraftRequest as ServiceRequest
+from drafting.service import LoadedCase
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
 POLL_AFTER_S = "1"  # Retry-After on a draft not finished: offline drafts take about a second
@@ -37,29 +34,33 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
     if request.backend not in api.settings.api_backend_names:
         raise _invalid("backend", f"backend {request.backend!r} is not offered by this server; "
                        f"choose from {', '.join(api.settings.api_backend_names)}")
-    store = api.store
+    service = api.service
+    store = service.store
     api_case = store.api_case(caller.organisation, request.case)
     if api_case is None:
         raise _invalid("case", f"no case {request.case!r} in your organisation; submit it "
                        "with POST /v1/cases first")
     name, text, validated = store.case_file(api_case.case_id, api_case.case_hash)
+    asked = ServiceRequest(
+        LoadedCase(case_from_text(text, validated, name), None, name, api_case.case_hash),
+        actor=caller.key_id, document_type=request.document_type,
+        perspective=request.perspective, backend=request.backend, retrieval=request.retrieval,
+        options={"source": "api"})
     try:
-        case = with_overrides(case_from_text(text, validated, name), request.document_type,
-                              request.perspective)
+        case = service.drafting.case_of(asked)
     except DraftRequestError as exc:
         raise _invalid("perspective", str(exc)) from None
     try:
-        backend = create(request.backend, api.settings)
+        backend = service.drafting.backend(request.backend)
     except BackendError as exc:
         raise _invalid("backend", str(exc)) from None
+    retrieval = service.drafting.retrieval(request.retrieval, bulk=True)
     webhook = None if request.webhook_url is None else str(request.webhook_url)
 
     def action(conn):  # type: ignore[no-untyped-def]
-        draft_id = begin_stored_draft(
-            store, case, name, None, api_case.case_hash, backend, actor=caller.key_id,
-            options={"retrieval": request.retrieval, "source": "api"}, conn=conn)
+        draft_id = service.drafting.begin(asked, case, backend, retrieval, conn=conn)
         store.add_api_draft(conn, draft_id, caller.organisation, api_case.id, caller.key_id,
-                            request.retrieval, webhook)
+                            retrieval, webhook)
         return 202, accepted(draft_id, api_case.id)
 
     body = request.model_dump_json().encode()
@@ -81,7 +82,7 @@ def get_draft(draft_id: str, api: ApiDep, caller: CallerDep) -> Response:
     store = api.store
     if found.state != "finished":
         return JSONResponse(progress_view(store, found), headers={"Retry-After": POLL_AFTER_S})
-    return Response(finished_body(store, found, api.excerpts, api.views),
+    return Response(finished_body(api.service, found, api.views),
                     media_type="application/json")
 
 
@@ -98,13 +99,9 @@ def _finished(api: ApiDep, caller: CallerDep, draft_id: str) -> None:
 def export_draft(draft_id: str, api: ApiDep, caller: CallerDep,
                  format: Annotated[ExportFormat, Query()] = "docx") -> Response:
     """The reviewed draft (latest versions, overrides listed) as DOCX, PDF, Markdown or JSON."""
-    from drafting.export import export
-
     _finished(api, caller, draft_id)
-    store = api.store
-    draft = reviewed_draft(store, draft_id)
-    written = export(draft, api.settings.data_dir / "exports" / draft_id, [format])
-    store.record_exports(draft_id, written, caller.key_id)
+    draft, written = api.service.exports.stored(
+        draft_id, api.settings.data_dir / "exports" / draft_id, [format], caller.key_id)
     path = written[format]
     return Response(path.read_bytes(), media_type=EXPORT_MEDIA[format], headers={
         "Content-Disposition": f'attachment; filename="{draft.case_id}-{draft_id}.{format}"'})
@@ -118,23 +115,23 @@ def edit_section(draft_id: str, section_key: str, edit: SectionEdit, api: ApiDep
     """Save a reviewer's text as the section's next version (author and reason required); its
     citation markers are checked and invalid ones listed."""
     _finished(api, caller, draft_id)
-    store = api.store
+    service = api.service
+    # Checked before the transaction (checking reads the draft and its case).
+    citations = service.review.check(draft_id, section_key, edit.text)
 
     def action(conn):  # type: ignore[no-untyped-def]
-        version = edit_in(conn, draft_id, section_key, edit.text.strip(), edit.author,
-                          edit.reason)
-        section = reading.section_draft(conn, reading.section_version(conn, draft_id,
-                                                                      section_key))
-        return 200, {"id": draft_id, "section": section_key, "version": version,
+        edited = service.review.edit(draft_id, section_key, edit.text, edit.author,
+                                     edit.reason, conn=conn, citations=citations)
+        return 200, {"id": draft_id, "section": section_key, "version": edited.version,
                      "invalid_citations": [{"marker": c.marker, "problem": c.problem}
-                                           for c in section.invalid_citations],
+                                           for c in edited.invalid_citations],
                      "links": {"draft": f"/v1/drafts/{draft_id}",
                                "history": f"/v1/drafts/{draft_id}/history"}}
 
     body = edit.model_dump_json().encode()
     path = f"/v1/drafts/{draft_id}/sections/{section_key}"
-    return sent(store.idempotent(caller.organisation, key, fingerprint("POST", path, body),
-                                 action))
+    return sent(service.store.idempotent(caller.organisation, key,
+                                         fingerprint("POST", path, body), action))
 
 
 @router.get("/{draft_id}/history")

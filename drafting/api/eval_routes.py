@@ -10,7 +10,6 @@ from fastapi import APIRouter, HTTPException
 
 from drafting.api.context import ApiDep, CallerDep
 from drafting.api.schemas import EvalRequest
-from evals.runner import check_stored
 
 router = APIRouter(prefix="/v1/evals", tags=["evals"])
 
@@ -25,6 +24,6 @@ def run_evals(request: EvalRequest, api: ApiDep, caller: CallerDep) -> dict[str,
                 if store.api_draft(caller.organisation, draft_id) is None]
     if problems:
         raise HTTPException(422, detail=problems)
-    report = check_stored(store, list(dict.fromkeys(request.drafts)), request.embeddings,
-                          thresholds=request.thresholds)
+    report = api.service.evaluation.stored(list(dict.fromkeys(request.drafts)),
+                                           request.embeddings, thresholds=request.thresholds)
     return {"passed": report.passed, **report.model_dump(mode="json")}

@@ -15,22 +15,19 @@ import os
 import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
 
 from drafting.api.logs import logger
 from drafting.api.stores import StorePool
 from drafting.api.views import finished_body
 from drafting.api.webhooks import deliver
-from drafting.context import Retriever
 from drafting.draft import SectionDraft
 from drafting.heap import freeze_long_lived
-from drafting.recording import reusable
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.tenancy import ApiDraft
 from drafting.store.workers import is_alive
-from guideline_index.excerpt import Excerpt
 
 
 class DraftJobs:
@@ -73,7 +70,8 @@ class DraftJobs:
     def recover(self) -> int:
         """Queue the API drafts a stopped server left unfinished (the process drafting them is
         gone), keeping their stored sections; returns how many were queued again."""
-        store = self.stores.get()
+        service = DraftingService(self.settings, store=self.stores.get())
+        store = service.store
         resumed = 0
         finisher: _Worker | None = None
         for api in store.unfinished_api_drafts():
@@ -84,8 +82,7 @@ class DraftJobs:
                 continue
             if is_alive(summary.worker) is not False:
                 continue  # drafted by another live process (or on another host)
-            stored = store.resume_draft(api.draft_id, "api")
-            self.submit(api.draft_id, reusable(stored))
+            self.submit(api.draft_id, service.drafting.resume(api.draft_id, "api"))
             resumed += 1
         return resumed
 
@@ -108,7 +105,7 @@ def _start_worker(settings: Settings, server_pid: int) -> None:
     # Drafting is background work: the server answering requests comes first for the CPU.
     os.nice(WORKER_NICENESS)
     _WORKER = _Worker(settings, DraftStore.open(settings.store_location))
-    freeze_long_lived()  # modules and excerpts stay for the worker's life
+    freeze_long_lived()  # modules, the service and its excerpts stay for the worker's life
 
 
 def _ready() -> int:
@@ -130,13 +127,12 @@ def _draft(draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
 
 class _Worker:
     def __init__(self, settings: Settings, store: DraftStore):
-        from guideline_index.corpus import excerpts_by_id
-
         self.settings = settings
         self.store = store
-        self.excerpts = excerpts_by_id()
+        # One service for the worker's life: the guideline index, once a draft retrieves, is
+        # opened once and kept.
+        self.service = DraftingService(settings, store=store)
         self.log = logger()
-        self._index: Any = None
         self._writer: GroupCommitWriter | None = None
 
     @property
@@ -148,34 +144,19 @@ class _Worker:
             self._writer = GroupCommitWriter(self.store.db)
         return self._writer
 
-    def _sources(self, case: Any, retrieval: bool) -> tuple[Retriever | None, dict[str, Excerpt]]:
-        if not retrieval:
-            return None, self.excerpts
-        from drafting.sources import open_index, retriever_for
-
-        if self._index is None:
-            self._index = open_index(self.settings)
-        index, excerpts = self._index
-        return retriever_for(index, case), excerpts
-
     def draft(self, draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
-        from drafting.backends.registry import create
-        from drafting.recording import draft_into_store
-        from drafting.reviewing import stored_case
-
-        store = self.store
+        store, service = self.store, self.service
         api = store.api_draft_by_id(draft_id)
         started = time.perf_counter()
         try:
             store.claim_draft(draft_id)  # this process is drafting it now (see recover)
             store.set_api_draft_state(draft_id, "running")
-            case = stored_case(store, draft_id)
+            case = service.review.case(draft_id)
             summary = store.summary(draft_id)
-            backend = create(summary.backend, self.settings)
-            retrieve, excerpts = self._sources(case, api.retrieval)
-            draft = asyncio.run(draft_into_store(
-                store, draft_id, case, summary.case_hash, backend, self.settings, excerpts,
-                retrieve, actor=api.created_by, reuse=reuse, writer=self.writer))
+            backend = service.drafting.backend(summary.backend)
+            draft = asyncio.run(service.drafting.into_store(
+                draft_id, case, summary.case_hash, backend, actor=api.created_by,
+                retrieval=api.retrieval, reuse=reuse, writer=self.writer))
         except Exception as exc:
             store.interrupt_draft(draft_id, "api", f"drafting failed: {type(exc).__name__}")
             store.set_api_draft_state(draft_id, "failed", f"{type(exc).__name__}: {exc}")
@@ -195,7 +176,7 @@ class _Worker:
         self.call_webhook(api, status)
         # Build the response body here, at low priority, so that polling clients get it from
         # the store instead of the server building it for each draft.
-        finished_body(self.store, self.store.api_draft_by_id(api.draft_id), self.excerpts)
+        finished_body(self.service, self.store.api_draft_by_id(api.draft_id))
 
     def call_webhook(self, api: ApiDraft, status: str) -> None:
         if api.webhook_url is None:

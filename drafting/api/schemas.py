@@ -28,8 +28,9 @@ class DraftRequest(_Body):
     perspective: Perspective | None = Field(default=None, description="Default: the case's.")
     backend: str = Field(default="offline", description="A backend this server allows "
                          "(api_backends); offline is the deterministic composer.")
-    retrieval: bool = Field(default=False, description="Add excerpts found by searching the "
-                            "guideline index (as draft-batch --retrieval).")
+    retrieval: bool | None = Field(default=None, description="Add excerpts found by searching "
+                                   "the guideline index (default: the server's default for "
+                                   "bulk drafting, off; as draft-batch).")
     webhook_url: AnyHttpUrl | None = Field(default=None, description="Called with a signed "
                                            "POST when the draft finishes.")
 

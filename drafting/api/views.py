@@ -10,11 +10,9 @@ from dataclasses import asdict
 from typing import Any
 
 from drafting.case import Case
-from drafting.reviewing import reviewed_draft, stored_case
+from drafting.service import DraftingService
 from drafting.store import DraftStore, HistoryEntry
 from drafting.store.tenancy import ApiCase, ApiDraft
-from evals.harness import evaluate_draft
-from guideline_index.excerpt import Excerpt
 
 
 def case_view(api_case: ApiCase, case: Case) -> dict[str, Any]:
@@ -74,10 +72,11 @@ def view_key(store: DraftStore, api: ApiDraft) -> str:
     return json.dumps([*store.fingerprint(api.draft_id), api.webhook_result])
 
 
-def finished_body(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt],
+def finished_body(service: DraftingService, api: ApiDraft,
                   cache: ViewCache | None = None) -> bytes:
     """A finished draft's body: from this process's cache, else as stored by the worker that
     drafted it (if nothing changed since), else built here (and stored for the next one)."""
+    store = service.store
     key = view_key(store, api)
     if cache is not None and (body := cache.get((api.draft_id, key))) is not None:
         return body
@@ -85,7 +84,7 @@ def finished_body(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt]
     if stored is not None and stored_key == key:
         body = stored.encode()
     else:
-        text = json.dumps(draft_view(store, api, excerpts))
+        text = json.dumps(draft_view(service, api))
         store.store_api_view(api.draft_id, key, text)
         body = text.encode()
     if cache is not None:
@@ -113,17 +112,16 @@ def progress_view(store: DraftStore, api: ApiDraft) -> dict[str, Any]:
         "links": links(api.draft_id)}
 
 
-def draft_view(store: DraftStore, api: ApiDraft, excerpts: dict[str, Excerpt]
-               ) -> dict[str, Any]:
+def draft_view(service: DraftingService, api: ApiDraft) -> dict[str, Any]:
     """A finished draft as a reviewer sees it, with the eval checks' scores and findings."""
+    store = service.store
     summary = store.summary(api.draft_id)
     latest = _latest(store.history(api.draft_id))
-    draft = reviewed_draft(store, api.draft_id)
+    draft = service.review.reviewed(api.draft_id)
     body = draft.model_dump(mode="json")
     for section in body["sections"]:
         section["version"] = latest[section["key"]].version if section["key"] in latest else None
-    report = evaluate_draft(draft, stored_case(store, api.draft_id), excerpts,
-                            use_embeddings=False)
+    report = service.evaluation.draft(draft, service.review.case(api.draft_id))
     return {
         "id": api.draft_id, "status": status_of(api, summary.status), "error": api.error,
         "case": api.api_case_id, "backend": summary.backend, "model": summary.model,

@@ -97,15 +97,20 @@ class Review:
             "signed_off_by": summary.signed_off_by, "signed_off_at": summary.signed_off_at})
 
     def edit(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
-             conn: sqlite3.Connection | None = None) -> Edited:
+             conn: sqlite3.Connection | None = None,
+             citations: list[Citation] | None = None) -> Edited:
         """Store a reviewer's text as the section's next version, its citation markers checked
-        (invalid ones are returned, and kept: a reviewer may still be working on them); inside
-        the transaction ``conn`` if given (the API's idempotency record commits with it)."""
+        (invalid ones are returned, and kept: a reviewer may still be working on them). Inside
+        the transaction ``conn`` if given (the API's idempotency record commits with it); the
+        citations must then be checked first (``check``), since checking reads the store."""
         text = text.strip()
         if not text:
             raise ValueError(f"section {key!r}: the text is empty; a section cannot be edited "
                              "to nothing")
-        citations = self.check(draft_id, key, text)
+        if citations is None:
+            if conn is not None:
+                raise ValueError("check the citations (review.check) before the transaction")
+            citations = self.check(draft_id, key, text)
         if conn is None:
             version = self.store.edit_section(draft_id, key, text, author, reason,
                                               citations=citations)
@@ -116,6 +121,7 @@ class Review:
     def check(self, draft_id: str, key: str, text: str) -> list[Citation]:
         """A reviewer's text's citations, checked exactly as the pipeline checks a section's:
         against the case's facts and the facts and excerpts given to that section."""
+        text = text.strip()
         draft = self.store.load_draft(draft_id)
         section = next((s for s in draft.sections if s.key == key), None)
         if section is None:
