@@ -187,6 +187,30 @@ def test_a_refresh_reopens_the_draft_named_in_the_url(data_dir: Path) -> None:
     assert fresh.sidebar.selectbox(key="draft_pick").value == first
 
 
+def test_sign_off_in_the_app_is_recorded_and_a_later_edit_voids_it(data_dir: Path) -> None:
+    at = start()
+    draft_id = draft_example(at)
+    go(at, "export")
+    no_errors(at)
+    assert "Not signed off." in messages(at.caption)
+    at.button(key="sign_off").click().run()
+    no_errors(at)
+    assert "signed off by Dr. Reyes" in messages(at.success)
+    assert "Signed off by Dr. Reyes" in messages(at.success)
+    assert not [b for b in at.button if b.key == "sign_off"]  # nothing left to sign
+    with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        assert store.summary(draft_id).signed_off_by == "Dr. Reyes"
+        assert [e.actor for e in store.audit(draft_id) if e.action == "signed_off"] == [
+            "Dr. Reyes"]
+        store.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off")
+    go(at, "export")
+    no_errors(at)
+    assert "Not signed off." in messages(at.caption)
+    with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        voided = [e for e in store.audit(draft_id) if e.action == "sign_off_voided"]
+        assert [e.detail["signed_off_by"] for e in voided] == ["Dr. Reyes"]
+
+
 def test_an_invalid_case_file_is_shown_problem_by_problem_naming_the_field(
         data_dir: Path) -> None:
     at = start()

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from drafting.backends.base import BackendError
 from drafting.case import CaseFileError
-from drafting.cli.store_options import current_user
+from drafting.service import current_user
 from drafting.settings import Settings
 from drafting.store import NotStoredError, StoreError
 from ui import service

@@ -34,7 +34,7 @@ def _edit(view: service.OpenDraft, section: SectionDraft, version: int) -> None:
                 st.error("A reason is required: it goes in the history with your name.")
                 return
             with state.shown_errors(f"edit {section.key}"):
-                saved, invalid = service.edit_section(state.settings(), view.draft_id,
+                saved, invalid = service.save_edit(state.settings(), view.draft_id,
                                                       section.key, text, state.reviewer(), reason)
                 state.flash("success", f"{section.title}: saved as version {saved} by "
                             f"{state.reviewer()}.")

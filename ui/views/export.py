@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from drafting.settings import Settings
 from ui import service, state
 
 MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -29,6 +30,25 @@ def _unresolved(view: service.OpenDraft) -> None:
                "\n\n" + "\n".join(lines))
 
 
+def _sign_off(view: service.OpenDraft, settings: Settings) -> None:
+    """Sign-off at the current versions: who and when, or the button; any later edit, override
+    or regeneration voids it (the store does, and the history shows whose was voided)."""
+    summary = view.summary
+    if summary.signed_off_by and summary.signed_off_at:
+        st.success(f"Signed off by {summary.signed_off_by} at "
+                   f"{summary.signed_off_at:%Y-%m-%d %H:%M} UTC. Any later edit, override or "
+                   "regeneration voids this sign-off.")
+        return
+    st.caption("Not signed off. Overrides are listed in every export.")
+    who = state.reviewer()
+    if st.button(f"Sign off as {who}", key="sign_off", disabled=summary.status != "complete",
+                 help="Signs the draft at its current section versions (recorded in the audit "
+                      "log). Only a complete draft can be signed off."):
+        service.sign_off(settings, view.draft_id, who)
+        state.flash("success", f"Draft {view.draft_id} signed off by {who}.")
+        st.rerun()
+
+
 def render() -> None:
     view = state.open_draft_page("Export")
     if view is None:
@@ -36,12 +56,8 @@ def render() -> None:
     draft_id = view.draft_id
     with state.shown_errors():
         settings = state.settings()
-        if view.summary.signed_off_by:
-            st.caption(f"Signed off by {view.summary.signed_off_by} at "
-                       f"{view.summary.signed_off_at:%Y-%m-%d %H:%M} UTC")
-        else:
-            st.caption("Not signed off. Overrides are listed in every export.")
         _unresolved(view)
+        _sign_off(view, settings)
         formats = st.multiselect("Formats", list(service.EXPORT_FORMATS), default=["docx", "pdf",
                                  "md"], format_func=service.EXPORT_FORMATS.get,
                                  key="export_formats")

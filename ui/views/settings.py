@@ -8,7 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from drafting.backends.registry import names
+from drafting.service import DraftingService
 from drafting.settings import Settings
 from ui import service, state
 from ui.prefs import Prefs, prefs_path, save_prefs, settings_for
@@ -33,7 +33,7 @@ def render() -> None:
     with state.shown_errors("settings"):
         current = state.settings()
         saved = state.prefs()
-        backends = names()
+        backends = DraftingService.backend_names()
         backend = st.selectbox("Backend", backends, index=backends.index(current.backend)
                                if current.backend in backends else 0, key="set_backend",
                                help="offline: the deterministic composer, not a language model. "
