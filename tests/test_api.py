@@ -21,6 +21,8 @@ from tests.api_server import Server, api_server, new_key, wait_finished
 from tests.browser import browser, chromium
 from tests.conftest import EXAMPLES
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 CASE_FILE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
 CASE_BYTES = CASE_FILE.read_bytes()
 YAML = {"Content-Type": "application/yaml"}
@@ -341,6 +343,7 @@ def test_logs_are_json_lines_without_case_text(server: Server, finished: dict) -
     assert case["title"] not in text and "format=docx" not in text
 
 
+@pytest.mark.browser
 def test_the_openapi_docs_are_served_without_a_cdn(server: Server, tmp_path: Path) -> None:
     spec = httpx.get(f"{server.url}/openapi.json").json()
     assert {"/v1/cases", "/v1/drafts", "/v1/drafts/{draft_id}", "/v1/drafts/{draft_id}/export",

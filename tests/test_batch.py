@@ -156,6 +156,7 @@ def held_until_in_flight(count: int, fn: Callable[[dict], str]) -> Callable[[dic
     return answer
 
 
+@pytest.mark.slow
 def test_worker_processes_share_the_run_and_draft_each_case_once(tmp_path: Path) -> None:
     cases = write_case_variants(tmp_path / "cases", 8)
     out = tmp_path / "out"
@@ -189,6 +190,7 @@ def _claim_all(directory: str, items: int, start: multiprocessing.synchronize.Ev
     return [item for item in range(items) if claims.take(item)]
 
 
+@pytest.mark.slow
 def test_processes_racing_for_the_same_cases_each_get_a_case_exactly_once(tmp_path: Path):
     # What keeps two worker processes from drafting one case: the claim, granted to one only.
     from drafting.batch.claims import Claims

@@ -23,6 +23,8 @@ from tests.fakes.case_variants import write_case_variants
 from tests.fakes.openai_server import FakeOpenAIServer, reply_fn
 from tests.test_drafting_openai import good_answer
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 CASES = 50
 CONCURRENCY = 4
 

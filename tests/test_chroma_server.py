@@ -19,6 +19,8 @@ from drafting.cli.app import app
 from guideline_index.filters import SearchFilters
 from guideline_index.search import GuidelineIndex
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 CHROMA = Path(sys.executable).with_name("chroma")
 
 

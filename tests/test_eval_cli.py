@@ -174,6 +174,7 @@ def _chromium() -> str | None:
     return found
 
 
+@pytest.mark.browser
 def test_the_html_report_renders_in_headless_chromium(tmp_path):
     browser = _chromium()
     if browser is None:

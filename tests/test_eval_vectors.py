@@ -23,6 +23,8 @@ from guideline_index.search import GuidelineIndex
 from guideline_index.vectors import embedding_text
 from tests.conftest import EXAMPLES
 
+pytestmark = pytest.mark.slow  # loads the embedding model
+
 EXCERPTS = excerpts_by_id()
 CASE_PATH = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
 INDEXED = ("mtus-cp-esi-repeat-therapeutic", "mtus-cp-esi-diagnostic-phase")

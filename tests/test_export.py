@@ -14,9 +14,10 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
+from drafting import atomic_files as atomic
 from drafting.criteria.results import CriterionResult, ItemResult, Status
 from drafting.draft import OFFLINE_LABEL, Citation, Draft, Provenance, SectionDraft, Source
-from drafting.export import FORMATS, atomic, export, to_docx, to_json, to_markdown, to_pdf
+from drafting.export import FORMATS, export, to_docx, to_json, to_markdown, to_pdf
 from drafting.export.citations import NO_SOURCE, Ref, Unresolved, resolve_citations
 from drafting.export.fonts import choose_font, transliterate
 from drafting.export.layout import SIGNATURE_LINES, note_text

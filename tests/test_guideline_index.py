@@ -19,6 +19,8 @@ from guideline_index.ingest.document import DocumentSpec
 from guideline_index.search import GuidelineIndex
 from tests.conftest import CDC_PDF, SHARED
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 CDC_SOURCE = "CDC 2022 draft guideline"
 
 
@@ -234,7 +236,7 @@ def test_drafting_with_retrieval_cites_only_what_each_section_was_given(index):
     from drafting.backends.registry import create
     from drafting.case import load_case
     from drafting.settings import Settings
-    from drafting.stages import draft_case
+    from drafting.stages import Retrieve, draft_case
     from tests.conftest import EXAMPLES
 
     case = load_case(EXAMPLES / "pi-mvc-multi-item.yaml")
@@ -244,9 +246,13 @@ def test_drafting_with_retrieval_cites_only_what_each_section_was_given(index):
             setting=case.setting.value, procedure=item.procedure.value if item else None,
             on=item.date_of_service if item else None), k=3)
 
+    class Source:  # the retrieve stage's source: this index, searched for this case
+        def searcher(self, case, retrieval):  # type: ignore[no-untyped-def]
+            return {**index.catalog.excerpts}, retrieve
+
     settings = Settings()
-    draft = asyncio.run(draft_case(case, "h", create("offline", settings), settings,
-                                   {**index.catalog.excerpts}, retrieve))
+    grounding = Retrieve(Source(), retrieval=True).run(case)
+    draft = asyncio.run(draft_case(case, "h", create("offline", settings), settings, grounding))
     assert draft.invalid_citations == []
     ketamine = next(s for s in draft.sections if s.key == "analysis-I6")
     assert "asra-2018-ketamine-chronic-pain" in ketamine.excerpt_ids

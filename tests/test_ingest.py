@@ -17,6 +17,8 @@ from guideline_index.ingest.pdf import read_pdf_pages, strip_numbering
 from guideline_index.tokens import count_tokens
 from tests.conftest import CDC_PDF, needs_shared_corpus
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 MARKDOWN = """# Interventional spine
 Intro paragraph that sits under the top heading only and says little of substance.
 

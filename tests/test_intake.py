@@ -26,6 +26,8 @@ from drafting.intake.score import Comparison, compare
 from guideline_index.ingest.errors import IngestError
 from tests.conftest import ROOT
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 RECORDS = ROOT / "examples" / "records"
 PACKETS = ["wc-lumbar-tfesi", "medicare-lumbar-facet", "commercial-scs-trial", "pi-cervical-esi"]
 TODAY = dt.date(2025, 1, 1)

@@ -34,7 +34,7 @@ from guideline_index.corpus import excerpts_by_id
 from guideline_index.excerpt import Excerpt
 from tests.conftest import EXAMPLES
 
-pytestmark = pytest.mark.realmodel
+pytestmark = [pytest.mark.realmodel, pytest.mark.slow]
 
 # Two document types, 16 and 22 facts, the smallest prompts among the examples (5 sections each).
 CASES = ("medicare-tens-review", "wc-itp-letter")

@@ -191,6 +191,7 @@ def _sections_stored(store: Path) -> int:
         conn.close()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kill", [signal.SIGTERM, signal.SIGKILL])
 def test_an_interrupted_draft_keeps_its_finished_sections(tmp_path: Path, kill) -> None:
     store = tmp_path / "drafts.sqlite"

@@ -7,9 +7,13 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from drafting.settings import Settings
 from drafting.sources import GuidelineSources
 from guideline_index.corpus import excerpts_by_id
+
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
 
 
 def test_a_reworded_excerpt_rebuilds_the_index(tmp_path: Path) -> None:

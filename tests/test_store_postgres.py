@@ -33,6 +33,8 @@ from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 from tests.fakes.case_variants import write_case_variants
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 psycopg = pytest.importorskip("psycopg", reason="psycopg is not installed: pip install "
                               "'psycopg[binary]' (the 'postgres' or 'dev' extra)")
 

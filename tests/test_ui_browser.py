@@ -18,6 +18,8 @@ from tests.browser import Browser, browser, chromium, running_app
 from tests.conftest import EXAMPLES
 from ui.prefs import Prefs, save_prefs
 
+pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
+
 CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
 RIGHT = "right paracentral disc extrusion at L5-S1 contacting the traversing right S1"
 WIDTH, HEIGHT = 1400, 1800
@@ -91,6 +93,7 @@ def _png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", png[16:24])
 
 
+@pytest.mark.browser
 def test_the_app_renders_in_headless_chromium(tmp_path: Path) -> None:
     executable = chromium()
     if executable is None:

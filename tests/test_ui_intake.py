@@ -49,6 +49,7 @@ def fact_id(at: AppTest, needle: str) -> str:
     return next(o.split(" · ")[0] for o in box.options if needle in o)
 
 
+@pytest.mark.slow
 def test_upload_review_reject_edit_and_save_a_packet_with_a_scanned_page(
         data_dir: Path) -> None:  # noqa: F811
     at = read_records(uploads(SCANNED))
@@ -230,6 +231,7 @@ def capture_intake(executable: str, tmp: Path, out: Path) -> Path:
         return page.screenshot(out / "intake.png")
 
 
+@pytest.mark.browser
 def test_the_intake_page_in_headless_chromium(tmp_path: Path) -> None:
     from tests.browser import chromium
 

@@ -13,8 +13,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from drafting.draft import Draft
 from drafting.atomic_files import write_bytes_atomic
+from drafting.draft import Draft
 from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.layout import (
     NOTES_TITLE,

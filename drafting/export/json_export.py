@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from drafting.draft import Draft
 from drafting.atomic_files import write_text_atomic
+from drafting.draft import Draft
 
 
 def to_json(draft: Draft) -> str:

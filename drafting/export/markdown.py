@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from drafting.draft import Draft
 from drafting.atomic_files import write_text_atomic
+from drafting.draft import Draft
 from drafting.export.citations import as_text, resolve_citations
 from drafting.export.layout import (
     NOTES_TITLE,

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from fpdf import FPDF
 
-from drafting.draft import Draft
 from drafting.atomic_files import write_bytes_atomic
+from drafting.draft import Draft
 from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.fonts import FontChoice, choose_font
 from drafting.export.layout import (
