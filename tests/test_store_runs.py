@@ -16,7 +16,7 @@ from drafting.draft import Draft
 from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.stages import draft_case
-from drafting.store import DraftStore, ItemResult, NewRunItem, RunBusyError, migrations
+from drafting.store import DraftStore, NewRunItem, RunBusyError, RunItemResult, migrations
 from drafting.store.migrations import LATEST
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
@@ -75,7 +75,7 @@ def test_a_run_holds_one_draft_per_case(tmp_path: Path, drafted: Draft) -> None:
         assert store.run_drafts(run_id) == {CASE_HASH: (first, "in_progress")}
         assert store.case_content(drafted.case_id, CASE_HASH) == CASE_PATH.read_text()
         assert store.run_counts(run_id) == {"pending": 1}  # what a progress poll reads
-        store.finish_item(run_id, store.run_items(run_id)[0].id, ItemResult(
+        store.finish_item(run_id, store.run_items(run_id)[0].id, RunItemResult(
             status="done", draft_id=first, seconds=1.0))
         assert store.run_counts(run_id) == {"done": 1}
 

@@ -15,7 +15,7 @@ from rich.progress import (
 )
 
 from drafting.draft import SectionDraft
-from drafting.store import ItemResult
+from drafting.store import RunItemResult
 
 from .runner import Job, Tally
 
@@ -67,7 +67,7 @@ class BatchDisplay:
     def section_done(self, job: Job, section: SectionDraft) -> None:
         self._update()
 
-    def case_finished(self, job: Job, result: ItemResult) -> None:
+    def case_finished(self, job: Job, result: RunItemResult) -> None:
         self.in_flight -= 1
         self.finished += 1
         self.progress.advance(self.task)

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 
 from drafting.case import Case, CaseFileError, case_from_text
-from drafting.store import DraftStore, ItemResult, RunItem
+from drafting.store import DraftStore, RunItem, RunItemResult
 
 from .claims import Claims
 from .inputs import CheckedCase
@@ -72,6 +72,6 @@ def _load(store: DraftStore, item: RunItem) -> Case | None:
             return case_from_text(text, validated, item.case_path)
         except CaseFileError as exc:
             errors = [p.render(item.case_path) for p in exc.problems]
-    store.finish_item(item.run_id, item.id, ItemResult(
+    store.finish_item(item.run_id, item.id, RunItemResult(
         status="failed", draft_id=None, seconds=time.perf_counter() - started, errors=errors))
     return None

@@ -34,7 +34,7 @@ from drafting.case import Case
 from drafting.draft import Draft, SectionDraft
 from drafting.heap import freeze_long_lived
 from drafting.service import DraftingService, DraftRequest, LoadedCase
-from drafting.store import DraftStore, ItemResult, RunItem, RunRecord
+from drafting.store import DraftStore, RunItem, RunItemResult, RunRecord
 from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.records import DraftStatus
 
@@ -65,7 +65,7 @@ class Tally:
 class Events(Protocol):
     def case_started(self, job: Job) -> None: ...
     def section_done(self, job: Job, section: SectionDraft) -> None: ...
-    def case_finished(self, job: Job, result: ItemResult) -> None: ...
+    def case_finished(self, job: Job, result: RunItemResult) -> None: ...
     def budget_reached(self, job: Job, estimate: float) -> None: ...
 
 
@@ -184,7 +184,7 @@ class BatchRunner:
         except (asyncio.CancelledError, KeyboardInterrupt):
             raise
         except Exception as exc:  # one case's unexpected failure must not stop the batch
-            result = ItemResult(status="failed", draft_id=None, seconds=time.perf_counter()
+            result = RunItemResult(status="failed", draft_id=None, seconds=time.perf_counter()
                                 - started, errors=[f"{type(exc).__name__}: {exc}"])
             await loop.run_in_executor(writer, self.store.finish_item, self.run.id,
                                        job.item.id, result)
@@ -206,7 +206,7 @@ class BatchRunner:
         self.events.section_done(job, section)
 
     async def _finish(self, job: Job, draft_id: str, draft: Draft, started: float,
-                      exporter: ThreadPoolExecutor, writer: Executor) -> ItemResult:
+                      exporter: ThreadPoolExecutor, writer: Executor) -> RunItemResult:
         loop = asyncio.get_running_loop()
         exports = self.service.exports
         written = await loop.run_in_executor(exporter, exports.write, draft, self.out_dir,
@@ -214,7 +214,7 @@ class BatchRunner:
         await loop.run_in_executor(writer, exports.record, draft_id, written, self.actor)
         failed = [s for s in draft.sections if s.status == "failed"]
         usage = [s.usage for s in draft.sections]
-        result = ItemResult(
+        result = RunItemResult(
             status="failed" if failed else "done", draft_id=draft_id,
             outcomes={r.item_id: r.outcome.value if r.outcome else None for r in draft.criteria},
             invalid_citations=len(draft.invalid_citations),

@@ -19,18 +19,34 @@ from drafting.store.records import (
     StoredCase,
 )
 from drafting.store.runs import (
-    ItemResult,
     NewRunItem,
     RunBusyError,
     RunItem,
+    RunItemResult,
     RunRecord,
     UnknownRunError,
 )
 from drafting.store.store import DraftStore
 
 __all__ = [
-    "AuditAction", "AuditEntry", "DraftStore", "DraftSummary", "HistoryEntry", "ItemResult",
-    "ModelCallRecord", "NewRunItem", "NotStoredError", "OverrideRecord", "RunBusyError",
-    "RunItem", "RunRecord", "StoreError", "StoreVersionError", "StoredCase",
-    "UnknownCriterionError", "UnknownDraftError", "UnknownRunError", "UnknownSectionError",
+    "AuditAction",
+    "AuditEntry",
+    "DraftStore",
+    "DraftSummary",
+    "HistoryEntry",
+    "ModelCallRecord",
+    "NewRunItem",
+    "NotStoredError",
+    "OverrideRecord",
+    "RunBusyError",
+    "RunItem",
+    "RunItemResult",
+    "RunRecord",
+    "StoreError",
+    "StoreVersionError",
+    "StoredCase",
+    "UnknownCriterionError",
+    "UnknownDraftError",
+    "UnknownRunError",
+    "UnknownSectionError",
 ]

@@ -85,7 +85,7 @@ class RunItem:
 
 
 @dataclass(frozen=True)
-class ItemResult:
+class RunItemResult:
     """What a finished case adds to its run item."""
 
     status: Literal["done", "failed"]
@@ -205,7 +205,7 @@ class RunsMixin:
                 "ON d.id = m.draft_id WHERE d.run_id = ?", (run_id,)).fetchone()
             return int(row[0]), int(row[1]), float(row[2])
 
-    def finish_item(self, run_id: str, item_id: int, result: ItemResult) -> None:
+    def finish_item(self, run_id: str, item_id: int, result: RunItemResult) -> None:
         """Record a case's end (idempotent: finishing it again overwrites the same row)."""
         with self.db.transaction() as conn:
             conn.execute(
