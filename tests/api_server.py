@@ -47,7 +47,7 @@ class Server:
 def new_key(data_dir: Path, organisation: str, name: str | None = None) -> tuple[str, str]:
     """A key of ``organisation`` in the server's store: (secret, webhook secret)."""
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
-        key, secret = store.create_api_key(name or f"{organisation} system", organisation,
+        key, secret = store.tenancy.create_api_key(name or f"{organisation} system", organisation,
                                            "test")
     return secret, key.webhook_secret
 

@@ -117,9 +117,10 @@ def test_a_failed_section_makes_the_draft_incomplete(store: DraftStore, draft: D
     assert (summary.status, summary.failed_sections) == ("incomplete", 1)
     assert store.model_calls(draft_id)[4].error == "timeout"
     with pytest.raises(ValueError, match=f"failed sections \\({failed.key}\\)"):
-        store.sign_off(draft_id, "Dr. Reyes")
-    store.edit_section(draft_id, failed.key, "Written by hand.", "Dr. Reyes", "model timed out")
-    store.sign_off(draft_id, "Dr. Reyes")
+        store.review.sign_off(draft_id, "Dr. Reyes")
+    store.review.edit_section(draft_id, failed.key, "Written by hand.", "Dr. Reyes",
+                              "model timed out")
+    store.review.sign_off(draft_id, "Dr. Reyes")
     assert store.list_drafts()[0].signed_off_by == "Dr. Reyes"
 
 
@@ -142,9 +143,9 @@ def test_a_crash_mid_draft_keeps_the_finished_sections(store_path: Path, draft: 
         assert loaded.criteria == []
         assert len(store.model_calls(draft_id)) == 3
         with pytest.raises(ValueError, match="still in progress"):
-            store.sign_off(draft_id, "Dr. Reyes")
+            store.review.sign_off(draft_id, "Dr. Reyes")
         with pytest.raises(ValueError, match="no criteria results yet"):
-            store.override(draft_id, "I1", None, "necessary", "reason", "Dr. Reyes")
+            store.review.override(draft_id, "I1", None, "necessary", "reason", "Dr. Reyes")
 
 
 def test_a_failure_inside_save_section_stores_none_of_it(store: DraftStore, draft: Draft,
@@ -175,7 +176,7 @@ def test_a_second_connection_sees_committed_data_only(store_path: Path, draft: D
         assert len(reader.audit(draft_id)) == 13  # not blocked, and sees committed data only
         other.execute("COMMIT")
         assert len(reader.audit(draft_id)) == 14
-        writer.edit_section(draft_id, "scope", "Rewritten.", "Dr. Kim", "clarity")
+        writer.review.edit_section(draft_id, "scope", "Rewritten.", "Dr. Kim", "clarity")
         assert reader.section_text(draft_id, "scope") == "Rewritten."
 
 
@@ -184,7 +185,8 @@ def test_threads_can_share_one_store(store: DraftStore, draft: Draft) -> None:
     keys = [s.key for s in draft.sections]
     with ThreadPoolExecutor(max_workers=4) as pool:
         versions = list(pool.map(
-            lambda key: store.edit_section(draft_id, key, f"{key} by hand", "Dr. Kim", "redo"),
+            lambda key: store.review.edit_section(draft_id, key, f"{key} by hand", "Dr. Kim",
+                                                  "redo"),
             keys))
     assert versions == [2] * len(keys)
     assert [s.text for s in store.load_draft(draft_id).sections] == [f"{k} by hand" for k in keys]
@@ -249,13 +251,13 @@ def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft
     draft_id = store.save_draft(draft, CASE_PATH)
     key, original = "conclusion", draft.sections[9].text
     edited = original + "\n\nThe injection should be authorised at one level only [F1]."
-    assert store.edit_section(draft_id, key, edited, "Dr. Reyes", "narrow the request") == 2
-    assert store.edit_section(draft_id, key, "Short.", "Dr. Kim", "house style") == 3
+    assert store.review.edit_section(draft_id, key, edited, "Dr. Reyes", "narrow the request") == 2
+    assert store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "house style") == 3
     for reason in ("", "   "):
         with pytest.raises(ValueError, match="reason is required"):
-            store.edit_section(draft_id, key, "Other.", "Dr. Kim", reason)
+            store.review.edit_section(draft_id, key, "Other.", "Dr. Kim", reason)
     with pytest.raises(ValueError, match="already has this text"):
-        store.edit_section(draft_id, key, "Short.", "Dr. Kim", "again")
+        store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "again")
     versions = [h for h in store.history(draft_id) if h.key == key]
     assert [(h.version, h.author, h.reason, h.status) for h in versions] == [
         (1, "offline", None, "ok"), (2, "Dr. Reyes", "narrow the request", "ok"),
@@ -275,8 +277,9 @@ def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft
 
 def test_diff_shows_the_changed_lines(store: DraftStore, draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
-    store.edit_section(draft_id, "scope", "First line.\nSecond line.", "Dr. Reyes", "rewrite")
-    store.edit_section(draft_id, "scope", "First line.\nSecond line, amended.", "Dr. Reyes",
+    store.review.edit_section(draft_id, "scope", "First line.\nSecond line.", "Dr. Reyes",
+                              "rewrite")
+    store.review.edit_section(draft_id, "scope", "First line.\nSecond line, amended.", "Dr. Reyes",
                        "amend")
     diff = store.diff(draft_id, "scope", 2, 3)
     assert diff.splitlines()[:2] == ["--- scope v2", "+++ scope v3"]
@@ -304,20 +307,21 @@ def test_overrides_are_validated_and_audited(store: DraftStore, draft: Draft) ->
     item = draft.criteria[0]
     criterion = item.criteria[0]
     with pytest.raises(ValueError, match="not a value for a criterion"):
-        store.override(draft_id, item.item_id, criterion.criterion_id, "necessary", "r", "Dr. K")
+        store.review.override(draft_id, item.item_id, criterion.criterion_id, "necessary", "r",
+                              "Dr. K")
     with pytest.raises(ValueError, match="not a value for an outcome"):
-        store.override(draft_id, item.item_id, None, "met", "r", "Dr. K")
+        store.review.override(draft_id, item.item_id, None, "met", "r", "Dr. K")
     with pytest.raises(ValueError, match="reason is required"):
-        store.override(draft_id, item.item_id, None, "not_necessary", " ", "Dr. K")
+        store.review.override(draft_id, item.item_id, None, "not_necessary", " ", "Dr. K")
     with pytest.raises(UnknownCriterionError, match="'I9'"):
-        store.override(draft_id, "I9", None, "not_necessary", "r", "Dr. K")
+        store.review.override(draft_id, "I9", None, "not_necessary", "r", "Dr. K")
     with pytest.raises(UnknownCriterionError, match="criterion 'C99'"):
-        store.override(draft_id, item.item_id, "C99", "met", "r", "Dr. K")
-    store.override(draft_id, item.item_id, criterion.criterion_id, "undocumented",
+        store.review.override(draft_id, item.item_id, "C99", "met", "r", "Dr. K")
+    store.review.override(draft_id, item.item_id, criterion.criterion_id, "undocumented",
                    "the cited note is illegible", "Dr. Kim")
-    store.override(draft_id, item.item_id, None, "insufficient_documentation",
+    store.review.override(draft_id, item.item_id, None, "insufficient_documentation",
                    "follows from the criterion", "Dr. Kim")
-    stored = store.overrides(draft_id)
+    stored = store.review.overrides(draft_id)
     assert [(o.criterion_id, o.value, o.reason) for o in stored] == [
         (criterion.criterion_id, "undocumented", "the cited note is illegible"),
         (None, "insufficient_documentation", "follows from the criterion")]
@@ -334,9 +338,9 @@ def test_overrides_are_validated_and_audited(store: DraftStore, draft: Draft) ->
 
 def test_export_and_sign_off_are_audited(store: DraftStore, draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
-    store.edit_section(draft_id, "gaps", "None.", "Dr. Reyes", "shorter")
-    store.record_export(draft_id, "pdf", "out/opinion.pdf", "Dr. Reyes")
-    store.sign_off(draft_id, "Dr. Reyes")
+    store.review.edit_section(draft_id, "gaps", "None.", "Dr. Reyes", "shorter")
+    store.review.record_export(draft_id, "pdf", "out/opinion.pdf", "Dr. Reyes")
+    store.review.sign_off(draft_id, "Dr. Reyes")
     exported, signed = store.audit(draft_id)[-2:]
     assert (exported.action, exported.detail["format"], exported.detail["path"]) == (
         "exported", "pdf", "out/opinion.pdf")
@@ -363,14 +367,15 @@ def test_unknown_ids_and_keys_raise_key_errors_naming_them(store: DraftStore,
                                                            draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
     for call in (lambda: store.load_draft("feedbeef"), lambda: store.history("feedbeef"),
-                 lambda: store.audit("feedbeef"), lambda: store.sign_off("feedbeef", "Dr. K"),
+                 lambda: store.audit("feedbeef"),
+                 lambda: store.review.sign_off("feedbeef", "Dr. K"),
                  lambda: store.save_section("feedbeef", draft.sections[0], "offline")):
         with pytest.raises(UnknownDraftError, match="no draft 'feedbeef'"):
             call()
     with pytest.raises(ValueError, match="author is required"):
         store.save_section(draft_id, draft.sections[0], " ")
     with pytest.raises(KeyError, match=f"draft '{draft_id}' has no section 'nope'"):
-        store.edit_section(draft_id, "nope", "text", "Dr. K", "why")
+        store.review.edit_section(draft_id, "nope", "text", "Dr. K", "why")
     with pytest.raises(UnknownSectionError, match="version 7 of section 'scope'"):
         store.diff(draft_id, "scope", 1, 7)
     with pytest.raises(ValueError, match="version must be"):
@@ -394,10 +399,11 @@ def test_writers_queue_on_the_stores_writer_lock(store_path: Path) -> None:
             with pytest.raises(BlockingIOError):  # held while the transaction is open
                 fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
             writer = threading.Thread(
-                target=lambda: (second.create_api_key("Acme", "acme", "t"), other_done.set()))
+                target=lambda: (second.tenancy.create_api_key("Acme", "acme", "t"),
+                                other_done.set()))
             writer.start()
             assert not other_done.wait(0.3)  # the other writer waits for this one
         writer.join(30)
-        assert other_done.is_set() and [k.name for k in first.api_keys()] == ["Acme"]
+        assert other_done.is_set() and [k.name for k in first.tenancy.api_keys()] == ["Acme"]
     fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once every write committed
     os.close(probe)

@@ -97,4 +97,4 @@ def test_no_write_is_taken_after_shutdown(tmp_path: Path) -> None:
         writer = GroupCommitWriter(store.db)
         writer.shutdown()
         with pytest.raises(RuntimeError):
-            writer.submit(store.runs)
+            writer.submit(store.batches.runs)

@@ -134,13 +134,15 @@ def test_a_draft_round_trips_with_its_calls_and_audit(url: str, drafted: Draft) 
 def test_review_history_and_the_append_only_log(url: str, drafted: Draft) -> None:
     with DraftStore.open(url) as store:
         draft_id = store.save_draft(drafted, CASE_PATH)
-        assert store.edit_section(draft_id, "scope", "By hand.", "Dr. Reyes", "shorter") == 2
-        store.sign_off(draft_id, "Dr. Reyes")
-        record = store.override(draft_id, "I1", None, "not_necessary", "self-reported relief",
+        assert store.review.edit_section(draft_id, "scope", "By hand.", "Dr. Reyes", "shorter") == 2
+        store.review.sign_off(draft_id, "Dr. Reyes")
+        record = store.review.override(draft_id, "I1", None, "not_necessary",
+                                       "self-reported relief",
                                 "Dr. Kim")
         assert record.id >= 1 and record.reason == "self-reported relief"
         scope = drafted.sections[[s.key for s in drafted.sections].index("scope")]
-        assert store.save_regenerated(draft_id, scope, "Dr. Kim", "compare", backend="offline",
+        assert store.review.save_regenerated(draft_id, scope, "Dr. Kim", "compare",
+                                             backend="offline",
                                       model="m") == 3
         assert [(h.version, h.author, h.reason) for h in store.history(draft_id)
                 if h.key == "scope"] == [(1, "offline", None), (2, "Dr. Reyes", "shorter"),
@@ -164,7 +166,7 @@ def test_concurrent_writers_get_distinct_versions(url: str, drafted: Draft) -> N
     try:
         with ThreadPoolExecutor(4) as pool:
             versions = list(pool.map(
-                lambda n: stores[n].edit_section(draft_id, "gaps", f"edit {n}", f"Dr. {n}",
+                lambda n: stores[n].review.edit_section(draft_id, "gaps", f"edit {n}", f"Dr. {n}",
                                                  "parallel"), range(4)))
     finally:
         for store in stores:
@@ -175,17 +177,18 @@ def test_concurrent_writers_get_distinct_versions(url: str, drafted: Draft) -> N
 def test_runs_hold_one_draft_per_case(url: str, drafted: Draft) -> None:
     with DraftStore.open(url) as store:
         item = NewRunItem(str(CASE_PATH), drafted.case_id, CASE_HASH, CASE_PATH.read_text())
-        run_id = store.create_run(["x"], "offline", "m", 2, 1.5, "/tmp/out", {}, [item], "t")
+        run_id = store.batches.create_run(["x"], "offline", "m", 2, 1.5, "/tmp/out", {}, [item],
+                                          "t")
         case = load_case(CASE_PATH)
         args = (case, CASE_PATH, CASE_HASH, "litigation_opinion", "plaintiff", "offline", "m",
                 None, False)
         draft_id = store.begin_draft(*args, run_id=run_id)
         with pytest.raises(psycopg.errors.UniqueViolation):
             store.begin_draft(*args, run_id=run_id)
-        assert store.run_drafts(run_id) == {CASE_HASH: (draft_id, "in_progress")}
-        assert store.run(run_id).budget_usd == 1.5
-        assert store.run_spent(run_id) == (0, 0, 0.0)
-        assert store.run_counts(run_id) == {"pending": 1}
+        assert store.batches.run_drafts(run_id) == {CASE_HASH: (draft_id, "in_progress")}
+        assert store.batches.run(run_id).budget_usd == 1.5
+        assert store.batches.run_spent(run_id) == (0, 0, 0.0)
+        assert store.batches.run_counts(run_id) == {"pending": 1}
 
 
 def test_a_database_from_a_newer_version_is_refused(url: str) -> None:
@@ -228,25 +231,26 @@ def test_the_api_tables_scope_keys_cases_and_idempotency(url: str) -> None:
 
     path, case = CASE_PATH, load_case(CASE_PATH)
     with DraftStore.open(url) as store:
-        key, secret = store.create_api_key("Acme intake", "acme", "test")
-        assert store.api_key_for(secret) == key and store.api_key_for(secret + "x") is None
+        key, secret = store.tenancy.create_api_key("Acme intake", "acme", "test")
+        assert store.tenancy.api_key_for(secret) == key
+        assert store.tenancy.api_key_for(secret + "x") is None
 
         def submit(conn):  # type: ignore[no-untyped-def]
-            stored, new = store.add_api_case(conn, "acme", key.id, case.id,
+            stored, new = store.tenancy.add_api_case(conn, "acme", key.id, case.id,
                                              CASE_HASH, path.name,
                                              path.read_text())
             return (201 if new else 200), {"id": stored.id}
 
-        first = store.idempotent("acme", "k1", "fp", submit)
-        again = store.idempotent("acme", "k1", "fp", submit)
+        first = store.tenancy.idempotent("acme", "k1", "fp", submit)
+        again = store.tenancy.idempotent("acme", "k1", "fp", submit)
         assert (first.status_code, again.replayed, again.body) == (201, True, first.body)
-        assert store.idempotent("acme", None, "fp2", submit).status_code == 200  # same file
+        assert store.tenancy.idempotent("acme", None, "fp2", submit).status_code == 200  # same file
         with pytest.raises(IdempotencyConflict):
-            store.idempotent("acme", "k1", "another request", submit)
-        assert store.api_case("acme", first.body["id"]) is not None
-        assert store.api_case("globex", first.body["id"]) is None
-        store.revoke_api_key(key.id, "test")
-        assert store.api_key_for(secret) is None
+            store.tenancy.idempotent("acme", "k1", "another request", submit)
+        assert store.tenancy.api_case("acme", first.body["id"]) is not None
+        assert store.tenancy.api_case("globex", first.body["id"]) is None
+        store.tenancy.revoke_api_key(key.id, "test")
+        assert store.tenancy.api_key_for(secret) is None
 
 
 def test_a_failed_write_in_a_group_commit_is_undone_alone(url: str, drafted: Draft) -> None:
@@ -256,7 +260,8 @@ def test_a_failed_write_in_a_group_commit_is_undone_alone(url: str, drafted: Dra
 
     with DraftStore.open(url) as store:
         item = NewRunItem(str(CASE_PATH), drafted.case_id, CASE_HASH, CASE_PATH.read_text())
-        run_id = store.create_run(["x"], "offline", "m", 2, None, "/tmp/out", {}, [item], "t")
+        run_id = store.batches.create_run(["x"], "offline", "m", 2, None, "/tmp/out", {}, [item],
+                                          "t")
         args = (load_case(CASE_PATH), CASE_PATH, CASE_HASH, "litigation_opinion", "plaintiff",
                 "offline", "m", None, False)
         draft_id = store.begin_draft(*args, run_id=run_id)

@@ -57,13 +57,13 @@ def test_a_version_1_store_is_migrated_and_its_drafts_still_work(
         # unchanged file on disk is used
         assert case.id == drafted.case_id
         assert store.list_drafts()[0].run_id is None
-        store.edit_section(draft_id, "scope", "Edited.", "Dr. Kim", "after the migration")
+        store.review.edit_section(draft_id, "scope", "Edited.", "Dr. Kim", "after the migration")
 
 
 def test_a_run_holds_one_draft_per_case(tmp_path: Path, drafted: Draft) -> None:
     with DraftStore.open(tmp_path / "s.sqlite") as store:
         item = NewRunItem(str(CASE_PATH), drafted.case_id, CASE_HASH, CASE_PATH.read_text())
-        run_id = store.create_run(["x"], "offline", "m", 2, None, str(tmp_path), {}, [item],
+        run_id = store.batches.create_run(["x"], "offline", "m", 2, None, str(tmp_path), {}, [item],
                                   "tester")
         case = load_case(CASE_PATH)
         args = (case, CASE_PATH, CASE_HASH, "litigation_opinion", "defense", "offline", "m",
@@ -72,22 +72,22 @@ def test_a_run_holds_one_draft_per_case(tmp_path: Path, drafted: Draft) -> None:
         with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
             store.begin_draft(*args, run_id=run_id)
         store.begin_draft(*args)  # outside a run the same case may be drafted again
-        assert store.run_drafts(run_id) == {CASE_HASH: (first, "in_progress")}
-        assert store.case_content(drafted.case_id, CASE_HASH) == CASE_PATH.read_text()
-        assert store.run_counts(run_id) == {"pending": 1}  # what a progress poll reads
-        store.finish_item(run_id, store.run_items(run_id)[0].id, RunItemResult(
+        assert store.batches.run_drafts(run_id) == {CASE_HASH: (first, "in_progress")}
+        assert store.batches.case_content(drafted.case_id, CASE_HASH) == CASE_PATH.read_text()
+        assert store.batches.run_counts(run_id) == {"pending": 1}  # what a progress poll reads
+        store.batches.finish_item(run_id, store.batches.run_items(run_id)[0].id, RunItemResult(
             status="done", draft_id=first, seconds=1.0))
-        assert store.run_counts(run_id) == {"done": 1}
+        assert store.batches.run_counts(run_id) == {"done": 1}
 
 
 def test_a_run_in_use_by_a_live_process_is_not_taken_over(tmp_path: Path) -> None:
     with DraftStore.open(tmp_path / "s.sqlite") as store:
-        run_id = store.create_run(["x"], "offline", "m", 2, None, str(tmp_path), {}, [],
+        run_id = store.batches.create_run(["x"], "offline", "m", 2, None, str(tmp_path), {}, [],
                                   "tester")  # this process is its worker, and alive
         with pytest.raises(RunBusyError, match=f"run {run_id} is being drafted"):
-            store.take_over_run(run_id, "tester")
-        store.set_run_status(run_id, "interrupted", "tester")
-        taken = store.take_over_run(run_id, "tester", budget_usd=2.5, concurrency=3)
+            store.batches.take_over_run(run_id, "tester")
+        store.batches.set_run_status(run_id, "interrupted", "tester")
+        taken = store.batches.take_over_run(run_id, "tester", budget_usd=2.5, concurrency=3)
         assert (taken.status, taken.budget_usd, taken.concurrency) == ("running", 2.5, 3)
 
 
@@ -95,10 +95,11 @@ def test_a_regeneration_is_a_new_version_that_keeps_an_edit(tmp_path: Path,
                                                             drafted: Draft) -> None:
     with DraftStore.open(tmp_path / "s.sqlite") as store:
         draft_id = store.save_draft(drafted, CASE_PATH)
-        store.edit_section(draft_id, "scope", "Edited scope.", "Dr. Reyes", "shorter")
-        store.sign_off(draft_id, "Dr. Reyes")
+        store.review.edit_section(draft_id, "scope", "Edited scope.", "Dr. Reyes", "shorter")
+        store.review.sign_off(draft_id, "Dr. Reyes")
         again = drafted.sections[[s.key for s in drafted.sections].index("scope")]
-        version = store.save_regenerated(draft_id, again, "Dr. Kim", "compare with the model",
+        version = store.review.save_regenerated(draft_id, again, "Dr. Kim",
+                                                "compare with the model",
                                          backend="openai", model="fake-model")
         assert version == 3
         assert [(h.version, h.author, h.reason) for h in store.history(draft_id)

@@ -137,7 +137,7 @@ def test_main_path_edit_regenerate_override_export_and_restart(data_dir: Path) -
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
         versions = {(h.key, h.version): h for h in store.history(draft_id)}
         audit = store.audit(draft_id)
-        overrides = store.overrides(draft_id)
+        overrides = store.review.overrides(draft_id)
         assert store.section_text(draft_id, "conclusion", 1) != EDITED  # version 1 is kept
         assert store.section_text(draft_id, "conclusion") == EDITED
     assert versions[("conclusion", 2)].author == "Dr. Reyes"
@@ -202,7 +202,7 @@ def test_sign_off_in_the_app_is_recorded_and_a_later_edit_voids_it(data_dir: Pat
         assert store.summary(draft_id).signed_off_by == "Dr. Reyes"
         assert [e.actor for e in store.audit(draft_id) if e.action == "signed_off"] == [
             "Dr. Reyes"]
-        store.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off")
+        store.review.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off")
     go(at, "export")
     no_errors(at)
     assert "Not signed off." in messages(at.caption)

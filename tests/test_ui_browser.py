@@ -38,9 +38,9 @@ def prepare(data: Path) -> str:
     with DraftStore.open(store) as drafts:
         text = drafts.section_text(draft_id, "analysis-I1")
         assert RIGHT in text
-        drafts.edit_section(draft_id, "analysis-I1", text.replace(RIGHT, RIGHT.replace(
+        drafts.review.edit_section(draft_id, "analysis-I1", text.replace(RIGHT, RIGHT.replace(
             "right", "left")), "Dr. Reyes", "reword the imaging finding")
-        drafts.override(draft_id, "I1", "esi_repeat.prior_relief", "undocumented",
+        drafts.review.override(draft_id, "I1", "esi_repeat.prior_relief", "undocumented",
                         "relief is self-reported only", "Dr. Reyes")
     return draft_id
 

@@ -95,7 +95,8 @@ def open_draft(settings: Settings, draft_id: str) -> OpenDraft:
         return OpenDraft(summary=store.summary(draft_id),
                          draft=service.review.reviewed(draft_id),
                          engine=store.load_draft(draft_id), case=service.review.case(draft_id),
-                         history=store.history(draft_id), overrides=store.overrides(draft_id))
+                         history=store.history(draft_id),
+                         overrides=store.review.overrides(draft_id))
 
 
 def excerpts() -> dict[str, Excerpt]:

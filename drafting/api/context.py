@@ -41,7 +41,7 @@ class Api:
     def draft_of(self, caller: Caller, draft_id: str) -> ApiDraft:
         """The caller's draft; 404 for one that does not exist and for another
         organisation's alike (its existence is not revealed)."""
-        found = self.store.api_draft(caller.organisation, draft_id)
+        found = self.store.tenancy.api_draft(caller.organisation, draft_id)
         if found is None:
             raise HTTPException(404, detail=f"no draft {draft_id!r} in your organisation")
         return found

@@ -80,12 +80,12 @@ def finished_body(service: DraftingService, api: ApiDraft,
     key = view_key(store, api)
     if cache is not None and (body := cache.get((api.draft_id, key))) is not None:
         return body
-    stored_key, stored = store.api_view(api.draft_id)
+    stored_key, stored = store.tenancy.api_view(api.draft_id)
     if stored is not None and stored_key == key:
         body = stored.encode()
     else:
         text = json.dumps(draft_view(service, api))
-        store.store_api_view(api.draft_id, key, text)
+        store.tenancy.store_api_view(api.draft_id, key, text)
         body = text.encode()
     if cache is not None:
         cache.put((api.draft_id, key), body)

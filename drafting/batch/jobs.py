@@ -25,9 +25,9 @@ def resumed_run_jobs(store: DraftStore, run_id: str, *, defer: bool = False) -> 
     begun for them), and done ones whose output files have gone missing (exported again from
     their stored draft). A case whose stored text no longer validates is marked failed. With
     ``defer``, pending cases are loaded only once claimed (``claimed_job``)."""
-    drafts = store.run_drafts(run_id)
+    drafts = store.batches.run_drafts(run_id)
     jobs = []
-    for item in store.run_items(run_id):
+    for item in store.batches.run_items(run_id):
         if item.status in ("invalid", "failed") or not item.case_id or not item.case_hash:
             continue
         existing = drafts.get(item.case_hash)
@@ -63,7 +63,7 @@ def _load(store: DraftStore, item: RunItem) -> Case | None:
     the case model, else its text validated again; a case that fails is marked failed."""
     assert item.case_id and item.case_hash
     started = time.perf_counter()
-    text, validated = store.case_data(item.case_id, item.case_hash)
+    text, validated = store.batches.case_data(item.case_id, item.case_hash)
     errors: list[str] = []
     if text is None:
         errors = [f"{item.case_path}: the case text is not in the draft store"]
@@ -72,6 +72,6 @@ def _load(store: DraftStore, item: RunItem) -> Case | None:
             return case_from_text(text, validated, item.case_path)
         except CaseFileError as exc:
             errors = [p.render(item.case_path) for p in exc.problems]
-    store.finish_item(item.run_id, item.id, RunItemResult(
+    store.batches.finish_item(item.run_id, item.id, RunItemResult(
         status="failed", draft_id=None, seconds=time.perf_counter() - started, errors=errors))
     return None

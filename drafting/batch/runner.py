@@ -186,7 +186,7 @@ class BatchRunner:
         except Exception as exc:  # one case's unexpected failure must not stop the batch
             result = RunItemResult(status="failed", draft_id=None, seconds=time.perf_counter()
                                 - started, errors=[f"{type(exc).__name__}: {exc}"])
-            await loop.run_in_executor(writer, self.store.finish_item, self.run.id,
+            await loop.run_in_executor(writer, self.store.batches.finish_item, self.run.id,
                                        job.item.id, result)
         self.budget.settle(estimate, result.cost_usd)
         if result.status == "done":
@@ -224,7 +224,7 @@ class BatchRunner:
             seconds=round(time.perf_counter() - started, 3),
             outputs={kind: str(path) for kind, path in written.items()},
             errors=[f"section {s.key} failed: {s.error}" for s in failed])
-        await loop.run_in_executor(writer, self.store.finish_item, self.run.id, job.item.id,
+        await loop.run_in_executor(writer, self.store.batches.finish_item, self.run.id, job.item.id,
                                    result)
         return result
 

@@ -73,8 +73,8 @@ def draft_jobs(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Set
 def draft_here(store: DraftStore, run: RunRecord, jobs: list[Job], settings: Settings,
                engine: Backend, actor: str, console: Console, interrupts: Interrupts) -> Ended:
     """The whole run's remaining jobs in this process, then its end."""
-    items = store.run_items(run.id)
-    prompt, completion, spent = store.run_spent(run.id)
+    items = store.batches.run_items(run.id)
+    prompt, completion, spent = store.batches.run_spent(run.id)
     redone = sum(j.item.status == "done" for j in jobs)
     tally = Tally(done=sum(i.status == "done" for i in items) - redone,
                   failed=sum(i.status == "failed" for i in items), prompt_tokens=prompt,
@@ -93,15 +93,15 @@ def draft_with_workers(store: DraftStore, run: RunRecord, workers: int, child_ar
     """The run's remaining cases through ``workers`` processes, then its end. Also returns the
     exit codes of workers that ended abnormally."""
     workers = min(workers, run.concurrency)
-    pending = sum(i.status == "pending" for i in store.run_items(run.id))
-    spent = store.run_spent(run.id)[2]
+    pending = sum(i.status == "pending" for i in store.batches.run_items(run.id))
+    spent = store.batches.run_spent(run.id)[2]
     left = None if run.budget_usd is None else max(run.budget_usd - spent, 0.0)
     started = time.perf_counter()
     with interrupts():
         interrupted, codes = run_workers(store, run, workers, run.concurrency, left, child_args,
                                          child_env, console, pending)
     crashed = [c for c in codes if c not in (0, 1, EXIT_INTERRUPTED)]
-    left_over = any(i.status == "pending" for i in store.run_items(run.id))
+    left_over = any(i.status == "pending" for i in store.batches.run_items(run.id))
     status: RunStatus = ("interrupted" if interrupted or crashed else
                          "budget_stopped" if left_over else "finished")
     return end_run(store, run, status, actor, time.perf_counter() - started, None), crashed
@@ -110,13 +110,15 @@ def draft_with_workers(store: DraftStore, run: RunRecord, workers: int, child_ar
 def end_run(store: DraftStore, run: RunRecord, status: RunStatus, actor: str,
             drafting_seconds: float, cpu_seconds: float | None) -> Ended:
     """Record how the run ended and write summary.csv and summary.json."""
-    store.set_run_status(run.id, status, actor, drafting_seconds=round(drafting_seconds, 3))
-    items = store.run_items(run.id)
+    store.batches.set_run_status(run.id, status, actor,
+                                 drafting_seconds=round(drafting_seconds, 3))
+    items = store.batches.run_items(run.id)
     totals = {**outcome_totals(items), "drafting_seconds": round(drafting_seconds, 3),
               "drafting_cpu_seconds": None if cpu_seconds is None else round(cpu_seconds, 3),
               "validation_seconds": run.options.get("validation_seconds")}
     not_drafted = {"interrupted": "not drafted (interrupted)",
                    "budget_stopped": "not drafted (budget)"}.get(status, "not drafted")
-    csv_path, json_path = write_summary(store.run(run.id), items, Path(run.out_dir), not_drafted,
+    csv_path, json_path = write_summary(store.batches.run(run.id), items, Path(run.out_dir),
+                                        not_drafted,
                                         totals)
     return Ended(status, totals, csv_path, json_path)

@@ -99,14 +99,14 @@ def _run(store: DraftStore, run: RunRecord, workers: int, concurrency: int,
 
 
 def _finished(store: DraftStore, run_id: str) -> int:
-    counts = store.run_counts(run_id)
+    counts = store.batches.run_counts(run_id)
     return counts.get("done", 0) + counts.get("failed", 0)
 
 
 def _update(store: DraftStore, run: RunRecord, progress: Progress, task: object,
             start: int) -> None:
-    counts = store.run_counts(run.id)
-    prompt, completion, spent = store.run_spent(run.id)
+    counts = store.batches.run_counts(run.id)
+    prompt, completion, spent = store.batches.run_spent(run.id)
     done, failed = counts.get("done", 0), counts.get("failed", 0)
     limit = f" of ${run.budget_usd:.2f}" if run.budget_usd is not None else ""
     progress.update(task, completed=done + failed - start,  # type: ignore[arg-type]

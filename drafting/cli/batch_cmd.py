@@ -105,7 +105,7 @@ def draft_batch(
                                      concurrency, flags, data_dir, store_url, actor))
         if resume is not None:
             try:
-                run = store.take_over_run(resume, actor, budget_usd=budget,
+                run = store.batches.take_over_run(resume, actor, budget_usd=budget,
                                           concurrency=concurrency)
             except (UnknownRunError, RunBusyError) as exc:
                 raise _usage(str(exc)) from None
@@ -185,12 +185,12 @@ def _new_run(store: DraftStore, spec: str, engine: Backend, actor: str, concurre
     options = {"formats": formats, "retrieval": retrieval,
                "base_url": getattr(engine, "base_url", None),
                "validation_seconds": round(time.perf_counter() - started, 3)}
-    store.create_run([spec], engine.name, engine.model, concurrency, budget,
+    store.batches.create_run([spec], engine.name, engine.model, concurrency, budget,
                      str(out_dir.resolve()), options, [c.item for c in checked], actor,
                      run_id=run_id)
     err.print(f"run {run_id}: drafting into {out_dir}; if stopped, continue it with: "
               f"necessity draft-batch --resume {run_id}", markup=False, soft_wrap=True)
-    return store.run(run_id), new_run_jobs(checked, store.run_items(run_id))
+    return store.batches.run(run_id), new_run_jobs(checked, store.batches.run_items(run_id))
 
 
 def _worker(store: DraftStore, run_id: str, shard_text: str, claims_dir: Path | None,
@@ -205,7 +205,7 @@ def _worker(store: DraftStore, run_id: str, shard_text: str, claims_dir: Path | 
     try:
         index, count = parse_shard(shard_text)
         claims = Claims(claims_dir)
-        run = store.run(run_id)
+        run = store.batches.run(run_id)
     except (ValueError, UnknownRunError, FileNotFoundError) as exc:
         raise _usage(f"--shard {shard_text} --claims {claims_dir} --resume {run_id}: "
                      f"{exc}") from None

@@ -176,7 +176,7 @@ def runs(as_json: Json = False, data_dir: DataDir = None, store_url: StoreUrl = 
     """Batch runs (necessity draft-batch), newest first, with their cases' progress."""
     with stored(data_dir, store_url) as service:
         store = service.store
-        records = [(r, store.run_items(r.id)) for r in store.runs()]
+        records = [(r, store.batches.run_items(r.id)) for r in store.batches.runs()]
     rows = []
     for run, items in records:
         count = {s: sum(i.status == s for i in items) for s in ("done", "failed", "pending",

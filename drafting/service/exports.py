@@ -41,7 +41,7 @@ class Exports:
         return to_markdown(draft)
 
     def record(self, draft_id: str, written: dict[str, Path], actor: str) -> None:
-        self.review.store.record_exports(draft_id, written, actor)
+        self.review.store.review.record_exports(draft_id, written, actor)
 
     def stored(self, draft_id: str, out_dir: Path, formats: Iterable[str], actor: str
                ) -> tuple[Draft, dict[str, Path]]:

@@ -89,7 +89,7 @@ class Review:
         its criteria results and listed, and its sign-off (if any): what an export shows."""
         store = self.store
         draft = store.load_draft(draft_id)
-        records = store.overrides(draft_id)
+        records = store.review.overrides(draft_id)
         summary = store.summary(draft_id)
         return draft.model_copy(update={
             "criteria": apply_overrides(draft.criteria, records),
@@ -112,7 +112,7 @@ class Review:
                 raise ValueError("check the citations (review.check) before the transaction")
             citations = self.check(draft_id, key, text)
         if conn is None:
-            version = self.store.edit_section(draft_id, key, text, author, reason,
+            version = self.store.review.edit_section(draft_id, key, text, author, reason,
                                               citations=citations)
         else:
             version = edit_in(conn, draft_id, key, text, author, reason, citations)
@@ -138,11 +138,11 @@ class Review:
                  reason: str, author: str) -> tuple[OverrideRecord, list[str]]:
         """Record an override (reason required); returns it and the keys of the sections that
         rest on the item (their stored text is unchanged until they are regenerated)."""
-        record = self.store.override(draft_id, item_id, criterion_id, value, reason, author)
+        record = self.store.review.override(draft_id, item_id, criterion_id, value, reason, author)
         return record, affected_sections(self.case(draft_id), {item_id})
 
     def sign_off(self, draft_id: str, author: str) -> None:
-        self.store.sign_off(draft_id, author)
+        self.store.review.sign_off(draft_id, author)
 
     def sections_for(self, draft_id: str, keys: list[str], affected: set[str]) -> list[str]:
         """``keys`` and the sections resting on the ``affected`` disputed items."""
@@ -180,7 +180,7 @@ class Review:
             retrieval = bool(store.draft_options(draft_id).get(
                 "retrieval", drafting.defaults.retrieval_if_unrecorded))
         runner = StageRunner()
-        results = apply_overrides(draft.criteria, store.overrides(draft_id))
+        results = apply_overrides(draft.criteria, store.review.overrides(draft_id))
         prepared = prepare(case, drafting.ground(case, retrieval, runner), runner, results)
         missing = set(keys) - {p.planned.key for p in prepared.sections}
         if missing:
@@ -202,7 +202,7 @@ class Review:
         for section in asyncio.run(run()):
             before = store.history(draft_id)
             previous = max((h for h in before if h.key == section.key), key=lambda h: h.version)
-            version = store.save_regenerated(draft_id, section, requested_by, reason,
+            version = store.review.save_regenerated(draft_id, section, requested_by, reason,
                                              backend=engine.name, model=engine.model)
             done.append(Regenerated(section.key, version, previous.version, previous.author,
                                     section))

@@ -34,8 +34,11 @@ def required(name: str, value: str | None) -> str:
     return value.strip()
 
 
-class ReviewMixin:
-    db: Database
+class Reviews:
+    """Edits, regenerations, overrides, exports and sign-off of stored drafts (``store.review``)."""
+
+    def __init__(self, db: Database):
+        self.db = db
 
     def edit_section(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
                      citations: list[Citation] | None = None) -> int:

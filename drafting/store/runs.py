@@ -104,8 +104,12 @@ def new_run_id() -> str:
     return uuid4().hex[:10]
 
 
-class RunsMixin:
-    db: Database
+class BatchRuns:
+    """Batch runs and their items (``store.batches``): what ``necessity draft-batch`` drafts,
+    resumes and summarises."""
+
+    def __init__(self, db: Database):
+        self.db = db
 
     def create_run(self, inputs: list[str], backend: str, model: str, concurrency: int,
                    budget_usd: float | None, out_dir: str, options: dict[str, Any],

@@ -28,19 +28,26 @@ from drafting.store.records import (
     ModelCallRecord,
     StoredCase,
 )
-from drafting.store.review import ReviewMixin, required
-from drafting.store.runs import RunsMixin
-from drafting.store.tenancy import TenancyMixin
+from drafting.store.review import Reviews, required
+from drafting.store.runs import BatchRuns
+from drafting.store.tenancy import Tenancy
 from drafting.store.workers import this_worker
 
 VersionChoice = Literal["latest", "original"] | int
 
 
-class DraftStore(ReviewMixin, RunsMixin, TenancyMixin):
+class DraftStore:
+    """Drafts and their section versions, model calls and audit log; the rest, each over the
+    same connection: ``review`` (edits, overrides, exports, sign-off), ``batches`` (batch runs)
+    and ``tenancy`` (the HTTP API's keys, cases and responses)."""
+
     def __init__(self, conn: sqlite3.Connection, path: Path | str):
         lock = writer_lock_path(Path(path)) if isinstance(conn, sqlite3.Connection) else None
         self.db = Database(conn, lock)
         self.path = path  # the SQLite file, or the PostgreSQL URL without its password
+        self.review = Reviews(self.db)
+        self.batches = BatchRuns(self.db)
+        self.tenancy = Tenancy(self.db)
 
     @classmethod
     def open(cls, path: str | Path) -> DraftStore:

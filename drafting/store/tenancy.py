@@ -98,8 +98,12 @@ def _draft(row: sqlite3.Row) -> ApiDraft:
                     row["webhook_result"], row["created_at"], row["updated_at"])
 
 
-class TenancyMixin:
-    db: Database
+class Tenancy:
+    """The HTTP API's keys, organisations, cases, drafts, idempotent responses and webhook
+    results (``store.tenancy``)."""
+
+    def __init__(self, db: Database):
+        self.db = db
 
     # -- keys ------------------------------------------------------------------------------------
 
