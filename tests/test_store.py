@@ -13,7 +13,7 @@ import pytest
 
 from drafting.backends.registry import create
 from drafting.case import load_case
-from drafting.draft import Draft
+from drafting.draft import Citation, Draft
 from drafting.settings import Settings
 from drafting.stages import draft_case
 from drafting.store import (
@@ -119,7 +119,7 @@ def test_a_failed_section_makes_the_draft_incomplete(store: DraftStore, draft: D
     with pytest.raises(ValueError, match=f"failed sections \\({failed.key}\\)"):
         store.review.sign_off(draft_id, "Dr. Reyes")
     store.review.edit_section(draft_id, failed.key, "Written by hand.", "Dr. Reyes",
-                              "model timed out")
+                              "model timed out", citations=[])
     store.review.sign_off(draft_id, "Dr. Reyes")
     assert store.list_drafts()[0].signed_off_by == "Dr. Reyes"
 
@@ -176,7 +176,8 @@ def test_a_second_connection_sees_committed_data_only(store_path: Path, draft: D
         assert len(reader.audit(draft_id)) == 13  # not blocked, and sees committed data only
         other.execute("COMMIT")
         assert len(reader.audit(draft_id)) == 14
-        writer.review.edit_section(draft_id, "scope", "Rewritten.", "Dr. Kim", "clarity")
+        writer.review.edit_section(draft_id, "scope", "Rewritten.", "Dr. Kim", "clarity",
+                                   citations=[])
         assert reader.section_text(draft_id, "scope") == "Rewritten."
 
 
@@ -186,7 +187,7 @@ def test_threads_can_share_one_store(store: DraftStore, draft: Draft) -> None:
     with ThreadPoolExecutor(max_workers=4) as pool:
         versions = list(pool.map(
             lambda key: store.review.edit_section(draft_id, key, f"{key} by hand", "Dr. Kim",
-                                                  "redo"),
+                                                  "redo", citations=[]),
             keys))
     assert versions == [2] * len(keys)
     assert [s.text for s in store.load_draft(draft_id).sections] == [f"{k} by hand" for k in keys]
@@ -251,13 +252,16 @@ def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft
     draft_id = store.save_draft(draft, CASE_PATH)
     key, original = "conclusion", draft.sections[9].text
     edited = original + "\n\nThe injection should be authorised at one level only [F1]."
-    assert store.review.edit_section(draft_id, key, edited, "Dr. Reyes", "narrow the request") == 2
-    assert store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "house style") == 3
+    cited = [Citation(marker="F1", kind="fact", target="F1", sentence=2)]  # as the caller checked
+    assert store.review.edit_section(draft_id, key, edited, "Dr. Reyes", "narrow the request",
+                                     citations=cited) == 2
+    assert store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "house style",
+                                     citations=[]) == 3
     for reason in ("", "   "):
         with pytest.raises(ValueError, match="reason is required"):
-            store.review.edit_section(draft_id, key, "Other.", "Dr. Kim", reason)
+            store.review.edit_section(draft_id, key, "Other.", "Dr. Kim", reason, citations=[])
     with pytest.raises(ValueError, match="already has this text"):
-        store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "again")
+        store.review.edit_section(draft_id, key, "Short.", "Dr. Kim", "again", citations=[])
     versions = [h for h in store.history(draft_id) if h.key == key]
     assert [(h.version, h.author, h.reason, h.status) for h in versions] == [
         (1, "offline", None, "ok"), (2, "Dr. Reyes", "narrow the request", "ok"),
@@ -278,9 +282,9 @@ def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft
 def test_diff_shows_the_changed_lines(store: DraftStore, draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
     store.review.edit_section(draft_id, "scope", "First line.\nSecond line.", "Dr. Reyes",
-                              "rewrite")
+                              "rewrite", citations=[])
     store.review.edit_section(draft_id, "scope", "First line.\nSecond line, amended.", "Dr. Reyes",
-                       "amend")
+                       "amend", citations=[])
     diff = store.diff(draft_id, "scope", 2, 3)
     assert diff.splitlines()[:2] == ["--- scope v2", "+++ scope v3"]
     assert "-Second line." in diff and "+Second line, amended." in diff
@@ -338,7 +342,7 @@ def test_overrides_are_validated_and_audited(store: DraftStore, draft: Draft) ->
 
 def test_export_and_sign_off_are_audited(store: DraftStore, draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
-    store.review.edit_section(draft_id, "gaps", "None.", "Dr. Reyes", "shorter")
+    store.review.edit_section(draft_id, "gaps", "None.", "Dr. Reyes", "shorter", citations=[])
     store.review.record_export(draft_id, "pdf", "out/opinion.pdf", "Dr. Reyes")
     store.review.sign_off(draft_id, "Dr. Reyes")
     exported, signed = store.audit(draft_id)[-2:]
@@ -375,7 +379,7 @@ def test_unknown_ids_and_keys_raise_key_errors_naming_them(store: DraftStore,
     with pytest.raises(ValueError, match="author is required"):
         store.save_section(draft_id, draft.sections[0], " ")
     with pytest.raises(KeyError, match=f"draft '{draft_id}' has no section 'nope'"):
-        store.review.edit_section(draft_id, "nope", "text", "Dr. K", "why")
+        store.review.edit_section(draft_id, "nope", "text", "Dr. K", "why", citations=[])
     with pytest.raises(UnknownSectionError, match="version 7 of section 'scope'"):
         store.diff(draft_id, "scope", 1, 7)
     with pytest.raises(ValueError, match="version must be"):

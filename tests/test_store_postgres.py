@@ -134,7 +134,8 @@ def test_a_draft_round_trips_with_its_calls_and_audit(url: str, drafted: Draft) 
 def test_review_history_and_the_append_only_log(url: str, drafted: Draft) -> None:
     with DraftStore.open(url) as store:
         draft_id = store.save_draft(drafted, CASE_PATH)
-        assert store.review.edit_section(draft_id, "scope", "By hand.", "Dr. Reyes", "shorter") == 2
+        assert store.review.edit_section(draft_id, "scope", "By hand.", "Dr. Reyes", "shorter",
+                                         citations=[]) == 2
         store.review.sign_off(draft_id, "Dr. Reyes")
         record = store.review.override(draft_id, "I1", None, "not_necessary",
                                        "self-reported relief",
@@ -167,7 +168,7 @@ def test_concurrent_writers_get_distinct_versions(url: str, drafted: Draft) -> N
         with ThreadPoolExecutor(4) as pool:
             versions = list(pool.map(
                 lambda n: stores[n].review.edit_section(draft_id, "gaps", f"edit {n}", f"Dr. {n}",
-                                                 "parallel"), range(4)))
+                                                 "parallel", citations=[]), range(4)))
     finally:
         for store in stores:
             store.close()

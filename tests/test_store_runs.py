@@ -57,7 +57,8 @@ def test_a_version_1_store_is_migrated_and_its_drafts_still_work(
         # unchanged file on disk is used
         assert case.id == drafted.case_id
         assert store.list_drafts()[0].run_id is None
-        store.review.edit_section(draft_id, "scope", "Edited.", "Dr. Kim", "after the migration")
+        store.review.edit_section(draft_id, "scope", "Edited.", "Dr. Kim", "after the migration",
+                                  citations=[])
 
 
 def test_a_run_holds_one_draft_per_case(tmp_path: Path, drafted: Draft) -> None:
@@ -95,7 +96,8 @@ def test_a_regeneration_is_a_new_version_that_keeps_an_edit(tmp_path: Path,
                                                             drafted: Draft) -> None:
     with DraftStore.open(tmp_path / "s.sqlite") as store:
         draft_id = store.save_draft(drafted, CASE_PATH)
-        store.review.edit_section(draft_id, "scope", "Edited scope.", "Dr. Reyes", "shorter")
+        store.review.edit_section(draft_id, "scope", "Edited scope.", "Dr. Reyes", "shorter",
+                                  citations=[])
         store.review.sign_off(draft_id, "Dr. Reyes")
         again = drafted.sections[[s.key for s in drafted.sections].index("scope")]
         version = store.review.save_regenerated(draft_id, again, "Dr. Kim",

@@ -202,7 +202,8 @@ def test_sign_off_in_the_app_is_recorded_and_a_later_edit_voids_it(data_dir: Pat
         assert store.summary(draft_id).signed_off_by == "Dr. Reyes"
         assert [e.actor for e in store.audit(draft_id) if e.action == "signed_off"] == [
             "Dr. Reyes"]
-        store.review.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off")
+        store.review.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off",
+                                  citations=[])
     go(at, "export")
     no_errors(at)
     assert "Not signed off." in messages(at.caption)

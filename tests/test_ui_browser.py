@@ -39,7 +39,7 @@ def prepare(data: Path) -> str:
         text = drafts.section_text(draft_id, "analysis-I1")
         assert RIGHT in text
         drafts.review.edit_section(draft_id, "analysis-I1", text.replace(RIGHT, RIGHT.replace(
-            "right", "left")), "Dr. Reyes", "reword the imaging finding")
+            "right", "left")), "Dr. Reyes", "reword the imaging finding", citations=[])
         drafts.review.override(draft_id, "I1", "esi_repeat.prior_relief", "undocumented",
                         "relief is self-reported only", "Dr. Reyes")
     return draft_id

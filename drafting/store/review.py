@@ -14,7 +14,6 @@ import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
-from drafting.citations import check_citations
 from drafting.draft import Citation, SectionDraft, Usage
 from drafting.store import reading, writing
 from drafting.store.connection import Database, now
@@ -41,12 +40,10 @@ class Reviews:
         self.db = db
 
     def edit_section(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
-                     citations: list[Citation] | None = None) -> int:
-        """Store a human's text as the section's next version; returns the version number.
-
-        Unless ``citations`` are given, the text's markers are checked against the facts and
-        excerpts supplied to the section (valid exactly as the pipeline would judge them; for
-        an invalid marker, "not in this case" may read "not given to this section")."""
+                     citations: list[Citation]) -> int:
+        """Store a human's text as the section's next version, with its citations as checked
+        by the caller (the drafting service checks them against the case); returns the version
+        number."""
         with self.db.transaction() as conn:
             return edit_in(conn, draft_id, key, text, author, reason, citations)
 
@@ -149,7 +146,7 @@ class Reviews:
 
 
 def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author: str,
-            reason: str, citations: list[Citation] | None = None) -> int:
+            reason: str, citations: list[Citation]) -> int:
     """``edit_section`` inside the caller's transaction (for a write that must commit with
     others, such as the API's idempotency record)."""
     author, reason = required("author", author), required("reason", reason)
@@ -158,8 +155,6 @@ def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author
         raise ValueError(f"section {key!r} of draft {draft_id!r} already has this text "
                          f"(version {row['version']}); nothing to save")
     previous = reading.section_draft(conn, row)
-    if citations is None:
-        citations = _check(conn, draft_id, text, previous.fact_ids, previous.excerpt_ids)
     edited = previous.model_copy(update={
         "text": text, "status": "ok", "error": None, "citations": citations,
         "attempts": 0, "seconds": 0.0, "usage": Usage()})
@@ -207,11 +202,3 @@ def _current(row: sqlite3.Row, draft_id: str, item_id: str,
         raise UnknownCriterionError(draft_id, item_id, criterion_id)
     return str(criterion["status"])
 
-
-def _check(conn: sqlite3.Connection, draft_id: str, text: str, fact_ids: list[str],
-           excerpt_ids: list[str]) -> list[Citation]:
-    every = reading.sections(conn, draft_id)
-    return check_citations(
-        text, case_facts={f for s in every for f in s.fact_ids},
-        known_excerpts={e for s in every for e in s.excerpt_ids},
-        supplied_facts=fact_ids, supplied_excerpts=excerpt_ids)
