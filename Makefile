@@ -26,7 +26,7 @@ demo: setup
 	$(BIN)/necessity draft examples/cases/wc-lumbar-esi-plaintiff.yaml --out out/demo
 
 # ruff, the layer contracts ([tool.importlinter] in pyproject.toml; README: Architecture), then
-# mypy on the service and the pipeline stages ([tool.mypy]).
+# mypy on the service, the pipeline stages, the case model and the criteria engine ([tool.mypy]).
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports

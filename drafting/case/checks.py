@@ -8,12 +8,14 @@ sees all of them in one run.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import pairwise
 
 from drafting.case.case import Case
-from drafting.case.item import PriorDecision
+from drafting.case.fact import Fact
+from drafting.case.item import DisputedItem, PriorDecision
 from drafting.case.problems import Loc, Problem
+from drafting.case.records import Document
 from drafting.case.tags import known_tags, suggest
 from drafting.case.vocab import PERSPECTIVES_BY_TYPE, ItemStatus
 
@@ -32,11 +34,12 @@ def check_case(case: Case, today: dt.date | None = None) -> list[Problem]:
 
 
 def _duplicate_ids(case: Case) -> Iterator[Problem]:
-    for field, entries in (
+    lists: tuple[tuple[str, Sequence[Document | Fact | DisputedItem]], ...] = (
         ("documents", case.documents),
         ("facts", case.facts),
         ("disputed_items", case.disputed_items),
-    ):
+    )
+    for field, entries in lists:
         first_seen: dict[str, int] = {}
         for index, entry in enumerate(entries):
             if entry.id in first_seen:

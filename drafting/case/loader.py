@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import json
 import tempfile
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -134,7 +135,7 @@ def _from_pydantic(exc: ValidationError) -> list[Problem]:
     return problems
 
 
-def _explain(error: dict[str, Any]) -> tuple[str, str]:
+def _explain(error: Mapping[str, Any]) -> tuple[str, str]:
     kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
     shown = repr(error.get("input"))
     shown = shown if len(shown) <= 60 else shown[:57] + "..."

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import overload
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import FactCategory, Laterality, RecordType
@@ -43,6 +44,12 @@ class Thresholds:
 
     def __init__(self, values: dict[str, float]):
         self.values = values
+
+    @overload
+    def __call__(self, number: float | str) -> float: ...
+
+    @overload
+    def __call__(self, number: None) -> None: ...
 
     def __call__(self, number: float | str | None) -> float | None:
         if isinstance(number, str):

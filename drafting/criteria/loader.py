@@ -71,7 +71,7 @@ def load_criteria_file(path: Path) -> CriteriaSet:
         for error in exc.errors(include_url=False):
             loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.endswith("Node")))
             label = _criterion_label(raw, loc[1]) if loc[:1] == ("criteria",) and len(loc) > 1 \
-                else ""
+                and isinstance(loc[1], int) else ""
             problems.append(Problem(loc, f"{error['msg']}{label}",
                                     "see guideline_index/criteria/README.md"))
         raise CriteriaError(path, problems) from None
@@ -89,15 +89,16 @@ def _references(spec: CriteriaSet) -> Iterator[Problem]:
             if value.source not in excerpts:
                 yield Problem(("thresholds", name, i, "source"), f"threshold '{name}' cites "
                               f"unknown excerpt '{value.source}'", "use an id from the corpus")
-    tests = [(("applies_if",), "set", spec.applies_if), (("applies_unless",), "set",
-                                                          spec.applies_unless)]
+    tests: list[tuple[tuple[str | int, ...], str, Test | None]] = [
+        (("applies_if",), "set", spec.applies_if),
+        (("applies_unless",), "set", spec.applies_unless)]
     for i, criterion in enumerate(spec.criteria):
-        loc = ("criteria", i)
+        at = ("criteria", i)
         for j, excerpt_id in enumerate(criterion.basis):
             if excerpt_id not in excerpts:
-                yield Problem((*loc, "basis", j), f"criterion '{criterion.id}' rests on unknown "
+                yield Problem((*at, "basis", j), f"criterion '{criterion.id}' rests on unknown "
                               f"excerpt '{excerpt_id}'", "use an id from guideline_index/corpus")
-        tests.append(((*loc, "test"), f"criterion '{criterion.id}'", criterion.test))
+        tests.append(((*at, "test"), f"criterion '{criterion.id}'", criterion.test))
     for loc, who, test in tests:
         for fact in _facts(test):
             for tag in {*fact.tags_any, *fact.tags_all, *fact.tags_none, *fact.domain_tags_any}:
