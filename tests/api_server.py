@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 
+from drafting.api.tenancy import tenancy
 from drafting.store import DraftStore
 from tests.browser import free_port, stop, wait_healthy
 
@@ -47,7 +48,7 @@ class Server:
 def new_key(data_dir: Path, organisation: str, name: str | None = None) -> tuple[str, str]:
     """A key of ``organisation`` in the server's store: (secret, webhook secret)."""
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
-        key, secret = store.tenancy.create_api_key(name or f"{organisation} system", organisation,
+        key, secret = tenancy(store).create_api_key(name or f"{organisation} system", organisation,
                                            "test")
     return secret, key.webhook_secret
 

@@ -16,6 +16,7 @@ import pytest
 import yaml
 from docx import Document
 
+from drafting.api.tenancy import tenancy
 from drafting.store import DraftStore
 from tests.api_server import Server, api_server, new_key, wait_finished
 from tests.browser import browser, chromium
@@ -111,8 +112,8 @@ def test_a_revoked_key_is_refused(server: Server) -> None:
     with client_for(server, secret) as client:
         assert client.post("/v1/cases", content=CASE_BYTES, headers=YAML).status_code == 201
         with DraftStore.open(server.store_path) as store:
-            key = next(k for k in store.tenancy.api_keys() if k.organisation == "initech")
-            store.tenancy.revoke_api_key(key.id, "test")
+            key = next(k for k in tenancy(store).api_keys() if k.organisation == "initech")
+            tenancy(store).revoke_api_key(key.id, "test")
         assert client.post("/v1/cases", content=CASE_BYTES, headers=YAML).status_code == 401
 
 
@@ -378,7 +379,7 @@ def test_a_killed_server_drafts_its_queued_drafts_when_it_starts_again(tmp_path:
         first.kill()
     time.sleep(1)  # its drafting workers notice and stop (they check every 0.2 s)
     with DraftStore.open(tmp_path / "drafts.sqlite") as store:
-        unfinished = {d.draft_id for d in store.tenancy.unfinished_api_drafts()
+        unfinished = {d.draft_id for d in tenancy(store).unfinished_api_drafts()
                       if store.summary(d.draft_id).status == "in_progress"}
     assert unfinished, "the kill came too late to leave anything queued"
 

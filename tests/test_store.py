@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting.api.tenancy import tenancy
 from drafting.backends.registry import create
 from drafting.case import load_case
 from drafting.draft import Citation, Draft
@@ -403,11 +404,11 @@ def test_writers_queue_on_the_stores_writer_lock(store_path: Path) -> None:
             with pytest.raises(BlockingIOError):  # held while the transaction is open
                 fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)
             writer = threading.Thread(
-                target=lambda: (second.tenancy.create_api_key("Acme", "acme", "t"),
+                target=lambda: (tenancy(second).create_api_key("Acme", "acme", "t"),
                                 other_done.set()))
             writer.start()
             assert not other_done.wait(0.3)  # the other writer waits for this one
         writer.join(30)
-        assert other_done.is_set() and [k.name for k in first.tenancy.api_keys()] == ["Acme"]
+        assert other_done.is_set() and [k.name for k in tenancy(first).api_keys()] == ["Acme"]
     fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once every write committed
     os.close(probe)

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from drafting.api.tenancy import tenancy
 from drafting.backends.registry import create
 from drafting.case import case_file_hash, load_case
 from drafting.cli.app import app
@@ -228,30 +229,31 @@ def test_the_commands_work_on_a_postgresql_store(url: str, tmp_path: Path) -> No
 
 
 def test_the_api_tables_scope_keys_cases_and_idempotency(url: str) -> None:
-    from drafting.store.tenancy import IdempotencyConflict
+    from drafting.api.tenancy import IdempotencyConflict
 
     path, case = CASE_PATH, load_case(CASE_PATH)
     with DraftStore.open(url) as store:
-        key, secret = store.tenancy.create_api_key("Acme intake", "acme", "test")
-        assert store.tenancy.api_key_for(secret) == key
-        assert store.tenancy.api_key_for(secret + "x") is None
+        key, secret = tenancy(store).create_api_key("Acme intake", "acme", "test")
+        assert tenancy(store).api_key_for(secret) == key
+        assert tenancy(store).api_key_for(secret + "x") is None
 
         def submit(conn):  # type: ignore[no-untyped-def]
-            stored, new = store.tenancy.add_api_case(conn, "acme", key.id, case.id,
+            stored, new = tenancy(store).add_api_case(conn, "acme", key.id, case.id,
                                              CASE_HASH, path.name,
                                              path.read_text())
             return (201 if new else 200), {"id": stored.id}
 
-        first = store.tenancy.idempotent("acme", "k1", "fp", submit)
-        again = store.tenancy.idempotent("acme", "k1", "fp", submit)
+        first = tenancy(store).idempotent("acme", "k1", "fp", submit)
+        again = tenancy(store).idempotent("acme", "k1", "fp", submit)
         assert (first.status_code, again.replayed, again.body) == (201, True, first.body)
-        assert store.tenancy.idempotent("acme", None, "fp2", submit).status_code == 200  # same file
+        same_file = tenancy(store).idempotent("acme", None, "fp2", submit)
+        assert same_file.status_code == 200
         with pytest.raises(IdempotencyConflict):
-            store.tenancy.idempotent("acme", "k1", "another request", submit)
-        assert store.tenancy.api_case("acme", first.body["id"]) is not None
-        assert store.tenancy.api_case("globex", first.body["id"]) is None
-        store.tenancy.revoke_api_key(key.id, "test")
-        assert store.tenancy.api_key_for(secret) is None
+            tenancy(store).idempotent("acme", "k1", "another request", submit)
+        assert tenancy(store).api_case("acme", first.body["id"]) is not None
+        assert tenancy(store).api_case("globex", first.body["id"]) is None
+        tenancy(store).revoke_api_key(key.id, "test")
+        assert tenancy(store).api_key_for(secret) is None
 
 
 def test_a_failed_write_in_a_group_commit_is_undone_alone(url: str, drafted: Draft) -> None:

@@ -12,6 +12,7 @@ from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBea
 
 from drafting.api.ratelimit import RateLimiter
 from drafting.api.stores import StorePool
+from drafting.api.tenancy import tenancy
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def authenticate(request: Request,
     its rate)."""
     secret = bearer.credentials if bearer is not None else header
     pool: StorePool = request.app.state.stores
-    key = pool.get().tenancy.api_key_for(secret) if secret else None
+    key = tenancy(pool.get()).api_key_for(secret) if secret else None
     if key is None:
         raise HTTPException(
             401, detail="missing, unknown or revoked API key: send 'Authorization: Bearer <key>' "

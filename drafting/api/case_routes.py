@@ -14,6 +14,7 @@ from drafting.api.context import (
     fingerprint,
     sent,
 )
+from drafting.api.tenancy import tenancy
 from drafting.api.views import case_view
 from drafting.case import case_file_hash, case_from_text, read_case_bytes
 
@@ -45,12 +46,12 @@ def submit_case(request: Request, body: RawBody, api: ApiDep, caller: CallerDep,
     store = api.store
 
     def action(conn):  # type: ignore[no-untyped-def]
-        stored, new = store.tenancy.add_api_case(conn, caller.organisation, caller.key_id, case.id,
+        stored, new = tenancy(store).add_api_case(conn, caller.organisation, caller.key_id, case.id,
                                          case_hash, f"{case.id}{suffix}", text,
                                          case.model_dump_json())
         return (201 if new else 200), case_view(stored, case)
 
-    response = store.tenancy.idempotent(caller.organisation, key,
+    response = tenancy(store).idempotent(caller.organisation, key,
                                 fingerprint("POST", "/v1/cases", body), action)
     return sent(response, response.body["links"]["self"])
 
@@ -58,9 +59,9 @@ def submit_case(request: Request, body: RawBody, api: ApiDep, caller: CallerDep,
 @router.get("/{case_ref}")
 def get_case(case_ref: str, api: ApiDep, caller: CallerDep) -> dict:  # type: ignore[type-arg]
     """A submitted case: its ids, type, perspective, setting and disputed items."""
-    stored = api.store.tenancy.api_case(caller.organisation, case_ref)
+    stored = tenancy(api.store).api_case(caller.organisation, case_ref)
     if stored is None:
         raise HTTPException(404, detail=f"no case {case_ref!r} in your organisation")
-    name, text, validated = api.store.tenancy.case_file(stored.case_id, stored.case_hash)
+    name, text, validated = tenancy(api.store).case_file(stored.case_id, stored.case_hash)
     case = case_from_text(text, validated, name)
     return case_view(stored, case)

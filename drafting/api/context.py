@@ -13,11 +13,11 @@ from fastapi.responses import JSONResponse
 from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
 from drafting.api.stores import StorePool
+from drafting.api.tenancy import ApiDraft, Response, tenancy
 from drafting.api.views import ViewCache
 from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore
-from drafting.store.tenancy import ApiDraft, Response
 
 MAX_IDEMPOTENCY_KEY = 255
 
@@ -41,7 +41,7 @@ class Api:
     def draft_of(self, caller: Caller, draft_id: str) -> ApiDraft:
         """The caller's draft; 404 for one that does not exist and for another
         organisation's alike (its existence is not revealed)."""
-        found = self.store.tenancy.api_draft(caller.organisation, draft_id)
+        found = tenancy(self.store).api_draft(caller.organisation, draft_id)
         if found is None:
             raise HTTPException(404, detail=f"no draft {draft_id!r} in your organisation")
         return found

@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse, Response
 
 from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint, sent
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
+from drafting.api.tenancy import tenancy
 from drafting.api.views import accepted, finished_body, history_view, progress_view
 from drafting.backends.base import BackendError
 from drafting.case import DraftRequestError, case_from_text
@@ -36,11 +37,11 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
                        f"choose from {', '.join(api.settings.api_backend_names)}")
     service = api.service
     store = service.store
-    api_case = store.tenancy.api_case(caller.organisation, request.case)
+    api_case = tenancy(store).api_case(caller.organisation, request.case)
     if api_case is None:
         raise _invalid("case", f"no case {request.case!r} in your organisation; submit it "
                        "with POST /v1/cases first")
-    name, text, validated = store.tenancy.case_file(api_case.case_id, api_case.case_hash)
+    name, text, validated = tenancy(store).case_file(api_case.case_id, api_case.case_hash)
     asked = ServiceRequest(
         LoadedCase(case_from_text(text, validated, name), None, name, api_case.case_hash),
         actor=caller.key_id, document_type=request.document_type,
@@ -59,12 +60,12 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
 
     def action(conn):  # type: ignore[no-untyped-def]
         draft_id = service.drafting.begin(asked, case, backend, retrieval, conn=conn)
-        store.tenancy.add_api_draft(conn, draft_id, caller.organisation, api_case.id, caller.key_id,
-                            retrieval, webhook)
+        tenancy(store).add_api_draft(conn, draft_id, caller.organisation, api_case.id,
+                                     caller.key_id, retrieval, webhook)
         return 202, accepted(draft_id, api_case.id)
 
     body = request.model_dump_json().encode()
-    response = store.tenancy.idempotent(caller.organisation, key,
+    response = tenancy(store).idempotent(caller.organisation, key,
                                 fingerprint("POST", "/v1/drafts", body), action)
     if not response.replayed:
         api.jobs.submit(response.body["id"])
@@ -130,7 +131,7 @@ def edit_section(draft_id: str, section_key: str, edit: SectionEdit, api: ApiDep
 
     body = edit.model_dump_json().encode()
     path = f"/v1/drafts/{draft_id}/sections/{section_key}"
-    return sent(service.store.tenancy.idempotent(caller.organisation, key,
+    return sent(tenancy(service.store).idempotent(caller.organisation, key,
                                          fingerprint("POST", path, body), action))
 
 

@@ -13,10 +13,10 @@ from fastapi.responses import JSONResponse
 from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
+from drafting.api.tenancy import IdempotencyConflict
 from drafting.case import CaseFileError
 from drafting.case.problems import format_path
 from drafting.store import NotStoredError
-from drafting.store.tenancy import IdempotencyConflict
 
 
 def _code(status: int) -> str:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException
 
 from drafting.api.context import ApiDep, CallerDep
 from drafting.api.schemas import EvalRequest
+from drafting.api.tenancy import tenancy
 
 router = APIRouter(prefix="/v1/evals", tags=["evals"])
 
@@ -21,7 +22,7 @@ def run_evals(request: EvalRequest, api: ApiDep, caller: CallerDep) -> dict[str,
     problems = [{"loc": ["body", "drafts", n], "field": f"drafts[{n}]",
                  "message": f"no draft {draft_id!r} in your organisation"}
                 for n, draft_id in enumerate(request.drafts)
-                if store.tenancy.api_draft(caller.organisation, draft_id) is None]
+                if tenancy(store).api_draft(caller.organisation, draft_id) is None]
     if problems:
         raise HTTPException(422, detail=problems)
     report = api.service.evaluation.stored(list(dict.fromkeys(request.drafts)),

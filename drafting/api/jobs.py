@@ -18,6 +18,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from drafting.api.logs import logger
 from drafting.api.stores import StorePool
+from drafting.api.tenancy import ApiDraft, tenancy
 from drafting.api.views import finished_body
 from drafting.api.webhooks import deliver
 from drafting.draft import SectionDraft
@@ -26,7 +27,6 @@ from drafting.service import DraftingService
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from drafting.store.group_commit import GroupCommitWriter
-from drafting.store.tenancy import ApiDraft
 from drafting.store.workers import is_alive
 
 
@@ -74,7 +74,7 @@ class DraftJobs:
         store = service.store
         resumed = 0
         finisher: _Worker | None = None
-        for api in store.tenancy.unfinished_api_drafts():
+        for api in tenancy(store).unfinished_api_drafts():
             summary = store.summary(api.draft_id)
             if summary.status != "in_progress":  # drafted, but stopped before its state was set
                 finisher = finisher or _Worker(self.settings, store)
@@ -146,11 +146,11 @@ class _Worker:
 
     def draft(self, draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
         store, service = self.store, self.service
-        api = store.tenancy.api_draft_by_id(draft_id)
+        api = tenancy(store).api_draft_by_id(draft_id)
         started = time.perf_counter()
         try:
             store.claim_draft(draft_id)  # this process is drafting it now (see recover)
-            store.tenancy.set_api_draft_state(draft_id, "running")
+            tenancy(store).set_api_draft_state(draft_id, "running")
             case = service.review.case(draft_id)
             summary = store.summary(draft_id)
             backend = service.drafting.backend(summary.backend)
@@ -159,7 +159,7 @@ class _Worker:
                 retrieval=api.retrieval, reuse=reuse, writer=self.writer))
         except Exception as exc:
             store.interrupt_draft(draft_id, "api", f"drafting failed: {type(exc).__name__}")
-            store.tenancy.set_api_draft_state(draft_id, "failed", f"{type(exc).__name__}: {exc}")
+            tenancy(store).set_api_draft_state(draft_id, "failed", f"{type(exc).__name__}: {exc}")
             self.log.error("draft failed", extra={
                 "event": "draft_failed", "draft_id": draft_id, "organisation": api.organisation,
                 "error_type": type(exc).__name__})
@@ -169,25 +169,25 @@ class _Worker:
                       time.perf_counter() - started)
 
     def finished(self, api: ApiDraft, status: str, seconds: float) -> None:
-        self.store.tenancy.set_api_draft_state(api.draft_id, "finished")
+        tenancy(self.store).set_api_draft_state(api.draft_id, "finished")
         self.log.info("draft finished", extra={
             "event": "draft_finished", "draft_id": api.draft_id, "organisation": api.organisation,
             "state": status, "ms": round(seconds * 1000, 1)})
         self.call_webhook(api, status)
         # Build the response body here, at low priority, so that polling clients get it from
         # the store instead of the server building it for each draft.
-        finished_body(self.service, self.store.tenancy.api_draft_by_id(api.draft_id))
+        finished_body(self.service, tenancy(self.store).api_draft_by_id(api.draft_id))
 
     def call_webhook(self, api: ApiDraft, status: str) -> None:
         if api.webhook_url is None:
             return
-        key = self.store.tenancy.api_key_by_id(api.created_by)
+        key = tenancy(self.store).api_key_by_id(api.created_by)
         payload = {"event": "draft.finished", "draft_id": api.draft_id, "status": status,
                    "case": api.api_case_id, "links": {"self": f"/v1/drafts/{api.draft_id}"}}
         delivered, result = deliver(api.webhook_url, key.webhook_secret, payload,
                                     timeout_s=self.settings.api_webhook_timeout_s,
                                     attempts=self.settings.api_webhook_attempts)
-        self.store.tenancy.record_webhook(api.draft_id, api.webhook_url, result, delivered)
+        tenancy(self.store).record_webhook(api.draft_id, api.webhook_url, result, delivered)
         self.log.info("webhook", extra={"event": "webhook", "draft_id": api.draft_id,
                                         "organisation": api.organisation,
                                         "delivered": delivered})

@@ -9,10 +9,10 @@ from collections import OrderedDict
 from dataclasses import asdict
 from typing import Any
 
+from drafting.api.tenancy import ApiCase, ApiDraft, tenancy
 from drafting.case import Case
 from drafting.service import DraftingService
 from drafting.store import DraftStore, HistoryEntry
-from drafting.store.tenancy import ApiCase, ApiDraft
 
 
 def case_view(api_case: ApiCase, case: Case) -> dict[str, Any]:
@@ -80,12 +80,12 @@ def finished_body(service: DraftingService, api: ApiDraft,
     key = view_key(store, api)
     if cache is not None and (body := cache.get((api.draft_id, key))) is not None:
         return body
-    stored_key, stored = store.tenancy.api_view(api.draft_id)
+    stored_key, stored = tenancy(store).api_view(api.draft_id)
     if stored is not None and stored_key == key:
         body = stored.encode()
     else:
         text = json.dumps(draft_view(service, api))
-        store.tenancy.store_api_view(api.draft_id, key, text)
+        tenancy(store).store_api_view(api.draft_id, key, text)
         body = text.encode()
     if cache is not None:
         cache.put((api.draft_id, key), body)

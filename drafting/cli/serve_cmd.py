@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from drafting.api.tenancy import tenancy
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import (
     DataDir,
@@ -45,7 +46,7 @@ def serve(
     settings = store_settings(data_dir, store_url, api_concurrency=concurrency,
                               api_backends=backends)
     with open_store(settings) as store:  # a bad store URL or a newer schema: exit 2 here
-        have_keys = bool(store.tenancy.api_keys())
+        have_keys = bool(tenancy(store).api_keys())
     log = logger()  # everything the server says is a JSON line on stderr
     if not have_keys:
         log.warning("no API key yet: create one with 'necessity keys create --name NAME "
@@ -71,7 +72,7 @@ def create_key(
     """Create a key; its secret is printed once (stdout) and never stored."""
     with stored(data_dir, store_url) as service:
         store = service.store
-        key, secret = store.tenancy.create_api_key(name, org or name, current_user())
+        key, secret = tenancy(store).create_api_key(name, org or name, current_user())
     err.print(f"API key {key.id} for organisation {key.organisation!r}; keep the secret below, "
               "it is not shown again. Webhook signing secret: " + key.webhook_secret,
               markup=False)
@@ -83,7 +84,7 @@ def list_keys(data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
     """Every key: id, name, organisation, created, revoked (never the secret)."""
     with stored(data_dir, store_url) as service:
         store = service.store
-        found = store.tenancy.api_keys()
+        found = tenancy(store).api_keys()
     table = Table("key", "name", "organisation", "created", "revoked")
     for key in found:
         table.add_row(key.id, key.name, key.organisation, key.created_at[:19],
@@ -97,6 +98,6 @@ def revoke_key(key_id: Annotated[str, typer.Argument(help="The key's id (key_...
     """Revoke a key: requests with it are refused from now on (401)."""
     with stored(data_dir, store_url) as service:
         store = service.store
-        key = store.tenancy.revoke_api_key(key_id, current_user())
+        key = tenancy(store).revoke_api_key(key_id, current_user())
     out.print(f"revoked {key.id} ({key.organisation}) at {key.revoked_at}", markup=False)
 

@@ -1,6 +1,7 @@
 """The draft store: every draft, section version, model call, override and review action in one
 SQLite file, with versioned migrations and an append-only audit log."""
 
+from drafting.store.connection import Database, now
 from drafting.store.errors import (
     NotStoredError,
     StoreError,
@@ -18,6 +19,7 @@ from drafting.store.records import (
     OverrideRecord,
     StoredCase,
 )
+from drafting.store.review import required
 from drafting.store.runs import (
     NewRunItem,
     RunBusyError,
@@ -27,10 +29,12 @@ from drafting.store.runs import (
     UnknownRunError,
 )
 from drafting.store.store import DraftStore
+from drafting.store.writing import append_audit, ensure_case
 
 __all__ = [
     "AuditAction",
     "AuditEntry",
+    "Database",
     "DraftStore",
     "DraftSummary",
     "HistoryEntry",
@@ -49,4 +53,8 @@ __all__ = [
     "UnknownDraftError",
     "UnknownRunError",
     "UnknownSectionError",
+    "append_audit",
+    "ensure_case",
+    "now",
+    "required",
 ]

@@ -30,16 +30,16 @@ from drafting.store.records import (
 )
 from drafting.store.review import Reviews, required
 from drafting.store.runs import BatchRuns
-from drafting.store.tenancy import Tenancy
 from drafting.store.workers import this_worker
 
 VersionChoice = Literal["latest", "original"] | int
 
 
 class DraftStore:
-    """Drafts and their section versions, model calls and audit log; the rest, each over the
-    same connection: ``review`` (edits, overrides, exports, sign-off), ``batches`` (batch runs)
-    and ``tenancy`` (the HTTP API's keys, cases and responses)."""
+    """Drafts and their section versions, model calls and audit log; over the same connection,
+    ``review`` (edits, overrides, exports, sign-off) and ``batches`` (batch runs). The HTTP
+    API keeps its keys, cases and responses in its own repository over ``db``
+    (``drafting.api.tenancy``)."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | str):
         lock = writer_lock_path(Path(path)) if isinstance(conn, sqlite3.Connection) else None
@@ -47,7 +47,6 @@ class DraftStore:
         self.path = path  # the SQLite file, or the PostgreSQL URL without its password
         self.review = Reviews(self.db)
         self.batches = BatchRuns(self.db)
-        self.tenancy = Tenancy(self.db)
 
     @classmethod
     def open(cls, path: str | Path) -> DraftStore:

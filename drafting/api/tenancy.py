@@ -1,6 +1,8 @@
-"""What the HTTP API keeps in the draft store: API keys (each of one organisation, the secret
-stored only as its SHA-256), the case files each organisation submitted, the drafts it requested
-with the state of their background jobs, and idempotency records.
+"""What the HTTP API keeps in the draft store's database, as its own repository over the
+store's connection (the draft store itself keeps no HTTP responses): API keys (each of one
+organisation, the secret stored only as its SHA-256), the case files each organisation
+submitted, the drafts it requested with the state of their background jobs, idempotency records
+with their responses, and finished drafts' response bodies.
 
 Every read takes the caller's organisation: a case or draft of another organisation is simply
 not found, exactly like one that does not exist."""
@@ -15,10 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from drafting.store import writing
-from drafting.store.connection import Database, now
-from drafting.store.records import AuditAction
-from drafting.store.review import required
+from drafting.store import (
+    AuditAction,
+    Database,
+    DraftStore,
+    append_audit,
+    ensure_case,
+    now,
+    required,
+)
 
 ApiDraftState = Literal["queued", "running", "finished", "failed"]
 SECRET_PREFIX = "nec_"
@@ -117,7 +124,7 @@ class Tenancy:
                          "created_at) VALUES (?, ?, ?, ?, ?, ?)",
                          (key_id, name, organisation, secret_hash(secret),
                           "whsec_" + secrets.token_urlsafe(24), now()))
-            writing.append_audit(conn, actor, AuditAction.api_key_created, None, key_id=key_id,
+            append_audit(conn, actor, AuditAction.api_key_created, None, key_id=key_id,
                                  name=name, organisation=organisation)
             row = conn.execute("SELECT * FROM api_keys WHERE id = ?", (key_id,)).fetchone()
         return _key(row), secret
@@ -147,7 +154,7 @@ class Tenancy:
                 raise ValueError(f"no API key {key_id!r}; see 'necessity keys list'")
             if row["revoked_at"] is None:
                 conn.execute("UPDATE api_keys SET revoked_at = ? WHERE id = ?", (now(), key_id))
-                writing.append_audit(conn, actor, AuditAction.api_key_revoked, None,
+                append_audit(conn, actor, AuditAction.api_key_revoked, None,
                                      key_id=key_id, organisation=row["organisation"])
             row = conn.execute("SELECT * FROM api_keys WHERE id = ?", (key_id,)).fetchone()
         return _key(row)
@@ -183,7 +190,7 @@ class Tenancy:
         """Record the organisation's case file (inside the caller's transaction), with its
         validated form as JSON; the same file submitted again is the same case. Returns it
         and whether it is new."""
-        writing.ensure_case(conn, case_id, case_hash, name, text, validated)
+        ensure_case(conn, case_id, case_hash, name, text, validated)
         row = conn.execute("SELECT * FROM api_cases WHERE organisation = ? AND case_id = ? "
                            "AND case_hash = ?", (organisation, case_id, case_hash)).fetchone()
         if row is not None:
@@ -268,5 +275,10 @@ class Tenancy:
         with self.db.transaction() as conn:
             conn.execute("UPDATE api_drafts SET webhook_result = ?, updated_at = ? "
                          "WHERE draft_id = ?", (result, now(), draft_id))
-            writing.append_audit(conn, "api", AuditAction.webhook_called, draft_id, url=url,
+            append_audit(conn, "api", AuditAction.webhook_called, draft_id, url=url,
                                  delivered=delivered, result=result)
+
+
+def tenancy(store: DraftStore) -> Tenancy:
+    """The API's records in ``store``'s database, over its connection."""
+    return Tenancy(store.db)
