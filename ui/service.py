@@ -13,7 +13,7 @@ from pathlib import Path
 from drafting.backends.base import Backend
 from drafting.case import Case
 from drafting.draft import Draft
-from drafting.service import DraftingService, DraftRequest, LoadedCase, Regenerated
+from drafting.service import FORMAT_LABELS, DraftingService, DraftRequest, LoadedCase, Regenerated
 from drafting.settings import Settings
 from drafting.store import AuditEntry, DraftSummary, HistoryEntry, OverrideRecord
 from evals.report import Report
@@ -21,7 +21,7 @@ from guideline_index.corpus import excerpts_by_id
 from guideline_index.excerpt import Excerpt
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "cases"
-EXPORT_FORMATS = {"docx": "Word (DOCX)", "pdf": "PDF", "md": "Markdown", "json": "JSON"}
+EXPORT_FORMATS = FORMAT_LABELS
 
 
 def example_cases() -> list[Path]:

@@ -7,15 +7,11 @@ from typing import Literal
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
 
 from drafting.case.vocab import DocumentType, Perspective
+from drafting.service import FORMAT_MEDIA_TYPES
 from evals.suite import known_thresholds
 
-EXPORT_MEDIA = {
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    "pdf": "application/pdf",
-    "md": "text/markdown; charset=utf-8",
-    "json": "application/json",
-}
-ExportFormat = Literal["docx", "pdf", "md", "json"]
+EXPORT_MEDIA = FORMAT_MEDIA_TYPES
+ExportFormat = Literal[tuple(FORMAT_MEDIA_TYPES)]  # type: ignore[valid-type]
 
 
 class _Body(BaseModel):

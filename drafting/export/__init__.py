@@ -13,14 +13,23 @@ from drafting.export.pdf import to_pdf
 
 Writer = Callable[[Draft, Path], Path]
 
+# Every export format, in one place: its writer, the label people see, its media type.
 FORMATS: dict[str, Writer] = {
     "md": write_markdown,
     "docx": to_docx,
     "pdf": to_pdf,
     "json": write_json,
 }
+LABELS = {"md": "Markdown", "docx": "Word (DOCX)", "pdf": "PDF", "json": "JSON"}
+MEDIA_TYPES = {
+    "md": "text/markdown; charset=utf-8",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "pdf": "application/pdf",
+    "json": "application/json",
+}
 
-__all__ = ["FORMATS", "export", "to_docx", "to_json", "to_markdown", "to_pdf"]
+__all__ = ["FORMATS", "LABELS", "MEDIA_TYPES", "export", "to_docx", "to_json", "to_markdown",
+           "to_pdf"]
 
 
 def export(draft: Draft, out_dir: Path, formats: Iterable[str]) -> dict[str, Path]:

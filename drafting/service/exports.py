@@ -8,9 +8,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from drafting.draft import Draft
-from drafting.export import FORMATS, to_markdown
+from drafting.export import FORMATS, LABELS, MEDIA_TYPES, to_markdown
 from drafting.service.review import Review
 from drafting.stages import Export
+
+# The export formats for front ends (which never import the exporters): name -> label, name ->
+# media type, both in drafting.export's order.
+FORMAT_LABELS = {name: LABELS[name] for name in FORMATS}
+FORMAT_MEDIA_TYPES = {name: MEDIA_TYPES[name] for name in FORMATS}
 
 
 class UnknownFormatError(ValueError):

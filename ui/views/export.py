@@ -7,11 +7,11 @@ from pathlib import Path
 
 import streamlit as st
 
+from drafting.service import FORMAT_MEDIA_TYPES
 from drafting.settings import Settings
 from ui import service, state
 
-MIME = {"docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "pdf": "application/pdf", "md": "text/markdown", "json": "application/json"}
+MIME = FORMAT_MEDIA_TYPES
 WRITTEN = "exported_files"
 
 
