@@ -50,9 +50,6 @@ class DetectionReport(BaseModel):
             self.false_alarm_rate <= self.max_false_alarm_rate
         return alarms_ok and all(c.passed for c in self.classes)
 
-    def by_class(self, name: str) -> ClassDetection:
-        return next(c for c in self.classes if c.mutation == name)
-
 
 def measure(drafts: list[tuple[Draft, Case]], excerpts: dict[str, Excerpt], tries: int = 3,
             seed: int = 2026, use_embeddings: bool = False,

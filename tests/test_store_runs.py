@@ -74,7 +74,7 @@ def test_a_run_holds_one_draft_per_case(tmp_path: Path, drafted: Draft) -> None:
             store.begin_draft(*args, run_id=run_id)
         store.begin_draft(*args)  # outside a run the same case may be drafted again
         assert store.batches.run_drafts(run_id) == {CASE_HASH: (first, "in_progress")}
-        assert store.batches.case_content(drafted.case_id, CASE_HASH) == CASE_PATH.read_text()
+        assert store.batches.case_data(drafted.case_id, CASE_HASH)[0] == CASE_PATH.read_text()
         assert store.batches.run_counts(run_id) == {"pending": 1}  # what a progress poll reads
         store.batches.finish_item(run_id, store.batches.run_items(run_id)[0].id, RunItemResult(
             status="done", draft_id=first, seconds=1.0))

@@ -69,11 +69,6 @@ def find_dates(text: str) -> Iterator[FoundDate]:
             yield FoundDate(match.start(), match.end(), day, match.group(0))
 
 
-def parse_date(text: str) -> dt.date | None:
-    found = next(find_dates(text), None)
-    return found.date if found else None
-
-
 def format_like(original: str, day: dt.date) -> str:
     """Write ``day`` as ``original`` was written (separator, zero padding, year digits, month
     names spelt out or abbreviated)."""

@@ -182,9 +182,6 @@ class BatchRuns:
                                 "GROUP BY status", (run_id,))
             return {status: int(count) for status, count in rows}
 
-    def case_content(self, case_id: str, case_hash: str) -> str | None:
-        return self.case_data(case_id, case_hash)[0]
-
     def case_data(self, case_id: str, case_hash: str) -> tuple[str | None, str | None]:
         """(text, validated JSON) of a stored case file; None for what is not stored."""
         with self.db.snapshot() as conn:
