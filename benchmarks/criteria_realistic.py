@@ -1,0 +1,77 @@
+"""The criteria engine on the blind set ``benchmarks/realistic_cases/`` (written by a session that
+had not read the criteria code; labels in ``labels.yaml``): outcome agreement overall and per
+direction, beside the trivial baselines (always "not necessary", always "necessary"); right
+reason (the deciding criteria's statements, reasons and notes contain one of the item's
+``deciding_terms``); submission gaps found / expected; clinical gaps raised on items whose label
+expects none.
+
+Run: ``python benchmarks/criteria_realistic.py [RUN_NAME]`` (appends the run to
+``benchmarks/results/criteria_realistic.txt``; the first run is kept as the honest measure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafting.case import load_case  # noqa: E402
+from drafting.criteria.evaluate import evaluate_case  # noqa: E402
+from drafting.criteria.results import Gap  # noqa: E402
+
+SET = ROOT / "benchmarks" / "realistic_cases"
+RESULT = ROOT / "benchmarks" / "results" / "criteria_realistic.txt"
+
+
+def main() -> None:
+    name = sys.argv[1] if len(sys.argv) > 1 else "run"
+    labels = yaml.safe_load((SET / "labels.yaml").read_text(encoding="utf-8"))
+    results = {}
+    for case_file in sorted({entry["case"] for entry in labels}):
+        case = load_case(SET / case_file)
+        results[case_file] = {r.item_id: r for r in evaluate_case(case)}
+    rows, agree, reason, gaps_found, gaps_expected, false_clinical = [], 0, 0, 0, 0, 0
+    by_direction: dict[str, list[bool]] = {}
+    for entry in labels:
+        result = results[entry["case"]][entry["item"]]
+        got = result.outcome.value if result.outcome else "none"
+        same = got == entry["outcome"]
+        agree += same
+        by_direction.setdefault(entry["outcome"], []).append(same)
+        deciding = [c for c in result.criteria if c.criterion_id in result.deciding]
+        text = " ".join(f"{c.statement} {c.reason} {' '.join(c.notes)}" for c in deciding).lower()
+        right = same and any(term.lower() in text for term in entry["deciding_terms"])
+        reason += right
+        missing = {d for c in result.criteria for d in c.missing_documents}
+        expected = set(entry.get("submission_gaps") or [])
+        gaps_expected += len(expected)
+        gaps_found += len(expected & missing)
+        clinical = [c.criterion_id for c in result.criteria if c.gap is Gap.clinical]
+        if entry["reason_category"] != "documentation_missing":
+            false_clinical += bool(clinical) and entry["outcome"] == "necessary"
+        rows.append(f"  {entry['case']} {entry['item']}: label {entry['outcome']}, engine {got}"
+                    f" ({result.criteria_set or 'no criteria set'}); reason "
+                    f"{'right' if right else 'not'}; deciding {', '.join(result.deciding) or '-'}"
+                    f"; gaps {sorted(expected & missing)}/{sorted(expected)}")
+    n = len(labels)
+    direction = {k: f"{sum(v)}/{len(v)} ({sum(v) / len(v):.0%})" for k, v in by_direction.items()}
+    baselines = {k: f"{len(v)}/{n} ({len(v) / n:.0%})" for k, v in by_direction.items()}
+    lines = [f"{name}, {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, commit of the engine as "
+             f"checked out; {n} items in {len(results)} cases",
+             f"outcome agreement {agree}/{n} ({agree / n:.0%}); per label direction {direction}",
+             f"trivial baselines (always that outcome): {baselines}",
+             f"right reason (outcome right and a deciding criterion names a labelled term) "
+             f"{reason}/{n} ({reason / n:.0%})",
+             f"submission gaps found {gaps_found}/{gaps_expected}; approved items on which a "
+             f"clinical gap was raised {false_clinical}", *rows, ""]
+    with RESULT.open("a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
