@@ -19,7 +19,7 @@ from drafting.api.jobs import DraftJobs
 from drafting.api.limits import BodyLimit
 from drafting.api.logs import RequestLog, logger
 from drafting.api.ratelimit import RateLimiter
-from drafting.api.stores import StorePool
+from drafting.api.stores import PooledService, StorePool
 from drafting.api.views import ViewCache
 from drafting.settings import Settings
 
@@ -36,11 +36,10 @@ and say so in their `label`."""
 def create_app(settings: Settings) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        stores = StorePool(settings.store_location)
-        jobs = DraftJobs(settings, stores)
-        app.state.stores = stores
+        service = PooledService(settings, StorePool(settings.store_location))
+        jobs = DraftJobs(settings, service)
         app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
-        app.state.api = Api(settings, stores, jobs, ViewCache())
+        app.state.api = Api(settings, service, jobs, ViewCache())
         # Few request threads: handlers are short, and each extra thread contending for the
         # interpreter lock slows the event loop that accepts and answers connections.
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
@@ -51,7 +50,7 @@ def create_app(settings: Settings) -> FastAPI:
             yield
         finally:
             jobs.shutdown()
-            stores.close()
+            service.close()
 
     # FastAPIOffline: /docs (Swagger UI 5) and /redoc served from files in the fastapi-offline
     # wheel, never from a CDN.

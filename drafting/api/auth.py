@@ -11,8 +11,8 @@ from fastapi import Depends, HTTPException, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
 from drafting.api.ratelimit import RateLimiter
-from drafting.api.stores import StorePool
 from drafting.api.tenancy import tenancy
+from drafting.store import DraftStore
 
 
 @dataclass(frozen=True)
@@ -32,8 +32,8 @@ def authenticate(request: Request,
     """FastAPI dependency: the calling key (401 if missing, unknown or revoked; 429 if over
     its rate)."""
     secret = bearer.credentials if bearer is not None else header
-    pool: StorePool = request.app.state.stores
-    key = tenancy(pool.get()).api_key_for(secret) if secret else None
+    store: DraftStore = request.app.state.api.store  # this request thread's
+    key = tenancy(store).api_key_for(secret) if secret else None
     if key is None:
         raise HTTPException(
             401, detail="missing, unknown or revoked API key: send 'Authorization: Bearer <key>' "

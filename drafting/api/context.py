@@ -1,5 +1,6 @@
-"""What every route needs from the running app: settings, the per-thread store and drafting
-service, the drafting jobs, and the request's Idempotency-Key and fingerprint."""
+"""What every route needs from the running app: settings, the server's drafting service (over
+each request thread's own store), the drafting jobs, and the request's Idempotency-Key and
+fingerprint."""
 
 from __future__ import annotations
 
@@ -12,7 +13,6 @@ from fastapi.responses import JSONResponse
 
 from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
-from drafting.api.stores import StorePool
 from drafting.api.tenancy import ApiDraft, Response, tenancy
 from drafting.api.views import ViewCache
 from drafting.service import DraftingService
@@ -25,18 +25,14 @@ MAX_IDEMPOTENCY_KEY = 255
 @dataclass(frozen=True)
 class Api:
     settings: Settings
-    stores: StorePool
+    service: DraftingService  # one for the server's life; its store is the calling thread's
     jobs: DraftJobs
     views: ViewCache
 
     @property
     def store(self) -> DraftStore:
-        return self.stores.get()
-
-    @property
-    def service(self) -> DraftingService:
-        """The drafting service over this request thread's store (a few small objects)."""
-        return DraftingService(self.settings, store=self.stores.get())
+        """This request thread's store (reads, and the API's tenancy records)."""
+        return self.service.store
 
     def draft_of(self, caller: Caller, draft_id: str) -> ApiDraft:
         """The caller's draft; 404 for one that does not exist and for another

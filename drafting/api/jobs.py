@@ -17,7 +17,6 @@ import time
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from drafting.api.logs import logger
-from drafting.api.stores import StorePool
 from drafting.api.tenancy import ApiDraft, tenancy
 from drafting.api.views import finished_body
 from drafting.api.webhooks import deliver
@@ -25,7 +24,6 @@ from drafting.draft import SectionDraft
 from drafting.heap import freeze_long_lived
 from drafting.service import DraftingService
 from drafting.settings import Settings
-from drafting.store import DraftStore
 from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.workers import is_alive
 
@@ -33,9 +31,9 @@ from drafting.store.workers import is_alive
 class DraftJobs:
     """The server's side: submits drafts to the worker processes and recovers unfinished ones."""
 
-    def __init__(self, settings: Settings, stores: StorePool):
+    def __init__(self, settings: Settings, service: DraftingService):
         self.settings = settings
-        self.stores = stores
+        self.service = service  # the server's (recovery runs on it)
         # spawn: a forked child would inherit the server's threads' locks mid-flight.
         self._pool = ProcessPoolExecutor(
             max_workers=settings.api_concurrency, mp_context=multiprocessing.get_context("spawn"),
@@ -70,14 +68,14 @@ class DraftJobs:
     def recover(self) -> int:
         """Queue the API drafts a stopped server left unfinished (the process drafting them is
         gone), keeping their stored sections; returns how many were queued again."""
-        service = DraftingService(self.settings, store=self.stores.get())
+        service = self.service
         store = service.store
         resumed = 0
         finisher: _Worker | None = None
         for api in tenancy(store).unfinished_api_drafts():
             summary = store.summary(api.draft_id)
             if summary.status != "in_progress":  # drafted, but stopped before its state was set
-                finisher = finisher or _Worker(self.settings, store)
+                finisher = finisher or _Worker(self.settings, service)
                 finisher.finished(api, summary.status, 0.0)
                 continue
             if is_alive(summary.worker) is not False:
@@ -104,7 +102,9 @@ def _start_worker(settings: Settings, server_pid: int) -> None:
     threading.Thread(target=_exit_with_server, args=(server_pid,), daemon=True).start()
     # Drafting is background work: the server answering requests comes first for the CPU.
     os.nice(WORKER_NICENESS)
-    _WORKER = _Worker(settings, DraftStore.open(settings.store_location))
+    # One drafting service for the worker's life (its store opened now, not on the first
+    # draft): the guideline index, once a draft retrieves, is opened once and kept.
+    _WORKER = _Worker(settings, DraftingService(settings))
     freeze_long_lived()  # modules, the service and its excerpts stay for the worker's life
 
 
@@ -126,12 +126,13 @@ def _draft(draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
 
 
 class _Worker:
-    def __init__(self, settings: Settings, store: DraftStore):
+    """Drafts API drafts in a worker process; in the server, finishes the bookkeeping of drafts
+    a stopped server left drafted but not marked finished (on the calling thread's store)."""
+
+    def __init__(self, settings: Settings, service: DraftingService):
         self.settings = settings
-        self.store = store
-        # One service for the worker's life: the guideline index, once a draft retrieves, is
-        # opened once and kept.
-        self.service = DraftingService(settings, store=store)
+        self.service = service
+        self.store = service.store
         self.log = logger()
         self._writer: GroupCommitWriter | None = None
 
