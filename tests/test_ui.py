@@ -198,18 +198,31 @@ def test_sign_off_in_the_app_is_recorded_and_a_later_edit_voids_it(data_dir: Pat
     assert "signed off by Dr. Reyes" in messages(at.success)
     assert "Signed off by Dr. Reyes" in messages(at.success)
     assert not [b for b in at.button if b.key == "sign_off"]  # nothing left to sign
+    assert "signed off by Dr. Reyes" in messages(at.sidebar.caption)
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
         assert store.summary(draft_id).signed_off_by == "Dr. Reyes"
         assert [e.actor for e in store.audit(draft_id) if e.action == "signed_off"] == [
             "Dr. Reyes"]
-        store.review.edit_section(draft_id, "conclusion", EDITED, "Dr. Kim", "after sign-off",
-                                  citations=[])
+    # a later edit, made in the app's Draft editor, voids the sign-off
+    go(at, "editor")
+    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
+    at.text_input(key="edit_reason_conclusion_v1").input("after sign-off")
+    at.button(key="edit_save_conclusion").click().run()
+    no_errors(at)
+    assert "Conclusion: saved as version 2 by Dr. Reyes" in messages(at.success)
+    assert "signed off by" not in messages(at.sidebar.caption)
     go(at, "export")
     no_errors(at)
     assert "Not signed off." in messages(at.caption)
+    assert "The sign-off by Dr. Reyes" in messages(at.info)
+    assert "voided by Dr. Reyes" in messages(at.info)
+    assert "section conclusion edited (version 2)" in messages(at.info)
+    assert [b for b in at.button if b.key == "sign_off"]  # it can be signed off again
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        assert store.summary(draft_id).signed_off_by is None
         voided = [e for e in store.audit(draft_id) if e.action == "sign_off_voided"]
         assert [e.detail["signed_off_by"] for e in voided] == ["Dr. Reyes"]
+        assert [e.detail["reason"] for e in voided] == ["section conclusion edited (version 2)"]
 
 
 def test_an_invalid_case_file_is_shown_problem_by_problem_naming_the_field(

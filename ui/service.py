@@ -44,7 +44,8 @@ def opened(settings: Settings) -> Iterator[DraftingService]:
 
 def backend_for(settings: Settings) -> Backend:
     """The configured backend; raises BackendError (e.g. an external host without consent)."""
-    return DraftingService(settings).drafting.backend()
+    with opened(settings) as service:
+        return service.drafting.backend()
 
 
 status_of = DraftingService.status_of
@@ -103,9 +104,10 @@ def excerpts() -> dict[str, Excerpt]:
     return excerpts_by_id()
 
 
-def evaluate(view: OpenDraft) -> Report:
+def evaluate(settings: Settings, view: OpenDraft) -> Report:
     """The eval harness on the draft's latest versions (no embeddings: fast, deterministic)."""
-    return DraftingService(Settings.load()).evaluation.draft(view.draft, view.case)
+    with opened(settings) as service:
+        return service.evaluation.draft(view.draft, view.case)
 
 
 def save_edit(settings: Settings, draft_id: str, key: str, text: str, author: str,
@@ -144,6 +146,15 @@ def sign_off(settings: Settings, draft_id: str, author: str) -> None:
     """Sign the draft off at its current versions; any later change voids it."""
     with opened(settings) as service:
         service.review.sign_off(draft_id, author)
+
+
+def voided_sign_off(settings: Settings, draft_id: str) -> AuditEntry | None:
+    """The audit entry voiding the draft's last sign-off (who signed, when, what changed), or
+    None if it was never signed off or its sign-off stands."""
+    with opened(settings) as service:
+        entries = [e for e in service.store.audit(draft_id)
+                   if e.action in {"signed_off", "sign_off_voided"}]
+    return entries[-1] if entries and entries[-1].action == "sign_off_voided" else None
 
 
 def diff(settings: Settings, draft_id: str, key: str, v1: int, v2: int) -> tuple[str, str, str]:

@@ -90,7 +90,7 @@ def render() -> None:
         return
     with state.shown_errors():
         settings = state.settings()
-        report = service.evaluate(view)
+        report = service.evaluate(settings, view)
         st.caption(f"{view.draft.title} · {view.case.title} · drafted by "
                    f"{view.draft.provenance.backend} ({view.draft.provenance.model})")
         if view.draft.label:

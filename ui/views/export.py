@@ -15,8 +15,8 @@ MIME = FORMAT_MEDIA_TYPES
 WRITTEN = "exported_files"
 
 
-def _unresolved(view: service.OpenDraft) -> None:
-    report = service.evaluate(view)
+def _unresolved(view: service.OpenDraft, settings: Settings) -> None:
+    report = service.evaluate(settings, view)
     errors = report.errors
     if not errors:
         st.success("No unresolved eval errors: every check is clean on the latest versions.")
@@ -39,6 +39,13 @@ def _sign_off(view: service.OpenDraft, settings: Settings) -> None:
                    f"{summary.signed_off_at:%Y-%m-%d %H:%M} UTC. Any later edit, override or "
                    "regeneration voids this sign-off.")
         return
+    voided = service.voided_sign_off(settings, view.draft_id)
+    if voided is not None:
+        signed_at = str(voided.detail.get("signed_off_at") or "")[:16].replace("T", " ")
+        st.info(f"The sign-off by {voided.detail.get('signed_off_by')} ({signed_at} UTC) was "
+                f"voided by {voided.actor} at {voided.at:%Y-%m-%d %H:%M} UTC: "
+                f"{voided.detail.get('reason', 'a later change')}. Sign off again to sign the "
+                "current versions.")
     st.caption("Not signed off. Overrides are listed in every export.")
     who = state.reviewer()
     if st.button(f"Sign off as {who}", key="sign_off", disabled=summary.status != "complete",
@@ -56,7 +63,7 @@ def render() -> None:
     draft_id = view.draft_id
     with state.shown_errors():
         settings = state.settings()
-        _unresolved(view)
+        _unresolved(view, settings)
         _sign_off(view, settings)
         formats = st.multiselect("Formats", list(service.EXPORT_FORMATS), default=["docx", "pdf",
                                  "md"], format_func=service.EXPORT_FORMATS.get,
