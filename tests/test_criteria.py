@@ -75,8 +75,10 @@ def test_removing_the_imaging_fact_leaves_corroboration_undocumented():
     after = result_of(mutated("wc-lumbar-esi-plaintiff", drop_mri), "I1")
     assert changed(result_of(BASE_WC, "I1"), after) == {
         "esi_repeat.corroborated": (Status.met, Status.undocumented)}
-    assert after.outcome is Outcome.insufficient_documentation
+    # California workers' comp: a request the record does not establish is not necessary
+    assert after.outcome is Outcome.not_necessary
     assert after.deciding == ["esi_repeat.corroborated"]
+    assert "not established" in after.summary
     corroborated = next(r for r in after.criteria if r.criterion_id == "esi_repeat.corroborated")
     assert corroborated.gap is Gap.clinical
 
@@ -110,11 +112,15 @@ def test_conservative_care_cut_below_four_weeks_fails_the_esi():
 
 
 def test_removing_the_prior_relief_percentage_makes_the_repeat_undocumented_not_failed():
-    after = result_of(mutated("wc-lumbar-esi-plaintiff",
-                              lambda d: fact(d, "F9").pop("percent_relief")), "I1")
+    def drop_percentage(data: dict) -> None:
+        fact(data, "F9").pop("percent_relief")
+        fact(data, "F9")["statement"] = "After the first injection the pain eased."
+
+    after = result_of(mutated("wc-lumbar-esi-plaintiff", drop_percentage), "I1")
     assert changed(result_of(BASE_WC, "I1"), after) == {
         "esi_repeat.prior_relief": (Status.met, Status.undocumented)}
-    assert after.outcome is Outcome.insufficient_documentation
+    assert after.outcome is Outcome.not_necessary  # not established, in this setting
+    assert after.deciding == ["esi_repeat.prior_relief"]
 
 
 def test_a_recorded_relief_below_the_threshold_fails_the_repeat():
@@ -125,17 +131,21 @@ def test_a_recorded_relief_below_the_threshold_fails_the_repeat():
     assert after.outcome is Outcome.not_necessary
 
 
-def test_removing_the_dose_leaves_opioid_dosing_undocumented():
+def test_an_opioid_with_no_strength_in_the_request_or_the_record_is_unspecified():
     def drop_doses(data: dict) -> None:
         for entry in data["facts"]:
             entry.pop("dose", None)
+        for item in data["disputed_items"]:
+            item["details"].pop("dose", None)
 
     before = result_of(load_case(EXAMPLES / "wc-opioids-appeal.yaml"), "I1")
     after = result_of(mutated("wc-opioids-appeal", drop_doses), "I1")
     assert changed(before, after) == {
-        "opioids.dose_documented": (Status.met, Status.undocumented)}
-    assert after.outcome is Outcome.insufficient_documentation
+        "opioids.dose_documented": (Status.met, Status.not_met)}
+    assert after.outcome is Outcome.not_necessary
     assert after.deciding == ["opioids.dose_documented"]
+    dose = next(r for r in after.criteria if r.criterion_id == "opioids.dose_documented")
+    assert "the request does not specify dose" in dose.reason
 
 
 def test_dropping_the_mri_from_the_packet_is_a_submission_gap():
@@ -260,10 +270,11 @@ def test_cli_check_json_matches_the_engine():
     result = runner.invoke(app, ["criteria", "check", str(path), "--json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
-    assert payload["items"][0]["outcome"] == "insufficient_documentation"
+    assert payload["items"][0]["outcome"] == "necessary"
     gap = next(c for c in payload["items"][0]["criteria"] if c["criterion_id"] ==
                "esi.corroborated")
-    assert (gap["gap"], gap["missing_documents"]) == ("submission", ["D4"])
+    # met on the consultant's account of the MRI, with the report named as missing
+    assert (gap["status"], gap["gap"], gap["missing_documents"]) == ("met", "submission", ["D4"])
 
 
 def test_cli_check_table_and_list(tmp_path):

@@ -10,7 +10,14 @@ from pydantic import Field, StringConstraints
 from drafting.case.base import CaseModel, DocumentId, FactId, ItemId, Positive, Text
 from drafting.case.fact import Dose
 from drafting.case.levels import SpinalLevels
-from drafting.case.vocab import Decision, ItemStatus, Laterality, Outcome, ProcedureFamily
+from drafting.case.vocab import (
+    Decision,
+    ItemStatus,
+    Laterality,
+    Outcome,
+    ProcedureFamily,
+    RequestType,
+)
 
 # CPT (five digits, or four digits and a letter for category II/III) or HCPCS level II.
 ServiceCode = Annotated[
@@ -59,6 +66,10 @@ class DisputedItem(CaseModel):
         default=None, description="Last date of a course of treatment (e.g. months of opioids); "
         "evidence up to this date counts, while date_of_service still selects guideline versions.")
     status: ItemStatus = ItemStatus.rendered
+    request_type: RequestType | None = Field(
+        default=None, description="initial, repeat, continuation, replacement, revision or "
+        "retrial; when omitted the criteria engine infers it from the service's wording and the "
+        "record (an earlier procedure of the same kind, a current prescription).")
     facts: list[FactId] = Field(
         default_factory=list, description="Facts the requesting provider relies on."
     )

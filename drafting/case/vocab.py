@@ -106,6 +106,18 @@ class ItemStatus(_Vocab):
     requested = "requested"
 
 
+class RequestType(_Vocab):
+    """What kind of request an item is: reviewers judge a repeat, a continuation or a device
+    revision on different criteria than a first request."""
+
+    initial = "initial"  # first time for this patient (a first injection, starting a drug)
+    repeat = "repeat"  # the same procedure again after an earlier one
+    continuation = "continuation"  # continuing an ongoing treatment (a current prescription)
+    replacement = "replacement"  # replacing an implanted device or its part (battery, pump)
+    revision = "revision"  # revising an implanted device, its pocket or leads
+    retrial = "retrial"  # a second trial after an earlier trial of the same kind
+
+
 class Decision(_Vocab):
     denied = "denied"
     approved = "approved"

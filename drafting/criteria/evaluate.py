@@ -15,7 +15,9 @@ from drafting.criteria.facts import (
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
 from drafting.criteria.reasons import reason, summary
-from drafting.criteria.results import CriterionResult, ItemResult, Status
+from drafting.criteria.request_type import RequestKind, request_kind
+from drafting.criteria.results import CriterionResult, Gap, ItemResult, Status
+from drafting.criteria.secondhand import mark_secondhand, relevant_records
 from drafting.criteria.spec import (
     AbsentNode,
     AllNode,
@@ -25,8 +27,11 @@ from drafting.criteria.spec import (
     DiagnosisNode,
     FactNode,
     NotNode,
+    RequestNode,
     Test,
 )
+from drafting.criteria.specificity import evaluate_request
+from drafting.criteria.standards import review_standards
 from guideline_index.corpus import excerpts_by_id
 
 
@@ -35,6 +40,8 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
         return evaluate_fact(case, item, test.fact, t)
     if isinstance(test, AbsentNode):
         return evaluate_absent(case, item, test.absent, t)
+    if isinstance(test, RequestNode):
+        return evaluate_request(item, test.request)
     if isinstance(test, DiagnosisNode):
         return evaluate_diagnosis(case, test.diagnosis.code_prefixes)
     if isinstance(test, NotNode):
@@ -73,8 +80,10 @@ def thresholds_for(spec: CriteriaSet, case: Case) -> Thresholds:
     return Thresholds(values)
 
 
-def _applies(spec: CriteriaSet, case: Case, item: DisputedItem) -> bool:
+def _applies(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind) -> bool:
     if spec.procedure != item.procedure:
+        return False
+    if spec.request_types and kind.type not in spec.request_types:
         return False
     day = item.date_of_service
     if day < spec.effective_from or (spec.effective_to and day > spec.effective_to):
@@ -86,9 +95,10 @@ def _applies(spec: CriteriaSet, case: Case, item: DisputedItem) -> bool:
                 run_test(case, item, spec.applies_unless, t).status is Status.met)
 
 
-def choose_set(case: Case, item: DisputedItem,
-               sets: tuple[CriteriaSet, ...] | None = None) -> CriteriaSet | None:
-    candidates = [s for s in (sets or load_criteria()) if _applies(s, case, item)]
+def choose_set(case: Case, item: DisputedItem, sets: tuple[CriteriaSet, ...] | None = None,
+               kind: RequestKind | None = None) -> CriteriaSet | None:
+    kind = kind or request_kind(case, item)
+    candidates = [s for s in (sets or load_criteria()) if _applies(s, case, item, kind)]
     keyword_sets = [s for s in candidates if s.service_keywords and any(
         k.lower() in item.service.lower() for k in s.service_keywords)]
     if keyword_sets:
@@ -106,9 +116,12 @@ def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
 
 def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
                        t: Thresholds) -> CriterionResult:
-    finding = run_test(case, item, criterion.test, t)
+    finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
+                              relevant_records(criterion.test))
+    required = criterion.required and case.setting not in criterion.supporting_in and not (
+        case.setting in criterion.only_if_contradicted_in and finding.status is not Status.not_met)
     return CriterionResult(
-        criterion_id=criterion.id, statement=criterion.statement, required=criterion.required,
+        criterion_id=criterion.id, statement=criterion.statement, required=required,
         status=finding.status, reason=reason(criterion, finding, case),
         supporting_facts=finding.supporting, contradicting_facts=finding.contradicting,
         basis=_basis(criterion, case, item), gap=finding.gap,
@@ -116,36 +129,50 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
     )
 
 
-def roll_up(results: list[CriterionResult]) -> tuple[Outcome, str, list[str]]:
+def roll_up(results: list[CriterionResult],
+            not_established: Outcome = Outcome.insufficient_documentation,
+            ) -> tuple[Outcome, str, list[str]]:
+    """Any required criterion not met: not necessary. Else any undocumented: the outcome the
+    setting's reviewers give a request the record does not establish. Else necessary.
+    Supporting criteria and secondhand or qualitative evidence lower the confidence only."""
     required = [r for r in results if r.required]
     failed = [r.criterion_id for r in required if r.status is Status.not_met]
     missing = [r.criterion_id for r in required if r.status is Status.undocumented]
     supporting_disagree = any(r.status is not Status.met for r in results if not r.required)
+    weaker = any(r.gap is Gap.submission or any("qualitative" in n for n in r.notes)
+                 for r in required)
     if failed:
         return Outcome.not_necessary, "medium" if missing else "high", failed
     if missing:
         confidence = "low" if len(missing) * 2 > len(required) else "medium"
-        return Outcome.insufficient_documentation, confidence, missing
+        return not_established, confidence, missing
+    if weaker:
+        return Outcome.necessary, "medium", [r.criterion_id for r in required]
     return (Outcome.necessary, "medium" if supporting_disagree else "high",
             [r.criterion_id for r in required])
 
 
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
-    spec = choose_set(case, item, sets)
+    kind = request_kind(case, item)
+    spec = choose_set(case, item, sets, kind)
     if spec is None:
         return ItemResult(
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
+            request_type=kind.type, request_type_basis=kind.basis,
             outcome=None, confidence="none",
-            summary=f"No criteria set covers {item.procedure} on {item.date_of_service} in the "
-                    f"{case.setting} setting; the item needs a physician's manual review.")
+            summary=f"No criteria set covers a {kind.type.value} request for {item.procedure} "
+                    f"on {item.date_of_service} in the {case.setting} setting; the item needs a "
+                    "physician's manual review.")
     t = thresholds_for(spec, case)
     results = [evaluate_criterion(c, case, item, t) for c in spec.criteria
                if (not c.settings or case.setting in c.settings)
                and not (c.rendered_only and item.status is not ItemStatus.rendered)]
-    outcome, confidence, deciding = roll_up(results)
+    standard = review_standards()[case.setting]
+    outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
+        request_type=kind.type, request_type_basis=kind.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
         summary=summary(outcome, deciding, results), criteria=results)
     result.objections = objections_for(case, spec, result)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import overload
 
 from drafting.case import Case, DisputedItem, Fact
-from drafting.case.vocab import FactCategory, Laterality, RecordType
+from drafting.case.vocab import FactCategory, ItemStatus, Laterality, RecordType
+from drafting.criteria import prose
 from drafting.criteria.results import Gap, Status
 from drafting.criteria.spec import FactTest
 
@@ -27,6 +28,10 @@ RECORDS_FOR: dict[FactCategory, set[RecordType]] = {
     FactCategory.exam: {RecordType.office_note, RecordType.consultation_note},
     FactCategory.functional: {RecordType.office_note, RecordType.pt_note},
 }
+
+
+# Findings that affect both sides by their nature, so a record need not name a side for them.
+BOTH_SIDES_BY_NATURE = {"central_stenosis", "neurogenic_claudication"}
 
 
 @dataclass
@@ -73,17 +78,23 @@ def _side_matches(item_side: Laterality | None, fact_side: Laterality | None) ->
     return fact_side in (item_side, Laterality.bilateral) or item_side is Laterality.bilateral
 
 
-def evidence_cutoff(item: DisputedItem) -> dt.date:
-    """Evidence dated up to this day counts: the end of a course, else the date of service."""
-    return item.service_end or item.date_of_service
+def evidence_cutoff(item: DisputedItem, case: Case | None = None) -> dt.date:
+    """Evidence dated up to this day counts: for a service already rendered, the end of its
+    course, else its date of service; for a requested one, the case's review date when later
+    (the reviewer decides on the record before them, including what was sent on appeal)."""
+    cutoff = item.service_end or item.date_of_service
+    if (case is not None and item.status is ItemStatus.requested and case.dates.review
+            and case.dates.review > cutoff):
+        return case.dates.review
+    return cutoff
 
 
-def _on_time(fact: Fact, test: FactTest, item: DisputedItem) -> bool:
+def _on_time(fact: Fact, test: FactTest, item: DisputedItem, case: Case) -> bool:
     if test.timing == "any":
         return True
     if test.timing == "before":
         return fact.date < item.date_of_service
-    return fact.date <= evidence_cutoff(item)
+    return fact.date <= evidence_cutoff(item, case)
 
 
 def _mentions(fact: Fact, words: list[str]) -> bool:
@@ -97,7 +108,7 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
         f for f in case.facts
         if f.category in test.category
         and not f.proposed  # unreviewed intake proposals are not evidence
-        and _on_time(f, test, item)
+        and _on_time(f, test, item, case)
         and (procedure is None or f.procedure == procedure)
         and (not test.item_facts or f.id in item.facts)
         and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any))
@@ -108,9 +119,41 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
     return evidence
 
 
-def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds) -> bool | None:
+def _relief(fact: Fact, minimum: float, notes: list[str]) -> bool | None:
+    """The relief-percentage condition: the recorded or stated percentage, else the words."""
+    stated = prose.stated_percent(fact)
+    if stated is not None:
+        if stated.how != "recorded":
+            notes.append(f"{fact.id}: relief {stated.value:g}% from {stated.how}")
+        return stated.value >= minimum
+    described = prose.qualitative_response(fact)
+    if described is not None:
+        notes.append(f"{fact.id}: no percentage recorded; the response is described in words as "
+                     f"{'good' if described else 'poor or brief'} (qualitative evidence)")
+    return described
+
+
+def _lasted(fact: Fact, minimum_weeks: float, notes: list[str]) -> bool | None:
+    """The duration condition: the recorded or stated duration, else a response described as
+    brief (which fails it)."""
+    stated = prose.stated_weeks(fact)
+    if stated is not None:
+        if stated.how != "recorded":
+            notes.append(f"{fact.id}: {stated.value:.1f} weeks from {stated.how}")
+        return stated.value >= minimum_weeks
+    if prose.qualitative_response(fact) is False:
+        notes.append(f"{fact.id}: no duration recorded; the response is described as brief or "
+                     "poor (qualitative evidence)")
+        return False
+    return None
+
+
+def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
+               notes: list[str] | None = None) -> bool | None:
     """True when the fact meets every condition, False when a value it records contradicts one,
-    None when it is silent on a condition (the value the condition reads is not recorded)."""
+    None when it is silent on a condition (the value the condition reads is not recorded).
+    How a value was read from the statement's words is added to ``notes``."""
+    read: list[str] = []
     tags = set(fact.tags)
     if test.tags_any and not tags & set(test.tags_any):
         return False
@@ -123,16 +166,17 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds) ->
         return False
     checks: list[bool | None] = []
     if test.side and item.details.laterality is not None:
-        checks.append(None if fact.laterality is None
-                      else _side_matches(item.details.laterality, fact.laterality))
+        side = fact.laterality or (Laterality.bilateral if tags & BOTH_SIDES_BY_NATURE else None)
+        checks.append(None if side is None else _side_matches(item.details.laterality, side))
     if test.level and item.details.levels:
-        checks.append(_levels_match(item.details.levels, fact.levels) if fact.levels else None)
+        levels = prose.stated_levels(fact)
+        checks.append(_levels_match(item.details.levels, levels) if levels else None)
+        if levels and not fact.levels:
+            read.append(f"{fact.id}: levels {', '.join(levels)} named in the statement")
     if test.percent_relief_min is not None:
-        checks.append(None if fact.percent_relief is None
-                      else fact.percent_relief >= t(test.percent_relief_min))
+        checks.append(_relief(fact, t(test.percent_relief_min), read))
     if test.duration_weeks_min is not None:
-        checks.append(None if fact.duration is None
-                      else fact.duration.in_weeks() >= t(test.duration_weeks_min))
+        checks.append(_lasted(fact, t(test.duration_weeks_min), read))
     if test.mme_max is not None and fact.mme is not None:
         checks.append(fact.mme <= t(test.mme_max))
     if test.dose:
@@ -142,24 +186,33 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds) ->
         low, high = t(test.measure.min), t(test.measure.max)
         checks.append(any((low is None or v >= low) and (high is None or v <= high)
                           for v in values) if values else None)
-    if False in checks:
-        return False
-    return None if None in checks else True
+    verdict = False if False in checks else None if None in checks else True
+    if notes is not None and verdict is not None:
+        notes.extend(read)
+    return verdict
 
 
-def _course_weeks(facts: list[Fact], service: dt.date) -> tuple[float, list[str]]:
-    """Weeks covered by the union of the courses before the service, and the facts whose extent
-    is unknown (no end date and no duration)."""
-    spans, unknown = [], []
+def _course_weeks(facts: list[Fact], cutoff: dt.date) -> tuple[float, list[str], list[str]]:
+    """Weeks covered by the union of the courses up to the cutoff, the facts whose extent is
+    unknown (no end date and no duration, recorded or stated), and how durations were read.
+
+    A course with a duration but no end date counts for its whole duration: a note written at
+    the end of "six weeks of PT" documents six weeks, not none from the note's date. It is
+    placed to end by the cutoff (or at its date plus the duration, if earlier)."""
+    spans, unknown, read = [], [], []
     for fact in facts:
         if fact.end_date:
-            end = fact.end_date
-        elif fact.duration:
-            end = fact.date + dt.timedelta(days=fact.duration.in_weeks() * 7)
-        else:
+            spans.append((fact.date, min(fact.end_date, cutoff)))
+            continue
+        stated = prose.stated_weeks(fact)
+        if stated is None:
             unknown.append(fact.id)
             continue
-        spans.append((fact.date, min(end, service)))
+        if stated.how != "recorded":
+            read.append(f"{fact.id}: {stated.value:.1f} weeks from {stated.how}")
+        length = dt.timedelta(days=stated.value * 7)
+        end = min(fact.date + length, cutoff)
+        spans.append((end - length, end))
     days, last_end = 0, None
     for start, end in sorted(spans):
         if last_end is not None and start < last_end:
@@ -167,46 +220,82 @@ def _course_weeks(facts: list[Fact], service: dt.date) -> tuple[float, list[str]
         if end > start:
             days += (end - start).days
             last_end = end if last_end is None else max(last_end, end)
-    return days / 7, unknown
+    return days / 7, unknown, read
 
 
 def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds) -> Finding:
     evidence = domain(case, item, test)
-    verdicts = {f.id: _satisfies(f, item, test, t) for f in evidence}
+    read: list[str] = []
+    verdicts = {f.id: _satisfies(f, item, test, t, read) for f in evidence}
     matching = [f for f in evidence if verdicts[f.id]]
     ids = [f.id for f in matching]
     others = [i for i, verdict in verdicts.items() if verdict is False]
     silent = [i for i, verdict in verdicts.items() if verdict is None]
     if test.course_weeks_min is not None and matching:
-        weeks, unknown = _course_weeks(matching, evidence_cutoff(item))
+        weeks, unknown, stated = _course_weeks(matching, evidence_cutoff(item, case))
         needed = t(test.course_weeks_min)
         if weeks >= needed:
-            return Finding(Status.met, ids, notes=[f"{weeks:.0f} weeks documented"])
+            return Finding(Status.met, ids, notes=[f"{weeks:.0f} weeks documented", *stated])
         if unknown:
-            return Finding(Status.undocumented, ids, notes=[
-                f"only {weeks:.0f} of {needed:.0f} weeks have dates; the length of "
-                f"{', '.join(unknown)} is not documented"], gap=Gap.clinical)
-        return Finding(Status.not_met, [], ids, notes=[f"{weeks:.0f} of {needed:.0f} weeks"])
+            # A course documented as tried ("failed PT") without its length is evidence of
+            # lower strength, not absence: met, with the strength recorded.
+            courses = "documents a course" if len(unknown) == 1 else "document courses"
+            return Finding(Status.met, ids, notes=[
+                f"qualitative evidence: {_listed(unknown)} {courses} without a length; only "
+                f"{weeks:.0f} of {needed:.0f} weeks are dated or stated", *stated])
+        return Finding(Status.not_met, [], ids, notes=[f"{weeks:.0f} of {needed:.0f} weeks",
+                                                         *stated])
     needed_count = int(t(test.count_min) or 1)
     counted = [f"{len(matching)} of {needed_count} required"] if needed_count > 1 else []
     if len(matching) >= needed_count:
-        return Finding(Status.met, ids)
+        return Finding(Status.met, ids, notes=read)
     if others:
-        return Finding(Status.not_met, [], ids + others, notes=counted)
+        return Finding(Status.not_met, [], ids + others, notes=counted + read)
     if silent:
         return Finding(Status.undocumented, ids, notes=[
-            *counted, f"{', '.join(silent)} do(es) not record the value the criterion needs"],
+            *counted, f"{_listed(silent)} {'does' if len(silent) == 1 else 'do'} not record "
+            "the value the criterion needs"],
             gap=Gap.clinical)
-    return _undocumented(case, item, test)
+    return _undocumented(case, item, test, t)
 
 
-def _undocumented(case: Case, item: DisputedItem, test: FactTest) -> Finding:
+def _listed(ids: list[str]) -> str:
+    return ", ".join(ids[:-1]) + f" and {ids[-1]}" if len(ids) > 1 else ids[0]
+
+
+def _reads_as_finding(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
+                      notes: list[str]) -> bool:
+    """A note's paraphrase of a missing report ("the outside MRI shows a left foraminal problem
+    at L4-5") rarely carries the finding's tag; it counts when it records the values the test
+    checks (side, level, relief, duration) and they all match."""
+    if _satisfies(fact, item, test, t, notes):
+        return True
+    valued = test.side or test.level or test.percent_relief_min is not None \
+        or test.duration_weeks_min is not None
+    untagged = test.model_copy(update={"tags_any": [], "tags_all": []})
+    return bool(valued) and bool(_satisfies(fact, item, untagged, t, notes))
+
+
+def _undocumented(case: Case, item: DisputedItem, test: FactTest, t: Thresholds) -> Finding:
+    """No fact of the test's categories answers it. A fact that reports a document of the right
+    kind which the packet lacks is secondhand evidence: met when it reads as the finding (the
+    caller marks it secondhand and names the document), else a submission gap."""
     record_types = set().union(*(RECORDS_FOR.get(c, set()) for c in test.category))
     missing = {d.id for d in case.documents if not d.included and d.type in record_types}
-    citing = [f for f in case.facts if set(f.references) & missing
-              and f.date <= evidence_cutoff(item)]
+    procedure = item.procedure if test.procedure == "same" else test.procedure
+    citing = [f for f in case.facts if set(f.references) & missing and not f.proposed
+              and f.date <= evidence_cutoff(item, case)
+              and (procedure is None or f.procedure in (None, procedure))]
     if citing:
+        notes: list[str] = []
+        # Only a fact that reports the document's content (of the test's kind, or history and
+        # other accounts) can stand in for it; an exam that mentions the MRI does not.
+        reporting = set(test.category) | {FactCategory.history, FactCategory.other}
+        reading = [f.id for f in citing if f.category in reporting
+                   and _reads_as_finding(f, item, test, t, notes)]
         documents = sorted({d for f in citing for d in f.references if d in missing})
+        if reading:
+            return Finding(Status.met, reading, notes=notes, missing_documents=documents)
         return Finding(Status.undocumented, [f.id for f in citing], gap=Gap.submission,
                        missing_documents=documents)
     return Finding(Status.undocumented, gap=Gap.clinical)

@@ -41,6 +41,13 @@ def summary(outcome: Outcome, deciding: list[str], results: list[CriterionResult
     required = [r for r in results if r.required]
     if outcome is Outcome.necessary:
         return f"Necessary: all {len(required)} required criteria are met."
+    deciding_results = [r for r in results if r.criterion_id in deciding]
+    if outcome is Outcome.not_necessary and all(
+            r.status is Status.undocumented for r in deciding_results):
+        gaps = sorted({d for r in deciding_results for d in r.missing_documents})
+        where = f"; the packet lacks {_ids(gaps)}" if gaps else ""
+        return (f"Not necessary (not established on this record): {len(deciding)} required "
+                f"criterion(s) not documented ({_ids(deciding)}){where}.")
     if outcome is Outcome.not_necessary:
         return f"Not necessary: {len(deciding)} required criterion(s) not met ({_ids(deciding)})."
     gaps = sorted({d for r in results if r.criterion_id in deciding for d in r.missing_documents})

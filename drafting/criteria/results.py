@@ -6,7 +6,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, Field
 
-from drafting.case.vocab import Outcome
+from drafting.case.vocab import Outcome, RequestType
 
 
 class Status(StrEnum):
@@ -47,6 +47,9 @@ class ItemResult(BaseModel):
     service: str
     criteria_set: str | None
     criteria_title: str | None
+    request_type: RequestType | None = Field(
+        default=None, description="As stated in the case file or inferred (see the basis).")
+    request_type_basis: str | None = None
     outcome: Outcome | None
     confidence: str
     deciding: list[str] = Field(default_factory=list)

@@ -1,6 +1,7 @@
 """The criteria language: sets of criteria (YAML) with small declarative tests over facts.
 
 A test is one of ``fact`` (facts matching conditions exist), ``absent`` (no fact matches),
+``request`` (the request itself says what the guideline needs to judge it), ``diagnosis``,
 ``all``, ``any`` and ``not``. Numbers in tests are thresholds: either a literal or ``$name`` of a
 threshold the set declares with its source. There is no code in the YAML and nothing is eval'd.
 """
@@ -12,7 +13,7 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
-from drafting.case.vocab import FactCategory, ProcedureFamily, Setting
+from drafting.case.vocab import FactCategory, ProcedureFamily, RequestType, Setting
 
 
 def _as_list(value: object) -> object:
@@ -76,6 +77,26 @@ class DiagnosisNode(Spec):
     diagnosis: DiagnosisTest
 
 
+RequestDetail = Literal["dose", "quantity_or_frequency", "levels", "side"]
+
+
+class RequestTest(Spec):
+    """What the request must state for the guideline to be applied to it: details of the item
+    (a dose, levels) and, with ``names_any``, one of these words in the service's name (a
+    stimulation modality). Not met when the request leaves it out: the result says what is
+    unspecified, never guesses the common variant."""
+
+    specifies: list[RequestDetail] = Field(default_factory=list)
+    names_any: list[str] = Field(default_factory=list)
+    what: str = Field(default="which variant is requested", description="What is missing when "
+                      "the service names none of ``names_any``, e.g. 'the modality (TENS, NMES, "
+                      "interferential, H-wave)'.")
+
+
+class RequestNode(Spec):
+    request: RequestTest
+
+
 class AbsentNode(Spec):
     absent: FactTest
 
@@ -92,7 +113,7 @@ class NotNode(Spec):
     not_: Test = Field(alias="not")
 
 
-Test = Union[FactNode, AbsentNode, DiagnosisNode, AllNode, AnyNode, NotNode]  # noqa: UP007 - recursive alias
+Test = Union[FactNode, AbsentNode, DiagnosisNode, RequestNode, AllNode, AnyNode, NotNode]  # noqa: UP007 - recursive alias
 AllNode.model_rebuild()
 AnyNode.model_rebuild()
 NotNode.model_rebuild()
@@ -110,7 +131,14 @@ class Criterion(Spec):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_.]+$")]
     statement: str = Field(min_length=10)
     basis: list[str] = Field(min_length=1, description="Excerpt ids the criterion rests on.")
-    required: bool = True
+    required: bool = Field(default=True, description="Weight: required criteria decide the "
+                           "outcome; supporting ones strengthen or weaken the rationale only.")
+    supporting_in: list[Setting] = Field(
+        default_factory=list, description="Settings whose governing guideline makes this "
+        "required criterion supporting only (a setting-specific weight).")
+    only_if_contradicted_in: list[Setting] = Field(
+        default_factory=list, description="Settings where the criterion decides only when the "
+        "record contradicts it (not met); merely undocumented, it supports the rationale.")
     settings: list[Setting] = Field(default_factory=list, description="Empty: every setting.")
     rendered_only: bool = Field(
         default=False, description="Judged only for a service already rendered (e.g. guidance).")
@@ -124,6 +152,9 @@ class CriteriaSet(Spec):
     title: str
     procedure: ProcedureFamily
     variant: str = "default"
+    request_types: list[RequestType] = Field(
+        default_factory=list, description="Request types the set judges (empty: any), e.g. "
+        "[repeat] for a repeat injection; see drafting/criteria/request_type.py.")
     service_keywords: list[str] = Field(
         default_factory=list, description="Chosen over general sets when the service names one.")
     applies_if: Test | None = None

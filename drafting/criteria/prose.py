@@ -1,0 +1,146 @@
+"""Values a record states only in words: a course "for six weeks", relief of "50-60%", an MRI
+"at L3-L4", "significant relief", "relief for a very temporary period".
+
+Real records rarely fill every structured field; the statement often carries the value. The
+engine reads a value from the statement only where the field is empty and the statement holds
+exactly one such value (two durations in one sentence are ambiguous and read as none). A range
+counts as its lower bound; a vague quantity ("several months") as its customary lower bound, and
+the result says so. Qualitative wording is evidence of lower strength, never absence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting.case import Fact
+from drafting.case.fact import DAYS_PER_UNIT
+from drafting.case.vocab import DurationUnit, normalize_level
+
+# Lower bounds of number words and vague quantities, as a reviewer reads them.
+QUANTITY_WORDS: dict[str, float] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+    "twenty-four": 24, "a couple of": 2, "a few": 2, "several": 3, "many": 3,
+}
+VAGUE = {"a couple of", "a few", "several", "many"}
+_QUANTITY = "|".join(sorted((re.escape(w) for w in QUANTITY_WORDS), key=len, reverse=True))
+_NUMBER = r"\d+(?:\.\d+)?"
+_AMOUNT = (rf"(?P<low>{_NUMBER}|{_QUANTITY})"
+           rf"(?:\s*(?:-|–|to)\s*(?P<high>{_NUMBER}|{_QUANTITY}))?")
+_UNIT = r"(?P<unit>hour|day|week|month|year)s?"
+# "for six weeks", "2-3 weeks", "about two years", "a 6-week course"; not "five years ago".
+_DURATION = re.compile(rf"\b{_AMOUNT}[\s-]*{_UNIT}\b(?!\s+(?:ago|earlier|before|prior|later|"
+                       r"after|post|old|of age))", re.I)
+_PERCENT = re.compile(r"\b(?P<low>\d{1,3})(?:\s*%?\s*(?:-|–|to)\s*(?P<high>\d{1,3}))?\s*"
+                      r"(?:%|percent\b)", re.I)
+_LEVEL = re.compile(r"\b([CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?)\b")
+
+# Qualitative descriptions of a response, strongest reading first.
+GOOD_RELIEF = re.compile(r"\b(?:complete|total|full|excellent|significant|substantial|"
+                         r"marked|good|great|dramatic|meaningful)\s+(?:pain\s+)?(?:relief|"
+                         r"improvement|response|pain control)\b", re.I)
+POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|temporary|"
+                         r"very temporary|brief|short[- ]lived|transient|fleeting)\s+"
+                         r"(?:pain\s+)?(?:relief|improvement|benefit|response)\b|\brelief\s+for\s+"
+                         r"(?:a\s+)?(?:very\s+)?(?:temporary|brief|short)\b|\bdid not help\b|"
+                         r"\bno benefit\b|\bwithout (?:relief|benefit|improvement)\b", re.I)
+COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A value read from a statement, with how it was read (for the result's notes)."""
+
+    value: float
+    how: str
+
+
+def _amount(word: str) -> float:
+    word = word.lower()
+    return QUANTITY_WORDS[word] if word in QUANTITY_WORDS else float(word)
+
+
+def _durations(statement: str) -> list[re.Match[str]]:
+    """Durations in a statement, leaving out frequencies ("twice a day", "3 times per week")."""
+    return [m for m in _DURATION.finditer(statement)
+            if not re.search(r"(?:times|twice|once|per|every)\s*$", statement[:m.start()], re.I)]
+
+
+def stated_weeks(fact: Fact) -> Stated | None:
+    """The fact's duration in weeks: its field, else the one duration its statement gives."""
+    if fact.duration is not None:
+        return Stated(fact.duration.in_weeks(), "recorded")
+    matches = _durations(fact.statement)
+    if len({(m.group("low").lower(), m.group("unit").lower()) for m in matches}) != 1:
+        return None
+    match = matches[0]
+    low, unit = match.group("low").lower(), match.group("unit").lower()
+    weeks = _amount(low) * DAYS_PER_UNIT[DurationUnit(unit + "s")] / 7
+    how = f"'{match.group(0)}' in the statement"
+    if match.group("high"):
+        how += ", read as its lower bound"
+    elif low in VAGUE:
+        how += f", read as at least {_amount(low):g} {unit}s"
+    return Stated(weeks, how)
+
+
+_RELIEF_WORDS = re.compile(r"\b(?:relief|relieved|improve(?:d|ment)|reduction|reduced|better|"
+                           r"decrease[ds]?|less pain)\b", re.I)
+_MEASURE_WORDS = re.compile(r"\b(?:index|score|scale|odi|oswestry|ndi|disability|nrs|vas|"
+                            r"bmi|saturation|body fat)\b", re.I)
+
+
+def _relief_percentages(statement: str) -> list[re.Match[str]]:
+    """Percentages that describe relief ("60 percent relief", "improved by 50%"), not a score
+    ("Oswestry improved from 44 to 26 percent") or anything else."""
+    found = []
+    for match in _PERCENT.finditer(statement):
+        before = statement[max(0, match.start() - 40):match.start()]
+        after = statement[match.end():match.end() + 30]
+        if _MEASURE_WORDS.search(before):
+            continue
+        if _RELIEF_WORDS.search(after) or _RELIEF_WORDS.search(before[-25:]):
+            found.append(match)
+    return found
+
+
+def stated_percent(fact: Fact) -> Stated | None:
+    """Relief in percent: the field, else the one percentage the statement gives, else 100 for
+    "complete relief"."""
+    if fact.percent_relief is not None:
+        return Stated(fact.percent_relief, "recorded")
+    matches = _relief_percentages(fact.statement)
+    found = {m.group("low") for m in matches}
+    if len(found) == 1:
+        match = matches[0]
+        how = f"'{match.group(0)}' in the statement"
+        return Stated(float(match.group("low")), how + (", read as its lower bound"
+                                                         if match.group("high") else ""))
+    if not found and COMPLETE_RELIEF.search(fact.statement):
+        return Stated(100.0, "'complete relief' in the statement")
+    return None
+
+
+def qualitative_response(fact: Fact) -> bool | None:
+    """True for a response described as good in words, False for one described as poor or
+    brief, None when the words say neither."""
+    if POOR_RELIEF.search(fact.statement):
+        return False
+    if GOOD_RELIEF.search(fact.statement):
+        return True
+    return None
+
+
+def stated_levels(fact: Fact) -> list[str]:
+    """The fact's spinal levels: its field, else the levels its statement names."""
+    if fact.levels:
+        return list(fact.levels)
+    levels = []
+    for raw in _LEVEL.findall(fact.statement):
+        try:
+            level = normalize_level(raw)
+        except ValueError:
+            continue
+        if level not in levels:
+            levels.append(level)
+    return levels

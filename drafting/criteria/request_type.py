@@ -1,0 +1,113 @@
+"""What kind of request an item is (initial, repeat, continuation, replacement, revision,
+re-trial): as the case file states it, else as the service's wording and the record show it
+(the rules are data: ``guideline_index/request_types.yaml``).
+
+Reviewers judge a repeat injection on the response to the earlier one, continuing a long-term
+prescription on its benefit and risks, and a device revision on the device's problem; judging
+any of them as a first request is the most common way to reach the wrong outcome."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from drafting.case import Case, DisputedItem, Fact
+from drafting.case.vocab import FactCategory, ProcedureFamily, RequestType
+
+RULES_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "request_types.yaml"
+# Families whose earlier procedure makes a new one a repeat (a trial: a re-trial).
+REPEATABLE = {ProcedureFamily.esi, ProcedureFamily.mbb, ProcedureFamily.rfa}
+# Facts that show an earlier procedure (a decision about it or a plan for it does not).
+PROCEDURE_EVIDENCE = {FactCategory.procedure, FactCategory.response, FactCategory.history}
+
+
+class _Rule(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    type: RequestType
+    pattern: str
+    families: list[ProcedureFamily] = Field(default_factory=list)
+
+
+class _Threshold(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    value: float
+    unit: str
+    source: str
+    note: str | None = None
+
+
+class RequestTypeRules(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    wording: list[_Rule]
+    long_term_opioid_weeks: _Threshold
+
+
+@cache
+def rules() -> RequestTypeRules:
+    return RequestTypeRules.model_validate(
+        yaml.safe_load(RULES_FILE.read_text(encoding="utf-8")))
+
+
+@dataclass(frozen=True)
+class RequestKind:
+    type: RequestType
+    basis: str  # why: "stated in the case file", "the service says 'repeat'", "F4 ..."
+
+
+def _ids(facts: list[Fact]) -> str:
+    return ", ".join(f.id for f in facts)
+
+
+def _earlier(case: Case, item: DisputedItem) -> list[Fact]:
+    return [f for f in case.facts if f.procedure is item.procedure and not f.proposed
+            and f.category in PROCEDURE_EVIDENCE and f.date < item.date_of_service]
+
+
+def _opioid_facts(case: Case) -> list[Fact]:
+    return [f for f in case.facts if f.category is FactCategory.medication and not f.proposed
+            and ("opioid" in f.tags or f.procedure is ProcedureFamily.opioids)]
+
+
+def _opioid_kind(case: Case, item: DisputedItem) -> RequestKind | None:
+    current = [f for f in _opioid_facts(case) if f.date < item.date_of_service]
+    if current:
+        return RequestKind(RequestType.continuation,
+                           f"an opioid is already prescribed ({_ids(current)})")
+    weeks = rules().long_term_opioid_weeks.value
+    if item.service_end and (item.service_end - item.date_of_service).days >= weeks * 7:
+        return RequestKind(RequestType.continuation,
+                           f"the course runs {item.date_of_service} to {item.service_end}, "
+                           f"at least {weeks:g} weeks (long-term therapy)")
+    long = [f for f in _opioid_facts(case) if f.id in item.facts and f.duration
+            and f.duration.in_weeks() >= weeks]
+    if long:
+        return RequestKind(RequestType.continuation, f"the course lasts at least {weeks:g} "
+                           f"weeks (long-term therapy): {_ids(long)}")
+    return None
+
+
+def request_kind(case: Case, item: DisputedItem) -> RequestKind:
+    """The item's request type and the basis for it."""
+    if item.request_type is not None:
+        return RequestKind(item.request_type, "stated in the case file")
+    for rule in rules().wording:
+        match = re.search(rule.pattern, item.service, re.I)
+        if match and (not rule.families or item.procedure in rule.families):
+            return RequestKind(rule.type, f"the service says '{match.group(0)}'")
+    earlier = _earlier(case, item)
+    if earlier and item.procedure in REPEATABLE:
+        return RequestKind(RequestType.repeat, f"an earlier {item.procedure.value} is on "
+                           f"record ({_ids(earlier)})")
+    if earlier and item.procedure is ProcedureFamily.scs_trial:
+        return RequestKind(RequestType.retrial,
+                           f"an earlier stimulator trial is on record ({_ids(earlier)})")
+    if item.procedure is ProcedureFamily.opioids:
+        kind = _opioid_kind(case, item)
+        if kind is not None:
+            return kind
+    return RequestKind(RequestType.initial, "no earlier treatment of this kind is on record")

@@ -1,0 +1,63 @@
+"""Secondhand evidence: a finding that rests on what a note says about a document the packet
+does not include (films described in an office note, a procedure report a letter mentions).
+
+Reviewers credit such evidence, so the criterion comes out as the evidence says; but it is
+reported as resting on secondhand evidence and as a submission gap naming each missing
+document, whichever way the criterion comes out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from drafting.case import Case, Fact
+from drafting.case.vocab import RecordType
+from drafting.criteria.facts import RECORDS_FOR, Finding
+from drafting.criteria.results import Gap, Status
+from drafting.criteria.spec import AbsentNode, AllNode, AnyNode, FactNode, NotNode, Test
+
+
+def _categories(test: Test) -> Iterator[str]:
+    if isinstance(test, FactNode | AbsentNode):
+        yield from (test.fact if isinstance(test, FactNode) else test.absent).category
+    elif isinstance(test, AllNode | AnyNode):
+        for child in test.all if isinstance(test, AllNode) else test.any:
+            yield from _categories(child)
+    elif isinstance(test, NotNode):
+        yield from _categories(test.not_)
+
+
+def relevant_records(test: Test) -> set[RecordType]:
+    """The kinds of document that would hold the evidence a criterion's test reads."""
+    return set().union(*(RECORDS_FOR.get(c, set()) for c in _categories(test)))  # type: ignore[call-overload]
+
+
+def missing_behind(fact: Fact, missing: set[str]) -> list[str]:
+    """The documents not in the packet that this fact's content comes from."""
+    return [d for d in [fact.source.document, *fact.references] if d in missing]
+
+
+def mark_secondhand(finding: Finding, case: Case, records: set[RecordType]) -> Finding:
+    """Add the missing documents (of the kinds in ``records``, or a fact's own source) behind
+    the finding's evidence; a met or not-met finding whose every piece of evidence is
+    secondhand becomes a submission gap as well."""
+    if finding.status is Status.undocumented:
+        return finding
+    missing = {d.id for d in case.documents if not d.included and d.type in records}
+    missing |= {f.source.document for f in case.facts
+                if not case.document(f.source.document).included}
+    if not missing:
+        return finding
+    evidence = finding.supporting if finding.status is Status.met else finding.contradicting
+    behind = {f: missing_behind(case.fact(f), missing) for f in evidence
+              if any(x.id == f for x in case.facts)}
+    documents = sorted({d for ds in behind.values() for d in ds})
+    if not documents:
+        return finding
+    finding.missing_documents = sorted({*finding.missing_documents, *documents})
+    if behind and all(behind.values()):
+        finding.gap = Gap.submission
+        finding.notes.append(
+            f"{'met' if finding.status is Status.met else 'not met'} on secondhand evidence: "
+            f"{', '.join(behind)} {'reports' if len(behind) == 1 else 'report'} "
+            f"{', '.join(documents)}, which the packet does not include")
+    return finding

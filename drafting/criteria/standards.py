@@ -1,0 +1,32 @@
+"""Each setting's review standard (``guideline_index/review_standards.yaml``): which guideline
+governs and what outcome its reviewers give an item the record does not establish."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from drafting.case.vocab import Outcome, Setting
+
+STANDARDS_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "review_standards.yaml"
+
+
+class ReviewStandard(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    governing: str
+    not_established: Outcome
+    basis: str
+
+
+@cache
+def review_standards() -> dict[Setting, ReviewStandard]:
+    raw = yaml.safe_load(STANDARDS_FILE.read_text(encoding="utf-8"))
+    standards = {Setting(k): ReviewStandard.model_validate(v) for k, v in raw.items()}
+    missing = set(Setting) - set(standards)
+    if missing:
+        raise ValueError(f"{STANDARDS_FILE}: no review standard for {sorted(missing)}")
+    return standards
