@@ -30,7 +30,7 @@ def fact_label(case: Case, fact: Fact) -> str:
 
 
 def fact_data(case: Case, fact: Fact) -> dict[str, Any]:
-    data: dict[str, Any] = {"id": fact.id, "date": fact.date.isoformat(),
+    data: dict[str, Any] = {"id": fact.id, "date": fact.date_text,
                             "category": fact.category.value, "statement": fact.statement,
                             "source": fact_label(case, fact)}
     if fact.end_date:

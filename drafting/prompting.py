@@ -69,7 +69,11 @@ def cited(text: str, marker: str) -> str:
 
 
 def longdate(value: str) -> str:
-    day = dt.date.fromisoformat(value)
+    """'2025-04-02' as '2 April 2025'; a month, year or approximate date stays as recorded."""
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return value
     return f"{day.day} {day:%B %Y}"
 
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from drafting.case.base import CaseModel, Text
 from drafting.case.fact import Fact
@@ -15,7 +15,9 @@ from drafting.case.records import Document
 from drafting.case.vocab import DocumentType, Laterality, Perspective, Setting, Sex
 
 CaseId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{2,79}$")]
-Icd10 = Annotated[str, StringConstraints(pattern=r"^[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$")]
+# ICD-10-CM, or ICD-9-CM (three digits with up to two decimals, or an E code) for older records.
+Icd10 = Annotated[str, StringConstraints(
+    pattern=r"^(?:[A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?|[0-9]{3}(?:\.[0-9]{1,2})?|E[0-9]{3}(?:\.[0-9])?)$")]
 
 
 class Patient(CaseModel):
@@ -56,6 +58,29 @@ class Case(CaseModel):
     facts: Annotated[list[Fact], Field(min_length=1)]
     disputed_items: Annotated[list[DisputedItem], Field(min_length=1)]
     prior_decision: PriorDecision | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _relative_dates(cls, data: Any) -> Any:
+        """Resolve fact dates written relative to a key date ("3 months before request")."""
+        if not isinstance(data, dict) or not isinstance(data.get("facts"), list):
+            return data
+        from drafting.case.partial_dates import relative
+
+        dates = data.get("dates")
+        key_dates: dict[str, Any] = dates if isinstance(dates, dict) else {}
+        facts = []
+        for raw in data["facts"]:
+            if isinstance(raw, dict) and isinstance(raw.get("date"), str):
+                try:
+                    found = relative(raw["date"], key_dates)
+                except ValueError:  # the key date is missing: the fact's own check names it
+                    found = None
+                if found is not None:
+                    raw = {**raw, "date": found[0], "date_precision": "approximate",
+                           "date_basis": raw.get("date_basis") or found[1]}
+            facts.append(raw)
+        return {**data, "facts": facts}
 
     def fact(self, fact_id: str) -> Fact:
         return next(f for f in self.facts if f.id == fact_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, WithJsonSchema, field_validator, model_validator
 
 from drafting.case.base import CaseModel, DocumentId, FactId, Percent, Positive, Text
 from drafting.case.levels import SpinalLevels
@@ -50,7 +50,20 @@ class Dose(CaseModel):
 class Fact(CaseModel):
     id: FactId
     category: FactCategory
-    date: dt.date
+    date: Annotated[dt.date, WithJsonSchema({"anyOf": [
+        {"type": "string", "format": "date"},
+        {"type": "string", "pattern": r"^\d{4}(-\d{2})?$"},
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"(?i)^(?:(?:about\s+)?\d+\s+(day|week|month|year)s?\s+)?"
+                                      r"(before|after)\s+(?:the\s+)?(injury|request|denial|review)$"},
+    ]})] = Field(description="YYYY-MM-DD; a month (YYYY-MM) or a year (YYYY) when the "
+                          "record gives no day; or relative to a key date of the case, e.g. "
+                          "'3 months before request', 'before denial'.")
+    date_precision: Literal["day", "month", "year", "approximate"] = Field(
+        default="day", description="Set from how the date was written; drafts print no finer.")
+    date_basis: str | None = Field(
+        default=None, description="How an approximate date was set (the relative phrase, or "
+        "a stated basis such as 'undated; before the UR decision').")
     end_date: dt.date | None = Field(
         default=None, description="Last date of a course (therapy, medication trial)."
     )
@@ -79,6 +92,25 @@ class Fact(CaseModel):
     proposed: bool = Field(
         default=False, description="Proposed by a language model at intake and not yet accepted "
         "by a reviewer; the criteria engine ignores it until the flag is removed.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _partial_date(cls, data: Any) -> Any:
+        if isinstance(data, dict) and "date" in data:
+            from drafting.case.partial_dates import partial, unresolved
+
+            unresolved(data["date"])  # a relative date the case could not resolve
+            found = partial(data["date"])
+            if found is not None:
+                data = {**data, "date": found[0], "date_precision": found[1]}
+        return data
+
+    @property
+    def date_text(self) -> str:
+        """The date as precise as the record gives it."""
+        from drafting.case.partial_dates import shown
+
+        return shown(self.date, self.date_precision, self.date_basis)
 
     @field_validator("tags")
     @classmethod

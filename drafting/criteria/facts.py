@@ -23,10 +23,12 @@ RECORDS_FOR: dict[FactCategory, set[RecordType]] = {
                              RecordType.device_trial_record},
     FactCategory.response: {RecordType.procedure_report, RecordType.office_note,
                             RecordType.device_trial_record},
-    FactCategory.conservative_care: {RecordType.pt_note, RecordType.chiropractic_note},
-    FactCategory.medication: {RecordType.pharmacy_record},
+    FactCategory.conservative_care: {RecordType.pt_note, RecordType.pt_discharge_summary,
+                                     RecordType.chiropractic_note},
+    FactCategory.medication: {RecordType.pharmacy_record, RecordType.medication_history},
     FactCategory.exam: {RecordType.office_note, RecordType.consultation_note},
-    FactCategory.functional: {RecordType.office_note, RecordType.pt_note},
+    FactCategory.functional: {RecordType.office_note, RecordType.pt_note,
+                              RecordType.pt_discharge_summary, RecordType.score_sheet},
 }
 
 
@@ -126,7 +128,7 @@ def _relief(fact: Fact, minimum: float, notes: list[str]) -> bool | None:
         if stated.how != "recorded":
             notes.append(f"{fact.id}: relief {stated.value:g}% from {stated.how}")
         return stated.value >= minimum
-    described = prose.qualitative_response(fact)
+    described = False if "no_relief" in fact.tags else prose.qualitative_response(fact)
     if described is not None:
         notes.append(f"{fact.id}: no percentage recorded; the response is described in words as "
                      f"{'good' if described else 'poor or brief'} (qualitative evidence)")
@@ -141,7 +143,7 @@ def _lasted(fact: Fact, minimum_weeks: float, notes: list[str]) -> bool | None:
         if stated.how != "recorded":
             notes.append(f"{fact.id}: {stated.value:.1f} weeks from {stated.how}")
         return stated.value >= minimum_weeks
-    if prose.qualitative_response(fact) is False:
+    if "temporary_relief" in fact.tags or prose.qualitative_response(fact) is False:
         notes.append(f"{fact.id}: no duration recorded; the response is described as brief or "
                      "poor (qualitative evidence)")
         return False
