@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Any
 
 from drafting.case import Case, DisputedItem, Fact
-from drafting.criteria.results import ItemResult, Status
+from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.outline import PlannedSection
 from guideline_index.excerpt import Excerpt
 from guideline_index.tokens import count_tokens
@@ -67,8 +67,11 @@ def _fact_ids(planned: PlannedSection, case: Case, results: list[ItemResult]) ->
         result = next(r for r in results if r.item_id == planned.item.id)
         return _item_fact_ids(result, planned.item, case)
     if mode == "gaps":
-        return [f for r in results for c in r.criteria if c.status is Status.undocumented
-                for f in c.supporting_facts]
+        missing = {d for r in results for d in r.missing_documents}
+        return [f for r in results for c in r.criteria
+                if c.status is Status.undocumented or c.gap is Gap.submission
+                for f in c.supporting_facts + c.contradicting_facts] + [
+            f.id for f in case.facts if set(f.references) & missing]
     if mode == "objections":
         ids = []
         for r in results:

@@ -19,6 +19,7 @@ from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.criteria.standards import review_standards
 from tests.conftest import EXAMPLES
 from tests.test_criteria import fact, mutated, result_of, status
+from tests.test_drafting import offline_draft
 
 
 def criterion(result: ItemResult, criterion_id: str):
@@ -330,3 +331,21 @@ def test_tag_suggestions_never_invert_meaning():
     assert "smoker" not in suggest("not_smoking").replace("non_smoker", "")
     assert "did you mean" not in suggest("no_radicular_pain")  # never "radicular_pain"
     assert suggest("non_smokr") == "did you mean non_smoker?"
+
+
+# ------------------------------------------------------- every missing record is listed
+
+def test_every_record_cited_but_missing_is_a_gap_of_the_item_and_of_the_draft():
+    def results_not_attached(data: dict) -> None:
+        data["documents"].append({"id": "D20", "type": "other", "date": "2025-04-15",
+                                  "title": "Urine drug test results", "pages": 2,
+                                  "included": False})
+        fact(data, "F19")["references"] = ["D20"]
+
+    case = mutated("wc-opioids-appeal", results_not_attached)
+    result = result_of(case, "I1")
+    assert result.outcome is Outcome.necessary  # the note's account still counts
+    assert result.missing_documents == ["D20"]
+    gaps = next(s for s in offline_draft(case).sections if s.kind == "gaps")
+    assert "Urine drug test results (D20) is cited in the record [F19]" in gaps.text
+    assert "No required evidence is missing" not in gaps.text

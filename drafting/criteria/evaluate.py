@@ -17,7 +17,7 @@ from drafting.criteria.objections import objections_for
 from drafting.criteria.reasons import reason, summary
 from drafting.criteria.request_type import RequestKind, request_kind
 from drafting.criteria.results import CriterionResult, Gap, ItemResult, Status
-from drafting.criteria.secondhand import mark_secondhand, relevant_records
+from drafting.criteria.secondhand import cited_but_missing, mark_secondhand, relevant_records
 from drafting.criteria.spec import (
     AbsentNode,
     AllNode,
@@ -118,10 +118,12 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
                        t: Thresholds) -> CriterionResult:
     finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
                               relevant_records(criterion.test))
+    if_contradicted = criterion.required and case.setting in criterion.only_if_contradicted_in
     required = criterion.required and case.setting not in criterion.supporting_in and not (
-        case.setting in criterion.only_if_contradicted_in and finding.status is not Status.not_met)
+        if_contradicted and finding.status is not Status.not_met)
     return CriterionResult(
         criterion_id=criterion.id, statement=criterion.statement, required=required,
+        decides_if_contradicted=if_contradicted and not required,
         status=finding.status, reason=reason(criterion, finding, case),
         supporting_facts=finding.supporting, contradicting_facts=finding.contradicting,
         basis=_basis(criterion, case, item), gap=finding.gap,
@@ -141,15 +143,17 @@ def roll_up(results: list[CriterionResult],
     supporting_disagree = any(r.status is not Status.met for r in results if not r.required)
     weaker = any(r.gap is Gap.submission or any("qualitative" in n for n in r.notes)
                  for r in required)
-    if failed:
-        return Outcome.not_necessary, "medium" if missing else "high", failed
+    if failed:  # every unmet or undocumented required criterion is a reason against
+        return Outcome.not_necessary, "medium" if missing else "high", failed + missing
     if missing:
         confidence = "low" if len(missing) * 2 > len(required) else "medium"
         return not_established, confidence, missing
+    # For a necessary item, the met criteria that would have decided against it are reasons too.
+    for_it = [r.criterion_id for r in results
+              if r.required or (r.decides_if_contradicted and r.status is Status.met)]
     if weaker:
-        return Outcome.necessary, "medium", [r.criterion_id for r in required]
-    return (Outcome.necessary, "medium" if supporting_disagree else "high",
-            [r.criterion_id for r in required])
+        return Outcome.necessary, "medium", for_it
+    return Outcome.necessary, "medium" if supporting_disagree else "high", for_it
 
 
 def evaluate_item(case: Case, item: DisputedItem,
@@ -175,6 +179,7 @@ def evaluate_item(case: Case, item: DisputedItem,
         request_type=kind.type, request_type_basis=kind.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
         summary=summary(outcome, deciding, results), criteria=results)
+    result.missing_documents = cited_but_missing(case, item, result)
     result.objections = objections_for(case, spec, result)
     return result
 

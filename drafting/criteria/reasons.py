@@ -49,7 +49,11 @@ def summary(outcome: Outcome, deciding: list[str], results: list[CriterionResult
         return (f"Not necessary (not established on this record): {len(deciding)} required "
                 f"criterion(s) not documented ({_ids(deciding)}){where}.")
     if outcome is Outcome.not_necessary:
-        return f"Not necessary: {len(deciding)} required criterion(s) not met ({_ids(deciding)})."
+        failed = [r.criterion_id for r in deciding_results if r.status is Status.not_met]
+        silent = [r.criterion_id for r in deciding_results if r.status is Status.undocumented]
+        also = f"; {len(silent)} not documented ({_ids(silent)})" if silent else ""
+        return (f"Not necessary: {len(failed)} required criterion(s) not met ({_ids(failed)})"
+                f"{also}.")
     gaps = sorted({d for r in results if r.criterion_id in deciding for d in r.missing_documents})
     where = f"; the packet lacks {_ids(gaps)}" if gaps else ""
     return (f"Insufficient documentation: {len(deciding)} required criterion(s) not documented "

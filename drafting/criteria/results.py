@@ -24,6 +24,9 @@ class CriterionResult(BaseModel):
     criterion_id: str
     statement: str
     required: bool
+    decides_if_contradicted: bool = Field(
+        default=False, description="Supporting here, but would decide the item if the record "
+        "contradicted it (a setting-specific weight).")
     status: Status
     reason: str
     supporting_facts: list[str] = Field(default_factory=list)
@@ -55,4 +58,7 @@ class ItemResult(BaseModel):
     deciding: list[str] = Field(default_factory=list)
     summary: str
     criteria: list[CriterionResult] = Field(default_factory=list)
+    missing_documents: list[str] = Field(
+        default_factory=list, description="Every document the item's evidence cites (or comes "
+        "from) that the packet does not include: the submission gaps to list.")
     objections: list[Objection] = Field(default_factory=list)

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from drafting.case import Case, Fact
+from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import RecordType
 from drafting.criteria.facts import RECORDS_FOR, Finding
-from drafting.criteria.results import Gap, Status
+from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.criteria.spec import AbsentNode, AllNode, AnyNode, FactNode, NotNode, Test
 
 
@@ -56,8 +56,22 @@ def mark_secondhand(finding: Finding, case: Case, records: set[RecordType]) -> F
     finding.missing_documents = sorted({*finding.missing_documents, *documents})
     if behind and all(behind.values()):
         finding.gap = Gap.submission
+        titles = "; ".join(f"{d.title} ({d.id})" for d in case.documents if d.id in documents)
         finding.notes.append(
             f"{'met' if finding.status is Status.met else 'not met'} on secondhand evidence: "
-            f"{', '.join(behind)} {'reports' if len(behind) == 1 else 'report'} "
-            f"{', '.join(documents)}, which the packet does not include")
+            f"the record describes {titles}, which the packet does not include")
     return finding
+
+
+def cited_but_missing(case: Case, item: DisputedItem, result: ItemResult) -> list[str]:
+    """Every document the item's facts cite, or come from, that the packet lacks: the item's
+    own facts, its prior decision's, and every fact a criterion read."""
+    ids = set(item.facts) | set(item.prior_decision.facts if item.prior_decision else [])
+    for c in result.criteria:
+        ids |= {*c.supporting_facts, *c.contradicting_facts}
+    missing = {d.id for d in case.documents if not d.included}
+    found = {d for c in result.criteria for d in c.missing_documents}
+    for fact in case.facts:
+        if fact.id in ids:
+            found |= set(missing_behind(fact, missing))
+    return sorted(found)
