@@ -5,8 +5,12 @@ reason (the deciding criteria's statements, reasons and notes contain one of the
 ``deciding_terms``); submission gaps found / expected; clinical gaps raised on items whose label
 expects none.
 
-Run: ``python benchmarks/criteria_realistic.py [RUN_NAME]`` (appends the run to
-``benchmarks/results/criteria_realistic.txt``; the first run is kept as the honest measure)."""
+Run: ``python benchmarks/criteria_realistic.py [RUN_NAME] [--set 2]`` (appends the run to
+``benchmarks/results/criteria_realistic.txt``, or with ``--set 2`` scores the second blind set,
+``benchmarks/realistic_cases_2/``, into ``criteria_realistic_2.txt``; every first run is kept as
+the honest measure). Submission gaps count the documents the engine names as missing, on a
+criterion or on the item (``ItemResult.missing_documents``, which first existed after the
+first run of set 1)."""
 
 from __future__ import annotations
 
@@ -23,12 +27,21 @@ from drafting.case import load_case  # noqa: E402
 from drafting.criteria.evaluate import evaluate_case  # noqa: E402
 from drafting.criteria.results import Gap  # noqa: E402
 
-SET = ROOT / "benchmarks" / "realistic_cases"
-RESULT = ROOT / "benchmarks" / "results" / "criteria_realistic.txt"
+SETS = {"1": (ROOT / "benchmarks" / "realistic_cases",
+              ROOT / "benchmarks" / "results" / "criteria_realistic.txt"),
+        "2": (ROOT / "benchmarks" / "realistic_cases_2",
+              ROOT / "benchmarks" / "results" / "criteria_realistic_2.txt")}
 
 
 def main() -> None:
-    name = sys.argv[1] if len(sys.argv) > 1 else "run"
+    args = sys.argv[1:]
+    which = "1"
+    if "--set" in args:
+        at = args.index("--set")
+        which = args[at + 1]
+        del args[at:at + 2]
+    SET, RESULT = SETS[which]
+    name = args[0] if args else "run"
     labels = yaml.safe_load((SET / "labels.yaml").read_text(encoding="utf-8"))
     results = {}
     for case_file in sorted({entry["case"] for entry in labels}):
@@ -47,6 +60,7 @@ def main() -> None:
         right = same and any(term.lower() in text for term in entry["deciding_terms"])
         reason += right
         missing = {d for c in result.criteria for d in c.missing_documents}
+        missing |= set(getattr(result, "missing_documents", []))
         expected = set(entry.get("submission_gaps") or [])
         gaps_expected += len(expected)
         gaps_found += len(expected & missing)
