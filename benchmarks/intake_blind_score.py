@@ -1,0 +1,108 @@
+"""Record intake on the blind record set (``benchmarks/intake_blind/``, written by a session that
+had not read the extractors): recall of the labelled key facts, the spurious rate, facts taken
+from a trap (a date, phone, id, code, credential, letterhead, citation or negation), and the
+determination letters' items and decisions.
+
+Matching is loose, as the set's NOTES ask: a labelled fact is recovered when a drafted fact of
+the same category quotes its evidence (at least 60% of the evidence's words appear in the
+drafted statement) and carries its date at the labelled precision (day, month or year; a label
+without a date matches any). A drafted fact that recovers no label is spurious; a spurious fact
+whose statement holds a trap's words is a trap fact (the dangerous kind).
+
+Run: ``python benchmarks/intake_blind_score.py [RUN_NAME]`` (appends to
+``benchmarks/results/intake.txt``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafting.intake.run import run_intake  # noqa: E402
+
+SET = ROOT / "benchmarks" / "intake_blind"
+RESULT = ROOT / "benchmarks" / "results" / "intake.txt"
+TODAY = dt.date(2026, 12, 5)  # fixed: the records' dates are judged against the same day
+EVIDENCE_SHARE = 0.6
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def quotes(statement: str, evidence: str) -> bool:
+    wanted = words(evidence)
+    have = set(words(statement))
+    return bool(wanted) and sum(w in have for w in wanted) >= EVIDENCE_SHARE * len(wanted)
+
+
+def same_date(label: Any, drafted: Any) -> bool:
+    if label in (None, ""):
+        return True
+    text = label.isoformat() if isinstance(label, dt.date) else str(label)
+    got = drafted.isoformat() if isinstance(drafted, dt.date) else str(drafted)
+    return got.startswith(text)
+
+
+def score_file(text_path: Path) -> dict[str, Any]:
+    labels = yaml.safe_load(text_path.with_suffix(".labels.yaml").read_text(encoding="utf-8"))
+    outcome = run_intake([text_path], case_id="blind-intake", ocr=False, today=TODAY)
+    facts = outcome.drafted.data.get("facts", [])
+    recovered, used = 0, set()
+    for label in labels["facts"]:
+        for i, fact in enumerate(facts):
+            if (fact["category"] == label["category"]
+                    and quotes(fact["statement"], label["evidence"])
+                    and same_date(label.get("date"), fact["date"])):
+                recovered += 1
+                used.add(i)
+                break
+    spurious = [f for i, f in enumerate(facts) if i not in used
+                and not any(quotes(f["statement"], lab["evidence"]) for lab in labels["facts"])]
+    traps = [f for f in spurious
+             if any(quotes(f["statement"], trap["span"]) for trap in labels.get("traps", []))]
+    items_expected = labels.get("items") or []
+    drafted_items = outcome.drafted.data.get("disputed_items", [])
+    decided = [i for i in drafted_items if i.get("prior_decision")]
+    return {"name": text_path.stem, "expected": len(labels["facts"]), "drafted": len(facts),
+            "recovered": recovered, "spurious": len(spurious), "traps": len(traps),
+            "trap_examples": [f["statement"][:90] for f in traps[:2]],
+            "items_expected": len(items_expected), "items": len(drafted_items),
+            "decided": len(decided)}
+
+
+def main() -> None:
+    name = sys.argv[1] if len(sys.argv) > 1 else "run"
+    rows = [score_file(p) for p in sorted(SET.glob("*.txt"))]
+    total = {k: sum(r[k] for r in rows) for k in ("expected", "drafted", "recovered", "spurious",
+                                                   "traps", "items_expected", "items")}
+    recall = total["recovered"] / total["expected"]
+    spurious = total["spurious"] / max(total["drafted"], 1)
+    lines = [f"blind record set ({name}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+             f"{len(rows)} texts, deterministic extractors (no model); loose matching "
+             f"(category, >= {EVIDENCE_SHARE:.0%} of the evidence words, date at its precision)",
+             f"{'file':<42} {'labelled':>8} {'drafted':>7} {'found':>5} {'spurious':>8} "
+             f"{'traps':>5} {'items':>9}"]
+    for r in rows:
+        lines.append(f"{r['name']:<42} {r['expected']:>8} {r['drafted']:>7} {r['recovered']:>5} "
+                     f"{r['spurious']:>8} {r['traps']:>5} {r['items']:>4}/{r['items_expected']:<4}")
+    lines += [f"recall {recall:.3f} (target >= 0.8); spurious {spurious:.3f} of drafted facts "
+              f"(target <= 0.03); facts taken from a trap {total['traps']} (target 0); "
+              f"disputed items drafted {total['items']} of {total['items_expected']} labelled",
+              *[f"  trap fact in {r['name']}: {ex}" for r in rows for ex in r["trap_examples"]],
+              ""]
+    with RESULT.open("a", encoding="utf-8") as out:
+        out.write("\n" + "\n".join(lines) + "\n")
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()
