@@ -208,3 +208,25 @@ def _pages(path: Path) -> list[tuple[int, str, str | None]] | str:
         return [(p.number, p.text, p.problem) for p in read_record(path, ocr=False).pages]
     except IngestError as exc:
         return exc.problem
+
+
+def test_credentials_signatures_letterhead_and_headers_are_never_patient_facts(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text(
+        "Harbor Pain Associates, 100 Main Street, Suite 200\n"
+        "Tel (555) 014-2200   Fax (555) 014-2299\n"
+        "PROGRESS NOTE                                   Page 1 of 2\n"
+        "Date of service: 03/14/2022\n\n"
+        "Low back pain radiating to the right leg; physical therapy for 6 weeks did not help.\n"
+        "Straight-leg raise positive on the right at 40 degrees.\n\n"
+        "----- Document 2: physician reviewer attestation -----\n"
+        "The physician who reviewed this case is board certified in Physical Medicine and "
+        "Rehabilitation, with experience in physical therapy and acupuncture.\n"
+        "e-signed Pat Example, MD, fellowship-trained; certified in medical acupuncture\n",
+        encoding="utf-8")
+    facts = run_intake([note], case_id="never-invent", today=TODAY).drafted.data["facts"]
+    statements = " ".join(f["statement"] for f in facts).lower()
+    assert "physical therapy for 6 weeks" in statements  # the patient's own care is read
+    for planted in ("board certified", "acupuncture", "suite 200", "(555)", "page 1 of 2",
+                    "document 2"):
+        assert planted not in statements, planted

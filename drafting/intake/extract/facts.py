@@ -120,10 +120,23 @@ def document_facts(doc: Document) -> list[Found]:
     return _general(doc, said)
 
 
+# Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
+# and signature, letterhead and contact lines, page headers and document separators.
+NOT_ABOUT_THE_PATIENT = re.compile(
+    r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\b(?:e-?|electronically )signed\b|"
+    r"\bcertified in\b|\blicensed (?:in|to practice)\b|\byears of (?:clinical )?experience\b|"
+    r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
+    r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
+    r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
+
+
 def _readable(sentence: Sentence) -> bool:
-    """A sentence that can state a fact: not in a plan or technique section, and not the value
-    of an administrative field (name, dates, providers, anaesthetic)."""
+    """A sentence that can state a fact: not in a plan or technique section, not the value of
+    an administrative field (name, dates, providers, anaesthetic), and not credentials, a
+    signature, letterhead or a page header."""
     if SKIPPED_SECTIONS.search(sentence.section):
+        return False
+    if NOT_ABOUT_THE_PATIENT.search(sentence.text):
         return False
     return sentence.label is None or bool(NARRATIVE_LABELS.match(sentence.label))
 
