@@ -33,16 +33,17 @@ class CriteriaError(Exception):
         super().__init__("\n".join(problem.render(file) for problem in problems))
 
 
-def _facts(test: Test | None) -> Iterator[FactTest]:
+def fact_tests(test: Test | None) -> Iterator[FactTest]:
+    """Every fact condition in a test tree (``fact`` and ``absent`` nodes)."""
     if isinstance(test, FactNode):
         yield test.fact
     elif isinstance(test, AbsentNode):
         yield test.absent
     elif isinstance(test, AllNode | AnyNode):
         for child in test.all if isinstance(test, AllNode) else test.any:
-            yield from _facts(child)
+            yield from fact_tests(child)
     elif isinstance(test, NotNode):
-        yield from _facts(test.not_)
+        yield from fact_tests(test.not_)
 
 
 def _numbers(fact: FactTest) -> Iterator[object]:
@@ -100,7 +101,7 @@ def _references(spec: CriteriaSet) -> Iterator[Problem]:
                               f"excerpt '{excerpt_id}'", "use an id from guideline_index/corpus")
         tests.append(((*at, "test"), f"criterion '{criterion.id}'", criterion.test))
     for loc, who, test in tests:
-        for fact in _facts(test):
+        for fact in fact_tests(test):
             for tag in {*fact.tags_any, *fact.tags_all, *fact.tags_none, *fact.domain_tags_any}:
                 if tag not in tags:
                     yield Problem(loc, f"{who} uses unknown tag '{tag}'", suggest(tag))

@@ -7,28 +7,18 @@ document, whichever way the criterion comes out."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import RecordType
 from drafting.criteria.facts import RECORDS_FOR, Finding
+from drafting.criteria.loader import fact_tests
 from drafting.criteria.results import Gap, ItemResult, Status
-from drafting.criteria.spec import AbsentNode, AllNode, AnyNode, FactNode, NotNode, Test
-
-
-def _categories(test: Test) -> Iterator[str]:
-    if isinstance(test, FactNode | AbsentNode):
-        yield from (test.fact if isinstance(test, FactNode) else test.absent).category
-    elif isinstance(test, AllNode | AnyNode):
-        for child in test.all if isinstance(test, AllNode) else test.any:
-            yield from _categories(child)
-    elif isinstance(test, NotNode):
-        yield from _categories(test.not_)
+from drafting.criteria.spec import Test
 
 
 def relevant_records(test: Test) -> set[RecordType]:
     """The kinds of document that would hold the evidence a criterion's test reads."""
-    return set().union(*(RECORDS_FOR.get(c, set()) for c in _categories(test)))  # type: ignore[call-overload]
+    categories = {c for fact in fact_tests(test) for c in fact.category}
+    return set().union(*(RECORDS_FOR.get(c, set()) for c in categories))
 
 
 def missing_behind(fact: Fact, missing: set[str]) -> list[str]:
