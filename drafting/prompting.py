@@ -82,6 +82,8 @@ SETTING_LABELS = {
     "medicare": "Medicare",
     "commercial": "commercial health plan",
     "personal_injury": "personal injury",
+    "state_external_review": "state external review",
+    "other_workers_comp": "workers' compensation",
 }
 
 

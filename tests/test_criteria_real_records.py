@@ -349,3 +349,25 @@ def test_every_record_cited_but_missing_is_a_gap_of_the_item_and_of_the_draft():
     gaps = next(s for s in offline_draft(case).sections if s.kind == "gaps")
     assert "Urine drug test results (D20) is cited in the record [F19]" in gaps.text
     assert "No required evidence is missing" not in gaps.text
+
+
+# ------------------------------------------------------------- settings beyond the first four
+
+def test_a_state_external_review_is_judged_on_the_plan_criteria_and_says_so():
+    plan = result_of(load_case(EXAMPLES / "commercial-pns-appeal.yaml"), "I1")
+    case = mutated("commercial-pns-appeal", lambda d: d.update(
+        setting="state_external_review", jurisdiction="New York (DFS external appeal)"))
+    review = result_of(case, "I1")
+    assert (review.criteria_set, review.outcome, review.deciding) == (
+        plan.criteria_set, plan.outcome, plan.deciding)
+    assert review_standards()[Setting.state_external_review].reference is Setting.commercial
+
+
+def test_workers_comp_outside_california_is_never_judged_under_the_mtus():
+    case = mutated("wc-opioids-appeal", lambda d: d.update(
+        setting="other_workers_comp", jurisdiction="Texas (workers' compensation; ODG)"))
+    result = result_of(case, "I1")
+    assert (result.outcome, result.criteria_set) == (None, None)
+    assert "is not in the index" in result.summary and "ODG" in result.summary
+    conclusion = next(s for s in offline_draft(case).sections if s.kind == "conclusion")
+    assert "not decided by the criteria engine" in conclusion.text

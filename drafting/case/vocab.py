@@ -32,6 +32,11 @@ class Setting(_Vocab):
     medicare = "medicare"
     commercial = "commercial"
     personal_injury = "personal_injury"
+    # A state's external review of a health-plan denial (e.g. New York DFS external appeals).
+    state_external_review = "state_external_review"
+    # Workers' compensation outside California, under the state's own guideline (ODG in Texas,
+    # treatment parameters in Minnesota).
+    other_workers_comp = "other_workers_comp"
 
 
 class FactCategory(_Vocab):

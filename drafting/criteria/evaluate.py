@@ -158,6 +158,16 @@ def roll_up(results: list[CriterionResult],
 
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
+    standard = review_standards()[case.setting]
+    if not standard.guideline_in_index:
+        return ItemResult(
+            item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
+            outcome=None, confidence="none",
+            summary=f"Not decided: the governing guideline ({standard.governing}) is not in the "
+                    "index, and no other setting's criteria stand in for it; the item needs a "
+                    "physician's review under that guideline.")
+    if standard.reference is not None:  # e.g. an external review judged on the plan criteria
+        case = case.model_copy(update={"setting": standard.reference})
     kind = request_kind(case, item)
     spec = choose_set(case, item, sets, kind)
     if spec is None:
@@ -172,7 +182,6 @@ def evaluate_item(case: Case, item: DisputedItem,
     results = [evaluate_criterion(c, case, item, t) for c in spec.criteria
                if (not c.settings or case.setting in c.settings)
                and not (c.rendered_only and item.status is not ItemStatus.rendered)]
-    standard = review_standards()[case.setting]
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,

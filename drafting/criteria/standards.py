@@ -20,6 +20,8 @@ class ReviewStandard(BaseModel):
     governing: str
     not_established: Outcome
     basis: str
+    reference: Setting | None = None  # judged on this setting's criteria sets and thresholds
+    guideline_in_index: bool = True
 
 
 @cache

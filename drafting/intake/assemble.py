@@ -23,6 +23,8 @@ JURISDICTION = {
     Setting.medicare: "US (Medicare)",
     Setting.commercial: "US (commercial health plan)",
     Setting.personal_injury: "US (personal injury)",
+    Setting.state_external_review: "US (state external review)",
+    Setting.other_workers_comp: "US (workers' compensation, state not recorded)",
 }
 SETTING_CUES = {
     Setting.ca_workers_comp: r"workers'? comp|\bDWC\b|\bMTUS\b|\bWCAB\b|injured worker|"
@@ -30,6 +32,10 @@ SETTING_CUES = {
     Setting.medicare: r"\bMedicare\b|\bLCD\b|\bNCD\b|beneficiary|administrative contractor",
     Setting.personal_injury: r"personal injury|motor vehicle (?:accident|collision)|\bMVA\b|"
                              r"\blien\b|plaintiff|defendant",
+    Setting.state_external_review: r"external (?:appeal|review)\b|Department of Financial "
+                                   r"Services|\bDFS\b",
+    Setting.other_workers_comp: r"\bODG\b|Official Disability Guidelines|Texas Department of "
+                                r"Insurance|treatment parameters",
 }
 _INJURY = re.compile(r"\b(?:date of injury|DOI|injury date|date of loss|date of accident)\s*[:#]?"
                      r"\s*(?P<date>[^\s].{5,18})",
