@@ -361,6 +361,8 @@ def test_a_state_external_review_is_judged_on_the_plan_criteria_and_says_so():
     assert (review.criteria_set, review.outcome, review.deciding) == (
         plan.criteria_set, plan.outcome, plan.deciding)
     assert review_standards()[Setting.state_external_review].reference is Setting.commercial
+    assert review.summary.endswith("Judged on the commercial criteria, as a state external "
+                                   "review applies them.")
 
 
 def test_workers_comp_outside_california_is_never_judged_under_the_mtus():

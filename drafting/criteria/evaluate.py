@@ -166,7 +166,10 @@ def evaluate_item(case: Case, item: DisputedItem,
             summary=f"Not decided: the governing guideline ({standard.governing}) is not in the "
                     "index, and no other setting's criteria stand in for it; the item needs a "
                     "physician's review under that guideline.")
+    judged_as = ""
     if standard.reference is not None:  # e.g. an external review judged on the plan criteria
+        judged_as = (f" Judged on the {standard.reference.value.replace('_', ' ')} criteria, "
+                     f"as a {case.setting.value.replace('_', ' ')} applies them.")
         case = case.model_copy(update={"setting": standard.reference})
     kind = request_kind(case, item)
     spec = choose_set(case, item, sets, kind)
@@ -187,7 +190,7 @@ def evaluate_item(case: Case, item: DisputedItem,
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
         request_type=kind.type, request_type_basis=kind.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
-        summary=summary(outcome, deciding, results), criteria=results)
+        summary=summary(outcome, deciding, results) + judged_as, criteria=results)
     result.missing_documents = cited_but_missing(case, item, result)
     result.objections = objections_for(case, spec, result)
     return result
