@@ -373,3 +373,75 @@ def test_workers_comp_outside_california_is_never_judged_under_the_mtus():
     assert "is not in the index" in result.summary and "ODG" in result.summary
     conclusion = next(s for s in offline_draft(case).sections if s.kind == "conclusion")
     assert "not decided by the criteria engine" in conclusion.text
+
+
+# ------------------------------------------------- follow-up visits, pump refills, regimens
+
+def _follow_up_visit(data: dict) -> None:
+    data["disputed_items"].append({
+        "id": "I2", "service": "Follow-up office visit for medication management",
+        "procedure": "consultation", "date_of_service": "2025-05-06", "status": "requested",
+        "facts": ["F17"]})
+
+
+def test_a_follow_up_visit_to_manage_ongoing_opioids_is_necessary():
+    result = result_of(mutated("wc-opioids-appeal", _follow_up_visit), "I2")
+    assert (result.request_type, result.criteria_set) == (RequestType.continuation,
+                                                          "consultation-follow-up")
+    assert result.outcome is Outcome.necessary
+    assert "followup.ongoing_treatment" in result.deciding
+
+
+def test_a_follow_up_visit_with_no_ongoing_treatment_is_not_established():
+    def no_opioids(data: dict) -> None:
+        _follow_up_visit(data)
+        data["facts"] = [f for f in data["facts"] if "opioid" not in f.get("tags", [])]
+        kept = {f["id"] for f in data["facts"]}
+        for entry in data["disputed_items"]:
+            entry["facts"] = [i for i in entry["facts"] if i in kept]
+
+    result = result_of(mutated("wc-opioids-appeal", no_opioids), "I2")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["followup.ongoing_treatment"]
+
+
+def test_a_pump_refill_is_judged_as_continuing_therapy_not_as_a_new_implant():
+    case = mutated("wc-itp-letter", lambda d: item(d, "I1").update(
+        service="Intrathecal pump refill and reprogramming"))
+    result = result_of(case, "I1")
+    assert (result.request_type, result.criteria_set) == (RequestType.continuation,
+                                                          "itp-maintenance")
+    assert "itp.psych_clearance" not in {c.criterion_id for c in result.criteria}
+
+
+def test_a_regimen_described_as_already_taken_on_the_day_of_service_is_a_continuation():
+    def described(data: dict) -> None:
+        item(data, "I1")["service"] = "Oxycodone 10 mg three times daily, 90 tablets"
+        for entry in data["facts"]:
+            if "opioid" in entry.get("tags", []):
+                entry["date"] = "2025-05-06"
+                entry.pop("end_date", None)
+        fact(data, "F17")["statement"] = "He has been taking oxycodone 10 mg three times daily."
+
+    result = result_of(mutated("wc-opioids-appeal", described), "I1")
+    assert result.request_type is RequestType.continuation
+    assert "F17" in result.request_type_basis
+
+
+def test_a_request_known_to_omit_levels_decides_but_an_untranscribed_one_does_not():
+    def untranscribed(data: dict) -> None:
+        item(data, "I2")["details"] = {}
+
+    unknown = result_of(mutated("pi-mvc-multi-item", untranscribed), "I2")
+    levels = criterion(unknown, "mbb.levels_specified")
+    assert (levels.status, levels.required) == (Status.undocumented, False)
+    assert "the case file does not record the request's levels" in levels.reason
+    assert unknown.outcome is Outcome.necessary
+
+    def marked(data: dict) -> None:
+        item(data, "I2").update(details={}, service="Cervical facet injections (levels not "
+                                                      "specified)")
+
+    omitted = result_of(mutated("pi-mvc-multi-item", marked), "I2")
+    assert status(omitted, "mbb.levels_specified") is Status.not_met
+    assert omitted.outcome is Outcome.not_necessary and "mbb.levels_specified" in omitted.deciding

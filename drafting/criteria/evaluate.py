@@ -118,7 +118,8 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
                        t: Thresholds) -> CriterionResult:
     finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
                               relevant_records(criterion.test))
-    if_contradicted = criterion.required and case.setting in criterion.only_if_contradicted_in
+    if_contradicted = criterion.required and (
+        criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in)
     required = criterion.required and case.setting not in criterion.supporting_in and not (
         if_contradicted and finding.status is not Status.not_met)
     return CriterionResult(

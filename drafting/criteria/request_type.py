@@ -44,6 +44,7 @@ class _Threshold(BaseModel):
 class RequestTypeRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     wording: list[_Rule]
+    current_use: str
     long_term_opioid_weeks: _Threshold
 
 
@@ -74,7 +75,8 @@ def _opioid_facts(case: Case) -> list[Fact]:
 
 
 def _opioid_kind(case: Case, item: DisputedItem) -> RequestKind | None:
-    current = [f for f in _opioid_facts(case) if f.date < item.date_of_service]
+    current = [f for f in _opioid_facts(case) if f.date < item.date_of_service or (
+        f.date == item.date_of_service and re.search(rules().current_use, f.statement, re.I))]
     if current:
         return RequestKind(RequestType.continuation,
                            f"an opioid is already prescribed ({_ids(current)})")

@@ -136,6 +136,9 @@ class Criterion(Spec):
     supporting_in: list[Setting] = Field(
         default_factory=list, description="Settings whose governing guideline makes this "
         "required criterion supporting only (a setting-specific weight).")
+    only_if_contradicted: bool = Field(
+        default=False, description="In every setting, decides only when the record contradicts "
+        "it (e.g. a request known to leave out its dose); merely undocumented, it supports.")
     only_if_contradicted_in: list[Setting] = Field(
         default_factory=list, description="Settings where the criterion decides only when the "
         "record contradicts it (not met); merely undocumented, it supports the rationale.")

@@ -37,8 +37,24 @@ def _named(service: str, words: list[str]) -> list[str]:
     return [w for w in words if re.search(rf"\b{re.escape(w)}\b", service, re.I)]
 
 
+_MARKED = re.compile(r"\b(?:not (?:specified|stated|given|listed)|unspecified|unknown)\b", re.I)
+
+
+def _details_recorded(item: DisputedItem) -> bool:
+    """Whether the case file records the request's details at all, or marks them unspecified."""
+    d = item.details
+    return (d.dose is not None or d.quantity is not None or bool(d.frequency) or bool(d.levels)
+            or d.laterality is not None
+            or bool(_MARKED.search(f"{item.service} {d.notes or ''}")))
+
+
 def evaluate_request(item: DisputedItem, test: RequestTest) -> Finding:
     missing = [d.replace("_", " ") for d in test.specifies if not _has(item, d)]
+    if missing and not _details_recorded(item):
+        # The case file does not transcribe the request: what it left out is unknown, not
+        # known to be missing from the request.
+        return Finding(Status.undocumented, notes=[
+            f"the case file does not record the request's {', '.join(missing)}"])
     named = _named(item.service, test.names_any)
     if test.names_any and not named:
         missing.append(test.what)
