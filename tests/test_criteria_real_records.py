@@ -445,3 +445,24 @@ def test_a_request_known_to_omit_levels_decides_but_an_untranscribed_one_does_no
     omitted = result_of(mutated("pi-mvc-multi-item", marked), "I2")
     assert status(omitted, "mbb.levels_specified") is Status.not_met
     assert omitted.outcome is Outcome.not_necessary and "mbb.levels_specified" in omitted.deciding
+
+
+def test_a_stimulator_battery_replacement_is_judged_on_the_device_not_a_new_trial():
+    def replacement(data: dict) -> None:
+        item(data, "I2").update(service="Replacement of the implanted pulse generator")
+        source = {"document": fact(data, "F1")["source"]["document"], "page": 1}
+        data["facts"] += [
+            {"id": "F90", "category": "other", "date": "2024-09-20", "procedure": "scs_implant",
+             "statement": "The generator battery is at end of life and no longer holds a charge.",
+             "source": source},
+            {"id": "F91", "category": "history", "date": "2024-09-20",
+             "procedure": "scs_implant",
+             "statement": "The stimulator has given good relief of leg pain for five years.",
+             "source": source}]
+        item(data, "I2")["facts"] += ["F90", "F91"]
+
+    result = result_of(mutated("commercial-scs-dossier", replacement), "I2")
+    assert (result.request_type, result.criteria_set) == (RequestType.replacement,
+                                                          "scs-implant-revision")
+    assert result.outcome is Outcome.necessary
+    assert {"scs_rev.device_problem", "scs_rev.device_benefit"} <= set(result.deciding)
