@@ -466,3 +466,24 @@ def test_a_stimulator_battery_replacement_is_judged_on_the_device_not_a_new_tria
                                                           "scs-implant-revision")
     assert result.outcome is Outcome.necessary
     assert {"scs_rev.device_problem", "scs_rev.device_benefit"} <= set(result.deciding)
+
+
+@pytest.mark.parametrize(("relief", "outcome"), [(20, Outcome.not_necessary),
+                                                 (70, Outcome.necessary)])
+def test_a_stimulator_re_trial_turns_on_the_earlier_trial(relief, outcome):
+    def retrial(data: dict) -> None:
+        item(data, "I1").update(service="Spinal cord stimulator re-trial, two leads")
+        data["facts"].append({
+            "id": "F90", "category": "response", "date": "2023-02-01", "procedure": "scs_trial",
+            "statement": f"An earlier stimulator trial gave about {relief} percent relief.",
+            "percent_relief": relief,
+            "source": {"document": fact(data, "F1")["source"]["document"], "page": 1}})
+        item(data, "I1")["facts"].append("F90")
+
+    result = result_of(mutated("commercial-scs-dossier", retrial), "I1")
+    assert (result.request_type, result.criteria_set) == (RequestType.retrial, "scs-trial")
+    assert status(result, "scs_trial.earlier_trial_succeeded") is (
+        Status.met if relief >= 50 else Status.not_met)
+    assert result.outcome is outcome
+    if outcome is Outcome.not_necessary:
+        assert result.deciding == ["scs_trial.earlier_trial_succeeded"]

@@ -185,7 +185,8 @@ def evaluate_item(case: Case, item: DisputedItem,
     t = thresholds_for(spec, case)
     results = [evaluate_criterion(c, case, item, t) for c in spec.criteria
                if (not c.settings or case.setting in c.settings)
-               and not (c.rendered_only and item.status is not ItemStatus.rendered)]
+               and not (c.rendered_only and item.status is not ItemStatus.rendered)
+               and (not c.request_types or kind.type in c.request_types)]
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,

@@ -143,6 +143,9 @@ class Criterion(Spec):
         default_factory=list, description="Settings where the criterion decides only when the "
         "record contradicts it (not met); merely undocumented, it supports the rationale.")
     settings: list[Setting] = Field(default_factory=list, description="Empty: every setting.")
+    request_types: list[RequestType] = Field(
+        default_factory=list, description="Judged only for these request types (empty: all), "
+        "e.g. [retrial] for the outcome of the earlier trial.")
     rendered_only: bool = Field(
         default=False, description="Judged only for a service already rendered (e.g. guidance).")
     test: Test
