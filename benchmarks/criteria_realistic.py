@@ -5,12 +5,14 @@ reason (the deciding criteria's statements, reasons and notes contain one of the
 ``deciding_terms``); submission gaps found / expected; clinical gaps raised on items whose label
 expects none.
 
-Run: ``python benchmarks/criteria_realistic.py [RUN_NAME] [--set 2]`` (appends the run to
-``benchmarks/results/criteria_realistic.txt``, or with ``--set 2`` scores the second blind set,
-``benchmarks/realistic_cases_2/``, into ``criteria_realistic_2.txt``; every first run is kept as
-the honest measure). Submission gaps count the documents the engine names as missing, on a
-criterion or on the item (``ItemResult.missing_documents``, which first existed after the
-first run of set 1)."""
+Run: ``python benchmarks/criteria_realistic.py [RUN_NAME] [--set 2|3] [--judge-as SETTING]``
+(appends the run to ``benchmarks/results/criteria_realistic.txt``, or with ``--set N`` scores
+the blind set ``benchmarks/realistic_cases_N/`` into ``criteria_realistic_N.txt``; every
+first run is kept as the honest measure). Submission gaps count the documents the engine
+names as missing, on a criterion or on the item (``ItemResult.missing_documents``, which
+first existed after the first run of set 1). ``--judge-as`` is a diagnostic that re-codes
+every case's setting (e.g. to see how cases the engine declines, such as
+other_workers_comp, would fare on another setting's criteria); its runs say so."""
 
 from __future__ import annotations
 
@@ -30,7 +32,9 @@ from drafting.criteria.results import Gap  # noqa: E402
 SETS = {"1": (ROOT / "benchmarks" / "realistic_cases",
               ROOT / "benchmarks" / "results" / "criteria_realistic.txt"),
         "2": (ROOT / "benchmarks" / "realistic_cases_2",
-              ROOT / "benchmarks" / "results" / "criteria_realistic_2.txt")}
+              ROOT / "benchmarks" / "results" / "criteria_realistic_2.txt"),
+        "3": (ROOT / "benchmarks" / "realistic_cases_3",
+              ROOT / "benchmarks" / "results" / "criteria_realistic_3.txt")}
 
 
 def main() -> None:
@@ -40,12 +44,21 @@ def main() -> None:
         at = args.index("--set")
         which = args[at + 1]
         del args[at:at + 2]
+    judge_as = None  # a diagnostic only: judge every case as if in this setting
+    if "--judge-as" in args:
+        at = args.index("--judge-as")
+        judge_as = args[at + 1]
+        del args[at:at + 2]
     SET, RESULT = SETS[which]
     name = args[0] if args else "run"
+    if judge_as:
+        name += f" [diagnostic: every case judged as {judge_as}, not the engine's behaviour]"
     labels = yaml.safe_load((SET / "labels.yaml").read_text(encoding="utf-8"))
     results = {}
     for case_file in sorted({entry["case"] for entry in labels}):
         case = load_case(SET / case_file)
+        if judge_as:
+            case = case.model_copy(update={"setting": judge_as})
         results[case_file] = {r.item_id: r for r in evaluate_case(case)}
     rows, agree, reason, gaps_found, gaps_expected, false_clinical = [], 0, 0, 0, 0, 0
     by_direction: dict[str, list[bool]] = {}
