@@ -282,6 +282,7 @@ def test_cli_check_table_and_list(tmp_path):
                            env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert result.stdout.count("outcome: ") == 6
+    assert "request type: continuation (the service says 'Long-term')" in result.stdout
     listing = runner.invoke(app, ["criteria", "list", "--procedure", "tens"],
                             env={"COLUMNS": "200"})
     assert "tens.home_trial" in listing.stdout and "ncd-160-27-tens-clbp" in listing.stdout

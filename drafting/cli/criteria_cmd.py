@@ -55,7 +55,8 @@ def check(
             table.add_column(column, overflow="fold")
         for r in result.criteria:
             status = f"[{STYLE[r.status]}]{r.status.value}[/]"
-            status += "" if r.required else "\n(supporting)"
+            status += "" if r.required else "\n(supporting)" if not r.decides_if_contradicted \
+                else "\n(decides if contradicted)"
             if r.gap:
                 status += f"\n{r.gap.value} gap"
             evidence = ", ".join(r.supporting_facts) + (
@@ -63,6 +64,12 @@ def check(
             table.add_row(r.criterion_id, status, evidence, "\n".join(r.basis) or "(none in force)",
                           r.reason)
         out.print(table)
+        if result.request_type:
+            out.print(f"request type: {result.request_type.value} ({result.request_type_basis})",
+                      markup=False)
+        if result.missing_documents:
+            out.print("records cited but not in the packet: "
+                      f"{', '.join(result.missing_documents)}", markup=False)
         out.print(f"[bold]outcome: {result.outcome.value if result.outcome else 'none'}[/bold] "
                   f"(confidence {result.confidence}): {result.summary}")
         for objection in result.objections:
