@@ -110,6 +110,7 @@ def test_main_path_edit_regenerate_override_export_and_restart(data_dir: Path) -
 
     # override a criterion: refused without a reason, recorded with one
     go(at, "criteria")
+    assert "Request type: repeat (the service says 'Repeat')" in messages(at.caption)
     at.selectbox(key="ov_item").select("I1").run()
     at.selectbox(key="ov_target").select("esi_repeat.prior_relief").run()
     at.selectbox(key="ov_value").select("undocumented")

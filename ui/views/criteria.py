@@ -33,7 +33,8 @@ def _criterion(view: service.OpenDraft, criterion: CriterionResult, engine: str 
     overridden = engine is not None and engine != status
     title = (f"{criterion.criterion_id}: :{STATUS_COLOR[status]}[**{_label(status)}**]"
              + (f" (reviewer override; engine: {_label(engine)})" if overridden else "")
-             + ("" if criterion.required else " · optional"))
+             + ("" if criterion.required else " · decides if contradicted"
+                if criterion.decides_if_contradicted else " · supporting"))
     with st.expander(title, icon=STATUS_ICON[status]):
         st.markdown(f"**{criterion.statement}**")
         st.write(criterion.reason)
@@ -65,6 +66,12 @@ def _item(view: service.OpenDraft, item: ItemResult) -> None:
                        else "") + (f" · criteria set: {item.criteria_title}"
                                    if item.criteria_title else ""))
         st.caption(item.summary)
+        if item.request_type:
+            st.caption(f"Request type: {_label(item.request_type.value)} "
+                       f"({item.request_type_basis})")
+        if item.missing_documents:
+            st.warning("Cited in the record but not in the packet: "
+                       f"{', '.join(item.missing_documents)}")
         engine = {c.criterion_id: c.status.value
                   for c in (engine_item.criteria if engine_item else [])}
         for criterion in item.criteria:
