@@ -230,3 +230,14 @@ def test_credentials_signatures_letterhead_and_headers_are_never_patient_facts(t
     for planted in ("board certified", "acupuncture", "suite 200", "(555)", "page 1 of 2",
                     "document 2"):
         assert planted not in statements, planted
+
+
+def test_a_soap_plan_is_not_read_as_findings(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\nS:\n"
+                    "- Low back pain radiating to the right leg for 3 months.\nP:\n"
+                    "- Cont HEP; f/u 4 wks\n- Cont gabapentin 300 mg TID\n", encoding="utf-8")
+    facts = run_intake([note], case_id="soap-plan", today=TODAY).drafted.data["facts"]
+    statements = [f["statement"] for f in facts]
+    assert any("radiating to the right leg" in s for s in statements)
+    assert not any("Cont HEP" in s or "Cont gabapentin" in s for s in statements)

@@ -16,6 +16,9 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<val
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
+# A SOAP note's bare section letters on a line of their own ("P:" opens the plan).
+SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
+_SOAP = re.compile(r"^([SOAP])\s*:$", re.IGNORECASE)
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
                   "jr.", "sr.", "p.o.", "a.m.", "p.m.")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"'])")
@@ -50,6 +53,10 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
         text = " ".join(raw.split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
+            continue
+        if soap := _SOAP.match(text):
+            section = SOAP_SECTIONS[soap.group(1).lower()]
+            out.append(Line(text, page, section, "heading"))
             continue
         if _HEADING.match(text) and sum(c.isalpha() for c in text) >= 3:
             section = text.rstrip(":").strip().lower()
