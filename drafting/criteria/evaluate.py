@@ -122,6 +122,11 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
         criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in)
     required = criterion.required and case.setting not in criterion.supporting_in and not (
         if_contradicted and finding.status is not Status.not_met)
+    if not required and finding.gap is Gap.clinical:
+        # Not a gap in the case: it cannot decide the item; recording it would only strengthen it.
+        finding.gap = None
+        finding.notes.append("supporting: not documented; recording it would strengthen the "
+                             "rationale but does not decide the item")
     return CriterionResult(
         criterion_id=criterion.id, statement=criterion.statement, required=required,
         decides_if_contradicted=if_contradicted and not required,
