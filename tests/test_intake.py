@@ -241,3 +241,43 @@ def test_a_soap_plan_is_not_read_as_findings(tmp_path):
     statements = [f["statement"] for f in facts]
     assert any("radiating to the right leg" in s for s in statements)
     assert not any("Cont HEP" in s or "Cont gabapentin" in s for s in statements)
+
+
+def test_a_determination_letter_gives_its_items_decisions_and_case_summary_facts(tmp_path):
+    letter = tmp_path / "imr.txt"
+    letter.write_text(
+        "NOTICE OF INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\n\nDated: 10/18/2021\n\n"
+        "A decision has been made for each of the treatments in dispute:\n\n"
+        "1) Repeat right L5-S1 transforaminal epidural steroid injection (CPT 64483): "
+        "MEDICALLY NECESSARY. The Utilization Review decision is overturned.\n"
+        "2) Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY. The decision is upheld.\n\n"
+        "MEDICAL QUALIFICATIONS OF THE EXPERT REVIEWER\n"
+        "The reviewer is Board Certified in Physical Medicine and Rehabilitation and is "
+        "experienced in prescribing physical therapy and acupuncture.\n\n"
+        "CLINICAL CASE SUMMARY\n"
+        "At the visit of 04/20/2021 she reported 60% relief of right leg pain lasting about "
+        "6 weeks.\nExamination showed a positive straight leg raise on the right at 40 degrees.\n"
+        "\nISSUE 1: Repeat injection\nThe MTUS Chronic Pain Medical Treatment Guidelines, p. 46, "
+        "support repeat blocks after at least 50% relief for six to eight weeks.\n",
+        encoding="utf-8")
+    drafted = run_intake([letter], case_id="imr-letter", today=TODAY).drafted.data
+    assert drafted["documents"][0]["type"] == "review_decision"
+    items = [(i["procedure"], i.get("code"), i["prior_decision"]["decision"])
+             for i in drafted["disputed_items"]]
+    assert items == [("esi", "64483", "approved"), ("other", None, "denied")]
+    statements = " ".join(f["statement"] for f in drafted["facts"])
+    assert "60% relief of right leg pain" in statements
+    assert "positive straight leg raise" in statements
+    for never in ("Board Certified", "acupuncture", "MTUS", "p. 46"):
+        assert never not in statements, never
+
+
+def test_a_number_inside_a_short_date_is_never_a_measure(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
+                    "Seen 3/7/22 for low back pain radiating to the right leg; ODI 44%.\n",
+                    encoding="utf-8")
+    facts = run_intake([note], case_id="short-date", today=TODAY).drafted.data["facts"]
+    values = [(m["name"], m["value"]) for f in facts for m in f.get("measures", [])]
+    assert ("ODI", 44) in values
+    assert all(value not in (3, 7, 22) for _, value in values)

@@ -155,7 +155,8 @@ def _items(packet: Packet, facts: list[dict[str, Any]], ur_facts: dict[str, list
     merged: dict[tuple, list[tuple[Any, ServiceRequest]]] = {}
     for doc in packet.documents:
         if doc.doc.type not in (RecordType.request_for_authorization, RecordType.ur_denial,
-                                RecordType.appeal, RecordType.peer_to_peer):
+                                RecordType.appeal, RecordType.peer_to_peer,
+                                RecordType.review_decision):
             continue
         for request in requests_in(0, doc.doc.lines):
             key = (request.procedure, request.codes[0] if request.codes else request.service)
@@ -197,7 +198,9 @@ def _items(packet: Packet, facts: list[dict[str, Any]], ur_facts: dict[str, list
             item["prior_decision"] = {
                 "decision": request.decision.value,
                 "date": doc.doc.date,
-                "decided_by": "UR physician reviewer" if setting is Setting.ca_workers_comp
+                "decided_by": "independent reviewer"
+                if doc.doc.type is RecordType.review_decision
+                else "UR physician reviewer" if setting is Setting.ca_workers_comp
                 else "payer reviewer",
                 "reason": reason or "Not stated in the records read.",
                 "document": doc.id,

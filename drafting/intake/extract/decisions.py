@@ -83,6 +83,60 @@ def decision_of(value: str) -> Decision | None:
     return None
 
 
+# "1) Repeat right L4-5 TFESI (CPT 64483): MEDICALLY NECESSARY. The ... decision is overturned."
+_DECISION_LINE = re.compile(
+    r"^(?P<service>[^:]{6,200}?)\s*[:\u2013\u2014-]\s+(?P<verdict>(?:not\s+)?medically\s+"
+    r"necessary|non-?certified|certified|approved|denied|upheld|overturned|modified|"
+    r"partially\s+approved|(?:un)?favorable)\b(?P<rest>.*)$", re.IGNORECASE)
+
+
+def _verdict(verdict: str, rest: str) -> Decision:
+    text = f"{verdict} {rest}".lower()
+    if "modif" in text or "partially" in text:
+        return Decision.modified
+    if re.match(r"not\s+medically|non-?certified|denied|upheld|unfavorable", verdict.lower()):
+        return Decision.denied
+    return Decision.approved
+
+
+_NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?\d{1,2}\s*"
+                       r"[:.)\u2013-]\s*", re.IGNORECASE)
+_DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d/.-]{6,10})"
+                              r"\s*$", re.IGNORECASE)
+
+
+def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
+    """Items a determination letter decides one per line ("1) Service: NOT MEDICALLY
+    NECESSARY", "Service 2 - Office visit (CPT 99214): FAVORABLE"), each with its own decision.
+    A numbered line is an item even when its service names no known procedure family."""
+    found = []
+    for line in doc_lines:
+        if line.kind not in ("item", "prose", "label"):
+            continue
+        numbered = _NUMBERED.match(line.text)
+        text = line.text[numbered.end():] if numbered else line.text
+        match = _DECISION_LINE.match(text)
+        if not match:
+            continue
+        value = match.group("service").strip()
+        stated = _DATE_OF_SERVICE.search(value)
+        if stated:
+            value = value[:stated.start()]
+        codes = codes_in(value)
+        family = procedure_in(value, codes)
+        if family is None and not (numbered or line.kind == "item"):
+            continue
+        service = _SERVICE_TAIL.sub("", re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value))
+        service = service.strip(" .;,")
+        found.append(ServiceRequest(service, family or ProcedureFamily.other, codes,
+                                    laterality(service), levels(service), quantity(value),
+                                    document,
+                                    date_of_service=stated.group("date") if stated else None,
+                                    decision=_verdict(match.group("verdict"), match.group("rest")),
+                                    reason=match.group("rest").strip(" .") or None))
+    return found
+
+
 def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
     """Services requested or decided in one document, with its decision and stated dates."""
     found: list[ServiceRequest] = []
@@ -115,4 +169,6 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
     for request in found:
         request.date_of_service, request.request_date = service_date, request_date
         request.decision, request.reason = decision, reason
-    return found
+    seen = {(r.procedure, tuple(r.codes)) for r in found}
+    return found + [r for r in decision_lines(document, doc_lines)
+                    if (r.procedure, tuple(r.codes)) not in seen]

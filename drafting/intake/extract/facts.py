@@ -115,10 +115,31 @@ def document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.ur_denial:
         return [_fact(C.utilization_review, s, doc, tags=[]) for s in said
                 if _readable(s) and DENIAL_REASON.search(s.text)]
+    if doc.type is RecordType.review_decision:
+        # The decision's reasons, and the patient facts of its case summary; never its
+        # reviewer's qualifications, list of records, rationale citing a guideline, or rights.
+        reasons = [_fact(C.utilization_review, s, doc, tags=[]) for s in said
+                   if _readable(s) and DENIAL_REASON.search(s.text)]
+        summary = [s for s in said if not LETTER_SECTIONS_NOT_FACTS.search(s.section)
+                   and not GUIDELINE_CITATION.search(s.text) and not DENIAL_REASON.search(s.text)
+                   and not DECISION_WORDS.search(s.text)]
+        return reasons + _general(doc, summary)
     if doc.type is RecordType.psych_evaluation:
         return [f for s in said if _readable(s) and (f := _psych(s, doc))]
     return _general(doc, said)
 
+
+# Sections of a review decision that hold no patient fact, and sentences that cite a guideline
+# or announce a decision (the decision is read as the item's outcome, not as a finding).
+LETTER_SECTIONS_NOT_FACTS = re.compile(
+    r"qualification|documents? reviewed|records? reviewed|appeal|rights|issue|rationale|"
+    r"determination|decision|guideline|criteria|reference|principal reason|basis", re.IGNORECASE)
+GUIDELINE_CITATION = re.compile(r"\b(?:MTUS|ODG|ACOEM|LCD|NCD|guidelines?|policy|CP\.MP|"
+                                r"pp?\.\s*\d+)\b", re.IGNORECASE)
+DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|reversed|"
+                            r"non-?certified|certified|favorable|unfavorable)\b|"
+                            r"\brequest(?:ed)? for\b|\bwas submitted\b|\butilization review\b",
+                            re.IGNORECASE)
 
 # Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
 # and signature, letterhead and contact lines, page headers and document separators.
@@ -154,7 +175,8 @@ def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
                   measures=measures(text), tags=tags)
     for key, value in values.items():
         setattr(found, key, value)
-    if category in DATED_BY_TEXT:
+    # A letter's case summary reports events: each sentence's own date, else the letter's.
+    if category in DATED_BY_TEXT or doc.type is RecordType.review_decision:
         span = date_range(text)
         if span:
             found.date, found.end_date = span
