@@ -281,3 +281,18 @@ def test_a_number_inside_a_short_date_is_never_a_measure(tmp_path):
     values = [(m["name"], m["value"]) for f in facts for m in f.get("measures", [])]
     assert ("ODI", 44) in values
     assert all(value not in (3, 7, 22) for _, value in values)
+
+
+def test_one_text_file_holding_several_documents_is_split_at_its_banners(tmp_path):
+    packet = tmp_path / "packet.txt"
+    packet.write_text(
+        "----- Document 1: PSYCHOLOGICAL EVALUATION -----\nDate: 01/10/2023\n"
+        "The patient was cleared for an implanted device.\n\n"
+        "----- Document 2: SPINAL CORD STIMULATOR TRIAL REPORT -----\nDate: 03/01/2023\n"
+        "The seven-day trial gave 60% relief of leg pain.\n\n"
+        "----- Document 3: NOTICE OF ADVERSE DETERMINATION -----\nDate: 03/14/2023\n"
+        "The permanent implant is not medically necessary.\n", encoding="utf-8")
+    documents = run_intake([packet], case_id="banners", today=TODAY).drafted.data["documents"]
+    assert [(d["type"], str(d["date"])) for d in documents] == [
+        ("psych_evaluation", "2023-01-10"), ("device_trial_record", "2023-03-01"),
+        ("ur_denial", "2023-03-14")]

@@ -33,7 +33,7 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.psych_evaluation, r"psycholog|psychiatr|behavioral health evaluation"),
     (RecordType.operative_report, r"operative report|operative note"),
     (RecordType.procedure_report, r"procedure (?:note|report)|procedure performed"),
-    (RecordType.device_trial_record, r"trial (?:log|record|summary)"),
+    (RecordType.device_trial_record, r"trial (?:log|record|summary|report)"),
     (RecordType.pt_note, r"physical therapy|physiotherapy|rehab"),
     (RecordType.chiropractic_note, r"chiropract"),
     (RecordType.pharmacy_record, r"pharmacy|dispensing|prescription history|medication history"),

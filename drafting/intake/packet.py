@@ -8,13 +8,14 @@ count and is listed, never silently dropped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.intake.classify import classify
 from drafting.intake.extract.facts import Document
 from drafting.intake.extract.text import lines
-from drafting.intake.reading import Record, read_record
+from drafting.intake.reading import Page, Record, read_record
 from guideline_index.ingest.errors import IngestError
 
 
@@ -52,9 +53,36 @@ def read_packet(paths: list[Path], ocr: bool = True, today: dt.date | None = Non
         except IngestError as exc:
             packet.refused.append(exc)
             continue
-        packet.documents.append(_classified(f"D{len(packet.documents) + 1}", path, record,
-                                            today or dt.date.today()))
+        for part in documents_in(record):
+            packet.documents.append(_classified(f"D{len(packet.documents) + 1}", path, part,
+                                                today or dt.date.today()))
     return packet
+
+
+# A banner line between documents of one text file: "----- Document 2: PT NOTE -----",
+# "==== DOCUMENT 1 of 3 ====", "##### PHARMACY PRESCRIPTION HISTORY #####".
+_BANNER = re.compile(r"^\s*([-=#*_~])\1{2,}\s*(?P<title>[^-=#*_~\s].*?)?\s*[-=#*_~]{3,}\s*$")
+_DOCUMENT_NUMBER = re.compile(r"^document\s*\d+\s*(?:of\s*\d+)?\s*[:.-]?\s*", re.IGNORECASE)
+
+
+def documents_in(record: Record) -> list[Record]:
+    """A text file holding several documents, each under a banner line, as one record each;
+    the banner's title (if any) heads its document. Anything else is one record."""
+    if len(record.pages) != 1 or record.pages[0].problem:
+        return [record]
+    text_lines = record.pages[0].text.splitlines()
+    cuts = [i for i, line in enumerate(text_lines) if _BANNER.match(line)]
+    if len(cuts) < 2:
+        return [record]
+    parts = []
+    if any(line.strip() for line in text_lines[:cuts[0]]):
+        parts.append(text_lines[:cuts[0]])
+    for start, end in zip(cuts, [*cuts[1:], len(text_lines)], strict=True):
+        banner = _BANNER.match(text_lines[start])
+        title = _DOCUMENT_NUMBER.sub("", (banner.group("title") or "") if banner else "").strip()
+        parts.append(([title] if title else []) + text_lines[start + 1:end])
+    return [Record(record.path, [Page(1, "\n".join(part).strip(), record.pages[0].method)])
+            for part in parts if any(line.strip() for line in part)]
 
 
 def _classified(doc_id: str, path: Path, record: Record, today: dt.date) -> PacketDocument:
