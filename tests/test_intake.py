@@ -296,3 +296,14 @@ def test_one_text_file_holding_several_documents_is_split_at_its_banners(tmp_pat
     assert [(d["type"], str(d["date"])) for d in documents] == [
         ("psych_evaluation", "2023-01-10"), ("device_trial_record", "2023-03-01"),
         ("ur_denial", "2023-03-14")]
+
+
+def test_a_month_or_year_without_a_day_is_kept_at_its_precision(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 09/12/2023\n"
+                    "She was treated with physical therapy in August 2011 which improved her "
+                    "symptoms.\nShe tried gabapentin 300 mg at night in 2012.\n", encoding="utf-8")
+    facts = run_intake([note], case_id="partial", today=TODAY).drafted.data["facts"]
+    dated = {f["category"]: (str(f["date"]), f.get("date_precision", "day")) for f in facts}
+    assert dated["conservative_care"] == ("2011-08-01", "month")
+    assert dated["medication"] == ("2012-01-01", "year")

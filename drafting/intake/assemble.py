@@ -120,7 +120,8 @@ def validate(data: dict[str, Any], today: dt.date) -> list[Problem]:
 
 def _fact_data(fact_id: str, document: str, found: Found, proposed: bool = False
                ) -> dict[str, Any]:
-    fact = Fact(id=fact_id, category=found.category, date=found.date, end_date=found.end_date,
+    fact = Fact(id=fact_id, category=found.category, date=found.date,
+                date_precision=found.date_precision, end_date=found.end_date,
                 statement=found.statement, procedure=found.procedure,
                 laterality=found.laterality, levels=found.levels, measures=found.measures,
                 percent_relief=found.percent_relief, duration=found.duration, dose=found.dose,

@@ -84,6 +84,7 @@ class Found:
     date: dt.date
     statement: str
     page: int
+    date_precision: str = "day"  # "month" or "year" when the record gives no day
     end_date: dt.date | None = None
     procedure: ProcedureFamily | None = None
     laterality: Laterality | None = None
@@ -127,6 +128,26 @@ def document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.psych_evaluation:
         return [f for s in said if _readable(s) and (f := _psych(s, doc))]
     return _general(doc, said)
+
+
+_MONTH_YEAR = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+                         r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_NUMERIC_MONTH = re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b")
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def partial_date(text: str) -> tuple[dt.date, str] | None:
+    """A month or a year the sentence gives without a day ("in August 2017", "04/2023",
+    "in 2019"): its first day and the precision, so no day is invented."""
+    if match := _MONTH_YEAR.search(text):
+        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
+        return dt.date(int(match.group("year")), month, 1), "month"
+    if match := _NUMERIC_MONTH.search(text):
+        return dt.date(int(match.group("year")), int(match.group("month")), 1), "month"
+    if match := _IN_YEAR.search(text):
+        return dt.date(int(match.group("year")), 1, 1), "year"
+    return None
 
 
 # Sections of a review decision that hold no patient fact, and sentences that cite a guideline
@@ -184,6 +205,8 @@ def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
             stated = [d.date for d in dates_in(text) if d.date <= doc.date]
             if stated:
                 found.date = stated[0]
+            elif (partial := partial_date(text)) and partial[0] <= doc.date:
+                found.date, found.date_precision = partial
     names = {m.name for m in found.measures}
     found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
                   and (t != "bmi" or "BMI" in names)]
