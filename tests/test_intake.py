@@ -307,3 +307,16 @@ def test_a_month_or_year_without_a_day_is_kept_at_its_precision(tmp_path):
     dated = {f["category"]: (str(f["date"]), f.get("date_precision", "day")) for f in facts}
     assert dated["conservative_care"] == ("2011-08-01", "month")
     assert dated["medication"] == ("2012-01-01", "year")
+
+
+def test_a_letters_summary_dates_each_finding_by_the_visit_its_paragraph_names(tmp_path):
+    letter = tmp_path / "imr.txt"
+    letter.write_text(
+        "NOTICE OF INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\n\nDated: 10/18/2021\n\n"
+        "CLINICAL CASE SUMMARY\n"
+        "On 08/16/2021 she reported recurrent low back pain radiating to the right calf. "
+        "Examination showed a positive straight leg raise on the right at 40 degrees.\n",
+        encoding="utf-8")
+    facts = run_intake([letter], case_id="carry", today=TODAY).drafted.data["facts"]
+    exam = next(f for f in facts if f["category"] == "exam")
+    assert str(exam["date"]) == "2021-08-16"  # the visit, not the letter's date

@@ -124,7 +124,7 @@ def document_facts(doc: Document) -> list[Found]:
         summary = [s for s in said if not LETTER_SECTIONS_NOT_FACTS.search(s.section)
                    and not GUIDELINE_CITATION.search(s.text) and not DENIAL_REASON.search(s.text)
                    and not DECISION_WORDS.search(s.text)]
-        return reasons + _general(doc, summary)
+        return reasons + _carry_dates(_general(doc, summary), summary, doc)
     if doc.type is RecordType.psych_evaluation:
         return [f for s in said if _readable(s) and (f := _psych(s, doc))]
     return _general(doc, said)
@@ -170,6 +170,24 @@ NOT_ABOUT_THE_PATIENT = re.compile(
     r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
     r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
     r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
+
+
+def _carry_dates(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
+    """In a letter's summary, a sentence that states no date of its own ("Examination showed
+    ...") happened on the date the paragraph last stated ("On 08/16/2021 she reported ...")."""
+    stated: dict[int, dt.date] = {}
+    dated_at: dict[tuple[int, str], dt.date] = {}
+    for sentence in said:
+        days = [d.date for d in dates_in(sentence.text) if d.date <= doc.date]
+        if days:
+            stated[sentence.paragraph] = days[0]
+        elif sentence.paragraph in stated:
+            dated_at[(sentence.page, _statement(sentence))] = stated[sentence.paragraph]
+    for fact in found:
+        carried = dated_at.get((fact.page, fact.statement))
+        if carried and fact.date == doc.date and fact.date_precision == "day":
+            fact.date = carried
+    return found
 
 
 def _readable(sentence: Sentence) -> bool:

@@ -31,6 +31,7 @@ class Sentence:
     section: str  # the heading above it, or the label it was written after, in lower case
     label: str | None = None  # set when the sentence is the value of a "Label: value" line
     lead: str = ""  # the label as written, before the first sentence of a labelled value
+    paragraph: int = 0  # sentences of one paragraph share it (a letter's summary runs in order)
 
     @property
     def labelled(self) -> bool:
@@ -78,9 +79,12 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
     paragraph: list[str] = []
     where = {"page": 1, "section": ""}  # of the paragraph being gathered
 
+    count = [0]
+
     def flush() -> None:
         if paragraph:
-            out.extend(Sentence(s, where["page"], where["section"])
+            count[0] += 1
+            out.extend(Sentence(s, where["page"], where["section"], paragraph=count[0])
                        for s in split_sentences(" ".join(paragraph)))
             paragraph.clear()
 
