@@ -320,3 +320,12 @@ def test_a_letters_summary_dates_each_finding_by_the_visit_its_paragraph_names(t
     facts = run_intake([letter], case_id="carry", today=TODAY).drafted.data["facts"]
     exam = next(f for f in facts if f["category"] == "exam")
     assert str(exam["date"]) == "2021-08-16"  # the visit, not the letter's date
+
+
+def test_a_response_that_names_its_procedure_and_date_records_the_procedure(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
+                    "HPI: s/p R L5-S1 TFESI 1/14/22 w/ 70% relief x 8 wks.\n", encoding="utf-8")
+    facts = run_intake([note], case_id="named", today=TODAY).drafted.data["facts"]
+    kinds = {(f["category"], str(f["date"])) for f in facts}
+    assert ("procedure", "2022-01-14") in kinds and ("response", "2022-05-09") in kinds

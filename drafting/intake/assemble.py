@@ -70,6 +70,9 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
     notes: list[str] = []
     documents, facts, found_all = [], [], []
     ur_facts: dict[str, list[str]] = {}
+    # A procedure a note names in passing is left out when the packet has its own report.
+    reported = {d.doc.date for d in packet.documents
+                if d.doc.type in (RecordType.procedure_report, RecordType.operative_report)}
     for doc in packet.documents:
         documents.append({"id": doc.id, "type": doc.doc.type.value, "date": doc.doc.date,
                           "title": doc.title, **({"author": doc.author} if doc.author else {}),
@@ -81,6 +84,8 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
         ordered = sorted([(f, False) for f in found.get(doc.id, [])] + extra,
                          key=lambda pair: pair[0].page)
         for fact, is_proposed in ordered:
+            if fact.named_in_passing and fact.date in reported:
+                continue
             fact_id = f"F{len(facts) + 1}"
             facts.append(_fact_data(fact_id, doc.id, fact, is_proposed))
             found_all.append(fact)

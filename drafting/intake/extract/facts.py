@@ -85,6 +85,7 @@ class Found:
     statement: str
     page: int
     date_precision: str = "day"  # "month" or "year" when the record gives no day
+    named_in_passing: bool = False  # a procedure a note names with its response
     end_date: dt.date | None = None
     procedure: ProcedureFamily | None = None
     laterality: Laterality | None = None
@@ -314,11 +315,29 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             found = _response(sentence, doc, family or context)
         else:
             found = _classified(sentence, doc, family or context)
+            if found and (done := _procedure_named(found, sentence, doc)):
+                out.append(done)
         if family:
             context = family
         if found:
             out.append(found)
     return out
+
+
+def _procedure_named(response: Found, sentence: Sentence, doc: Document) -> Found | None:
+    """A response that names its procedure and when it was done ("s/p R L5-S1 TFESI 1/14/22
+    w/ 70% relief", "RFA on 03/17/2021 with 50-60% relief") records the procedure too."""
+    if response.category is not C.response or response.procedure is None:
+        return None
+    if procedure_in(sentence.text) is None:
+        return None
+    days = [d.date for d in dates_in(sentence.text) if d.date <= doc.date]
+    when = (days[0], "day") if days else partial_date(sentence.text)
+    if when is None or when[0] > doc.date:
+        return None
+    return replace(_fact(C.procedure, sentence, doc, [], procedure=response.procedure),
+                   date=when[0], date_precision=when[1], percent_relief=None, duration=None,
+                   measures=[], named_in_passing=True)
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
