@@ -329,3 +329,15 @@ def test_a_response_that_names_its_procedure_and_date_records_the_procedure(tmp_
     facts = run_intake([note], case_id="named", today=TODAY).drafted.data["facts"]
     kinds = {(f["category"], str(f["date"])) for f in facts}
     assert ("procedure", "2022-01-14") in kinds and ("response", "2022-05-09") in kinds
+
+
+def test_chart_shorthand_findings_and_table_rows_are_read(tmp_path):
+    note = tmp_path / "note.txt"
+    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
+                    "Exam: +SLR R @ 40 deg.\nExam: dec LT R L5 derm.\n"
+                    "Exam: TTP R L5-S1 paraspinals.\n"
+                    "Oswestry Disability Index ............ 30%\n", encoding="utf-8")
+    facts = run_intake([note], case_id="shorthand", today=TODAY).drafted.data["facts"]
+    tags = {t for f in facts for t in f.get("tags", [])}
+    assert {"positive_slr", "dermatomal_sensory_deficit", "paraspinal_tenderness"} <= tags
+    assert ("ODI", 30) in {(m["name"], m["value"]) for f in facts for m in f.get("measures", [])}

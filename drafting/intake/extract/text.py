@@ -15,6 +15,7 @@ _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
+_LEADERS = re.compile(r"\s*\.{4,}\s*")
 _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
 # A SOAP note's bare section letters on a line of their own ("P:" opens the plan).
 SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
@@ -51,7 +52,8 @@ class Line:
 def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     out = []
     for raw in page_text.splitlines():
-        text = " ".join(raw.split())
+        # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
+        text = " ".join(_LEADERS.sub(" ", raw).split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
             continue
