@@ -13,11 +13,12 @@ from typing import BinaryIO
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], object]) -> Path:
+    """Write ``path`` whole or not at all, readable by its owner only (0600; a directory it
+    creates is 0700): exports and case files hold patient data."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    # os.open with 0o666 honours the umask, unlike mkstemp's fixed 0o600.
-    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     try:
         with os.fdopen(fd, "wb") as handle:
             write(handle)

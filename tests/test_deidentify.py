@@ -69,6 +69,7 @@ def test_deidentify_replaces_every_identifier_and_restore_brings_them_back(tmp_p
     assert leaks("\n".join(p.read_text() for p in written)) == []
     phi_map = tmp_path / "shareable.phimap.json"  # beside the shared folder, never inside it
     assert len(PhiMap.load(phi_map).entries) >= 50
+    assert phi_map.stat().st_mode & 0o777 == 0o600  # it holds the real identifiers
     result = runner.invoke(app, ["deidentify", *map(str, written), "--out", str(restored),
                                  "--restore", "--map", str(phi_map)])
     assert result.exit_code == 0, result.output

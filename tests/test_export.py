@@ -372,6 +372,9 @@ def test_export_writes_every_format_with_the_label(tmp_path):
     first_page = squash(PdfReader(written["pdf"]).pages[0].extract_text())
     assert squash(OFFLINE_LABEL) in first_page
     assert json.loads(written["json"].read_text(encoding="utf-8"))["label"] == OFFLINE_LABEL
+    # exports hold patient data: owner-only files in an owner-only folder it created
+    assert {p.stat().st_mode & 0o777 for p in written.values()} == {0o600}
+    assert (tmp_path / "out").stat().st_mode & 0o777 == 0o700
 
 
 def test_export_rejects_an_unknown_format_before_writing(tmp_path):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import sqlite3
+import stat
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -412,3 +413,24 @@ def test_writers_queue_on_the_stores_writer_lock(store_path: Path) -> None:
         assert other_done.is_set() and [k.name for k in tenancy(first).api_keys()] == ["Acme"]
     fcntl.flock(probe, fcntl.LOCK_EX | fcntl.LOCK_NB)  # free once every write committed
     os.close(probe)
+
+
+def test_a_new_store_and_its_write_ahead_log_are_readable_by_their_owner_only(tmp_path):
+    path = tmp_path / "private" / "drafts.sqlite"
+    with DraftStore.open(path) as store:
+        store.list_drafts()
+        wal = path.with_name(path.name + "-wal")
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert not wal.exists() or stat.S_IMODE(wal.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    (b"", r"is an empty file \(0 bytes\), not a draft store"),
+    (b"case notes, not a database", r"is not a draft store \(not an SQLite file\)")])
+def test_an_empty_or_foreign_file_is_refused_never_replaced(tmp_path, content, message):
+    path = tmp_path / "drafts.sqlite"
+    path.write_bytes(content)
+    with pytest.raises(StoreError, match=message):
+        DraftStore.open(path)
+    assert path.read_bytes() == content  # untouched

@@ -92,10 +92,10 @@ class PhiMap:
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
     def save(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(self.to_json(), encoding="utf-8")
-        tmp.replace(path)
+        """Write the map owner-only (0600): it holds the real identifiers."""
+        from drafting.atomic_files import write_text_atomic
+
+        write_text_atomic(path, self.to_json())
 
     @classmethod
     def load(cls, path: Path) -> PhiMap:

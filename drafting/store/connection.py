@@ -17,9 +17,30 @@ from drafting.store.migrations import check_version, migrate
 BUSY_TIMEOUT_MS = 10_000  # wait this long for another writer (a batch run, the UI) to commit
 
 
+def _private_new_file(path: Path) -> None:
+    """Refuse a file that is not a store (0 bytes, or not SQLite); create a new store file
+    readable by its owner only (0600, in a 0700 directory if one is created). SQLite gives the
+    WAL and shared-memory files the database file's permissions."""
+    if path.exists():
+        if path.is_file() and path.stat().st_size == 0:
+            raise StoreError(f"{path} is an empty file (0 bytes), not a draft store; refusing to "
+                             "create a store over it: remove it or choose another path")
+        with path.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise StoreError(f"{path} is not a draft store (not an SQLite file); refusing to "
+                                 "open it: choose another path")
+        return
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating it and its parent directories if need be) and migrate a store file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Open (creating it, owner-only, and its parent directories if need be) and migrate a
+    store file."""
+    try:
+        _private_new_file(path)
+    except OSError as exc:
+        raise StoreError(f"cannot open draft store {path}: {exc}") from exc
     try:
         conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False,
                                timeout=BUSY_TIMEOUT_MS / 1000)
