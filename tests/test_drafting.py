@@ -169,3 +169,18 @@ def test_valid_citations_pass():
                               case_facts={"F1"}, known_excerpts=set(EXCERPTS),
                               supplied_facts={"F1"}, supplied_excerpts={"mtus-cp-esi-purpose"})
     assert [c.valid for c in checked] == [True, True]
+
+
+@pytest.mark.parametrize("document_type", list(DocumentType))
+def test_free_text_case_fields_reach_prompts_only_inside_the_data_block(document_type):
+    data, _ = read_case_file(EXAMPLES / "pi-mvc-multi-item.yaml")
+    data = copy.deepcopy(data)
+    data["jurisdiction"] = f"California. {INJECTION}"
+    data["question"] = f"Was the care necessary? {INJECTION}"
+    data["disputed_items"][0]["service"] = f"Cervical ESI. {INJECTION}"
+    case = as_document_type(Case.model_validate(data), document_type)
+    for section in prepare(case, EXCERPTS, StageRunner()).sections:
+        system, user = section.prompt.system, section.prompt.user
+        assert "Ignore the guidelines" not in system
+        outside = user[:user.index("<case_record>")] + user[user.index("</case_record>"):]
+        assert "Ignore the guidelines" not in outside
