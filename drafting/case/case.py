@@ -72,10 +72,7 @@ class Case(CaseModel):
         facts = []
         for raw in data["facts"]:
             if isinstance(raw, dict) and isinstance(raw.get("date"), str):
-                try:
-                    found = relative(raw["date"], key_dates)
-                except ValueError:  # the key date is missing: the fact's own check names it
-                    found = None
+                found = relative(raw["date"], key_dates)  # None: the fact's check names why
                 if found is not None:
                     raw = {**raw, "date": found[0], "date_precision": "approximate",
                            "date_basis": raw.get("date_basis") or found[1]}

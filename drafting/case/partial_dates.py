@@ -20,7 +20,6 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 _RELATIVE = re.compile(r"^(?:(?:about\s+)?(\d+)\s+(day|week|month|year)s?\s+)?(before|after)\s+"
                        r"(?:the\s+)?(injury|request|denial|review)$", re.I)
-ANCHORS = ("injury", "request", "denial", "review")
 
 
 def partial(value: Any) -> tuple[dt.date, str] | None:
@@ -39,15 +38,14 @@ def partial(value: Any) -> tuple[dt.date, str] | None:
 
 
 def relative(value: Any, key_dates: dict[str, Any]) -> tuple[dt.date, str] | None:
-    """A date relative to one of the case's key dates: (resolved day, the phrase), else None.
-    Raises ValueError naming the key date when the case does not give it."""
+    """A date relative to one of the case's key dates: (resolved day, the phrase), else None
+    (not a relative date, or its key date is missing, which ``unresolved`` then names)."""
     if not isinstance(value, str) or not (match := _RELATIVE.match(value.strip())):
         return None
     amount, unit, direction, anchor = match.groups()
     raw = key_dates.get(anchor.lower())
     if raw is None:
-        raise ValueError(f"'{value}' is relative to the {anchor} date, which the case does not "
-                         f"give; add dates.{anchor.lower()} or write the date itself")
+        return None
     base = raw if isinstance(raw, dt.date) else dt.date.fromisoformat(str(raw))
     days = int(amount) * DAYS_PER_UNIT[DurationUnit(unit.lower() + "s")] if amount else 0
     delta = dt.timedelta(days=round(days))

@@ -157,9 +157,7 @@ def roll_up(results: list[CriterionResult],
     # For a necessary item, the met criteria that would have decided against it are reasons too.
     for_it = [r.criterion_id for r in results
               if r.required or (r.decides_if_contradicted and r.status is Status.met)]
-    if weaker:
-        return Outcome.necessary, "medium", for_it
-    return Outcome.necessary, "medium" if supporting_disagree else "high", for_it
+    return Outcome.necessary, "medium" if weaker or supporting_disagree else "high", for_it
 
 
 def evaluate_item(case: Case, item: DisputedItem,

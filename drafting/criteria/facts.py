@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import overload
 
@@ -30,6 +31,11 @@ RECORDS_FOR: dict[FactCategory, set[RecordType]] = {
     FactCategory.functional: {RecordType.office_note, RecordType.pt_note,
                               RecordType.pt_discharge_summary, RecordType.score_sheet},
 }
+
+
+def records_for(categories: Iterable[FactCategory]) -> set[RecordType]:
+    """The kinds of document that would hold evidence of these fact categories."""
+    return set().union(*(RECORDS_FOR.get(c, set()) for c in categories))
 
 
 # Findings that affect both sides by their nature, so a record need not name a side for them.
@@ -282,7 +288,7 @@ def _undocumented(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
     """No fact of the test's categories answers it. A fact that reports a document of the right
     kind which the packet lacks is secondhand evidence: met when it reads as the finding (the
     caller marks it secondhand and names the document), else a submission gap."""
-    record_types = set().union(*(RECORDS_FOR.get(c, set()) for c in test.category))
+    record_types = records_for(test.category)
     missing = {d.id for d in case.documents if not d.included and d.type in record_types}
     procedure = item.procedure if test.procedure == "same" else test.procedure
     citing = [f for f in case.facts if set(f.references) & missing and not f.proposed

@@ -75,7 +75,8 @@ def _opioid_facts(case: Case) -> list[Fact]:
 
 
 def _opioid_kind(case: Case, item: DisputedItem) -> RequestKind | None:
-    current = [f for f in _opioid_facts(case) if f.date < item.date_of_service or (
+    opioids = _opioid_facts(case)
+    current = [f for f in opioids if f.date < item.date_of_service or (
         f.date == item.date_of_service and re.search(rules().current_use, f.statement, re.I))]
     if current:
         return RequestKind(RequestType.continuation,
@@ -85,7 +86,7 @@ def _opioid_kind(case: Case, item: DisputedItem) -> RequestKind | None:
         return RequestKind(RequestType.continuation,
                            f"the course runs {item.date_of_service} to {item.service_end}, "
                            f"at least {weeks:g} weeks (long-term therapy)")
-    long = [f for f in _opioid_facts(case) if f.id in item.facts and f.duration
+    long = [f for f in opioids if f.id in item.facts and f.duration
             and f.duration.in_weeks() >= weeks]
     if long:
         return RequestKind(RequestType.continuation, f"the course lasts at least {weeks:g} "

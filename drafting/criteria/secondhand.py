@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import RecordType
-from drafting.criteria.facts import RECORDS_FOR, Finding
+from drafting.criteria.facts import Finding, records_for
 from drafting.criteria.loader import fact_tests
 from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.criteria.spec import Test
@@ -17,8 +17,7 @@ from drafting.criteria.spec import Test
 
 def relevant_records(test: Test) -> set[RecordType]:
     """The kinds of document that would hold the evidence a criterion's test reads."""
-    categories = {c for fact in fact_tests(test) for c in fact.category}
-    return set().union(*(RECORDS_FOR.get(c, set()) for c in categories))
+    return records_for({c for fact in fact_tests(test) for c in fact.category})
 
 
 def missing_behind(fact: Fact, missing: set[str]) -> list[str]:
@@ -32,14 +31,14 @@ def mark_secondhand(finding: Finding, case: Case, records: set[RecordType]) -> F
     secondhand becomes a submission gap as well."""
     if finding.status is Status.undocumented:
         return finding
-    missing = {d.id for d in case.documents if not d.included and d.type in records}
-    missing |= {f.source.document for f in case.facts
-                if not case.document(f.source.document).included}
+    sources = {f.source.document for f in case.facts}
+    missing = {d.id for d in case.documents
+               if not d.included and (d.type in records or d.id in sources)}
     if not missing:
         return finding
+    facts = {f.id: f for f in case.facts}
     evidence = finding.supporting if finding.status is Status.met else finding.contradicting
-    behind = {f: missing_behind(case.fact(f), missing) for f in evidence
-              if any(x.id == f for x in case.facts)}
+    behind = {f: missing_behind(facts[f], missing) for f in evidence if f in facts}
     documents = sorted({d for ds in behind.values() for d in ds})
     if not documents:
         return finding
