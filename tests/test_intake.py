@@ -105,16 +105,23 @@ def test_drafted_case_feeds_the_criteria_engine(drafted, tmp_path):
     assert case.patient.model_dump() == {"age": 47, "sex": "male", "occupation": None}
 
 
+def drafted_from_text(tmp_path: Path, text: str) -> dict:
+    """The case intake drafts from one text record."""
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="from-text", today=TODAY).drafted.data
+
+
 def test_opioid_doses_carry_mme_from_the_cdc_2022_table(tmp_path):
     factors = {d.name: d.mme_factor for d in drugs() if d.mme_factor is not None}
     assert factors["oxycodone"] == 1.5 and factors["tramadol"] == 0.2
     assert factors["methadone"] == 4.7 and factors["fentanyl"] == 2.4
     assert "2022" in mme_source()["title"]
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 03/01/2024\nMEDICATIONS\n"
-                    "Hydrocodone 10 mg, 2 tablets every 6 hours as needed.\n"
-                    "Fentanyl patch 25 mcg/hr every 72 hours.\n", encoding="utf-8")
-    facts = run_intake([note], case_id="mme-check", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 03/01/2024\nMEDICATIONS\n"
+        "Hydrocodone 10 mg, 2 tablets every 6 hours as needed.\n"
+        "Fentanyl patch 25 mcg/hr every 72 hours.\n"
+    ))["facts"]
     assert [(f["dose"]["drug"], f["mme"]) for f in facts] == [("hydrocodone", 80), ("fentanyl", 60)]
 
 
@@ -211,8 +218,7 @@ def _pages(path: Path) -> list[tuple[int, str, str | None]] | str:
 
 
 def test_credentials_signatures_letterhead_and_headers_are_never_patient_facts(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text(
+    facts = drafted_from_text(tmp_path, (
         "Harbor Pain Associates, 100 Main Street, Suite 200\n"
         "Tel (555) 014-2200   Fax (555) 014-2299\n"
         "PROGRESS NOTE                                   Page 1 of 2\n"
@@ -222,9 +228,8 @@ def test_credentials_signatures_letterhead_and_headers_are_never_patient_facts(t
         "----- Document 2: physician reviewer attestation -----\n"
         "The physician who reviewed this case is board certified in Physical Medicine and "
         "Rehabilitation, with experience in physical therapy and acupuncture.\n"
-        "e-signed Pat Example, MD, fellowship-trained; certified in medical acupuncture\n",
-        encoding="utf-8")
-    facts = run_intake([note], case_id="never-invent", today=TODAY).drafted.data["facts"]
+        "e-signed Pat Example, MD, fellowship-trained; certified in medical acupuncture\n"
+    ))["facts"]
     statements = " ".join(f["statement"] for f in facts).lower()
     assert "physical therapy for 6 weeks" in statements  # the patient's own care is read
     for planted in ("board certified", "acupuncture", "suite 200", "(555)", "page 1 of 2",
@@ -233,19 +238,18 @@ def test_credentials_signatures_letterhead_and_headers_are_never_patient_facts(t
 
 
 def test_a_soap_plan_is_not_read_as_findings(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\nS:\n"
-                    "- Low back pain radiating to the right leg for 3 months.\nP:\n"
-                    "- Cont HEP; f/u 4 wks\n- Cont gabapentin 300 mg TID\n", encoding="utf-8")
-    facts = run_intake([note], case_id="soap-plan", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 05/09/2022\nS:\n"
+        "- Low back pain radiating to the right leg for 3 months.\nP:\n"
+        "- Cont HEP; f/u 4 wks\n- Cont gabapentin 300 mg TID\n"
+    ))["facts"]
     statements = [f["statement"] for f in facts]
     assert any("radiating to the right leg" in s for s in statements)
     assert not any("Cont HEP" in s or "Cont gabapentin" in s for s in statements)
 
 
 def test_a_determination_letter_gives_its_items_decisions_and_case_summary_facts(tmp_path):
-    letter = tmp_path / "imr.txt"
-    letter.write_text(
+    drafted = drafted_from_text(tmp_path, (
         "NOTICE OF INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\n\nDated: 10/18/2021\n\n"
         "A decision has been made for each of the treatments in dispute:\n\n"
         "1) Repeat right L5-S1 transforaminal epidural steroid injection (CPT 64483): "
@@ -258,9 +262,8 @@ def test_a_determination_letter_gives_its_items_decisions_and_case_summary_facts
         "At the visit of 04/20/2021 she reported 60% relief of right leg pain lasting about "
         "6 weeks.\nExamination showed a positive straight leg raise on the right at 40 degrees.\n"
         "\nISSUE 1: Repeat injection\nThe MTUS Chronic Pain Medical Treatment Guidelines, p. 46, "
-        "support repeat blocks after at least 50% relief for six to eight weeks.\n",
-        encoding="utf-8")
-    drafted = run_intake([letter], case_id="imr-letter", today=TODAY).drafted.data
+        "support repeat blocks after at least 50% relief for six to eight weeks.\n"
+    ))
     assert drafted["documents"][0]["type"] == "review_decision"
     items = [(i["procedure"], i.get("code"), i["prior_decision"]["decision"])
              for i in drafted["disputed_items"]]
@@ -273,71 +276,67 @@ def test_a_determination_letter_gives_its_items_decisions_and_case_summary_facts
 
 
 def test_a_number_inside_a_short_date_is_never_a_measure(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
-                    "Seen 3/7/22 for low back pain radiating to the right leg; ODI 44%.\n",
-                    encoding="utf-8")
-    facts = run_intake([note], case_id="short-date", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 05/09/2022\n"
+        "Seen 3/7/22 for low back pain radiating to the right leg; ODI 44%.\n"
+    ))["facts"]
     values = [(m["name"], m["value"]) for f in facts for m in f.get("measures", [])]
     assert ("ODI", 44) in values
     assert all(value not in (3, 7, 22) for _, value in values)
 
 
 def test_one_text_file_holding_several_documents_is_split_at_its_banners(tmp_path):
-    packet = tmp_path / "packet.txt"
-    packet.write_text(
+    documents = drafted_from_text(tmp_path, (
         "----- Document 1: PSYCHOLOGICAL EVALUATION -----\nDate: 01/10/2023\n"
         "The patient was cleared for an implanted device.\n\n"
         "----- Document 2: SPINAL CORD STIMULATOR TRIAL REPORT -----\nDate: 03/01/2023\n"
         "The seven-day trial gave 60% relief of leg pain.\n\n"
         "----- Document 3: NOTICE OF ADVERSE DETERMINATION -----\nDate: 03/14/2023\n"
-        "The permanent implant is not medically necessary.\n", encoding="utf-8")
-    documents = run_intake([packet], case_id="banners", today=TODAY).drafted.data["documents"]
+        "The permanent implant is not medically necessary.\n"
+    ))["documents"]
     assert [(d["type"], str(d["date"])) for d in documents] == [
         ("psych_evaluation", "2023-01-10"), ("device_trial_record", "2023-03-01"),
         ("ur_denial", "2023-03-14")]
 
 
 def test_a_month_or_year_without_a_day_is_kept_at_its_precision(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 09/12/2023\n"
-                    "She was treated with physical therapy in August 2011 which improved her "
-                    "symptoms.\nShe tried gabapentin 300 mg at night in 2012.\n", encoding="utf-8")
-    facts = run_intake([note], case_id="partial", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 09/12/2023\n"
+        "She was treated with physical therapy in August 2011 which improved her "
+        "symptoms.\nShe tried gabapentin 300 mg at night in 2012.\n"
+    ))["facts"]
     dated = {f["category"]: (str(f["date"]), f.get("date_precision", "day")) for f in facts}
     assert dated["conservative_care"] == ("2011-08-01", "month")
     assert dated["medication"] == ("2012-01-01", "year")
 
 
 def test_a_letters_summary_dates_each_finding_by_the_visit_its_paragraph_names(tmp_path):
-    letter = tmp_path / "imr.txt"
-    letter.write_text(
+    facts = drafted_from_text(tmp_path, (
         "NOTICE OF INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\n\nDated: 10/18/2021\n\n"
         "CLINICAL CASE SUMMARY\n"
         "On 08/16/2021 she reported recurrent low back pain radiating to the right calf. "
-        "Examination showed a positive straight leg raise on the right at 40 degrees.\n",
-        encoding="utf-8")
-    facts = run_intake([letter], case_id="carry", today=TODAY).drafted.data["facts"]
+        "Examination showed a positive straight leg raise on the right at 40 degrees.\n"
+    ))["facts"]
     exam = next(f for f in facts if f["category"] == "exam")
     assert str(exam["date"]) == "2021-08-16"  # the visit, not the letter's date
 
 
 def test_a_response_that_names_its_procedure_and_date_records_the_procedure(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
-                    "HPI: s/p R L5-S1 TFESI 1/14/22 w/ 70% relief x 8 wks.\n", encoding="utf-8")
-    facts = run_intake([note], case_id="named", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 05/09/2022\n"
+        "HPI: s/p R L5-S1 TFESI 1/14/22 w/ 70% relief x 8 wks.\n"
+    ))["facts"]
     kinds = {(f["category"], str(f["date"])) for f in facts}
     assert ("procedure", "2022-01-14") in kinds and ("response", "2022-05-09") in kinds
 
 
 def test_chart_shorthand_findings_and_table_rows_are_read(tmp_path):
-    note = tmp_path / "note.txt"
-    note.write_text("PROGRESS NOTE\nDate of service: 05/09/2022\n"
-                    "Exam: +SLR R @ 40 deg.\nExam: dec LT R L5 derm.\n"
-                    "Exam: TTP R L5-S1 paraspinals.\n"
-                    "Oswestry Disability Index ............ 30%\n", encoding="utf-8")
-    facts = run_intake([note], case_id="shorthand", today=TODAY).drafted.data["facts"]
+    facts = drafted_from_text(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 05/09/2022\n"
+        "Exam: +SLR R @ 40 deg.\nExam: dec LT R L5 derm.\n"
+        "Exam: TTP R L5-S1 paraspinals.\n"
+        "Oswestry Disability Index ............ 30%\n"
+    ))["facts"]
     tags = {t for f in facts for t in f.get("tags", [])}
     assert {"positive_slr", "dermatomal_sensory_deficit", "paraspinal_tenderness"} <= tags
     assert ("ODI", 30) in {(m["name"], m["value"]) for f in facts for m in f.get("measures", [])}

@@ -93,3 +93,20 @@ def format_like(original: str, day: dt.date) -> str:
         comma = "," if "," in original else ""
         return f"{name} {day.day}{comma} {day.year}"
     return f"{day.day} {name} {day.year}"
+
+
+_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)
+_NUMERIC_MONTH = re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b")
+_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
+
+
+def find_partial_date(text: str) -> tuple[dt.date, str] | None:
+    """A month or a year a sentence gives without a day ("in August 2017", "04/2023",
+    "in 2019"): its first day and the precision ("month" or "year"), so no day is invented."""
+    if match := _MONTH_YEAR.search(text):
+        return dt.date(int(match.group("year")), _month(match.group("month")), 1), "month"
+    if match := _NUMERIC_MONTH.search(text):
+        return dt.date(int(match.group("year")), int(match.group("month")), 1), "month"
+    if match := _IN_YEAR.search(text):
+        return dt.date(int(match.group("year")), 1, 1), "year"
+    return None

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from drafting.case import Dose, Duration, Measure
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
+from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
 from drafting.intake.extract.decisions import DENIAL_REASON, SERVICE_LABELS
 from drafting.intake.extract.findings import tags_in
@@ -131,24 +132,14 @@ def document_facts(doc: Document) -> list[Found]:
     return _general(doc, said)
 
 
-_MONTH_YEAR = re.compile(r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
-                         r",?\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
-_NUMERIC_MONTH = re.compile(r"(?<![\d/])(?P<month>0?[1-9]|1[0-2])/(?P<year>(?:19|20)\d{2})\b")
-_IN_YEAR = re.compile(r"\b(?:in|since|during)\s+(?P<year>(?:19|20)\d{2})\b", re.IGNORECASE)
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
-
-
-def partial_date(text: str) -> tuple[dt.date, str] | None:
-    """A month or a year the sentence gives without a day ("in August 2017", "04/2023",
-    "in 2019"): its first day and the precision, so no day is invented."""
-    if match := _MONTH_YEAR.search(text):
-        month = _MONTHS.index(match.group("month")[:3].lower()) + 1
-        return dt.date(int(match.group("year")), month, 1), "month"
-    if match := _NUMERIC_MONTH.search(text):
-        return dt.date(int(match.group("year")), int(match.group("month")), 1), "month"
-    if match := _IN_YEAR.search(text):
-        return dt.date(int(match.group("year")), 1, 1), "year"
-    return None
+def _stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
+    """The first date the sentence gives, up to the document's own (a day, else a month or
+    a year without a day), with its precision."""
+    days = [d.date for d in dates_in(text) if d.date <= doc.date]
+    if days:
+        return days[0], "day"
+    partial = find_partial_date(text)
+    return partial if partial and partial[0] <= doc.date else None
 
 
 # Sections of a review decision that hold no patient fact, and sentences that cite a guideline
@@ -221,11 +212,9 @@ def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
         if span:
             found.date, found.end_date = span
         else:
-            stated = [d.date for d in dates_in(text) if d.date <= doc.date]
+            stated = _stated_date(text, doc)
             if stated:
-                found.date = stated[0]
-            elif (partial := partial_date(text)) and partial[0] <= doc.date:
-                found.date, found.date_precision = partial
+                found.date, found.date_precision = stated
     names = {m.name for m in found.measures}
     found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
                   and (t != "bmi" or "BMI" in names)]
@@ -331,9 +320,8 @@ def _procedure_named(response: Found, sentence: Sentence, doc: Document) -> Foun
         return None
     if procedure_in(sentence.text) is None:
         return None
-    days = [d.date for d in dates_in(sentence.text) if d.date <= doc.date]
-    when = (days[0], "day") if days else partial_date(sentence.text)
-    if when is None or when[0] > doc.date:
+    when = _stated_date(sentence.text, doc)
+    if when is None:
         return None
     return replace(_fact(C.procedure, sentence, doc, [], procedure=response.procedure),
                    date=when[0], date_precision=when[1], percent_relief=None, duration=None,

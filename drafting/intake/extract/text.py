@@ -79,14 +79,12 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
     """Sentences of prose, list items and labelled values (each labelled value on its own)."""
     out: list[Sentence] = []
     paragraph: list[str] = []
-    where = {"page": 1, "section": ""}  # of the paragraph being gathered
-
-    count = [0]
+    where = {"page": 1, "section": "", "paragraph": 0}  # of the paragraph being gathered
 
     def flush() -> None:
         if paragraph:
-            count[0] += 1
-            out.extend(Sentence(s, where["page"], where["section"], paragraph=count[0])
+            where["paragraph"] += 1
+            out.extend(Sentence(s, where["page"], where["section"], paragraph=where["paragraph"])
                        for s in split_sentences(" ".join(paragraph)))
             paragraph.clear()
 
