@@ -1,0 +1,194 @@
+"""The paraphrase study of issue #19: the eval harness scored on labelled sentences written the
+way a capable model drafts (``evals/data/paraphrase/``, written by a session that had not read
+the checks), not on our own mutations of offline drafts.
+
+Each sentence is put, alone, at the end of the section of its kind in a clean offline draft of
+its case (an item's analysis for ``item_analysis``), with the facts and excerpts it cites added
+to what that section was given, as a model's prompt would have held them. A sentence is
+*flagged* when the harness reports a new error in that section that it did not report on the
+clean draft. An error sentence flagged is caught; a correct sentence flagged is a false alarm.
+
+Printed per error class: caught / tried; false alarms over correct sentences; with embeddings
+off and on. Targets (#19): every class >= 90%, overall >= 95%, false alarms <= 3%.
+
+The result file keeps its first-run block (scored before the checks were changed) and rewrites
+the block for the current code below it.
+
+Run: ``python benchmarks/paraphrase_study.py [--no-embeddings]`` (writes
+``benchmarks/results/paraphrase_study.txt``; ``--misses FILE`` lists every miss and false alarm).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import re
+import sys
+import tempfile
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafting.backends.registry import create  # noqa: E402
+from drafting.case import Case, load_case  # noqa: E402
+from drafting.draft import Draft  # noqa: E402
+from drafting.settings import Settings  # noqa: E402
+from drafting.stages import draft_case  # noqa: E402
+from evals.harness import evaluate_draft  # noqa: E402
+from guideline_index.corpus import excerpts_by_id  # noqa: E402
+from guideline_index.excerpt import Excerpt  # noqa: E402
+from guideline_index.search import GuidelineIndex  # noqa: E402
+
+CORPUS = ROOT / "evals" / "data" / "paraphrase"
+RESULT = ROOT / "benchmarks" / "results" / "paraphrase_study.txt"
+FIRST_RUN = "== first run"
+NOW = "== now"
+CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
+_MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
+# Where a sentence of each kind goes when the draft has no section of that kind.
+_FALLBACK = {"opening": "conclusion", "objections": "item_analysis", "gaps": "conclusion",
+             "conclusion": "item_analysis", "chronology": "item_analysis"}
+
+
+def load_corpus() -> list[tuple[Path, list[dict[str, Any]]]]:
+    files = []
+    for path in sorted(CORPUS.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        files.append((ROOT / data["case"], data["sentences"]))
+    return files
+
+
+def target_section(draft: Draft, sentence: dict[str, Any]) -> int:
+    kind = sentence["kind"]
+    for _ in range(3):
+        for n, section in enumerate(draft.sections):
+            if section.kind != kind:
+                continue
+            if kind == "item_analysis" and sentence.get("item") not in (None, section.item_id):
+                continue
+            return n
+        kind = _FALLBACK.get(kind, "item_analysis")
+    raise LookupError(f"{sentence['id']}: no section of kind {sentence['kind']}")
+
+
+def with_sentence(draft: Draft, index: int, text: str) -> Draft:
+    section = draft.sections[index]
+    cited = _MARKER.findall(text)
+    facts = [c for c in cited if c.startswith("F") and c not in section.fact_ids]
+    excerpts = [c[2:] for c in cited if c.startswith("G:") and c[2:] not in section.excerpt_ids]
+    changed = section.model_copy(update={
+        "text": section.text.rstrip() + "\n\n" + text,
+        "fact_ids": [*section.fact_ids, *facts], "excerpt_ids": [*section.excerpt_ids, *excerpts]})
+    sections = list(draft.sections)
+    sections[index] = changed
+    return draft.model_copy(update={"sections": sections})
+
+
+def _errors(draft: Draft, case: Case, excerpts: dict[str, Excerpt], embeddings: bool,
+            index_dir: Path | None) -> set[tuple[str, str, str]]:
+    report = evaluate_draft(draft, case, excerpts, use_embeddings=embeddings, index_dir=index_dir)
+    return {(f.check, f.section, f.message) for f in report.errors}
+
+
+def score(embeddings: bool, index_dir: Path | None) -> tuple[list[dict[str, Any]], int]:
+    """Every sentence with whether it was flagged and by which checks; and the number of
+    clean drafts (one per case)."""
+    excerpts = excerpts_by_id()
+    settings = Settings()
+    results = []
+    files = load_corpus()
+    for case_path, sentences in files:
+        case = load_case(case_path)
+        backend = create("offline", settings)
+        draft = asyncio.run(draft_case(case, "paraphrase-study", backend, settings, excerpts))
+        baseline = _errors(draft, case, excerpts, embeddings, index_dir)
+        for sentence in sentences:
+            index = target_section(draft, sentence)
+            key = draft.sections[index].key
+            found = _errors(with_sentence(draft, index, sentence["text"]), case, excerpts,
+                            embeddings, index_dir)
+            new = sorted(f for f in found - baseline if f[1] == key)
+            results.append({**sentence, "flagged": bool(new), "by": new, "section": key})
+    return results, len(files)
+
+
+def table(results: list[dict[str, Any]], label: str) -> list[str]:
+    errors = [r for r in results if r["label"] == "error"]
+    correct = [r for r in results if r["label"] == "correct"]
+    tried = Counter(r["error_class"] for r in errors)
+    caught = Counter(r["error_class"] for r in errors if r["flagged"])
+    lines = [label, f"  {'error class':<22}{'tried':>7}{'caught':>8}{'rate':>8}"]
+    for name in sorted(tried):
+        rate = caught[name] / tried[name]
+        lines.append(f"  {name:<22}{tried[name]:>7}{caught[name]:>8}{rate:>8.0%}"
+                     f"  {'met' if rate >= CLASS_TARGET else 'MISSED'}")
+    total = sum(caught.values()) / max(1, len(errors))
+    alarms = sum(r["flagged"] for r in correct)
+    alarm_rate = alarms / max(1, len(correct))
+    lines += [f"  {'all errors':<22}{len(errors):>7}{sum(caught.values()):>8}{total:>8.0%}"
+              f"  (target {OVERALL_TARGET:.0%}) {'met' if total >= OVERALL_TARGET else 'MISSED'}",
+              f"  false alarms: {alarms} of {len(correct)} correct sentences = {alarm_rate:.1%}"
+              f" (limit {FALSE_ALARM_LIMIT:.0%}) "
+              f"{'met' if alarm_rate <= FALSE_ALARM_LIMIT else 'MISSED'}"]
+    by_check = Counter(f[0] for r in correct if r["flagged"] for f in r["by"])
+    if by_check:
+        lines.append("  false alarms by check: " + ", ".join(f"{k} {v}" for k, v in
+                                                           by_check.most_common()))
+    return lines
+
+
+def misses(results: list[dict[str, Any]]) -> str:
+    out = []
+    for r in results:
+        if (r["label"] == "error") != r["flagged"]:
+            what = f"MISSED {r['error_class']}" if r["label"] == "error" else "FALSE ALARM"
+            out.append(f"{what} {r['id']} [{r['section']}]: {r['text']}")
+            if r.get("error"):
+                out.append(f"    label: {r['error']}")
+            out += [f"    {check}: {message}" for check, _, message in r["by"]]
+    return "\n".join(out) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--no-embeddings", action="store_true")
+    parser.add_argument("--misses", type=Path)
+    args = parser.parse_args()
+    files = load_corpus()
+    count = sum(len(s) for _, s in files)
+    stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    block = [f"{count} sentences over {len(files)} example cases, {stamp}"]
+    all_results: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        configs = [False] if args.no_embeddings else [False, True]
+        for embeddings in configs:
+            index_dir = None
+            if embeddings:
+                index_dir = Path(tmp) / "index"
+                GuidelineIndex(index_dir).build()
+            results, _ = score(embeddings, index_dir)
+            all_results = results
+            block += table(results, f"embeddings {'on' if embeddings else 'off'}:")
+    if args.misses:
+        args.misses.write_text(misses(all_results), encoding="utf-8")
+    old = RESULT.read_text(encoding="utf-8") if RESULT.exists() else ""
+    if FIRST_RUN in old and NOW in old:
+        first = old[old.index(FIRST_RUN):old.index(NOW)].rstrip()
+    else:
+        first = f"{FIRST_RUN} (before any change to the checks) ==\n" + "\n".join(block)
+    text = (f"paraphrase study (issue #19): the eval harness on {CORPUS.relative_to(ROOT)}; a "
+            "sentence is flagged when a new error lands in its section: caught = error "
+            "sentences flagged, false alarm = correct sentences flagged.\n\n"
+            f"{first}\n\n{NOW} ==\n" + "\n".join(block) + "\n")
+    RESULT.write_text(text, encoding="utf-8")
+    print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
