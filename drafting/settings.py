@@ -51,6 +51,13 @@ class Settings(BaseSettings):
         default_factory=lambda: min(4, os.cpu_count() or 1), ge=1, le=64,
         description="API drafts drafted at once, one worker process each (default: the CPU "
         "count, at most 4); the rest queue.")
+    api_validation_workers: int = Field(
+        default=1, ge=1, le=16, description="Processes that validate case files sent to the API "
+        "(outside the server process, so a large file never slows other requests).")
+    api_validation_timeout_s: float = Field(
+        default=10.0, gt=0, description="Seconds a case file sent to the API may wait for and "
+        "take in validation; past it, the file is refused (or, if it never started, the "
+        "client is told to retry).")
     api_max_body_bytes: int = Field(
         default=MAX_CASE_BYTES + 64 * 1024, ge=1024,
         description="Largest request body (default: the largest case file, plus room for "

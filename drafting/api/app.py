@@ -20,6 +20,7 @@ from drafting.api.limits import BodyLimit
 from drafting.api.logs import RequestLog, logger
 from drafting.api.ratelimit import RateLimiter
 from drafting.api.stores import PooledService, StorePool
+from drafting.api.validation import CaseValidator
 from drafting.api.views import ViewCache
 from drafting.settings import Settings
 
@@ -39,17 +40,21 @@ def create_app(settings: Settings) -> FastAPI:
         service = PooledService(settings, StorePool(settings.store_location))
         jobs = DraftJobs(settings, service)
         app.state.limiter = RateLimiter(settings.api_rate_per_minute, settings.api_rate_burst)
-        app.state.api = Api(settings, service, jobs, ViewCache())
+        validator = CaseValidator(settings.api_validation_workers,
+                                  settings.api_validation_timeout_s)
+        app.state.api = Api(settings, service, jobs, ViewCache(), validator)
         # Few request threads: handlers are short, and each extra thread contending for the
         # interpreter lock slows the event loop that accepts and answers connections.
         to_thread.current_default_thread_limiter().total_tokens = REQUEST_THREADS
         await to_thread.run_sync(jobs.start)
+        await to_thread.run_sync(validator.warm)
         resumed = jobs.recover()
         logger().info("started", extra={"event": "started", "resumed": resumed})
         try:
             yield
         finally:
             jobs.shutdown()
+            validator.close()
             service.close()
 
     # FastAPIOffline: /docs (Swagger UI 5) and /redoc served from files in the fastapi-offline

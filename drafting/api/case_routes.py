@@ -3,6 +3,7 @@ and read it back. The same file submitted again by the same organisation is the 
 
 from __future__ import annotations
 
+from anyio import to_thread
 from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import JSONResponse
 
@@ -16,7 +17,7 @@ from drafting.api.context import (
 )
 from drafting.api.tenancy import tenancy
 from drafting.api.views import case_view
-from drafting.case import case_file_hash, case_from_text, read_case_bytes
+from drafting.case import case_file_hash, case_from_text
 
 router = APIRouter(prefix="/v1/cases", tags=["cases"])
 
@@ -33,26 +34,31 @@ CASE_BODY = {"requestBody": {"required": True, "content": {
                         415: {"description": "Not YAML or JSON."},
                         422: {"description": "Invalid case file; each problem names its field "
                                              "and line."}})
-def submit_case(request: Request, body: RawBody, api: ApiDep, caller: CallerDep,
-                key: IdempotencyKey) -> JSONResponse:
+async def submit_case(request: Request, body: RawBody, api: ApiDep, caller: CallerDep,
+                      key: IdempotencyKey) -> JSONResponse:
     """Submit a case file (Content-Type application/yaml or application/json)."""
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
     suffix = SUFFIXES.get(media)
     if suffix is None:
         raise HTTPException(415, detail=f"send the case file as application/yaml or "
                             f"application/json, not {media or 'no Content-Type'}")
-    case, text = read_case_bytes(body, f"case{suffix}")
+    # In a validation worker process, within the time budget: never in this server process.
+    case, text = await api.validator.validate(body, f"case{suffix}")
     case_hash = case_file_hash(body)
-    store = api.store
 
-    def action(conn):  # type: ignore[no-untyped-def]
-        stored, new = tenancy(store).add_api_case(conn, caller.organisation, caller.key_id, case.id,
-                                         case_hash, f"{case.id}{suffix}", text,
-                                         case.model_dump_json())
-        return (201 if new else 200), case_view(stored, case)
+    def persist():  # type: ignore[no-untyped-def]
+        store = api.store  # this request thread's
 
-    response = tenancy(store).idempotent(caller.organisation, key,
-                                fingerprint("POST", "/v1/cases", body), action)
+        def action(conn):  # type: ignore[no-untyped-def]
+            stored, new = tenancy(store).add_api_case(conn, caller.organisation, caller.key_id,
+                                                      case.id, case_hash, f"{case.id}{suffix}",
+                                                      text, case.model_dump_json())
+            return (201 if new else 200), case_view(stored, case)
+
+        return tenancy(store).idempotent(caller.organisation, key,
+                                         fingerprint("POST", "/v1/cases", body), action)
+
+    response = await to_thread.run_sync(persist)
     return sent(response, response.body["links"]["self"])
 
 

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from drafting.api.auth import Caller, authenticate
 from drafting.api.jobs import DraftJobs
 from drafting.api.tenancy import ApiDraft, Response, tenancy
+from drafting.api.validation import CaseValidator
 from drafting.api.views import ViewCache
 from drafting.service import DraftingService
 from drafting.settings import Settings
@@ -28,6 +29,7 @@ class Api:
     service: DraftingService  # one for the server's life; its store is the calling thread's
     jobs: DraftJobs
     views: ViewCache
+    validator: CaseValidator
 
     @property
     def store(self) -> DraftStore:

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sys
 import time
+import uuid
 from typing import Any
 
 LOGGER = "necessity.api"
 _FIELDS = ("event", "method", "route", "status", "ms", "organisation", "key_id", "draft_id",
            "case", "state", "error_type", "sections", "attempts", "delivered", "reason",
-           "resumed")
+           "resumed", "request_id")
+REQUEST_ID_HEADER = "X-Request-ID"
+# A client's own request id is kept only when it is short and plain (it is echoed and logged).
+_CLIENT_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
 
 
 class JsonFormatter(logging.Formatter):
@@ -23,6 +28,8 @@ class JsonFormatter(logging.Formatter):
             + f".{int(record.msecs):03d}Z",
             "level": record.levelname.lower(), "message": record.getMessage()}
         entry.update({k: getattr(record, k) for k in _FIELDS if hasattr(record, k)})
+        if record.exc_info:
+            entry["traceback"] = self.formatException(record.exc_info)
         return json.dumps(entry, separators=(",", ":"))
 
 
@@ -37,8 +44,13 @@ def logger() -> logging.Logger:
     return log
 
 
+def request_id(scope: dict[str, Any]) -> str | None:
+    return (scope.get("state") or {}).get("request_id")
+
+
 class RequestLog:
-    """ASGI middleware: logs each request once it is answered."""
+    """ASGI middleware: gives each request an id (the client's ``X-Request-ID`` if plain, else a
+    new one), sends it back in the same header, and logs the request once it is answered."""
 
     def __init__(self, app: Any):
         self.app = app
@@ -50,11 +62,19 @@ class RequestLog:
             return
         started = time.perf_counter()
         status = 500
+        given = dict(scope["headers"]).get(REQUEST_ID_HEADER.lower().encode(), b"").decode(
+            "latin-1")
+        rid = given if _CLIENT_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = rid
 
         async def sending(message: dict[str, Any]) -> None:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
+                name = REQUEST_ID_HEADER.lower().encode()
+                headers = list(message.get("headers", []))
+                if all(key.lower() != name for key, _ in headers):
+                    message["headers"] = [*headers, (name, rid.encode())]
             await send(message)
 
         try:
@@ -69,7 +89,7 @@ class RequestLog:
                 "ms": round((time.perf_counter() - started) * 1000, 1),
                 "organisation": getattr(caller, "organisation", None),
                 "key_id": getattr(caller, "key_id", None),
-                "draft_id": (scope.get("path_params") or {}).get("draft_id"),
+                "draft_id": (scope.get("path_params") or {}).get("draft_id"), "request_id": rid,
                 **({"reason": state["refused"]} if "refused" in state else {})})
 
 

@@ -5,43 +5,30 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import reprlib
 import tempfile
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from drafting.case.case import Case
 from drafting.case.checks import check_case
+from drafting.case.parsing import (
+    MAX_DEPTH,
+    Parsed,
+    UnsafeYaml,
+    YamlSyntax,
+    json_depth_over,
+    line_of,
+    parse_yaml,
+)
 from drafting.case.problems import CaseFileError, Loc, Problem
-from drafting.case.source_lines import line_of
 
 MAX_CASE_BYTES = 2 * 1024 * 1024
 SUFFIXES = {".yaml": "yaml", ".yml": "yaml", ".json": "json"}
-
-# Dates are left as text, so pydantic reports an impossible date by its path.
-_NO_TIMESTAMPS = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-class _CaseYamlLoader(yaml.SafeLoader):
-    """Safe YAML (pure Python) that leaves dates as text: its messages are the ones reported."""
-
-    yaml_implicit_resolvers = _NO_TIMESTAMPS
-
-
-# libyaml's parser with the same resolvers and constructor (~8x faster on a case file); a file it
-# refuses is parsed again by the pure-Python loader, so a syntax error reads exactly the same.
-_FastCaseYamlLoader: type | None = None
-if getattr(yaml, "__with_libyaml__", False):
-    class _FastCaseYamlLoader(yaml.CSafeLoader):  # type: ignore[no-redef]
-        yaml_implicit_resolvers = _NO_TIMESTAMPS
-
 
 _PATTERN_HINTS = {
     "^(?:[0-9]{4}[0-9FTU]|[A-V][0-9]{4})$": "write a CPT code (five characters, e.g. 64483 or "
@@ -55,15 +42,33 @@ _PATTERN_HINTS = {
 
 def load_case(path: Path | str, today: dt.date | None = None) -> Case:
     path = Path(path)
-    data, text = read_case_file(path)
+    parsed, text = _read(path)
+    lines = _Lines(parsed, text)
     try:
-        case = Case.model_validate(data)
+        case = Case.model_validate(parsed.data)
     except ValidationError as exc:
-        raise CaseFileError(path, [_with_line(p, text) for p in _from_pydantic(exc)]) from None
+        raise CaseFileError(path, [lines.locate(p) for p in _from_pydantic(exc)]) from None
     problems = check_case(case, today)
     if problems:
-        raise CaseFileError(path, [_with_line(p, text) for p in problems])
+        raise CaseFileError(path, [lines.locate(p) for p in problems])
     return case
+
+
+class _Lines:
+    """Lines of problems, from the one node tree of the file (JSON is composed once, only
+    when a problem needs a line)."""
+
+    def __init__(self, parsed: Parsed, text: str):
+        self.root, self.text, self.composed = parsed.root, text, parsed.root is not None
+
+    def locate(self, problem: Problem) -> Problem:
+        if not self.composed:
+            self.composed = True
+            try:
+                self.root = parse_yaml(self.text).root
+            except (UnsafeYaml, YamlSyntax):
+                self.root = None
+        return Problem(problem.loc, problem.message, problem.fix, line_of(self.root, problem.loc))
 
 
 def _fail(path: Path, message: str, fix: str, line: int | None = None) -> CaseFileError:
@@ -72,6 +77,11 @@ def _fail(path: Path, message: str, fix: str, line: int | None = None) -> CaseFi
 
 def read_case_file(path: Path) -> tuple[dict[str, Any], str]:
     """The parsed mapping (dates left as text) and the raw text of a case file, or an error."""
+    parsed, text = _read(path)
+    return parsed.data, text
+
+
+def _read(path: Path) -> tuple[Parsed, str]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
         raise _fail(
@@ -97,33 +107,42 @@ def read_case_file(path: Path) -> tuple[dict[str, Any], str]:
         raise _fail(path, message, "save it as UTF-8") from None
     if not text.strip():
         raise _fail(path, "file is empty", "start from a file in examples/cases/")
-    data = _parse(path, text, kind)
-    if not isinstance(data, dict):
-        raise _fail(path, f"top level is a {type(data).__name__}, not a mapping", "the file must "
-                    "be one case: a mapping with id, document_type, facts, ...")
-    return data, text
+    parsed = _parse(path, text, kind)
+    if not isinstance(parsed.data, dict):
+        raise _fail(path, f"top level is a {type(parsed.data).__name__}, not a mapping",
+                    "the file must be one case: a mapping with id, document_type, facts, ...")
+    return parsed, text
 
 
-def _parse(path: Path, text: str, kind: str) -> Any:
+def _parse(path: Path, text: str, kind: str) -> Parsed:
     if kind == "json":
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
                         exc.lineno) from None
-    if _FastCaseYamlLoader is not None:
-        try:
-            return yaml.load(text, Loader=_FastCaseYamlLoader)
-        except yaml.YAMLError:
-            pass  # reported below, in the pure-Python parser's words and position
+        except RecursionError:
+            data = None
+        if data is None or json_depth_over(data):
+            raise _fail(path, f"JSON nested more than {MAX_DEPTH} levels deep",
+                        "a case file is a few levels deep; flatten the structure")
+        return Parsed(data, None)
     try:
-        return yaml.load(text, Loader=_CaseYamlLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        column = f" (column {mark.column + 1})" if mark else ""
-        raise _fail(path, f"invalid YAML: {problem}{column}", "fix the syntax; check indentation "
-                    "and quote values that contain ': '", mark.line + 1 if mark else None) from None
+        return parse_yaml(text)
+    except UnsafeYaml as exc:
+        raise _fail(path, exc.message, exc.fix, exc.line) from None
+    except YamlSyntax as exc:
+        if "nesting depth" in exc.problem:  # libyaml's own limit, past ours in flow style
+            raise _fail(path, f"nested more than {MAX_DEPTH} levels deep", "a case file is a "
+                        "few levels deep; flatten the structure", exc.line) from None
+        column = f" (column {exc.column})" if exc.column else ""
+        raise _fail(path, f"invalid YAML: {exc.problem}{column}", "fix the syntax; check "
+                    "indentation and quote values that contain ': '", exc.line) from None
+
+
+# What an error message shows of a value: bounded, however large or deeply nested it is.
+_SHOW = reprlib.Repr()
+_SHOW.maxstring, _SHOW.maxother, _SHOW.maxlevel, _SHOW.maxlist, _SHOW.maxdict = 60, 60, 2, 4, 4
 
 
 def _from_pydantic(exc: ValidationError) -> list[Problem]:
@@ -137,7 +156,7 @@ def _from_pydantic(exc: ValidationError) -> list[Problem]:
 
 def _explain(error: Mapping[str, Any]) -> tuple[str, str]:
     kind, msg, ctx = error["type"], error["msg"], error.get("ctx") or {}
-    shown = repr(error.get("input"))
+    shown = _SHOW.repr(error.get("input"))
     shown = shown if len(shown) <= 60 else shown[:57] + "..."
     if kind == "missing":
         return "required field is missing", f"add '{error['loc'][-1]}'"
@@ -162,7 +181,9 @@ def _explain(error: Mapping[str, Any]) -> tuple[str, str]:
     if kind in {"bool_parsing", "bool_type"}:
         return f"{shown} is not true or false", "write true or false"
     if kind == "string_type":
-        return f"{shown} is not text", f"quote it, e.g. \"{error.get('input')}\""
+        value = error.get("input")
+        example = str(value) if isinstance(value, int | float | bool) else "..."
+        return f"{shown} is not text", f"quote it, e.g. \"{example}\""
     if kind in {"list_type", "dict_type", "model_type"}:
         return f"wrong type: {msg.lower()}, got {shown}", "see examples/case.schema.json"
     return f"{msg} (got {shown})", "see examples/case.schema.json"
@@ -174,10 +195,6 @@ def _field_names() -> frozenset[str]:
     schema = Case.model_json_schema()
     models = [schema, *schema.get("$defs", {}).values()]
     return frozenset(name for model in models for name in model.get("properties", {}))
-
-
-def _with_line(problem: Problem, text: str) -> Problem:
-    return Problem(problem.loc, problem.message, problem.fix, line_of(text, problem.loc))
 
 
 def load_case_text(text: str, name: str = "case.yaml") -> Case:

@@ -1,0 +1,168 @@
+"""Parse a case file's text once, safely, keeping the node tree for line numbers.
+
+A YAML file is first read as a stream of events (libyaml where installed; linear, no recursion)
+to measure its nesting depth and how far its aliases would expand. A file nested deeper than any
+case, or whose aliases would expand past a small budget ("billion laughs"), is refused before
+any object is built. The accepted file is then composed once; the same nodes give the data and,
+for every problem found later, the line it stands on, so a file with many problems is not
+parsed again per problem. JSON is parsed by the standard library and its nesting measured the
+same way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from drafting.case.problems import Loc
+
+# A case is at most about six levels deep (case > facts > fact > source > page); 64 leaves room
+# for nested notes and stops recursion in the composer and the validator long before it matters.
+MAX_DEPTH = 64
+# Anchors and aliases are legal YAML and a case may reuse a block; expanding them may not add
+# more than this many nodes in all (a 9-level "billion laughs" would add 10**9).
+MAX_ALIAS_NODES = 10_000
+
+_NO_TIMESTAMPS = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _SafeLoader(yaml.SafeLoader):
+    """Safe YAML (pure Python) that leaves dates as text, so pydantic reports a bad date."""
+
+    yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+
+_Loader: type = _SafeLoader
+if getattr(yaml, "__with_libyaml__", False):
+    class _CLoader(yaml.CSafeLoader):
+        yaml_implicit_resolvers = _NO_TIMESTAMPS
+
+    _Loader = _CLoader
+
+
+class UnsafeYaml(ValueError):
+    """The file's structure is refused before it is built: too deep or an alias bomb."""
+
+    def __init__(self, message: str, fix: str, line: int | None):
+        super().__init__(message)
+        self.message, self.fix, self.line = message, fix, line
+
+
+class YamlSyntax(ValueError):
+    def __init__(self, problem: str, line: int | None, column: int | None):
+        super().__init__(problem)
+        self.problem, self.line, self.column = problem, line, column
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The data of a case file and, for YAML, its root node (for line numbers)."""
+
+    data: Any
+    root: yaml.Node | None
+
+
+def _line(event: yaml.Event) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.line + 1 if mark is not None else None
+
+
+def _syntax(exc: yaml.YAMLError) -> YamlSyntax:
+    mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    return YamlSyntax(problem, mark.line + 1 if mark else None,
+                      mark.column + 1 if mark else None)
+
+
+def check_yaml_structure(text: str) -> None:
+    """Refuse a YAML text nested deeper than MAX_DEPTH or whose aliases would expand past
+    MAX_ALIAS_NODES, in one streaming pass that builds nothing."""
+    sizes: dict[str, int] = {}  # anchor -> nodes in the anchored subtree, aliases expanded
+    stack: list[list[Any]] = []  # open collections: [anchor, nodes so far]
+    added = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    raise UnsafeYaml(f"nested more than {MAX_DEPTH} levels deep",
+                                     "a case file is a few levels deep; flatten the structure",
+                                     _line(event))
+                stack.append([event.anchor, 1])
+            elif isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = stack.pop()
+                if anchor is not None:
+                    sizes[anchor] = size
+                if stack:
+                    stack[-1][1] += size
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if isinstance(event, yaml.AliasEvent):
+                    size = sizes.get(event.anchor, 1)
+                    added += size
+                    if added > MAX_ALIAS_NODES:
+                        raise UnsafeYaml(
+                            f"aliases would expand to more than {MAX_ALIAS_NODES:,} extra "
+                            f"values (alias *{event.anchor})", "write the values out instead of "
+                            "repeating anchors (YAML '&' and '*')", _line(event))
+                else:
+                    size = 1
+                    if event.anchor is not None:
+                        sizes[event.anchor] = 1
+                if stack:
+                    stack[-1][1] += size
+    except yaml.YAMLError as exc:
+        raise _syntax(exc) from None
+
+
+def parse_yaml(text: str) -> Parsed:
+    """Check the structure, then compose once and construct from the same nodes."""
+    check_yaml_structure(text)
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.YAMLError as exc:
+        raise _syntax(exc) from None
+    finally:
+        loader.dispose()
+    return Parsed(data, root)
+
+
+def json_depth_over(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether parsed JSON nests deeper than ``limit`` (iterative: no recursion)."""
+    pending: list[tuple[Any, int]] = [(data, 0)]
+    while pending:
+        value, depth = pending.pop()
+        if isinstance(value, dict | list):
+            if depth >= limit:
+                return True
+            children = value.values() if isinstance(value, dict) else value
+            pending.extend((child, depth + 1) for child in children)
+    return False
+
+
+def line_of(root: yaml.Node | None, loc: Loc) -> int | None:
+    """1-based line of the deepest node on ``loc`` that exists (None without a node tree)."""
+    node: yaml.Node | None = root
+    line = None
+    for part in loc:
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+        node = _child(node, part)
+    if node is not None:
+        line = node.start_mark.line + 1
+    return line
+
+
+def _child(node: yaml.Node, part: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+        return node.value[part] if 0 <= part < len(node.value) else None
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            if key.value == str(part):
+                return value
+    return None
