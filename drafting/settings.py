@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import re
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from drafting.case.loader import MAX_CASE_BYTES
+
+HOST_NAME = re.compile(r"(?=.{1,253}$)([a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)"
+                       r"(\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*")
 
 
 class Settings(BaseSettings):
@@ -67,8 +72,39 @@ class Settings(BaseSettings):
     api_rate_burst: int = Field(default=60, ge=1,
                                 description="Requests a key may send at once before the "
                                 "per-minute rate applies.")
-    api_webhook_timeout_s: float = Field(default=10.0, gt=0)
+    api_webhook_timeout_s: float = Field(
+        default=10.0, gt=0, description="Seconds one webhook attempt may take (connecting, "
+        "sending, the receiver's answer).")
     api_webhook_attempts: int = Field(default=3, ge=1, le=10)
+    api_webhook_deadline_s: float = Field(
+        default=60.0, gt=0, description="Seconds one webhook delivery may take in all: its "
+        "attempts and the waits between them.")
+    api_webhook_allow: str = Field(
+        default="", description="Comma list of host names, IP addresses and networks (CIDR) "
+        "webhooks may go to although not public (loopback, private, link-local...); empty: "
+        "public addresses only.")
+    api_webhook_queue: int = Field(
+        default=1000, ge=1, description="Webhooks waiting or being sent at most; one arriving "
+        "beyond is recorded failed.")
+    api_webhook_senders: int = Field(default=4, ge=1, le=64,
+                                     description="Webhooks sent at once.")
+    api_webhook_drain_s: float = Field(
+        default=5.0, ge=0, description="At shutdown, seconds webhooks queued or being sent "
+        "get to finish; the rest are recorded failed.")
+
+    @field_validator("api_webhook_allow")
+    @classmethod
+    def _webhook_allow_entries(cls, value: str) -> str:
+        for entry in (e.strip() for e in value.split(",")):
+            if not entry:
+                continue
+            try:
+                ipaddress.ip_network(entry, strict=False)
+            except ValueError:
+                if not HOST_NAME.fullmatch(entry.lower().rstrip(".")):
+                    raise ValueError(f"{entry!r} is neither a host name, an IP address nor a "
+                                     "network such as 10.0.0.0/8") from None
+        return value
 
     @property
     def api_backend_names(self) -> list[str]:

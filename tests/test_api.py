@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -264,57 +263,6 @@ def test_evals_check_the_organisations_drafts(acme: httpx.Client, finished: dict
     bad = acme.post("/v1/evals", json={"drafts": [finished["id"]],
                                         "thresholds": {"spelling": 0.9}})
     assert bad.status_code == 422 and bad.json()["detail"][0]["field"] == "thresholds"
-
-
-class _Receiver:
-    """A webhook receiver on loopback: records each POST's headers and body."""
-
-    def __init__(self) -> None:
-        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-        calls = self.calls = []
-        self.arrived = threading.Event()
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                calls.append((dict(self.headers), body))
-                self.send_response(204)
-                self.end_headers()
-                receiver.arrived.set()
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        receiver = self
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hooks/necessity"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-
-
-def test_the_webhook_is_called_signed_when_the_draft_finishes(server: Server) -> None:
-    from drafting.api.webhooks import signature
-
-    secret, webhook_secret = new_key(server.data_dir, "hooli")
-    receiver = _Receiver()
-    try:
-        with client_for(server, secret) as client:
-            case = client.post("/v1/cases", content=CASE_BYTES, headers=YAML).json()
-            draft_id = client.post("/v1/drafts", json={"case": case["id"],
-                                                       "webhook_url": receiver.url}).json()["id"]
-            assert receiver.arrived.wait(60)
-            headers, body = receiver.calls[0]
-            assert headers["X-Necessity-Signature"] == signature(webhook_secret, body)
-            assert json.loads(body) == {
-                "event": "draft.finished", "draft_id": draft_id, "status": "complete",
-                "case": case["id"], "links": {"self": f"/v1/drafts/{draft_id}"}}
-            shown = wait_finished(client, draft_id)
-            assert shown["webhook"]["url"] == receiver.url
-    finally:
-        receiver.close()
 
 
 def test_rate_limit_per_key_is_429_with_retry_after(tmp_path: Path) -> None:

@@ -9,13 +9,16 @@ from fastapi import APIRouter, HTTPException, Query
 from fastapi.responses import JSONResponse, Response
 
 from drafting.api.context import ApiDep, CallerDep, IdempotencyKey, fingerprint, sent
+from drafting.api.logs import logger
 from drafting.api.schemas import EXPORT_MEDIA, DraftRequest, ExportFormat, SectionEdit
 from drafting.api.tenancy import tenancy
 from drafting.api.views import accepted, finished_body, history_view, progress_view
+from drafting.api.webhook_targets import TargetRefused, allowance, check
 from drafting.backends.base import BackendError
 from drafting.case import DraftRequestError, case_from_text
 from drafting.service import DraftRequest as ServiceRequest
 from drafting.service import LoadedCase
+from drafting.store import acting_as, api_key_principal
 
 router = APIRouter(prefix="/v1/drafts", tags=["drafts"])
 POLL_AFTER_S = "1"  # Retry-After on a draft not finished: offline drafts take about a second
@@ -57,6 +60,14 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
         raise _invalid("backend", str(exc)) from None
     retrieval = service.drafting.retrieval(request.retrieval, bulk=True)
     webhook = None if request.webhook_url is None else str(request.webhook_url)
+    if webhook is not None:
+        try:  # checked again, and its host resolved again, when the webhook is sent
+            check(webhook, allowance(api.settings.api_webhook_allow))
+        except TargetRefused as exc:
+            logger().info("webhook refused", extra={
+                "event": "webhook_refused", "organisation": caller.organisation,
+                "reason": exc.detail})
+            raise _invalid("webhook_url", str(exc)) from None
 
     def action(conn):  # type: ignore[no-untyped-def]
         draft_id = service.drafting.begin(asked, case, backend, retrieval, conn=conn)
@@ -65,8 +76,9 @@ def request_draft(request: DraftRequest, api: ApiDep, caller: CallerDep,
         return 202, accepted(draft_id, api_case.id)
 
     body = request.model_dump_json().encode()
-    response = tenancy(store).idempotent(caller.organisation, key,
-                                fingerprint("POST", "/v1/drafts", body), action)
+    with acting_as(api_key_principal(caller.key_id)):  # the audit log's actor is the key
+        response = tenancy(store).idempotent(caller.organisation, key,
+                                             fingerprint("POST", "/v1/drafts", body), action)
     if not response.replayed:
         api.jobs.submit(response.body["id"])
     answer = sent(response, response.body["links"]["self"])
@@ -101,8 +113,9 @@ def export_draft(draft_id: str, api: ApiDep, caller: CallerDep,
                  format: Annotated[ExportFormat, Query()] = "docx") -> Response:
     """The reviewed draft (latest versions, overrides listed) as DOCX, PDF, Markdown or JSON."""
     _finished(api, caller, draft_id)
-    draft, written = api.service.exports.stored(
-        draft_id, api.settings.data_dir / "exports" / draft_id, [format], caller.key_id)
+    with acting_as(api_key_principal(caller.key_id)):
+        draft, written = api.service.exports.stored(
+            draft_id, api.settings.data_dir / "exports" / draft_id, [format], caller.key_id)
     path = written[format]
     return Response(path.read_bytes(), media_type=EXPORT_MEDIA[format], headers={
         "Content-Disposition": f'attachment; filename="{draft.case_id}-{draft_id}.{format}"'})
@@ -131,8 +144,9 @@ def edit_section(draft_id: str, section_key: str, edit: SectionEdit, api: ApiDep
 
     body = edit.model_dump_json().encode()
     path = f"/v1/drafts/{draft_id}/sections/{section_key}"
-    return sent(tenancy(service.store).idempotent(caller.organisation, key,
-                                         fingerprint("POST", path, body), action))
+    with acting_as(api_key_principal(caller.key_id)):  # edit.author: the stated author
+        return sent(tenancy(service.store).idempotent(caller.organisation, key,
+                                                      fingerprint("POST", path, body), action))
 
 
 @router.get("/{draft_id}/history")

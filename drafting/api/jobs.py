@@ -1,6 +1,7 @@
 """Background drafting for the API: a bounded pool of worker processes (``api_concurrency``), each
 drafting one stored draft at a time section by section into the store (every section saved as
-drafted), then calling the draft's webhook. Drafting is CPU work; in worker processes it never
+drafted), then handing the draft's webhook to the server's webhook queue (``webhook_queue``: sent
+there, never by a drafting worker). Drafting is CPU work; in worker processes it never
 holds the server's interpreter lock, so polling and other requests stay fast under load.
 
 The queue itself is the store: a draft is ``queued`` there before its 202 is sent, so a server
@@ -19,11 +20,14 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from drafting.api.logs import logger
 from drafting.api.tenancy import ApiDraft, tenancy
 from drafting.api.views import finished_body
-from drafting.api.webhooks import deliver
+from drafting.api.webhook_queue import WebhookQueue
+from drafting.api.webhook_targets import without_userinfo
+from drafting.api.webhooks import Outcome, WebhookCall
 from drafting.draft import SectionDraft
 from drafting.heap import freeze_long_lived
 from drafting.service import DraftingService
 from drafting.settings import Settings
+from drafting.store import acting_as, api_key_principal
 from drafting.store.group_commit import GroupCommitWriter
 from drafting.store.workers import is_alive
 
@@ -38,8 +42,9 @@ class DraftJobs:
         self._pool = ProcessPoolExecutor(
             max_workers=settings.api_concurrency, mp_context=multiprocessing.get_context("spawn"),
             initializer=_start_worker, initargs=(settings, os.getpid()))
-        self._pending: set[Future[None]] = set()
+        self._pending: set[Future[WebhookCall | None]] = set()
         self._lock = threading.Lock()
+        self.webhooks = WebhookQueue(settings, self._record_webhook)
 
     def submit(self, draft_id: str, reuse: dict[str, SectionDraft] | None = None) -> None:
         future = self._pool.submit(_draft, draft_id, reuse)
@@ -47,12 +52,24 @@ class DraftJobs:
             self._pending.add(future)
         future.add_done_callback(self._done)
 
-    def _done(self, future: Future[None]) -> None:
+    def _done(self, future: Future[WebhookCall | None]) -> None:
         with self._lock:
             self._pending.discard(future)
-        if not future.cancelled() and future.exception() is not None:
+        if future.cancelled():
+            return
+        if future.exception() is not None:
             logger().error("drafting worker failed", extra={
                 "event": "worker_failed", "error_type": type(future.exception()).__name__})
+            return
+        call = future.result()
+        if call is not None:
+            self.webhooks.submit(call)
+
+    def _record_webhook(self, call: WebhookCall, outcome: Outcome) -> None:
+        """Only delivered or failed (never the receiver's answer or an error's text), on the
+        draft and in its audit log; called on a webhook queue thread (its own store)."""
+        tenancy(self.service.store).record_webhook(
+            call.draft_id, without_userinfo(call.url), outcome.result, outcome.delivered)
 
     @property
     def in_flight(self) -> int:
@@ -76,7 +93,9 @@ class DraftJobs:
             summary = store.summary(api.draft_id)
             if summary.status != "in_progress":  # drafted, but stopped before its state was set
                 finisher = finisher or _Worker(self.settings, service)
-                finisher.finished(api, summary.status, 0.0)
+                call = finisher.finished(api, summary.status, 0.0)
+                if call is not None:
+                    self.webhooks.submit(call)
                 continue
             if is_alive(summary.worker) is not False:
                 continue  # drafted by another live process (or on another host)
@@ -85,8 +104,10 @@ class DraftJobs:
         return resumed
 
     def shutdown(self) -> None:
-        """Finish the drafts being drafted; queued ones stay queued in the store."""
+        """Finish the drafts being drafted (queued ones stay queued in the store), then give
+        their webhooks ``api_webhook_drain_s`` to be sent (the rest are recorded failed)."""
         self._pool.shutdown(wait=True, cancel_futures=True)
+        self.webhooks.close()
 
 
 # -- in a worker process -------------------------------------------------------------------------
@@ -120,9 +141,10 @@ def _exit_with_server(server_pid: int) -> None:
     os._exit(1)
 
 
-def _draft(draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
+def _draft(draft_id: str, reuse: dict[str, SectionDraft] | None) -> WebhookCall | None:
+    """Draft it; returns its webhook for the server to send."""
     assert _WORKER is not None, "not in a drafting worker process"
-    _WORKER.draft(draft_id, reuse)
+    return _WORKER.draft(draft_id, reuse)
 
 
 class _Worker:
@@ -145,50 +167,48 @@ class _Worker:
             self._writer = GroupCommitWriter(self.store.db)
         return self._writer
 
-    def draft(self, draft_id: str, reuse: dict[str, SectionDraft] | None) -> None:
+    def draft(self, draft_id: str, reuse: dict[str, SectionDraft] | None
+              ) -> WebhookCall | None:
         store, service = self.store, self.service
         api = tenancy(store).api_draft_by_id(draft_id)
         started = time.perf_counter()
-        try:
-            store.claim_draft(draft_id)  # this process is drafting it now (see recover)
-            tenancy(store).set_api_draft_state(draft_id, "running")
-            case = service.review.case(draft_id)
-            summary = store.summary(draft_id)
-            backend = service.drafting.backend(summary.backend)
-            draft = asyncio.run(service.drafting.into_store(
-                draft_id, case, summary.case_hash, backend, actor=api.created_by,
-                retrieval=api.retrieval, reuse=reuse, writer=self.writer))
-        except Exception as exc:
-            store.interrupt_draft(draft_id, "api", f"drafting failed: {type(exc).__name__}")
-            tenancy(store).set_api_draft_state(draft_id, "failed", f"{type(exc).__name__}: {exc}")
-            self.log.error("draft failed", extra={
-                "event": "draft_failed", "draft_id": draft_id, "organisation": api.organisation,
-                "error_type": type(exc).__name__})
-            self.call_webhook(api, "failed")
-            return
-        self.finished(api, "complete" if draft.complete else "incomplete",
-                      time.perf_counter() - started)
+        with acting_as(api_key_principal(api.created_by)):  # the audit log's actor: the key
+            try:
+                store.claim_draft(draft_id)  # this process is drafting it now (see recover)
+                tenancy(store).set_api_draft_state(draft_id, "running")
+                case = service.review.case(draft_id)
+                summary = store.summary(draft_id)
+                backend = service.drafting.backend(summary.backend)
+                draft = asyncio.run(service.drafting.into_store(
+                    draft_id, case, summary.case_hash, backend, actor=api.created_by,
+                    retrieval=api.retrieval, reuse=reuse, writer=self.writer))
+            except Exception as exc:
+                store.interrupt_draft(draft_id, "api", f"drafting failed: {type(exc).__name__}")
+                tenancy(store).set_api_draft_state(draft_id, "failed",
+                                                   f"{type(exc).__name__}: {exc}")
+                self.log.error("draft failed", extra={
+                    "event": "draft_failed", "draft_id": draft_id,
+                    "organisation": api.organisation, "error_type": type(exc).__name__})
+                return self.webhook_call(api, "failed")
+            return self.finished(api, "complete" if draft.complete else "incomplete",
+                                 time.perf_counter() - started)
 
-    def finished(self, api: ApiDraft, status: str, seconds: float) -> None:
+    def finished(self, api: ApiDraft, status: str, seconds: float) -> WebhookCall | None:
         tenancy(self.store).set_api_draft_state(api.draft_id, "finished")
         self.log.info("draft finished", extra={
             "event": "draft_finished", "draft_id": api.draft_id, "organisation": api.organisation,
             "state": status, "ms": round(seconds * 1000, 1)})
-        self.call_webhook(api, status)
         # Build the response body here, at low priority, so that polling clients get it from
         # the store instead of the server building it for each draft.
         finished_body(self.service, tenancy(self.store).api_draft_by_id(api.draft_id))
+        return self.webhook_call(api, status)
 
-    def call_webhook(self, api: ApiDraft, status: str) -> None:
+    def webhook_call(self, api: ApiDraft, status: str) -> WebhookCall | None:
+        """The draft's webhook, for the server's webhook queue to send (None: it has none)."""
         if api.webhook_url is None:
-            return
+            return None
         key = tenancy(self.store).api_key_by_id(api.created_by)
         payload = {"event": "draft.finished", "draft_id": api.draft_id, "status": status,
                    "case": api.api_case_id, "links": {"self": f"/v1/drafts/{api.draft_id}"}}
-        delivered, result = deliver(api.webhook_url, key.webhook_secret, payload,
-                                    timeout_s=self.settings.api_webhook_timeout_s,
-                                    attempts=self.settings.api_webhook_attempts)
-        tenancy(self.store).record_webhook(api.draft_id, api.webhook_url, result, delivered)
-        self.log.info("webhook", extra={"event": "webhook", "draft_id": api.draft_id,
-                                        "organisation": api.organisation,
-                                        "delivered": delivered})
+        return WebhookCall(api.draft_id, api.organisation, api.webhook_url,
+                           key.webhook_secret, payload)

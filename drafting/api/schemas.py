@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from pydantic import AnyHttpUrl, BaseModel, ConfigDict, Field, field_validator
+from pydantic_core import PydanticCustomError
 
+from drafting.api.webhook_targets import url_problem
 from drafting.case.vocab import DocumentType, Perspective
 from drafting.service import FORMAT_MEDIA_TYPES
 from evals.suite import known_thresholds
@@ -28,7 +30,19 @@ class DraftRequest(_Body):
                                    "the guideline index (default: the server's default for "
                                    "bulk drafting, off; as draft-batch).")
     webhook_url: AnyHttpUrl | None = Field(default=None, description="Called with a signed "
-                                           "POST when the draft finishes.")
+                                           "POST when the draft finishes: an http(s) URL "
+                                           "without credentials, on a public address unless "
+                                           "the server's operator allows it.")
+
+    @field_validator("webhook_url", mode="before")
+    @classmethod
+    def _webhook_target(cls, value: object) -> object:
+        """As the client wrote it (before the URL is normalised, which would turn 2130706433
+        into 127.0.0.1): no credentials, http(s) only, IPv4 as a dotted quad. Where its host
+        resolves is checked by the route, against the server's allow-list."""
+        if isinstance(value, str) and (problem := url_problem(value)) is not None:
+            raise PydanticCustomError("webhook_url", problem)
+        return value
 
 
 class SectionEdit(_Body):

@@ -17,8 +17,10 @@ from drafting.cli import (
     index_cmd,
     intake_cmd,
     serve_cmd,
+    store_cmd,
     ui_cmd,
 )
+from drafting.store import act_as, os_principal
 
 app = typer.Typer(
     help="Draft medical-necessity opinions for pain-management care, and prove they are grounded.",
@@ -39,6 +41,7 @@ app.add_typer(eval_cmd.app, name="eval")
 app.command(name="ui")(ui_cmd.ui)
 app.command(name="serve")(serve_cmd.serve)
 app.add_typer(serve_cmd.keys, name="keys")
+app.add_typer(store_cmd.app, name="store")
 
 
 def _version(value: bool) -> None:
@@ -49,11 +52,17 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
 ) -> None:
     """necessity: grounded medical-necessity opinions."""
+    # Whatever a command writes to the audit log is done by the account running it: its
+    # --author is kept as the stated author beside it. (Put back when the command ends, for a
+    # caller running several commands in one process.)
+    previous = act_as(os_principal())
+    ctx.call_on_close(lambda: act_as(previous))
 
 
 def main() -> None:

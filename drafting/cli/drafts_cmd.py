@@ -130,7 +130,9 @@ def history(draft_id: DraftId, as_json: Json = False, data_dir: DataDir = None,
     for column in ("what", "reason"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(row["at"][:19].replace("T", " "), row["actor"],
+        who = (f"{row['stated_author']} ({row['principal']})" if row["stated_author"]
+               else row["principal"])
+        table.add_row(row["at"][:19].replace("T", " "), who,
                       _SHORT.get(row["action"], row["action"]), row["what"], row["reason"] or "")
     out.print(table)
 
@@ -250,5 +252,8 @@ def _history_row(entry: AuditEntry) -> dict[str, Any]:
     else:
         what = ", ".join(f"{k}={v}" for k, v in d.items() if k not in {"reason"}
                          and not isinstance(v, dict | list))
-    return {"at": entry.at.isoformat(), "actor": entry.actor, "action": entry.action,
-            "what": what, "reason": d.get("reason"), "detail": d}
+    # "actor": the name on the record (the stated author, else the principal); "principal":
+    # who was authenticated (os:<user>, api-key:<id>), as the audit log's actor column holds it.
+    return {"at": entry.at.isoformat(), "actor": entry.stated_author or entry.actor,
+            "principal": entry.actor, "stated_author": entry.stated_author,
+            "action": entry.action, "what": what, "reason": d.get("reason"), "detail": d}

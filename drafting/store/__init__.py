@@ -1,20 +1,25 @@
 """The draft store: every draft, section version, model call, override and review action in one
-SQLite file, with versioned migrations and an append-only audit log."""
+SQLite file, with versioned migrations and an append-only, hash-chained audit log whose actor is
+the authenticated principal (``act_as``, ``acting_as``)."""
 
 from drafting.store.connection import Database, now
 from drafting.store.errors import (
     NotStoredError,
     StoreError,
     StoreVersionError,
+    TamperedError,
     UnknownCriterionError,
     UnknownDraftError,
     UnknownSectionError,
 )
+from drafting.store.principal import act_as, acting_as, api_key_principal, os_principal
 from drafting.store.records import (
     AuditAction,
     AuditEntry,
     DraftSummary,
     HistoryEntry,
+    IntegrityProblem,
+    IntegrityReport,
     ModelCallRecord,
     OverrideRecord,
     StoredCase,
@@ -38,6 +43,8 @@ __all__ = [
     "DraftStore",
     "DraftSummary",
     "HistoryEntry",
+    "IntegrityProblem",
+    "IntegrityReport",
     "ModelCallRecord",
     "NewRunItem",
     "NotStoredError",
@@ -49,12 +56,17 @@ __all__ = [
     "StoreError",
     "StoreVersionError",
     "StoredCase",
+    "TamperedError",
     "UnknownCriterionError",
     "UnknownDraftError",
     "UnknownRunError",
     "UnknownSectionError",
+    "act_as",
+    "acting_as",
+    "api_key_principal",
     "append_audit",
     "ensure_case",
     "now",
+    "os_principal",
     "required",
 ]

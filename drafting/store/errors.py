@@ -47,3 +47,8 @@ class UnknownCriterionError(NotStoredError):
                 else f"criterion {criterion_id!r} under disputed item {item_id!r}")
         super().__init__(f"draft {draft_id!r} has no {what} in its criteria results")
         self.draft_id, self.item_id, self.criterion_id = draft_id, item_id, criterion_id
+
+
+class TamperedError(StoreError):
+    """Stored content no longer matches the hash recorded when it was stored: it was changed
+    by direct SQL, outside necessity. Nothing is drafted from it."""

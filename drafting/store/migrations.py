@@ -1,9 +1,14 @@
 """Versioned schema migrations. ``PRAGMA user_version`` holds the number of steps applied; opening
-a store applies the pending steps in one transaction, and refuses a file from a newer version."""
+a store applies the pending steps in one transaction, and refuses a file from a newer version.
+
+A step is SQL, and may add a Python ``backfill`` over the rows already stored, run after its
+``statements`` and before its ``after`` statements (PostgreSQL runs the same backfill between
+the same two parts of its step, ``schema_pg.py``)."""
 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from drafting.store import schema
@@ -15,6 +20,16 @@ class Migration:
     version: int
     description: str
     statements: tuple[str, ...]
+    backfill: Callable[[sqlite3.Connection], None] | None = None
+    after: tuple[str, ...] = ()
+
+
+def chain_backfill(conn: sqlite3.Connection) -> None:
+    """Step 4's backfill (imported here, not at the top: chain.py needs connection.py, which
+    needs this module)."""
+    from drafting.store.chain import backfill
+
+    backfill(conn)
 
 
 # Ordered; step N brings the schema from version N-1 to N. Append, never edit or reorder.
@@ -25,6 +40,9 @@ MIGRATIONS: tuple[Migration, ...] = (
               schema.V2),
     Migration(3, "HTTP API: keys per organisation, submitted cases, API drafts, idempotency keys",
               schema.V3),
+    Migration(4, "audit actor is the authenticated principal; hash-chained audit log; sign-offs "
+                 "as append-only rows; case text, case and criteria write-once",
+              schema.V4, chain_backfill, schema.V4_AFTER),
 )
 
 LATEST = MIGRATIONS[-1].version
@@ -63,6 +81,10 @@ def migrate(conn: sqlite3.Connection, path: str) -> list[int]:
         pending = [m for m in MIGRATIONS if m.version > current]
         for step in pending:
             for statement in step.statements:
+                conn.execute(statement)
+            if step.backfill is not None:
+                step.backfill(conn)
+            for statement in step.after:
                 conn.execute(statement)
             conn.execute(f"PRAGMA user_version = {int(step.version)}")
         conn.execute("COMMIT")

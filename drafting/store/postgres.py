@@ -18,7 +18,8 @@ from drafting.store.errors import StoreError, StoreVersionError
 
 WRITE_LOCK = 7_270_001  # advisory lock key: one writer at a time, like SQLite
 # Inserts whose new row id the store reads back (cursor.lastrowid on SQLite).
-_RETURNING_ID = re.compile(r"^\s*INSERT INTO (sections|section_versions|overrides)\b", re.I)
+_RETURNING_ID = re.compile(r"^\s*INSERT INTO (sections|section_versions|overrides|sign_offs)\b",
+                           re.I)
 _NAMED = re.compile(r"(?<![:\w]):([a-z_][a-z0-9_]*)")
 
 
@@ -144,7 +145,10 @@ def connect_postgres(url: str) -> PgConnection:
 def migrate_postgres(conn: PgConnection, shown: str) -> list[int]:
     """Apply pending PostgreSQL schema steps in one transaction (under the write lock, so two
     processes opening a new database apply each step once)."""
-    from drafting.store.schema_pg import MIGRATIONS
+    from drafting.store.migrations import MIGRATIONS as STEPS
+    from drafting.store.schema_pg import AFTER, MIGRATIONS
+
+    backfills = {step.version: step.backfill for step in STEPS}
 
     latest = MIGRATIONS[-1][0]
     conn.execute("BEGIN IMMEDIATE")
@@ -158,6 +162,11 @@ def migrate_postgres(conn: PgConnection, shown: str) -> list[int]:
                    if version > current]
         for version, statements in pending:
             for statement in statements:
+                conn._conn.execute(statement)
+            backfill = backfills.get(version)
+            if backfill is not None:
+                backfill(conn)  # type: ignore[arg-type]
+            for statement in AFTER.get(version, ()):
                 conn._conn.execute(statement)
             conn.execute("DELETE FROM necessity_schema")
             conn.execute("INSERT INTO necessity_schema (version) VALUES (?)", (version,))

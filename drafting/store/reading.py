@@ -116,12 +116,17 @@ def summary(row: sqlite3.Row) -> DraftSummary:
         backend=row["backend"], model=row["model"], external=bool(row["external"]),
         created_at=timestamp(row["created_at"]), finished_at=maybe_timestamp(row["finished_at"]),
         sections=row["n_sections"], failed_sections=row["n_failed"],
-        edited_sections=row["n_edited"], signed_off_by=row["signed_off_by"],
-        signed_off_at=maybe_timestamp(row["signed_off_at"]), run_id=row["run_id"],
+        edited_sections=row["n_edited"], signed_off_by=row["signed_by"],
+        signed_off_at=maybe_timestamp(row["signed_at"]), run_id=row["run_id"],
         worker=row["worker"])
 
 
-SUMMARIES = """
+# Sign-off rows as the audit log records them: a row no audit row records (inserted by direct
+# SQL) is not a sign-off (``store verify`` reports it).
+_RECORDED = """FROM sign_offs o JOIN audit_log a ON a.id = o.audit_id AND a.draft_id = o.draft_id
+    AND a.action = CASE o.kind WHEN 'signed' THEN 'signed_off' ELSE 'sign_off_voided' END"""
+
+SUMMARIES = f"""
     WITH latest AS (
         SELECT s.draft_id, v.status,
                EXISTS (SELECT 1 FROM section_versions h
@@ -132,7 +137,11 @@ SUMMARIES = """
            (SELECT count(*) FROM latest l WHERE l.draft_id = d.id) AS n_sections,
            (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.status = 'failed')
                AS n_failed,
-           (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.edited) AS n_edited
+           (SELECT count(*) FROM latest l WHERE l.draft_id = d.id AND l.edited) AS n_edited,
+           (SELECT CASE WHEN o.kind = 'signed' THEN o.signed_off_by END {_RECORDED}
+            WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signed_by,
+           (SELECT CASE WHEN o.kind = 'signed' THEN o.at END {_RECORDED}
+            WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signed_at
     FROM drafts d WHERE (CAST(:case_id AS TEXT) IS NULL OR d.case_id = :case_id)
                     AND (CAST(:draft_id AS TEXT) IS NULL OR d.id = :draft_id)
     ORDER BY d.created_at DESC, d.id DESC"""
@@ -159,4 +168,12 @@ def model_call_record(row: sqlite3.Row) -> ModelCallRecord:
 def audit_entry(row: sqlite3.Row) -> AuditEntry:
     return AuditEntry(id=row["id"], at=timestamp(row["at"]), actor=row["actor"],
                       action=row["action"], draft_id=row["draft_id"],
-                      detail=json.loads(row["detail"]))
+                      detail=json.loads(row["detail"]), stated_author=row["stated_author"])
+
+
+def current_sign_off(conn: sqlite3.Connection, draft_id: str) -> sqlite3.Row | None:
+    """The draft's standing sign-off: its latest ``sign_offs`` row an audit row records, if
+    that is a signing."""
+    row = conn.execute(f"SELECT o.* {_RECORDED} WHERE o.draft_id = ? ORDER BY o.id DESC "
+                       "LIMIT 1", (draft_id,)).fetchone()
+    return row if row is not None and row["kind"] == "signed" else None

@@ -36,6 +36,7 @@ class AuditAction(StrEnum):
     api_key_created = "api_key_created"
     api_key_revoked = "api_key_revoked"
     webhook_called = "webhook_called"
+    audit_chain_started = "audit_chain_started"
 
 
 @dataclass(frozen=True)
@@ -116,9 +117,49 @@ class ModelCallRecord:
 
 @dataclass(frozen=True)
 class AuditEntry:
+    """One audit row. ``actor`` is the authenticated principal (``api-key:<id>``, ``os:<user>``)
+    where the front end set one, else the name it passed; ``stated_author`` is the name the
+    caller stated when that is not the principal (``--author``, an API edit's author)."""
+
     id: int
     at: dt.datetime
     actor: str
     action: str
     draft_id: str | None
     detail: dict[str, Any] = field(default_factory=dict)
+    stated_author: str | None = None
+
+
+ProblemKind = Literal["edited", "deleted", "inserted", "back-dated", "sign-off", "case text",
+                      "section text", "criteria", "override"]
+
+
+@dataclass(frozen=True)
+class IntegrityProblem:
+    """One thing ``store verify`` found: what is wrong (``kind``), where (``where``: an audit
+    row, a sign-off, a case, a draft), and how it knows (``message``)."""
+
+    kind: ProblemKind
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.kind}: {self.message}"
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    """What ``store verify`` checked and found: the audit rows walked, the chain's last row (id
+    and hash, to record elsewhere and check later), how many rows were chained when the store
+    was upgraded rather than as written, and every problem (none: the store is intact)."""
+
+    rows: int
+    head_id: int | None
+    head_hash: str | None
+    upgraded_rows: int
+    checked: dict[str, int]
+    problems: list[IntegrityProblem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems

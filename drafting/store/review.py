@@ -5,7 +5,8 @@ and overrides need a reason.
 Sign-off policy: a draft may still be changed after it is signed off (a physician may correct a
 signed opinion), but any change of content (an edit, a regeneration, an override) voids the
 sign-off in the same transaction, and the audit log records whose sign-off was voided and why.
-The draft must then be signed off again."""
+The draft must then be signed off again. A sign-off and its voiding are rows of ``sign_offs``
+(append-only), each recorded by an audit row with the same actor and time."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from drafting.draft import Citation, SectionDraft, Usage
 from drafting.store import reading, writing
+from drafting.store.chain import sha256_text
 from drafting.store.connection import Database, now
 from drafting.store.errors import UnknownCriterionError
 from drafting.store.records import (
@@ -69,7 +71,8 @@ class Reviews:
                 previous_author=previous["author"], previous_origin=previous["origin"],
                 reason=reason, backend=backend, model=model, status=section.status,
                 prompt_hash=section.prompt_hash,
-                invalid_citations=len(section.invalid_citations))
+                invalid_citations=len(section.invalid_citations),
+                text_hash=sha256_text(section.text))
             _void_sign_off(conn, draft_id, requested_by,
                            f"section {section.key} regenerated (version {number})")
             return number
@@ -95,7 +98,8 @@ class Reviews:
                       else AuditAction.criterion_overridden)
             writing.append_audit(conn, author, action, draft_id, item_id=item_id,
                                  criterion_id=criterion_id, value=str(value),
-                                 engine_value=previous, reason=reason)
+                                 engine_value=previous, reason=reason,
+                                 override_id=cursor.lastrowid)
             what = f"criterion {criterion_id}" if criterion_id else "outcome"
             _void_sign_off(conn, draft_id, author, f"{item_id} {what} overridden")
             stored = conn.execute("SELECT * FROM overrides WHERE id = ?",
@@ -138,11 +142,14 @@ class Reviews:
             if failed:
                 raise ValueError(f"draft {draft_id!r} has failed sections ({', '.join(failed)}); "
                                  "edit them before signing off")
-            at = now()
+            versions = _versions(conn, draft_id)
+            audit = writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
+                                         signed_off_by=actor, versions=versions)
+            writing.insert_sign_off(conn, draft_id, audit, "signed", actor, versions=versions)
+            # The draft's two columns mirror its sign-offs (older readers); the sign_offs rows,
+            # append-only and each recorded in the audit log, are what is read and verified.
             conn.execute("UPDATE drafts SET signed_off_by = ?, signed_off_at = ? WHERE id = ?",
-                         (actor, at, draft_id))
-            writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
-                                 versions=_versions(conn, draft_id))
+                         (actor, audit.at, draft_id))
 
 
 def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author: str,
@@ -162,21 +169,23 @@ def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author
                                        origin="human", reason=reason)
     writing.append_audit(conn, author, AuditAction.section_edited, draft_id, key=key,
                          version=number, previous_version=row["version"], reason=reason,
-                         invalid_citations=sum(not c.valid for c in citations))
+                         invalid_citations=sum(not c.valid for c in citations),
+                         text_hash=sha256_text(text))
     _void_sign_off(conn, draft_id, author, f"section {key} edited (version {number})")
     return number
 
 
 def _void_sign_off(conn: sqlite3.Connection, draft_id: str, actor: str, because: str) -> None:
-    row = conn.execute("SELECT signed_off_by, signed_off_at FROM drafts WHERE id = ?",
-                       (draft_id,)).fetchone()
-    if row["signed_off_by"] is None:
+    row = reading.current_sign_off(conn, draft_id)
+    if row is None:
         return
+    audit = writing.append_audit(conn, actor, AuditAction.sign_off_voided, draft_id,
+                                 signed_off_by=row["signed_off_by"], signed_off_at=row["at"],
+                                 reason=because)
+    writing.insert_sign_off(conn, draft_id, audit, "voided", row["signed_off_by"],
+                            reason=because)
     conn.execute("UPDATE drafts SET signed_off_by = NULL, signed_off_at = NULL WHERE id = ?",
                  (draft_id,))
-    writing.append_audit(conn, actor, AuditAction.sign_off_voided, draft_id,
-                         signed_off_by=row["signed_off_by"], signed_off_at=row["signed_off_at"],
-                         reason=because)
 
 
 def _versions(conn: sqlite3.Connection, draft_id: str) -> dict[str, int]:

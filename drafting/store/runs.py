@@ -12,8 +12,9 @@ from typing import Any, Literal
 from uuid import uuid4
 
 from drafting.store import writing
+from drafting.store.chain import sha256_text
 from drafting.store.connection import Database, maybe_timestamp, now, timestamp
-from drafting.store.errors import NotStoredError
+from drafting.store.errors import NotStoredError, TamperedError
 from drafting.store.records import AuditAction, DraftStatus
 from drafting.store.workers import is_alive, this_worker
 
@@ -183,11 +184,18 @@ class BatchRuns:
             return {status: int(count) for status, count in rows}
 
     def case_data(self, case_id: str, case_hash: str) -> tuple[str | None, str | None]:
-        """(text, validated JSON) of a stored case file; None for what is not stored."""
+        """(text, validated JSON) of a stored case file; None for what is not stored. Refused
+        (``TamperedError``) if the text no longer hashes to ``case_hash``."""
         with self.db.snapshot() as conn:
             row = conn.execute("SELECT content, validated FROM cases WHERE case_id = ? AND "
                                "case_hash = ?", (case_id, case_hash)).fetchone()
-            return (None, None) if row is None else (row["content"], row["validated"])
+        if row is None:
+            return None, None
+        if row["content"] is not None and sha256_text(row["content"]) != case_hash:
+            raise TamperedError(f"case {case_id}: its stored text was edited after it was "
+                                f"stored (it no longer hashes to {case_hash[:12]}); refusing to "
+                                "draft from it (run 'necessity store verify' for a full report)")
+        return row["content"], row["validated"]
 
     def run_drafts(self, run_id: str) -> dict[str, tuple[str, DraftStatus]]:
         """The run's drafts by case hash: (draft id, status)."""

@@ -258,3 +258,53 @@ V3: tuple[str, ...] = (
         PRIMARY KEY (organisation, key)
     )""",
 )
+
+
+def _write_once(table: str, changed: str, what: str) -> tuple[str, ...]:
+    """``table``'s rows may change in other columns, never in ``changed`` (a condition on OLD and
+    NEW), and are never deleted."""
+    return (
+        f"CREATE TRIGGER {table}_write_once BEFORE UPDATE ON {table} WHEN {changed} "
+        f"BEGIN SELECT RAISE(ABORT, '{table}: {what} cannot change once stored'); END",
+        f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} "
+        f"BEGIN SELECT RAISE(ABORT, '{table} rows are never deleted: DELETE refused'); END")
+
+
+# Step 4 (audit you can trust): the audit log's actor is the authenticated principal, with the
+# name a caller stated beside it; its rows form a hash chain (chain.py); a sign-off is a row of
+# its own, append-only, instead of two columns of the draft anyone could set. Between V4 and
+# V4_AFTER the migration chains the rows already stored (``chain.backfill``).
+V4: tuple[str, ...] = (
+    "ALTER TABLE audit_log ADD COLUMN stated_author TEXT",
+    "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT",
+    "ALTER TABLE audit_log ADD COLUMN row_hash TEXT",
+    # kind 'signed': signed_off_by signed the draft at versions; 'voided': that sign-off was
+    # voided (reason). actor: the principal who did it; audit_id: the audit row recording it.
+    """CREATE TABLE sign_offs (
+        id             INTEGER PRIMARY KEY,
+        draft_id       TEXT NOT NULL REFERENCES drafts (id),
+        audit_id       INTEGER REFERENCES audit_log (id),
+        kind           TEXT NOT NULL CHECK (kind IN ('signed', 'voided')),
+        signed_off_by  TEXT NOT NULL CHECK (trim(signed_off_by) <> ''),
+        actor          TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        versions       TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(versions)),
+        reason         TEXT
+    )""",
+    "CREATE INDEX sign_offs_by_draft ON sign_offs (draft_id, id)",
+    "DROP TRIGGER audit_log_no_update",
+)
+
+V4_AFTER: tuple[str, ...] = (
+    _append_only("audit_log")[0],  # the UPDATE trigger again, once the rows are chained
+    *_append_only("sign_offs"),
+    # A case file's text, hash and validated form never change once stored (the hash names
+    # the text); a draft's case and, once finished, its criteria results never change.
+    *_write_once("cases", "NEW.case_id IS NOT OLD.case_id OR NEW.case_hash IS NOT OLD.case_hash "
+                 "OR (OLD.content IS NOT NULL AND NEW.content IS NOT OLD.content) "
+                 "OR (OLD.validated IS NOT NULL AND NEW.validated IS NOT OLD.validated)",
+                 "the case id, hash, text and validated case"),
+    *_write_once("drafts", "NEW.case_id IS NOT OLD.case_id OR NEW.case_hash IS NOT OLD.case_hash "
+                 "OR (OLD.criteria IS NOT NULL AND NEW.criteria IS NOT OLD.criteria)",
+                 "the case and the criteria results"),
+)

@@ -1,8 +1,9 @@
 """The draft store's schema on PostgreSQL: the same tables, columns and constraints as
 ``schema.py`` (SQLite), step for step with the same version numbers. Differences are only of
 dialect: identity columns, DOUBLE PRECISION, JSON checked by a cast, and one trigger function for
-the append-only tables. Never edit a released step. Steps 1 and 2 are written out here; from
-step 3 on a step is written once in ``schema.py`` and translated (``_from_sqlite``)."""
+the append-only tables. Never edit a released step. Steps 1 and 2 are written out here; step 3
+is written once in ``schema.py`` and translated (``_from_sqlite``); step 4 is written out again
+(its triggers are PostgreSQL's own)."""
 
 from __future__ import annotations
 
@@ -211,4 +212,57 @@ def _from_sqlite(statements: tuple[str, ...]) -> tuple[str, ...]:
 
 V3: tuple[str, ...] = _from_sqlite(schema.V3)
 
-MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2), (3, V3))
+
+WRITE_ONCE_FUNCTION = """
+CREATE OR REPLACE FUNCTION necessity_write_once() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION '% rows are never deleted: DELETE refused', TG_TABLE_NAME;
+    END IF;
+    RAISE EXCEPTION '%: % cannot change once stored', TG_TABLE_NAME, TG_ARGV[0];
+END $$"""
+
+
+def _write_once(table: str, changed: str, what: str) -> tuple[str, ...]:
+    return (f"CREATE TRIGGER {table}_write_once BEFORE UPDATE ON {table} FOR EACH ROW "
+            f"WHEN ({changed}) EXECUTE FUNCTION necessity_write_once('{what}')",
+            f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} FOR EACH ROW "
+            "EXECUTE FUNCTION necessity_write_once('')")
+
+
+# Step 4, as schema.V4 / V4_AFTER: the backfill (chain.backfill) runs between the two parts.
+V4: tuple[str, ...] = (
+    "ALTER TABLE audit_log ADD COLUMN stated_author TEXT",
+    "ALTER TABLE audit_log ADD COLUMN prev_hash TEXT",
+    "ALTER TABLE audit_log ADD COLUMN row_hash TEXT",
+    f"""CREATE TABLE sign_offs (
+        id             {ID},
+        draft_id       TEXT NOT NULL REFERENCES drafts (id),
+        audit_id       BIGINT REFERENCES audit_log (id),
+        kind           TEXT NOT NULL CHECK (kind IN ('signed', 'voided')),
+        signed_off_by  TEXT NOT NULL CHECK (trim(signed_off_by) <> ''),
+        actor          TEXT NOT NULL,
+        at             TEXT NOT NULL,
+        versions       TEXT NOT NULL DEFAULT '{{}}' {_json("versions", False)},
+        reason         TEXT
+    )""",
+    "CREATE INDEX sign_offs_by_draft ON sign_offs (draft_id, id)",
+    "DROP TRIGGER audit_log_append_only ON audit_log",
+)
+
+V4_AFTER: tuple[str, ...] = (
+    _append_only("audit_log"),
+    _append_only("sign_offs"),
+    WRITE_ONCE_FUNCTION,
+    *_write_once("cases", "NEW.case_id IS DISTINCT FROM OLD.case_id OR NEW.case_hash IS DISTINCT "
+                 "FROM OLD.case_hash OR (OLD.content IS NOT NULL AND NEW.content IS DISTINCT "
+                 "FROM OLD.content) OR (OLD.validated IS NOT NULL AND NEW.validated IS DISTINCT "
+                 "FROM OLD.validated)", "the case id, hash, text and validated case"),
+    *_write_once("drafts", "NEW.case_id IS DISTINCT FROM OLD.case_id OR NEW.case_hash IS "
+                 "DISTINCT FROM OLD.case_hash OR (OLD.criteria IS NOT NULL AND NEW.criteria IS "
+                 "DISTINCT FROM OLD.criteria)", "the case and the criteria results"),
+)
+
+MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2), (3, V3), (4, V4))
+# What a step runs after its backfill (see migrations.Migration.after).
+AFTER: dict[int, tuple[str, ...]] = {4: V4_AFTER}

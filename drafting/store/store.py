@@ -14,7 +14,8 @@ from uuid import uuid4
 
 from drafting.case import Case
 from drafting.draft import Draft, SectionDraft
-from drafting.store import reading, writing
+from drafting.store import integrity, reading, writing
+from drafting.store.chain import sha256_text
 from drafting.store.connection import Database, connect, now, writer_lock_path
 from drafting.store.diffing import unified_diff
 from drafting.store.errors import UnknownDraftError
@@ -25,11 +26,13 @@ from drafting.store.records import (
     DraftStatus,
     DraftSummary,
     HistoryEntry,
+    IntegrityReport,
     ModelCallRecord,
     StoredCase,
 )
 from drafting.store.review import Reviews, required
 from drafting.store.runs import BatchRuns
+from drafting.store.verify import verify_store
 from drafting.store.workers import this_worker
 
 VersionChoice = Literal["latest", "original"] | int
@@ -126,7 +129,8 @@ class DraftStore:
         version, an override, a sign-off."""
         with self.db.snapshot() as conn:
             row = conn.execute(
-                "SELECT d.status, d.finished_at, d.signed_off_at, "
+                "SELECT d.status, d.finished_at, "
+                "(SELECT max(o.id) FROM sign_offs o WHERE o.draft_id = d.id), "
                 "(SELECT max(v.id) FROM section_versions v JOIN sections s "
                 " ON v.section_id = s.id WHERE s.draft_id = d.id), "
                 "(SELECT max(o.id) FROM overrides o WHERE o.draft_id = d.id) "
@@ -202,14 +206,11 @@ class DraftStore:
             return reading.summary(rows.fetchone())
 
     def stored_case(self, draft_id: str) -> StoredCase:
-        """The case file the draft was made from, as stored with it."""
+        """The case file the draft was made from, as stored with it, checked against the hashes
+        recorded when it was stored (``TamperedError`` if its text, or the case the draft
+        points to, was changed since: nothing is drafted from edited case text)."""
         with self.db.snapshot() as conn:
-            row = reading.draft_row(conn, draft_id)
-            case = conn.execute("SELECT * FROM cases WHERE case_id = ? AND case_hash = ?",
-                                (row["case_id"], row["case_hash"])).fetchone()
-            return StoredCase(case_id=row["case_id"], case_hash=row["case_hash"],
-                              path=case["path"], content=case["content"],
-                              validated=case["validated"])
+            return integrity.checked_case(conn, reading.draft_row(conn, draft_id))
 
     def draft_options(self, draft_id: str) -> dict[str, Any]:
         """How the draft was made (``retrieval``, ``formats``, ...), as given to begin_draft."""
@@ -246,6 +247,13 @@ class DraftStore:
                                 (draft_id,))
             return [reading.model_call_record(r) for r in rows]
 
+    def verify(self, head: tuple[int, str] | None = None) -> IntegrityReport:
+        """Walk the audit log's hash chain and check what it vouches for (case text, section
+        texts, criteria results, overrides, sign-offs); the report lists every problem.
+        ``head`` (row id, hash), as an earlier report gave it, must still be in the chain."""
+        with self.db.snapshot() as conn:
+            return verify_store(conn, head)
+
     def audit(self, draft_id: str | None = None) -> list[AuditEntry]:
         """The audit log, oldest first: all of it, or one draft's entries."""
         with self.db.snapshot() as conn:
@@ -267,7 +275,8 @@ class DraftStore:
         writing.insert_draft(conn, id=draft_id, case_id=case_id, case_hash=case_hash, **columns)
         writing.append_audit(conn, actor, AuditAction.draft_created, draft_id, case_id=case_id,
                              case_hash=case_hash, backend=columns["backend"],
-                             model=columns["model"])
+                             model=columns["model"],
+                             validated_hash=integrity.validated_hash(conn, case_id, case_hash))
         return draft_id
 
     @staticmethod
@@ -281,7 +290,7 @@ class DraftStore:
         action = AuditAction.section_drafted if number == 1 else AuditAction.section_regenerated
         writing.append_audit(conn, author, action, row["id"], key=section.key, version=number,
                              status=section.status, prompt_hash=section.prompt_hash,
-                             attempts=section.attempts)
+                             attempts=section.attempts, text_hash=sha256_text(section.text))
         return number
 
     def _finish(self, conn: sqlite3.Connection, row: sqlite3.Row, draft: Draft,
@@ -303,15 +312,17 @@ class DraftStore:
         failed = [key for key, status in reading.latest_statuses(conn, draft_id).items()
                   if status == "failed"]
         status: DraftStatus = "incomplete" if failed else "complete"
+        criteria = json.dumps([r.model_dump(mode="json") for r in draft.criteria])
         conn.execute(
             "UPDATE drafts SET status = ?, finished_at = ?, title = ?, label = ?, provenance = ?, "
             "criteria = ?, sources = ? WHERE id = ?",
             (status, now(), draft.title, draft.label, draft.provenance.model_dump_json(),
-             json.dumps([r.model_dump(mode="json") for r in draft.criteria]),
+             criteria,
              json.dumps({k: s.model_dump(mode="json") for k, s in draft.sources.items()}),
              draft_id))
         writing.append_audit(conn, actor or draft.provenance.backend, AuditAction.draft_finished,
-                             draft_id, status=status, sections=len(draft.sections), failed=failed)
+                             draft_id, status=status, sections=len(draft.sections), failed=failed,
+                             criteria_hash=sha256_text(criteria))
         return status
 
 

@@ -7,6 +7,8 @@ import sqlite3
 from typing import Any, Literal
 
 from drafting.draft import Citation, SectionDraft
+from drafting.store import chain
+from drafting.store.chain import Appended
 from drafting.store.connection import now
 from drafting.store.records import AuditAction
 
@@ -94,7 +96,21 @@ def insert_model_call(conn: sqlite3.Connection, draft_id: str, version_id: int,
 
 
 def append_audit(conn: sqlite3.Connection, actor: str, action: AuditAction,
-                 draft_id: str | None, **detail: Any) -> None:
-    conn.execute("INSERT INTO audit_log (at, actor, action, draft_id, detail) "
-                 "VALUES (?, ?, ?, ?, ?)",
-                 (now(), actor, action.value, draft_id, json.dumps(detail, sort_keys=True)))
+                 draft_id: str | None, **detail: Any) -> Appended:
+    """The next row of the hash-chained audit log. Its actor is the authenticated principal
+    (``principal.py``) when one is set, with ``actor`` kept as the stated author; else
+    ``actor``."""
+    return chain.append(conn, actor, action.value, draft_id, detail)
+
+
+def insert_sign_off(conn: sqlite3.Connection, draft_id: str, audit: Appended, kind: str,
+                    signed_off_by: str, *, versions: dict[str, int] | None = None,
+                    reason: str | None = None) -> int:
+    """A sign-off (``signed``) or its voiding (``voided``), as recorded by the audit row
+    ``audit``: same draft, actor and time."""
+    cursor = conn.execute(
+        "INSERT INTO sign_offs (draft_id, audit_id, kind, signed_off_by, actor, at, versions, "
+        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (draft_id, audit.id, kind, signed_off_by, audit.actor, audit.at,
+         json.dumps(versions or {}, sort_keys=True), reason))
+    return int(cursor.lastrowid or 0)
