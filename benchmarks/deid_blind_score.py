@@ -1,0 +1,131 @@
+"""De-identification on the blind set (issue #22 item 3): ``benchmarks/deid_blind/``, twelve
+synthetic records with every planted identifier labelled (written by a session that had not read
+``drafting/deid/``), and clinical terms that must be kept.
+
+Each record goes through the ``Deidentifier`` as ``necessity intake`` runs it (names learned from
+the record first; with ``--shift-dates``, dates moved by a fixed number of days). Model prompts
+go through the same ``Deidentifier`` (``PromptGuard``), so the one measurement serves both. An
+identifier counts as removed when every occurrence of its text is covered by replaced spans
+(partly replaced is a leak: "[NAME_1]é Núñez"); a date or date of birth also counts as
+protected when the date shift moved it. A kept term counts as falsely redacted when any of its
+occurrences is touched.
+
+Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets #22: >= 0.99
+overall, 1.0 for those four), false redactions of kept terms, and the leaks. The result file
+keeps its first-run block (before any change to the de-identifier) above the current one.
+
+Run: ``python benchmarks/deid_blind_score.py [--leaks FILE]`` (writes
+``benchmarks/results/deid.txt``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from drafting.deid import Deidentifier  # noqa: E402
+from drafting.deid.phimap import PhiMap  # noqa: E402
+
+BLIND = ROOT / "benchmarks" / "deid_blind"
+RESULT = ROOT / "benchmarks" / "results" / "deid.txt"
+FIRST_RUN, NOW = "== first run", "== now"
+SHIFT_DAYS = 37
+STRICT = {"person_name", "relative_name", "provider_name", "accented_or_particle_name", "ssn",
+          "mrn", "phone"}
+DATE_KINDS = {"date", "date_of_birth"}
+
+
+def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(needle)
+    while start >= 0:
+        found.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return found
+
+
+def covered(spans: list[tuple[int, int]], start: int, end: int, text: str) -> bool:
+    """Every non-space character of text[start:end] lies in a replaced span."""
+    inside = [False] * (end - start)
+    for a, b in spans:
+        for i in range(max(a, start), min(b, end)):
+            inside[i - start] = True
+    return all(flag or text[start + i].isspace() for i, flag in enumerate(inside))
+
+
+def score() -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    labels = yaml.safe_load((BLIND / "labels.yaml").read_text(encoding="utf-8"))
+    results, kept = [], []
+    for path in sorted(BLIND.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        deid = Deidentifier(PhiMap(SHIFT_DAYS))
+        deid.learn([text])
+        spans = [(s.start, s.end) for s in deid.spans(text)]
+        shifted = deid.deidentify(text)  # for dates: a shifted date no longer reads as itself
+        for label in (x for x in labels["identifiers"] if x["file"] == path.name):
+            where = occurrences(text, label["text"])
+            removed = bool(where) and all(covered(spans, a, b, text) for a, b in where)
+            if not removed and label["kind"] in DATE_KINDS and label["text"] not in shifted:
+                removed = True
+            results.append({**label, "removed": removed, "found": len(where)})
+        for label in (x for x in labels.get("keep", []) if x["file"] == path.name):
+            touched = any(a < e and s < b for s, e in occurrences(text, label["text"])
+                          for a, b in spans)
+            kept.append({**label, "touched": touched})
+    return results, kept
+
+
+def table(results: list[dict[str, Any]], kept: list[dict[str, Any]]) -> list[str]:
+    tried = Counter(r["kind"] for r in results)
+    removed = Counter(r["kind"] for r in results if r["removed"])
+    lines = [f"  {'kind':<28}{'planted':>8}{'removed':>9}{'recall':>8}"]
+    for kind in sorted(tried):
+        lines.append(f"  {kind:<28}{tried[kind]:>8}{removed[kind]:>9}"
+                     f"{removed[kind] / tried[kind]:>8.2f}")
+    total = sum(removed.values()) / len(results)
+    strict = [r for r in results if r["kind"] in STRICT]
+    strict_rate = sum(r["removed"] for r in strict) / len(strict)
+    touched = sum(k["touched"] for k in kept)
+    lines += [f"  {'all identifiers':<28}{len(results):>8}{sum(removed.values()):>9}"
+              f"{total:>8.3f}  (target 0.99) {'met' if total >= 0.99 else 'MISSED'}",
+              f"  {'names, SSNs, MRNs, phones':<28}{len(strict):>8}"
+              f"{sum(r['removed'] for r in strict):>9}{strict_rate:>8.3f}  (target 1.0) "
+              f"{'met' if strict_rate == 1.0 else 'MISSED'}",
+              f"  clinical terms falsely redacted: {touched} of {len(kept)}"]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--leaks", type=Path, help="write every leak and false redaction here")
+    args = parser.parse_args()
+    results, kept = score()
+    stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
+    block = [f"{len(results)} identifiers, {len(kept)} kept terms, 12 records; dates shifted "
+             f"{SHIFT_DAYS} days; {stamp}", *table(results, kept)]
+    if args.leaks:
+        out = [f"LEAK {r['kind']} {r['file']}: {r['text']!r}" for r in results if not r["removed"]]
+        out += [f"FALSE REDACTION {k['file']}: {k['text']!r}" for k in kept if k["touched"]]
+        args.leaks.write_text("\n".join(out) + "\n", encoding="utf-8")
+    old = RESULT.read_text(encoding="utf-8") if RESULT.exists() else ""
+    if FIRST_RUN in old and NOW in old:
+        first = old[old.index(FIRST_RUN):old.index(NOW)].rstrip()
+    else:
+        first = f"{FIRST_RUN} (before any change to the de-identifier) ==\n" + "\n".join(block)
+    text = (f"de-identification on the blind set {BLIND.relative_to(ROOT)} (issue #22 item 3): "
+            "recall per kind of planted identifier; intake and model prompts use the same "
+            "Deidentifier\n\n" + f"{first}\n\n{NOW} ==\n" + "\n".join(block) + "\n")
+    RESULT.write_text(text, encoding="utf-8")
+    print(text, end="")
+
+
+if __name__ == "__main__":
+    main()
