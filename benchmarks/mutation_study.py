@@ -19,7 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from evals.runner import run_suite  # noqa: E402
+from drafting.service import DraftingService  # noqa: E402
+from drafting.settings import Settings  # noqa: E402
 from evals.suite import load_suite  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "mutation_study.txt"
@@ -28,7 +29,7 @@ RESULT = ROOT / "benchmarks" / "results" / "mutation_study.txt"
 def main() -> None:
     suite = load_suite(ROOT / "evals" / "suites" / "mutation-study.yaml")
     started = time.perf_counter()
-    report = run_suite(suite)
+    report = DraftingService(Settings()).evaluation.suite(suite)
     seconds = time.perf_counter() - started
     d = report.detection
     assert d is not None

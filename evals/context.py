@@ -159,3 +159,17 @@ class EvalContext:
         for doc in (d for d in self.case.documents if d.id in fact.references):
             parts.append(f"{doc.id} {doc.title} {doc.date.isoformat()}")  # what the fact cites
         return " ".join(parts)
+
+    @cached_property
+    def fact_documents(self) -> dict[str, str]:
+        """Each fact's source document in words (title, record type, author), by fact id: a fact
+        read from an MRI report or a psychologist's evaluation is about that test or by that
+        provider even where its statement does not say so."""
+        documents = {d.id: d for d in self.case.documents}
+        found = {}
+        for fact in self.case.facts:
+            doc = documents.get(fact.source.document)
+            if doc is not None:
+                found[fact.id] = " ".join([doc.title, doc.type.value.replace("_", " "),
+                                           doc.author or ""]).strip()
+        return found

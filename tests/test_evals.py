@@ -62,8 +62,16 @@ def test_offline_drafts_of_every_example_in_every_type_pass_every_check():
     report = DraftingService(SETTINGS).evaluation.suite(
         load_suite(ROOT / "evals" / "suites" / "examples-offline.yaml"))
     assert len(report.runs) == len(list(EXAMPLES.glob("*.yaml"))) * 5
-    findings = [(r.name, f.check, f.message, f.text) for r in report.runs for f in r.findings]
+    findings = [(r.name, f.check, f.message, f.text) for r in report.runs for f in r.findings
+                if f.severity == "error"]
     assert findings == []
+    # What the offline composer still does wrong, as warnings until issue #20 changes it: it
+    # quotes a fact in full in every section it bears on, and prints the criteria engine's
+    # notes with their bare fact ids. Nothing else may warn.
+    warnings = {(f.check, f.message.split(":")[0].split(" already")[0]) for r in report.runs
+                for f in r.findings if f.severity == "warning"}
+    assert warnings <= {("coherence", "repeats a sentence"),
+                        ("coherence", "contains a fact id outside a citation marker")}
     scores = {s.check: s for s in report.scores}
     assert scores["citation_validity"].units > 3000  # every marker was looked at
     assert scores["citation_validity"].score == 1.0
@@ -113,11 +121,11 @@ def test_a_shifted_level_is_caught_but_vertebrae_of_a_named_segment_are_not():
 def test_a_changed_number_and_an_impossible_date_are_caught(case, draft):
     key, text = _cited_sentence(draft, case, "F9")
     assert "60 percent relief" in text and "eight weeks" in text
-    for old, new, said in (("60 percent", "80 percent", "80"), ("eight weeks", "twelve weeks",
-                                                                  "12")):
+    for old, new, said in (("60 percent", "80 percent", "number(s) 80 not in the cited source"),
+                           ("eight weeks", "twelve weeks", "span(s) 12 weeks not in the cited "
+                            "source (it gives 2 weeks, 8 weeks)")):
         report = evaluate_draft(_edit(draft, key, text, text.replace(old, new)), case, EXCERPTS)
-        assert [f.message for f in report.errors if f.section == key] == [
-            f"number(s) {said} not in the cited source"]
+        assert [f.message for f in report.errors if f.section == key] == [said]
     assert claims.numbers("seen on 37 May 2023") >= {37.0}
     assert claims.numbers("seen on 10 May 2023") == frozenset()
 
@@ -161,7 +169,8 @@ def test_a_flipped_outcome_contradicts_the_criteria_result(case, draft):
 
 def test_an_unsupported_claim_citing_a_real_fact_is_caught(case, draft):
     section = next(s for s in draft.sections if s.item_id == "I1")
-    claim = " Knee arthroscopy relieved the pain completely for two years [F2]."
+    # (numbers and spans are the consistency check's; this claim's words are the support's)
+    claim = " Knee arthroscopy with partial meniscectomy relieved the pain completely [F2]."
     changed = _edit(draft, section.key, section.text, section.text + claim)
     report = evaluate_draft(changed, case, EXCERPTS)
     assert {f.check for f in report.errors} >= {"citation_support"}

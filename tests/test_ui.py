@@ -18,8 +18,9 @@ from ui.prefs import Prefs, load_prefs, save_prefs
 
 APP = str(ROOT / "ui" / "app.py")
 CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
-EDITED = ("The repeat right L5-S1 transforaminal epidural steroid injection was reasonable and "
-          "medically necessary [F5]. The compounded cream was not. Wording tightened by hand.")
+EDITED = ("The repeat right L5-S1 transforaminal epidural steroid injection was reasonable "
+          "because aquatic exercise and chiropractic manipulation had both failed [F5]. The "
+          "compounded cream was not. Wording tightened by hand.")
 TIMEOUT = 120  # seconds a single script run may take (drafting runs inside one)
 
 

@@ -7,10 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from evals.checks.citations import check_citation_validity
+from evals.checks.coherence import check_coherence
 from evals.checks.consistency import check_consistency
 from evals.checks.coverage import check_coverage, coverage_units
 from evals.checks.currency import check_currency
+from evals.checks.entities import check_entities
 from evals.checks.outcomes import check_outcomes
+from evals.checks.polarity import check_polarity
 from evals.checks.prose import check_prose
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
@@ -52,12 +55,19 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
           "no patient-specific fact or guideline requirement stated without a citation"),
     Check("consistency", check_consistency, _cited, "cited sentences",
           "numbers, dates, sides and levels agree with the cited source"),
+    Check("entities", check_entities, _cited, "cited sentences",
+          "drugs, tests, procedures, devices, providers and regions are named in the source"),
+    Check("polarity", check_polarity, _cited, "cited sentences",
+          "no status reversed against the cited fact (done, positive, improved, stopped...)"),
     Check("outcomes", check_outcomes, _items, "items",
           "stated outcomes agree with the criteria result or a recorded override"),
     Check("coverage", check_coverage, coverage_units, "required parts",
           "every section, item conclusion and unmet criterion is there"),
     Check("currency", check_currency, _guideline_citations, "guideline citations",
           "cited excerpts were in force on the date of service"),
+    Check("coherence", check_coherence, lambda ctx: len(ctx.sentences), "sentences",
+          "the draft agrees with itself: no repeated sentence, one outcome per item, no leaked "
+          "internal text, no placeholder left once signed"),
     Check("prose", check_prose, lambda ctx: len(ctx.draft.sections), "sections",
           "sections are prose: no markup, code, data or echoed prompt"),
 )}

@@ -38,12 +38,38 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
 
 
-def lexical_support(sentence: str, source: str) -> float:
-    words = content_words(sentence)
-    if not words:
-        return 1.0
+# The opinion's own vocabulary of argument: how a reviewer weighs, objects and answers. Such
+# words say nothing a source could support, so they are not counted against a sentence.
+ARGUMENT_WORDS = frozenset(content_words(
+    "argue argues argued argument stress stresses contend contends objection objections answer "
+    "answers rebut rebuts premature payer plaintiff defense defence reviewer reader hostile "
+    "establish established establishes shows show showing supports supported support "
+    "necessary necessity medically reasonable likeliest likely remains remain remaining "
+    "option options exhausted failed extensive prior whether because although however yet "
+    "still therefore thus here gap gaps clinical submission paperwork missing documentation "
+    "documented record records appear appears exists exist standard satisfies satisfied meets "
+    "met weighs weigh favour favor against point points"))
+# Numbers, units and hedges on them: the consistency check reads those against the source.
+QUANTITY_WORDS = frozenset(content_words(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred twice thrice half third thirds quarter day days week weeks month months year years "
+    "hour hours minute minutes percent times daily weekly monthly about roughly approximately "
+    "nearly almost some later earlier after before"))
+
+
+def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset()) -> float:
+    """Share of the sentence's content words found in its source; a word it does not have is
+    not held against the sentence when it is a word of argument or one the case file states
+    anyway (``known``: services, criteria)."""
     have = word_set(source)
-    return sum(map(have.__contains__, words)) / len(words)
+    found = missing = 0
+    for word in content_words(sentence):
+        if word in have:
+            found += 1
+        elif word not in ARGUMENT_WORDS and word not in QUANTITY_WORDS and word not in known:
+            missing += 1
+    return found / (found + missing) if found + missing else 1.0
 
 
 def check_support(ctx: EvalContext) -> list[Finding]:
@@ -52,11 +78,15 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     decides the doubtful ones and may add warnings on the rest."""
     findings = []
     cited = []
+    # what the request and the inventory name (not the criteria's wording, which a sentence
+    # could borrow to claim what its source does not say)
+    known = word_set(" ".join([i.service for i in ctx.case.disputed_items] +
+                              [d.title for d in ctx.case.documents]))
     for sentence in ctx.sentences:
         texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
         if texts:
             source = " ".join(texts)
-            cited.append((sentence, source, lexical_support(sentence.plain, source)))
+            cited.append((sentence, source, lexical_support(sentence.plain, source, known)))
     pending = [c for c in cited if c[2] < LEXICAL_FLOOR]
     similarity = [0.0] * len(pending)
     plausible = [i for i, c in enumerate(pending) if c[2] >= PARAPHRASE_FLOOR]

@@ -42,6 +42,46 @@ def restated_fact(ctx: EvalContext, text: str) -> str | None:
     return None
 
 
+def case_statement(ctx: EvalContext) -> str:
+    """What the case file itself states about the request, without the criteria engine's
+    notes (which restate facts): items, patient, diagnoses, question, documents, criterion
+    statements."""
+    case = ctx.case.model_dump_json(include={"patient", "diagnoses", "disputed_items",
+                                             "documents", "question", "prior_decision"})
+    return f"{case} {' '.join(c.statement for r in ctx.draft.criteria for c in r.criteria)}"
+
+
+def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] | None:
+    """The fact an uncited sentence draws on, found by an anchor that fact holds (a pain
+    score, percentage, dose, count or span; a date or month it is dated; a spinal level) and
+    words it shares with that fact beyond what the case file ``stated`` anyway: (fact id,
+    what)."""
+    said = claims.quantities(text) - claims.quantities(stated)
+    months = claims.month_years(text) | {(d.year, d.month) for d in claims.dates(text)}
+    levels = claims.levels(text) - claims.levels(stated)
+    if not (said or months or levels):
+        return None
+    known = word_set(stated)
+    words = {w for w in content_words(text) if w not in known and w not in OPINION_WORDS}
+    if not words:
+        return None  # every anchor needs a word shared with the fact
+    for fact in ctx.case.facts:
+        shared = len(words & word_set(fact.statement))
+        if not shared:
+            continue
+        source = ctx.source_text(fact.id) or ""
+        values = said & claims.quantities(source)
+        if values and shared >= 1:
+            kind, value = sorted(values)[0]
+            return fact.id, f"{value:g} ({kind})"
+        dated = {(d.year, d.month) for d in (fact.date, fact.end_date) if d}
+        if months & dated and shared >= 2:
+            return fact.id, "its date"
+        if levels & claims.levels(source) and shared >= 2:
+            return fact.id, "its level"
+    return None
+
+
 REQUIREMENT = re.compile(r"\b(requires?|recommends?|must|is covered only|are covered only|"
                          r"is not recommended|are not recommended)\b", re.I)
 CLINICAL = re.compile(r"\b(mg|mcg|MME|percent|%|relief|MRI|EMG|x-?ray|radiculopathy|"
@@ -65,6 +105,7 @@ def check_uncited(ctx: EvalContext) -> list[Finding]:
     known = ctx.known_text
     known_numbers, known_dates = claims.numbers(known), claims.dates(known)
     known_levels, known_sides = claims.levels(known), claims.sides(known)
+    stated = case_statement(ctx)
     findings = []
     for sentence in ctx.sentences:
         if sentence.markers:
@@ -86,6 +127,12 @@ def check_uncited(ctx: EvalContext) -> list[Finding]:
                                     text=sentence.text,
                                     message="a date the case file does not state outright, "
                                             "without a citation"))
+        elif anchored := anchored_fact(ctx, plain, stated):
+            findings.append(Finding(check="uncited_claims", severity="error",
+                                    section=sentence.section.key, sentence=sentence.index,
+                                    text=sentence.text,
+                                    message=f"states {anchored[1]} of {anchored[0]} without "
+                                            f"citing it"))
         elif specific and CLINICAL.search(plain):
             findings.append(Finding(check="uncited_claims", severity="error",
                                     section=sentence.section.key, sentence=sentence.index,

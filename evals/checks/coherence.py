@@ -1,0 +1,144 @@
+"""A draft agrees with itself: no sentence said twice, no two sections giving one item different
+outcomes, no "nothing is missing" beside a list of missing records, no placeholder left in a
+signed draft, and no internal text (template fragments, field names, fact ids outside their
+citation markers) for a physician to sign."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from drafting.citations import sentences
+from evals.checks.outcomes import stated_outcome
+from evals.context import MARKER, EvalContext, Sentence
+from evals.findings import Finding, Severity
+
+MIN_REPEATED_WORDS = 8  # a shorter line ("No other records were supplied.") may recur
+_WORDS = re.compile(r"[a-z0-9]+")
+# Each pattern starts with a literal, so the regex engine skips ahead instead of trying every
+# position (the lookbehind comes after the literal it guards).
+_BARE_ID = re.compile(r"F(?<![\[\w:-]F)[1-9]\d*(?![\w\]-])")
+# Fragments of a template or of the case model, never of prose.
+_LEAKS = [
+    (re.compile(r"\(es\)(?<=[a-zA-Z]\(es\))|\(s\)(?<=[a-zA-Z]\(s\))|"
+                r"\(ies\)(?<=[a-zA-Z]\(ies\))"), "a template fragment"),
+    (re.compile(r"\b(?:fact_ids|excerpt_ids|item_id|percent_relief|date_of_service|"
+                r"end_date|prior_decision|disputed_items|case_id|document_type|laterality:|"
+                r"statement:|source\.page|source\.document)\b"), "a field name of the case file"),
+    (_BARE_ID, "a fact id outside a citation marker"),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax"),
+    (re.compile(r"null(?<!\wnull)\b|undefined(?<!\wundefined)\b|NaN(?<!\wNaN)\b|"
+                r"None(?<=[:=(] None)\b|None(?<!\wNone)(?=[,;)])"),
+     "a missing value printed as code"),
+]
+PLACEHOLDER = re.compile(r"\[(?:Reviewer name|Credentials|Date|Signature|Name|Title|"
+                         r"Physician name|Address|NAME_\d+|[A-Z][A-Za-z ]{2,30} name)\]")
+_NOTHING_MISSING = re.compile(
+    r"\b(?:no (?:documentation|submission|records?) gaps?|nothing (?:is |was )?missing|"
+    r"no (?:records?|documents?|documentation) (?:is |are |was |were )?missing|"
+    r"the record is complete|all (?:required |necessary )?records (?:are|were) (?:enclosed|"
+    r"supplied|included))\b", re.I)
+_MISSING = re.compile(r"\b(?:missing|not (?:in|included in|part of) the (?:packet|submission)|"
+                      r"not (?:supplied|enclosed|provided)|absent from the packet|to follow)\b",
+                      re.I)
+
+
+def _key(sentence: Sentence) -> str:
+    return " ".join(_WORDS.findall(MARKER.sub("", sentence.text).lower()))
+
+
+def _finding(sentence: Sentence, message: str, severity: Severity = "error") -> Finding:
+    return Finding(check="coherence", severity=severity, section=sentence.section.key,
+                   sentence=sentence.index, text=sentence.text, message=message)
+
+
+def _repeats(ctx: EvalContext) -> list[Finding]:
+    """A sentence said twice (a warning: the draft is longer, not wrong; the offline composer
+    still quotes a fact in full in every section it bears on, issue #20)."""
+    seen: dict[str, Sentence] = {}
+    found = []
+    for sentence in ctx.sentences:
+        key = _key(sentence)
+        if len(key.split()) < MIN_REPEATED_WORDS:
+            continue
+        first = seen.setdefault(key, sentence)
+        if first is not sentence:
+            where = "earlier in this section" if first.section is sentence.section else \
+                f"in section {first.section.key}"
+            found.append(_finding(sentence, f"repeats a sentence already written {where}",
+                                  "warning"))
+    return found
+
+
+def _leaks(ctx: EvalContext) -> list[Finding]:
+    found = []
+    by_section: dict[int, dict[int, Sentence]] = {}
+    for sentence in ctx.sentences:
+        by_section.setdefault(id(sentence.section), {})[sentence.index] = sentence
+    for section in ctx.draft.sections:
+        if section.kind in ("signature", "qualifications"):
+            continue  # placeholders belong in a signature block until sign-off (below)
+        starts = [a for a, _ in sentences(section.text)]
+        flagged: set[int] = set()
+        for pattern, what in _LEAKS:  # each pattern over the section: one pass, not per sentence
+            for match in pattern.finditer(section.text):
+                index = max(0, bisect.bisect_right(starts, match.start()) - 1)
+                sentence = by_section.get(id(section), {}).get(index)
+                if sentence is None or index in flagged:
+                    continue
+                flagged.add(index)
+                # a bare id is a warning while the offline composer prints the criteria
+                # engine's notes as they are (issue #20); any other leak is an error
+                severity: Severity = "warning" if pattern is _BARE_ID else "error"
+                start = match.start()  # shown with the word it is part of: "do(es)"
+                while start > 0 and section.text[start - 1].isalpha():
+                    start -= 1
+                shown = section.text[start:match.end()]
+                found.append(_finding(sentence, f"contains {what}: {shown!r}", severity))
+    return found
+
+
+def _placeholders(ctx: EvalContext) -> list[Finding]:
+    if not ctx.draft.signed_off_by or \
+            not any(PLACEHOLDER.search(section.text) for section in ctx.draft.sections):
+        return []
+    return [_finding(s, f"signed draft still holds the placeholder "
+                        f"{PLACEHOLDER.search(s.text).group(0)!r}")  # type: ignore[union-attr]
+            for s in ctx.sentences if PLACEHOLDER.search(s.text)]
+
+
+def _outcomes(ctx: EvalContext) -> list[Finding]:
+    """One item, two outcomes: its own section says one thing and the conclusion another."""
+    said: dict[str, tuple[str, Sentence]] = {}
+    found = []
+    for sentence in ctx.sentences:
+        item = sentence.section.item_id
+        if item is None and sentence.section.kind == "conclusion":
+            named = re.match(r"\s*(I\d+)\.", sentence.text)
+            item = named.group(1) if named else None
+        outcome = stated_outcome(sentence.text) if item else None
+        if item is None or outcome is None:
+            continue
+        first = said.setdefault(item, (outcome, sentence))
+        if first[0] != outcome:
+            found.append(_finding(sentence, f"states {outcome} for {item}, but "
+                                            f"{first[1].section.key} states {first[0]}"))
+    return found
+
+
+def _missing_and_complete(ctx: EvalContext) -> list[Finding]:
+    if not any(_NOTHING_MISSING.search(section.text) for section in ctx.draft.sections):
+        return []
+    complete = [s for s in ctx.sentences if _NOTHING_MISSING.search(s.text)]
+    if not complete:
+        return []
+    missing = [s for s in ctx.sentences if s not in complete and _MISSING.search(s.text)]
+    if not missing:
+        return []
+    return [_finding(s, f"says nothing is missing, but {missing[0].section.key} lists missing "
+                        f"records") for s in complete]
+
+
+def check_coherence(ctx: EvalContext) -> list[Finding]:
+    return (_repeats(ctx) + _leaks(ctx) + _placeholders(ctx) + _outcomes(ctx) +
+            _missing_and_complete(ctx))

@@ -1,0 +1,192 @@
+"""The entities check: the drugs, tests, procedures, devices, providers and regions a cited
+sentence names are named in what it cites (synonyms, brand names and abbreviations as one
+concept; a generic word matched by a specific one, never the reverse)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from drafting.backends.registry import create
+from drafting.case import case_file_hash, load_case
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals.checks import CHECKS
+from evals.checks.entities import check_entities, lexicon, unsupported, words
+from evals.context import EvalContext
+from evals.harness import evaluate_draft
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import DATA, EXAMPLES
+
+SETTINGS = Settings()
+EXCERPTS = excerpts_by_id()
+LEX = lexicon()
+
+
+def problems(sentence: str, *sources: str) -> list[str]:
+    return unsupported(LEX, sentence, [(f"F{n}", s) for n, s in enumerate(sources, start=1)])
+
+
+def _draft(path) -> tuple[Draft, object]:
+    case = load_case(path)
+    draft = asyncio.run(draft_case(case, case_file_hash(path.read_bytes()),
+                                   create("offline", SETTINGS), SETTINGS, EXCERPTS))
+    return draft, case
+
+
+def _with_sentence(draft: Draft, text: str) -> Draft:
+    changed = draft.model_copy(deep=True)
+    section = changed.sections[-1]
+    section.text = section.text.rstrip() + "\n\n" + text
+    return changed
+
+
+# --- the vocabulary -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("said, source", [
+    ("Neurontin was stopped for sedation.", "Gabapentin 300 mg three times daily; sedation."),
+    ("Lyrica 75 mg at night.", "Pregabalin 75 mg at bedtime."),
+    ("A right L5-S1 TFESI was performed.",
+     "Right L5-S1 transforaminal epidural steroid injection under fluoroscopy."),
+    ("Nerve conduction studies were normal.", "EMG/NCS of both lower limbs: normal."),
+    ("The nerve conduction study was normal.", "NCS normal."),
+    ("X-rays showed no instability.", "Flexion and extension radiographs show no abnormal motion."),
+    ("APAP 1 g three times daily.", "Acetaminophen 1000 mg three times daily."),
+    ("Percocet was refilled.", "Oxycodone 5 mg / acetaminophen 325 mg refilled."),
+    ("He saw a physiatrist.", "PM&R consultation."),
+    ("CURES was checked.", "Prescription drug monitoring program reviewed without concerns."),
+    ("Two MBBs were done.", "Two medial branch blocks."),
+    ("An RFA was requested.", "Request for radiofrequency neurotomy."),
+    ("The SCS trial gave relief.", "The spinal cord stimulator trial gave relief."),
+    ("PT was tried.", "Physiotherapy, twelve visits."),
+])
+def test_synonyms_brand_names_and_abbreviations_are_one_concept(said, source):
+    assert problems(said, source) == []
+
+
+@pytest.mark.parametrize("said, source, named, found", [
+    ("Pregabalin 300 mg was stopped.", "Gabapentin 300 mg was stopped.", "pregabalin",
+     "gabapentin"),
+    ("Lyrica was stopped.", "Neurontin was stopped.", "pregabalin", "gabapentin"),
+    ("A CT showed stenosis.", "MRI shows stenosis.", "CT", "MRI"),
+    ("A psychiatrist cleared him.", "Cleared by a clinical psychologist.", "psychiatrist",
+     "psychologist"),
+    ("Two paddle leads are planned.", "Two percutaneous leads are planned.", "paddle lead",
+     "percutaneous lead"),
+    ("An interlaminar injection at C6-C7.", "A transforaminal injection at C6-C7.",
+     "interlaminar", "transforaminal"),
+    ("The block used lidocaine.", "The block used bupivacaine 0.5%.", "lidocaine",
+     "bupivacaine"),
+    ("Tapentadol 50 mg as needed.", "Tramadol 50 mg as needed.", "tapentadol", "tramadol"),
+    ("Placed under CT guidance.", "Placed under fluoroscopy.", "CT guidance", "fluoroscopy"),
+    ("Pulsed radiofrequency was requested.", "Thermal radiofrequency ablation was requested.",
+     "pulsed radiofrequency", "radiofrequency ablation"),
+    ("Seen by an orthopaedic surgeon.", "Neurosurgery consultation.", "orthopaedic surgeon",
+     "neurosurgeon"),
+    ("Serum drug levels were consistent.", "Urine drug tests were consistent.", "blood test",
+     "urine drug test"),
+    ("Cervical MRI.", "MRI of the L4-5 disc.", "cervical", "lumbar"),
+])
+def test_a_sibling_is_flagged_with_both_names(said, source, named, found):
+    assert problems(said, source) == [f"names {named}; the cited F1 names {found}"]
+
+
+def test_a_concept_no_source_names_is_flagged_with_the_markers_cited():
+    assert problems("A benzodiazepine was never filled.", "Oxycodone 5 mg filled monthly.",
+                    "Urine tests consistent.") == [
+        "names benzodiazepine, which the cited F1, F2 do not name"]
+
+
+@pytest.mark.parametrize("generic, specific", [
+    ("opioid", "oxycodone 10 mg"), ("NSAID", "naproxen 500 mg"),
+    ("anti-inflammatory", "meloxicam"), ("steroid", "triamcinolone 40 mg"),
+    ("injection", "medial branch block"), ("surgeon", "neurosurgeon"),
+    ("electrodiagnostic testing", "EMG"), ("antidepressant", "duloxetine"),
+    ("surgery", "lumbar fusion"), ("muscle relaxant", "cyclobenzaprine"),
+])
+def test_a_generic_word_is_matched_by_a_specific_source_never_the_reverse(generic, specific):
+    assert problems(f"The {generic} was noted.", specific) == []
+    assert problems(f"The {specific} was noted.", generic) != []
+
+
+def test_curly_quotes_possessives_and_dotted_abbreviations():
+    assert words("Spurling’s test, b.i.d., L4-5") == ("Spurling", "test", "bid", "L4", "5")
+    assert problems("Spurling’s test was positive.", "Positive Spurling test to the left.") == []
+    assert problems("Gabapentin 300 mg b.i.d. and “PT”.",
+                    "Gabapentin 300 mg twice daily; physical therapy.") == []
+    assert problems("Relief after the L4-5 block.", "Lumbar medial branch block.") == []
+    assert problems("Lumbar pain.", "Pain at L4-5.") == []
+
+
+def test_abbreviations_match_in_capitals_only_and_inside_longer_names_not_at_all():
+    assert problems("Pain eased over tens of minutes.", "No device.") == []
+    assert problems("A TENS unit was bought.", "No device.") != []
+    assert problems("A rechargeable, MRI-conditional generator.",
+                    "Rechargeable MR-conditional pulse generator.") == []
+    assert problems("T2-weighted images showed no cord signal change.", "MRI: no change.") == []
+    assert problems("Non-opioid options were exhausted.", "Naproxen and gabapentin failed.") == []
+
+
+def test_combination_brands_need_their_first_ingredient_and_give_all():
+    assert problems("Norco was refilled.", "Hydrocodone 10 mg refilled.") == []
+    assert problems("Acetaminophen was part of it.", "Norco refilled.") == []
+    assert problems("Norco was refilled.", "Oxycodone 10 mg refilled.") == [
+        "names hydrocodone; the cited F1 names oxycodone"]
+
+
+def test_what_a_source_implies_counts_for_it():
+    # an ESI is epidural and uses a steroid; an SI provocation test is about the SI joint
+    assert problems("The epidural steroid was given.", "ESI at L5-S1.") == []
+    assert problems("Sacroiliac tests were negative.", "SI provocation tests negative.") == []
+    assert problems("A physical therapist saw him.", "Physical therapy, eight visits.") == []
+
+
+# --- the check on drafts ------------------------------------------------------------------
+
+
+def test_the_check_is_registered_per_cited_sentence():
+    assert CHECKS["entities"].unit == "cited sentences"
+
+
+def test_a_fact_read_from_an_mri_report_may_be_called_an_mri():
+    draft, case = _draft(DATA / "minimal_case.yaml")
+    assert "MRI" not in case.fact("F2").statement and "MRI" in case.document("D2").title
+    ok = _with_sentence(draft, "The MRI showed a left foraminal disc protrusion at L4-L5 [F2].")
+    assert check_entities(EvalContext(ok, case, EXCERPTS)) == []
+    wrong = _with_sentence(draft, "The CT showed a left foraminal disc protrusion at L4-L5 [F2].")
+    assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
+        "names CT; the cited F2 names MRI"]
+
+
+def test_the_requested_service_may_be_named_but_not_a_sibling_of_it():
+    draft, case = _draft(DATA / "minimal_case.yaml")
+    ok = _with_sentence(draft, "The MRI finding supports the requested transforaminal epidural "
+                               "steroid injection [F2].")
+    assert check_entities(EvalContext(ok, case, EXCERPTS)) == []
+    wrong = _with_sentence(draft, "The MRI finding supports an interlaminar injection [F2].")
+    assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
+        "names interlaminar, which the cited F2 does not name"]
+
+
+def test_a_negated_mention_still_needs_a_source_naming_it():
+    # measured on the paraphrase set: correct negated or hypothetical mentions were all
+    # supported by what they cite, and several wrong ones ("took no breakthrough
+    # hydromorphone") were caught only because they were checked
+    draft, case = _draft(DATA / "minimal_case.yaml")
+    wrong = _with_sentence(draft, "No CT was obtained before the request [F2].")
+    assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
+        "names CT; the cited F2 names MRI"]
+
+
+def test_a_swapped_guidance_in_an_offline_draft_is_an_entities_error():
+    draft, case = _draft(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    assert check_entities(EvalContext(draft, case, EXCERPTS)) == []
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if "under fluoroscopic guidance" in s.text)
+    section.text = section.text.replace("under fluoroscopic guidance", "under CT guidance", 1)
+    found = [f for f in evaluate_draft(changed, case, EXCERPTS).errors if f.check == "entities"]
+    assert found and found[0].message.startswith("names CT guidance; the cited F")
+    assert found[0].message.endswith("names fluoroscopy")

@@ -1,0 +1,297 @@
+"""The polarity check: a cited sentence that reverses its cited fact (done / not done, positive /
+negative, improved / worsened, stopped / continued, working / off work, smoker / non-smoker,
+declined / underwent, tolerated / not, met / not met, with / without) is an error; a faithful
+paraphrase, a hedge, reasoning or a condition is not."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from drafting.backends.registry import create
+from drafting.case import load_case
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals.checks import CHECKS
+from evals.checks.polarity import analyse, check_polarity, normalise, quotes_its_sources, reversals
+from evals.context import EvalContext
+from evals.harness import evaluate_draft
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+SETTINGS = Settings()
+EXCERPTS = excerpts_by_id()
+
+
+def flagged(sentence: str, *facts: str) -> bool:
+    return bool(reversals(sentence, [(f"F{i}", f) for i, f in enumerate(facts, start=1)]))
+
+
+def both_ways(one: str, other: str) -> None:
+    """Each statement reverses the other."""
+    assert flagged(one, other), f"{one!r} against {other!r}"
+    assert flagged(other, one), f"{other!r} against {one!r}"
+
+
+# --- each pair, both ways -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("A one-month home rental trial was completed.", "No home rental trial is documented."),
+    ("An epidural injection was performed at L4-5.", "No epidural injection was performed."),
+    ("Decompression alone was considered and rejected.",
+     "Decompression alone was not considered."),
+    ("A lumbar MRI was obtained.", "No lumbar MRI was obtained."),
+])
+def test_done_and_not_done(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Leg pain improved after the block.", "Leg pain worsened after the block."),
+    ("Walking tolerance was better at follow-up.", "Walking tolerance was worse at follow-up."),
+    ("The oxycodone dose was increased in May.", "The oxycodone dose was decreased in May."),
+    ("Oxycodone use rose from one tablet to three.",
+     "Oxycodone use fell from three tablets to one."),
+    ("Gabapentin was reduced to 300 mg.", "Gabapentin was raised to 300 mg."),
+    ("The block gave relief of leg pain.", "The block gave no relief of leg pain."),
+])
+def test_improved_and_worsened(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("He returned to work in March.", "He remains off work."),
+    ("He is working modified duty.", "He is temporarily totally disabled."),
+    ("He was placed on TTD.", "He returned to light duty in June."),
+    ("She resumed full-duty work.", "She was on modified duty with no lifting."),
+])
+def test_working_and_off_work(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("After the injection tramadol was continued.", "After the injection tramadol was stopped."),
+    ("Duloxetine was discontinued because of nausea.", "Duloxetine is ongoing despite nausea."),
+    ("She remains on oxycodone.", "Oxycodone was tapered off."),
+])
+def test_stopped_and_continued(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Straight-leg raise was positive on the right.", "SLR negative on the right."),
+    ("Spurling test positive to the left.", "Negative Spurling test to the left."),
+    ("Sacroiliac provocation tests were positive.", "Sacroiliac provocation tests negative."),
+])
+def test_positive_and_negative(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Sensation in the legs was intact.", "Reduced sensation in the legs."),
+    ("The left knee reflex was normal.", "Left knee reflex diminished."),
+    ("The MRI showed a recurrent disc herniation.", "The MRI showed no recurrent disc herniation."),
+    ("He reports constipation at most visits.", "He denies constipation at most visits."),
+])
+def test_present_and_absent(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("She had quit smoking before the visit.", "She is a current smoker."),
+    ("He is a non-smoker with a BMI of 29.", "He smokes a pack a day, BMI 29."),
+])
+def test_quit_and_current_smoker(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("She declined surgery.", "She underwent surgery."),
+    ("He refused the injection.", "He agreed to the injection."),
+])
+def test_declined_and_agreed_or_underwent(one, other):
+    both_ways(one, other)
+
+
+@pytest.mark.parametrize(("one", "other"), [
+    ("Gabapentin was tolerated at 900 mg.", "Gabapentin was not tolerated at 900 mg."),
+    ("Nortriptyline was well tolerated.", "He was intolerant of nortriptyline."),
+])
+def test_tolerated_and_not(one, other):
+    both_ways(one, other)
+
+
+def test_met_and_not_met():
+    both_ways("The conservative care requirement was met.",
+              "The conservative care requirement was unmet.")
+    both_ways("The conservative care requirement was met.",
+              "The conservative care requirement was not met.")
+
+
+def test_with_and_without():
+    both_ways("The block used bupivacaine with steroid.",
+              "The block used bupivacaine without steroid.")
+
+
+def test_upheld_and_reversed():
+    both_ways("The redetermination reversed the denial.", "The redetermination upheld the denial.")
+
+
+# --- how far a negation reaches -----------------------------------------------------------
+
+
+def test_a_list_joined_by_or_is_denied_item_by_item():
+    fact = "No fever, weight loss, cancer history or bowel change."
+    assert flagged("She reported weight loss.", fact)
+    assert flagged("There was a bowel change.", fact)
+
+
+def test_a_negation_ends_at_its_clause():
+    fact = "No leg pain, but the straight-leg raise was positive."
+    assert not flagged("The straight-leg raise was positive.", fact)
+    assert flagged("The straight-leg raise was negative.", fact)
+    fact = "No fever; pain radiates to the knee."
+    assert not flagged("Pain radiates to the knee.", fact)
+
+
+def test_a_verb_negation_denies_the_verb_not_its_object():
+    fact = "Duloxetine did not reduce pain."
+    assert not flagged("Pain persisted on duloxetine.", fact)
+    assert flagged("Duloxetine reduced pain.", fact)
+
+
+def test_a_qualified_or_limited_negation_does_not_deny_the_thing():
+    assert not flagged("Clinic TENS gave no lasting relief.",
+                       "TENS gave relief lasting less than an hour.")
+    assert not flagged("He fills oxycodone monthly.", "No other opioid fills.")
+    assert not flagged("He works with a 10-pound lifting limit.", "No lifting over 10 pounds.")
+    assert not flagged("The note gives good relief.", "At least 80 percent relief from the first "
+                       "block was not documented.")
+
+
+def test_a_denied_phrase_is_contradicted_only_with_all_its_modifiers():
+    fact = "Clinic TENS was applied in ten sessions, with no home TENS use."
+    assert flagged("Home TENS use was recorded.", fact)
+    assert not flagged("A TENS unit was prescribed for home use.", fact)
+
+
+def test_thresholds_are_not_negations():
+    assert not flagged("Two injections were given.", "No more than two injections a year.")
+
+
+def test_the_same_fact_said_with_the_negation_elsewhere_is_not_a_reversal():
+    assert not flagged("Further injections were not advised.", "No further injections were "
+                       "advised.")
+    assert not flagged("He is enrolled in no approved study.",
+                       "He is not enrolled in an approved study.")
+
+
+# --- what is not a reversal -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("He appears to have returned to modified work as a dispatcher.",
+     "He returned to modified work as a dispatcher."),
+    ("The record suggests gabapentin was likely not tolerated.", "Gabapentin was not tolerated."),
+    ("Pain did not respond to conservative care.",
+     "Pain persisted at 6/10 after twelve physical therapy visits."),
+    ("The denial should be reversed.", "The redetermination upheld the denial."),
+    ("If a home trial had been documented, the purchase would be covered.",
+     "No home trial is documented."),
+    ("TENS is covered only for beneficiaries enrolled in an approved study.",
+     "The beneficiary is not enrolled in an approved study."),
+    ("Twelve PT visits did not resolve leg pain, which persisted at 6/10.",
+     "Twelve physical therapy visits; leg pain persisted at 6/10 at discharge."),
+])
+def test_hedges_reasoning_and_conditions_are_not_flagged(sentence, fact):
+    assert not flagged(sentence, fact)
+
+
+def test_a_word_the_source_states_both_ways_is_not_flagged():
+    facts = ("No pain diary was in the plan's records.", "The pain diary records 85 percent "
+             "relief.")
+    assert not flagged("The pain diary was reviewed.", *facts)
+    assert not flagged("The diary percentages were reviewed.",
+                       "The note describes good relief, without a percentage.",
+                       "The diary records 85 percent relief.")
+
+
+# --- text as drafts write it ---------------------------------------------------------------
+
+
+def test_curly_apostrophes_and_quotes():
+    assert normalise("He didn’t return") == ["he", "did", "not", "return"]
+    assert flagged("He didn’t return to work.", "He returned to modified work.")
+    assert not flagged("He didn’t tolerate gabapentin.", "Gabapentin was not tolerated.")
+    assert not flagged("The surgeon’s note says “no recurrent herniation.”",
+                       "No recurrent herniation.")
+    assert flagged("The surgeon’s note describes a recurrent herniation.",
+                   "No recurrent herniation.")
+
+
+def test_abbreviations_are_words():
+    assert normalise("b.i.d. at L4-5, SLR neg") == ["bid", "at", "l4", "-", "5", ",", "slr",
+                                                   "neg"]
+    assert normalise("Straight leg raising test") == ["slr"]
+    assert flagged("Ibuprofen 800 mg b.i.d. was continued.",
+                   "Ibuprofen 800 mg twice daily was stopped.")
+    assert not flagged("She takes no ibuprofen t.i.d. now.", "Ibuprofen was stopped.")
+    assert flagged("There is stenosis at L4-5.", "No stenosis at L4-5.")
+    assert flagged("SLR was negative.", "Straight-leg raise positive at 40 degrees.")
+
+
+def test_the_quote_spells_out_synonyms_and_names_both_sides():
+    said = analyse("The SLR was positive.")
+    found = reversals("The SLR was positive.", [("F2", "Straight-leg raise is negative.")])
+    assert found
+    mine, marker, theirs = found[0]
+    assert marker == "F2"
+    assert "straight-leg raise" in said.quote(mine.span)
+    assert "negative" in analyse("Straight-leg raise is negative.").quote(theirs.span)
+
+
+def test_a_verbatim_quote_of_the_fact_is_not_read_again():
+    fact = "No recurrent disc herniation."
+    assert quotes_its_sources("- 4 May 2023: No recurrent disc herniation .", [fact])
+    assert not quotes_its_sources("It is not true that: No recurrent disc herniation.", [fact])
+
+
+# --- in the harness --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def esi_draft():
+    case = load_case(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    draft = asyncio.run(draft_case(case, "x", create("offline", SETTINGS), SETTINGS, EXCERPTS))
+    return case, draft
+
+
+def _with_sentence(draft: Draft, text: str, fact: str) -> tuple[Draft, str]:
+    section = next(s for s in draft.sections if fact in s.fact_ids)
+    changed = section.model_copy(update={"text": f"{section.text.rstrip()}\n\n{text}"})
+    sections = [changed if s is section else s for s in draft.sections]
+    return draft.model_copy(update={"sections": sections}), section.key
+
+
+def test_the_check_is_registered_and_the_clean_draft_passes(esi_draft):
+    case, draft = esi_draft
+    assert "polarity" in CHECKS
+    assert check_polarity(EvalContext(draft, case, EXCERPTS)) == []
+
+
+def test_a_reversed_sentence_is_a_polarity_error_naming_both_sides(esi_draft):
+    case, draft = esi_draft
+    changed, key = _with_sentence(draft, "After the June injection tramadol was continued and "
+                                  "the Oswestry index improved [F10].", "F10")
+    found = [f for f in evaluate_draft(changed, case, EXCERPTS).errors if f.check == "polarity"]
+    assert [f.section for f in found] == [key]
+    said, cited = found[0].message.split("; the cited F10 says ")
+    assert said.startswith("says ") and said.endswith("tramadol was continued")
+    assert cited.endswith("tramadol was stopped")
+    faithful, _ = _with_sentence(draft, "After the June injection he came off tramadol and the "
+                                 "Oswestry index improved from 44 to 26 percent [F10].", "F10")
+    assert not [f for f in evaluate_draft(faithful, case, EXCERPTS).errors
+                if f.check == "polarity"]
