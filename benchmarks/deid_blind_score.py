@@ -32,12 +32,12 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.first_run import write_beside_first_run  # noqa: E402
 from drafting.deid import Deidentifier  # noqa: E402
 from drafting.deid.phimap import PhiMap  # noqa: E402
 
 BLIND = ROOT / "benchmarks" / "deid_blind"
 RESULT = ROOT / "benchmarks" / "results" / "deid.txt"
-FIRST_RUN, NOW = "== first run", "== now"
 SHIFT_DAYS = 37
 STRICT = {"person_name", "relative_name", "provider_name", "accented_or_particle_name", "ssn",
           "mrn", "phone"}
@@ -115,15 +115,10 @@ def main() -> None:
         out = [f"LEAK {r['kind']} {r['file']}: {r['text']!r}" for r in results if not r["removed"]]
         out += [f"FALSE REDACTION {k['file']}: {k['text']!r}" for k in kept if k["touched"]]
         args.leaks.write_text("\n".join(out) + "\n", encoding="utf-8")
-    old = RESULT.read_text(encoding="utf-8") if RESULT.exists() else ""
-    if FIRST_RUN in old and NOW in old:
-        first = old[old.index(FIRST_RUN):old.index(NOW)].rstrip()
-    else:
-        first = f"{FIRST_RUN} (before any change to the de-identifier) ==\n" + "\n".join(block)
-    text = (f"de-identification on the blind set {BLIND.relative_to(ROOT)} (issue #22 item 3): "
-            "recall per kind of planted identifier; intake and model prompts use the same "
-            "Deidentifier\n\n" + f"{first}\n\n{NOW} ==\n" + "\n".join(block) + "\n")
-    RESULT.write_text(text, encoding="utf-8")
+    text = write_beside_first_run(
+        RESULT, f"de-identification on the blind set {BLIND.relative_to(ROOT)} (issue #22 item "
+        "3): recall per kind of planted identifier; intake and model prompts use the same "
+        "Deidentifier", "the de-identifier", block)
     print(text, end="")
 
 

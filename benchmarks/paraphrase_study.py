@@ -35,6 +35,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.first_run import write_beside_first_run  # noqa: E402
 from drafting.backends.registry import create  # noqa: E402
 from drafting.case import Case, load_case  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
@@ -47,8 +48,6 @@ from guideline_index.search import GuidelineIndex  # noqa: E402
 
 CORPUS = ROOT / "evals" / "data" / "paraphrase"
 RESULT = ROOT / "benchmarks" / "results" / "paraphrase_study.txt"
-FIRST_RUN = "== first run"
-NOW = "== now"
 CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
 _MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
 # Where a sentence of each kind goes when the draft has no section of that kind.
@@ -177,16 +176,10 @@ def main() -> None:
             block += table(results, f"embeddings {'on' if embeddings else 'off'}:")
     if args.misses:
         args.misses.write_text(misses(all_results), encoding="utf-8")
-    old = RESULT.read_text(encoding="utf-8") if RESULT.exists() else ""
-    if FIRST_RUN in old and NOW in old:
-        first = old[old.index(FIRST_RUN):old.index(NOW)].rstrip()
-    else:
-        first = f"{FIRST_RUN} (before any change to the checks) ==\n" + "\n".join(block)
-    text = (f"paraphrase study (issue #19): the eval harness on {CORPUS.relative_to(ROOT)}; a "
-            "sentence is flagged when a new error lands in its section: caught = error "
-            "sentences flagged, false alarm = correct sentences flagged.\n\n"
-            f"{first}\n\n{NOW} ==\n" + "\n".join(block) + "\n")
-    RESULT.write_text(text, encoding="utf-8")
+    text = write_beside_first_run(
+        RESULT, f"paraphrase study (issue #19): the eval harness on {CORPUS.relative_to(ROOT)}; "
+        "a sentence is flagged when a new error lands in its section: caught = error sentences "
+        "flagged, false alarm = correct sentences flagged.", "the checks", block)
     print(text, end="")
 
 

@@ -25,6 +25,7 @@ import re
 import socket
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from drafting.settings import HOST_NAME
@@ -214,34 +215,46 @@ def _refuse_syntax(url: str) -> None:
         raise TargetRefused(problem)
 
 
-def check(url: str, allow: Allowance) -> Target:
-    """At request time: ``url`` checked, its host resolved here (blocking)."""
+def _split(url: str, allow: Allowance) -> tuple[str, int, Target | None]:
+    """``url`` checked as written: its host and port, and its target already if the host is an
+    address (nothing to resolve)."""
     _refuse_syntax(url)
     host, port = _parts(url)
     literal = _literal(host)
-    if literal is not None:
-        return choose(url, [str(literal)], allow)
-    try:
-        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (OSError, UnicodeError) as exc:
-        raise TargetRefused(_hidden(host), f"{host} did not resolve: {exc}") from None
+    return host, port, None if literal is None else choose(url, [str(literal)], allow)
+
+
+def _resolved(url: str, host: str, allow: Allowance, found: list[Any] | None,
+              error: Exception | None) -> Target:
+    if error is not None or found is None:
+        raise TargetRefused(_hidden(host), f"{host} did not resolve: {error}")
     return choose(url, [str(info[4][0]) for info in found], allow)
+
+
+def check(url: str, allow: Allowance) -> Target:
+    """At request time: ``url`` checked, its host resolved here (blocking)."""
+    host, port, target = _split(url, allow)
+    if target is not None:
+        return target
+    try:
+        found, error = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM), None
+    except (OSError, UnicodeError) as exc:
+        found, error = None, exc
+    return _resolved(url, host, allow, found, error)
 
 
 async def resolve(url: str, allow: Allowance) -> Target:
     """At delivery: ``url`` checked again and its host resolved once, on the event loop
     (the caller bounds how long this may take)."""
-    _refuse_syntax(url)
-    host, port = _parts(url)
-    literal = _literal(host)
-    if literal is not None:
-        return choose(url, [str(literal)], allow)
+    host, port, target = _split(url, allow)
+    if target is not None:
+        return target
     try:
-        found = await asyncio.get_running_loop().getaddrinfo(host, port,
-                                                             type=socket.SOCK_STREAM)
+        found, error = await asyncio.get_running_loop().getaddrinfo(
+            host, port, type=socket.SOCK_STREAM), None
     except (OSError, UnicodeError) as exc:
-        raise TargetRefused(_hidden(host), f"{host} did not resolve: {exc}") from None
-    return choose(url, [str(info[4][0]) for info in found], allow)
+        found, error = None, exc
+    return _resolved(url, host, allow, found, error)
 
 
 def without_userinfo(url: str) -> str:
