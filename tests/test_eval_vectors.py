@@ -117,8 +117,8 @@ def test_a_paraphrase_of_a_fact_passes_only_with_embeddings(case, draft):
 def test_the_verdict_on_an_excerpt_does_not_depend_on_the_index(case, draft, index, tmp_path):
     # Loosely related to the cited provision: doubtful words, a similarity below the floor.
     changed, key = _with_sentence(draft, "A repeat block should follow only if the first cut "
-                                         "pain in half for a month and a half to two months "
-                                         "and reduced the need for drugs "
+                                         "pain substantially for a good while and reduced "
+                                         "reliance on tablets "
                                          "[G:mtus-cp-esi-diagnostic-phase].")
     read = _support_errors(EvalContext(changed, case, EXCERPTS, use_embeddings=True,
                                        index_dir=index.directory), key)
