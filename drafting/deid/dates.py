@@ -1,5 +1,7 @@
-"""Dates as records write them (03/14/2023, 3/14/23, 2023-03-14, March 14, 2023, 14 Mar 2023):
-found with their spans, read as dates, and rewritten in the same style (for date shifting)."""
+"""Dates as records write them (03/14/2023, 3/14/23, 2023-03-14, March 14, 2023, 14 Mar 2023,
+14-Mar-2023): found with their spans, read as dates, and rewritten in the same style (for date
+shifting). Dates without a year (``01/08``, ``March 3``) are shifted too, on a 365-day cycle so
+that shifting back undoes it exactly."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ DATE_PATTERN = re.compile(
     r"(?P<us>(?P<um>\d{1,2})(?P<usep>[/-])(?P<ud>\d{1,2})(?P=usep)(?P<uy>\d{4}|\d{2}))"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
-    rf"|(?P<euro>(?P<ed>\d{{1,2}})\s+(?P<em>{_MONTH})\s+(?P<ey>\d{{4}}))"
+    rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<esep>\s+|-)(?P<em>{_MONTH})(?:\s+|-)(?P<ey>\d{{4}}))"
     r")(?![\w/-])",
     re.IGNORECASE,
 )
@@ -86,13 +88,103 @@ def format_like(original: str, day: dt.date) -> str:
         return f"{month}{sep}{dom}{sep}{year}"
     written = g["lm"] or g["em"]
     name = MONTHS[day.month - 1]
-    if len(written.rstrip(".")) <= 4:
+    if written.rstrip(".").lower() not in MONTHS:  # "Mar", "Sept."; "May" and "June" in full
         name = name[:3] + ("." if written.endswith(".") else "")
     name = name.upper() if written.isupper() else name.capitalize()
     if g["long"]:
         comma = "," if "," in original else ""
         return f"{name} {day.day}{comma} {day.year}"
-    return f"{day.day} {name} {day.year}"
+    sep = "-" if g["esep"] == "-" else " "
+    dom = f"{day.day:02d}" if len(g["ed"]) == 2 else str(day.day)
+    return f"{dom}{sep}{name}{sep}{day.year}"
+
+
+# A month and day without a year: "01/08", "12/20" (two digits each, so not a score such as
+# 7/10, and not after a word of scores: "VAS 10/10", "visit 12/12"), or any m/d after a word
+# that introduces a date ("on 3/15", "Discharge (3/15)"); "March 3". Each form is found again
+# in its shifted text, so shifting back finds what it has to undo.
+_SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
+                    r"grade|of)[ :]*$")
+_CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
+_CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt)"
+PARTIAL_PATTERN = re.compile(
+    r"(?<![\w/.-])(?:"
+    r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
+    rf"|(?i:{_CUE})(?:[ ]\(?|\()(?P<cm>1[0-2]|0?[1-9])/(?P<cd>[12]\d|3[01]|0?[1-9])"
+    rf"|(?P<nm>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)[ ]"
+    r"(?P<nd>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
+    r")(?![\w/]|\.\d|,?\s+\d{4}|:\d)"
+)
+_CYCLE_YEAR = 2001  # not a leap year: 29 February has no place on the cycle and is left alone
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    start: int
+    end: int
+    month: int
+    day: int
+    month_text: str  # as written: "01", "3", "Mar.", "March"
+    day_text: str
+    suffix: bool  # "3rd"
+
+    def shifted(self, days: int) -> str:
+        """The same month and day moved ``days`` on a 365-day cycle, written in this style."""
+        base = dt.date(_CYCLE_YEAR, self.month, self.day)
+        moved = dt.date(_CYCLE_YEAR, 1, 1) + dt.timedelta(
+            days=(base.timetuple().tm_yday - 1 + days) % 365)
+        if not self.month_text.isdigit():
+            name = MONTHS[moved.month - 1]
+            written = self.month_text
+            if written.rstrip(".").lower() not in MONTHS:
+                name = name[:3] + ("." if written.endswith(".") else "")
+            name = name.upper() if written.isupper() else name.capitalize()
+            return f"{name} {moved.day}{_ordinal(moved.day) if self.suffix else ''}"
+        month = f"{moved.month:02d}" if len(self.month_text) == 2 else str(moved.month)
+        dom = f"{moved.day:02d}" if len(self.day_text) == 2 else str(moved.day)
+        return f"{month}/{dom}"
+
+
+def _ordinal(day: int) -> str:
+    if 10 <= day % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+
+
+def find_partial_dates(text: str) -> Iterator[PartialDate]:
+    for match in PARTIAL_PATTERN.finditer(text):
+        g = match.groupdict()
+        if g["nm"]:
+            m, d, start = g["nm"], g["nd"], match.start("nm")
+            month = _month(m)
+        else:
+            key = "z" if g["zm"] else "c"
+            if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
+                continue
+            m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
+            month = int(m)
+        try:
+            dt.date(_CYCLE_YEAR, month, int(d))
+        except ValueError:
+            continue
+        yield PartialDate(start, match.end(), month, int(d), m, d, bool(g["suffix"]))
+
+
+def shift_text(text: str, days: int) -> str:
+    """Every full date moved by ``days`` in its own style, and every month and day without a
+    year on the 365-day cycle (so ``shift_text(shift_text(t, n), -n) == t``)."""
+    out, last = [], 0
+    found: list[tuple[int, int, str]] = [
+        (f.start, f.end, f.rewritten(f.date + dt.timedelta(days=days))) for f in find_dates(text)]
+    for p in find_partial_dates(text):
+        if not any(p.start < b and a < p.end for a, b, _ in found):
+            found.append((p.start, p.end, p.shifted(days)))
+    for start, end, new in sorted(found):
+        out.append(text[last:start])
+        out.append(new)
+        last = end
+    out.append(text[last:])
+    return "".join(out)
 
 
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)

@@ -3,45 +3,67 @@ before a model that is not on this machine (or any model, at intake) sees it."""
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 from collections import Counter
 from collections.abc import Iterable
 
-from drafting.deid.dates import find_dates
+from drafting.deid.dates import shift_text
 from drafting.deid.phimap import PhiKind, PhiMap
-from drafting.deid.recognizers import (
-    Span,
-    find_identifiers,
-    labelled_names,
-    name_tokens,
-)
+from drafting.deid.recognizers import Found, Span, name_tokens, scan
 
 
 class Deidentifier:
     """Finds identifiers, replaces them with placeholders from one ``PhiMap`` and, when the map
-    has a date shift, moves every other full date by that many days.
+    has a date shift, moves every other date by that many days.
 
-    Call ``learn`` with all the text of a packet first: names found in one document's header or
-    signature are then replaced wherever they appear, in every document.
+    Call ``learn`` with all the text of a packet (or a case) first: a name, an employer or a
+    record number found in one document's header, label or signature is then replaced wherever
+    it appears, in every document. ``names`` are names known beforehand (``--name``).
+
+    ``ner`` adds the names a spaCy NER model finds (``drafting.deid.ner``), for names that no
+    rule marks; None reads ``NECESSITY_DEID_NER`` (1/true/yes). It needs the ``[ner]`` extra: a
+    Deidentifier asked for it without spaCy or its model raises ``NerUnavailable`` at once.
     """
 
-    def __init__(self, phi_map: PhiMap | None = None, names: Iterable[str] = ()) -> None:
+    def __init__(self, phi_map: PhiMap | None = None, names: Iterable[str] = (),
+                 ner: bool | None = None) -> None:
         self.map = phi_map if phi_map is not None else PhiMap()
+        self.ner = ner_wanted() if ner is None else ner
+        if self.ner:
+            from drafting.deid.ner import load
+
+            load()  # fails here, with the install command, if the model is missing
         self.names: set[str] = set()
+        self.values: dict[str, PhiKind] = {}
         for name in names:
-            self.names |= name_tokens(name)
-        for entry in self.map.entries:  # names from an earlier run stay protected
+            self.names |= name_tokens(name) | {name.strip()}
+        for entry in self.map.entries:  # identifiers from an earlier run stay protected
             if entry.kind is PhiKind.name:
                 self.names |= name_tokens(entry.value)
+            elif entry.kind in (PhiKind.employer, PhiKind.mrn, PhiKind.member_id,
+                                PhiKind.license, PhiKind.device, PhiKind.ssn, PhiKind.id):
+                self.values[entry.value] = entry.kind
         self.replaced: Counter[PhiKind] = Counter()
+        self._last: tuple[tuple[str, int, int], Found] | None = None
 
     def learn(self, texts: Iterable[str]) -> None:
+        """Learn the names, employers and labelled numbers of ``texts`` (what a text teaches
+        does not depend on what was learned before, so one pass is enough)."""
         for text in texts:
-            for span in labelled_names(text):
-                self.names |= name_tokens(span.text(text))
+            found = self._scan(text)
+            self.names |= found.names
+            self.values.update(found.values)
+            self.values.update({e: PhiKind.employer for e in found.employers})
 
     def spans(self, text: str) -> list[Span]:
-        return find_identifiers(text, self.names)
+        return self._scan(text).spans
+
+    def _scan(self, text: str) -> Found:
+        # what was learned only grows: the same text with as much learned scans the same
+        key = (text, len(self.names), len(self.values))
+        if self._last is None or self._last[0] != key:
+            self._last = (key, scan(text, self.names, self.values, self.ner))
+        return self._last[1]
 
     def deidentify(self, text: str) -> str:
         out, last = [], 0
@@ -57,24 +79,30 @@ class Deidentifier:
         return self.map.restore(text)
 
     def _shifted(self, text: str) -> str:
-        if not self.map.shift_days:
-            return text
-        out, last = [], 0
-        for found in find_dates(text):
-            out.append(text[last:found.start])
-            out.append(found.rewritten(found.date + dt.timedelta(days=self.map.shift_days)))
-            last = found.end
-        out.append(text[last:])
-        return "".join(out)
+        return shift_text(text, self.map.shift_days) if self.map.shift_days else text
+
+
+def ner_wanted() -> bool:
+    """Whether ``NECESSITY_DEID_NER`` asks for NER names."""
+    return os.environ.get("NECESSITY_DEID_NER", "").strip().lower() in ("1", "true", "yes", "on")
 
 
 class PromptGuard:
     """What a backend calls around a request to a non-local model: ``protect`` the text that
-    leaves, ``restore`` the reply. One guard per backend keeps placeholders stable across the
-    sections of a draft; its map lives in memory only."""
+    leaves, ``restore`` the reply. One guard per case keeps placeholders stable across the
+    sections of a draft; its map lives in memory only.
 
-    def __init__(self, names: Iterable[str] = ()) -> None:
-        self.deid = Deidentifier(PhiMap(), names)
+    ``names`` and ``texts`` are learned before the first prompt: give the case's whole text (its
+    record, facts, document authors) so that a name is replaced in the first prompt even where
+    nothing in that prompt marks it as a name."""
+
+    def __init__(self, names: Iterable[str] = (), texts: Iterable[str] = (),
+                 ner: bool | None = None) -> None:
+        self.deid = Deidentifier(PhiMap(), names, ner=ner)
+        self.deid.learn(texts)
+
+    def learn(self, texts: Iterable[str]) -> None:
+        self.deid.learn(texts)
 
     def protect(self, *texts: str) -> list[str]:
         self.deid.learn(texts)

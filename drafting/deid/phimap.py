@@ -6,14 +6,13 @@ left the machine carries placeholders only, and ``restore`` puts the real values
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from drafting.deid.dates import find_dates
+from drafting.deid.dates import shift_text
 
 
 class PhiKind(StrEnum):
@@ -28,6 +27,13 @@ class PhiKind(StrEnum):
     mrn = "mrn"
     ssn = "ssn"
     email = "email"
+    employer = "employer"
+    age = "age"  # ages over 89 (HIPAA)
+    date = "date"  # a date that cannot be shifted (OCR-damaged)
+    url = "url"  # web addresses and IP addresses
+    license = "license"  # NPI, DEA, state licence, bar, QME and driver licence numbers
+    device = "device"  # device serials, VINs, licence plates
+    id = "id"  # other record numbers (prescription, accession, report, employee numbers)
 
 
 PLACEHOLDER = re.compile(r"\[(" + "|".join(k.upper() for k in PhiKind) + r")_(\d+)\]")
@@ -122,11 +128,6 @@ class PhiMap:
 
 
 def shift_dates(text: str, days: int) -> str:
-    """Every full date in ``text`` moved by ``days``, each written in its own style."""
-    out, last = [], 0
-    for found in find_dates(text):
-        out.append(text[last:found.start])
-        out.append(found.rewritten(found.date + dt.timedelta(days=days)))
-        last = found.end
-    out.append(text[last:])
-    return "".join(out)
+    """Every date in ``text`` moved by ``days``, each written in its own style; a month and day
+    without a year too (on a 365-day cycle, so that shifting back undoes it)."""
+    return shift_text(text, days)

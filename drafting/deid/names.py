@@ -1,0 +1,403 @@
+"""Names of people: where records mark them, and everywhere else once learned.
+
+*Marked* names (``seeds``) are found by what stands around them: a field label (``Patient:``,
+``Claims examiner:``, ``"author": "..."``), a title (``Dr.``, ``Ms.``), a credential after or
+before (``, MD``, ``, PT, DPT``, ``Esq.``, ``CRNA``), a relation or role (``her niece, Summer``;
+``paralegal, Owen Castellucci``; ``Gloria Menendez, office manager``) or the all-capitals
+``LAST, FIRST M`` form of headers, footers and tables. Name words are Unicode-aware: accents,
+particles (de la, van der, von, da, di, le), apostrophes (O'Neil, D'Angelo) and hyphens,
+including a hyphen that breaks a name across lines.
+
+Every word of a marked name is then *learned* (``name_tokens``) and found wherever it appears
+(``known_names``): as written, in capitals, in title case and without its accents (Núñez ↔
+NUNEZ), possessive included. Finally each name span *grows* over what belongs to it: a title,
+initials, particles, a credential, the first name of ``LAST, FIRST``, a possessive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+from drafting.deid.terms import (
+    APOSTROPHE,
+    HYPHEN,
+    LETTER,
+    LOWER,
+    UPPER,
+    U,
+    fold,
+    is_clinical_word,
+    is_never_name,
+    protected_spans,
+)
+
+L = f"[{LOWER}]"
+PARTICLE = (r"(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|ter|ten|le|la|les|los|las|"
+            r"y|bin|ibn|al|el|st\.)")
+_CAP = rf"(?:{U}{APOSTROPHE})?{U}{L}+(?:{U}{L}+)*"  # Núñez, O'Neil, McDonald, DeShawn
+_CAPS = rf"(?:{U}{APOSTROPHE})?{U}{U}+"  # NGUYEN, D'ANGELO
+_PIECE = rf"(?:{_CAP}|{_CAPS})"
+# One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"), or an initial.
+WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?![\w{UPPER}{LOWER}])"
+        rf"|{U}\.(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
+_PWORD = rf"(?:(?:{PARTICLE}[ ])*{WORD})"
+NAME = rf"{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{0,4}}"
+# A labelled name may continue on the next line ("Patient: Wilhelmina\nStrout").
+NAME_WRAPPED = rf"{_PWORD}(?:(?:[ ]|,[ ]?|[ \t]*\n[ \t]*){_PWORD}){{0,4}}"
+
+TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie)"
+_CREDENTIAL_LIST = [
+    "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
+    "OTR/L", "OTR", "OT", "COTA", "Psy.D.", "PsyD", "Ph.D.", "PhD", "Pharm.D.", "PharmD", "R.Ph.",
+    "RPh", "R.N.", "RN", "BSN", "MSN", "LVN", "LPN", "CNP", "NP-C", "FNP-C", "FNP-BC", "FNP",
+    "APRN", "DNP", "NP", "PA-C", "P.A.", "PA", "CMA", "MA", "LCSW", "LMFT", "MFT", "LPCC", "LPC",
+    "CRNA", "FACS", "FAAPMR", "FAAOS", "FIPP", "DABPM", "DABA", "ABPN", "DABR", "MBA", "MPH",
+    "MS", "Esq.", "Esq", "J.D.", "JD", "Q.M.E.", "QME", "A.M.E.", "AME", "DDS", "DMD", "DPM",
+    "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT",
+]
+CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
+                                                             reverse=True)) + ")"
+_CREDENTIALS = rf"(?:,?[ ]{CREDENTIAL}(?![{UPPER}{LOWER}]))+"
+_CREDENTIAL_WORDS = frozenset(c.lower().replace(".", "") for c in _CREDENTIAL_LIST)
+
+# Words that end a name captured after a label: the next label, headings, roles.
+STOP_WORDS = frozenset("""
+dob d.o.b d.0.b mrn date dos doi sex age gender phone ph tel fax cell mobile address addr claim
+claims member id ssn insurance insurer employer carrier account acct policy group subscriber
+provider physician facility clinic re subject page of report visit exam patient name type number
+no case ref reference authorization auth ur wcab adj eams medicare medicaid mbi chart record
+procedure diagnosis dx cpt icd history hpi signed electronically dictated reviewed transcribed
+the and or with for from to at by on in via per attn cc sent printed generated requested
+referred referring ordering consultant prescriber delegate login email e-mail fin accession acc
+npi dea lic license licence state bar qme title position supervisor witness vehicle plate vin
+today's today pages coordinator scheduler receptionist secretary paralegal generalist
+representative technician technologist director administrator specialist advocate liaison
+officer agent clerk analyst desk practitioner team staff unit department dear hi hello thanks
+thank sincerely regards respectfully yours cordially hr
+""".split())
+
+_PERSON_LABELS = (
+    r"patient(?:[ _]name)?|pt(?:[ _]name)?|name|n[ao]rne|full[ _]name|legal[ _]name|"
+    r"last[ _]name|first[ _]name|middle[ _]name|surname|given[ _]name|preferred[ _]name|"
+    r"injured[ _]worker|employee(?:[ _]name)?|name[ _]of[ _]employee|applicant|claimant|"
+    r"defendant|plaintiff|insured|member(?:[ _]name)?|subscriber|guarantor|beneficiary|"
+    r"responsible[ _]party|guardian|next[ _]of[ _]kin|emergency[ _]contact|"
+    r"contact(?:[ _]person)?|"
+    r"employer[ _]contact|employer[ _]representative|company[ _]contact|"
+    r"spouse|witness|supervisor|foreman|manager|delegate|interpreter|"
+    r"attorney|applicant[ _]attorney|defense[ _]attorney|counsel|adjuster|claims[ _]adjuster|"
+    r"claims[ _]examiner|examiner|case[ _]manager|nurse[ _]case[ _]manager|nurse[ _]reviewer|"
+    r"(?:primary[ _])?treating[ _]physician|ptp|pcp|primary[ _]care(?:[ _]physician)?|"
+    r"physician|provider|rendering[ _]provider|author|authored[ _]by|"
+    r"referring(?:[ _](?:physician|provider|md|doctor))?|referred[ _]by|"
+    r"ordering(?:[ _](?:physician|provider|md))?|requesting(?:[ _](?:physician|provider))?|"
+    r"requested[ _]by|prescriber|prescribing[ _]physician|consultant|"
+    r"physician[ _]reviewer|physician[ _]advisor|medical[ _]director|reviewer|peer[ _]reviewer|"
+    r"therapist|treating[ _]therapist|co-?treating|radiologist|surgeon|assistant|"
+    r"assistant[ _]surgeon|anesthesia|anesthesiologist|crna|scrub|circulator|circulating[ _]nurse|"
+    r"industry[ _]representative|representative|rep|psychologist|evaluator|attending|"
+    r"interpreted[ _]by|dictated[ _]by|transcribed[ _]by|signed[ _]by|electronically[ _]signed"
+    r"(?:[ _]by)?|reviewed[ _]by|performed[ _]by|prepared[ _]by|entered[ _]by|verified[ _]by|"
+    r"approved[ _]by|seen[ _]by|cosigned[ _]by|co-signed[ _]by|"
+    r"signature(?:[ _]of[ _][a-z ]{3,30})?|"
+    r"signed|signer|cosigner|nurse|rn|lvn|ma|medical[ _]assistant|scribe|tech|technician|"
+    r"technologist|pharmacist|chaperone|caregiver|parent|mother|father|husband|wife|son|"
+    r"daughter|brother|sister|resident|fellow|chiropractor|acupuncturist|counselor|"
+    r"social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear"
+)
+# Keys of a data block (JSON) that hold a person: not "name", which also names a measure.
+_PERSON_KEYS = (
+    r"patient[ _]name|full[ _]name|author|authored[ _]by|signed[ _]by|reviewer|physician|"
+    r"provider|adjuster|attorney|examiner|case[ _]manager|therapist|surgeon|radiologist|"
+    r"psychologist|referring[ _](?:physician|provider)|requesting[ _](?:physician|provider)|"
+    r"treating[ _]physician|spouse|employee|applicant|claimant|contact"
+)
+# A label at the start of a field ("Drug name:" and "Facility name:" are not labels of a person),
+# in any case, with an optional parenthesis before its colon; a JSON key ("author": "...") too.
+LABELLED = re.compile(
+    rf"(?<![A-Za-z][ ])(?<![A-Za-z])(?:(?i:{_PERSON_LABELS})"
+    rf"(?:[ \t]*\([^)\n]{{0,60}}\))?[ \t]*[:#][ \t]*|\"(?i:{_PERSON_KEYS})\"[ ]?:[ ]?\")"
+    # the name in a lookahead: a name that runs into the next label does not swallow it
+    rf"(?=(?:/s/[ \t]*)?(?:(?:{TITLE})\.?[ ])?(?P<name>{NAME_WRAPPED}))"
+)
+TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ](?P<name>{NAME})")
+SIGNED = re.compile(
+    rf"(?<![\w'’-])(?:/s/[ \t]*)?(?P<name>{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{1,4}})"
+    rf"{_CREDENTIALS}\.?")
+# A credential before the name: "CRNA Meredith Sola".
+CREDENTIAL_FIRST = re.compile(
+    rf"\b(?:CRNA|RN|LVN|NP|FNP|PA-C|PA|PTA|DPT|LCSW|LMFT|MA|CMA)[ ]"
+    rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})")
+_RELATION = (
+    r"husband|wife|spouse|partner|fianc[eé]e?|boyfriend|girlfriend|ex-husband|ex-wife|"
+    r"son|sons|daughter|daughters|child|children|stepson|stepdaughter|grandson|granddaughter|"
+    r"grandchild|grandchildren|mother|father|parent|parents|stepmother|stepfather|brother|"
+    r"brothers|sister|sisters|sibling|siblings|twin|grandmother|grandfather|grandparent|"
+    r"great-grandmother|great-grandfather|aunt|uncle|niece|nephew|cousin|mother-in-law|"
+    r"father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|friend|caregiver|"
+    r"neighbou?r|roommate|landlord|boss|supervisor|foreman|manager|coworker|co-worker|"
+    r"witness|attorney|lawyer|counsel|paralegal|secretary|assistant|adjuster|examiner|"
+    r"claims examiner|case manager|reviewer|pharmacist|therapist|physician|doctor|surgeon|"
+    r"radiologist|psychologist|psychiatrist|nurse|scheduler|coordinator|interpreter|"
+    r"representative|rep|technician|technologist|married to|widow of|widower of|divorced from|"
+    r"named|called"
+)
+# A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
+# "married to Graciela Núñez", "sons Mateo and Diego".
+RELATED = re.compile(
+    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
+    rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
+)
+_ROLE_AFTER = (
+    r"office manager|practice manager|claims examiner|claims adjuster|adjuster|examiner|"
+    r"case manager|nurse case manager|paralegal|legal assistant|secretary|receptionist|"
+    r"scheduler|coordinator|hr generalist|hr manager|hr representative|human resources|"
+    r"supervisor|foreman|manager|medical assistant|interpreter|attorney|counsel|case worker|"
+    r"social worker|caseworker|"
+    r"representative|pharmacist|technician|technologist|nurse|witness"
+)
+# A role just after a name: "Gloria Menendez, office manager", "Rosalind Achebe, Claims Examiner".
+ROLE_AFTER = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}}),[ ]"
+    rf"(?:(?:the|his|her|their|our|my|your)[ ](?:patient'?s[ ]|client'?s[ ])?)?"
+    rf"(?i:{_ROLE_AFTER})\b")
+# Someone the writer spoke with or who came along: "spoke with Linda Tran", "accompanied by
+# Rosa". Replaced where found, but not learned (the phrase also introduces firms and programmes).
+MET = re.compile(
+    rf"\b(?i:spoke[ ](?:with|to)|talked[ ](?:with|to)|discussed[ ]with|met[ ]with|"
+    rf"accompanied[ ]by|escorted[ ]by|brought[ ]in[ ]by|message[ ](?:left[ ])?(?:with|for))[ ]"
+    rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}})")
+# The party before "v." in a case caption: "D. T. Pruitt v. Pacific Crest Fulfillment".
+CAPTION = re.compile(rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})[ ]vs?\.[ ]{U}")
+# "LAST, FIRST M" in capitals, standing alone in a header, footer or table cell.
+_CAPS_WORD = rf"(?:{_CAPS}(?:{HYPHEN}{_CAPS})*)"
+INVERTED = re.compile(
+    rf"(?<![\w'’-])(?P<name>(?:(?:{PARTICLE.upper()})[ ])*{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?,[ ]"
+    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?)"
+    rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d)",
+    re.MULTILINE,
+)
+
+
+def _is_stop(word: str) -> bool:
+    bare = word.strip(".,:;'’\"").lower()
+    return (bare in STOP_WORDS or bare.replace(".", "") in _CREDENTIAL_WORDS
+            or is_never_name(word))
+
+
+def trim(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
+    """The name at the start of ``text`` (offset ``start``), or None if no word of two letters or
+    more is left. After a label or a title (``strict`` False) it runs up to the first label
+    word, heading, role or credential. Before a credential or a role (``strict``) stop words
+    in front are dropped ("Reviewed By Jane Doe, MD") and none may stand inside."""
+    words = list(re.finditer(r"[^ ,\n\t]+", text))
+    first = 0
+    if strict:
+        while first < len(words) and _is_stop(words[first].group(0)):
+            first += 1
+    kept = None
+    for i, match in enumerate(words[first:], start=first):
+        word = match.group(0)
+        particle = (re.fullmatch(PARTICLE, word, re.IGNORECASE) and i + 1 < len(words)
+                    and re.match(U, words[i + 1].group(0)))  # "Dos Santos", not "DOS:"
+        if word.endswith(":") or (_is_stop(word) and not particle):
+            if strict:
+                return None
+            break
+        kept = match
+    if kept is None:
+        return None
+    a, b = words[first].start(), kept.end()
+    if not re.search(rf"{LETTER}{{2}}", text[a:b].replace(".", "")):
+        return None
+    return start + a, start + b
+
+
+_STRICT = (SIGNED, CREDENTIAL_FIRST, ROLE_AFTER, CAPTION, INVERTED, MET)
+
+
+MARKS = (LABELLED, TITLED, SIGNED, CREDENTIAL_FIRST, RELATED, ROLE_AFTER, CAPTION, INVERTED)
+
+
+def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
+          ) -> Iterator[tuple[int, int]]:
+    """Names marked by a label, a title, a credential, a relation or role, or the LAST, FIRST
+    capitals form: (start, end) of the name words (title and credential are added by ``grow``)."""
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            raw = match.group("name")
+            offset = match.start("name")
+            if pattern is RELATED:
+                cue = text[match.start():offset]
+                if cue[:1].isupper() and "," in cue:
+                    continue  # "Claims Examiner, Sierra Hartford Indemnity": a title, then a firm
+                # each name of a list: "sons Mateo and Diego", "Ana, Luis, and Eva"
+                for part in re.finditer(r"[^,]+?(?=,|[ ]and[ ]|$)", raw):
+                    piece = re.sub(r"^(?:and[ ])", "", part.group(0).strip())
+                    if not piece:
+                        continue
+                    at = offset + raw.index(piece, part.start())
+                    span = trim(piece, at)
+                    if span and _name_like(text[span[0]:span[1]]):
+                        yield span
+                continue
+            if pattern is INVERTED:  # not "LUMBAR, SPINE" nor "SPURLING, HOFFMANN"
+                words = re.findall(r"[^\s,]+", raw)
+                if any(_is_stop(w) for w in words) or all(is_clinical_word(w) for w in words):
+                    continue
+            if pattern is LABELLED and "\n" in raw.rstrip():
+                # only a name cut after its first word goes on a line, and not into a label
+                first_line = raw.split("\n")[0]
+                if len(first_line.split()) != 1 or re.fullmatch(rf"{U}\.?", first_line.strip()) \
+                        or re.match(r"[ \t]*:", text[match.end("name"):]):
+                    raw = first_line
+            if pattern is SIGNED:  # "Jane Doe, PT, DPT": the name part ends before "PT"
+                raw = re.sub(rf"{_CREDENTIALS}$", "", raw)
+            span = trim(raw, offset, strict=pattern in _STRICT)
+            if span and pattern is LABELLED and not _labelled_ok(text, match, span):
+                continue
+            if span and _name_like(text[span[0]:span[1]]):
+                yield span
+
+
+_PERSON_FIELD = re.compile(
+    r"(?i)[\"']?(?:patient|pt|last|first|middle|full|legal|given|surname|employee|applicant|"
+    r"claimant|injured|member|insured|subscriber|name[ _]of[ _]employee)")
+_ACRONYM = re.compile(r"[A-Z0-9-]{1,4}(?:[ ][A-Z0-9-]{1,4})*")
+
+
+def _labelled_ok(text: str, match: re.Match[str], span: tuple[int, int]) -> bool:
+    """A labelled name, unless the label is a key of a data block whose value is no name: a
+    JSON string that is more than the name ("author": "DME MAC claims processing"), a value
+    followed by the next key ({name: NRS, value: 6}), or an acronym under a label that is not
+    one of a person's name fields."""
+    after = text[span[1]:span[1] + 40]
+    if match.group(0).startswith('"'):
+        return bool(re.match(rf"{_CREDENTIALS}?\.?\"", after))
+    if re.match(r"\s*(?:,\s*[\w\"]+\s*:|[}\]])", after):
+        return False
+    name = text[span[0]:span[1]]
+    return not (_ACRONYM.fullmatch(name) and not _PERSON_FIELD.match(match.group(0)))
+
+
+def _name_like(name: str) -> bool:
+    """At least one word of two letters or more that starts with a capital."""
+    return bool(re.search(rf"(?<![\w'’-]){U}(?:{APOSTROPHE}{U})?[{UPPER}{LOWER}]", name))
+
+
+def name_tokens(name: str) -> set[str]:
+    """The full name and each of its words (and hyphen parts) long enough to stand alone;
+    initials, titles, credentials, particles and clinical words are dropped."""
+    name = re.sub(r"[ \t]*\n[ \t]*", " ", name).replace("-\n", "-").strip(" ,")
+    words = [w.strip(".,") for w in re.split(r"[ ,]+", name) if w.strip(".,")]
+    tokens = {" ".join(re.split(r"[ ]+", name))} if len(words) > 1 else set()
+    for word in words:
+        parts = [word, *re.split(HYPHEN, word)] if re.search(HYPHEN, word) else [word]
+        for part in parts:
+            bare = part.strip("'’")
+            if (len(fold(bare)) >= 3 and not _is_stop(bare)
+                    and not re.fullmatch(PARTICLE, bare, re.IGNORECASE)
+                    and re.match(U, bare)):
+                tokens.add(bare)
+    return tokens
+
+
+@lru_cache(maxsize=32)
+def _variants_pattern(tokens: frozenset[str]) -> re.Pattern[str] | None:
+    variants: set[str] = set()
+    for token in tokens:
+        plain = fold(token)
+        variants |= {plain, plain.upper(), plain.title()}
+    if not variants:
+        return None
+    alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                           for v in sorted(variants, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternation})(?:{APOSTROPHE}s)?(?![\w])")
+
+
+def known_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """Every occurrence of a learned name or name word, matched on the text without accents, as
+    written, in capitals or in title case, with a possessive."""
+    pattern = _variants_pattern(frozenset(tokens))
+    if pattern is None:
+        return
+    for match in pattern.finditer(fold(text)):
+        yield match.start(), match.end()
+
+
+_LEFT = re.compile(
+    rf"(?:(?<![\w'’-])(?:{TITLE})\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
+    rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
+_RIGHT = re.compile(
+    rf"^(?:{APOSTROPHE}s(?![\w])|{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
+    rf"[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
+    rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
+    rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
+
+
+def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each name span widened over its title, initials, particles, credentials, possessive, the
+    first name of ``LAST, FIRST`` and a first name written just before it; touching or
+    overlapping spans, or spans apart by a space or an initial, merged."""
+    out = []
+    for start, end in spans:
+        for _ in range(4):
+            before = text[max(0, start - 40):start]
+            after = text[end:end + 60]
+            moved = False
+            if left := _LEFT.search(before):
+                start -= len(left.group(0))
+                moved = True
+            elif _given_before(text, start, end, before):
+                given = _GIVEN_BEFORE.search(before)
+                assert given is not None
+                start -= len(given.group(0))
+                moved = True
+            if right := _RIGHT.match(after):
+                words = re.findall(r"[^\s,]+", right.group(0))
+                if not any(is_clinical_word(w) for w in words
+                           if w.lower().replace(".", "") not in _CREDENTIAL_WORDS):
+                    end += len(right.group(0))
+                    moved = True
+            if not moved:
+                break
+        out.append((start, end))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in out:
+        if merged and (start < merged[-1][1] or _JOINS.fullmatch(text[merged[-1][1]:start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# What may stand between two parts of one name: a space, a comma, a middle initial.
+_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}")
+
+
+def _given_before(text: str, start: int, end: int, before: str) -> bool:
+    """A capitalised word just before an untitled name that is no heading word and does not
+    open a sentence: a first name ("Ingrid Strout-Halvorsen")."""
+    given = _GIVEN_BEFORE.search(before)
+    return (given is not None and not re.match(rf"{TITLE}\b", text[start:end])
+            and not _is_stop(given.group("word"))
+            and not re.search(r"[.:;!?]\s*$", before[:given.start()]))
+
+
+def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, int]],
+                                                                 list[tuple[int, int]]]:
+    """(marked names, other name occurrences) in ``text``. Names marked here are learned too;
+    the others are learned names found again (not inside an eponym phrase: "Thomas test") and
+    names met in passing ("spoke with ..."), which are not learned."""
+    marked = list(seeds(text))
+    tokens = set(learned)
+    for start, end in marked:
+        tokens |= name_tokens(text[start:end])
+    guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
+    found = [(a, b) for a, b in known_names(text, tokens)
+             if not any(a < y and x < b for x, y in guarded)]
+    return marked, found + list(seeds(text, (MET,)))
