@@ -40,8 +40,8 @@ from drafting.case.vocab import DocumentType  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
-from evals import claims, vectors  # noqa: E402
-from evals.checks import entities, outcomes, polarity, support  # noqa: E402
+from evals import checks, vectors  # noqa: E402
+from evals.checks import support  # noqa: E402
 from evals.context import EvalContext  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
 from evals.mutations import MUTATIONS  # noqa: E402
@@ -55,16 +55,9 @@ PASSES = 3
 
 
 def _clear_caches() -> None:
-    for fn in (claims.dates, claims.levels, claims.sides, claims.numbers, claims.side_pairs,
-               claims.month_years, claims.month_days, claims.years, claims.bare_years,
-               claims.durations,
-               claims.quantities, claims.thresholds, support.content_words, support.word_set):
-        fn.cache_clear()
-    entities.clear_caches()
-    polarity.clear_caches()
+    checks.clear_caches()  # every claim, word and sentence the checks read, and their findings
     support.clear_vectors()
     citations.sentences.cache_clear()
-    outcomes.stated_outcome.cache_clear()
 
 
 def _rates(batch: list[tuple[Draft, Case]], excerpts: dict[str, Excerpt], embeddings: bool,

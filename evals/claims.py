@@ -1,236 +1,404 @@
-"""Extract checkable claims from a sentence: numbers, dates, sides, spinal levels (cached per
-text, since the same sources are read for many sentences and mutated drafts)."""
+"""Extract checkable claims from a sentence: numbers, dates, sides, spinal levels, spans,
+amounts and bounds.
+
+Each text is read once (``scan``, cached per text, since the same sources are read for many
+sentences and mutated drafts), and each kind of claim is worked out when first asked for. The
+reading is kept cheap without changing what is found (the patterns and what their matches need:
+``evals/claim_patterns.py``):
+
+- a pattern that cannot match is not run: cheap tests on the text say whether it holds what
+  every match needs (a digit, a month name with a number after it, an ISO date's "-dd-", a
+  capital before a digit, one of the pattern's words);
+- an ASCII text is read in lower case with each case-insensitive pattern's twin (a text with
+  other characters is read with the patterns as written);
+- a long text with double quotes (the case file's JSON dumps) is read part by part.
+
+The tests on lower-case text are used only on ASCII text, where lower-casing is what IGNORECASE
+does."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
+from typing import Any
 
 from drafting.case.vocab import normalize_level
+from evals.claim_patterns import (
+    AMOUNT,
+    BILATERAL,
+    DAYS_PER,
+    DIGIT,
+    DURATION,
+    FRACTION,
+    FREQUENCY,
+    FREQUENCY_STARTS,
+    FREQUENCY_WORD,
+    ISO,
+    ISO_HINT,
+    LEADING_DATE,
+    LEVEL,
+    LEVEL_HINT,
+    LONG,
+    MONTH_DAY,
+    MONTH_HINT,
+    MONTH_YEAR,
+    MONTHS,
+    NUMBER,
+    NUMBER_WORDS,
+    PAIR,
+    PERCENT,
+    SCORE,
+    SIDE,
+    SIDE_AFTER_THE,
+    SIDE_BEFORE_ANATOMY,
+    THRESHOLD,
+    US,
+    US_HINT,
+    WORD_NUMBER,
+    YEAR,
+    Pattern,
+    blank,
+    blank_day,
+    blank_iso_date,
+    blank_long_date,
+    blank_us_date,
+    has_bilateral,
+    has_bound,
+    has_fraction_word,
+    has_percent,
+    has_side,
+    has_span_word,
+    has_unit,
+    month_number,
+    word_number,
+    words,
+)
 
-MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "may", "june",
-                                      "july", "august", "september", "october", "november",
-                                      "december"], start=1)}
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_LONG = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b", re.I)
-_US = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b", re.I)
-# In every US-style date; looked for first, since scanning for a month name costs far more.
-_US_HINT = re.compile(r"\d, \d{4}")
-_LEVEL = re.compile(r"\b([CTLS]\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?)\b")
-# "left" is a side before anatomy or a level ("left L5 root", "left-sided"), or after "the"
-# ("on the left"); not as a verb ("left persistent pain").
-_ANATOMY = (r"sided?|[CTLS]\d|lower|upper|lateral|medial|posterior|anterior|paraspinal|"
-            r"sacroiliac|SI|facet|foramin|foramen|leg|arm|knee|foot|feet|ankle|buttock|hip|thigh|calf|"
-            r"shin|shoulder|hand|wrist|elbow|neck|groin|great|big|toe|fibula|fibular|tibia|"
-            r"gluteal|sciatic|radicular|dermatom|extensor|flexor|quadriceps|hamstring|achilles|"
-            r"patellar|biceps|triceps|anterolateral|posterolateral")
-SIDE_BEFORE_ANATOMY = re.compile(rf"\b(left|right)(?=[\s-]+(?:{_ANATOMY}))", re.I)
-_SIDE_AFTER_THE = re.compile(r"\bthe (left|right)\b", re.I)
-_BILATERAL = re.compile(r"\b(bilateral(?:ly)?|both sides)\b", re.I)
-_NUMBER = re.compile(r"(?<![\w.-])(\d+(?:\.\d+)?)(?![\w-])")
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9}
-# "one" is left out: as often a pronoun or article ("one of", "one prescriber") as a count.
-_WORD_NUMBERS = {**{k: v for k, v in _UNITS.items() if k != "one"}, "ten": 10, "eleven": 11,
-                 "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-                 "seventeen": 17, "eighteen": 18, "nineteen": 19, "twice": 2, "thrice": 3}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_WORD_NUMBER = re.compile(r"\b(?:(" + "|".join(_TENS) + r")(?:[\s-](" + "|".join(_UNITS) +
-                          r"))?|(" + "|".join(_WORD_NUMBERS) + r"))\b", re.I)
-# Dosing frequencies a record abbreviates: "b.i.d." is twice a day, "q8h" three times.
-_FREQUENCY = {"bid": 2, "tid": 3, "qid": 4, "q12h": 2, "q8h": 3, "q6h": 4, "q4h": 6}
-_FREQUENCY_WORD = re.compile(r"\b(b\.?i\.?d|t\.?i\.?d|q\.?i\.?d|q\s?(?:12|8|6|4)\s?h)\b\.?",
-                             re.I)
-# "two thirds", "a half": a share, not a count; "2 of 3": counted elsewhere.
-_FRACTION = re.compile(r"\b\w+[\s-]+(?:thirds?|quarters?|halves|fifths?)\b", re.I)
-# Partial dates: "July 2022", "February 18" (no year), a year on its own ("in 2021").
-_MONTH_NAMES = "|".join(MONTHS) + "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-_MONTH_YEAR = re.compile(rf"\b({_MONTH_NAMES})\.?,? (?:of )?((?:19|20)\d\d)\b", re.I)
-_MONTH_DAY = re.compile(rf"\b({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
-                        rf"(?![\d:])", re.I)
-_YEAR = re.compile(r"(?<![\w.-])((?:19|20)\d\d)(?![\w-])(?!\s*(?:mg|mcg|ml|mL|units?|%|"
-                   r"percent|MME|kcal|ms)\b)")
-_SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-          "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+__all__ = ["DAYS_PER", "MONTHS", "SIDE_BEFORE_ANATOMY", "Claims", "bare_years", "clear_caches",
+           "dates", "durations", "leading_date", "levels", "month_days", "month_years",
+           "numbers", "quantities", "scan", "side_pairs", "sides", "thresholds", "years"]
 
 
-def _month(name: str) -> int:
-    name = name.lower()
-    return MONTHS.get(name) or _SHORT[name]
+class _Lazy:
+    """An attribute worked out by a method when first read, then kept as a plain attribute
+    (``functools.cached_property`` without its lock)."""
+
+    def __init__(self, make: Callable[[Claims], Any]) -> None:
+        self.make = make
+        self.name = make.__name__.lstrip("_")
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, claims: Claims | None, owner: type | None = None) -> Any:
+        if claims is None:
+            return self
+        found = claims.__dict__[self.name] = self.make(claims)
+        return found
 
 
-@lru_cache(maxsize=8192)
+class _Kind(_Lazy):
+    """A kind of claim (a set). A long text with double quotes (a JSON dump of the case file)
+    claims what its parts between the quotes claim: no pattern matches a double quote or needs
+    one around a match (a quote reads as the start or end of a text), and the parts of the
+    case file's dumps are few and shared (cached per part). ``digits``: every claim of the kind
+    is written with a digit (a text without one has none)."""
+
+    def __init__(self, make: Callable[[Claims], Any], digits: bool = False) -> None:
+        super().__init__(make)
+        self.digits = digits
+
+    def __get__(self, claims: Claims | None, owner: type | None = None) -> Any:
+        if claims is None:
+            return self
+        text = claims.text
+        if self.digits and not claims.digit:
+            found: Any = frozenset()
+        elif len(text) > _LONG_TEXT and '"' in text:
+            found = frozenset().union(*(getattr(part, self.name) for part in claims.parts
+                                        if part.digit or not self.digits))
+        else:
+            found = self.make(claims)
+        claims.__dict__[self.name] = found
+        return found
+
+
+class Claims:
+    """What one text claims (``scan``): each kind ("numbers", "dates"...) is worked out when
+    first read, by the method of its name with a leading underscore, and then kept."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.ascii = text.isascii()
+        self.digit = DIGIT.search(text) is not None
+        self.lower = text.lower() if self.ascii else text
+
+    def _parts(self) -> list[Claims]:
+        """The text's parts between double quotes, each with a letter or a digit."""
+        return [scan(part) for part in set(self.text.split('"')) if _ALNUM.search(part)]
+
+    # -- what each pattern needs -----------------------------------------------------------
+
+    def has(self, holds: Callable[[str], bool]) -> bool:
+        """Whether the text may hold what a pattern's matches hold (``holds`` tests the lower
+        case; any text not in ASCII may: IGNORECASE matches more than lower case there)."""
+        return not self.ascii or holds(self.lower)
+
+    def _month(self) -> bool:
+        """Whether a month name may be written with a number after it."""
+        return self.digit and (not self.ascii or MONTH_HINT.search(self.lower) is not None)
+
+    def _words(self) -> frozenset[bytes]:
+        """The text's words (ASCII text only; a blanked text's words are among them)."""
+        return words(self.lower)
+
+    def _number_words(self) -> bool:
+        """Whether a number may be written in words ("twenty-four", "seven")."""
+        return not self.ascii or not self.words.isdisjoint(NUMBER_WORDS)
+
+    def _iso(self) -> bool:
+        return ISO_HINT.search(self.text) is not None
+
+    def _year(self) -> bool:
+        """Whether a year may be written (every one begins with 19 or 20)."""
+        return "19" in self.text or "20" in self.text
+
+    def findall(self, pattern: Pattern) -> list[Any]:
+        """``pattern.findall`` in this text (its lower case read once)."""
+        return pattern.ascii.findall(self.lower) if self.ascii else pattern.any.findall(self.text)
+
+    def matches(self, pattern: Pattern) -> Iterator[re.Match[str]]:
+        """``pattern.finditer`` in this text (its lower case read once)."""
+        return pattern.ascii.finditer(self.lower) if self.ascii else pattern.any.finditer(self.text)
+
+    # -- the claims ------------------------------------------------------------------------
+
+    def _dates(self) -> frozenset[dt.date]:
+        text, found = self.text, set()
+        for y, m, d in ISO.findall(text) if self.iso else ():
+            try:
+                found.add(dt.date(int(y), int(m), int(d)))
+            except ValueError:
+                continue
+        if self.month:
+            for d, month, y in self.findall(LONG):
+                try:
+                    found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
+                except ValueError:
+                    continue
+            for month, d, y in self.findall(US) if US_HINT.search(text) else ():
+                try:
+                    found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
+                except ValueError:
+                    continue
+        return frozenset(found)
+
+    def _levels(self) -> frozenset[str]:
+        out = set()
+        for raw in LEVEL.findall(self.text) if LEVEL_HINT.search(self.text) else ():
+            try:
+                out.add(normalize_level(raw))
+            except ValueError:
+                continue
+        return frozenset(out)
+
+    def _sides(self) -> frozenset[str]:
+        found: set[str] = set()
+        if self.has(has_side):
+            found = {m.lower() for m in self.findall(SIDE)}
+            found |= {m.lower() for m in self.findall(SIDE_AFTER_THE)}
+        if self.has(has_bilateral) and self.findall(BILATERAL):
+            found.add("bilateral")
+        return frozenset(found)
+
+    def _side_pairs(self) -> frozenset[tuple[str, str]]:
+        if not self.has(has_side):
+            return frozenset()
+        return frozenset((side.lower(), part.lower()) for side, part in self.findall(PAIR))
+
+    def _months_blanked(self) -> str:
+        """The text with its whole dates (valid ones) and its months with a year blanked."""
+        text = ISO.sub(blank_iso_date, self.text) if self.iso else self.text
+        if not self.month:
+            return text
+        text = LONG.sub(text, blank_long_date)
+        text = US.sub(text, blank_us_date) if US_HINT.search(text) else text
+        return MONTH_YEAR.sub(text, blank)
+
+    def _numbers(self) -> frozenset[float]:
+        stripped = self.months_blanked
+        if self.month:
+            stripped = MONTH_DAY.sub(stripped, blank_day)
+        if self.digit:
+            if self.year:
+                stripped = YEAR.sub(" ", stripped)
+            if LEVEL_HINT.search(self.text):
+                stripped = LEVEL.sub(" ", stripped)
+        if self.has(has_fraction_word):
+            stripped = FRACTION.sub(stripped, blank)
+        found = {float(n) for n in NUMBER.findall(stripped)} if self.digit else set()
+        if self.number_words:
+            for match in WORD_NUMBER.finditer(stripped):
+                found.add(word_number(match.group(0).lower()))
+        if not self.ascii or not self.words.isdisjoint(FREQUENCY_STARTS):
+            for abbreviation in FREQUENCY_WORD.findall(stripped):
+                found.add(float(FREQUENCY[re.sub(r"[.\s]", "", abbreviation.lower())]))
+        return frozenset(found)
+
+    def _month_years(self) -> frozenset[tuple[int, int]]:
+        if not self.month:
+            return frozenset()
+        rest = ISO.sub(" ", self.text) if self.iso else self.text
+        return frozenset((int(y), month_number(m)) for m, y in MONTH_YEAR.findall(rest))
+
+    def _month_days(self) -> frozenset[tuple[int, int]]:
+        if not self.month:
+            return frozenset()
+        return frozenset((month_number(m), int(d)) for m, d in self.findall(MONTH_DAY)
+                         if 1 <= int(d) <= 31)
+
+    def _bare_years(self) -> frozenset[int]:
+        if not (self.digit and self.year):
+            return frozenset()
+        return frozenset(int(y) for y in YEAR.findall(self.months_blanked))
+
+    def _years(self) -> frozenset[int]:
+        return frozenset(self.bare_years | {y for y, _ in self.month_years} |
+                         {d.year for d in self.dates})
+
+    def _durations(self) -> frozenset[tuple[float, str]]:
+        found = set()
+        spans = (self.digit or self.number_words) and self.has(has_span_word)
+        for match in self.matches(DURATION) if spans else ():
+            said = numbers(self.text[match.start():match.end()])
+            if said:
+                found.add((max(said), match.group("unit").lower()))
+        return frozenset(found)
+
+    def _quantities(self) -> frozenset[tuple[str, float]]:
+        text, found = self.text, set()
+        if self.digit:
+            found = {("score", float(v)) for v in SCORE.findall(text)} if "/" in text else set()
+            if self.has(has_percent):
+                found |= {("percent", float(v)) for v in self.findall(PERCENT)}
+            if self.has(has_unit):
+                found |= {(unit.lower().rstrip("s") if unit.lower() not in ("mme",) else "mme",
+                           float(v)) for v, unit in self.findall(AMOUNT)}
+        found |= {("days", round(v * DAYS_PER[u])) for v, u in self.durations}
+        return frozenset(found)
+
+    def _thresholds(self) -> frozenset[float]:
+        found: set[float] = set()
+        for match in self.matches(THRESHOLD) if self.has(has_bound) else ():
+            group = 1 if match.group(1) else 2 if match.group(2) else 0
+            found |= numbers(self.text[match.start(group):match.end(group)] if group else "")
+        return frozenset(found)
+
+
+    parts = _Lazy(_parts)
+    month = _Lazy(_month)
+    words = _Lazy(_words)
+    number_words = _Lazy(_number_words)
+    iso = _Lazy(_iso)
+    year = _Lazy(_year)
+    months_blanked = _Lazy(_months_blanked)
+    dates = _Kind(_dates, digits=True)
+    levels = _Kind(_levels, digits=True)
+    sides = _Kind(_sides)
+    side_pairs = _Kind(_side_pairs)
+    numbers = _Kind(_numbers)
+    month_years = _Kind(_month_years, digits=True)
+    month_days = _Kind(_month_days, digits=True)
+    bare_years = _Kind(_bare_years, digits=True)
+    years = _Kind(_years, digits=True)
+    durations = _Kind(_durations)
+    quantities = _Kind(_quantities)
+    thresholds = _Kind(_thresholds)
+
+
+# The length above which a text with double quotes is read part by part.
+_LONG_TEXT = 1000
+_ALNUM = re.compile(r"[^\W_]")
+
+
+@lru_cache(maxsize=16384)
+def scan(text: str) -> Claims:
+    """The claims of a text (cached per text)."""
+    return Claims(text)
+
+
+def clear_caches() -> None:
+    """Forget every text read (for timing on cold caches); the patterns stay compiled."""
+    scan.cache_clear()
+
+
 def dates(text: str) -> frozenset[dt.date]:
-    found = set()
-    for y, m, d in _ISO.findall(text):
-        try:
-            found.add(dt.date(int(y), int(m), int(d)))
-        except ValueError:
-            continue
-    for d, month, y in _LONG.findall(text):
-        try:
-            found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
-        except ValueError:
-            continue
-    for month, d, y in _US.findall(text) if _US_HINT.search(text) else ():
-        try:
-            found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
-        except ValueError:
-            continue
-    return frozenset(found)
+    return scan(text).dates
 
 
-@lru_cache(maxsize=8192)
 def levels(text: str) -> frozenset[str]:
-    out = set()
-    for raw in _LEVEL.findall(text):
-        try:
-            out.add(normalize_level(raw))
-        except ValueError:
-            continue
-    return frozenset(out)
+    return scan(text).levels
 
 
-@lru_cache(maxsize=8192)
 def sides(text: str) -> frozenset[str]:
-    found = {m.lower() for m in SIDE_BEFORE_ANATOMY.findall(text)}
-    found |= {m.lower() for m in _SIDE_AFTER_THE.findall(text)}
-    return frozenset(found | ({"bilateral"} if _BILATERAL.search(text) else set()))
+    return scan(text).sides
 
 
-@lru_cache(maxsize=8192)
 def numbers(text: str) -> frozenset[float]:
     """Numbers stated in prose, outside dates (whole or partial), spinal levels and shares
     ("two thirds"); word numbers to ninety-nine; dosing abbreviations as times a day. An
     impossible date ("37 May 2023") keeps its numbers, so they are checked as numbers."""
-    stripped = _FRACTION.sub(" ", _LEVEL.sub(" ", _strip_dates(text)))
-    found = {float(n) for n in _NUMBER.findall(stripped)}
-    for tens, unit, word in _WORD_NUMBER.findall(stripped):
-        found.add(float(_TENS[tens.lower()] + (_UNITS[unit.lower()] if unit else 0)) if tens
-                  else float(_WORD_NUMBERS[word.lower()]))
-    for abbreviation in _FREQUENCY_WORD.findall(stripped):
-        found.add(float(_FREQUENCY[re.sub(r"[.\s]", "", abbreviation.lower())]))
-    return frozenset(found)
+    return scan(text).numbers
 
 
-def _blank_date(match: re.Match[str]) -> str:
-    return " " if dates(match.group(0)) else match.group(0)
-
-
-def _strip_whole_dates(text: str) -> str:
-    text = _LONG.sub(_blank_date, _ISO.sub(_blank_date, text))
-    return _US.sub(_blank_date, text) if _US_HINT.search(text) else text
-
-
-def _strip_dates(text: str) -> str:
-    text = _MONTH_YEAR.sub(" ", _strip_whole_dates(text))
-    return _YEAR.sub(" ", _MONTH_DAY.sub(_blank_day, text))
-
-
-def _blank_day(match: re.Match[str]) -> str:
-    return " " if 1 <= int(match.group(2)) <= 31 else match.group(0)
-
-
-@lru_cache(maxsize=8192)
 def month_years(text: str) -> frozenset[tuple[int, int]]:
     """(year, month) of every month named with its year ("July 2022"), whole dates aside."""
-    rest = _ISO.sub(" ", text)
-    return frozenset((int(y), _month(m)) for m, y in _MONTH_YEAR.findall(rest))
+    return scan(text).month_years
 
 
-@lru_cache(maxsize=8192)
 def month_days(text: str) -> frozenset[tuple[int, int]]:
     """(month, day) of every day named without its year ("February 18 and March 28, 2025")."""
-    return frozenset((_month(m), int(d)) for m, d in _MONTH_DAY.findall(text)
-                     if 1 <= int(d) <= 31)
+    return scan(text).month_days
 
 
-@lru_cache(maxsize=8192)
 def bare_years(text: str) -> frozenset[int]:
     """Years the text names alone ("in 2021"), outside whole dates and months with a year."""
-    rest = _MONTH_YEAR.sub(" ", _strip_whole_dates(text))
-    return frozenset(int(y) for y in _YEAR.findall(rest))
+    return scan(text).bare_years
 
 
-@lru_cache(maxsize=8192)
 def years(text: str) -> frozenset[int]:
     """Every year the text names: alone, with a month, or in a whole date."""
-    return frozenset(bare_years(text) | {y for y, _ in month_years(text)} |
-                     {d.year for d in dates(text)})
+    return scan(text).years
 
 
-_PAIR = re.compile(rf"\b(left|right)[\s-]+({_ANATOMY})\w*", re.I)
-
-
-@lru_cache(maxsize=8192)
 def side_pairs(text: str) -> frozenset[tuple[str, str]]:
     """(side, anatomy) pairs such as ("left", "arm"), to tell "right arm" from "left arm" in
     a sentence that mentions both sides."""
-    return frozenset((m.group(1).lower(), m.group(2).lower()) for m in _PAIR.finditer(text))
-
-
-_LEADING_DATE = re.compile(r"^\s*(?:[-*]\s*)?(\d{1,2} [A-Za-z]+ \d{4}|\d{4}-\d{2}-\d{2}):")
+    return scan(text).side_pairs
 
 
 def leading_date(text: str) -> dt.date | None:
     """The date heading a chronology line ("- 2 April 2025: ...")."""
-    match = _LEADING_DATE.match(text)
+    match = LEADING_DATE.match(text)
     found = dates(match.group(1)) if match else frozenset()
     return next(iter(found)) if found else None
 
 
-_DURATION = re.compile(r"\b(\d+(?:\.\d+)?|" + "|".join([*_TENS, *_WORD_NUMBERS]) +
-                       r")(?:[\s-]+(?:" + "|".join(_UNITS) + r"))?[\s-]+(day|week|month|year)s?\b",
-                       re.I)
-DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
-
-
-@lru_cache(maxsize=8192)
 def durations(text: str) -> frozenset[tuple[float, str]]:
     """(number, unit) of each span the text states ("seven months", "3 weeks", "twenty-four
     days"), the number as ``numbers`` reads it."""
-    found = set()
-    for match in _DURATION.finditer(text):
-        said = numbers(match.group(0))
-        if said:
-            found.add((max(said), match.group(2).lower()))
-    return frozenset(found)
+    return scan(text).durations
 
 
-_SCORE = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*/\s*10\b")
-_PERCENT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)", re.I)
-_AMOUNT = re.compile(r"(?<![\w.])(\d+(?:\.\d+)?)[\s-]*(mg|mcg|µg|mL|ml|MME|tablets?|units?|"
-                     r"visits?|sessions?|injections?|infusions?|minutes?|hours?)\b", re.I)
-
-
-@lru_cache(maxsize=8192)
 def quantities(text: str) -> frozenset[tuple[str, float]]:
     """Values with their kind: pain scores ("6/10"), percentages, amounts with a unit (mg,
     MME, tablets, visits...) and spans in days: what makes a sentence about one patient."""
-    found = {("score", float(v)) for v in _SCORE.findall(text)}
-    found |= {("percent", float(v)) for v in _PERCENT.findall(text)}
-    found |= {(unit.lower().rstrip("s") if unit.lower() not in ("mme",) else "mme", float(v))
-              for v, unit in _AMOUNT.findall(text)}
-    found |= {("days", round(v * DAYS_PER[u])) for v, u in durations(text)}
-    return frozenset(found)
+    return scan(text).quantities
 
 
-_THRESHOLD = re.compile(
-    r"\b(?:at least|a minimum of|minimum of|no (?:more|fewer|less) than|not more than|more than|"
-    r"less than|fewer than|greater than|up to|at most|a maximum of|ceiling of|limit of|"
-    r"exceed(?:s|ing)?|over|within)\s+(?:about\s+|approximately\s+)?"
-    r"((?:\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)(?:\s*(?:%|percent|mm|MME|mg|months?|weeks?|days?|"
-    r"years?|hours?|sessions?|visits?|injections?|blocks?|levels?))?)"
-    r"|\b(\d+(?:\.\d+)?\s*(?:%|percent|MME|mm)?|[a-z]+)\s+or more\b", re.I)
-
-
-@lru_cache(maxsize=8192)
 def thresholds(text: str) -> frozenset[float]:
     """Numbers a sentence states as a bound ("at least 50 percent", "no more than two",
     "90 MME or more"): what a guideline it cites must itself state."""
-    found: set[float] = set()
-    for match in _THRESHOLD.finditer(text):
-        found |= numbers(match.group(1) or match.group(2) or "")
-    return frozenset(found)
+    return scan(text).thresholds

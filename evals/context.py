@@ -3,32 +3,42 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
+import sys
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Protocol
 
 from drafting.case import Case, Fact
-from drafting.citations import find_citations, sentences
 from drafting.draft import Draft, SectionDraft
+from evals.sentences import find_citations, sentences
 from guideline_index.excerpt import Excerpt
 
 MARKER = re.compile(r"\[(?:F\d+|G:[a-z0-9][a-z0-9-]+)\]")
+# A number for each case's facts (``EvalContext.facts_key``; never reused, so a result kept
+# under a number cannot be read for other facts after the table is cleared), and the facts'
+# word index by that number.
+FACT_KEYS: dict[tuple[object, ...], int] = {}
+_FACT_NUMBERS = itertools.count()
+FACT_INDEXES: dict[int, dict[str, tuple[int, ...]]] = {}
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Sentence:
+    """One sentence of a draft (read only: made once per context, read by every check)."""
+
     section: SectionDraft
     index: int
     text: str
     markers: tuple[str, ...]
+    # The sentence without its citation markers or Markdown emphasis (every check reads it).
+    plain: str = field(init=False, compare=False)
 
-    @cached_property
-    def plain(self) -> str:
-        """The sentence without its citation markers or Markdown emphasis (computed once: every
-        check reads it)."""
-        return MARKER.sub("", self.text).replace("**", "").strip()
+    def __post_init__(self) -> None:
+        text = MARKER.sub("", self.text) if "[" in self.text else self.text
+        self.plain = text.replace("**", "").strip()
 
 
 class Judge(Protocol):
@@ -63,6 +73,25 @@ class EvalContext:
         criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
                             for c in r.criteria)
         return f"{case} {criteria}"
+
+    @cached_property
+    def case_key(self) -> str:
+        """What the case file and the criteria state (``known_text`` and ``known_phrases``, which
+        also give the key dates, the documents and ``stated_values``), as one interned string:
+        a result a check keeps for a sentence is kept by the sentence, what it cites and this."""
+        return sys.intern("\x00".join([self.known_text, *sorted(self.known_phrases)]))
+
+    @cached_property
+    def facts_key(self) -> int:
+        """A number for the case's facts, the same for equal facts (id, dates, statement and the
+        text a citation of the fact points at): it keys results a check keeps for a sentence
+        that depend on the facts it does not cite (``FACT_KEYS``)."""
+        facts = tuple((f.id, f.date, f.end_date, f.statement, self.source_text(f.id))
+                      for f in self.case.facts)
+        key = FACT_KEYS.get(facts)
+        if key is None:
+            key = FACT_KEYS[facts] = next(_FACT_NUMBERS)
+        return key
 
     @cached_property
     def stated_values(self) -> str:
@@ -105,7 +134,23 @@ class EvalContext:
         return [(f.id, word_set(f.statement)) for f in self.case.facts]
 
     @cached_property
-    def known_phrases(self) -> list[str]:
+    def fact_index(self) -> dict[str, tuple[int, ...]]:
+        """For each content word of a fact statement, the facts holding it (their positions in
+        ``case.facts``, in order): a sentence's words find the facts that share them without
+        reading every fact. Made once per set of facts (``FACT_INDEXES``)."""
+        found = FACT_INDEXES.get(self.facts_key)
+        if found is None:
+            index: dict[str, list[int]] = {}
+            for i, (_, words) in enumerate(self.fact_words):
+                for word in words:
+                    index.setdefault(word, []).append(i)
+            if len(FACT_INDEXES) >= 256:
+                FACT_INDEXES.clear()
+            found = FACT_INDEXES[self.facts_key] = {w: tuple(f) for w, f in index.items()}
+        return found
+
+    @cached_property
+    def known_phrases(self) -> tuple[str, ...]:
         """Phrases a sentence may repeat without a fact citation (lower case, longest first):
         criterion statements, the case question, item services, document titles, decision
         reasons."""
@@ -116,19 +161,35 @@ class EvalContext:
         phrases += [d.title for d in case.documents]
         decisions = [i.prior_decision for i in case.disputed_items] + [case.prior_decision]
         phrases += [d.reason for d in decisions if d is not None]
-        return sorted({p.lower() for p in phrases if p}, key=len, reverse=True)
+        return tuple(sorted({p.lower() for p in phrases if p}, key=len, reverse=True))
+
+    @cached_property
+    def section_citations(self) -> dict[int, list[tuple[str, int]]]:
+        """Each section's citation markers with the index of their sentence
+        (``find_citations``), by id(section)."""
+        return {id(s): find_citations(s.text) for s in self.draft.sections}
 
     @cached_property
     def sentences(self) -> list[Sentence]:
         found = []
         for section in self.draft.sections:
             markers: dict[int, list[str]] = {}
-            for marker, index in find_citations(section.text):
+            for marker, index in self.section_citations[id(section)]:
                 markers.setdefault(index, []).append(marker)
             for index, (start, end) in enumerate(sentences(section.text)):
                 found.append(Sentence(section, index, section.text[start:end].strip(),
                                       tuple(markers.get(index, ()))))
         return found
+
+    @cached_property
+    def citation_count(self) -> int:
+        """How many citation markers the sentences hold."""
+        return sum(len(s.markers) for s in self.sentences)
+
+    @cached_property
+    def cited_count(self) -> int:
+        """How many sentences cite something."""
+        return sum(bool(s.markers) for s in self.sentences)
 
     def source_text(self, marker: str) -> str | None:
         """The text a marker points at (fact statement with its values, or excerpt text)."""
@@ -156,8 +217,9 @@ class EvalContext:
         if fact.mme is not None:
             parts.append(f"{fact.mme:g} MME")
         parts += [f"{m.name} {m.value:g} {m.unit}" for m in fact.measures]
-        for doc in (d for d in self.case.documents if d.id in fact.references):
-            parts.append(f"{doc.id} {doc.title} {doc.date.isoformat()}")  # what the fact cites
+        if fact.references:  # what the fact cites, in the order of the case's documents
+            parts += [f"{d.id} {d.title} {d.date.isoformat()}" for d in self.case.documents
+                      if d.id in fact.references]
         return " ".join(parts)
 
     @cached_property
@@ -165,11 +227,9 @@ class EvalContext:
         """Each fact's source document in words (title, record type, author), by fact id: a fact
         read from an MRI report or a psychologist's evaluation is about that test or by that
         provider even where its statement does not say so."""
+        # each document in words, once (the last of a repeated id, as a lookup by id finds it)
         documents = {d.id: d for d in self.case.documents}
-        found = {}
-        for fact in self.case.facts:
-            doc = documents.get(fact.source.document)
-            if doc is not None:
-                found[fact.id] = " ".join([doc.title, doc.type.value.replace("_", " "),
-                                           doc.author or ""]).strip()
-        return found
+        words = {i: " ".join([d.title, d.type.value.replace("_", " "), d.author or ""]).strip()
+                 for i, d in documents.items()}
+        return {fact.id: words[fact.source.document] for fact in self.case.facts
+                if fact.source.document in words}

@@ -33,12 +33,14 @@ def evaluate_draft(draft: Draft, case: Case, excerpts: dict[str, Excerpt],
         findings += found
         scores.append(CheckScore(check=check.name, unit=check.unit, units=check.units(ctx),
                                  failed=_failed(found)))
-    sections = [ReportSection(key=s.key, heading=s.title,
-                              sentences=[x.text for x in ctx.sentences if x.section is s])
+    said: dict[int, list[str]] = {}  # each section's sentences
+    for sentence in ctx.sentences:
+        said.setdefault(id(sentence.section), []).append(sentence.text)
+    sections = [ReportSection(key=s.key, heading=s.title, sentences=said.get(id(s), []))
                 for s in draft.sections]
     return Report(case_id=draft.case_id, case_file=case_file,
                   document_type=draft.document_type, perspective=draft.perspective,
                   backend=draft.provenance.backend, model=draft.provenance.model,
                   label=draft.label, sentences=len(ctx.sentences),
-                  citations=sum(len(s.markers) for s in ctx.sentences), scores=scores,
+                  citations=ctx.citation_count, scores=scores,
                   findings=findings, sections=sections)

@@ -6,6 +6,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from evals import claims, sentences
+from evals.checks import (
+    citations,
+    coherence,
+    consistency,
+    entities,
+    outcomes,
+    polarity,
+    support,
+    uncited,
+)
 from evals.checks.citations import check_citation_validity
 from evals.checks.coherence import check_coherence
 from evals.checks.consistency import check_consistency
@@ -17,7 +28,7 @@ from evals.checks.polarity import check_polarity
 from evals.checks.prose import check_prose
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
-from evals.context import EvalContext
+from evals.context import FACT_INDEXES, FACT_KEYS, EvalContext
 from evals.findings import Finding
 
 
@@ -31,11 +42,11 @@ class Check:
 
 
 def _citations(ctx: EvalContext) -> int:
-    return sum(len(s.markers) for s in ctx.sentences)
+    return ctx.citation_count
 
 
 def _cited(ctx: EvalContext) -> int:
-    return sum(bool(s.markers) for s in ctx.sentences)
+    return ctx.cited_count
 
 
 def _guideline_citations(ctx: EvalContext) -> int:
@@ -71,3 +82,16 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
     Check("prose", check_prose, lambda ctx: len(ctx.draft.sections), "sections",
           "sections are prose: no markup, code, data or echoed prompt"),
 )}
+
+
+def clear_caches() -> None:
+    """Forget every text, sentence and section the checks have read, and what they found in it
+    (for timing on cold caches: a new draft of a new case). Lexicons and compiled patterns stay
+    loaded; so do embedding vectors (``support.clear_vectors``)."""
+    claims.clear_caches()
+    sentences.sentences.cache_clear()
+    for check in (citations, coherence, consistency, entities, polarity, support, uncited):
+        check.clear_caches()
+    outcomes.stated_outcome.cache_clear()
+    FACT_INDEXES.clear()
+    FACT_KEYS.clear()

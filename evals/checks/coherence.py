@@ -7,29 +7,33 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
-from drafting.citations import sentences
 from evals.checks.outcomes import stated_outcome
 from evals.context import MARKER, EvalContext, Sentence
 from evals.findings import Finding, Severity
+from evals.sentences import sentences
 
 MIN_REPEATED_WORDS = 8  # a shorter line ("No other records were supplied.") may recur
 _WORDS = re.compile(r"[a-z0-9]+")
 # Each pattern starts with a literal, so the regex engine skips ahead instead of trying every
 # position (the lookbehind comes after the literal it guards).
 _BARE_ID = re.compile(r"F(?<![\[\w:-]F)[1-9]\d*(?![\w\]-])")
-# Fragments of a template or of the case model, never of prose.
+# Fragments of a template or of the case model, never of prose; with a test of what every match
+# of the pattern holds (a section without it is not searched).
 _LEAKS = [
     (re.compile(r"\(es\)(?<=[a-zA-Z]\(es\))|\(s\)(?<=[a-zA-Z]\(s\))|"
-                r"\(ies\)(?<=[a-zA-Z]\(ies\))"), "a template fragment"),
+                r"\(ies\)(?<=[a-zA-Z]\(ies\))"), "a template fragment", lambda t: "s)" in t),
     (re.compile(r"\b(?:fact_ids|excerpt_ids|item_id|percent_relief|date_of_service|"
                 r"end_date|prior_decision|disputed_items|case_id|document_type|laterality:|"
-                r"statement:|source\.page|source\.document)\b"), "a field name of the case file"),
-    (_BARE_ID, "a fact id outside a citation marker"),
-    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax"),
+                r"statement:|source\.page|source\.document)\b"), "a field name of the case file",
+     lambda t: "_" in t or "laterality:" in t or "statement:" in t or "source." in t),
+    (_BARE_ID, "a fact id outside a citation marker", lambda t: "F" in t),
+    (re.compile(r"\{\{|\}\}|\{%|%\}"), "template syntax", lambda t: "{" in t or "}" in t),
     (re.compile(r"null(?<!\wnull)\b|undefined(?<!\wundefined)\b|NaN(?<!\wNaN)\b|"
                 r"None(?<=[:=(] None)\b|None(?<!\wNone)(?=[,;)])"),
-     "a missing value printed as code"),
+     "a missing value printed as code",
+     lambda t: "null" in t or "undefined" in t or "NaN" in t or "None" in t),
 ]
 PLACEHOLDER = re.compile(r"\[(?:Reviewer name|Credentials|Date|Signature|Name|Title|"
                          r"Physician name|Address|NAME_\d+|[A-Z][A-Za-z ]{2,30} name)\]")
@@ -41,10 +45,35 @@ _NOTHING_MISSING = re.compile(
 _MISSING = re.compile(r"\b(?:missing|not (?:in|included in|part of) the (?:packet|submission)|"
                       r"not (?:supplied|enclosed|provided)|absent from the packet|to follow)\b",
                       re.I)
+# _NOTHING_MISSING in lower case, for lower-case ASCII text (the same matches without
+# IGNORECASE).
+_NOTHING_MISSING_LOWER = re.compile(_NOTHING_MISSING.pattern)
 
 
-def _key(sentence: Sentence) -> str:
-    return " ".join(_WORDS.findall(MARKER.sub("", sentence.text).lower()))
+def _says_nothing_missing(text: str) -> bool:
+    if not text.isascii():
+        return _NOTHING_MISSING.search(text) is not None
+    lower = text.lower()  # every match holds one of these:
+    return ("gap" in lower or "missing" in lower or "the record is complete" in lower or
+            "records are" in lower or "records were" in lower) and \
+        _NOTHING_MISSING_LOWER.search(lower) is not None
+
+
+# Bytes other than a lower-case letter or a digit, as spaces: an ASCII text's words, quickly.
+_NOT_ALNUM = bytes(b if chr(b).isdigit() or "a" <= chr(b) <= "z" else ord(" ")
+                   for b in range(256))
+
+
+@lru_cache(maxsize=16384)
+def _key(text: str) -> tuple[bytes, int]:
+    """A sentence's words without its citation markers, in lower case, and how many."""
+    text = MARKER.sub("", text) if "[" in text else text
+    text = text.lower()
+    if text.isascii():
+        words = text.encode().translate(_NOT_ALNUM).split()
+    else:
+        words = [w.encode() for w in _WORDS.findall(text)]
+    return b" ".join(words), len(words)
 
 
 def _finding(sentence: Sentence, message: str, severity: Severity = "error") -> Finding:
@@ -55,11 +84,11 @@ def _finding(sentence: Sentence, message: str, severity: Severity = "error") -> 
 def _repeats(ctx: EvalContext) -> list[Finding]:
     """A sentence said twice (a warning: the draft is longer, not wrong; the offline composer
     still quotes a fact in full in every section it bears on, issue #20)."""
-    seen: dict[str, Sentence] = {}
+    seen: dict[bytes, Sentence] = {}
     found = []
     for sentence in ctx.sentences:
-        key = _key(sentence)
-        if len(key.split()) < MIN_REPEATED_WORDS:
+        key, count = _key(sentence.text)
+        if count < MIN_REPEATED_WORDS:
             continue
         first = seen.setdefault(key, sentence)
         if first is not sentence:
@@ -72,16 +101,20 @@ def _repeats(ctx: EvalContext) -> list[Finding]:
 
 def _leaks(ctx: EvalContext) -> list[Finding]:
     found = []
-    by_section: dict[int, dict[int, Sentence]] = {}
-    for sentence in ctx.sentences:
-        by_section.setdefault(id(sentence.section), {})[sentence.index] = sentence
+    by_section: dict[int, dict[int, Sentence]] = {}  # made at the first leak
     for section in ctx.draft.sections:
         if section.kind in ("signature", "qualifications"):
             continue  # placeholders belong in a signature block until sign-off (below)
-        starts = [a for a, _ in sentences(section.text)]
+        starts: list[int] = []
         flagged: set[int] = set()
-        for pattern, what in _LEAKS:  # each pattern over the section: one pass, not per sentence
+        for pattern, what, holds in _LEAKS:  # each over the section: one pass, not per sentence
+            if not holds(section.text):
+                continue
             for match in pattern.finditer(section.text):
+                if not by_section:
+                    for sentence in ctx.sentences:
+                        by_section.setdefault(id(sentence.section), {})[sentence.index] = sentence
+                starts = starts or [a for a, _ in sentences(section.text)]
                 index = max(0, bisect.bisect_right(starts, match.start()) - 1)
                 sentence = by_section.get(id(section), {}).get(index)
                 if sentence is None or index in flagged:
@@ -107,6 +140,9 @@ def _placeholders(ctx: EvalContext) -> list[Finding]:
             for s in ctx.sentences if PLACEHOLDER.search(s.text)]
 
 
+_ITEM = re.compile(r"\s*(I\d+)\.")  # a conclusion's line about one item: "I2. ..."
+
+
 def _outcomes(ctx: EvalContext) -> list[Finding]:
     """One item, two outcomes: its own section says one thing and the conclusion another."""
     said: dict[str, tuple[str, Sentence]] = {}
@@ -114,7 +150,7 @@ def _outcomes(ctx: EvalContext) -> list[Finding]:
     for sentence in ctx.sentences:
         item = sentence.section.item_id
         if item is None and sentence.section.kind == "conclusion":
-            named = re.match(r"\s*(I\d+)\.", sentence.text)
+            named = _ITEM.match(sentence.text)
             item = named.group(1) if named else None
         outcome = stated_outcome(sentence.text) if item else None
         if item is None or outcome is None:
@@ -127,9 +163,9 @@ def _outcomes(ctx: EvalContext) -> list[Finding]:
 
 
 def _missing_and_complete(ctx: EvalContext) -> list[Finding]:
-    if not any(_NOTHING_MISSING.search(section.text) for section in ctx.draft.sections):
+    if not any(_says_nothing_missing(section.text) for section in ctx.draft.sections):
         return []
-    complete = [s for s in ctx.sentences if _NOTHING_MISSING.search(s.text)]
+    complete = [s for s in ctx.sentences if _says_nothing_missing(s.text)]
     if not complete:
         return []
     missing = [s for s in ctx.sentences if s not in complete and _MISSING.search(s.text)]
@@ -137,6 +173,11 @@ def _missing_and_complete(ctx: EvalContext) -> list[Finding]:
         return []
     return [_finding(s, f"says nothing is missing, but {missing[0].section.key} lists missing "
                         f"records") for s in complete]
+
+
+def clear_caches() -> None:
+    """Forget every sentence read (for timing on cold caches)."""
+    _key.cache_clear()
 
 
 def check_coherence(ctx: EvalContext) -> list[Finding]:

@@ -1,19 +1,59 @@
-"""Numbers, dates, sides and spinal levels in a cited sentence agree with what it cites."""
+"""Numbers, dates, sides and spinal levels in a cited sentence agree with what it cites.
+
+What a sentence's citations give (the joined text of its sources and that text's claims, the
+dates and spans of its cited facts, the months, years and days those allow) is worked out once
+per set of citations in a draft: many sentences cite the same facts."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import combinations
 
 from evals import claims
-from evals.context import EvalContext, Sentence
+from evals.claims import Claims
+from evals.context import EvalContext
 from evals.findings import Finding
 
 
-def _sources(ctx: EvalContext, sentence: Sentence) -> str | None:
-    texts = [ctx.source_text(m) for m in sentence.markers]
-    return " ".join(t for t in texts if t) or None
+@dataclass
+class _Cited:
+    """What one set of citation markers gives a sentence."""
+
+    markers: tuple[str, ...]
+    text: str  # the sources' texts, joined
+    claims: Claims
+    fact_dates: frozenset[dt.date]  # the cited facts' dates and end dates
+    counted_dates: frozenset[dt.date]  # the same, of the facts cited by a fact marker
+    spans: list[tuple[dt.date, dt.date]]  # the cited facts' spans (date to end date)
+    counted: int  # how many distinct facts are cited
+    excerpts: str | None  # the cited excerpts' texts, joined (None: no excerpt cited)
+    _partial: tuple[set[tuple[int, int]], set[int], set[tuple[int, int]]] | None = \
+        field(default=None, repr=False)
+
+    @cached_property
+    def key(self) -> tuple[object, ...]:
+        """All a sentence is checked against here (two equal keys cite the same)."""
+        return (self.markers, self.text, self.fact_dates, self.counted_dates,
+                tuple(self.spans), self.counted, self.excerpts)
+
+
+def _cited(ctx: EvalContext, markers: tuple[str, ...]) -> _Cited | None:
+    texts = [ctx.source_text(m) for m in markers]
+    joined = " ".join(t for t in texts if t)
+    if not joined:
+        return None  # unresolved citations are the validity check's finding
+    facts = [f for m in markers if (f := ctx.facts.get(m))]
+    counted = {m for m in markers if m.startswith("F")}
+    excerpts = [t for m in markers if m.startswith("G:") and (t := ctx.source_text(m))]
+    return _Cited(markers, joined, claims.scan(joined),
+                  frozenset(d for f in facts for d in (f.date, f.end_date) if d),
+                  frozenset(d for m in counted if (f := ctx.facts.get(m))
+                            for d in (f.date, f.end_date) if d),
+                  [(f.date, f.end_date) for f in facts if f.end_date], len(counted),
+                  " ".join(excerpts) if excerpts else None)
 
 
 def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
@@ -32,16 +72,18 @@ def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
     return {level for level in said if not inside(level)}
 
 
-def _side_problems(plain: str, cited: str) -> list[str]:
-    known = claims.sides(cited)
-    wrong = sorted(s for s in claims.sides(plain) if s not in known)
+def _side_problems(said: Claims, cited: Claims) -> list[str]:
+    if not said.sides:
+        return []  # no side, so no side with its anatomy either
+    known = cited.sides
+    wrong = sorted(s for s in said.sides if s not in known)
     if wrong:
-        said = ", ".join(sorted(known)) or "no side"
-        return [f"side {', '.join(wrong)} but the source says {said}"]
+        there = ", ".join(sorted(known)) or "no side"
+        return [f"side {', '.join(wrong)} but the source says {there}"]
     # Both sides appear in the source: each side must go with the same anatomy it does there.
-    source_pairs = claims.side_pairs(cited)
+    source_pairs = cited.side_pairs
     problems = []
-    for side, part in sorted(claims.side_pairs(plain) - source_pairs):
+    for side, part in sorted(said.side_pairs - source_pairs):
         sides_there = sorted({s for s, p in source_pairs if p == part})
         if sides_there and side not in sides_there:
             problems.append(f"{side} {part}... but the source says {', '.join(sides_there)} "
@@ -49,67 +91,59 @@ def _side_problems(plain: str, cited: str) -> list[str]:
     return problems
 
 
-def _date_problems(ctx: EvalContext, sentence: Sentence, plain: str, cited: str) -> list[str]:
+def _date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     problems = []
-    heading = claims.leading_date(plain)
-    if heading and sentence.markers and all(m.startswith("F") for m in sentence.markers):
-        fact_dates = {d for m in sentence.markers if (f := ctx.facts.get(m))
-                      for d in (f.date, f.end_date) if d}
-        if heading not in fact_dates:
-            problems.append(f"the line is dated {heading.isoformat()} but the cited fact is "
-                            f"dated {', '.join(sorted(d.isoformat() for d in fact_dates))}")
-    wrong = claims.dates(plain) - claims.dates(cited) - ctx.key_dates
+    heading = claims.leading_date(said.text)
+    if heading and all(m.startswith("F") for m in cited.markers) and \
+            heading not in cited.fact_dates:
+        problems.append(f"the line is dated {heading.isoformat()} but the cited fact is "
+                        f"dated {', '.join(sorted(d.isoformat() for d in cited.fact_dates))}")
+    wrong = said.dates - cited.claims.dates - ctx.key_dates if said.dates else frozenset()
     if wrong:
-        wrong -= ctx.document_dates(plain)
+        wrong -= ctx.document_dates(said.text)
     if wrong and not problems:
         problems.append(f"date(s) {', '.join(d.isoformat() for d in sorted(wrong))} not in "
                         f"the cited source")
-    return problems or _partial_date_problems(ctx, sentence, plain, cited)
+    return problems or _partial_date_problems(ctx, said, cited)
 
 
-def _known_dates(ctx: EvalContext, sentence: Sentence, plain: str, cited: str
-                 ) -> tuple[set[dt.date], list[tuple[dt.date, dt.date]]]:
-    """Dates a sentence may draw on (its sources', the case's key dates, the documents it
-    names) and the spans of its cited facts (date to end date)."""
-    known = set(claims.dates(cited)) | set(ctx.key_dates)
-    spans = []
-    for marker in sentence.markers:
-        fact = ctx.facts.get(marker)
-        if fact is not None:
-            known.add(fact.date)
-            if fact.end_date:
-                known.add(fact.end_date)
-                spans.append((fact.date, fact.end_date))
-    return known, spans
-
-
-def _partial_date_problems(ctx: EvalContext, sentence: Sentence, plain: str, cited: str
-                           ) -> list[str]:
+def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     """A month with its year, a day without its year, or a year alone must match a date of
     the sources (or fall within a cited fact's span)."""
-    said_months, said_days = claims.month_years(plain), claims.month_days(plain)
-    said_years = claims.bare_years(plain)
+    said_months, said_days, said_years = said.month_years, said.month_days, said.bare_years
     if not (said_months or said_days or said_years):
         return []
-    known, spans = _known_dates(ctx, sentence, plain, cited)
-    problems = _partial_against(said_months, said_days, said_years, known, spans, cited)
+    if cited._partial is None:
+        # the dates a sentence may draw on: its sources', the case's key dates, its facts'
+        known = set(cited.claims.dates) | set(ctx.key_dates) | set(cited.fact_dates)
+        cited._partial = _allowed(known, cited.spans, cited.claims)
+    problems = _partial_against(said_months, said_days, said_years, *cited._partial)
     if problems:  # the documents the sentence names by title may date what it says
-        known |= ctx.document_dates(plain)
-        problems = _partial_against(said_months, said_days, said_years, known, spans, cited)
+        known = set(cited.claims.dates) | set(ctx.key_dates) | set(cited.fact_dates)
+        known |= ctx.document_dates(said.text)
+        problems = _partial_against(said_months, said_days, said_years,
+                                    *_allowed(known, cited.spans, cited.claims))
     return problems
 
 
-def _partial_against(said_months: frozenset[tuple[int, int]],
-                     said_days: frozenset[tuple[int, int]], said_years: frozenset[int],
-                     known: set[dt.date], spans: list[tuple[dt.date, dt.date]], cited: str
-                     ) -> list[str]:
-    months = {(d.year, d.month) for d in known} | set(claims.month_years(cited))
-    years = {d.year for d in known} | set(claims.years(cited))
+def _allowed(known: set[dt.date], spans: list[tuple[dt.date, dt.date]], cited: Claims
+             ) -> tuple[set[tuple[int, int]], set[int], set[tuple[int, int]]]:
+    """The months, years and days (month, day) a sentence may name: those of the dates it may
+    draw on and of its sources' text, and every month and year within a cited span."""
+    months = {(d.year, d.month) for d in known} | set(cited.month_years)
+    years = {d.year for d in known} | set(cited.years)
     for start, end in spans:
         months |= {(y, m) for y in range(start.year, end.year + 1) for m in range(1, 13)
                    if (start.year, start.month) <= (y, m) <= (end.year, end.month)}
         years |= set(range(start.year, end.year + 1))
-    days = {(d.month, d.day) for d in known} | set(claims.month_days(cited))
+    days = {(d.month, d.day) for d in known} | set(cited.month_days)
+    return months, years, days
+
+
+def _partial_against(said_months: frozenset[tuple[int, int]],
+                     said_days: frozenset[tuple[int, int]], said_years: frozenset[int],
+                     months: set[tuple[int, int]], years: set[int], days: set[tuple[int, int]]
+                     ) -> list[str]:
     problems = []
     if wrong_months := sorted(said_months - months):
         problems.append(f"month(s) {', '.join(f'{y}-{m:02d}' for y, m in wrong_months)} not in "
@@ -122,32 +156,30 @@ def _partial_against(said_months: frozenset[tuple[int, int]],
     return problems
 
 
-def _derived(sentence: Sentence, plain: str, extra: set[float]) -> set[float]:
+def _derived(said: Claims, cited: _Cited, extra: set[float]) -> set[float]:
     """Numbers a sentence may add to what it cites: spans (checked by unit, below) and the
     count of the facts it cites ("three ways [F1][F4][F6]")."""
     if not extra:
         return extra
-    counted = {m for m in sentence.markers if m.startswith("F")}
-    extra = extra - {float(len(counted))} if len(counted) > 1 else extra
-    return extra - {value for value, _ in claims.durations(plain)}
+    extra = extra - {float(cited.counted)} if cited.counted > 1 else extra
+    return extra - {value for value, _ in said.durations}
 
 
-def _span_problems(ctx: EvalContext, sentence: Sentence, plain: str, cited: str) -> list[str]:
+def _span_problems(said: Claims, cited: _Cited) -> list[str]:
     """A span the sentence states ("for six weeks") must be one a cited source states, in any
     unit (eight weeks ~ two months, to half the larger unit), or one between two dates of the
     sentence and its cited facts (to the nearest unit of the sentence)."""
-    said = claims.durations(plain)
-    if not said:
+    spans = said.durations
+    if not spans:
         return []
-    stated = claims.durations(cited)
+    source = cited.claims
+    stated = source.durations
     days = claims.DAYS_PER
-    counted = {m for m in sentence.markers if m.startswith("F")}
-    dates = {d for m in counted if (f := ctx.facts.get(m)) for d in (f.date, f.end_date) if d}
-    dates |= claims.dates(plain) | claims.dates(cited)
-    dates |= {dt.date(y, m, 1) for y, m in claims.month_years(plain) | claims.month_years(cited)}
+    dates = cited.counted_dates | said.dates | source.dates
+    dates |= {dt.date(y, m, 1) for y, m in said.month_years | source.month_years}
     gaps = [abs((b - a).days) for a, b in combinations(sorted(dates), 2)]
     wrong = []
-    for value, unit in sorted(said):
+    for value, unit in sorted(spans):
         length = value * days[unit]
         if any(abs(length - v * days[u]) <= (0 if u == unit else days[max(u, unit, key=days.get)]
                                              / 2) + 1e-9 for v, u in stated):
@@ -168,37 +200,36 @@ COPIED_KINDS = frozenset({"score", "tablet", "minute", "hour", "visit", "session
                           "infusion", "ml", "unit"})
 
 
-def _kind_problems(plain: str, cited: str) -> list[str]:
+def _kind_problems(said: Claims, cited: Claims) -> list[str]:
     """A pain score, count or time the sentence gives must be one its sources give of that
     kind, where they give any of that kind ("30 tablets" where the source says 45 tablets)."""
-    said = {(k, v) for k, v in claims.quantities(plain) if k in COPIED_KINDS}
-    if not said:
+    copied = {(k, v) for k, v in said.quantities if k in COPIED_KINDS}
+    if not copied:
         return []
-    stated = claims.quantities(cited)
+    stated = cited.quantities
     kinds = {k for k, _ in stated}
-    wrong = sorted((k, v) for k, v in said if k in kinds and (k, v) not in stated)
+    wrong = sorted((k, v) for k, v in copied if k in kinds and (k, v) not in stated)
     if not wrong:
         return []
     return [f"{v:g} ({k}) not in the cited source, which gives "
             f"{', '.join(f'{x:g}' for kk, x in sorted(stated) if kk == k)}" for k, v in wrong]
 
 
-def _threshold_problems(ctx: EvalContext, sentence: Sentence, plain: str) -> list[str]:
+def _threshold_problems(said: Claims, cited: _Cited) -> list[str]:
     """A bound stated beside a guideline citation must be the guideline's: each number a
     sentence gives as a threshold is in the excerpts it cites, not only in the facts."""
-    excerpts = [t for m in sentence.markers if m.startswith("G:") and (t := ctx.source_text(m))]
-    if not excerpts:
+    if cited.excerpts is None:
         return []
-    said = claims.thresholds(plain)
-    if not said:
+    bounds = said.thresholds
+    if not bounds:
         return []
-    text = " ".join(excerpts)
-    wrong = sorted(said - claims.numbers(text) - {v for v, _ in claims.durations(text)})
+    text = claims.scan(cited.excerpts)
+    wrong = sorted(bounds - text.numbers - {v for v, _ in text.durations})
     if not wrong:
         return []
-    cited = ", ".join(m for m in sentence.markers if m.startswith("G:"))
+    markers = ", ".join(m for m in cited.markers if m.startswith("G:"))
     return [f"threshold(s) {', '.join(f'{n:g}' for n in wrong)} not in the cited guideline "
-            f"excerpt ({cited})"]
+            f"excerpt ({markers})"]
 
 
 def _speaks_of_case(ctx: EvalContext, plain: str) -> bool:
@@ -214,32 +245,58 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|th
                          re.I)
 
 
+def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
+    """What is wrong with one sentence against what it cites."""
+    source = cited.claims
+    problems = []
+    extra = set(said.numbers - source.numbers)
+    if extra and _speaks_of_case(ctx, said.text):
+        extra -= claims.numbers(ctx.stated_values)
+    extra = _derived(said, cited, extra)
+    if extra:
+        problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
+                        f"the cited source")
+    problems += _span_problems(said, cited)
+    problems += _threshold_problems(said, cited)
+    if not extra:
+        problems += _kind_problems(said, source)
+    problems += _date_problems(ctx, said, cited)
+    problems += _side_problems(said, source)
+    wrong_levels = _levels_agree(said.levels, source.levels) if said.levels else set()
+    if wrong_levels:
+        problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
+    return problems
+
+
+# The problems of each sentence, by the sentence, all it cites (``_Cited.key``) and what the case
+# file states (``EvalContext.case_key``): the drafts of a case share most of their sentences.
+_FOUND: dict[tuple[str, tuple[object, ...], str], list[str]] = {}
+_MAX_FOUND = 16384
+
+
+def clear_caches() -> None:
+    """Forget every sentence checked (for timing on cold caches)."""
+    _FOUND.clear()
+
+
 def check_consistency(ctx: EvalContext) -> list[Finding]:
     findings = []
+    by_markers: dict[tuple[str, ...], _Cited | None] = {}
     for sentence in ctx.sentences:
         if not sentence.markers:
             continue
-        cited = _sources(ctx, sentence)
+        if sentence.markers in by_markers:
+            cited = by_markers[sentence.markers]
+        else:
+            cited = by_markers[sentence.markers] = _cited(ctx, sentence.markers)
         if cited is None:
             continue  # unresolved citations are the validity check's finding
-        plain = sentence.plain
-        problems = []
-        extra = set(claims.numbers(plain) - claims.numbers(cited))
-        if extra and _speaks_of_case(ctx, plain):
-            extra -= claims.numbers(ctx.stated_values)
-        extra = _derived(sentence, plain, extra)
-        if extra:
-            problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
-                            f"the cited source")
-        problems += _span_problems(ctx, sentence, plain, cited)
-        problems += _threshold_problems(ctx, sentence, plain)
-        if not extra:
-            problems += _kind_problems(plain, cited)
-        problems += _date_problems(ctx, sentence, plain, cited)
-        problems += _side_problems(plain, cited)
-        wrong_levels = _levels_agree(claims.levels(plain), claims.levels(cited))
-        if wrong_levels:
-            problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
+        key = (sentence.plain, cited.key, ctx.case_key)
+        problems = _FOUND.get(key)
+        if problems is None:
+            if len(_FOUND) >= _MAX_FOUND:
+                _FOUND.clear()
+            problems = _FOUND[key] = _problems(ctx, claims.scan(sentence.plain), cited)
         for problem in problems:
             findings.append(Finding(check="consistency", severity="error",
                                     section=sentence.section.key, sentence=sentence.index,

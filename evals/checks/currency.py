@@ -10,6 +10,8 @@ def check_currency(ctx: EvalContext) -> list[Finding]:
     findings = []
     days = {i.id: i.date_of_service for i in ctx.case.disputed_items}
     for sentence in ctx.sentences:
+        if not sentence.markers or not any(m.startswith("G:") for m in sentence.markers):
+            continue  # no excerpt cited
         item = sentence.section.item_id
         applicable = [days[item]] if item in days else list(days.values())
         for marker in sentence.markers:

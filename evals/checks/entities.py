@@ -38,8 +38,11 @@ LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.yaml"
 
 _PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # b.i.d., e.g., q.d.
+_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")  # in every dotted abbreviation
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[#&]")
+# Bytes other than a letter or a digit, as spaces: an ASCII text's tokens without # or &.
+_NOT_TOKEN = bytes(b if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256))
 
 
 @lru_cache(maxsize=16384)
@@ -47,8 +50,15 @@ def words(text: str) -> tuple[str, ...]:
     """The text as words: straight quotes, dotted abbreviations closed up (b.i.d. -> bid),
     possessives dropped (Spurling's -> Spurling), and anything but letters, digits, # and &
     a separator (X-ray -> X ray, L4-5 -> L4 5, EMG/NCS -> EMG NCS)."""
-    text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text.translate(_PUNCT))
-    return tuple(_TOKEN.findall(_POSSESSIVE.sub("", text)))
+    ascii_text = text.isascii()
+    text = text.replace("`", "'") if ascii_text else text.translate(_PUNCT)
+    if _DOTTED_HINT.search(text):
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "'s" in text:
+        text = _POSSESSIVE.sub("", text)
+    if ascii_text and "#" not in text and "&" not in text:
+        return tuple(text.encode().translate(_NOT_TOKEN).decode().split())
+    return tuple(_TOKEN.findall(text))
 
 
 @dataclass(frozen=True)
@@ -120,10 +130,11 @@ class Lexicon:
                 first, *rest = key.lower().split(" ")
                 lengths.setdefault(first, set()).add(len(rest) + 1)
         self._starts = {w: tuple(sorted(ks, reverse=True)) for w, ks in lengths.items()}
+        self._caps_first = frozenset(key.split(" ")[0] for key in self._caps)
         patterns = [(f"p{n}", cid, p) for n, (cid, p) in enumerate(
             (cid, p) for cid, ps in (data.get("patterns") or {}).items() for p in ps)]
         self._pattern_ids = {g: cid for g, cid, _ in patterns}
-        self._patterns = re.compile("|".join(f"(?P<{g}>{p})" for g, _, p in patterns)) \
+        self._patterns = re.compile("|".join(_group(g, p) for g, _, p in patterns)) \
             if patterns else None
         self.closure = {cid: self._close(cid, implied=True) for cid in self.concepts}
         self.ancestors = {cid: self._close(cid, implied=False) for cid in self.concepts}
@@ -142,26 +153,81 @@ class Lexicon:
     def mentions(self, text: str) -> tuple[Meaning, ...]:
         """What each name in the text stands for (the longest name where names overlap), then
         what each spinal level (or other pattern) stands for."""
-        return _mentions(self, words(text))
+        return _text_mentions(self, text)
 
     def names(self, text: str) -> frozenset[str]:
         """Every concept a source text names, with its ancestors and what it implies."""
-        return _names(self, words(text))
+        return _text_names(self, text)
+
+
+# By text (a text is looked up by itself, not by its words, once read).
+@lru_cache(maxsize=16384)
+def _text_mentions(lex: Lexicon, text: str) -> tuple[Meaning, ...]:
+    return _mentions(lex, words(text))
+
+
+@lru_cache(maxsize=16384)
+def _text_names(lex: Lexicon, text: str) -> frozenset[str]:
+    return _names(lex, words(text))
+
+
+_WORD_START = re.compile(r"\(\?<!\\S\)([A-Za-z0-9])(?![*+?{])")
+
+
+def _alternatives(pattern: str) -> bool:
+    """Whether a pattern has an alternation outside its groups ("a|b", not "(?:a|b)")."""
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            i += 2 if pattern[i + 1:i + 2] == "]" else 3 if pattern[i + 1:i + 3] == "^]" else 1
+            continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _group(name: str, pattern: str) -> str:
+    """A pattern as a named group of the lexicon's pattern. One that begins at a word start with
+    a letter or digit ("(?<!\\S)L[1-5]...") is written with that character first and the word
+    start checked after it ("L(?<!\\SL)..."): the same matches, and the engine can skip ahead to
+    the characters the patterns begin with. (Only the group's name is read from a match.)"""
+    start = _WORD_START.match(pattern)
+    if start is None or _alternatives(pattern):
+        return f"(?P<{name}>{pattern})"
+    first = start.group(1)
+    return f"{first}(?<!\\S{first})(?P<{name}>{pattern[start.end():]})"
 
 
 @lru_cache(maxsize=16384)
 def _mentions(lex: Lexicon, toks: tuple[str, ...]) -> tuple[Meaning, ...]:
     found = []
     lower = " ".join(toks).lower().split(" ") if toks else []
-    starts, caps, low = lex._starts, lex._caps, lex._lower
+    starts, caps, low, caps_first = lex._starts, lex._caps, lex._lower, lex._caps_first
     n, taken = len(toks), 0
     for i in [i for i, w in enumerate(lower) if w in starts]:  # where a name may start
         if i < taken:
             continue  # inside a longer name found before
+        in_caps = toks[i] in caps_first  # some abbreviation begins with this word as written
         for k in starts[lower[i]]:  # the longest name first
             if i + k > n:
                 continue
-            meaning = caps.get(" ".join(toks[i:i + k])) or low.get(" ".join(lower[i:i + k]))
+            if k == 1:
+                meaning = (caps.get(toks[i]) if in_caps else None) or low.get(lower[i])
+            else:
+                meaning = (caps.get(" ".join(toks[i:i + k])) if in_caps else None) or \
+                    low.get(" ".join(lower[i:i + k]))
             if meaning is not None:
                 found.append(meaning)
                 taken = i + k
@@ -258,10 +324,20 @@ def _without_known(phrases: tuple[str, ...], text: str) -> str:
     return re.sub("|".join(re.escape(p) for p in found), " ; ", text, flags=re.I)
 
 
+# The problems of each cited sentence, by the sentence, its sources (marker, text) and what the
+# case file states (``EvalContext.case_key``: the services, the known phrases): the drafts of a
+# case share most of their sentences.
+Sources = tuple[tuple[str, str], ...]  # (marker, text) of each source a sentence cites
+_FOUND: dict[tuple[str, Sources, str], list[str]] = {}
+_MAX_FOUND = 16384
+
+
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches); the lexicon stays loaded."""
-    for cached in (words, _mentions, _names, _request_concepts, _without_known):
+    for cached in (words, _mentions, _names, _text_mentions, _text_names, _request_concepts,
+                   _without_known):
         cached.cache_clear()
+    _FOUND.clear()
 
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
@@ -271,21 +347,33 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
     exempt = _request_concepts(lex, " ".join(i.service for i in ctx.case.disputed_items))
     known = tuple(p for p in ctx.known_phrases if " " in p)  # phrases, not a lone "MRI"
     cited: dict[str, tuple[str, frozenset[str]] | None] = {}
+    # per set of markers: its sources (marker, text) and all they name; None if none resolves
+    by_markers: dict[tuple[str, ...], tuple[Sources, frozenset[str]] | None] = {}
     findings = []
     for sentence in ctx.sentences:
         if not sentence.markers:
             continue
-        for marker in sentence.markers:
-            if marker not in cited:
-                text = _source_text(ctx, marker)
-                cited[marker] = (text, lex.names(text)) if text is not None else None
-        resolved = [(m, cited[m]) for m in sentence.markers if cited[m] is not None]
-        if not resolved:
+        if sentence.markers not in by_markers:
+            for marker in sentence.markers:
+                if marker not in cited:
+                    text = _source_text(ctx, marker)
+                    cited[marker] = (text, lex.names(text)) if text is not None else None
+            resolved = [(m, cited[m]) for m in sentence.markers if cited[m] is not None]
+            by_markers[sentence.markers] = (
+                tuple((m, s[0]) for m, s in resolved if s),
+                frozenset().union(*(s[1] for _, s in resolved if s))) if resolved else None
+        given = by_markers[sentence.markers]
+        if given is None:
             continue  # unresolved citations are the validity check's finding
-        sources = [(m, s[0]) for m, s in resolved if s]
-        named = frozenset().union(*(s[1] for _, s in resolved if s))
-        text = _without_known(known, sentence.plain)
-        for problem in unsupported(lex, text, sources, exempt, named):
+        sources, named = given
+        key = (sentence.plain, sources, ctx.case_key)
+        problems = _FOUND.get(key)
+        if problems is None:
+            if len(_FOUND) >= _MAX_FOUND:
+                _FOUND.clear()
+            text = _without_known(known, sentence.plain)
+            problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
+        for problem in problems:
             findings.append(Finding(check="entities", severity="error",
                                     section=sentence.section.key, sentence=sentence.index,
                                     text=sentence.text, message=problem))

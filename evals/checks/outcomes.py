@@ -26,6 +26,8 @@ _NEGATED = re.compile(r"not (shown to be )?$", re.I)
 @lru_cache(maxsize=4096)
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts."""
+    if text.isascii() and "medically necessary" not in text.lower():
+        return None  # no outcome phrase (each holds the core)
     last: tuple[int, str] | None = None
     for core in _CORE.finditer(text):
         for outcome, pattern, offset in _OUTCOME_PHRASES:

@@ -8,14 +8,15 @@ import re
 from evals.context import EvalContext
 from evals.findings import Finding
 
+# Each sign with a character every match of it holds (a section without it is not searched).
 _SIGNS = [
     (re.compile(r"</?(?:case_record|section_text|sentence|cited_text)>", re.I),
-     "echoes the prompt's data block"),
+     "echoes the prompt's data block", "<"),
     (re.compile(r"<\s*/?\s*(?:script|html|body|div|span|p|br|table|style|head)\b[^>]*>", re.I),
-     "contains HTML markup"),
-    (re.compile(r"```"), "contains a code block"),
-    (re.compile(r"(?m)^\s*[\[{]\s*\"[\w ]+\"\s*:"), "contains JSON data"),
-    (re.compile(r"\{\s*\"[\w ]+\"\s*:\s*[\[{\"\d]"), "contains JSON data"),
+     "contains HTML markup", "<"),
+    (re.compile(r"```"), "contains a code block", "`"),
+    (re.compile(r"(?m)^\s*[\[{]\s*\"[\w ]+\"\s*:"), "contains JSON data", '"'),
+    (re.compile(r"\{\s*\"[\w ]+\"\s*:\s*[\[{\"\d]"), "contains JSON data", "{"),
 ]
 
 
@@ -23,8 +24,8 @@ def check_prose(ctx: EvalContext) -> list[Finding]:
     findings = []
     for section in ctx.draft.sections:
         seen = set()
-        for pattern, problem in _SIGNS:
-            match = pattern.search(section.text)
+        for pattern, problem, needs in _SIGNS:
+            match = pattern.search(section.text) if needs in section.text else None
             if match and problem not in seen:
                 seen.add(problem)
                 start = max(0, match.start() - 60)

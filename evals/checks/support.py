@@ -24,13 +24,15 @@ PARAPHRASE_FLOOR = 0.15
 SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embeddings are used
 
 
-_WORD = re.compile(r"[a-z][a-z0-9-]+")
+# A word of three characters or more (a shorter one is never a content word): a letter, then
+# letters, digits or hyphens.
+_WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> tuple[str, ...]:
     """Content words cut to six letters (a crude stem), cached: sources are read many times."""
-    return tuple(w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2)
+    return tuple([w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS])
 
 
 @lru_cache(maxsize=8192)
@@ -58,6 +60,7 @@ QUANTITY_WORDS = frozenset(content_words(
     "nearly almost some later earlier after before"))
 
 
+@lru_cache(maxsize=16384)
 def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset()) -> float:
     """Share of the sentence's content words found in its source; a word it does not have is
     not held against the sentence when it is a word of argument or one the case file states
@@ -82,10 +85,15 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     # could borrow to claim what its source does not say)
     known = word_set(" ".join([i.service for i in ctx.case.disputed_items] +
                               [d.title for d in ctx.case.documents]))
+    sources: dict[tuple[str, ...], str] = {}  # what each set of markers cites, joined
     for sentence in ctx.sentences:
-        texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
-        if texts:
-            source = " ".join(texts)
+        if not sentence.markers:
+            continue
+        source = sources.get(sentence.markers)
+        if source is None:
+            texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
+            source = sources[sentence.markers] = " ".join(texts)
+        if source:
             cited.append((sentence, source, lexical_support(sentence.plain, source, known)))
     pending = [c for c in cited if c[2] < LEXICAL_FLOOR]
     similarity = [0.0] * len(pending)
@@ -146,6 +154,12 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
                        axis=0)
         scores.append(float(text_vectors[sentence.plain] @ total) / float(np.linalg.norm(total)))
     return scores
+
+
+def clear_caches() -> None:
+    """Forget every text read (for timing on cold caches)."""
+    for cached in (content_words, word_set, lexical_support):
+        cached.cache_clear()
 
 
 def clear_vectors() -> None:

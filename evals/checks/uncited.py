@@ -6,11 +6,15 @@ restated without a fact citation; anything else specific to the patient needs on
 from __future__ import annotations
 
 import re
+import sys
+from collections import Counter
+from functools import lru_cache
+from itertools import chain
 
 from evals import claims
 from evals.checks.support import content_words, word_set
 from evals.context import EvalContext
-from evals.findings import Finding
+from evals.findings import Finding, Severity
 
 RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
 COPY_FLOOR = 0.8  # share of all a sentence's content words taken from one fact (a copied fact)
@@ -27,18 +31,27 @@ def restated_fact(ctx: EvalContext, text: str) -> str | None:
     state anyway (item names, inventory titles) come from that fact's statement, or nearly all
     of its words do."""
     known = word_set(ctx.known_text)
-    words = [w for w in content_words(text) if w not in known and w not in OPINION_WORDS]
-    every = [w for w in content_words(_without_known(ctx, text)) if w not in OPINION_WORDS]
-    if len(words) < 4 and len(every) < COPY_MIN_WORDS:
+    said = content_words(text)
+    words = [w for w in said if w not in known and w not in OPINION_WORDS]
+    own = _without_known(ctx, text)  # the same words where nothing was taken out
+    every = [w for w in (said if own == text.lower() else content_words(own))
+             if w not in OPINION_WORDS]
+    restates, copies = len(words) >= 4, len(every) >= COPY_MIN_WORDS
+    if not restates and not copies:
         return None
-    for fact_id, have in ctx.fact_words:
-        found = have.__contains__
-        if len(words) >= 4 and sum(map(found, words)) / len(words) >= RESTATEMENT_FLOOR:
-            return fact_id
+    # How many of each list's words each fact holds (a word counted as often as it comes),
+    # from the facts' index: only a fact holding some word can pass a floor.
+    index = ctx.fact_index
+    from_words = Counter(chain.from_iterable(index.get(w, ()) for w in words)) if restates \
+        else Counter()
+    from_every = Counter(chain.from_iterable(index.get(w, ()) for w in every)) if copies \
+        else Counter()
+    for i in sorted(from_words.keys() | from_every.keys()):  # in the facts' order
+        if restates and from_words[i] / len(words) >= RESTATEMENT_FLOOR:
+            return ctx.fact_words[i][0]
         # A fact copied nearly whole, even when the request or inventory says the same thing.
-        if len(every) >= COPY_MIN_WORDS and \
-                sum(map(found, every)) / len(every) >= COPY_FLOOR:
-            return fact_id
+        if copies and from_every[i] / len(every) >= COPY_FLOOR:
+            return ctx.fact_words[i][0]
     return None
 
 
@@ -56,28 +69,30 @@ def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] |
     score, percentage, dose, count or span; a date or month it is dated; a spinal level) and
     words it shares with that fact beyond what the case file ``stated`` anyway: (fact id,
     what)."""
-    said = claims.quantities(text) - claims.quantities(stated)
-    months = claims.month_years(text) | {(d.year, d.month) for d in claims.dates(text)}
-    levels = claims.levels(text) - claims.levels(stated)
+    sentence, case = claims.scan(text), claims.scan(stated)
+    said = sentence.quantities - case.quantities if sentence.quantities else frozenset()
+    months = sentence.month_years | {(d.year, d.month) for d in sentence.dates}
+    levels = sentence.levels - case.levels if sentence.levels else frozenset()
     if not (said or months or levels):
         return None
     known = word_set(stated)
     words = {w for w in content_words(text) if w not in known and w not in OPINION_WORDS}
     if not words:
         return None  # every anchor needs a word shared with the fact
-    for fact in ctx.case.facts:
-        shared = len(words & word_set(fact.statement))
-        if not shared:
-            continue
-        source = ctx.source_text(fact.id) or ""
-        values = said & claims.quantities(source)
-        if values and shared >= 1:
+    index, facts = ctx.fact_index, ctx.case.facts
+    shared = Counter(chain.from_iterable(index.get(w, ()) for w in words))
+    for i in sorted(shared):  # the facts sharing a word, in their order
+        fact = facts[i]
+        source = claims.scan(ctx.source_text(fact.id) or "") if said or levels else None
+        values = said & source.quantities if source and said else frozenset()
+        if values:
             kind, value = sorted(values)[0]
             return fact.id, f"{value:g} ({kind})"
-        dated = {(d.year, d.month) for d in (fact.date, fact.end_date) if d}
-        if months & dated and shared >= 2:
+        if shared[i] < 2:
+            continue
+        if months and months & {(d.year, d.month) for d in (fact.date, fact.end_date) if d}:
             return fact.id, "its date"
-        if levels & claims.levels(source) and shared >= 2:
+        if source and levels and levels & source.levels:
             return fact.id, "its level"
     return None
 
@@ -86,6 +101,11 @@ REQUIREMENT = re.compile(r"\b(requires?|recommends?|must|is covered only|are cov
                          r"is not recommended|are not recommended)\b", re.I)
 CLINICAL = re.compile(r"\b(mg|mcg|MME|percent|%|relief|MRI|EMG|x-?ray|radiculopathy|"
                       r"straight-leg|reflex|opioid|injection|therapy|ODI|Oswestry)\b", re.I)
+# The same patterns for lower-case ASCII text, where they find the same without IGNORECASE;
+# REQUIREMENT cannot match a text without one of these.
+_REQUIREMENT_LOWER = re.compile(REQUIREMENT.pattern.lower())
+_REQUIREMENT_WORDS = ("require", "recommend", "must", "covered only")
+_CLINICAL_LOWER = re.compile(CLINICAL.pattern.lower())
 
 
 QUOTED = re.compile(r'"[^"]*(?:"|$)|“[^”]*(?:”|$)')  # a quote may run past the sentence end
@@ -95,55 +115,93 @@ HEADING = re.compile(r"^\*\*.*?\*\*")
 def _without_known(ctx: EvalContext, text: str) -> str:
     """The sentence minus quotations, bold headings and the phrases the case file states
     (criterion statements, question, services, titles, reasons): the draft's own assertion."""
-    text = QUOTED.sub("", HEADING.sub("", text)).lower()
-    for phrase in ctx.known_phrases:
+    return _strip_known(ctx.known_phrases, text)
+
+
+@lru_cache(maxsize=16384)
+def _strip_known(phrases: tuple[str, ...], text: str) -> str:
+    if text.startswith("**"):
+        text = HEADING.sub("", text)
+    if '"' in text or "“" in text:
+        text = QUOTED.sub("", text)
+    text = text.lower()
+    for phrase in phrases:
         text = text.replace(phrase, "")
     return text
 
 
+def clear_caches() -> None:
+    """Forget every sentence read (for timing on cold caches)."""
+    _strip_known.cache_clear()
+    _FOUND.clear()
+
+
+def _requirement(text: str) -> bool:
+    """Whether a lower-case text states a requirement (REQUIREMENT)."""
+    if not text.isascii():
+        return REQUIREMENT.search(text) is not None
+    return any(w in text for w in _REQUIREMENT_WORDS) and \
+        _REQUIREMENT_LOWER.search(text) is not None
+
+
+def _clinical(text: str) -> bool:
+    if not text.isascii():
+        return CLINICAL.search(text) is not None
+    return _CLINICAL_LOWER.search(text.lower()) is not None
+
+
+def _specific(plain: str, known: claims.Claims) -> bool:
+    """Whether a sentence states a number, date, level or side the case file does not."""
+    said = claims.scan(plain)  # (the case file's claims are read only where the sentence has some)
+    return bool((said.levels and said.levels - known.levels) or
+                (said.sides and said.sides - known.sides) or
+                (said.dates and said.dates - known.dates) or
+                (said.numbers and said.numbers - known.numbers))
+
+
+def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.Claims
+           ) -> tuple[Severity, str] | None:
+    """What an uncited sentence states without its citation, if anything: (severity, message)."""
+    source = restated_fact(ctx, plain)
+    if source:
+        return "error", f"restates {source} without citing it"
+    said = claims.dates(plain)
+    if said and said - known.dates:
+        return "error", "a date the case file does not state outright, without a citation"
+    if anchored := anchored_fact(ctx, plain, stated):
+        return "error", f"states {anchored[1]} of {anchored[0]} without citing it"
+    if _clinical(plain) and _specific(plain, known):
+        return "error", "patient-specific claim without a citation"
+    if "[G:" not in text and _requirement(_without_known(ctx, text)):
+        return "warning", "states a guideline requirement without citing it"
+    return None
+
+
+# What each uncited sentence was found to state, by the sentence, what the case file states
+# (``EvalContext.case_key``, ``case_statement``) and the facts: the drafts of a case share most
+# of their sentences.
+_FOUND: dict[tuple[str, str, str, int], tuple[Severity, str] | None] = {}
+_MAX_FOUND = 16384
+
+
 def check_uncited(ctx: EvalContext) -> list[Finding]:
-    known = ctx.known_text
-    known_numbers, known_dates = claims.numbers(known), claims.dates(known)
-    known_levels, known_sides = claims.levels(known), claims.sides(known)
-    stated = case_statement(ctx)
+    known = claims.scan(ctx.known_text)
+    stated = sys.intern(case_statement(ctx))
     findings = []
     for sentence in ctx.sentences:
         if sentence.markers:
             continue
-        plain = sentence.plain
-        specific = (claims.numbers(plain) - known_numbers) | {
-            d.toordinal() for d in claims.dates(plain) - known_dates}
-        specific |= {hash(x) for x in claims.levels(plain) - known_levels}
-        specific |= {hash(x) for x in claims.sides(plain) - known_sides}
-        source = restated_fact(ctx, plain)
-        if source:
-            findings.append(Finding(check="uncited_claims", severity="error",
+        key = (sentence.text, ctx.case_key, stated, ctx.facts_key)
+        if key in _FOUND:
+            found = _FOUND[key]
+        else:
+            if len(_FOUND) >= _MAX_FOUND:
+                _FOUND.clear()
+            found = _FOUND[key] = _judge(ctx, sentence.text, sentence.plain, stated, known)
+        if found is not None:
+            findings.append(Finding(check="uncited_claims", severity=found[0],
                                     section=sentence.section.key, sentence=sentence.index,
-                                    text=sentence.text,
-                                    message=f"restates {source} without citing it"))
-        elif claims.dates(plain) - known_dates:
-            findings.append(Finding(check="uncited_claims", severity="error",
-                                    section=sentence.section.key, sentence=sentence.index,
-                                    text=sentence.text,
-                                    message="a date the case file does not state outright, "
-                                            "without a citation"))
-        elif anchored := anchored_fact(ctx, plain, stated):
-            findings.append(Finding(check="uncited_claims", severity="error",
-                                    section=sentence.section.key, sentence=sentence.index,
-                                    text=sentence.text,
-                                    message=f"states {anchored[1]} of {anchored[0]} without "
-                                            f"citing it"))
-        elif specific and CLINICAL.search(plain):
-            findings.append(Finding(check="uncited_claims", severity="error",
-                                    section=sentence.section.key, sentence=sentence.index,
-                                    text=sentence.text,
-                                    message="patient-specific claim without a citation"))
-        elif REQUIREMENT.search(_without_known(ctx, sentence.text)) and \
-                "[G:" not in sentence.text:
-            findings.append(Finding(check="uncited_claims", severity="warning",
-                                    section=sentence.section.key, sentence=sentence.index,
-                                    text=sentence.text,
-                                    message="states a guideline requirement without citing it"))
+                                    text=sentence.text, message=found[1]))
     findings += _silent_sections(ctx)
     return findings
 

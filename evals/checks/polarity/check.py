@@ -1,0 +1,150 @@
+"""The polarity check: a cited sentence is flagged for a concept it states one way when every
+mention of that concept in its cited facts says the other (and none is unsure)."""
+
+from __future__ import annotations
+
+import re
+
+from evals.checks.polarity.mentions import Analysis, Mention, analyse
+from evals.checks.polarity.words import NEGATED, POSITIVE, UNSURE
+from evals.context import EvalContext, Sentence
+from evals.findings import Finding
+
+
+def _conflict(x: Mention, y: Mention) -> bool:
+    """x and y say opposite things. A denied phrase is contradicted only by a stated phrase
+    with all its modifiers: "no home TENS use" by "home TENS use", not by "home use"."""
+    if not any((name, not value) in y.literals for name, value in x.literals):
+        return False
+    if x.mods is None or y.mods is None:
+        return True
+    stated, denied = (x.mods, y.mods) if (x.key, True) in x.literals else (y.mods, x.mods)
+    return denied <= stated
+
+
+def _comparable(x: Mention, y: Mention) -> bool:
+    """Words compare whenever they are the same; a status word with one about the same thing
+    (at least half the words of the shorter phrase: "left knee reflex normal" and "left knee
+    reflex diminished", not "reduced peroneal amplitude" and "normal deep peroneal studies")."""
+    if x.mods is not None:
+        return True
+    shared = len(x.about & y.about)
+    return shared > 0 and 2 * shared >= min(len(x.about), len(y.about))
+
+
+def reversals(sentence: str, sources: list[tuple[str, str]]
+              ) -> list[tuple[Mention, str, Mention]]:
+    """(sentence mention, marker, source mention) for each concept the sentence states one way
+    and every comparable mention in its sources states the other way (none unsure)."""
+    said = analyse(sentence)
+    cited = [(marker, analyse(text)) for marker, text in sources]
+    candidates: set[str] = set()
+    for _, a in cited:  # a concept denied or unsure on one side at least, or a status pair
+        candidates |= (said.polar & a.keys) | (said.keys & a.polar) | \
+            (said.pair_names & a.pair_names)
+    found = []
+    for key in sorted(candidates):
+        mentions = said.mentions(key)
+        theirs = [(marker, m) for marker, a in cited for m in a.mentions(key)]
+        # a word is judged on all its mentions; a status word on each (each is about its own
+        # noun phrase: "reflex normal" and "light touch reduced" are two statements)
+        groups = [mentions] if mentions[0].mods is not None else [(m,) for m in mentions]
+        for mine in groups:
+            pairs = [(s, marker, c) for s in mine for marker, c in theirs if _comparable(s, c)]
+            if not pairs or any(not s.literals or not c.literals for s, _, c in pairs):
+                continue
+            if all(_conflict(s, c) for s, _, c in pairs) and not _near_agreement(mine, cited):
+                found.append(pairs[0])
+    return found
+
+
+def _near_agreement(mine: tuple[Mention, ...], cited: list[tuple[str, Analysis]]) -> bool:
+    """A cited source states a near form of the word the same way, or leaves it unsure
+    ("diary percentages" against "without a percentage" and "85 percent"): no finding."""
+    near = {m.near for m in mine if m.near}
+    if not near:
+        return False
+    said = {POSITIVE if v else NEGATED for m in mine for _, v in m.literals}
+    return any(s == UNSURE or s in said for _, a in cited for s in a.near_states(near))
+
+
+# What a sentence may add around a verbatim quote of its sources without changing its sense.
+_FRAMING = frozenset("""january february march april may june july august september october
+november december on in at of by to a an the and as from for with was were is are that this
+these those which""".split())
+_LETTERS = re.compile(r"[a-z]+")
+
+
+def quotes_its_sources(sentence: str, statements: list[str]) -> bool:
+    """The sentence is its sources' statements word for word, with at most dates and framing
+    words around them ("- 9 May 2016: <fact>."): nothing in it can reverse them."""
+    rest = sentence
+    for statement in statements:
+        rest = rest.replace(statement.rstrip(" ."), " ")
+    return len(rest) < len(sentence) and all(
+        w in _FRAMING for w in _LETTERS.findall(rest.lower()))
+
+
+def check_polarity(ctx: EvalContext) -> list[Finding]:
+    findings = []
+    cited: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}  # (fact, statement) per markers
+    for sentence in ctx.sentences:
+        if not sentence.markers:
+            continue
+        sources = cited.get(sentence.markers)
+        if sources is None:
+            sources = cited[sentence.markers] = tuple(
+                (m, ctx.facts[m].statement) for m in dict.fromkeys(sentence.markers)
+                if m in ctx.facts)
+        if not sources:
+            continue
+        key = (sentence.plain, sources)
+        problems = FOUND.get(key)
+        if problems is None:
+            if len(FOUND) >= MAX_FOUND:
+                FOUND.clear()
+            problems = FOUND[key] = _problems(sentence.plain, sources)
+        findings += [_finding(sentence, problem) for problem in problems]
+    return findings
+
+
+def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
+    """What a sentence reverses of its cited facts ((marker, statement) pairs), as messages."""
+    if quotes_its_sources(plain, [t for _, t in sources]):
+        return []
+    said = analyse(plain)
+    return [f"says {said.quote((start, end))}; the cited {marker} says "
+            f"{analyse(dict(sources)[marker]).quote(theirs)}"
+            for (start, end), marker, theirs in _phrases(reversals(plain, list(sources)))]
+
+
+# The problems of each sentence, by the sentence and its cited facts' statements: the drafts of
+# a case share most of their sentences.
+FOUND: dict[tuple[str, tuple[tuple[str, str], ...]], list[str]] = {}
+MAX_FOUND = 16384
+
+
+Span = tuple[int, int]
+
+
+def _phrases(found: list[tuple[Mention, str, Mention]]) -> list[tuple[Span, str, Span]]:
+    """One finding per phrase ("home rental trial", not three): reversals of one cited phrase
+    are joined when close ("sacroiliac provocation tests ... were positive"), and a sentence
+    phrase is reported once."""
+    out: list[tuple[Span, str, Span]] = []
+    for mine, marker, theirs in sorted(found, key=lambda r: (r[0].span[0], -r[0].span[1])):
+        a, b = mine.span
+        same = [i for i, (_, m, t) in enumerate(out) if (m, t) == (marker, theirs.span)]
+        if same:
+            (lo, hi), _, _ = out[same[0]]
+            if max(hi, b) - min(lo, a) <= 12:
+                out[same[0]] = ((min(lo, a), max(hi, b)), marker, theirs.span)
+        elif not any(x < b and a < y for (x, y), _, _ in out):
+            out.append(((a, b), marker, theirs.span))
+    return out
+
+
+def _finding(sentence: Sentence, message: str) -> Finding:
+    return Finding(check="polarity", severity="error", section=sentence.section.key,
+                   sentence=sentence.index, text=sentence.text, message=message)
+
