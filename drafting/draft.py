@@ -113,6 +113,9 @@ class Draft(BaseModel):
     overrides: list[ReviewerOverride] = Field(default_factory=list)
     signed_off_by: str | None = None
     signed_off_at: dt.datetime | None = None
+    signer_credentials: str | None = Field(
+        default=None, description="The signer's credentials from their profile (e.g. 'MD, "
+        "board certified in pain medicine'), filled in the signature block of a signed draft.")
 
     @property
     def complete(self) -> bool:
