@@ -83,7 +83,7 @@ def main() -> None:
     text = "\n".join(lines) + "\n"
     # The blind record set's runs (benchmarks/intake_blind_score.py) follow and are kept.
     old = RESULT.read_text(encoding="utf-8") if RESULT.exists() else ""
-    blind = old.find("\nblind record set (")
+    blind = old.find("\nblind record set")
     RESULT.write_text(text + (old[blind:] if blind >= 0 else ""), encoding="utf-8")
     print(text, end="")
 

@@ -9,11 +9,14 @@ drafted statement) and carries its date at the labelled precision (day, month or
 without a date matches any). A drafted fact that recovers no label is spurious; a spurious fact
 whose statement holds a trap's words is a trap fact (the dangerous kind).
 
-Run: ``python benchmarks/intake_blind_score.py [RUN_NAME]`` (appends to
-``benchmarks/results/intake.txt``)."""
+Run: ``python benchmarks/intake_blind_score.py [RUN_NAME]`` (set 1, the development set: appends
+to ``benchmarks/results/intake.txt``) or ``python benchmarks/intake_blind_score.py --set 2
+[RUN_NAME]`` (the held-out set 2, ``benchmarks/intake_blind_2/``, same format: writes
+``benchmarks/results/intake_blind_2.txt``, its first run kept above the current one)."""
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 import sys
@@ -25,10 +28,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.first_run import write_beside_first_run  # noqa: E402
 from drafting.intake.run import run_intake  # noqa: E402
 
 SET = ROOT / "benchmarks" / "intake_blind"
 RESULT = ROOT / "benchmarks" / "results" / "intake.txt"
+SETS = {"1": (SET, RESULT),
+        "2": (ROOT / "benchmarks" / "intake_blind_2",
+              ROOT / "benchmarks" / "results" / "intake_blind_2.txt")}
 TODAY = dt.date(2026, 12, 5)  # fixed: the records' dates are judged against the same day
 EVIDENCE_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
@@ -80,13 +87,22 @@ def score_file(text_path: Path) -> dict[str, Any]:
 
 
 def main() -> None:
-    name = sys.argv[1] if len(sys.argv) > 1 else "run"
-    rows = [score_file(p) for p in sorted(SET.glob("*.txt"))]
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("name", nargs="?", default="run", help="what this run is (after what)")
+    parser.add_argument("--set", choices=sorted(SETS), default="1",
+                        help="1: benchmarks/intake_blind/ (development); 2: held-out set 2")
+    args = parser.parse_args()
+    name = args.name
+    folder, result = SETS[args.set]
+    texts = sorted(p for p in folder.glob("*.txt") if p.with_suffix(".labels.yaml").exists())
+    if not texts:
+        raise SystemExit(f"no labelled texts (NN-*.txt with NN-*.labels.yaml) in {folder}")
+    rows = [score_file(p) for p in texts]
     total = {k: sum(r[k] for r in rows) for k in ("expected", "drafted", "recovered", "spurious",
                                                    "traps", "items_expected", "items")}
     recall = total["recovered"] / total["expected"]
     spurious = total["spurious"] / max(total["drafted"], 1)
-    lines = [f"blind record set ({name}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
+    lines = [f"blind record set {args.set} ({name}), {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC, "
              f"{len(rows)} texts, deterministic extractors (no model); loose matching "
              f"(category, >= {EVIDENCE_SHARE:.0%} of the evidence words, date at its precision)",
              f"{'file':<42} {'labelled':>8} {'drafted':>7} {'found':>5} {'spurious':>8} "
@@ -99,8 +115,12 @@ def main() -> None:
               f"disputed items drafted {total['items']} of {total['items_expected']} labelled",
               *[f"  trap fact in {r['name']}: {ex}" for r in rows for ex in r["trap_examples"]],
               ""]
-    with RESULT.open("a", encoding="utf-8") as out:
-        out.write("\n" + "\n".join(lines) + "\n")
+    if args.set == "1":
+        with result.open("a", encoding="utf-8") as out:
+            out.write("\n" + "\n".join(lines) + "\n")
+    else:
+        write_beside_first_run(result, f"Record intake on the held-out blind set {args.set} "
+                               f"({folder.name}/)", "drafting/intake/", lines)
     print("\n".join(lines))
 
 
