@@ -489,3 +489,35 @@ def test_ner_adds_names_no_rule_marks():
         assert kept in out
     rules_only, _ = _deid(text, ner=False)
     assert "Gregory Pham" in rules_only
+
+
+def test_the_first_prompt_already_hides_a_name_the_case_marks_only_elsewhere(tmp_path):
+    # "Bramblewick" is bare in the facts (nothing in those sentences marks it as a name); only
+    # the author field of a document no fact cites ("Orion Bramblewick, MD") says it is one,
+    # and that field goes to the records-reviewed section alone. Regenerating the chronology
+    # (a new backend, nothing sent yet) must not send the name: the backend learns the whole
+    # case before its first call.
+    from drafting.pricing import Prices
+    from drafting.stages.pipeline import generate, prepare
+    from drafting.stages.runner import StageRunner
+
+    case_file = tmp_path / "case.yaml"
+    text = (EXAMPLES / "wc-lumbar-esi-plaintiff.yaml").read_text(encoding="utf-8")
+    text = text.replace("facts:\n", "  - {id: D11, type: legal_correspondence, date: 2016-09-30, "
+                        'title: Letter to counsel, author: "Orion Bramblewick, MD", pages: 1}\n'
+                        "facts:\n", 1)
+    text = text.replace("statement: ", "statement: Bramblewick noted that ")
+    case_file.write_text(text, encoding="utf-8")
+    case = load_case(case_file)
+    with FakeOpenAIServer(reply_fn(_echo_placeholders)) as server:
+        settings = Settings(backend="openai", base_url=server.base_url, model="fake-model",
+                            api_key="sk-local", retries=0)
+        backend = create("openai", settings)
+        backend.deidentify = True  # as it is for any non-local host
+        runner = StageRunner()
+        prepared = prepare(case, excerpts_by_id(), runner)
+        sections = asyncio.run(generate(prepared, case, backend, Prices.of(settings), runner,
+                                        asyncio.Semaphore(1), keys={"chronology"}))
+        sent = [json.dumps(r.json) for r in server.chat_requests]
+    assert len(sent) == 1 and "Bramblewick" not in sent[0] and "[NAME_" in sent[0]
+    assert "Bramblewick" in sections[0].text  # restored in the reply

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from drafting.prompting import Prompt
 
@@ -33,3 +34,13 @@ class Backend(Protocol):
     external: bool
 
     async def complete(self, prompt: Prompt) -> Completion: ...
+
+
+@runtime_checkable
+class LearnsCase(Protocol):
+    """A backend that protects what it sends (e.g. de-identifies text bound for a non-local
+    host) and must know the whole case before its first call: a name the first prompt carries
+    bare ("Bramblewick recommended...") is replaced only if the case taught it first (from an
+    author field, "Dr. ...", a signature line in another fact)."""
+
+    def learn_case(self, case_id: str, texts: Iterable[str]) -> None: ...

@@ -16,7 +16,7 @@ import os
 import random
 import ssl
 from collections import OrderedDict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
 from dataclasses import replace
 from typing import Any
@@ -171,11 +171,20 @@ class OpenAIBackend:
         completion = await self._complete(prompt)
         return replace(completion, text=guard.restore(completion.text)) if guard else completion
 
+    def learn_case(self, case_id: str, texts: Iterable[str]) -> None:
+        """Teach the case's guard its whole text before the first call (``LearnsCase``): names
+        are then replaced in every prompt, the first one included."""
+        if self.deidentify:
+            self._guard(case_id).learn(texts)
+
     def _guard_for(self, prompt: Prompt) -> PromptGuard:
-        """The guard of the prompt's case (by the case id in its context), kept for the most
-        recent ``GUARDS_KEPT`` cases; a prompt without a case gets one shared guard."""
+        """The guard of the prompt's case (by the case id in its context); a prompt without a
+        case gets one shared guard."""
         case = prompt.context.get("case")
-        key = case.get("id") if isinstance(case, Mapping) else None
+        return self._guard(case.get("id") if isinstance(case, Mapping) else None)
+
+    def _guard(self, key: str | None) -> PromptGuard:
+        """The guard of case ``key``, kept for the most recent ``GUARDS_KEPT`` cases."""
         guard = self._guards.pop(key, None) or PromptGuard()
         self._guards[key] = guard  # most recently used last
         while len(self._guards) > GUARDS_KEPT:

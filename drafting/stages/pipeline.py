@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-from drafting.backends.base import Backend
+from drafting.backends.base import Backend, LearnsCase
 from drafting.case import Case
 from drafting.criteria.results import ItemResult
 from drafting.draft import OFFLINE_LABEL, Draft, Provenance, SectionDraft, StageTiming, Usage
@@ -78,6 +78,8 @@ async def generate(prepared: Prepared, case: Case, backend: Backend, prices: Pri
     """Draft the prepared sections (only ``keys`` if given); sections in ``reuse`` (by key,
     e.g. stored before a crash) are taken as they are instead of being drafted again."""
     reuse = reuse or {}
+    if isinstance(backend, LearnsCase):  # before the first call, not from prompts already sent
+        backend.learn_case(case.id, case_texts(case))
     stage = Generate(backend, CheckCitations({f.id for f in case.facts},
                                             set(prepared.grounding.excerpts)), prices,
                      semaphore, runner, progress, on_section)
@@ -95,6 +97,21 @@ async def generate(prepared: Prepared, case: Case, backend: Backend, prices: Pri
         timing.prompt_tokens += sum(s.usage.prompt_tokens for s in sections)
         timing.completion_tokens += sum(s.usage.completion_tokens for s in sections)
     return sections
+
+
+def case_texts(case: Case) -> Iterator[str]:
+    """Every string of the case (patient, documents and their authors, facts, items, prior
+    decision, record texts): what a protecting backend learns names and numbers from."""
+    def strings(value: object) -> Iterator[str]:
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, Mapping):
+            for item in value.values():
+                yield from strings(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                yield from strings(item)
+    yield from strings(case.model_dump(mode="json"))
 
 
 def assemble(case: Case, case_hash: str, backend: Backend, prepared: Prepared,
