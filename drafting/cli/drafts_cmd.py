@@ -80,7 +80,9 @@ def show(draft_id: DraftId, text: Annotated[bool, typer.Option(
         + f"; {len(calls)} model call(s): {sum(c.prompt_tokens for c in calls):,} prompt + "
         f"{sum(c.completion_tokens for c in calls):,} completion tokens, "
         f"${sum(c.cost_usd for c in calls):.4f}, {sum(c.seconds for c in calls):.1f} s",
-        "signed off by " + f"{summary.signed_off_by} at {summary.signed_off_at:%Y-%m-%d %H:%M} UTC"
+        "signed off by " + f"{summary.signed_off_by}"
+        + (f", {summary.signer_credentials}" if summary.signer_credentials else "")
+        + f" at {summary.signed_off_at:%Y-%m-%d %H:%M} UTC"
         if summary.signed_off_by else "not signed off",
     ]
     for line in lines:
@@ -206,7 +208,20 @@ def runs(as_json: Json = False, data_dir: DataDir = None, store_url: StoreUrl = 
 app.command()(review_cmd.edit)
 app.command()(review_cmd.regenerate)
 app.command()(review_cmd.override)
-app.command()(review_cmd.signoff)
+
+
+@app.command()
+def signoff(draft_id: DraftId, author: review_cmd.Author,
+            credentials: Annotated[str | None, typer.Option(
+                help="The signer's credentials as they go under the name on the signature "
+                     "(e.g. 'MD, FAAOS'); kept with the sign-off.")] = None,
+            data_dir: DataDir = None, store_url: StoreUrl = None) -> None:
+    """Sign a draft off at its current section versions (any later change voids it)."""
+    author = review_cmd._required("--author", author)
+    with stored(data_dir, store_url) as service:
+        service.review.sign_off(draft_id, author, credentials)
+    shown = f"{author}, {credentials.strip()}" if credentials and credentials.strip() else author
+    out.print(f"draft {draft_id} signed off by {shown}", markup=False)
 
 
 _SHORT = {"draft_created": "created", "section_drafted": "drafted", "draft_finished": "finished",
@@ -225,7 +240,7 @@ def _summary_data(d: DraftSummary) -> dict[str, Any]:
             "sections": d.sections, "failed_sections": d.failed_sections,
             "edited_sections": d.edited_sections, "signed_off_by": d.signed_off_by,
             "signed_off_at": d.signed_off_at.isoformat() if d.signed_off_at else None,
-            "run_id": d.run_id}
+            "signer_credentials": d.signer_credentials, "run_id": d.run_id}
 
 
 def _history_row(entry: AuditEntry) -> dict[str, Any]:

@@ -94,15 +94,19 @@ class Review:
         return draft.model_copy(update={
             "criteria": apply_overrides(draft.criteria, records),
             "overrides": as_reviewer_overrides(records, draft.criteria),
-            "signed_off_by": summary.signed_off_by, "signed_off_at": summary.signed_off_at})
+            "signed_off_by": summary.signed_off_by, "signed_off_at": summary.signed_off_at,
+            "signer_credentials": summary.signer_credentials})
 
     def edit(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
              conn: sqlite3.Connection | None = None,
-             citations: list[Citation] | None = None) -> Edited:
+             citations: list[Citation] | None = None,
+             base_version: int | None = None) -> Edited:
         """Store a reviewer's text as the section's next version, its citation markers checked
         (invalid ones are returned, and kept: a reviewer may still be working on them). Inside
         the transaction ``conn`` if given (the API's idempotency record commits with it); the
-        citations must then be checked first (``check``), since checking reads the store."""
+        citations must then be checked first (``check``), since checking reads the store.
+        ``base_version``: the version the text was started from; a save made after someone
+        else's is refused (StaleSectionError), nothing stored."""
         text = text.strip()
         if not text:
             raise ValueError(f"section {key!r}: the text is empty; a section cannot be edited "
@@ -113,9 +117,11 @@ class Review:
             citations = self.check(draft_id, key, text)
         if conn is None:
             version = self.store.review.edit_section(draft_id, key, text, author, reason,
-                                              citations=citations)
+                                                     citations=citations,
+                                                     base_version=base_version)
         else:
-            version = edit_in(conn, draft_id, key, text, author, reason, citations)
+            version = edit_in(conn, draft_id, key, text, author, reason, citations,
+                              base_version=base_version)
         return Edited(key, version, [c for c in citations if not c.valid])
 
     def check(self, draft_id: str, key: str, text: str) -> list[Citation]:
@@ -141,8 +147,8 @@ class Review:
         record = self.store.review.override(draft_id, item_id, criterion_id, value, reason, author)
         return record, affected_sections(self.case(draft_id), {item_id})
 
-    def sign_off(self, draft_id: str, author: str) -> None:
-        self.store.review.sign_off(draft_id, author)
+    def sign_off(self, draft_id: str, author: str, credentials: str | None = None) -> None:
+        self.store.review.sign_off(draft_id, author, credentials)
 
     def sections_for(self, draft_id: str, keys: list[str], affected: set[str]) -> list[str]:
         """``keys`` and the sections resting on the ``affected`` disputed items."""
@@ -164,6 +170,24 @@ class Review:
         """Draft the sections ``keys`` again from the case with the draft's current overrides
         applied, and store each as its next version (earlier versions, edits included, stay).
         Retrieval: as the draft was made unless ``retrieval`` says otherwise."""
+        store = self.store
+        sections, name, model = self.propose(draft_id, keys, backend=backend,
+                                             retrieval=retrieval)
+        done = []
+        for section in sections:
+            before = store.history(draft_id)
+            previous = max((h for h in before if h.key == section.key), key=lambda h: h.version)
+            version = store.review.save_regenerated(draft_id, section, requested_by, reason,
+                                                    backend=name, model=model)
+            done.append(Regenerated(section.key, version, previous.version, previous.author,
+                                    section))
+        return done
+
+    def propose(self, draft_id: str, keys: list[str], *, backend: str | None = None,
+                retrieval: bool | None = None) -> tuple[list[SectionDraft], str, str]:
+        """The sections ``keys`` drafted again (as ``regenerate``) without storing them: a
+        proposal to show beside the current text; returns them and the backend's name and
+        model. ``accept`` stores one."""
         store, drafting = self.store, self.drafting
         engine = drafting.backend(backend)
         case = self.case(draft_id)
@@ -198,13 +222,16 @@ class Review:
                 if close is not None:
                     await close()
 
-        done = []
-        for section in asyncio.run(run()):
-            before = store.history(draft_id)
-            previous = max((h for h in before if h.key == section.key), key=lambda h: h.version)
-            version = store.review.save_regenerated(draft_id, section, requested_by, reason,
-                                             backend=engine.name, model=engine.model)
-            done.append(Regenerated(section.key, version, previous.version, previous.author,
-                                    section))
-        return done
+        return asyncio.run(run()), engine.name, engine.model
 
+    def accept(self, draft_id: str, section: SectionDraft, requested_by: str, reason: str, *,
+               backend: str, model: str, base_version: int) -> int:
+        """Store a proposed section as the section's next version, if the section is still at
+        ``base_version`` (else StaleSectionError); a failed proposal is refused: it would
+        replace text with nothing usable. Returns the new version."""
+        if section.status == "failed":
+            raise ValueError(f"section {section.key}: the regeneration failed ({section.error});"
+                             " the current text is kept")
+        return self.store.review.save_regenerated(draft_id, section, requested_by, reason,
+                                                  backend=backend, model=model,
+                                                  base_version=base_version)

@@ -52,3 +52,19 @@ class UnknownCriterionError(NotStoredError):
 class TamperedError(StoreError):
     """Stored content no longer matches the hash recorded when it was stored: it was changed
     by direct SQL, outside necessity. Nothing is drafted from it."""
+
+
+class StaleSectionError(ValueError):
+    """A save named a section version that is no longer the latest: someone else saved the
+    section since the text was started. Nothing is stored; the caller keeps the text and shows
+    what changed (``current_text`` at ``current_version`` by ``current_author``)."""
+
+    def __init__(self, draft_id: str, key: str, base_version: int, current_version: int,
+                 current_author: str, current_text: str):
+        super().__init__(
+            f"section {key!r} of draft {draft_id!r} was changed by {current_author} (version "
+            f"{current_version}) since you started from version {base_version}; your text was "
+            "not saved")
+        self.draft_id, self.key, self.base_version = draft_id, key, base_version
+        self.current_version, self.current_author = current_version, current_author
+        self.current_text = current_text

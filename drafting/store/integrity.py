@@ -298,6 +298,10 @@ def _sign_off_differences(s: Any, row: Any, detail: dict) -> list[str]:
         differ.append(f"at {s['at']} (recorded {row['at']})")
     if s["kind"] == "signed" and _json(s["versions"]) != detail.get("versions"):
         differ.append("versions (differ from those recorded)")
+    if s["kind"] == "signed" and s["credentials"] != \
+            detail.get("signer_credentials"):
+        differ.append(f"credentials {s['credentials']!r} (recorded "
+                      f"{detail.get('signer_credentials')!r})")
     if s["kind"] == "voided" and s["reason"] != detail.get("reason"):
         differ.append(f"reason {s['reason']!r} (recorded {detail.get('reason')!r})")
     return differ

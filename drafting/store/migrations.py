@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafting.store import schema
+from drafting.store import schema, schema_review
 from drafting.store.errors import StoreError, StoreVersionError
 
 
@@ -43,6 +43,8 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration(4, "audit actor is the authenticated principal; hash-chained audit log; sign-offs "
                  "as append-only rows; case text, case and criteria write-once",
               schema.V4, chain_backfill, schema.V4_AFTER),
+    Migration(5, "physician app: users and profiles, unsaved edits and regeneration proposals, "
+                 "the signer's credentials on a sign-off", schema_review.V5),
 )
 
 LATEST = MIGRATIONS[-1].version

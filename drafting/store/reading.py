@@ -118,7 +118,7 @@ def summary(row: sqlite3.Row) -> DraftSummary:
         sections=row["n_sections"], failed_sections=row["n_failed"],
         edited_sections=row["n_edited"], signed_off_by=row["signed_by"],
         signed_off_at=maybe_timestamp(row["signed_at"]), run_id=row["run_id"],
-        worker=row["worker"])
+        worker=row["worker"], signer_credentials=row["signer_credentials"] or None)
 
 
 # Sign-off rows as the audit log records them: a row no audit row records (inserted by direct
@@ -141,7 +141,9 @@ SUMMARIES = f"""
            (SELECT CASE WHEN o.kind = 'signed' THEN o.signed_off_by END {_RECORDED}
             WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signed_by,
            (SELECT CASE WHEN o.kind = 'signed' THEN o.at END {_RECORDED}
-            WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signed_at
+            WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signed_at,
+           (SELECT CASE WHEN o.kind = 'signed' THEN o.credentials END {_RECORDED}
+            WHERE o.draft_id = d.id ORDER BY o.id DESC LIMIT 1) AS signer_credentials
     FROM drafts d WHERE (CAST(:case_id AS TEXT) IS NULL OR d.case_id = :case_id)
                     AND (CAST(:draft_id AS TEXT) IS NULL OR d.id = :draft_id)
     ORDER BY d.created_at DESC, d.id DESC"""

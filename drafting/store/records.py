@@ -37,6 +37,9 @@ class AuditAction(StrEnum):
     api_key_revoked = "api_key_revoked"
     webhook_called = "webhook_called"
     audit_chain_started = "audit_chain_started"
+    user_added = "user_added"
+    profile_changed = "profile_changed"
+    signed_in = "signed_in"
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class DraftSummary:
     signed_off_by: str | None = None
     signed_off_at: dt.datetime | None = None
     run_id: str | None = None
+    signer_credentials: str | None = None
     worker: str | None = None
 
 

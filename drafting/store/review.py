@@ -19,7 +19,7 @@ from drafting.draft import Citation, SectionDraft, Usage
 from drafting.store import reading, writing
 from drafting.store.chain import sha256_text
 from drafting.store.connection import Database, now
-from drafting.store.errors import UnknownCriterionError
+from drafting.store.errors import StaleSectionError, UnknownCriterionError
 from drafting.store.records import (
     CRITERION_VALUES,
     OUTCOME_VALUES,
@@ -42,18 +42,22 @@ class Reviews:
         self.db = db
 
     def edit_section(self, draft_id: str, key: str, text: str, author: str, reason: str, *,
-                     citations: list[Citation]) -> int:
+                     citations: list[Citation], base_version: int | None = None) -> int:
         """Store a human's text as the section's next version, with its citations as checked
         by the caller (the drafting service checks them against the case); returns the version
-        number."""
+        number. ``base_version``: the version the text was started from; if the section has
+        moved on since, nothing is stored (StaleSectionError)."""
         with self.db.transaction() as conn:
-            return edit_in(conn, draft_id, key, text, author, reason, citations)
+            return edit_in(conn, draft_id, key, text, author, reason, citations,
+                           base_version=base_version)
 
     def save_regenerated(self, draft_id: str, section: SectionDraft, requested_by: str,
-                         reason: str, *, backend: str, model: str) -> int:
+                         reason: str, *, backend: str, model: str,
+                         base_version: int | None = None) -> int:
         """Store a section ``backend`` wrote again as the section's next version (the author of
         the text is the backend; ``requested_by`` is who asked). Every earlier version, a human
-        edit included, stays as it was; returns the new version number."""
+        edit included, stays as it was; returns the new version number. A failed section
+        stored this way marks the draft ``incomplete``. ``base_version``: as for an edit."""
         requested_by, reason = required("requested by", requested_by), required("reason", reason)
         with self.db.transaction() as conn:
             draft = reading.draft_row(conn, draft_id)
@@ -61,6 +65,7 @@ class Reviews:
                 raise ValueError(f"draft {draft_id!r} is still being drafted by "
                                  f"{draft['worker']}; regenerate it when that run has finished")
             previous = reading.section_version(conn, draft_id, section.key)
+            _check_base(draft_id, section.key, previous, base_version)
             version_id, number = writing.insert_version(
                 conn, previous["section_id"], section, author=backend, origin="model",
                 reason=reason)
@@ -75,6 +80,8 @@ class Reviews:
                 text_hash=sha256_text(section.text))
             _void_sign_off(conn, draft_id, requested_by,
                            f"section {section.key} regenerated (version {number})")
+            if section.status == "failed" and draft["status"] == "complete":
+                conn.execute("UPDATE drafts SET status = 'incomplete' WHERE id = ?", (draft_id,))
             return number
 
     def override(self, draft_id: str, item_id: str, criterion_id: str | None, value: str,
@@ -129,10 +136,12 @@ class Reviews:
                 writing.append_audit(conn, actor, AuditAction.exported, draft_id, format=fmt,
                                      path=str(path), versions=versions)
 
-    def sign_off(self, draft_id: str, actor: str) -> None:
-        """A physician signs the draft off at its current section versions. Refused while the
-        run is in progress or any section's latest version failed."""
+    def sign_off(self, draft_id: str, actor: str, credentials: str | None = None) -> None:
+        """A physician signs the draft off at its current section versions, with their
+        credentials (e.g. "MD, FAAOS") if given. Refused while the run is in progress or any
+        section's latest version failed."""
         actor = required("actor", actor)
+        credentials = (credentials or "").strip() or None
         with self.db.transaction() as conn:
             row = reading.draft_row(conn, draft_id)
             if row["status"] == "in_progress":
@@ -143,9 +152,11 @@ class Reviews:
                 raise ValueError(f"draft {draft_id!r} has failed sections ({', '.join(failed)}); "
                                  "edit them before signing off")
             versions = _versions(conn, draft_id)
+            extra = {} if credentials is None else {"signer_credentials": credentials}
             audit = writing.append_audit(conn, actor, AuditAction.signed_off, draft_id,
-                                         signed_off_by=actor, versions=versions)
-            writing.insert_sign_off(conn, draft_id, audit, "signed", actor, versions=versions)
+                                         signed_off_by=actor, versions=versions, **extra)
+            writing.insert_sign_off(conn, draft_id, audit, "signed", actor, versions=versions,
+                                    credentials=credentials)
             # The draft's two columns mirror its sign-offs (older readers); the sign_offs rows,
             # append-only and each recorded in the audit log, are what is read and verified.
             conn.execute("UPDATE drafts SET signed_off_by = ?, signed_off_at = ? WHERE id = ?",
@@ -153,11 +164,12 @@ class Reviews:
 
 
 def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author: str,
-            reason: str, citations: list[Citation]) -> int:
+            reason: str, citations: list[Citation], *, base_version: int | None = None) -> int:
     """``edit_section`` inside the caller's transaction (for a write that must commit with
     others, such as the API's idempotency record)."""
     author, reason = required("author", author), required("reason", reason)
     row = reading.section_version(conn, draft_id, key)
+    _check_base(draft_id, key, row, base_version)
     if text == row["text"]:
         raise ValueError(f"section {key!r} of draft {draft_id!r} already has this text "
                          f"(version {row['version']}); nothing to save")
@@ -173,6 +185,13 @@ def edit_in(conn: sqlite3.Connection, draft_id: str, key: str, text: str, author
                          text_hash=sha256_text(text))
     _void_sign_off(conn, draft_id, author, f"section {key} edited (version {number})")
     return number
+
+
+def _check_base(draft_id: str, key: str, row: sqlite3.Row, base_version: int | None) -> None:
+    """Refuse a save started from a version that is no longer the section's latest."""
+    if base_version is not None and int(row["version"]) != int(base_version):
+        raise StaleSectionError(draft_id, key, int(base_version), int(row["version"]),
+                                row["author"], row["text"])
 
 
 def _void_sign_off(conn: sqlite3.Connection, draft_id: str, actor: str, because: str) -> None:

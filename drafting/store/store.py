@@ -32,6 +32,8 @@ from drafting.store.records import (
 )
 from drafting.store.review import Reviews, required
 from drafting.store.runs import BatchRuns
+from drafting.store.unsaved import UnsavedEdits
+from drafting.store.users import Users
 from drafting.store.verify import verify_store
 from drafting.store.workers import this_worker
 
@@ -50,6 +52,8 @@ class DraftStore:
         self.path = path  # the SQLite file, or the PostgreSQL URL without its password
         self.review = Reviews(self.db)
         self.batches = BatchRuns(self.db)
+        self.users = Users(self.db)  # the physician app's users and profiles
+        self.unsaved = UnsavedEdits(self.db)  # their unsaved edits and proposals
 
     @classmethod
     def open(cls, path: str | Path) -> DraftStore:

@@ -105,12 +105,12 @@ def append_audit(conn: sqlite3.Connection, actor: str, action: AuditAction,
 
 def insert_sign_off(conn: sqlite3.Connection, draft_id: str, audit: Appended, kind: str,
                     signed_off_by: str, *, versions: dict[str, int] | None = None,
-                    reason: str | None = None) -> int:
+                    reason: str | None = None, credentials: str | None = None) -> int:
     """A sign-off (``signed``) or its voiding (``voided``), as recorded by the audit row
     ``audit``: same draft, actor and time."""
     cursor = conn.execute(
         "INSERT INTO sign_offs (draft_id, audit_id, kind, signed_off_by, actor, at, versions, "
-        "reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "reason, credentials) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (draft_id, audit.id, kind, signed_off_by, audit.actor, audit.at,
-         json.dumps(versions or {}, sort_keys=True), reason))
+         json.dumps(versions or {}, sort_keys=True), reason, credentials))
     return int(cursor.lastrowid or 0)
