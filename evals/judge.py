@@ -31,9 +31,19 @@ class LLMJudge:
         self.backend = backend
         self.concurrency = concurrency
         self.failures: list[str] = []
+        # (sentence, source) -> verdict: a QA batch re-checks the same sentences (a draft
+        # evaluated again after one edit) and the judge's answer at a fixed prompt is the same;
+        # a pair without a verdict (failed or garbled) is asked again next time.
+        self.known: dict[tuple[str, str], tuple[bool, str]] = {}
+        self.calls = 0
 
     def verdicts(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
-        return asyncio.run(self._all(pairs))
+        asked = list(dict.fromkeys(p for p in pairs if p not in self.known))
+        if asked:
+            for pair, verdict in zip(asked, asyncio.run(self._all(asked)), strict=True):
+                if verdict is not None:
+                    self.known[pair] = verdict
+        return [self.known.get(p) for p in pairs]
 
     async def _all(self, pairs: list[tuple[str, str]]) -> list[Verdict]:
         gate = asyncio.Semaphore(self.concurrency)
@@ -49,6 +59,7 @@ class LLMJudge:
         prompt = make_prompt("judge", render_text("judge_system.j2", {}),
                              render_text("judge.j2", {"pairs": pairs}))
         async with gate:
+            self.calls += 1
             try:
                 completion = await self.backend.complete(prompt)
             except BackendError as exc:

@@ -164,6 +164,35 @@ def test_the_judge_decides_doubtful_sentences_and_warns_on_the_rest():
     assert warnings and all(f.message == "judge: doubt" for f in warnings)
 
 
+def test_the_judge_asks_each_pair_once_and_asks_again_only_what_it_could_not_answer():
+    from evals.judge import LLMJudge
+
+    pairs = [("Relief was 60% [F9].", "60% relief for eight weeks"),
+             ("Walked two miles [F9].", "walked two miles a day"),
+             ("Relief was 60% [F9].", "60% relief for eight weeks")]  # the first again
+
+    def answer(request: dict) -> str:
+        user = request["messages"][-1]["content"]
+        # Only the first pair of a batch gets a verdict; the rest are garbled (no verdict).
+        return "1: SUPPORTED - fine" if "<sentence>" in user else ""
+
+    with FakeOpenAIServer(default=reply_fn(answer)) as server:
+        settings = Settings(backend="openai", base_url=server.base_url, model="judge",
+                            api_key="sk-local", retries=0)
+        judge = LLMJudge(create("openai", settings), concurrency=1)
+        first = judge.verdicts(pairs)
+        calls = len(server.chat_requests)
+        again = judge.verdicts(pairs)
+        asked_again = server.chat_requests[calls:]
+    assert first == [(True, "fine"), None, (True, "fine")]
+    assert calls == 1 and server.chat_requests[0].json["messages"][-1]["content"].count(
+        "<sentence>") == 2  # the repeated pair went once
+    assert again == [(True, "fine")] * 3  # asked alone, it was answered this time
+    assert len(asked_again) == 1  # only the unanswered pair, alone
+    assert asked_again[0].json["messages"][-1]["content"].count("<sentence>") == 1
+    assert "two miles" in asked_again[0].json["messages"][-1]["content"]
+
+
 # --- the HTML report in a real browser --------------------------------------------------------
 
 
