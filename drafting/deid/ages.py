@@ -1,0 +1,55 @@
+"""Ages over 89 (HIPAA), birth dates (OCR-damaged ones too) and dates too damaged to shift."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.dates import DATE_PATTERN
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span, digits
+
+# ----------------------------------------------------------------------------- ages and dates
+
+_UNITS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+AGE_WORDS = re.compile(
+    rf"(?i)\b(?:ninety(?:[- ](?:{_UNITS}))?|one hundred(?:(?: and)?[- ](?:{_UNITS}))?)"
+    r"(?:[- ](?:years?|yrs?)[- ]old|[- ]year[- ]old)?\b"
+    r"(?![- ](?:percent|%|minutes?|mins?|seconds?|days?|hours?|degrees?|mg|mcg|ml|feet|foot|"
+    r"pounds?|lbs?|times|milligrams?|units?|patients?|cases?|points?))"
+)
+AGE_NUMBER = re.compile(
+    r"(?i)(?<![\w.])(?:9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|y)[- ]?old\b"
+    r"|[ -]?(?:y/o|y\.o\.|yo|yr|yrs|years?|y)(?![a-z]))"
+)
+AGE_LABELLED = re.compile(
+    r"(?i)\b(?:age|aged|age/sex|who is|who's|is now|now|turned|turns|turning)\s*[:=]?\s*"
+    r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*(?:%|percent|mg|mcg|ml|minutes|min|days|degrees|lb|"
+    r"pounds|kg|cm|mm|feet|times|visits|sessions)\b)")
+_OCR_DIGIT = r"[0-9OoIl|]"
+OCR_DATE = re.compile(
+    rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
+DOB = re.compile(
+    r"\b(?:DOB|D[.]?[O0][.]?B\.?|date of birth|birth ?date|born(?: on)?)(?:[ ][a-z-]{2,15}){0,3}"
+    r"(?:[^\S\n]*\([^)\n]{0,30}\))?"
+    r"[^\S\n]*[:#,-]?[^\S\n]*"
+    r"(?P<value>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") +
+    rf"|{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}|\d{{6}}|\d{{8}})",
+    re.IGNORECASE,
+)
+
+
+def ages_and_dates(text: str) -> Iterator[Span]:
+    for match in DOB.finditer(text):
+        value = match.group("value").rstrip(" \t.,;")
+        start = match.start("value")
+        yield Span(start, start + len(value), PhiKind.dob, 6)
+    for match in OCR_DATE.finditer(text):
+        if re.search(r"[OoIl|]", match.group(0)) and digits(match.group(0)) >= 4:
+            yield Span(match.start(), match.end(), PhiKind.date, 3)
+    for match in AGE_NUMBER.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_WORDS.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_LABELLED.finditer(text):
+        yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)

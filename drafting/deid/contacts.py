@@ -1,0 +1,76 @@
+"""Phones (libphonenumber and patterns, with extensions), e-mail, web and IP addresses."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Iterator
+
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span
+
+# ----------------------------------------------------------------------------- contact
+
+PHONE = re.compile(
+    r"(?<![\w-])(?:\+?1[ .-]?)?(?:\(\d{3}\)[ ]?|\d{3}[ .-])\d{3}[ .-]\d{2}[ ]?\d{2}(?![\w-])"
+    r"(?:,?[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5})?",
+    re.IGNORECASE,
+)
+PHONE_BARE = re.compile(r"(?<![\w-])(?:\+?1)?[2-9]\d{9}(?![\w-])")
+PHONE_WORD = re.compile(
+    r"(?i)\b(?:phone|ph|tel|telephone|cell|mobile|fax|facsimile|home|work|pager|call|calls|"
+    r"reached at|contact|from|to|alt)\b[^\n\d]{0,12}$")
+EXTENSION = re.compile(r",?[ ]?(?i:ext\.?|extension|x)[ ]?\d{1,5}(?![\w])")
+EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+URL = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`|]+")
+DOMAIN_PATH = re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|us|"
+                         r"health|info|biz|co)/[^\s<>\"'`|]*")
+IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
+                  r"(?![\w]|\.\d)")
+IPV6 = re.compile(r"(?i)(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])")
+_SECTION_BEFORE = re.compile(r"(?i)(?:section|sec\.|§|table|figure|fig\.|version|v\.?)\s*$")
+
+
+def _phonenumbers(text: str) -> Iterator[tuple[int, int]]:
+    try:
+        import phonenumbers
+    except ImportError:  # the patterns below still find the usual forms
+        return
+    for match in phonenumbers.PhoneNumberMatcher(text, "US",
+                                                 leniency=phonenumbers.Leniency.VALID):
+        # not the digits of a longer code ("WC-2024-017733")
+        if not re.match(r"[\w-]", text[match.start - 1:match.start]) and \
+                not re.match(r"[\w]|-\w", text[match.end:match.end + 2]):
+            yield match.start, match.end
+
+
+def contacts(text: str) -> Iterator[Span]:
+    """Phones (with extensions), e-mail, web and IP addresses."""
+    phones = [(m.start(), m.end()) for m in PHONE.finditer(text)]
+    phones += list(_phonenumbers(text))
+    for match in PHONE_BARE.finditer(text):
+        if PHONE_WORD.search(text[max(0, match.start() - 40):match.start()]):
+            phones.append((match.start(), match.end()))
+    for start, end in phones:
+        if ext := EXTENSION.match(text, end):
+            end = ext.end()
+        yield Span(start, end, PhiKind.phone, 3)
+    for match in EMAIL.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.email, 6)
+    for pattern in (URL, DOMAIN_PATH):
+        for match in pattern.finditer(text):
+            value = match.group(0).rstrip(".,;:)]}'\"")
+            yield Span(match.start(), match.start() + len(value), PhiKind.url, 6)
+    for match in IPV4.finditer(text):
+        octets = match.group(0).split(".")
+        if all(len(o) == 1 for o in octets) or \
+                _SECTION_BEFORE.search(text[max(0, match.start() - 12):match.start()]):
+            continue
+        yield Span(match.start(), match.end(), PhiKind.url, 5)
+    for match in IPV6.finditer(text):
+        try:  # not a time ("08:12:55"): a valid IPv6 address with some digits
+            ipaddress.IPv6Address(match.group(0))
+        except ValueError:
+            continue
+        if sum(c.isalnum() for c in match.group(0)) >= 4:
+            yield Span(match.start(), match.end(), PhiKind.url, 5)

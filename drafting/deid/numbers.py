@@ -1,0 +1,125 @@
+"""Identifier numbers: by label, in a form field (``Claim number: ...``) or in prose (``NPI
+1234567893``, ``plate 8KZM412``), and without a label where a check digit proves them (NPI, DEA,
+VIN) or their shape does (SSN, record codes with five digits in a row, runs of seven digits or
+more)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.ages import OCR_DATE
+from drafting.deid.checksums import dea_ok, npi_ok, vin_ok
+from drafting.deid.dates import find_dates
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span, clean, digits
+
+# ----------------------------------------------------------------------------- numbers by label
+
+_SOME = r"(?:no\.?|number|num\.?|#|id)"
+_NO = rf"(?:[ ]?{_SOME})?"
+_ID_LABELS: list[tuple[PhiKind, str]] = [
+    (PhiKind.ssn, r"ssn|ss#|ss[ ]no\.?|social[ ]security(?:[ ]number|[ ]no\.?|[ ]#)?|"
+                  r"soc\.?[ ]sec\.?" + _NO),
+    (PhiKind.license, r"npi|dea|(?:ca[ ]|california[ ]|state[ ]|medical[ ]|pt[ ]|psychology[ ]|"
+                      r"professional[ ]|nursing[ ]|board[ ])?licen[cs]e" + _NO + r"|lic\.?" + _NO +
+                      r"|qme[ ](?:no\.?|number|#)|(?:state[ ])?bar" + _NO + r"|sbn|"
+                      r"driver'?s?[ ]licen[cs]e" + _NO + r"|dl" + _NO + r"|cdl|ptan|upin|"
+                      r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO),
+    (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
+                     _NO + r"|tag[ ]#"),
+    (PhiKind.mrn, r"mrn|medical[ ]record" + _NO + r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
+                  r"|chart" + _NO + r"|patient[ ]id|pt[ ]id|account" + _NO + r"|acct\.?" + _NO +
+                  r"|fin|encounter" + _NO + r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
+                  r"|acc\.?" + _NO + r"|case[ ]id|record" + _NO),
+    (PhiKind.id, r"rx" + _NO + r"|prescription" + _NO + r"|report[ ](?:id|number|no\.?|#)|"
+                 r"employee[ ](?:id|number|no\.?|#)|emp\.?[ ]id|badge" + _NO + r"|document[ ]"
+                 r"(?:id|number|no\.?|#)|control" + _NO + r"|confirmation" + _NO +
+                 r"|tracking" + _NO + r"|invoice" + _NO + r"|order[ ](?:id|number|no\.?|#)|"
+                 r"session[ ]id|user[ ]?id|username|login"),
+    (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
+                        r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
+                        r"|group" + _NO + r"|claim" + _NO + r"|medicare[ ]" + _SOME +
+                        r"|medicare[ ]mbi|mbi|hicn|medicaid[ ]" + _SOME + r"|medi-cal[ ]" + _SOME +
+                        r"|cin|wcab(?:[ ]case)?" + _NO +
+                        r"|eams" + _NO + r"|adj|case" + _NO + r"|(?:qme[ ])?panel" + _NO +
+                        r"|ur[ ](?:reference|ref\.?)" + _NO + r"|ur" + _NO + r"|reference" + _NO +
+                        r"|ref\.?" + _NO + r"|authorization" + _NO + r"|auth\.?" + _NO +
+                        r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO),
+]
+_ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
+# The value in prose: one token of capitals, digits and hyphens, after an optional short
+# prefix ("A 87412", "PT 38815", "20A 14782", "WCP 4471182-03").
+_TOKEN = (r"(?:(?!(?:LCD|NCD|LCA|CPT|ICD|DSM|CPB|AMA|CDC|FDA|CMS)[ ])[A-Z0-9]{1,4}[ ]"
+          r"(?=[A-Z0-9-]*\d))?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+# Where a field ends: a wide gap, a tab, a pipe, the next "Label:", the end of the line.
+_ENDS_FIELD = r"[ ]{2,}|\t|[ \t]*\||[ \t]*$|[ ]+[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}[ ]?:[ ]"
+_FIELD_END = rf"(?={_ENDS_FIELD})"
+ID_FIELD = re.compile(
+    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})(?:[ ](?i:[a-z]+)){{0,4}}?"
+    rf"(?:[ \t]*\([^)\n]{{0,40}}\))?[ \t]*:[ \t]*(?P<value>[^\n|]+?){_FIELD_END}",
+    re.MULTILINE,
+)
+ID_PROSE = re.compile(
+    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})[ \t]*(?:[:#]+[ \t]*|,[ ])?#?[ \t]*"
+    rf"(?P<value>{_TOKEN}|[\dXx*]{{3}}[ -][\dXx*]{{2}}[ -]\d{{4}})(?![\w-])"
+)
+# A prescription number printed with its prefix: "RX 6604418", "Rx#2219033".
+RX_NUMBER = re.compile(r"(?<![\w-])(?:RX|Rx|rx)[ #:]*\d{5,}(?![\w-])")
+
+# ----------------------------------------------------------------------------- numbers by shape
+
+SSN = re.compile(r"(?<![\w*-])(?:\d{3}|[xX*]{3})-(?:\d{2}|[xX*]{2})-\d{4}(?![\w-])")
+SSN_SPACED = re.compile(r"(?<![\w-])\d{3}[ ]\d{2}[ ]\d{4}(?![\w-])")
+SSN_WORD = re.compile(r"(?i)\b(?:ssn|ss#|social security|soc\.? sec)")
+NPI_SHAPE = re.compile(r"(?<![\w.-])[12]\d{9}(?![\w-]|\.\d)")
+DEA_SHAPE = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])")
+VIN_SHAPE = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])")
+# A record code: capitals and digits, five digits in a row ("RV24-0981174", "NKR4471902H").
+CODE = re.compile(r"(?<![\w.-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*"
+                  r"(?![\w-]|\.\d)")
+LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{7,}(?![\w-]|[.,/]\d)")
+_MODEL_BEFORE = re.compile(r"(?i)\b(?:model|mod\.|cat(?:alog)?\.?|ref|part|lot|item|ndc|hcpcs|"
+                           r"cpt|icd(?:-10)?)\s*(?:no\.?|#|number)?\s*:?\s*$")
+
+
+def _is_date(text: str) -> bool:
+    """A date or a date and time ("Date claim form returned: 09/05/2023")."""
+    return any(f.start == 0 for f in find_dates(text)) or bool(OCR_DATE.match(text))
+
+
+def numbers(text: str) -> Iterator[Span]:
+    """Identifier numbers: by label (field and prose), check digit and shape."""
+    kinds = [kind for kind, _ in _ID_LABELS]
+    for pattern, priority in ((ID_FIELD, 6), (ID_PROSE, 5)):
+        for match in pattern.finditer(text):
+            kind = next(kinds[i] for i in range(len(kinds)) if match.group(f"k{i}"))
+            value = clean(match.group("value"))
+            if digits(value) < 4 or len(value) > 40 or _is_date(value):
+                continue
+            start = match.start("value")
+            yield Span(start, start + len(value), kind, priority)
+    for match in RX_NUMBER.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.id, 5)
+    for match in SSN.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.ssn, 5)
+    for match in SSN_SPACED.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if SSN_WORD.search(text[max(line_start, match.start() - 60):match.start()]):
+            yield Span(match.start(), match.end(), PhiKind.ssn, 5)
+    for match in NPI_SHAPE.finditer(text):
+        if npi_ok(match.group(0)):
+            yield Span(match.start(), match.end(), PhiKind.license, 3)
+    for match in DEA_SHAPE.finditer(text):
+        if dea_ok(match.group(0)):
+            yield Span(match.start(), match.end(), PhiKind.license, 3)
+    for match in VIN_SHAPE.finditer(text):
+        if vin_ok(match.group(0)):
+            yield Span(match.start(), match.end(), PhiKind.device, 3)
+    for pattern in (CODE, LONG_NUMBER):
+        for match in pattern.finditer(text):
+            if _MODEL_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
+                continue
+            if re.fullmatch(r"[LA]\d{5}", match.group(0)):
+                continue  # a Medicare coverage document (LCD L33382, article A57826)
+            yield Span(match.start(), match.end(), PhiKind.id, 1)

@@ -1,0 +1,49 @@
+"""A span of text found to be an identifier, and how overlapping spans are resolved."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from drafting.deid.phimap import PhiKind
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: PhiKind
+    priority: int = 0  # higher wins an overlap; then the longer span
+
+    def text(self, source: str) -> str:
+        return source[self.start:self.end]
+
+
+def digits(text: str) -> int:
+    return sum(c.isdigit() for c in text)
+
+
+def clean(value: str) -> str:
+    return value.rstrip(" \t.,;:)(")
+
+
+
+def resolve(spans: Iterable[Span]) -> list[Span]:
+    """Non-overlapping spans: overlapping spans are joined (nothing one of them covers is left
+    out, so "771 Westbrook Ave" stays one address when Westbrook is also a learned name), under
+    the kind of the strongest (higher priority, then longer)."""
+    out: list[Span] = []
+    group: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if group and span.start >= max(s.end for s in group):
+            out.append(_joined(group))
+            group = []
+        group.append(span)
+    if group:
+        out.append(_joined(group))
+    return out
+
+
+def _joined(group: list[Span]) -> Span:
+    best = max(group, key=lambda s: (s.priority, s.end - s.start))
+    return Span(min(s.start for s in group), max(s.end for s in group), best.kind, best.priority)
