@@ -5,14 +5,17 @@ reason (the deciding criteria's statements, reasons and notes contain one of the
 ``deciding_terms``); submission gaps found / expected; clinical gaps raised on items whose label
 expects none.
 
-Run: ``python benchmarks/criteria_realistic.py [RUN_NAME] [--set 2|3] [--judge-as SETTING]``
+Run: ``python benchmarks/criteria_realistic.py [RUN_NAME] [--set 2|3|4] [--judge-as SETTING]
+[--dry-run]``
 (appends the run to ``benchmarks/results/criteria_realistic.txt``, or with ``--set N`` scores
 the blind set ``benchmarks/realistic_cases_N/`` into ``criteria_realistic_N.txt``; every
 first run is kept as the honest measure). Submission gaps count the documents the engine
 names as missing, on a criterion or on the item (``ItemResult.missing_documents``, which
 first existed after the first run of set 1). ``--judge-as`` is a diagnostic that re-codes
 every case's setting (e.g. to see how cases the engine declines, such as
-other_workers_comp, would fare on another setting's criteria); its runs say so."""
+other_workers_comp, would fare on another setting's criteria); its runs say so.
+``--dry-run`` prints the run without appending it (for exploring; every run that measures a
+change is appended). ``--set 4`` scores a held-out set written elsewhere, once it exists."""
 
 from __future__ import annotations
 
@@ -34,7 +37,9 @@ SETS = {"1": (ROOT / "benchmarks" / "realistic_cases",
         "2": (ROOT / "benchmarks" / "realistic_cases_2",
               ROOT / "benchmarks" / "results" / "criteria_realistic_2.txt"),
         "3": (ROOT / "benchmarks" / "realistic_cases_3",
-              ROOT / "benchmarks" / "results" / "criteria_realistic_3.txt")}
+              ROOT / "benchmarks" / "results" / "criteria_realistic_3.txt"),
+        "4": (ROOT / "benchmarks" / "realistic_cases_4",
+              ROOT / "benchmarks" / "results" / "criteria_realistic_4.txt")}
 
 
 def main() -> None:
@@ -49,6 +54,9 @@ def main() -> None:
         at = args.index("--judge-as")
         judge_as = args[at + 1]
         del args[at:at + 2]
+    dry = "--dry-run" in args  # print only; the results file is not touched
+    if dry:
+        args.remove("--dry-run")
     SET, RESULT = SETS[which]
     name = args[0] if args else "run"
     if judge_as:
@@ -95,8 +103,9 @@ def main() -> None:
              f"{reason}/{n} ({reason / n:.0%})",
              f"submission gaps found {gaps_found}/{gaps_expected}; approved items on which a "
              f"clinical gap was raised {false_clinical}", *rows, ""]
-    with RESULT.open("a", encoding="utf-8") as out:
-        out.write("\n".join(lines) + "\n")
+    if not dry:
+        with RESULT.open("a", encoding="utf-8") as out:
+            out.write("\n".join(lines) + "\n")
     print("\n".join(lines))
 
 

@@ -365,14 +365,8 @@ def test_a_state_external_review_is_judged_on_the_plan_criteria_and_says_so():
                                    "review applies them.")
 
 
-def test_workers_comp_outside_california_is_never_judged_under_the_mtus():
-    case = mutated("wc-opioids-appeal", lambda d: d.update(
-        setting="other_workers_comp", jurisdiction="Texas (workers' compensation; ODG)"))
-    result = result_of(case, "I1")
-    assert (result.outcome, result.criteria_set) == (None, None)
-    assert "is not in the index" in result.summary and "ODG" in result.summary
-    conclusion = next(s for s in offline_draft(case).sections if s.kind == "conclusion")
-    assert "not decided by the criteria engine" in conclusion.text
+# Workers' comp outside California is judged on the MTUS as a stand-in, and says so:
+# tests/test_criteria_stand_in.py.
 
 
 # ------------------------------------------------- follow-up visits, pump refills, regimens

@@ -12,6 +12,7 @@ from drafting.criteria.facts import (
     evaluate_diagnosis,
     evaluate_fact,
 )
+from drafting.criteria.jurisdiction import LocalRule, local_rules
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
 from drafting.criteria.reasons import reason, summary
@@ -115,13 +116,23 @@ def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
 
 
 def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
-                       t: Thresholds) -> CriterionResult:
+                       t: Thresholds, kind: RequestKind | None = None,
+                       local: LocalRule | None = None) -> CriterionResult:
     finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
                               relevant_records(criterion.test))
     if_contradicted = criterion.required and (
         criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in)
+    for_kind = kind is not None and kind.type in criterion.supporting_for
     required = criterion.required and case.setting not in criterion.supporting_in and not (
-        if_contradicted and finding.status is not Status.not_met)
+        if_contradicted and finding.status is not Status.not_met) and not for_kind
+    basis = _basis(criterion, case, item)
+    if local is not None:  # the jurisdiction's own rule makes it a condition of the treatment
+        required = True
+        basis.append(local.basis)
+        finding.notes.append(f"required in {local.jurisdiction} by {local.citation}")
+    if for_kind and criterion.required and kind is not None:
+        finding.notes.append(f"supporting for a {kind.type.value} request: the guideline "
+                             "asks it of a first request")
     if not required and finding.gap is Gap.clinical:
         # Not a gap in the case: it cannot decide the item; recording it would only strengthen it.
         finding.gap = None
@@ -132,7 +143,7 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
         decides_if_contradicted=if_contradicted and not required,
         status=finding.status, reason=reason(criterion, finding, case),
         supporting_facts=finding.supporting, contradicting_facts=finding.contradicting,
-        basis=_basis(criterion, case, item), gap=finding.gap,
+        basis=basis, gap=finding.gap,
         missing_documents=sorted(set(finding.missing_documents)), notes=finding.notes,
     )
 
@@ -163,17 +174,20 @@ def roll_up(results: list[CriterionResult],
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
     standard = review_standards()[case.setting]
-    if not standard.guideline_in_index:
+    if not standard.guideline_in_index and not standard.stand_in:
         return ItemResult(
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
             outcome=None, confidence="none",
             summary=f"Not decided: the governing guideline ({standard.governing}) is not in the "
                     "index, and no other setting's criteria stand in for it; the item needs a "
                     "physician's review under that guideline.")
-    judged_as = ""
+    judged_as = standard.judged_on(case.setting)
+    local = local_rules(case, item.date_of_service)
+    if local:
+        rules = sorted({f"{r.citation} ({r.jurisdiction})" for r in local.values()})
+        judged_as += f" The jurisdiction's own rule applies where the index holds it: " \
+                     f"{'; '.join(rules)}."
     if standard.reference is not None:  # e.g. an external review judged on the plan criteria
-        judged_as = (f" Judged on the {standard.reference.value.replace('_', ' ')} criteria, "
-                     f"as a {case.setting.value.replace('_', ' ')} applies them.")
         case = case.model_copy(update={"setting": standard.reference})
     kind = request_kind(case, item)
     spec = choose_set(case, item, sets, kind)
@@ -184,9 +198,10 @@ def evaluate_item(case: Case, item: DisputedItem,
             outcome=None, confidence="none",
             summary=f"No criteria set covers a {kind.type.value} request for {item.procedure} "
                     f"on {item.date_of_service} in the {case.setting} setting; the item needs a "
-                    "physician's manual review.")
+                    f"physician's manual review. {judged_as}".rstrip(), judged_on=judged_as or None)
     t = thresholds_for(spec, case)
-    results = [evaluate_criterion(c, case, item, t) for c in spec.criteria
+    results = [evaluate_criterion(c, case, item, t, kind, local.get(c.id))
+               for c in spec.criteria
                if (not c.settings or case.setting in c.settings)
                and not (c.rendered_only and item.status is not ItemStatus.rendered)
                and (not c.request_types or kind.type in c.request_types)]
@@ -195,7 +210,8 @@ def evaluate_item(case: Case, item: DisputedItem,
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
         request_type=kind.type, request_type_basis=kind.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
-        summary=summary(outcome, deciding, results) + judged_as, criteria=results)
+        summary=f"{summary(outcome, deciding, results)} {judged_as}".rstrip(),
+        judged_on=judged_as or None, criteria=results)
     result.missing_documents = cited_but_missing(case, item, result)
     result.objections = objections_for(case, spec, result)
     return result

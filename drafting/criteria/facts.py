@@ -119,7 +119,9 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
         and _on_time(f, test, item, case)
         and (procedure is None or f.procedure == procedure)
         and (not test.item_facts or f.id in item.facts)
-        and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any))
+        and (not test.about_any or _mentions(f, test.about_any))
+        and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any)
+             or (test.in_words and prose.in_words(test.in_words, f) is not None))
     ]
     if test.latest and evidence:
         newest = max(f.date for f in evidence)
@@ -164,7 +166,10 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
     read: list[str] = []
     tags = set(fact.tags)
     if test.tags_any and not tags & set(test.tags_any):
-        return False
+        if not (test.in_words and prose.in_words(test.in_words, fact)):
+            return False
+        read.append(f"{fact.id}: qualitative evidence: the {test.in_words} is described in "
+                    "words, without a measure")
     if not set(test.tags_all) <= tags or tags & set(test.tags_none):
         return False
     if test.mentions_any and not _mentions(fact, test.mentions_any):

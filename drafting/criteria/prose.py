@@ -60,10 +60,29 @@ def _amount(word: str) -> float:
     return QUANTITY_WORDS[word] if word in QUANTITY_WORDS else float(word)
 
 
+# A count of things before "a month" makes it a rate ("four electrodes a month", "90 tablets a
+# month"), as does a rate after a duration ("4 hours a day").
+_COUNT = "|".join(sorted((re.escape(w) for w in QUANTITY_WORDS if w not in ("a", "an")),
+                         key=len, reverse=True))
+_COUNTED = re.compile(rf"\b(?:{_NUMBER}|{_COUNT})\s+[a-z]+(?:\s+[a-z]+)?\s*$", re.I)
+_RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:hour|day|week|month|year)\b", re.I)
+
+
+def _is_rate(statement: str, match: re.Match[str]) -> bool:
+    before = statement[:match.start()]
+    if re.search(r"(?:times|twice|once|per|every)\s*$", before, re.I):
+        return True
+    if _RATE_AFTER.match(statement, match.end()):
+        return True
+    return match.group("low").lower() in ("a", "an") and bool(_COUNTED.search(before)) \
+        and not re.search(r"\b(?:for|over|lasting|about|around|within|in|after)\s*$", before,
+                          re.I)
+
+
 def _durations(statement: str) -> list[re.Match[str]]:
-    """Durations in a statement, leaving out frequencies ("twice a day", "3 times per week")."""
-    return [m for m in _DURATION.finditer(statement)
-            if not re.search(r"(?:times|twice|once|per|every)\s*$", statement[:m.start()], re.I)]
+    """Durations in a statement, leaving out frequencies and rates ("twice a day", "3 times per
+    week", "four electrodes a month", "4 hours a day")."""
+    return [m for m in _DURATION.finditer(statement) if not _is_rate(statement, m)]
 
 
 def stated_weeks(fact: Fact) -> Stated | None:
@@ -129,6 +148,38 @@ def qualitative_response(fact: Fact) -> bool | None:
     if GOOD_RELIEF.search(fact.statement):
         return True
     return None
+
+
+# A treatment's effect on function described in words: "could not function without the
+# medication", "able to keep working", "improved function"; or its absence.
+GOOD_FUNCTION = re.compile(
+    r"\b(?:can(?:not|'t)|could(?: not|n't)|unable to|would not be able to)\s+(?:function|work|"
+    r"get out of bed|perform (?:his|her|their) (?:job|duties|daily activities))\s+without\b|"
+    r"\b(?:improved|improvement in|better|increased|restored)\s+(?:function|functioning|"
+    r"activity|activities|daily activities|ability to work)\b|\bfunction(?:ing)?\s+(?:has\s+)?"
+    r"improved\b|\b(?<!not )(?<!un)able to (?:keep working|continue working|work|return to work|"
+    r"perform (?:his|her|their) (?:job|duties|daily activities))\b|\b(?:continues|kept) working\b",
+    re.I)
+POOR_FUNCTION = re.compile(
+    r"\bno (?:functional|meaningful functional) (?:improvement|benefit|gain)\b|\bfunction(?:al "
+    r"status)?\s+(?:has|had)?\s*(?:not improved|remained unchanged|worsened|declined)\b|"
+    r"\bwithout (?:any )?functional (?:improvement|benefit|gain)\b|\bno improvement in "
+    r"function\b", re.I)
+
+
+def qualitative_function(fact: Fact) -> bool | None:
+    """True for a functional gain on the treatment described in words, False for a stated lack
+    of one, None when the words say neither."""
+    if POOR_FUNCTION.search(fact.statement):
+        return False
+    if GOOD_FUNCTION.search(fact.statement):
+        return True
+    return None
+
+
+def in_words(kind: str, fact: Fact) -> bool | None:
+    """What the statement says in words about a ``response`` or ``function``."""
+    return qualitative_response(fact) if kind == "response" else qualitative_function(fact)
 
 
 def stated_levels(fact: Fact) -> list[str]:

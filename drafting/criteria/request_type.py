@@ -101,7 +101,8 @@ def request_kind(case: Case, item: DisputedItem) -> RequestKind:
     for rule in rules().wording:
         match = re.search(rule.pattern, item.service, re.I)
         if match and (not rule.families or item.procedure in rule.families):
-            return RequestKind(rule.type, f"the service says '{match.group(0)}'")
+            said = match.groupdict().get("said") or match.group(0)
+            return RequestKind(rule.type, f"the service says '{said}'")
     earlier = _earlier(case, item)
     if earlier and item.procedure in REPEATABLE:
         return RequestKind(RequestType.repeat, f"an earlier {item.procedure.value} is on "

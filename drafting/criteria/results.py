@@ -57,6 +57,10 @@ class ItemResult(BaseModel):
     confidence: str
     deciding: list[str] = Field(default_factory=list)
     summary: str
+    judged_on: str | None = Field(
+        default=None, description="When the item is judged on another setting's criteria "
+        "(a stand-in for a guideline not in the index, or the plan criteria an external "
+        "review applies): which, and why. Also the end of the summary.")
     criteria: list[CriterionResult] = Field(default_factory=list)
     missing_documents: list[str] = Field(
         default_factory=list, description="Every document the item's evidence cites (or comes "

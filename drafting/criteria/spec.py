@@ -57,6 +57,15 @@ class FactTest(Spec):
     item_facts: bool = Field(default=False, description="Only facts the item itself lists.")
     mentions_any: list[str] = Field(
         default_factory=list, description="Words the statement or drug name must contain.")
+    about_any: list[str] = Field(
+        default_factory=list, description="Words the statement must contain for the fact to "
+        "count as evidence on the question at all (e.g. the device's name, where records "
+        "leave the fact's procedure empty).")
+    in_words: Literal["response", "function"] | None = Field(
+        default=None, description="A fact whose tags do not match may still answer in words: "
+        "a good response or a functional gain described in the statement meets the tag "
+        "condition (qualitative evidence), a poor one or none contradicts it "
+        "(drafting/criteria/prose.py).")
     # Which facts count as evidence on the question at all (default: same categories and
     # procedure). Evidence that exists but fails the test makes the result "not met"; no
     # evidence at all makes it "undocumented".
@@ -136,6 +145,10 @@ class Criterion(Spec):
     supporting_in: list[Setting] = Field(
         default_factory=list, description="Settings whose governing guideline makes this "
         "required criterion supporting only (a setting-specific weight).")
+    supporting_for: list[RequestType] = Field(
+        default_factory=list, description="Request types for which this required criterion "
+        "supports only (e.g. the adjunct program a first purchase needs, for supplies of a unit "
+        "already in use).")
     only_if_contradicted: bool = Field(
         default=False, description="In every setting, decides only when the record contradicts "
         "it (e.g. a request known to leave out its dose); merely undocumented, it supports.")

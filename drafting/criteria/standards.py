@@ -22,6 +22,19 @@ class ReviewStandard(BaseModel):
     basis: str
     reference: Setting | None = None  # judged on this setting's criteria sets and thresholds
     guideline_in_index: bool = True
+    # With the governing guideline not in the index: why the reference setting's criteria may
+    # stand in for it (said in every result judged that way). Without it, nothing is decided.
+    stand_in: str | None = None
+
+    def judged_on(self, setting: Setting) -> str:
+        """What an item of ``setting`` is judged on, when not on its own criteria ('' if so)."""
+        if self.reference is None:
+            return ""
+        own, ref = (s.value.replace("_", " ") for s in (setting, self.reference))
+        if self.stand_in:
+            return (f"Judged on {self.stand_in}, standing in for {self.governing}, which is not "
+                    "in the index; where that guideline differs, it governs.")
+        return f"Judged on the {ref} criteria, as a {own} applies them."
 
 
 @cache

@@ -1,0 +1,125 @@
+"""Approved items the engine used to fail (#25 classes 2 and 4): a continuation judged on its
+documented benefit rather than on what a first request needs, a note silent on function not
+counted against a regimen, a gain described in words as qualitative evidence, monitoring the
+guideline only asks prescribers to consider, and a rate ("four electrodes a month") not read as
+a duration. Each test asserts the outcome and the deciding criterion, in both directions."""
+
+from __future__ import annotations
+
+from drafting.case import Fact
+from drafting.case.vocab import Outcome, RequestType
+from drafting.criteria import prose
+from drafting.criteria.results import Status
+from tests.test_criteria import mutated, result_of
+from tests.test_criteria_real_records import criterion, item
+
+USE = ("Over the past year she has used the TENS unit daily; it lowers her pain and she takes "
+       "fewer analgesic tablets.")
+
+
+def _supplies(statement: str, tags: list[str], service: str = "TENS electrodes and supplies "
+              "for the home unit in use"):
+    def change(data: dict) -> None:
+        data.update(setting="ca_workers_comp", jurisdiction="California (workers' compensation)")
+        data["dates"]["review"] = "2026-04-01"
+        data["facts"].append({
+            "id": "F30", "category": "response", "date": "2026-02-01", "procedure": "tens",
+            "statement": statement, "tags": tags, "source": {"document": "D4", "page": 3}})
+        entry = item(data, "I1")
+        entry.update(service=service, date_of_service="2026-03-12", status="requested")
+        entry["details"] = {"quantity": 1, "frequency": "monthly"}
+        entry["facts"].append("F30")
+    return result_of(mutated("medicare-tens-review", change), "I1")
+
+
+def test_supplies_for_a_unit_that_helps_are_a_continuation_judged_on_its_benefit():
+    result = _supplies(USE, ["medication_reduction"])
+    assert result.request_type is RequestType.continuation
+    assert result.request_type_basis == "the service says 'electrodes'"
+    assert result.outcome is Outcome.necessary
+    assert "tens.ongoing_benefit" in result.deciding
+    assert "tens.home_trial" not in {c.criterion_id for c in result.criteria}
+    assert not criterion(result, "tens.adjunct").required  # a condition of the first purchase
+
+
+def test_supplies_for_a_unit_that_gives_no_relief_are_not_necessary():
+    result = _supplies("She uses the TENS unit daily without relief.", [])
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["tens.ongoing_benefit"]
+    assert criterion(result, "tens.ongoing_benefit").status is Status.not_met
+
+
+def test_a_purchase_with_supplies_is_still_a_first_request_needing_the_home_trial():
+    result = _supplies(USE, ["medication_reduction"], service="Purchase of a TENS unit with "
+                       "supplies")
+    assert result.request_type is RequestType.initial
+    assert "tens.home_trial" in result.deciding and result.outcome is Outcome.not_necessary
+
+
+def _fact(statement: str) -> Fact:
+    return Fact.model_validate({"id": "F1", "category": "other", "date": "2020-01-01",
+                                "statement": statement, "source": {"document": "D1", "page": 1}})
+
+
+def test_a_rate_is_not_a_duration():
+    assert prose.stated_weeks(_fact("The TENS unit uses four electrodes a month.")) is None
+    assert prose.stated_weeks(_fact("He takes 90 tablets a month.")) is None
+    assert prose.stated_weeks(_fact("Used 4 hours a day for a month.")).value == \
+        prose.stated_weeks(_fact("A trial of a month.")).value
+    assert prose.stated_weeks(_fact("A home trial over a month.")) is not None
+
+
+def _opioids(*statements: tuple[str, str]):
+    def change(data: dict) -> None:
+        gains = {"functional_improvement", "adl_improved", "return_to_work"}
+        data["facts"] = [f for f in data["facts"] if not gains & set(f.get("tags", []))
+                         and f["category"] != "functional"
+                         and not (f["category"] == "response" and f.get("procedure") == "opioids")]
+        kept = {f["id"] for f in data["facts"]}
+        entry = item(data, "I1")
+        entry["facts"] = [i for i in entry["facts"] if i in kept]
+        for n, (category, statement) in enumerate(statements):
+            data["facts"].append({"id": f"F4{n}", "category": category, "date": "2025-04-01",
+                                  "statement": statement,
+                                  "source": {"document": "D6", "page": 1}})
+            entry["facts"].append(f"F4{n}")
+    return result_of(mutated("wc-opioids-appeal", change), "I1")
+
+
+def test_a_note_silent_on_function_is_not_evidence_against_continuing_opioids():
+    result = _opioids(("functional", "The treating physician testified in support of the "
+                       "medication."))
+    benefit = criterion(result, "opioids.functional_benefit")
+    assert benefit.status is Status.undocumented and benefit.contradicting_facts == []
+    assert result.outcome is Outcome.not_necessary and "not established" in result.summary
+
+
+def test_a_functional_gain_in_words_is_qualitative_evidence_for_continuing_opioids():
+    result = _opioids(("functional", "He could not function without the medication and keeps "
+                       "working half days."))
+    benefit = criterion(result, "opioids.functional_benefit")
+    assert benefit.status is Status.met and benefit.supporting_facts == ["F40"]
+    assert any("qualitative" in note for note in benefit.notes)
+    assert result.outcome is Outcome.necessary and result.confidence == "medium"
+
+
+def test_function_stated_as_not_improved_decides_against_continuing_opioids():
+    result = _opioids(("other", "On the current regimen there has been no functional "
+                       "improvement."))
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["opioids.functional_benefit"]
+    assert criterion(result, "opioids.functional_benefit").status is Status.not_met
+
+
+def test_drug_testing_supports_but_does_not_decide_a_continuation_under_the_mtus():
+    def no_monitoring(data: dict) -> None:
+        monitoring = {"urine_drug_test", "pdmp_check"}
+        data["facts"] = [f for f in data["facts"] if not monitoring & set(f.get("tags", []))]
+        kept = {f["id"] for f in data["facts"]}
+        item(data, "I1")["facts"] = [i for i in item(data, "I1")["facts"] if i in kept]
+
+    result = result_of(mutated("wc-opioids-appeal", no_monitoring), "I1")
+    monitoring = criterion(result, "opioids.risk_monitoring")
+    assert (monitoring.status, monitoring.required) == (Status.undocumented, False)
+    assert result.outcome is Outcome.necessary and result.confidence == "medium"
+
