@@ -40,7 +40,7 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.consultation_note, r"consultation|\bconsult\b"),
     (RecordType.office_note, r"progress (?:note|report)|office (?:visit|note)|follow-?up|"
                              r"evaluation|clinic note|visit note|PR-?2|registration|"
-                             r"new patient|intake form"),
+                             r"new patient|intake form|medication reconciliation"),
     (RecordType.legal_correspondence, r"deposition|law offices?|attorney"),
     (RecordType.other, r"correspondence|\bletter\b|fax cover"),
 ]
@@ -50,7 +50,8 @@ DATE_LABELS = re.compile(
     r"\b(?:date of service|DOS|visit date|date of visit|exam date|date of exam|date of study|"
     r"study date|date of procedure|procedure date|date of evaluation|evaluation date|"
     r"date of discharge|discharge date|report date|date of report|date of request|"
-    r"request date|date of determination|determination date|letter date|date filled|date)"
+    r"request date|date of determination|determination date|letter date|date filled|"
+    r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|date)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )

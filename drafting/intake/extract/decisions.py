@@ -32,7 +32,10 @@ DENIAL_REASON = re.compile(
     r"not medically necessary|not (?:be )?(?:certified|approved|supported|recommended|authorized|"
     r"covered)|do(?:es)? not (?:document|show|meet|establish|support|demonstrate|indicate)|"
     r"(?:is|was) not documented|no documentation|insufficient (?:documentation|information)|"
-    r"lack(?:s|ing)? (?:of )?(?:documentation|evidence)|has been denied|is denied",
+    r"lack(?:s|ing)? (?:of )?(?:documentation|evidence)|has been denied|is denied|"
+    r"do(?:es)? not (?:describe|include|contain|provide|record)|did not (?:supply|provide|"
+    r"submit|document|include)|\b(?:no|only) (?:\w+ ){0,3}(?:is|was|are|were) documented|"
+    r"records? (?:show|shows|showed) (?:only|about)",
     re.IGNORECASE,
 )
 _DENIED = re.compile(r"non-?certif|denied|deny|non-?affirm|not (?:approved|certified)|adverse",
@@ -103,6 +106,12 @@ _NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?\d{1,2
                        r"[:.)\u2013-]\s*", re.IGNORECASE)
 _DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d/.-]{6,10})"
                               r"\s*$", re.IGNORECASE)
+
+
+def decision_line(text: str) -> bool:
+    """Is ``text`` one item's decision ("Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY")?"""
+    numbered = _NUMBERED.match(text)
+    return bool(_DECISION_LINE.match(text[numbered.end():] if numbered else text))
 
 
 def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:

@@ -24,9 +24,11 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
 from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
-from drafting.intake.extract.decisions import DENIAL_REASON, SERVICE_LABELS
+from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.findings import tags_in
+from drafting.intake.extract.letters import is_review_step, letter_parts
 from drafting.intake.extract.medications import medications_in, pharmacy_courses
+from drafting.intake.extract.narrative import improvement_told, procedure_told
 from drafting.intake.extract.text import Line, Sentence, sentences
 from drafting.intake.extract.values import (
     date_range,
@@ -48,7 +50,9 @@ NARRATIVE_LABELS = re.compile(
     r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
     r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
     r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
-    r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan)$", re.IGNORECASE)
+    r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
+    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial)$",
+    re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?)$",
                               re.IGNORECASE)
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
@@ -74,6 +78,7 @@ HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_
                 "smoker", "smoking_cessation", "surgery", "red_flag_excluded", "crps_signs"}
 RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
 PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
+LETTERS = (RecordType.ur_denial, RecordType.review_decision)
 DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
 
 
@@ -110,23 +115,13 @@ class Document:
 
 
 def document_facts(doc: Document) -> list[Found]:
-    if doc.type is RecordType.pharmacy_record:
-        return _pharmacy(doc)
+    if doc.type is RecordType.pharmacy_record and (filled := _pharmacy(doc)):
+        return filled  # a "pharmacy" record without fill lines is read as a note
     said = sentences(doc.lines)
     if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
         return _report(doc, said)
-    if doc.type is RecordType.ur_denial:
-        return [_fact(C.utilization_review, s, doc, tags=[]) for s in said
-                if _readable(s) and DENIAL_REASON.search(s.text)]
-    if doc.type is RecordType.review_decision:
-        # The decision's reasons, and the patient facts of its case summary; never its
-        # reviewer's qualifications, list of records, rationale citing a guideline, or rights.
-        reasons = [_fact(C.utilization_review, s, doc, tags=[]) for s in said
-                   if _readable(s) and DENIAL_REASON.search(s.text)]
-        summary = [s for s in said if not LETTER_SECTIONS_NOT_FACTS.search(s.section)
-                   and not GUIDELINE_CITATION.search(s.text) and not DENIAL_REASON.search(s.text)
-                   and not DECISION_WORDS.search(s.text)]
-        return reasons + _carry_dates(_general(doc, summary), summary, doc)
+    if doc.type in (RecordType.ur_denial, RecordType.review_decision):
+        return _letter(doc, said)
     if doc.type is RecordType.psych_evaluation:
         return [f for s in said if _readable(s) and (f := _psych(s, doc))]
     return _general(doc, said)
@@ -142,18 +137,6 @@ def _stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     return partial if partial and partial[0] <= doc.date else None
 
 
-# Sections of a review decision that hold no patient fact, and sentences that cite a guideline
-# or announce a decision (the decision is read as the item's outcome, not as a finding).
-LETTER_SECTIONS_NOT_FACTS = re.compile(
-    r"qualification|documents? reviewed|records? reviewed|appeal|rights|issue|rationale|"
-    r"determination|decision|guideline|criteria|reference|principal reason|basis", re.IGNORECASE)
-GUIDELINE_CITATION = re.compile(r"\b(?:MTUS|ODG|ACOEM|LCD|NCD|guidelines?|policy|CP\.MP|"
-                                r"pp?\.\s*\d+)\b", re.IGNORECASE)
-DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|reversed|"
-                            r"non-?certified|certified|favorable|unfavorable)\b|"
-                            r"\brequest(?:ed)? for\b|\bwas submitted\b|\butilization review\b",
-                            re.IGNORECASE)
-
 # Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
 # and signature, letterhead and contact lines, page headers and document separators.
 NOT_ABOUT_THE_PATIENT = re.compile(
@@ -162,6 +145,20 @@ NOT_ABOUT_THE_PATIENT = re.compile(
     r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
     r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
     r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
+
+
+def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
+    """A letter deciding a request: its reasons and the steps of the request's history as
+    utilization-review facts (each dated by its own sentence), and the patient facts of its
+    case summary."""
+    said = [s for s in said if not NOT_ABOUT_THE_PATIENT.search(s.text)]
+    dated = {i for i, s in enumerate(said) if _stated_date(f"{s.lead} {s.text}", doc)}
+    parts = letter_parts(said, dated)
+    steps = [_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]
+    reasons = [_fact(C.utilization_review, s, doc, tags=[]) for s in parts.reasons
+               if _readable(s)]
+    summary = [s for s in parts.summary if _readable(s)]
+    return steps + reasons + _carry_dates(_general(doc, summary), summary, doc)
 
 
 def _carry_dates(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
@@ -207,7 +204,7 @@ def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     for key, value in values.items():
         setattr(found, key, value)
     # A letter's case summary reports events: each sentence's own date, else the letter's.
-    if category in DATED_BY_TEXT or doc.type is RecordType.review_decision:
+    if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review:
         span = date_range(text)
         if span:
             found.date, found.end_date = span
@@ -306,6 +303,10 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             found = _classified(sentence, doc, family or context)
             if found and (done := _procedure_named(found, sentence, doc)):
                 out.append(done)
+            elif found is None or found.category is not C.response:
+                out += _past_procedure(sentence, doc)
+            if found is None and is_review_step(sentence) and _stated_date(sentence.text, doc):
+                found = _fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
             context = family
         if found:
@@ -326,6 +327,25 @@ def _procedure_named(response: Found, sentence: Sentence, doc: Document) -> Foun
     return replace(_fact(C.procedure, sentence, doc, [], procedure=response.procedure),
                    date=when[0], date_precision=when[1], percent_relief=None, duration=None,
                    measures=[], named_in_passing=True)
+
+
+def _past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
+    """A procedure a narrative says was done on a date of its own, and the improvement it
+    attributes to it ("an epidural steroid injection in August 2017 which improved her
+    symptoms"): both secondhand, dated by the sentence."""
+    family = procedure_told(sentence.text)
+    when = _stated_date(sentence.text, doc) if family else None
+    if family is None or when is None:
+        return []
+    dated = {"date": when[0], "date_precision": when[1], "named_in_passing": True,
+             "percent_relief": None, "duration": None, "measures": []}
+    out = [replace(_fact(C.procedure, sentence, doc, [], procedure=family), **dated)]
+    improved = improvement_told(sentence.text)
+    if improved >= 0:
+        lasting = durations(sentence.text[improved:])
+        out.append(replace(_fact(C.response, sentence, doc, [], procedure=family),
+                           **{**dated, "duration": lasting[0] if lasting else None}))
+    return out
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,

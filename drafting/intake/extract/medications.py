@@ -12,7 +12,8 @@ from drafting.case import Dose
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.vocabulary import Drug, drugs
 
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*/\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
+# "10 mg"; a combination's strengths "5/325 mg" and "10-325 mg" give the first drug's.
+_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[/-]\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
                      re.IGNORECASE)
 _UNITS_PER_DOSE = re.compile(r"\b(\d+|one|two|three)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|"
                              r"patch(?:es)?|sprays?)\b(?!\s+(?:a|per)\s+day)", re.IGNORECASE)
@@ -26,7 +27,7 @@ _FREQUENCIES: list[tuple[re.Pattern[str], str, float | None]] = [
          "three times daily", 3),
         (r"\btwice (?:a |per )?day\b|\btwice daily\b|\btwo times (?:a |per )?day\b|"
          r"\bb\.?i\.?d\.?\b", "twice daily", 2),
-        (r"\bevery (\d+) hours?\b|\bq(\d+)h\b", "every {} hours", None),
+        (r"\bevery (\d+) (?:hours?|hrs?)\b|\bq(\d+)h\b", "every {} hours", None),
         (r"\bat bedtime\b|\bnightly\b|\bq\.?h\.?s\.?\b|\bat night\b", "at bedtime", 1),
         (r"\bonce (?:a |per )?day\b|\bonce daily\b|\bdaily\b|\bevery day\b|\bq\.?d\.?\b|\bqam\b",
          "once daily", 1),
@@ -93,8 +94,11 @@ def medications_in(text: str) -> list[Medication]:
         if not match:
             continue
         tail = text[match.end():]
-        following = [d.pattern.search(tail) for d in drugs()]
-        stop = min([m.start() for m in following if m] + [len(tail)])
+        # The next drug ends this one's directions, unless joined to it as one combination
+        # product ("Hydrocodone-APAP 10-325 mg", "oxycodone/acetaminophen").
+        following = [m for d in drugs() for m in d.pattern.finditer(tail)
+                     if tail[:m.start()].strip(" -/")]
+        stop = min([m.start() for m in following] + [len(tail)])
         tail = tail[:stop]
         amount = _AMOUNT.search(tail[:40])
         label, per_day = frequency(tail)
@@ -119,11 +123,12 @@ _FILL_LINE = re.compile(r"^\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d{2}-\d{2}
 
 
 def _description(rest: str) -> str:
-    """The drug and directions column of a fill line (columns are 2+ spaces apart; when the
-    spacing was lost, the text up to the end of the directions)."""
-    column = re.split(r"\s{2,}", rest)[0].strip()
-    if column != rest:
-        return column
+    """The drug and directions column of a fill line: columns are 2+ spaces apart, and the
+    one naming a drug is it (an Rx number column may come first); when the spacing was lost,
+    the text up to the end of the directions."""
+    columns = [c.strip() for c in re.split(r"\s{2,}", rest) if c.strip()]
+    if len(columns) > 1:
+        return next((c for c in columns if medications_in(c)), columns[0])
     ends = [m.end() for p, _, _ in _FREQUENCIES if (m := p.search(rest))]
     ends += [m.end() for m in [_AS_NEEDED.search(rest)] if m]
     return rest[:max(ends)].strip() if ends else rest

@@ -1,0 +1,83 @@
+"""Letters that decide a request (a UR or payer denial, an independent review, a Medicare
+reconsideration): which of their sentences are the decision's reasons, which record a step of
+the request's history (submitted, received, denied, upheld, on a date), and which belong to the
+case summary of patient facts. Never patient facts: the reviewer's qualifications, the list of
+records reviewed, appeal rights, guideline citations and criteria, and the numbered decision
+lines (those are the disputed items, read in decisions.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from drafting.intake.extract.decisions import DENIAL_REASON, decision_line
+from drafting.intake.extract.text import Sentence
+
+# Sections of a letter that hold no patient fact.
+LETTER_SECTIONS_NOT_FACTS = re.compile(
+    r"qualification|documents? reviewed|records? reviewed|what we reviewed|appeal|rights|issue|"
+    r"rationale|determination|decision|guideline|criteria|reference|principal reason|basis|"
+    r"what you can do|if you disagree", re.IGNORECASE)
+# Sections where the request's history may still be told (a letter's opening paragraph sits
+# under its title, which names the decision).
+STEPS_NOT_IN = re.compile(r"qualification|reviewed|appeal|rights|what you can do|if you disagree",
+                          re.IGNORECASE)
+GUIDELINE_CITATION = re.compile(r"\b(?:MTUS|ODG|ACOEM|LCD|NCD|guidelines?|policy|CP\.MP|"
+                                r"pp?\.\s*\d+)\b", re.IGNORECASE)
+# What a payer's criteria say, in the voice of a rule rather than of the record.
+CRITERIA_VOICE = re.compile(r"\b(?:is|are) (?:covered|indicated|allowed|appropriate|supported) "
+                            r"(?:only )?(?:when|if|after|for)\b|\brequires? (?:at least|that)\b",
+                            re.IGNORECASE)
+DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|reversed|"
+                            r"non-?certified|certified|favorable|unfavorable)\b|"
+                            r"\brequest(?:ed)? for\b|\bwas submitted\b|\butilization review\b|"
+                            r"\breasonable and necessary\b", re.IGNORECASE)
+# The decision as a letter's prose states it ("The health plan's determination is overturned").
+VERDICT = re.compile(r"\b(?:is|are) (?:not )?(?:medically|reasonable and) necessary\b|"
+                     r"\b(?:is|was) (?:upheld|overturned|reversed)\b", re.IGNORECASE)
+# A step of the request's history: asked for, received, or decided, on a date the sentence gives.
+REVIEW_STEP = re.compile(
+    r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
+    r"authori[sz]ed|approved|redetermination|not payable)\b", re.IGNORECASE)
+_REVIEWER = re.compile(r"\b(?:utilization review|UR|health plan|plan|insurer|carrier|MAC|"
+                       r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation)\b",
+                       re.IGNORECASE)
+
+
+@dataclass
+class LetterParts:
+    reasons: list[Sentence]
+    steps: list[Sentence]
+    summary: list[Sentence]
+
+
+def is_review_step(sentence: Sentence) -> bool:
+    """A sentence telling when a request was made or decided ("Utilization review on 08/27/2021
+    non-certified the injection", "requested on 06/12/2023"), in prose: a header field's date
+    ("Request received: 08/12/2022") dates the disputed item instead."""
+    if sentence.label is not None:
+        return False  # a header field's request date is the item's, read in decisions.py
+    text = sentence.text
+    return bool(REVIEW_STEP.search(text) and _REVIEWER.search(text))
+
+
+def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
+    """Split a letter's sentences; ``dated`` holds the indexes of sentences that state a date."""
+    reasons, steps, summary = [], [], []
+    # "2) Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY. The UR decision is upheld." is an
+    # item with its decision, read as such: not a fact, nor is the rest of its paragraph.
+    items = {s.paragraph for s in said if s.paragraph and decision_line(s.text)}
+    for index, sentence in enumerate(said):
+        if decision_line(sentence.text) or sentence.paragraph in items:
+            continue
+        if index in dated and is_review_step(sentence) and \
+                not STEPS_NOT_IN.search(sentence.section):
+            steps.append(sentence)
+        elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text):
+            reasons.append(sentence)
+        elif not (LETTER_SECTIONS_NOT_FACTS.search(sentence.section)
+                  or GUIDELINE_CITATION.search(sentence.text)
+                  or CRITERIA_VOICE.search(sentence.text)
+                  or DECISION_WORDS.search(sentence.text)):
+            summary.append(sentence)
+    return LetterParts(reasons, steps, summary)

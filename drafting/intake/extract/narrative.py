@@ -1,0 +1,36 @@
+"""Past care told in a narrative rather than reported: "She was treated with physical therapy,
+medications and an epidural steroid injection in August 2017 which improved her symptoms",
+"A left L5-S1 interlaminar ESI was done on 09/20/2022". A procedure named with a date of its
+own, and not as something asked for or planned, was done then; an improvement the sentence
+attributes to it is its response. Such facts are secondhand (the note is not the procedure
+report), and assembly drops them when the packet holds the report itself."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.case.vocab import ProcedureFamily
+from drafting.intake.extract.vocabulary import procedure_in
+
+DONE = re.compile(r"\b(?:performed|done|underwent|undergone|received|had|treated with|s/p|"
+                  r"status post|completed|placed|administered)\b", re.IGNORECASE)
+NOT_DONE = re.compile(r"\b(?:request(?:ed|s|ing)?|recommend\w*|plan(?:s|ned)?|schedul\w*|will|"
+                      r"authori[sz]\w*|propos\w*|candidate|consider\w*|appeal\w*|denied|"
+                      r"non-?certif\w*|criteria|guidelines?|policy|requires?)\b", re.IGNORECASE)
+IMPROVED = re.compile(r"\b(?:which|that|and|it) (?:improved|helped|relieved|reduced)\b|"
+                      r"\b(?:improved|helped|relieved) (?:her|his|their|the) (?:symptoms|pain)\b",
+                      re.IGNORECASE)
+
+
+def procedure_told(text: str) -> ProcedureFamily | None:
+    """The procedure a sentence says was done (not asked for, planned or denied)."""
+    family = procedure_in(text)
+    if family is None or NOT_DONE.search(text):
+        return None
+    return family if DONE.search(text) else None
+
+
+def improvement_told(text: str) -> int:
+    """Where the sentence says the care improved the symptoms (-1 when it does not)."""
+    match = IMPROVED.search(text)
+    return match.end() if match else -1

@@ -1,0 +1,114 @@
+"""Record intake on classes of real-record writing, each on new synthetic sentences (never on
+the blind set's texts): denial letters that summarise the record, the request's history told
+in a letter, past care told in a narrative, pharmacy tables with number columns, medication
+reconciliations, psychological test results, dated outcome lines and table rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def drafted(tmp_path: Path, text: str) -> dict:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="classes", ocr=False, today=TODAY).drafted.data
+
+
+def facts_of(data: dict) -> list[tuple[str, str, str]]:
+    return [(f["category"], str(f["date"]), f["statement"]) for f in data["facts"]]
+
+
+def test_a_denial_letter_summarising_the_record_gives_patient_facts_and_its_own_date(tmp_path):
+    data = drafted(tmp_path, (
+        "ACME HEALTH - UTILIZATION MANAGEMENT\n\nNOTICE OF ADVERSE BENEFIT DETERMINATION\n\n"
+        "Date of notice:        04/02/2024\n"
+        "Request received:      03/25/2024 (standard)\n\n"
+        "Service 1: Lumbar facet joint injection, L4-5 (CPT 64493) - DENIED\n\n"
+        "WHY WE DENIED THIS SERVICE\n"
+        "Your doctor's request was received on 03/26/2024. "
+        "You have neck pain going into the right arm. On 03/11/2024 your doctor found a "
+        "positive Spurling test on the right. You had 8 visits of physical therapy in 2023.\n"
+        "Facet injections are covered only when the pain does not spread into a limb. "
+        "The records do not show a trial of home exercise. For this reason the injection is "
+        "not medically necessary.\n"
+        "Covered services were approved on 01/05/2030 for another member.\n"
+    ))
+    assert data["documents"][0]["type"] == "ur_denial"
+    assert str(data["documents"][0]["date"]) == "2024-04-02"  # the notice, not a later date
+    got = facts_of(data)
+    assert ("exam", "2024-03-11") in {(c, d) for c, d, _ in got}
+    assert any(c == "conservative_care" and d.startswith("2023") for c, d, _ in got)
+    reasons = [s for c, _, s in got if c == "utilization_review"]
+    assert any("do not show a trial of home exercise" in s for s in reasons)
+    assert any(c == "utilization_review" and d == "2024-03-26" and "received" in s
+               for c, d, s in got)  # the request's history, dated by its own date
+    assert not any(s.startswith("Request received") for _, _, s in got)  # the item's date
+    statements = " ".join(s for _, _, s in got)
+    assert "covered only when" not in statements  # the payer's criteria are not the record
+    assert "CPT 64493" not in statements  # the item's decision line is the item, not a fact
+
+
+def test_a_letter_tells_the_request_history_each_step_on_its_own_date(tmp_path):
+    data = drafted(tmp_path, (
+        "INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\n\nDate of decision: 09/30/2024\n\n"
+        "CASE SUMMARY\n"
+        "The treating physician requested a cervical radiofrequency ablation on 07/02/2024. "
+        "The plan non-certified the request on 07/15/2024, stating that the diagnostic blocks "
+        "were not documented. The determination is overturned.\n\n"
+        "REVIEWER\nThe reviewer is board certified and approved 400 requests in 2023.\n"
+    ))
+    steps = {(d, s[:30]) for c, d, s in facts_of(data) if c == "utilization_review"}
+    assert {d for d, _ in steps} >= {"2024-07-02", "2024-07-15", "2024-09-30"}
+    assert not any("board certified" in s for _, s in steps)
+
+
+def test_past_care_told_in_a_narrative_records_the_procedure_and_its_response(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "INITIAL CONSULTATION\nDate of visit: 05/06/2024\n\nHISTORY OF PRESENT ILLNESS\n"
+        "He was treated with chiropractic care and a lumbar epidural steroid injection in "
+        "March 2019, which helped his leg pain for about 4 months.\n"
+        "A right L5-S1 medial branch block was performed on 01/08/2024.\n"
+        "A repeat epidural steroid injection was requested on 04/01/2024.\n"
+    )))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("procedure", "2019-03-01") in kinds and ("response", "2019-03-01") in kinds
+    assert ("procedure", "2024-01-08") in kinds
+    assert ("conservative_care", "2019-03-01") in kinds
+    assert not any(c == "procedure" and d == "2024-04-01" for c, d in kinds)  # asked for only
+
+
+def test_a_pharmacy_table_reads_the_drug_column_not_the_rx_number(tmp_path):
+    data = drafted(tmp_path, (
+        "PHARMACY PRESCRIPTION HISTORY\nPrinted 06/30/2024\n\n"
+        "Fill date   Rx #      Drug / strength / directions                      Qty  Days\n"
+        "02/01/2024  7730011   Oxycodone-APAP 5-325 mg tab, 1 tab every 6 hrs prn  120  30\n"
+        "03/01/2024  7730011R1 Oxycodone-APAP 5-325 mg tab, 1 tab every 6 hrs prn  120  30\n"
+        "04/01/2024  7731990   Oxycodone-APAP 5-325 mg tab, 1 tab every 12 hrs prn  60  30\n"
+    ))
+    meds = [f for f in data["facts"] if f["category"] == "medication"]
+    assert [f["statement"].split(",")[0] for f in meds] == ["Oxycodone-APAP 5-325 mg tab"] * 2
+    assert [(f["dose"]["drug"], f["dose"]["amount"], f["dose"]["frequency"]) for f in meds] == [
+        ("oxycodone", 5.0, "every 6 hours as needed"),
+        ("oxycodone", 5.0, "every 12 hours as needed")]
+    assert meds[0]["mme"] == 30  # 5 mg x 4 a day x 1.5
+    assert not any("7730011" in f["statement"] for f in meds)
+
+
+def test_a_medication_reconciliation_is_read_as_a_clinic_note(tmp_path):
+    data = drafted(tmp_path, (
+        "CLINIC MEDICATION RECONCILIATION\nVisit: 06/03/2024\n"
+        "Current medications (reviewed with patient and pharmacy history):\n"
+        "1. Tapentadol 50 mg twice daily.\n"
+        "Monitoring: UDS 05/20/2024 consistent with prescribed tapentadol. "
+        "Pain 5/10 with meds, 8/10 without.\n"
+    ))
+    assert data["documents"][0]["type"] == "office_note"
+    got = facts_of(data)
+    assert any(c == "medication" and "Tapentadol 50 mg" in s for c, _, s in got)
+    assert any(c == "other" and d == "2024-05-20" for c, d, _ in got)
+    assert any(c == "history" and "5/10 with meds" in s for c, _, s in got)
