@@ -14,7 +14,8 @@ from drafting.store import DraftStore
 from tests.conftest import BAD_CASES, EXAMPLES, ROOT
 from ui.chips import FINDING_ICON
 from ui.diffview import side_by_side
-from ui.prefs import Prefs, load_prefs, save_prefs
+from ui.identity import SIGNED_IN
+from ui.prefs import load_prefs
 
 APP = str(ROOT / "ui" / "app.py")
 CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
@@ -26,18 +27,39 @@ TIMEOUT = 120  # seconds a single script run may take (drafting runs inside one)
 
 @pytest.fixture
 def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A private data directory and draft store, with a reviewer's name saved in Settings."""
+    """A private data directory and draft store with one user of the app, Dr. Reyes."""
     data = tmp_path / "data"
     monkeypatch.setenv("NECESSITY_DATA_DIR", str(data))
     monkeypatch.setenv("NECESSITY_STORE_URL", str(data / "drafts.sqlite"))
-    for name in ("NECESSITY_BACKEND", "NECESSITY_ALLOW_EXTERNAL"):
+    for name in ("NECESSITY_BACKEND", "NECESSITY_ALLOW_EXTERNAL", "NECESSITY_UI_USER_HEADER"):
         monkeypatch.delenv(name, raising=False)
-    save_prefs(data, Prefs(reviewer="Dr. Reyes"))
+    with DraftStore.open(data / "drafts.sqlite") as store:
+        store.users.add("reyes", "Dr. Reyes", credentials="MD", password="correct horse")
     return data
 
 
-def start() -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+def start(user: str | None = "reyes") -> AppTest:
+    """The app in a new browser session, signed in as ``user`` (as the sign-in form does)."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if user is not None:
+        at.session_state[SIGNED_IN] = user
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def edit(at: AppTest, draft_id: str, key: str, text: str, reason: str, *, base: int = 1,
+         confirm_void: bool = False) -> AppTest:
+    """Open the section's edit box, type ``text`` and ``reason``, and save."""
+    toggle = at.toggle(key=f"editing-{draft_id}-{key}")
+    if not toggle.value:
+        toggle.set_value(True).run()
+    tag = f"{draft_id}-{key}-b{base}"
+    at.text_area(key=f"edit_text-{tag}").input(text)
+    at.text_input(key=f"edit_reason-{tag}").input(reason)
+    if confirm_void:
+        at.checkbox(key=f"void-ok-edit-{tag}").check().run()
+    at.button(key=f"edit_save-{tag}").click().run()
     assert not at.exception, at.exception
     return at
 
@@ -90,24 +112,25 @@ def test_main_path_edit_regenerate_override_export_and_restart(data_dir: Path) -
     assert "nec-excerpt" in body and "MTUS Chronic Pain (2009)" in body  # an excerpt chip
 
     # edit a section: a reason is required, then it is saved as version 2 by the reviewer
-    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
-    at.button(key="edit_save_conclusion").click().run()
+    edit(at, draft_id, "conclusion", EDITED, "")
     assert "A reason is required" in messages(at.error)
-    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
-    at.text_input(key="edit_reason_conclusion_v1").input("narrow the request")
-    at.button(key="edit_save_conclusion").click().run()
+    edit(at, draft_id, "conclusion", EDITED, "narrow the request")
     no_errors(at)
+    assert at.toggle(key=f"editing-{draft_id}-conclusion").value  # the same form stays open
     assert "Conclusion: saved as version 2 by Dr. Reyes" in messages(at.success)
     assert "Wording tightened by hand." in messages(at.html)
     # the eval harness flags the edited sentence whose citation does not carry it, inline
     assert "citation_support** at [sentence 1](#s-conclusion-0)" in findings(at)
     assert '<span id="s-conclusion-0" class="nec-sent nec-error">' in messages(at.html)
 
-    # regenerate another section with the offline backend: a new version
-    at.text_input(key="regen_reason_analysis-I2").input("redraft after review")
-    at.button(key="regen_analysis-I2").click().run()
+    # regenerate another section with the offline backend: a proposal, accepted as a version
+    at.text_input(key=f"regen_reason-{draft_id}-analysis-I2").input("redraft after review")
+    at.button(key=f"regen-{draft_id}-analysis-I2").click().run()
     no_errors(at)
-    assert "analysis-I2: version 2 by offline" in messages(at.success)
+    assert "Proposed by offline" in messages(at.info)
+    at.button(key=f"accept-{draft_id}-analysis-I2").click().run()
+    no_errors(at)
+    assert "the proposal is version 2; version 1 by offline is kept" in messages(at.success)
 
     # override a criterion: refused without a reason, recorded with one
     go(at, "criteria")
@@ -150,12 +173,15 @@ def test_main_path_edit_regenerate_override_export_and_restart(data_dir: Path) -
     assert [(o.item_id, o.criterion_id, o.value, o.reason, o.author) for o in overrides] == [
         ("I1", "esi_repeat.prior_relief", "undocumented", "relief is self-reported only",
          "Dr. Reyes")]
-    by_action = {(e.action, e.actor): e.detail for e in audit}
-    assert by_action[("section_edited", "Dr. Reyes")]["key"] == "conclusion"
-    assert by_action[("section_regenerated", "Dr. Reyes")]["key"] == "analysis-I2"
-    assert by_action[("criterion_overridden", "Dr. Reyes")]["engine_value"] == "met"
-    assert by_action[("exported", "Dr. Reyes")]["format"] == "docx"
-    assert by_action[("draft_created", "Dr. Reyes")]["case_id"] == "wc-lumbar-esi-plaintiff"
+    # every action names the session's user: the principal user:reyes, the name Dr. Reyes
+    by_action = {(e.action, e.actor, e.stated_author): e.detail for e in audit}
+    assert by_action[("section_edited", "user:reyes", "Dr. Reyes")]["key"] == "conclusion"
+    assert by_action[("section_regenerated", "user:reyes", "Dr. Reyes")]["key"] == "analysis-I2"
+    assert by_action[("criterion_overridden", "user:reyes", "Dr. Reyes")]["engine_value"] == \
+        "met"
+    assert by_action[("exported", "user:reyes", "Dr. Reyes")]["format"] == "docx"
+    assert by_action[("draft_created", "user:reyes", "Dr. Reyes")]["case_id"] == \
+        "wc-lumbar-esi-plaintiff"
 
     # the app starts again on the same data directory: the edit and the history are there
     again = start()
@@ -184,6 +210,7 @@ def test_a_refresh_reopens_the_draft_named_in_the_url(data_dir: Path) -> None:
     second = draft_example(at)  # newest first: the sidebar now shows the second draft
     assert second != first
     fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    fresh.session_state[SIGNED_IN] = "reyes"
     fresh.query_params["draft"] = first
     fresh.run()
     assert fresh.sidebar.selectbox(key="draft_pick").value == first
@@ -192,38 +219,44 @@ def test_a_refresh_reopens_the_draft_named_in_the_url(data_dir: Path) -> None:
 def test_sign_off_in_the_app_is_recorded_and_a_later_edit_voids_it(data_dir: Path) -> None:
     at = start()
     draft_id = draft_example(at)
-    go(at, "export")
+    go(at, "signoff")
     no_errors(at)
-    assert "Not signed off." in messages(at.caption)
-    at.button(key="sign_off").click().run()
+    sign = at.button(key=f"sign-{draft_id}")
+    assert sign.disabled  # the checklist is not acknowledged yet
+    acks = [c for c in at.checkbox if c.key.startswith(f"ack-{draft_id}-")]
+    assert {c.key.rsplit("-", 1)[1] for c in acks} >= {"placeholders"}
+    for ack in acks:
+        ack.check()
+    at.run()
+    at.button(key=f"sign-{draft_id}").click().run()
     no_errors(at)
-    assert "signed off by Dr. Reyes" in messages(at.success)
-    assert "Signed off by Dr. Reyes" in messages(at.success)
-    assert not [b for b in at.button if b.key == "sign_off"]  # nothing left to sign
+    assert "signed off by Dr. Reyes, MD" in messages(at.success)
+    assert "Signed off by **Dr. Reyes**, MD" in messages(at.success)
     assert "signed off by Dr. Reyes" in messages(at.sidebar.caption)
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
-        assert store.summary(draft_id).signed_off_by == "Dr. Reyes"
+        summary = store.summary(draft_id)
+        assert (summary.signed_off_by, summary.signer_credentials) == ("Dr. Reyes", "MD")
         assert [e.actor for e in store.audit(draft_id) if e.action == "signed_off"] == [
-            "Dr. Reyes"]
-    # a later edit, made in the app's Draft editor, voids the sign-off
+            "user:reyes"]
+    # a later edit in the Draft editor: a warning first, the save needs confirming
     go(at, "editor")
-    at.text_area(key="edit_text_conclusion_v1").input(EDITED)
-    at.text_input(key="edit_reason_conclusion_v1").input("after sign-off")
-    at.button(key="edit_save_conclusion").click().run()
+    at.toggle(key=f"editing-{draft_id}-conclusion").set_value(True).run()
+    assert "This draft is signed off by Dr. Reyes" in messages(at.warning)
+    assert at.button(key=f"edit_save-{draft_id}-conclusion-b1").disabled
+    edit(at, draft_id, "conclusion", EDITED, "after sign-off", confirm_void=True)
     no_errors(at)
     assert "Conclusion: saved as version 2 by Dr. Reyes" in messages(at.success)
     assert "signed off by" not in messages(at.sidebar.caption)
-    go(at, "export")
+    go(at, "signoff")
     no_errors(at)
-    assert "Not signed off." in messages(at.caption)
-    assert "The sign-off by Dr. Reyes" in messages(at.info)
-    assert "voided by Dr. Reyes" in messages(at.info)
-    assert "section conclusion edited (version 2)" in messages(at.info)
-    assert [b for b in at.button if b.key == "sign_off"]  # it can be signed off again
+    assert "The sign-off by Dr. Reyes" in messages(at.warning)
+    assert "voided by Dr. Reyes" in messages(at.warning)
+    assert "section conclusion edited (version 2)" in messages(at.warning)
     with DraftStore.open(data_dir / "drafts.sqlite") as store:
         assert store.summary(draft_id).signed_off_by is None
         voided = [e for e in store.audit(draft_id) if e.action == "sign_off_voided"]
-        assert [e.detail["signed_off_by"] for e in voided] == ["Dr. Reyes"]
+        assert [(e.actor, e.detail["signed_off_by"]) for e in voided] == [
+            ("user:reyes", "Dr. Reyes")]
         assert [e.detail["reason"] for e in voided] == ["section conclusion edited (version 2)"]
 
 
@@ -249,15 +282,19 @@ def test_settings_are_saved_in_the_data_dir_and_external_consent_starts_off(
     no_errors(at)
     assert at.toggle(key="set_consent").value is False
     assert at.selectbox(key="set_backend").value == "offline"
-    at.text_input(key="set_reviewer").input("Dr. Kim")
     at.text_input(key="set_model").input("local-model")
     at.button(key="set_save").click().run()
     no_errors(at)
     assert "External-model consent is off" in messages(at.success)
     saved = load_prefs(data_dir)
-    assert (saved.reviewer, saved.model, saved.backend) == ("Dr. Kim", "local-model", "offline")
+    assert (saved.model, saved.backend) == ("local-model", "offline")
     assert "allow_external" not in (data_dir / "ui.json").read_text()
-    assert "Acting as **Dr. Kim**" in messages(start().sidebar.caption)
+    # the profile: name and credentials kept with the user in the store
+    at.text_input(key="profile_name").input("Dr. Ana Reyes")
+    at.text_input(key="profile_credentials").input("MD, FAAOS")
+    at.button(key="FormSubmitter:profile-Save profile").click().run()
+    no_errors(at)
+    assert "Signed in as **Dr. Ana Reyes**, MD, FAAOS" in messages(start().sidebar.caption)
 
 
 def test_an_unusable_store_is_an_error_message_not_a_traceback(
@@ -266,13 +303,9 @@ def test_an_unusable_store_is_an_error_message_not_a_traceback(
     broken.write_bytes(b"this is not a SQLite database" * 100)
     monkeypatch.setenv("NECESSITY_STORE_URL", str(broken))
     at = start()
-    assert "draft store:" in messages(at.sidebar.error)
-    for page, title in [("facts", "Case facts"), ("editor", "Draft editor"),
-                        ("criteria", "Criteria"), ("history", "History"), ("export", "Export")]:
-        go(at, page)  # every page about a draft says how to open one, and nothing more
-        assert [t.value for t in at.title] == [title]
-        assert "No draft is open" in messages(at.info)
-        assert not at.main.button and not at.main.text_area
+    assert "sign-in:" in messages(at.error) and "not a draft store" in messages(at.error)
+    assert "Traceback" not in messages(at.error)
+    assert not at.main.text_area  # nothing of a draft is shown
 
 
 def test_the_side_by_side_diff_marks_changed_words_and_folds_unchanged_sentences() -> None:

@@ -12,10 +12,13 @@ from pathlib import Path
 
 from drafting.backends.base import Backend
 from drafting.case import Case
-from drafting.draft import Draft
+from drafting.draft import Draft, SectionDraft
 from drafting.service import FORMAT_LABELS, DraftingService, DraftRequest, LoadedCase, Regenerated
+from drafting.service.signoff import Checklist
+from drafting.service.signoff import checklist as make_checklist
 from drafting.settings import Settings
 from drafting.store import AuditEntry, DraftSummary, HistoryEntry, OverrideRecord
+from drafting.store.unsaved import Kind, Unsaved
 from evals.report import Report
 from guideline_index.corpus import excerpts_by_id
 from guideline_index.excerpt import Excerpt
@@ -180,3 +183,80 @@ def saved_cases(settings: Settings) -> list[Path]:
     folder = cases_dir(settings)
     return sorted(p for p in folder.glob("*.yaml") if not p.name.startswith(".")) \
         if folder.is_dir() else []
+
+
+# -- the physician app's working state: unsaved edits, proposals, sign-off (issue #21) ---------
+
+def save_edit_from(settings: Settings, draft_id: str, key: str, text: str, author: str,
+                   reason: str, base_version: int) -> tuple[int, list[str]]:
+    """``save_edit`` naming the version the text was started from: refused with
+    StaleSectionError (nothing stored) if the section has a later version."""
+    with opened(settings) as service:
+        edited = service.review.edit(draft_id, key, text, author, reason,
+                                     base_version=base_version)
+    return edited.version, [f"[{c.marker}] {c.problem}" for c in edited.invalid_citations]
+
+
+def unsaved(settings: Settings, username: str, draft_id: str) -> dict[tuple[str, str], Unsaved]:
+    """The user's unsaved edits and proposals in the draft, by (section key, kind)."""
+    with opened(settings) as service:
+        return {(u.key, u.kind): u for u in service.store.unsaved.of_draft(username, draft_id)}
+
+
+def keep_unsaved(settings: Settings, username: str, draft_id: str, key: str, base_version: int,
+                 text: str, reason: str) -> None:
+    with opened(settings) as service:
+        service.store.unsaved.keep(username, draft_id, key, base_version, text, reason)
+
+
+def discard_unsaved(settings: Settings, username: str, draft_id: str, key: str,
+                    kind: Kind = "edit") -> None:
+    with opened(settings) as service:
+        service.store.unsaved.discard(username, draft_id, key, kind)
+
+
+def propose(settings: Settings, username: str, draft_id: str, key: str, base_version: int,
+            reason: str) -> SectionDraft:
+    """Regenerate the section with the configured backend as a proposal (kept for the user,
+    not stored as a version); a failed one is returned and not kept."""
+    with opened(settings) as service:
+        sections, backend, model = service.review.propose(draft_id, [key])
+        section = sections[0]
+        if section.status != "failed":
+            service.store.unsaved.propose(username, draft_id, key, base_version, section,
+                                          reason, backend, model)
+    return section
+
+
+def accept_proposal(settings: Settings, username: str, draft_id: str, key: str,
+                    author: str) -> int:
+    """Store the user's proposal as the section's next version (refused if the section moved
+    on since it was proposed); the proposal is then discarded."""
+    with opened(settings) as service:
+        proposal = service.store.unsaved.get(username, draft_id, key, "proposal")
+        if proposal is None or proposal.section is None:
+            raise ValueError(f"section {key}: no proposal to accept (discarded, or accepted in "
+                             "another tab)")
+        version = service.review.accept(draft_id, proposal.section, author,
+                                        proposal.reason or "regenerated",
+                                        backend=proposal.backend or "unknown",
+                                        model=proposal.model or "unknown",
+                                        base_version=proposal.base_version)
+        service.store.unsaved.discard(username, draft_id, key, "proposal")
+    return version
+
+
+def sign_off_as(settings: Settings, draft_id: str, author: str, credentials: str) -> None:
+    with opened(settings) as service:
+        service.review.sign_off(draft_id, author, credentials)
+
+
+def checklist(settings: Settings, view: OpenDraft) -> Checklist:
+    with opened(settings) as service:
+        report = service.evaluation.draft(view.draft, view.case)
+    return make_checklist(view.draft, view.case, report, view.overrides)
+
+
+def set_profile(settings: Settings, username: str, display_name: str, credentials: str) -> None:
+    with opened(settings) as service:
+        service.store.users.set_profile(username, display_name, credentials)

@@ -15,9 +15,9 @@ from pydantic import ValidationError
 
 from drafting.backends.base import BackendError
 from drafting.case import CaseFileError
-from drafting.service import current_user
 from drafting.settings import Settings
 from drafting.store import NotStoredError, StoreError
+from drafting.store.users import User
 from ui import service
 from ui.prefs import Prefs, PrefsError, load_prefs, settings_for
 
@@ -29,6 +29,8 @@ DATA_DIR = "data_dir"  # chosen on the Settings page for this session
 CONSENT = "allow_external"  # consent to external model hosts, this session only
 FLASH = "flash"
 LOADED_CASE = "loaded_case"  # (name, text, case): the case file open on the Cases page
+USER = "session_user"  # this run's User (ui.identity), set by app.py before any page runs
+MISSING_DRAFT = "missing_draft"  # the URL named a draft the store does not have
 
 
 def data_dir() -> Path:
@@ -45,13 +47,17 @@ def settings() -> Settings:
                         st.session_state.get(CONSENT))
 
 
+def user() -> User:
+    """This browser session's user (app.py stops every run before the pages without one)."""
+    found = st.session_state.get(USER)
+    if found is None:
+        raise RuntimeError("no user in this session: app.py signs one in before any page runs")
+    return found  # type: ignore[no-any-return]
+
+
 def reviewer() -> str:
-    """Who acts, as it goes on the record: the name saved on the Settings page, else the
-    account running the app."""
-    try:
-        return prefs().reviewer.strip() or current_user()
-    except PrefsError:
-        return current_user()
+    """Who acts, as it goes on the record: this session's user's display name."""
+    return user().display_name
 
 
 def draft_id() -> str | None:
@@ -69,8 +75,11 @@ def flash(kind: str, message: str) -> None:
 
 
 def show_flash() -> None:
-    for kind, message in st.session_state.pop(FLASH, []):
-        getattr(st, kind)(message)
+    """The messages left by the last run, in one container that is always there: a message
+    never shifts the elements below it (and the state the browser keeps for them)."""
+    with st.container():
+        for kind, message in st.session_state.pop(FLASH, []):
+            getattr(st, kind)(message)
 
 
 def pick_draft() -> str | None:
@@ -82,8 +91,19 @@ def pick_draft() -> str | None:
         st.session_state.pop(DRAFT, None)
         return None
     ids = [d.draft_id for d in drafts]
+    asked = st.query_params.get("draft")
     wanted = st.session_state.pop(NEXT_DRAFT, None) or (
-        None if st.session_state.get(DRAFT) in ids else st.query_params.get("draft"))
+        None if st.session_state.get(DRAFT) in ids else asked)
+    if asked and asked not in ids and wanted == asked:
+        # A wrong id in the URL: say so, and open nothing rather than another patient's draft.
+        st.session_state[MISSING_DRAFT] = asked
+        st.session_state.pop(DRAFT, None)
+        st.error(f"No draft `{asked}` in the draft store. Pick one below.")
+        st.selectbox("Open draft", ids, index=None, key="draft_pick_missing",
+                     format_func=lambda d: d, placeholder="choose a draft",
+                     on_change=_picked_instead)
+        return None
+    st.session_state.pop(MISSING_DRAFT, None)
     if wanted in ids:
         st.session_state[DRAFT] = wanted
     elif st.session_state.get(DRAFT) not in ids:
@@ -103,8 +123,20 @@ def pick_draft() -> str | None:
     return chosen
 
 
+def _picked_instead() -> None:
+    chosen = st.session_state.get("draft_pick_missing")
+    if chosen:
+        st.session_state[NEXT_DRAFT] = chosen
+        st.query_params["draft"] = chosen
+
+
 def need_draft() -> str | None:
     """The open draft, or a note saying how to get one."""
+    missing = st.session_state.get(MISSING_DRAFT)
+    if missing:
+        st.error(f"The link names draft `{missing}`, which is not in the draft store (mistyped, "
+                 "or from another store). No draft is open: pick one in the sidebar.")
+        return None
     chosen = draft_id()
     if chosen is None:
         st.info("No draft is open. Open a case on the **Cases** page and draft it, or pick a "

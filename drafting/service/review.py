@@ -20,6 +20,26 @@ from drafting.stages import CheckCitations, StageRunner, generate, prepare
 from drafting.store import DraftStore, OverrideRecord, UnknownSectionError
 from drafting.store.review import edit_in
 
+# The most a section's text may hold: a generous page count for one section (the longest
+# outline budget is a few hundred words); 1 MB pasted by mistake became a 269-page PDF.
+SECTION_TEXT_LIMIT = 20_000  # characters, about 3,000 words or six pages
+
+
+class SectionTooLongError(ValueError):
+    """A section's text is over ``SECTION_TEXT_LIMIT``; nothing is stored."""
+
+    def __init__(self, key: str, length: int, limit: int = SECTION_TEXT_LIMIT):
+        super().__init__(
+            f"section {key!r}: the text has {length:,} characters; a section holds at most "
+            f"{limit:,} (about {limit // 7:,} words). Nothing was saved: shorten it (or move "
+            "material to another section) and save again")
+        self.key, self.length, self.limit = key, length, limit
+
+
+def check_length(key: str, text: str) -> None:
+    if len(text.strip()) > SECTION_TEXT_LIMIT:
+        raise SectionTooLongError(key, len(text.strip()))
+
 
 class StoredCaseError(ValueError):
     """The case a draft was made from cannot be recovered."""
@@ -111,6 +131,7 @@ class Review:
         if not text:
             raise ValueError(f"section {key!r}: the text is empty; a section cannot be edited "
                              "to nothing")
+        check_length(key, text)
         if citations is None:
             if conn is not None:
                 raise ValueError("check the citations (review.check) before the transaction")

@@ -10,7 +10,7 @@ from drafting.case import Case
 from drafting.case.vocab import Outcome
 from drafting.context import fact_label
 from drafting.criteria.results import CriterionResult, ItemResult, Status
-from ui import service, state
+from ui import section_edit, service, state
 
 STATUS_ICON = {"met": ":material/check_circle:", "not_met": ":material/cancel:",
                "undocumented": ":material/help:"}
@@ -92,7 +92,9 @@ def _override_form(view: service.OpenDraft) -> None:
     values = [o.value for o in Outcome] if target == OUTCOME else [s.value for s in Status]
     value = cols[2].selectbox("New value", values, key="ov_value", format_func=_label)
     reason = st.text_area("Reason (required, kept in the history)", key="ov_reason")
-    if st.button("Record override", type="primary", key="ov_submit"):
+    confirmed = section_edit.void_confirmed(view, "Recording this override",
+                                            f"void-ok-override-{view.draft_id}")
+    if st.button("Record override", type="primary", key="ov_submit", disabled=not confirmed):
         if not reason.strip():
             st.error("The reason is required: say why the record supports this value.")
             return
@@ -113,15 +115,22 @@ def _affected(view: service.OpenDraft) -> None:
         return
     item_id, keys, reason = pending
     st.info(f"Sections resting on {item_id}: {', '.join(keys)}. Their stored text does not "
-            "reflect the override until they are regenerated (each becomes a new version; "
-            "edits are kept in the history).")
-    if st.button(f"Regenerate the {len(keys)} affected sections", key="ov_regenerate"):
+            "reflect the override until they are regenerated. Regenerating makes proposals: "
+            "each is shown beside the current text in the Draft editor, to accept or discard "
+            "(your edits are never replaced unseen).")
+    if st.button(f"Propose regenerations of the {len(keys)} affected sections",
+                 key="ov_regenerate"):
         with state.shown_errors("regenerate"), st.spinner("regenerating ..."):
-            done = service.regenerate(state.settings(), view.draft_id, keys, state.reviewer(),
-                                      f"carry the override of {item_id}: {reason}")
+            settings, user = state.settings(), state.user()
+            made = [service.propose(settings, user.username, view.draft_id, key,
+                                    view.latest(key).version,
+                                    f"carry the override of {item_id}: {reason}")
+                    for key in keys]
             st.session_state.pop("ov_affected", None)
-            state.flash("success", "Regenerated: " + ", ".join(
-                f"{r.key} v{r.version}" for r in done))
+            failed = [m.key for m in made if m.status == "failed"]
+            state.flash("success", f"{len(made) - len(failed)} proposal(s) to review in the "
+                        "Draft editor." + (f" Failed (current text kept): {', '.join(failed)}."
+                                           if failed else ""))
             st.rerun()
 
 

@@ -30,30 +30,18 @@ def _unresolved(view: service.OpenDraft, settings: Settings) -> None:
                "\n\n" + "\n".join(lines))
 
 
-def _sign_off(view: service.OpenDraft, settings: Settings) -> None:
-    """Sign-off at the current versions: who and when, or the button; any later edit, override
-    or regeneration voids it (the store does, and the history shows whose was voided)."""
+def _sign_off(view: service.OpenDraft) -> None:
+    """Whether the draft is signed off; signing is on the Sign-off page (with its checklist)."""
     summary = view.summary
     if summary.signed_off_by and summary.signed_off_at:
-        st.success(f"Signed off by {summary.signed_off_by} at "
-                   f"{summary.signed_off_at:%Y-%m-%d %H:%M} UTC. Any later edit, override or "
-                   "regeneration voids this sign-off.")
+        st.success(f"Signed off by {summary.signed_off_by}"
+                   + (f", {summary.signer_credentials}" if summary.signer_credentials else "")
+                   + f" at {summary.signed_off_at:%Y-%m-%d %H:%M} UTC. Any later edit, override "
+                   "or regeneration voids this sign-off.")
         return
-    voided = service.voided_sign_off(settings, view.draft_id)
-    if voided is not None:
-        signed_at = str(voided.detail.get("signed_off_at") or "")[:16].replace("T", " ")
-        st.info(f"The sign-off by {voided.detail.get('signed_off_by')} ({signed_at} UTC) was "
-                f"voided by {voided.actor} at {voided.at:%Y-%m-%d %H:%M} UTC: "
-                f"{voided.detail.get('reason', 'a later change')}. Sign off again to sign the "
-                "current versions.")
-    st.caption("Not signed off. Overrides are listed in every export.")
-    who = state.reviewer()
-    if st.button(f"Sign off as {who}", key="sign_off", disabled=summary.status != "complete",
-                 help="Signs the draft at its current section versions (recorded in the audit "
-                      "log). Only a complete draft can be signed off."):
-        service.sign_off(settings, view.draft_id, who)
-        state.flash("success", f"Draft {view.draft_id} signed off by {who}.")
-        st.rerun()
+    st.caption("Not signed off: sign it on the Sign-off page (after its checklist). Overrides "
+               "are listed in every export.")
+    st.page_link("views/signoff.py", label="Sign-off")
 
 
 def render() -> None:
@@ -64,7 +52,7 @@ def render() -> None:
     with state.shown_errors():
         settings = state.settings()
         _unresolved(view, settings)
-        _sign_off(view, settings)
+        _sign_off(view)
         formats = st.multiselect("Formats", list(service.EXPORT_FORMATS), default=["docx", "pdf",
                                  "md"], format_func=service.EXPORT_FORMATS.get,
                                  key="export_formats")

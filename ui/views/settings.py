@@ -1,6 +1,8 @@
-"""Settings: backend, model, base URL, the reviewer's name, the data directory, and consent to
-send case text to an external model host (off by default, and off again in every new browser
-session). Choices are saved in the data directory (ui.json); the API key never is."""
+"""Settings: your profile (the name and credentials your actions and signatures carry, kept with
+your user in the draft store), and for the app: backend, model, base URL, the data directory,
+and consent to send case text to an external model host (off by default, and off again in every
+new browser session). App choices are saved in the data directory (ui.json); the API key never
+is."""
 
 from __future__ import annotations
 
@@ -27,9 +29,27 @@ def _save(data_dir: str, prefs: Prefs, consent: bool) -> None:
     st.rerun()
 
 
+def _profile() -> None:
+    st.subheader("Your profile")
+    user = state.user()
+    with st.form("profile"):
+        name = st.text_input("Name as it goes on the record (edits, overrides, sign-off)",
+                             user.display_name, key="profile_name")
+        credentials = st.text_input("Credentials under your name on a signature (e.g. MD, "
+                                    "FAAOS)", user.credentials, key="profile_credentials")
+        if st.form_submit_button("Save profile"):
+            with state.shown_errors("profile"):
+                service.set_profile(state.settings(), user.username, name, credentials)
+                state.flash("success", f"Profile of {user.username} saved (recorded in the "
+                            "audit log).")
+                st.rerun()
+
+
 def render() -> None:
     st.title("Settings")
     state.show_flash()
+    _profile()
+    st.subheader("The app")
     with state.shown_errors("settings"):
         current = state.settings()
         saved = state.prefs()
@@ -45,9 +65,6 @@ def render() -> None:
                             value=bool(current.allow_external), key="set_consent",
                             help="Off by default and off again in every new session. Needed "
                                  "for any host that is not localhost; recorded with each draft.")
-        reviewer = st.text_input("Your name (as it goes on the record: edits, overrides, "
-                                 "exports)", saved.reviewer or state.reviewer(),
-                                 key="set_reviewer")
         data_dir = st.text_input("Data directory (draft store, index, exports)",
                                  str(current.data_dir), key="set_data_dir")
         st.caption(f"Draft store: {current.store_path}"
@@ -55,7 +72,7 @@ def render() -> None:
                    + f" · saved settings: {prefs_path(current.data_dir)} · API key: "
                    + ("set" if current.api_key else "from OPENAI_API_KEY if set"))
         if st.button("Save settings", type="primary", key="set_save"):
-            prefs = Prefs(reviewer=reviewer.strip(), backend=backend, model=model.strip() or None,
+            prefs = Prefs(reviewer=saved.reviewer, backend=backend, model=model.strip() or None,
                           base_url=base_url.strip() or None)
             default_dir = str(Settings.load().data_dir)
             _save("" if data_dir.strip() == default_dir else data_dir, prefs, consent)
