@@ -7,7 +7,8 @@ the record first; with ``--shift-dates``, dates moved by a fixed number of days)
 go through the same ``Deidentifier`` (``PromptGuard``), so the one measurement serves both. An
 identifier counts as removed when every occurrence of its text is covered by replaced spans
 (partly replaced is a leak: "[NAME_1]é Núñez"); a date or date of birth also counts as
-protected when the date shift moved it. A kept term counts as falsely redacted when any of its
+protected when the date shift moved it (it is not found standing alone in the shifted text: "08/2021"
+inside a shifted "04/08/2021" is another date). A kept term counts as falsely redacted when any of its
 occurrences is touched.
 
 Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets #22: >= 0.99
@@ -22,6 +23,7 @@ set 3).
 from __future__ import annotations
 
 import argparse
+import re
 import datetime as dt
 import sys
 from collections import Counter
@@ -80,7 +82,8 @@ def score(blind: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for label in (x for x in labels["identifiers"] if x["file"] == path.name):
             where = occurrences(text, label["text"])
             removed = bool(where) and all(covered(spans, a, b, text) for a, b in where)
-            if not removed and label["kind"] in DATE_KINDS and label["text"] not in shifted:
+            if not removed and label["kind"] in DATE_KINDS and not re.search(
+                    rf"(?<![\w/]){re.escape(label['text'])}(?![\w/])", shifted):
                 removed = True
             results.append({**label, "removed": removed, "found": len(where)})
         for label in (x for x in labels.get("keep", []) if x["file"] == path.name):

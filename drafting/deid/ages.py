@@ -22,10 +22,13 @@ AGE_NUMBER = re.compile(
     r"(?i)(?<![\w.])(?:9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|y)[- ]?old\b"
     r"|[ -]?(?:y/o|y\.o\.|yo|yr|yrs|years?|y)(?![a-z]))"
 )
+# An age after a cue. Where the cue is only an age word or a pronoun ("age 93", "aged 96",
+# "she's 93"), the cue goes with the number; not a score, a dose or a weight ("93%", "93 mg").
 AGE_LABELLED = re.compile(
-    r"(?i)\b(?:age|aged|age/sex|who is|who's|is now|now|turned|turns|turning)\s*[:=]?\s*"
-    r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*(?:%|percent|mg|mcg|ml|minutes|min|days|degrees|lb|"
-    r"pounds|kg|cm|mm|feet|times|visits|sessions)\b)")
+    r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|she[ ]is|he[ ]is)|who is|who's|is now|now|"
+    r"turned|turns|turning)\s*[:=]?\s*"
+    r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
+    r"lbs?|pounds|kg|cm|mm|in|inches|feet|times|visits|sessions|points|beats|bpm)\b)")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -52,4 +55,5 @@ def ages_and_dates(text: str) -> Iterator[Span]:
     for match in AGE_WORDS.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.age, 4)
     for match in AGE_LABELLED.finditer(text):
-        yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
+        start = match.start("cue") if match.group("own") else match.start("value")
+        yield Span(start, match.end("value"), PhiKind.age, 4)

@@ -20,7 +20,8 @@ PHONE_BARE = re.compile(r"(?<![\w-])(?:\+?1)?[2-9]\d{9}(?![\w-])")
 PHONE_WORD = re.compile(
     r"(?i)\b(?:phone|ph|tel|telephone|cell|mobile|fax|facsimile|home|work|pager|call|calls|"
     r"reached at|contact|from|to|alt)\b[^\n\d]{0,12}$")
-EXTENSION = re.compile(r",?[ ]?(?i:ext\.?|extension|x)[ ]?\d{1,5}(?![\w])")
+# An extension, letters in it too: "x 31C", "ext. R-22".
+EXTENSION = re.compile(r",?[ ]?(?i:ext\.?|extension|x)[ ]?(?:[A-Z]{1,2}-?)?\d{1,5}[A-Z]?(?![\w-])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`|]+")
 DOMAIN_PATH = re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|us|"

@@ -16,15 +16,19 @@ _MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, start=1)}
 _MONTH_NUMBER.update({name[:3]: i for i, name in enumerate(MONTHS, start=1)})
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 
-DATE_PATTERN = re.compile(
-    r"(?<![\w/.-])(?:"
+# A date may open a range: "3/6/23-3/13/23" (otherwise a hyphen after a date is refused:
+# "12/01/2023-A"); the date that ends it is found by ``RANGE_END``.
+_DATE_BODY = (
+    r"(?:"
     r"(?P<us>(?P<um>\d{1,2})(?P<usep>[/-])(?P<ud>\d{1,2})(?P=usep)(?P<uy>\d{4}|\d{2}))"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
-    rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<esep>\s+|-)(?P<em>{_MONTH})(?:\s+|-)(?P<ey>\d{{4}}))"
-    r")(?![\w/-])",
-    re.IGNORECASE,
+    rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
+    rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
+    r")(?![\w/]|-(?!\d{1,2}/\d{1,2}/\d{2}))"
 )
+DATE_PATTERN = re.compile(r"(?<![\w/.-])" + _DATE_BODY, re.IGNORECASE)
+RANGE_END = re.compile(r"(?:(?<=\d/\d\d-)|(?<=\d/\d{4}-))" + _DATE_BODY, re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,7 +69,10 @@ def _parse(match: re.Match[str]) -> dt.date | None:
 
 
 def find_dates(text: str) -> Iterator[FoundDate]:
-    for match in DATE_PATTERN.finditer(text):
+    matches = list(DATE_PATTERN.finditer(text))
+    matches += [m for m in RANGE_END.finditer(text)
+                if not any(m.start() < o.end() and o.start() < m.end() for o in matches)]
+    for match in sorted(matches, key=lambda m: m.start()):
         day = _parse(match)
         if day is not None:
             yield FoundDate(match.start(), match.end(), day, match.group(0))
@@ -94,9 +101,12 @@ def format_like(original: str, day: dt.date) -> str:
     if g["long"]:
         comma = "," if "," in original else ""
         return f"{name} {day.day}{comma} {day.year}"
-    sep = "-" if g["esep"] == "-" else " "
     dom = f"{day.day:02d}" if len(g["ed"]) == 2 else str(day.day)
-    return f"{dom}{sep}{name}{sep}{day.year}"
+    if g["eord"]:  # "3rd of May, 2022"
+        of = " of " if "of" in g["esep"].lower() else " "
+        return f"{dom}{_ordinal(day.day)}{of}{name}{',' if g['ecomma'] else ''} {day.year}"
+    sep = "-" if g["esep"] == "-" else " "
+    return f"{dom}{sep}{name}{',' if g['ecomma'] else ''}{sep}{day.year}"
 
 
 # A month and day without a year: "01/08", "12/20" (two digits each, so not a score such as
@@ -106,7 +116,8 @@ def format_like(original: str, day: dt.date) -> str:
 _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
                     r"grade|of)[ :]*$")
 _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
-_CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt)"
+_CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|week[ ]of|"
+_CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of)"
 PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
@@ -179,12 +190,54 @@ def shift_text(text: str, days: int) -> str:
     for p in find_partial_dates(text):
         if not any(p.start < b and a < p.end for a, b, _ in found):
             found.append((p.start, p.end, p.shifted(days)))
+    for start, end, new in month_years(text, days):
+        if not any(start < b and a < end for a, b, _ in found):
+            found.append((start, end, new))
     for start, end, new in sorted(found):
         out.append(text[last:start])
         out.append(new)
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+# A month and year without a day ("06/2021", "May 2022", "Sept. 2019"): HIPAA's safe harbour keeps
+# only the year, so they move too, by whole months (``months_for``), which shifting back undoes.
+MONTH_YEAR_PATTERN = re.compile(
+    r"(?<![\w/.-])(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})(?![\w/]|-\d)"
+    rf"|(?P<wm>{_MONTH})(?P<comma>,)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/]))", re.IGNORECASE)
+
+
+def months_for(days: int) -> int:
+    """The whole months a shift of ``days`` moves a month and year: the nearest number, at least
+    one (so nothing stays as written), with the sign of ``days`` (so -days undoes it)."""
+    if days == 0:
+        return 0
+    months = max(1, round(abs(days) / 30.4375))
+    return months if days > 0 else -months
+
+
+def month_years(text: str, days: int) -> Iterator[tuple[int, int, str]]:
+    """(start, end, shifted text) of each month and year in ``text``, moved ``months_for(days)``
+    months and written in its own style."""
+    step = months_for(days)
+    for match in MONTH_YEAR_PATTERN.finditer(text):
+        g = match.groupdict()
+        month = int(g["nm"]) if g["nm"] else _month(g["wm"])
+        year = int(g["ny"] or g["wy"])
+        index = year * 12 + month - 1 + step
+        year, month = divmod(index, 12)
+        month += 1
+        if g["nm"]:
+            written = f"{month:02d}" if len(g["nm"]) == 2 else str(month)
+            new = f"{written}/{year}"
+        else:
+            name = MONTHS[month - 1]
+            if g["wm"].rstrip(".").lower() not in MONTHS:
+                name = name[:3] + ("." if g["wm"].endswith(".") else "")
+            name = name.upper() if g["wm"].isupper() else name.capitalize()
+            new = f"{name}{',' if g['comma'] else ''} {year}"
+        yield match.start(), match.end(), new
 
 
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)

@@ -47,6 +47,7 @@ NAME = rf"{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{0,4}}"
 # A labelled name may continue on the next line ("Patient: Wilhelmina\nStrout").
 NAME_WRAPPED = rf"{_PWORD}(?:(?:[ ]|,[ ]?|[ \t]*\n[ \t]*){_PWORD}){{0,4}}"
 
+GENERATION = r"(?:Jr|Sr|II|III|IV|V)\.?"  # "Jr." and "III" belong to a name but name no one
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie)"
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
@@ -298,6 +299,7 @@ def name_tokens(name: str) -> set[str]:
         for part in parts:
             bare = part.strip("'’")
             if (len(fold(bare)) >= 3 and not _is_stop(bare)
+                    and not re.fullmatch(GENERATION, bare)
                     and not re.fullmatch(PARTICLE, bare, re.IGNORECASE)
                     and re.match(U, bare)):
                 tokens.add(bare)

@@ -28,7 +28,7 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
-    (PhiKind.mrn, r"mrn|medical[ ]record" + _NO + r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
+    (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO + r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
                   r"|chart" + _NO + r"|patient[ ]id|pt[ ]id|account" + _NO + r"|acct\.?" + _NO +
                   r"|fin|encounter" + _NO + r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
                   r"|acc\.?" + _NO + r"|case[ ]id|record" + _NO),
@@ -50,8 +50,10 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
 _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
 # prefix ("A 87412", "PT 38815", "20A 14782", "WCP 4471182-03").
+# Up to two prefixes, and a short group of digits after ("RMI 21 0447913", "SCH 448217 02").
 _TOKEN = (r"(?:(?!(?:LCD|NCD|LCA|CPT|ICD|DSM|CPB|AMA|CDC|FDA|CMS)[ ])[A-Z0-9]{1,4}[ ]"
-          r"(?=[A-Z0-9-]*\d))?[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?")
+          r"(?=[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+          r"(?:[ ]\d{2,4}(?=[ \t]*(?:[.,;)|\n]|$)))?")
 # Where a field ends: a wide gap, a tab, a pipe, the next "Label:", the end of the line.
 _ENDS_FIELD = r"[ ]{2,}|\t|[ \t]*\||[ \t]*$|[ ]+[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}[ ]?:[ ]"
 _FIELD_END = rf"(?={_ENDS_FIELD})"
@@ -68,6 +70,15 @@ ID_PROSE = re.compile(
 RX_NUMBER = re.compile(r"(?<![\w-])(?:RX|Rx|rx)[ #:]*\d{5,}(?![\w-])")
 
 # ----------------------------------------------------------------------------- numbers by shape
+
+# A licence or permit number after its board's abbreviation, the abbreviation with it: "SBN 288164"
+# (state bar), "PHY 49821" (pharmacy permit), "RPh 71520", "PSY 23817", "RN 771023".
+LICENCE_BOARD = re.compile(
+    r"(?<![\w-])(?:SBN|PHY|PHA|RPh|RPH|PSY|LVN|LCSW|LMFT|RN|NP|PA|DC|PT|CRNA)[ ]?#?[ ]?\d{5,}"
+    r"(?![\w-])")
+# A GS1 device identifier with its application identifiers: "(01)05415067021145(17)280131(21)NQ55".
+UDI_GS1 = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]+)*")
+SSN_DOTTED = re.compile(r"(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)")
 
 SSN = re.compile(r"(?<![\w*-])(?:\d{3}|[xX*]{3})-(?:\d{2}|[xX*]{2})-\d{4}(?![\w-])")
 SSN_SPACED = re.compile(r"(?<![\w-])\d{3}[ ]\d{2}[ ]\d{4}(?![\w-])")
@@ -103,7 +114,10 @@ def numbers(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), PhiKind.id, 5)
     for match in SSN.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.ssn, 5)
-    for match in SSN_SPACED.finditer(text):
+    for pattern, kind in ((LICENCE_BOARD, PhiKind.license), (UDI_GS1, PhiKind.device)):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), kind, 6)
+    for match in [*SSN_SPACED.finditer(text), *SSN_DOTTED.finditer(text)]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if SSN_WORD.search(text[max(line_start, match.start() - 60):match.start()]):
             yield Span(match.start(), match.end(), PhiKind.ssn, 5)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, clean
-from drafting.deid.terms import LOWER, U
+from drafting.deid.terms import LOWER, UPPER, U
 
 # ----------------------------------------------------------------------------- places
 
@@ -26,16 +26,33 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
 _PLACE_WORD = rf"(?:{U}[{LOWER}]+|{U}{{2,}})"
 _CITY = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 _ZIP = r"\d{5}(?:-\d{4})?"
-_CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?\s+{_ZIP})?"
+_CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
 STREET = re.compile(
     rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
     rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
-    rf"(?:,?\s(?i:{_UNIT}))*(?:,?\s{{1,2}}{_CITY_STATE_ZIP}\b)?"
+    rf"(?:,?\s(?i:{_UNIT}))*(?:(?:,?\s{{1,2}}|[ ][-–][ ]){_CITY_STATE_ZIP}\b)?"
 )
+# A house number and a street with a compass point but no suffix: "at 4471 W. Acequia".
+STREET_BARE = re.compile(rf"(?<![\w.,/-])\d{{2,6}}[ ](?:[NSEW]\.|North|South|East|West)[ ]"
+                         rf"{U}[{LOWER}]{{3,}}(?:[ ]{U}[{LOWER}]{{3,}})?")
+# A rural route or highway contract box: "RR 2 Box 118", "Rural Route 4, Box 12", "HC 61 Box 9".
+RURAL = re.compile(
+    rf"(?i:\b(?:RR|R\.R\.|Rural[ ]Route|HC|Star[ ]Route)[ ]?\d+,?[ ]Box[ ]\d+)"
+    rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
+# An address abroad: a street word of Spanish, Portuguese, French, Italian or German and a house
+# number, then a colonia or district, a postcode and town, a state abbreviation ("Calle Pino
+# Suárez 318, Col. El Briseño, 45236 Zapopan, Jal.").
+_WORDS = rf"{U}[{LOWER}{UPPER}.'’-]*(?:[ ](?:de|del|la|las|los|do|da|di|{U}[{LOWER}{UPPER}.'’-]*))*"
+FOREIGN = re.compile(
+    rf"\b(?:Calle|Avenida|Av\.|Avda\.|Calzada|Carretera|Privada|Callejón|Camino|Paseo|Rua|"
+    rf"Rue|Via|Viale|Piazza|Straße|Strasse|Plaza)[ ]{_WORDS}[ ]\d{{1,5}}(?:[ ]?[A-Z])?\b"
+    rf"(?:,[ ](?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Bairro)[ ]{_WORDS})?"
+    rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?(?:,[ ]{U}[{LOWER}]{{1,12}}\.?)?")
+
 PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+)(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
-CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?\s+{_ZIP}\b")
+CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
 COUNTY = re.compile(rf"\b{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")
 # The rest of the field: up to a wide gap, the next "Label:" or the end of the line.
 LABELLED_PLACE = re.compile(
@@ -53,7 +70,23 @@ def places(text: str) -> Iterator[Span]:
         if value:
             start = match.start("value")
             yield Span(start, start + len(value), PhiKind.address, 4)
-    for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY):
+    for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY, RURAL, FOREIGN, STREET_BARE):
         for match in pattern.finditer(text):
-            value = clean(match.group(0)) if pattern is not STREET else match.group(0)
+            value = match.group(0) if pattern in (STREET, FOREIGN) else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+
+
+_HOUSE = re.compile(
+    rf"(?i:\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
+    rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}(?=\s(?i:{_SUFFIX})\b)")
+
+
+def streets(text: str) -> set[str]:
+    """The house number and street name of each street address, without its suffix ("4471 W.
+    Acequia" of "4471 W. Acequia Ave."), to find again where the suffix is left out."""
+    out = set()
+    for match in STREET.finditer(text):
+        if house := _HOUSE.match(match.group(0)):
+            if len(house.group(0).split()) >= 2:
+                out.add(house.group(0))
+    return out
