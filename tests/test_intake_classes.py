@@ -112,3 +112,22 @@ def test_a_medication_reconciliation_is_read_as_a_clinic_note(tmp_path):
     assert any(c == "medication" and "Tapentadol 50 mg" in s for c, _, s in got)
     assert any(c == "other" and d == "2024-05-20" for c, d, _ in got)
     assert any(c == "history" and "5/10 with meds" in s for c, _, s in got)
+
+
+def test_a_study_summarised_in_a_note_is_kept_only_without_its_report(tmp_path):
+    note = ("FOLLOW-UP NOTE\nDate of visit: 02/10/2024\n"
+            "Imaging: MRI C-spine 12/01/23: L C6-7 disc extrusion w/ severe L foraminal "
+            "stenosis.\nNCS of the legs in 2022 was unremarkable.\n"
+            "Assessment: cervical radiculopathy, consistent with the MRI.\n")
+    got = facts_of(drafted(tmp_path, note))
+    studies = {(c, d) for c, d, _ in got if c in ("imaging", "electrodiagnostic")}
+    assert studies == {("imaging", "2023-12-01"), ("electrodiagnostic", "2022-01-01")}
+    report = tmp_path / "mri.txt"
+    report.write_text("MRI CERVICAL SPINE\nDate of study: 12/01/2023\nIMPRESSION:\n"
+                      "1. Left C6-7 disc extrusion with severe left foraminal stenosis.\n",
+                      encoding="utf-8")
+    note_file = tmp_path / "note.txt"
+    note_file.write_text(note, encoding="utf-8")
+    data = run_intake([note_file, report], case_id="classes", ocr=False, today=TODAY).drafted.data
+    imaging = [f for f in data["facts"] if f["category"] == "imaging"]
+    assert [f["source"]["document"] for f in imaging] == ["D2"]  # the report, not the note

@@ -10,7 +10,15 @@ from typing import Any
 
 from drafting.case import Case, Fact, Problem, SourceRef
 from drafting.case.checks import check_case
-from drafting.case.vocab import Decision, DocumentType, Perspective, RecordType, Setting, Sex
+from drafting.case.vocab import (
+    Decision,
+    DocumentType,
+    FactCategory,
+    Perspective,
+    RecordType,
+    Setting,
+    Sex,
+)
 from drafting.deid.dates import find_dates
 from drafting.deid.recognizers import DOB
 from drafting.intake.extract.decisions import ServiceRequest, requests_in
@@ -37,6 +45,8 @@ SETTING_CUES = {
     Setting.other_workers_comp: r"\bODG\b|Official Disability Guidelines|Texas Department of "
                                 r"Insurance|treatment parameters",
 }
+STUDY_REPORTS = {FactCategory.imaging: RecordType.imaging_report,
+                 FactCategory.electrodiagnostic: RecordType.electrodiagnostic_report}
 _INJURY = re.compile(r"\b(?:date of injury|DOI|injury date|date of loss|date of accident)\s*[:#]?"
                      r"\s*(?P<date>[^\s].{5,18})",
                      re.IGNORECASE)
@@ -70,9 +80,11 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
     notes: list[str] = []
     documents, facts, found_all = [], [], []
     ur_facts: dict[str, list[str]] = {}
-    # A procedure a note names in passing is left out when the packet has its own report.
+    # A procedure or study a note names in passing is left out when the packet has its own
+    # report (a procedure's of the same day; a study's of that kind).
     reported = {d.doc.date for d in packet.documents
                 if d.doc.type in (RecordType.procedure_report, RecordType.operative_report)}
+    kinds = {d.doc.type for d in packet.documents}
     for doc in packet.documents:
         documents.append({"id": doc.id, "type": doc.doc.type.value, "date": doc.doc.date,
                           "title": doc.title, **({"author": doc.author} if doc.author else {}),
@@ -84,7 +96,9 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
         ordered = sorted([(f, False) for f in found.get(doc.id, [])] + extra,
                          key=lambda pair: pair[0].page)
         for fact, is_proposed in ordered:
-            if fact.named_in_passing and fact.date in reported:
+            if fact.named_in_passing and (STUDY_REPORTS[fact.category] in kinds
+                                          if fact.category in STUDY_REPORTS
+                                          else fact.date in reported):
                 continue
             fact_id = f"F{len(facts) + 1}"
             facts.append(_fact_data(fact_id, doc.id, fact, is_proposed))

@@ -51,12 +51,13 @@ NARRATIVE_LABELS = re.compile(
     r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
     r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
     r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
-    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial)$",
+    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
+    r"imaging|diagnostic studies|studies)$",
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?)$",
                               re.IGNORECASE)
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
-_IMAGING_MENTION = re.compile(r"\b(?:MRI|CT (?:scan|of)|x-?rays?|radiographs?|EMG|nerve "
+_IMAGING_MENTION = re.compile(r"\b(?:MRI|CT (?:scan|of)|x-?rays?|radiographs?|EMG|NCS|nerve "
                               r"conduction|imaging)\b", re.IGNORECASE)
 _PROCEDURE_WORDS = re.compile(r"\b(?:injection|block|ablation|procedure|relief period|period of "
                               r"relief|stimulator|trial|implant)\b", re.IGNORECASE)
@@ -91,7 +92,7 @@ class Found:
     statement: str
     page: int
     date_precision: str = "day"  # "month" or "year" when the record gives no day
-    named_in_passing: bool = False  # a procedure a note names with its response
+    named_in_passing: bool = False  # a procedure or study a note names, not its report
     end_date: dt.date | None = None
     procedure: ProcedureFamily | None = None
     laterality: Laterality | None = None
@@ -329,6 +330,24 @@ def _procedure_named(response: Found, sentence: Sentence, doc: Document) -> Foun
                    measures=[], named_in_passing=True)
 
 
+def _study_summary(sentence: Sentence, doc: Document) -> Found | None:
+    """An imaging or electrodiagnostic study a note or letter summarises ("MRI 10/18/21: R
+    L5-S1 disc protrusion abutting the L5 root"): secondhand, dated by the sentence; assembly
+    keeps it only when the packet holds no report of that kind (the report is the fact)."""
+    mention = _IMAGING_MENTION.search(sentence.text)
+    reported = sentence.text[mention.start():] if mention else ""  # not "..., per the MRI"
+    for group, category in (("imaging", C.imaging), ("electrodiagnostic", C.electrodiagnostic)):
+        tags = [t for t in tags_in(reported, {group}) if _group_of(t) == group]
+        if tags:
+            found = _fact(category, sentence, doc, tags)
+            when = _stated_date(sentence.text, doc)
+            if when:
+                found.date, found.date_precision = when
+            found.named_in_passing = True
+            return found
+    return None
+
+
 def _past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
     """A procedure a narrative says was done on a date of its own, and the improvement it
     attributes to it ("an epidural steroid injection in August 2017 which improved her
@@ -364,7 +383,7 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
                 ) -> Found | None:
     text = sentence.text
     if _IMAGING_MENTION.search(text):
-        return None  # imaging is read from its own report, not from a note's summary of it
+        return _study_summary(sentence, doc)
     tags = tags_in(text)
     relief, _ = percent_relief(text)
     if relief is not None or (set(tags) & RESPONSE_TAGS and _PROCEDURE_WORDS.search(text)):
