@@ -4,6 +4,10 @@ forms a learned one takes again."""
 from __future__ import annotations
 
 import re
+from functools import cache
+from pathlib import Path
+
+import yaml
 
 from drafting.deid import names as name_rules
 from drafting.deid.numbers import _ENDS_FIELD
@@ -17,11 +21,13 @@ _LEGAL = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Co|Corp|Corporation|Company|PC|P\.C|PLLC|L
 _ORG_WORD = rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}]|{U}|\d+(?:st|nd|rd|th)?)"
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
        rf"(?:,?[ ]{_LEGAL})?")
-# The value ends the field (a sentence after "Employer:" is an instruction, not an employer).
+# The value ends the field (a sentence after "Employer:" is an instruction, not an employer), or
+# stands before a parenthesis ("Empl: Tri-Valley Cold Storage (loader / forklift)").
 EMPLOYER_FIELD = re.compile(
-    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:employer(?:[ ]name)?|name[ ]of[ ]employer|"
-    r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace)"
-    rf"[ \t]*:[ \t]*(?P<value>{ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,])",
+    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
+    r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
+    r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
+    rf"[ \t]*:[ \t]*(?P<value>{ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",
     re.MULTILINE,
 )
 _WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|position|"
@@ -35,10 +41,68 @@ _WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|
          r"delivered|delivers|delivering|cleaned|cleans|cleaning|loaded|loads|loading|"
          r"hauled|hauls|hauling|built|builds|building|served|serves|serving|taught|teaches|"
          r"teaching|contracted|contracts|contracting|volunteered|volunteers|volunteering|"
-         r"shift|shifts")
+         r"shift|shifts|duty|duties|return[ ]to[ ]work|rtw")
 EMPLOYER_PROSE = re.compile(
     rf"(?i:\b(?:{_WORK})\b)[^.\n;:]{{0,60}}?\b(?i:at|for|by|with)[ ](?:the[ ])?(?P<value>{ORG})")
+# Work left or ended: "Off work from X", "(retired, X;", "laid off from X", "former X employee".
+EMPLOYER_LEFT = re.compile(
+    r"(?i:\b(?:off[ ]work[ ]from|out[ ]of[ ]work[ ]from|retired[ ]from|laid[ ]off[ ](?:from|by)|"
+    r"let[ ]go[ ](?:from|by)|fired[ ]from|terminated[ ](?:from|by)|resigned[ ]from|quit)[ ]|"
+    r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ]))"
+    rf"(?:the[ ])?(?P<value>{ORG})")
+# The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
+CAPTION = re.compile(
+    rf"(?im:^[ \t]*(?:re|in[ ]re|case|caption|matter)[ \t]*:.*?\bvs?\.[ ](?P<value>{ORG}))")
+# A firm in parentheses after a credential: "Marisol Ruiz, RN (Mineral King Dialysis)".
+AFTER_CREDENTIAL = re.compile(rf"\b{name_rules.CREDENTIAL}[ ]\((?P<value>{ORG})\)")
 
+
+
+VOCABULARY = Path(__file__).with_name("organisations.yaml")
+
+
+@cache
+def _vocabulary() -> dict[str, list[str]]:
+    return yaml.safe_load(VOCABULARY.read_text(encoding="utf-8"))
+
+
+@cache
+def _keep() -> re.Pattern[str]:
+    names = "|".join(re.escape(w) for w in _vocabulary()["keep"])
+    return re.compile(rf"(?<![\w-])(?:{names})(?![\w-])", re.IGNORECASE)
+
+
+@cache
+def by_suffix() -> re.Pattern[str]:
+    """A run of capitalised words ending in an organisation word or a legal suffix."""
+    suffix = "|".join(re.escape(w) for w in sorted(_vocabulary()["suffixes"], key=len,
+                                                     reverse=True))
+    return re.compile(
+        rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}[ ](?:(?:&|and|of)[ ])?){{1,5}}"
+        rf"(?:(?:{suffix})\b(?:,?[ ]{_LEGAL})?|{_LEGAL}(?![\w])|,[ ]{_LEGAL}))")
+
+
+@cache
+def by_department() -> re.Pattern[str]:
+    """An acronym before an employer's department: "TVCS HR"."""
+    words = "|".join(re.escape(w) for w in _vocabulary()["departments"])
+    return re.compile(rf"(?<![\w-])(?P<value>[A-Z]{{3,6}})[ ](?:{words})\b")
+
+
+def kept(org: str) -> bool:
+    """A name of the ``keep`` vocabulary (a guideline body, a payer's programme, an agency)."""
+    return _keep().search(org) is not None
+
+
+def _acronyms(bare: str) -> set[str]:
+    """The acronyms of the first three words or more of a name, hyphen parts counted: "TVCS"
+    and "TVCSL" of "Tri-Valley Cold Storage Logistics"; four letters at least."""
+    parts = [w for w in re.split(r"[ -]+", bare) if w and w.lower() not in ("&", "and", "of",
+                                                                           "the")]
+    if not all(re.match(U, w) for w in parts):
+        return set()
+    letters = "".join(w[0] for w in parts)
+    return {letters[:n] for n in range(4, len(letters) + 1)}
 
 
 def _org_variants(org: str) -> set[str]:
@@ -52,24 +116,51 @@ def _org_variants(org: str) -> set[str]:
     head = re.match(rf"{_ORG_WORD}[ ](?:&|and)[ ]{_ORG_WORD}", bare)
     if head and head.group(0) != bare:
         out.add(head.group(0))
-    return {v for v in out if len(v) >= 4 and not all(is_never_name(w) for w in v.split())}
+    first = bare.split()[0]
+    if len(bare.split()) >= 2 and re.fullmatch(rf"{U}[{LOWER}]+(?:-{U}[{LOWER}]+)+", first):
+        out.add(first)  # the distinctive head of "Tri-Valley Cold Storage Logistics"
+    out |= _acronyms(bare)
+    return {v for v in out if len(v) >= 4 and not all(is_never_name(w) for w in v.split())
+            and not kept(v)}
+
+
+def _trimmed(org: str) -> tuple[int, str]:
+    """``org`` without leading words that are no part of a name ("Then", "Medical"): the
+    number of characters dropped and what is left."""
+    words = org.split(" ")
+    drop = 0
+    while len(words) > 2 and (is_never_name(words[0]) or words[0] in ("The", "Then", "A", "An")):
+        drop += len(words.pop(0)) + 1
+    return drop, " ".join(words)
+
+
+_PATTERNS = ((EMPLOYER_FIELD, 5), (CAPTION, 5), (EMPLOYER_LEFT, 4), (AFTER_CREDENTIAL, 4),
+             (EMPLOYER_PROSE, 4))
 
 
 def employers(text: str) -> tuple[list[Span], set[str]]:
     spans, learned = [], set()
-    for pattern, priority in ((EMPLOYER_FIELD, 5), (EMPLOYER_PROSE, 4)):
-        for match in pattern.finditer(text):
-            org = match.group("value").rstrip(" ,")
-            end = match.start("value") + len(org)
-            if re.search(rf"\b{_LEGAL}$", org) and text[end:end + 1] == "." and \
-                    not org.endswith("."):
-                org += "."  # "Co." whose full stop the last word did not take
-            words = org.split()
-            if pattern is EMPLOYER_PROSE and ((len(words) < 2 and not re.search(_LEGAL, org))
-                                              or is_never_name(words[0])
-                                              or re.match(name_rules.TITLE + r"\b", org)):
-                continue
-            start = match.start("value")
-            spans.append(Span(start, start + len(org), PhiKind.employer, priority))
-            learned |= _org_variants(org)
+    found = [(m, pattern, p) for pattern, p in _PATTERNS for m in pattern.finditer(text)]
+    found += [(m, by_suffix(), 3) for m in by_suffix().finditer(text)]
+    found += [(m, by_department(), 3) for m in by_department().finditer(text)]
+    for match, pattern, priority in found:
+        org = match.group("value").rstrip(" ,")
+        start = match.start("value")
+        if pattern is by_suffix():
+            if re.search(r"\bvs?\.[ ]$", text[max(0, start - 4):start]):
+                continue  # a party of a cited case ("Guzman v. Milpitas Unified School District")
+            drop, org = _trimmed(org)
+            start += drop
+        end = start + len(org)
+        if re.search(rf"\b{_LEGAL}$", org) and text[end:end + 1] == "." and \
+                not org.endswith("."):
+            org += "."  # "Co." whose full stop the last word did not take
+        words = org.split()
+        if pattern is not EMPLOYER_FIELD and (
+                is_never_name(words[0]) or kept(org) or re.match(name_rules.TITLE + r"\b", org)
+                or (pattern is EMPLOYER_PROSE and len(words) < 2 and not re.search(_LEGAL, org)
+                    and (len(org) < 4 or "-" not in org))):
+            continue
+        spans.append(Span(start, start + len(org), PhiKind.employer, priority))
+        learned |= _org_variants(org)
     return spans, learned
