@@ -18,7 +18,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+
+import yaml
 
 from drafting.deid.terms import (
     APOSTROPHE,
@@ -30,24 +33,40 @@ from drafting.deid.terms import (
     fold,
     is_clinical_word,
     is_never_name,
-    protected_spans,
 )
 
 L = f"[{LOWER}]"
 PARTICLE = (r"(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|ter|ten|le|la|les|los|las|"
             r"y|bin|ibn|al|el|st\.)")
-_CAP = rf"(?:{U}{APOSTROPHE})?{U}{L}+(?:{U}{L}+)*"  # Núñez, O'Neil, McDonald, DeShawn
+# Núñez, O'Neil, McDonald, DeShawn, d'Arcy
+_CAP = rf"(?:[{UPPER}dl]{APOSTROPHE})?{U}{L}+(?:{U}{L}+)*"
 _CAPS = rf"(?:{U}{APOSTROPHE})?{U}{U}+"  # NGUYEN, D'ANGELO
 _PIECE = rf"(?:{_CAP}|{_CAPS})"
-# One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"), or an initial.
-WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?![\w{UPPER}{LOWER}])"
-        rf"|{U}\.(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
+# One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"; a given name
+# may go on in lower case: "Ji-hoon"), or initials ("R.", "R.T.").
+WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?"
+        rf"(?![\w{UPPER}{LOWER}])"
+        rf"|(?:{U}\.){{1,3}}(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
 _PWORD = rf"(?:(?:{PARTICLE}[ ])*{WORD})"
 NAME = rf"{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{0,4}}"
 # A labelled name may continue on the next line ("Patient: Wilhelmina\nStrout").
 NAME_WRAPPED = rf"{_PWORD}(?:(?:[ ]|,[ ]?|[ \t]*\n[ \t]*){_PWORD}){{0,4}}"
 
 GENERATION = r"(?:Jr|Sr|II|III|IV|V)\.?"  # "Jr." and "III" belong to a name but name no one
+ROLES_FILE = Path(__file__).with_name("roles.yaml")
+
+
+@cache
+def _roles() -> dict[str, list[str]]:
+    return yaml.safe_load(ROLES_FILE.read_text(encoding="utf-8"))
+
+
+@cache
+def given_months() -> frozenset[str]:
+    """Month names that are also given names (April, May, June, August)."""
+    return frozenset(w.lower() for w in _roles()["given_months"])
+
+
 TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie)"
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
@@ -125,11 +144,11 @@ LABELLED = re.compile(
 )
 TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ](?P<name>{NAME})")
 SIGNED = re.compile(
-    rf"(?<![\w'’-])(?:/s/[ \t]*)?(?P<name>{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{1,4}})"
-    rf"{_CREDENTIALS}\.?")
+    rf"(?<![\w'’-])(?:/s/[ \t]*)?(?P<name>{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{1,4}}"
+    rf"(?:,?[ ]{GENERATION})?){_CREDENTIALS}\.?")
 # A credential before the name: "CRNA Meredith Sola".
 CREDENTIAL_FIRST = re.compile(
-    rf"\b(?:CRNA|RN|LVN|NP|FNP|PA-C|PA|PTA|DPT|LCSW|LMFT|MA|CMA)[ ]"
+    rf"\b(?:CRNA|RN|LVN|NP|FNP|PA-C|PA|PTA|DPT|LCSW|LMFT|MA|CMA|NCM|CCM)[ ]"
     rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})")
 _RELATION = (
     r"husband|wife|spouse|partner|fianc[eé]e?|boyfriend|girlfriend|ex-husband|ex-wife|"
@@ -143,7 +162,8 @@ _RELATION = (
     r"claims examiner|case manager|reviewer|pharmacist|therapist|physician|doctor|surgeon|"
     r"radiologist|psychologist|psychiatrist|nurse|scheduler|coordinator|interpreter|"
     r"representative|rep|technician|technologist|married to|widow of|widower of|divorced from|"
-    r"named|called"
+    r"named|called|goes[ ]by|known[ ]as|nicknamed|prefers[ ]to[ ]be[ ]called|" + "|".join(
+        re.escape(w).replace(r"\ ", "[ ]") for w in _roles()["before"])
 )
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
@@ -157,13 +177,14 @@ _ROLE_AFTER = (
     r"scheduler|coordinator|hr generalist|hr manager|hr representative|human resources|"
     r"supervisor|foreman|manager|medical assistant|interpreter|attorney|counsel|case worker|"
     r"social worker|caseworker|"
-    r"representative|pharmacist|technician|technologist|nurse|witness"
+    r"representative|pharmacist|technician|technologist|nurse|witness|" + "|".join(
+        re.escape(w).replace(r"\ ", "[ ]") for w in _roles()["after"])
 )
 # A role just after a name: "Gloria Menendez, office manager", "Rosalind Achebe, Claims Examiner".
 ROLE_AFTER = re.compile(
     rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}}),[ ]"
     rf"(?:(?:the|his|her|their|our|my|your)[ ](?:patient'?s[ ]|client'?s[ ])?)?"
-    rf"(?i:{_ROLE_AFTER})\b")
+    rf"(?:[A-Za-z]+[ ]){{0,2}}?(?i:{_ROLE_AFTER})\b")
 # Someone the writer spoke with or who came along: "spoke with Linda Tran", "accompanied by
 # Rosa". Replaced where found, but not learned (the phrase also introduces firms and programmes).
 MET = re.compile(
@@ -196,14 +217,18 @@ def trim(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
     words = list(re.finditer(r"[^ ,\n\t]+", text))
     first = 0
     if strict:
-        while first < len(words) and _is_stop(words[first].group(0)):
+        while first < len(words) and _is_stop(words[first].group(0)) and not (
+                words[first].group(0).lower() in given_months() and first + 1 < len(words)
+                and not _is_stop(words[first + 1].group(0))):
             first += 1
     kept = None
     for i, match in enumerate(words[first:], start=first):
         word = match.group(0)
         particle = (re.fullmatch(PARTICLE, word, re.IGNORECASE) and i + 1 < len(words)
                     and re.match(U, words[i + 1].group(0)))  # "Dos Santos", not "DOS:"
-        if word.endswith(":") or (_is_stop(word) and not particle):
+        given = (word.lower() in given_months() and i + 1 < len(words)
+                 and re.match(U, words[i + 1].group(0)) and not _is_stop(words[i + 1].group(0)))
+        if word.endswith(":") or (_is_stop(word) and not particle and not given):
             if strict:
                 return None
             break
@@ -257,6 +282,10 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
             if pattern is SIGNED:  # "Jane Doe, PT, DPT": the name part ends before "PT"
                 raw = re.sub(rf"{_CREDENTIALS}$", "", raw)
             span = trim(raw, offset, strict=pattern in _STRICT)
+            if span is None and pattern is SIGNED and ", " in raw:
+                # "Kings River Urgent Care, Dwight Fenwick Jr., PA-C": the name after the firm
+                cut = raw.rindex(", ") + 2
+                span = trim(raw[cut:], offset + cut, strict=True)
             if span and pattern is LABELLED and not _labelled_ok(text, match, span):
                 continue
             if span and _name_like(text[span[0]:span[1]]):
@@ -294,6 +323,8 @@ def name_tokens(name: str) -> set[str]:
     name = re.sub(r"[ \t]*\n[ \t]*", " ", name).replace("-\n", "-").strip(" ,")
     words = [w.strip(".,") for w in re.split(r"[ ,]+", name) if w.strip(".,")]
     tokens = {" ".join(re.split(r"[ ]+", name))} if len(words) > 1 else set()
+    if len(words) > 1 and words[0].lower() in given_months() and not _is_stop(words[1]):
+        tokens.add(words[0])  # "April" of "April Dunmore"; found again where no date follows
     for word in words:
         parts = [word, *re.split(HYPHEN, word)] if re.search(HYPHEN, word) else [word]
         for part in parts:
@@ -325,15 +356,26 @@ def known_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     pattern = _variants_pattern(frozenset(tokens))
     if pattern is None:
         return
-    for match in pattern.finditer(fold(text)):
+    folded = fold(text)
+    for match in pattern.finditer(folded):
+        if match.group(0).lower() in given_months() and (
+                _DATE_AFTER.match(folded, match.end())
+                or _DATE_BEFORE.search(folded[max(0, match.start() - 12):match.start()])):
+            continue  # "April 3", "in April": a month, not the learned given name
         yield match.start(), match.end()
+
+
+_DATE_AFTER = re.compile(r",?[ ]?\d")
+_DATE_BEFORE = re.compile(r"(?i)\b(?:in|since|until|till|by|of|early|late|mid|last|next|during|"
+                          r"before|after|through|thru|between|each|every|this|that)[ -]$|\d[ ]$")
 
 
 _LEFT = re.compile(
     rf"(?:(?<![\w'’-])(?:{TITLE})\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
     rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
 _RIGHT = re.compile(
-    rf"^(?:{APOSTROPHE}s(?![\w])|{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
+    rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
+    rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
     rf"[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
     rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
     rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
@@ -386,20 +428,6 @@ def _given_before(text: str, start: int, end: int, before: str) -> bool:
     open a sentence: a first name ("Ingrid Strout-Halvorsen")."""
     given = _GIVEN_BEFORE.search(before)
     return (given is not None and not re.match(rf"{TITLE}\b", text[start:end])
-            and not _is_stop(given.group("word"))
+            and (not _is_stop(given.group("word"))
+                 or given.group("word").lower() in given_months())
             and not re.search(r"[.:;!?]\s*$", before[:given.start()]))
-
-
-def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, int]],
-                                                                 list[tuple[int, int]]]:
-    """(marked names, other name occurrences) in ``text``. Names marked here are learned too;
-    the others are learned names found again (not inside an eponym phrase: "Thomas test") and
-    names met in passing ("spoke with ..."), which are not learned."""
-    marked = list(seeds(text))
-    tokens = set(learned)
-    for start, end in marked:
-        tokens |= name_tokens(text[start:end])
-    guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
-    found = [(a, b) for a, b in known_names(text, tokens)
-             if not any(a < y and x < b for x, y in guarded)]
-    return marked, found + list(seeds(text, (MET,)))

@@ -28,7 +28,8 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
-    (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO + r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
+    (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
+                  r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
                   r"|chart" + _NO + r"|patient[ ]id|pt[ ]id|account" + _NO + r"|acct\.?" + _NO +
                   r"|fin|encounter" + _NO + r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
                   r"|acc\.?" + _NO + r"|case[ ]id|record" + _NO),

@@ -86,7 +86,6 @@ def streets(text: str) -> set[str]:
     Acequia" of "4471 W. Acequia Ave."), to find again where the suffix is left out."""
     out = set()
     for match in STREET.finditer(text):
-        if house := _HOUSE.match(match.group(0)):
-            if len(house.group(0).split()) >= 2:
-                out.add(house.group(0))
+        if (house := _HOUSE.match(match.group(0))) and len(house.group(0).split()) >= 2:
+            out.add(house.group(0))
     return out

@@ -24,6 +24,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
+from drafting.deid.name_marks import find_names
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
@@ -66,9 +67,9 @@ def scan(text: str, learned_names: Iterable[str] = (),
          learned_values: dict[str, PhiKind] | None = None, ner: bool = False) -> Found:
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
     found = Found()
-    marked, known = name_rules.find_names(text, learned_names)
+    marked, known = find_names(text, learned_names)
     for start, end in marked:
-        found.names |= name_rules.name_tokens(text[start:end])
+        found.names |= name_rules.name_tokens(text[start:end].strip("()\"“”"))
     found.spans += [Span(a, b, PhiKind.name, 4) for a, b in name_rules.grow(text, marked + known)]
     if ner:
         from drafting.deid.ner import person_spans

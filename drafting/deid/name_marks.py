@@ -1,0 +1,87 @@
+"""More marks of a person's name, and ``find_names``, which joins them to those of ``names.py``.
+
+- A name before an e-mail address in a header or a parenthesis: ``Bao-Ngoc Tran <bt@x.com>``,
+  ``(LaTonya Beauchamp, lb@x.com)``.
+- A quoted nickname just after a marked name (``Bernadette L. ("Birdie")``, ``Ignacio "Iggy"
+  Salas``) or a name the writer says the person prefers (``Birdie (she prefers that name)``):
+  learned, so found everywhere after.
+- A patient's initials in a subject or "Re:" line (``Subject: RE: BQS / claim ...``): the
+  initials of a learned full name, three letters or more, written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from drafting.deid import names as name_rules
+from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
+from drafting.deid.terms import HYPHEN, U, protected_spans
+
+_PERSON = rf"{_PWORD}(?:[ ]{_PWORD}){{1,3}}"
+EMAIL_HEADER = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_PERSON})(?:{_CREDENTIALS})?[ ]?<[^<>\s@]+@[^<>\s]+>")
+EMAIL_AFTER = re.compile(rf"\((?P<name>{_PERSON}),[ ]?[^\s@(),]+@[\w.-]+\)")
+PREFERRED = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP})[ ]\((?:she|he|they|pt|patient)[ ](?:prefers|goes[ ]by|"
+    rf"likes[ ]to[ ]be[ ]called)\b")
+# A nickname in quotes, in parentheses or not, just after a marked name.
+NICKNAME = re.compile(rf"[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?")
+SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:subject|re|fw|fwd)[ \t]*:.*$")
+
+
+def marks(text: str) -> Iterator[tuple[int, int]]:
+    """Names before an e-mail address, and names the person is said to prefer."""
+    for pattern in (EMAIL_HEADER, EMAIL_AFTER, PREFERRED):
+        for match in pattern.finditer(text):
+            span = trim(match.group("name"), match.start("name"), strict=True)
+            if span:
+                yield span
+
+
+def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The quoted nickname just after each marked name, quotes and parentheses included."""
+    for _, end in marked:
+        after = text[end:end + 40]
+        # past a middle initial or a closing credential: 'Bernadette L. ("Birdie")'
+        skip = re.match(rf"(?:[ ]{U}\.)?", after)
+        offset = end + (skip.end() if skip else 0)
+        if match := NICKNAME.match(text, offset):
+            yield match.start() + 1, match.end()
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(rf"[ ,]+|{HYPHEN}", name) if w]
+    words = [w for w in words if not re.fullmatch(PARTICLE, w, re.IGNORECASE)
+             and not re.fullmatch(GENERATION, w)]
+    return "".join(w[0] for w in words if re.match(U, w)).upper()
+
+
+def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """A learned full name's initials (three letters or more) in subject and "Re:" lines."""
+    found = {_initials(t) for t in tokens if " " in t.strip()}
+    found = {i for i in found if len(i) >= 3}
+    if not found:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(sorted(found))})(?![\w-])")
+    for line in SUBJECT_LINE.finditer(text):
+        for match in pattern.finditer(line.group(0)):
+            yield line.start() + match.start(), line.start() + match.end()
+
+
+def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, int]],
+                                                                 list[tuple[int, int]]]:
+    """(marked names, other name occurrences) in ``text``. Names marked here are learned too,
+    nicknames after them included; the others are learned names found again (not inside an
+    eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
+    passing ("spoke with ..."), which are not learned."""
+    marked = list(name_rules.seeds(text)) + list(marks(text))
+    marked += list(nicknames(text, marked))
+    tokens = set(learned)
+    for start, end in marked:
+        tokens |= name_rules.name_tokens(text[start:end].strip("()\"“”"))
+    guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
+    found = [(a, b) for a, b in name_rules.known_names(text, tokens)
+             if not any(a < y and x < b for x, y in guarded)]
+    found += list(initials(text, tokens))
+    return marked, found + list(name_rules.seeds(text, (name_rules.MET,)))
