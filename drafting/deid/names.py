@@ -281,6 +281,9 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                     raw = first_line
             if pattern is SIGNED:  # "Jane Doe, PT, DPT": the name part ends before "PT"
                 raw = re.sub(rf"{_CREDENTIALS}$", "", raw)
+                # "for SCS, NGUYEN Thi Hoa, PsyD": an acronym before the comma is no name part
+                if acronym := re.match(r"[A-Z]{2,4},[ ](?=\S+[ ]\S)", raw):
+                    raw, offset = raw[acronym.end():], offset + acronym.end()
             span = trim(raw, offset, strict=pattern in _STRICT)
             if span is None and pattern is SIGNED and ", " in raw:
                 # "Kings River Urgent Care, Dwight Fenwick Jr., PA-C": the name after the firm

@@ -47,7 +47,7 @@ EMPLOYER_PROSE = re.compile(
 # Work left or ended: "Off work from X", "(retired, X;", "laid off from X", "former X employee".
 EMPLOYER_LEFT = re.compile(
     r"(?i:\b(?:off[ ]work[ ]from|out[ ]of[ ]work[ ]from|retired[ ]from|laid[ ]off[ ](?:from|by)|"
-    r"let[ ]go[ ](?:from|by)|fired[ ]from|terminated[ ](?:from|by)|resigned[ ]from|quit)[ ]|"
+    r"let[ ]go[ ](?:from|by)|fired[ ]from|terminated[ ](?:from|by)|resigned[ ]from)[ ]|"
     r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ]))"
     rf"(?:the[ ])?(?P<value>{ORG})")
 # The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
@@ -156,6 +156,9 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
                 not org.endswith("."):
             org += "."  # "Co." whose full stop the last word did not take
         words = org.split()
+        if not re.match(U, org) or (pattern is AFTER_CREDENTIAL and (
+                len(words) < 2 or any(is_never_name(w) for w in words))):
+            continue  # "(Hospitalist)", "(Pain Medicine)": a speciality, not a firm
         if pattern is not EMPLOYER_FIELD and (
                 is_never_name(words[0]) or kept(org) or re.match(name_rules.TITLE + r"\b", org)
                 or (pattern is EMPLOYER_PROSE and len(words) < 2 and not re.search(_LEGAL, org)
