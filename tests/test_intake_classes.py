@@ -131,3 +131,71 @@ def test_a_study_summarised_in_a_note_is_kept_only_without_its_report(tmp_path):
     data = run_intake([note_file, report], case_id="classes", ocr=False, today=TODAY).drafted.data
     imaging = [f for f in data["facts"] if f["category"] == "imaging"]
     assert [f["source"]["document"] for f in imaging] == ["D2"]  # the report, not the note
+
+
+def test_a_field_label_dates_its_value_and_a_trial_line_is_the_procedure(tmp_path):
+    data = drafted(tmp_path, (
+        "PERIPHERAL NERVE STIMULATOR TRIAL REPORT\nReport date: 04/15/2024\n"
+        "Trial dates: 04/01/2024 to 04/08/2024 (7 days), percutaneous lead placed under "
+        "ultrasound.\n"
+        "Outcome (04/08/2024): 60% relief of foot pain, walking 30 min.\n"
+        "Next visit (05/01/2024): review the pain diary.\n"
+    ))
+    assert data["documents"][0]["type"] == "device_trial_record"
+    got = {(c, d) for c, d, _ in facts_of(data)}
+    trial = next(f for f in data["facts"] if f["category"] == "procedure")
+    assert (str(trial["date"]), str(trial["end_date"])) == ("2024-04-01", "2024-04-08")
+    assert ("response", "2024-04-08") in got  # the outcome line's own date, not the report's
+    assert not any(d == "2024-05-01" for _, d in got)  # a label looking ahead dates nothing
+
+
+def test_a_procedure_notes_indication_is_history_and_a_diary_is_dated_when_returned(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PROCEDURE NOTE\nDate of procedure: 03/04/2024\n"
+        "PROCEDURE: Right L3-4 and L4-5 medial branch blocks, CPT 64493.\n"
+        "INDICATION: Axial low back pain for 18 months, worse with extension; positive facet "
+        "loading on the right.\n"
+        "PAIN DIARY (returned 03/06/2024): 90% relief lasting about 4 hours.\n"
+    )))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("exam", "2024-03-04") in kinds or ("history", "2024-03-04") in kinds
+    assert ("response", "2024-03-06") in kinds
+    assert [c for c, _, _ in got].count("procedure") == 1
+
+
+def test_a_psych_evaluations_diagnosis_and_recommendation_are_findings_not_its_title(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "----- Document 1: PSYCHOLOGICAL EVALUATION (pre-implant) -----\n"
+        "Date of evaluation: 02/02/2024\n"
+        "History: back and leg pain since an L5-S1 fusion in 2019.\n"
+        "Testing: PCS (pain catastrophizing) 31. BDI-II 22.\n"
+        "Impression: major depressive disorder, moderate, currently untreated.\n"
+        "Recommendation: not cleared at this time; psychologically cleared for a trial once "
+        "depression is treated.\n"
+        "----- Document 2: PROGRESS NOTE -----\nDate of visit: 02/20/2024\n"
+        "Mood discussed.\n"
+    )))
+    psych = [s for c, _, s in got if c == "psych"]
+    assert any("PCS" in s for s in psych) and any("major depressive" in s for s in psych)
+    assert any("Recommendation" in s for s in psych)
+    assert not any("PSYCHOLOGICAL EVALUATION" in s for s in psych)  # the title is no finding
+    assert ("procedure", "2019-01-01") in {(c, d) for c, d, _ in got}
+
+
+def test_a_procedure_is_dated_by_the_date_written_after_it(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "FOLLOW-UP NOTE\nDate of visit: 09/09/2024\n"
+        "Interval history: s/p L4-5 radiofrequency ablation 07/30/2024 (authorized "
+        "07/02/2024). Doing well.\n"
+    )))
+    assert ("procedure", "2024-07-30") in {(c, d) for c, d, _ in got}
+
+
+def test_a_discharge_summary_is_dated_by_its_last_visit(tmp_path):
+    data = drafted(tmp_path, (
+        "PHYSICAL THERAPY DISCHARGE SUMMARY\n"
+        "Start of care: 01/08/2024     Date of last visit: 02/26/2024     "
+        "Date of discharge summary: 03/01/2024\n"
+        "Patient reports 40% improvement after 10 visits of physical therapy.\n"
+    ))
+    assert str(data["documents"][0]["date"]) == "2024-02-26"

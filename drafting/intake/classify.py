@@ -51,7 +51,8 @@ DATE_LABELS = re.compile(
     r"study date|date of procedure|procedure date|date of evaluation|evaluation date|"
     r"date of discharge|discharge date|report date|date of report|date of request|"
     r"request date|date of determination|determination date|letter date|date filled|"
-    r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|date)"
+    r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
+    r"date of (?:the )?last visit|last visit date|date)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )

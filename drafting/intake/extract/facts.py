@@ -29,6 +29,15 @@ from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.letters import is_review_step, letter_parts
 from drafting.intake.extract.medications import medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import improvement_told, procedure_told
+from drafting.intake.extract.sections import (
+    NOT_ABOUT_THE_PATIENT,
+    PROCEDURE_LABELS,
+    PSYCH_DIAGNOSES,
+    label_core,
+    label_date,
+    psych_conclusion,
+    readable,
+)
 from drafting.intake.extract.text import Line, Sentence, sentences
 from drafting.intake.extract.values import (
     date_range,
@@ -40,22 +49,6 @@ from drafting.intake.extract.values import (
 )
 from drafting.intake.extract.vocabulary import procedure_in
 
-SKIPPED_SECTIONS = re.compile(
-    r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
-    r"signature|attestation|referral question|review of imaging|imaging and electro|"
-    r"clinical (?:history|indication)|reviewer|disclaimer|instructions", re.IGNORECASE)
-NARRATIVE_LABELS = re.compile(
-    r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
-    r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
-    r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
-    r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
-    r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
-    r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
-    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
-    r"imaging|diagnostic studies|studies)$",
-    re.IGNORECASE)
-PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?)$",
-                              re.IGNORECASE)
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 _IMAGING_MENTION = re.compile(r"\b(?:MRI|CT (?:scan|of)|x-?rays?|radiographs?|EMG|NCS|nerve "
                               r"conduction|imaging)\b", re.IGNORECASE)
@@ -80,6 +73,11 @@ HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_
 RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
 PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
 LETTERS = (RecordType.ur_denial, RecordType.review_decision)
+# Records of a procedure done: the procedure line, then responses. Their indication is history.
+PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
+                     RecordType.device_trial_record)
+INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history)$",
+                        re.IGNORECASE)
 DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
 
 
@@ -124,7 +122,10 @@ def document_facts(doc: Document) -> list[Found]:
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
         return _letter(doc, said)
     if doc.type is RecordType.psych_evaluation:
-        return [f for s in said if _readable(s) and (f := _psych(s, doc))]
+        # its scores and conclusions, and the history it takes like any note
+        history = [s for s in said if readable(s) and "history" in label_core(s.section)]
+        return [f for s in said if (readable(s) or psych_conclusion(s))
+                and (f := _psych(s, doc))] + _general(doc, history)
     return _general(doc, said)
 
 
@@ -138,16 +139,6 @@ def _stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     return partial if partial and partial[0] <= doc.date else None
 
 
-# Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
-# and signature, letterhead and contact lines, page headers and document separators.
-NOT_ABOUT_THE_PATIENT = re.compile(
-    r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\b(?:e-?|electronically )signed\b|"
-    r"\bcertified in\b|\blicensed (?:in|to practice)\b|\byears of (?:clinical )?experience\b|"
-    r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
-    r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
-    r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
-
-
 def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     """A letter deciding a request: its reasons and the steps of the request's history as
     utilization-review facts (each dated by its own sentence), and the patient facts of its
@@ -157,8 +148,8 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     parts = letter_parts(said, dated)
     steps = [_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]
     reasons = [_fact(C.utilization_review, s, doc, tags=[]) for s in parts.reasons
-               if _readable(s)]
-    summary = [s for s in parts.summary if _readable(s)]
+               if readable(s)]
+    summary = [s for s in parts.summary if readable(s)]
     return steps + reasons + _carry_dates(_general(doc, summary), summary, doc)
 
 
@@ -178,17 +169,6 @@ def _carry_dates(found: list[Found], said: list[Sentence], doc: Document) -> lis
         if carried and fact.date == doc.date and fact.date_precision == "day":
             fact.date = carried
     return found
-
-
-def _readable(sentence: Sentence) -> bool:
-    """A sentence that can state a fact: not in a plan or technique section, not the value of
-    an administrative field (name, dates, providers, anaesthetic), and not credentials, a
-    signature, letterhead or a page header."""
-    if SKIPPED_SECTIONS.search(sentence.section):
-        return False
-    if NOT_ABOUT_THE_PATIENT.search(sentence.text):
-        return False
-    return sentence.label is None or bool(NARRATIVE_LABELS.match(sentence.label))
 
 
 def _statement(sentence: Sentence) -> str:
@@ -213,6 +193,10 @@ def _fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
             stated = _stated_date(text, doc)
             if stated:
                 found.date, found.date_precision = stated
+    # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
+    stated = label_date(sentence.label)
+    if stated and found.date == doc.date and found.date_precision == "day":
+        found.date, found.date_precision = stated
     names = {m.name for m in found.measures}
     found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
                   and (t != "bmi" or "BMI" in names)]
@@ -230,7 +214,7 @@ def _report(doc: Document, said: list[Sentence]) -> list[Found]:
         chosen = said
     out = []
     for sentence in chosen:
-        tags = tags_in(sentence.text, {group}) if sentence.label is None or _readable(
+        tags = tags_in(sentence.text, {group}) if sentence.label is None or readable(
             sentence) else []
         tags = [t for t in tags if _group_of(t) == group]
         if tags:
@@ -247,8 +231,9 @@ def _group_of(tag: str) -> str:
 def _psych(sentence: Sentence, doc: Document) -> Found | None:
     scores = [m for m in measures(sentence.text) if m.name in PSYCH_SCALES]
     tags = [t for t in tags_in(sentence.text) if t in PSYCH_TAGS]
-    if not scores and not tags:
-        return None
+    diagnosis = bool(PSYCH_DIAGNOSES.match(label_core(sentence.label or sentence.section)))
+    if not scores and not diagnosis and set(tags) <= {"psych_evaluation"}:
+        return None  # naming the evaluation (its title) is not a finding
     return _fact(C.psych, sentence, doc, ["psych_evaluation", *[t for t in tags
                                                                 if t != "psych_evaluation"]])
 
@@ -289,15 +274,20 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
-        if not _readable(sentence):
+        if not readable(sentence):
             continue
-        if doc.type in (RecordType.procedure_report, RecordType.operative_report):
-            if sentence.label and PROCEDURE_LABELS.match(sentence.label) and not procedure_done:
+        if doc.type in PROCEDURE_RECORDS and not INDICATION.match(label_core(sentence.section)):
+            if sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)) \
+                    and not procedure_done:
                 procedure_done = True
                 context = family or context
                 tags = [t for t in tags_in(sentence.text, {"procedure"})
                         if _group_of(t) == "procedure"]
-                out.append(_fact(C.procedure, sentence, doc, tags, procedure=family))
+                done = _fact(C.procedure, sentence, doc, tags, procedure=family)
+                span = date_range(sentence.text)  # "Trial dates: 02/13/2023 to 02/20/2023"
+                if span:
+                    done.date, done.end_date = span
+                out.append(done)
                 continue
             found = _response(sentence, doc, family or context)
         else:
@@ -352,9 +342,12 @@ def _past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
     """A procedure a narrative says was done on a date of its own, and the improvement it
     attributes to it ("an epidural steroid injection in August 2017 which improved her
     symptoms"): both secondhand, dated by the sentence."""
-    family = procedure_told(sentence.text)
-    when = _stated_date(sentence.text, doc) if family else None
-    if family is None or when is None:
+    told = procedure_told(sentence.text)
+    if told is None:
+        return []
+    family, named = told
+    when = _stated_date(sentence.text[named:], doc) or _stated_date(sentence.text, doc)
+    if when is None:
         return []
     dated = {"date": when[0], "date_precision": when[1], "named_in_passing": True,
              "percent_relief": None, "duration": None, "measures": []}

@@ -10,10 +10,12 @@ from __future__ import annotations
 import re
 
 from drafting.case.vocab import ProcedureFamily
-from drafting.intake.extract.vocabulary import procedure_in
+from drafting.intake.extract.vocabulary import procedure_in, procedures
 
 DONE = re.compile(r"\b(?:performed|done|underwent|undergone|received|had|treated with|s/p|"
-                  r"status post|completed|placed|administered)\b", re.IGNORECASE)
+                  r"status post|completed|placed|administered|since|after)\b", re.IGNORECASE)
+SURELY_DONE = re.compile(r"\b(?:s/p|status post|underwent|(?:was|were) (?:performed|done))\b",
+                         re.IGNORECASE)
 NOT_DONE = re.compile(r"\b(?:request(?:ed|s|ing)?|recommend\w*|plan(?:s|ned)?|schedul\w*|will|"
                       r"authori[sz]\w*|propos\w*|candidate|consider\w*|appeal\w*|denied|"
                       r"non-?certif\w*|criteria|guidelines?|policy|requires?)\b", re.IGNORECASE)
@@ -22,12 +24,19 @@ IMPROVED = re.compile(r"\b(?:which|that|and|it) (?:improved|helped|relieved|redu
                       re.IGNORECASE)
 
 
-def procedure_told(text: str) -> ProcedureFamily | None:
-    """The procedure a sentence says was done (not asked for, planned or denied)."""
+def procedure_told(text: str) -> tuple[ProcedureFamily, int] | None:
+    """The procedure a sentence says was done (not asked for, planned or denied), and where
+    it is named (its date is the first one written after it). "s/p", "underwent" and "was
+    performed" say it was done whatever else the sentence tells ("s/p RFA 08/16/2022
+    (authorized 07/12/2022)")."""
     family = procedure_in(text)
-    if family is None or NOT_DONE.search(text):
+    if family is None:
         return None
-    return family if DONE.search(text) else None
+    if not SURELY_DONE.search(text) and (NOT_DONE.search(text) or not DONE.search(text)):
+        return None
+    named = next((m.start() for entry in procedures() if entry.family is family
+                  for m in [entry.pattern.search(text)] if m), 0)
+    return family, named
 
 
 def improvement_told(text: str) -> int:

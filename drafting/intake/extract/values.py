@@ -36,7 +36,8 @@ _BMI = re.compile(r"\b(?:BMI|body mass index)\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.
                   re.IGNORECASE)
 _SCALES = {
     "PHQ-9": r"PHQ-?9", "GAD-7": r"GAD-?7", "ORT": r"(?:ORT|Opioid Risk Tool)",
-    "BDI": r"(?:BDI(?:-II)?|Beck Depression Inventory)", "PCS": r"Pain Catastrophi[sz]ing Scale",
+    "BDI": r"(?:BDI(?:-II)?|Beck Depression Inventory)",
+    "PCS": r"(?:PCS|Pain Catastrophi[sz]ing Scale)",
 }
 
 
@@ -91,7 +92,9 @@ def measures(text: str) -> list[Measure]:
     out += [Measure(name="BMI", value=float(m.group(1)), unit="kg/m2")
             for m in _BMI.finditer(text)]
     for scale, pattern in _SCALES.items():
-        for match in re.finditer(rf"\b{pattern}(?:\s+(?:total\s+)?score)?\s*(?:of|is|was|=|:)?\s*"
+        # "PCS (pain catastrophizing) 22": a gloss in parentheses may follow the scale's name
+        for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?(?:\s+(?:total\s+)?score)?"
+                                 rf"\s*(?:of|is|was|=|:)?\s*"
                                  rf"(\d{{1,3}})\b(?!\s*[-/])", text, re.IGNORECASE):
             out.append(Measure(name=scale, value=float(match.group(1)), unit="points"))
     return out

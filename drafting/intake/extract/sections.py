@@ -1,0 +1,85 @@
+"""Which sentences of a record can state a patient fact: the sections and field labels whose
+text is narrative (findings, history, results) rather than a plan, a technique, an
+administrative field or a signature, and text that is never about the patient wherever it
+sits. A field label may carry the date its value was observed ("Baseline (01/30/2023): ...",
+"PAIN DIARY (returned 06/09/2022): ..."): the label is read without it, and the value is dated
+by it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from drafting.deid.dates import find_dates, find_partial_date
+from drafting.intake.extract.text import Sentence
+
+SKIPPED_SECTIONS = re.compile(
+    r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
+    r"signature|attestation|referral question|review of imaging|imaging and electro|"
+    r"clinical (?:history|indication)|reviewer|disclaimer|instructions", re.IGNORECASE)
+NARRATIVE_LABELS = re.compile(
+    r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
+    r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
+    r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
+    r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
+    r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
+    r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
+    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
+    r"imaging|diagnostic studies|studies|trial(?: dates?| period)?)$",
+    re.IGNORECASE)
+PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
+                              r"trial(?: dates?| period)?)$", re.IGNORECASE)
+# Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
+# and signature, letterhead and contact lines, page headers and document separators.
+NOT_ABOUT_THE_PATIENT = re.compile(
+    r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\b(?:e-?|electronically )signed\b|"
+    r"\bcertified in\b|\blicensed (?:in|to practice)\b|\byears of (?:clinical )?experience\b|"
+    r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
+    r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
+    r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
+
+
+_AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected)\b",
+                    re.IGNORECASE)
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# A psychological evaluation's conclusions are findings even when written as a recommendation.
+PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|diagnos[ie]s|conclusions?|recommendations?|"
+                               r"summary|opinion|testing|test results|results?)$", re.IGNORECASE)
+PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s)$", re.IGNORECASE)
+
+
+def label_core(label: str) -> str:
+    """A field label without what it holds in parentheses ("baseline (01/30/2023)")."""
+    return _PARENTHESES.sub("", label).strip()
+
+
+def label_date(label: str | None) -> tuple[dt.date, str] | None:
+    """The date a field label gives its value, with its precision: it may follow the
+    document's own date (a pain diary returned after the procedure), but a label that looks
+    ahead ("next visit (07/01/2024)") dates nothing."""
+    if not label or "(" not in label or _AHEAD.search(label):
+        return None
+    inside = " ".join(re.findall(r"\(([^)]*)\)", label))
+    days = [d.date for d in find_dates(inside)]
+    if days:
+        return days[0], "day"
+    return find_partial_date(inside)
+
+
+def psych_conclusion(sentence: Sentence) -> bool:
+    """A psychological evaluation's impression, diagnosis or recommendation (readable there,
+    though a note's recommendation is a plan)."""
+    if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+        return False
+    return bool(PSYCH_CONCLUSIONS.match(label_core(sentence.label or sentence.section)))
+
+
+def readable(sentence: Sentence) -> bool:
+    """A sentence that can state a fact: not in a plan or technique section, not the value of
+    an administrative field (name, dates, providers, anaesthetic), and not credentials, a
+    signature, letterhead or a page header."""
+    if SKIPPED_SECTIONS.search(sentence.section):
+        return False
+    if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+        return False
+    return sentence.label is None or bool(NARRATIVE_LABELS.match(label_core(sentence.label)))
