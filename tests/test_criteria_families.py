@@ -1,0 +1,52 @@
+"""Requests the engine had no criteria set for (#18 class 2, family mapping): a lumbar
+decompression without fusion is judged on the decompression criteria, never declined and never
+as a fusion. Each test asserts the outcome and the deciding criterion, in both directions."""
+
+from __future__ import annotations
+
+from drafting.case.vocab import Outcome
+from drafting.criteria.results import Status
+from tests.test_criteria import mutated, result_of
+from tests.test_criteria_real_records import criterion
+
+
+def _decompression(*changes):
+    def change(data: dict) -> None:
+        data["disputed_items"].append({
+            "id": "I2", "service": "L4-L5 laminectomy (decompression alone)", "procedure": "other",
+            "details": {"levels": ["L4-L5"]}, "date_of_service": "2025-04-02",
+            "status": "requested", "facts": ["F5", "F11", "F13"]})
+        for extra in changes:
+            extra(data)
+    return result_of(mutated("commercial-lumbar-fusion-dossier", change), "I2")
+
+
+def test_decompression_for_claudication_matching_the_imaging_is_necessary():
+    result = _decompression()
+    assert result.criteria_set == "lumbar-decompression"
+    assert result.outcome is Outcome.necessary
+    assert {"decomp.neural_compression", "decomp.imaging_at_level",
+            "decomp.conservative_care"} <= set(result.deciding)
+    assert "fusion.instability" not in {c.criterion_id for c in result.criteria}
+
+
+def test_decompression_for_axial_pain_without_neural_signs_is_not_necessary():
+    def axial_only(data: dict) -> None:
+        for f in data["facts"]:
+            tags = f.get("tags", [])
+            if "neurogenic_claudication" in tags:
+                f["tags"] = [t for t in tags if t != "neurogenic_claudication"] + ["axial_pain"]
+
+    result = _decompression(axial_only)
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["decomp.neural_compression"]
+    assert criterion(result, "decomp.neural_compression").status is Status.not_met
+
+
+def test_decompression_at_a_level_the_imaging_does_not_show_is_not_necessary():
+    def other_level(data: dict) -> None:
+        next(i for i in data["disputed_items"] if i["id"] == "I2")["details"]["levels"] = ["L2-L3"]
+
+    result = _decompression(other_level)
+    assert result.outcome is Outcome.not_necessary
+    assert "decomp.imaging_at_level" in result.deciding
