@@ -44,12 +44,13 @@ RURAL = re.compile(
 # An address abroad: a street word of Spanish, Portuguese, French, Italian or German and a house
 # number, then a colonia or district, a postcode and town, a state abbreviation ("Calle Pino
 # Suárez 318, Col. El Briseño, 45236 Zapopan, Jal.").
-_WORDS = rf"{U}[{LOWER}{UPPER}.'’-]*(?:[ ](?:de|del|la|las|los|do|da|di|{U}[{LOWER}{UPPER}.'’-]*))*"
+_LINK = r"(?:de|del|la|las|los|do|dos|da|das|di|des|du|der|von|am|an)[ ]"
+_WORDS = rf"(?:{_LINK})*{U}[{LOWER}{UPPER}.'’-]*(?:[ ](?:{_LINK})*{U}[{LOWER}{UPPER}.'’-]*)*"
 FOREIGN = re.compile(
     rf"\b(?:Calle|Avenida|Av\.|Avda\.|Calzada|Carretera|Privada|Callejón|Camino|Paseo|Rua|"
     rf"Rue|Via|Viale|Piazza|Straße|Strasse|Plaza)[ ]{_WORDS}[ ]\d{{1,5}}(?:[ ]?[A-Z])?\b"
     rf"(?:,[ ](?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Bairro)[ ]{_WORDS})?"
-    rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?(?:,[ ]{U}[{LOWER}]{{1,12}}\.?)?")
+    rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?(?:,[ ]{U}[{LOWER}{UPPER}]{{1,12}}\.?)?")
 
 PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+)(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
