@@ -123,3 +123,32 @@ def test_drug_testing_supports_but_does_not_decide_a_continuation_under_the_mtus
     assert (monitoring.status, monitoring.required) == (Status.undocumented, False)
     assert result.outcome is Outcome.necessary and result.confidence == "medium"
 
+
+
+def _esi_with_care(*facts: dict):
+    def change(data: dict) -> None:
+        data["facts"] = [f for f in data["facts"] if f["id"] not in ("F2", "F5")]
+        entry = item(data, "I1")
+        entry["facts"] = [i for i in entry["facts"] if i not in ("F2", "F5")]
+        for f in facts:
+            data["facts"].append({"source": {"document": "D1", "page": 1}, **f})
+            entry["facts"].append(f["id"])
+    return result_of(mutated("medicare-lumbar-esi-appeal", change), "I1")
+
+
+def test_a_summary_that_conservative_care_failed_is_qualitative_evidence_of_the_course():
+    summary = {"id": "F40", "category": "history", "date": "2025-01-15",
+               "statement": "Per the referral summary, therapy and medication did not help.",
+               "tags": ["conservative_care_failed"]}
+    result = _esi_with_care(summary)
+    care = criterion(result, "esi.conservative_care")
+    assert care.status is Status.met and care.supporting_facts == ["F40"]
+    assert any("without a length" in note for note in care.notes)
+    assert result.outcome is Outcome.necessary and result.confidence == "medium"
+
+
+def test_without_any_account_of_conservative_care_the_injection_is_not_established():
+    result = _esi_with_care()
+    assert criterion(result, "esi.conservative_care").status is Status.undocumented
+    assert result.outcome is Outcome.not_necessary
+    assert "esi.conservative_care" in result.deciding

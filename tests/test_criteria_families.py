@@ -50,3 +50,27 @@ def test_decompression_at_a_level_the_imaging_does_not_show_is_not_necessary():
     result = _decompression(other_level)
     assert result.outcome is Outcome.not_necessary
     assert "decomp.imaging_at_level" in result.deciding
+
+
+def _itp_trial(day: str):
+    def trial(data: dict) -> None:
+        data["disputed_items"].append({
+            "id": "I9", "service": "Intrathecal morphine trial (screening infusion)",
+            "procedure": "itp", "date_of_service": day, "status": "requested",
+            "request_type": "initial", "facts": []})
+    return mutated("wc-itp-letter", trial)
+
+
+def test_an_intrathecal_trial_after_selection_is_necessary_without_results_of_its_own():
+    case = _itp_trial("2025-01-20")  # after the psychological clearance of 2025-01-14
+    result = result_of(case, "I9")
+    assert result.criteria_set == "itp-trial" and result.outcome is Outcome.necessary
+    ids = {c.criterion_id for c in result.criteria}
+    assert "itp.trial_relief" not in ids and "itp_trial.psych_evaluation" in result.deciding
+    assert result_of(case, "I1").criteria_set != "itp-trial"  # the implant keeps its own set
+
+
+def test_an_intrathecal_trial_before_any_psychological_evaluation_is_not_necessary():
+    result = result_of(_itp_trial("2025-01-10"), "I9")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["itp_trial.psych_evaluation"]
