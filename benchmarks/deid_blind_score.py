@@ -7,9 +7,9 @@ the record first; with ``--shift-dates``, dates moved by a fixed number of days)
 go through the same ``Deidentifier`` (``PromptGuard``), so the one measurement serves both. An
 identifier counts as removed when every occurrence of its text is covered by replaced spans
 (partly replaced is a leak: "[NAME_1]é Núñez"); a date or date of birth also counts as
-protected when the date shift moved it (it is not found standing alone in the shifted text: "08/2021"
-inside a shifted "04/08/2021" is another date). A kept term counts as falsely redacted when any of its
-occurrences is touched.
+protected when the date shift moved it (it is not found standing alone in the shifted text:
+"08/2021" inside a shifted "04/08/2021" is another date). A kept term counts as falsely redacted
+when any of its occurrences is touched.
 
 Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets #22: >= 0.99
 overall, 1.0 for those four), false redactions of kept terms, and the leaks. The result file
@@ -23,8 +23,8 @@ set 3).
 from __future__ import annotations
 
 import argparse
-import re
 import datetime as dt
+import re
 import sys
 from collections import Counter
 from pathlib import Path

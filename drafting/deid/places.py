@@ -50,7 +50,8 @@ FOREIGN = re.compile(
     rf"\b(?:Calle|Avenida|Av\.|Avda\.|Calzada|Carretera|Privada|Callejón|Camino|Paseo|Rua|"
     rf"Rue|Via|Viale|Piazza|Straße|Strasse|Plaza)[ ]{_WORDS}[ ]\d{{1,5}}(?:[ ]?[A-Z])?\b"
     rf"(?:,[ ](?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Bairro)[ ]{_WORDS})?"
-    rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?(?:,[ ]{U}[{LOWER}{UPPER}]{{1,12}}\.?)?")
+    rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?"
+    rf"(?:,[ ]{U}[{LOWER}{UPPER}]{{1,12}}\.?)?")
 
 PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+)(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
