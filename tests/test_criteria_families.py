@@ -74,3 +74,27 @@ def test_an_intrathecal_trial_before_any_psychological_evaluation_is_not_necessa
     result = result_of(_itp_trial("2025-01-10"), "I9")
     assert result.outcome is Outcome.not_necessary
     assert result.deciding == ["itp_trial.psych_evaluation"]
+
+
+def _fusion(axial: bool, instability: bool):
+    def change(data: dict) -> None:
+        for f in data["facts"]:
+            tags = f.get("tags", [])
+            if not instability and f["category"] == "imaging":
+                f["tags"] = [t for t in tags if t not in ("dynamic_instability", "spondylolisthesis")]
+            if axial and "neurogenic_claudication" in tags:
+                f["tags"] = [t for t in tags if t != "neurogenic_claudication"] + ["axial_pain"]
+    return result_of(mutated("commercial-lumbar-fusion-dossier", change), "I1")
+
+
+def test_fusion_for_axial_back_pain_without_instability_fails_on_that_indication():
+    result = _fusion(axial=True, instability=False)
+    assert result.outcome is Outcome.not_necessary
+    assert "fusion.not_axial_pain_alone" in result.deciding
+    assert criterion(result, "fusion.not_axial_pain_alone").status is Status.not_met
+
+
+def test_axial_pain_with_a_slip_and_instability_at_the_level_meets_the_indication():
+    result = _fusion(axial=True, instability=True)
+    assert criterion(result, "fusion.not_axial_pain_alone").status is Status.met
+    assert "fusion.not_axial_pain_alone" not in result.deciding  # smoking still decides it
