@@ -199,3 +199,32 @@ def test_a_discharge_summary_is_dated_by_its_last_visit(tmp_path):
         "Patient reports 40% improvement after 10 visits of physical therapy.\n"
     ))
     assert str(data["documents"][0]["date"]) == "2024-02-26"
+
+
+def test_chart_shorthand_exam_fields_clauses_and_negations_after_the_finding(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "CLINIC NOTE\nDOS: 04/22/24\n"
+        "S: 61 yo F, neck pain. Prior tx: PT x 10 visits 1/2023-3/2023 - no lasting relief; "
+        "HEP 3x/wk. Chiro x 6 in 2020 - temp relief. Massage - never tried.\n"
+        "O: BP 128/80\nMotor: wrist ext 4-/5 L, 5/5 R.\nSens: dec PP L C6 derm.\n"
+        "Neck: L paraspinal TTP at C5-6.\nNeuro screen (UE reflexes) WNL otherwise.\n"
+    )))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("conservative_care", "2023-01-01") in kinds  # PT, dated by its own clause
+    assert ("conservative_care", "2024-04-22") in kinds  # HEP, a clause of its own
+    assert ("conservative_care", "2020-01-01") in kinds  # chiro shorthand
+    exam = " ".join(s for c, _, s in got if c == "exam")
+    for finding in ("4-/5", "dec PP", "paraspinal TTP", "WNL"):
+        assert finding in exam, finding
+    assert not any("Massage" in s for _, _, s in got)  # "never tried" negates what it follows
+
+
+def test_function_and_medication_use_in_everyday_words(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PROGRESS NOTE\nDate of visit: 07/01/2024\n"
+        "She reports difficulty walking more than two blocks and avoids lifting groceries.\n"
+        "After the injection her oxycodone use decreased from 4 tablets a day to 2.\n"
+        "He is working 4 hours a day because of the pain.\n"
+    )))
+    categories = [c for c, _, _ in got]
+    assert categories.count("functional") == 2 and "response" in categories

@@ -252,13 +252,18 @@ def _pharmacy(doc: Document) -> list[Found]:
 _DOSED = re.compile(r"\d\s?(?:mg|mcg|g|mL)\b", re.IGNORECASE)
 
 
-def _medication_parts(said: list[Sentence]) -> list[Sentence]:
-    """A medication list written as one sentence ("Ibuprofen 600 mg TID; Tizanidine 4 mg qhs")
-    split into one sentence per dosed drug."""
+def _states_something(part: str) -> bool:
+    return bool(_DOSED.search(part) or tags_in(part))
+
+
+def _clauses(said: list[Sentence]) -> list[Sentence]:
+    """A sentence listing things apart with semicolons ("Ibuprofen 600 mg TID; Tizanidine 4 mg
+    qhs", "PT x 12 visits 9/2021-11/2021 - min relief; HEP daily") split into one sentence per
+    part that states a dose or a finding, so each is dated and classed by its own words."""
     out = []
     for sentence in said:
         parts = [p.strip() for p in sentence.text.split(";")]
-        if len(parts) > 1 and sum(bool(_DOSED.search(p)) for p in parts) > 1:
+        if len(parts) > 1 and sum(_states_something(p) for p in parts) > 1:
             out += [replace(sentence, text=part, lead=sentence.lead if i == 0 else "")
                     for i, part in enumerate(parts) if part]
         else:
@@ -270,7 +275,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     out: list[Found] = []
     context: ProcedureFamily | None = None
     procedure_done = False
-    for sentence in _medication_parts(said):
+    for sentence in _clauses(said):
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family

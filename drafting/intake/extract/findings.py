@@ -18,7 +18,7 @@ def tags_in(sentence: str, groups: set[str] | frozenset[str] = frozenset()) -> l
         if entry.group in SCOPED_GROUPS and entry.group not in groups:
             continue
         for match in entry.pattern.finditer(sentence):
-            if not entry.negatable or not negated(sentence, match.start()):
+            if not entry.negatable or not negated(sentence, match.start(), match.end()):
                 found.append(entry.tag)
                 break
     return found

@@ -1,4 +1,5 @@
-"""Is a finding negated in its clause ("no stenosis", "denies numbness", "without radiation")?"""
+"""Is a finding negated in its clause ("no stenosis", "denies numbness", "without radiation"),
+or right after it in chart shorthand ("Acupuncture - never tried", "HEP: not done")?"""
 
 from __future__ import annotations
 
@@ -10,8 +11,16 @@ _BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but)\b|\b(?:but|however|although|though
                        r"except)\b", re.IGNORECASE)
 
 
-def negated(sentence: str, start: int) -> bool:
-    """True when a negation cue stands between the start of the finding's clause and ``start``."""
+# A negation written after the finding, before the clause ends.
+_AFTER = re.compile(r"^[^.;,()]{0,12}?\b(?:never (?:tried|done|had)|not (?:tried|done)|none)\b",
+                    re.IGNORECASE)
+
+
+def negated(sentence: str, start: int, end: int | None = None) -> bool:
+    """True when a negation cue stands between the start of the finding's clause and ``start``,
+    or (given the finding's ``end``) closes the finding in shorthand."""
+    if end is not None and _AFTER.match(sentence[end:]):
+        return True
     before = sentence[:start]
     boundaries = list(_BOUNDARY.finditer(before))
     clause = before[boundaries[-1].end():] if boundaries else before

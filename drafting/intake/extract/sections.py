@@ -25,7 +25,8 @@ NARRATIVE_LABELS = re.compile(
     r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
     r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
     r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
-    r"imaging|diagnostic studies|studies|trial(?: dates?| period)?)$",
+    r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
+    r"(?:past |prior )?treatment history|past treatments?)$",
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
@@ -39,6 +40,7 @@ NOT_ABOUT_THE_PATIENT = re.compile(
     r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
 
 
+FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected)\b",
                     re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
@@ -82,4 +84,7 @@ def readable(sentence: Sentence) -> bool:
         return False
     if NOT_ABOUT_THE_PATIENT.search(sentence.text):
         return False
-    return sentence.label is None or bool(NARRATIVE_LABELS.match(label_core(sentence.label)))
+    if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
+        return True
+    # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
+    return bool(FINDINGS_HEADINGS.search(sentence.heading))

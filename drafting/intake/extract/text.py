@@ -33,6 +33,7 @@ class Sentence:
     label: str | None = None  # set when the sentence is the value of a "Label: value" line
     lead: str = ""  # the label as written, before the first sentence of a labelled value
     paragraph: int = 0  # sentences of one paragraph share it (a letter's summary runs in order)
+    heading: str = ""  # the heading (or SOAP section) above a labelled value, in lower case
 
     @property
     def labelled(self) -> bool:
@@ -67,8 +68,10 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             continue
         label = _LABEL.match(text)
         if label and not _LEVEL_LABEL.match(label.group("label").strip()):
-            out.append(Line(text, page, section, "label", label.group("label").strip().lower(),
-                            label.group("value").strip()))
+            name = label.group("label").strip().lower()
+            # "O: BP 132/84" opens the objective section for the labelled lines below it
+            section = SOAP_SECTIONS.get(name, section)
+            out.append(Line(text, page, section, "label", name, label.group("value").strip()))
             continue
         kind = "item" if _LIST_ITEM.match(text) else "prose"
         out.append(Line(_LIST_ITEM.sub("", text), page, section, kind))
@@ -97,7 +100,7 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
             written = line.text[:len(line.text) - len(line.value or "")].strip()
             for index, text in enumerate(split_sentences(line.value or "")):
                 out.append(Sentence(text, line.page, line.label or line.section, line.label,
-                                    written if index == 0 else ""))
+                                    written if index == 0 else "", heading=line.section))
             continue
         joins = paragraph and (line.text[:1].islower() or (
             len(paragraph[-1]) >= WRAPPED and not re.search(r"[.!?:]$", paragraph[-1])))
