@@ -63,6 +63,11 @@ def test_a_month_and_day_after_a_document_word_or_after_shifts_but_scores_do_not
     assert "4 of 5/5" in out and "3 of 10/10" in out
 
 
+def test_words_that_begin_like_a_month_are_not_dates():
+    text = "Decreased 2 points; Marching 5 laps; deceased 2019; Augmented 4 times; Junior 2 yrs"
+    assert shift_text(text, 37) == text
+
+
 # ----------------------------------------------------------------------------- 2. ages
 
 
@@ -71,6 +76,7 @@ def test_a_month_and_day_after_a_document_word_or_after_shifts_but_scores_do_not
     ("His uncle, aged 91, drives him.", "aged 91"),
     ("| Father | Age 95 | Medicare |", "Age 95"),
     ("She looks after her dad (he's 94) at home.", "he's 94"),
+    ("Family history: father died at 96.", "96"),
 ])
 def test_ages_over_89_go_with_their_cue(prose, age):
     assert _spans(prose).get(age) is PhiKind.age
@@ -133,6 +139,11 @@ def test_guideline_bodies_payers_and_cited_cases_are_not_employers():
 def test_names_marked_by_their_context(text, name):
     out = _out(text)
     assert _leaks(out, name) == [], out
+
+
+def test_a_credential_after_a_name_in_a_role_list_is_not_learned_as_a_name():
+    out = _out("Vocational counselor Tomasz Wierzbicki, CRC, met her. CRC screening is due.")
+    assert "Wierzbicki" not in out and "CRC screening" in out
 
 
 def test_a_quoted_nickname_is_learned_and_replaced_everywhere():

@@ -14,7 +14,9 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "september", "october", "november", "december"]
 _MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, start=1)}
 _MONTH_NUMBER.update({name[:3]: i for i, name in enumerate(MONTHS, start=1)})
-_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# A month's name or its abbreviation, and nothing longer ("Decreased", "Marching", "deceased")
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?![a-z])")
 
 # A date may open a range: "3/6/23-3/13/23" (otherwise a hyphen after a date is refused:
 # "12/01/2023-A"); the date that ends it is found by ``RANGE_END``.
@@ -122,7 +124,7 @@ PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
     rf"|(?i:{_CUE})(?:[ ]\(?|\()(?P<cm>1[0-2]|0?[1-9])/(?P<cd>[12]\d|3[01]|0?[1-9])"
-    rf"|(?P<nm>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)[ ]"
+    rf"|(?P<nm>{_MONTH})[ ]"
     r"(?P<nd>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
     r")(?![\w/]|\.\d|,?\s+\d{4}|:\d)"
 )

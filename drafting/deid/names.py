@@ -262,8 +262,8 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                 # each name of a list: "sons Mateo and Diego", "Ana, Luis, and Eva"
                 for part in re.finditer(r"[^,]+?(?=,|[ ]and[ ]|$)", raw):
                     piece = re.sub(r"^(?:and[ ])", "", part.group(0).strip())
-                    if not piece:
-                        continue
+                    if not piece or (part.start() and re.fullmatch(r"[A-Z]{2,5}", piece)):
+                        continue  # "counselor Tom Wolak, CRC": a credential, not a second name
                     at = offset + raw.index(piece, part.start())
                     span = trim(piece, at)
                     if span and _name_like(text[span[0]:span[1]]):
