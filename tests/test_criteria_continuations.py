@@ -152,3 +152,48 @@ def test_without_any_account_of_conservative_care_the_injection_is_not_establish
     assert criterion(result, "esi.conservative_care").status is Status.undocumented
     assert result.outcome is Outcome.not_necessary
     assert "esi.conservative_care" in result.deciding
+
+
+def _same_day(statement: str, tags: list[str]):
+    """A first-prescription request whose only opioid fact is dated on the day of service."""
+    def change(data: dict) -> None:
+        entry = item(data, "I1")
+        entry["service"] = "Oxycodone 10 mg three times daily, 90 tablets"
+        data["facts"] = [f for f in data["facts"] if "opioid" not in f.get("tags", [])]
+        entry["facts"] = [i for i in entry["facts"] if i in {f["id"] for f in data["facts"]}]
+        data["facts"].append({"id": "F40", "category": "medication",
+                              "date": entry["date_of_service"], "statement": statement,
+                              "tags": tags, "source": {"document": "D6", "page": 1}})
+        entry["facts"].append("F40")
+    return result_of(mutated("wc-opioids-appeal", change), "I1")
+
+
+def test_an_opioid_the_patient_takes_on_the_day_of_service_makes_a_continuation():
+    taking = _same_day("He takes oxycodone for the back pain.", ["opioid"])
+    assert (taking.request_type, taking.criteria_set) == (RequestType.continuation,
+                                                          "opioids-long-term")
+    assert "F40" in (taking.request_type_basis or "")
+    planned = _same_day("Plan: start oxycodone for the back pain.", ["opioid"])
+    assert (planned.request_type, planned.criteria_set) == (RequestType.initial,
+                                                            "opioids-initiation")
+
+
+def _pump_management(statement: str):
+    def change(data: dict) -> None:
+        entry = item(data, "I1")
+        entry["service"] = "Intrathecal pump management"
+        data["facts"] = [f for f in data["facts"] if f.get("procedure") != "itp"]
+        kept = {f["id"] for f in data["facts"]}
+        entry["facts"] = [i for i in entry["facts"] if i in kept]
+        data["facts"].append({"id": "F40", "category": "procedure", "procedure": "itp",
+                              "date": entry["date_of_service"], "statement": statement,
+                              "source": {"document": "D6", "page": 1}})
+    return result_of(mutated("wc-itp-letter", change), "I1")
+
+
+def test_a_pump_described_as_in_place_makes_its_management_continuing_therapy():
+    in_place = _pump_management("His pain is treated with an implanted morphine pump.")
+    assert (in_place.request_type, in_place.criteria_set) == (RequestType.continuation,
+                                                              "itp-maintenance")
+    proposed = _pump_management("A morphine pump is proposed after the trial.")
+    assert proposed.request_type is RequestType.initial

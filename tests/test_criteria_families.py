@@ -81,7 +81,8 @@ def _fusion(axial: bool, instability: bool):
         for f in data["facts"]:
             tags = f.get("tags", [])
             if not instability and f["category"] == "imaging":
-                f["tags"] = [t for t in tags if t not in ("dynamic_instability", "spondylolisthesis")]
+                f["tags"] = [t for t in tags
+                             if t not in ("dynamic_instability", "spondylolisthesis")]
             if axial and "neurogenic_claudication" in tags:
                 f["tags"] = [t for t in tags if t != "neurogenic_claudication"] + ["axial_pain"]
     return result_of(mutated("commercial-lumbar-fusion-dossier", change), "I1")

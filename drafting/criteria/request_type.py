@@ -45,6 +45,7 @@ class RequestTypeRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     wording: list[_Rule]
     current_use: str
+    device_in_place: str
     long_term_opioid_weeks: _Threshold
 
 
@@ -110,6 +111,17 @@ def request_kind(case: Case, item: DisputedItem) -> RequestKind:
     if earlier and item.procedure is ProcedureFamily.scs_trial:
         return RequestKind(RequestType.retrial,
                            f"an earlier stimulator trial is on record ({_ids(earlier)})")
+    if item.procedure is ProcedureFamily.itp:
+        # An earlier intrathecal procedure may be the trial; only a pump described as in
+        # place counts.
+        in_place = [
+            f for f in case.facts if f.procedure is item.procedure and not f.proposed
+            and f.category in PROCEDURE_EVIDENCE | {FactCategory.other}
+            and f.date <= item.date_of_service and "trial" not in f.tags
+            and re.search(rules().device_in_place, f.statement, re.I)]
+        if in_place:
+            return RequestKind(RequestType.continuation,
+                               f"a pump is already in place ({_ids(in_place)})")
     if item.procedure is ProcedureFamily.opioids:
         kind = _opioid_kind(case, item)
         if kind is not None:
