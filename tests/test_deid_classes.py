@@ -120,6 +120,11 @@ def test_guideline_bodies_payers_and_cited_cases_are_not_employers():
     assert PhiKind.employer not in spans.values(), spans
 
 
+def test_drug_names_procedures_and_practices_are_not_firms_but_legal_names_are():
+    out = _out("Fish Oil 1000 mg; Diagnostic LP negative. Bills from Sunrise Ortho Group, Inc.")
+    assert "Fish Oil" in out and "Diagnostic LP" in out and "Sunrise Ortho Group" not in out
+
+
 # ----------------------------------------------------------------------------- 4. person names
 
 

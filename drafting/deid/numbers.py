@@ -115,9 +115,10 @@ def numbers(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), PhiKind.id, 5)
     for match in SSN.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.ssn, 5)
-    for pattern, kind in ((LICENCE_BOARD, PhiKind.license), (UDI_GS1, PhiKind.device)):
-        for match in pattern.finditer(text):
-            yield Span(match.start(), match.end(), kind, 6)
+    for match in LICENCE_BOARD.finditer(text):  # below an address: "Pittsburgh, PA 15213"
+        yield Span(match.start(), match.end(), PhiKind.license, 2)
+    for match in UDI_GS1.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.device, 6)
     for match in [*SSN_SPACED.finditer(text), *SSN_DOTTED.finditer(text)]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         if SSN_WORD.search(text[max(line_start, match.start() - 60):match.start()]):

@@ -18,6 +18,9 @@ from drafting.deid.terms import LOWER, UPPER, U, is_never_name
 # ----------------------------------------------------------------------------- employers
 
 _LEGAL = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Co|Corp|Corporation|Company|PC|P\.C|PLLC|LP)\.?"
+# Legal suffixes that end a firm's name even without a comma (not "PC", "LP", "Co": "Diagnostic
+# LP" is a lumbar puncture)
+_LEGAL_BARE = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Corp|Corporation|PLLC)\.?"
 _ORG_WORD = rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}]|{U}|\d+(?:st|nd|rd|th)?)"
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
        rf"(?:,?[ ]{_LEGAL})?")
@@ -77,9 +80,10 @@ def by_suffix() -> re.Pattern[str]:
     """A run of capitalised words ending in an organisation word or a legal suffix."""
     suffix = "|".join(re.escape(w) for w in sorted(_vocabulary()["suffixes"], key=len,
                                                      reverse=True))
+    join = r"[ ](?:(?:&|and|of)[ ])?"
     return re.compile(
-        rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}[ ](?:(?:&|and|of)[ ])?){{1,5}}"
-        rf"(?:(?:{suffix})\b(?:,?[ ]{_LEGAL})?|{_LEGAL}(?![\w])|,[ ]{_LEGAL}))")
+        rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b(?:,?[ ]{_LEGAL})?"
+        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}(?![\w])|,[ ]{_LEGAL}))")
 
 
 @cache
