@@ -161,8 +161,9 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
             org += "."  # "Co." whose full stop the last word did not take
         words = org.split()
         if not re.match(U, org) or (pattern is AFTER_CREDENTIAL and (
-                len(words) < 2 or any(is_never_name(w) for w in words))):
-            continue  # "(Hospitalist)", "(Pain Medicine)": a speciality, not a firm
+                len(words) < 2 or re.search(r"\d", org)
+                or any(is_never_name(w) for w in words))):
+            continue  # "(Hospitalist)", "(Pain Medicine)", "(RPh 80412)": not a firm
         if pattern is not EMPLOYER_FIELD and (
                 is_never_name(words[0]) or kept(org) or re.match(name_rules.TITLE + r"\b", org)
                 or (pattern is EMPLOYER_PROSE and len(words) < 2 and not re.search(_LEGAL, org)
