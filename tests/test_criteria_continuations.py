@@ -197,3 +197,40 @@ def test_a_pump_described_as_in_place_makes_its_management_continuing_therapy():
                                                               "itp-maintenance")
     proposed = _pump_management("A morphine pump is proposed after the trial.")
     assert proposed.request_type is RequestType.initial
+
+
+def _taper(*extra: dict):
+    def change(data: dict) -> None:
+        gains = {"functional_improvement", "adl_improved", "return_to_work"}
+        data["facts"] = [f for f in data["facts"] if not gains & set(f.get("tags", []))
+                         and f["category"] != "functional"
+                         and not (f["category"] == "response" and f.get("procedure") == "opioids")]
+        entry = item(data, "I1")
+        entry["facts"] = [i for i in entry["facts"] if i in {f["id"] for f in data["facts"]}]
+        for f in extra:
+            data["facts"].append({"date": "2025-04-01", "source": {"document": "D6", "page": 1},
+                                  **f})
+            entry["facts"].append(f["id"])
+    return result_of(mutated("wc-opioids-appeal", change), "I1")
+
+
+TAPER = {"id": "F50", "category": "medication", "tags": ["opioid", "taper_plan"],
+         "statement": "The dose is being reduced by about 10% a month under a written taper plan."}
+
+
+def test_continuing_a_step_of_a_documented_taper_is_judged_on_the_taper():
+    ordinary = _taper()
+    assert (ordinary.criteria_set, ordinary.outcome) == ("opioids-long-term",
+                                                         Outcome.not_necessary)
+    tapering = _taper(TAPER)
+    assert tapering.criteria_set == "opioids-taper"
+    assert tapering.outcome is Outcome.necessary
+    assert "opioids_taper.plan_documented" in tapering.deciding
+
+
+def test_a_taper_with_documented_misuse_is_not_continued():
+    misuse = {"id": "F51", "category": "other", "tags": ["aberrant_behavior"],
+              "statement": "Two early refill requests and a lost prescription are recorded."}
+    result = _taper(TAPER, misuse)
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["opioids_taper.no_reason_to_stop_at_once"]
