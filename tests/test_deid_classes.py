@@ -106,6 +106,11 @@ def test_labelled_captioned_and_prose_employers_and_their_short_forms():
     assert "MTUS" in out and "Medicare" in out  # sources named stay
 
 
+def test_an_employer_named_after_the_word_employer_keeps_its_place_words():
+    out = _out("Her husband's employer, Valley Crest Dairy, offers insurance.")
+    assert "Valley" not in out and "Crest Dairy" not in out
+
+
 def test_hyphenated_head_and_acronym_of_a_learned_employer_are_replaced():
     text = ("Employer: Blue-Ridge Cold Chain Transport\n"
             "Spoke with BRCC dispatch; Blue-Ridge offered modified duty.")
@@ -157,6 +162,11 @@ def test_a_quoted_nickname_is_learned_and_replaced_everywhere():
             'Later Reggie called; Pippa agreed.')
     out = _out(text)
     assert _leaks(out, "Pippa", "Reggie", "Reginald", '"', "Jr.") == [], out
+
+
+def test_a_surname_after_a_nickname_goes_with_it():
+    out = _out('Son-in-law Raymundo ("Ray") Tellez brought her. Ray waited outside.')
+    assert _leaks(out, "Tellez", "Ray") == [], out
 
 
 def test_a_preferred_name_in_prose_is_replaced_everywhere():

@@ -25,8 +25,9 @@ EMAIL_AFTER = re.compile(rf"\((?P<name>{_PERSON}),[ ]?[^\s@(),]+@[\w.-]+\)")
 PREFERRED = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP})[ ]\((?:she|he|they|pt|patient)[ ](?:prefers|goes[ ]by|"
     rf"likes[ ]to[ ]be[ ]called)\b")
-# A nickname in quotes, in parentheses or not, just after a marked name.
-NICKNAME = re.compile(rf"[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?")
+# A nickname in quotes, in parentheses or not, just after a marked name, and the surname that
+# may follow it ('Raymundo ("Ray") Tellez').
+NICKNAME = re.compile(rf"[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?(?:[ ](?P<rest>{_PWORD}))?")
 SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:subject|re|fw|fwd)[ \t]*:.*$")
 
 
@@ -47,7 +48,11 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
         skip = re.match(rf"(?:[ ]{U}\.)?", after)
         offset = end + (skip.end() if skip else 0)
         if match := NICKNAME.match(text, offset):
-            yield match.start() + 1, match.end()
+            end = match.end("nick") + 1
+            end += 1 if text[end:end + 1] == ")" else 0
+            if match.group("rest") and trim(match.group("rest"), match.start("rest"), strict=True):
+                end = match.end()
+            yield match.start() + 1, end
 
 
 def _initials(name: str) -> str:
@@ -79,7 +84,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:
-        tokens |= name_rules.name_tokens(text[start:end].strip("()\"“”"))
+        tokens |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
     guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]

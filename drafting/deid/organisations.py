@@ -47,11 +47,13 @@ _WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|
          r"shift|shifts|duty|duties|return[ ]to[ ]work|rtw")
 EMPLOYER_PROSE = re.compile(
     rf"(?i:\b(?:{_WORK})\b)[^.\n;:]{{0,60}}?\b(?i:at|for|by|with)[ ](?:the[ ])?(?P<value>{ORG})")
-# Work left or ended: "Off work from X", "(retired, X;", "laid off from X", "former X employee".
+# Work left or ended, or an employer named in prose: "Off work from X", "(retired, X;", "laid
+# off from X", "her husband's employer, X".
 EMPLOYER_LEFT = re.compile(
     r"(?i:\b(?:off[ ]work[ ]from|out[ ]of[ ]work[ ]from|retired[ ]from|laid[ ]off[ ](?:from|by)|"
     r"let[ ]go[ ](?:from|by)|fired[ ]from|terminated[ ](?:from|by)|resigned[ ]from)[ ]|"
-    r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ]))"
+    r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ])|"
+    r"\bemployer(?:,|[ ]is|[ ]was|[ ]being)[ ])"
     rf"(?:the[ ])?(?P<value>{ORG})")
 # The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
 CAPTION = re.compile(
@@ -128,12 +130,16 @@ def _org_variants(org: str) -> set[str]:
             and not kept(v)}
 
 
+_LEADING = frozenset("The Then A An And Her His Their Per From At For With In On By To Of Also "
+                     "Both Former Current Previous Prior Patient Employer Company".split())
+
+
 def _trimmed(org: str) -> tuple[int, str]:
     """``org`` without leading words that are no part of a name ("Then", "Medical"): the
     number of characters dropped and what is left."""
     words = org.split(" ")
     drop = 0
-    while len(words) > 2 and (is_never_name(words[0]) or words[0] in ("The", "Then", "A", "An")):
+    while len(words) > 2 and words[0] in _LEADING:
         drop += len(words.pop(0)) + 1
     return drop, " ".join(words)
 
@@ -165,7 +171,8 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
                 or any(is_never_name(w) for w in words))):
             continue  # "(Hospitalist)", "(Pain Medicine)", "(RPh 80412)": not a firm
         if pattern is not EMPLOYER_FIELD and (
-                is_never_name(words[0]) or kept(org) or re.match(name_rules.TITLE + r"\b", org)
+                (is_never_name(words[0]) and pattern is not by_suffix()) or kept(org)
+                or all(is_never_name(w) for w in words) or re.match(name_rules.TITLE + r"\b", org)
                 or (pattern is EMPLOYER_PROSE and len(words) < 2 and not re.search(_LEGAL, org)
                     and (len(org) < 4 or "-" not in org))):
             continue

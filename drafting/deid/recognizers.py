@@ -69,7 +69,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found = Found()
     marked, known = find_names(text, learned_names)
     for start, end in marked:
-        found.names |= name_rules.name_tokens(text[start:end].strip("()\"“”"))
+        found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
     found.spans += [Span(a, b, PhiKind.name, 4) for a, b in name_rules.grow(text, marked + known)]
     if ner:
         from drafting.deid.ner import person_spans
