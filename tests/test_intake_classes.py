@@ -228,3 +228,36 @@ def test_function_and_medication_use_in_everyday_words(tmp_path):
     )))
     categories = [c for c, _, _ in got]
     assert categories.count("functional") == 2 and "response" in categories
+
+
+def test_care_told_beside_a_medication_and_the_injury_event_are_facts(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "NOTICE OF ADVERSE DETERMINATION\nDate of notice: 10/01/2024\n\n"
+        "SUMMARY\nYou were injured at work on 02/14/2024 when a shelf fell on you.\n\n"
+        "You take celecoxib 200 mg daily and had 8 visits of physical therapy in "
+        "2024. The notes describe neck pain spreading to the left shoulder blade. "
+        "You deny arm weakness.\n"
+    )))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("history", "2024-02-14") in kinds  # the injury, dated by its own date
+    assert ("medication", "2024-01-01") in kinds and ("conservative_care", "2024-01-01") in kinds
+    history = [s for c, _, s in got if c == "history"]
+    assert any("neck pain spreading" in s for s in history)
+    assert not any("deny arm weakness" in s for s in history)
+
+
+def test_goals_and_an_impressions_commentary_are_not_findings(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "----- Document 1: PHYSICAL THERAPY DISCHARGE SUMMARY -----\n"
+        "Date of last visit: 05/05/2024\n"
+        "SUBJECTIVE\nPatient reports she is able to walk 30 minutes.\n"
+        "GOALS\n  1. ODI < 30% in 4 wks ........ MET\n  2. Independent with HEP ........ MET\n"
+        "----- Document 2: PSYCHOLOGICAL EVALUATION -----\nDate of evaluation: 05/10/2024\n"
+        "Impression: generalized anxiety disorder, mild. Motivated and well informed.\n"
+    )))
+    statements = [s for _, _, s in got]
+    assert any("able to walk 30 minutes" in s for s in statements)
+    assert not any("MET" in s for s in statements)  # a goal is a target, not a finding
+    psych = [s for c, _, s in got if c == "psych"]
+    assert any("anxiety disorder" in s for s in psych)
+    assert not any("Motivated" in s for s in psych)

@@ -23,7 +23,8 @@ from drafting.deid.dates import find_dates
 from drafting.deid.recognizers import DOB
 from drafting.intake.extract.decisions import ServiceRequest, requests_in
 from drafting.intake.extract.diagnoses import diagnoses_in
-from drafting.intake.extract.facts import Found, document_facts
+from drafting.intake.extract.facts import document_facts
+from drafting.intake.extract.found import Found
 from drafting.intake.packet import Packet
 
 JURISDICTION = {

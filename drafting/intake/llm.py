@@ -22,7 +22,7 @@ from drafting.case import Fact, SourceRef
 from drafting.case.tags import known_tags
 from drafting.case.vocab import FactCategory, ProcedureFamily
 from drafting.deid import Deidentifier
-from drafting.intake.extract.facts import Found
+from drafting.intake.extract.found import Found
 from drafting.intake.packet import Packet, PacketDocument
 from drafting.prompting import Prompt, environment, make_prompt
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from drafting.intake.classify import classify
-from drafting.intake.extract.facts import Document
+from drafting.intake.extract.found import Document
 from drafting.intake.extract.text import lines
 from drafting.intake.reading import Page, Record, read_record
 from guideline_index.ingest.errors import IngestError

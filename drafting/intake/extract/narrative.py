@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from drafting.case.vocab import ProcedureFamily
-from drafting.intake.extract.vocabulary import procedure_in, procedures
+from drafting.intake.extract.negation import negated
+from drafting.intake.extract.vocabulary import history_patterns, procedure_in, procedures
 
 DONE = re.compile(r"\b(?:performed|done|underwent|undergone|received|had|treated with|s/p|"
                   r"status post|completed|placed|administered|since|after)\b", re.IGNORECASE)
@@ -43,3 +44,17 @@ def improvement_told(text: str) -> int:
     """Where the sentence says the care improved the symptoms (-1 when it does not)."""
     match = IMPROVED.search(text)
     return match.end() if match else -1
+
+
+def _stated(patterns: tuple[re.Pattern[str], ...], text: str) -> bool:
+    return any(not negated(text, m.start(), m.end()) for p in patterns for m in p.finditer(text))
+
+
+def history_told(text: str, dated: bool, summary: bool) -> bool:
+    """A sentence telling the patient's history in plain words: an injury or onset event with
+    a date of its own (``dated``: "injured on 04/14/2016 while lifting"), or, in a letter's
+    summary (``summary``), where it may be the only record of it, a symptom at a body site
+    ("pain across the low back that is worse with standing"); never when the cue is negated.
+    A note's own symptoms count when they state a finding of the tag vocabulary."""
+    found = history_patterns()
+    return (dated and _stated(found.events, text)) or (summary and _stated(found.symptoms, text))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-_CUE = re.compile(r"\b(?:no|not|non|without|denies|denied|negative for|free of|never|none|"
+_CUE = re.compile(r"\b(?:no|not|non|without|deny|denies|denied|negative for|free of|never|none|"
                   r"absence of|rule out|ruled out)\b", re.IGNORECASE)
 _BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but)\b|\b(?:but|however|although|though|yet|which|"
                        r"except)\b", re.IGNORECASE)

@@ -16,7 +16,8 @@ from drafting.intake.extract.text import Sentence
 SKIPPED_SECTIONS = re.compile(
     r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
     r"signature|attestation|referral question|review of imaging|imaging and electro|"
-    r"clinical (?:history|indication)|reviewer|disclaimer|instructions", re.IGNORECASE)
+    r"clinical (?:history|indication)|reviewer|disclaimer|instructions|"
+    r"^(?:(?:short|long)[- ]term |treatment |functional )?goals?$", re.IGNORECASE)
 NARRATIVE_LABELS = re.compile(
     r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
     r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
@@ -48,6 +49,10 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|diagnos[ie]s|conclusions?|recommendations?|"
                                r"summary|opinion|testing|test results|results?)$", re.IGNORECASE)
 PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s)$", re.IGNORECASE)
+# What a psychological diagnosis names (an impression's other sentences are commentary).
+PSYCH_DIAGNOSIS_WORDS = re.compile(r"\b(?:disorder|depress\w*|anxiety|PTSD|insomnia|somatic|"
+                                   r"personality|psychosis|bipolar|dementia|cognitive)\b",
+                                   re.IGNORECASE)
 
 
 def label_core(label: str) -> str:

@@ -95,3 +95,16 @@ def procedure_in(text: str, codes: list[str] | None = None) -> ProcedureFamily |
         if codes and entry.codes & set(codes):
             return entry.family
     return None
+
+
+@dataclass(frozen=True)
+class HistoryPatterns:
+    events: tuple[re.Pattern[str], ...]
+    symptoms: tuple[re.Pattern[str], ...]
+
+
+@cache
+def history_patterns() -> HistoryPatterns:
+    data = _load("history.yaml")
+    return HistoryPatterns(*(tuple(re.compile(p, re.IGNORECASE) for p in data[key])
+                             for key in ("events", "symptoms")))

@@ -1,0 +1,118 @@
+"""A fact as intake finds it, before it has an id (``Found``), the classified record it is read
+from (``Document``), and how a sentence becomes one: its statement as written, its date (the
+sentence's own where the kind of fact is an event, else a date its field label gives, else the
+record's), side, levels, measures and tags."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from drafting.case import Dose, Duration, Measure
+from drafting.case.vocab import FactCategory as C
+from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
+from drafting.deid.dates import find_partial_date
+from drafting.intake.extract.anatomy import laterality, levels
+from drafting.intake.extract.sections import label_date
+from drafting.intake.extract.text import Line, Sentence
+from drafting.intake.extract.values import date_range, dates_in, measures
+
+RESPONSE_TAGS = {"functional_improvement", "medication_reduction", "adl_improved",
+                 "return_to_work", "no_relief", "successful_trial"}
+CONSERVATIVE_TAGS = {"physical_therapy", "home_exercise", "chiropractic", "acupuncture",
+                     "functional_restoration", "conservative_care_failed"}
+MONITORING_TAGS = {"urine_drug_test", "pdmp_check", "opioid_agreement", "treatment_goals",
+                   "aberrant_behavior", "four_as_documented"}
+FUNCTION_TAGS = {"adl_limitation", "activity_modification", "return_to_work", "adl_improved",
+                 "functional_improvement"}
+EXAM_TAGS = {"positive_slr", "positive_spurling", "dermatomal_sensory_deficit", "motor_weakness",
+             "reflex_change", "facet_loading_pain", "paraspinal_tenderness", "normal_neuro_exam",
+             "allodynia", "tinel_sign", "crps_signs", "myofascial_pain"}
+PSYCH_TAGS = {"psych_evaluation", "cleared_for_implant", "untreated_psych_condition",
+              "substance_use_disorder"}
+HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_claudication",
+                "smoker", "smoking_cessation", "surgery", "red_flag_excluded", "crps_signs"}
+RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
+PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
+LETTERS = (RecordType.ur_denial, RecordType.review_decision)
+DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
+
+
+@dataclass
+class Found:
+    """A fact before it has an id: everything a ``Fact`` holds, and where it was read."""
+
+    category: C
+    date: dt.date
+    statement: str
+    page: int
+    date_precision: str = "day"  # "month" or "year" when the record gives no day
+    named_in_passing: bool = False  # a procedure or study a note names, not its report
+    end_date: dt.date | None = None
+    procedure: ProcedureFamily | None = None
+    laterality: Laterality | None = None
+    levels: list[str] = field(default_factory=list)
+    measures: list[Measure] = field(default_factory=list)
+    percent_relief: float | None = None
+    duration: Duration | None = None
+    dose: Dose | None = None
+    mme: float | None = None
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Document:
+    """A classified record: what ``document_facts`` reads."""
+
+    type: RecordType
+    date: dt.date
+    pages: list[tuple[int, str]]
+    lines: list[Line] = field(default_factory=list)
+
+
+def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
+    """The first date the sentence gives, up to the document's own (a day, else a month or
+    a year without a day), with its precision."""
+    days = [d.date for d in dates_in(text) if d.date <= doc.date]
+    if days:
+        return days[0], "day"
+    partial = find_partial_date(text)
+    return partial if partial and partial[0] <= doc.date else None
+
+
+def statement(sentence: Sentence) -> str:
+    """The sentence as written, with its field label when it opens a labelled value."""
+    return f"{sentence.lead} {sentence.text}" if sentence.lead else sentence.text
+
+
+def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
+          **values: object) -> Found:
+    text = sentence.text
+    found = Found(category=category, date=doc.date, statement=statement(sentence),
+                  page=sentence.page, laterality=laterality(text), levels=levels(text),
+                  measures=measures(text), tags=tags)
+    for key, value in values.items():
+        setattr(found, key, value)
+    # A letter's case summary reports events: each sentence's own date, else the letter's.
+    if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review:
+        span = date_range(text)
+        if span:
+            found.date, found.end_date = span
+        else:
+            stated = stated_date(text, doc)
+            if stated:
+                found.date, found.date_precision = stated
+    # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
+    stated = label_date(sentence.label)
+    if stated and found.date == doc.date and found.date_precision == "day":
+        found.date, found.date_precision = stated
+    names = {m.name for m in found.measures}
+    found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
+                  and (t != "bmi" or "BMI" in names)]
+    return found
+
+
+def group_of(tag: str) -> str:
+    from drafting.intake.extract.vocabulary import finding_patterns
+
+    return next(p.group for p in finding_patterns() if p.tag == tag)

@@ -1,0 +1,101 @@
+"""Facts a note or letter states in passing, beside its main finding or instead of a report:
+conservative care told beside a medication or a response, a procedure named with its
+response or told in a narrative with its date, and a study (MRI, EMG) summarised. All but the
+care are secondhand: assembly drops them when the packet holds the report itself."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from drafting.case.vocab import FactCategory as C
+from drafting.intake.extract.findings import tags_in
+from drafting.intake.extract.found import (
+    CONSERVATIVE_TAGS,
+    Document,
+    Found,
+    group_of,
+    make_fact,
+    stated_date,
+)
+from drafting.intake.extract.narrative import improvement_told, procedure_told
+from drafting.intake.extract.text import Sentence
+from drafting.intake.extract.values import durations
+from drafting.intake.extract.vocabulary import procedure_in
+
+IMAGING_MENTION = re.compile(r"\b(?:MRI|CT (?:scan|of)|x-?rays?|radiographs?|EMG|NCS|nerve "
+                              r"conduction|imaging)\b", re.IGNORECASE)
+PROCEDURE_WORDS = re.compile(r"\b(?:injection|block|ablation|procedure|relief period|period of "
+                              r"relief|stimulator|trial|implant)\b", re.IGNORECASE)
+
+
+
+def care_beside(found: Found, sentence: Sentence, doc: Document) -> Found | None:
+    """Conservative care a sentence tells beside a medication or a response ("takes naproxen
+    500 mg twice daily and had 6 visits of physical therapy in 2022", "completed 10 sessions of
+    physical therapy with about 20% improvement"): a fact of its own, dated by the sentence."""
+    if found.category not in (C.medication, C.response) or found.procedure is not None:
+        return None
+    if found.category is C.response and PROCEDURE_WORDS.search(sentence.text):
+        return None
+    care = [t for t in tags_in(sentence.text) if t in CONSERVATIVE_TAGS]
+    if not care:
+        return None
+    lasting = durations(sentence.text)
+    return make_fact(C.conservative_care, sentence, doc, care,
+                 duration=lasting[0] if lasting else None)
+
+
+def procedure_named(response: Found, sentence: Sentence, doc: Document) -> Found | None:
+    """A response that names its procedure and when it was done ("s/p R L5-S1 TFESI 1/14/22
+    w/ 70% relief", "RFA on 03/17/2021 with 50-60% relief") records the procedure too."""
+    if response.category is not C.response or response.procedure is None:
+        return None
+    if procedure_in(sentence.text) is None:
+        return None
+    when = stated_date(sentence.text, doc)
+    if when is None:
+        return None
+    return replace(make_fact(C.procedure, sentence, doc, [], procedure=response.procedure),
+                   date=when[0], date_precision=when[1], percent_relief=None, duration=None,
+                   measures=[], named_in_passing=True)
+
+
+def study_summary(sentence: Sentence, doc: Document) -> Found | None:
+    """An imaging or electrodiagnostic study a note or letter summarises ("MRI 10/18/21: R
+    L5-S1 disc protrusion abutting the L5 root"): secondhand, dated by the sentence; assembly
+    keeps it only when the packet holds no report of that kind (the report is the fact)."""
+    mention = IMAGING_MENTION.search(sentence.text)
+    reported = sentence.text[mention.start():] if mention else ""  # not "..., per the MRI"
+    for group, category in (("imaging", C.imaging), ("electrodiagnostic", C.electrodiagnostic)):
+        tags = [t for t in tags_in(reported, {group}) if group_of(t) == group]
+        if tags:
+            found = make_fact(category, sentence, doc, tags)
+            when = stated_date(sentence.text, doc)
+            if when:
+                found.date, found.date_precision = when
+            found.named_in_passing = True
+            return found
+    return None
+
+
+def past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
+    """A procedure a narrative says was done on a date of its own, and the improvement it
+    attributes to it ("an epidural steroid injection in August 2017 which improved her
+    symptoms"): both secondhand, dated by the sentence."""
+    told = procedure_told(sentence.text)
+    if told is None:
+        return []
+    family, named = told
+    when = stated_date(sentence.text[named:], doc) or stated_date(sentence.text, doc)
+    if when is None:
+        return []
+    dated = {"date": when[0], "date_precision": when[1], "named_in_passing": True,
+             "percent_relief": None, "duration": None, "measures": []}
+    out = [replace(make_fact(C.procedure, sentence, doc, [], procedure=family), **dated)]
+    improved = improvement_told(sentence.text)
+    if improved >= 0:
+        lasting = durations(sentence.text[improved:])
+        out.append(replace(make_fact(C.response, sentence, doc, [], procedure=family),
+                           **{**dated, "duration": lasting[0] if lasting else None}))
+    return out
