@@ -234,3 +234,20 @@ def test_a_taper_with_documented_misuse_is_not_continued():
     result = _taper(TAPER, misuse)
     assert result.outcome is Outcome.not_necessary
     assert result.deciding == ["opioids_taper.no_reason_to_stop_at_once"]
+
+
+def test_a_request_type_without_its_own_set_is_judged_on_the_nearest_one_and_says_so():
+    def stated(request_type: str):
+        def change(data: dict) -> None:
+            item(data, "I1")["request_type"] = request_type
+        return change
+
+    series = result_of(mutated("wc-lumbar-esi-plaintiff", stated("continuation")), "I1")
+    assert series.request_type is RequestType.continuation  # as the case file states it
+    assert series.criteria_set == "esi-repeat" and series.outcome is Outcome.necessary
+    assert "judged as a repeat request" in series.summary
+
+    revision = result_of(mutated("commercial-lumbar-fusion-dossier", stated("revision")), "I1")
+    assert revision.criteria_set == "lumbar-fusion"  # a revision must meet the same criteria
+    assert revision.outcome is Outcome.not_necessary and "fusion.nicotine_free" in \
+        revision.deciding

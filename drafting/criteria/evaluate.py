@@ -17,6 +17,7 @@ from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
 from drafting.criteria.reasons import reason, summary
 from drafting.criteria.request_type import RequestKind, request_kind
+from drafting.criteria.request_type import rules as request_type_rules
 from drafting.criteria.results import CriterionResult, Gap, ItemResult, Status
 from drafting.criteria.secondhand import cited_but_missing, mark_secondhand, relevant_records
 from drafting.criteria.spec import (
@@ -184,17 +185,25 @@ def evaluate_item(case: Case, item: DisputedItem,
     judged_as = standard.judged_on(case.setting)
     local = local_rules(case, item.date_of_service)
     if local:
-        rules = sorted({f"{r.citation} ({r.jurisdiction})" for r in local.values()})
+        cited = sorted({f"{r.citation} ({r.jurisdiction})" for r in local.values()})
         judged_as += f" The jurisdiction's own rule applies where the index holds it: " \
-                     f"{'; '.join(rules)}."
+                     f"{'; '.join(cited)}."
     if standard.reference is not None:  # e.g. an external review judged on the plan criteria
         case = case.model_copy(update={"setting": standard.reference})
-    kind = request_kind(case, item)
+    kind = asked = request_kind(case, item)
     spec = choose_set(case, item, sets, kind)
+    for stand_in in request_type_rules().stand_in_types.get(kind.type, []) if spec is None else []:
+        spec = choose_set(case, item, sets, RequestKind(stand_in, kind.basis))
+        if spec is not None:
+            judged_as = (f"No criteria set judges a {kind.type.value} request for "
+                         f"{item.procedure.value}; judged as a {stand_in.value} request. "
+                         f"{judged_as}").rstrip()
+            kind = RequestKind(stand_in, kind.basis)
+            break
     if spec is None:
         return ItemResult(
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
-            request_type=kind.type, request_type_basis=kind.basis,
+            request_type=asked.type, request_type_basis=asked.basis,
             outcome=None, confidence="none",
             summary=f"No criteria set covers a {kind.type.value} request for {item.procedure} "
                     f"on {item.date_of_service} in the {case.setting} setting; the item needs a "
@@ -208,7 +217,7 @@ def evaluate_item(case: Case, item: DisputedItem,
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
-        request_type=kind.type, request_type_basis=kind.basis,
+        request_type=asked.type, request_type_basis=asked.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
         summary=f"{summary(outcome, deciding, results)} {judged_as}".rstrip(),
         judged_on=judged_as or None, criteria=results)

@@ -47,6 +47,7 @@ class RequestTypeRules(BaseModel):
     current_use: str
     device_in_place: str
     long_term_opioid_weeks: _Threshold
+    stand_in_types: dict[RequestType, list[RequestType]] = Field(default_factory=dict)
 
 
 @cache
