@@ -131,7 +131,9 @@ def main() -> None:
     text = write_beside_first_run(
         result, f"de-identification on the blind set {blind.relative_to(ROOT)} (issue #22 item "
         "3): recall per kind of planted identifier; intake and model prompts use the same "
-        "Deidentifier", "the de-identifier", block)
+        "Deidentifier",
+        "the de-identifier" if args.set < 3 else "the de-identifier made after reading this set",
+        block)
     print(text, end="")
 
 

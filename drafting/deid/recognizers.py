@@ -1,17 +1,15 @@
-"""Recognisers for identifiers in clinical records.
+"""Recognisers for identifiers in clinical records, combined.
 
-Each recogniser returns spans of text with a kind; ``find_identifiers`` combines them. Names
-(``names.py``) are found where records mark them and then wherever a learned name word appears.
-Numbers are found by their label, in a form field (``Claim number: ...``) or in prose (``NPI
-1234567893``, ``plate 8KZM412``), and without a label where a check digit proves them (NPI, DEA,
-VIN) or their shape does (SSN, record codes with five digits in a row, runs of seven digits or
-more). Phones are found by libphonenumber (``phonenumbers``) and by pattern, a bare 10-digit
-number when a phone word stands before it. Then: e-mail, web and IP addresses, street
-addresses, city, ZIP and county fields, ages over 89 (HIPAA), birth dates (OCR-damaged ones
-too), dates too damaged to shift, and employers (labelled, in prose such as "works as a driver
-at ...", and wherever a learned employer appears again). Clinical words that look like
-identifiers (``eponyms.yaml``: Spurling, Patrick's test, Norco) are protected from guessed names.
-An optional NER model (``ner.py``) adds the names that no rule marks.
+Each recogniser returns spans of text with a kind; ``scan`` combines them, given what was learned
+from the rest of the packet, and ``resolve`` (``spans.py``) joins overlapping spans. By kind:
+names (``names.py`` marks, ``name_marks.py`` more marks and ``find_names``, ``name_grow.py`` how
+far a name reaches), numbers (``numbers.py``: by label, check digit and shape), contacts
+(``contacts.py``: phones, e-mail, web and IP addresses), places (``places.py``: streets, boxes,
+rural routes, addresses abroad, city/state/ZIP, counties), ages over 89 and birth dates
+(``ages.py``), employers and other organisations (``organisations.py``). Clinical words that
+look like identifiers (``eponyms.yaml``: Spurling, Patrick's test, Norco) are protected from
+guessed names. An optional NER model (``ner.py``) adds the names that no rule marks. Dates are
+shifted, not replaced (``dates.py``).
 """
 
 from __future__ import annotations
@@ -24,6 +22,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
+from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
@@ -70,7 +69,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     marked, known = find_names(text, learned_names)
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
-    found.spans += [Span(a, b, PhiKind.name, 4) for a, b in name_rules.grow(text, marked + known)]
+    found.spans += [Span(a, b, PhiKind.name, 4) for a, b in grow(text, marked + known)]
     if ner:
         from drafting.deid.ner import person_spans
 
@@ -79,7 +78,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                    if not any(a < y and x < b for x, y in level)]
         # not learned, and below the rules: a guessed name never displaces an address or a
         # number, nor spreads to other documents
-        found.spans += [Span(a, b, PhiKind.name, 1) for a, b in name_rules.grow(text, guessed)]
+        found.spans += [Span(a, b, PhiKind.name, 1) for a, b in grow(text, guessed)]
     employer_spans, found.employers = employers(text)
     found.spans += employer_spans
     found.spans += [*numbers(text), *contacts(text), *places(text), *ages_and_dates(text)]
@@ -107,7 +106,7 @@ def find_identifiers(text: str, names: Iterable[str] = (),
 
 def labelled_names(text: str) -> Iterator[Span]:
     """Names marked in ``text`` (label, title, credential, relation, role, LAST, FIRST)."""
-    for start, end in name_rules.grow(text, list(name_rules.seeds(text))):
+    for start, end in grow(text, list(name_rules.seeds(text))):
         yield Span(start, end, PhiKind.name, 4)
 
 

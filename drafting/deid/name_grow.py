@@ -1,0 +1,83 @@
+"""How far a name found reaches: ``grow`` widens each name span over its title, initials,
+particles, credentials, generational suffix, possessive, the first name of ``LAST, FIRST`` and a
+first name written just before it, and merges spans that touch."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.deid.names import (
+    _CAP,
+    _CAPS_WORD,
+    _CREDENTIAL_WORDS,
+    _CREDENTIALS,
+    CREDENTIAL,
+    GENERATION,
+    PARTICLE,
+    TITLE,
+    _is_stop,
+    given_months,
+)
+from drafting.deid.terms import APOSTROPHE, U, is_clinical_word
+
+_LEFT = re.compile(
+    rf"(?:(?<![\w'’-])(?:{TITLE})\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
+    rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
+_RIGHT = re.compile(
+    rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
+    rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
+    rf"[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
+    rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
+    rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
+
+
+def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Each name span widened over its title, initials, particles, credentials, possessive, the
+    first name of ``LAST, FIRST`` and a first name written just before it; touching or
+    overlapping spans, or spans apart by a space or an initial, merged."""
+    out = []
+    for start, end in spans:
+        for _ in range(4):
+            before = text[max(0, start - 40):start]
+            after = text[end:end + 60]
+            moved = False
+            if left := _LEFT.search(before):
+                start -= len(left.group(0))
+                moved = True
+            elif _given_before(text, start, end, before):
+                given = _GIVEN_BEFORE.search(before)
+                assert given is not None
+                start -= len(given.group(0))
+                moved = True
+            if right := _RIGHT.match(after):
+                words = re.findall(r"[^\s,]+", right.group(0))
+                if not any(is_clinical_word(w) for w in words
+                           if w.lower().replace(".", "") not in _CREDENTIAL_WORDS):
+                    end += len(right.group(0))
+                    moved = True
+            if not moved:
+                break
+        out.append((start, end))
+    out.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in out:
+        if merged and (start < merged[-1][1] or _JOINS.fullmatch(text[merged[-1][1]:start])):
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+# What may stand between two parts of one name: a space, a comma, a middle initial.
+_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}")
+
+
+def _given_before(text: str, start: int, end: int, before: str) -> bool:
+    """A capitalised word just before an untitled name that is no heading word and does not
+    open a sentence: a first name ("Ingrid Strout-Halvorsen")."""
+    given = _GIVEN_BEFORE.search(before)
+    return (given is not None and not re.match(rf"{TITLE}\b", text[start:end])
+            and (not _is_stop(given.group("word"))
+                 or given.group("word").lower() in given_months())
+            and not re.search(r"[.:;!?]\s*$", before[:given.start()]))
