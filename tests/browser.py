@@ -146,6 +146,32 @@ class Browser:
             raise RuntimeError(f"no element matches {selector!r}")
         self.call("DOM.setFileInputFiles", nodeId=node, files=[str(f.resolve()) for f in files])
 
+    def type_into(self, selector: str, text: str, *, within: str = "document") -> None:
+        """Replace the value of the first element matching ``selector`` (inside the element
+        the JavaScript expression ``within`` gives) as typing would, then leave the field (a
+        Streamlit text box sends its value when it loses focus)."""
+        self.evaluate(f"""(() => {{
+          const el = ({within}).querySelector({json.dumps(selector)});
+          el.scrollIntoView({{block: 'center'}}); el.focus(); el.select();
+        }})()""")
+        self.call("Input.insertText", text=text)
+        self.evaluate("document.activeElement && document.activeElement.blur()")
+
+    def click_text(self, label: str, *, tag: str = "button", within: str = "document",
+                   match: str = "exact") -> None:
+        """Click the first ``tag`` element inside ``within`` whose visible text is ``label``
+        (``match``: "exact", "prefix" or "contains"); raises if there is none."""
+        test = {"exact": "t === l", "prefix": "t.startsWith(l)", "contains": "t.includes(l)"}
+        found = self.evaluate(f"""(() => {{
+          const l = {json.dumps(label)};
+          const el = [...({within}).querySelectorAll({json.dumps(tag)})]
+            .find(e => {{ const t = e.innerText.trim(); return {test[match]}; }});
+          if (!el) {{ return false; }}
+          el.scrollIntoView({{block: 'center'}}); el.click(); return true;
+        }})()""")
+        if not found:
+            raise RuntimeError(f"no {tag} {label!r} on the page: {self.text()[:1500]!r}")
+
     def screenshot(self, path: Path) -> Path:
         data = self.call("Page.captureScreenshot", format="png")["data"]
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -166,6 +192,16 @@ def browser(executable: str, profile: Path, **size: int) -> Iterator[Browser]:
         yield page
     finally:
         page.close()
+
+
+def sign_in(page: Browser, url: str, username: str, password: str) -> None:
+    """Open ``url`` (a page of the app) and sign in with the form, as a user would."""
+    page.goto(url)
+    page.wait_for("Sign in", "Username")
+    page.type_into('input[aria-label="Username"]', username)
+    page.type_into('input[aria-label="Password"]', password)
+    page.click_text("Sign in")
+    page.wait_for("Signed in as")
 
 
 @contextmanager

@@ -14,15 +14,15 @@ from typer.testing import CliRunner
 
 from drafting.cli.app import app
 from drafting.store import DraftStore
-from tests.browser import Browser, browser, chromium, running_app
+from tests.browser import Browser, browser, chromium, running_app, sign_in
 from tests.conftest import EXAMPLES
-from ui.prefs import Prefs, save_prefs
 
 pytestmark = pytest.mark.slow  # `pytest -m "not slow"` runs the core in seconds
 
 CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"
 RIGHT = "right paracentral disc extrusion at L5-S1 contacting the traversing right S1"
 WIDTH, HEIGHT = 1400, 1800
+REYES = ("reyes", "correct horse")  # the app's user in these tests: Dr. Reyes, MD
 
 
 def prepare(data: Path) -> str:
@@ -34,8 +34,9 @@ def prepare(data: Path) -> str:
                                       str(data / "out"), "--format", "md"])
     assert result.exit_code == 0, result.output
     draft_id = result.stdout.strip().splitlines()[-1].removeprefix("draft id: ")
-    save_prefs(data, Prefs(reviewer="Dr. Reyes"))
     with DraftStore.open(store) as drafts:
+        if drafts.users.get(REYES[0]) is None:
+            drafts.users.add(REYES[0], "Dr. Reyes", credentials="MD", password=REYES[1])
         text = drafts.section_text(draft_id, "analysis-I1")
         assert RIGHT in text
         drafts.review.edit_section(draft_id, "analysis-I1", text.replace(RIGHT, RIGHT.replace(
@@ -72,13 +73,13 @@ def capture_screens(executable: str, tmp: Path, out: Path) -> list[Path]:
     shots = []
     with running_app(data, tmp / "app.log", env) as url, \
             browser(executable, tmp / "profile", width=WIDTH, height=HEIGHT) as page:
-        page.goto(f"{url}/editor?draft={draft_id}")
+        sign_in(page, f"{url}/editor?draft={draft_id}", *REYES)
         page.wait_for("Draft editor", "1. Engagement and question presented", "Conclusion",
                       "consistency", "version 2 by Dr. Reyes (reword the imaging finding)")
         _open_chip(page)
         page.wait_for("Draft editor")
         shots.append(page.screenshot(out / "draft-editor.png"))
-        page.goto(f"{url}/criteria?draft={draft_id}")
+        page.click_text("Criteria", tag="a")
         page.wait_for("Criteria", "esi_repeat.prior_relief", "reviewer override; engine: met",
                       "Override a result")
         _open_expander(page, "esi_repeat.prior_relief")
@@ -107,7 +108,7 @@ def test_the_app_renders_in_headless_chromium(tmp_path: Path) -> None:
             browser(executable, tmp_path / "profile", width=WIDTH, height=HEIGHT) as page:
         assert url.startswith("http://127.0.0.1:")
         page.call("Network.enable")
-        page.goto(f"{url}/editor?draft={draft_id}")
+        sign_in(page, f"{url}/editor?draft={draft_id}", *REYES)
         text = page.wait_for("Draft editor", "Conclusion", "consistency")
         assert "Drafted without a language model" in text  # the offline label
         assert "1. Engagement and question presented" in text and "11. Signature" in text
@@ -121,7 +122,7 @@ def test_the_app_renders_in_headless_chromium(tmp_path: Path) -> None:
         _open_chip(page)
         editor = page.screenshot(tmp_path / "editor.png")
 
-        page.goto(f"{url}/criteria?draft={draft_id}")
+        page.click_text("Criteria", tag="a")
         text = page.wait_for("Criteria", "esi_repeat.prior_relief",
                              "reviewer override; engine: met")
         assert "I1 · Repeat right L5-S1 transforaminal epidural steroid injection" in text

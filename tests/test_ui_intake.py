@@ -18,9 +18,10 @@ from drafting.intake.casefile import write_valid
 from drafting.intake.pageview import pdf_page_image
 from drafting.intake.review import Verdict, edit, initial_reviews, reviewed_data
 from drafting.intake.run import run_intake_uploads
+from drafting.store import DraftStore
 from tests.conftest import ROOT
 from tests.test_ui import APP, TIMEOUT, data_dir, messages, no_errors  # noqa: F401 (fixture)
-from ui.prefs import Prefs, save_prefs
+from ui.identity import SIGNED_IN
 
 RECORDS = ROOT / "examples" / "records"
 SCANNED = RECORDS / "medicare-lumbar-facet"  # page 2 of the second block is a scanned page
@@ -34,7 +35,9 @@ def uploads(folder: Path) -> list[tuple[str, bytes, str]]:
 
 
 def read_records(files: list[tuple[str, bytes, str]]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    at.session_state[SIGNED_IN] = "reyes"  # the data_dir fixture's user
+    at.run()
     at.switch_page("views/intake.py").run()
     no_errors(at)
     at.file_uploader(key="intake_files").set_value(files).run()
@@ -202,16 +205,17 @@ def capture_intake(executable: str, tmp: Path, out: Path) -> Path:
     """The Intake page in headless Chromium: the packet with a scanned page uploaded (the
     second block's note first, so the second fact is the one read from its scanned page),
     read, and that fact under review beside its page; screenshotted into ``out``."""
-    from tests.browser import browser, running_app
+    from tests.browser import browser, running_app, sign_in
 
     first = SCANNED / "04-second-medial-branch-block.pdf"
     files = [first, *(p for p in sorted(SCANNED.iterdir()) if p != first)]
     data = tmp / "data"
-    save_prefs(data, Prefs(reviewer="Dr. Reyes"))
+    with DraftStore.open(data / "drafts.sqlite") as store:
+        store.users.add("reyes", "Dr. Reyes", password="correct horse")
     env = {"NECESSITY_STORE_URL": str(data / "drafts.sqlite"), "NECESSITY_BACKEND": "offline"}
     with running_app(data, tmp / "app.log", env) as url, \
             browser(executable, tmp / "profile", width=SHOT_WIDTH, height=SHOT_HEIGHT) as page:
-        page.goto(f"{url}/intake")
+        sign_in(page, f"{url}/intake", "reyes", "correct horse")
         page.wait_for("Intake", "Read the records")
         page.upload('[data-testid="stFileUploaderDropzoneInput"]', files)
         page.wait_for("06-prio")  # the file list shortens long names

@@ -40,13 +40,15 @@ user = None
 with state.shown_errors("sign-in"):
     user = identity.current(state.settings())
 st.session_state[state.USER] = user
+# The pages are known before anyone signs in (hidden until then), so that a link such as
+# /editor?draft=ID opens that page once the user has signed in.
+navigation = st.navigation([
+    st.Page(path, title=title, url_path=url, default=url == "cases")
+    for path, title, url in PAGES], position="sidebar" if user else "hidden")
 if user is None:
     with state.shown_errors("sign-in"):
         identity.sign_in_page(state.settings())
     st.stop()
-navigation = st.navigation([
-    st.Page(path, title=title, url_path=url, default=url == "cases")
-    for path, title, url in PAGES])
 with st.sidebar:
     st.markdown("**necessity** · physician review")
     with state.shown_errors("draft store"):
