@@ -63,6 +63,19 @@ def test_a_month_and_day_after_a_document_word_or_after_shifts_but_scores_do_not
     assert "4 of 5/5" in out and "3 of 10/10" in out
 
 
+@pytest.mark.parametrize("text, gone", [
+    ("the injection on the 2nd of February helped", "2nd of February"),
+    ("Seen Tues 3/5 for a recheck.", "3/5"),
+    ("fusion 05.03.2022 at Mercy", "05.03.2022"),
+    ("injured Nov 30th, 2023 at work", "Nov 30th, 2023"),
+])
+def test_more_date_forms_shift_and_come_back(text, gone):
+    out = shift_text(text, 37)
+    assert gone not in out
+    assert [f.date for f in find_dates(shift_text(out, -37))] == [f.date for f in find_dates(text)]
+    assert shift_text(out, -37).replace("3/05", "3/5") == text
+
+
 def test_words_that_begin_like_a_month_are_not_dates():
     text = "Decreased 2 points; Marching 5 laps; deceased 2019; Augmented 4 times; Junior 2 yrs"
     assert shift_text(text, 37) == text
@@ -77,6 +90,7 @@ def test_words_that_begin_like_a_month_are_not_dates():
     ("| Father | Age 95 | Medicare |", "Age 95"),
     ("She looks after her dad (he's 94) at home.", "he's 94"),
     ("Family history: father died at 96.", "96"),
+    ("Her father-in-law, Aurelio Marchetti, 97, lives abroad.", "97"),
 ])
 def test_ages_over_89_go_with_their_cue(prose, age):
     assert _spans(prose).get(age) is PhiKind.age
@@ -85,6 +99,7 @@ def test_ages_over_89_go_with_their_cue(prose, age):
 @pytest.mark.parametrize("prose", [
     "Her mother, age 89, lives nearby.", "aged 64", "SpO2 age 93% on room air",
     "she's 93% better", "he is 95 kg", "age 91 mg",
+    "Levels 4, 96, and 100; pain, 95, she said",
 ])
 def test_ages_up_to_89_and_scores_doses_and_weights_stay(prose):
     assert PhiKind.age not in _spans(prose).values()
@@ -167,6 +182,11 @@ def test_a_quoted_nickname_is_learned_and_replaced_everywhere():
 def test_a_surname_after_a_nickname_goes_with_it():
     out = _out('Son-in-law Raymundo ("Ray") Tellez brought her. Ray waited outside.')
     assert _leaks(out, "Tellez", "Ray") == [], out
+
+
+def test_a_nickname_in_parentheses_before_a_surname():
+    out = _out("PCP is Dr. Oluwaseun (Seun) Bakare. Seun agrees.")
+    assert _leaks(out, "Bakare", "Seun") == [], out
 
 
 def test_a_preferred_name_in_prose_is_replaced_everywhere():

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from drafting.deid.dates import DATE_PATTERN
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, digits
+from drafting.deid.terms import LOWER, U
 
 # ----------------------------------------------------------------------------- ages and dates
 
@@ -29,6 +30,9 @@ AGE_LABELLED = re.compile(
     r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
     r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
     r"lbs?|pounds|kg|cm|mm|in|inches|feet|times|visits|sessions|points|beats|bpm)\b)")
+# An age set off by commas after a name: "Aurelio Salas, 96, lives in Jalisco".
+AGE_APPOSITION = re.compile(
+    rf"(?<![\w'’-]){U}[{LOWER}]+,[ ](?P<value>9\d|1[01]\d),[ ](?=[a-z])")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -54,6 +58,8 @@ def ages_and_dates(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), PhiKind.age, 4)
     for match in AGE_WORDS.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_APPOSITION.finditer(text):
+        yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_LABELLED.finditer(text):
         start = match.start("cue") if match.group("own") else match.start("value")
         yield Span(start, match.end("value"), PhiKind.age, 4)

@@ -24,7 +24,8 @@ _DATE_BODY = (
     r"(?:"
     r"(?P<us>(?P<um>\d{1,2})(?P<usep>[/-])(?P<ud>\d{1,2})(?P=usep)(?P<uy>\d{4}|\d{2}))"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
-    rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
+    r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2}))"
+    rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
     rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
     r")(?![\w/]|-(?!\d{1,2}/\d{1,2}/\d{2}))"
@@ -63,6 +64,8 @@ def _parse(match: re.Match[str]) -> dt.date | None:
             return dt.date(_year(g["uy"]), int(g["um"]), int(g["ud"]))
         if g["iso"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        if g["dot"]:
+            return dt.date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
         if g["long"]:
             return dt.date(int(g["ly"]), _month(g["lm"]), int(g["ld"]))
         return dt.date(int(g["ey"]), _month(g["em"]), int(g["ed"]))
@@ -89,6 +92,10 @@ def format_like(original: str, day: dt.date) -> str:
     g = match.groupdict()
     if g["iso"]:
         return day.isoformat()
+    if g["dot"]:
+        month = f"{day.month:02d}" if len(g["dm"]) == 2 else str(day.month)
+        dom = f"{day.day:02d}" if len(g["dd"]) == 2 else str(day.day)
+        return f"{month}.{dom}.{day.year}"
     if g["us"]:
         sep = g["usep"]
         month = f"{day.month:02d}" if len(g["um"]) == 2 else str(day.month)
@@ -102,7 +109,7 @@ def format_like(original: str, day: dt.date) -> str:
     name = name.upper() if written.isupper() else name.capitalize()
     if g["long"]:
         comma = "," if "," in original else ""
-        return f"{name} {day.day}{comma} {day.year}"
+        return f"{name} {day.day}{_ordinal(day.day) if g['lord'] else ''}{comma} {day.year}"
     dom = f"{day.day:02d}" if len(g["ed"]) == 2 else str(day.day)
     if g["eord"]:  # "3rd of May, 2022"
         of = " of " if "of" in g["esep"].lower() else " "
@@ -119,13 +126,15 @@ _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visi
                     r"grade|of)[ :]*$")
 _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
 _CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|week[ ]of|"
-_CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of)"
+_CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of|"
+_CUE += r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?)"
 PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
     rf"|(?i:{_CUE})(?:[ ]\(?|\()(?P<cm>1[0-2]|0?[1-9])/(?P<cd>[12]\d|3[01]|0?[1-9])"
     rf"|(?P<nm>{_MONTH})[ ]"
     r"(?P<nd>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
+    rf"|(?P<od>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)[ ]of[ ](?P<om>{_MONTH})"
     r")(?![\w/]|\.\d|,?\s+\d{4}|:\d)"
 )
 _CYCLE_YEAR = 2001  # not a leap year: 29 February has no place on the cycle and is left alone
@@ -140,6 +149,7 @@ class PartialDate:
     month_text: str  # as written: "01", "3", "Mar.", "March"
     day_text: str
     suffix: bool  # "3rd"
+    of: bool = False  # "2nd of February"
 
     def shifted(self, days: int) -> str:
         """The same month and day moved ``days`` on a 365-day cycle, written in this style."""
@@ -152,6 +162,8 @@ class PartialDate:
             if written.rstrip(".").lower() not in MONTHS:
                 name = name[:3] + ("." if written.endswith(".") else "")
             name = name.upper() if written.isupper() else name.capitalize()
+            if self.of:
+                return f"{moved.day}{_ordinal(moved.day)} of {name}"
             return f"{name} {moved.day}{_ordinal(moved.day) if self.suffix else ''}"
         month = f"{moved.month:02d}" if len(self.month_text) == 2 else str(moved.month)
         dom = f"{moved.day:02d}" if len(self.day_text) == 2 else str(moved.day)
@@ -167,8 +179,9 @@ def _ordinal(day: int) -> str:
 def find_partial_dates(text: str) -> Iterator[PartialDate]:
     for match in PARTIAL_PATTERN.finditer(text):
         g = match.groupdict()
-        if g["nm"]:
-            m, d, start = g["nm"], g["nd"], match.start("nm")
+        if g["nm"] or g["om"]:
+            m, d = (g["nm"], g["nd"]) if g["nm"] else (g["om"], g["od"])
+            start = match.start("nm") if g["nm"] else match.start("od")
             month = _month(m)
         else:
             key = "z" if g["zm"] else "c"
@@ -180,7 +193,8 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             dt.date(_CYCLE_YEAR, month, int(d))
         except ValueError:
             continue
-        yield PartialDate(start, match.end(), month, int(d), m, d, bool(g["suffix"]))
+        yield PartialDate(start, match.end(), month, int(d), m, d, bool(g["suffix"]),
+                          bool(g["om"]))
 
 
 def shift_text(text: str, days: int) -> str:

@@ -26,8 +26,10 @@ PREFERRED = re.compile(
     rf"(?<![\w'’-])(?P<name>{_CAP})[ ]\((?:she|he|they|pt|patient)[ ](?:prefers|goes[ ]by|"
     rf"likes[ ]to[ ]be[ ]called)\b")
 # A nickname in quotes, in parentheses or not, just after a marked name, and the surname that
-# may follow it ('Raymundo ("Ray") Tellez').
-NICKNAME = re.compile(rf"[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?(?:[ ](?P<rest>{_PWORD}))?")
+# may follow it ('Raymundo ("Ray") Tellez'); in parentheses without quotes only before a surname
+# ("Dr. Oluwaseun (Seun) Bakare").
+NICKNAME = re.compile(rf"[ ](?:\(?[\"“](?P<nick>{_CAP})[\"”]\)?(?:[ ](?P<rest>{_PWORD}))?"
+                      rf"|\((?P<bare>{_CAP})\)[ ](?P<surname>{_PWORD}))")
 SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:subject|re|fw|fwd)[ \t]*:.*$")
 
 
@@ -47,7 +49,11 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
         # past a middle initial or a closing credential: 'Bernadette L. ("Birdie")'
         skip = re.match(rf"(?:[ ]{U}\.)?", after)
         offset = end + (skip.end() if skip else 0)
-        if match := NICKNAME.match(text, offset):
+        match = NICKNAME.match(text, offset)
+        if match and match.group("bare"):
+            if trim(match.group("surname"), match.start("surname"), strict=True):
+                yield match.start() + 1, match.end()
+        elif match:
             end = match.end("nick") + 1
             end += 1 if text[end:end + 1] == ")" else 0
             if match.group("rest") and trim(match.group("rest"), match.start("rest"), strict=True):
