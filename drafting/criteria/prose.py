@@ -157,8 +157,9 @@ GOOD_FUNCTION = re.compile(
     r"get out of bed|perform (?:his|her|their) (?:job|duties|daily activities))\s+without\b|"
     r"\b(?:improved|improvement in|better|increased|restored)\s+(?:function|functioning|"
     r"activity|activities|daily activities|ability to work)\b|\bfunction(?:ing)?\s+(?:has\s+)?"
-    r"improved\b|\b(?<!not )(?<!un)able to (?:keep working|continue working|work|return to work|"
-    r"perform (?:his|her|their) (?:job|duties|daily activities))\b|\b(?:continues|kept) working\b",
+    r"improved\b|\b(?<!not )(?<!never )(?<!no longer )(?<!un)able to (?:keep working|"
+    r"continue working|work|return to work|perform (?:his|her|their) (?:job|duties|daily "
+    r"activities))\b|\b(?:continues|kept) working\b",
     re.I)
 POOR_FUNCTION = re.compile(
     r"\bno (?:functional|meaningful functional) (?:improvement|benefit|gain)\b|\bfunction(?:al "
