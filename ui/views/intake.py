@@ -20,6 +20,7 @@ from drafting.intake.review import (
 )
 from drafting.intake.run import case_id_for, inventory, run_intake_uploads
 from ui import service, state
+from ui.intake_items import render_items
 from ui.intake_review import FACT, IntakeSession, render_review
 
 SESSION = "intake"  # the IntakeSession of the packet read last
@@ -135,6 +136,7 @@ def render() -> None:
     _inventory(session)
     if session.outcome.packet.documents:
         render_review(session)
+        render_items(session)
         _save(session)
 
 
