@@ -251,3 +251,34 @@ def test_a_request_type_without_its_own_set_is_judged_on_the_nearest_one_and_say
     assert revision.criteria_set == "lumbar-fusion"  # a revision must meet the same criteria
     assert revision.outcome is Outcome.not_necessary and "fusion.nicotine_free" in \
         revision.deciding
+
+
+def _scs_trial_care(*facts: dict):
+    def change(data: dict) -> None:
+        failed = {"conservative_care_failed", "first_line_failed"}
+        data["facts"] = [f for f in data["facts"] if not failed & set(f.get("tags", []))]
+        kept = {f["id"] for f in data["facts"]}
+        for entry in data["disputed_items"]:
+            entry["facts"] = [i for i in entry["facts"] if i in kept]
+        for f in facts:
+            data["facts"].append({"date": "2024-06-01", "source": {"document": "D1", "page": 1},
+                                  **f})
+    return result_of(mutated("commercial-scs-dossier", change), "I1")
+
+
+def test_care_not_described_as_failed_leaves_failed_alternatives_undocumented_not_unmet():
+    result = _scs_trial_care({"id": "F60", "category": "conservative_care",
+                              "statement": "Twelve sessions of physical therapy were attended.",
+                              "tags": ["physical_therapy"]})
+    alternatives = criterion(result, "scs_trial.failed_alternatives")
+    assert alternatives.status is Status.undocumented and alternatives.contradicting_facts == []
+    assert result.outcome is Outcome.not_necessary
+    assert "scs_trial.failed_alternatives" in result.deciding
+
+
+def test_a_history_summary_of_failed_care_meets_failed_alternatives():
+    result = _scs_trial_care({"id": "F60", "category": "history", "tags": [
+        "conservative_care_failed"], "statement": "Per the referral, therapy, medication and "
+        "injections have all failed."})
+    assert criterion(result, "scs_trial.failed_alternatives").status is Status.met
+    assert result.outcome is Outcome.necessary
