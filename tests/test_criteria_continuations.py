@@ -282,3 +282,44 @@ def test_a_history_summary_of_failed_care_meets_failed_alternatives():
         "injections have all failed."})
     assert criterion(result, "scs_trial.failed_alternatives").status is Status.met
     assert result.outcome is Outcome.necessary
+
+
+def test_a_history_silent_on_the_pain_type_does_not_count_against_the_stimulator_indication():
+    def silent(statement: str, tags: list[str]):
+        def change(data: dict) -> None:
+            indication = {"radicular_pain", "neuropathic_pain", "crps_signs", "radiculopathy_emg"}
+            data["facts"] = [f for f in data["facts"] if not indication & set(f.get("tags", []))]
+            data["facts"].append({"id": "F60", "category": "history", "date": "2024-06-01",
+                                  "statement": statement, "tags": tags,
+                                  "source": {"document": "D1", "page": 1}})
+            kept = {f["id"] for f in data["facts"]}
+            for entry in data["disputed_items"]:
+                entry["facts"] = [i for i in entry["facts"] if i in kept]
+        return result_of(mutated("commercial-scs-dossier", change), "I1")
+
+    quiet = silent("She was injured lifting a crate at work in 2019.", [])
+    assert criterion(quiet, "scs_trial.indication").status is Status.undocumented
+    axial = silent("The pain is in the low back only, without leg symptoms.", ["axial_pain"])
+    assert criterion(axial, "scs_trial.indication").status is Status.not_met
+    assert axial.outcome is Outcome.not_necessary and "scs_trial.indication" in axial.deciding
+
+
+def test_the_opioid_prescription_itself_is_not_evidence_that_nonopioids_were_not_tried():
+    def first_prescription(data: dict) -> None:
+        entry = item(data, "I1")
+        entry["service"] = "Oxycodone 10 mg three times daily, 90 tablets"
+        nonopioid = {"physical_therapy", "home_exercise", "acupuncture", "nsaid", "acetaminophen",
+                     "neuropathic_agent", "muscle_relaxant", "functional_restoration"}
+        data["facts"] = [f for f in data["facts"] if "opioid" not in f.get("tags", [])
+                         and not nonopioid & set(f.get("tags", []))]
+        data["facts"].append({"id": "F60", "category": "medication",
+                              "date": entry["date_of_service"],
+                              "statement": "Oxycodone 10 mg is proposed.", "tags": ["opioid"],
+                              "source": {"document": "D6", "page": 1}})
+        entry["facts"] = [i for i in entry["facts"] if i in {f["id"] for f in data["facts"]}]
+
+    result = result_of(mutated("wc-opioids-appeal", first_prescription), "I1")
+    assert result.criteria_set == "opioids-initiation"
+    first = criterion(result, "opioids_start.nonopioid_first")
+    assert first.status is Status.undocumented and first.contradicting_facts == []
+    assert result.outcome is Outcome.not_necessary and "not established" in result.summary
