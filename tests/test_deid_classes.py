@@ -244,6 +244,11 @@ def test_a_dotted_number_without_an_ssn_word_is_no_ssn():
     ("800 N. Blackstone Ave., Suite 9 - Fresno, CA 93704-1122\n",
      "800 N. Blackstone Ave., Suite 9 - Fresno, CA 93704-1122"),
     ("Home visit 12/1/23 at 9120 E. Manzanita with the patient.", "9120 E. Manzanita"),
+    ("relatives at Av. Juárez 77, Col. Centro, 44100 Guadalajara, Jal., México. Home",
+     "Av. Juárez 77, Col. Centro, 44100 Guadalajara, Jal., México"),
+    ("cousins at Morelos 15, Col. Las Fuentes, 45070 Zapopan, Jal. Then",
+     "Morelos 15, Col. Las Fuentes, 45070 Zapopan, Jal."),
+    ("Rua Augusta 1200, São Paulo, Brasil", "Rua Augusta 1200, São Paulo, Brasil"),
 ])
 def test_addresses_in_their_other_shapes(text, value):
     assert _spans(text).get(value) is PhiKind.address

@@ -23,7 +23,7 @@ _LEGAL = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Co|Corp|Corporation|Company|PC|P\.C|PLLC|L
 _LEGAL_BARE = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Corp|Corporation|PLLC)\.?"
 _ORG_WORD = rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}]|{U}|\d+(?:st|nd|rd|th)?)"
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
-       rf"(?:,?[ ]{_LEGAL})?")
+       rf"(?:,?[ ]{_LEGAL}(?![\w]))?")
 # The value ends the field (a sentence after "Employer:" is an instruction, not an employer), or
 # stands before a parenthesis ("Empl: Tri-Valley Cold Storage (loader / forklift)").
 EMPLOYER_FIELD = re.compile(
@@ -84,8 +84,9 @@ def by_suffix() -> re.Pattern[str]:
                                                      reverse=True))
     join = r"[ ](?:(?:&|and|of)[ ])?"
     return re.compile(
-        rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b(?:,?[ ]{_LEGAL})?"
-        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}(?![\w])|,[ ]{_LEGAL}))")
+        rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b"
+        rf"(?:,?[ ]{_LEGAL}(?![\w]))?"
+        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}|,[ ]{_LEGAL})(?![\w]))")
 
 
 @cache

@@ -46,12 +46,22 @@ RURAL = re.compile(
 # Suárez 318, Col. El Briseño, 45236 Zapopan, Jal.").
 _LINK = r"(?:de|del|la|las|los|do|dos|da|das|di|des|du|der|von|am|an)[ ]"
 _WORDS = rf"(?:{_LINK})*{U}[{LOWER}{UPPER}.'’-]*(?:[ ](?:{_LINK})*{U}[{LOWER}{UPPER}.'’-]*)*"
+_TOWN = rf"{U}[{LOWER}{UPPER}]{{1,15}}(?:[ ]{U}[{LOWER}{UPPER}]{{1,15}}){{0,2}}\.?"
+_COUNTRY = (r"(?:,[ ](?:México|Mexico|España|Spain|Brasil|Brazil|Portugal|France|Italia|Italy|"
+            r"Deutschland|Germany|Philippines|Guatemala|El[ ]Salvador|Honduras|Colombia|Perú|"
+            r"Peru|Canada|Vietnam|Việt[ ]Nam|India|China|Korea))?")
 FOREIGN = re.compile(
     rf"\b(?:Calle|Avenida|Av\.|Avda\.|Calzada|Carretera|Privada|Callejón|Camino|Paseo|Rua|"
     rf"Rue|Via|Viale|Piazza|Straße|Strasse|Plaza)[ ]{_WORDS}[ ]\d{{1,5}}(?:[ ]?[A-Z])?\b"
     rf"(?:,[ ](?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Bairro)[ ]{_WORDS})?"
     rf"(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]{_WORDS})?"
-    rf"(?:,[ ]{U}[{LOWER}{UPPER}]{{1,12}}\.?)?")
+    rf"(?:,[ ]{_TOWN})?{_COUNTRY}")
+# The same without a street word, where a colonia or district follows the house number
+# ("Pino Suárez 318, Col. El Briseño, 45236 Zapopan, Jal., México").
+FOREIGN_COLONIA = re.compile(
+    rf"(?<![\w'’-]){_WORDS}[ ]\d{{1,5}}(?:[ ]?[A-Z])?,[ ](?:Col\.|Colonia|Fracc\.|"
+    rf"Fraccionamiento|Barrio|Bairro)[ ]{_WORDS}(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]"
+    rf"{_WORDS})?(?:,[ ]{_TOWN})?{_COUNTRY}")
 
 PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+)(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
@@ -72,9 +82,11 @@ def places(text: str) -> Iterator[Span]:
         if value:
             start = match.start("value")
             yield Span(start, start + len(value), PhiKind.address, 4)
-    for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY, RURAL, FOREIGN, STREET_BARE):
+    for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY, RURAL, FOREIGN, FOREIGN_COLONIA,
+                    STREET_BARE):
         for match in pattern.finditer(text):
-            value = match.group(0) if pattern in (STREET, FOREIGN) else clean(match.group(0))
+            value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
+                else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
 
 
