@@ -10,6 +10,7 @@ group says that it was not checked."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -62,8 +63,9 @@ def checklist(draft: Draft, case: Case, report: Report,
     titles = {s.key: s.title for s in draft.sections}
     failed = [f"{s.title} ({s.key}): {s.error or 'failed'}" for s in draft.sections
               if s.status == "failed"]
-    findings = [f"{f.severity}: {titles.get(f.section, f.section)} — {f.check}: {f.message}"
-                for f in report.findings]
+    found = Counter(f"{f.severity}: {titles.get(f.section, f.section)} — {f.check}: {f.message}"
+                    for f in report.findings)  # the same finding on several sentences: once
+    findings = [line + (f" (×{n})" if n > 1 else "") for line, n in found.items()]
     placeholders = [f"{s.title} ({s.key}): {', '.join(sorted(set(PLACEHOLDER.findall(s.text))))}"
                     + (" (the signature block is filled from your profile on export)"
                        if s.kind == "signature" else "")
