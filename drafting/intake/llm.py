@@ -1,7 +1,9 @@
 """The optional language-model pass of intake: a model reads each de-identified page and proposes
 facts the deterministic extractors did not find. Every proposal is checked before it is kept
 (valid values, a statement found word for word on the page after its identifiers are put
-back, not a duplicate) and is written with ``proposed: true`` until a reviewer accepts it.
+back, each value written in that statement outside dates and ids and its date on the page, a
+statement about the patient rather than a reviewer or a guideline, not a duplicate) and is
+written with ``proposed: true`` until a reviewer accepts it.
 
 Record text always goes through de-identification here, whatever the model's host: the model sees
 placeholders only, and the local map restores the real values in what is written.
@@ -24,6 +26,7 @@ from drafting.case.vocab import FactCategory, ProcedureFamily
 from drafting.deid import Deidentifier
 from drafting.intake.extract.found import Found
 from drafting.intake.packet import Packet, PacketDocument
+from drafting.intake.support import unsupported
 from drafting.prompting import Prompt, environment, make_prompt
 
 _JSON_ARRAY = re.compile(r"\[.*\]", re.S)
@@ -75,6 +78,7 @@ def _checked(entry: Any, doc: PacketDocument, page: int, page_text: str,
         raise ValueError("not an object")
     entry = {k: v for k, v in entry.items() if v not in (None, "", [])}
     entry.setdefault("date", doc.doc.date.isoformat())
+    as_sent = entry.get("statement") if isinstance(entry.get("statement"), str) else ""
     if isinstance(entry.get("statement"), str):
         entry["statement"] = " ".join(deid.restore(entry["statement"]).split())
     try:
@@ -89,7 +93,11 @@ def _checked(entry: Any, doc: PacketDocument, page: int, page_text: str,
         raise ValueError(f"unknown tag(s) {', '.join(unknown)}")
     if _norm(fact.statement).rstrip(".") not in _norm(page_text):
         raise ValueError("statement not found on the page")
+    why = unsupported(fact, page_text, doc.doc.date, as_sent)
+    if why:
+        raise ValueError(why)
     return Found(category=fact.category, date=fact.date, statement=fact.statement, page=page,
+                 date_precision=fact.date_precision,
                  end_date=fact.end_date, procedure=fact.procedure, laterality=fact.laterality,
                  levels=list(fact.levels), measures=list(fact.measures),
                  percent_relief=fact.percent_relief, duration=fact.duration, dose=fact.dose,
@@ -121,17 +129,18 @@ async def propose(packet: Packet, found: dict[str, list[Found]], backend: Backen
         except ValueError as exc:
             result.failed_pages.append(f"{where}: unusable reply ({exc})")
             return
-        known = {_norm(f.statement) for f in here}
+        # the same words as a fact of the same kind; one sentence may state two kinds
+        known = {(_norm(f.statement), f.category) for f in here}
         for entry in entries:
             try:
                 fact = _checked(entry, doc, page, text, deid)
             except ValueError as exc:
                 result.rejected.append(f"{where}: {exc}")
                 continue
-            if _norm(fact.statement) in known:
+            if (_norm(fact.statement), fact.category) in known:
                 result.rejected.append(f"{where}: already found")
                 continue
-            known.add(_norm(fact.statement))
+            known.add((_norm(fact.statement), fact.category))
             result.facts.append((doc, fact))
 
     await asyncio.gather(*(one(doc, number, text) for doc in packet.documents

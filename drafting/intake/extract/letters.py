@@ -26,7 +26,8 @@ GUIDELINE_CITATION = re.compile(r"\b(?:MTUS|ODG|ACOEM|LCD|NCD|guidelines?|policy
                                 r"pp?\.\s*\d+)\b", re.IGNORECASE)
 # What a payer's criteria say, in the voice of a rule rather than of the record.
 CRITERIA_VOICE = re.compile(r"\b(?:is|are) (?:covered|indicated|allowed|appropriate|supported) "
-                            r"(?:only )?(?:when|if|after|for)\b|\brequires? (?:at least|that)\b",
+                            r"(?:only )?(?:when|if|after|for)\b|\brequires? (?:at least|that)\b|"
+                            r"\ballow(?:s|ed)? \d|\bno sooner than\b|\bat least \d+\s?%",
                             re.IGNORECASE)
 DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|reversed|"
                             r"non-?certified|certified|favorable|unfavorable)\b|"
