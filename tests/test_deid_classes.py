@@ -160,6 +160,9 @@ def test_drug_names_procedures_and_practices_are_not_firms_but_legal_names_are()
     ("To: Keith Amari <ka@x.example>; Thanh-Huong Vo <thvo@lawfirm.example>",
      "Thanh-Huong Vo"),
     ("HR (DeMarcus Whitlow, dwhitlow@firm.example) says", "DeMarcus Whitlow"),
+    ("cc: Hon. Margaret Ashby-Lowell, WCJ", "Margaret Ashby-Lowell"),
+    ("Sgt. Darnell Whitby of the city police took the report.", "Darnell Whitby"),
+    ("Rev. Dr. Kofi Mensah-Bonsu visits weekly.", "Kofi Mensah-Bonsu"),
 ])
 def test_names_marked_by_their_context(text, name):
     out = _out(text)

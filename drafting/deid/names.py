@@ -67,7 +67,8 @@ def given_months() -> frozenset[str]:
     return frozenset(w.lower() for w in _roles()["given_months"])
 
 
-TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie)"
+TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
+         r"Sgt|Cpl|Capt|Det|Coach)")
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
     "OTR/L", "OTR", "OT", "COTA", "Psy.D.", "PsyD", "Ph.D.", "PhD", "Pharm.D.", "PharmD", "R.Ph.",
@@ -142,7 +143,7 @@ LABELLED = re.compile(
     # the name in a lookahead: a name that runs into the next label does not swallow it
     rf"(?=(?:/s/[ \t]*)?(?:(?:{TITLE})\.?[ ])?(?P<name>{NAME_WRAPPED}))"
 )
-TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ](?P<name>{NAME})")
+TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ](?:{TITLE}\.?[ ])*(?P<name>{NAME})")
 SIGNED = re.compile(
     rf"(?<![\w'’-])(?:/s/[ \t]*)?(?P<name>{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{1,4}}"
     rf"(?:,?[ ]{GENERATION})?){_CREDENTIALS}\.?")
