@@ -251,10 +251,10 @@ def sign_off_as(settings: Settings, draft_id: str, author: str, credentials: str
         service.review.sign_off(draft_id, author, credentials)
 
 
-def checklist(settings: Settings, view: OpenDraft) -> Checklist:
+def checklist(settings: Settings, view: OpenDraft, signer: str, credentials: str) -> Checklist:
     with opened(settings) as service:
         report = service.evaluation.draft(view.draft, view.case)
-    return make_checklist(view.draft, view.case, report, view.overrides)
+    return make_checklist(view.draft, view.case, report, view.overrides, signer, credentials)
 
 
 def set_profile(settings: Settings, username: str, display_name: str, credentials: str) -> None:

@@ -4,9 +4,11 @@ placeholders left in the text, reviewer overrides of the criteria engine, requir
 document type needs and the draft lacks); failed sections are blocking: the store refuses to
 sign a draft whose section failed, so they cannot be acknowledged away.
 
-Required elements per document type are another session's work (issue #20/#21 hook): when a
-checker is registered with ``use_required_elements`` its gaps join the checklist; until then the
-group says that it was not checked."""
+Required elements per document type: ``drafting.elements.missing_elements`` (another session's
+work) is used when it is installed, or any checker registered with ``use_required_elements``;
+without one the group says that it was not checked. The draft is checked as it will be signed
+(the signer's name and credentials on it), so the signature element is missing only if the
+signer's profile lacks them."""
 
 from __future__ import annotations
 
@@ -30,6 +32,16 @@ def use_required_elements(checker: RequiredElements) -> None:
     _REQUIRED[:] = [checker]
 
 
+def _required_checkers() -> list[RequiredElements]:
+    if _REQUIRED:
+        return list(_REQUIRED)
+    try:  # the checker per document type, when that module is part of this installation
+        from drafting.elements import missing_elements  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return []
+    return [missing_elements]
+
+
 @dataclass(frozen=True)
 class ChecklistGroup:
     """One kind of thing to acknowledge, with one line per instance."""
@@ -39,6 +51,7 @@ class ChecklistGroup:
     lines: list[str] = field(default_factory=list)
     blocking: bool = False  # cannot be acknowledged: fix it first
     note: str = ""
+    checked: bool = True  # False: nothing could check this group
 
     @property
     def needs_acknowledging(self) -> bool:
@@ -57,9 +70,10 @@ class Checklist:
         return [g for g in self.groups if g.needs_acknowledging]
 
 
-def checklist(draft: Draft, case: Case, report: Report,
-              overrides: list[OverrideRecord]) -> Checklist:
-    """The checklist of ``draft`` (as a reviewer sees it) and its eval ``report``."""
+def checklist(draft: Draft, case: Case, report: Report, overrides: list[OverrideRecord],
+              signer: str | None = None, credentials: str | None = None) -> Checklist:
+    """The checklist of ``draft`` (as a reviewer sees it) and its eval ``report``, to be
+    signed by ``signer`` with ``credentials``."""
     titles = {s.key: s.title for s in draft.sections}
     failed = [f"{s.title} ({s.key}): {s.error or 'failed'}" for s in draft.sections
               if s.status == "failed"]
@@ -80,11 +94,14 @@ def checklist(draft: Draft, case: Case, report: Report,
         ChecklistGroup("placeholders", "Placeholders left in the text", placeholders),
         ChecklistGroup("overrides", "Your overrides of the criteria engine", overridden),
     ]
-    if _REQUIRED:
+    checkers = _required_checkers()
+    if checkers:
+        signed = draft.model_copy(update={"signed_off_by": signer or draft.signed_off_by,
+                                          "signer_credentials": credentials or None})
         groups.append(ChecklistGroup("required", "Required elements missing",
-                                     [line for check in _REQUIRED for line in check(draft, case)]))
+                                     [line for check in checkers for line in check(signed, case)]))
     else:
-        groups.append(ChecklistGroup("required", "Required elements missing", [],
+        groups.append(ChecklistGroup("required", "Required elements missing", [], checked=False,
                                      note="Not checked: no checker of required elements per "
                                           "document type is installed yet."))
     return Checklist(groups)

@@ -40,12 +40,13 @@ def render() -> None:
         if view.summary.status == "in_progress":
             st.info("This draft is still being drafted; it can be signed off once it finishes.")
             return
-        checklist = service.checklist(settings, view)
+        checklist = service.checklist(settings, view, user.display_name, user.credentials)
         st.subheader("Before you sign")
         acknowledged = []
         for group in checklist.groups:
             with st.container(border=True):
-                count = f" ({len(group.lines)})" if group.lines else ": none"
+                count = (f" ({len(group.lines)})" if group.lines else
+                         ": none" if group.checked else ": not checked")
                 st.markdown(f"**{group.title}**{count}")
                 if group.note:
                     st.caption(group.note)
@@ -53,8 +54,8 @@ def render() -> None:
                     (st.error if group.blocking else st.markdown)(f"- {line}")
                 if group.needs_acknowledging:
                     acknowledged.append(st.checkbox(
-                        f"I have reviewed the {len(group.lines)} {group.title.lower()} and "
-                        "sign knowing they are there", key=f"ack-{view.draft_id}-{group.kind}"))
+                        f"I have reviewed the {len(group.lines)} item(s) above and sign "
+                        "knowing they are there", key=f"ack-{view.draft_id}-{group.kind}"))
         st.subheader("Signature")
         if not user.credentials:
             st.warning("Your profile has no credentials (Settings): the signature will carry "
