@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from evals import claims, sentences
 from evals.checks import (
+    absences,
     citations,
     coherence,
     consistency,
@@ -17,6 +18,7 @@ from evals.checks import (
     support,
     uncited,
 )
+from evals.checks.absences import check_absences
 from evals.checks.citations import check_citation_validity
 from evals.checks.coherence import check_coherence
 from evals.checks.consistency import check_consistency
@@ -70,6 +72,9 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
           "drugs, tests, procedures, devices, providers and regions are named in the source"),
     Check("polarity", check_polarity, _cited, "cited sentences",
           "no status reversed against the cited fact (done, positive, improved, stopped...)"),
+    Check("absences", check_absences, lambda ctx: len(ctx.sentences), "sentences",
+          "no sentence says the record lacks what a fact of the case records (the record, "
+          "not the engine, is the reference)"),
     Check("outcomes", check_outcomes, _items, "items",
           "stated outcomes agree with the criteria result or a recorded override"),
     Check("coverage", check_coverage, coverage_units, "required parts",
@@ -90,7 +95,8 @@ def clear_caches() -> None:
     loaded; so do embedding vectors (``support.clear_vectors``)."""
     claims.clear_caches()
     sentences.sentences.cache_clear()
-    for check in (citations, coherence, consistency, entities, polarity, support, uncited):
+    for check in (absences, citations, coherence, consistency, entities, polarity, support,
+                  uncited):
         check.clear_caches()
     outcomes.stated_outcome.cache_clear()
     FACT_INDEXES.clear()

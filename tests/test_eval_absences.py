@@ -1,0 +1,87 @@
+"""The absences check (#19 item 4): a sentence that says the record lacks something a fact of
+the case records is an error naming that fact, whatever the criteria engine decided and
+whether or not the sentence cites anything. A true absence, a clinical finding denied at one
+time and place, and what another party is reported saying are not flagged."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import cache
+
+import pytest
+
+from drafting.backends.registry import create
+from drafting.case import Case, load_case
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals.checks import CHECKS
+from evals.checks.absences import check_absences
+from evals.context import EvalContext
+from evals.findings import Finding
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+CASE = EXAMPLES / "wc-lumbar-esi-plaintiff.yaml"  # F4 twelve PT visits, F6 tramadol, F9 relief
+
+
+@cache
+def _draft() -> tuple[Draft, Case]:
+    case, settings = load_case(CASE), Settings()
+    return asyncio.run(draft_case(case, "h", create("offline", settings), settings,
+                                  excerpts_by_id())), case
+
+
+def findings_for(sentence: str) -> list[Finding]:
+    draft, case = _draft()
+    sections = list(draft.sections)
+    last = sections[-2]  # before the signature
+    sections[-2] = last.model_copy(update={"text": last.text.rstrip() + "\n\n" + sentence})
+    changed = draft.model_copy(update={"sections": sections})
+    return [f for f in check_absences(EvalContext(changed, case, excerpts_by_id()))
+            if f.text.strip() == sentence.strip()]
+
+
+def test_the_clean_draft_has_no_absence_finding():
+    draft, case = _draft()
+    assert check_absences(EvalContext(draft, case, excerpts_by_id())) == []
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("No documented physical therapy preceded the injection.", "F4"),
+    ("Physical therapy was never tried before the first injection.", "F4"),
+    ("Tramadol was never tried.", "F6"),
+    ("A home exercise program is not documented.", "F4"),
+    ("The record contains no documented relief after the first injection.", "F9"),
+    ("There is no record of a straight-leg raise test.", "F2"),
+    # cited, but to a fact that does not say it: the record still has it
+    ("The patient has never had an MRI of the lumbar spine [F1].", "F5"),
+])
+def test_an_absence_the_record_contradicts_is_an_error_naming_the_fact(sentence, fact):
+    found = findings_for(sentence)
+    assert len(found) == 1 and found[0].severity == "error", found
+    assert f" {fact} records " in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "No prior trial of oral gabapentin is recorded.",  # true: F13 says so
+    "No electrodiagnostic study is documented.",  # true: there is none
+    "No documented psychological evaluation is in the file.",
+    # clinical findings at one time and place, not claims about the record
+    "There is no stenosis at L3-L4.",
+    "He denies bowel or bladder symptoms.",
+    # what another party says
+    "The denial stated that physical therapy was not documented.",
+    'Utilization review wrote "no documented physical therapy" in its letter.',
+    # the cited fact itself (the polarity check's business)
+    "No documented physical therapy preceded the injection [F4].",
+])
+def test_true_absences_findings_and_reported_words_are_not_flagged(sentence):
+    assert findings_for(sentence) == []
+
+
+def test_the_check_is_listed_and_counts_sentences():
+    check = CHECKS["absences"]
+    draft, case = _draft()
+    assert check.unit == "sentences"
+    assert check.units(EvalContext(draft, case, excerpts_by_id())) > 50
