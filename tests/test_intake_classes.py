@@ -261,3 +261,30 @@ def test_goals_and_an_impressions_commentary_are_not_findings(tmp_path):
     psych = [s for c, _, s in got if c == "psych"]
     assert any("anxiety disorder" in s for s in psych)
     assert not any("Motivated" in s for s in psych)
+
+
+def test_no_finding_is_read_out_of_a_date_and_a_former_smoker_has_quit(tmp_path):
+    data = drafted(tmp_path, (
+        "OFFICE NOTE\nDate of visit: 03/03/2024\n"
+        "PMH: diabetes (A1c 7.2 on 2/5/24), seen 4/5/23 for knee pain.\n"
+        "SH: former smoker, quit 2019.\n"
+    ))
+    tags = {t for f in data["facts"] for t in f.get("tags", [])}
+    assert "motor_weakness" not in tags  # "2/5" and "4/5" are in dates, not strength grades
+    assert "smoker" not in tags and "smoking_cessation" in tags
+
+
+def test_a_letters_reasons_are_the_decisions_and_care_answers_the_care(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "INDEPENDENT REVIEW DETERMINATION\nDate of decision: 11/30/2024\n\n"
+        "CASE SUMMARY\nA lumbar epidural steroid injection was performed on 05/02/2024.\n"
+        "She then completed 8 sessions of physical therapy with about 30% improvement.\n"
+        "Her naproxen use decreased from twice to once a day.\n\n"
+        "RATIONALE\nThe records show 40% relief lasting about 2 weeks after the 05/02/2024 "
+        "injection. The provider documented no functional gain.\n"
+    )))
+    reasons = {(d, s[:20]) for c, d, s in got if c == "utilization_review"}
+    assert reasons and all(d == "2024-11-30" for d, _ in reasons)  # the decision's date
+    assert any(c == "conservative_care" for c, _, _ in got)
+    responses = [s for c, _, s in got if c == "response"]
+    assert any("naproxen use decreased" in s for s in responses)

@@ -16,8 +16,8 @@ from drafting.deid.dates import DATE_PATTERN, find_dates
 
 # Title patterns, most specific first (an "electrodiagnostic consultation" is not a consultation).
 TITLE_RULES: list[tuple[RecordType, str]] = [
-    (RecordType.review_decision, r"independent medical review|\bIMR\b|external (?:appeal|review)|"
-                                 r"independent review organi[sz]ation|reconsideration|"
+    (RecordType.review_decision, r"independent (?:medical )?review|\bIMR\b|"
+                                 r"external (?:appeal|review)|reconsideration|"
                                  r"appeals? council|administrative law judge"),
     (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
                            r"non-?affirm|denial|notice of (?:action|decision)|"

@@ -79,7 +79,7 @@ EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 # Records of a procedure done: the procedure line, then responses. Their indication is history.
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
                      RecordType.device_trial_record)
-INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history)$",
+INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history|baseline)$",
                         re.IGNORECASE)
 
 
@@ -107,7 +107,9 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     dated = {i for i, s in enumerate(said) if stated_date(f"{s.lead} {s.text}", doc)}
     parts = letter_parts(said, dated)
     steps = [make_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]
-    reasons = [make_fact(C.utilization_review, s, doc, tags=[]) for s in parts.reasons
+    # a reason is the decision's (the letter's date), whatever date it quotes from the record
+    reasons = [replace(make_fact(C.utilization_review, s, doc, tags=[]), date=doc.date,
+                       end_date=None, date_precision="day") for s in parts.reasons
                if readable(s)]
     summary = [s for s in parts.summary if readable(s)]
     return steps + reasons + _carry_dates(_general(doc, summary), summary, doc)
@@ -219,7 +221,11 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 continue
             found = _response(sentence, doc, family or context)
         else:
-            found = _classified(sentence, doc, family or context)
+            # "10 sessions of physical therapy with 20% improvement" answers the therapy,
+            # not the procedure an earlier sentence named
+            cared = not family and not PROCEDURE_WORDS.search(sentence.text) and bool(
+                set(tags_in(sentence.text)) & CONSERVATIVE_TAGS)
+            found = _classified(sentence, doc, None if cared else family or context)
             if found and (care := care_beside(found, sentence, doc)):
                 out.append(care)
             if found and (done := procedure_named(found, sentence, doc)):
@@ -254,7 +260,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
         return study_summary(sentence, doc)
     tags = tags_in(text)
     relief, _ = percent_relief(text)
-    if relief is not None or (set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
+    if relief is not None or "medication_reduction" in tags or (
+            set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
         return _response(sentence, doc, family, tags)
     meds = [m for m in medications_in(text) if m.amount is not None]
     if meds:

@@ -36,6 +36,10 @@ DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|rev
 # The decision as a letter's prose states it ("The health plan's determination is overturned").
 VERDICT = re.compile(r"\b(?:is|are) (?:not )?(?:medically|reasonable and) necessary\b|"
                      r"\b(?:is|was) (?:upheld|overturned|reversed)\b", re.IGNORECASE)
+# What the reviewer found in the record, for or against, in the letter's reasoning ("In this
+# case the provider documented 60% relief"); in the case summary such a sentence tells the record.
+REVIEWER_FINDING = re.compile(r"\b(?:the )?(?:provider|physician|records?) "
+                              r"(?:documented|documents|shows?|showed)\b", re.IGNORECASE)
 # A step of the request's history: asked for, received, or decided, on a date the sentence gives.
 REVIEW_STEP = re.compile(
     r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
@@ -74,7 +78,9 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
         if index in dated and is_review_step(sentence) and \
                 not STEPS_NOT_IN.search(sentence.section):
             steps.append(sentence)
-        elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text):
+        elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text) or (
+                REVIEWER_FINDING.search(sentence.text)
+                and LETTER_SECTIONS_NOT_FACTS.search(sentence.section)):
             reasons.append(sentence)
         elif not (LETTER_SECTIONS_NOT_FACTS.search(sentence.section)
                   or GUIDELINE_CITATION.search(sentence.text)

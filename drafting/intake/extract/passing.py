@@ -34,9 +34,9 @@ def care_beside(found: Found, sentence: Sentence, doc: Document) -> Found | None
     """Conservative care a sentence tells beside a medication or a response ("takes naproxen
     500 mg twice daily and had 6 visits of physical therapy in 2022", "completed 10 sessions of
     physical therapy with about 20% improvement"): a fact of its own, dated by the sentence."""
-    if found.category not in (C.medication, C.response) or found.procedure is not None:
+    if found.category not in (C.medication, C.response):
         return None
-    if found.category is C.response and PROCEDURE_WORDS.search(sentence.text):
+    if procedure_in(sentence.text) or PROCEDURE_WORDS.search(sentence.text):
         return None
     care = [t for t in tags_in(sentence.text) if t in CONSERVATIVE_TAGS]
     if not care:

@@ -27,7 +27,8 @@ NARRATIVE_LABELS = re.compile(
     r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
     r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
-    r"(?:past |prior )?treatment history|past treatments?)$",
+    r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
+    r"past (?:medical|surgical) history|pmh|psh)$",
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
