@@ -318,3 +318,18 @@ def test_the_side_by_side_diff_marks_changed_words_and_folds_unchanged_sentences
     assert "One." not in table  # more than one sentence from a change: folded
     assert table.count("unchanged sentences") == 2 and "Two stays." in table
     assert "no differences" in side_by_side(old, old, "v1", "v2")
+
+
+def test_a_wrong_draft_id_in_the_url_says_so_and_opens_no_other_draft(data_dir: Path) -> None:
+    at = start()
+    draft_example(at)
+    fresh = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    fresh.session_state[SIGNED_IN] = "reyes"
+    fresh.query_params["draft"] = "0000deadbeef"
+    fresh.run()
+    assert not fresh.exception
+    assert "No draft `0000deadbeef` in the draft store" in messages(fresh.sidebar.error)
+    go(fresh, "editor")
+    assert "The link names draft `0000deadbeef`, which is not in the draft store" in \
+        messages(fresh.error)
+    assert not fresh.main.text_area and not fresh.main.toggle  # nothing of another draft
