@@ -288,3 +288,29 @@ def test_a_letters_reasons_are_the_decisions_and_care_answers_the_care(tmp_path)
     assert any(c == "conservative_care" for c, _, _ in got)
     responses = [s for c, _, s in got if c == "response"]
     assert any("naproxen use decreased" in s for s in responses)
+
+
+def test_a_letters_undated_findings_are_of_the_latest_note_it_reviewed(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "NOTICE OF ADVERSE BENEFIT DETERMINATION\nDate of notice: 09/20/2024\n\n"
+        "WHY WE DENIED THIS SERVICE\n"
+        "We reviewed the office notes of 07/01/2024 and 08/29/2024 and the MRI report of "
+        "10/02/2023.\n\nYou have had neck pain going down the left arm for a year. "
+        "The plan denied cervical facet injections (CPT 64490) as not medically necessary.\n"
+    )))
+    assert ("history", "2024-08-29") in {(c, d) for c, d, _ in got}
+    assert not any("CPT 64490" in s for _, _, s in got)  # the item's decision, not a fact
+
+
+def test_a_therapy_record_gives_the_care_over_its_course(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PHYSICAL THERAPY PROGRESS SUMMARY\n"
+        "Start of care: 03/04/2024     Date of last visit: 04/26/2024\n"
+        "Visits: 10 attended of 12 authorized\n\nINTERVENTIONS PROVIDED\n"
+        "Therapeutic exercise (97110): cervical stabilization, scapular strengthening\n"
+        "OBJECTIVE - initial eval vs last visit\n"
+        "  Neck Disability Index ........ 40% -> 24%\n"
+    )))
+    care = [(d, s) for c, d, s in got if c == "conservative_care"]
+    assert len(care) == 2 and all(d == "2024-03-04" for d, _ in care)
+    assert ("functional", "2024-04-26") in {(c, d) for c, d, _ in got}  # a table row, not care

@@ -44,7 +44,7 @@ from drafting.intake.extract.found import (
     stated_date,
     statement,
 )
-from drafting.intake.extract.letters import is_review_step, letter_parts
+from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
 from drafting.intake.extract.medications import medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import history_told
 from drafting.intake.extract.passing import (
@@ -83,6 +83,17 @@ INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|his
                         re.IGNORECASE)
 
 
+# What a therapy record says was given over its course, under these labels or headings.
+THERAPY_RECORDS = {RecordType.pt_note: "physical_therapy",
+                   RecordType.chiropractic_note: "chiropractic"}
+THERAPY_GIVEN = re.compile(r"^(?:interventions?(?: provided)?|treatments? (?:provided|given)|"
+                           r"therapeutic (?:exercise|activities)|manual therapy|neuromuscular "
+                           r"re-?education|modalities|visits(?: attended)?|"
+                           r"(?:spinal )?manipulation|adjustments?)$", re.IGNORECASE)
+START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|initial "
+                           r"evaluation(?: date)?)$", re.IGNORECASE)
+
+
 def document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.pharmacy_record and (filled := _pharmacy(doc)):
         return filled  # a "pharmacy" record without fill lines is read as a note
@@ -96,7 +107,29 @@ def document_facts(doc: Document) -> list[Found]:
         history = [s for s in said if readable(s) and "history" in label_core(s.section)]
         return [f for s in said if (readable(s) or psych_conclusion(s))
                 and (f := _psych(s, doc))] + _general(doc, history)
+    if doc.type in THERAPY_RECORDS:
+        course = [s for s in said if THERAPY_GIVEN.search(label_core(s.label or s.section))]
+        return _therapy_course(doc, course) + _general(doc, [s for s in said
+                                                             if s not in course])
     return _general(doc, said)
+
+
+def _therapy_course(doc: Document, given: list[Sentence]) -> list[Found]:
+    """What a therapy record says was given over the course ("Therapeutic exercise (97110):
+    lumbar stabilization", "Visits: 14 attended of 18 authorized"): the therapy itself, from
+    the start of care (when the record states it) to the record's date."""
+    tag = THERAPY_RECORDS[doc.type]
+    start = next((day for line in doc.lines if line.label and START_OF_CARE.match(line.label)
+                  for day in [stated_date(line.value or "", doc)] if day), None)
+    out = []
+    for sentence in given:
+        if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+            continue
+        care = make_fact(C.conservative_care, sentence, doc, [tag])
+        if start and start[0] < doc.date:
+            care.date, care.date_precision, care.end_date = start[0], start[1], doc.date
+        out.append(care)
+    return out
 
 
 def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
@@ -112,12 +145,15 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
                        end_date=None, date_precision="day") for s in parts.reasons
                if readable(s)]
     summary = [s for s in parts.summary if readable(s)]
-    return steps + reasons + _carry_dates(_general(doc, summary), summary, doc)
+    return steps + reasons + _carry_dates(_general(doc, summary), summary, doc,
+                                          latest_note_reviewed(said, doc.date))
 
 
-def _carry_dates(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
+def _carry_dates(found: list[Found], said: list[Sentence], doc: Document,
+                 latest: dt.date | None = None) -> list[Found]:
     """In a letter's summary, a sentence that states no date of its own ("Examination showed
-    ...") happened on the date the paragraph last stated ("On 08/16/2021 she reported ...")."""
+    ...") happened on the date the paragraph last stated ("On 08/16/2021 she reported ..."),
+    else was last recorded in the latest clinical note the letter reviewed (``latest``)."""
     stated: dict[int, dt.date] = {}
     dated_at: dict[tuple[int, str], dt.date] = {}
     for sentence in said:
@@ -127,7 +163,7 @@ def _carry_dates(found: list[Found], said: list[Sentence], doc: Document) -> lis
         elif sentence.paragraph in stated:
             dated_at[(sentence.page, statement(sentence))] = stated[sentence.paragraph]
     for fact in found:
-        carried = dated_at.get((fact.page, fact.statement))
+        carried = dated_at.get((fact.page, fact.statement)) or latest
         if carried and fact.date == doc.date and fact.date_precision == "day":
             fact.date = carried
     return found

@@ -7,10 +7,12 @@ lines (those are the disputed items, read in decisions.py)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
-from drafting.intake.extract.decisions import DENIAL_REASON, decision_line
+from drafting.deid.dates import find_dates
+from drafting.intake.extract.decisions import DENIAL_REASON, codes_in, decision_line
 from drafting.intake.extract.text import Sentence
 
 # Sections of a letter that hold no patient fact.
@@ -75,6 +77,9 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     for index, sentence in enumerate(said):
         if decision_line(sentence.text) or sentence.paragraph in items:
             continue
+        if codes_in(sentence.text) and index not in dated and (
+                DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text)):
+            continue  # "The plan denied L3-L5 RFA (CPT 64635) as not medically necessary": the item
         if index in dated and is_review_step(sentence) and \
                 not STEPS_NOT_IN.search(sentence.section):
             steps.append(sentence)
@@ -88,3 +93,27 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                   or DECISION_WORDS.search(sentence.text)):
             summary.append(sentence)
     return LetterParts(reasons, steps, summary)
+
+
+# The clinical notes a letter says it reviewed ("We reviewed the office notes of 06/30/2022 and
+# 07/28/2022", "Primary treating physician's progress reports (PR-2), 03/10/2021 through
+# 08/16/2021"), up to the next kind of record named.
+_NOTES_REVIEWED = re.compile(r"\b(?:office|progress|clinic|visit|treating physician'?s?|"
+                             r"physician)\s+(?:notes?|reports?|visits?)\b|\bPR-?2\b",
+                             re.IGNORECASE)
+_NEXT_RECORD = re.compile(r";|\b(?:MRI|CT|EMG|x-?rays?|imaging|procedure|operative|therapy|"
+                          r"pharmacy|determination|application|guidelines?)\b", re.IGNORECASE)
+
+
+def latest_note_reviewed(said: list[Sentence], latest: dt.date) -> dt.date | None:
+    """The last date of the clinical notes a letter lists as reviewed, up to ``latest``."""
+    found: list[dt.date] = []
+    for sentence in said:
+        if not re.search(r"\breview", f"{sentence.section} {sentence.text}", re.IGNORECASE):
+            continue
+        for match in _NOTES_REVIEWED.finditer(sentence.text):
+            tail = sentence.text[match.end():]
+            stop = _NEXT_RECORD.search(tail)
+            found += [d.date for d in find_dates(tail[:stop.start() if stop else len(tail)])
+                      if d.date <= latest]
+    return max(found, default=None)

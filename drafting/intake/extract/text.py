@@ -14,6 +14,8 @@ from dataclasses import dataclass
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
+# A heading in capitals with a caption after a dash ("OBJECTIVE - initial eval vs discharge").
+_CAPTIONED_HEADING = re.compile(r"^([A-Z][A-Z &/]{3,40}?)\s+[-\u2013\u2014]\s+[a-z0-9].*$")
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
 _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
@@ -60,6 +62,10 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             continue
         if soap := _SOAP.match(text):
             section = SOAP_SECTIONS[soap.group(1).lower()]
+            out.append(Line(text, page, section, "heading"))
+            continue
+        if captioned := _CAPTIONED_HEADING.match(text):  # "OBJECTIVE - initial eval vs d/c"
+            section = captioned.group(1).strip().lower()
             out.append(Line(text, page, section, "heading"))
             continue
         if _HEADING.match(text) and sum(c.isalpha() for c in text) >= 3:
