@@ -333,3 +333,32 @@ def test_a_wrong_draft_id_in_the_url_says_so_and_opens_no_other_draft(data_dir: 
     assert "The link names draft `0000deadbeef`, which is not in the draft store" in \
         messages(fresh.error)
     assert not fresh.main.text_area and not fresh.main.toggle  # nothing of another draft
+
+
+def test_regenerating_after_an_override_proposes_and_replaces_nothing(data_dir: Path) -> None:
+    at = start()
+    draft_id = draft_example(at)
+    edit(go(at, "editor"), draft_id, "conclusion", EDITED, "my conclusion")
+    go(at, "criteria")
+    at.selectbox(key="ov_item").select("I1").run()
+    at.selectbox(key="ov_target").select("esi_repeat.prior_relief").run()
+    at.selectbox(key="ov_value").select("undocumented")
+    at.text_area(key="ov_reason").input("relief is self-reported only")
+    at.button(key="ov_submit").click().run()
+    at.button(key="ov_regenerate").click().run()
+    no_errors(at)
+    assert "proposal(s) to review in the Draft editor" in messages(at.success)
+    with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        assert store.section_text(draft_id, "conclusion") == EDITED  # the edit stands
+        proposed = {u.key for u in store.unsaved.of_draft("reyes", draft_id)
+                    if u.kind == "proposal"}
+    assert "conclusion" in proposed
+    go(at, "editor")
+    no_errors(at)
+    assert "Proposed by offline" in messages(at.info)
+    at.button(key=f"discard-proposal-{draft_id}-conclusion").click().run()
+    no_errors(at)
+    assert "the proposal was discarded; nothing changed" in messages(at.info)
+    with DraftStore.open(data_dir / "drafts.sqlite") as store:
+        assert store.section_text(draft_id, "conclusion") == EDITED
+        assert store.unsaved.get("reyes", draft_id, "conclusion", "proposal") is None

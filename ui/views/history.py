@@ -59,7 +59,8 @@ def _audit(draft_id: str) -> None:
     st.subheader("Audit log")
     entries = service.audit(state.settings(), draft_id)
     st.caption(f"{len(entries)} entries, oldest first. The log is append-only.")
-    st.dataframe([{"time (UTC)": f"{e.at:%Y-%m-%d %H:%M:%S}", "who": e.actor,
+    st.dataframe([{"time (UTC)": f"{e.at:%Y-%m-%d %H:%M:%S}",
+                   "who": f"{e.stated_author} ({e.actor})" if e.stated_author else e.actor,
                    "action": e.action.replace("_", " "), "what": _what(e),
                    "reason": e.detail.get("reason") or ""} for e in entries],
                  hide_index=True, width="stretch")
