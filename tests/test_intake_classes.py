@@ -314,3 +314,24 @@ def test_a_therapy_record_gives_the_care_over_its_course(tmp_path):
     care = [(d, s) for c, d, s in got if c == "conservative_care"]
     assert len(care) == 2 and all(d == "2024-03-04" for d, _ in care)
     assert ("functional", "2024-04-26") in {(c, d) for c, d, _ in got}  # a table row, not care
+
+
+def test_before_and_after_rows_are_facts_of_the_kind_they_measure(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PHYSICAL THERAPY DISCHARGE SUMMARY\nDate of last visit: 08/30/2024\n"
+        "OUTCOMES - initial eval vs discharge\n"
+        "  Pain (NPRS) worst ............ 8/10 -> 4/10\n"
+        "  Cervical rotation ............ 45 deg -> 70 deg\n"
+        "  Standing tolerance ........... 10 min -> 30 min\n"
+        "  FABQ-W ....................... 30 -> 21\n"
+    )))
+    assert [c for c, _, _ in got] == ["response", "exam", "functional", "psych"]
+
+
+def test_a_sentence_joining_two_dated_courses_of_care_gives_each_its_date(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "CONSULTATION\nDate of visit: 02/02/2024\n"
+        "He had 12 visits of physical therapy in 2021, and 6 chiropractic treatments in 2023 "
+        "with brief relief.\n"
+    )))
+    assert {d for c, d, _ in got if c == "conservative_care"} == {"2021-01-01", "2023-01-01"}

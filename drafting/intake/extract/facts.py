@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
+from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -73,9 +74,10 @@ from drafting.intake.extract.values import (
     percent_relief,
     relief_duration,
 )
-from drafting.intake.extract.vocabulary import procedure_in
+from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
+_BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
 # Records of a procedure done: the procedure line, then responses. Their indication is history.
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
                      RecordType.device_trial_record)
@@ -224,12 +226,24 @@ def _clauses(said: list[Sentence]) -> list[Sentence]:
     out = []
     for sentence in said:
         parts = [p.strip() for p in sentence.text.split(";")]
-        if len(parts) > 1 and sum(_states_something(p) for p in parts) > 1:
+        if len(parts) < 2 or sum(_states_something(p) for p in parts) < 2:
+            parts = _dated_parts(sentence.text)
+        if len(parts) > 1:
             out += [replace(sentence, text=part, lead=sentence.lead if i == 0 else "")
                     for i, part in enumerate(parts) if part]
         else:
             out.append(sentence)
     return out
+
+
+def _dated_parts(text: str) -> list[str]:
+    """Parts of a sentence joined by ", and" that each state a finding with a date of its own
+    ("24 sessions of physical therapy in 2016, and 8 sessions of acupuncture in 2019")."""
+    parts = [p.strip() for p in re.split(r",\s+and\s+", text)]
+    if len(parts) > 1 and all(_states_something(p) and (find_partial_date(p) or dates_in(p))
+                              for p in parts):
+        return parts
+    return [text]
 
 
 def _general(doc: Document, said: list[Sentence]) -> list[Found]:
@@ -295,6 +309,12 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     if IMAGING_MENTION.search(text):
         return study_summary(sentence, doc)
     tags = tags_in(text)
+    if _BEFORE_AFTER.search(text):  # "NPRS usual ...... 7/10 -> 3/10": a row of outcomes
+        kind = next((C(category) for category, pattern in outcome_rows()
+                     if pattern.search(text)), None)
+        if kind is not None:
+            return make_fact(kind, sentence, doc, tags if kind is not C.response else [
+                t for t in tags if t in RESPONSE_CATEGORY_TAGS])
     relief, _ = percent_relief(text)
     if relief is not None or "medication_reduction" in tags or (
             set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):

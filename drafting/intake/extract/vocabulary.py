@@ -108,3 +108,11 @@ def history_patterns() -> HistoryPatterns:
     data = _load("history.yaml")
     return HistoryPatterns(*(tuple(re.compile(p, re.IGNORECASE) for p in data[key])
                              for key in ("events", "symptoms")))
+
+
+@cache
+def outcome_rows() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(fact category, pattern) for before-and-after table rows, in the order they are tried."""
+    return tuple((category, re.compile(pattern, re.IGNORECASE))
+                 for category, patterns in _load("outcome_rows.yaml").items()
+                 for pattern in patterns)
