@@ -19,6 +19,7 @@ from drafting.deid.names import (
     given_months,
 )
 from drafting.deid.terms import APOSTROPHE, U, is_clinical_word
+from drafting.deid.words import is_word
 
 _LEFT = re.compile(
     rf"(?:(?<![\w'’-])(?:{TITLE})\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
@@ -26,9 +27,11 @@ _LEFT = re.compile(
 _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
     rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
-    rf"[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
+    rf",?[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
     rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
-    rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+    rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+# A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
+_SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
 
 
@@ -50,6 +53,10 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 assert given is not None
                 start -= len(given.group(0))
                 moved = True
+            if surname := _SURNAME_AFTER.match(after):
+                if not _is_stop(surname.group("word")) and not is_word(surname.group("word")):
+                    end += len(surname.group(0))
+                    moved = True
             if right := _RIGHT.match(after):
                 words = re.findall(r"[^\s,]+", right.group(0))
                 if not any(is_clinical_word(w) for w in words
@@ -70,7 +77,7 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 # What may stand between two parts of one name: a space, a comma, a middle initial.
-_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}")
+_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]")
 
 
 def _given_before(text: str, start: int, end: int, before: str) -> bool:

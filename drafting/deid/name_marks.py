@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
+from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
 from drafting.deid.terms import HYPHEN, U, protected_spans
 
@@ -30,6 +31,10 @@ PREFERRED = re.compile(
 # ("Dr. Oluwaseun (Seun) Bakare").
 NICKNAME = re.compile(rf"[ ](?:\(?[\"“](?P<nick>{_CAP})[\"”]\)?(?:[ ](?P<rest>{_PWORD}))?"
                       rf"|\((?P<bare>{_CAP})\)[ ](?P<surname>{_PWORD}))")
+# Another name in parentheses just after a marked name: "Toby (Tobias)", "Wm. Fox (William
+# J.)", "Jo Baird, RN (J.B.)".
+ALIAS = re.compile(rf"(?:{_CREDENTIALS})?[ ]\((?P<alias>{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?"
+                   rf"|(?:{U}\.){{2,3}})\)")
 SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:subject|re|fw|fwd)[ \t]*:.*$")
 
 
@@ -49,6 +54,10 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
         # past a middle initial or a closing credential: 'Bernadette L. ("Birdie")'
         skip = re.match(rf"(?:[ ]{U}\.)?", after)
         offset = end + (skip.end() if skip else 0)
+        if (alias := ALIAS.match(text, offset)) and not any(
+                name_rules._is_stop(w) for w in alias.group("alias").split()):
+            yield alias.start("alias"), alias.end("alias")
+            continue
         match = NICKNAME.match(text, offset)
         if match and match.group("bare"):
             if trim(match.group("surname"), match.start("surname"), strict=True):
@@ -86,7 +95,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     nicknames after them included; the others are learned names found again (not inside an
     eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
     passing ("spoke with ..."), which are not learned."""
-    marked = list(name_rules.seeds(text)) + list(marks(text))
+    marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:
@@ -95,4 +104,5 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]
     found += list(initials(text, tokens))
-    return marked, found + list(name_rules.seeds(text, (name_rules.MET,)))
+    return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
+        passing_marks(text))

@@ -34,17 +34,18 @@ from drafting.deid.terms import (
     is_clinical_word,
     is_never_name,
 )
+from drafting.deid.words import is_word, lower_name_ok
 
 L = f"[{LOWER}]"
 PARTICLE = (r"(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|ter|ten|le|la|les|los|las|"
-            r"y|bin|ibn|al|el|st\.)")
+            r"y|bin|ibn|al|el|st\.|St\.)")
 # Núñez, O'Neil, McDonald, DeShawn, d'Arcy
 _CAP = rf"(?:[{UPPER}dl]{APOSTROPHE})?{U}{L}+(?:{U}{L}+)*"
 _CAPS = rf"(?:{U}{APOSTROPHE})?{U}{U}+"  # NGUYEN, D'ANGELO
 _PIECE = rf"(?:{_CAP}|{_CAPS})"
 # One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"; a given name
 # may go on in lower case: "Ji-hoon"), or initials ("R.", "R.T.").
-WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?"
+WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?(?:{HYPHEN}{U}\.)?"
         rf"(?![\w{UPPER}{LOWER}])"
         rf"|(?:{U}\.){{1,3}}(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
 _PWORD = rf"(?:(?:{PARTICLE}[ ])*{WORD})"
@@ -68,7 +69,7 @@ def given_months() -> frozenset[str]:
 
 
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
-         r"Sgt|Cpl|Capt|Det|Coach)")
+         r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt)")
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
     "OTR/L", "OTR", "OT", "COTA", "Psy.D.", "PsyD", "Ph.D.", "PhD", "Pharm.D.", "PharmD", "R.Ph.",
@@ -76,7 +77,8 @@ _CREDENTIAL_LIST = [
     "APRN", "DNP", "NP", "PA-C", "P.A.", "PA", "CMA", "MA", "LCSW", "LMFT", "MFT", "LPCC", "LPC",
     "CRNA", "FACS", "FAAPMR", "FAAOS", "FIPP", "DABPM", "DABA", "ABPN", "DABR", "MBA", "MPH",
     "MS", "Esq.", "Esq", "J.D.", "JD", "Q.M.E.", "QME", "A.M.E.", "AME", "DDS", "DMD", "DPM",
-    "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT",
+    "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT", "RDMS",
+    "RVT", "CNMT", "RRT", "CST", "MSW", "CHT", "LAc", "L.Ac.",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"
@@ -126,7 +128,9 @@ _PERSON_LABELS = (
     r"signed|signer|cosigner|nurse|rn|lvn|ma|medical[ _]assistant|scribe|tech|technician|"
     r"technologist|pharmacist|chaperone|caregiver|parent|mother|father|husband|wife|son|"
     r"daughter|brother|sister|resident|fellow|chiropractor|acupuncturist|counselor|"
-    r"social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear"
+    r"social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear|"
+    r"(?:rad|x-ray|ct|mri|radiology|ultrasound|us|surgical|lab)[ _]tech|"
+    r"(?:our[ _])?client|preferred[ _]name|nickname|neighbou?r|friend|aide|owner"
 )
 # Keys of a data block (JSON) that hold a person: not "name", which also names a measure.
 _PERSON_KEYS = (
@@ -346,7 +350,12 @@ def _variants_pattern(tokens: frozenset[str]) -> re.Pattern[str] | None:
     variants: set[str] = set()
     for token in tokens:
         plain = fold(token)
-        variants |= {plain, plain.upper(), plain.title()}
+        variants |= {plain, plain.title()}
+        if not (len(plain) <= 4 and is_word(plain)):  # not "PEG" (a tube) for Peg
+            variants.add(plain.upper())
+        words = [w for w in plain.split() if not re.fullmatch(PARTICLE, w, re.IGNORECASE)]
+        if words and all(lower_name_ok(w) for w in words):  # "lola", "trujillo", not "hope"
+            variants.add(plain.lower())
     if not variants:
         return None
     alternation = "|".join(re.escape(v).replace(r"\ ", r"\s+")

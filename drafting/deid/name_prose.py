@@ -1,0 +1,134 @@
+"""Names that prose, letters and message threads mark without a title or a label of a form.
+
+- The sender of a message in an exported thread (``[5/9/25, 5:46 PM] Dana:``, ``3/4/24, 9:02 -
+  Dana:``) and the name a thread is saved under (``Thread: "Dana K. (cousin)"``), but not what
+  a phone saves a relative as (``Mom``, ``Abuela``).
+- The name under a letter's closing (``Sincerely,`` then ``Jo Ann Pruitt``).
+- A name followed by its role in parentheses: ``Wendell (our shift lead)``, ``Ana P. (neighbor)``.
+- A name written in lower case after a title, a relation or role, a person's label or "his name
+  is" (``officer kaminski``, ``dr. de la rosa``, ``Witness: mina park, MA``): only words that are
+  in no English dictionary count (``words.py``), so "her son drove" names no one.
+- A name of two words or more, the last in no dictionary, after a weaker cue (``roles.yaml``
+  ``weak_before``: ``contact``, ``owner``, ``law office of``).
+- A title before an initial alone (``Dr. B.``): replaced, not learned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import cache
+
+from drafting.deid import names as name_rules
+from drafting.deid.names import _PERSON_LABELS, _PWORD, _RELATION, _ROLE_AFTER, PARTICLE, TITLE
+from drafting.deid.terms import LOWER, UPPER, U, fold
+from drafting.deid.words import is_word, lower_name_ok
+
+
+@cache
+def _kin() -> frozenset[str]:
+    return frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
+
+
+@cache
+def _closing() -> re.Pattern[str]:
+    words = "|".join(re.escape(w).replace(r"\ ", "[ ]")
+                     for w in sorted(name_rules._roles()["closings"], key=len, reverse=True))
+    return re.compile(
+        rf"(?im)^[ \t]*(?:{words})[ \t]*[,.!]?[ \t]*\n(?:[ \t]*\n){{0,3}}[ \t]*(?:/s/[ \t]*)?"
+        rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,4}})[ \t]*(?=,|\n|$)")
+
+
+_STAMP = r"(?:\[[^\]\n]{4,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?:[ ]?[AaPp][Mm])?[ ]-)"
+SENDER = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<who>[^:\n\[\]]{{1,40}}):")
+THREAD = re.compile(r"(?i)\b(?:thread|chat|conversation|messages)(?:[ ]with)?[ ]?:?[ ]*"
+                    r"[\"“](?P<who>[^\"”\n]{1,40})[\"”]")
+ROLE_PAREN = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}})[ ]\((?:(?:our|my|his|her|their|the|"
+    rf"a|an)[ ])?(?:[a-z]+[ ]){{0,2}}(?i:{_RELATION}|{_ROLE_AFTER})\)")
+TITLE_INITIAL = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ]" + U + r"\.(?![\w])")
+_LWORD = rf"[{LOWER}](?:[{LOWER}'’‐-]*[{LOWER}])?"
+LOWER_AFTER = re.compile(
+    rf"(?P<cue>(?<![\w'’-])(?i:{TITLE})\.?[ ]|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
+    rf"|(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*)"
+    rf"(?P<name>{_LWORD}(?:[ ]{_LWORD}){{0,3}})")
+
+
+@cache
+def _weak() -> re.Pattern[str]:
+    cues = "|".join(re.escape(w).replace(r"\ ", "[ ]")
+                    for w in sorted(name_rules._roles()["weak_before"], key=len, reverse=True))
+    return re.compile(rf"\b(?i:{cues})[ ]?[:,]?[ ](?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})")
+
+
+def _runs(who: str, offset: int) -> Iterator[tuple[int, int]]:
+    """The name words of a sender or a thread's name, without kin words or acronyms."""
+    for match in re.finditer(rf"{_PWORD}(?:[ ]{_PWORD}){{0,3}}", who):
+        words = match.group(0).split()
+        while words and (fold(words[0]).lower().strip(".") in _kin()):
+            words.pop(0)
+        if not words:
+            continue
+        text = " ".join(words)
+        if re.fullmatch(rf"[{UPPER}]{{2,4}}", text) and who[match.start() - 1:match.start()] \
+                == "(":
+            continue  # "Ngoc (SIL)": a relation written short
+        start = offset + match.start() + match.group(0).index(words[0])
+        span = name_rules.trim(text, start, strict=True)
+        if span and name_rules._name_like(text):
+            yield span
+
+
+def _lower_name(raw: str, strict_first: bool) -> int:
+    """The length of the lower-case name at the start of ``raw`` (0 if none): its words up to
+    the last that is in no dictionary, particles between; with ``strict_first`` the first word
+    must be one too."""
+    words = list(re.finditer(r"\S+", raw))
+    end, seen = 0, False
+    for i, match in enumerate(words):
+        word = match.group(0)
+        particle = re.fullmatch(rf"{PARTICLE}|st", word, re.IGNORECASE)
+        if name_rules._is_stop(word) and not particle:
+            break
+        if lower_name_ok(word):
+            end, seen = match.end(), True
+        elif particle:
+            continue
+        elif i == 0 and strict_first:
+            return 0
+        elif not is_word(word):
+            break
+    return end if seen else 0
+
+
+def prose_marks(text: str) -> Iterator[tuple[int, int]]:
+    """Names marked by a message thread, a closing, a role in parentheses or, in lower case, a
+    cue: each learned."""
+    for pattern in (SENDER, THREAD):
+        for match in pattern.finditer(text):
+            yield from _runs(match.group("who"), match.start("who"))
+    for match in _closing().finditer(text):
+        span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
+        if span:
+            yield span
+    for match in ROLE_PAREN.finditer(text):
+        span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
+        if span and name_rules._name_like(text[span[0]:span[1]]):
+            yield span
+    for match in _weak().finditer(text):  # "contact Dana Kowalczyk", not "Contact Us Today"
+        span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
+        if span and not is_word(text[span[0]:span[1]].split()[-1]) \
+                and len(text[span[0]:span[1]].split()) >= 2:
+            yield span
+    for match in LOWER_AFTER.finditer(text):
+        cue = match.group("cue")
+        labelled = cue.rstrip().endswith(":") or bool(re.match(TITLE, cue, re.IGNORECASE))
+        length = _lower_name(match.group("name"), strict_first=not labelled)
+        if length:
+            yield match.start("name"), match.start("name") + length
+
+
+def passing_marks(text: str) -> Iterator[tuple[int, int]]:
+    """A title before an initial alone ("Dr. B."): replaced where it stands, not learned."""
+    for match in TITLE_INITIAL.finditer(text):
+        yield match.start(), match.end()
