@@ -29,11 +29,29 @@ _ZIP = r"\d{5}(?:-\d{4})?"
 _CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
+# After a street's suffix: its compass point, units, city, state and ZIP.
+_AFTER_STREET = (rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?(?:,?\s(?i:{_UNIT}))*"
+                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ]){_CITY_STATE_ZIP}\b)?")
 STREET = re.compile(
     rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
-    rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
-    rf"(?:,?\s(?i:{_UNIT}))*(?:(?:,?\s{{1,2}}|[ ][-–][ ]){_CITY_STATE_ZIP}\b)?"
+    rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?{_AFTER_STREET}"
 )
+# A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4".
+STREET_PREFIX = re.compile(
+    rf"(?<![\w.,/-])\d{{1,6}}[ ](?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
+    rf"Callejón|CALLE|CAMINO|AVENIDA|PASEO)(?:[ ](?:{_PLACE_WORD}|de|del|la|las|los)){{1,4}}"
+    rf"{_AFTER_STREET}")
+# A street without a house number: after "on", "at", "near" ("stopped on Alameda Rd"), with a
+# compass point ("Alameda Rd NW") or numbered ("4th St"); an intersection as one place
+# ("Alameda Rd NW and 2nd St NW", "4th St & Alameda").
+_NAMED = (rf"(?:(?:{_PLACE_WORD}[ ]){{1,2}}|\d+(?:st|nd|rd|th)[ ])"
+          rf"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Highway|Hwy)\b\.?"
+          rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?")
+STREET_NAMED = re.compile(
+    rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near)[ ])?(?<![\w'’-])"
+    rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|/)[ ](?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
+# A unit standing alone: "(across the hall, Apt 11)".
+UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b")
 # A house number and a street with a compass point but no suffix: "at 4471 W. Acequia".
 STREET_BARE = re.compile(rf"(?<![\w.,/-])\d{{2,6}}[ ](?:[NSEW]\.|North|South|East|West)[ ]"
                          rf"{U}[{LOWER}]{{3,}}(?:[ ]{U}[{LOWER}]{{3,}})?")
@@ -83,11 +101,15 @@ def places(text: str) -> Iterator[Span]:
             start = match.start("value")
             yield Span(start, start + len(value), PhiKind.address, 4)
     for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY, RURAL, FOREIGN, FOREIGN_COLONIA,
-                    STREET_BARE):
+                    STREET_BARE, STREET_PREFIX, UNIT_ALONE):
         for match in pattern.finditer(text):
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+    for match in STREET_NAMED.finditer(text):
+        street = match.group("street")
+        if match.group("cue") or re.match(r"\d", street) or re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
+            yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
 
 
 _HOUSE = re.compile(

@@ -24,6 +24,7 @@ from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
+from drafting.deid.number_cues import cued_numbers
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
@@ -81,7 +82,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
         found.spans += [Span(a, b, PhiKind.name, 1) for a, b in grow(text, guessed)]
     employer_spans, found.employers = employers(text)
     found.spans += employer_spans
-    found.spans += [*numbers(text), *contacts(text), *places(text), *ages_and_dates(text)]
+    found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
+                    *ages_and_dates(text)]
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):

@@ -1,0 +1,68 @@
+"""Identifier numbers that a cue in prose marks, beside the labelled fields of ``numbers.py``:
+lot numbers and asset tags, IMEI and other handset numbers (spaced too), the last digits of a
+card or an account ("VISA ending 4410"), postal tracking numbers in groups, user names, licence
+plates in any case; and, by shape, record codes in hyphenated groups ("RX-24-0311-5521",
+"24-0415-038812") and a number after "#" with a letter prefix ("#TK-4471")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.dates import find_dates
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span, digits
+
+_TAG = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
+LOT_OR_TAG = re.compile(
+    rf"(?i:\b(?:lot|batch|asset[ ]tag|asset|equipment[ ]id|inventory[ ]tag)(?:[ ]?(?:no\.?|number|#))?"
+    rf"[ ]?[:#]?[ ]?)(?P<value>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Z0-9]{{2}}){_TAG})")
+HANDSET = re.compile(
+    r"(?i:\b(?:imei|meid|iccid|esn|imsi)[ ]?(?:no\.?|number|#)?[ ]?[:#]?[ ]?)"
+    r"(?P<value>\d[\d -]{12,24}\d)")
+ENDING = re.compile(
+    r"(?i:\b(?:ending(?:[ ]in)?|ends[ ]in|last[ ](?:4|four)(?:[ ]digits)?(?:[ ]of)?)[ ]?[:#]?[ ]?)"
+    r"(?P<value>\d{4})(?!\d)")
+TRACKING = re.compile(
+    r"(?i:\b(?:certified[ ]mail|tracking|registered[ ]mail|usps|fedex|ups)(?:[ ]?(?:no\.?|number|"
+    r"#))?[ ]?[:#]?[ ]?)(?P<value>\d{4}(?:[ ]\d{2,4}){3,6}|[A-Z0-9]{10,34})(?![\w])")
+USERNAME = re.compile(
+    r"(?i:\b(?:username|user[ ]name|user[ ]id|login|handle|screen[ ]name)[ ]?[:#]?[ ]?)"
+    r"(?P<value>[\w.+-]{3,40}(?<![.]))")
+_YEAR_BEFORE = re.compile(r"(?i)\b(?:year|period|quarter|month|fy)\b[^.\n]{0,20}$")
+_SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")
+PLATE = re.compile(
+    r"(?i:\bplate(?:[ ]?(?:no\.?|number|#))?[ ]?[:#]?[ ]?)"
+    r"(?P<value>[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
+HYPHEN_CODE = re.compile(r"(?<![\w.-])(?:[A-Z]{1,5}-)?\d{2,}(?:-\d{2,}){2,}(?![\w-]|\.\d)")
+HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
+
+
+def cued_numbers(text: str) -> Iterator[Span]:
+    for pattern, kind in ((LOT_OR_TAG, PhiKind.device), (HANDSET, PhiKind.device),
+                          (ENDING, PhiKind.id), (TRACKING, PhiKind.id), (USERNAME, PhiKind.id),
+                          (PLATE, PhiKind.device)):
+        for match in pattern.finditer(text):
+            value = match.group("value").rstrip(" -")
+            before = text[max(0, match.start() - 30):match.start()]
+            if pattern is PLATE and (digits(value) < 2 or _SIZE.search(value)):
+                continue  # "plate of food", "plate 35 mm"
+            if pattern is ENDING and re.fullmatch(r"(?:19|20)\d\d", value) and \
+                    _YEAR_BEFORE.search(before):
+                continue  # "the year ending 2024"
+            if pattern is USERNAME and not (":" in match.group(0)[:match.start("value") -
+                                            match.start()] or re.search(r"[\d._]", value)):
+                continue  # "after login to the portal"
+            start = match.start("value")
+            yield Span(start, start + len(value), kind, 5)
+    for match in HYPHEN_CODE.finditer(text):
+        code = match.group(0)
+        if re.search(r"(?i)\bndc\W*$", text[max(0, match.start() - 12):match.start()]):
+            continue  # a drug's NDC code
+        if re.fullmatch(r"\d{4,5}-\d{3,4}-\d{1,2}", code):
+            continue  # the shapes of an NDC code (4-4-2, 5-3-2, 5-4-1, 5-4-2)
+        if digits(code) >= 10 and not any(f.start == 0 and f.end == len(code)
+                                          for f in find_dates(code)):
+            yield Span(match.start(), match.end(), PhiKind.id, 2)
+    for match in HASH_CODE.finditer(text):
+        yield Span(match.start() + 1, match.end(), PhiKind.id, 3)
