@@ -335,3 +335,19 @@ def test_a_sentence_joining_two_dated_courses_of_care_gives_each_its_date(tmp_pa
         "with brief relief.\n"
     )))
     assert {d for c, d, _ in got if c == "conservative_care"} == {"2021-01-01", "2023-01-01"}
+
+
+def test_pain_beside_function_and_pain_before_and_after_a_block(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "----- Document 1: FOLLOW-UP NOTE -----\nDate of visit: 01/15/2024\n"
+        "Her average pain is 6/10 and her Oswestry Disability Index is 38%.\n"
+        "The pain is axial, worse with standing.\n"
+        "----- Document 2: PROCEDURE NOTE -----\nDate of procedure: 01/29/2024\n"
+        "Procedure: Left L4-5 and L5-S1 medial branch blocks.\n"
+        "Pain was 6/10 pre-procedure and 0/10 post-procedure with extension.\n"
+        "Assessment: positive block. Radiofrequency ablation request submitted 01/29/2024.\n"
+    )))
+    kinds = [(c, d) for c, d, _ in got]
+    assert ("functional", "2024-01-15") in kinds and kinds.count(("history", "2024-01-15")) == 2
+    assert ("response", "2024-01-29") in kinds
+    assert ("utilization_review", "2024-01-29") in kinds  # the request, in a procedure note

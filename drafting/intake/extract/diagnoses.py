@@ -7,6 +7,7 @@ import re
 from drafting.case import Diagnosis
 from drafting.intake.extract.anatomy import laterality, levels
 
+ICD_CODE = re.compile(r"(?<![\w.-])[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4}(?![\w.-])")
 _ICD = re.compile(r"(?<![\w.-])(?P<code>[A-TV-Z]\d[0-9A-Z]\.[0-9A-Z]{1,4})(?![\w.-])"
                   r"[\s:,-]*(?P<text>[A-Za-z][^\n]{2,150})?")
 

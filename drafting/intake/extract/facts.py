@@ -26,6 +26,7 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.decisions import SERVICE_LABELS
+from drafting.intake.extract.diagnoses import ICD_CODE
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
@@ -77,6 +78,11 @@ from drafting.intake.extract.values import (
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
+# An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
+_DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
+                             re.IGNORECASE)
+_PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
+                       r"block)\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
 # Records of a procedure done: the procedure line, then responses. Their indication is history.
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
@@ -256,6 +262,9 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             context = family
         if not readable(sentence):
             continue
+        if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
+                ICD_CODE.search(sentence.text):
+            continue  # "3. Obesity, BMI 31 (E66.9)": a diagnosis of the list, read as such
         if doc.type in PROCEDURE_RECORDS and not INDICATION.match(label_core(sentence.section)):
             if sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)) \
                     and not procedure_done:
@@ -278,17 +287,29 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             found = _classified(sentence, doc, None if cared else family or context)
             if found and (care := care_beside(found, sentence, doc)):
                 out.append(care)
+            if found and found.category is C.functional and (pain := _pain_beside(found)):
+                out.append(pain)
             if found and (done := procedure_named(found, sentence, doc)):
                 out.append(done)
             elif found is None or found.category is not C.response:
                 out += past_procedure(sentence, doc)
-            if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
-                found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
+        if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
+            found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
             context = family
         if found:
             out.append(found)
     return out
+
+
+def _pain_beside(found: Found) -> Found | None:
+    """A pain score told beside a functional finding ("average pain 7/10 and Oswestry 44%",
+    "pain rated 8/10 and difficulty walking one block"): the pain is history of its own."""
+    scores = [m for m in found.measures if m.name in ("NRS", "VAS")]
+    if not scores:
+        return None
+    return replace(found, category=C.history, measures=scores,
+                   tags=[t for t in found.tags if t in HISTORY_TAGS])
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
@@ -297,8 +318,9 @@ def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
     relief, end = percent_relief(text)
     tags = tags if tags is not None else tags_in(text)
     kept = [t for t in tags if t in RESPONSE_CATEGORY_TAGS]
-    if relief is None and not set(kept) & RESPONSE_TAGS:
-        return None
+    before_after = bool(_PRE_POST.search(text)) and len(measures(text)) >= 2
+    if relief is None and not set(kept) & RESPONSE_TAGS and not before_after:
+        return None  # (pain before and after, "Pre-procedure pain: 7/10 ... Post: 1/10", is one)
     return make_fact(C.response, sentence, doc, kept, procedure=family, percent_relief=relief,
                  duration=relief_duration(text, end) if relief is not None else None)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.decisions import DENIAL_REASON, codes_in, decision_line
+from drafting.intake.extract.sections import NARRATIVE_LABELS, label_core
 from drafting.intake.extract.text import Sentence
 
 # Sections of a letter that hold no patient fact.
@@ -62,7 +63,7 @@ def is_review_step(sentence: Sentence) -> bool:
     """A sentence telling when a request was made or decided ("Utilization review on 08/27/2021
     non-certified the injection", "requested on 06/12/2023"), in prose: a header field's date
     ("Request received: 08/12/2022") dates the disputed item instead."""
-    if sentence.label is not None:
+    if sentence.label is not None and not NARRATIVE_LABELS.match(label_core(sentence.label)):
         return False  # a header field's request date is the item's, read in decisions.py
     text = sentence.text
     return bool(REVIEW_STEP.search(text) and _REVIEWER.search(text))
