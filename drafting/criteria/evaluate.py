@@ -43,7 +43,7 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
     if isinstance(test, AbsentNode):
         return evaluate_absent(case, item, test.absent, t)
     if isinstance(test, RequestNode):
-        return evaluate_request(item, test.request)
+        return evaluate_request(item, test.request, t)
     if isinstance(test, DiagnosisNode):
         return evaluate_diagnosis(case, test.diagnosis.code_prefixes)
     if isinstance(test, NotNode):

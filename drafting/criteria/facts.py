@@ -11,7 +11,7 @@ from typing import overload
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import FactCategory, ItemStatus, Laterality, RecordType
-from drafting.criteria import prose
+from drafting.criteria import prose, visits
 from drafting.criteria.results import Gap, Status
 from drafting.criteria.spec import FactTest
 
@@ -194,6 +194,12 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
         checks.append(fact.mme <= t(test.mme_max))
     if test.dose:
         checks.append(True if fact.dose is not None else None)
+    if test.sessions_max is not None:
+        given = visits.stated_sessions(fact)
+        checks.append(None if given is None else given <= t(test.sessions_max))
+        if given is not None:
+            read.append(f"{fact.id}: {given:g} sessions given, of at most "
+                        f"{t(test.sessions_max):g}")
     if test.measure:
         values = [m.value for m in fact.measures if m.name.lower() == test.measure.name.lower()]
         low, high = t(test.measure.min), t(test.measure.max)

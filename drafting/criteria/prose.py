@@ -162,7 +162,8 @@ GOOD_FUNCTION = re.compile(
     r"activities))\b|\b(?:continues|kept) working\b",
     re.I)
 POOR_FUNCTION = re.compile(
-    r"\bno (?:functional|meaningful functional) (?:improvement|benefit|gain)\b|\bfunction(?:al "
+    r"\bno (?:(?:specific|objective|meaningful|significant|documented|measurable) ){0,3}"
+    r"functional (?:improvement|benefit|gain)\b|\bfunction(?:al "
     r"status)?\s+(?:has|had)?\s*(?:not improved|remained unchanged|worsened|declined)\b|"
     r"\bwithout (?:any )?functional (?:improvement|benefit|gain)\b|\bno improvement in "
     r"function\b", re.I)

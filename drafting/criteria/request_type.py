@@ -48,6 +48,9 @@ class RequestTypeRules(BaseModel):
     device_in_place: str
     long_term_opioid_weeks: _Threshold
     stand_in_types: dict[RequestType, list[RequestType]] = Field(default_factory=dict)
+    # A course of conservative care named by the service (tag: pattern) that the record shows
+    # already given makes the request more of that course.
+    courses: dict[str, str] = Field(default_factory=dict)
 
 
 @cache
@@ -123,6 +126,12 @@ def request_kind(case: Case, item: DisputedItem) -> RequestKind:
         if in_place:
             return RequestKind(RequestType.continuation,
                                f"a pump is already in place ({_ids(in_place)})")
+    for tag, pattern in rules().courses.items() if item.procedure is ProcedureFamily.other else ():
+        given = [f for f in case.facts if f.category is FactCategory.conservative_care
+                 and tag in f.tags and not f.proposed and f.date < item.date_of_service]
+        if given and re.search(pattern, item.service, re.I):
+            return RequestKind(RequestType.continuation,
+                               f"the same care is already on record ({_ids(given)})")
     if item.procedure is ProcedureFamily.opioids:
         kind = _opioid_kind(case, item)
         if kind is not None:

@@ -53,6 +53,9 @@ class FactTest(Spec):
     dose: bool = False
     measure: MeasureTest | None = None
     count_min: Number | None = None
+    sessions_max: Number | None = Field(
+        default=None, description="The sessions the statement says were given (visits, "
+        "treatments) are at most this many (drafting/criteria/visits.py).")
     latest: bool = Field(default=False, description="Judge only the most recent evidence.")
     item_facts: bool = Field(default=False, description="Only facts the item itself lists.")
     mentions_any: list[str] = Field(
@@ -97,6 +100,12 @@ class RequestTest(Spec):
 
     specifies: list[RequestDetail] = Field(default_factory=list)
     names_any: list[str] = Field(default_factory=list)
+    quantity_max: Number | None = Field(
+        default=None, description="The requested quantity (visits, sessions) is at most this.")
+    supply_days_max: Number | None = Field(
+        default=None, description="A drug quantity lasts at most this many days, at the stated "
+        "doses a day or else at ``doses_per_day_max`` (the guideline's most frequent dose).")
+    doses_per_day_max: Number | None = None
     what: str = Field(default="which variant is requested", description="What is missing when "
                       "the service names none of ``names_any``, e.g. 'the modality (TENS, NMES, "
                       "interferential, H-wave)'.")

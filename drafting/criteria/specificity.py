@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from drafting.case import DisputedItem
-from drafting.criteria.facts import Finding
+from drafting.criteria import visits
+from drafting.criteria.facts import Finding, Thresholds
 from drafting.criteria.results import Status
 from drafting.criteria.spec import RequestTest
 
@@ -48,7 +49,31 @@ def _details_recorded(item: DisputedItem) -> bool:
             or bool(_MARKED.search(f"{item.service} {d.notes or ''}")))
 
 
-def evaluate_request(item: DisputedItem, test: RequestTest) -> Finding:
+def _amount(item: DisputedItem, test: RequestTest, t: Thresholds) -> Finding:
+    """Whether the requested amount is within the guideline's number: visits, or the days a
+    drug quantity lasts. Undocumented when the case file records no quantity."""
+    quantity = item.details.quantity
+    if quantity is None:
+        return Finding(Status.undocumented, notes=["the case file records no requested quantity"])
+    notes, ok = [], True
+    if test.quantity_max is not None:
+        limit = t(test.quantity_max)
+        ok = quantity <= limit
+        notes.append(f"the request is for {quantity:g}, {'within' if ok else 'beyond'} the "
+                     f"guideline's {limit:g}")
+    if test.supply_days_max is not None:
+        days, how = visits.supply_days(item, t(test.doses_per_day_max) or 1) or (0.0, "")
+        limit = t(test.supply_days_max)
+        ok = ok and days <= limit
+        notes.append(f"{how} lasts at least {days:.0f} days, "
+                     f"{'within' if days <= limit else 'beyond'} the {limit:g}-day short course")
+    return Finding(Status.met if ok else Status.not_met, notes=notes)
+
+
+def evaluate_request(item: DisputedItem, test: RequestTest,
+                     t: Thresholds | None = None) -> Finding:
+    if test.quantity_max is not None or test.supply_days_max is not None:
+        return _amount(item, test, t or Thresholds({}))
     missing = [d.replace("_", " ") for d in test.specifies if not _has(item, d)]
     if missing and not _details_recorded(item):
         # The case file does not transcribe the request: what it left out is unknown, not
