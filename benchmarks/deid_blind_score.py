@@ -7,8 +7,9 @@ the record first; with ``--shift-dates``, dates moved by a fixed number of days)
 go through the same ``Deidentifier`` (``PromptGuard``), so the one measurement serves both. An
 identifier counts as removed when every occurrence of its text is covered by replaced spans
 (partly replaced is a leak: "[NAME_1]é Núñez"); a date or date of birth also counts as
-protected when the date shift moved it (it is not found standing alone in the shifted text:
-"08/2021" inside a shifted "04/08/2021" is another date). A kept term counts as falsely redacted
+protected when the date shift rewrites every occurrence where it stands ("08/2021" inside a
+shifted "04/08/2021" is protected; a date that the shift of another one happens to produce is
+not a leak, as it was before 2026-12-06 when the shifted text was searched for it). A kept term counts as falsely redacted
 when any of its occurrences is touched.
 
 Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets #22: >= 0.99
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.first_run import write_beside_first_run  # noqa: E402
 from drafting.deid import Deidentifier  # noqa: E402
+from drafting.deid.dates import find_dates, find_partial_dates, month_years  # noqa: E402
 from drafting.deid.phimap import PhiMap  # noqa: E402
 
 # Set 1 was scored before the de-identifier was changed and then used to fix it; so was set 2,
@@ -73,6 +75,14 @@ def covered(spans: list[tuple[int, int]], start: int, end: int, text: str) -> bo
     return all(flag or text[start + i].isspace() for i, flag in enumerate(inside))
 
 
+def shifted_dates(text: str) -> list[tuple[int, int]]:
+    """Where the date shift rewrites ``text``: full dates, months and days, months and years."""
+    out = [(f.start, f.end) for f in find_dates(text)]
+    out += [(p.start, p.end) for p in find_partial_dates(text)]
+    out += [(a, b) for a, b, _ in month_years(text, SHIFT_DAYS)]
+    return out
+
+
 def score(blind: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     labels = yaml.safe_load((blind / "labels.yaml").read_text(encoding="utf-8"))
     results, kept = [], []
@@ -81,12 +91,12 @@ def score(blind: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         deid = Deidentifier(PhiMap(SHIFT_DAYS))
         deid.learn([text])
         spans = [(s.start, s.end) for s in deid.spans(text)]
-        shifted = deid.deidentify(text)  # for dates: a shifted date no longer reads as itself
+        moved = shifted_dates(text)  # a date the shift rewrites is protected where it stands
         for label in (x for x in labels["identifiers"] if x["file"] == path.name):
             where = occurrences(text, label["text"])
             removed = bool(where) and all(covered(spans, a, b, text) for a, b in where)
-            if not removed and label["kind"] in DATE_KINDS and not re.search(
-                    rf"(?<![\w/]){re.escape(label['text'])}(?![\w/])", shifted):
+            if not removed and label["kind"] in DATE_KINDS and where and all(
+                    covered(spans + moved, a, b, text) for a, b in where):
                 removed = True
             results.append({**label, "removed": removed, "found": len(where)})
         for label in (x for x in labels.get("keep", []) if x["file"] == path.name):

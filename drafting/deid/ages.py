@@ -41,12 +41,30 @@ DOB = re.compile(
     r"(?:[^\S\n]*\([^)\n]{0,30}\))?"
     r"[^\S\n]*[:#,-]?[^\S\n]*"
     r"(?P<value>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") +
-    rf"|{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}|\d{{6}}|\d{{8}})",
+    rf"|{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}|\d{{6}}|\d{{8}}"
+    r"|\d{2}[ ]\d{2}[ ]\d{4})",
     re.IGNORECASE,
 )
 
 
+# A date of a printed form in spaced boxes, month first: "07 14 2025", "01 12 26" (two digits each,
+# so no score or dose); replaced, not shifted.
+SPACED_DATE = re.compile(
+    r"(?<![\w/.])(?<![^\d]-)(?:0[1-9]|1[0-2])[ ](?:0[1-9]|[12]\d|3[01])[ ](?:(?:19|20)\d{2}|\d{2})"
+    r"(?![\w/]|[ ]\d|\.\d)")
+# A day of the month alone: "on the 27th", "the 16th or the 17th?" (not "the 4th digit").
+ORDINAL_DAY = re.compile(
+    r"(?i)\b(?:the|on)[ ](?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=[ ]?[.,;:?!)]|[ ]*$|[ ](?:or|and|at|to|through|thru|until|when|we|she|he|i|is|was|"
+    r"will|is|of[ ]this|of[ ]next|of[ ]last)\b(?![ ](?:\d|the[ ]\d{1,2}(?:st|nd|rd|th)[ ][a-z])))",
+    re.MULTILINE)
+
+
 def ages_and_dates(text: str) -> Iterator[Span]:
+    for match in SPACED_DATE.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.date, 3)
+    for match in ORDINAL_DAY.finditer(text):
+        yield Span(match.start("day"), match.end("day"), PhiKind.date, 2)
     for match in DOB.finditer(text):
         value = match.group("value").rstrip(" \t.,;")
         start = match.start("value")

@@ -26,6 +26,10 @@ EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`|]+")
 DOMAIN_PATH = re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|us|"
                          r"health|info|biz|co)/[^\s<>\"'`|]*")
+# A host name without a scheme or path: two dots or more and a common top-level domain
+# ("results.example-demo.net"), not an e-mail's domain.
+HOST = re.compile(r"(?i)(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.(?:com|org|net|gov|edu|io|us|"
+                  r"health|info|biz)(?![\w.-]|\.\w)")
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
                   r"(?![\w]|\.\d)")
 IPV6 = re.compile(r"(?i)(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])")
@@ -58,7 +62,7 @@ def contacts(text: str) -> Iterator[Span]:
         yield Span(start, end, PhiKind.phone, 3)
     for match in EMAIL.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.email, 6)
-    for pattern in (URL, DOMAIN_PATH):
+    for pattern in (URL, DOMAIN_PATH, HOST):
         for match in pattern.finditer(text):
             value = match.group(0).rstrip(".,;:)]}'\"")
             yield Span(match.start(), match.start() + len(value), PhiKind.url, 6)

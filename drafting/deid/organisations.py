@@ -86,7 +86,9 @@ def by_suffix() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b"
         rf"(?:,?[ ]{_LEGAL}(?![\w]))?"
-        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}|,[ ]{_LEGAL})(?![\w]))")
+        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}|,[ ]{_LEGAL})(?![\w])"
+        # "Zia Fuel & Propane Co.": a "Co." after an ampersand names a firm
+        rf"|(?:{_ORG_WORD}[ ]){{1,3}}&[ ](?:{_ORG_WORD}[ ]){{0,3}}(?:Co\.|Company)(?![\w]))")
 
 
 @cache
@@ -123,6 +125,9 @@ def _org_variants(org: str) -> set[str]:
     head = re.match(rf"{_ORG_WORD}[ ](?:&|and)[ ]{_ORG_WORD}", bare)
     if head and head.group(0) != bare:
         out.add(head.group(0))
+    before = bare.split(" & ")[0]
+    if before != bare and len(before.split()) >= 2:
+        out.add(before)  # "Zia Propane" of "Zia Propane & Fuel Co."
     first = bare.split()[0]
     if len(bare.split()) >= 2 and re.fullmatch(rf"{U}[{LOWER}]+(?:-{U}[{LOWER}]+)+", first):
         out.add(first)  # the distinctive head of "Tri-Valley Cold Storage Logistics"
