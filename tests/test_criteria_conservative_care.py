@@ -151,3 +151,47 @@ def test_chiropractic_already_given_makes_the_request_a_continuation_judged_on_i
 def test_manipulation_under_anesthesia_is_not_judged_as_a_chiropractic_trial():
     result = _case("Chiropractic spinal manipulation under anesthesia", {"quantity": 3})
     assert result.criteria_set != "other-chiropractic"
+
+
+# Treatments the governing criteria call investigational, or that no set covers (#18/#25):
+# said in the result with the basis, never declined silently.
+
+def _pi_item(service: str, codes: list[str] | None = None):
+    def change(data: dict) -> None:
+        if codes is not None:
+            data["diagnoses"] = [{"code": c, "text": "synthetic"} for c in codes]
+        data["disputed_items"].append({
+            "id": "I9", "service": service, "procedure": "other",
+            "date_of_service": "2023-09-01", "status": "requested", "facts": []})
+    return result_of(mutated("pi-mvc-multi-item", change), "I9")
+
+
+def test_spinal_manipulation_under_anesthesia_is_investigational_with_the_policy_as_basis():
+    result = _pi_item("Manipulation under anesthesia of the cervical spine")
+    assert result.criteria_set == "other-manipulation-under-anesthesia"
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["mua.accepted_indication"]
+    decided = criterion(result, "mua.accepted_indication")
+    assert decided.basis == ["comm-mua-investigational"] and "investigational" in decided.reason
+
+
+def test_manipulation_under_anesthesia_for_adhesive_capsulitis_is_an_accepted_indication():
+    result = _pi_item("Manipulation under anesthesia of the left shoulder", ["M75.02"])
+    assert result.outcome is Outcome.necessary
+    assert criterion(result, "mua.accepted_indication").status is Status.met
+
+
+def test_scrambler_therapy_for_non_cancer_pain_is_investigational():
+    result = _pi_item("Calmare (scrambler) pain therapy, ten sessions")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["scrambler.accepted_indication"]
+    assert "see ." not in criterion(result, "scrambler.accepted_indication").reason
+
+
+def test_a_treatment_no_set_covers_is_named_as_undecided_not_guessed():
+    result = _pi_item("Milnacipran 50 mg twice daily for fibromyalgia")
+    assert result.outcome is None and result.criteria_set is None
+    assert "Milnacipran 50 mg" in result.summary and "no criteria set" in result.summary
+    # In CA workers' comp the investigational-policy sets do not govern: not judged on them.
+    mua = _case("Manipulation under anesthesia, lumbar spine", {"quantity": 3})
+    assert mua.criteria_set is None and mua.outcome is None

@@ -90,6 +90,8 @@ def _applies(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKin
     day = item.date_of_service
     if day < spec.effective_from or (spec.effective_to and day > spec.effective_to):
         return False
+    if not any(not c.settings or case.setting in c.settings for c in spec.criteria):
+        return False  # a set with no criterion for this setting does not judge it
     t = thresholds_for(spec, case)
     if spec.applies_if and run_test(case, item, spec.applies_if, t).status is not Status.met:
         return False
@@ -205,9 +207,13 @@ def evaluate_item(case: Case, item: DisputedItem,
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
             request_type=asked.type, request_type_basis=asked.basis,
             outcome=None, confidence="none",
-            summary=f"No criteria set covers a {kind.type.value} request for {item.procedure} "
-                    f"on {item.date_of_service} in the {case.setting} setting; the item needs a "
-                    f"physician's manual review. {judged_as}".rstrip(), judged_on=judged_as or None)
+            summary=f"Not decided: no criteria set in the index covers '{item.service}' ("
+                    f"{'an' if kind.type.value[0] in 'aeiou' else 'a'} {kind.type.value} "
+                    f"request, family {item.procedure.value}) on "
+                    f"{item.date_of_service} in the {case.setting.value} setting, so no "
+                    "guideline provision here says whether it is indicated; the item needs a "
+                    "physician's review under the governing guideline. "
+                    f"{judged_as}".rstrip(), judged_on=judged_as or None)
     t = thresholds_for(spec, case)
     results = [evaluate_criterion(c, case, item, t, kind, local.get(c.id))
                for c in spec.criteria

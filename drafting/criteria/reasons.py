@@ -25,8 +25,8 @@ def reason(criterion: Criterion, finding: Finding, case: Case) -> str:
             " (no contrary finding in the record)"
         return f"Met{notes}: {statement}{cited}."
     if finding.status is Status.not_met:
-        return f"Not met{notes}: the record does not show that {statement}; see " \
-               f"{_ids(finding.contradicting)}."
+        see = f"; see {_ids(finding.contradicting)}" if finding.contradicting else ""
+        return f"Not met{notes}: the record does not show that {statement}{see}."
     if finding.gap is Gap.submission:
         documents = "; ".join(f"{d.id} ({d.title}, {d.date.isoformat()})" for d in case.documents
                               if d.id in finding.missing_documents)
