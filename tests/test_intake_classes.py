@@ -351,3 +351,25 @@ def test_pain_beside_function_and_pain_before_and_after_a_block(tmp_path):
     assert ("functional", "2024-01-15") in kinds and kinds.count(("history", "2024-01-15")) == 2
     assert ("response", "2024-01-29") in kinds
     assert ("utilization_review", "2024-01-29") in kinds  # the request, in a procedure note
+
+
+def test_what_a_sentence_tells_beside_its_main_fact_and_words_ending_like_abbreviations(
+        tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "SPINAL CORD STIMULATOR TRIAL REPORT\nReport date: 06/20/2024\n"
+        "Trial dates: 06/10/2024 to 06/17/2024, two leads.\n"
+        "Baseline (06/01/2024): leg pain 9/10, ODI 60%, oxycodone 10 mg 3 tablets a day.\n"
+        "End of trial (06/17/2024): leg pain 3/10 (67% reduction), ODI 38%. "
+        "Sleeps through the night most nights.\n"
+        "----- Document 2: FOLLOW-UP NOTE -----\n"
+        "----- Document 3: CONSULTATION -----\nDate of visit: 07/01/2024\n"
+        "HPI: Axial low back pain for 3 years, worse with extension, facet loading positive "
+        "bilaterally. She reports the same symptoms. She uses a home exercise program daily.\n"
+    )))
+    kinds = [(c, d) for c, d, _ in got]
+    assert ("history", "2024-06-01") in kinds and ("medication", "2024-06-01") in kinds
+    assert ("functional", "2024-06-17") in kinds and ("response", "2024-06-17") in kinds
+    assert kinds.count(("response", "2024-06-17")) == 2  # relief, and sleeping after a trial
+    assert ("history", "2024-07-01") in kinds and ("exam", "2024-07-01") in kinds
+    care = [s for c, _, s in got if c == "conservative_care"]
+    assert care == ["She uses a home exercise program daily."]  # "symptoms." ends a sentence

@@ -287,12 +287,13 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             found = _classified(sentence, doc, None if cared else family or context)
             if found and (care := care_beside(found, sentence, doc)):
                 out.append(care)
-            if found and found.category is C.functional and (pain := _pain_beside(found)):
-                out.append(pain)
+
             if found and (done := procedure_named(found, sentence, doc)):
                 out.append(done)
             elif found is None or found.category is not C.response:
                 out += past_procedure(sentence, doc)
+        if found:
+            out += _told_beside(found, exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
         if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
@@ -302,14 +303,30 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     return out
 
 
-def _pain_beside(found: Found) -> Found | None:
-    """A pain score told beside a functional finding ("average pain 7/10 and Oswestry 44%",
-    "pain rated 8/10 and difficulty walking one block"): the pain is history of its own."""
-    scores = [m for m in found.measures if m.name in ("NRS", "VAS")]
-    if not scores:
-        return None
-    return replace(found, category=C.history, measures=scores,
-                   tags=[t for t in found.tags if t in HISTORY_TAGS])
+def _told_beside(found: Found, exam_section: bool) -> list[Found]:
+    """What a sentence tells beside its main fact, as facts of their own: a pain score beside
+    a functional finding or a medication ("average pain 7/10 and Oswestry 44%",
+    "Baseline: leg pain 8/10, ODI 52%, oxycodone 5 mg 4 tablets/day") is history; a disability
+    index beside a medication or a response is function; a history finding beside an exam
+    finding outside the examination ("axial pain for 2 years, facet loading positive") is
+    history."""
+    out = []
+    pain = [m for m in found.measures if m.name in ("NRS", "VAS")]
+    if pain and found.category in (C.functional, C.medication):
+        out.append(replace(found, category=C.history, measures=pain, percent_relief=None,
+                           duration=None, dose=None, mme=None, procedure=None,
+                           tags=[t for t in found.tags if t in HISTORY_TAGS]))
+    index = [m for m in found.measures if m.name in ("ODI", "NDI")]
+    # (a response that is the index's change, "ODI improved from 46% to 24%", is one fact)
+    if index and (found.category is C.medication or (
+            found.category is C.response and found.percent_relief is not None)):
+        out.append(replace(found, category=C.functional, measures=index, percent_relief=None,
+                           duration=None, dose=None, mme=None, procedure=None,
+                           tags=[t for t in found.tags if t in FUNCTION_TAGS]))
+    history = [t for t in found.tags if t in HISTORY_TAGS]
+    if history and found.category is C.exam and not exam_section:
+        out.append(replace(found, category=C.history, tags=history))
+    return out
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,

@@ -142,7 +142,9 @@ def split_sentences(text: str) -> list[str]:
     start = 0
     for match in _SENTENCE_END.finditer(text):
         before = text[start:match.start()].lower()
-        if before.endswith(_ABBREVIATIONS) or re.search(r"\b[A-Z]\.$", text[start:match.start()]):
+        # an abbreviation is a whole word ("Dr.", "e.g."), not the end of one ("symptoms.")
+        last = before.rsplit(None, 1)[-1].lstrip("(\"'") if before.strip() else ""
+        if last in _ABBREVIATIONS or re.search(r"\b[A-Z]\.$", text[start:match.start()]):
             continue
         parts.append(text[start:match.start()].strip())
         start = match.end()
