@@ -48,10 +48,14 @@ ROLE_PAREN = re.compile(
     rf"a|an)[ ])?(?:[a-z]+[ ]){{0,2}}(?i:{_RELATION}|{_ROLE_AFTER})\)")
 TITLE_INITIAL = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ]" + U + r"\.(?![\w])")
 _LWORD = rf"[{LOWER}](?:[{LOWER}'’‐-]*[{LOWER}])?"
-LOWER_AFTER = re.compile(
-    rf"(?P<cue>(?<![\w'’-])(?i:{TITLE})\.?[ ]|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
-    rf"|(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*)"
-    rf"(?P<name>{_LWORD}(?:[ ]{_LWORD}){{0,3}})")
+# A lower-case word in no dictionary, and the cue that must stand before the name it opens or
+# ends (found backwards from the word: far fewer such words than places a cue could start).
+_ODD_WORD = re.compile(rf"(?<![\w'’.@/#-]){_LWORD}(?![\w@/#]|[.'’-]\w)")
+_CUE_BEFORE = re.compile(
+    rf"(?:(?P<title>(?<![\w'’-])(?i:{TITLE})\.?[ ])|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
+    rf"|(?P<label>(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*))$")
+_CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is)")  # a cue's last word, to test first
+_LOWER_RUN = re.compile(rf"{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
 
 
 @cache
@@ -120,12 +124,35 @@ def prose_marks(text: str) -> Iterator[tuple[int, int]]:
         if span and not is_word(text[span[0]:span[1]].split()[-1]) \
                 and len(text[span[0]:span[1]].split()) >= 2:
             yield span
-    for match in LOWER_AFTER.finditer(text):
-        cue = match.group("cue")
-        labelled = cue.rstrip().endswith(":") or bool(re.match(TITLE, cue, re.IGNORECASE))
-        length = _lower_name(match.group("name"), strict_first=not labelled)
-        if length:
-            yield match.start("name"), match.start("name") + length
+    yield from _lower_names(text)
+
+
+def _lower_names(text: str) -> Iterator[tuple[int, int]]:
+    """Lower-case names after a cue: from each word in no dictionary, back over up to two
+    lower-case words, to a cue."""
+    done: set[int] = set()
+    for odd in _ODD_WORD.finditer(text):
+        if not lower_name_ok(odd.group(0)):
+            continue
+        start = odd.start()
+        for _ in range(3):
+            before = text[max(0, start - 30):start]
+            last = re.search(r"(\w+)\.?[ ]$", before)
+            if start not in done and (before.rstrip(" \t").endswith(":") or (
+                    last and _CUE_WORD.fullmatch(last.group(1)))):
+                cue = _CUE_BEFORE.search(text, max(0, start - 60), start)
+                if cue:
+                    done.add(start)
+                    run = _LOWER_RUN.match(text, start)
+                    labelled = bool(cue.group("label") or cue.group("title"))
+                    length = _lower_name(run.group(0), strict_first=not labelled) if run else 0
+                    if length:
+                        yield start, start + length
+                    break
+            back = re.search(rf"(?:^|(?<=[ ])){_LWORD}[ ]$", text[max(0, start - 40):start])
+            if not back:
+                break
+            start -= len(back.group(0))
 
 
 def passing_marks(text: str) -> Iterator[tuple[int, int]]:

@@ -7,7 +7,9 @@ from collections.abc import Iterator
 
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, clean
+from drafting.deid.names import _is_stop
 from drafting.deid.terms import LOWER, UPPER, U
+from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- places
 
@@ -50,6 +52,13 @@ _NAMED = (rf"(?:(?:{_PLACE_WORD}[ ]){{1,2}}|\d+(?:st|nd|rd|th)[ ])"
 STREET_NAMED = re.compile(
     rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near)[ ])?(?<![\w'’-])"
     rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|/)[ ](?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
+# A town after a verb of living or travel: "lives in Las Cruces", "drives up from Santa Fe"; one
+# word at least in no dictionary ("from Urgent Care" is no town).
+CITY_CUED = re.compile(
+    rf"\b(?i:lives|living|lived|resides|residing|moved|moving|relocated|drives?|drove|driving|"
+    rf"commutes?|commuting|travel(?:s|ed|led|ing)?|flew|flies|flying|visiting|visits|visited|"
+    rf"leaving|returned|grew[ ]up|born|raised)(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
+    rf"(?P<city>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})(?![ ]{_PLACE_WORD})")
 # A unit standing alone: "(across the hall, Apt 11)".
 UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b")
 # A house number and a street with a compass point but no suffix: "at 4471 W. Acequia".
@@ -106,6 +115,10 @@ def places(text: str) -> Iterator[Span]:
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+    for match in CITY_CUED.finditer(text):
+        words = match.group("city").split()
+        if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words):
+            yield Span(match.start("city"), match.end("city"), PhiKind.address, 2)
     for match in STREET_NAMED.finditer(text):
         street = match.group("street")
         if match.group("cue") or re.match(r"\d", street) or re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
@@ -115,6 +128,18 @@ def places(text: str) -> Iterator[Span]:
 _HOUSE = re.compile(
     rf"(?i:\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
     rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}(?=\s(?i:{_SUFFIX})\b)")
+
+
+def cities(text: str) -> set[str]:
+    """The towns of "City, ST 12345" with a word in no dictionary ("Albuquerque", not
+    "Phoenix"), to find again alone."""
+    out = set()
+    for match in CITY_STATE_ZIP.finditer(text):
+        city = re.match(rf"{_CITY}(?=,?\s)", match.group(0))
+        if city and not all(is_word(w) for w in city.group(0).split()) and \
+                len(city.group(0)) >= 5 and not any(_is_stop(w) for w in city.group(0).split()):
+            out |= {city.group(0), city.group(0).upper()}
+    return out
 
 
 def streets(text: str) -> set[str]:

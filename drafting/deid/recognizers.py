@@ -28,7 +28,7 @@ from drafting.deid.number_cues import cued_numbers
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
-from drafting.deid.places import places, streets
+from drafting.deid.places import cities, places, streets
 from drafting.deid.spans import Span, digits, resolve
 from drafting.deid.terms import protected_spans
 
@@ -92,7 +92,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                          PhiKind.ssn, PhiKind.id) and span.priority >= 5 \
                 and digits(span.text(text)) >= 5:
             found.values[span.text(text)] = span.kind
-    found.values.update({street: PhiKind.address for street in streets(text)})
+    found.values.update({street: PhiKind.address for street in streets(text) | cities(text)})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})

@@ -4,7 +4,8 @@ Without the package no lower-case word counts as a name."""
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 
 from drafting.deid.terms import fold, is_clinical_word
 
@@ -16,7 +17,8 @@ def english() -> frozenset[str] | None:
         from english_words import get_english_words_set
     except ImportError:
         return None
-    return frozenset(fold(w) for w in get_english_words_set(["gcide"], lower=True, alpha=True))
+    return frozenset(w if w.isascii() else fold(w)
+                     for w in get_english_words_set(["gcide"], lower=True, alpha=True))
 
 
 def is_word(word: str) -> bool:
@@ -26,15 +28,45 @@ def is_word(word: str) -> bool:
     if words is None:
         return True
     key = fold(word).lower().strip(".,:;'’\"")
-    if is_clinical_word(key) or key in words:
+    if key.endswith(("'s", "’s")):
+        key = key[:-2]
+    if is_clinical_word(key) or key in words or _DERIVED.search(key):
         return True
-    return key.endswith("'s") and key[:-2] in words
+    # an inflection of a word: finds, recommends, managed, cleared, summarises, driving
+    for ending, stems in _INFLECTIONS:
+        if key.endswith(ending):
+            stem = key[:-len(ending)]
+            if any(stem + s in words for s in stems) or (
+                    len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words):
+                return True  # "mapped", "planning"
+    return False
 
 
+# Endings of derived words, no names: radiologist, physiatrist, obstetrician, arthroscopy...
+_DERIVED = re.compile(r"(?:olog(?:ist|ists|y|ic|ical)|iatr(?:ist|ists|y|ic)|ician|icians|ectomy|"
+                      r"otomy|oscopy|itis|osis|ography|ment|ments|ness|tion|tions|sion|ably|"
+                      r"ably|ical|ized|ised|izes|ises|izing|ising|ility|ously)$")
+_INFLECTIONS = (("ies", ("y",)), ("ied", ("y",)), ("ing", ("", "e")), ("ed", ("", "e")),
+                ("es", ("", "e")), ("s", ("",)), ("er", ("", "e")), ("ers", ("", "e")),
+                ("ly", ("",)), ("est", ("", "e")))
+
+
+# Endings of drugs and clinical adjectives that are in no general dictionary (gabapentin,
+# duloxetine, foraminal, neurogenic, neurosurgeon): a word in lower case ending so is no name.
+_CLINICAL_SHAPE = re.compile(r"(?:ine|ide|ole|pam|lol|pril|sartan|mab|nib|cin|one|fen|xen|ate|"
+                             r"al|ic|ics|ous|ive|ist|ists|eon|ia|opathy|algia|oma|ase|ene|ary|"
+                             r"oid|oids|ids|tic|cal|ated|ectomy|plasty|gram|graphy|pentin|balin|"
+                             r"adol|icam|fenac|pines|trum|tome|phyte|ysis|esis|etry|ency|able)$")
+
+
+@lru_cache(maxsize=65536)
 def lower_name_ok(word: str) -> bool:
     """A word that may be a name when written in lower case: three letters or more, no
-    dictionary or clinical word, and none of its hyphen parts one either."""
+    dictionary or clinical word, none of its hyphen parts one either, and not the shape of a
+    drug or a clinical adjective."""
     bare = word.strip(".,:;'’\"")
+    if _CLINICAL_SHAPE.search(fold(bare).lower()):
+        return False
     parts = [p for p in bare.replace("‐", "-").split("-") if p]
     return len(fold(bare)) >= 3 and bool(parts) and not any(is_word(p) for p in parts) \
         and not is_word(bare)
