@@ -54,6 +54,9 @@ class Deidentifier:
             self.names |= found.names
             self.values.update(found.values)
             self.values.update({e: PhiKind.employer for e in found.employers})
+            # scanning this text again with what it taught finds the same (a scan adds what a
+            # text teaches before it finds anything), so the last text is not scanned twice
+            self._last = ((text, len(self.names), len(self.values)), found)
 
     def spans(self, text: str) -> list[Span]:
         return self._scan(text).spans
