@@ -70,6 +70,9 @@ def main() -> None:
         results[case_file] = {r.item_id: r for r in evaluate_case(case)}
     rows, agree, reason, gaps_found, gaps_expected, false_clinical = [], 0, 0, 0, 0, 0
     by_direction: dict[str, list[bool]] = {}
+    # How each item was decided against necessity: a required criterion the record contradicts,
+    # or only silence (required criteria undocumented), or no set; counted per label direction.
+    decided_by: dict[str, dict[str, int]] = {}
     for entry in labels:
         result = results[entry["case"]][entry["item"]]
         got = result.outcome.value if result.outcome else "none"
@@ -88,6 +91,13 @@ def main() -> None:
         clinical = [c.criterion_id for c in result.criteria if c.gap is Gap.clinical]
         if entry["reason_category"] != "documentation_missing":
             false_clinical += bool(clinical) and entry["outcome"] == "necessary"
+        required = [c for c in result.criteria if c.required]
+        how = ("no criteria set" if result.outcome is None else
+               "contradicted" if any(c.status.value == "not_met" for c in required) else
+               "silence only" if any(c.status.value == "undocumented" for c in required) else
+               "all met")
+        counts = decided_by.setdefault(entry["outcome"], {})
+        counts[how] = counts.get(how, 0) + 1
         rows.append(f"  {entry['case']} {entry['item']}: label {entry['outcome']}, engine {got}"
                     f" ({result.criteria_set or 'no criteria set'}); reason "
                     f"{'right' if right else 'not'}; deciding {', '.join(result.deciding) or '-'}"
@@ -102,7 +112,9 @@ def main() -> None:
              f"right reason (outcome right and a deciding criterion names a labelled term) "
              f"{reason}/{n} ({reason / n:.0%})",
              f"submission gaps found {gaps_found}/{gaps_expected}; approved items on which a "
-             f"clinical gap was raised {false_clinical}", *rows, ""]
+             f"clinical gap was raised {false_clinical}",
+             f"how required criteria stood, per label direction (contradicted / silence only / "
+             f"all met / no criteria set): {decided_by}", *rows, ""]
     if not dry:
         with RESULT.open("a", encoding="utf-8") as out:
             out.write("\n".join(lines) + "\n")
