@@ -195,3 +195,31 @@ def test_a_treatment_no_set_covers_is_named_as_undecided_not_guessed():
     # In CA workers' comp the investigational-policy sets do not govern: not judged on them.
     mua = _case("Manipulation under anesthesia, lumbar spine", {"quantity": 3})
     assert mua.criteria_set is None and mua.outcome is None
+
+
+# An examination is read for the pain type it describes in words (#18 class 4): untagged limb
+# pain is qualitative evidence for the stimulator indication, never evidence against it.
+
+def _scs_trial_exam(statement: str):
+    indication = {"radicular_pain", "neuropathic_pain", "crps_signs", "radiculopathy_emg"}
+
+    def change(data: dict) -> None:
+        for f in data["facts"]:
+            f["tags"] = [t for t in f.get("tags", []) if t not in indication]
+            if f["id"] == "F7":
+                f["statement"] = statement
+    return result_of(mutated("commercial-scs-dossier", change), "I1")
+
+
+def test_limb_pain_described_in_words_meets_the_stimulator_indication():
+    result = _scs_trial_exam("Right leg pain running to the foot, worse with sitting.")
+    decided = criterion(result, "scs_trial.indication")
+    assert decided.status is Status.met and "F7" in decided.supporting_facts
+    assert any("qualitative" in n for n in decided.notes)
+
+
+def test_axial_pain_stated_as_such_contradicts_the_stimulator_indication():
+    result = _scs_trial_exam("Axial low back pain only; it does not radiate.")
+    assert result.outcome is Outcome.not_necessary
+    assert "scs_trial.indication" in result.deciding
+    assert criterion(result, "scs_trial.indication").contradicting_facts == ["F7"]

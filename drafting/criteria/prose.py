@@ -179,8 +179,33 @@ def qualitative_function(fact: Fact) -> bool | None:
     return None
 
 
+# Pain in a limb, described in words: "left upper extremity and neck pain", "pain radiating down
+# the leg", "sciatica", "arm numbness". A denial of it ("no radicular symptoms", "without
+# radiation", "axial pain only") describes axial pain.
+LIMB_PAIN = re.compile(
+    r"\b(?:(?:upper|lower) (?:extremity|extremities|limb)|arm|arms|leg|legs|buttock and leg|"
+    r"thigh|calf|foot|feet|hand|hands|shoulder blade)\b[^.;]{0,30}\b(?:pain|numbness|tingling|"
+    r"paresthesias?|symptoms)\b|\b(?:pain|numbness|tingling|symptoms)\b[^.;]{0,30}\b(?:radiat"
+    r"\w*|into|down) (?:the |his |her |both )?(?:left |right |bilateral )?(?:arm|arms|leg|legs|"
+    r"hand|hands|foot|feet|upper extremit\w*|lower extremit\w*|buttock)\b|\bsciatica\b|"
+    r"\bradicular (?:pain|symptoms)\b", re.I)
+AXIAL_ONLY = re.compile(r"\bno (?:radicular|radiating) (?:pain|symptoms)\b|\bwithout "
+                        r"(?:radiation|radicular)\b|\b(?:axial|non-?radiating) (?:neck |back )?"
+                        r"pain only\b|\bdoes not radiate\b", re.I)
+
+
+def qualitative_limb_pain(fact: Fact) -> bool | None:
+    """True for pain in a limb described in words, False for axial pain stated as such, None
+    when the words say neither."""
+    if AXIAL_ONLY.search(fact.statement):
+        return False
+    return True if LIMB_PAIN.search(fact.statement) else None
+
+
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response`` or ``function``."""
+    """What the statement says in words about a ``response``, ``function`` or ``limb_pain``."""
+    if kind == "limb_pain":
+        return qualitative_limb_pain(fact)
     return qualitative_response(fact) if kind == "response" else qualitative_function(fact)
 
 
