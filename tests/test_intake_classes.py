@@ -373,3 +373,16 @@ def test_what_a_sentence_tells_beside_its_main_fact_and_words_ending_like_abbrev
     assert ("history", "2024-07-01") in kinds and ("exam", "2024-07-01") in kinds
     care = [s for c, _, s in got if c == "conservative_care"]
     assert care == ["She uses a home exercise program daily."]  # "symptoms." ends a sentence
+
+
+def test_a_letters_issue_sections_give_reasons_not_restated_verdicts(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "INDEPENDENT MEDICAL REVIEW FINAL DETERMINATION\nDate of decision: 05/05/2024\n\n"
+        "1) Cervical radiofrequency ablation (CPT 64633): NOT MEDICALLY NECESSARY.\n\n"
+        "ISSUE 1: Cervical radiofrequency ablation at C5-6 and C6-7 on the right side\n"
+        "In this case the records show only 30% relief after the diagnostic blocks. "
+        "The request is not medically necessary.\n"
+    )))
+    reasons = [s for c, _, s in got if c == "utilization_review"]
+    assert any("only 30% relief" in s for s in reasons)  # a reason, under the ISSUE label
+    assert not any(s.startswith("The request is not") for s in reasons)  # the item's verdict

@@ -62,6 +62,7 @@ from drafting.intake.extract.sections import (
     PROCEDURE_LABELS,
     PSYCH_DIAGNOSES,
     PSYCH_DIAGNOSIS_WORDS,
+    SKIPPED_SECTIONS,
     label_core,
     psych_conclusion,
     readable,
@@ -151,7 +152,7 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     # a reason is the decision's (the letter's date), whatever date it quotes from the record
     reasons = [replace(make_fact(C.utilization_review, s, doc, tags=[]), date=doc.date,
                        end_date=None, date_precision="day") for s in parts.reasons
-               if readable(s)]
+               if not SKIPPED_SECTIONS.search(s.section)]  # a reason may sit under any label
     summary = [s for s in parts.summary if readable(s)]
     return steps + reasons + _carry_dates(_general(doc, summary), summary, doc,
                                           latest_note_reviewed(said, doc.date))

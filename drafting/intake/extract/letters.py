@@ -43,6 +43,7 @@ VERDICT = re.compile(r"\b(?:is|are) (?:not )?(?:medically|reasonable and) necess
 # case the provider documented 60% relief"); in the case summary such a sentence tells the record.
 REVIEWER_FINDING = re.compile(r"\b(?:the )?(?:provider|physician|records?) "
                               r"(?:documented|documents|shows?|showed)\b", re.IGNORECASE)
+DECISION_ONLY = re.compile(r"\bnot medically necessary\b", re.IGNORECASE)
 # A step of the request's history: asked for, received, or decided, on a date the sentence gives.
 REVIEW_STEP = re.compile(
     r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
@@ -69,6 +70,13 @@ def is_review_step(sentence: Sentence) -> bool:
     return bool(REVIEW_STEP.search(text) and _REVIEWER.search(text))
 
 
+def _verdict_only(text: str) -> bool:
+    """A verdict with no reason of its own ("The request is medically necessary.")."""
+    rest = VERDICT.sub(" ", DECISION_ONLY.sub(" ", text))
+    return (bool(VERDICT.search(text) or DECISION_ONLY.search(text))
+            and not DENIAL_REASON.search(rest) and not REVIEWER_FINDING.search(rest))
+
+
 def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     """Split a letter's sentences; ``dated`` holds the indexes of sentences that state a date."""
     reasons, steps, summary = [], [], []
@@ -84,6 +92,8 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
         if index in dated and is_review_step(sentence) and \
                 not STEPS_NOT_IN.search(sentence.section):
             steps.append(sentence)
+        elif LETTER_SECTIONS_NOT_FACTS.search(sentence.section) and _verdict_only(sentence.text):
+            continue  # "The request is not medically necessary." under ISSUE 2: the item's own
         elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text) or (
                 REVIEWER_FINDING.search(sentence.text)
                 and LETTER_SECTIONS_NOT_FACTS.search(sentence.section)):

@@ -16,6 +16,7 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<val
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
 # A heading in capitals with a caption after a dash ("OBJECTIVE - initial eval vs discharge").
 _CAPTIONED_HEADING = re.compile(r"^([A-Z][A-Z &/]{3,40}?)\s+[-\u2013\u2014]\s+[a-z0-9].*$")
+_ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
 _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
@@ -75,8 +76,9 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
         label = _LABEL.match(text)
         if label and not _LEVEL_LABEL.match(label.group("label").strip()):
             name = label.group("label").strip().lower()
-            # "O: BP 132/84" opens the objective section for the labelled lines below it
-            section = SOAP_SECTIONS.get(name, section)
+            # "O: BP 132/84" opens the objective section for the labelled lines below it, and
+            # "ISSUE 2: Lidocaine patch" a letter's discussion of its second item
+            section = SOAP_SECTIONS.get(name, name if _ITEM_HEADING.match(name) else section)
             out.append(Line(text, page, section, "label", name, label.group("value").strip()))
             continue
         kind = "item" if _LIST_ITEM.match(text) else "prose"
