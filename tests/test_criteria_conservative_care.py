@@ -223,3 +223,16 @@ def test_axial_pain_stated_as_such_contradicts_the_stimulator_indication():
     assert result.outcome is Outcome.not_necessary
     assert "scs_trial.indication" in result.deciding
     assert criterion(result, "scs_trial.indication").contradicting_facts == ["F7"]
+
+
+def test_conservative_care_sets_judge_only_where_and_when_their_mtus_provisions_govern():
+    # A commercial (here personal-injury) request for more therapy is not judged on MTUS numbers.
+    outside = _pi_item("Additional physical therapy, 12 visits")
+    assert outside.criteria_set is None and outside.outcome is None
+    # After the 2009 guideline's physical-medicine pages ended (2017-11-30), neither.
+    def later(data: dict) -> None:
+        data["disputed_items"].append({
+            "id": "I9", "service": "Physical therapy, 8 visits", "procedure": "other",
+            "details": {"quantity": 8}, "date_of_service": "2018-03-01", "status": "requested",
+            "facts": []})
+    assert result_of(mutated("wc-lumbar-esi-defense", later), "I9").criteria_set is None
