@@ -54,15 +54,14 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
         # past a middle initial or a closing credential: 'Bernadette L. ("Birdie")'
         skip = re.match(rf"(?:[ ]{U}\.)?", after)
         offset = end + (skip.end() if skip else 0)
-        if (alias := ALIAS.match(text, offset)) and not any(
+        match = NICKNAME.match(text, offset)
+        if match and match.group("bare") and trim(match.group("surname"),
+                                                  match.start("surname"), strict=True):
+            yield match.start() + 1, match.end()
+        elif (alias := ALIAS.match(text, offset)) and not any(
                 name_rules._is_stop(w) for w in alias.group("alias").split()):
             yield alias.start("alias"), alias.end("alias")
-            continue
-        match = NICKNAME.match(text, offset)
-        if match and match.group("bare"):
-            if trim(match.group("surname"), match.start("surname"), strict=True):
-                yield match.start() + 1, match.end()
-        elif match:
+        elif match and not match.group("bare"):
             end = match.end("nick") + 1
             end += 1 if text[end:end + 1] == ")" else 0
             if match.group("rest") and trim(match.group("rest"), match.start("rest"), strict=True):

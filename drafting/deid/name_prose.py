@@ -22,7 +22,7 @@ from functools import cache
 from drafting.deid import names as name_rules
 from drafting.deid.names import _PERSON_LABELS, _PWORD, _RELATION, _ROLE_AFTER, PARTICLE, TITLE
 from drafting.deid.terms import LOWER, UPPER, U, fold
-from drafting.deid.words import is_word, lower_name_ok
+from drafting.deid.words import is_word, unlearned_name_ok
 
 
 @cache
@@ -94,7 +94,7 @@ def _lower_name(raw: str, strict_first: bool) -> int:
         particle = re.fullmatch(rf"{PARTICLE}|st", word, re.IGNORECASE)
         if name_rules._is_stop(word) and not particle:
             break
-        if lower_name_ok(word):
+        if unlearned_name_ok(word):
             end, seen = match.end(), True
         elif particle:
             continue
@@ -132,7 +132,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
     lower-case words, to a cue."""
     done: set[int] = set()
     for odd in _ODD_WORD.finditer(text):
-        if not lower_name_ok(odd.group(0)):
+        if not unlearned_name_ok(odd.group(0)):
             continue
         start = odd.start()
         for _ in range(3):

@@ -202,7 +202,7 @@ CAPTION = re.compile(rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})[ 
 _CAPS_WORD = rf"(?:{_CAPS}(?:{HYPHEN}{_CAPS})*)"
 INVERTED = re.compile(
     rf"(?<![\w'’-])(?P<name>(?:(?:{PARTICLE.upper()})[ ])*{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?,[ ]"
-    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?)"
+    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:,?[ ]{U}\.?)?)"
     rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d)",
     re.MULTILINE,
 )

@@ -60,13 +60,17 @@ _CLINICAL_SHAPE = re.compile(r"(?:ine|ide|ole|pam|lol|pril|sartan|mab|nib|cin|on
 
 
 @lru_cache(maxsize=65536)
+def unlearned_name_ok(word: str) -> bool:
+    """``lower_name_ok``, and not the shape of a drug or a clinical adjective: for a word in
+    lower case that no learned name vouches for."""
+    return lower_name_ok(word) and not _CLINICAL_SHAPE.search(fold(word).lower().strip(".,"))
+
+
+@lru_cache(maxsize=65536)
 def lower_name_ok(word: str) -> bool:
     """A word that may be a name when written in lower case: three letters or more, no
-    dictionary or clinical word, none of its hyphen parts one either, and not the shape of a
-    drug or a clinical adjective."""
+    dictionary or clinical word, and none of its hyphen parts one either."""
     bare = word.strip(".,:;'’\"")
-    if _CLINICAL_SHAPE.search(fold(bare).lower()):
-        return False
     parts = [p for p in bare.replace("‐", "-").split("-") if p]
     return len(fold(bare)) >= 3 and bool(parts) and not any(is_word(p) for p in parts) \
         and not is_word(bare)
