@@ -236,3 +236,16 @@ def test_conservative_care_sets_judge_only_where_and_when_their_mtus_provisions_
             "details": {"quantity": 8}, "date_of_service": "2018-03-01", "status": "requested",
             "facts": []})
     assert result_of(mutated("wc-lumbar-esi-defense", later), "I9").criteria_set is None
+
+
+def test_a_treatment_said_to_have_relieved_the_pain_is_a_good_response_in_words():
+    from drafting.criteria.prose import qualitative_response
+
+    def said(statement: str) -> bool | None:
+        return qualitative_response(Fact.model_validate({
+            "id": "F1", "category": "response", "date": "2016-01-01", "statement": statement,
+            "source": {"document": "D1", "page": 1}}))
+    assert said("Earlier injections had helped, relieving his lower back pain.") is True
+    assert said("Injections never relieved her pain.") is False
+    assert said("Nothing helped.") is False
+    assert said("The injection was given on the left.") is None

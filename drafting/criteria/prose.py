@@ -143,11 +143,19 @@ def stated_percent(fact: Fact) -> Stated | None:
 def qualitative_response(fact: Fact) -> bool | None:
     """True for a response described as good in words, False for one described as poor or
     brief, None when the words say neither."""
-    if POOR_RELIEF.search(fact.statement):
+    if POOR_RELIEF.search(fact.statement) or NOT_RELIEVED.search(fact.statement):
         return False
-    if GOOD_RELIEF.search(fact.statement):
+    if GOOD_RELIEF.search(fact.statement) or RELIEVED.search(fact.statement):
         return True
     return None
+
+
+# A treatment said to have helped or relieved the pain ("the injections helped, relieving his
+# low back pain"); a negated one ("did not help", "never relieved", "nothing helped") is poor.
+RELIEVED = re.compile(r"\b(?:helped|relieved|relieving)\b,?(?:\s+\w+){0,4}?\s+(?:pain|"
+                      r"symptoms)\b", re.I)
+NOT_RELIEVED = re.compile(r"\b(?:nothing|never|not|no longer|neither|nor)\s+(?:\w+\s+)?"
+                          r"(?:helped|relieved|help|relieve)\b|n't\s+(?:help|relieve)", re.I)
 
 
 # A treatment's effect on function described in words: "could not function without the
