@@ -9,8 +9,8 @@ identifier counts as removed when every occurrence of its text is covered by rep
 (partly replaced is a leak: "[NAME_1]é Núñez"); a date or date of birth also counts as
 protected when the date shift rewrites every occurrence where it stands ("08/2021" inside a
 shifted "04/08/2021" is protected; a date that the shift of another one happens to produce is
-not a leak, as it was before 2026-12-06 when the shifted text was searched for it). A kept term counts as falsely redacted
-when any of its occurrences is touched.
+not a leak, as it was before 2026-12-06 when the shifted text was searched for it). A kept
+term counts as falsely redacted when any of its occurrences is touched.
 
 Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets #22: >= 0.99
 overall, 1.0 for those four), false redactions of kept terms, and the leaks. The result file
@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import re
 import sys
 from collections import Counter
 from pathlib import Path

@@ -41,7 +41,7 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     overlapping spans, or spans apart by a space or an initial, merged."""
     out = []
     for start, end in spans:
-        for _ in range(4):
+        for _ in range(6):
             before = text[max(0, start - 40):start]
             after = text[end:end + 60]
             moved = False
@@ -53,10 +53,12 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 assert given is not None
                 start -= len(given.group(0))
                 moved = True
-            if surname := _SURNAME_AFTER.match(after):
-                if not _is_stop(surname.group("word")) and not is_word(surname.group("word")):
-                    end += len(surname.group(0))
-                    moved = True
+            surname = _SURNAME_AFTER.match(after)
+            if surname and not _is_stop(surname.group("word")) and \
+                    not is_word(surname.group("word")) and \
+                    not re.fullmatch(GENERATION, surname.group("word")):
+                end += len(surname.group(0))
+                continue  # what follows the surname is read on the next round
             if right := _RIGHT.match(after):
                 words = re.findall(r"[^\s,]+", right.group(0))
                 if not any(is_clinical_word(w) for w in words

@@ -15,8 +15,9 @@ from drafting.deid.spans import Span, digits
 
 _TAG = r"[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*"
 LOT_OR_TAG = re.compile(
-    rf"(?i:\b(?:lot|batch|asset[ ]tag|asset|equipment[ ]id|inventory[ ]tag)(?:[ ]?(?:no\.?|number|#))?"
-    rf"[ ]?[:#]?[ ]?)(?P<value>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Z0-9]{{2}}){_TAG})")
+    rf"(?i:\b(?:lot|batch|asset[ ]tag|asset|equipment[ ]id|inventory[ ]tag)"
+    rf"(?:[ ]?(?:no\.?|number|#))?[ ]?[:#]?[ ]?)"
+    rf"(?P<value>(?=[A-Za-z0-9-]*\d)(?=[A-Za-z0-9-]*[A-Z0-9]{{2}}){_TAG})")
 HANDSET = re.compile(
     r"(?i:\b(?:imei|meid|iccid|esn|imsi)[ ]?(?:no\.?|number|#)?[ ]?[:#]?[ ]?)"
     r"(?P<value>\d[\d -]{12,24}\d)")

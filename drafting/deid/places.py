@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, clean
-from drafting.deid.names import _is_stop
 from drafting.deid.terms import LOWER, UPPER, U
 from drafting.deid.words import is_word
 
@@ -121,7 +121,8 @@ def places(text: str) -> Iterator[Span]:
             yield Span(match.start("city"), match.end("city"), PhiKind.address, 2)
     for match in STREET_NAMED.finditer(text):
         street = match.group("street")
-        if match.group("cue") or re.match(r"\d", street) or re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
+        if match.group("cue") or re.match(r"\d", street) or \
+                re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
             yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
 
 
