@@ -386,3 +386,21 @@ def test_a_letters_issue_sections_give_reasons_not_restated_verdicts(tmp_path):
     reasons = [s for c, _, s in got if c == "utilization_review"]
     assert any("only 30% relief" in s for s in reasons)  # a reason, under the ISSUE label
     assert not any(s.startswith("The request is not") for s in reasons)  # the item's verdict
+
+
+def test_an_injury_beside_a_drug_a_return_to_work_and_drugs_tried_beside_care(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "CLINIC NOTE\nDate of visit: 09/09/2024\n"
+        "Past medications: tramadol 50 mg as needed for a month after the injury in 03/2021.\n"
+        "Prior care: physical therapy, a home exercise program, naproxen and cyclobenzaprine; "
+        "no gabapentin.\n"
+        "Work status: returned to work 08/12/2024 on modified duty.\n"
+    )))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("history", "2021-03-01") in kinds and ("medication", "2021-03-01") in kinds
+    assert ("functional", "2024-08-12") in kinds
+    tried = next(f for f in drafted(tmp_path, (
+        "CLINIC NOTE\nDate of visit: 09/09/2024\n"
+        "Prior care: physical therapy, naproxen and cyclobenzaprine; no gabapentin.\n"
+    ))["facts"] if f["category"] == "medication")
+    assert set(tried["tags"]) == {"nsaid", "muscle_relaxant"}  # not the negated gabapentin

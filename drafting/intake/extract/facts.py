@@ -47,8 +47,9 @@ from drafting.intake.extract.found import (
     statement,
 )
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
-from drafting.intake.extract.medications import medications_in, pharmacy_courses
+from drafting.intake.extract.medications import Medication, medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import history_told
+from drafting.intake.extract.negation import negated
 from drafting.intake.extract.passing import (
     IMAGING_MENTION,
     PROCEDURE_WORDS,
@@ -295,6 +296,20 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 out += past_procedure(sentence, doc)
         if found:
             out += _told_beside(found, exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
+            if found.category is C.exam and history_told(sentence.text, False,
+                                                         doc.type in LETTERS):
+                # a letter's "numbness in the left foot and a positive SLR": the symptom too
+                out.append(replace(found, category=C.history, tags=[]))
+            elif found.category not in (C.history, C.exam) and history_told(
+                    sentence.text, stated_date(sentence.text, doc) is not None, False):
+                # "oxycodone 5 mg for 6 weeks after the injury in 10/2018": the injury too
+                out.append(make_fact(C.history, sentence, doc, []))
+            if found.category is C.conservative_care and (
+                    drugs := [m for m in medications_in(sentence.text) if m.amount is None
+                              and not negated(sentence.text, _named_at(m, sentence.text))]):
+                # "HEP, chiropractic care, Lyrica and hydrocodone": the drugs tried, no dose
+                out.append(make_fact(C.medication, sentence, doc,
+                                     list(dict.fromkeys(t for m in drugs for t in m.drug.tags))))
         if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
@@ -302,6 +317,11 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out.append(found)
     return out
+
+
+def _named_at(medication: Medication, text: str) -> int:
+    match = medication.drug.pattern.search(text)
+    return match.start() if match else 0
 
 
 def _told_beside(found: Found, exam_section: bool) -> list[Found]:

@@ -94,7 +94,9 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     for key, value in values.items():
         setattr(found, key, value)
     # A letter's case summary reports events: each sentence's own date, else the letter's.
-    if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review:
+    # events are dated by their sentence; so is a return to work ("Returned to work 02/07/2022")
+    if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review or (
+            category is C.functional and "return_to_work" in tags):
         span = date_range(text)
         if span:
             found.date, found.end_date = span

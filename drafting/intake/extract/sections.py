@@ -28,7 +28,8 @@ NARRATIVE_LABELS = re.compile(
     r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
     r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
-    r"past (?:medical|surgical) history|pmh|psh)$",
+    r"past (?:medical|surgical) history|pmh|psh|(?:past|prior|previous) medications?(?: tried)?|"
+    r"medications? tried)$",
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
