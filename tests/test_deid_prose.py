@@ -180,3 +180,30 @@ def test_the_text_learned_last_is_not_scanned_again_and_scans_the_same():
     deid.learn([text])
     fresh = scan(text, deid.names, deid.values).spans
     assert deid.spans(text) == fresh
+
+
+# ----------------------------------------------------------------------------- names in messages
+
+
+@needs_dictionary
+def test_a_learned_name_that_is_a_word_in_lower_case_in_a_message_where_a_name_stands():
+    text = ('--- Thread: "Dawn" ---\n'
+            "[2/1/24, 7:00 PM] Dawn: dawn's car is here. dawn is driving, at dawn.\n"
+            "[2/1/24, 7:05 PM] Sol: ok\n"
+            "Note: at dawn is when the pain is worst; dawn is early.\n")
+    out = _out(text)
+    assert "dawn's car" not in out and "dawn is driving" not in out
+    assert "at dawn." in out  # after a preposition: the word
+    assert "Note: at dawn is when the pain is worst; dawn is early." in out  # no message
+
+
+def test_initials_after_initials_and_a_name_after_a_relation_and_a_colon():
+    out = _out("(scanned by front desk - initials RK)\n"
+               "2. Neighbor who can drive me: Ana Quispe-Tello, 505-555-0100\n"
+               "3. Sister, if needed: Clinic Staff\n")
+    assert _left(out, "RK)", "Ana", "Quispe-Tello") == [] and "Clinic Staff" in out
+
+
+def test_an_age_over_89_after_cumple():
+    out = _out("[11/2/24, 9:00 AM] Ana: feliz cumple 93 abuelita!")
+    assert "93" not in out

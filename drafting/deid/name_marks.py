@@ -104,4 +104,4 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
              if not any(a < y and x < b for x, y in guarded)]
     found += list(initials(text, tokens))
     return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
-        passing_marks(text))
+        passing_marks(text, tokens))

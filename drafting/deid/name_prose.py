@@ -10,13 +10,19 @@
   in no English dictionary count (``words.py``), so "her son drove" names no one.
 - A name of two words or more, the last in no dictionary, after a weaker cue (``roles.yaml``
   ``weak_before``: ``contact``, ``owner``, ``law office of``).
+- In a message of a thread, a learned name that is also a word, written in lower case where a
+  name stands: before "'s" or a verb of saying or doing ("rose's car", "toby is coming"), or
+  before a surname in no dictionary ("peg o'neill"); not after "the", "my" or "a".
+- A person's initials after "initials" (``initials RK``).
+- A name after a relation and a few words and a colon (``Neighbor who can drive me: Ana
+  Quispe``), its last word in no dictionary.
 - A title before an initial alone (``Dr. B.``): replaced, not learned.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 
 from drafting.deid import names as name_rules
@@ -119,6 +125,10 @@ def prose_marks(text: str) -> Iterator[tuple[int, int]]:
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and name_rules._name_like(text[span[0]:span[1]]):
             yield span
+    for match in RELATION_COLON.finditer(text):  # "Neighbor who can drive me: Ana Quispe"
+        span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
+        if span and not is_word(text[span[0]:span[1]].split()[-1]):
+            yield span
     for match in _weak().finditer(text):  # "contact Dana Kowalczyk", not "Contact Us Today"
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and not is_word(text[span[0]:span[1]].split()[-1]) \
@@ -155,7 +165,45 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
             start -= len(back.group(0))
 
 
-def passing_marks(text: str) -> Iterator[tuple[int, int]]:
-    """A title before an initial alone ("Dr. B."): replaced where it stands, not learned."""
-    for match in TITLE_INITIAL.finditer(text):
-        yield match.start(), match.end()
+INITIALS = re.compile(r"\b(?i:initials|initialed[ ]by|initialled[ ]by)[ ]?:?[ ]"
+                      r"(?P<value>[A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w])")
+RELATION_COLON = re.compile(
+    rf"\b(?i:{_RELATION})\b[^:\n]{{0,30}}:[ \t]*(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})")
+_DETERMINER = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|its|no|any|"
+                         r"some|of|to|in|on|at|for|with)[ ]$")
+_ACTS = (r"(?:['’]s\b|[ ](?:is|was|has|had|said|says|can|could|will|would|told|called|texted|"
+         r"came|comes|went|gave|took|drove|drives|driving|coming|picked|dropped|and[ ]i|and[ ]me)"
+         r"\b)")
+
+
+def passing_marks(text: str, learned: Iterable[str] = ()) -> Iterator[tuple[int, int]]:
+    """Names replaced where they stand, not learned: a title before an initial alone ("Dr. B."),
+    initials after "initials", a learned name that is a word written in lower case in a
+    message."""
+    for pattern in (TITLE_INITIAL, INITIALS):
+        for match in pattern.finditer(text):
+            at = match.start("value") if pattern is INITIALS else match.start()
+            yield at, match.end()
+    yield from _word_names(text, learned)
+
+
+def _word_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
+    words = {fold(t).lower() for t in learned
+             if re.fullmatch(rf"[{UPPER}][{LOWER}{UPPER}]{{2,}}", t) and is_word(t)
+             and not name_rules._is_stop(t) and fold(t).lower() not in _kin()
+             and not re.fullmatch(rf"(?i:{_RELATION}|{_ROLE_AFTER})", t)}
+    if not words:
+        return
+    pattern = re.compile(rf"(?<![\w'’-])(?:{'|'.join(sorted(words))})"
+                         rf"(?={_ACTS}|[ ]{_LWORD}(?![\w]))")
+    for line in SENDER.finditer(text):
+        end_of_line = text.find("\n", line.end())
+        body = (line.end(), len(text) if end_of_line < 0 else end_of_line)
+        for match in pattern.finditer(fold(text), *body):
+            after = re.match(rf"[ ](?P<surname>{_LWORD})(?![\w])", text[match.end():])
+            if _DETERMINER.search(text[max(0, match.start() - 8):match.start()]):
+                continue
+            if after and unlearned_name_ok(after.group("surname")):
+                yield match.start(), match.end() + after.end()
+            elif re.match(_ACTS, text[match.end():]):
+                yield match.start(), match.end()
