@@ -26,7 +26,8 @@ AGE_NUMBER = re.compile(
 # An age after a cue. Where the cue is only an age word or a pronoun ("age 93", "aged 96",
 # "she's 93"), the cue goes with the number; not a score, a dose or a weight ("93%", "93 mg").
 AGE_LABELLED = re.compile(
-    r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|she[ ]is|he[ ]is|cumple|cumplió|cumplio)|who is|who's|is now|now|"
+    r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|she[ ]is|he[ ]is|cumple|cumplió|"
+    r"cumplio)|who is|who's|is now|now|"
     r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
     r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
     r"lbs?|pounds|kg|cm|mm|in|inches|feet|times|visits|sessions|points|beats|bpm)\b)")
