@@ -249,3 +249,18 @@ def test_a_treatment_said_to_have_relieved_the_pain_is_a_good_response_in_words(
     assert said("Injections never relieved her pain.") is False
     assert said("Nothing helped.") is False
     assert said("The injection was given on the left.") is None
+
+
+def test_a_request_limit_or_session_count_must_use_a_declared_threshold(tmp_path):
+    import pytest
+
+    from drafting.criteria.loader import CriteriaError, load_criteria_file
+    from tests.test_criteria import GOOD_SET
+    for old, new in [("fact: {category: exam, tags_any: [radicular_pain]}",
+                      "request: {quantity_max: $visits}"),
+                     ("tags_any: [radicular_pain]", "tags_any: [radicular_pain], "
+                      "sessions_max: $visits")]:
+        path = tmp_path / "broken.yaml"
+        path.write_text(GOOD_SET.replace(old, new))
+        with pytest.raises(CriteriaError, match=r"undeclared threshold '\$visits'"):
+            load_criteria_file(path)

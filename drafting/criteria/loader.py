@@ -20,6 +20,7 @@ from drafting.criteria.spec import (
     FactNode,
     FactTest,
     NotNode,
+    RequestNode,
     Test,
 )
 from guideline_index.corpus import excerpts_by_id
@@ -46,9 +47,21 @@ def fact_tests(test: Test | None) -> Iterator[FactTest]:
         yield from fact_tests(test.not_)
 
 
+def request_numbers(test: Test | None) -> Iterator[object]:
+    """Every threshold a ``request`` node in a test tree uses (a quantity or supply limit)."""
+    if isinstance(test, RequestNode):
+        r = test.request
+        yield from (r.quantity_max, r.supply_days_max, r.doses_per_day_max)
+    elif isinstance(test, AllNode | AnyNode):
+        for child in test.all if isinstance(test, AllNode) else test.any:
+            yield from request_numbers(child)
+    elif isinstance(test, NotNode):
+        yield from request_numbers(test.not_)
+
+
 def _numbers(fact: FactTest) -> Iterator[object]:
     yield from (fact.within_days, fact.percent_relief_min, fact.duration_weeks_min,
-                fact.course_weeks_min, fact.mme_max, fact.count_min)
+                fact.course_weeks_min, fact.mme_max, fact.count_min, fact.sessions_max)
     if fact.measure:
         yield from (fact.measure.min, fact.measure.max)
 
@@ -101,6 +114,10 @@ def _references(spec: CriteriaSet) -> Iterator[Problem]:
                               f"excerpt '{excerpt_id}'", "use an id from guideline_index/corpus")
         tests.append(((*at, "test"), f"criterion '{criterion.id}'", criterion.test))
     for loc, who, test in tests:
+        for number in request_numbers(test):
+            if isinstance(number, str) and number[1:] not in spec.thresholds:
+                yield Problem(loc, f"{who} uses undeclared threshold '{number}'",
+                              "declare it under thresholds with its source")
         for fact in fact_tests(test):
             for tag in {*fact.tags_any, *fact.tags_all, *fact.tags_none, *fact.domain_tags_any}:
                 if tag not in tags:
