@@ -404,3 +404,14 @@ def test_an_injury_beside_a_drug_a_return_to_work_and_drugs_tried_beside_care(tm
         "Prior care: physical therapy, naproxen and cyclobenzaprine; no gabapentin.\n"
     ))["facts"] if f["category"] == "medication")
     assert set(tried["tags"]) == {"nsaid", "muscle_relaxant"}  # not the negated gabapentin
+
+
+def test_an_appeal_header_gives_the_item_and_overturned_approves_it(tmp_path):
+    data = drafted(tmp_path, (
+        "STATE EXTERNAL APPEAL - FINAL DETERMINATION\n"
+        "Treatment:            Lumbar radiofrequency ablation, bilateral L4-L5\n"
+        "Determination:        Overturned\nDate of Decision:     March 3, 2024\n\n"
+        "CASE SUMMARY\nThe enrollee has axial low back pain.\n"
+    ))
+    items = [(i["procedure"], i["prior_decision"]["decision"]) for i in data["disputed_items"]]
+    assert items == [("rfa", "approved")]

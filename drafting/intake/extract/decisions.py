@@ -14,7 +14,8 @@ from drafting.intake.extract.vocabulary import procedure_in
 
 SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|treatment|"
                             r"procedure)s?|service|request|treatment requested|procedure "
-                            r"requested|re|regarding|subject)$", re.IGNORECASE)
+                            r"requested|re|regarding|subject|requested|treatment)$",
+                            re.IGNORECASE)
 _REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
 DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
 SERVICE_DATE_LABELS = re.compile(r"^(?:anticipated |planned |proposed )?date of service$",
@@ -77,8 +78,14 @@ def quantity(text: str) -> float | None:
 
 
 def decision_of(value: str) -> Decision | None:
+    """The decision a field states; an appeal's "overturned" approves what was denied and its
+    "upheld" keeps the denial."""
     if _MODIFIED.search(value):
         return Decision.modified
+    if re.search(r"\b(?:overturned|reversed)\b", value, re.IGNORECASE):
+        return Decision.approved
+    if re.search(r"\bupheld\b", value, re.IGNORECASE):
+        return Decision.denied
     if _DENIED.search(value):
         return Decision.denied
     if _APPROVED.search(value):

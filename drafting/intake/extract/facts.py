@@ -47,9 +47,8 @@ from drafting.intake.extract.found import (
     statement,
 )
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
-from drafting.intake.extract.medications import Medication, medications_in, pharmacy_courses
+from drafting.intake.extract.medications import medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import history_told
-from drafting.intake.extract.negation import negated
 from drafting.intake.extract.passing import (
     IMAGING_MENTION,
     PROCEDURE_WORDS,
@@ -57,6 +56,7 @@ from drafting.intake.extract.passing import (
     past_procedure,
     procedure_named,
     study_summary,
+    told_beside,
 )
 from drafting.intake.extract.sections import (
     NOT_ABOUT_THE_PATIENT,
@@ -295,58 +295,14 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             elif found is None or found.category is not C.response:
                 out += past_procedure(sentence, doc)
         if found:
-            out += _told_beside(found, exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
-            if found.category is C.exam and history_told(sentence.text, False,
-                                                         doc.type in LETTERS):
-                # a letter's "numbness in the left foot and a positive SLR": the symptom too
-                out.append(replace(found, category=C.history, tags=[]))
-            elif found.category not in (C.history, C.exam) and history_told(
-                    sentence.text, stated_date(sentence.text, doc) is not None, False):
-                # "oxycodone 5 mg for 6 weeks after the injury in 10/2018": the injury too
-                out.append(make_fact(C.history, sentence, doc, []))
-            if found.category is C.conservative_care and (
-                    drugs := [m for m in medications_in(sentence.text) if m.amount is None
-                              and not negated(sentence.text, _named_at(m, sentence.text))]):
-                # "HEP, chiropractic care, Lyrica and hydrocodone": the drugs tried, no dose
-                out.append(make_fact(C.medication, sentence, doc,
-                                     list(dict.fromkeys(t for m in drugs for t in m.drug.tags))))
+            out += told_beside(found, sentence, doc,
+                               exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
         if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
             context = family
         if found:
             out.append(found)
-    return out
-
-
-def _named_at(medication: Medication, text: str) -> int:
-    match = medication.drug.pattern.search(text)
-    return match.start() if match else 0
-
-
-def _told_beside(found: Found, exam_section: bool) -> list[Found]:
-    """What a sentence tells beside its main fact, as facts of their own: a pain score beside
-    a functional finding or a medication ("average pain 7/10 and Oswestry 44%",
-    "Baseline: leg pain 8/10, ODI 52%, oxycodone 5 mg 4 tablets/day") is history; a disability
-    index beside a medication or a response is function; a history finding beside an exam
-    finding outside the examination ("axial pain for 2 years, facet loading positive") is
-    history."""
-    out = []
-    pain = [m for m in found.measures if m.name in ("NRS", "VAS")]
-    if pain and found.category in (C.functional, C.medication):
-        out.append(replace(found, category=C.history, measures=pain, percent_relief=None,
-                           duration=None, dose=None, mme=None, procedure=None,
-                           tags=[t for t in found.tags if t in HISTORY_TAGS]))
-    index = [m for m in found.measures if m.name in ("ODI", "NDI")]
-    # (a response that is the index's change, "ODI improved from 46% to 24%", is one fact)
-    if index and (found.category is C.medication or (
-            found.category is C.response and found.percent_relief is not None)):
-        out.append(replace(found, category=C.functional, measures=index, percent_relief=None,
-                           duration=None, dose=None, mme=None, procedure=None,
-                           tags=[t for t in found.tags if t in FUNCTION_TAGS]))
-    history = [t for t in found.tags if t in HISTORY_TAGS]
-    if history and found.category is C.exam and not exam_section:
-        out.append(replace(found, category=C.history, tags=history))
     return out
 
 

@@ -1,7 +1,9 @@
 """Facts a note or letter states in passing, beside its main finding or instead of a report:
 conservative care told beside a medication or a response, a procedure named with its
-response or told in a narrative with its date, and a study (MRI, EMG) summarised. All but the
-care are secondhand: assembly drops them when the packet holds the report itself."""
+response or told in a narrative with its date, a study (MRI, EMG) summarised, and what a
+sentence tells beside its main fact (a pain score beside function, an index beside a relief,
+an injury beside a drug, the drugs tried beside care). Procedures and studies told in passing
+are secondhand: assembly drops them when the packet holds the report itself."""
 
 from __future__ import annotations
 
@@ -12,13 +14,18 @@ from drafting.case.vocab import FactCategory as C
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
+    FUNCTION_TAGS,
+    HISTORY_TAGS,
+    LETTERS,
     Document,
     Found,
     group_of,
     make_fact,
     stated_date,
 )
-from drafting.intake.extract.narrative import improvement_told, procedure_told
+from drafting.intake.extract.medications import Medication, medications_in
+from drafting.intake.extract.narrative import history_told, improvement_told, procedure_told
+from drafting.intake.extract.negation import negated
 from drafting.intake.extract.text import Sentence
 from drafting.intake.extract.values import durations
 from drafting.intake.extract.vocabulary import procedure_in
@@ -98,4 +105,48 @@ def past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
         lasting = durations(sentence.text[improved:])
         out.append(replace(make_fact(C.response, sentence, doc, [], procedure=family),
                            **{**dated, "duration": lasting[0] if lasting else None}))
+    return out
+
+
+def _named_at(medication: Medication, text: str) -> int:
+    match = medication.drug.pattern.search(text)
+    return match.start() if match else 0
+
+
+def told_beside(found: Found, sentence: Sentence, doc: Document, exam_section: bool
+                ) -> list[Found]:
+    """What a sentence tells beside its main fact, as facts of their own: a pain score beside
+    a functional finding or a medication ("average pain 7/10 and Oswestry 44%",
+    "Baseline: leg pain 8/10, ODI 52%, oxycodone 5 mg 4 tablets/day") is history; a disability
+    index beside a medication or a response is function; a history finding beside an exam
+    finding outside the examination ("axial pain for 2 years, facet loading positive") is
+    history; so is a letter's symptom beside an exam finding, and an injury told beside any
+    other fact; drugs named without a dose beside care are the medications tried."""
+    out = []
+    pain = [m for m in found.measures if m.name in ("NRS", "VAS")]
+    if pain and found.category in (C.functional, C.medication):
+        out.append(replace(found, category=C.history, measures=pain, percent_relief=None,
+                           duration=None, dose=None, mme=None, procedure=None,
+                           tags=[t for t in found.tags if t in HISTORY_TAGS]))
+    index = [m for m in found.measures if m.name in ("ODI", "NDI")]
+    # (a response that is the index's change, "ODI improved from 46% to 24%", is one fact)
+    if index and (found.category is C.medication or (
+            found.category is C.response and found.percent_relief is not None)):
+        out.append(replace(found, category=C.functional, measures=index, percent_relief=None,
+                           duration=None, dose=None, mme=None, procedure=None,
+                           tags=[t for t in found.tags if t in FUNCTION_TAGS]))
+    history = [t for t in found.tags if t in HISTORY_TAGS]
+    if history and found.category is C.exam and not exam_section:
+        out.append(replace(found, category=C.history, tags=history))
+    text = sentence.text
+    if found.category is C.exam and history_told(text, False, doc.type in LETTERS):
+        out.append(replace(found, category=C.history, tags=[]))  # "numbness in the left foot"
+    elif found.category not in (C.history, C.exam) and history_told(
+            text, stated_date(text, doc) is not None, False):
+        out.append(make_fact(C.history, sentence, doc, []))  # "after the injury in 10/2018"
+    drugs = [m for m in medications_in(text) if m.amount is None
+             and not negated(text, _named_at(m, text))]
+    if found.category is C.conservative_care and drugs:  # "HEP, chiropractic, Lyrica"
+        out.append(make_fact(C.medication, sentence, doc,
+                             list(dict.fromkeys(t for m in drugs for t in m.drug.tags))))
     return out
