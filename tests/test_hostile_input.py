@@ -135,6 +135,22 @@ def test_a_file_over_the_validation_budget_is_refused_and_the_next_is_validated(
     assert good.json()["case_id"] == "wc-lumbar-esi-defense"
 
 
+def test_the_budget_counts_validation_not_the_workers_start_up() -> None:
+    # New workers import the case model first (about a second, more on a loaded machine): a
+    # file sent while they start, here a fresh validator with a 0.2 s budget, is validated,
+    # not refused for time it did not use.
+    import asyncio
+
+    from drafting.api.validation import CaseValidator
+
+    validator = CaseValidator(workers=1, timeout_s=0.2)
+    try:
+        case, _ = asyncio.run(validator.validate(EXAMPLE.read_bytes(), "case.yaml"))
+    finally:
+        validator.close()
+    assert case.id == "wc-lumbar-esi-defense"
+
+
 def test_an_unexpected_error_is_json_with_a_request_id_and_its_traceback_is_logged(
         caplog: pytest.LogCaptureFixture) -> None:
     from fastapi import FastAPI

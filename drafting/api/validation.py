@@ -4,7 +4,10 @@ Validating a large case is pure-Python CPU work; in a request thread it holds th
 lock that the event loop needs to answer every other organisation's requests. Here it runs in
 ``api_validation_workers`` spawned processes at lower CPU priority, within a time budget
 (``api_validation_timeout_s``): a file still being validated when the budget runs out is
-refused, and its worker replaced; one still waiting is told the server is busy."""
+refused, and its worker replaced; one still waiting is told the server is busy. The budget
+starts once the workers are up: new workers (at start, or replacing one stopped for overrunning)
+import the case model first, about a second, and a file sent meanwhile must not be refused for
+the time another file's overrun cost."""
 
 from __future__ import annotations
 
@@ -19,6 +22,9 @@ from drafting.case import Case, CaseFileError, read_case_bytes
 from drafting.case.problems import Problem
 
 WORKER_NICENESS = 5  # as the drafting workers: answering requests comes first
+# How long new workers may take to start (import the case model: ~1 s idle, several seconds on
+# a loaded machine) before a file waiting for them is told the server is busy.
+STARTUP_TIMEOUT_S = 60.0
 
 
 class ValidationBusy(RuntimeError):
@@ -54,21 +60,33 @@ def _validate(body: bytes, name: str) -> _Valid | _Invalid:
 class CaseValidator:
     def __init__(self, workers: int, timeout_s: float):
         self.workers, self.timeout_s = workers, timeout_s
-        self._pool = self._new_pool()
+        self._pool, self._ready = self._new_pool()
 
-    def _new_pool(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=self.workers, initializer=_start,
+    def _new_pool(self) -> tuple[ProcessPoolExecutor, list[Future[int]]]:
+        """A pool whose workers start now, and what says they are up (each answers once)."""
+        pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_start,
                                    mp_context=multiprocessing.get_context("spawn"))
+        return pool, [pool.submit(os.getpid) for _ in range(self.workers)]
 
     def warm(self) -> None:
-        """Start the workers now (a spawned process imports the case model once, ~1 s)."""
-        for future in [self._pool.submit(os.getpid) for _ in range(self.workers)]:
+        """Wait until the workers are up (a spawned process imports the case model, ~1 s)."""
+        for future in self._ready:
             future.result()
+
+    async def _started(self, ready: list[Future[int]]) -> None:
+        try:
+            await asyncio.wait_for(asyncio.gather(*map(asyncio.wrap_future, ready)),
+                                   STARTUP_TIMEOUT_S)
+        except (TimeoutError, BrokenProcessPool):
+            raise ValidationBusy("the case validators are starting; retry shortly") from None
 
     async def validate(self, body: bytes, name: str) -> tuple[Case, str]:
         """The case and its text, or CaseFileError naming ``name``, field and line."""
         for _ in range(2):  # once more if another file's overrun replaced the workers
             pool = self._pool
+            await self._started(self._ready)  # the budget is for this file, not for start-up
+            if self._pool is not pool:
+                continue
             future: Future[_Valid | _Invalid] = pool.submit(_validate, body, name)
             try:
                 result = await asyncio.wait_for(asyncio.wrap_future(future), self.timeout_s)
@@ -97,7 +115,7 @@ class CaseValidator:
         stopped, so what was queued there fails and is sent again."""
         if self._pool is not pool:
             return
-        self._pool = self._new_pool()
+        self._pool, self._ready = self._new_pool()
         processes = getattr(pool, "_processes", None) or {}
         for process in list(processes.values()):
             process.terminate()
