@@ -207,3 +207,10 @@ def test_initials_after_initials_and_a_name_after_a_relation_and_a_colon():
 def test_an_age_over_89_after_cumple():
     out = _out("[11/2/24, 9:00 AM] Ana: feliz cumple 93 abuelita!")
     assert "93" not in out
+
+
+def test_a_given_name_and_a_surname_in_no_dictionary_in_prose():
+    out = _out("The family paid an hourly helper; Wilhelmina Szczepanska-Oduya came daily. "
+               "Wilhelmina Brown and Reg Anesth Pain Med 2019 and Thomas test negative.")
+    assert _left(out, "Wilhelmina", "Szczepanska-Oduya") == []
+    assert "Reg Anesth" in out and "Thomas test" in out

@@ -457,8 +457,10 @@ def test_prompt_guard_learns_the_case_before_the_first_prompt():
                                       "injection; Bramblewick recommended a repeat.")
     _assert_gone(user, "Harper", "Quillfeather", "Bramblewick")
     assert guard.restore(user).startswith("Harper Quillfeather reported")
-    cold = PromptGuard().protect("Harper Quillfeather reported relief.")[0]
-    assert "Quillfeather" in cold  # nothing marks it: what up-front learning is for
+    # a surname alone: nothing marks it (a given name before it would, since round 3 of #22),
+    # which is what up-front learning is for
+    cold = PromptGuard().protect("Later Quillfeather reported relief.")[0]
+    assert "Quillfeather" in cold
 
 
 def test_ner_names_need_the_model_and_say_how_to_install_it(monkeypatch):

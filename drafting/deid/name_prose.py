@@ -16,6 +16,8 @@
 - A person's initials after "initials" (``initials RK``).
 - A name after a relation and a few words and a colon (``Neighbor who can drive me: Ana
   Quispe``), its last word in no dictionary.
+- A given name of the list (``given_names.py``) and a surname in no dictionary, in prose
+  (``Tomasina Holyan-Ruiz``, ``Rose Padilla``), outside an eponym phrase.
 - A title before an initial alone (``Dr. B.``): replaced, not learned.
 """
 
@@ -26,9 +28,18 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from drafting.deid import names as name_rules
-from drafting.deid.names import _PERSON_LABELS, _PWORD, _RELATION, _ROLE_AFTER, PARTICLE, TITLE
-from drafting.deid.terms import LOWER, UPPER, U, fold
-from drafting.deid.words import is_word, unlearned_name_ok
+from drafting.deid.names import (
+    _CAP,
+    _PERSON_LABELS,
+    _PWORD,
+    _RELATION,
+    _ROLE_AFTER,
+    PARTICLE,
+    TITLE,
+)
+from drafting.deid.given_names import is_given_name
+from drafting.deid.terms import HYPHEN, LOWER, UPPER, U, fold, is_clinical_word, protected_spans
+from drafting.deid.words import is_word, lower_name_ok, unlearned_name_ok
 
 
 @cache
@@ -125,6 +136,14 @@ def prose_marks(text: str) -> Iterator[tuple[int, int]]:
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and name_rules._name_like(text[span[0]:span[1]]):
             yield span
+    guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
+    for match in FIRST_LAST.finditer(text):  # "Dana Kowalczyk" without a title or a label
+        first, last = match.group("first"), match.group("last")
+        if is_given_name(first) and not name_rules._is_stop(first) \
+                and not is_clinical_word(first) and lower_name_ok(last) \
+                and not name_rules._is_stop(last) and not any(
+                    match.start() < y and x < match.end() for x, y in guarded):
+            yield match.start(), match.end()
     for match in RELATION_COLON.finditer(text):  # "Neighbor who can drive me: Ana Quispe"
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and not is_word(text[span[0]:span[1]].split()[-1]):
@@ -165,6 +184,8 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
             start -= len(back.group(0))
 
 
+FIRST_LAST = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ ](?:{U}\.[ ])?"
+                        rf"(?P<last>{_CAP}(?:{HYPHEN}{_CAP})*)(?![\w'’-])")
 INITIALS = re.compile(r"\b(?i:initials|initialed[ ]by|initialled[ ]by)[ ]?:?[ ]"
                       r"(?P<value>[A-Z]{2,3}|(?:[A-Z]\.){2,3})(?![\w])")
 RELATION_COLON = re.compile(
