@@ -28,6 +28,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from drafting.deid import names as name_rules
+from drafting.deid.given_names import is_given_name
 from drafting.deid.names import (
     _CAP,
     _PERSON_LABELS,
@@ -37,7 +38,6 @@ from drafting.deid.names import (
     PARTICLE,
     TITLE,
 )
-from drafting.deid.given_names import is_given_name
 from drafting.deid.terms import HYPHEN, LOWER, UPPER, U, fold, is_clinical_word, protected_spans
 from drafting.deid.words import is_word, lower_name_ok, unlearned_name_ok
 
