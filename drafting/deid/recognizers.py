@@ -2,8 +2,10 @@
 
 Each recogniser returns spans of text with a kind; ``scan`` combines them, given what was learned
 from the rest of the packet, and ``resolve`` (``spans.py``) joins overlapping spans. By kind:
-names (``names.py`` marks, ``name_marks.py`` more marks and ``find_names``, ``name_grow.py`` how
-far a name reaches), numbers (``numbers.py``: by label, check digit and shape), contacts
+names (``names.py`` marks, ``name_marks.py`` more marks and ``find_names``, ``name_prose.py``
+names in prose and message threads, in lower case too, told from words by ``words.py`` and
+``given_names.py``; ``name_grow.py`` how far a name reaches), numbers (``numbers.py``: by
+label, check digit and shape; ``number_cues.py``: by a cue in prose), contacts
 (``contacts.py``: phones, e-mail, web and IP addresses), places (``places.py``: streets, boxes,
 rural routes, addresses abroad, city/state/ZIP, counties), ages over 89 and birth dates
 (``ages.py``), employers and other organisations (``organisations.py``). Clinical words that
