@@ -214,3 +214,10 @@ def test_a_given_name_and_a_surname_in_no_dictionary_in_prose():
                "Wilhelmina Brown and Reg Anesth Pain Med 2019 and Thomas test negative.")
     assert _left(out, "Wilhelmina", "Szczepanska-Oduya") == []
     assert "Reg Anesth" in out and "Thomas test" in out
+
+
+def test_a_given_name_inside_a_sentence_before_a_verb_is_a_name():
+    out = _out("She called because Wendell was at work and Marisol had class. Grace period "
+               "applies; the Summer said nothing. Will was not read.")
+    assert _left(out, "Wendell", "Marisol") == []
+    assert "Grace period" in out and "Will was" in out  # a sentence's first word

@@ -18,6 +18,8 @@
   Quispe``), its last word in no dictionary.
 - A given name of the list (``given_names.py``) and a surname in no dictionary, in prose
   (``Tomasina Holyan-Ruiz``, ``Rose Padilla``), outside an eponym phrase.
+- A given name inside a sentence before a verb of saying or doing (``because Bill was at
+  work``), not after "the" or "my": replaced, not learned.
 - A title before an initial alone (``Dr. B.``): replaced, not learned.
 """
 
@@ -197,15 +199,25 @@ _ACTS = (r"(?:['’]s\b|[ ](?:is|was|has|had|said|says|can|could|will|would|told
          r"\b)")
 
 
+# A given name inside a sentence (not at its start) before a verb of saying or doing.
+GIVEN_ACTS = re.compile(rf"(?<=[a-z,;][ ])(?P<given>{_CAP})(?={_ACTS})")
+
+
 def passing_marks(text: str, learned: Iterable[str] = ()) -> Iterator[tuple[int, int]]:
     """Names replaced where they stand, not learned: a title before an initial alone ("Dr. B."),
     initials after "initials", a learned name that is a word written in lower case in a
-    message."""
+    message, a given name inside a sentence before a verb ("and Hope had class")."""
     for pattern in (TITLE_INITIAL, INITIALS):
         for match in pattern.finditer(text):
             at = match.start("value") if pattern is INITIALS else match.start()
             yield at, match.end()
     yield from _word_names(text, learned)
+    for match in GIVEN_ACTS.finditer(text):  # "because Bill was at work and Hope had class"
+        word = match.group("given")
+        if is_given_name(word) and not is_clinical_word(word) and not name_rules._is_stop(word) \
+                and fold(word).lower() not in name_rules.given_months() \
+                and not _DETERMINER.search(text[max(0, match.start() - 8):match.start()]):
+            yield match.start("given"), match.end("given")
 
 
 def _word_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
