@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -101,7 +101,8 @@ def _shaped_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){U}{L}+(?:{APOSTROPHE}s)?[ ](?:{strong})\b")
 
 
-def protected_spans(text: str) -> list[tuple[int, int, int]]:
+@lru_cache(maxsize=4)  # read by several recognisers of one scan
+def protected_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Where a clinical term stands: (start, end, level). Level 2: an eponym of the list followed
     by its head word ("Thomas test", "Cobb angle"), which no learned name may cover. Level 1:
     any capitalised word followed by test, sign, reflex and the like ("Kemp's test"), which
@@ -111,4 +112,4 @@ def protected_spans(text: str) -> list[tuple[int, int, int]]:
     out = [(m.start(), m.end(), 2 if m.group("head") else 0)
            for m in _eponym_phrase().finditer(folded)]
     out += [(m.start(), m.end(), 1) for m in _shaped_phrase().finditer(text)]
-    return out
+    return tuple(out)
