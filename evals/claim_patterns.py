@@ -93,7 +93,17 @@ BILATERAL = Pattern(r"\b(bilateral(?:ly)?|both sides)\b",
                       r"(b(?<!\wb)(?:ilateral(?:ly)?|oth sides))\b")
 PAIR = Pattern(rf"\b(left|right)[\s-]+({_ANATOMY})\w*",
                  rf"({_LEFT_RIGHT})[\s-]+({_ANATOMY.lower()})\w*")
-NUMBER = re.compile(r"(\d(?<![\w.-]\d)\d*(?:\.\d+)?)(?![\w-])")
+# "left" as a verb, not a side: after an auxiliary, a subject pronoun or a plural noun, or before
+# an object ("the visits left leg pain at 6/10", "it left him", "had left work").
+VERB_LEFT = re.compile(
+    r"(?:\b(?:had|has|have|was|were|is|are|be|been|being|it|he|she|they|which|who|that|this|we|"
+    r"i)\s+|\b\w+(?<![su])s(?<!\bhis)(?<!\bthis)(?<!\bits)(?<!\bwas)(?<!\bhas)(?<!\bis)"
+    r"(?<!\bas)(?<!\bcms)\s+)left\b(?![\s-]+(?:sided|side|sides)\b)"
+    r"|\bleft(?=\s+(?:him|her|them|it|me|us|the|a|an|his|their|its|no|some|only|little)\b)",
+    re.IGNORECASE)
+# A number: not part of a word, code, date or level ("L4-5", "2024-05-01", "PHQ-9", "T12-L1"),
+# but one joined to its unit is ("a 60-pound case", "a 12-month period").
+NUMBER = re.compile(r"(\d(?<![\w.-]\d)\d*(?:\.\d+)?)(?!\w|-\d|-[A-Za-z]+\d)")
 UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
          "eight": 8, "nine": 9}
 # "one" is left out: as often a pronoun or article ("one of", "one prescriber") as a count.

@@ -56,6 +56,7 @@ from evals.claim_patterns import (
     THRESHOLD,
     US,
     US_HINT,
+    VERB_LEFT,
     WORD_NUMBER,
     YEAR,
     Pattern,
@@ -204,7 +205,16 @@ class Claims:
                 continue
         return frozenset(out)
 
+    def _unverbed(self) -> Claims | None:
+        """The text with "left" as a verb ("visits left leg pain") made another word, if it
+        has one: its sides are that text's."""
+        if "left" not in self.text.lower() or not VERB_LEFT.search(self.text):
+            return None
+        return scan(VERB_LEFT.sub(lambda m: m.group(0)[:-4] + "kept", self.text))
+
     def _sides(self) -> frozenset[str]:
+        if self.unverbed is not None:
+            return self.unverbed.sides
         found: set[str] = set()
         if self.has(has_side):
             found = {m.lower() for m in self.findall(SIDE)}
@@ -216,6 +226,8 @@ class Claims:
     def _side_pairs(self) -> frozenset[tuple[str, str]]:
         if not self.has(has_side):
             return frozenset()
+        if self.unverbed is not None:
+            return self.unverbed.side_pairs
         return frozenset((side.lower(), part.lower()) for side, part in self.findall(PAIR))
 
     def _months_blanked(self) -> str:
@@ -306,6 +318,7 @@ class Claims:
     months_blanked = _Lazy(_months_blanked)
     dates = _Kind(_dates, digits=True)
     levels = _Kind(_levels, digits=True)
+    unverbed = _Lazy(_unverbed)
     sides = _Kind(_sides)
     side_pairs = _Kind(_side_pairs)
     numbers = _Kind(_numbers)

@@ -80,6 +80,41 @@ def test_true_absences_findings_and_reported_words_are_not_flagged(sentence):
     assert findings_for(sentence) == []
 
 
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # other record words, and a list or an example inside the claim
+    ("The chart holds no imaging of any kind.", "F5"),
+    ("Imaging of the lumbar spine has never been obtained.", "F5"),
+    ("No opioid, such as tramadol or codeine, appears in the record.", "F6"),
+    ("No analgesic had been tried before the injection.", "F3"),
+    ("The procedure note does not state whether contrast was used.", "F8"),
+    # a region before the kind qualifies it; a validated scale is a kind of outcome measure
+    ("No lumbar imaging was obtained at any time.", "F5"),
+    ("No validated disability questionnaire appears in the file.", "F7"),
+])
+def test_an_absence_in_other_words_is_read_against_the_record(sentence, fact):
+    found = findings_for(sentence)
+    assert len(found) == 1, found
+    assert f" {fact} records" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "No cervical imaging was obtained.",  # the MRI is of the lumbar spine
+    "No other anti-inflammatory besides ibuprofen is recorded.",  # leaves ibuprofen out
+    "No new medication was started after the repeat injection.",
+    "The reviewer held that no physical therapy was documented.",  # another party's words
+    "No SNRI such as duloxetine appears in the record.",  # true
+])
+def test_an_absence_that_leaves_some_out_or_is_true_is_not_flagged(sentence):
+    assert findings_for(sentence) == []
+
+
+def test_a_reviewers_decision_is_not_a_record_of_what_it_names():
+    # F14: utilization review denied the repeat injection; no procedure fact is a repeat
+    # injection before the request, so only a word-for-word match could contradict
+    assert findings_for("No repeat epidural injection had been authorized before October.") \
+        == []
+
+
 def test_the_check_is_listed_and_counts_sentences():
     check = CHECKS["absences"]
     draft, case = _draft()

@@ -16,6 +16,7 @@ from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals.checks import CHECKS
 from evals.checks.polarity import analyse, check_polarity, normalise, quotes_its_sources, reversals
+from evals.checks.polarity.check import class_denials
 from evals.context import EvalContext
 from evals.harness import evaluate_draft
 from guideline_index.corpus import excerpts_by_id
@@ -257,6 +258,48 @@ def test_a_verbatim_quote_of_the_fact_is_not_read_again():
     fact = "No recurrent disc herniation."
     assert quotes_its_sources("- 4 May 2023: No recurrent disc herniation .", [fact])
     assert not quotes_its_sources("It is not true that: No recurrent disc herniation.", [fact])
+
+
+# --- coordination, coverage decisions, conditions, class denials (#19, paraphrase set 2) ------
+
+
+def test_a_plural_verb_after_a_coordinated_subject_denies_each_conjunct():
+    fact = "Utilization review found that the MRI report and the therapy notes were not submitted."
+    assert flagged("The MRI report was submitted with the request.", fact)
+    assert not flagged("The therapy notes were missing from the packet.", fact)
+    # an adjective denies only the phrase next to it
+    assert not flagged("Reflexes were symmetric.", "Reflexes symmetric and SLR negative.")
+
+
+def test_denying_a_request_is_a_coverage_decision_not_a_negation():
+    fact = "The carrier denied the request for radiofrequency ablation."
+    assert not flagged("The carrier's reason for denying the ablation was the short relief.",
+                       "Radiofrequency ablation at L4-L5 was requested.")
+    assert not flagged("The insurer denies coverage of the radiofrequency ablation.", fact)
+    assert flagged("She denies numbness in the foot.", "Numbness over the dorsum of the foot.")
+
+
+def test_a_condition_opened_by_once_is_unsure():
+    fact = "The operative report is not attached."
+    assert not flagged("Once the operative report is attached, the request is complete.", fact)
+    assert flagged("The operative report is attached.", fact)
+
+
+def test_fewer_work_restrictions_are_not_restricted_duty():
+    assert not flagged("The return to regular duty meant reduced work restrictions.",
+                       "He returned to regular duty in March.")
+    assert flagged("He remained on reduced work hours.", "He returned to regular duty in March.")
+
+
+@pytest.mark.parametrize(("sentence", "fact", "found"), [
+    ("She no longer takes any anti-inflammatory.", "Meloxicam 15 mg daily is continued.", True),
+    ("She takes no opioid of any kind.", "Hydrocodone 5 mg at night, renewed monthly.", True),
+    ("She no longer takes any anti-inflammatory.", "Meloxicam was stopped in March.", False),
+    ("She takes no other anti-inflammatory.", "Meloxicam 15 mg daily is continued.", False),
+    ("She takes no opioid.", "No opioid has been prescribed.", False),
+])
+def test_a_class_denied_outright_is_contradicted_by_a_member_stated(sentence, fact, found):
+    assert bool(class_denials(sentence, (("F1", fact),))) is found
 
 
 # --- in the harness --------------------------------------------------------------------------

@@ -23,14 +23,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
 
+from drafting.case.vocab import FactCategory
 from evals.checks.entities import lexicon, words
 from evals.checks.polarity import Analysis, analyse, quotes_its_sources, reversals
-from evals.checks.polarity.words import HARD
+from evals.checks.polarity.words import AUXILIARIES, HARD
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding
 
@@ -40,30 +41,114 @@ REACH = 10  # tokens of a clause read as the thing a cue denies (a noun phrase a
 
 # (claim, fact id, statement) -> the message, or "" for no contradiction: the drafts of a
 # case share most of their sentences, and the mutation and paraphrase studies re-check them.
-FOUND: dict[tuple[str, str, str], str] = {}
+FOUND: dict[tuple[str, str, str, bool], str] = {}
 MAX_FOUND = 65536
 
 
 @cache
 def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The cue lists of ``absence_cues.yaml`` (each entry a regular expression over the
+    tokens, matched whole), compiled once."""
     data = yaml.safe_load(CUES.read_text(encoding="utf-8"))
 
     def pattern(phrases: list[str]) -> re.Pattern[str]:
-        alternatives = sorted((re.escape(p) for p in phrases), key=len, reverse=True)
-        return re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])")
+        alternatives = sorted(map(str, phrases), key=len, reverse=True)
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{p})' for p in alternatives)})(?![\w-])")
     return pattern(data["before"]), pattern(data["after"]), pattern(data["confirm"])
 
 
 def clear_caches() -> None:
     FOUND.clear()
+    absence_clauses.cache_clear()
+
+
+# Where a sentence's clauses part: a semicolon or colon, a dash, or a comma before a word that
+# begins another clause ("..., so", "..., although", "..., and the ...").
+_CLAUSE = re.compile(
+    r"\s*[;:]\s+|\s+[—–]\s+|,\s+(?=(?:so|but|yet|although|though|while|whereas|because|since|"
+    r"leaving|and (?:the|a|an|his|her|their|its|it|i|he|she|they|this|that|these|those|so|"
+    r"no|nothing|none|my|our))\b)", re.IGNORECASE)
+# A word every absence cue holds (a sentence without one claims no absence).
+_ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|without|silent|"
+                           r"cannot|lacks?|lacking|missing|absent|undocumented|unrecorded)\b|n[’']t\b",
+                           re.IGNORECASE)
+_NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
+_OPENERS = {"whether", "if", "that"}  # "does not state whether ...", "nothing shows that ..."
+_LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
+_RECORD_NOUNS = {"reference", "record", "records", "mention", "evidence", "documentation",
+                 "sign", "trace", "note"}
+
+
+@lru_cache(maxsize=16384)
+def absence_clauses(plain: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The clauses of a sentence that say the record lacks something, each with what it says
+    is missing (``claimed_absent``): a sentence's other clauses are read as usual ("no SNRI is
+    recorded; the anticonvulsant trial is documented"). What the sentence reports another
+    party saying is not its claim (``own_words``)."""
+    if not _ABSENCE_HINT.search(plain):
+        return ()
+    found = []
+    for clause in _CLAUSE.split(plain):
+        if clause and _ABSENCE_HINT.search(clause):
+            claims = claimed_absent(analyse(own_words(clause)))
+            if claims:
+                found.append((clause, tuple(claims)))
+    return tuple(found)
+
+
+def absent_text(plain: str) -> str:
+    """A sentence's clauses that say the record lacks something, joined ("" if none)."""
+    return " ".join(clause for clause, _ in absence_clauses(plain))
+
+
+def claimed_text(plain: str) -> str:
+    """The part of a sentence its citations must support: less its clauses that say the
+    record lacks something (the absences check reads those against every fact of the case,
+    and a cited fact cannot show an absence: "no SNRI is recorded [F8]")."""
+    absent = absence_clauses(plain)
+    if not absent:
+        return plain
+    for clause, _ in absent:
+        plain = plain.replace(clause, " ")
+    return plain
+
+
+def _phrase(tokens: tuple[str, ...], start: int, stop: int, breaks: frozenset[str],
+            commas: bool = False) -> list[str]:
+    """The words from ``start`` up to a clause break, a comma (unless ``commas``), a break
+    word, "such as" or ``stop``."""
+    words: list[str] = []
+    for token in tokens[start:min(stop, start + REACH)]:
+        if token in HARD or (token == "," and not commas) or token in breaks or token == "such":
+            break
+        words.append(token)
+    while words and words[-1] == ",":
+        words.pop()
+    return words
+
+
+def _lead_in(tokens: tuple[str, ...], b: int) -> int:
+    """Past the words that only lead to what is missing: "(no) reference to any", "(no)
+    record of whether", "(never confirmed) by"."""
+    n = len(tokens)
+    if b + 1 < n and tokens[b] in _RECORD_NOUNS and tokens[b + 1] in {"of", "to"}:
+        b += 2
+    if b < n and tokens[b] == "any":
+        b += 1
+    if b < n and tokens[b] in _OPENERS:
+        b += 1
+    if b < n and tokens[b] in _LEADING:
+        b += 1
+    return b
 
 
 def claimed_absent(said: Analysis) -> list[str]:
     """What a sentence says the record lacks, each as a denial "no <phrase>": the words after
     a "before" cue up to the end of its clause ("never tried | oral gabapentin"), or the words
-    of the clause before an "after" cue ("a one-month home trial | is not documented"). Written
-    as a nominal denial, each is compared as "no home trial" would be, whatever verb the
-    sentence used."""
+    of the clause before an "after" cue ("a one-month home trial | is not documented"), or the
+    phrase a denial opens before a "confirm" cue ("no topical agent, such as a patch, | has been
+    tried"). Written as a nominal denial, each is compared as "no home trial" would be, whatever
+    verb the sentence used."""
     before, after, confirm = _cues()
     tokens = said.tokens
     joined = " ".join(tokens)
@@ -73,14 +158,13 @@ def claimed_absent(said: Analysis) -> list[str]:
         at += len(token) + 1
     phrases = []
     breaks = _vocab("phrase_breaks")
+    # a denial's phrase ends where a record verb after it begins ("no trial of X | appears in
+    # the records")
+    ends = [bisect.bisect_left(starts, m.start()) for m in confirm.finditer(joined)]
     for m in before.finditer(joined):
-        b = bisect.bisect_left(starts, m.end())
-        words = []
-        for token in tokens[b:b + REACH]:
-            if token in HARD or token == "," or token in breaks:
-                break
-            words.append(token)
-        phrases.append(words)
+        b = _lead_in(tokens, bisect.bisect_left(starts, m.end()))
+        stop = min([e for e in ends if e > b], default=len(tokens))
+        phrases.append(_phrase(tokens, b, stop, breaks))
     for m in after.finditer(joined):
         a = bisect.bisect_left(starts, m.start())
         words = []
@@ -92,13 +176,16 @@ def claimed_absent(said: Analysis) -> list[str]:
     claims = [f"no {' '.join(words)}" for words in phrases if words]
     for m in confirm.finditer(joined):  # "no topical agent | has been tried"
         a = bisect.bisect_left(starts, m.start())
-        words = []
-        for token in reversed(tokens[max(0, a - REACH):a]):
-            if token in HARD or token == "," or token in breaks:
+        # the nearest denial before the cue in its clause, with no verb between them
+        for k in range(a - 1, max(-1, a - 2 * REACH), -1):
+            token = tokens[k]
+            if token in HARD or token in AUXILIARIES:
                 break
-            words.insert(0, token)
-        if "no" in words:
-            claims.append(" ".join(words[words.index("no"):]))
+            if token in _NEGATORS:  # a list may run over commas: "no X, Y or Z is on file"
+                words = _phrase(tokens, _lead_in(tokens, k + 1), a, breaks, commas=True)
+                if words:
+                    claims.append(" ".join(["no", *words]))
+                break
     return claims
 
 
@@ -108,9 +195,13 @@ def claimed_absent(said: Analysis) -> list[str]:
 _REPORTED = re.compile(
     r"[\"“][^\"”]*(?:[\"”]|$)"  # a quote, to its end or the sentence's
     r"|\*\*[^*]+\*\*"  # a criterion as the guideline states it, in bold
-    r"|\b(?:stat(?:ed|es|ing)|assert(?:ed|s|ing)|claim(?:ed|s|ing)|argu(?:ed|es|ing)|"
+    # a verb of assertion (not "is not stated", which says what the record lacks)
+    r"|(?<!not )(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )"
+    r"\b(?:stat(?:ed|es|ing)|assert(?:ed|s|ing)|claim(?:ed|s|ing)|argu(?:ed|es|ing)|"
     r"contend(?:ed|s|ing)|alleg(?:ed|es|ing)|maintain(?:ed|s|ing)|according to|"
-    r"on the grounds? that|reasoning that|citing)\b[^.;]*", re.IGNORECASE)
+    r"on the grounds? that|reasoning that|citing|"
+    r"(?:held|found|concluded|determined|ruled|decided|reasoned|said|wrote) that)\b[^.;]*",
+    re.IGNORECASE)
 
 
 def own_words(text: str) -> str:
@@ -120,9 +211,12 @@ def own_words(text: str) -> str:
 
 def check_absences(ctx: EvalContext) -> list[Finding]:
     findings = []
-    facts = [(f.id, f.statement) for f in ctx.case.facts if f.statement]
+    # a reviewer's decision is not a record that what it names was done: compared word for
+    # word only ("the cream was non-certified" does not record a topical agent tried)
+    facts = [(f.id, f.statement, f.category is not FactCategory.utilization_review)
+             for f in ctx.case.facts if f.statement]
     for sentence in ctx.sentences:
-        claims = claimed_absent(analyse(own_words(sentence.plain)))
+        claims = [c for _, found in absence_clauses(sentence.plain) for c in found]
         if not claims:
             continue
         cited = set(sentence.markers)
@@ -130,39 +224,41 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
                                                          if m in ctx.facts]):
             continue  # a fact quoted under its date ("- 30 April 2024: no prior facet block")
         for claim in claims:
-            message = next((m for fact_id, statement in facts if fact_id not in cited
-                            for m in [_contradiction(claim, fact_id, statement)] if m), "")
+            message = next((m for fact_id, statement, kinds in facts if fact_id not in cited
+                            for m in [_contradiction(claim, fact_id, statement, kinds)] if m),
+                           "")
             if message:  # one fact that records it is enough to show the claim wrong
                 findings.append(_finding(sentence, message))
                 break
     return findings
 
 
-def _contradiction(claim: str, fact_id: str, statement: str) -> str:
-    key = (claim, fact_id, statement)
+def _contradiction(claim: str, fact_id: str, statement: str, kinds: bool = True) -> str:
+    key = (claim, fact_id, statement, kinds)
     found = FOUND.get(key)
     if found is None:
-        found = _contradicted(claim, fact_id, statement)
+        found = _contradicted(claim, fact_id, statement, kinds)
         if len(FOUND) >= MAX_FOUND:
             FOUND.clear()
         FOUND[key] = found
     return found
 
 
-def _contradicted(claim: str, fact_id: str, statement: str) -> str:
+def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True) -> str:
     """The claim ("no <phrase>") against one fact: a message if the fact states the phrase,
-    word for word (with all its modifiers) or as a kind of what the claim names ("no
-    anti-inflammatory" against "ibuprofen 600 mg")."""
+    word for word (with all its modifiers) or, if ``by_kind``, as a kind of what the claim
+    names ("no anti-inflammatory" against "ibuprofen 600 mg")."""
     said, theirs = analyse(claim), analyse(statement)
     if said.polar & theirs.keys:
         for mine, _, stated in reversals(claim, [(fact_id, statement)]):
             if mine.mods is not None and (mine.key, False) in mine.literals:
                 return (f"says the record has {said.quote(mine.span)}, but {fact_id} records "
                         f"{theirs.quote(stated.span)}")
-    kinds = _kinds_named(claim)
-    if kinds and not set(words(statement.lower())) & _vocab("not_done"):
+    kinds, qualifiers = _kinds_named(claim) if by_kind else (frozenset(), frozenset())
+    if kinds:
         lex = lexicon()
-        found = sorted(kinds & lex.names(statement))
+        done = _done(statement)
+        found = sorted(kinds & done) if qualifiers <= done else []
         if found:
             return (f"says the record has no {lex.concepts[found[0]].label}, but {fact_id} "
                     f"records one: {_short(statement)}")
@@ -174,18 +270,50 @@ def _vocab(name: str) -> frozenset[str]:
     return frozenset(yaml.safe_load(CUES.read_text(encoding="utf-8"))[name])
 
 
-def _kinds_named(claim: str) -> frozenset[str]:
-    """The lexicon's concepts a claim says are missing ("no tricyclic antidepressant"), unless
-    a concept only qualifies the missing thing ("no opioid agreement")."""
-    if set(words(claim.lower())) & _vocab("modifier_heads"):
-        return frozenset()
+_PART = re.compile(r"[,;:.]\s+|\s+(?:but|and then|although|though)\s+")
+
+
+@lru_cache(maxsize=4096)
+def _done(statement: str) -> frozenset[str]:
+    """The lexicon's concepts a fact records as done or present: those named in its parts
+    (between commas, semicolons and "but") that neither deny, plan nor request anything ("no
+    loosening" in one part of an imaging report does not unsay the radiographs of another)."""
+    lex, not_done = lexicon(), _vocab("not_done")
+    found: set[str] = set()
+    for part in _PART.split(statement):
+        if part and not set(words(part.lower())) & not_done:
+            # (not what a name that says a status either way stands for: "at work" is no
+            # outcome measure)
+            found |= {c for said, _ in lex.mentions(part) for cid in said
+                      if lex.concepts[cid].synonyms for c in lex.closure[cid]}
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def _kinds_named(claim: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's concepts a claim says are missing ("no tricyclic antidepressant"), with
+    the regions and routes that qualify them ("no lumbar imaging": a fact must name imaging of
+    the lumbar spine); none when a concept only qualifies the missing thing ("no opioid
+    agreement") or the claim leaves some out ("no other analgesic", "no new medication")."""
+    said = set(words(claim.lower()))
+    if said & _vocab("leaves_some") or \
+            set(words(claim.lower())[:HEAD_WORDS + 3]) & _vocab("modifier_heads"):
+        return frozenset(), frozenset()
     lex, kinds, classes = lexicon(), _vocab("kinds"), _vocab("classes")
+    qualifying = _vocab("qualifying_kinds")
     # "no" and the first words after it (hyphens are not words): what the denial is about
     head = " ".join([w for w in claim.split() if w != "-"][:HEAD_WORDS + 1])
-    for said, _ in lex.mentions(head)[:1]:  # the first thing named: "no PT | preceded the ESI"
-        return frozenset(cid for cid in said if lex.concepts[cid].kind in kinds
-                         and (lex.concepts[cid].checked or cid in classes))
-    return frozenset()
+    qualifiers: set[str] = set()
+    for said_concepts, _ in lex.mentions(head):  # the first thing named: "no PT | preceded..."
+        named = frozenset(cid for cid in said_concepts if lex.concepts[cid].kind in kinds
+                          and (lex.concepts[cid].checked or cid in classes)
+                          and cid not in _vocab("either_way"))
+        if named:
+            return named, frozenset(qualifiers)
+        qualifiers |= {cid for cid in said_concepts if lex.concepts[cid].kind in qualifying}
+        if not said_concepts <= qualifiers:
+            break  # a concept of another kind came first: the claim is not about a kind
+    return frozenset(), frozenset()
 
 
 def _short(text: str, limit: int = 90) -> str:

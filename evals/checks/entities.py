@@ -69,6 +69,7 @@ class Concept:
     parents: tuple[str, ...]
     implies: tuple[str, ...]
     checked: bool
+    synonyms: bool = True  # its names say the same thing (not "off work" and "full duty")
 
 
 # What a name stands for: (concepts a sentence naming it must be supported for, concepts a
@@ -79,6 +80,7 @@ Meaning = tuple[frozenset[str], frozenset[str]]
 class Lexicon:
     def __init__(self, data: dict) -> None:
         self.concepts: dict[str, Concept] = {}
+        self.forms: dict[str, tuple[str, ...]] = {}  # each concept's names, as written
         meanings: dict[str, Meaning] = {}
 
         def add(name: str, said: frozenset[str], gives: frozenset[str]) -> None:
@@ -94,7 +96,9 @@ class Lexicon:
                 self.concepts[cid] = Concept(
                     cid, kind, spec.get("label") or (forms[0] if forms else cid),
                     (parents,) if isinstance(parents, str) else tuple(parents),
-                    tuple(spec.get("implies") or ()), spec.get("checked", True))
+                    tuple(spec.get("implies") or ()), spec.get("checked", True),
+                    spec.get("synonyms", True))
+                self.forms[cid] = tuple(forms)
                 for form in forms:
                     add(form, frozenset({cid}), frozenset({cid}))
         for c in self.concepts.values():
@@ -138,6 +142,13 @@ class Lexicon:
             if patterns else None
         self.closure = {cid: self._close(cid, implied=True) for cid in self.concepts}
         self.ancestors = {cid: self._close(cid, implied=False) for cid in self.concepts}
+        # concepts a text names by naming all their parts (CT guidance: CT and image guidance)
+        self.made_of = {cid: frozenset(spec["made_of"]) for concepts in data["concepts"].values()
+                        for cid, spec in concepts.items() if spec.get("made_of")}
+        for cid, parts in self.made_of.items():
+            if not parts <= self.concepts.keys():
+                raise ValueError(f"concept {cid} is made of unknown concept(s) "
+                                 f"{sorted(parts - self.concepts.keys())}")
 
     def _close(self, cid: str, implied: bool) -> frozenset[str]:
         """A concept with its ancestors (and, if ``implied``, what it and they imply)."""
@@ -245,6 +256,9 @@ def _names(lex: Lexicon, toks: tuple[str, ...]) -> frozenset[str]:
     for _, gives in _mentions(lex, toks):
         for cid in gives:
             found |= lex.closure[cid]
+    for cid, parts in lex.made_of.items():
+        if parts <= found:
+            found |= lex.closure[cid]
     return frozenset(found)
 
 
@@ -341,6 +355,8 @@ def clear_caches() -> None:
 
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
+    from evals.checks.absences import claimed_text  # (absences reads this lexicon)
+
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
     # sentence ("the SCS trial is supported by...").
@@ -371,7 +387,9 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
         if problems is None:
             if len(_FOUND) >= _MAX_FOUND:
                 _FOUND.clear()
-            text = _without_known(known, sentence.plain)
+            # a clause saying the record lacks something names what no cited fact could
+            # hold: the absences check reads it against every fact of the case
+            text = _without_known(known, claimed_text(sentence.plain))
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",

@@ -1,13 +1,21 @@
 """The outcome each item section (and the conclusion) states agrees with the criteria result,
-or with a reviewer's recorded override, which the draft's criteria results then carry."""
+or with a reviewer's recorded override, which the draft's criteria results then carry.
+
+An outcome is the last one stated about an item in its section (or its paragraph of the
+conclusion, "I2. ..."). A sentence there that names another item's service and not its own
+("the consultation is medically necessary" in the cream's paragraph) states that item's
+outcome: an item is named by what sets its service apart from the others (its words and the
+lexicon's concepts no other disputed service shares)."""
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
 
-from evals.context import EvalContext
+from evals.checks.support import content_words
+from evals.context import MARKER, EvalContext
 from evals.findings import Finding
+from evals.sentences import sentences
 
 # Each outcome phrase, and how many characters before "medically necessary" it starts.
 _OUTCOME_PHRASES = [
@@ -41,6 +49,69 @@ def stated_outcome(text: str) -> str | None:
     return last[1] if last else None
 
 
+Marks = dict[str, tuple[frozenset[str], frozenset[str]]]
+
+
+def _concepts(text: str) -> frozenset[str]:
+    """The lexicon's concepts a text names, with their classes, but not what they imply nor a
+    class too generic to tell items apart ("route", "body region")."""
+    from evals.checks.entities import lexicon
+
+    lex = lexicon()
+    return frozenset(c for said, _ in lex.mentions(text) for cid in said
+                     for c in lex.ancestors[cid]
+                     if lex.concepts[c].checked and lex.concepts[c].parents)
+
+
+@lru_cache(maxsize=256)
+def _marks(services: tuple[tuple[str, str], ...]) -> Marks:
+    """What names each item apart from the others: (words, lexicon concepts) of its service
+    that no other disputed service has."""
+    words = {i: frozenset(w for w in content_words(s) if not w[0].isdigit()) for i, s in services}
+    concepts = {i: _concepts(s) for i, s in services}
+    marks = {}
+    for item, _ in services:
+        other_words = frozenset().union(*(w for i, w in words.items() if i != item))
+        other_concepts = frozenset().union(*(c for i, c in concepts.items() if i != item))
+        marks[item] = (words[item] - other_words, concepts[item] - other_concepts)
+    return marks
+
+
+def named_items(ctx: EvalContext, text: str) -> frozenset[str]:
+    """The disputed items a sentence names by what sets each apart."""
+    if len(ctx.case.disputed_items) < 2:
+        return frozenset()
+    marks = _marks(tuple((i.id, i.service) for i in ctx.case.disputed_items))
+    text = MARKER.sub(" ", text) if "[" in text else text
+    said_words = frozenset(content_words(text))
+    said_concepts = _concepts(text)
+    return frozenset(item for item, (words, concepts) in marks.items()
+                     if said_words & words or said_concepts & concepts)
+
+
+def _statements(ctx: EvalContext, text: str, item: str, decided: dict[str, str]
+                ) -> dict[str, str]:
+    """The last outcome stated about each item in a text written about ``item``, where it
+    disagrees with that item's result. A sentence naming several items ("unlike the patch, the
+    cream is not medically necessary") states an outcome of one of them: it disagrees only if
+    it agrees with none."""
+    if stated_outcome(text) is None:
+        return {}
+    last: dict[str, tuple[frozenset[str], str]] = {}
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        stated = stated_outcome(sentence)
+        if stated is None:
+            continue
+        named = named_items(ctx, sentence)
+        about = named if named and (item not in named or len(named) > 1) else frozenset({item})
+        for each in about:
+            last[each] = (about, stated)
+    return {each: stated for each, (about, stated) in last.items()
+            if each in decided and stated != decided[each]
+            and not any(decided.get(other) == stated for other in about)}
+
+
 def check_outcomes(ctx: EvalContext) -> list[Finding]:
     findings = []
     decided = {r.item_id: r.outcome.value for r in ctx.draft.criteria if r.outcome}
@@ -50,20 +121,22 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
              "the criteria result" for i in decided}
     for section in ctx.draft.sections:
         if section.item_id and section.item_id in decided:
-            stated = stated_outcome(section.text)
-            if stated and stated != decided[section.item_id]:
+            for item, stated in _statements(ctx, section.text, section.item_id,
+                                            decided).items():
                 findings.append(Finding(
                     check="outcomes", severity="error", section=section.key, sentence=None,
                     text=section.text[-300:], message=f"states {stated} but "
-                    f"{basis[section.item_id]} for {section.item_id} is "
-                    f"{decided[section.item_id]}"))
+                    f"{basis[item]} for {item} is {decided[item]}"))
         if section.kind == "conclusion":
-            for item_id, outcome in decided.items():
+            for item_id in decided:
                 paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
-                stated = stated_outcome(paragraph.group(1)) if paragraph else None
-                if stated and stated != outcome:
+                if not paragraph:
+                    continue
+                for item, stated in _statements(ctx, paragraph.group(1), item_id,
+                                                decided).items():
                     findings.append(Finding(
-                        check="outcomes", severity="error", section=section.key, sentence=None,
-                        text=paragraph.group(0)[:300], message=f"conclusion states {stated} "
-                        f"for {item_id} but {basis[item_id]} is {outcome}"))
+                        check="outcomes", severity="error", section=section.key,
+                        sentence=None, text=paragraph.group(0)[:300],
+                        message=f"conclusion states {stated} for {item} but "
+                        f"{basis[item]} is {decided[item]}"))
     return findings

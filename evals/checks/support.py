@@ -9,6 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from evals import vectors
+from evals.checks.absences import absent_text
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding, Severity
 from guideline_index.excerpt import Excerpt
@@ -57,22 +58,109 @@ QUANTITY_WORDS = frozenset(content_words(
     "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
     "hundred twice thrice half third thirds quarter day days week weeks month months year years "
     "hour hours minute minutes percent times daily weekly monthly about roughly approximately "
-    "nearly almost some later earlier after before"))
+    "nearly almost some later earlier after before january february march april may june july "
+    "august september october november december"))
+
+
+@lru_cache(maxsize=8192)
+def _units(text: str) -> tuple[tuple[str, ...], ...]:
+    """The text's content words, each with the parts of a hyphenated word as alternatives
+    ("left-sided": left, sided; "non-opioid": opioid): a part found in the source finds it."""
+    units = []
+    for word in _WORD.findall(text.lower()):
+        if word in STOPWORDS:
+            continue
+        if "-" in word:
+            parts = [p[:6] for p in word.split("-") if len(p) > 2 and p[0].isalpha() and
+                     p not in STOPWORDS and p not in _PREFIXES]
+            units.append((word[:6], *parts))
+        else:
+            units.append((word[:6],))
+    return tuple(units)
+
+
+_PREFIXES = frozenset({"non", "pre", "post", "anti", "sub", "semi", "multi", "self", "well"})
+
+
+_LOOSE_KINDS = frozenset({"region", "condition"})
+
+
+@lru_cache(maxsize=8192)
+def source_words(source: str) -> frozenset[str]:
+    """What a source's words support: its content words, the parts of its hyphenated words,
+    and the names of every concept of the lexicon (``evals/data/lexicon.yaml``) it names, with
+    their classes ("gabapentin" supports "anticonvulsant", "EMG" "electrodiagnostic")."""
+    from evals.checks.entities import lexicon
+
+    # (not a root's names: "procedure" or "drug" say nothing of a source; nor a region's or
+    # a condition's, whose names run wider than synonyms, "knee" is not "meniscus"; nor those
+    # of a concept whose names are not synonyms: "off work" is not "full duty")
+    lex = lexicon()
+    names = " ".join(form for cid in lex.names(source) if lex.concepts[cid].parents and
+                     lex.concepts[cid].kind not in _LOOSE_KINDS and lex.concepts[cid].synonyms
+                     for form in lex.forms[cid])
+    return frozenset(w for text in (source, names) for unit in _units(text) for w in unit)
 
 
 @lru_cache(maxsize=16384)
-def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset()) -> float:
-    """Share of the sentence's content words found in its source; a word it does not have is
-    not held against the sentence when it is a word of argument or one the case file states
-    anyway (``known``: services, criteria)."""
-    have = word_set(source)
+def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset(),
+                    record: frozenset[str] | None = None, optional: str = "") -> float:
+    """Share of the sentence's content words found in its source (``source_words``); a word it
+    does not have is not held against the sentence when it is a word of argument, one the
+    case file states anyway (``known``: services, titles) or, given the ``record``'s words, one
+    that neither the record nor the lexicon holds (the opinion's own reasoning: "rescue",
+    "regardless", "bridge"), which no citation could supply. The words of ``optional`` (the
+    sentence's clauses saying the record lacks something, which the absences check reads
+    against every fact) count when the source has them and are not held against it when not."""
+    have = source_words(source)
+    spare = {unit[0] for unit in _units(optional)} if optional else ()
     found = missing = 0
-    for word in content_words(sentence):
-        if word in have:
+    for unit in _units(sentence):
+        if any(word in have for word in unit):
             found += 1
-        elif word not in ARGUMENT_WORDS and word not in QUANTITY_WORDS and word not in known:
+        elif unit[0] not in spare and unit[0] not in ARGUMENT_WORDS and \
+                unit[0] not in QUANTITY_WORDS and unit[0] not in known and (
+                    record is None or any(word in record or word in _terms() for word in unit)):
             missing += 1
     return found / (found + missing) if found + missing else 1.0
+
+
+@lru_cache(maxsize=1)
+def _terms() -> frozenset[str]:
+    """The words of the lexicon's names (not its roots'): clinical terms, which a sentence
+    must take from its sources whether or not the record uses them."""
+    from evals.checks.entities import lexicon
+
+    lex = lexicon()
+    return frozenset(w for cid, forms in lex.forms.items() if lex.concepts[cid].parents
+                     for form in forms for unit in _units(form) for w in unit)
+
+
+def record_words(ctx: EvalContext) -> frozenset[str]:
+    """The words of the record a draft was written from: every fact of the case and the
+    excerpts its sections were given."""
+    texts = [f.statement for f in ctx.case.facts]
+    given = {e for section in ctx.draft.sections for e in section.excerpt_ids}
+    texts += [ctx.excerpts[e].text for e in sorted(given) if e in ctx.excerpts]
+    return frozenset().union(*(source_words(t) for t in texts))
+
+
+@lru_cache(maxsize=64)
+def _known(services: tuple[str, ...], titles: tuple[str, ...]) -> frozenset[str]:
+    """What the request and the inventory name, with the names of what the request is for and
+    its classes ("neuromodulation" for a stimulator trial): words a sentence may use without a
+    source saying them (not the criteria's wording, which a sentence could borrow to claim
+    what its source does not say)."""
+    from evals.checks.entities import lexicon
+
+    lex = lexicon()
+    text = " ".join(services + titles)
+    names = " ".join(form for cid in lex.names(" ".join(services)) if lex.concepts[cid].parents
+                     and lex.concepts[cid].kind in _REQUESTED_KINDS for form in lex.forms[cid])
+    return frozenset(w for t in (text, names) for unit in _units(t) for w in unit)
+
+
+_REQUESTED_KINDS = frozenset({"procedure", "device"})
 
 
 def check_support(ctx: EvalContext) -> list[Finding]:
@@ -83,8 +171,9 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     cited = []
     # what the request and the inventory name (not the criteria's wording, which a sentence
     # could borrow to claim what its source does not say)
-    known = word_set(" ".join([i.service for i in ctx.case.disputed_items] +
-                              [d.title for d in ctx.case.documents]))
+    known = _known(tuple(i.service for i in ctx.case.disputed_items),
+                   tuple(d.title for d in ctx.case.documents))
+    record = record_words(ctx)
     sources: dict[tuple[str, ...], str] = {}  # what each set of markers cites, joined
     for sentence in ctx.sentences:
         if not sentence.markers:
@@ -94,7 +183,9 @@ def check_support(ctx: EvalContext) -> list[Finding]:
             texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
             source = sources[sentence.markers] = " ".join(texts)
         if source:
-            cited.append((sentence, source, lexical_support(sentence.plain, source, known)))
+            cited.append((sentence, source,
+                          lexical_support(sentence.plain, source, known, record,
+                                          absent_text(sentence.plain))))
     pending = [c for c in cited if c[2] < LEXICAL_FLOOR]
     similarity = [0.0] * len(pending)
     plausible = [i for i, c in enumerate(pending) if c[2] >= PARAPHRASE_FLOOR]
@@ -158,7 +249,7 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
 
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches)."""
-    for cached in (content_words, word_set, lexical_support):
+    for cached in (content_words, word_set, lexical_support, _units, source_words, _known):
         cached.cache_clear()
 
 

@@ -113,9 +113,62 @@ def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
     if quotes_its_sources(plain, [t for _, t in sources]):
         return []
     said = analyse(plain)
-    return [f"says {said.quote((start, end))}; the cited {marker} says "
-            f"{analyse(dict(sources)[marker]).quote(theirs)}"
-            for (start, end), marker, theirs in _phrases(reversals(plain, list(sources)))]
+    found = [f"says {said.quote((start, end))}; the cited {marker} says "
+             f"{analyse(dict(sources)[marker]).quote(theirs)}"
+             for (start, end), marker, theirs in _phrases(reversals(plain, list(sources)))]
+    return found or class_denials(plain, sources)
+
+
+# A sentence that denies every member of a class: "takes no opioid", "no longer takes any
+# analgesic", "without any anticonvulsant" (not "no other analgesic", which excepts some).
+_CLASS_DENIAL = re.compile(
+    r"\b(?:no|without(?: any)?|not (?:\w+ ){0,2}any|no longer (?:\w+ ){0,2}any|"
+    r"never (?:\w+ ){0,2}any)"
+    r" (?!(?:other|further|additional|new|more|prior|previous|earlier|longer|later|such|"
+    r"single|one|two|three|change|increase|dose|doses|doubt)\b)"
+    r"((?:(?!(?:and|or|but|nor)\b)[\w-]+ ){0,2}(?!(?:and|or|but|nor)\b)[\w-]+)",
+    re.IGNORECASE)
+_CLASS_KINDS = frozenset({"drug"})
+
+
+def class_denials(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
+    """A class the sentence denies outright ("no longer takes any analgesic") while a cited
+    fact states one of its members, not denied, stopped or planned ("ibuprofen use fell to once
+    daily"): the member the sentence says is not there."""
+    if not _CLASS_DENIAL.search(plain):
+        return []
+    from evals.checks.entities import lexicon
+
+    lex = lexicon()
+    found = []
+    for m in _CLASS_DENIAL.finditer(plain):
+        named = next((said for said, _ in lex.mentions(m.group(1))), frozenset())
+        classes = {c for c in named if lex.concepts[c].kind in _CLASS_KINDS and
+                   any(c in lex.ancestors[o] and o != c for o in lex.concepts)}
+        if not classes:
+            continue
+        for marker, statement in sources:
+            member = _stated_member(statement, frozenset(classes))
+            if member:
+                found.append(f"says no {lex.concepts[min(classes)].label} "
+                             f"({m.group(0).strip()}); the cited {marker} says {member}")
+                break
+    return found
+
+
+def _stated_member(statement: str, classes: frozenset[str]) -> str:
+    """A word of the statement naming a member of one of the classes, stated (not denied,
+    stopped or left unsure)."""
+    from evals.checks.entities import lexicon
+
+    lex, facts = lexicon(), analyse(statement)
+    for k, token in enumerate(facts.tokens):
+        if not facts.concept[k] or facts.state[k] != POSITIVE:
+            continue
+        for said, _ in lex.mentions(token):
+            if any(c in lex.ancestors[cid] and c != cid for cid in said for c in classes):
+                return token
+    return ""
 
 
 # The problems of each sentence, by the sentence and its cited facts' statements: the drafts of

@@ -229,23 +229,35 @@ class Scope:
         if k < self.n and self.target[k] and not self.stops[k]:
             self.deny_list(b, (a, b))
             return
-        phrase: list[int] = []
-        crossed = False
-        for k in range(a - 1, max(-1, a - 11), -1):
-            t = self.tokens[k]
-            if t in AUXILIARIES and not phrase:
-                continue  # "SLR was negative"
-            if self.ends_phrase_before(k):
-                break  # a verb, pronoun, punctuation or another cue ends the phrase
-            if t in PREPOSITIONS:
-                crossed = True  # "relief from the first block was not documented": unsure
-            elif self.target[k]:
-                phrase.insert(0, k)
-        if phrase and not crossed and len(phrase) <= self.lex.phrase:
-            self.deny(phrase, (a, b))
-        else:
-            for k in phrase:
-                self.mark(k, UNSURE, (a, b))
+        # a plural verb after a coordinated subject denies each conjunct ("imaging correlation
+        # and four weeks of care were not documented"); an adjective only the nearest ("reflexes
+        # symmetric and SLR negative")
+        plural = self.tokens[a] in {"are", "were", "have"}
+        end, joined = a, False
+        for _ in range(4 if plural else 1):
+            phrase: list[int] = []
+            crossed, stop = False, -1
+            for k in range(end - 1, max(-1, end - 11), -1):
+                t = self.tokens[k]
+                if t in AUXILIARIES and not phrase and end == a:
+                    continue  # "SLR was negative"
+                if self.ends_phrase_before(k):
+                    stop = k  # a verb, pronoun, punctuation or another cue ends the phrase
+                    break
+                if t in PREPOSITIONS:
+                    crossed = True  # "relief from the first block was not documented": unsure
+                elif self.target[k]:
+                    phrase.insert(0, k)
+            if phrase and not crossed and len(phrase) <= self.lex.phrase:
+                self.deny(phrase, (a, b))
+            else:
+                for k in phrase:
+                    self.mark(k, UNSURE, (a, b))
+            # on to the conjunct before: after "and" or "or", then over the list's commas
+            link = self.tokens[stop] if stop >= 0 else ""
+            if not phrase or not (link in {"and", "or"} or (link == "," and joined)):
+                break
+            joined, end = True, stop
 
     def ends_phrase_before(self, k: int) -> bool:
         """Walking back from a trailing word, token k is not part of the phrase before it."""

@@ -1,0 +1,80 @@
+"""The outcomes check (#19): an outcome is the last one stated about an item in its section or
+its paragraph of the conclusion; a sentence there that names another item's service and not its
+own states that item's outcome (a multi-item letter's reasoning crosses items)."""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from functools import cache
+
+import pytest
+
+from drafting.backends.registry import create
+from drafting.case import Case, load_case
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals.checks.outcomes import check_outcomes, named_items
+from evals.context import EvalContext
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+SETTINGS = Settings()
+EXCERPTS = excerpts_by_id()
+
+
+@cache
+def _draft() -> tuple[Draft, Case]:
+    # I1 consultation (necessary), I2 lidocaine patch (necessary), I3 compounded cream (not)
+    case = load_case(EXAMPLES / "wc-consult-topical-imr.yaml")
+    return asyncio.run(draft_case(case, "outcomes", create("offline", SETTINGS), SETTINGS,
+                                  EXCERPTS)), case
+
+
+def outcome_errors(sentence: str, where: str) -> list[str]:
+    """The outcomes errors once a sentence ends the conclusion's paragraph for ``where`` (an
+    item id) or the item's own section (``where`` = "section:I1")."""
+    draft, case = _draft()
+    changed = draft.model_copy(deep=True)
+    if where.startswith("section:"):
+        section = next(s for s in changed.sections if s.item_id == where[8:])
+        section.text = section.text.rstrip() + " " + sentence
+    else:
+        section = next(s for s in changed.sections if s.kind == "conclusion")
+        section.text = re.sub(rf"(?ms)(^{where}\. .*?)(?=\n\nI\d+\. |\Z)",
+                              lambda m: m.group(1).rstrip() + " " + sentence, section.text)
+    return [f.message for f in check_outcomes(EvalContext(changed, case, EXCERPTS))]
+
+
+def test_the_clean_draft_has_no_outcome_error():
+    draft, case = _draft()
+    assert check_outcomes(EvalContext(draft, case, EXCERPTS)) == []
+
+
+@pytest.mark.parametrize(("sentence", "where"), [
+    ("By contrast, the requested patches are medically necessary for this neuropathy.", "I3"),
+    ("The specialist consultation, for its part, is medically necessary.", "I3"),
+    ("Unlike the patch, the ketoprofen and baclofen cream is not medically necessary.",
+     "section:I2"),
+])
+def test_a_sentence_naming_another_item_states_that_items_outcome(sentence, where):
+    assert outcome_errors(sentence, where) == []
+
+
+@pytest.mark.parametrize(("sentence", "where", "message"), [
+    ("By contrast, the requested patches are not medically necessary.", "I3",
+     "conclusion states not_necessary for I2 but the criteria result is necessary"),
+    ("For these reasons the request is medically necessary.", "I3",
+     "conclusion states necessary for I3 but the criteria result is not_necessary"),
+])
+def test_an_outcome_is_still_checked_against_the_item_it_names(sentence, where, message):
+    assert message in outcome_errors(sentence, where)
+
+
+def test_items_are_named_by_what_sets_their_service_apart():
+    draft, case = _draft()
+    ctx = EvalContext(draft, case, EXCERPTS)
+    assert named_items(ctx, "The lidocaine patches [G:mtus-cp-topical-lidocaine]") == {"I2"}
+    assert named_items(ctx, "The cream holds baclofen.") == {"I3"}
+    assert named_items(ctx, "Lidocaine is in both.") == frozenset()  # shared by I2 and I3
