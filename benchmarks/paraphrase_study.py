@@ -21,9 +21,11 @@ server. The judge configuration (embeddings on) is scored twice: as the harness 
 SUPPORTED verdict clears a doubtful sentence; UNSUPPORTED is a warning), and as if its
 UNSUPPORTED verdicts were errors; each verdict is asked once per (sentence, source) pair.
 
-Run: ``python benchmarks/paraphrase_study.py [--set 2] [--no-embeddings] [--judge-local]``
-(writes ``benchmarks/results/paraphrase_study.txt``, or ``paraphrase_study_2.txt`` for the
-held-out set 2 in ``evals/data/paraphrase_2/``; ``--misses FILE`` lists every miss and false alarm).
+Run: ``python benchmarks/paraphrase_study.py [--set 2|3] [--no-embeddings] [--judge-local]``
+(writes ``benchmarks/results/paraphrase_study.txt``, or ``paraphrase_study_2.txt`` for set 2 in
+``evals/data/paraphrase_2/`` (the development set since its first run), or
+``paraphrase_study_3.txt`` for the held-out set 3 in ``evals/data/paraphrase_3/``; ``--misses
+FILE`` lists every miss and false alarm).
 """
 
 from __future__ import annotations
@@ -56,11 +58,16 @@ from guideline_index.excerpt import Excerpt  # noqa: E402
 from guideline_index.search import GuidelineIndex  # noqa: E402
 
 # Set 1 was examined while the checks were changed (a development set); set 2 was written
-# afterwards by a session that read none of the checks (held out).
+# afterwards by a session that read none of the checks, scored once held out, and then became
+# the development set of the next round (its misses and false alarms were read); set 3 is held
+# out for that round (written blind to the checks; scored by the lead, not read while changing
+# them).
 SETS = {"1": (ROOT / "evals" / "data" / "paraphrase",
               ROOT / "benchmarks" / "results" / "paraphrase_study.txt"),
         "2": (ROOT / "evals" / "data" / "paraphrase_2",
-              ROOT / "benchmarks" / "results" / "paraphrase_study_2.txt")}
+              ROOT / "benchmarks" / "results" / "paraphrase_study_2.txt"),
+        "3": (ROOT / "evals" / "data" / "paraphrase_3",
+              ROOT / "benchmarks" / "results" / "paraphrase_study_3.txt")}
 CORPUS, RESULT = SETS["1"]
 CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
 _MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")

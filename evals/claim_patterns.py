@@ -91,8 +91,10 @@ SIDE_BEFORE_ANATOMY = SIDE.any
 SIDE_AFTER_THE = Pattern(r"\bthe (left|right)\b", r"the (?<!\wthe )(left|right)\b")
 BILATERAL = Pattern(r"\b(bilateral(?:ly)?|both sides)\b",
                       r"(b(?<!\wb)(?:ilateral(?:ly)?|oth sides))\b")
-PAIR = Pattern(rf"\b(left|right)[\s-]+({_ANATOMY})\w*",
-                 rf"({_LEFT_RIGHT})[\s-]+({_ANATOMY.lower()})\w*")
+# A side and the anatomy it goes with, perhaps past one modifier ("left paramedian C6-C7").
+_BETWEEN = r"(?:(?!(?:left|right|and|or|to|of|the)\b)[a-z]+[\s-]+)?"
+PAIR = Pattern(rf"\b(left|right)[\s-]+{_BETWEEN}({_ANATOMY})\w*",
+                 rf"({_LEFT_RIGHT})[\s-]+{_BETWEEN}({_ANATOMY.lower()})\w*")
 # "left" as a verb, not a side: after an auxiliary, a subject pronoun or a plural noun, or before
 # an object ("the visits left leg pain at 6/10", "it left him", "had left work").
 VERB_LEFT = re.compile(

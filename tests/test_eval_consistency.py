@@ -89,6 +89,16 @@ def test_a_count_of_levels_is_the_segments_cited(sentence, wrong):
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
+    # F12: a left paramedian C6-C7 interlaminar injection; F8 names both foramina
+    ("The left C6-C7 interlaminar injection followed the MRI [F12][F8].", None),
+    ("The right C6-C7 interlaminar injection followed the MRI [F12][F8].",
+     "right c6... but the source says left c6..."),
+])
+def test_a_side_goes_with_the_level_past_a_modifier(sentence, wrong):
+    assert consistency("pi-mvc-multi-item", sentence) == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
     # wc-itp-letter: F2 a laminectomy and discectomy, F3 a fusion; F9 gabapentin, pregabalin
     # and duloxetine
     ("Two spine operations preceded the pump request [F2][F3].", None),
@@ -106,5 +116,8 @@ def test_verbal_left_and_joined_units_as_claims_read_them():
     assert claims.sides("The visits left him with right leg pain") == {"right"}
     assert claims.sides("Symptoms on the left, left-sided weakness") == {"left"}
     assert claims.numbers("a 60-pound case over a 12-month period") == {60.0, 12.0}
+    # a side goes with its anatomy past one modifier
+    assert claims.side_pairs("Left paramedian C6-C7 interlaminar injection") == {("left", "c6")}
+    assert claims.side_pairs("the left and right knee") == {("right", "knee")}
     assert claims.numbers("L4-5, PHQ-9 and 2024-05-01") == frozenset()
     assert claims.durations("in a rolling 12-month period") == {(12.0, "month")}
