@@ -12,7 +12,9 @@ whose statement holds a trap's words is a trap fact (the dangerous kind).
 Run: ``python benchmarks/intake_blind_score.py [RUN_NAME]`` (set 1, the development set: appends
 to ``benchmarks/results/intake.txt``) or ``python benchmarks/intake_blind_score.py --set 2
 [RUN_NAME]`` (the held-out set 2, ``benchmarks/intake_blind_2/``, same format: writes
-``benchmarks/results/intake_blind_2.txt``, its first run kept above the current one)."""
+``benchmarks/results/intake_blind_2.txt``, its first run kept above the current one); ``--set 3``
+is the held-out set 3 (``benchmarks/intake_blind_3/``, ``results/intake_blind_3.txt``, same
+format, first run kept), scored by the lead only."""
 
 from __future__ import annotations
 
@@ -36,7 +38,9 @@ SET = ROOT / "benchmarks" / "intake_blind"
 RESULT = ROOT / "benchmarks" / "results" / "intake.txt"
 SETS = {"1": (SET, RESULT),
         "2": (ROOT / "benchmarks" / "intake_blind_2",
-              ROOT / "benchmarks" / "results" / "intake_blind_2.txt")}
+              ROOT / "benchmarks" / "results" / "intake_blind_2.txt"),
+        "3": (ROOT / "benchmarks" / "intake_blind_3",
+              ROOT / "benchmarks" / "results" / "intake_blind_3.txt")}
 TODAY = dt.date(2026, 12, 5)  # fixed: the records' dates are judged against the same day
 EVIDENCE_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
@@ -99,7 +103,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", nargs="?", default="run", help="what this run is (after what)")
     parser.add_argument("--set", choices=sorted(SETS), default="1",
-                        help="1: benchmarks/intake_blind/ (development); 2: held-out set 2")
+                        help="1: benchmarks/intake_blind/; 2: benchmarks/intake_blind_2/ "
+                        "(development); 3: held-out set 3, scored by the lead")
     parser.add_argument("--model-pass", action="store_true",
                         help="measure the model pass with a loopback fake scripted from the "
                         "labels; writes benchmarks/results/intake_model_pass.txt")
