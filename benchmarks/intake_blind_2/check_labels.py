@@ -1,5 +1,5 @@
-"""Check the blind labels of held-out set 2: every evidence/trap span occurs verbatim in its text, vocabularies and
-date forms are valid, identifiers occur in the text.
+"""Check the blind labels of held-out set 2: every evidence/trap span occurs verbatim in its
+text, vocabularies and date forms are valid, identifiers occur in the text.
 
 Run: python benchmarks/intake_blind_2/check_labels.py"""
 
