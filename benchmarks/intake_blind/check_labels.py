@@ -43,7 +43,7 @@ VALUE_KEYS = {
 def check(label_path: Path) -> tuple[int, int, list[str]]:
     problems: list[str] = []
     labels = yaml.safe_load(label_path.read_text())
-    text = (HERE / labels["file"]).read_text()
+    text = (label_path.parent / labels["file"]).read_text()
     for key in ("document_type", "facts", "traps", "identifiers"):
         if key not in labels:
             problems.append(f"missing {key}")
@@ -75,10 +75,12 @@ def check(label_path: Path) -> tuple[int, int, list[str]]:
     return len(labels.get("facts", [])), len(labels.get("traps", [])), problems
 
 
-def main() -> int:
+def main(folder: Path = HERE) -> int:
+    """Check every label file of ``folder`` (this set by default; the later sets' checkers
+    call this with their own folder)."""
     total_f = total_t = 0
     bad = False
-    files = sorted(HERE.glob("*.labels.yaml"))
+    files = sorted(folder.glob("*.labels.yaml"))
     for path in files:
         nf, nt, problems = check(path)
         total_f += nf
