@@ -3,7 +3,6 @@ them so every draft records exactly which prompt text produced it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -32,7 +31,6 @@ class Prompt:
 
 
 PROMPTS_DIR = Path(prompts.__file__).resolve().parent
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])")
 
 
 def as_data(value: Any) -> str:
@@ -55,28 +53,6 @@ def as_data_rows(value: Mapping[str, Any]) -> str:
     return "{" + ",\n".join(rows) + "}"
 
 
-def cited(text: str, marker: str) -> str:
-    """Put ``[marker]`` inside the end of every sentence of ``text``."""
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
-    out = []
-    for sentence in sentences:
-        match = re.search(r"([.!?][\"”’)]?)$", sentence)
-        if match:
-            out.append(f"{sentence[:match.start()]} [{marker}]{match.group(1)}")
-        else:
-            out.append(f"{sentence} [{marker}].")
-    return " ".join(out)
-
-
-def longdate(value: str) -> str:
-    """'2025-04-02' as '2 April 2025'; a month, year or approximate date stays as recorded."""
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        return value
-    return f"{day.day} {day:%B %Y}"
-
-
 SETTING_LABELS = {
     "ca_workers_comp": "California workers' compensation",
     "medicare": "Medicare",
@@ -91,22 +67,12 @@ def setting_label(value: str) -> str:
     return SETTING_LABELS.get(value, value.replace("_", " "))
 
 
-def upper_first(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[1:2].islower() else text
-
-
 @cache
 def environment() -> SandboxedEnvironment:
     env = SandboxedEnvironment(loader=FileSystemLoader(str(PROMPTS_DIR)),
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                autoescape=False)
-    env.filters.update(as_data=as_data, as_data_rows=as_data_rows, cited=cited,
-                       longdate=longdate, lower_first=lower_first, upper_first=upper_first,
-                       setting_label=setting_label)
+    env.filters.update(as_data=as_data, as_data_rows=as_data_rows)
     return env
 
 

@@ -88,7 +88,8 @@ def test_the_full_path_submit_draft_poll_export_docx(acme: httpx.Client) -> None
     assert exported.headers["content-type"].startswith(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
     text = "\n".join(p.text for p in Document(io.BytesIO(exported.content)).paragraphs)
-    assert draft["sections"][0]["title"] in text and draft["label"] in text
+    # the first section is the letter's addressee block, printed without its title
+    assert draft["sections"][1]["title"] in text and draft["label"] in text
 
     audit = acme.get(f"/v1/drafts/{draft_id}/history").json()["audit"]
     assert [e["detail"]["format"] for e in audit if e["action"] == "exported"] == ["docx"]

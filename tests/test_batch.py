@@ -96,7 +96,7 @@ def test_the_budget_stops_the_run_and_a_resume_with_more_finishes_it(tmp_path: P
     with FakeOpenAIServer(reply_fn(good_answer)) as server:
         common = ["--backend", "openai", "--base-url", server.base_url, "--model", "fake-model"]
         first = run(tmp_path, str(tmp_path / "cases"), *common, "--concurrency", "1",
-                    "--budget", "0.004", "--out", str(out))
+                    "--budget", "0.005", "--out", str(out))
         assert first.exit_code == 1, first.output
         assert "budget: not starting" in first.stderr
         stopped = rows(out)
@@ -104,7 +104,7 @@ def test_the_budget_stops_the_run_and_a_resume_with_more_finishes_it(tmp_path: P
         assert 0 < len(drafted) < len(cases)
         assert {r["status"] for r in stopped} == {"done", "not drafted (budget)"}
         spent = sum(float(r["cost_usd"]) for r in drafted)
-        assert 0 < spent <= 0.004
+        assert 0 < spent <= 0.005
         requests = len(server.chat_requests)
 
         run_id = run_id_of(tmp_path)
@@ -119,7 +119,7 @@ def test_the_budget_stops_the_run_and_a_resume_with_more_finishes_it(tmp_path: P
     assert requests < sections
     budgets = [json.loads(d)["budget_usd"] for (d,) in conn.execute(
         "SELECT detail FROM audit_log WHERE action IN ('run_started', 'run_resumed')")]
-    assert budgets == [0.004, 1.0]
+    assert budgets == [0.005, 1.0]
 
 
 def test_failed_sections_mark_cases_failed_and_exit_1(tmp_path: Path) -> None:

@@ -63,11 +63,16 @@ def test_the_pdf_renders_with_its_pages_and_headings(drafted, tmp_path):
     assert all(p.stat().st_size > 5_000 for p in pngs), "blank page rendered"
     draft = Draft.model_validate_json((out / f"{CASE.stem}.json").read_text())
     outline = [item.title for item in reader.outline if not isinstance(item, list)]
-    for number, section in enumerate(draft.sections, start=1):
+    # the letter's head (addressee and re-line) is printed unnumbered above the title
+    head, *body = draft.sections
+    assert head.kind == "letter" and head.text.splitlines()[0] in reader.pages[0].extract_text()
+    for number, section in enumerate(body, start=1):
         assert any(title.startswith(f"{number}. {section.title}") for title in outline), \
             (number, section.title, outline)
         assert title_on_some_page(reader, section.title), section.title
-    assert "Drafted without a language model" in reader.pages[0].extract_text()
+    # the offline notice is on the draft's information page, the last
+    assert "Drafted without a language model" not in reader.pages[0].extract_text()
+    assert "Drafted without a language model" in reader.pages[-1].extract_text()
 
 
 def title_on_some_page(reader: PdfReader, title: str) -> bool:
@@ -84,6 +89,18 @@ def test_unknown_format_and_bad_type_are_refused(tmp_path):
                                    "--no-retrieval", "--out", str(tmp_path)])
     assert bad_type.exit_code == 2
     assert "not written from the plaintiff perspective" in bad_type.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_an_appeal_of_a_case_without_a_denial_is_refused_with_a_dossier_offered(tmp_path):
+    no_denial = CASE.parent / "wc-itp-letter.yaml"  # a request no one has denied yet
+    refused = CliRunner().invoke(app, ["draft", str(no_denial), "--type", "appeal_letter",
+                                       "--perspective", "provider", "--no-retrieval",
+                                       "--out", str(tmp_path)])
+    assert refused.exit_code == 2
+    message = " ".join(refused.stderr.split())
+    assert "an appeal_letter answers a denial, and case wc-itp-letter records none" in message
+    assert "--type predenial_dossier" in message
     assert not any(tmp_path.iterdir())
 
 

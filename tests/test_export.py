@@ -20,7 +20,13 @@ from drafting.draft import OFFLINE_LABEL, Citation, Draft, Provenance, SectionDr
 from drafting.export import FORMATS, export, to_docx, to_json, to_markdown, to_pdf
 from drafting.export.citations import NO_SOURCE, Ref, Unresolved, resolve_citations
 from drafting.export.fonts import choose_font, transliterate
-from drafting.export.layout import SIGNATURE_LINES, note_text
+from drafting.export.layout import (
+    INFO_TITLE,
+    SIGNATURE_LINES,
+    Letterhead,
+    load_letterhead,
+    note_text,
+)
 
 ESI = "G:mtus-cp-esi-criteria"
 REPEAT = "G:mtus-cp-esi-repeat"
@@ -83,9 +89,17 @@ TITLES = {
     "conclusion": "Conclusion",
 }
 HEADINGS = [f"{n}. {t}" for n, t in enumerate(TITLES.values(), start=1)]
-END_HEADINGS = ["Citation problems", "Notes", "Signature"]
+# The signature block follows the last section (the outline here has no signature section); the
+# draft's information page (the offline notice, metadata, required elements) comes last.
+END_HEADINGS = ["Signature", "Citation problems", "Notes", INFO_TITLE]
 # First appearance order across the document; F99 is invalid and never numbered.
 ORDER = [ESI, "F5", "F7", "F9", REPEAT]
+
+
+@pytest.fixture(autouse=True)
+def _no_letterhead(monkeypatch, tmp_path):
+    """Exports here never read a letterhead from the user's data directory."""
+    monkeypatch.setenv("NECESSITY_LETTERHEAD", str(tmp_path / "no-letterhead.yaml"))
 
 
 def _citations(text: str) -> list[Citation]:
@@ -177,8 +191,9 @@ def test_a_marker_invalid_in_one_section_still_resolves_where_it_is_valid():
 
 def test_note_wording_for_facts_and_excerpts():
     notes = {n.marker: n for n in resolve_citations(make_draft()).notes}
+    # a fact's note names its document, date and page, without the case file's ids
     assert note_text(notes["F5"]) == (
-        "F5 — MRI lumbar spine without contrast (D3), 2016-04-12, p. 1: "
+        "MRI lumbar spine without contrast, 12 April 2016, p. 1: "
         "L4-5 disc protrusion contacting the traversing left L5 nerve root.")
     assert note_text(notes[ESI]).startswith(
         "MTUS Chronic Pain (2009), Epidural steroid injections (ESIs), p. 46: Radiculopathy must")
@@ -200,31 +215,109 @@ def test_markdown_structure():
     md = to_markdown(make_draft())
     lines = md.splitlines()
     assert lines[0] == f"# {make_draft().title}"
-    assert lines[2] == f"> {OFFLINE_LABEL}"
-    meta = lines[4]
+    assert lines[2] == "1 May 2024"  # the letter's date: drafted (signed: the sign-off day)
+    body, info = md.split(f"## {INFO_TITLE}")
+    assert OFFLINE_LABEL not in body  # the offline notice is on the information page
+    assert f"> {OFFLINE_LABEL}" in info
     for part in ("**Document type:** Litigation opinion", "**Perspective:** defense",
                  "**Setting:** California workers' compensation", "**Date:** 2024-05-01",
-                 "**Backend:** offline (deterministic-composer)"):
-        assert part in meta
+                 "**Backend:** offline (deterministic-composer)", "**Letterhead:** none"):
+        assert part in info
+    assert "### Required elements" in info
+    assert "Records reviewed: missing." in info  # this hand-made draft has no records section
     headings = [line[3:] for line in lines if line.startswith("## ")]
     assert headings == HEADINGS + END_HEADINGS
     definitions = re.findall(r"^\[\^(\d+)\]: ", md, flags=re.M)
     assert definitions == ["1", "2", "3", "4", "5"]
     assert set(re.findall(r"\[\^(\d+)\](?!:)", md)) == set(definitions)
-    assert "[^2]: F5 — MRI lumbar spine without contrast (D3), 2016-04-12, p. 1: L4-5" in md
+    assert "[^2]: MRI lumbar spine without contrast, 12 April 2016, p. 1: L4-5" in md
     assert "- 12 April 2016: MRI showed" in md  # list lines survive
-    assert md.rstrip().endswith(SIGNATURE_LINES[-1])
+    signature = body.split("## Signature")[1].split("## Citation problems")[0]
+    assert all(line in signature for line in SIGNATURE_LINES)
 
 
-def test_no_signature_placeholder_when_the_outline_has_a_signature_section():
+def test_no_signature_heading_when_the_outline_has_a_signature_section():
     draft = make_draft()
     draft.sections.append(SectionDraft(key="signature", kind="signature", title="Signature",
-                                       text="______________\n[Reviewer name], [Credentials]"))
+                                       text="These opinions rest on the records listed."))
     md = to_markdown(draft)
     assert "## 6. Signature" in md
     assert "## Signature" not in md
-    assert SIGNATURE_LINES[0] not in md
-    assert "[Reviewer name], [Credentials]" in md
+    block = md.split("## 6. Signature")[1].split("## Citation problems")[0]
+    assert "These opinions rest on the records listed." in block
+    assert all(line in block for line in SIGNATURE_LINES)
+
+
+def test_a_signed_draft_shows_the_signer_and_never_a_placeholder():
+    draft = make_draft()
+    draft.sections.insert(1, SectionDraft(
+        key="qualifications", kind="qualifications", title="Reviewer qualifications",
+        text="The reviewer is [Reviewer name], [Reviewer credentials]. No role in the care."))
+    draft.sections.append(SectionDraft(key="signature", kind="signature", title="Signature",
+                                       text="These opinions rest on the records listed."))
+    unsigned = to_markdown(draft)
+    assert "[Reviewer name], [Reviewer credentials]" in unsigned
+    assert SIGNATURE_LINES[0] in unsigned
+    signed = draft.model_copy(update={
+        "signed_off_by": "Dr. A. Reyes", "signer_credentials": "MD, board certified in pain "
+        "medicine", "signed_off_at": dt.datetime(2024, 5, 3, 9, 0, tzinfo=dt.UTC)})
+    for text in (to_markdown(signed), _docx_text(signed), _pdf_text(signed)):
+        assert "[Reviewer" not in text and "____" not in text
+        assert "The reviewer is Dr. A. Reyes, MD, board certified in pain medicine." in text
+        assert "Signed: Dr. A. Reyes" in text and "Date: 3 May 2024" in text
+        assert "Reviewer's qualifications" not in text.split(INFO_TITLE)[-1] or \
+            "missing" not in text.split("Reviewer's qualifications")[-1][:20]
+    # signed without credentials on record: the name is filled, the credentials placeholder
+    # goes, and the information page lists the qualifications as missing
+    bare = signed.model_copy(update={"signer_credentials": None})
+    md = to_markdown(bare)
+    assert "The reviewer is Dr. A. Reyes. No role" in md and "[Reviewer" not in md
+    assert "Reviewer's qualifications: missing. Signed off without credentials" in md
+    assert "3 May 2024" in md.splitlines()[2]  # the letter is dated the day it was signed
+
+
+def _docx_text(draft: Draft) -> str:
+    from drafting.export.docx import build_docx
+    return "\n".join(p.text for p in build_docx(draft).paragraphs)
+
+
+def _pdf_text(draft: Draft) -> str:
+    import io
+
+    from drafting.export.pdf import build_pdf
+    reader = PdfReader(io.BytesIO(bytes(build_pdf(draft).output())))
+    return "\n".join(squash(page.extract_text()) for page in reader.pages)
+
+
+def test_the_letterhead_heads_every_format(tmp_path):
+    path = tmp_path / "letterhead.yaml"
+    path.write_text("lines:\n  - Valley Spine and Pain Medicine\n  - 100 Main Street, "
+                    "Fresno, CA 93721\n", encoding="utf-8")
+    letterhead = load_letterhead(path)
+    assert letterhead == Letterhead(("Valley Spine and Pain Medicine",
+                                     "100 Main Street, Fresno, CA 93721"), str(path))
+    draft = make_draft()
+    md = to_markdown(draft, letterhead)
+    assert md.splitlines()[2] == "**Valley Spine and Pain Medicine**  "
+    assert f"**Letterhead:** {path}" in md
+    from drafting.export.docx import build_docx
+    from drafting.export.pdf import build_pdf
+    assert build_docx(draft, letterhead).paragraphs[0].text == "Valley Spine and Pain Medicine"
+    import io
+    first = PdfReader(io.BytesIO(bytes(build_pdf(draft, letterhead=letterhead).output())))
+    assert squash(first.pages[0].extract_text()).startswith("Valley Spine and Pain Medicine")
+    assert load_letterhead(tmp_path / "absent.yaml") is None
+
+
+def test_the_letter_head_section_is_printed_unnumbered_above_the_title():
+    draft = make_draft()
+    draft.sections.insert(0, SectionDraft(key="letter", kind="letter",
+                                          title="Addressee and reference",
+                                          text="To: Counsel of record\nRe: Medical necessity"))
+    md = to_markdown(draft)
+    assert md.index("To: Counsel of record  \nRe: Medical necessity") < md.index("## 1. ")
+    assert "Addressee and reference" not in md
+    assert [line[3:] for line in md.splitlines() if line.startswith("## ")][:5] == HEADINGS
 
 
 def test_markdown_without_label_has_no_blockquote():
@@ -247,8 +340,10 @@ def test_docx_headings_superscripts_label_and_notes(tmp_path):
     path = to_docx(draft, tmp_path / "opinion.docx")
     doc = Document(str(path))
     paragraphs = doc.paragraphs
-    assert (paragraphs[0].style.name, paragraphs[0].text) == ("Heading 1", draft.title)
-    label = paragraphs[1]
+    assert paragraphs[0].text == "1 May 2024"  # the letter's date (no letterhead here)
+    assert (paragraphs[1].style.name, paragraphs[1].text) == ("Heading 1", draft.title)
+    info = [p.text for p in paragraphs].index(INFO_TITLE)
+    label = paragraphs[info + 1]  # the offline notice, boxed, on the information page
     assert label.text == OFFLINE_LABEL and all(run.italic for run in label.runs)
     ppr = label._p.pPr.xml
     assert "<w:shd" in ppr and "<w:pBdr>" in ppr
@@ -271,8 +366,10 @@ def test_docx_headings_superscripts_label_and_notes(tmp_path):
     assert len(unresolved) == 1 and unresolved[0].bold
     notes = paragraphs[[p.text for p in paragraphs].index("Notes") + 1:][:5]
     assert [p.text.split(". ", 1)[0] for p in notes] == ["1", "2", "3", "4", "5"]
-    assert notes[1].text.startswith("2. F5 — MRI lumbar spine without contrast (D3)")
-    assert paragraphs[-1].text == SIGNATURE_LINES[-1]
+    assert notes[1].text.startswith("2. MRI lumbar spine without contrast, 12 April 2016")
+    signature = [p.text for p in paragraphs].index("Signature")
+    assert [p.text for p in paragraphs[signature + 1:signature + 5]] == list(SIGNATURE_LINES)
+    assert paragraphs[-1].text.endswith(": present") or ": missing." in paragraphs[-1].text
     opinion_runs = next(p for p in paragraphs if p.text.startswith("Opinion.")).runs
     assert (opinion_runs[0].text, opinion_runs[0].bold) == ("Opinion.", True)  # **Opinion.**
 
@@ -305,11 +402,12 @@ def _check_pdf(path: Path, tmp_path: Path, expected_pages: int) -> list[str]:
     pages = [squash(page.extract_text()) for page in reader.pages]
     pngs = _pdf_pages_as_png(path, tmp_path / "png")
     assert len(pngs) == len(reader.pages) == expected_pages
-    assert _outline_titles(reader) == HEADINGS + END_HEADINGS
+    assert _outline_titles(reader) == HEADINGS + END_HEADINGS + ["Required elements"]
     text = " ".join(pages)
     for heading in HEADINGS + END_HEADINGS:
         assert heading in text
-    assert squash(OFFLINE_LABEL) in pages[0]
+    assert squash(OFFLINE_LABEL) in pages[-1]  # on the information page, the last
+    assert pages[-1].startswith(INFO_TITLE)
     assert "[unresolved: F99]" in text
     for number, page in enumerate(pages, start=1):
         assert f"page {number} of {expected_pages}" in page
@@ -328,14 +426,14 @@ def test_pdf_pages_text_outline_and_label(tmp_path, fonts):
         for style in ("", "B"):
             shutil.copy(choice.files[style], font_dir)
         assert choose_font(font_dir).files["I"].name == "DejaVuSans.ttf"
-    # At 10.5 pt on Letter paper the five sections fill most of page 1; the citation problems,
-    # the five notes and the signature block take page 2.
+    # At 10.5 pt on Letter paper the five sections fill most of page 1; the signature block,
+    # the citation problems and the five notes take page 2; the information page is page 3.
     path = to_pdf(make_draft(), tmp_path / "opinion.pdf", font_dir=font_dir)
-    pages = _check_pdf(path, tmp_path, expected_pages=2)
-    assert pages[1].startswith("Citation problems")
+    pages = _check_pdf(path, tmp_path, expected_pages=3)
+    assert "Signature" in pages[1] and "Citation problems" in pages[1]
     text = " ".join(pages)
     assert "≥ 50% relief lasting 6–8 weeks → with functional gains" in text
-    assert "F5 — MRI lumbar spine without contrast (D3), 2016-04-12, p. 1" in text
+    assert "MRI lumbar spine without contrast, 12 April 2016, p. 1" in text
     assert "relief4,2." in text.replace(" ", "")  # numbers follow the word, comma-separated
     assert "Opinion. To a reasonable degree" in text and "**" not in text
 
@@ -345,11 +443,11 @@ def test_pdf_falls_back_to_a_core_font_with_transliteration(tmp_path):
     reader = PdfReader(path)
     fonts = {str(f["/BaseFont"]) for p in reader.pages for f in p["/Resources"]["/Font"].values()}
     assert all("Helvetica" in name for name in fonts)
-    text = _check_pdf(path, tmp_path, expected_pages=2)
+    text = _check_pdf(path, tmp_path, expected_pages=3)
     joined = " ".join(text)
     assert '>= 50% relief lasting 6-8 weeks -> with functional gains' in joined
     assert '"50-60% relief"' in joined
-    assert "F5 - MRI lumbar spine" in joined
+    assert "MRI lumbar spine without contrast, 12 April 2016" in joined
 
 
 def test_transliteration_covers_typography_and_never_raises():
@@ -367,10 +465,11 @@ def test_export_writes_every_format_with_the_label(tmp_path):
     assert written == {ext: tmp_path / "out" / f"wc-synthetic-esi.{ext}" for ext in FORMATS}
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         f"wc-synthetic-esi.{ext}" for ext in FORMATS)
-    assert OFFLINE_LABEL in written["md"].read_text(encoding="utf-8").split("## 1.")[0]
-    assert Document(str(written["docx"])).paragraphs[1].text == OFFLINE_LABEL
-    first_page = squash(PdfReader(written["pdf"]).pages[0].extract_text())
-    assert squash(OFFLINE_LABEL) in first_page
+    # the offline notice is in every format, on the draft's information page
+    assert OFFLINE_LABEL in written["md"].read_text(encoding="utf-8").split(INFO_TITLE)[1]
+    assert OFFLINE_LABEL in [p.text for p in Document(str(written["docx"])).paragraphs]
+    last_page = squash(PdfReader(written["pdf"]).pages[-1].extract_text())
+    assert squash(OFFLINE_LABEL) in last_page
     assert json.loads(written["json"].read_text(encoding="utf-8"))["label"] == OFFLINE_LABEL
     # exports hold patient data: owner-only files in an owner-only folder it created
     assert {p.stat().st_mode & 0o777 for p in written.values()} == {0o600}

@@ -53,21 +53,21 @@ def test_draft_stores_the_draft_with_its_model_calls_and_prints_its_id(drafted) 
     store, draft_id = drafted
     listed = json.loads(cli(store, "drafts", "list", "--json").stdout)
     assert [(d["draft_id"], d["status"], d["sections"]) for d in listed] == [
-        (draft_id, "complete", 11)]
+        (draft_id, "complete", 12)]
     conn = sqlite3.connect(store)
     calls = conn.execute("SELECT count(*), sum(completion_tokens), min(seconds) >= 0 "
                          "FROM model_calls WHERE draft_id = ?", (draft_id,)).fetchone()
-    assert calls[0] == 11 and calls[1] > 0 and calls[2] == 1
+    assert calls[0] == 12 and calls[1] > 0 and calls[2] == 1
     provenance = json.loads(conn.execute("SELECT provenance FROM drafts").fetchone()[0])
-    assert provenance["backend"] == "offline" and len(provenance["prompt_hashes"]) == 11
+    assert provenance["backend"] == "offline" and len(provenance["prompt_hashes"]) == 12
     content = conn.execute("SELECT content FROM cases").fetchone()[0]
     assert content == CASE.read_text()  # kept for regeneration
     actions = [e["action"] for e in history(store, draft_id)]
-    assert actions[0] == "draft_created" and actions.count("section_drafted") == 11
+    assert actions[0] == "draft_created" and actions.count("section_drafted") == 12
     assert actions[-3:] == ["draft_finished", "exported", "exported"]
     shown = cli(store, "drafts", "show", draft_id)
     assert shown.exit_code == 0 and "status complete" in shown.stdout
-    assert "11 model call(s)" in shown.stdout
+    assert "12 model call(s)" in shown.stdout
 
 
 def test_edits_regenerations_and_overrides_are_in_history_and_nothing_is_overwritten(

@@ -83,10 +83,10 @@ def test_save_then_load_round_trips_everything(store: DraftStore, draft: Draft) 
     assert loaded.provenance.prompt_hashes == {s.key: s.prompt_hash for s in draft.sections}
     assert loaded.model_dump() == draft.model_dump()
     [summary] = store.list_drafts()
-    assert (summary.draft_id, summary.status, summary.sections) == (draft_id, "complete", 11)
+    assert (summary.draft_id, summary.status, summary.sections) == (draft_id, "complete", 12)
     assert store.list_drafts(case_id="another-case") == []
     assert [e.action for e in store.audit(draft_id)] == (
-        ["draft_created"] + ["section_drafted"] * 11 + ["draft_finished"])
+        ["draft_created"] + ["section_drafted"] * 12 + ["draft_finished"])
 
 
 def test_section_by_section_then_finish_matches_the_draft(store: DraftStore, draft: Draft) -> None:
@@ -175,9 +175,9 @@ def test_a_second_connection_sees_committed_data_only(store_path: Path, draft: D
         other.execute("INSERT INTO audit_log (at, actor, action, draft_id) "
                       "VALUES (?, 'Dr. Kim', 'exported', ?)", (dt.datetime.now(dt.UTC).isoformat(),
                                                                 draft_id))
-        assert len(reader.audit(draft_id)) == 13  # not blocked, and sees committed data only
+        assert len(reader.audit(draft_id)) == 14  # not blocked, and sees committed data only
         other.execute("COMMIT")
-        assert len(reader.audit(draft_id)) == 14
+        assert len(reader.audit(draft_id)) == 15
         writer.review.edit_section(draft_id, "scope", "Rewritten.", "Dr. Kim", "clarity",
                                    citations=[])
         assert reader.section_text(draft_id, "scope") == "Rewritten."
@@ -252,7 +252,8 @@ def test_other_files_are_refused(tmp_path: Path) -> None:
 
 def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft: Draft) -> None:
     draft_id = store.save_draft(draft, CASE_PATH)
-    key, original = "conclusion", draft.sections[9].text
+    at = [s.key for s in draft.sections].index("conclusion")
+    key, original = "conclusion", draft.sections[at].text
     edited = original + "\n\nThe injection should be authorised at one level only [F1]."
     cited = [Citation(marker="F1", kind="fact", target="F1", sentence=2)]  # as the caller checked
     assert store.review.edit_section(draft_id, key, edited, "Dr. Reyes", "narrow the request",
@@ -271,10 +272,10 @@ def test_edits_make_new_versions_with_author_and_reason(store: DraftStore, draft
     assert store.section_text(draft_id, key, 1) == original
     assert store.section_text(draft_id, key, 2) == edited
     assert store.section_text(draft_id, key) == "Short."
-    assert store.load_draft(draft_id).sections[9].text == "Short."
+    assert store.load_draft(draft_id).sections[at].text == "Short."
     assert store.load_draft(draft_id, "original") == draft
-    assert store.load_draft(draft_id, 2).sections[9].text == edited
-    latest = store.load_draft(draft_id, 2).sections[9]
+    assert store.load_draft(draft_id, 2).sections[at].text == edited
+    latest = store.load_draft(draft_id, 2).sections[at]
     assert latest.citations[-1].marker == "F1" and latest.prompt_hash == ""
     assert [e.detail["reason"] for e in store.audit(draft_id) if e.action == "section_edited"] == [
         "narrow the request", "house style"]

@@ -121,11 +121,11 @@ def test_a_draft_round_trips_with_its_calls_and_audit(url: str, drafted: Draft) 
         draft_id = store.save_draft(drafted, CASE_PATH)
         assert store.load_draft(draft_id) == drafted
         [summary] = store.list_drafts()
-        assert (summary.draft_id, summary.status, summary.sections) == (draft_id, "complete", 11)
+        assert (summary.draft_id, summary.status, summary.sections) == (draft_id, "complete", 12)
         assert [c.section_key for c in store.model_calls(draft_id)] == [
             s.key for s in drafted.sections]
         assert [e.action for e in store.audit(draft_id)] == (
-            ["draft_created"] + ["section_drafted"] * 11 + ["draft_finished"])
+            ["draft_created"] + ["section_drafted"] * 12 + ["draft_finished"])
     with DraftStore.open(url) as again:  # migrations are not applied twice
         assert again.load_draft(draft_id) == drafted
         versions = again.db.conn.execute("SELECT version FROM necessity_schema").fetchall()

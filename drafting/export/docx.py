@@ -1,5 +1,7 @@
-"""The draft as a Word document: Heading 1 title, Heading 2 numbered sections, superscript
-endnote numbers in the text and a Notes list (python-docx has no footnote API)."""
+"""The draft as a Word document: the letter's head (letterhead, date, addressee and re-line),
+Heading 1 title, Heading 2 numbered sections, superscript endnote numbers in the text, the
+signature block, a Notes list (python-docx has no footnote API), and the draft's information
+page (the offline notice boxed, the metadata and the required elements) on a page of its own."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.text import WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
@@ -17,24 +20,34 @@ from drafting.atomic_files import write_bytes_atomic
 from drafting.draft import Draft
 from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.layout import (
+    ELEMENTS_TITLE,
+    INFO_TITLE,
     NOTES_TITLE,
     OVERRIDES_TITLE,
     PROBLEMS_TITLE,
-    SIGNATURE_LINES,
     SIGNATURE_TITLE,
+    Letterhead,
     Span,
     Strong,
+    as_signed,
     blocks,
-    metadata_line,
-    needs_signature,
+    element_lines,
+    information,
+    is_note,
+    letter_date,
+    load_letterhead,
     note_text,
+    numbered,
     override_text,
     problem_text,
     ref_text,
     section_heading,
+    signature_after,
+    signature_lines,
 )
 
 _RED = RGBColor(0xB0, 0x00, 0x20)
+_NOTE = RGBColor(0x96, 0x46, 0x00)
 
 
 def _frame(paragraph: Paragraph, fill: str = "EEEEEE", line: str = "999999") -> None:
@@ -67,26 +80,48 @@ def _add_pieces(paragraph: Paragraph, pieces: list[Span]) -> None:
             paragraph.add_run(piece)
 
 
-def build_docx(draft: Draft) -> DocxDocument:
-    footnoted = resolve_citations(draft)
+def build_docx(draft: Draft, letterhead: Letterhead | None = None, *,
+               find_letterhead: bool = True) -> DocxDocument:
+    if letterhead is None and find_letterhead:
+        letterhead = load_letterhead()
+    shown = as_signed(draft)
+    footnoted = resolve_citations(shown)
     document = Document()
-    document.core_properties.title = draft.title
-    document.add_heading(draft.title, level=1)
-    if draft.label:
-        label = document.add_paragraph()
-        label.add_run(draft.label).italic = True
-        _frame(label)
-    info = document.add_paragraph().add_run(metadata_line(draft))
-    info.font.size = Pt(9)
-    for number, (section, pieces) in enumerate(zip(draft.sections, footnoted.sections,
-                                                   strict=True), start=1):
-        document.add_heading(section_heading(number, section.title), level=2)
-        for block in blocks(pieces):
-            style = "List Bullet" if block.kind == "bullet" else None
-            _add_pieces(document.add_paragraph(style=style), block.pieces)
-    if draft.overrides:
+    document.core_properties.title = shown.title
+    if letterhead:
+        for n, line in enumerate(letterhead.lines):
+            run = document.add_paragraph().add_run(line)
+            run.bold = n == 0
+            run.font.size = Pt(12 if n == 0 else 9)
+    document.add_paragraph(letter_date(shown))
+    numbers = numbered(shown)
+    for index, number in enumerate(numbers):
+        if number is None:
+            for block in blocks(footnoted.sections[index]):
+                _add_pieces(document.add_paragraph(), block.pieces)
+    document.add_heading(shown.title, level=1)
+    sign_after = signature_after(shown)
+    for index, (section, pieces) in enumerate(zip(shown.sections, footnoted.sections,
+                                                  strict=True)):
+        number = numbers[index]
+        if number is not None:
+            document.add_heading(section_heading(number, section.title), level=2)
+            for block in blocks(pieces):
+                style = "List Bullet" if block.kind == "bullet" else None
+                paragraph = document.add_paragraph(style=style)
+                _add_pieces(paragraph, block.pieces)
+                if is_note(block):  # a note to the physician, in its own colour
+                    for run in paragraph.runs:
+                        if not run.font.superscript:
+                            run.font.color.rgb = _NOTE
+        if index == sign_after:
+            if section.kind != "signature":
+                document.add_heading(SIGNATURE_TITLE, level=2)
+            for line in signature_lines(shown):
+                document.add_paragraph(line)
+    if shown.overrides:
         document.add_heading(OVERRIDES_TITLE, level=2)
-        for override in draft.overrides:
+        for override in shown.overrides:
             document.add_paragraph(override_text(override), style="List Bullet")
     if footnoted.problems:
         document.add_heading(PROBLEMS_TITLE, level=2)
@@ -99,10 +134,21 @@ def build_docx(draft: Draft) -> DocxDocument:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{note.number}. ").bold = True
             paragraph.add_run(note_text(note))
-    if needs_signature(draft):
-        document.add_heading(SIGNATURE_TITLE, level=2)
-        for line in SIGNATURE_LINES:
-            document.add_paragraph(line)
+    document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+    document.add_heading(INFO_TITLE, level=2)
+    if shown.label:
+        label = document.add_paragraph()
+        label.add_run(shown.label).italic = True
+        _frame(label)
+    for name, value in information(shown, letterhead):
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{name}: ").bold = True
+        paragraph.add_run(value).font.size = Pt(9)
+    document.add_heading(ELEMENTS_TITLE, level=3)
+    for line in element_lines(shown):
+        run = document.add_paragraph(style="List Bullet").add_run(line)
+        if ": missing." in line:
+            run.font.color.rgb = _RED
     return document
 
 

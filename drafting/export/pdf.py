@@ -1,5 +1,7 @@
-"""The draft as a PDF (fpdf2): bookmarked headings, superscript endnote numbers, a Notes list,
-page numbers in the footer and the label boxed on the first page."""
+"""The draft as a PDF (fpdf2): the letter's head (letterhead, date, addressee and re-line),
+bookmarked headings, superscript endnote numbers, the signature block, a Notes list, page
+numbers in the footer, and on a last page of its own the draft's information: the offline
+notice boxed, the metadata and the required elements (missing ones first, in red)."""
 
 from __future__ import annotations
 
@@ -12,25 +14,34 @@ from drafting.draft import Draft
 from drafting.export.citations import Ref, Unresolved, resolve_citations
 from drafting.export.fonts import FontChoice, choose_font
 from drafting.export.layout import (
+    ELEMENTS_TITLE,
+    INFO_TITLE,
     NOTES_TITLE,
     OVERRIDES_TITLE,
     PROBLEMS_TITLE,
-    SIGNATURE_LINES,
     SIGNATURE_TITLE,
+    Letterhead,
     Span,
     Strong,
+    as_signed,
     blocks,
-    metadata_line,
-    needs_signature,
+    element_lines,
+    information,
+    is_note,
+    letter_date,
+    load_letterhead,
     note_text,
+    numbered,
     override_text,
     problem_text,
     ref_text,
     section_heading,
+    signature_after,
+    signature_lines,
 )
 
 BODY_SIZE, LINE = 10.5, 5.5
-RED, GREY = (176, 0, 32), (100, 100, 100)
+RED, GREY, NOTE = (176, 0, 32), (100, 100, 100), (150, 70, 0)
 
 
 class OpinionPDF(FPDF):
@@ -58,9 +69,9 @@ class OpinionPDF(FPDF):
         self.set_text_color(0)
 
     def block(self, text: str, style: str = "", size: float = BODY_SIZE, height: float = LINE,
-              **options: object) -> None:
+              align: str = "L", **options: object) -> None:
         self.use(style, size)
-        self.multi_cell(0, height, self.t(text), align="L", new_x="LMARGIN", new_y="NEXT",
+        self.multi_cell(0, height, self.t(text), align=align, new_x="LMARGIN", new_y="NEXT",
                         **options)
 
     def heading(self, text: str) -> None:
@@ -107,30 +118,53 @@ class OpinionPDF(FPDF):
         self.ln(1.5)
 
 
-def build_pdf(draft: Draft, font_dir: Path | None = None) -> OpinionPDF:
-    footnoted = resolve_citations(draft)
-    pdf = OpinionPDF(choose_font(font_dir), f"{draft.title} · {draft.case_id}")
-    pdf.set_title(pdf.t(draft.title))
+def build_pdf(draft: Draft, font_dir: Path | None = None, letterhead: Letterhead | None = None,
+              *, find_letterhead: bool = True) -> OpinionPDF:
+    if letterhead is None and find_letterhead:
+        letterhead = load_letterhead()
+    shown = as_signed(draft)
+    footnoted = resolve_citations(shown)
+    pdf = OpinionPDF(choose_font(font_dir), f"{shown.title} · {shown.case_id}")
+    pdf.set_title(pdf.t(shown.title))
     pdf.set_creator("necessity")
     pdf.add_page()
-    pdf.block(draft.title, "B", 17, 8)
-    pdf.ln(2)
-    if draft.label:
-        pdf.set_fill_color(238, 238, 238)
+    if letterhead:
+        for n, line in enumerate(letterhead.lines):
+            pdf.block(line, "B" if n == 0 else "", 13 if n == 0 else 9, 6 if n == 0 else 4.5,
+                      align="C")
         pdf.set_draw_color(150, 150, 150)
-        pdf.block(draft.label, "I", 9.5, 5, border=1, fill=True, padding=2.5)
-        pdf.ln(2)
-    pdf.set_text_color(*GREY)
-    pdf.block(metadata_line(draft), "", 8.5, 4.5)
-    pdf.set_text_color(0)
-    for number, (section, pieces) in enumerate(zip(draft.sections, footnoted.sections,
-                                                   strict=True), start=1):
-        pdf.heading(section_heading(number, section.title))
-        for part in blocks(pieces):
-            pdf.paragraph(part.pieces, "•" if part.kind == "bullet" else None)
-    if draft.overrides:
+        pdf.line(pdf.l_margin, pdf.get_y() + 1.5, pdf.w - pdf.r_margin, pdf.get_y() + 1.5)
+        pdf.ln(5)
+    pdf.block(letter_date(shown), "", BODY_SIZE, LINE, align="R")
+    pdf.ln(2)
+    numbers = numbered(shown)
+    for index, number in enumerate(numbers):
+        if number is None:
+            for part in blocks(footnoted.sections[index]):
+                pdf.paragraph(part.pieces)
+    pdf.ln(2)
+    pdf.block(shown.title, "B", 17, 8)
+    pdf.ln(2)
+    sign_after = signature_after(shown)
+    for index, (section, pieces) in enumerate(zip(shown.sections, footnoted.sections,
+                                                  strict=True)):
+        number = numbers[index]
+        if number is not None:
+            pdf.heading(section_heading(number, section.title))
+            for part in blocks(pieces):
+                if is_note(part):
+                    pdf.set_text_color(*NOTE)
+                pdf.paragraph(part.pieces, "•" if part.kind == "bullet" else None)
+                pdf.set_text_color(0)
+        if index == sign_after:
+            if section.kind != "signature":
+                pdf.heading(SIGNATURE_TITLE)
+            for line in signature_lines(shown):
+                pdf.ln(3)
+                pdf.paragraph([line])
+    if shown.overrides:
         pdf.heading(OVERRIDES_TITLE)
-        for override in draft.overrides:
+        for override in shown.overrides:
             pdf.paragraph([override_text(override)], "•")
     if footnoted.problems:
         pdf.heading(PROBLEMS_TITLE)
@@ -142,11 +176,22 @@ def build_pdf(draft: Draft, font_dir: Path | None = None) -> OpinionPDF:
         pdf.heading(NOTES_TITLE)
         for note in footnoted.notes:
             pdf.paragraph([note_text(note)], f"{note.number}.", indent=8)
-    if needs_signature(draft):
-        pdf.heading(SIGNATURE_TITLE)
-        for line in SIGNATURE_LINES:
-            pdf.ln(3)
-            pdf.paragraph([line])
+    pdf.add_page()
+    pdf.heading(INFO_TITLE)
+    if shown.label:
+        pdf.set_fill_color(238, 238, 238)
+        pdf.set_draw_color(150, 150, 150)
+        pdf.block(shown.label, "I", 9.5, 5, border=1, fill=True, padding=2.5)
+        pdf.ln(2)
+    for name, value in information(shown, letterhead):
+        pdf.paragraph([Strong(f"{name}: "), value], "•")
+    pdf.heading(ELEMENTS_TITLE)
+    for line in element_lines(shown):
+        missing = ": missing." in line
+        if missing:
+            pdf.set_text_color(*RED)
+        pdf.paragraph([line], "•")
+        pdf.set_text_color(0)
     return pdf
 
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from drafting.backends.base import Backend
 from drafting.backends.registry import create
-from drafting.case import Case, recast
+from drafting.case import Case, DraftRequestError, recast
 from drafting.criteria.results import ItemResult
 from drafting.draft import Draft, SectionDraft
-from drafting.outline import load_outline
+from drafting.outline import load_outline, supports
 from drafting.pricing import FIRST_GUESS_COMPLETION_TOKENS, Prices
 from drafting.service.defaults import Defaults
 from drafting.service.requests import DraftRequest
@@ -80,8 +80,16 @@ class Drafting:
 
     def case_of(self, request: DraftRequest) -> Case:
         """The request's case as the document type and perspective asked for (DraftRequestError
-        if the type is not written from that perspective)."""
-        return recast(request.loaded.case, request.document_type, request.perspective)
+        if the type is not written from that perspective, or is an appeal of a case that
+        records no denial)."""
+        case = recast(request.loaded.case, request.document_type, request.perspective)
+        if not supports(case, case.document_type):
+            raise DraftRequestError(
+                f"an {case.document_type.value} answers a denial, and case {case.id} records "
+                "none (no dates.denial, and no prior_decision that denied or modified a "
+                "request); add the denial to the case file, or draft a pre-denial dossier "
+                "instead: --type predenial_dossier")
+        return case
 
     def retrieval(self, asked: bool | None, *, bulk: bool = False) -> bool:
         if asked is not None:

@@ -1,7 +1,8 @@
 """A draft agrees with itself: no sentence said twice, no two sections giving one item different
 outcomes, no "nothing is missing" beside a list of missing records, no placeholder left in a
-signed draft, and no internal text (template fragments, field names, fact ids outside their
-citation markers) for a physician to sign."""
+signed draft (but the reviewer's name and credentials, which exports fill from the sign-off),
+and no internal text (template fragments, field names, fact ids outside their citation markers)
+for a physician to sign. Each is an error."""
 
 from __future__ import annotations
 
@@ -82,8 +83,8 @@ def _finding(sentence: Sentence, message: str, severity: Severity = "error") -> 
 
 
 def _repeats(ctx: EvalContext) -> list[Finding]:
-    """A sentence said twice (a warning: the draft is longer, not wrong; the offline composer
-    still quotes a fact in full in every section it bears on, issue #20)."""
+    """A sentence said twice: an error, since a physician would not sign a letter that repeats
+    itself (the offline composer quotes a fact in full once, then refers to it briefly)."""
     seen: dict[bytes, Sentence] = {}
     found = []
     for sentence in ctx.sentences:
@@ -94,8 +95,7 @@ def _repeats(ctx: EvalContext) -> list[Finding]:
         if first is not sentence:
             where = "earlier in this section" if first.section is sentence.section else \
                 f"in section {first.section.key}"
-            found.append(_finding(sentence, f"repeats a sentence already written {where}",
-                                  "warning"))
+            found.append(_finding(sentence, f"repeats a sentence already written {where}"))
     return found
 
 
@@ -120,9 +120,7 @@ def _leaks(ctx: EvalContext) -> list[Finding]:
                 if sentence is None or index in flagged:
                     continue
                 flagged.add(index)
-                # a bare id is a warning while the offline composer prints the criteria
-                # engine's notes as they are (issue #20); any other leak is an error
-                severity: Severity = "warning" if pattern is _BARE_ID else "error"
+                severity: Severity = "error"
                 start = match.start()  # shown with the word it is part of: "do(es)"
                 while start > 0 and section.text[start - 1].isalpha():
                     start -= 1
@@ -131,13 +129,25 @@ def _leaks(ctx: EvalContext) -> list[Finding]:
     return found
 
 
+# Filled from the sign-off on export (drafting/export/layout.py, ``as_signed``): never shown in
+# an export of a signed draft, so not left in it.
+FILLED_ON_SIGNING = ("[Reviewer name]", "[Reviewer credentials]")
+
+
+def _unfilled(text: str) -> re.Match[str] | None:
+    for match in PLACEHOLDER.finditer(text):
+        if match.group(0) not in FILLED_ON_SIGNING:
+            return match
+    return None
+
+
 def _placeholders(ctx: EvalContext) -> list[Finding]:
     if not ctx.draft.signed_off_by or \
-            not any(PLACEHOLDER.search(section.text) for section in ctx.draft.sections):
+            not any(_unfilled(section.text) for section in ctx.draft.sections):
         return []
     return [_finding(s, f"signed draft still holds the placeholder "
-                        f"{PLACEHOLDER.search(s.text).group(0)!r}")  # type: ignore[union-attr]
-            for s in ctx.sentences if PLACEHOLDER.search(s.text)]
+                        f"{_unfilled(s.text).group(0)!r}")  # type: ignore[union-attr]
+            for s in ctx.sentences if _unfilled(s.text)]
 
 
 _ITEM = re.compile(r"\s*(I\d+)\.")  # a conclusion's line about one item: "I2. ..."

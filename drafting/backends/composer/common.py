@@ -1,0 +1,167 @@
+"""What every section of the offline composer shares: how each document type argues, and the
+small helpers that say a criterion, an item, a record or a standard in words.
+
+How a section argues depends on the document type's stance (``drafting/outlines``):
+
+- **advocacy** (pre-denial dossier, appeal letter, letter of medical necessity): the requester's
+  strongest record-based case. Where the criteria engine finds the request weak, the draft never
+  argues against it and never concludes that it is not necessary: it says, in a note to the
+  physician that begins "**Before sending.**" (a dossier: "**To add before submitting.**"),
+  what the criteria need and what to add (the record to enclose, the finding to document).
+- **neutral** (review determination): each item decided in the setting's words (upheld or
+  overturned, favorable or unfavorable).
+- **opinion** (litigation opinion): the expert's opinion for the side that retained them (or
+  neutral), stated to a reasonable degree of medical probability and never against the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from drafting.backends.composer.text import (
+    Writer,
+    humanize_note,
+    joined,
+    longdate,
+    lower_first,
+    relevant_sentences,
+    strip_end,
+)
+
+Context = Mapping[str, Any]
+DOSSIER_NOTE = "**To add before submitting.**"
+SIDES = {"plaintiff": "counsel for the plaintiff", "defense": "counsel for the defense",
+         "neutral": "the parties, as a neutral reviewer", "provider": "the treating provider",
+         "patient": "the patient", "payer": "the payer"}
+OPPOSING = {"plaintiff": "The defense", "defense": "The plaintiff", "neutral": "The payer",
+            "provider": "The payer", "patient": "The payer", "payer": "The requesting provider"}
+STATUS_WORDS = {"met": "met", "not_met": "not met", "undocumented": "not documented"}
+OUTCOME_PHRASES = {
+    "necessary": "medically necessary",
+    "not_necessary": "not medically necessary",
+    "insufficient_documentation": "not shown to be medically necessary on the records provided",
+}
+
+
+# ------------------------------------------------------------------------------ helpers
+
+
+def stance(ctx: Context) -> str:
+    return str(ctx["document"]["stance"])
+
+
+def note_lead(ctx: Context) -> str:
+    return DOSSIER_NOTE if ctx["case"]["document_type"] == "predenial_dossier" else \
+        "**Before sending.**"
+
+
+_COMMON = {"utilization", "health", "plan", "physician", "claims", "medical", "peer", "nurse",
+           "independent", "reviewer", "review", "insurer", "carrier", "the", "a", "an", "pharmacy",
+           "payer", "external", "internal", "second", "first"}
+
+
+def role(text: str) -> str:
+    """A reviewer's role in running text: 'UR physician reviewer', 'Medicare contractor',
+    'utilization review nurse' (a common first word lower-cased, a name kept)."""
+    first = text.split(" ", 1)[0]
+    return lower_first(text) if first.lower() in _COMMON else text
+
+
+def citation(excerpt: Mapping[str, Any]) -> str:
+    """An excerpt's citation as prose ('Ch. 7' would end a sentence)."""
+    return str(excerpt["citation"]).replace("Ch. ", "chapter ").replace("ch. ", "chapter ")
+
+
+def service(name: str) -> str:
+    return lower_first(name)
+
+
+def item_of(ctx: Context, item_id: str) -> Mapping[str, Any]:
+    return next(i for i in ctx["items"] if i["id"] == item_id)
+
+
+def section_number(ctx: Context, kind: str) -> int | None:
+    return next((s["number"] for s in ctx["sections"] if s["kind"] == kind), None)
+
+
+def record_pointer(ctx: Context) -> str:
+    number = section_number(ctx, "records")
+    return f"the records listed in section {number}" if number else "the records provided"
+
+
+def required(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [c for c in result["criteria"] if c["required"]]
+
+
+def deciding(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    return [c for c in result["criteria"] if c["criterion_id"] in result["deciding"]]
+
+
+def statements(criteria: Sequence[Mapping[str, Any]]) -> str:
+    return joined([lower_first(strip_end(c["statement"])) for c in criteria])
+
+
+def missing_documents(ctx: Context, ids: Sequence[str]) -> list[Mapping[str, Any]]:
+    return [d for d in ctx["case"]["documents"] if d["id"] in ids]
+
+
+def document_name(doc: Mapping[str, Any]) -> str:
+    return f"the {lower_first(doc['title'])} of {longdate(doc['date'])}"
+
+
+def denial(ctx: Context, item: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The decision on the item, else on the case, if it denied or modified the request."""
+    for decision in ((item or {}).get("prior_decision"), ctx["case"].get("prior_decision")):
+        if decision and decision["decision"] in ("denied", "modified"):
+            return decision
+    return None
+
+
+def evidence_of(ctx: Context, item_id: str, criterion_id: str) -> list[str]:
+    return list(ctx["evidence"].get(item_id, {}).get(criterion_id, []))
+
+
+def what_to_add(ctx: Context, criterion: Mapping[str, Any], w: Writer) -> str:
+    """What the physician should add so the criterion is met: the record to enclose, the
+    finding to document, or (where the record contradicts it) a revised request or the reason
+    this patient is an exception; never an argument against the request."""
+    statement = lower_first(strip_end(criterion["statement"]))
+    docs = missing_documents(ctx, criterion.get("missing_documents", []))
+    if docs:
+        return f"enclose {joined([document_name(d) for d in docs])}, which the record cites"
+    if criterion["status"] == "not_met":
+        return (f"meet the requirement that {statement}, which the record now contradicts: "
+                "revise the request, or document why this patient is an exception")
+    return f"document that {statement}"
+
+
+def listed(parts: Sequence[str]) -> str:
+    """Things to do, separated by semicolons, the last after 'and'."""
+    parts = list(dict.fromkeys(p for p in parts if p))
+    if len(parts) <= 1:
+        return "".join(parts)
+    return "; ".join(parts[:-1]) + "; and " + parts[-1]
+
+
+def guideline_sentence(ctx: Context, criterion: Mapping[str, Any], w: Writer,
+                       quoted: set[str]) -> str:
+    """The standard a criterion rests on: its provision cited, and quoted (the sentence that
+    bears on the criterion) the first time this section cites it."""
+    for excerpt_id in criterion["basis"]:
+        excerpt = w.excerpts.get(excerpt_id)
+        if excerpt is None:
+            continue
+        marker = f"[G:{excerpt_id}]"
+        if excerpt_id in quoted or excerpt_id in ctx.get("excerpts_quoted", []):
+            return f"Standard: {excerpt['guideline']} {marker}."
+        quoted.add(excerpt_id)
+        said = relevant_sentences(excerpt["text"], criterion["statement"], 1)
+        return (f"The standard is {citation(excerpt)} {marker}. "
+                + " ".join(f"{strip_end(s)} {marker}." for s in said))
+    return ""
+
+
+def notes_text(ctx: Context, criterion: Mapping[str, Any], w: Writer) -> str:
+    parts = [humanize_note(note) for note in criterion.get("notes", [])]
+    return f" ({'; '.join(parts)})" if parts else ""

@@ -1,0 +1,268 @@
+"""The offline composer's wording: dates, the patient, facts quoted in full, as a gist or by a
+mention, the criteria engine's notes in plain words, and lists.
+
+A section is written through a ``Writer``, which keeps what the section has said: a fact is
+quoted in full once in the draft (where the section context says so), then given as a gist,
+then only mentioned; no sentence is written twice; and no internal id (a fact id, a document
+id, a field name) is ever written outside a citation marker."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_APPROX = re.compile(r"^about (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
+_FACT_ID = re.compile(r"\bF\d+\b")
+_FACT_LIST = re.compile(r"\bF\d+(?:(?:, | and |, and )F\d+)*\b")
+_DOC_ID = re.compile(r"\s*\(D\d+\)")
+_CLAUSE = re.compile(r"; |: (?=[a-z])")
+_WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[*])")
+
+
+# --------------------------------------------------------------------------------- dates
+
+
+def longdate(value: str | dt.date | None) -> str:
+    """'2016-04-12' as '12 April 2016'; a month or year as written; None as not stated."""
+    if value is None or value == "":
+        return "a date not stated in the record"
+    if isinstance(value, dt.date):
+        return f"{value.day} {value:%B %Y}"
+    match = _ISO.match(value)
+    if match:
+        day = dt.date.fromisoformat(value)
+        return f"{day.day} {day:%B %Y}"
+    approx = _APPROX.match(value)
+    if approx:
+        basis = approx.group(2) or ""
+        if "undated" in basis.lower():
+            return "a date not stated in the record"
+        when = longdate(approx.group(1))
+        return f"about {when}" + (f" ({basis})" if basis else "")
+    return value
+
+
+def undated(value: str) -> bool:
+    approx = _APPROX.match(value or "")
+    return bool(approx and "undated" in (approx.group(2) or "").lower()) or not value
+
+
+def on_date(value: str | dt.date | None) -> str:
+    """'on 12 April 2016', 'in August 2011', 'on a date not stated in the record'."""
+    text = longdate(value)
+    if text.startswith(("about ", "a date")):
+        return f"on {text}" if text.startswith("a date") else text
+    if isinstance(value, str) and not _ISO.match(value) and not _APPROX.match(value):
+        return f"in {text}"
+    return f"on {text}"
+
+
+def date_label(value: str) -> str:
+    """A chronology entry's date, as precise as the record gives it."""
+    if undated(value):
+        # the basis ("after the November 2009 note") would read as the fact's own date
+        return "Date not stated in the record"
+    return upper_first(longdate(value))
+
+
+# --------------------------------------------------------------------------------- words
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym or a name with capitals
+    inside (MRI, L5-S1, TENS)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and (first[1:2].isupper() or any(c.isdigit() for c in first)):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def joined(parts: Sequence[str], word: str = "and") -> str:
+    parts = [p for p in parts if p]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + f" {word} " + parts[-1]
+
+
+def strip_end(text: str) -> str:
+    return text.rstrip().rstrip(".;:")
+
+
+def sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "?", "!", ".)", ".\"")) else f"{text}."
+
+
+def patient(case: Mapping[str, Any], article: bool = True) -> str:
+    """'a 44-year-old man'; sex other or unknown: 'a 52-year-old patient'; no age: 'the
+    patient'."""
+    info = case.get("patient") or {}
+    noun = {"male": "man", "female": "woman"}.get(str(info.get("sex")), "patient")
+    age = info.get("age")
+    if age is None:
+        return "the patient"
+    return f"{'a ' if article else ''}{age}-year-old {noun}"
+
+
+def sex_known(case: Mapping[str, Any]) -> bool:
+    return (case.get("patient") or {}).get("sex") in ("male", "female")
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    return word if count == 1 else (many or f"{word}s")
+
+
+# --------------------------------------------------------------------------------- facts
+
+
+GIST_MIN_WORDS = 8
+
+
+def gist(statement: str) -> str:
+    """A fact in short: its first clause (up to a semicolon or a colon), with the next ones
+    while it has fewer than eight words (a bare score says little)."""
+    clauses = _CLAUSE.split(statement.strip())
+    text = clauses[0]
+    for clause in clauses[1:]:
+        if word_count(text) >= GIST_MIN_WORDS:
+            break
+        text = f"{text}; {clause}"
+    return strip_end(text)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(re.sub(r"\[[^\]]*\]", "", text)))
+
+
+def humanize_note(note: str) -> str:
+    """A criteria engine note in plain words: fact ids become 'the record' (the evidence the
+    note is about is cited where the section gives it), document ids go, and talk of fields
+    is said in words."""
+    text = _DOC_ID.sub("", note)
+    text = re.sub(r"^supporting: not documented; recording it would strengthen the rationale "
+                  r"but does not decide the item$",
+                  "documenting it would strengthen the case but does not decide it", text)
+    text = text.replace("the case file does not record the request's",
+                        "the request as recorded does not state its")
+    match = re.match(r"^(F\d+): (.*)$", text)
+    if match:
+        text = match.group(2)
+    else:
+        text = _FACT_LIST.sub(lambda m: "the records" if len(_FACT_ID.findall(m.group(0)))
+                              > 1 else "the record", text)
+    return text.replace("do not record the value", "do not state the value").replace(
+        "does not record the value", "does not state the value")
+
+
+def markers(ids: Iterable[str], allowed: Iterable[str] | None = None) -> str:
+    keep = set(allowed) if allowed is not None else None
+    return "".join(f"[{i}]" for i in dict.fromkeys(ids) if keep is None or i in keep)
+
+
+def cited(text: str, marker: str) -> str:
+    """``[marker]`` before the stop of every sentence of ``text``."""
+    out = []
+    for part in (p for p in _SENTENCE_END.split(text.strip()) if p):
+        match = re.search(r"([.!?][\"”’)]?)$", part)
+        if match:
+            out.append(f"{part[:match.start()]} [{marker}]{match.group(1)}")
+        else:
+            out.append(f"{part} [{marker}].")
+    return " ".join(out)
+
+
+def sentences_of(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def relevant_sentences(text: str, wanted: str, limit: int = 1) -> list[str]:
+    """The sentences of a guideline excerpt that bear most on ``wanted`` (a criterion), in
+    their order; the first sentence when none does."""
+    parts = sentences_of(text)
+    if len(parts) <= limit:
+        return parts
+    want = {w.lower()[:6] for w in _WORD.findall(wanted) if len(w) > 3}
+    scored = [(len(want & {w.lower()[:6] for w in _WORD.findall(p) if len(w) > 3}), -n, p)
+              for n, p in enumerate(parts)]
+    best = sorted(scored, reverse=True)[:limit]
+    if best[0][0] == 0:
+        return parts[:limit]
+    keep = {p for _, _, p in best}
+    return [p for p in parts if p in keep]
+
+
+class Writer:
+    """What one section has said: the facts it has quoted (a fact quoted again is only
+    mentioned) and its sentences (none written twice)."""
+
+    def __init__(self, context: Mapping[str, Any]):
+        self.context = context
+        self.facts: dict[str, dict[str, Any]] = {f["id"]: f for f in context["facts"]}
+        self.excerpts: dict[str, dict[str, Any]] = {e["id"]: e for e in context["excerpts"]}
+        self.refs: Mapping[str, str] = context.get("refs", {})
+        self.used: set[str] = set()
+        self.said: set[str] = set()
+
+    def has(self, fact_id: str) -> bool:
+        return fact_id in self.facts
+
+    def level(self, fact_id: str) -> str:
+        """full, gist or mention: how this section refers to the fact now."""
+        if fact_id in self.used:
+            return "mention"
+        return self.refs.get(fact_id, "gist")
+
+    def fact(self, fact_id: str, *, lead: str = "") -> str:
+        """One sentence giving the fact as the section should (``lead`` frames a gist)."""
+        fact = self.facts[fact_id]
+        level = self.level(fact_id)
+        self.used.add(fact_id)
+        if level == "full":
+            return cited(fact["statement"], fact_id)
+        if level == "gist":
+            short = gist(fact["statement"])
+            return f"{lead}{lower_first(short) if lead else upper_first(short)} [{fact_id}]."
+        return ""
+
+    def evidence(self, ids: Sequence[str], *, lead: str = "", mention: str = "",
+                 together: bool = False) -> str:
+        """The facts given as the section should; those only mentioned are cited together in
+        one short sentence ``mention`` (it must stay under eight words). ``together``: gists in
+        one sentence after ``lead``, separated by semicolons."""
+        text, mentioned, gists = [], [], []
+        for fact_id in ids:
+            if not self.has(fact_id):
+                continue
+            if together and self.level(fact_id) == "gist":
+                self.used.add(fact_id)
+                gists.append(f"{lower_first(gist(self.facts[fact_id]['statement']))} [{fact_id}]")
+                continue
+            said = self.fact(fact_id, lead=lead)
+            if said:
+                text.append(said)
+            else:
+                mentioned.append(fact_id)
+        if gists:
+            text[:0] = [f"{lead}{gists[0]}."] + [f"Also in the record: {g}." for g in gists[1:]]
+        if mentioned and mention:
+            text.append(f"{mention} {markers(mentioned)}.")
+        return " ".join(text)
+
+    def unique(self, text: str) -> str:
+        """``text`` without the sentences this section already wrote."""
+        kept = []
+        for part in sentences_of(text):
+            key = re.sub(r"\W+", " ", re.sub(r"\[[^\]]*\]", "", part)).strip().lower()
+            if word_count(part) >= 8 and key in self.said:
+                continue
+            self.said.add(key)
+            kept.append(part)
+        return " ".join(kept)
