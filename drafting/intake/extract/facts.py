@@ -48,7 +48,8 @@ from drafting.intake.extract.found import (
 )
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
 from drafting.intake.extract.medications import medications_in, pharmacy_courses
-from drafting.intake.extract.narrative import history_told
+from drafting.intake.extract.narrative import SURELY_DONE, history_told
+from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.passing import (
     IMAGING_MENTION,
     PROCEDURE_WORDS,
@@ -133,7 +134,7 @@ def _therapy_course(doc: Document, given: list[Sentence]) -> list[Found]:
                   for day in [stated_date(line.value or "", doc)] if day), None)
     out = []
     for sentence in given:
-        if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+        if NOT_ABOUT_THE_PATIENT.search(sentence.text) or _not_done_yet(sentence.text):
             continue
         care = make_fact(C.conservative_care, sentence, doc, [tag])
         if start and start[0] < doc.date:
@@ -190,6 +191,8 @@ def _report(doc: Document, said: list[Sentence]) -> list[Found]:
         chosen = said
     out = []
     for sentence in chosen:
+        if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+            continue
         tags = tags_in(sentence.text, {group}) if sentence.label is None or readable(
             sentence) else []
         tags = [t for t in tags if group_of(t) == group]
@@ -267,6 +270,10 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
             continue  # "3. Obesity, BMI 31 (E66.9)": a diagnosis of the list, read as such
+        if _not_done_yet(sentence.text) and not _procedure_line(sentence, doc):
+            if is_review_step(sentence) and stated_date(sentence.text, doc):  # "requested on"
+                out.append(make_fact(C.utilization_review, sentence, doc, []))
+            continue  # asked for, planned or hoped for: not care, a drug or a finding
         if doc.type in PROCEDURE_RECORDS and not INDICATION.match(label_core(sentence.section)):
             if sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)) \
                     and not procedure_done:
@@ -304,6 +311,18 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out.append(found)
     return out
+
+
+def _not_done_yet(text: str) -> bool:
+    """Asked for, planned or hoped for, unless the sentence says it was done ("s/p RFA
+    08/16/2022 (authorized 07/12/2022, auth # PA-1)")."""
+    return bool(NOT_DONE_YET.search(text)) and not SURELY_DONE.search(text)
+
+
+def _procedure_line(sentence: Sentence, doc: Document) -> bool:
+    """The ``Procedure:`` line of a procedure's own record (its codes are the procedure's)."""
+    return doc.type in PROCEDURE_RECORDS and bool(
+        sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)))
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,

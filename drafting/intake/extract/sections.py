@@ -11,13 +11,16 @@ import datetime as dt
 import re
 
 from drafting.deid.dates import find_dates, find_partial_date
+from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
+
+__all__ = ["NOT_ABOUT_THE_PATIENT", "SKIPPED_SECTIONS", "label_core", "readable"]
 
 SKIPPED_SECTIONS = re.compile(
     r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
     r"signature|attestation|referral question|review of imaging|imaging and electro|"
     r"clinical (?:history|indication)|reviewer|disclaimer|instructions|"
-    r"^(?:(?:short|long)[- ]term |treatment |functional )?goals?$", re.IGNORECASE)
+    r"\bgoals?\b(?! not met)|" + FAMILY_SECTIONS, re.IGNORECASE)
 NARRATIVE_LABELS = re.compile(
     r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
     r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
@@ -33,16 +36,6 @@ NARRATIVE_LABELS = re.compile(
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
-# Text that is never about the patient, wherever it sits: a reviewer's or author's credentials
-# and signature, letterhead and contact lines, page headers and document separators.
-NOT_ABOUT_THE_PATIENT = re.compile(
-    r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\b(?:e-?|electronically )signed\b|"
-    r"\bcertified in\b|\blicensed (?:in|to practice)\b|\byears of (?:clinical )?experience\b|"
-    r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
-    r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
-    r"\b(?:tel|phone|fax)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b", re.IGNORECASE)
-
-
 FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected)\b",
                     re.IGNORECASE)

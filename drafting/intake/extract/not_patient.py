@@ -1,0 +1,56 @@
+"""Text that states no fact of the patient's, wherever it sits in a record:
+
+- about someone else or about no one: a relative's illness ("His father had back surgery"),
+  the author's credentials, licence and signature, letterhead, contact and fax-header lines
+  (anything holding a phone number), page headers and document separators, and the courtesy
+  that opens a letter ("Thank you for asking me to see ...", "At your request I am providing
+  this report");
+- about what has not happened: a service asked for or authorised (a request, its billing codes),
+  a plan, goal, order or condition for the future ("Next UDT due by 11/2024", "would consider a
+  repeat only if ...", "Goal: return to full duty").
+
+``NOT_ABOUT_THE_PATIENT`` is the first kind (never a fact, in any record); ``NOT_DONE_YET`` the
+second (never care, a medication or a finding, though a letter may still tell it as a step of
+the request's history)."""
+
+from __future__ import annotations
+
+import re
+
+# A phone or fax number: "555-330-2200", "(555) 201-3344", "1-800-555-0188", "555.330.2200".
+PHONE = r"(?<![\d-])(?:1-)?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
+_CREDENTIALS = (
+    r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\bfellowship in\b|\bdiplomate\b|"
+    r"\b(?:e-?|electronically )signed\b|\bcertified in\b|\blicensed (?:in|to practice)\b|"
+    r"\byears (?:of (?:clinical )?experience|in (?:practice|clinical practice))\b|"
+    r"\b(?:physician|reviewer|clinician|consultant)s? who reviewed\b|\bin active practice\b|"
+    r"\blic(?:ense|ence)?\b\.?\s*(?:no\.?|number|#)?\s*:?\s*[A-Z]{0,3}[- ]?\d{3,}|"
+    r"\bCAQ\b|\bDEA\b\s*#?\s*[A-Z]{2}\d")
+_CONTACT = (PHONE + r"|\b(?:tel|phone|ph|fax|fx)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b|"
+            r"^fax\b|\bext\.?\s*\d{3,}|\bif received in error\b")
+_LAYOUT = r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:"
+# A relative as the sentence's subject ("Her father had ...", "Mother had hip fracture at 80.").
+_RELATIVE = (r"^(?:(?:his|her|their|the patient'?s|pt'?s|a)\s+)?(?:father|mother|brother|"
+             r"sister|sibling|son|daughter|parent|grand(?:mother|father|parent)|aunt|uncle|"
+             r"cousin|twin)s?\b|^(?:family history|FHx?|fam(?:ily)? hx)\b")
+# The courtesy opening a letter to the one who asked for it.
+_COURTESY = (r"^(?:at your request\b|thank you for (?:asking|referring|the referral|your "
+             r"referral|allowing|the opportunity)|i am (?:writing|providing) (?:to|this)|"
+             r"please find\b|this (?:letter|report) (?:is|summari[sz]es) )")
+
+NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
+                                             _COURTESY)), re.IGNORECASE)
+
+# Sections holding another person's history.
+FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
+
+NOT_DONE_YET = re.compile(
+    # asked for, authorised, billed: the request (the disputed item), not care received
+    r"\brequest(?:ed|s|ing)?\b|\bCPT\b|\bauth(?:orization)?\s*#|\bauthori[sz]ation valid\b|"
+    r"\bapproved (?:through|per|for \d)|"
+    # a plan, an order, a goal, a condition for the future
+    r"\b(?:would|may|might|will) (?:consider|need|return|start|begin|refer|schedule)\b|"
+    r"\bconsider(?! \w+ed\b)(?:ing)?\s+(?!that\b)\w|\bdue (?:by|on|in)\b|\bnext (?:\w+ ){0,2}"
+    r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|\bgoals?\b|"
+    r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b",
+    re.IGNORECASE)
