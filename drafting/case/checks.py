@@ -189,7 +189,8 @@ def _perspective(case: Case) -> Iterator[Problem]:
     if case.perspective not in allowed:
         yield Problem(
             ("perspective",),
-            f"a {case.document_type} is not written from the {case.perspective} perspective",
+            f"document type {case.document_type} is not written from the {case.perspective} "
+            "perspective",
             f"use one of: {', '.join(sorted(p.value for p in allowed))}",
         )
 

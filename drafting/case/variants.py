@@ -18,7 +18,7 @@ def recast(case: Case, document_type: DocumentType | None,
     perspective = perspective or case.perspective
     if perspective not in PERSPECTIVES_BY_TYPE[document_type]:
         allowed = ", ".join(sorted(p.value for p in PERSPECTIVES_BY_TYPE[document_type]))
-        raise DraftRequestError(f"a {document_type.value} is not written from the "
+        raise DraftRequestError(f"document type {document_type.value} is not written from the "
                                 f"{perspective.value} perspective; use one of: {allowed}")
     return case.model_copy(update={"document_type": document_type, "perspective": perspective})
 
