@@ -36,11 +36,11 @@ from drafting.intake.run import run_intake  # noqa: E402
 
 SET = ROOT / "benchmarks" / "intake_blind"
 RESULT = ROOT / "benchmarks" / "results" / "intake.txt"
-SETS = {"1": (SET, RESULT),
-        "2": (ROOT / "benchmarks" / "intake_blind_2",
-              ROOT / "benchmarks" / "results" / "intake_blind_2.txt"),
-        "3": (ROOT / "benchmarks" / "intake_blind_3",
-              ROOT / "benchmarks" / "results" / "intake_blind_3.txt")}
+# Set 1 and every later set in the same format (benchmarks/intake_blind_N/ scores into
+# results/intake_blind_N.txt); a new held-out set is scored as soon as its folder exists.
+SETS = {"1": (SET, RESULT)} | {
+    folder.name.rsplit("_", 1)[1]: (folder, ROOT / "benchmarks" / "results" / f"{folder.name}.txt")
+    for folder in sorted((ROOT / "benchmarks").glob("intake_blind_[0-9]*"))}
 TODAY = dt.date(2026, 12, 5)  # fixed: the records' dates are judged against the same day
 EVIDENCE_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
@@ -103,8 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("name", nargs="?", default="run", help="what this run is (after what)")
     parser.add_argument("--set", choices=sorted(SETS), default="1",
-                        help="1: benchmarks/intake_blind/; 2: benchmarks/intake_blind_2/ "
-                        "(development); 3: held-out set 3, scored by the lead")
+                        help="1: benchmarks/intake_blind/; N: benchmarks/intake_blind_N/")
     parser.add_argument("--model-pass", action="store_true",
                         help="measure the model pass with a loopback fake scripted from the "
                         "labels; writes benchmarks/results/intake_model_pass.txt")
