@@ -124,7 +124,8 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
     finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
                               relevant_records(criterion.test))
     if_contradicted = criterion.required and (
-        criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in)
+        criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in
+        or (kind is not None and kind.type in criterion.only_if_contradicted_for))
     for_kind = kind is not None and kind.type in criterion.supporting_for
     required = criterion.required and case.setting not in criterion.supporting_in and not (
         if_contradicted and finding.status is not Status.not_met) and not for_kind

@@ -177,12 +177,29 @@ POOR_FUNCTION = re.compile(
     r"function\b", re.I)
 
 
+# Less need for other medication, described in words: the MTUS counts reduced dependence on
+# continued medical treatment as functional improvement ("able to reduce her oral pain
+# medication", "his opioid use was cut down"); a stated failure to reduce it is not.
+_DRUGS = (r"(?:(?:his|her|their|the|its|all)\s+)?(?:use of\s+)?(?:(?:oral|opioid|narcotic|pain|"
+          r"analgesic|other)\s+){0,2}(?:medications?|medicines?|analgesics?|opioids?|"
+          r"narcotics?|pills)\b")
+_LESS = (r"(?:reduce[ds]?|reducing|cut (?:back|down)(?: on)?|decrease[ds]?|lower(?:ed)?|"
+         r"taper(?:ed)?)")
+LESS_MEDICATION = re.compile(
+    rf"\b{_LESS}\s+{_DRUGS}|\b(?:medications?|analgesics?|opioids?|narcotics?)(?: use)? "
+    r"(?:was|were|has been|have been) (?:reduced|decreased|lowered|cut|tapered)\b", re.I)
+NO_LESS_MEDICATION = re.compile(
+    rf"\b(?:unable to|not able to|could not|couldn't|cannot|can't|did not|didn't|has not|"
+    rf"hasn't|have not|without)\s+(?:\w+\s+){{0,3}}?{_LESS}\s+{_DRUGS}|"
+    rf"\bno (?:reduction|decrease) in {_DRUGS}", re.I)
+
+
 def qualitative_function(fact: Fact) -> bool | None:
-    """True for a functional gain on the treatment described in words, False for a stated lack
-    of one, None when the words say neither."""
-    if POOR_FUNCTION.search(fact.statement):
+    """True for a functional gain on the treatment described in words (including less need
+    for other medication), False for a stated lack of one, None when the words say neither."""
+    if POOR_FUNCTION.search(fact.statement) or NO_LESS_MEDICATION.search(fact.statement):
         return False
-    if GOOD_FUNCTION.search(fact.statement):
+    if GOOD_FUNCTION.search(fact.statement) or LESS_MEDICATION.search(fact.statement):
         return True
     return None
 

@@ -51,6 +51,9 @@ class RequestTypeRules(BaseModel):
     # A course of conservative care named by the service (tag: pattern) that the record shows
     # already given makes the request more of that course.
     courses: dict[str, str] = Field(default_factory=dict)
+    # A drug of this kind (tag: pattern in the service) already prescribed before the date of
+    # service makes the request a continuation of it.
+    prescribed: dict[str, str] = Field(default_factory=dict)
 
 
 @cache
@@ -132,6 +135,12 @@ def request_kind(case: Case, item: DisputedItem) -> RequestKind:
         if given and re.search(pattern, item.service, re.I):
             return RequestKind(RequestType.continuation,
                                f"the same care is already on record ({_ids(given)})")
+    for tag, pattern in rules().prescribed.items():
+        given = [f for f in case.facts if f.category is FactCategory.medication
+                 and tag in f.tags and not f.proposed and f.date < item.date_of_service]
+        if given and re.search(pattern, item.service, re.I):
+            return RequestKind(RequestType.continuation,
+                               f"the same drug is already prescribed ({_ids(given)})")
     if item.procedure is ProcedureFamily.opioids:
         kind = _opioid_kind(case, item)
         if kind is not None:

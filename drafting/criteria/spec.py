@@ -161,6 +161,10 @@ class Criterion(Spec):
     only_if_contradicted: bool = Field(
         default=False, description="In every setting, decides only when the record contradicts "
         "it (e.g. a request known to leave out its dose); merely undocumented, it supports.")
+    only_if_contradicted_for: list[RequestType] = Field(
+        default_factory=list, description="Request types for which the criterion decides only "
+        "when the record contradicts it (e.g. the composition of a compound already in use, "
+        "which a continuation's file rarely transcribes); merely undocumented, it supports.")
     only_if_contradicted_in: list[Setting] = Field(
         default_factory=list, description="Settings where the criterion decides only when the "
         "record contradicts it (not met); merely undocumented, it supports the rationale.")
