@@ -74,6 +74,7 @@ class Tally:
     sentences: int = 0
     repeated: int = 0
     leaks: list[str] = field(default_factory=list)
+    repeats: list[str] = field(default_factory=list)
     elements: int = 0
     present: int = 0
     signer_present: int = 0
@@ -164,9 +165,10 @@ def measure(paths: list[Path]) -> tuple[dict[str, Tally], list[str]]:
                                            close_backend=False))
             tally = tallies[kind.value]
             tally.drafts += 1
-            sentences, repeated, _ = repeated_sentences(draft, case)
+            sentences, repeated, repeats = repeated_sentences(draft, case)
             tally.sentences += sentences
             tally.repeated += repeated
+            tally.repeats += [f"{path.stem}/{kind.value}/repeated {line}" for line in repeats]
             tally.leaks += [f"{path.stem}/{kind.value}/{line}" for line in leaks(draft)]
             for check in check_elements(draft):
                 if check.element.id in SIGNER_ELEMENTS:
@@ -206,7 +208,7 @@ def table(title: str, tallies: dict[str, Tally]) -> list[str]:
     lines += ["", f"signer's name and credentials: filled at sign-off ({signer} of the unsigned "
                   "drafts have them, as expected: 0)"]
     for t in tallies.values():
-        for line in (t.leaks + t.against)[:10]:
+        for line in (t.leaks + t.against + t.repeats)[:10]:
             lines.append(f"  ! {line}")
     return lines
 

@@ -203,7 +203,7 @@ def _item_outcome(ctx: Context, result: Mapping[str, Any], item: Mapping[str, An
                 f"Every required criterion is met, and the {name} is medically necessary for this "
                 "patient.")
         if to_add:
-            said += f" To make the request stronger still, {listed(to_add)}."
+            said += f" To make the request for {item['id']} stronger still, {listed(to_add)}."
         return f"{lead} {said}"
     ask = listed(to_add) or f"document what the criteria for the {name} require"
     forecast = "not medically necessary" if outcome == "not_necessary" else \
