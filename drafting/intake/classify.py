@@ -18,7 +18,7 @@ from drafting.deid.dates import DATE_PATTERN, find_dates
 TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.review_decision, r"independent (?:medical )?review|\bIMR\b|"
                                  r"external (?:appeal|review)|reconsideration|"
-                                 r"appeals? council|administrative law judge"),
+                                 r"appeals? council|administrative law judge|redetermination"),
     (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
                            r"non-?affirm|denial|notice of (?:action|decision)|"
                            r"prior authorization decision|medical review|"
@@ -34,17 +34,29 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.operative_report, r"operative report|operative note"),
     (RecordType.procedure_report, r"procedure (?:note|report)|procedure performed"),
     (RecordType.device_trial_record, r"trial (?:log|record|summary|report)"),
-    (RecordType.pt_note, r"physical therapy|physiotherapy|rehab"),
+    (RecordType.pt_note, r"physical therapy|physiotherapy|rehab|\bPT (?:initial |daily |progress )?"
+                         r"(?:eval|re-?eval|note|visit|discharge)"),
     (RecordType.chiropractic_note, r"chiropract"),
     (RecordType.pharmacy_record, r"pharmacy|dispensing|prescription history|medication history"),
     (RecordType.consultation_note, r"consultation|\bconsult\b"),
     (RecordType.office_note, r"progress (?:note|report)|office (?:visit|note)|follow-?up|"
                              r"evaluation|clinic note|visit note|PR-?2|registration|"
-                             r"new patient|intake form|medication reconciliation"),
+                             r"new patient|intake form|medication reconciliation|urgent care|"
+                             r"emergency (?:department|room)|\bHPI\b|chief complaint|F/U note"),
     (RecordType.legal_correspondence, r"deposition|law offices?|attorney"),
     (RecordType.other, r"correspondence|\bletter\b|fax cover"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in TITLE_RULES]
+# Kinds known only by their title: a note that names an MRI or an EMG is not its report, nor is
+# a note that mentions a psychological evaluation, therapy or a pharmacy one.
+TITLED_ONLY = {RecordType.imaging_report, RecordType.electrodiagnostic_report,
+               RecordType.psych_evaluation, RecordType.operative_report,
+               RecordType.procedure_report, RecordType.device_trial_record, RecordType.pt_note,
+               RecordType.chiropractic_note, RecordType.pharmacy_record}
+# The few short lines that open a record name it even in mixed case ("Peer-to-Peer
+# Conversation Record", "QuickFake Urgent Care - Elmwood").
+_OPENING_LINES = 3
+_SHORT_TITLE = 70  # as long as a line may be before the layout wraps it (extract/text.py)
 
 DATE_LABELS = re.compile(
     r"\b(?:date of service|DOS|visit date|date of visit|exam date|date of exam|date of study|"
@@ -52,7 +64,7 @@ DATE_LABELS = re.compile(
     r"date of discharge|discharge date|report date|date of report|date of request|"
     r"request date|date of determination|determination date|letter date|date filled|"
     r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
-    r"date of (?:the )?last visit|last visit date|date)"
+    r"date of (?:the )?last visit|last visit date|date(?:/time)?)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )
@@ -78,12 +90,20 @@ class Classification:
 
 
 def _title_lines(text: str) -> list[str]:
-    """Capitalised heading lines near the top of the first page."""
+    """Capitalised heading lines near the top of the first page (what they say in parentheses
+    aside: "ADVERSE DETERMINATION (after peer-to-peer)"), and its first short lines."""
     out = []
+    opening = 0
     for line in text.splitlines()[:15]:
         line = " ".join(line.split())
-        letters = [c for c in line if c.isalpha()]
-        if len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        if not line:
+            continue
+        opening += 1
+        letters = [c for c in re.sub(r"\([^)]*\)", "", line) if c.isalpha()]
+        capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        short = (opening <= _OPENING_LINES and len(line) <= _SHORT_TITLE and ":" not in line
+                 and not re.search(r"\d", line))
+        if capitals or short:
             out.append(line.rstrip(":"))
     return out
 
@@ -113,7 +133,7 @@ def classify(first_page: str, full_text: str) -> Classification:
                          if pattern.search(t))
             break
     if kind is None:
-        scores = {k: len(p.findall(full_text)) for k, p in _COMPILED}
+        scores = {k: len(p.findall(full_text)) for k, p in _COMPILED if k not in TITLED_ONLY}
         best = max(scores, key=lambda k: scores[k])
         kind = best if scores[best] else RecordType.other
     # The document's own title: the recognised line, else the last title line (the first is

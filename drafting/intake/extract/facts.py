@@ -69,7 +69,7 @@ from drafting.intake.extract.sections import (
     psych_conclusion,
     readable,
 )
-from drafting.intake.extract.text import Sentence, sentences
+from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
     date_range,
     dates_in,
@@ -261,7 +261,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     out: list[Found] = []
     context: ProcedureFamily | None = None
     procedure_done = False
-    for sentence in _clauses(said):
+    for sentence in (clauses := _clauses(said)):
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
@@ -310,7 +310,20 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             context = family
         if found:
             out.append(found)
-    return out
+    return _dated_by_entry(out, clauses, doc)
+
+
+def _dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
+    """Facts of a log entry or a dated table row that state no date of their own happened on
+    the entry's day, not on the record's."""
+    entries = entry_dates(said)
+    written = {(s.page, statement(s)): entries[s.paragraph] for s in said
+               if s.paragraph in entries and entries[s.paragraph] <= doc.date}
+    for fact in found:
+        day = written.get((fact.page, fact.statement))
+        if day and fact.date == doc.date and fact.date_precision == "day":
+            fact.date = day
+    return found
 
 
 def _not_done_yet(text: str) -> bool:

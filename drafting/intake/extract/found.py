@@ -34,7 +34,10 @@ HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_
                 "smoker", "smoking_cessation", "surgery", "red_flag_excluded", "crps_signs"}
 RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
 PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
-LETTERS = (RecordType.ur_denial, RecordType.review_decision)
+# Records that retell the record (each event told is dated by its own sentence): letters deciding
+# a request, a peer-to-peer call's record, an attorney's or a case manager's summary of care.
+LETTERS = (RecordType.ur_denial, RecordType.review_decision, RecordType.peer_to_peer,
+           RecordType.legal_correspondence)
 DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
 
 

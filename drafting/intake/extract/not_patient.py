@@ -28,7 +28,8 @@ _CREDENTIALS = (
     r"\bCAQ\b|\bDEA\b\s*#?\s*[A-Z]{2}\d")
 _CONTACT = (PHONE + r"|\b(?:tel|phone|ph|fax|fx)\b\.?:?\s*\(?\d{3}|\bsuite \d+\b|"
             r"^fax\b|\bext\.?\s*\d{3,}|\bif received in error\b")
-_LAYOUT = r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:"
+_LAYOUT = (r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|"
+           r"^date\b[^\d]*$")  # (a table's header row: "Date  PDMP  UDT  Pill count")
 # A relative as the sentence's subject ("Her father had ...", "Mother had hip fracture at 80.").
 _RELATIVE = (r"^(?:(?:his|her|their|the patient'?s|pt'?s|a)\s+)?(?:father|mother|brother|"
              r"sister|sibling|son|daughter|parent|grand(?:mother|father|parent)|aunt|uncle|"
@@ -52,5 +53,7 @@ NOT_DONE_YET = re.compile(
     r"\b(?:would|may|might|will) (?:consider|need|return|start|begin|refer|schedule)\b|"
     r"\bconsider(?! \w+ed\b)(?:ing)?\s+(?!that\b)\w|\bdue (?:by|on|in)\b|\bnext (?:\w+ ){0,2}"
     r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|\bgoals?\b|"
-    r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b",
+    r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
+    # the terms of an agreement, not what happened
+    r"\bagrees? to\b|\bmay result in\b",
     re.IGNORECASE)

@@ -32,12 +32,17 @@ NARRATIVE_LABELS = re.compile(
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
     r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
     r"past (?:medical|surgical) history|pmh|psh|(?:past|prior|previous) medications?(?: tried)?|"
-    r"medications? tried)$",
+    r"medications? tried|"
+    # a speaker and a verb of saying ("Dr. Lee summarized: ..."), and an examination or a
+    # history of a visit ("Exam at the 05/12/2025 visit: ...")
+    r".*\b(?:summari[sz]ed|stated|states|reported|reports|noted|explained|confirmed|said|"
+    r"added|described)|(?:exam(?:ination)?|history|findings) (?:at|on|of|from)\b.*)$",
     re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
 FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
-_AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected)\b",
+_AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected|since|last "
+                    r"report|previous|prior)\b",
                     re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # A psychological evaluation's conclusions are findings even when written as a recommendation.
@@ -59,9 +64,9 @@ def label_date(label: str | None) -> tuple[dt.date, str] | None:
     """The date a field label gives its value, with its precision: it may follow the
     document's own date (a pain diary returned after the procedure), but a label that looks
     ahead ("next visit (07/01/2024)") dates nothing."""
-    if not label or "(" not in label or _AHEAD.search(label):
+    if not label or _AHEAD.search(label):
         return None
-    inside = " ".join(re.findall(r"\(([^)]*)\)", label))
+    inside = " ".join(re.findall(r"\(([^)]*)\)", label)) or label
     days = [d.date for d in find_dates(inside)]
     if days:
         return days[0], "day"

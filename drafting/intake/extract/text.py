@@ -8,8 +8,11 @@ break lines mid-sentence) and split into sentences.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
+
+from drafting.deid.dates import find_dates
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
@@ -110,7 +113,7 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
                 out.append(Sentence(text, line.page, line.label or line.section, line.label,
                                     written if index == 0 else "", heading=line.section))
             continue
-        joins = paragraph and (line.text[:1].islower() or (
+        joins = paragraph and not entry_date(line.text) and (line.text[:1].islower() or (
             len(paragraph[-1]) >= WRAPPED and not re.search(r"[.!?:]$", paragraph[-1])))
         if line.kind == "item" or not joins:
             flush()
@@ -119,6 +122,24 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
         paragraph.append(line.text)
     flush()
     return out
+
+
+def entry_date(text: str) -> dt.date | None:
+    """The date a line opens with: a log entry or a table row of that day ("08/15/24 10:02 RP
+    First report received", "11/03/2023  reviewed  consistent  6/10"), never joined to the line
+    above; its sentences happened that day."""
+    found = next(find_dates(text[:12]), None)
+    return found.date if found and found.start == 0 else None
+
+
+def entry_dates(said: list[Sentence]) -> dict[int, dt.date]:
+    """The date each log entry (a paragraph opening with a date) was written, by paragraph."""
+    out: dict[int, dt.date] = {}
+    for sentence in said:
+        if sentence.paragraph and sentence.paragraph not in out:
+            day = entry_date(sentence.text)
+            out[sentence.paragraph] = day if day else dt.date.min
+    return {k: v for k, v in out.items() if v != dt.date.min}
 
 
 WRAPPED = 70  # a line at least this long that ends mid-sentence was wrapped by the layout

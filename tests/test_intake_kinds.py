@@ -1,0 +1,79 @@
+"""Record intake on kinds of record as they come: a record is named by its title (also a short
+mixed-case first line, or a capitalised title with a lower-case aside), never by a study or a
+therapy its text mentions; log entries and table rows are dated by the day they open with; a
+record that retells the record (a peer-to-peer call, a consultant's letter) is read sentence by
+sentence with each event's own date. New synthetic texts, never the blind sets'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 1, 1)
+# A body that names studies, therapy and a psychological evaluation, as notes and letters do.
+BODY = ("Date of service: 03/05/2024\n\n"
+        "The MRI was reviewed; an MRI of 02/01/2024 and an EMG are on file. She asks whether a "
+        "psychological evaluation is needed. Physical therapy was tried.\n")
+
+
+def drafted(tmp_path: Path, text: str) -> dict:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="kinds", ocr=False, today=TODAY).drafted.data
+
+
+def facts_of(data: dict) -> list[tuple[str, str, str]]:
+    return [(f["category"], str(f["date"]), f["statement"]) for f in data["facts"]]
+
+
+@pytest.mark.parametrize(("head", "kind"), [
+    ("NOTICE OF ADVERSE BENEFIT DETERMINATION (after peer-to-peer review)\n", "ur_denial"),
+    ("MEDICARE REDETERMINATION NOTICE\n", "review_decision"),
+    ("Summit Example Health Plan\nPeer-to-Peer Call Record\n", "peer_to_peer"),
+    ("Lakeside Example Urgent Care - North\n", "office_note"),
+    ("*** PT RE-EVALUATION ***\n", "pt_note"),
+    ("SAMPLE ORTHOPAEDIC GROUP\n\nDear Dr. Example,\n\n", "office_note"),  # (by "evaluation")
+])
+def test_a_record_is_named_by_its_title_not_by_what_it_mentions(tmp_path, head, kind):
+    assert drafted(tmp_path, head + BODY)["documents"][0]["type"] == kind
+
+
+def test_a_consultants_letter_naming_an_mri_and_therapy_is_read_as_a_letter(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "RIVERSIDE SPINE ASSOCIATES\n400 Sample Road, Testtown\n\nApril 3, 2024\n\n"
+        "Dear Dr. Example,\n\n"
+        "Thank you for asking me to see Ms. Doe, whom I saw today for neck pain.\n"
+        "She has had neck pain radiating into the left arm since a fall on 01/15/2024.\n"
+        "Her MRI of 02/20/2024 shows a left C5-6 disc protrusion.\n"
+        "She had 8 visits of physical therapy in 02/2024 with little change.\n"
+        "On examination, Spurling's test is positive on the left.\n")))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("history", "2024-01-15") in kinds
+    assert ("exam", "2024-04-03") in kinds
+    assert ("conservative_care", "2024-02-01") in kinds
+
+
+def test_log_entries_are_dated_by_the_day_they_open_with(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "CLAIM NOTES (EXPORT)\nClaim: ZZ-1   Adjuster: A. Sample\n"
+        "03/02/24 09:10 AB Spoke with claimant. Still on modified duty, no lifting over 10 lb.\n"
+        "03/20/24 14:00 AB Nurse called: claimant takes naproxen 500 mg twice daily.\n")))
+    assert ("functional", "2024-03-02") in {(c, d) for c, d, _ in got}
+    assert ("medication", "2024-03-20") in {(c, d) for c, d, _ in got}
+
+
+def test_a_call_record_tells_what_the_caller_summarized_with_the_visits_date(tmp_path):
+    data = drafted(tmp_path, (
+        "Summit Example Health Plan\nPeer-to-Peer Call Record\n\n"
+        "Service: Lumbar medial branch block, L4-5 (CPT 64493)\n"
+        "Call date/time: 04/10/2024, 10:30\n\nDISCUSSION\n"
+        "Dr. Moss summarized: low back pain for 2 years, worse with extension. "
+        "Exam at the 04/02/2024 visit: facet loading positive bilaterally.\n"))
+    assert str(data["documents"][0]["date"]) == "2024-04-10"  # the call's "date/time"
+    got = facts_of(data)
+    assert ("exam", "2024-04-02") in {(c, d) for c, d, _ in got}
+    assert any(c == "history" and "2 years" in s for c, _, s in got)
