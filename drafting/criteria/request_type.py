@@ -54,6 +54,9 @@ class RequestTypeRules(BaseModel):
     # A drug of this kind (tag: pattern in the service) already prescribed before the date of
     # service makes the request a continuation of it.
     prescribed: dict[str, str] = Field(default_factory=dict)
+    # An earlier operation of the family (family: pattern in a history or procedure statement)
+    # makes a surgical request a revision.
+    operated: dict[ProcedureFamily, str] = Field(default_factory=dict)
 
 
 @cache
@@ -135,6 +138,14 @@ def request_kind(case: Case, item: DisputedItem) -> RequestKind:
         if given and re.search(pattern, item.service, re.I):
             return RequestKind(RequestType.continuation,
                                f"the same care is already on record ({_ids(given)})")
+    surgery = rules().operated.get(item.procedure)
+    operated = [f for f in case.facts if surgery and not f.proposed
+                and f.category in (FactCategory.history, FactCategory.procedure)
+                and f.date < item.date_of_service and re.search(surgery, f.statement, re.I)
+                and ("surgery" in f.tags or f.procedure is item.procedure)]
+    if operated:
+        return RequestKind(RequestType.revision, f"an earlier {item.procedure.value} is on "
+                           f"record ({_ids(operated)})")
     for tag, pattern in rules().prescribed.items():
         given = [f for f in case.facts if f.category is FactCategory.medication
                  and tag in f.tags and not f.proposed and f.date < item.date_of_service]
