@@ -79,3 +79,7 @@ def test_less_medication_is_read_as_a_functional_gain_and_a_failure_to_reduce_is
         "He could not reduce his opioids.")) is False
     assert prose.qualitative_function(fact_saying("No reduction in pain medication.")) is False
     assert prose.qualitative_function(fact_saying("Reduced pain at night.")) is None
+    # a plan or advice to reduce is no gain yet
+    assert prose.qualitative_function(fact_saying("The plan is to taper his opioids.")) is None
+    assert prose.qualitative_function(fact_saying(
+        "He was advised to reduce his pain medication.")) is None

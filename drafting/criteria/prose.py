@@ -185,9 +185,13 @@ _DRUGS = (r"(?:(?:his|her|their|the|its|all)\s+)?(?:use of\s+)?(?:(?:oral|opioid
           r"narcotics?|pills)\b")
 _LESS = (r"(?:reduce[ds]?|reducing|cut (?:back|down)(?: on)?|decrease[ds]?|lower(?:ed)?|"
          r"taper(?:ed)?)")
+# Done, not planned: "able to reduce", "reduced her medication", "use was cut"; never "plans to
+# taper" or "advised to reduce".
 LESS_MEDICATION = re.compile(
-    rf"\b{_LESS}\s+{_DRUGS}|\b(?:medications?|analgesics?|opioids?|narcotics?)(?: use)? "
-    r"(?:was|were|has been|have been) (?:reduced|decreased|lowered|cut|tapered)\b", re.I)
+    rf"\b(?:able to|managed to)\s+{_LESS}\s+{_DRUGS}|\b(?:reduced|decreased|lowered|tapered|"
+    rf"cut (?:back|down)(?: on)?)\s+{_DRUGS}|\b(?:medications?|analgesics?|opioids?|"
+    r"narcotics?)(?: use)? (?:was|were|has been|have been) (?:reduced|decreased|lowered|cut|"
+    r"tapered)\b", re.I)
 NO_LESS_MEDICATION = re.compile(
     rf"\b(?:unable to|not able to|could not|couldn't|cannot|can't|did not|didn't|has not|"
     rf"hasn't|have not|without)\s+(?:\w+\s+){{0,3}}?{_LESS}\s+{_DRUGS}|"
