@@ -121,3 +121,38 @@ def test_verbal_left_and_joined_units_as_claims_read_them():
     assert claims.side_pairs("the left and right knee") == {("right", "knee")}
     assert claims.numbers("L4-5, PHQ-9 and 2024-05-01") == frozenset()
     assert claims.durations("in a rolling 12-month period") == {(12.0, "month")}
+
+
+# What a sentence may say of its source in other words (paraphrase set 3's false alarms, #19):
+# an amount in another unit of mass, the number a source document's title gives, how often a
+# thing was done counted from the months the source names, a span stated as a lower bound
+# after "lasted over", and a value compared with the criteria's bound. Each both ways: right, it
+# passes; wrong, it is an error.
+@pytest.mark.parametrize(("name", "sentence", "wrong"), [
+    # medicare-tens-review F4: acetaminophen 1000 mg twice daily
+    ("medicare-tens-review", "Two daily doses of acetaminophen 1 g helped only in part [F4].",
+     None),
+    ("medicare-tens-review", "Two daily doses of acetaminophen 3 g helped only in part [F4].",
+     "number(s) 3 not in the cited source"),
+    # medicare-tens-review F6 was read from D2, "Lumbar spine radiographs, three views"
+    ("medicare-tens-review", "A three-view lumbar series found narrowing from L3-L4 down to "
+     "L5-S1 [F6].", None),
+    ("medicare-tens-review", "A four-view lumbar series found narrowing from L3-L4 down to "
+     "L5-S1 [F6].", "number(s) 4 not in the cited source"),
+    # wc-opioids-appeal F16: naloxone dispensed in May 2023 and again in April 2025
+    ("wc-opioids-appeal", "The pharmacy has dispensed him a naloxone spray twice [F16].", None),
+    ("wc-opioids-appeal", "The pharmacy has dispensed him a naloxone spray three times [F16].",
+     "number(s) 3 not in the cited source"),
+    # wc-opioids-appeal F5: duloxetine for five months
+    ("wc-opioids-appeal", "His duloxetine trial lasted over four months before nausea ended "
+     "it [F5].", None),
+    ("wc-opioids-appeal", "His duloxetine trial lasted over seven months before nausea ended "
+     "it [F5].", "span(s) 7 months not in the cited source (it gives 5 months)"),
+    # medicare-lumbar-facet-rfa F13: 85 percent relief; the criteria ask at least 80 percent
+    ("medicare-lumbar-facet-rfa", "The first diary's 85 percent relief exceeds 80 percent "
+     "[F13].", None),
+    ("medicare-lumbar-facet-rfa", "The first diary's 85 percent relief exceeds 75 percent "
+     "[F13].", "number(s) 75 not in the cited source"),
+])
+def test_what_a_sentence_says_in_other_words(name, sentence, wrong):
+    assert consistency(name, sentence) == ([wrong] if wrong else [])

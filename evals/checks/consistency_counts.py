@@ -1,0 +1,165 @@
+"""Numbers a cited sentence works out rather than copies (the consistency check's reading of
+counts and changes): a list's length, the segments or cited facts of a kind, a change from two
+values."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from evals import claims
+from evals.claim_patterns import WORD_NUMBERS, word_number
+from evals.claims import Claims
+from evals.context import EvalContext
+
+if TYPE_CHECKING:
+    from evals.checks.consistency import _Cited
+
+
+def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) -> set[float]:
+    """Numbers a sentence may add to what it cites: spans (checked by unit, below), the count
+    of the facts it cites ("three ways [F1][F4][F6]"), and what it works out from what it
+    says and cites (``_worked_out``)."""
+    if not extra:
+        return extra
+    extra = extra - {float(cited.counted)} if cited.counted > 1 else extra
+    extra = extra - {value for value, _ in said.durations}
+    if extra:
+        extra = _converted(said.text, cited.claims, extra)
+    if extra:
+        extra = _occasions(said.text, cited, extra)
+    return _worked_out(ctx, said, cited, extra) if extra else extra
+
+
+# An amount in one unit of mass and the same amount in another ("1 g" is "1000 mg").
+_MASS = re.compile(r"(\d+(?:\.\d+)?)\s*(g|grams?|mg|milligrams?|mcg|µg|micrograms?)\b",
+                   re.IGNORECASE)
+_IN_MG = {"g": 1000.0, "gram": 1000.0, "grams": 1000.0, "mg": 1.0, "milligram": 1.0,
+          "milligrams": 1.0, "mcg": 0.001, "µg": 0.001, "microgram": 0.001,
+          "micrograms": 0.001}
+
+
+def _converted(text: str, cited: Claims, extra: set[float]) -> set[float]:
+    """An amount the sentence writes in another unit of mass than its source ("acetaminophen
+    1 g" for 1000 mg; "0.6 g" for 600 mg) is the source's amount."""
+    if not _MASS.search(text):
+        return extra
+    for m in _MASS.finditer(text):
+        value = float(m.group(1))
+        if value not in extra:
+            continue
+        in_mg = value * _IN_MG[m.group(2).lower()]
+        if any(abs(in_mg / per - known) < 1e-9 for per in set(_IN_MG.values())
+               for known in cited.numbers):
+            extra.discard(value)
+    return extra
+
+
+# How often something was done ("twice", "three times", "on four occasions").
+_OCCASIONS = re.compile(r"\b(?:(twice|thrice)|(\w+) times\b|on (\w+) occasions)\b",
+                        re.IGNORECASE)
+
+
+def _occasions(text: str, cited: _Cited, extra: set[float]) -> set[float]:
+    """How often something was done may be counted from the months its sources date it in
+    ("given twice" where the fact records May 2023 and April 2025)."""
+    if not _OCCASIONS.search(text):
+        return extra
+    source = cited.claims
+    months = {(d.year, d.month) for d in source.dates | cited.fact_dates} | source.month_years
+    for m in _OCCASIONS.finditer(text):
+        word = next(g for g in m.groups() if g).lower()
+        value = float(word) if word.isdigit() else \
+            word_number(word) if word in WORD_NUMBERS else None
+        if value is not None and value in extra and int(value) == len(months):
+            extra.discard(value)
+    return extra
+
+
+# A count in a sentence: a number word or a small number, and the words after it.
+_COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+                    r"\b((?:[\s-]+[\w’'-]+){1,6})", re.IGNORECASE)
+# Where a list of what was counted begins ("two gaps: X and Y", "two of its ingredients,
+# ketoprofen and baclofen").
+_LIST_START = re.compile(r"\s*(?:[:,(]|—|–|\bnamely\b|\bincluding\b|\bsuch as\b)\s*")
+_ITEM_BREAK = re.compile(r",\s*")
+_LAST_ITEM = re.compile(r"\s(?:and|or)\s")
+_LEVEL_WORDS = re.compile(r"^[\s-]+(?:\w+[\s-]+)?(?:spinal\s+|joint\s+|facet\s+)?"
+                          r"(?:levels?|segments?)\b", re.IGNORECASE)
+
+
+# A change worked out from two values ("fell by 18 points from 44 to 26").
+_CHANGE = re.compile(r"\b(?:fell|fallen|dropped|declined|decreased|improved|rose|risen|"
+                     r"increased|reduced|reduction|improvement|drop|fall|rise|gain|change)\b",
+                     re.IGNORECASE)
+
+
+def _list_length(text: str) -> int:
+    """How many items a list at the start of ``text`` has ("X, Y and Z, and so on" is 3): the
+    items up to the one joined by "and" or "or"."""
+    count = 0
+    for piece in _ITEM_BREAK.split(text):
+        piece = piece.strip()
+        if not piece:
+            break
+        if re.match(r"(?:and|or)\s", piece):  # "X, Y, and Z": the serial comma's last item
+            return count + 1
+        joined = _LAST_ITEM.search(piece)
+        if joined:
+            return count + 2
+        count += 1
+    return count
+
+
+def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
+                ) -> set[float]:
+    """Numbers a sentence works out from what it says and cites: a difference of two numbers
+    it gives ("fell by eighteen points, from 44 to 26"), the length of a list it gives
+    ("two stated gaps, X and Y"; "three signs: X, Y and Z"), the number of spinal segments its
+    sources name ("two joint levels" for C4-C5 and C5-C6), and the number of cited facts (or
+    distinct things) its sources name of a kind ("two operations" for a laminectomy and a
+    fusion cited; "three neuropathic agents" for gabapentin, pregabalin and duloxetine)."""
+    text = said.text
+    if _CHANGE.search(text):  # "fell by eighteen points, from 44 to 26"
+        given = sorted(said.numbers - extra)
+        extra = {x for x in extra if not any(b - a == x for a, b in combinations(given, 2))}
+    for m in _COUNT.finditer(text) if extra else ():
+        word = m.group(1).lower()
+        value = float(word) if word.isdigit() else claims.word_number(word)
+        if value not in extra:
+            continue
+        after = m.group(2)
+        counts: set[int] = set()
+        start = _LIST_START.search(text, m.end(1))
+        between = text[m.end(1):start.start()] if start else ""
+        if start and len(between.split()) <= 8 and not re.search(r"\d", between) and \
+                not re.match(r"\s*\d", text[start.end():]):
+            counts.add(_list_length(text[start.end():]))
+        if _LEVEL_WORDS.match(after):
+            counts.add(len({k for k in cited.claims.levels if "-" in k}))
+        counts |= _kind_counts(ctx, after, cited)
+        if int(value) in counts:
+            extra.discard(value)
+    return extra
+
+
+def _kind_counts(ctx: EvalContext, after: str, cited: _Cited) -> set[int]:
+    """For a kind of the lexicon named just after a count ("two operations"): how many cited
+    facts name it, and how many distinct things of that kind the sources name."""
+    from evals.checks.entities import lexicon
+
+    lex = lexicon()
+    head = " ".join(after.split()[:3])
+    kinds = next((said for said, _ in lex.mentions(head)), frozenset())
+    if not kinds:
+        return set()
+    facts = [ctx.source_text(m) or "" for m in cited.markers if m.startswith("F")]
+    named = [lex.names(t) for t in facts]
+    counts = {sum(1 for n in named if kinds & n)}
+    things = {cid for t in facts for said, _ in lex.mentions(t) for cid in said
+              if kinds & lex.ancestors[cid] and not kinds & {cid}}
+    counts.add(len(things))
+    return counts
+
+

@@ -1,0 +1,147 @@
+"""Dates, months, years and spans a cited sentence states agree with what it cites (the
+consistency check's reading of time)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from itertools import combinations
+from typing import TYPE_CHECKING
+
+from evals import claims
+from evals.claims import Claims
+from evals.context import EvalContext
+
+if TYPE_CHECKING:
+    from evals.checks.consistency import _Cited
+
+
+def date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
+    problems = []
+    heading = claims.leading_date(said.text)
+    if heading and all(m.startswith("F") for m in cited.markers) and \
+            heading not in cited.fact_dates:
+        problems.append(f"the line is dated {heading.isoformat()} but the cited fact is "
+                        f"dated {', '.join(sorted(d.isoformat() for d in cited.fact_dates))}")
+    wrong = said.dates - cited.claims.dates - ctx.key_dates if said.dates else frozenset()
+    if wrong:
+        wrong -= ctx.document_dates(said.text)
+    if wrong and not problems:
+        problems.append(f"date(s) {', '.join(d.isoformat() for d in sorted(wrong))} not in "
+                        f"the cited source")
+    return problems or _partial_date_problems(ctx, said, cited)
+
+
+def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
+    """A month with its year, a day without its year, or a year alone must match a date of
+    the sources (or fall within a cited fact's span)."""
+    said_months, said_days, said_years = said.month_years, said.month_days, said.bare_years
+    if not (said_months or said_days or said_years):
+        return []
+    if cited._partial is None:
+        # the dates a sentence may draw on: its sources', the case's key dates, its facts'
+        known = set(cited.claims.dates) | set(ctx.key_dates) | set(cited.fact_dates)
+        cited._partial = _allowed(known, cited.spans, cited.claims)
+    problems = _partial_against(said_months, said_days, said_years, *cited._partial)
+    if problems:  # the documents the sentence names by title may date what it says
+        known = set(cited.claims.dates) | set(ctx.key_dates) | set(cited.fact_dates)
+        known |= ctx.document_dates(said.text)
+        problems = _partial_against(said_months, said_days, said_years,
+                                    *_allowed(known, cited.spans, cited.claims))
+    return problems
+
+
+def _allowed(known: set[dt.date], spans: list[tuple[dt.date, dt.date]], cited: Claims
+             ) -> tuple[set[tuple[int, int]], set[int], set[tuple[int, int]]]:
+    """The months, years and days (month, day) a sentence may name: those of the dates it may
+    draw on and of its sources' text, and every month and year within a cited span."""
+    months = {(d.year, d.month) for d in known} | set(cited.month_years)
+    years = {d.year for d in known} | set(cited.years)
+    for start, end in spans:
+        months |= {(y, m) for y in range(start.year, end.year + 1) for m in range(1, 13)
+                   if (start.year, start.month) <= (y, m) <= (end.year, end.month)}
+        years |= set(range(start.year, end.year + 1))
+    days = {(d.month, d.day) for d in known} | set(cited.month_days)
+    return months, years, days
+
+
+def _partial_against(said_months: frozenset[tuple[int, int]],
+                     said_days: frozenset[tuple[int, int]], said_years: frozenset[int],
+                     months: set[tuple[int, int]], years: set[int], days: set[tuple[int, int]]
+                     ) -> list[str]:
+    problems = []
+    if wrong_months := sorted(said_months - months):
+        problems.append(f"month(s) {', '.join(f'{y}-{m:02d}' for y, m in wrong_months)} not in "
+                        f"the cited source")
+    if wrong_days := sorted(said_days - days):
+        problems.append(f"day(s) {', '.join(f'{m:02d}-{d:02d}' for m, d in wrong_days)} not in "
+                        f"the cited source")
+    if not problems and (wrong_years := sorted(said_years - years)):
+        problems.append(f"year(s) {', '.join(map(str, wrong_years))} not in the cited source")
+    return problems
+
+
+def span_problems(said: Claims, cited: _Cited) -> list[str]:
+    """A span the sentence states ("for six weeks") must be one a cited source states, in any
+    unit (eight weeks ~ two months, to half the larger unit), or one between two dates of the
+    sentence and its cited facts (to the nearest unit of the sentence)."""
+    spans = said.durations
+    if not spans:
+        return []
+    source = cited.claims
+    stated = source.durations
+    days = claims.DAYS_PER
+    dates = cited.counted_dates | said.dates | source.dates
+    months = sorted(said.month_years | source.month_years)
+    dates |= {dt.date(y, m, 1) for y, m in months}
+    gaps = [abs((b - a).days) for a, b in combinations(sorted(dates), 2)]
+    # to a month is also to that month's end ("filled monthly from September 2024 through
+    # March 2025" is seven months of fills)
+    ends = [dt.date(y, m, calendar.monthrange(y, m)[1]) for y, m in months]
+    gaps += [(end - start).days for start in dates for end in ends if end > start]
+    bounds = _span_bounds(said.text)
+    wrong = []
+    for value, unit in sorted(spans):
+        length = value * days[unit]
+        if any(abs(length - v * days[u]) <= (0 if u == unit else days[max(u, unit, key=days.get)]
+                                             / 2) + 1e-9 for v, u in stated):
+            continue
+        if any(abs(gap - length) <= days[unit] for gap in gaps):
+            continue
+        # a bound ("well over four weeks", "within a week") holds for any span beyond it
+        bound = bounds.get((value, unit))
+        known = [v * days[u] for v, u in stated] + gaps
+        if (bound == "over" and any(k >= length for k in known)) or \
+                (bound == "under" and any(0 < k <= length for k in known)):
+            continue
+        wrong.append((value, unit))
+    if not wrong:
+        return []
+    there = ", ".join(f"{v:g} {u}s" for v, u in sorted(stated)) or "no span"
+    return [f"span(s) {', '.join(f'{v:g} {u}s' for v, u in wrong)} not in the cited source "
+            f"(it gives {there})"]
+
+
+_BOUND = re.compile(r"\b(?:(well over|(?:lasted|lasting|persisted|for) over|more than|"
+                    r"longer than|well beyond|in excess of|"
+                    r"at least|upwards? of|exceeding)|(under|less than|fewer than|shorter than|"
+                    r"within|at most|no more than|up to))\s+"
+                    r"(?:about |roughly |nearly |approximately )?(\S+(?:[\s-]\S+)?)",
+                    re.IGNORECASE)
+
+
+def _span_bounds(text: str) -> dict[tuple[float, str], str]:
+    """The spans a sentence states as a bound: "over" for a lower bound ("well over four
+    weeks", "more than six months"), "under" for an upper one ("within a week")."""
+    if not _BOUND.search(text):
+        return {}
+    found = {}
+    for m in _BOUND.finditer(text):
+        for value, unit in claims.durations(text[m.start(3):m.end(3) + 8]):
+            found[(value, unit)] = "over" if m.group(1) else "under"
+        if m.group(3).lower() in ("a", "an", "one"):  # "within a week"
+            named = re.match(r"\s*(day|week|month|year)s?\b", text[m.end(3):], re.IGNORECASE)
+            if named:
+                found[(1.0, named.group(1).lower())] = "over" if m.group(1) else "under"
+    return found
