@@ -72,3 +72,11 @@ def test_what_is_asked_for_planned_or_hoped_for_is_not_care(tmp_path):
     assert any(c == "procedure" and d == "2024-01-10" for c, d, _ in got)
     for never in ("Requesting", "due by", "Would consider", "ODI under 30", "walk 30"):
         assert never not in said, never
+
+
+def test_care_declined_after_it_is_named_and_a_plans_continue_are_not_care(tmp_path):
+    said = statements(tmp_path, NOTE_HEAD + (
+        "Prior tx: acupuncture - declined by pt. Completed 6 physical therapy visits in "
+        "01/2024 with partial relief.\n\nA/P\nCont naproxen, HEP.\n"))
+    assert "Completed 6 physical therapy visits" in said
+    assert "acupuncture" not in said and "Cont naproxen" not in said

@@ -80,7 +80,7 @@ def quantity(text: str) -> float | None:
 def decision_of(value: str) -> Decision | None:
     """The decision a field states; an appeal's "overturned" approves what was denied and its
     "upheld" keeps the denial."""
-    if _MODIFIED.search(value):
+    if _MODIFIED.search(value) or re.search(r"\bin part\b|\bpartial", value, re.IGNORECASE):
         return Decision.modified
     if re.search(r"\b(?:overturned|reversed)\b", value, re.IGNORECASE):
         return Decision.approved
@@ -100,17 +100,25 @@ _DECISION_LINE = re.compile(
     r"partially\s+approved|(?:un)?favorable)\b(?P<rest>.*)$", re.IGNORECASE)
 
 
+# "C. Lumbar-sacral orthosis, prefabricated (L0637)      NOT APPROVED": a verdict in capitals
+# closing a service's line, after the columns' spaces.
+_TRAILING_VERDICT = re.compile(
+    r"^(?P<service>.{6,200}?)\s+(?P<verdict>(?:NOT\s+)?(?:APPROVED|CERTIFIED|MEDICALLY\s+"
+    r"NECESSARY)|DENIED|NON-?CERTIFIED|UPHELD|OVERTURNED|MODIFIED|PARTIALLY\s+APPROVED|"
+    r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>)$")
+
+
 def _verdict(verdict: str, rest: str) -> Decision:
     text = f"{verdict} {rest}".lower()
-    if "modif" in text or "partially" in text:
+    if "modif" in text or "partially" in text or "in part" in text:
         return Decision.modified
-    if re.match(r"not\s+medically|non-?certified|denied|upheld|unfavorable", verdict.lower()):
+    if re.match(r"not\s+|non-?certified|denied|upheld|unfavorable", verdict.lower()):
         return Decision.denied
     return Decision.approved
 
 
-_NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?\d{1,2}\s*"
-                       r"[:.)\u2013-]\s*", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?(?:\d{1,2}|[A-H](?=\.))"
+                       r"\s*[:.)\u2013-]\s*", re.IGNORECASE)
 _DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d/.-]{6,10})"
                               r"\s*$", re.IGNORECASE)
 
@@ -118,7 +126,8 @@ _DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d
 def decision_line(text: str) -> bool:
     """Is ``text`` one item's decision ("Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY")?"""
     numbered = _NUMBERED.match(text)
-    return bool(_DECISION_LINE.match(text[numbered.end():] if numbered else text))
+    rest = text[numbered.end():] if numbered else text
+    return bool(_DECISION_LINE.match(rest) or (numbered and _TRAILING_VERDICT.match(rest)))
 
 
 def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
@@ -131,7 +140,8 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
             continue
         numbered = _NUMBERED.match(line.text)
         text = line.text[numbered.end():] if numbered else line.text
-        match = _DECISION_LINE.match(text)
+        match = _DECISION_LINE.match(text) or (_TRAILING_VERDICT.match(text) if numbered
+                                               else None)
         if not match:
             continue
         value = match.group("service").strip()
@@ -182,9 +192,44 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
             decision = decision_of(line.value)
         elif REASON_LABELS.match(line.label):
             reason = line.value
+    if decision is None:  # an OUTCOME heading over prose: "the denial is OVERTURNED."
+        told = [m for line in doc_lines if line.kind in ("prose", "item")
+                and DECISION_LABELS.match(line.section.rstrip(":"))
+                for m in [_TOLD_VERDICT.search(line.text)] if m]
+        decision = decision_of(told[0].group(0)) if told else None
     for request in found:
         request.date_of_service, request.request_date = service_date, request_date
         request.decision, request.reason = decision, reason
+    found += listed_services(document, doc_lines)
     seen = {(r.procedure, tuple(r.codes)) for r in found}
     return found + [r for r in decision_lines(document, doc_lines)
                     if (r.procedure, tuple(r.codes)) not in seen]
+
+
+_TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"
+                           r"reversed|approved|denied|certified|non-?certified|modified)\b",
+                           re.IGNORECASE)
+_ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)
+
+
+def listed_services(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
+    """Services listed under a "SERVICE(S) REQUESTED" heading, one per list line, decided by
+    number further on ("Item 2: CERTIFIED IN PART - 6 visits certified")."""
+    listed: list[ServiceRequest] = []
+    decided: dict[int, tuple[Decision, str]] = {}
+    for line in doc_lines:
+        if line.kind == "item" and SERVICE_LABELS.match(line.section.rstrip(":")):
+            value = _SERVICE_TAIL.sub("", line.text)
+            codes = codes_in(line.text)
+            service = re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value).strip(" .;,")
+            listed.append(ServiceRequest(service, procedure_in(line.text, codes) or
+                                         ProcedureFamily.other, codes, laterality(service),
+                                         levels(service), quantity(line.text), document))
+        elif line.kind == "label" and line.label and line.value and (
+                number := _ITEM_DECISION.match(line.label)) and (
+                decision := decision_of(line.value)) is not None:
+            decided[int(number.group(1))] = (decision, line.value)
+    for index, request in enumerate(listed, start=1):
+        if index in decided:
+            request.decision, request.reason = decided[index]
+    return listed

@@ -147,7 +147,8 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     """A letter deciding a request: its reasons and the steps of the request's history as
     utilization-review facts (each dated by its own sentence), and the patient facts of its
     case summary."""
-    said = [s for s in said if not NOT_ABOUT_THE_PATIENT.search(s.text)]
+    said = [s for s in said if not NOT_ABOUT_THE_PATIENT.search(s.text)
+            and not s.text.endswith(":")]  # (a line introducing a list)
     dated = {i for i, s in enumerate(said) if stated_date(f"{s.lead} {s.text}", doc)}
     parts = letter_parts(said, dated)
     steps = [make_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]

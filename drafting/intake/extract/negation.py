@@ -1,5 +1,6 @@
 """Is a finding negated in its clause ("no stenosis", "denies numbness", "without radiation"),
-or right after it in chart shorthand ("Acupuncture - never tried", "HEP: not done")?"""
+or right after it in chart shorthand ("Acupuncture - never tried", "HEP: not done", "Chiro -
+declined by pt")?"""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ _BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but)\b|\b(?:but|however|although|though
 
 
 # A negation written after the finding, before the clause ends.
-_AFTER = re.compile(r"^[^.;,()]{0,12}?\b(?:never (?:tried|done|had)|not (?:tried|done)|none)\b",
+_AFTER = re.compile(r"^[^.;,()]{0,12}?\b(?:never (?:tried|done|had)|not (?:tried|done)|none|"
+                    r"declined|refused)\b",
                     re.IGNORECASE)
 
 

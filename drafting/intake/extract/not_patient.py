@@ -55,5 +55,7 @@ NOT_DONE_YET = re.compile(
     r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|\bgoals?\b|"
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
     # the terms of an agreement, not what happened
-    r"\bagrees? to\b|\bmay result in\b",
+    r"\bagrees? to\b|\bmay result in\b|"
+    # an order in a plan ("Continue HEP.", "Cont celecoxib, APAP.")
+    r"^(?:cont\.?|continue)\s",
     re.IGNORECASE)

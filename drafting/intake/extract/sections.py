@@ -87,8 +87,8 @@ def readable(sentence: Sentence) -> bool:
     signature, letterhead or a page header."""
     if SKIPPED_SECTIONS.search(sentence.section):
         return False
-    if NOT_ABOUT_THE_PATIENT.search(sentence.text):
-        return False
+    if NOT_ABOUT_THE_PATIENT.search(sentence.text) or sentence.text.endswith(":"):
+        return False  # (a line introducing a list, "Services requested on 04/22/2025:")
     if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
         return True
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
