@@ -107,7 +107,7 @@ def missing_documents(ctx: Context, ids: Sequence[str]) -> list[Mapping[str, Any
 
 
 def document_name(doc: Mapping[str, Any]) -> str:
-    return f"the {lower_first(doc['title'])} of {longdate(doc['date'])}"
+    return f"the {lower_first(doc['title'])} (dated {longdate(doc['date'])})"
 
 
 def denial(ctx: Context, item: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -73,8 +73,10 @@ def item_analysis(ctx: Context) -> str:
                 f"{longdate(item['date_of_service'])}; the reviewer must analyse this item "
                 "directly.")
     when = "rendered on" if item["status"] == "rendered" else "requested for"
-    paragraphs = [f"The {service(item['service'])} ({when} "
-                  f"{longdate(item['date_of_service'])}) is judged against the criteria for "
+    # "This item" is the subject: a service named in the plural ("physical therapy treatments")
+    # would otherwise disagree with its verb.
+    paragraphs = [f"{item['id']}, the {service(item['service'])} ({when} "
+                  f"{longdate(item['date_of_service'])}), is judged against the criteria for "
                   f"{lower_first(result['criteria_title'])}."]
     decision = denial(ctx, item)
     if doc_type == "appeal_letter" and decision:
