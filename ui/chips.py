@@ -2,7 +2,9 @@
 to, flagged when a finding lands on it) and each citation marker as a chip. A chip shows its
 source when hovered (title) and when opened (details): a fact's statement with its document,
 date and page, or an excerpt's text with its guideline citation. An invalid marker is a red
-chip that says why."""
+chip that says why. The popover opens under the chip's line and is placed against the section's
+text block (left edge, at most its width), so it never runs past the text column or the window's
+right edge."""
 
 from __future__ import annotations
 
@@ -23,12 +25,12 @@ _BOLD = re.compile(r"\*\*(.+?)\*\*")
 FINDING_ICON = ":material/flag:"  # marks an eval finding's message (not an error of the app)
 
 CSS = """<style>
-.nec-text { line-height: 1.75; font-size: 1rem; }
+.nec-text { line-height: 1.75; font-size: 1rem; position: relative; }
 .nec-sent { border-radius: 3px; }
 .nec-sent.nec-error { background: #fde2e1; border-bottom: 2px solid #d93025; }
 .nec-sent.nec-warning { background: #fff4d6; border-bottom: 2px solid #e8a400; }
 .nec-flag { color: #b3261e; font-weight: 600; font-size: 0.75em; margin-left: 2px; }
-details.nec-chip { display: inline-block; position: relative; }
+details.nec-chip { display: inline-block; }
 details.nec-chip > summary { display: inline-block; list-style: none; cursor: pointer;
   padding: 0 6px; margin: 0 1px; border-radius: 10px; font-size: 0.78em; line-height: 1.5;
   font-weight: 600; vertical-align: baseline; white-space: nowrap; }
@@ -36,8 +38,9 @@ details.nec-chip > summary::-webkit-details-marker { display: none; }
 details.nec-fact > summary { background: #e3efff; color: #0b4f9c; border: 1px solid #b6d1f5; }
 details.nec-excerpt > summary { background: #e6f4ea; color: #1e6b34; border: 1px solid #b7dfc2; }
 details.nec-invalid > summary { background: #fde2e1; color: #b3261e; border: 1px solid #f3b8b4; }
-details.nec-chip > .nec-pop { position: absolute; z-index: 20; left: 0; top: 1.7em;
-  width: 30rem; max-width: 70vw; padding: 8px 12px; border: 1px solid #c9d3e0;
+details.nec-chip > .nec-pop { position: absolute; z-index: 20; left: 0; margin-top: 1.7em;
+  width: 30rem; max-width: 100%; box-sizing: border-box; padding: 8px 12px;
+  border: 1px solid #c9d3e0;
   border-radius: 6px; background: #ffffff; box-shadow: 0 4px 14px rgba(0, 0, 0, 0.15);
   font-size: 0.88em; line-height: 1.45; font-weight: normal; white-space: normal; }
 .nec-pop .nec-label { font-weight: 600; display: block; margin-bottom: 2px; }

@@ -14,6 +14,7 @@ from drafting.backends.base import Backend
 from drafting.case import Case
 from drafting.draft import Draft, SectionDraft
 from drafting.service import FORMAT_LABELS, DraftingService, DraftRequest, LoadedCase, Regenerated
+from drafting.service.record_pages import FactPage, has_sources, keep_sources, page_image
 from drafting.service.signoff import Checklist
 from drafting.service.signoff import checklist as make_checklist
 from drafting.settings import Settings
@@ -260,3 +261,20 @@ def checklist(settings: Settings, view: OpenDraft, signer: str, credentials: str
 def set_profile(settings: Settings, username: str, display_name: str, credentials: str) -> None:
     with opened(settings) as service:
         service.store.users.set_profile(username, display_name, credentials)
+
+
+# -- the record beside the sentence: the PDF page a fact was read from (issue #21) -------------
+
+def keep_record_sources(settings: Settings, case_id: str, sources: dict[str, bytes]) -> int:
+    """Keep the PDFs of a case saved through intake; returns how many were kept."""
+    return len(keep_sources(settings, case_id, sources))
+
+
+def fact_page(settings: Settings, case: Case, fact_id: str) -> FactPage | None:
+    """The page image of the fact's source when intake kept its PDF, else None."""
+    return page_image(settings, case, fact_id)
+
+
+def has_page_images(settings: Settings, case: Case) -> bool:
+    """Whether the case's facts can be shown on their PDF pages (intake kept its PDFs)."""
+    return has_sources(settings, case.id)

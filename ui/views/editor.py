@@ -74,8 +74,11 @@ def render() -> None:
         cols[2].metric("Eval errors", len(report.errors))
         cols[3].metric("Eval warnings", len(report.findings) - len(report.errors))
         st.caption("Citation chips: blue = a fact of the record, green = a guideline excerpt, "
-                   "red = invalid. Hover for the source; the Record panel shows its page.")
-        text, side = st.columns([5, 2])
+                   "red = invalid. Hover for the source; click a blue chip to show its page in the "
+                   "Record panel.")
+        # a record with page images gets half the width, so that a page's lines are legible
+        text, side = st.columns([1, 1] if service.has_page_images(settings, view.case)
+                                else [5, 2])
         with side, st.container(border=True):
             record_panel.render(view)
         with text:

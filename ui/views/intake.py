@@ -1,6 +1,7 @@
 """Intake: upload a packet of records (PDF, scanned PDF, DOCX, text), read it with the intake
 pipeline (record inventory, page-anchored facts, disputed items), review each fact beside the
-page it cites, and save the case file where the Cases page opens it."""
+page it cites, and save the case file where the Cases page opens it (its PDF records are kept
+beside the draft store, so the Draft editor's record panel can show their pages)."""
 
 from __future__ import annotations
 
@@ -114,8 +115,13 @@ def _save(session: IntakeSession) -> None:
             except CaseFileError as exc:
                 raise CaseFileError(exc.file, naming_facts(exc.problems, reviewed)) from None
             session.saved = target
+            pdfs = {doc: data for doc, data in session.contents.items()
+                    if session.document(doc).path.suffix.lower() == ".pdf"}
+            kept = service.keep_record_sources(state.settings(), case.id, pdfs)
             st.success(f"Saved {target.name}, a valid case file: {len(case.facts)} facts, "
-                       f"{len(case.disputed_items)} disputed item(s), in {folder}.")
+                       f"{len(case.disputed_items)} disputed item(s), in {folder}. "
+                       f"{kept} PDF record(s) kept beside the draft store, so that its drafts "
+                       "show the page each fact was read from.")
     if session.saved is not None and st.button("Open it on the Cases page", key="intake_open"):
         with state.shown_errors("open"):
             text = session.saved.read_text(encoding="utf-8")
@@ -128,7 +134,9 @@ def render() -> None:
     st.title("Intake")
     state.show_flash()
     st.caption("Records are read on this machine, from a temporary folder removed as soon as "
-               "they are read, and kept in memory for this session only. Synthetic records only.")
+               "they are read, and kept in memory for this session; saving the case keeps its "
+               "PDF records beside the draft store (for the pages shown beside a draft). "
+               "Synthetic records only.")
     _read()
     session = st.session_state.get(SESSION)
     if session is None:
