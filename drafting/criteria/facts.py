@@ -159,19 +159,28 @@ def _lasted(fact: Fact, minimum_weeks: float, notes: list[str]) -> bool | None:
 
 
 def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
-               notes: list[str] | None = None) -> bool | None:
+               notes: list[str] | None = None, summary: bool = False) -> bool | None:
     """True when the fact meets every condition, False when a value it records contradicts one,
     None when it is silent on a condition (the value the condition reads is not recorded).
-    How a value was read from the statement's words is added to ``notes``."""
+    How a value was read from the statement's words is added to ``notes``.
+
+    A ``summary`` (a fact reporting a document the packet lacks) says only what its writer
+    chose to repeat: a finding it does not name (a missing tag) is silence, not absence; a
+    value it records, an excluding tag or words saying the contrary still contradict."""
     read: list[str] = []
     tags = set(fact.tags)
+    unsaid = False
     if test.tags_any and not tags & set(test.tags_any):
-        if not (test.in_words and prose.in_words(test.in_words, fact)):
+        words = prose.in_words(test.in_words, fact) if test.in_words else None
+        if not words and (words is False or not summary):
             return False
-        read.append(f"{fact.id}: qualitative evidence: the {test.in_words} is described in "
-                    "words, without a measure")
-    if not set(test.tags_all) <= tags or tags & set(test.tags_none):
+        unsaid = not words
+        if words:
+            read.append(f"{fact.id}: qualitative evidence: the {test.in_words} is described in "
+                        "words, without a measure")
+    if tags & set(test.tags_none) or (not set(test.tags_all) <= tags and not summary):
         return False
+    unsaid = unsaid or not set(test.tags_all) <= tags
     if test.mentions_any and not _mentions(fact, test.mentions_any):
         return False
     if test.within_days is not None and (
@@ -205,7 +214,7 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
         low, high = t(test.measure.min), t(test.measure.max)
         checks.append(any((low is None or v >= low) and (high is None or v <= high)
                           for v in values) if values else None)
-    verdict = False if False in checks else None if None in checks else True
+    verdict = False if False in checks else None if None in checks or unsaid else True
     if notes is not None and verdict is not None:
         notes.extend(read)
     return verdict
@@ -245,7 +254,10 @@ def _course_weeks(facts: list[Fact], cutoff: dt.date) -> tuple[float, list[str],
 def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds) -> Finding:
     evidence = domain(case, item, test)
     read: list[str] = []
-    verdicts = {f.id: _satisfies(f, item, test, t, read) for f in evidence}
+    absent = {d.id for d in case.documents if not d.included}
+    behind = {f.id: sorted(set(f.references) & absent) for f in evidence}
+    verdicts = {f.id: _satisfies(f, item, test, t, read, summary=bool(behind[f.id]))
+                for f in evidence}
     matching = [f for f in evidence if verdicts[f.id]]
     ids = [f.id for f in matching]
     others = [i for i, verdict in verdicts.items() if verdict is False]
@@ -271,10 +283,15 @@ def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
     if others:
         return Finding(Status.not_met, [], ids + others, notes=counted + read)
     if silent:
-        return Finding(Status.undocumented, ids, notes=[
+        # Summaries of documents the packet lacks that do not name the finding: the documents
+        # would decide it (a submission gap), not the clinical record.
+        documents = sorted({d for i in silent for d in behind[i]})
+        summaries = all(behind[i] for i in silent)
+        return Finding(Status.undocumented, ids + (silent if summaries else []), notes=[
             *counted, f"{_listed(silent)} {'does' if len(silent) == 1 else 'do'} not record "
-            "the value the criterion needs"],
-            gap=Gap.clinical)
+            "the value the criterion needs"
+            + (" (a summary of a document the packet lacks)" if summaries else "")],
+            gap=Gap.submission if summaries else Gap.clinical, missing_documents=documents)
     return _undocumented(case, item, test, t)
 
 
