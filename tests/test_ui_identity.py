@@ -16,7 +16,7 @@ from drafting.service.review import SECTION_TEXT_LIMIT
 from drafting.settings import Settings
 from drafting.store import DraftStore
 from tests.test_ui import draft_example, edit, go, messages, no_errors, start
-from ui import identity
+from ui import identity, session_cookie
 
 
 @pytest.fixture
@@ -124,3 +124,20 @@ def test_section_text_over_the_limit_is_refused_with_a_message_and_kept(data_dir
         assert [h.version for h in store.history(draft_id) if h.key == "conclusion"] == [1]
         kept = store.unsaved.get("reyes", draft_id, "conclusion")
     assert kept is not None and kept.text == pasted  # the typed text is not lost
+
+
+def test_the_session_cookie_names_its_user_only_while_signed_valid_and_unexpired(
+        tmp_path: Path) -> None:
+    token = session_cookie.make_token(tmp_path, "reyes", now=1_000_000)
+    assert session_cookie.username_of(tmp_path, token, now=1_000_001) == "reyes"
+    assert (tmp_path / session_cookie.KEY_FILE).stat().st_mode & 0o077 == 0  # owner only
+    expired = 1_000_000 + session_cookie.HOURS * 3600 + 1
+    assert session_cookie.username_of(tmp_path, token, now=expired) is None
+    name, expires, mac = token.split(".")
+    kim = session_cookie.make_token(tmp_path, "kim", now=1_000_000).split(".")[0]
+    assert session_cookie.username_of(tmp_path, f"{kim}.{expires}.{mac}", now=1) is None
+    assert session_cookie.username_of(tmp_path, f"{name}.{int(expires) + 9}.{mac}", now=1) is None
+    assert session_cookie.username_of(tmp_path / "other", token, now=1) is None  # another key
+    assert session_cookie.username_of(tmp_path, "garbage", now=1) is None
+    (tmp_path / session_cookie.KEY_FILE).unlink()  # a new key signs every browser out
+    assert session_cookie.username_of(tmp_path, token, now=1_000_001) is None

@@ -1,10 +1,11 @@
 """The physician app's review path in a real browser (issue #21): ``necessity ui`` on a loopback
 port, headless Debian Chromium, users signing in with the form. Unsaved text never crosses into
 another draft; two sessions saving one section: the second is refused with the difference and
-loses nothing; a reload keeps the text typed; sign-off after the checklist; an edit after
-sign-off is warned about, then voids it naming the user; a failed regeneration keeps the old
-text; the review queue searches. Screenshots go to NECESSITY_SHOTS_DIR when it is set (the
-README's images: ``NECESSITY_SHOTS_DIR=docs/screenshots pytest -m browser`` on this file)."""
+loses nothing; a reload keeps the sign-in and the text typed (signing out ends the sign-in, not
+the text); sign-off after the checklist; an edit after sign-off is warned about, then voids it
+naming the user; a failed regeneration keeps the old text; the review queue searches.
+Screenshots go to NECESSITY_SHOTS_DIR when it is set (the README's images:
+``NECESSITY_SHOTS_DIR=docs/screenshots pytest -m browser`` on this file)."""
 
 from __future__ import annotations
 
@@ -172,7 +173,18 @@ def test_a_reload_mid_edit_keeps_the_text(data, url, tmp_path) -> None:  # type:
         sign_in(page, f"{url}/editor?draft={b}", *KIM)
         page.wait_for("Draft editor", "Clinical chronology")
         type_edit(page, "Clinical chronology", "Half-written chronology [F1].", "reordering")
-        page.goto(f"{url}/editor?draft={b}")  # reload: a new browser session
+        page.call("Page.reload")  # a new Streamlit session: still signed in, the text kept
+        text = page.wait_for("Signed in as Dr. Kim", "Unsaved text, kept since")
+        assert "Sign in" not in text.split("Signed in as")[0]
+        assert value(page, "Clinical chronology") == "Half-written chronology [F1]."
+        page.goto(f"{url}/editor?draft={b}")  # a link to the page: the same
+        page.wait_for("Signed in as Dr. Kim", "Unsaved text, kept since")
+        assert value(page, "Clinical chronology") == "Half-written chronology [F1]."
+        page.click_text("Sign out")
+        page.wait_for("Sign in", "Username")
+        page.call("Page.reload")  # signed out: the cookie is gone, the form is asked again
+        page.wait_for("Sign in", "Username")
+        assert "Signed in as" not in page.text()
         sign_in(page, f"{url}/editor?draft={b}", *KIM)
         page.wait_for("Unsaved text, kept since")
         assert value(page, "Clinical chronology") == "Half-written chronology [F1]."

@@ -1,8 +1,9 @@
 """The physicians' app: ``necessity ui`` runs ``streamlit run ui/app.py``. This entry sets up the
 page, who is using it (``ui.identity``: nothing is shown until a user is signed in or named by
-the reverse proxy), the sidebar (which draft is open) and the navigation; each page is one file
-in views/. Every page runs as the session's user (``acting_as``), so each audit row it writes
-names that user. Direct links work: /criteria?draft=ID opens the Criteria page of that draft."""
+the reverse proxy; a reload keeps the sign-in, ``ui.session_cookie``), the sidebar (which draft
+is open) and the navigation; each page is one file in views/. Every page runs as the session's
+user (``acting_as``), so each audit row it writes names that user. Direct links work:
+/criteria?draft=ID opens the Criteria page of that draft."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ if str(ROOT) not in sys.path:  # run as a script by streamlit: make the packages
 import streamlit as st  # noqa: E402
 
 from drafting.store import acting_as  # noqa: E402
-from ui import identity, state  # noqa: E402
+from ui import identity, session_cookie, state  # noqa: E402
 from ui.chips import CSS  # noqa: E402
 
 # No page icons: Streamlit would fetch a Material icon from fonts.gstatic.com as the favicon.
@@ -40,6 +41,8 @@ user = None
 with state.shown_errors("sign-in"):
     user = identity.current(state.settings())
 st.session_state[state.USER] = user
+if identity.proxy_header() is None:
+    session_cookie.write()  # keeps this browser signed in across a reload (or removes it)
 # The pages are known before anyone signs in (hidden until then), so that a link such as
 # /editor?draft=ID opens that page once the user has signed in.
 navigation = st.navigation([

@@ -3,7 +3,8 @@ shared by every session. Two ways, chosen by the deployment:
 
 - **sign-in** (the default): a user of the draft store (``store.users``) signs in with a
   username and password in this browser session. A store without users offers to create the
-  first one.
+  first one. A signed cookie keeps the browser signed in across reloads for a working day
+  (``ui.session_cookie``); signing out removes it.
 - **reverse proxy** (teams): when ``NECESSITY_UI_USER_HEADER`` names a header (such as
   ``X-Forwarded-User``), the app trusts it as set by an authenticating proxy in front of it,
   and refuses a request without it. A user named by the proxy and not yet in the store is added
@@ -22,6 +23,7 @@ import streamlit as st
 from drafting.settings import Settings
 from drafting.store import DraftStore, acting_as
 from drafting.store.users import User
+from ui import session_cookie
 
 USER_HEADER_ENV = "NECESSITY_UI_USER_HEADER"
 SIGNED_IN = "signed_in_user"  # this browser session's username (sign-in mode)
@@ -49,9 +51,11 @@ def from_proxy(settings: Settings, headers: Mapping[str, str], header: str) -> U
 
 
 def signed_in(settings: Settings) -> User | None:
-    username = st.session_state.get(SIGNED_IN)
+    """The user signed in in this session, or in this browser before a reload (its cookie)."""
+    username = st.session_state.get(SIGNED_IN) or session_cookie.from_cookie(settings.data_dir)
     if not username:
         return None
+    st.session_state[SIGNED_IN] = username
     with _store(settings) as store:
         return store.users.get(username)
 
@@ -92,6 +96,7 @@ def sign_in_page(settings: Settings) -> None:
                         st.error(str(exc))
                         return
                 st.session_state[SIGNED_IN] = user.username
+                session_cookie.remember(settings.data_dir, user.username)
                 st.rerun()
         return
     with st.form("sign_in"):
@@ -104,8 +109,10 @@ def sign_in_page(settings: Settings) -> None:
                 st.error("Unknown user or wrong password.")
                 return
             st.session_state[SIGNED_IN] = user.username
+            session_cookie.remember(settings.data_dir, user.username)
             st.rerun()
 
 
 def sign_out() -> None:
     st.session_state.pop(SIGNED_IN, None)
+    session_cookie.forget()
