@@ -205,12 +205,15 @@ def test_a_month_given_name_is_a_name_but_a_month_stays_a_month():
     assert "April 3, 2023" in out and "in April;" in out and "May 2021" in out
 
 
-def test_patient_initials_in_a_subject_line_only():
+def test_patient_initials_in_a_subject_line_and_elsewhere():
+    # since set 4 (initials in a table column and a sign-off are a provider's): initials of a
+    # full name found in the record are replaced wherever they stand, unless they spell a word
+    # or a clinical abbreviation (tests/test_deid_given.py)
     text = ("Subject: RE: GHT / claim update\n"
             "Re: Gwendolyn Harper-Thibault, DOB 01.02.1970\n"
-            "GHT elsewhere in prose is left alone.")
+            "GHT elsewhere in prose is replaced too.")
     out = _out(text)
-    assert "Subject: RE: GHT" not in out and "GHT elsewhere" in out
+    assert "Subject: RE: GHT" not in out and "GHT elsewhere" not in out
 
 
 # ----------------------------------------------------------------------------- 5. numbers

@@ -15,9 +15,11 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
+from drafting.deid.name_given import given_marks
 from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
-from drafting.deid.terms import HYPHEN, U, protected_spans
+from drafting.deid.terms import HYPHEN, U, is_clinical_word, protected_spans
+from drafting.deid.words import is_word
 
 _PERSON = rf"{_PWORD}(?:[ ]{_PWORD}){{1,3}}"
 EMAIL_HEADER = re.compile(
@@ -77,7 +79,8 @@ def _initials(name: str) -> str:
 
 
 def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """A learned full name's initials (three letters or more) in subject and "Re:" lines."""
+    """A learned full name's initials (three letters or more) in subject and "Re:" lines, and
+    elsewhere when they are no word."""
     found = {_initials(t) for t in tokens if " " in t.strip()}
     found = {i for i in found if len(i) >= 3}
     if not found:
@@ -86,6 +89,11 @@ def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     for line in SUBJECT_LINE.finditer(text):
         for match in pattern.finditer(line.group(0)):
             yield line.start() + match.start(), line.start() + match.end()
+    # elsewhere (a sign-off "TJW / e-signed", a table's column), unless they spell a word or
+    # a clinical abbreviation ("MRI" for Mary R. Ingram stays MRI)
+    for match in pattern.finditer(text):
+        if not is_word(match.group(0)) and not is_clinical_word(match.group(0)):
+            yield match.start(), match.end()
 
 
 def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, int]],
@@ -95,6 +103,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
     passing ("spoke with ..."), which are not learned."""
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
+    marked += list(given_marks(text))
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:

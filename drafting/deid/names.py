@@ -34,7 +34,7 @@ from drafting.deid.terms import (
     is_clinical_word,
     is_never_name,
 )
-from drafting.deid.words import is_word, lower_name_ok
+from drafting.deid.words import is_compound_word, is_word, lower_name_ok
 
 L = f"[{LOWER}]"
 PARTICLE = (r"(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|ter|ten|le|la|les|los|las|"
@@ -211,7 +211,7 @@ INVERTED = re.compile(
 def _is_stop(word: str) -> bool:
     bare = word.strip(".,:;'’\"").lower()
     return (bare in STOP_WORDS or bare.replace(".", "") in _CREDENTIAL_WORDS
-            or is_never_name(word))
+            or is_never_name(word) or is_compound_word(word))
 
 
 def trim(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:

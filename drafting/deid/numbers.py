@@ -25,7 +25,8 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"professional[ ]|nursing[ ]|board[ ])?licen[cs]e" + _NO + r"|lic\.?" + _NO +
                       r"|qme[ ](?:no\.?|number|#)|(?:state[ ])?bar" + _NO + r"|sbn|"
                       r"driver'?s?[ ]licen[cs]e" + _NO + r"|dl" + _NO + r"|cdl|ptan|upin|"
-                      r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO),
+                      r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO +
+                      r"|(?:disability[ ]|parking[ ])?placard" + _NO),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
     (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
@@ -46,7 +47,7 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                         r"|eams" + _NO + r"|adj|case" + _NO + r"|(?:qme[ ])?panel" + _NO +
                         r"|ur[ ](?:reference|ref\.?)" + _NO + r"|ur" + _NO + r"|reference" + _NO +
                         r"|ref\.?" + _NO + r"|authorization" + _NO + r"|auth\.?" + _NO +
-                        r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO),
+                        r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO + r"|appeal" + _NO),
 ]
 _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
@@ -83,7 +84,7 @@ SSN_DOTTED = re.compile(r"(?<![\w.-])\d{3}\.\d{2}\.\d{4}(?![\w-]|\.\d)")
 
 SSN = re.compile(r"(?<![\w*-])(?:\d{3}|[xX*]{3})-(?:\d{2}|[xX*]{2})-\d{4}(?![\w-])")
 SSN_SPACED = re.compile(r"(?<![\w-])\d{3}[ ]\d{2}[ ]\d{4}(?![\w-])")
-SSN_WORD = re.compile(r"(?i)\b(?:ssn|ss#|social security|soc\.? sec)")
+SSN_WORD = re.compile(r"(?i)\b(?:ssn|ss#|social(?! work)|soc\.? sec)")
 NPI_SHAPE = re.compile(r"(?<![\w.-])[12]\d{9}(?![\w-]|\.\d)")
 DEA_SHAPE = re.compile(r"(?<![\w-])[A-Z][A-Z9]\d{7}(?![\w-])")
 VIN_SHAPE = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])")

@@ -24,6 +24,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
+from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
 from drafting.deid.number_cues import cued_numbers
@@ -85,7 +86,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     employer_spans, found.employers = employers(text)
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
-                    *ages_and_dates(text)]
+                    *ages_and_dates(text), *shaped_ids(text)]
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):

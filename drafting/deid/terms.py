@@ -51,12 +51,13 @@ def _data() -> dict[str, list[str]]:
 def eponyms() -> frozenset[str]:
     """Eponyms and drug names (lower case, without accents)."""
     data = _data()
-    return frozenset(fold(w).lower() for w in data["eponyms"] + data["drugs"])
+    return frozenset(fold(w).lower() for w in data["eponyms"] + data["drugs"] + data["devices"])
 
 
 @cache
 def drugs() -> frozenset[str]:
-    return frozenset(fold(w).lower() for w in _data()["drugs"])
+    data = _data()
+    return frozenset(fold(w).lower() for w in data["drugs"] + data["devices"])
 
 
 @cache

@@ -74,3 +74,15 @@ def lower_name_ok(word: str) -> bool:
     parts = [p for p in bare.replace("‐", "-").split("-") if p]
     return len(fold(bare)) >= 3 and bool(parts) and not any(is_word(p) for p in parts) \
         and not is_word(bare)
+
+
+_COMPOUND = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]{3,})")
+
+
+@lru_cache(maxsize=65536)
+def is_compound_word(word: str) -> bool:
+    """Two dictionary words of four letters or more written as one, each capitalised: the name of
+    a programme or a product ("HealthChoices", "CareLink"), no person's ("McDonald", "LaToya")."""
+    match = _COMPOUND.fullmatch(word.strip(".,:;'’\"()"))
+    return bool(match) and english() is not None and all(
+        is_word(part) for part in match.groups())

@@ -1,0 +1,52 @@
+"""Identifiers known by their shape or by a vehicle named beside them, without a label:
+
+- A Medicare Beneficiary Identifier (CMS's published shape: 11 characters, a digit 1-9 first,
+  letters without S, L, O, I, B, Z at fixed places, dashes after the 4th and 7th allowed):
+  ``5JQ9-TP2-KE41``, ``5JQ9TP2KE41``.
+- An identifier printed masked, its last characters shown (``XXXXXXX-QT71``, ``****-5521``).
+- A licence plate (two to four letters and digits, a hyphen or a space, two to five more, at
+  least two digits and one letter) just after a vehicle: ``her Honda (LKT 4410)``, ``the van
+  # MWR-7730``, ``own truck, plate state OH: GHB-2214``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span, digits
+
+_MBI_LETTER = "[AC-HJKMNP-RT-Y]"
+MBI = re.compile(rf"(?<![\w-])[1-9]{_MBI_LETTER}[A-Z0-9]\d-?{_MBI_LETTER}[A-Z0-9]\d-?"
+                 rf"{_MBI_LETTER}{{2}}\d{{2}}(?![\w-])")
+MASKED = re.compile(r"(?<![\w-])[Xx*•]{3,}(?:-[Xx*•]{2,})*-?(?=[A-Z0-9]*\d)[A-Z0-9]{2,6}"
+                    r"(?![\w-])")
+_VEHICLES = (r"car|cars|van|minivan|truck|pickup|suv|sedan|vehicle|auto|jeep|motorcycle|"
+             r"scooter|rv|camper|plates?|tags?|subaru|honda|toyota|ford|chevy|chevrolet|nissan|"
+             r"hyundai|kia|dodge|ram|gmc|buick|mazda|volkswagen|vw|tesla|lexus|bmw|audi|volvo|"
+             r"chrysler|cadillac|f-150")
+VEHICLE = re.compile(rf"(?i)\b(?:{_VEHICLES})\b")
+PLATE_SHAPE = re.compile(r"(?<![\w-])(?P<plate>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5})(?![\w-])")
+
+
+def shaped_ids(text: str) -> Iterator[Span]:
+    for match in MBI.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.member_id, 5)
+    for match in MASKED.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.id, 4)
+    yield from plates(text)
+
+
+def plates(text: str) -> Iterator[Span]:
+    """Plates within 40 characters after a vehicle, on its line."""
+    for vehicle in VEHICLE.finditer(text):
+        line_end = text.find("\n", vehicle.end())
+        stop = min(vehicle.end() + 40, len(text) if line_end < 0 else line_end)
+        for match in PLATE_SHAPE.finditer(text, vehicle.end(), stop):
+            plate = match.group("plate")
+            bare = re.sub(r"[- ]", "", plate)
+            if 5 <= len(bare) <= 8 and digits(bare) >= 2 and re.search("[A-Z]", bare) \
+                    and not re.fullmatch(r"[A-Z]{1,3}\d{1,2}-?[A-Z]{1,3}\d{1,2}", bare):
+                yield Span(match.start(), match.end(), PhiKind.device, 4)
+                break
