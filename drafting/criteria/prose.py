@@ -198,12 +198,32 @@ NO_LESS_MEDICATION = re.compile(
     rf"\bno (?:reduction|decrease) in {_DRUGS}", re.I)
 
 
+# Function the treatment makes possible or keeps up, in words: "lets her function fairly
+# normally", "allows him to keep working", "the level of function reached has been kept up".
+ENABLED_FUNCTION = re.compile(
+    r"\b(?:lets?|letting|allows?|allowed|allowing|enables?|enabled|enabling)\s+(?:him|her|them|"
+    r"the patient)\s+(?:to\s+)?(?:function|work|keep working|continue working|carry out (?:his|"
+    r"her|their) (?:daily )?activities)\b|\bfunction(?:s|ing)?\s+(?:fairly |relatively |"
+    r"reasonably )?normally\b|\b(?:level of )?function(?:ing)?\b[^.;]{0,40}?\b(?:(?:been|is|"
+    r"was|were|are) )?(?:maintained|kept up|sustained|preserved)\b", re.I)
+_NEGATED = re.compile(r"\b(?:not|never|no longer|unable|cannot|can't|without)\b", re.I)
+
+
+def _enabled(statement: str) -> bool:
+    match = ENABLED_FUNCTION.search(statement)
+    if match is None:
+        return False
+    return not _NEGATED.search(statement[max(0, match.start() - 25):match.end()])
+
+
 def qualitative_function(fact: Fact) -> bool | None:
     """True for a functional gain on the treatment described in words (including less need
-    for other medication), False for a stated lack of one, None when the words say neither."""
+    for other medication, or function it makes possible or keeps up), False for a stated lack
+    of one, None when the words say neither."""
     if POOR_FUNCTION.search(fact.statement) or NO_LESS_MEDICATION.search(fact.statement):
         return False
-    if GOOD_FUNCTION.search(fact.statement) or LESS_MEDICATION.search(fact.statement):
+    if GOOD_FUNCTION.search(fact.statement) or LESS_MEDICATION.search(fact.statement) \
+            or _enabled(fact.statement):
         return True
     return None
 
