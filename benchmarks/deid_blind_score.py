@@ -16,8 +16,8 @@ Printed: recall per kind, overall and for names, SSNs, MRNs and phones (targets 
 overall, 1.0 for those four), false redactions of kept terms, and the leaks. The result file
 keeps its first-run block (before any change to the de-identifier) above the current one.
 
-Run: ``python benchmarks/deid_blind_score.py [--set 1|2|3|4] [--leaks FILE]`` (writes
-``benchmarks/results/deid.txt``, or ``deid_N.txt`` for set N; set 4 is held out).
+Run: ``python benchmarks/deid_blind_score.py [--set N] [--leaks FILE]`` (writes
+``benchmarks/results/deid.txt``, or ``deid_N.txt`` for set N; set 5 is held out).
 """
 
 from __future__ import annotations
@@ -42,15 +42,13 @@ from drafting.deid.phimap import PhiMap  # noqa: E402
 # Set 1 was scored before the de-identifier was changed and then used to fix it; so was set 2,
 # written afterwards by another session (held out at first, a development set since); set 3,
 # written later still by another session, was held out and scored once before it became the
-# development set of the next round; set 4, written by yet another session, is held out (only
-# the lead scores it: its first run is kept above every later one).
-SETS = {1: (ROOT / "benchmarks" / "deid_blind", ROOT / "benchmarks" / "results" / "deid.txt"),
-        2: (ROOT / "benchmarks" / "deid_blind_2",
-            ROOT / "benchmarks" / "results" / "deid_2.txt"),
-        3: (ROOT / "benchmarks" / "deid_blind_3",
-            ROOT / "benchmarks" / "results" / "deid_3.txt"),
-        4: (ROOT / "benchmarks" / "deid_blind_4",
-            ROOT / "benchmarks" / "results" / "deid_4.txt")}
+# development set of the next round; so was set 4; set 5, written by yet another session, is
+# held out (only the lead scores it: its first run is kept above every later one). Any set whose
+# folder exists (benchmarks/deid_blind_N/) is scored into results/deid_N.txt.
+SETS = {1: (ROOT / "benchmarks" / "deid_blind", ROOT / "benchmarks" / "results" / "deid.txt")}
+for _folder in sorted((ROOT / "benchmarks").glob("deid_blind_[0-9]*")):
+    _n = int(_folder.name.rsplit("_", 1)[1])
+    SETS[_n] = (_folder, ROOT / "benchmarks" / "results" / f"deid_{_n}.txt")
 SHIFT_DAYS = 37
 STRICT = {"person_name", "relative_name", "provider_name", "accented_or_particle_name", "ssn",
           "mrn", "phone"}
@@ -144,8 +142,7 @@ def main() -> None:
         result, f"de-identification on the blind set {blind.relative_to(ROOT)} (issue #22 item "
         "3): recall per kind of planted identifier; intake and model prompts use the same "
         "Deidentifier",
-        "the de-identifier" if args.set < 3 else "the de-identifier made after reading this set"
-        if args.set == 3 else "the de-identifier made after this set was written",
+        "the de-identifier made after reading this set" if args.set == 3 else "the de-identifier",
         block)
     print(text, end="")
 
