@@ -74,7 +74,7 @@ def capture_screens(executable: str, tmp: Path, out: Path) -> list[Path]:
     with running_app(data, tmp / "app.log", env) as url, \
             browser(executable, tmp / "profile", width=WIDTH, height=HEIGHT) as page:
         sign_in(page, f"{url}/editor?draft={draft_id}", *REYES)
-        page.wait_for("Draft editor", "1. Engagement and question presented", "Conclusion",
+        page.wait_for("Draft editor", "2. Engagement and question presented", "Conclusion",
                       "consistency", "version 2 by Dr. Reyes (reword the imaging finding)")
         _open_chip(page)
         page.wait_for("Draft editor")
@@ -111,7 +111,7 @@ def test_the_app_renders_in_headless_chromium(tmp_path: Path) -> None:
         sign_in(page, f"{url}/editor?draft={draft_id}", *REYES)
         text = page.wait_for("Draft editor", "Conclusion", "consistency")
         assert "Drafted without a language model" in text  # the offline label
-        assert "1. Engagement and question presented" in text and "11. Signature" in text
+        assert "1. Addressee and reference" in text and "12. Signature" in text
         assert "version 2 by Dr. Reyes (reword the imaging finding)" in text
         assert "MRI shows a left paracentral disc extrusion" in text  # the edit is shown
         assert "side left but the source says right" in text  # its eval finding, inline
