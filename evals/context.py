@@ -23,6 +23,10 @@ MARKER = re.compile(r"\[(?:F\d+|G:[a-z0-9][a-z0-9-]+)\]")
 FACT_KEYS: dict[tuple[object, ...], int] = {}
 _FACT_NUMBERS = itertools.count()
 FACT_INDEXES: dict[int, dict[str, tuple[int, ...]]] = {}
+# What the case file holds but does not state to a drafter: the outcome a physician reached by
+# hand for each item (the answer key of tests and docs, which no prompt is given either:
+# drafting/context.py), so a sentence may not restate it without a citation.
+NOT_STATED = {"disputed_items": {"__all__": {"expected"}}}
 
 
 @dataclass(slots=True)
@@ -69,7 +73,7 @@ class EvalContext:
         criterion statements): a draft may restate it without citing a fact."""
         case = self.case.model_dump_json(include={"dates", "patient", "diagnoses", "documents",
                                                   "disputed_items", "prior_decision",
-                                                  "question"})
+                                                  "question"}, exclude=NOT_STATED)
         criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
                             for c in r.criteria)
         return f"{case} {criteria}"
@@ -97,7 +101,7 @@ class EvalContext:
     def stated_values(self) -> str:
         """Where numbers a cited sentence may add come from besides its sources: the items
         (codes, quantities, doses requested), the patient, and the criteria's own thresholds."""
-        case = self.case.model_dump_json(include={"patient", "disputed_items"})
+        case = self.case.model_dump_json(include={"patient", "disputed_items"}, exclude=NOT_STATED)
         criteria = " ".join(f"{c.statement} {' '.join(c.notes)}" for r in self.draft.criteria
                             for c in r.criteria)
         return f"{case} {criteria} {self.case.question or ''}"

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from evals import claims
+from evals.checks import grades
 from evals.checks.consistency_counts import derived
 from evals.checks.consistency_dates import date_problems, span_problems
+from evals.checks.grades import grade_problems
 from evals.claims import Claims
 from evals.context import EvalContext
 from evals.findings import Finding
@@ -164,6 +166,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
                         f"the cited source")
     problems += span_problems(said, cited)
     problems += _threshold_problems(said, cited)
+    if cited.excerpts is not None:
+        problems += grade_problems(said.text, cited.excerpts)
     if not extra:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)
@@ -183,6 +187,7 @@ _MAX_FOUND = 16384
 def clear_caches() -> None:
     """Forget every sentence checked (for timing on cold caches)."""
     _FOUND.clear()
+    grades.clear_caches()
 
 
 def check_consistency(ctx: EvalContext) -> list[Finding]:

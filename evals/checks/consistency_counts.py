@@ -25,6 +25,9 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
         return extra
     extra = extra - {float(cited.counted)} if cited.counted > 1 else extra
     extra = extra - {value for value, _ in said.durations}
+    if extra and _MNEMONIC.search(said.text):  # "the four A's" names a mnemonic, no count
+        extra -= {value for m in _MNEMONIC.finditer(said.text)
+                  for value in claims.numbers(m.group(1))}
     if extra:
         extra = _converted(said.text, cited.claims, extra)
     if extra:
@@ -32,6 +35,8 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
     return _worked_out(ctx, said, cited, extra) if extra else extra
 
 
+# A number before a capital letter's plural: a mnemonic's name ("the four A's", "the 5 Ps").
+_MNEMONIC = re.compile(r"\b(\w+)[\s-]+[A-Z](?:['’]s|s)\b")
 # An amount in one unit of mass and the same amount in another ("1 g" is "1000 mg").
 _MASS = re.compile(r"(\d+(?:\.\d+)?)\s*(g|grams?|mg|milligrams?|mcg|µg|micrograms?)\b",
                    re.IGNORECASE)

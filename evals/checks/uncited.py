@@ -13,7 +13,7 @@ from itertools import chain
 
 from evals import claims
 from evals.checks.support import content_words, word_set
-from evals.context import EvalContext
+from evals.context import NOT_STATED, EvalContext
 from evals.findings import Finding, Severity
 
 RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
@@ -60,7 +60,8 @@ def case_statement(ctx: EvalContext) -> str:
     notes (which restate facts): items, patient, diagnoses, question, documents, criterion
     statements."""
     case = ctx.case.model_dump_json(include={"patient", "diagnoses", "disputed_items",
-                                             "documents", "question", "prior_decision"})
+                                             "documents", "question", "prior_decision"},
+                                    exclude=NOT_STATED)
     return f"{case} {' '.join(c.statement for r in ctx.draft.criteria for c in r.criteria)}"
 
 
@@ -150,6 +151,14 @@ def _clinical(text: str) -> bool:
     return _CLINICAL_LOWER.search(text.lower()) is not None
 
 
+def _named(plain: str) -> bool:
+    """Whether a sentence names something of the record's lexicon (a drug, test, scale,
+    procedure, device, region...): its numbers are then about the patient."""
+    from evals.checks.entities import lexicon
+
+    return bool(lexicon().mentions(plain))
+
+
 def _specific(plain: str, known: claims.Claims) -> bool:
     """Whether a sentence states a number, date, level or side the case file does not."""
     said = claims.scan(plain)  # (the case file's claims are read only where the sentence has some)
@@ -170,7 +179,7 @@ def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.C
         return "error", "a date the case file does not state outright, without a citation"
     if anchored := anchored_fact(ctx, plain, stated):
         return "error", f"states {anchored[1]} of {anchored[0]} without citing it"
-    if _clinical(plain) and _specific(plain, known):
+    if _specific(plain, known) and (_clinical(plain) or _named(plain)):
         return "error", "patient-specific claim without a citation"
     if "[G:" not in text and _requirement(_without_known(ctx, text)):
         return "warning", "states a guideline requirement without citing it"

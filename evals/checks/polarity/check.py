@@ -94,8 +94,8 @@ def check_polarity(ctx: EvalContext) -> list[Finding]:
         sources = cited.get(sentence.markers)
         if sources is None:
             sources = cited[sentence.markers] = tuple(
-                (m, ctx.facts[m].statement) for m in dict.fromkeys(sentence.markers)
-                if m in ctx.facts)
+                (m, text) for m in dict.fromkeys(sentence.markers)
+                if (text := _statement(ctx, m)))
         if not sources:
             continue
         key = (sentence.plain, sources)
@@ -108,15 +108,45 @@ def check_polarity(ctx: EvalContext) -> list[Finding]:
     return findings
 
 
+def _statement(ctx: EvalContext, marker: str) -> str | None:
+    """What a marker's source states: a fact's statement, or a guideline excerpt's text (a
+    recommendation said the other way round is as wrong as a reversed fact)."""
+    if marker.startswith("G:"):
+        excerpt = ctx.excerpts.get(marker[2:])
+        return excerpt.text if excerpt else None
+    fact = ctx.facts.get(marker)
+    return fact.statement if fact else None
+
+
+_WEAK = re.compile(r"\b(?:neither|nor)\b", re.IGNORECASE)
+
+
+def _guideline_reversals(plain: str, excerpts: list[tuple[str, str]]
+                         ) -> list[tuple[Mention, str, Mention]]:
+    """What a sentence states that its cited excerpts deny ("recommends topical NSAIDs for
+    neuropathic pain" against "not recommended for neuropathic pain"). Only what it states: a
+    sentence denying something of the patient ("no benzodiazepine fills") does not contradict
+    a guideline that speaks of it."""
+    if not excerpts or _WEAK.search(plain):  # "recommends neither X nor Y": reach unsure
+        return []
+    return [(s, marker, c) for s, marker, c in reversals(plain, excerpts)
+            if any(value for _, value in s.literals)]
+
+
 def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
     """What a sentence reverses of its cited facts ((marker, statement) pairs), as messages."""
     if quotes_its_sources(plain, [t for _, t in sources]):
         return []
     said = analyse(plain)
+    # the facts, then the excerpts, each read on their own: a guideline's wording does not
+    # unsay a fact, nor a fact a guideline
+    facts = [s for s in sources if not s[0].startswith("G:")]
+    excerpts = [s for s in sources if s[0].startswith("G:")]
     found = [f"says {said.quote((start, end))}; the cited {marker} says "
              f"{analyse(dict(sources)[marker]).quote(theirs)}"
-             for (start, end), marker, theirs in _phrases(reversals(plain, list(sources)))]
-    return found or class_denials(plain, sources)
+             for (start, end), marker, theirs in _phrases(
+                 reversals(plain, facts) + _guideline_reversals(plain, excerpts))]
+    return found or class_denials(plain, tuple(facts))
 
 
 # A sentence that denies every member of a class: "takes no opioid", "no longer takes any
