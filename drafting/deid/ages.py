@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.deid.dates import DATE_PATTERN
+from drafting.deid.given_names import is_given_name
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, digits
 from drafting.deid.terms import LOWER, U
@@ -27,13 +28,21 @@ AGE_NUMBER = re.compile(
 # "she's 93"), the cue goes with the number; not a score, a dose or a weight ("93%", "93 mg").
 AGE_LABELLED = re.compile(
     r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|she[ ]is|he[ ]is|cumple|cumplió|"
-    r"cumplio)|who is|who's|is now|now|"
+    r"cumplio|she'll[ ]be|he'll[ ]be|she[ ]will[ ]be|he[ ]will[ ]be)|who is|who's|is now|now|"
     r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
-    r"(?P<value>9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
+    r"(?P<value>0?9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
     r"lbs?|pounds|kg|cm|mm|in|inches|feet|times|visits|sessions|points|beats|bpm)\b)")
 # An age set off by commas after a name: "Aurelio Salas, 96, lives in Jalisco".
 AGE_APPOSITION = re.compile(
     rf"(?<![\w'’-]){U}[{LOWER}]+,[ ](?P<value>9\d|1[01]\d),[ ](?=[a-z])")
+# An age in a clinician's shorthand with the sex ("93F", "101M"), not after a temperature; an age
+# birthday ("her 95th birthday"); "93 going on 94"; a given name's age ("Ruth is 96").
+AGE_SHORT = re.compile(
+    r"(?<![\w.])(?:9\d|1[01]\d)(?:[FM](?![\w])|(?:st|nd|rd|th)[ ]birthday\b"
+    r"|[ ]going[ ]on[ ](?:9\d|1[01]\d)\b)")
+_TEMPERATURE = re.compile(r"(?i)(?:temp|temperature|t|tmax|fever|°)\W{0,3}$")
+AGE_OF_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{U}[{LOWER}]+)[ ]is[ ](?P<value>9\d|1[01]\d)"
+                         r"(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|bpm|beats|points)\b)")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -77,6 +86,12 @@ def ages_and_dates(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), PhiKind.age, 4)
     for match in AGE_WORDS.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_SHORT.finditer(text):
+        if not _TEMPERATURE.search(text[max(0, match.start() - 14):match.start()]):
+            yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_OF_NAME.finditer(text):
+        if is_given_name(match.group("name")):
+            yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_APPOSITION.finditer(text):
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_LABELLED.finditer(text):

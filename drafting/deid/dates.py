@@ -28,7 +28,7 @@ _DATE_BODY = (
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
     rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
-    r")(?![\w/]|-(?!\d{1,2}/\d{1,2}/\d{2}))"
+    r")(?!(?!T\d)[\w/]|-(?!\d{1,2}/\d{1,2}/\d{2}))"  # "2024-10-21T11:48": the date
 )
 DATE_PATTERN = re.compile(r"(?<![\w/.-])" + _DATE_BODY, re.IGNORECASE)
 RANGE_END = re.compile(r"(?:(?<=\d/\d\d-)|(?<=\d/\d{4}-))" + _DATE_BODY, re.IGNORECASE)
@@ -120,7 +120,8 @@ def format_like(original: str, day: dt.date) -> str:
 
 # A month and day without a year: "01/08", "12/20" (two digits each, so not a score such as
 # 7/10, and not after a word of scores: "VAS 10/10", "visit 12/12"), or any m/d after a word
-# that introduces a date ("on 3/15", "Discharge (3/15)"); "March 3". Each form is found again
+# that introduces a date ("on 3/15", "Discharge (3/15)") or that opens a line of a log before a
+# dash ("11/4 - called"); "March 3". Each form is found again
 # in its shifted text, so shifting back finds what it has to undo.
 _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
                     r"grade|of)[ :]*$")
@@ -132,6 +133,7 @@ PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
     r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
     rf"|(?i:{_CUE})(?:[ ]\(?|\()(?P<cm>1[0-2]|0?[1-9])/(?P<cd>[12]\d|3[01]|0?[1-9])"
+    r"|(?m:^)[ \t]*(?P<lm>1[0-2]|0?[1-9])/(?P<ld>[12]\d|3[01]|0?[1-9])(?=[ ]+[-–][ ])"
     rf"|(?P<nm>{_MONTH})[ ]"
     r"(?P<nd>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
     rf"|(?P<od>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)[ ]of[ ](?P<om>{_MONTH})"
@@ -150,9 +152,14 @@ class PartialDate:
     day_text: str
     suffix: bool  # "3rd"
     of: bool = False  # "2nd of February"
+    weekday: str = ""  # "Tue " written before it, moved with it (``moved_weekday``)
 
     def shifted(self, days: int) -> str:
         """The same month and day moved ``days`` on a 365-day cycle, written in this style."""
+        prefix = moved_weekday(self.weekday, days) if self.weekday else ""
+        return prefix + self._shifted(days)
+
+    def _shifted(self, days: int) -> str:
         base = dt.date(_CYCLE_YEAR, self.month, self.day)
         moved = dt.date(_CYCLE_YEAR, 1, 1) + dt.timedelta(
             days=(base.timetuple().tm_yday - 1 + days) % 365)
@@ -184,7 +191,7 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             start = match.start("nm") if g["nm"] else match.start("od")
             month = _month(m)
         else:
-            key = "z" if g["zm"] else "c"
+            key = "z" if g["zm"] else "l" if g["lm"] else "c"
             if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
             m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
@@ -193,8 +200,29 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             dt.date(_CYCLE_YEAR, month, int(d))
         except ValueError:
             continue
-        yield PartialDate(start, match.end(), month, int(d), m, d, bool(g["suffix"]),
-                          bool(g["om"]))
+        day_name = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+        weekday = day_name.group(0) if day_name else ""
+        yield PartialDate(start - len(weekday), match.end(), month, int(d), m, d,
+                          bool(g["suffix"]), bool(g["om"]), weekday)
+
+
+# A weekday written just before a month and day ("Tue 3/4", "Mon Oct 21"): three letters or the
+# full name, so that moving it back gives it as written.
+WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY_BEFORE = re.compile(r"(?i)(?<![\w'’-])(?:monday|tuesday|wednesday|thursday|friday|"
+                             r"saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\.?,?[ ]\(?$")
+
+
+def moved_weekday(written: str, days: int) -> str:
+    """``written`` ("Tue ", "friday, ") moved ``days`` days, in its style."""
+    word = re.match(r"[A-Za-z]+", written)
+    assert word is not None
+    name = word.group(0)
+    index = next(i for i, w in enumerate(WEEKDAYS) if w.startswith(name.lower()[:3]))
+    new = WEEKDAYS[(index + days) % 7]
+    new = new if len(name) > 3 else new[:3]
+    new = new.upper() if name.isupper() else new if name.islower() else new.capitalize()
+    return new + written[len(name):]
 
 
 def shift_text(text: str, days: int) -> str:

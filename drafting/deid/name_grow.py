@@ -28,6 +28,7 @@ _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
     rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
     rf",?[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
+    rf"[ ]{U}\.(?=[ ][a-z]|[,;:)])|"
     rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
     rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
-from drafting.deid.name_given import given_marks
+from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
 from drafting.deid.terms import HYPHEN, U, is_clinical_word, protected_spans
@@ -113,4 +113,4 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
              if not any(a < y and x < b for x, y in guarded)]
     found += list(initials(text, tokens))
     return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
-        passing_marks(text, tokens))
+        passing_marks(text, tokens)) + list(lower_places(text))

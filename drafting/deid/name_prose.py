@@ -20,7 +20,7 @@
   (``Tomasina Holyan-Ruiz``, ``Rose Padilla``), outside an eponym phrase.
 - A given name inside a sentence before a verb of saying or doing (``because Bill was at
   work``), not after "the" or "my": replaced, not learned.
-- A title before an initial alone (``Dr. B.``): replaced, not learned.
+- A title before an initial alone (``Dr. B.``, ``Dr. B's``): replaced, not learned.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ THREAD = re.compile(r"(?i)\b(?:thread|chat|conversation|messages)(?:[ ]with)?[ ]
 ROLE_PAREN = re.compile(
     rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}})[ ]\((?:(?:our|my|his|her|their|the|"
     rf"a|an)[ ])?(?:[a-z]+[ ]){{0,2}}(?i:{_RELATION}|{_ROLE_AFTER})\)")
-TITLE_INITIAL = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ]" + U + r"\.(?![\w])")
+TITLE_INITIAL = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ]" + U
+                           + r"(?:\.(?![\w])|(?=['’]s\b))")  # "Dr. B.", "Dr. B's office"
 _LWORD = rf"[{LOWER}](?:[{LOWER}'’‐-]*[{LOWER}])?"
 # A lower-case word in no dictionary, and the cue that must stand before the name it opens or
 # ends (found backwards from the word: far fewer such words than places a cue could start).
@@ -195,7 +196,8 @@ RELATION_COLON = re.compile(
 _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that|its|no|any|"
                          r"some|of|to|in|on|at|for|with)[ ]$")
 _ACTS = (r"(?:['’]s\b|[ ](?:is|was|has|had|said|says|can|could|will|would|told|called|texted|"
-         r"came|comes|went|gave|took|drove|drives|driving|coming|picked|dropped|and[ ]i|and[ ]me)"
+         r"came|comes|went|gave|took|drove|drives|driving|coming|picked|dropped|saved|brought|"
+         r"visited|wants|wanted|found|fell|helped|stayed|asked|sent|wrote|stopped|and[ ]i|and[ ]me)"
          r"\b)")
 
 

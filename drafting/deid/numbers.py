@@ -32,7 +32,8 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
     (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
                   r"|med(?:ical)?[ ]rec(?:ord)?" + _NO +
                   r"|chart" + _NO + r"|patient[ ]id|pt[ ]id|account" + _NO + r"|acct\.?" + _NO +
-                  r"|fin|encounter" + _NO + r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
+                  r"|fin|resident[ ](?:id|no\.?|number|#)|encounter" + _NO +
+                  r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
                   r"|acc\.?" + _NO + r"|case[ ]id|record" + _NO),
     (PhiKind.id, r"rx" + _NO + r"|prescription" + _NO + r"|report[ ](?:id|number|no\.?|#)|"
                  r"employee[ ](?:id|number|no\.?|#)|emp\.?[ ]id|badge" + _NO + r"|document[ ]"

@@ -27,7 +27,7 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
                 r"Wisconsin|Wyoming)")
 _PLACE_WORD = rf"(?:{U}[{LOWER}]+|{U}{{2,}})"
 _CITY = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
-_ZIP = r"\d{5}(?:-\d{4})?"
+_ZIP = r"\d{5}(?:-?\d{4})?"
 _CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")

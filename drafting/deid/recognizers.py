@@ -24,6 +24,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
+from drafting.deid.day_words import day_words
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
@@ -32,7 +33,8 @@ from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
 from drafting.deid.places import cities, places, streets
-from drafting.deid.spans import Span, digits, resolve
+from drafting.deid.residences import residences
+from drafting.deid.spans import Span, digits, join_addresses, resolve
 from drafting.deid.terms import protected_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -84,9 +86,12 @@ def scan(text: str, learned_names: Iterable[str] = (),
         # number, nor spreads to other documents
         found.spans += [Span(a, b, PhiKind.name, 1) for a, b in grow(text, guessed)]
     employer_spans, found.employers = employers(text)
+    home_spans, homes = residences(text)
+    found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
-                    *ages_and_dates(text), *shaped_ids(text)]
+                    *ages_and_dates(text), *shaped_ids(text),
+                    *day_words(text)]
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):
@@ -95,12 +100,13 @@ def scan(text: str, learned_names: Iterable[str] = (),
                          PhiKind.ssn, PhiKind.id) and span.priority >= 5 \
                 and digits(span.text(text)) >= 5:
             found.values[span.text(text)] = span.kind
-    found.values.update({street: PhiKind.address for street in streets(text) | cities(text)})
+    found.values.update({street: PhiKind.address
+                         for street in streets(text) | cities(text) | homes})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})
     found.spans += list(known_values(text, values))
-    found.spans = resolve(found.spans)
+    found.spans = join_addresses(resolve(found.spans), text)
     return found
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -47,3 +48,22 @@ def resolve(spans: Iterable[Span]) -> list[Span]:
 def _joined(group: list[Span]) -> Span:
     best = max(group, key=lambda s: (s.priority, s.end - s.start))
     return Span(min(s.start for s in group), max(s.end for s in group), best.kind, best.priority)
+
+
+_ADDRESS_GAP = re.compile(r"[ ]*,[ ]*|[ ]?\((?=[^()\n]*$)")
+
+
+def join_addresses(spans: list[Span], text: str) -> list[Span]:
+    """Address spans that follow each other apart by a comma or an opening parenthesis, as one
+    address ("Juniper Court ALF, Apt 9"; "Juniper Court, Apt 9 (Rm 9-B)", its parenthesis too)."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if last and last.kind is span.kind is PhiKind.address \
+                and _ADDRESS_GAP.fullmatch(text[last.end:span.start]):
+            end = span.end + (1 if "(" in text[last.end:span.start]
+                              and text[span.end:span.end + 1] == ")" else 0)
+            out[-1] = Span(last.start, end, PhiKind.address, max(last.priority, span.priority))
+        else:
+            out.append(span)
+    return out

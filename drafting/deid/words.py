@@ -84,5 +84,5 @@ def is_compound_word(word: str) -> bool:
     """Two dictionary words of four letters or more written as one, each capitalised: the name of
     a programme or a product ("HealthChoices", "CareLink"), no person's ("McDonald", "LaToya")."""
     match = _COMPOUND.fullmatch(word.strip(".,:;'’\"()"))
-    return bool(match) and english() is not None and all(
+    return match is not None and english() is not None and all(
         is_word(part) for part in match.groups())

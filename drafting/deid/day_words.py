@@ -1,0 +1,39 @@
+"""Words that give a date away beside a shifted one, and days named only by their number:
+
+- A weekday written just before a date with its year (``Friday, 14 Mar 2025``): the shifted
+  date would no longer fall on it, and the pair tells the shift (its remainder by seven), so
+  the weekday is replaced. (Before a month and day, ``Tue 3/4``, ``dates.py`` moves it.)
+- A day of the month written alone as an ordinal after a weekday, a time or a word that
+  introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
+  shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
+  ``the 4th of July`` (a date ``dates.py`` shifts).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.dates import find_dates, find_partial_dates
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span
+
+WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues|tue|wed|"
+           r"thurs|thur|thu|fri|sat|sun)")
+WEEKDAY_BEFORE = re.compile(rf"(?i)(?<![\w'’-]){WEEKDAY}\.?,?[ ]")
+ORDINAL_DAY = re.compile(
+    rf"(?i)(?:(?<![\w'’-])(?P<weekday>{WEEKDAY})\.?,?[ ]|\b(?:on|since|until|till|by|from|"
+    r"before|after)[ ]|\d{1,2}:\d{2}[ ])(?P<day>the[ ](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+    r"(?![\w])(?![ ](?:of|floor|time|times|grade|level|percentile|week|day|dose|visit|session|"
+    r"cycle|injection|attempt|try|round|one|year|month)\b)")
+
+
+def day_words(text: str) -> Iterator[Span]:
+    starts = {f.start for f in find_dates(text)}  # a month and day moves its weekday with it
+    moved = [(p.start, p.end) for p in find_partial_dates(text)]
+    for match in WEEKDAY_BEFORE.finditer(text):
+        if match.end() in starts and not any(a <= match.start() < b for a, b in moved):
+            yield Span(match.start(), match.end() - 1, PhiKind.date, 3)
+    for match in ORDINAL_DAY.finditer(text):
+        start = match.start("weekday") if match.group("weekday") else match.start("day")
+        yield Span(start, match.end("day"), PhiKind.date, 3)
