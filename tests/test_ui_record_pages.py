@@ -99,3 +99,8 @@ def test_a_scanned_page_is_marked_and_the_cache_is_bounded(
         newest = {p for p in files if p.read_bytes() in (shown.page_png, shown.band_png)}
         assert sum(p.stat().st_size for p in files if p not in newest) <= limit
     assert not first & set(cache.glob("*.png"))  # the oldest page was removed
+
+    # a kept PDF that is not the record the case lists (another page count): no page image
+    other = next(d for d in ("D2", "D3", "D6") if case.document(d).pages != 2)
+    (tmp_path / "records" / "facet" / "D4.pdf").write_bytes(contents[other])
+    assert record_pages.page_image(settings, case, scanned.id) is None

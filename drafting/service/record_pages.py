@@ -4,7 +4,8 @@ saved (``keep_sources``), and a fact's page is rendered from it with the fact's 
 (``page_image``), whole and as the band of lines around the sentence (legible in a narrow
 panel). Rendered pages are cached as PNG files in the store's directory, the oldest
 removed once the cache passes ``CACHE_BYTES``. A case with no kept PDF for a document (an
-example case, a DOCX or text record) has no page image: the panel shows text."""
+example case, a DOCX or text record), or whose kept PDF has another number of pages than the
+case lists (the case was replaced since), has no page image: the panel shows text."""
 
 from __future__ import annotations
 
@@ -101,8 +102,8 @@ def page_image(settings: Settings, case: Case, fact_id: str) -> FactPage | None:
     fact = next(f for f in case.facts if f.id == fact_id)
     document, number = fact.source.document, fact.source.page
     pdf = source_pdf(settings, case.id, document)
-    if pdf is None:
-        return None
+    if pdf is None or _pages(pdf) != case.document(document).pages:
+        return None  # none kept, or not the record this case lists (a replaced case)
     data = pdf.read_bytes()
     digest = hashlib.sha256(b"%d\0%s\0" % (number, fact.statement.encode()) + data)
     cache = store_dir(settings) / CACHE
@@ -121,6 +122,16 @@ def page_image(settings: Settings, case: Case, fact_id: str) -> FactPage | None:
             tmp.replace(path)
     _trim_cache(cache, keep={page_file, band_file})
     return FactPage(page_png, band_png, document, number)
+
+
+def _pages(pdf: Path) -> int | None:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        return len(PdfReader(pdf).pages)
+    except (PdfReadError, OSError, ValueError):
+        return None
 
 
 def _render(pdf: bytes, number: int, statement: str, name: str) -> tuple[bytes, bytes | None]:
