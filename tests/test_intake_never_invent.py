@@ -80,3 +80,10 @@ def test_care_declined_after_it_is_named_and_a_plans_continue_are_not_care(tmp_p
         "01/2024 with partial relief.\n\nA/P\nCont naproxen, HEP.\n"))
     assert "Completed 6 physical therapy visits" in said
     assert "acupuncture" not in said and "Cont naproxen" not in said
+
+
+def test_no_pain_score_is_read_out_of_a_date_in_any_sentence():
+    from drafting.intake.extract.values import measures
+
+    assert measures("Injured 01/10/2023 lifting a pallet.") == []
+    assert [m.value for m in measures("Pain 7/10 since 1/10/22, 3/10 at best.")] == [7.0, 3.0]

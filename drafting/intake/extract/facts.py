@@ -59,6 +59,7 @@ from drafting.intake.extract.passing import (
     study_summary,
     told_beside,
 )
+from drafting.intake.extract.reports import report_facts
 from drafting.intake.extract.sections import (
     NOT_ABOUT_THE_PATIENT,
     PROCEDURE_LABELS,
@@ -110,7 +111,7 @@ def document_facts(doc: Document) -> list[Found]:
         return filled  # a "pharmacy" record without fill lines is read as a note
     said = sentences(doc.lines)
     if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
-        return _report(doc, said)
+        return report_facts(doc, said, _general)
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
         return _letter(doc, said)
     if doc.type is RecordType.psych_evaluation:
@@ -179,27 +180,6 @@ def _carry_dates(found: list[Found], said: list[Sentence], doc: Document,
         if carried and fact.date == doc.date and fact.date_precision == "day":
             fact.date = carried
     return found
-
-
-def _report(doc: Document, said: list[Sentence]) -> list[Found]:
-    group = "imaging" if doc.type is RecordType.imaging_report else "electrodiagnostic"
-    category = C.imaging if group == "imaging" else C.electrodiagnostic
-    for wanted in ("impression", "conclusion", "findings"):
-        chosen = [s for s in said if wanted in s.section]
-        if chosen:
-            break
-    else:
-        chosen = said
-    out = []
-    for sentence in chosen:
-        if NOT_ABOUT_THE_PATIENT.search(sentence.text):
-            continue
-        tags = tags_in(sentence.text, {group}) if sentence.label is None or readable(
-            sentence) else []
-        tags = [t for t in tags if group_of(t) == group]
-        if tags:
-            out.append(make_fact(category, sentence, doc, tags))
-    return out
 
 
 def _psych(sentence: Sentence, doc: Document) -> Found | None:

@@ -12,6 +12,9 @@ _BOUNDARY = re.compile(r"[;:]|,\s+(?:and|but)\b|\b(?:but|however|although|though
                        r"except)\b", re.IGNORECASE)
 
 
+# A sentence's end (a word of two letters or more, a full stop, a capital): "... not displacing
+# the L5 roots. Mild facet arthropathy" negates nothing in the second sentence.
+_SENTENCE_STOP = re.compile(r"\w\w\.\s+(?=[A-Z])")
 # A negation written after the finding, before the clause ends.
 _AFTER = re.compile(r"^[^.;,()]{0,12}?\b(?:never (?:tried|done|had)|not (?:tried|done)|none|"
                     r"declined|refused)\b",
@@ -24,6 +27,7 @@ def negated(sentence: str, start: int, end: int | None = None) -> bool:
     if end is not None and _AFTER.match(sentence[end:]):
         return True
     before = sentence[:start]
-    boundaries = list(_BOUNDARY.finditer(before))
-    clause = before[boundaries[-1].end():] if boundaries else before
+    ends = [m.end() for m in _BOUNDARY.finditer(before)]
+    ends += [m.end() for m in _SENTENCE_STOP.finditer(before)]
+    clause = before[max(ends):] if ends else before
     return bool(_CUE.search(clause))

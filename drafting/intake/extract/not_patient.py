@@ -52,7 +52,8 @@ NOT_DONE_YET = re.compile(
     # a plan, an order, a goal, a condition for the future
     r"\b(?:would|may|might|will) (?:consider|need|return|start|begin|refer|schedule)\b|"
     r"\bconsider(?! \w+ed\b)(?:ing)?\s+(?!that\b)\w|\bdue (?:by|on|in)\b|\bnext (?:\w+ ){0,2}"
-    r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|\bgoals?\b|"
+    r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|"
+    r"\bgoals?\b(?! not met)|"
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"

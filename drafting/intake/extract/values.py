@@ -31,7 +31,7 @@ _RELIEF = re.compile(
 )
 _THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d{1,3})\s?(?:%|percent)")
-_SCORE_10 = re.compile(r"(?<![\d.])(\d{1,2}(?:\.\d)?)\s?/\s?10\b")
+_SCORE_10 = re.compile(r"(?<![\d./])(\d{1,2}(?:\.\d)?)\s?/\s?10\b(?!/)")
 _BMI = re.compile(r"\b(?:BMI|body mass index)\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.\d{1,2})?)",
                   re.IGNORECASE)
 _SCALES = {
@@ -75,6 +75,10 @@ def relief_duration(text: str, after: int) -> Duration | None:
 
 
 def measures(text: str) -> list[Measure]:
+    """Scores a sentence states, never read out of a date ("injured 01/10/2023" holds no
+    1/10 pain score)."""
+    for date in find_dates(text):  # blank dates out, keeping every other offset
+        text = text[:date.start] + " " * (date.end - date.start) + text[date.end:]
     out: list[Measure] = []
     for name, pattern in (("ODI", r"\b(?:Oswestry|ODI)\b"),
                           ("NDI", r"\b(?:Neck Disability|NDI)\b")):
