@@ -33,6 +33,7 @@ _RIGHT = re.compile(
     rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
+_SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
 
 
@@ -54,6 +55,10 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 assert given is not None
                 start -= len(given.group(0))
                 moved = True
+            if re.search(r"(?:^|[-‐ ])St$", text[max(0, end - 3):end]) and (
+                    saint := _SAINT_AFTER.match(after)):  # "Abernathy-St. Clair"
+                end += len(saint.group(0))
+                continue
             surname = _SURNAME_AFTER.match(after)
             if surname and not _is_stop(surname.group("word")) and \
                     not is_word(surname.group("word")) and \

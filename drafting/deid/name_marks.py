@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
+from drafting.deid.name_cues import cued_names, phone_names
 from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
@@ -103,7 +104,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
     passing ("spoke with ..."), which are not learned."""
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
-    marked += list(given_marks(text))
+    marked += list(given_marks(text)) + list(cued_names(text))
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:
@@ -113,4 +114,4 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
              if not any(a < y and x < b for x, y in guarded)]
     found += list(initials(text, tokens))
     return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
-        passing_marks(text, tokens)) + list(lower_places(text))
+        passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))

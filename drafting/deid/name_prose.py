@@ -197,7 +197,8 @@ _DETERMINER = re.compile(r"(?i)\b(?:the|a|an|my|your|his|her|our|their|this|that
                          r"some|of|to|in|on|at|for|with)[ ]$")
 _ACTS = (r"(?:['’]s\b|[ ](?:is|was|has|had|said|says|can|could|will|would|told|called|texted|"
          r"came|comes|went|gave|took|drove|drives|driving|coming|picked|dropped|saved|brought|"
-         r"visited|wants|wanted|found|fell|helped|stayed|asked|sent|wrote|stopped|and[ ]i|and[ ]me)"
+         r"visited|wants|wanted|found|fell|helped|stayed|asked|sent|wrote|stopped|come|go|"
+         r"bring|drive|visit|stay|help|and[ ]i|and[ ]me)"
          r"\b)")
 
 

@@ -1,0 +1,72 @@
+"""More places that make a word a person's name, given or not in the Census list:
+
+- Before a phone number, after "call", "text", "or", "and" or at a line's start (``call ruby
+  717-555-0100 or jem 717 555 0101``): a given name of the list or a name learned in the record,
+  in any case. Replaced, not learned.
+- In quotes after "called her", "named", "nicknamed" (``she called him "Sid"``): learned.
+- After a care role written short (``SW Odalys``, ``CNA Brisa``, ``HHA Tove``) or "typed up
+  by", "driven by" and the like: a word in no dictionary, or a given name of the list. Learned.
+- Mid-sentence, capitalised, with a possessive before a lower-case word (``drove in Meek's
+  van``), not an eponym, a drug, a device, a month or a kin word, and not before a head word
+  (``Wolff's law``, ``Ménière's disease``). Learned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from drafting.deid import names as name_rules
+from drafting.deid.given_names import is_given_name
+from drafting.deid.names import _CAP
+from drafting.deid.terms import fold, heads, is_clinical_word, protected_spans
+from drafting.deid.words import is_word
+
+_PHONE = r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ ./-]?\d{3}[ .-]\d{4}(?!\d)"
+BEFORE_PHONE = re.compile(
+    rf"(?:(?i:\b(?:call|text|or|and|phone|ring|cell)[ ])|(?m:^)[ \t]*-?[ \t]*)"
+    rf"(?P<name>[A-Za-z][a-z]{{2,}})[ ](?:(?:cell|mobile|home|work|at)[ ])?(?={_PHONE})")
+QUOTED = re.compile(
+    rf"(?i:\b(?:called|calls|call|named|nicknamed)[ ](?:him|her|them|me|us)?[ ]?)"
+    rf"[\"“](?P<name>{_CAP})[\"”]")
+CARE_ROLE = re.compile(
+    rf"(?:\b(?:SW|MSW|CNA|HHA|LPN|LVN|CHW|PCA)[ ]|\b(?i:typed(?:[ ]up)?|written|signed|sent|"
+    rf"seen|driven|visited|picked[ ]up|dropped[ ]off)[ ]by[ ])(?P<name>{_CAP})(?![\w'’-])")
+POSSESSIVE = re.compile(rf"(?<=[a-z,][ ])(?P<name>{_CAP})['’]s[ ](?P<next>[a-z]+)")
+_KIN = frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
+# Nouns that follow an eponym's possessive besides ``heads`` ("Wolff's law", "Ménière's disease")
+_EPONYM_NOUNS = frozenset("law laws disease syndrome palsy contracture neuroma ulcer tumor tumour "
+                          "triad point points operation block lines canal space ligament disc "
+                          "tubercle bursa nerve fascia deformity lesion lesions".split())
+
+
+def _plain(word: str) -> bool:
+    return not name_rules._is_stop(word) and not is_clinical_word(word) \
+        and fold(word).lower() not in _KIN and fold(word).lower() not in name_rules.given_months()
+
+
+def cued_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names in quotes after "called", after a care role, with a possessive: learned."""
+    for match in QUOTED.finditer(text):
+        if _plain(match.group("name")):
+            yield match.start("name"), match.end("name")
+    for match in CARE_ROLE.finditer(text):
+        word = match.group("name")
+        if _plain(word) and (is_given_name(word) or not is_word(word)):
+            yield match.start("name"), match.end("name")
+    guarded = [(a, b) for a, b, _ in protected_spans(text)]
+    for match in POSSESSIVE.finditer(text):
+        word, after = match.group("name"), match.group("next")
+        if _plain(word) and after not in heads() and after not in _EPONYM_NOUNS and not any(
+                match.start() < b and a < match.end() for a, b in guarded):
+            yield match.start("name"), match.end("name")
+
+
+def phone_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """A name just before a phone number: replaced, not learned."""
+    known = {fold(t).lower() for t in learned if " " not in t}
+    for match in BEFORE_PHONE.finditer(text):
+        word = match.group("name")
+        key = fold(word).lower()
+        if (key in known or is_given_name(word)) and _plain(word):
+            yield match.start("name"), match.end("name")
