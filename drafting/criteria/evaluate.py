@@ -12,7 +12,13 @@ from drafting.criteria.facts import (
     evaluate_diagnosis,
     evaluate_fact,
 )
-from drafting.criteria.jurisdiction import LocalRule, local_rules
+from drafting.criteria.jurisdiction import (
+    LocalDeparture,
+    LocalRule,
+    governing_note,
+    local_departures,
+    local_rules,
+)
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
 from drafting.criteria.reasons import reason, summary
@@ -152,6 +158,22 @@ def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
     )
 
 
+def apply_departures(results: list[CriterionResult],
+                     departures: dict[str, LocalDeparture]) -> None:
+    """A limit the jurisdiction lets treatment exceed while another criterion is met (e.g.
+    Minnesota's visit limits while the employee keeps improving) does not decide the item."""
+    met = {r.criterion_id for r in results if r.status is Status.met}
+    for r in results:
+        d = departures.get(r.criterion_id)
+        if d is None or not r.required or r.status is Status.met or d.unless not in met:
+            continue
+        r.required = False
+        r.gap = None if r.gap is Gap.clinical else r.gap
+        r.basis.append(d.basis)
+        r.notes.append(f"not decisive in {d.jurisdiction}: {d.citation}: {d.why} ({d.unless} "
+                       "is met)")
+
+
 def roll_up(results: list[CriterionResult],
             not_established: Outcome = Outcome.insufficient_documentation,
             ) -> tuple[Outcome, str, list[str]]:
@@ -186,7 +208,10 @@ def evaluate_item(case: Case, item: DisputedItem,
                     "index, and no other setting's criteria stand in for it; the item needs a "
                     "physician's review under that guideline.")
     judged_as = standard.judged_on(case.setting)
+    if standard.stand_in:  # a state the index knows: name its own standard
+        judged_as = governing_note(case, standard.stand_in, item.date_of_service) or judged_as
     local = local_rules(case, item.date_of_service)
+    departures = local_departures(case, item.date_of_service)
     if local:
         cited = sorted({f"{r.citation} ({r.jurisdiction})" for r in local.values()})
         judged_as += f" The jurisdiction's own rule applies where the index holds it: " \
@@ -221,6 +246,7 @@ def evaluate_item(case: Case, item: DisputedItem,
                if (not c.settings or case.setting in c.settings)
                and not (c.rendered_only and item.status is not ItemStatus.rendered)
                and (not c.request_types or kind.type in c.request_types)]
+    apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,

@@ -1,7 +1,9 @@
-"""Jurisdiction-specific treatment parameters (``guideline_index/jurisdictions.yaml``): where a
-case is judged on a stand-in for its own guideline (workers' compensation outside California on
-the MTUS sets), a state rule that is in the corpus and makes a criterion a condition of the
-treatment makes that criterion required, with the rule as its basis."""
+"""Jurisdiction-specific treatment rules (``guideline_index/jurisdictions.yaml``): where a case
+is judged on a stand-in for its own guideline (workers' compensation outside California on the
+MTUS sets), the result names the state's governing standard and the rule it rests on; a state
+rule that is in the corpus and makes a criterion a condition of the treatment makes that
+criterion required, with the rule as its basis; and a state rule that allows departing from a
+limit (a visit count) while another criterion is met makes the limit not decisive there."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from drafting.case import Case
 from drafting.case.vocab import Setting
@@ -27,12 +29,25 @@ class _Required(BaseModel):
     basis: str
 
 
+class _Departure(BaseModel):
+    """The state's rule lets treatment go past ``criterion`` (a limit) while ``unless`` is met."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    criterion: str
+    unless: str
+    basis: str
+    why: str = Field(min_length=10, description="What the rule allows, said in the result.")
+
+
 class _Jurisdiction(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     setting: Setting
     pattern: str
     name: str
-    required: list[_Required]
+    governing: str = Field(min_length=10, description="The state's governing standard.")
+    standard: str = Field(description="Excerpt id of the rule that sets the standard.")
+    required: list[_Required] = Field(default_factory=list)
+    departures: list[_Departure] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -44,27 +59,71 @@ class LocalRule:
     citation: str
 
 
+@dataclass(frozen=True)
+class LocalDeparture:
+    """A limit the case's jurisdiction lets treatment exceed while another criterion is met."""
+
+    jurisdiction: str
+    unless: str
+    basis: str
+    citation: str
+    why: str
+
+
 @cache
 def jurisdictions() -> dict[str, _Jurisdiction]:
     raw = yaml.safe_load(RULES_FILE.read_text(encoding="utf-8"))
     parsed = {k: _Jurisdiction.model_validate(v) for k, v in raw.items()}
     excerpts = excerpts_by_id()
-    unknown = [r.basis for j in parsed.values() for r in j.required if r.basis not in excerpts]
+    unknown = [i for j in parsed.values()
+               for i in [j.standard, *(r.basis for r in j.required),
+                         *(d.basis for d in j.departures)] if i not in excerpts]
     if unknown:
         raise ValueError(f"{RULES_FILE}: unknown excerpt ids {unknown}")
     return parsed
 
 
+def jurisdiction_of(case: Case) -> _Jurisdiction | None:
+    """The state system the case was filed under (read from the case as filed, before any
+    stand-in replaces its setting), or None."""
+    return next((j for j in jurisdictions().values() if case.setting is j.setting
+                 and re.search(j.pattern, case.jurisdiction or "", re.I)), None)
+
+
+def _citation(excerpt_id: str) -> str:
+    excerpt = excerpts_by_id()[excerpt_id]
+    return excerpt.recommendation or excerpt.citation
+
+
+def governing_note(case: Case, stand_in: str, day: dt.date) -> str:
+    """What a result judged on a stand-in says about the state's own standard ('' if the case
+    names no state the index knows)."""
+    j = jurisdiction_of(case)
+    if j is None:
+        return ""
+    held = sorted({_citation(i) for i in [j.standard, *(r.basis for r in j.required),
+                                           *(d.basis for d in j.departures)]
+                   if excerpts_by_id()[i].in_force_on(day)})
+    rules = f"; the index holds only {', '.join(held)} of it" if held else ""
+    return (f"Judged on {stand_in}, standing in for {j.governing} ({j.name}){rules}; where "
+            "that standard differs, it governs.")
+
+
 def local_rules(case: Case, day: dt.date) -> dict[str, LocalRule]:
-    """The criteria the case's own jurisdiction requires by rules in force on ``day`` (read
-    from the case as filed, before any stand-in replaces its setting)."""
-    rules: dict[str, LocalRule] = {}
+    """The criteria the case's own jurisdiction requires by rules in force on ``day``."""
+    j = jurisdiction_of(case)
+    if j is None:
+        return {}
     excerpts = excerpts_by_id()
-    for j in jurisdictions().values():
-        if case.setting is j.setting and re.search(j.pattern, case.jurisdiction or "", re.I):
-            for r in j.required:
-                if excerpts[r.basis].in_force_on(day):
-                    excerpt = excerpts[r.basis]
-                    rules[r.criterion] = LocalRule(j.name, r.basis,
-                                                   excerpt.recommendation or excerpt.citation)
-    return rules
+    return {r.criterion: LocalRule(j.name, r.basis, _citation(r.basis))
+            for r in j.required if excerpts[r.basis].in_force_on(day)}
+
+
+def local_departures(case: Case, day: dt.date) -> dict[str, LocalDeparture]:
+    """The limits the case's own jurisdiction lets treatment exceed, by rules in force."""
+    j = jurisdiction_of(case)
+    if j is None:
+        return {}
+    excerpts = excerpts_by_id()
+    return {d.criterion: LocalDeparture(j.name, d.unless, d.basis, _citation(d.basis), d.why)
+            for d in j.departures if excerpts[d.basis].in_force_on(day)}

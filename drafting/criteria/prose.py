@@ -174,12 +174,14 @@ POOR_FUNCTION = re.compile(
     r"functional (?:improvement|benefit|gain)\b|\bfunction(?:al "
     r"status)?\s+(?:has|had)?\s*(?:not improved|remained unchanged|worsened|declined)\b|"
     r"\bwithout (?:any )?functional (?:improvement|benefit|gain)\b|\bno improvement in "
-    r"function\b", re.I)
+    r"function\b|\bno (?:significant|measurable|meaningful|objective|further) "
+    r"(?:improvement|progress)\b(?! in (?:pain|symptoms)\b)", re.I)
 
 
 # Less need for other medication, described in words: the MTUS counts reduced dependence on
 # continued medical treatment as functional improvement ("able to reduce her oral pain
-# medication", "his opioid use was cut down"); a stated failure to reduce it is not.
+# medication", "his opioid use was cut down", "the pump replaced his oral medications"); a
+# stated failure to reduce it is not.
 _DRUGS = (r"(?:(?:his|her|their|the|its|all)\s+)?(?:use of\s+)?(?:(?:oral|opioid|narcotic|pain|"
           r"analgesic|other)\s+){0,2}(?:medications?|medicines?|analgesics?|opioids?|"
           r"narcotics?|pills)\b")
@@ -189,7 +191,8 @@ _LESS = (r"(?:reduce[ds]?|reducing|cut (?:back|down)(?: on)?|decrease[ds]?|lower
 # taper" or "advised to reduce".
 LESS_MEDICATION = re.compile(
     rf"\b(?:able to|managed to)\s+{_LESS}\s+{_DRUGS}|\b(?:reduced|decreased|lowered|tapered|"
-    rf"cut (?:back|down)(?: on)?)\s+{_DRUGS}|\b(?:medications?|analgesics?|opioids?|"
+    rf"cut (?:back|down)(?: on)?)\s+{_DRUGS}|\b(?:replaced|replacing|took the place of)\s+"
+    rf"{_DRUGS}|\b(?:medications?|analgesics?|opioids?|"
     r"narcotics?)(?: use)? (?:was|were|has been|have been) (?:reduced|decreased|lowered|cut|"
     r"tapered)\b", re.I)
 NO_LESS_MEDICATION = re.compile(
@@ -251,10 +254,39 @@ def qualitative_limb_pain(fact: Fact) -> bool | None:
     return True if LIMB_PAIN.search(fact.statement) else None
 
 
+# A functional impairment the condition causes, in words ("difficulty with daily activities",
+# "unable to work"), or its stated absence ("able to do all daily tasks without significant
+# impairment"); the stated absence wins over complaints listed beside it.
+NO_IMPAIRMENT = re.compile(
+    r"\bwithout (?:any |significant |meaningful )?(?:functional )?(?:impairment|limitation|"
+    r"deficits?)\b|\b(?<!not )(?<!un)able to (?:do|perform|complete|manage) (?:all|most|her|his|"
+    r"their) (?:usual |normal )?(?:daily )?(?:tasks|activities|ADLs)\b|\bindependent (?:in|"
+    r"with) (?:all )?(?:daily activities|ADLs|activities of daily living)\b|\bno functional "
+    r"(?:limitations?|deficits?|impairment)\b", re.I)
+IMPAIRMENT = re.compile(
+    r"\b(?:difficulty|trouble|problems?) (?:with|performing|doing) (?:\w+ ){0,2}?(?:daily "
+    r"activities|activities of daily living|ADLs|self-care|work duties|grip(?:ping)?|"
+    r"dressing)\b|\b(?:unable to|cannot|can't) (?:work|grip|dress|lift|perform (?:his|her|"
+    r"their) (?:job|duties|daily activities))\b|\bfunctional (?:limitations?|deficits?|"
+    r"impairment)\b|\blimit(?:s|ed|ations? (?:in|of)) (?:her |his |their )?(?:daily "
+    r"activities|activities of daily living|ADLs)\b", re.I)
+
+
+def qualitative_impairment(fact: Fact) -> bool | None:
+    """True for a functional impairment described in words, False for one stated absent, None
+    when the words say neither."""
+    if NO_IMPAIRMENT.search(fact.statement):
+        return False
+    return True if IMPAIRMENT.search(fact.statement) else None
+
+
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``function`` or ``limb_pain``."""
+    """What the statement says in words about a ``response``, ``function``, ``limb_pain`` or
+    ``impairment``."""
     if kind == "limb_pain":
         return qualitative_limb_pain(fact)
+    if kind == "impairment":
+        return qualitative_impairment(fact)
     return qualitative_response(fact) if kind == "response" else qualitative_function(fact)
 
 

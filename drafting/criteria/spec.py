@@ -64,7 +64,7 @@ class FactTest(Spec):
         default_factory=list, description="Words the statement must contain for the fact to "
         "count as evidence on the question at all (e.g. the device's name, where records "
         "leave the fact's procedure empty).")
-    in_words: Literal["response", "function", "limb_pain"] | None = Field(
+    in_words: Literal["response", "function", "limb_pain", "impairment"] | None = Field(
         default=None, description="A fact whose tags do not match may still answer in words: "
         "a good response or a functional gain described in the statement meets the tag "
         "condition (qualitative evidence), a poor one or none contradicts it "
