@@ -77,3 +77,24 @@ def test_a_call_record_tells_what_the_caller_summarized_with_the_visits_date(tmp
     got = facts_of(data)
     assert ("exam", "2024-04-02") in {(c, d) for c, d, _ in got}
     assert any(c == "history" and "2 years" in s for c, _, s in got)
+
+
+def test_a_functional_capacity_evaluation_gives_the_abilities_it_measured(tmp_path):
+    data = drafted(tmp_path, (
+        "FUNCTIONAL CAPACITY EVALUATION\n"
+        "Dates of evaluation: 05/06/2024 and 05/07/2024\n"
+        "Job of injury: warehouse selector, Heavy physical demand (lift up to 100 lb).\n\n"
+        "SELF-REPORT\nNeck Disability Index: 28%.\n\n"
+        "MATERIAL HANDLING\nTask          Demonstrated    Job demand (Heavy)\n"
+        "Floor to waist lift    40 lb    100 lb\n"
+        "Overhead reach: 20 repetitions before reporting shoulder pain.\n\n"
+        "SUMMARY\nShe currently works at the MEDIUM physical demand category (PDC). "
+        "Heart rate rose from 70 to 120 bpm.\n"))
+    assert str(data["documents"][0]["date"]) == "2024-05-07"  # complete on its last day
+    function = [s for c, _, s in facts_of(data) if c == "functional"]
+    assert any("Floor to waist lift" in s for s in function)
+    assert any("20 repetitions" in s for s in function)
+    assert any("physical demand category" in s for s in function)
+    assert any("Neck Disability Index" in s for s in function)  # a scale's field is its score
+    said = " ".join(s for _, _, s in facts_of(data))
+    assert "Job demand" not in said and "bpm" not in said and "Job of injury" not in said

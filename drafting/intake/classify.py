@@ -143,11 +143,19 @@ def classify(first_page: str, full_text: str) -> Classification:
                           author_role(full_text))
 
 
+# "Dates of evaluation: 09/18/2024 and 09/19/2024": a record of several days is complete on its
+# last one.
+_DAYS = re.compile(r"\bdates of (?:evaluation|testing)\s*:?(?P<days>[^\n]*)",
+                   re.IGNORECASE)
+
+
 def document_date(text: str) -> dt.date | None:
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
         found = list(find_dates(line))
         if found and len(line.strip()) == len(found[0].text):
             return found[0].date
+    if (days := _DAYS.search(text)) and (stated := list(find_dates(days.group("days")))):
+        return stated[-1].date
     for match in DATE_LABELS.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _NOT_DOCUMENT_DATES.search(text[max(line_start, match.start() - 15):match.start()]):

@@ -101,5 +101,5 @@ def _classified(doc_id: str, path: Path, record: Record, today: dt.date) -> Pack
         page = lines(text, number, section)
         section = page[-1].section if page else section
         page_lines += page
-    doc = Document(found.type, date, readable, page_lines)
+    doc = Document(found.type, date, readable, page_lines, found.title)
     return PacketDocument(doc_id, path, record, doc, found.title, found.author, guessed)

@@ -46,6 +46,7 @@ from drafting.intake.extract.found import (
     stated_date,
     statement,
 )
+from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
 from drafting.intake.extract.medications import medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import SURELY_DONE, history_told
@@ -69,6 +70,7 @@ from drafting.intake.extract.sections import (
     label_core,
     psych_conclusion,
     readable,
+    with_scale,
 )
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
@@ -110,6 +112,8 @@ def document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.pharmacy_record and (filled := _pharmacy(doc)):
         return filled  # a "pharmacy" record without fill lines is read as a note
     said = sentences(doc.lines)
+    if is_fce(doc.title):  # "Repetitive squatting: occasional, 12 repetitions": a measured ability
+        said = [replace(s, label=None) if s.label and ability(s) else s for s in said]
     if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
         return report_facts(doc, said, _general)
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
@@ -242,7 +246,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     out: list[Found] = []
     context: ProcedureFamily | None = None
     procedure_done = False
-    for sentence in (clauses := _clauses(said)):
+    for sentence in (clauses := _clauses([with_scale(s) for s in said])):
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
@@ -338,6 +342,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     if IMAGING_MENTION.search(text):
         return study_summary(sentence, doc)
     tags = tags_in(text)
+    if is_fce(doc.title) and ability(sentence):  # "Floor to waist lift 35 lb"
+        return make_fact(C.functional, sentence, doc, [t for t in tags if t in FUNCTION_TAGS])
     if _BEFORE_AFTER.search(text):  # "NPRS usual ...... 7/10 -> 3/10": a row of outcomes
         kind = next((C(category) for category, pattern in outcome_rows()
                      if pattern.search(text)), None)

@@ -71,6 +71,7 @@ class Document:
     date: dt.date
     pages: list[tuple[int, str]]
     lines: list[Line] = field(default_factory=list)
+    title: str = ""  # its title as classified ("Functional capacity evaluation - summary")
 
 
 def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:

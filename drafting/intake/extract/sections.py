@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from drafting.deid.dates import find_dates, find_partial_date
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
@@ -38,6 +39,10 @@ NARRATIVE_LABELS = re.compile(
     r".*\b(?:summari[sz]ed|stated|states|reported|reports|noted|explained|confirmed|said|"
     r"added|described)|(?:exam(?:ination)?|history|findings) (?:at|on|of|from)\b.*)$",
     re.IGNORECASE)
+# A field whose value is a score of a scale or of pain.
+SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
+                          r"pain catastroph|\bPCS\b|\bBDI\b|\bNPRS?\b|\bVAS\b|"
+                          r"\bpain (?:score|level|rating|at\b)", re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
 FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
@@ -81,6 +86,13 @@ def psych_conclusion(sentence: Sentence) -> bool:
     return bool(PSYCH_CONCLUSIONS.match(label_core(sentence.label or sentence.section)))
 
 
+def with_scale(sentence: Sentence) -> Sentence:
+    """A scale's field read with its name ("Neck Disability Index: 28%" is an NDI of 28%)."""
+    if sentence.label and sentence.lead and SCALE_LABELS.search(sentence.label):
+        return replace(sentence, text=f"{sentence.lead} {sentence.text}", lead="")
+    return sentence
+
+
 def readable(sentence: Sentence) -> bool:
     """A sentence that can state a fact: not in a plan or technique section, not the value of
     an administrative field (name, dates, providers, anaesthetic), and not credentials, a
@@ -91,5 +103,7 @@ def readable(sentence: Sentence) -> bool:
         return False  # (a line introducing a list, "Services requested on 04/22/2025:")
     if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
         return True
+    if SCALE_LABELS.search(sentence.label):
+        return True  # "Oswestry Disability Index: 34%", "PHQ-9: 9", "Pain at start of day 1: 3/10"
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
     return bool(FINDINGS_HEADINGS.search(sentence.heading))

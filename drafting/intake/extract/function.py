@@ -1,0 +1,30 @@
+"""What a functional capacity evaluation measured: the abilities it demonstrated (a lift, carry,
+push or pull in pounds, a tolerance in minutes, repetitions before symptoms), the physical
+demand category it places the client in, and the validity of effort, each a functional fact.
+The job's demands (a column of the table, the job of injury), vital signs during testing,
+test statistics and the recommended programme are not the client's function."""
+
+from __future__ import annotations
+
+import re
+
+from drafting.intake.extract.text import Sentence
+
+FCE = re.compile(r"functional capacity (?:evaluation|assessment)|\bFCE\b", re.IGNORECASE)
+ABILITY = re.compile(
+    r"\b\d+(?:\.\d+)?\s?(?:lbs?|pounds|kg|minutes|min|repetitions|reps)\b|"
+    r"\bphysical demand (?:category|level)\b|\bPDC\b|\bconsistent effort\b", re.IGNORECASE)
+NOT_ABILITY = re.compile(r"\bjob demands?\b|\bDOT\b|\bbpm\b|\bcoefficient\b|"
+                         r"\bgoal\b", re.IGNORECASE)
+
+JOB = re.compile(r"\bjob\b|occupation|\bdemands?\b", re.IGNORECASE)  # a field of the job's
+
+
+def is_fce(title: str) -> bool:
+    return bool(FCE.search(title))
+
+
+def ability(sentence: Sentence) -> bool:
+    """A sentence of an FCE that states an ability measured."""
+    return bool(ABILITY.search(sentence.text)) and not NOT_ABILITY.search(sentence.text) and \
+        not (sentence.label and JOB.search(sentence.label))
