@@ -120,3 +120,45 @@ def test_the_check_is_listed_and_counts_sentences():
     draft, case = _draft()
     assert check.unit == "sentences"
     assert check.units(EvalContext(draft, case, excerpts_by_id())) > 50
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # never put through it
+    ("He was never examined for a straight-leg raise before the injection.", "F2"),
+    # "no evidence that <someone> <did> <it>": the object is what is missing
+    ("There is no evidence that he ever completed a course of physical therapy.", "F4"),
+    ("There is no sign that anyone prescribed tramadol for his leg pain.", "F6"),
+    # "in my record" after the denial; a word of the concept's own name is no modifier head
+    ("There is no magnetic resonance imaging in his record at all.", "F5"),
+])
+def test_an_absence_by_subject_verb_or_place_is_read_against_the_record(sentence, fact):
+    found = findings_for(sentence)
+    assert len(found) == 1, found
+    assert f" {fact} records" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "There is no electrodiagnostic testing in his record.",  # true: there is none
+    "There is no evidence that he ever received an SNRI.",  # true
+    "He was never screened for opioid misuse before tramadol.",  # no such fact, a modifier
+])
+def test_such_absences_when_true_are_not_flagged(sentence):
+    assert findings_for(sentence) == []
+
+
+def test_a_test_report_records_its_test_and_a_name_holds_no_modifier_head():
+    # wc-consult-topical-imr F8 gives only findings, but was read from D6, "EMG and nerve
+    # conduction study of the right lower limb"; "electrodiagnostic testing" is a name of the
+    # concept, though "testing" after a concept usually only qualifies it ("no opioid testing"
+    # is not "no opioid")
+    case, settings = load_case(EXAMPLES / "wc-consult-topical-imr.yaml"), Settings()
+    draft = asyncio.run(draft_case(case, "h", create("offline", settings), settings,
+                                   excerpts_by_id()))
+    sentence = "There is no electrodiagnostic testing anywhere in his file."
+    sections = list(draft.sections)
+    sections[-2] = sections[-2].model_copy(
+        update={"text": sections[-2].text.rstrip() + "\n\n" + sentence})
+    found = [f for f in check_absences(EvalContext(draft.model_copy(update={"sections": sections}),
+                                                   case, excerpts_by_id()))
+             if f.text.strip() == sentence]
+    assert len(found) == 1 and " F8 records " in found[0].message, found

@@ -29,7 +29,7 @@ from pathlib import Path
 import yaml
 
 from drafting.case.vocab import FactCategory
-from evals.checks.entities import lexicon, words
+from evals.checks.entities import Lexicon, lexicon, words
 from evals.checks.polarity import Analysis, analyse, quotes_its_sources, reversals
 from evals.checks.polarity.words import AUXILIARIES, HARD
 from evals.context import EvalContext, Sentence
@@ -41,7 +41,7 @@ REACH = 10  # tokens of a clause read as the thing a cue denies (a noun phrase a
 
 # (claim, fact id, statement) -> the message, or "" for no contradiction: the drafts of a
 # case share most of their sentences, and the mutation and paraphrase studies re-check them.
-FOUND: dict[tuple[str, str, str, bool], str] = {}
+FOUND: dict[tuple[str, str, str, bool, str], str] = {}
 MAX_FOUND = 65536
 
 
@@ -75,6 +75,8 @@ _ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|with
 _NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
 _OPENERS = {"whether", "if", "that"}  # "does not state whether ...", "nothing shows that ..."
 _LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
+_SUBJECTS = {"she", "he", "they", "i", "we", "anyone", "anybody", "someone", "somebody"}
+_BETWEEN = {"ever", "had", "has", "have", "was", "were", "actually", "really"}
 _RECORD_NOUNS = {"reference", "record", "records", "mention", "evidence", "documentation",
                  "sign", "trace", "note"}
 
@@ -137,6 +139,14 @@ def _lead_in(tokens: tuple[str, ...], b: int) -> int:
         b += 1
     if b < n and tokens[b] in _OPENERS:
         b += 1
+    # "no evidence that | she ever completed | a course of therapy": what is missing is the
+    # object of the clause, past its subject and verb
+    if b < n and tokens[b] in _SUBJECTS:
+        k = b + 1
+        while k < n and tokens[k] in _BETWEEN:
+            k += 1
+        if k < n and tokens[k].endswith("ed"):
+            b = k + 1
     if b < n and tokens[b] in _LEADING:
         b += 1
     return b
@@ -215,6 +225,7 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
     # word only ("the cream was non-certified" does not record a topical agent tried)
     facts = [(f.id, f.statement, f.category is not FactCategory.utilization_review)
              for f in ctx.case.facts if f.statement]
+    reports = _test_reports(ctx)
     for sentence in ctx.sentences:
         claims = [c for _, found in absence_clauses(sentence.plain) for c in found]
         if not claims:
@@ -225,29 +236,46 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
             continue  # a fact quoted under its date ("- 30 April 2024: no prior facet block")
         for claim in claims:
             message = next((m for fact_id, statement, kinds in facts if fact_id not in cited
-                            for m in [_contradiction(claim, fact_id, statement, kinds)] if m),
-                           "")
+                            for m in [_contradiction(claim, fact_id, statement, kinds,
+                                                     reports.get(fact_id, ""))] if m), "")
             if message:  # one fact that records it is enough to show the claim wrong
                 findings.append(_finding(sentence, message))
                 break
     return findings
 
 
-def _contradiction(claim: str, fact_id: str, statement: str, kinds: bool = True) -> str:
-    key = (claim, fact_id, statement, kinds)
+# Records that are the result of a test: a fact read from one records that test, though its
+# statement gives only the findings ("the sensory response is 40 percent of the left" from an
+# EMG and nerve conduction report).
+_TEST_REPORTS = frozenset({"imaging_report", "electrodiagnostic_report", "psych_evaluation"})
+
+
+def _test_reports(ctx: EvalContext) -> dict[str, str]:
+    """The title of the test report each fact was read from, by fact id."""
+    documents = {d.id: d for d in ctx.case.documents}
+    return {f.id: documents[f.source.document].title for f in ctx.case.facts
+            if f.source.document in documents and
+            documents[f.source.document].type.value in _TEST_REPORTS}
+
+
+def _contradiction(claim: str, fact_id: str, statement: str, kinds: bool = True,
+                   report: str = "") -> str:
+    key = (claim, fact_id, statement, kinds, report)
     found = FOUND.get(key)
     if found is None:
-        found = _contradicted(claim, fact_id, statement, kinds)
+        found = _contradicted(claim, fact_id, statement, kinds, report)
         if len(FOUND) >= MAX_FOUND:
             FOUND.clear()
         FOUND[key] = found
     return found
 
 
-def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True) -> str:
+def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True,
+                  report: str = "") -> str:
     """The claim ("no <phrase>") against one fact: a message if the fact states the phrase,
     word for word (with all its modifiers) or, if ``by_kind``, as a kind of what the claim
-    names ("no anti-inflammatory" against "ibuprofen 600 mg")."""
+    names ("no anti-inflammatory" against "ibuprofen 600 mg"; "no electrodiagnostic testing"
+    against any finding of the EMG ``report`` the fact was read from)."""
     said, theirs = analyse(claim), analyse(statement)
     if said.polar & theirs.keys:
         for mine, _, stated in reversals(claim, [(fact_id, statement)]):
@@ -257,7 +285,7 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     kinds, qualifiers = _kinds_named(claim) if by_kind else (frozenset(), frozenset())
     if kinds:
         lex = lexicon()
-        done = _done(statement)
+        done = _done(statement) | (_done(report) if report else frozenset())
         found = sorted(kinds & done) if qualifiers <= done else []
         if found:
             return (f"says the record has no {lex.concepts[found[0]].label}, but {fact_id} "
@@ -296,10 +324,10 @@ def _kinds_named(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     the lumbar spine); none when a concept only qualifies the missing thing ("no opioid
     agreement") or the claim leaves some out ("no other analgesic", "no new medication")."""
     said = set(words(claim.lower()))
-    if said & _vocab("leaves_some") or \
-            set(words(claim.lower())[:HEAD_WORDS + 3]) & _vocab("modifier_heads"):
-        return frozenset(), frozenset()
     lex, kinds, classes = lexicon(), _vocab("kinds"), _vocab("classes")
+    if said & _vocab("leaves_some") or \
+            set(words(_unnamed(lex, claim))[:HEAD_WORDS + 3]) & _vocab("modifier_heads"):
+        return frozenset(), frozenset()
     qualifying = _vocab("qualifying_kinds")
     # "no" and the first words after it (hyphens are not words): what the denial is about
     head = " ".join([w for w in claim.split() if w != "-"][:HEAD_WORDS + 1])
@@ -314,6 +342,17 @@ def _kinds_named(claim: str) -> tuple[frozenset[str], frozenset[str]]:
         if not said_concepts <= qualifiers:
             break  # a concept of another kind came first: the claim is not about a kind
     return frozenset(), frozenset()
+
+
+def _unnamed(lex: Lexicon, claim: str) -> str:
+    """The claim in lower case less the names of what it first names: a word of a concept's
+    own name ("electrodiagnostic testing") is no modifier head ("opioid | agreement")."""
+    lower = claim.lower()
+    first = next((said for said, _ in lex.mentions(claim)), frozenset())
+    for name in sorted((n.lower() for cid in first for n in lex.forms.get(cid, ())),
+                       key=len, reverse=True):
+        lower = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", lower)
+    return lower
 
 
 def _short(text: str, limit: int = 90) -> str:
