@@ -75,3 +75,17 @@ def test_care_home_rooms_beds_zip_and_resident_id():
     for value in ("Juniper Court", "Apt 9", "741053318", "rm 402", "4E-402-2", "Rm 9-B",
                   "JC-0009-0417"):
         assert value not in out
+
+
+def test_month_and_two_digit_year_shifts_and_shifts_back():
+    text = "Contact open since Mar '23; lead revised Nov ’21."
+    out = shift_text(text, 37)
+    assert "Mar '23" not in out and "Apr '23" in out and "Dec ’21" in out
+    assert shift_text(out, -37) == text
+
+
+def test_month_and_day_after_an_event_word():
+    text = "Last refill 9/14 at clinic; interrogation 10/2. Her surgery is 11/6, so no driving."
+    assert [text[p.start:p.end] for p in find_partial_dates(text)] == ["9/14", "10/2", "11/6"]
+    out = shift_text(text, 37)
+    assert "9/14" not in out and "10/2." not in out and "11/6" not in out

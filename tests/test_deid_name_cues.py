@@ -46,3 +46,21 @@ def test_a_possessive_mid_sentence_but_not_an_eponym_or_a_kin_word():
 def test_a_surname_with_saint_after_a_hyphen():
     out = _out("Instructor is Prof. Ines Harrow-St. Aubyn at the college.")
     assert "Aubyn" not in out and "Harrow" not in out
+
+
+def test_a_given_name_and_a_double_barrelled_surname():
+    out = _out("She lists Rosamunda Tellez-Orduna as the one to call; the claim went to Marcus "
+               "Ortega-Baez in May.")
+    assert "Tellez-Orduna" not in out and "Ortega-Baez" not in out
+
+
+def test_an_eponymous_disease_with_a_hyphen_stays():
+    text = "History of Guillain-Barre syndrome; Charcot-Marie-Tooth excluded; Ehlers-Danlos type."
+    assert _out(text) == text
+
+
+def test_a_word_in_no_dictionary_joined_to_a_learned_name():
+    text = ("Daughter: Ruth Kallas. Lived with Ruth and Obinna until May.\n"
+            "Obinna works nights.")
+    out = _out(text)
+    assert "Obinna" not in out

@@ -128,6 +128,7 @@ _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visi
 _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
 _CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|week[ ]of|"
 _CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of|"
+_CUE += r"refill|refilled|interrogation|(?:surgery|procedure)(?:[ ](?:is|was))?|"
 _CUE += r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?)"
 PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
@@ -245,11 +246,13 @@ def shift_text(text: str, days: int) -> str:
     return "".join(out)
 
 
-# A month and year without a day ("06/2021", "May 2022", "Sept. 2019"): HIPAA's safe harbour keeps
-# only the year, so they move too, by whole months (``months_for``), which shifting back undoes.
+# A month and year without a day ("06/2021", "May 2022", "Sept. 2019", "Mar '23"): HIPAA's safe
+# harbour keeps only the year, so they move too, by whole months (``months_for``), which shifting
+# back undoes.
 MONTH_YEAR_PATTERN = re.compile(
     r"(?<![\w/.-])(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})(?![\w/]|-\d)"
-    rf"|(?P<wm>{_MONTH})(?P<comma>,)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/]))", re.IGNORECASE)
+    rf"|(?P<wm>{_MONTH})(?P<comma>,)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/])"
+    rf"|(?P<am>{_MONTH})[ ](?P<apo>['’])(?P<ay>\d{{2}})(?![\w'’]))", re.IGNORECASE)
 
 
 def months_for(days: int) -> int:
@@ -267,8 +270,8 @@ def month_years(text: str, days: int) -> Iterator[tuple[int, int, str]]:
     step = months_for(days)
     for match in MONTH_YEAR_PATTERN.finditer(text):
         g = match.groupdict()
-        month = int(g["nm"]) if g["nm"] else _month(g["wm"])
-        year = int(g["ny"] or g["wy"])
+        month = int(g["nm"]) if g["nm"] else _month(g["wm"] or g["am"])
+        year = int(g["ny"] or g["wy"]) if not g["am"] else _year(g["ay"])
         index = year * 12 + month - 1 + step
         year, month = divmod(index, 12)
         month += 1
@@ -276,11 +279,13 @@ def month_years(text: str, days: int) -> Iterator[tuple[int, int, str]]:
             written = f"{month:02d}" if len(g["nm"]) == 2 else str(month)
             new = f"{written}/{year}"
         else:
+            written = g["wm"] or g["am"]
             name = MONTHS[month - 1]
-            if g["wm"].rstrip(".").lower() not in MONTHS:
-                name = name[:3] + ("." if g["wm"].endswith(".") else "")
-            name = name.upper() if g["wm"].isupper() else name.capitalize()
-            new = f"{name}{',' if g['comma'] else ''} {year}"
+            if written.rstrip(".").lower() not in MONTHS:
+                name = name[:3] + ("." if written.endswith(".") else "")
+            name = name.upper() if written.isupper() else name.capitalize()
+            new = f"{name}{',' if g['comma'] else ''} {year}" if not g["am"] else \
+                f"{name} {g['apo']}{year % 100:02d}"  # "Mar '23"
         yield match.start(), match.end(), new
 
 

@@ -29,10 +29,12 @@ ORDINAL_DAY = re.compile(
 
 
 def day_words(text: str) -> Iterator[Span]:
-    starts = {f.start for f in find_dates(text)}  # a month and day moves its weekday with it
-    moved = [(p.start, p.end) for p in find_partial_dates(text)]
     for match in WEEKDAY_BEFORE.finditer(text):
-        if match.end() in starts and not any(a <= match.start() < b for a, b in moved):
+        # a date with its year just after; a month and day moves its weekday with it (dates.py)
+        start = max(0, match.start() - 2)
+        near = text[start:match.end() + 40]
+        if any(f.start == match.end() - start for f in find_dates(near)) and not any(
+                p.start <= match.start() - start < p.end for p in find_partial_dates(near)):
             yield Span(match.start(), match.end() - 1, PhiKind.date, 3)
     for match in ORDINAL_DAY.finditer(text):
         start = match.start("weekday") if match.group("weekday") else match.start("day")

@@ -6,6 +6,10 @@
 - In quotes after "called her", "named", "nicknamed" (``she called him "Sid"``): learned.
 - After a care role written short (``SW Odalys``, ``CNA Brisa``, ``HHA Tove``) or "typed up
   by", "driven by" and the like: a word in no dictionary, or a given name of the list. Learned.
+- A given name and a double-barrelled surname in no dictionary (``Tomasina Holyan-Ruiz``;
+  ``Marcus Ortega-Baez`` though Marcus is an eponym, but not before a head word). Learned.
+- A capitalised word in no dictionary joined by "and" to a learned name (``Faith and Emeka``).
+  Replaced and learned.
 - Mid-sentence, capitalised, with a possessive before a lower-case word (``drove in Meek's
   van``), not an eponym, a drug, a device, a month or a kin word, and not before a head word
   (``Wolff's law``, ``Ménière's disease``). Learned.
@@ -18,7 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
-from drafting.deid.names import _CAP
+from drafting.deid.names import _CAP, HYPHEN
 from drafting.deid.terms import fold, heads, is_clinical_word, protected_spans
 from drafting.deid.words import is_word
 
@@ -33,6 +37,9 @@ CARE_ROLE = re.compile(
     rf"(?:\b(?:SW|MSW|CNA|HHA|LPN|LVN|CHW|PCA)[ ]|\b(?i:typed(?:[ ]up)?|written|signed|sent|"
     rf"seen|driven|visited|picked[ ]up|dropped[ ]off)[ ]by[ ])(?P<name>{_CAP})(?![\w'’-])")
 POSSESSIVE = re.compile(rf"(?<=[a-z,][ ])(?P<name>{_CAP})['’]s[ ](?P<next>[a-z]+)")
+DOUBLE = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ ](?P<last>{_CAP}{HYPHEN}{_CAP})"
+                    rf"(?![\w'’-])(?:[ ](?P<next>[a-z]+))?")
+PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_CAP})[ ]and[ ](?P<b>{_CAP})(?![\w'’-])")
 _KIN = frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
 # Nouns that follow an eponym's possessive besides ``heads`` ("Wolff's law", "Ménière's disease")
 _EPONYM_NOUNS = frozenset("law laws disease syndrome palsy contracture neuroma ulcer tumor tumour "
@@ -60,6 +67,32 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         if _plain(word) and after not in heads() and after not in _EPONYM_NOUNS and not any(
                 match.start() < b and a < match.end() for a, b in guarded):
             yield match.start("name"), match.end("name")
+
+
+def _surname_part(word: str) -> bool:
+    return not is_word(word) and not is_clinical_word(word) and not name_rules._is_stop(word)
+
+
+def double_names(text: str) -> Iterator[tuple[int, int]]:
+    for match in DOUBLE.finditer(text):
+        first, last, after = match.group("first"), match.group("last"), match.group("next")
+        parts = re.split(HYPHEN, last)
+        if not all(_surname_part(p) for p in parts) or after in heads() \
+                or after in _EPONYM_NOUNS:
+            continue
+        if is_given_name(first) or (_plain(first) and not is_word(first)):
+            yield match.start(), match.end("last")
+
+
+def paired_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """A word in no dictionary joined by "and" to a learned name."""
+    known = {t for t in learned if " " not in t}
+    for match in PAIR.finditer(text):
+        for this, other in (("a", "b"), ("b", "a")):
+            word = match.group(this)
+            if match.group(other) in known and word not in known and _plain(word) \
+                    and not is_word(word):
+                yield match.start(this), match.end(this)
 
 
 def phone_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
-from drafting.deid.name_cues import cued_names, phone_names
+from drafting.deid.name_cues import cued_names, double_names, paired_names, phone_names
 from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
@@ -104,11 +104,15 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
     passing ("spoke with ..."), which are not learned."""
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
-    marked += list(given_marks(text)) + list(cued_names(text))
+    marked += list(given_marks(text)) + list(cued_names(text)) + list(double_names(text))
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:
         tokens |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
+    paired = list(paired_names(text, tokens))  # "Faith and Emeka": Emeka learned too
+    marked += paired
+    for start, end in paired:
+        tokens |= name_rules.name_tokens(text[start:end])
     guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]
