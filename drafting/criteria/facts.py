@@ -203,6 +203,8 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
         checks.append(fact.mme <= t(test.mme_max))
     if test.dose:
         checks.append(True if fact.dose is not None else None)
+    if test.ended_by_service:
+        checks.append(_ended(fact, item, read))
     if test.sessions_max is not None:
         given = visits.stated_sessions(fact)
         checks.append(None if given is None else given <= t(test.sessions_max))
@@ -218,6 +220,20 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
     if notes is not None and verdict is not None:
         notes.extend(read)
     return verdict
+
+
+def _ended(fact: Fact, item: DisputedItem, notes: list[str]) -> bool:
+    """Whether the plan or course the fact records ran out before the service; one whose
+    length is neither recorded nor stated is taken as still running (open-ended)."""
+    if fact.end_date:
+        return fact.end_date < item.date_of_service
+    stated = prose.stated_weeks(fact)
+    if stated is None:
+        return False
+    end = fact.date + dt.timedelta(weeks=stated.value)
+    notes.append(f"{fact.id}: {stated.value:g} weeks from {fact.date} ({stated.how}) end "
+                 f"{end}, {'before' if end < item.date_of_service else 'after'} the service")
+    return end < item.date_of_service
 
 
 def _course_weeks(facts: list[Fact], cutoff: dt.date) -> tuple[float, list[str], list[str]]:

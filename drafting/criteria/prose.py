@@ -70,7 +70,7 @@ _RATE_AFTER = re.compile(r"\s*(?:a|an|per|each|every)\s+(?:hour|day|week|month|y
 
 def _is_rate(statement: str, match: re.Match[str]) -> bool:
     before = statement[:match.start()]
-    if re.search(r"(?:times|twice|once|per|every)\s*$", before, re.I):
+    if re.search(r"(?:times|twice|once|per|every|%|\bpercent)\s*$", before, re.I):  # 10% a month
         return True
     if _RATE_AFTER.match(statement, match.end()):
         return True
@@ -174,7 +174,10 @@ POOR_FUNCTION = re.compile(
     r"functional (?:improvement|benefit|gain)\b|\bfunction(?:al "
     r"status)?\s+(?:has|had)?\s*(?:not improved|remained unchanged|worsened|declined)\b|"
     r"\bwithout (?:any )?functional (?:improvement|benefit|gain)\b|\bno improvement in "
-    r"function\b|\bno (?:significant|measurable|meaningful|objective|further) "
+    r"function\b|\b(?:not (?:produced|provided|given|shown|brought)|no|without)\s+(?:an?\s+)?"
+    r"(?:(?:significant|sustained|meaningful|clear|lasting)\s+(?:(?:or|and)\s+)?)*benefit\s+"
+    r"(?:to|in|for|on)\s+(?:(?:the\s+)?pain\s+(?:or|and)\s+)?function\b|"
+    r"\bno (?:significant|measurable|meaningful|objective|further) "
     r"(?:improvement|progress)\b(?! in (?:pain|symptoms)\b)", re.I)
 
 

@@ -57,6 +57,11 @@ class FactTest(Spec):
         default=None, description="The sessions the statement says were given (visits, "
         "treatments) are at most this many (drafting/criteria/visits.py).")
     latest: bool = Field(default=False, description="Judge only the most recent evidence.")
+    ended_by_service: bool = Field(
+        default=False, description="The plan or course the fact records has run out before "
+        "the date of service: its end date, else its date plus the length its statement gives "
+        "(a 12-week weaning program recommended five months earlier); a plan with no "
+        "length recorded or stated is taken as still running.")
     item_facts: bool = Field(default=False, description="Only facts the item itself lists.")
     mentions_any: list[str] = Field(
         default_factory=list, description="Words the statement or drug name must contain.")
