@@ -89,3 +89,8 @@ def test_month_and_day_after_an_event_word():
     assert [text[p.start:p.end] for p in find_partial_dates(text)] == ["9/14", "10/2", "11/6"]
     out = shift_text(text, 37)
     assert "9/14" not in out and "10/2." not in out and "11/6" not in out
+
+
+def test_a_phone_number_after_room_stays_a_phone():
+    out = _out("Call the reading room 555-022-4500 for the report.")
+    assert "reading room [PHONE_1] for" in out

@@ -64,3 +64,9 @@ def test_a_word_in_no_dictionary_joined_to_a_learned_name():
             "Obinna works nights.")
     out = _out(text)
     assert "Obinna" not in out
+
+
+def test_places_and_organisations_with_a_possessive_stay():
+    text = ("Coverage follows Oregon's rules; the Board's decision and the Appeals Panel's "
+            "notes were sent. Florida rules differ.")
+    assert _out(text) == text

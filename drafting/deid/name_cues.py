@@ -22,6 +22,7 @@ from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
+from drafting.deid.name_given import is_place
 from drafting.deid.names import _CAP, HYPHEN
 from drafting.deid.terms import fold, heads, is_clinical_word, protected_spans
 from drafting.deid.words import is_word
@@ -40,6 +41,7 @@ POSSESSIVE = re.compile(rf"(?<=[a-z,][ ])(?P<name>{_CAP})['’]s[ ](?P<next>[a-z
 DOUBLE = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ ](?P<last>{_CAP}{HYPHEN}{_CAP})"
                     rf"(?![\w'’-])(?:[ ](?P<next>[a-z]+))?")
 PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_CAP})[ ]and[ ](?P<b>{_CAP})(?![\w'’-])")
+_DETERMINER = re.compile(r"the|a|an|this|that|our|your|their|its|his|her|my", re.IGNORECASE)
 _KIN = frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
 # Nouns that follow an eponym's possessive besides ``heads`` ("Wolff's law", "Ménière's disease")
 _EPONYM_NOUNS = frozenset("law laws disease syndrome palsy contracture neuroma ulcer tumor tumour "
@@ -64,7 +66,11 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
     guarded = [(a, b) for a, b, _ in protected_spans(text)]
     for match in POSSESSIVE.finditer(text):
         word, after = match.group("name"), match.group("next")
-        if _plain(word) and after not in heads() and after not in _EPONYM_NOUNS and not any(
+        before = re.search(r"(\S+)[ ]$", text[max(0, match.start() - 30):match.start()])
+        if before and (not before.group(1)[0].islower() or _DETERMINER.fullmatch(before.group(1))):
+            continue  # "the Board's", "Appeals Panel's": an organisation's
+        if _plain(word) and not is_place(word) and after not in heads() \
+                and after not in _EPONYM_NOUNS and not any(
                 match.start() < b and a < match.end() for a, b in guarded):
             yield match.start("name"), match.end("name")
 

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.names import _CAP, _PWORD, _RELATION, PARTICLE
+from drafting.deid.places import _STATE_NAMES
 from drafting.deid.terms import fold, is_clinical_word, protected_spans
 from drafting.deid.words import is_word, unlearned_name_ok
 
@@ -43,12 +44,22 @@ KEY = re.compile(rf"(?<![\w-])(?P<ini>[A-Z][A-Za-z]{{1,3}})[ ]?=[ ]?(?P<name>{_P
                  rf"(?:,?[ ]{_PWORD}|[ ][A-Z]\.){{1,4}})")
 
 
+_PLACE = re.compile(rf"(?:{_STATE_NAMES}|America|Americas|Canada|Mexico|Jamaica|Chad|Jordan|"
+                    r"Georgia|India|Israel|Kenya|Victoria|Sydney|Austin|Dallas|Houston|Tyler|"
+                    r"Orlando|Phoenix|Denver|Cleveland|Lincoln|Madison|Jackson|Charlotte|Raleigh)")
+
+
+def is_place(word: str) -> bool:
+    """A state, a country or a city that is also a given name ("Nevada", "Florida", "Austin")."""
+    return _PLACE.fullmatch(word.strip(".,'’s")) is not None or _PLACE.fullmatch(word) is not None
+
+
 def _given_alone(text: str) -> Iterator[tuple[int, int]]:
     guarded = [(a, b) for a, b, level in protected_spans(text) if level >= 1]
     for match in GIVEN.finditer(text):
         word = match.group("given")
         if not is_given_name(word) or is_word(word) or is_clinical_word(word) \
-                or name_rules._is_stop(word) \
+                or name_rules._is_stop(word) or is_place(word) \
                 or fold(word).lower() in name_rules.given_months():
             continue
         if _NOT_AFTER.search(text[max(0, match.start() - 8):match.start()]) \

@@ -19,8 +19,8 @@ _KIND = (r"Assisted[ ]Living(?:[ ](?:Facility|Community|Center|Centre))?|Senior[
 HOME = re.compile(rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ ]{_WORD}){{1,3}})[ ](?:{_KIND})(?![\w])")
 ROOM = re.compile(
     r"(?<![\w-])(?:\d{1,2}[A-Z][ ])?(?:Rm|RM|rm|Room|room|Apt|Apartment|Bed|bed)\.?[ ]?#?[ ]?"
-    r"(?=[A-Z0-9-]*\d)[0-9][0-9A-Z]*(?:-[0-9A-Z]+)*(?:[ ](?:bed|Bed|side)[ ][A-Z0-9]{1,3})?"
-    r"(?![\w-])")
+    r"[0-9][0-9A-Z]{0,4}(?:-[0-9A-Z]{1,3})?(?:[ ](?:bed|Bed|side)[ ][A-Z0-9]{1,3})?"
+    r"(?![\w-])")  # not a phone number: "reading room 555-022-4500"
 ROOM_FIELD = re.compile(r"(?im)\b(?:unit/bed|room/bed|rm/bed|bed)[ \t]*:[ \t]*"
                         r"(?P<value>[0-9A-Z][0-9A-Z-]{1,12})(?![\w-])")
 
