@@ -98,3 +98,17 @@ def test_a_functional_capacity_evaluation_gives_the_abilities_it_measured(tmp_pa
     assert any("Neck Disability Index" in s for s in function)  # a scale's field is its score
     said = " ".join(s for _, _, s in facts_of(data))
     assert "Job demand" not in said and "bpm" not in said and "Job of injury" not in said
+
+
+def test_an_examinations_abnormal_findings_in_plain_words_but_not_its_normal_ones(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 02/02/2024\n\n"
+        "EXAM\nTTP R L4-5 paraspinals and R PSIS.\n"
+        "Thigh thrust +, distraction +, Gaenslen neg.\n"
+        "Grip by dynamometer 18 kg left and 31 kg right.\n"
+        "Motor 5/5 throughout. Sensation intact to light touch.\n"
+        "SLR negative bilaterally.\nDorsalis pedis pulses palpable.\n")))
+    exam = " | ".join(s for c, _, s in got if c == "exam")
+    assert "TTP R L4-5" in exam and "Thigh thrust" in exam and "18 kg" in exam
+    for normal in ("Motor 5/5", "Sensation intact", "SLR negative", "pulses"):
+        assert normal not in exam, normal

@@ -27,6 +27,7 @@ from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
+from drafting.intake.extract.examination import exam_finding
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
@@ -379,6 +380,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     elif not exam_section and history_told(text, stated_date(text, doc) is not None,
                                            doc.type in LETTERS):
         category = C.history  # "low back pain for about 8 months", "injured on 04/14/2016"
+    elif exam_finding(sentence):
+        category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
     else:
         return None
     found_durations = durations(text) if category in (C.conservative_care, C.history) else []

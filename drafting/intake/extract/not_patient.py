@@ -39,8 +39,12 @@ _COURTESY = (r"^(?:at your request\b|thank you for (?:asking|referring|the refer
              r"referral|allowing|the opportunity)|i am (?:writing|providing) (?:to|this)|"
              r"please find\b|this (?:letter|report) (?:is|summari[sz]es) )")
 
+# A letterhead's name line ("Pretendwell Physical Therapy - Westside Clinic"), in title case.
+_LETTERHEAD = (r"(?-i:^(?:[A-Z][\w'&.-]+\s+){1,5}(?:Clinic|Center|Centre|Institute|Hospital|"
+               r"Associates|Group|Services|Rehab\w*|Therapy|Imaging|Health)\b[^.]{0,40}$)")
+
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
-                                             _COURTESY)), re.IGNORECASE)
+                                             _COURTESY, _LETTERHEAD)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
@@ -58,5 +62,7 @@ NOT_DONE_YET = re.compile(
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"
     # an order in a plan ("Continue HEP.", "Cont celecoxib, APAP.")
-    r"^(?:cont\.?|continue)\s",
+    r"^(?:cont\.?|continue)\s|"
+    # return precautions ("Return to ER for new weakness")
+    r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b",
     re.IGNORECASE)
