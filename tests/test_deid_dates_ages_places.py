@@ -94,3 +94,8 @@ def test_month_and_day_after_an_event_word():
 def test_a_phone_number_after_room_stays_a_phone():
     out = _out("Call the reading room 555-022-4500 for the report.")
     assert "reading room [PHONE_1] for" in out
+
+
+def test_a_date_with_its_day_spelled_out():
+    out = _out("Form signed June the ninth, 2023; renewed the first of May.", shift=10)
+    assert "ninth" not in out and "first of May" not in out

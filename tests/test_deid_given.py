@@ -43,3 +43,9 @@ def test_initials_of_a_signed_name_elsewhere_but_not_a_clinical_abbreviation():
             "MRI reviewed by Mary R. Ingram, MD. GHP to call back.")
     out = _out(text)
     assert "GHP" not in out and "MRI reviewed" in out
+
+
+def test_dotted_initials_of_a_learned_full_name():
+    text = "From: Wenona Prader <wp@example.org>\n\nSee you Sunday.\nW.P.\n"
+    out = _out(text)
+    assert "W.P." not in out

@@ -3,6 +3,7 @@
 - A weekday written just before a date with its year (``Friday, 14 Mar 2025``): the shifted
   date would no longer fall on it, and the pair tells the shift (its remainder by seven), so
   the weekday is replaced. (Before a month and day, ``Tue 3/4``, ``dates.py`` moves it.)
+- A date with its day spelled out (``June the ninth, 2023``, ``the first of May``): replaced.
 - A day of the month written alone as an ordinal after a weekday, a time or a word that
   introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
   shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.dates import find_dates, find_partial_dates
+from drafting.deid.dates import _MONTH, find_dates, find_partial_dates
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
@@ -28,6 +29,14 @@ ORDINAL_DAY = re.compile(
     r"cycle|injection|attempt|try|round|one|year|month)\b)")
 
 
+_ORDINALS = (r"(?:(?:twenty|thirty)[ -]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
+             r"eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+             r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+SPELLED = re.compile(
+    rf"(?i)\b(?:{_MONTH}[ ](?:the[ ])?(?:{_ORDINALS})|the[ ](?:{_ORDINALS})[ ]of[ ]{_MONTH})"
+    r"(?:,?[ ](?:19|20)\d{2})?(?![\w])")
+
+
 def day_words(text: str) -> Iterator[Span]:
     for match in WEEKDAY_BEFORE.finditer(text):
         # a date with its year just after; a month and day moves its weekday with it (dates.py)
@@ -36,6 +45,8 @@ def day_words(text: str) -> Iterator[Span]:
         if any(f.start == match.end() - start for f in find_dates(near)) and not any(
                 p.start <= match.start() - start < p.end for p in find_partial_dates(near)):
             yield Span(match.start(), match.end() - 1, PhiKind.date, 3)
+    for match in SPELLED.finditer(text):  # "March the fourth, 2024", "the ninth of May"
+        yield Span(match.start(), match.end(), PhiKind.date, 3)
     for match in ORDINAL_DAY.finditer(text):
         start = match.start("weekday") if match.group("weekday") else match.start("day")
         yield Span(start, match.end("day"), PhiKind.date, 3)

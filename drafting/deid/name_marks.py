@@ -81,8 +81,12 @@ def _initials(name: str) -> str:
 
 def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     """A learned full name's initials (three letters or more) in subject and "Re:" lines, and
-    elsewhere when they are no word."""
+    elsewhere when they are no word; written with periods ("G.O."), two letters are enough."""
     found = {_initials(t) for t in tokens if " " in t.strip()}
+    dotted = {"".join(f"{c}." for c in i) for i in found if len(i) >= 2}
+    for match in re.finditer(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])", text):
+        if match.group(0) in dotted:  # "G.O." signing for Gwen Ortiz
+            yield match.start(), match.end()
     found = {i for i in found if len(i) >= 3}
     if not found:
         return
