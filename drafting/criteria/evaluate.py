@@ -21,6 +21,7 @@ from drafting.criteria.jurisdiction import (
 )
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
+from drafting.criteria.overlap import evaluate_session
 from drafting.criteria.reasons import reason, summary
 from drafting.criteria.request_type import RequestKind, request_kind
 from drafting.criteria.request_type import rules as request_type_rules
@@ -36,6 +37,7 @@ from drafting.criteria.spec import (
     FactNode,
     NotNode,
     RequestNode,
+    SessionNode,
     Test,
 )
 from drafting.criteria.specificity import evaluate_request
@@ -50,6 +52,8 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
         return evaluate_absent(case, item, test.absent, t)
     if isinstance(test, RequestNode):
         return evaluate_request(item, test.request, t)
+    if isinstance(test, SessionNode):
+        return evaluate_session(case, item, test.alone_in_session)
     if isinstance(test, DiagnosisNode):
         return evaluate_diagnosis(case, test.diagnosis.code_prefixes)
     if isinstance(test, NotNode):

@@ -120,6 +120,17 @@ class RequestNode(Spec):
     request: RequestTest
 
 
+class SessionTest(Spec):
+    """Met when no block of these families is asked for or recorded on the item's date of
+    service (drafting/criteria/overlap.py)."""
+
+    without: list[ProcedureFamily] = Field(min_length=1)
+
+
+class SessionNode(Spec):
+    alone_in_session: SessionTest
+
+
 class AbsentNode(Spec):
     absent: FactTest
 
@@ -136,7 +147,8 @@ class NotNode(Spec):
     not_: Test = Field(alias="not")
 
 
-Test = Union[FactNode, AbsentNode, DiagnosisNode, RequestNode, AllNode, AnyNode, NotNode]  # noqa: UP007 - recursive alias
+Test = Union[FactNode, AbsentNode, DiagnosisNode, RequestNode, SessionNode, AllNode, AnyNode,  # noqa: UP007 - recursive alias
+             NotNode]
 AllNode.model_rebuild()
 AnyNode.model_rebuild()
 NotNode.model_rebuild()
