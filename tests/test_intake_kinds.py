@@ -112,3 +112,13 @@ def test_an_examinations_abnormal_findings_in_plain_words_but_not_its_normal_one
     assert "TTP R L4-5" in exam and "Thigh thrust" in exam and "18 kg" in exam
     for normal in ("Motor 5/5", "Sensation intact", "SLR negative", "pulses"):
         assert normal not in exam, normal
+
+
+def test_a_psychology_session_note_gives_its_scores_fields_and_the_history_it_takes(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PAIN PSYCHOLOGY PROGRESS NOTE\nDate of service: 06/04/2024\n\n"
+        "SUBJECTIVE: Client reports neck and right arm pain averaging 5/10 this week.\n\n"
+        "MEASURES (today; intake values in parentheses):\nPHQ-9: 8 (15)\nGAD-7: 6 (11)\n")))
+    psych = " | ".join(s for c, _, s in got if c == "psych")
+    assert "PHQ-9: 8" in psych and "GAD-7: 6" in psych
+    assert any(c == "history" and "5/10" in s for c, _, s in got)

@@ -98,6 +98,10 @@ INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|his
                         re.IGNORECASE)
 
 
+# Where a psychological evaluation or session note tells the history it takes.
+PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b", re.IGNORECASE)
+
+
 # What a therapy record says was given over its course, under these labels or headings.
 THERAPY_RECORDS = {RecordType.pt_note: "physical_therapy",
                    RecordType.chiropractic_note: "chiropractic"}
@@ -121,8 +125,8 @@ def document_facts(doc: Document) -> list[Found]:
         return _letter(doc, said)
     if doc.type is RecordType.psych_evaluation:
         # its scores and conclusions, and the history it takes like any note
-        history = [s for s in said if readable(s) and "history" in label_core(s.section)]
-        return [f for s in said if (readable(s) or psych_conclusion(s))
+        history = [s for s in said if readable(s) and PSYCH_HISTORY.search(label_core(s.section))]
+        return [f for s in map(with_scale, said) if (readable(s) or psych_conclusion(s))
                 and (f := _psych(s, doc))] + _general(doc, history)
     if doc.type in THERAPY_RECORDS:
         course = [s for s in said if THERAPY_GIVEN.search(label_core(s.label or s.section))]

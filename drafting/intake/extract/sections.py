@@ -51,7 +51,8 @@ _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected
                     re.IGNORECASE)
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # A psychological evaluation's conclusions are findings even when written as a recommendation.
-PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|diagnos[ie]s|conclusions?|recommendations?|"
+PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|assessment|diagnos[ie]s|conclusions?|"
+                               r"recommendations?|"
                                r"summary|opinion|testing|test results|results?)$", re.IGNORECASE)
 PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s)$", re.IGNORECASE)
 # What a psychological diagnosis names (an impression's other sentences are commentary).
