@@ -50,3 +50,8 @@ def test_clinical_words_and_plain_sentences_stay():
     text = ("Plan - continue gabapentin. Hope for improvement. Grace period applies.\n"
             "Thanks,\nThe clinic\n")
     assert _out(text) == text
+
+
+def test_a_side_and_a_clinical_abbreviation_are_no_initial_and_surname():
+    text = "EHL 4+/5 L. Decr LT over L lateral foot; R. Diminished reflex."
+    assert _out(text) == text

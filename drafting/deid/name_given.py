@@ -28,7 +28,7 @@ from drafting.deid.given_names import is_given_name
 from drafting.deid.names import _CAP, _PWORD, _RELATION, PARTICLE
 from drafting.deid.places import _STATE_NAMES
 from drafting.deid.terms import fold, is_clinical_word, protected_spans
-from drafting.deid.words import is_word, unlearned_name_ok
+from drafting.deid.words import is_abbreviation, is_word, unlearned_name_ok
 
 GIVEN = re.compile(rf"(?<![\w'’.@/#-])(?P<given>{_CAP})(?![\w@-]|[.'’]\w)")
 _NOT_AFTER = re.compile(r"(?i)\b(?:st|saint|san|santa|mount|mt|lake|fort|port|rua|rue|calle|"
@@ -104,6 +104,9 @@ def message_marks(text: str) -> Iterator[tuple[int, int]]:
             if name_rules._is_stop(word) or is_clinical_word(word) or fold(word).lower() in \
                     name_rules.given_months() or fold(word).lower() in _KIN_WORDS:
                 continue
+            if pattern is INITIAL_SURNAME and match.group(0)[0] in "LRB" \
+                    and is_abbreviation(word):
+                continue  # "L. Decr LT": left, decreased
             if (pattern is INITIAL_SURNAME and unlearned_name_ok(word.lower())) or (
                     pattern is not INITIAL_SURNAME and (is_given_name(word) or (
                         not is_word(word) and unlearned_name_ok(word.lower())))):

@@ -5,6 +5,7 @@ Without the package no lower-case word counts as a name."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import cache, lru_cache
 
 from drafting.deid.terms import fold, is_clinical_word
@@ -86,3 +87,18 @@ def is_compound_word(word: str) -> bool:
     match = _COMPOUND.fullmatch(word.strip(".,:;'’\"()"))
     return match is not None and english() is not None and all(
         is_word(part) for part in match.groups())
+
+
+@cache
+def _sorted_words() -> tuple[str, ...]:
+    return tuple(sorted(english() or ()))
+
+
+def is_abbreviation(word: str) -> bool:
+    """The first letters of a longer dictionary word ("Decr" for decreased, "Sens" for
+    sensation): what a clinician writes short, no surname."""
+    key = fold(word).lower().strip(".")
+    words = _sorted_words()
+    at = bisect_left(words, key)
+    return len(key) >= 3 and at < len(words) and words[at].startswith(key) \
+        and len(words[at]) > len(key) + 1
