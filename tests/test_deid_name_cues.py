@@ -70,3 +70,21 @@ def test_places_and_organisations_with_a_possessive_stay():
     text = ("Coverage follows Oregon's rules; the Board's decision and the Appeals Panel's "
             "notes were sent. Florida rules differ.")
     assert _out(text) == text
+
+
+def test_a_name_after_ask_or_opening_a_clause_before_at_the():
+    text = ("Party on the 3rd? ask Ilsabet re: the dining room. Oisin at the billing office "
+            "said it was fine.")
+    out = _out(text)
+    assert "Ilsabet" not in out and "Oisin" not in out
+
+
+def test_ask_and_at_the_before_words_and_organisations_stay():
+    text = "Ask Medicare for the form. Results at the lab were normal. Tell Mom hi."
+    assert _out(text) == text
+
+
+def test_a_learned_name_in_lower_case_with_a_possessive_before_a_relation():
+    text = "Joy from 3B came by. joy's daughter fixed the TV; I'm full of joy."
+    out = _out(text)
+    assert "Joy" not in out and "joy's" not in out and "full of joy" in out

@@ -10,6 +10,11 @@
   ``Marcus Ortega-Baez`` though Marcus is an eponym, but not before a head word). Learned.
 - A capitalised word in no dictionary joined by "and" to a learned name (``Faith and Emeka``).
   Replaced and learned.
+- After "ask", "tell", "thank", "remind" (``ask Tamsin re: the room``), or opening a clause
+  before "at the" or "from the" (``Colm at the appeals office said``): a given name of the list
+  or a word in no dictionary. Learned.
+- A learned name in lower case with a possessive before a relation (``dawn's daughter``):
+  replaced, not learned.
 - Mid-sentence, capitalised, with a possessive before a lower-case word (``drove in Meek's
   van``), not an eponym, a drug, a device, a month or a kin word, and not before a head word
   (``Wolff's law``, ``Ménière's disease``). Learned.
@@ -23,9 +28,9 @@ from collections.abc import Iterable, Iterator
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_given import is_place
-from drafting.deid.names import _CAP, HYPHEN
+from drafting.deid.names import _CAP, _RELATION, HYPHEN
 from drafting.deid.terms import fold, heads, is_clinical_word, protected_spans
-from drafting.deid.words import is_word
+from drafting.deid.words import is_word, unlearned_name_ok
 
 _PHONE = r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ ./-]?\d{3}[ .-]\d{4}(?!\d)"
 BEFORE_PHONE = re.compile(
@@ -37,10 +42,15 @@ QUOTED = re.compile(
 CARE_ROLE = re.compile(
     rf"(?:\b(?:SW|MSW|CNA|HHA|LPN|LVN|CHW|PCA)[ ]|\b(?i:typed(?:[ ]up)?|written|signed|sent|"
     rf"seen|driven|visited|picked[ ]up|dropped[ ]off)[ ]by[ ])(?P<name>{_CAP})(?![\w'’-])")
+ASK = re.compile(rf"\b(?i:ask|asked|tell|told|thank|thanked|remind|reminded)[ ](?P<name>{_CAP})"
+                 rf"(?![\w'’-])")
+OPENS = re.compile(rf"(?:^|(?<=[.!?;:-][ ]))(?P<name>{_CAP})(?=[ ](?:at|from)[ ]"
+                   rf"(?:the|my|our|his|her|their)[ ])", re.MULTILINE)
 POSSESSIVE = re.compile(rf"(?<=[a-z,][ ])(?P<name>{_CAP})['’]s[ ](?P<next>[a-z]+)")
 DOUBLE = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ ](?P<last>{_CAP}{HYPHEN}{_CAP})"
                     rf"(?![\w'’-])(?:[ ](?P<next>[a-z]+))?")
 PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_CAP})[ ]and[ ](?P<b>{_CAP})(?![\w'’-])")
+LOWER_KIN = re.compile(rf"(?<![\w'’-])(?P<name>[a-z]{{3,}})['’]s[ ](?:{_RELATION})\b")
 _DETERMINER = re.compile(r"the|a|an|this|that|our|your|their|its|his|her|my", re.IGNORECASE)
 _KIN = frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
 # Nouns that follow an eponym's possessive besides ``heads`` ("Wolff's law", "Ménière's disease")
@@ -63,6 +73,12 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         word = match.group("name")
         if _plain(word) and (is_given_name(word) or not is_word(word)):
             yield match.start("name"), match.end("name")
+    for pattern in (ASK, OPENS):
+        for match in pattern.finditer(text):
+            word = match.group("name")
+            if _plain(word) and not is_place(word) and (
+                    is_given_name(word) or (not is_word(word) and unlearned_name_ok(word))):
+                yield match.start("name"), match.end("name")
     guarded = [(a, b) for a, b, _ in protected_spans(text)]
     for match in POSSESSIVE.finditer(text):
         word, after = match.group("name"), match.group("next")
@@ -102,8 +118,12 @@ def paired_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]
 
 
 def phone_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """A name just before a phone number: replaced, not learned."""
+    """A name just before a phone number, a learned name in lower case with a possessive
+    before a relation: replaced, not learned."""
     known = {fold(t).lower() for t in learned if " " not in t}
+    for match in LOWER_KIN.finditer(text):
+        if match.group("name") in known:
+            yield match.start("name"), match.end("name")
     for match in BEFORE_PHONE.finditer(text):
         word = match.group("name")
         key = fold(word).lower()
