@@ -122,3 +122,13 @@ def test_a_psychology_session_note_gives_its_scores_fields_and_the_history_it_ta
     psych = " | ".join(s for c, _, s in got if c == "psych")
     assert "PHQ-9: 8" in psych and "GAD-7: 6" in psych
     assert any(c == "history" and "5/10" in s for c, _, s in got)
+
+
+def test_a_field_whose_label_states_the_finding_and_work_status_shorthand(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PROGRESS REPORT\nDate of service: 03/03/2024\n\nWORK STATUS\n"
+        "Light duty through 04/15/2024: no lifting over 20 lb.\n"
+        "Employer cannot accommodate; remains temporarily totally disabled.\n")))
+    function = " | ".join(s for c, _, s in got if c == "functional")
+    assert "Light duty through 04/15/2024" in function
+    assert "temporarily totally disabled" in function

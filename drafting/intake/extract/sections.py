@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from drafting.deid.dates import find_dates, find_partial_date
+from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
 
@@ -87,9 +88,16 @@ def psych_conclusion(sentence: Sentence) -> bool:
     return bool(PSYCH_CONCLUSIONS.match(label_core(sentence.label or sentence.section)))
 
 
+def states(label: str) -> bool:
+    """A field label that is itself part of the finding: a scale's name, or a finding of the
+    vocabulary ("Modified duty through 11/14/2023: no lifting over 15 lb")."""
+    return bool(SCALE_LABELS.search(label) or tags_in(label))
+
+
 def with_scale(sentence: Sentence) -> Sentence:
-    """A scale's field read with its name ("Neck Disability Index: 28%" is an NDI of 28%)."""
-    if sentence.label and sentence.lead and SCALE_LABELS.search(sentence.label):
+    """A field whose label is part of the finding, read with it ("Neck Disability Index: 28%"
+    is an NDI of 28%)."""
+    if sentence.label and sentence.lead and states(sentence.label):
         return replace(sentence, text=f"{sentence.lead} {sentence.text}", lead="")
     return sentence
 
@@ -104,7 +112,7 @@ def readable(sentence: Sentence) -> bool:
         return False  # (a line introducing a list, "Services requested on 04/22/2025:")
     if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
         return True
-    if SCALE_LABELS.search(sentence.label):
-        return True  # "Oswestry Disability Index: 34%", "PHQ-9: 9", "Pain at start of day 1: 3/10"
+    if states(sentence.label):
+        return True  # "Oswestry Disability Index: 34%", "Modified duty through 11/14/2023: ..."
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
     return bool(FINDINGS_HEADINGS.search(sentence.heading))
