@@ -41,8 +41,9 @@ AGE_SHORT = re.compile(
     r"(?<![\w.])(?:9\d|1[01]\d)(?:[FM](?![\w])|(?:st|nd|rd|th)[ ]birthday\b"
     r"|[ ]going[ ]on[ ](?:9\d|1[01]\d)\b)")
 _TEMPERATURE = re.compile(r"(?i)(?:temp|temperature|t|tmax|fever|°)\W{0,3}$")
-AGE_OF_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{U}[{LOWER}]+)[ ]is[ ](?P<value>9\d|1[01]\d)"
+AGE_OF_NAME = re.compile(r"[ ]is[ ](?P<value>9\d|1[01]\d)"
                          r"(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|bpm|beats|points)\b)")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{U}[{LOWER}]+)$")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -90,7 +91,8 @@ def ages_and_dates(text: str) -> Iterator[Span]:
         if not _TEMPERATURE.search(text[max(0, match.start() - 14):match.start()]):
             yield Span(match.start(), match.end(), PhiKind.age, 4)
     for match in AGE_OF_NAME.finditer(text):
-        if is_given_name(match.group("name")):
+        name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
+        if name and is_given_name(name.group("name")):
             yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_APPOSITION.finditer(text):
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)

@@ -23,10 +23,13 @@ WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue
            r"thurs|thur|thu|fri|sat|sun)")
 WEEKDAY_BEFORE = re.compile(rf"(?i)(?<![\w'’-]){WEEKDAY}\.?,?[ ]")
 ORDINAL_DAY = re.compile(
-    rf"(?i)(?:(?<![\w'’-])(?P<weekday>{WEEKDAY})\.?,?[ ]|\b(?:on|since|until|till|by|from|"
-    r"before|after)[ ]|\d{1,2}:\d{2}[ ])(?P<day>the[ ](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
-    r"(?![\w])(?![ ](?:of|floor|time|times|grade|level|percentile|week|day|dose|visit|session|"
+    r"(?i)\bthe[ ](?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)(?![\w])"
+    r"(?![ ](?:of|floor|time|times|grade|level|percentile|week|day|dose|visit|session|"
     r"cycle|injection|attempt|try|round|one|year|month)\b)")
+# What must stand just before it: a weekday, a word that introduces a date, a time
+DAY_CUE = re.compile(
+    rf"(?i)(?:(?<![\w'’-])(?P<weekday>{WEEKDAY})\.?,?[ ]|\b(?:on|since|until|till|by|from|"
+    r"before|after)[ ]|\d{1,2}:\d{2}[ ])$")
 
 
 _ORDINALS = (r"(?:(?:twenty|thirty)[ -]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
@@ -48,5 +51,8 @@ def day_words(text: str) -> Iterator[Span]:
     for match in SPELLED.finditer(text):  # "March the fourth, 2024", "the ninth of May"
         yield Span(match.start(), match.end(), PhiKind.date, 3)
     for match in ORDINAL_DAY.finditer(text):
-        start = match.start("weekday") if match.group("weekday") else match.start("day")
-        yield Span(start, match.end("day"), PhiKind.date, 3)
+        origin = max(0, match.start() - 14)
+        cue = DAY_CUE.search(text[origin:match.start()])
+        if cue:
+            start = origin + cue.start("weekday") if cue.group("weekday") else match.start()
+            yield Span(start, match.end(), PhiKind.date, 3)
