@@ -132,3 +132,15 @@ def test_a_field_whose_label_states_the_finding_and_work_status_shorthand(tmp_pa
     function = " | ".join(s for c, _, s in got if c == "functional")
     assert "Light duty through 04/15/2024" in function
     assert "temporarily totally disabled" in function
+
+
+def test_a_month_in_chart_shorthand_dates_care_but_a_day_or_a_score_does_not():
+    from drafting.intake.extract.found import month_shorthand
+
+    on = dt.date(2025, 6, 30)
+    assert month_shorthand("Celecoxib 200 mg daily since 2/25", on) == (dt.date(2025, 2, 1),
+                                                                       "month")
+    assert month_shorthand("PT x 12 (core stab) 09/24-11/24, partial help", on) == (
+        dt.date(2024, 9, 1), "month")
+    assert month_shorthand("6 visits done 9/5-10/3", on) is None  # days, not months
+    assert month_shorthand("pain down from 7/10", on) is None  # a score

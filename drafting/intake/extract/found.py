@@ -6,6 +6,7 @@ record's), side, levels, measures and tags."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from drafting.case import Dose, Duration, Measure
@@ -80,8 +81,32 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     days = [d.date for d in dates_in(text) if d.date <= doc.date]
     if days:
         return days[0], "day"
-    partial = find_partial_date(text)
+    partial = find_partial_date(text) or month_shorthand(text, doc.date)
     return partial if partial and partial[0] <= doc.date else None
+
+
+# Chart shorthand for a month: "since 1/25", "10/24-12/24" (month/two-digit year).
+_SINCE_MONTH = re.compile(r"\b(?:since|from|in)\s+(\d{1,2})/(\d{2})(?![/\d])", re.IGNORECASE)
+_MONTH_RANGE = re.compile(r"(?<![/\d])(\d{1,2})/(\d{2})\s*[-\u2013]\s*(\d{1,2})/(\d{2})(?![/\d])")
+_SHORTHAND_YEARS = 30  # a month written m/yy lies within this many years before the record
+
+
+def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
+    """The month a shorthand "m/yy" names after "since", "from" or "in", or opening a range of
+    two such months (the second not before the first); never a day ("9/5-10/3" is no month),
+    nor a score out of 10 ("down from 7/10")."""
+    def month(m: str, yy: str) -> dt.date | None:
+        year = 2000 + int(yy)
+        if yy == "10" or not 1 <= int(m) <= 12 or not latest.year - _SHORTHAND_YEARS <= year <= latest.year:
+            return None
+        return dt.date(year, int(m), 1)
+
+    if (ranged := _MONTH_RANGE.search(text)) and (first := month(*ranged.group(1, 2))) and (
+            last := month(*ranged.group(3, 4))) and last >= first:
+        return first, "month"
+    if (since := _SINCE_MONTH.search(text)) and (first := month(*since.group(1, 2))):
+        return first, "month"
+    return None
 
 
 def statement(sentence: Sentence) -> str:
