@@ -97,7 +97,8 @@ def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
     nor a score out of 10 ("down from 7/10")."""
     def month(m: str, yy: str) -> dt.date | None:
         year = 2000 + int(yy)
-        if yy == "10" or not 1 <= int(m) <= 12 or not latest.year - _SHORTHAND_YEARS <= year <= latest.year:
+        if yy == "10" or not 1 <= int(m) <= 12 or not (
+                latest.year - _SHORTHAND_YEARS <= year <= latest.year):
             return None
         return dt.date(year, int(m), 1)
 
