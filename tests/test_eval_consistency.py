@@ -156,3 +156,22 @@ def test_verbal_left_and_joined_units_as_claims_read_them():
 ])
 def test_what_a_sentence_says_in_other_words(name, sentence, wrong):
     assert consistency(name, sentence) == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # wc-lumbar-esi-plaintiff F10: "Oswestry index improved from 44 to 26 percent"
+    ("His disability score went from 44 to 26 percent after the injection [F10].", None),
+    ("His disability score went from 26 to 44 percent after the injection [F10].",
+     "from 26 to 44, but the source says from 44 to 26"),
+])
+def test_a_change_the_wrong_way_round(sentence, wrong):
+    assert consistency("wc-lumbar-esi-plaintiff", sentence) == ([wrong] if wrong else [])
+
+
+def test_a_change_written_from_its_end():
+    from evals.checks.consistency_counts import reversed_changes
+
+    source = "Oswestry index is 30 percent, down from 48 percent a year ago."
+    assert reversed_changes("The index rose from 30 to 48 percent.", source) == \
+        ["from 30 to 48, but the source says from 48 to 30"]
+    assert reversed_changes("The index fell from 48 to 30 percent.", source) == []

@@ -338,3 +338,30 @@ def test_a_reversed_sentence_is_a_polarity_error_naming_both_sides(esi_draft):
                                  "Oswestry index improved from 44 to 26 percent [F10].", "F10")
     assert not [f for f in evaluate_draft(faithful, case, EXCERPTS).errors
                 if f.check == "polarity"]
+
+
+# Reversals a modal, a month or a verb's base form hid (#19, paraphrase sets 2-3 as development
+# sets): a cue right after "and"/"but" ("... and could walk") begins its own predicate and leaves
+# what went before certain; "late May" is a month, not the modal; "did not reproduce" is the
+# negative of a test that "reproduces" pain; "not working" is off work.
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("She was working full time at her desk job.",
+     "She was not working and could only sit for twenty minutes."),
+    ("The Spurling test did not provoke arm pain in early May.",
+     "In early May the Spurling test provoked arm pain on the left."),
+    ("Straight-leg raise did not reproduce leg pain at the visit.",
+     "Straight-leg raise reproduces leg pain at 45 degrees and he can walk one block."),
+])
+def test_a_reversal_past_a_modal_a_month_or_a_base_form(sentence, fact):
+    assert flagged(sentence, fact)
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # the modal's own clause is still unsure, and agreeing statements stay agreed
+    ("She could return to work once the pain settles.", "She was not working in March."),
+    ("He was not working and could not drive.", "He was not working at the time."),
+    ("In late May the straight-leg raise reproduced leg pain.",
+     "Straight-leg raise reproduces leg pain at 45 degrees."),
+])
+def test_no_reversal_where_the_modal_governs_or_both_agree(sentence, fact):
+    assert not flagged(sentence, fact)

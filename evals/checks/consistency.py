@@ -13,7 +13,7 @@ from functools import cached_property
 
 from evals import claims
 from evals.checks import grades
-from evals.checks.consistency_counts import derived
+from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import date_problems, span_problems
 from evals.checks.grades import grade_problems
 from evals.claims import Claims
@@ -165,6 +165,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                         f"the cited source")
     problems += span_problems(said, cited)
+    problems += reversed_changes(said.text, cited.text)
     problems += _threshold_problems(said, cited)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)

@@ -168,3 +168,33 @@ def _kind_counts(ctx: EvalContext, after: str, cited: _Cited) -> set[int]:
     return counts
 
 
+
+
+# A change from one value to another ("from 52 to 32 percent", "from 7/10 to 3/10").
+_FROM_TO = re.compile(r"\bfrom\s+(\d+(?:\.\d+)?)\s*(?:%|percent|/\s*\d+)?\s+to\s+"
+                      r"(\d+(?:\.\d+)?)\b", re.IGNORECASE)
+
+
+# The same change written from its end ("32 percent, down from 52 percent").
+_DOWN_FROM = re.compile(r"\b(\d+(?:\.\d+)?)\s*(?:%|percent|/\s*\d+)?,?\s+(?:down|up|"
+                        r"improved|fallen|risen|worse|better)\s+from\s+(\d+(?:\.\d+)?)\b",
+                        re.IGNORECASE)
+
+
+def _changes(text: str) -> set[tuple[float, float]]:
+    """Each change a text gives, as (from, to)."""
+    if "from" not in text:
+        return set()
+    return {(float(a), float(b)) for a, b in _FROM_TO.findall(text)} | \
+        {(float(b), float(a)) for a, b in _DOWN_FROM.findall(text)}
+
+
+def reversed_changes(said: str, cited: str) -> list[str]:
+    """A change the sentence gives the wrong way round: "rose from 32 to 52" where the source
+    says "from 52 to 32"."""
+    found = _changes(said)
+    if not found:
+        return []
+    theirs = _changes(cited)
+    return [f"from {a:g} to {b:g}, but the source says from {b:g} to {a:g}"
+            for a, b in sorted(found) if a != b and (b, a) in theirs and (a, b) not in theirs]

@@ -280,7 +280,10 @@ class Scope:
         # Conditions, predictions, recommendations: nothing in their clause is certain.
         for a, _ in self.unsure:
             lo = a
-            while lo > 0 and not self.stops[lo - 1] and self.tokens[lo - 1] != ",":
+            # (a cue right after "and"/"but" begins its own predicate: "he was not working
+            # and could walk" leaves the first unsure of nothing)
+            while lo > 0 and not self.stops[lo - 1] and self.tokens[lo - 1] != "," and \
+                    not (lo == a and self.tokens[lo - 1] in {"and", "but"}):
                 lo -= 1
             hi = a  # on to the clause's end, "that" ("stating that ...") or ", and"
             while hi < self.n and not self.stops[hi] and self.tokens[hi] != "that" and not (
