@@ -144,3 +144,15 @@ def test_a_month_in_chart_shorthand_dates_care_but_a_day_or_a_score_does_not():
         dt.date(2024, 9, 1), "month")
     assert month_shorthand("6 visits done 9/5-10/3", on) is None  # days, not months
     assert month_shorthand("pain down from 7/10", on) is None  # a score
+
+
+def test_a_narrative_reports_capitalised_section_labels_are_read_with_their_dates(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "NARRATIVE REPORT\nDate of report: 09/01/2023\n\nDear Counsel:\n\n"
+        "HISTORY OF INJURY: On 04/02/2023 she was rear-ended while stopped at a light.\n\n"
+        "PRESENTING COMPLAINTS (04/06/2023): Neck pain 7/10 radiating to the left arm.\n\n"
+        "PROGRESS: By 08/20/2023 she had completed 24 chiropractic visits.\n")))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("history", "2023-04-02") in kinds
+    assert ("history", "2023-04-06") in kinds  # dated by its label
+    assert any(c == "conservative_care" and "24 chiropractic visits" in s for c, _, s in got)

@@ -34,7 +34,8 @@ NARRATIVE_LABELS = re.compile(
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
     r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
     r"past (?:medical|surgical) history|pmh|psh|(?:past|prior|previous) medications?(?: tried)?|"
-    r"medications? tried|"
+    r"medications? tried|history of (?:injury|illness|present illness)|mechanism of injury|"
+    r"presenting complaints?|complaints?|progress|prior history|hospital course|"
     # a speaker and a verb of saying ("Dr. Lee summarized: ..."), and an examination or a
     # history of a visit ("Exam at the 05/12/2025 visit: ...")
     r".*\b(?:summari[sz]ed|stated|states|reported|reports|noted|explained|confirmed|said|"
