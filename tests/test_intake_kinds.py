@@ -156,3 +156,11 @@ def test_a_narrative_reports_capitalised_section_labels_are_read_with_their_date
     assert ("history", "2023-04-02") in kinds
     assert ("history", "2023-04-06") in kinds  # dated by its label
     assert any(c == "conservative_care" and "24 chiropractic visits" in s for c, _, s in got)
+
+
+def test_an_evaluation_is_dated_by_its_abbreviated_date_label(tmp_path):
+    data = drafted(tmp_path, (
+        "*** PT INITIAL EVALUATION ***\n"
+        "Date of eval: 03/04/2024      Auth # Z-1, 12 visits approved through 05/30/2024\n\n"
+        "SUBJECTIVE: Pain 6/10 now, 8/10 worst.\n"))
+    assert str(data["documents"][0]["date"]) == "2024-03-04"

@@ -60,7 +60,8 @@ _SHORT_TITLE = 70  # as long as a line may be before the layout wraps it (extrac
 
 DATE_LABELS = re.compile(
     r"\b(?:date of service|DOS|visit date|date of visit|exam date|date of exam|date of study|"
-    r"study date|date of procedure|procedure date|date of evaluation|evaluation date|"
+    r"study date|date of procedure|procedure date|date of (?:re-?)?eval(?:uation)?|"
+    r"(?:re-?)?eval(?:uation)? date|"
     r"date of discharge|discharge date|report date|date of report|date of request|"
     r"request date|date of determination|determination date|letter date|date filled|"
     r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
