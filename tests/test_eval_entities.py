@@ -253,3 +253,30 @@ def test_the_new_forms_still_name_only_their_concept():
     assert problems("A lumbar fusion was done.", "Postoperative pain persisted.") != []
     assert problems("The lead was placed under fluoroscopy.",
                     "The lead was placed under ultrasound.") != []
+
+
+# Anatomy and fixation told apart (#19 wrong_entity, paraphrase sets 2-3 as development sets):
+# nerves of the limbs, the two malleoli, the sole and the top of the foot, a nail and a plate.
+@pytest.mark.parametrize(("said", "source", "named"), [
+    ("Numbness followed the deep peroneal nerve.", "Numbness in the superficial peroneal nerve "
+     "territory.", "deep peroneal nerve"),
+    ("The ulnar nerve was decompressed.", "The median nerve was decompressed at the wrist.",
+     "ulnar nerve"),
+    ("The tibia was fixed with an intramedullary rod.", "Fixed with a locking plate.",
+     "intramedullary nail"),
+    ("Burning spread over the sole of the foot.", "Burning over the dorsum of the foot.",
+     "sole of the foot"),
+    ("She broke the medial malleolus.", "Fracture of the lateral malleolus.", "medial malleolus"),
+])
+def test_sibling_anatomy_and_fixation_are_told_apart(said, source, named):
+    found = problems(said, source)
+    assert len(found) == 1 and found[0].startswith(f"names {named}"), found
+
+
+@pytest.mark.parametrize(("said", "source"), [
+    ("The superficial fibular nerve was blocked.", "Superficial peroneal nerve block, 3 mL."),
+    ("Pain ran over the top of the foot.", "Pain over the dorsum of the foot."),
+    ("The plate and screws were intact.", "Radiographs show an intact lateral plate and screws."),
+])
+def test_one_nerve_region_or_device_in_other_words(said, source):
+    assert problems(said, source) == []
