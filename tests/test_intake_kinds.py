@@ -164,3 +164,10 @@ def test_an_evaluation_is_dated_by_its_abbreviated_date_label(tmp_path):
         "Date of eval: 03/04/2024      Auth # Z-1, 12 visits approved through 05/30/2024\n\n"
         "SUBJECTIVE: Pain 6/10 now, 8/10 worst.\n"))
     assert str(data["documents"][0]["date"]) == "2024-03-04"
+
+
+def test_a_course_over_a_span_of_named_months_began_in_the_first(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "OFFICE VISIT - PROGRESS NOTE\nDate of visit: 11/02/2023\n\nHISTORY\n"
+        "She had 8 physical therapy visits between June and August 2023 with some relief.\n")))
+    assert any(c == "conservative_care" and d == "2023-06-01" for c, d, _ in got)

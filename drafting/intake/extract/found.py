@@ -81,8 +81,24 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     days = [d.date for d in dates_in(text) if d.date <= doc.date]
     if days:
         return days[0], "day"
-    partial = find_partial_date(text) or month_shorthand(text, doc.date)
+    partial = months_named(text) or find_partial_date(text) or month_shorthand(text, doc.date)
     return partial if partial and partial[0] <= doc.date else None
+
+
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+# A span of months in one year: "March-April 2023", "between May and July 2022".
+_NAMED_SPAN = re.compile(rf"\b{_MONTH}\s*(?:-|\u2013|to|and|through|until)\s*{_MONTH}\s*,?\s*"
+                         r"(\d{4})\b", re.IGNORECASE)
+
+
+def months_named(text: str) -> tuple[dt.date, str] | None:
+    """A course told over a span of named months of one year began in the first."""
+    span = _NAMED_SPAN.search(text)
+    if not span:
+        return None
+    first, last = (_MONTHS.index(span.group(i).lower()[:3]) + 1 for i in (1, 2))
+    return (dt.date(int(span.group(3)), first, 1), "month") if first <= last else None
 
 
 # Chart shorthand for a month: "since 1/25", "10/24-12/24" (month/two-digit year).
