@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from evals import claims
-from evals.checks import grades
+from evals.checks import grades, positions
 from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import date_problems, span_problems
 from evals.checks.grades import grade_problems
+from evals.checks.positions import landmark_problems, root_problems
 from evals.claims import Claims
 from evals.context import EvalContext
 from evals.findings import Finding
@@ -166,6 +167,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
                         f"the cited source")
     problems += span_problems(said, cited)
     problems += reversed_changes(said.text, cited.text)
+    problems += landmark_problems(said.text, cited.text)
+    problems += root_problems(said.text, cited.text)
     problems += _threshold_problems(said, cited)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)
@@ -189,6 +192,7 @@ def clear_caches() -> None:
     """Forget every sentence checked (for timing on cold caches)."""
     _FOUND.clear()
     grades.clear_caches()
+    positions.clear_caches()
 
 
 def check_consistency(ctx: EvalContext) -> list[Finding]:

@@ -1,0 +1,42 @@
+"""Where a sentence puts things against its source (#19 wrong_level, paraphrase sets 2-3 as
+development sets): a place relative to a landmark must be on the side of it the source gives
+("distal to the scar" against "proximal to the scar"), and a nerve root must be one the source
+names ("the L5 root" against "the S1 nerve root"), whether or not the spinal segment agrees."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.checks.positions import landmark_problems, landmarks, root_problems, roots
+
+
+@pytest.mark.parametrize(("said", "source", "wrong"), [
+    ("The needle entered just distal to the wound.", "Needle placed proximal to the wound.",
+     "below the wound, but the source says above the wound"),
+    ("The needle entered just proximal to the wound.", "Needle placed above the wound.", None),
+    ("Tenderness lay below the crease, at the fibular head.", "Tenderness above the crease.",
+     "below the crease, but the source says above the crease"),
+    ("The electrode sat at the level of the graft itself.", "Electrode proximal to the graft.",
+     "at the graft, but the source says above the graft"),
+    # another landmark: nothing to compare
+    ("The block went in 6 cm below the fibular head.", "Block 6 cm above the ankle.", None),
+])
+def test_a_place_against_a_landmark(said, source, wrong):
+    assert landmark_problems(said, source) == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(("said", "source", "wrong"), [
+    ("The herniation touches the exiting C5 root.", "Disc at C5-C6 contacting the C6 nerve root.",
+     "nerve root C5 but the source names C6"),
+    ("The herniation touches the C6 nerve root.", "Disc at C5-C6 contacting the C6 root.", None),
+    # a source naming no root leaves the sentence's alone
+    ("The L4 root is compressed.", "Stenosis at L4-L5.", None),
+])
+def test_a_nerve_root_is_the_sources(said, source, wrong):
+    assert root_problems(said, source) == ([wrong] if wrong else [])
+
+
+def test_positions_as_read():
+    assert landmarks("8 cm above the lateral malleolus, distal to the scar") == \
+        {("above", "malleolus"), ("below", "scar")}
+    assert roots("the traversing right S1 nerve root and the L5 roots") == {"S1", "L5"}
