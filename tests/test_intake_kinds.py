@@ -171,3 +171,24 @@ def test_a_course_over_a_span_of_named_months_began_in_the_first(tmp_path):
         "OFFICE VISIT - PROGRESS NOTE\nDate of visit: 11/02/2023\n\nHISTORY\n"
         "She had 8 physical therapy visits between June and August 2023 with some relief.\n")))
     assert any(c == "conservative_care" and d == "2023-06-01" for c, d, _ in got)
+
+
+def test_each_row_of_a_table_is_its_own_line_dated_by_its_own_cells(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "MEDICATION RECONCILIATION\nVisit date: 09/09/2024\n\nPAST MEDICATIONS\n"
+        "| Medication                 | Dates              | Reason stopped                 |\n"
+        "|----------------------------|--------------------|--------------------------------|\n"
+        "| Naproxen 500 mg BID        | 2019 - 2020        | stomach upset                  |\n"
+        "| Tizanidine 4 mg HS         | 03/2022 - 07/2022  | sedation                       |\n")))
+    meds = {s.split()[0]: d for c, d, s in got if c == "medication"}
+    assert meds.get("Naproxen", "").startswith("2019")
+    assert meds.get("Tizanidine", "").startswith("2022-03")
+
+
+def test_a_span_of_years_dates_a_course_by_its_first_but_an_id_is_no_span():
+    from drafting.intake.extract.found import year_span
+
+    on = dt.date(2024, 9, 9)
+    assert year_span("Gabapentin 600 mg TID   2021 - 10/2023   edema", on) == (
+        dt.date(2021, 1, 1), "year")
+    assert year_span("Claim 2019-2020-114", on) is None

@@ -81,7 +81,8 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     days = [d.date for d in dates_in(text) if d.date <= doc.date]
     if days:
         return days[0], "day"
-    partial = months_named(text) or find_partial_date(text) or month_shorthand(text, doc.date)
+    partial = (months_named(text) or year_span(text, doc.date) or find_partial_date(text)
+               or month_shorthand(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None
 
 
@@ -99,6 +100,19 @@ def months_named(text: str) -> tuple[dt.date, str] | None:
         return None
     first, last = (_MONTHS.index(span.group(i).lower()[:3]) + 1 for i in (1, 2))
     return (dt.date(int(span.group(3)), first, 1), "month") if first <= last else None
+
+
+# A span from a year ("2019 - 2020", "2021 - 10/2023" in a table's Dates column).
+_YEAR_SPAN = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})\s*[-\u2013]\s*(?:\d{1,2}/)?((?:19|20)\d{2})"
+                        r"(?![\d/-])")
+
+
+def year_span(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
+    """A course told as a span of years began in the first (a year, no month or day)."""
+    span = _YEAR_SPAN.search(text)
+    if not span or not int(span.group(1)) <= int(span.group(2)) <= latest.year:
+        return None
+    return dt.date(int(span.group(1)), 1, 1), "year"
 
 
 # Chart shorthand for a month: "since 1/25", "10/24-12/24" (month/two-digit year).

@@ -59,8 +59,9 @@ class Line:
 def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     out = []
     for raw in page_text.splitlines():
+        row = _table_row(raw)
         # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
-        text = " ".join(_LEADERS.sub(" ", raw).split())
+        text = " ".join(_LEADERS.sub(" ", row if row is not None else raw).split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
             continue
@@ -84,9 +85,25 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             section = SOAP_SECTIONS.get(name, name if _ITEM_HEADING.match(name) else section)
             out.append(Line(text, page, section, "label", name, label.group("value").strip()))
             continue
-        kind = "item" if _LIST_ITEM.match(text) else "prose"
+        kind = "item" if _LIST_ITEM.match(text) or row is not None else "prose"
         out.append(Line(_LIST_ITEM.sub("", text), page, section, kind))
     return out
+
+
+_PIPE_RULE = re.compile(r"^[\s|:+-]+$")
+_COLUMNS = re.compile(r"\S {3,}\S")
+
+
+def _table_row(raw: str) -> str | None:
+    """A row of a table (a pipe table's "| Pregabalin 75 mg | 1 cap twice daily | 10/2023 |", or
+    columns set apart by runs of spaces) as its cells: its own line, never joined to the row
+    above; a pipe table's rule line ("|----|----|") is blank. None for any other line."""
+    stripped = raw.strip()
+    if stripped.startswith("|"):
+        if _PIPE_RULE.match(stripped):
+            return ""
+        return "   ".join(cell.strip() for cell in stripped.strip("|").split("|"))
+    return raw if _COLUMNS.search(stripped) else None
 
 
 def sentences(page_lines: list[Line]) -> list[Sentence]:
