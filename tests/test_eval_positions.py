@@ -40,3 +40,18 @@ def test_positions_as_read():
     assert landmarks("8 cm above the lateral malleolus, distal to the scar") == \
         {("above", "malleolus"), ("below", "scar")}
     assert roots("the traversing right S1 nerve root and the L5 roots") == {"S1", "L5"}
+
+
+@pytest.mark.parametrize(("said", "source", "wrong"), [
+    ("The left biceps jerk was 1+ against 2+ on the right.",
+     "Right biceps jerk 1+ against 2+ on the left.",
+     "the left measured against the right, but the source measures the right against the left"),
+    ("The left grip was about half that of the other side.", "Right grip about half of the left.",
+     "the left measured against the right, but the source measures the right against the left"),
+    ("The right grip was about half that of the other side.", "Right grip about half of the left.",
+     None),
+])
+def test_two_sides_compared_the_sources_way_round(said, source, wrong):
+    from evals.checks.positions import comparison_problems
+
+    assert comparison_problems(said, source) == ([wrong] if wrong else [])

@@ -67,6 +67,40 @@ def root_problems(said: str, cited: str) -> list[str]:
     return [f"nerve root {', '.join(wrong)} but the source names {', '.join(sorted(theirs))}"]
 
 
+# One side measured against the other ("the right response is half the amplitude of the left",
+# "left triceps 1+ against 2+ on the right", "half that of the other side").
+_COMPARED = re.compile(r"\b(left|right)\b(?:(?![.;]|\b(?:left|right)\b).){1,80}?"
+                       r"\b(?:of|than|against|versus|vs|compared with|compared to)\s+"
+                       r"(?:that of\s+|those of\s+|\d\+?\s+on\s+)?"
+                       r"(?:the\s+|her\s+|his\s+|my\s+)?(left|right|other|opposite)\b",
+                       re.IGNORECASE)
+_OTHER = {"left": "right", "right": "left"}
+
+
+@lru_cache(maxsize=4096)
+def comparisons(text: str) -> frozenset[tuple[str, str]]:
+    """(side measured, side it is measured against) for each comparison of the two sides."""
+    found = set()
+    for m in _COMPARED.finditer(text):
+        side, against = m.group(1).lower(), m.group(2).lower()
+        against = _OTHER[side] if against in ("other", "opposite") else against
+        if against != side:
+            found.add((side, against))
+    return frozenset(found)
+
+
+def comparison_problems(said: str, cited: str) -> list[str]:
+    """Two sides compared the other way round from the source ("the left response is half the
+    right" where the source says the right is half the left)."""
+    mine = comparisons(said)
+    if not mine:
+        return []
+    theirs = comparisons(cited)
+    return [f"the {a} measured against the {b}, but the source measures the {b} against the "
+            f"{a}" for a, b in sorted(mine) if (b, a) in theirs and (a, b) not in theirs]
+
+
 def clear_caches() -> None:
     landmarks.cache_clear()
     roots.cache_clear()
+    comparisons.cache_clear()
