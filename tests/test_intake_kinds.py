@@ -192,3 +192,11 @@ def test_a_span_of_years_dates_a_course_by_its_first_but_an_id_is_no_span():
     assert year_span("Gabapentin 600 mg TID   2021 - 10/2023   edema", on) == (
         dt.date(2021, 1, 1), "year")
     assert year_span("Claim 2019-2020-114", on) is None
+
+
+def test_a_notes_medication_field_names_drugs_taken_without_a_dose_but_not_allergies(tmp_path):
+    got = facts_of(drafted(tmp_path, (
+        "PROGRESS NOTE\nDate of service: 04/04/2024\n\n"
+        "Meds: naproxen and a muscle relaxer at night. Allergies: tramadol (rash).\n")))
+    meds = " | ".join(s for c, _, s in got if c == "medication")
+    assert "naproxen" in meds and "tramadol" not in meds

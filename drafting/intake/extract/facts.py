@@ -49,7 +49,7 @@ from drafting.intake.extract.found import (
 )
 from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
-from drafting.intake.extract.medications import medications_in, pharmacy_courses
+from drafting.intake.extract.medications import drugs_listed, medications_in, pharmacy_courses
 from drafting.intake.extract.narrative import SURELY_DONE, history_told
 from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.passing import (
@@ -366,6 +366,9 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
         return make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
                      dose=med.dose, mme=med.mme,
                      duration=found_durations[0] if found_durations else None)
+    if named := drugs_listed(text, label_core(sentence.label or sentence.section)):
+        return make_fact(C.medication, sentence, doc,
+                         list(dict.fromkeys(t for m in named for t in m.drug.tags)))
     scores = {m.name for m in measures(text)}
     tag_set = set(tags)
     exam_section = bool(EXAM_SECTIONS.search(sentence.section))

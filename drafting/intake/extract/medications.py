@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from drafting.case import Dose
 from drafting.deid.dates import find_dates
+from drafting.intake.extract.negation import negated
 from drafting.intake.extract.vocabulary import Drug, drugs
 
 # "10 mg"; a combination's strengths "5/325 mg" and "10-325 mg" give the first drug's.
@@ -170,3 +171,17 @@ def pharmacy_courses(pages: list[tuple[int, str]]) -> list[Course]:
     for course in courses.values():
         course.fills.sort()
     return sorted(courses.values(), key=lambda c: (c.fills[0][0], c.medication.drug.name))
+
+
+# Where a note lists the drugs taken, with a dose or not; never its allergies.
+MEDICATION_PLACES = re.compile(r"\bmed(?:ication)?s\b|\bmedications?\b|\brx\b", re.IGNORECASE)
+_ALLERGY = re.compile(r"allerg", re.IGNORECASE)
+
+
+def drugs_listed(text: str, place: str) -> list[Medication]:
+    """Drugs a note's medication field or section names, without a dose ("Meds: naproxen and a
+    muscle relaxer at night"), none negated, none an allergy."""
+    if not MEDICATION_PLACES.search(place) or _ALLERGY.search(f"{place} {text}"):
+        return []
+    return [m for m in medications_in(text)
+            if not negated(text, next((w.start() for w in [m.drug.pattern.search(text)] if w), 0))]
