@@ -365,3 +365,18 @@ def test_a_reversal_past_a_modal_a_month_or_a_base_form(sentence, fact):
 ])
 def test_no_reversal_where_the_modal_governs_or_both_agree(sentence, fact):
     assert not flagged(sentence, fact)
+
+
+@pytest.mark.parametrize(("sentence", "fact", "found"), [
+    # an elliptical denial at the end leaves what it denies unsaid: no reversal of what is stated
+    ("He collected his tramadol every month from one pharmacy, and never late.",
+     "Tramadol collected monthly; no late collections.", False),
+    ("The guideline warns about gabapentinoids with opioids, and his pharmacy list holds none.",
+     "The pharmacy list shows no gabapentinoid.", False),
+    # without the ellipsis, the same statement against the denial is a reversal
+    ("He had late collections of tramadol every month.", "No late collections of tramadol.", True),
+])
+def test_an_elliptical_denial_at_the_end_is_not_read_as_a_statement(sentence, fact, found):
+    from evals.checks.polarity.check import _problems
+
+    assert bool(_problems(sentence, (("F1", fact),))) is found

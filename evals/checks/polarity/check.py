@@ -118,6 +118,8 @@ def _statement(ctx: EvalContext, marker: str) -> str | None:
     return fact.statement if fact else None
 
 
+# A sentence ending in an elliptical denial: "none", "never early", "not once".
+_ELLIPSIS = re.compile(r"(?:\bnone|\bnever \w+|\bnot once)\W*$", re.IGNORECASE)
 _WEAK = re.compile(r"\b(?:neither|nor)\b", re.IGNORECASE)
 
 
@@ -142,10 +144,14 @@ def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
     # unsay a fact, nor a fact a guideline
     facts = [s for s in sources if not s[0].startswith("G:")]
     excerpts = [s for s in sources if s[0].startswith("G:")]
+    mine = reversals(plain, facts)
+    if _ELLIPSIS.search(plain):  # "... and never early", "... shows none": what it denies is
+        # left unsaid, so nothing it states can be told from what it takes back
+        mine = [r for r in mine if not any(value for _, value in r[0].literals)]
     found = [f"says {said.quote((start, end))}; the cited {marker} says "
              f"{analyse(dict(sources)[marker]).quote(theirs)}"
              for (start, end), marker, theirs in _phrases(
-                 reversals(plain, facts) + _guideline_reversals(plain, excerpts))]
+                 mine + _guideline_reversals(plain, excerpts))]
     return found or class_denials(plain, tuple(facts))
 
 
