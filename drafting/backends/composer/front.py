@@ -232,8 +232,8 @@ def records(ctx: Context) -> str:
     w = Writer(ctx)
     documents = ctx["case"]["documents"]
     included = [d for d in documents if d["included"]]
-    lines = [f"The following {len(included)} {plural(len(included), 'record was', 'records were')}"
-             " reviewed:"]
+    lines = ["The following record was reviewed:" if len(included) == 1 else
+             f"The following {len(included)} records were reviewed:"]
     for d in included:
         lines.append(f"- {d['title']}, dated {longdate(d['date'])}, {d['pages']} "
                      f"{plural(d['pages'], 'page')}.")
