@@ -133,7 +133,16 @@ def _standards(ctx: Context, w: Writer) -> list[str]:
     for result in ctx["results"]:
         first = next(iter(required(result)), None)
         excerpt_id = next((e for e in (first or {}).get("basis", []) if e in w.excerpts), None)
-        if excerpt_id:
+        stand_in = result.get("judged_on")
+        if stand_in:
+            # another setting's criteria stand in for the governing one (a Texas or Minnesota
+            # workers' compensation item judged on the MTUS sets): said, never passed off as
+            # the governing standard
+            lines.append(f"For {result['item_id']}: {stand_in}")
+            if excerpt_id:
+                lines.append(f"The criteria applied are those of "
+                             f"{citation(w.excerpts[excerpt_id])} [G:{excerpt_id}].")
+        elif excerpt_id:
             lines.append(f"For {result['item_id']}, the governing standard is "
                          f"{citation(w.excerpts[excerpt_id])} [G:{excerpt_id}].")
     return lines

@@ -3,7 +3,6 @@ sections themselves are in ``front``, ``items`` and ``findings``; what they shar
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from drafting.backends.composer.common import Context
@@ -27,21 +26,5 @@ COMPOSERS: dict[str, Callable[[Context], str]] = {
 }
 
 
-# "... stating: "X". The record shows this [F3]." reads as an empty sentence to the physician:
-# the citation goes onto the sentence it supports ("... stating: "X" [F3].").
-_STUB = re.compile(r"(?<=\S)(?P<stop>[.!?][\"\u201d]?) The record shows this "
-                   r"(?P<cite>(?:\[[^\]\s]+\])+)\.")
-
-
-def _onto(match: re.Match[str]) -> str:
-    before = match.string[:match.start()]
-    start = max(before.rfind(". "), before.rfind("\n"))
-    if "**" in before[start + 1:] or '"' in before[start + 1:]:
-        # after a bold criterion ("**X.** Met.") or a quotation, the citation would read as
-        # support for the criterion's or the quoted wording: it stays a sentence of its own
-        return match.group(0)
-    return f" {match['cite']}{match['stop']}"
-
-
 def compose(kind: str, context: Context) -> str:
-    return _STUB.sub(_onto, COMPOSERS[kind](context).strip())
+    return COMPOSERS[kind](context).strip()
