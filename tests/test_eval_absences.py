@@ -162,3 +162,15 @@ def test_a_test_report_records_its_test_and_a_name_holds_no_modifier_head():
                                                    case, excerpts_by_id()))
              if f.text.strip() == sentence]
     assert len(found) == 1 and " F8 records " in found[0].message, found
+
+
+@pytest.mark.parametrize(("statement", "contradicts"), [
+    # lidocaine and a patch named apart name a lidocaine patch, a topical agent
+    ("Lidocaine 4 percent patches on the knee twice daily helped a little.", True),
+    ("Fentanyl 25 mcg patches every 72 hours.", False),  # a patch, but no topical agent
+    ("Lidocaine 1 percent was infiltrated before the block.", False),  # lidocaine, no patch
+])
+def test_a_concept_a_fact_names_by_its_parts(statement, contradicts):
+    from evals.checks.absences import _contradicted
+
+    assert bool(_contradicted("no topical agent", "F1", statement)) is contradicts

@@ -314,6 +314,9 @@ def _done(statement: str) -> frozenset[str]:
             # outcome measure)
             found |= {c for said, _ in lex.mentions(part) for cid in said
                       if lex.concepts[cid].synonyms for c in lex.closure[cid]}
+    # what a fact names by naming all its parts ("lidocaine ... patches": a lidocaine patch)
+    found |= {c for cid, parts in lex.made_of.items() if parts <= found
+              for c in lex.closure[cid]}
     return frozenset(found)
 
 
