@@ -60,6 +60,7 @@ from drafting.intake.extract.passing import (
     procedure_named,
     study_summary,
     told_beside,
+    without_restated,
 )
 from drafting.intake.extract.reports import report_facts
 from drafting.intake.extract.sections import (
@@ -114,6 +115,10 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 
 def document_facts(doc: Document) -> list[Found]:
+    return without_restated(_document_facts(doc))
+
+
+def _document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.pharmacy_record and (filled := _pharmacy(doc)):
         return filled  # a "pharmacy" record without fill lines is read as a note
     said = sentences(doc.lines)

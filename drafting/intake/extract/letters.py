@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.decisions import DENIAL_REASON, codes_in, decision_line
@@ -43,6 +43,10 @@ VERDICT = re.compile(r"\b(?:is|are) (?:not )?(?:medically|reasonable and) necess
 # case the provider documented 60% relief"); in the case summary such a sentence tells the record.
 REVIEWER_FINDING = re.compile(r"\b(?:the )?(?:provider|physician|records?) "
                               r"(?:documented|documents|shows?|showed)\b", re.IGNORECASE)
+# What a letter granted of a request, in part ("We approved one injection on the right at L5-S1",
+# "We approved 6 visits so that ..."): the decision's terms.
+GRANTED_IN_PART = re.compile(r"\b(?:we|the plan|the reviewer) (?:approved|authori[sz]ed|"
+                             r"certified|modified)\b", re.IGNORECASE)
 DECISION_ONLY = re.compile(r"\bnot medically necessary\b", re.IGNORECASE)
 # A step of the request's history: asked for, received, or decided, on a date the sentence gives.
 REVIEW_STEP = re.compile(
@@ -93,8 +97,11 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                 not STEPS_NOT_IN.search(sentence.section):
             steps.append(sentence)
         elif LETTER_SECTIONS_NOT_FACTS.search(sentence.section) and _verdict_only(sentence.text):
-            continue  # "The request is not medically necessary." under ISSUE 2: the item's own
+            if reasons and _same_paragraph(reasons[-1], sentence):
+                reasons.append(sentence)  # the verdict closing its reasons' paragraph
+            # else "The request is not medically necessary." under ISSUE 2: the item's own
         elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text) or (
+                GRANTED_IN_PART.search(sentence.text)) or (
                 REVIEWER_FINDING.search(sentence.text)
                 and LETTER_SECTIONS_NOT_FACTS.search(sentence.section)):
             reasons.append(sentence)
@@ -103,7 +110,25 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                   or CRITERIA_VOICE.search(sentence.text)
                   or DECISION_WORDS.search(sentence.text)):
             summary.append(sentence)
-    return LetterParts(reasons, steps, summary)
+    return LetterParts(_one_per_paragraph(reasons), steps, summary)
+
+
+def _same_paragraph(one: Sentence, other: Sentence) -> bool:
+    return bool(other.paragraph) and (one.page, one.paragraph) == (other.page, other.paragraph)
+
+
+def _one_per_paragraph(reasons: list[Sentence]) -> list[Sentence]:
+    """A paragraph's reasons are one reason, in its words ("No trial is documented. Purchase is
+    denied."): what the reviewer read in the record ("Your records do not show new weakness")
+    is the ground of the decision the paragraph states, not a finding of its own."""
+    out: list[Sentence] = []
+    for sentence in reasons:
+        last = out[-1] if out else None
+        if last and _same_paragraph(last, sentence):
+            out[-1] = replace(last, text=f"{last.text} {sentence.text}")
+        else:
+            out.append(sentence)
+    return out
 
 
 # The clinical notes a letter says it reviewed ("We reviewed the office notes of 06/30/2022 and

@@ -4,10 +4,11 @@
   the author's credentials, licence and signature, letterhead, contact and fax-header lines
   (anything holding a phone number), page headers and document separators, and the courtesy
   that opens a letter ("Thank you for asking me to see ...", "At your request I am providing
-  this report");
+  this report"), a statute or regulation cited, the plan's coverage (benefit limits, visits
+  remaining), the uninvolved side examined for comparison, vital signs, non-organic sign counts;
 - about what has not happened: a service asked for or authorised (a request, its billing codes),
-  a plan, goal, order or condition for the future ("Next UDT due by 11/2024", "would consider a
-  repeat only if ...", "Goal: return to full duty").
+  a plan, goal, wish, order or condition for the future ("Next UDT due by 11/2024", "would
+  consider a repeat only if ...", "Goal: return to full duty", "Wants to return to full duty").
 
 ``NOT_ABOUT_THE_PATIENT`` is the first kind (never a fact, in any record); ``NOT_DONE_YET`` the
 second (never care, a medication or a finding, though a letter may still tell it as a step of
@@ -33,7 +34,8 @@ _LAYOUT = (r"\bpage \d+ of \d+\b|^-{3,}|^={3,}|\bdocument \d+\s*(?:of \d+)?\s*:|
 # A relative as the sentence's subject ("Her father had ...", "Mother had hip fracture at 80.").
 _RELATIVE = (r"^(?:(?:his|her|their|the patient'?s|pt'?s|a)\s+)?(?:father|mother|brother|"
              r"sister|sibling|son|daughter|parent|grand(?:mother|father|parent)|aunt|uncle|"
-             r"cousin|twin)s?\b|^(?:family history|FHx?|fam(?:ily)? hx)\b")
+             r"cousin|twin|husband|wife|spouse|partner|child(?:ren)?)s?\b|"
+             r"^(?:family history|FHx?|fam(?:ily)? hx)\b")
 # The courtesy opening a letter to the one who asked for it.
 _COURTESY = (r"^(?:at your request\b|thank you for (?:asking|referring|the referral|your "
              r"referral|allowing|the opportunity)|i am (?:writing|providing) (?:to|this)|"
@@ -43,8 +45,28 @@ _COURTESY = (r"^(?:at your request\b|thank you for (?:asking|referring|the refer
 _LETTERHEAD = (r"(?-i:^(?:[A-Z][\w'&.-]+\s+){1,5}(?:Clinic|Center|Centre|Institute|Hospital|"
                r"Associates|Group|Services|Rehab\w*|Therapy|Imaging|Health)\b[^.]{0,40}$)")
 
+# A statute or regulation cited ("under Section 1862(a)(1)(A) of the Social Security Act",
+# "8 CCR 9792.24.1(c)(1)", "42 CFR 405.940"): the rule a decision or a note invokes.
+_CITATION = (r"\bsection \d+\s*\([a-z0-9]\)|\b\d+\s*(?:CCR|C\.?F\.?R|U\.?S\.?C)\b\.?|"
+             r"\bsocial security act\b|\blabor code\b|\u00a7\s*\d")
+# The plan's coverage, not care received ("Payer: ... PPO", "20 visits/calendar yr, 9 remaining").
+_COVERAGE = (r"^(?:payer|insurer|insurance|carrier|health plan)\s*:|\b(?:visits?|sessions?|"
+             r"treatments?|units?) (?:remaining|left)\b|"
+             r"\bvisits?\s*/\s*(?:calendar )?(?:yr|year)\b|\bbenefit (?:limit|maximum|max)\b")
+# The other side, examined for comparison ("L UE normal throughout (contralateral comparison)").
+_CONTRALATERAL = (r"\bcontralateral (?:comparison|side|limb|extremity)\b|\b(?:uninvolved|"
+                  r"unaffected|uninjured|non-?involved|non-?affected) (?:side|limb|extremity|arm|"
+                  r"leg|knee|shoulder|hip)\b")
+# Vital signs ("T 98.4  HR 96  BP 148/92"): no finding of the case, and their numbers are no
+# relief, strength or score (a line that also gives the BMI is kept for it).
+_VITALS = (r"^(?!.*\bBMI\b).*(?:\bBP\s*:?\s*\d{2,3}/\d{2,3}\b|\bSp\s?O2\b|"
+           r"\b(?:HR|pulse)\s*:?\s*\d{2,3}\b.*\b(?:RR|resp)\s*:?\s*\d)")
+# A behavioural screen, not an organic finding ("Waddell signs 1/5", "nonorganic signs 3/5").
+_SCREEN = r"\bwaddell\b|\bnon-?organic (?:signs?|findings?)\b"
+
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
-                                             _COURTESY, _LETTERHEAD)), re.IGNORECASE)
+                                             _COURTESY, _LETTERHEAD, _CITATION, _COVERAGE,
+                                             _CONTRALATERAL, _VITALS, _SCREEN)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
@@ -57,7 +79,7 @@ NOT_DONE_YET = re.compile(
     r"\b(?:would|may|might|will) (?:consider|need|return|start|begin|refer|schedule)\b|"
     r"\bconsider(?! \w+ed\b)(?:ing)?\s+(?!that\b)\w|\bdue (?:by|on|in)\b|\bnext (?:\w+ ){0,2}"
     r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|"
-    r"\bgoals?\b(?! not met)|"
+    r"\bgoals?\b(?! not met)|\b(?:wants?|wish(?:es)?|hop(?:es|ing)|would like|eager) to\b|"
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"

@@ -150,3 +150,20 @@ def told_beside(found: Found, sentence: Sentence, doc: Document, exam_section: b
         out.append(make_fact(C.medication, sentence, doc,
                              list(dict.fromkeys(t for m in drugs for t in m.drug.tags))))
     return out
+
+
+def without_restated(found: list[Found]) -> list[Found]:
+    """One record's procedures once each: an assessment or a summary that tells again a
+    procedure the record already gave ("Recurrence after good response to TFESI 6/2/23", after
+    "s/p R L4-5 TFESI 6/2/23 - 60-70% relief") restates it, and is no second procedure."""
+    seen: dict[tuple[object, ...], set[object]] = {}
+    out = []
+    for fact in found:
+        if fact.category is C.procedure and fact.procedure is not None:
+            key = (fact.procedure, fact.date, fact.date_precision)
+            sides = seen.setdefault(key, set())
+            if sides and (fact.laterality is None or fact.laterality in sides):
+                continue  # (one without a side restates the one with it)
+            sides.add(fact.laterality)
+        out.append(fact)
+    return out

@@ -28,7 +28,8 @@ SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "p
 _SOAP = re.compile(r"^([SOAP])\s*:$", re.IGNORECASE)
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
                   "jr.", "sr.", "p.o.", "a.m.", "p.m.")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"'])")
+# A sentence may open in chart shorthand, lower case ("... 6 wks. c/o LBP ...", ". s/p TFESI").
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"']|[a-z]/[a-z]\b)")
 
 
 @dataclass(frozen=True)
