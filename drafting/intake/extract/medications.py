@@ -14,7 +14,9 @@ from drafting.intake.extract.negation import negated
 from drafting.intake.extract.vocabulary import Drug, drugs
 
 # "10 mg"; a combination's strengths "5/325 mg" and "10-325 mg" give the first drug's.
-_AMOUNT = re.compile(r"(\d+(?:\.\d+)?)(?:\s*[/-]\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
+# An amount may carry a thousands separator ("1,000 mg"): read whole, never as "000 mg".
+_AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+                     r"(?:\s*[/-]\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
                      re.IGNORECASE)
 _UNITS_PER_DOSE = re.compile(r"\b(\d+|one|two|three)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|"
                              r"patch(?:es)?|sprays?)\b(?!\s+(?:a|per)\s+day)", re.IGNORECASE)
@@ -50,8 +52,9 @@ class Medication:
 
     @property
     def dose(self) -> Dose | None:
-        if self.amount is None or self.unit is None or self.frequency is None:
-            return None
+        if self.amount is None or self.amount <= 0 or self.unit is None or \
+                self.frequency is None:
+            return None  # "0 mg" is no dose (a misread, or a drug stopped): never a crash
         return Dose(drug=self.drug.name, amount=self.amount, unit=self.unit,
                     frequency=self.frequency)
 
@@ -112,7 +115,7 @@ def medications_in(text: str) -> list[Medication]:
             raw = units.group(1).lower()
             units_per_dose = float(_WORDS.get(raw, raw))
         found.append((match.start(), Medication(
-            drug, float(amount.group(1)) if amount else None,
+            drug, float(amount.group(1).replace(",", "")) if amount else None,
             amount.group(2).lower().replace("mcg/hr", "mcg/h") if amount else None,
             label, per_day, units_per_dose)))
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
