@@ -16,7 +16,12 @@ from evals.checks import grades, positions
 from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import date_problems, span_problems
 from evals.checks.grades import grade_problems
-from evals.checks.positions import comparison_problems, landmark_problems, root_problems
+from evals.checks.positions import (
+    comparison_problems,
+    landmark_problems,
+    qualifier_problems,
+    root_problems,
+)
 from evals.claims import Claims
 from evals.context import EvalContext
 from evals.findings import Finding
@@ -170,6 +175,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     problems += landmark_problems(said.text, cited.text)
     problems += root_problems(said.text, cited.text)
     problems += comparison_problems(said.text, cited.text)
+    problems += qualifier_problems(said.text, cited.text)
     problems += _threshold_problems(said, cited)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)

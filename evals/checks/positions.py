@@ -19,7 +19,12 @@ _RELATION = re.compile(r"\b(above|below|proximal|distal|superior|inferior|at the
 _NOT_LANDMARK = frozenset("and or with but in on at of for to by while".split())
 _MODIFIERS = frozenset("lateral medial left right upper lower anterior posterior fibular tibial "
                        "proximal distal superficial deep same".split())
-_ROOT = re.compile(r"\b([CTLS]\d)\s+(?:nerve\s+)?roots?\b")
+# Levels before a structure: "the L5 nerve root", "L3 and L4 medial branches", "L5 dorsal rami".
+_STRUCTURE = re.compile(r"\b((?:[CTLS]\d+(?:\s*(?:,|and|&)\s*|\s+))*[CTLS]\d+)\s+"
+                        r"((?:nerve\s+)?roots?|medial\s+branch(?:es)?|dorsal\s+ram(?:i|us))\b")
+_LEVEL = re.compile(r"[CTLS]\d+")
+_KINDS = {"root": "root", "roots": "root", "branch": "medial branch",
+          "branches": "medial branch", "rami": "dorsal ramus", "ramus": "dorsal ramus"}
 
 
 @lru_cache(maxsize=4096)
@@ -52,19 +57,45 @@ def landmark_problems(said: str, cited: str) -> list[str]:
 
 @lru_cache(maxsize=4096)
 def roots(text: str) -> frozenset[str]:
-    return frozenset(r.upper() for r in _ROOT.findall(text))
+    """The levels of the nerve roots, medial branches and dorsal rami a text names, each with
+    its structure ("L5 root", "L4 medial branch": "the L3 and L4 medial branches" is two)."""
+    found = set()
+    for m in _STRUCTURE.finditer(text):
+        if m.start() and text[m.start() - 1] in "-/":
+            continue  # a joint's segment ("L4-L5 and L5-S1 medial branch blocks"), no branch
+        kind = _KINDS[m.group(2).lower().split()[-1]]
+        found |= {f"{level.upper()} {kind}" for level in _LEVEL.findall(m.group(1))}
+    return frozenset(found)
 
 
 def root_problems(said: str, cited: str) -> list[str]:
-    """A nerve root the sentence names that the source, naming roots, does not."""
+    """A nerve root, medial branch or dorsal ramus the sentence names at a level the source,
+    naming that structure, does not."""
     mine = roots(said)
     if not mine:
         return []
     theirs = roots(cited)
-    wrong = sorted(mine - theirs) if theirs else []
+    kinds = {r.split(" ", 1)[1] for r in theirs}
+    wrong = sorted(r for r in mine - theirs if r.split(" ", 1)[1] in kinds)
     if not wrong:
         return []
-    return [f"nerve root {', '.join(wrong)} but the source names {', '.join(sorted(theirs))}"]
+    return [f"{', '.join(wrong)} but the source names "
+            f"{', '.join(sorted(r for r in theirs if r.split(' ', 1)[1] in kinds))}"]
+
+
+# A place qualified within a region ("the upper thoracic level" against "lower thoracic").
+_QUALIFIED = re.compile(r"\b(upper|lower|mid)[\s-]+(thoracic|lumbar|cervical|back|leg|arm|limb|"
+                        r"extremity|extremities|abdomen|quadrant)\b", re.IGNORECASE)
+
+
+def qualifier_problems(said: str, cited: str) -> list[str]:
+    """An upper, lower or mid part of a region the source gives as another part."""
+    mine = {(q.lower(), r.lower()) for q, r in _QUALIFIED.findall(said)}
+    if not mine:
+        return []
+    theirs = {(q.lower(), r.lower()) for q, r in _QUALIFIED.findall(cited)}
+    return [f"{q} {r}, but the source says {', '.join(sorted(o for o, s in theirs if s == r))} "
+            f"{r}" for q, r in sorted(mine - theirs) if any(s == r for _, s in theirs)]
 
 
 # One side measured against the other ("the right response is half the amplitude of the left",
