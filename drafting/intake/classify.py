@@ -65,7 +65,8 @@ DATE_LABELS = re.compile(
     r"date of discharge|discharge date|report date|date of report|date of request|"
     r"request date|date of determination|determination date|letter date|date filled|"
     r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
-    r"date of (?:the )?last visit|last visit date|date(?:/time)?)"
+    r"date of (?:the )?last visit|last visit date|arrival(?: date)?|date of arrival|"
+    r"admi(?:ssion|t) date|date of admission|date(?:/time)?)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )

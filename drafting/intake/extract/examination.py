@@ -11,6 +11,12 @@ import re
 
 from drafting.intake.extract.text import Sentence
 
+# A field of an examination named by the body part or system examined ("Back: midline
+# tenderness L4-S1", "Neuro: Strength 5/5 bilat LE"): a finding wherever the note puts it.
+EXAM_FIELDS = re.compile(r"^(?:back|neck|spine|[CTL]-?spine|lumbar(?: spine)?|cervical(?: spine)?|"
+                         r"neuro(?:logic(?:al)?)?|msk|musculoskeletal|extremities|motor|"
+                         r"sens(?:ation|ory)?|reflexes|dtrs?|gait|strength|palpation)$",
+                         re.IGNORECASE)
 EXAM_PLACES = re.compile(r"\bexam|\bobjective\b|physical findings|^o$|^pe$", re.IGNORECASE)
 FINDING = re.compile(
     r"\b(?:tender(?:ness)?|TTP|spasms?|trigger points?|strength|motor|myotomes?|grip|"
@@ -24,7 +30,8 @@ _NOT_EXAM = re.compile(r"\bpulses?\b|\b(?:XR|MRI|CT|x-?rays?|views?)\b", re.IGNO
 
 
 def in_exam(sentence: Sentence) -> bool:
-    return bool(EXAM_PLACES.search(sentence.section) or EXAM_PLACES.search(sentence.heading))
+    return bool(EXAM_PLACES.search(sentence.section) or EXAM_PLACES.search(sentence.heading)
+                or (sentence.label and EXAM_FIELDS.match(sentence.label)))
 
 
 def exam_finding(sentence: Sentence) -> bool:

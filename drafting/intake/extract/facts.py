@@ -270,8 +270,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue  # asked for, planned or hoped for: not care, a drug or a finding
         if doc.type in PROCEDURE_RECORDS and not INDICATION.match(label_core(sentence.section)):
-            if sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)) \
-                    and not procedure_done:
+            if _procedure_line(sentence, doc) and not procedure_done:
                 procedure_done = True
                 context = family or context
                 tags = [t for t in tags_in(sentence.text, {"procedure"})
@@ -289,6 +288,9 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             cared = not family and not PROCEDURE_WORDS.search(sentence.text) and bool(
                 set(tags_in(sentence.text)) & CONSERVATIVE_TAGS)
             found = _classified(sentence, doc, None if cared else family or context)
+            if found and found.category is C.response and doc.type in PROCEDURE_RECORDS and (
+                    day := stated_date(sentence.text, doc)):
+                found.date, found.date_precision = day  # a prior block's, in the indication
             if found and (care := care_beside(found, sentence, doc)):
                 out.append(care)
 
@@ -328,9 +330,11 @@ def _not_done_yet(text: str) -> bool:
 
 
 def _procedure_line(sentence: Sentence, doc: Document) -> bool:
-    """The ``Procedure:`` line of a procedure's own record (its codes are the procedure's)."""
-    return doc.type in PROCEDURE_RECORDS and bool(
-        sentence.label and PROCEDURE_LABELS.match(label_core(sentence.label)))
+    """The ``Procedure:`` line of a procedure's own record, or an item under its heading
+    ("PROCEDURE PERFORMED:" then "1. Radiofrequency ablation, ..."): its codes are the
+    procedure's."""
+    return doc.type in PROCEDURE_RECORDS and bool(PROCEDURE_LABELS.match(
+        label_core(sentence.label or sentence.section)))  # (or the first item under it)
 
 
 def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,

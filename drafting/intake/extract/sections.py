@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from drafting.deid.dates import find_dates, find_partial_date
+from drafting.intake.extract.examination import EXAM_FIELDS
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
@@ -30,12 +31,15 @@ NARRATIVE_LABELS = re.compile(
     r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
     r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
     r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
-    r"testing|test results|scores|indication|baseline|outcome|end of trial|results? of trial|"
+    r"testing|test results|scores|indications?|complications|baseline|outcome|end of trial|"
+    r"results? of trial|"
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
     r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
     r"past (?:medical|surgical) history|pmh|psh|(?:past|prior|previous) medications?(?: tried)?|"
     r"medications? tried|history of (?:injury|illness|present illness)|mechanism of injury|"
     r"presenting complaints?|complaints?|progress|prior history|hospital course|"
+    r"(?:ed|er|emergency department|emergency) course|discharge (?:rx|prescriptions?|"
+    r"medications?)|(?:ed|er|discharge|final) diagnos[ie]s|work note|"
     # a speaker and a verb of saying ("Dr. Lee summarized: ..."), and an examination or a
     # history of a visit ("Exam at the 05/12/2025 visit: ...")
     r".*\b(?:summari[sz]ed|stated|states|reported|reports|noted|explained|confirmed|said|"
@@ -113,7 +117,7 @@ def readable(sentence: Sentence) -> bool:
         return False  # (a line introducing a list, "Services requested on 04/22/2025:")
     if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
         return True
-    if states(sentence.label):
+    if states(sentence.label) or EXAM_FIELDS.match(label_core(sentence.label)):
         return True  # "Oswestry Disability Index: 34%", "Modified duty through 11/14/2023: ..."
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
     return bool(FINDINGS_HEADINGS.search(sentence.heading))

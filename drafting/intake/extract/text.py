@@ -27,7 +27,7 @@ _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
 SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
 _SOAP = re.compile(r"^([SOAP])\s*:$", re.IGNORECASE)
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
-                  "jr.", "sr.", "p.o.", "a.m.", "p.m.")
+                  "jr.", "sr.", "p.o.", "a.m.", "p.m.", "incl.")
 # A sentence may open in chart shorthand, lower case ("... 6 wks. c/o LBP ...", ". s/p TFESI").
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"']|[a-z]/[a-z]\b)")
 
