@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from drafting.case.vocab import RecordType
 from drafting.deid.dates import DATE_PATTERN, find_dates
+from drafting.intake.extract.values import ocr_digits
 
 # Title patterns, most specific first (an "electrodiagnostic consultation" is not a consultation).
 TITLE_RULES: list[tuple[RecordType, str]] = [
@@ -66,6 +67,7 @@ DATE_LABELS = re.compile(
     r"request date|date of determination|determination date|letter date|date filled|"
     r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
     r"date of (?:the )?last visit|last visit date|arrival(?: date)?|date of arrival|"
+    r"date of re-?exam(?:ination)?|re-?exam(?:ination)? date|"
     r"admi(?:ssion|t) date|date of admission|date(?:/time)?)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
@@ -152,6 +154,7 @@ _DAYS = re.compile(r"\bdates of (?:evaluation|testing)\s*:?(?P<days>[^\n]*)",
 
 
 def document_date(text: str) -> dt.date | None:
+    text = ocr_digits(text)  # (a faxed page's "Exam date: O3/l4/2O24")
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
         found = list(find_dates(line))
         if found and len(line.strip()) == len(found[0].text):

@@ -44,6 +44,8 @@ _COURTESY = (r"^(?:at your request\b|thank you for (?:asking|referring|the refer
 # A letterhead's name line ("Pretendwell Physical Therapy - Westside Clinic"), in title case.
 _LETTERHEAD = (r"(?-i:^(?:[A-Z][\w'&.-]+\s+){1,5}(?:Clinic|Center|Centre|Institute|Hospital|"
                r"Associates|Group|Services|Rehab\w*|Therapy|Imaging|Health)\b[^.]{0,40}$)")
+# A business's name line ends in its legal form ("SAMPLE SPINE CHIROPRACTIC, P.A.").
+_ENTITY = r"^[^.:]{0,60}(?:,\s*|\s)(?:P\.A\.|P\.C\.|P\.?L\.?L\.?C\.?|LLC|Inc\.|LLP)$"
 
 # A statute or regulation cited ("under Section 1862(a)(1)(A) of the Social Security Act",
 # "8 CCR 9792.24.1(c)(1)", "42 CFR 405.940"): the rule a decision or a note invokes.
@@ -65,7 +67,7 @@ _VITALS = (r"^(?!.*\bBMI\b).*(?:\bBP\s*:?\s*\d{2,3}/\d{2,3}\b|\bSp\s?O2\b|"
 _SCREEN = r"\bwaddell\b|\bnon-?organic (?:signs?|findings?)\b"
 
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
-                                             _COURTESY, _LETTERHEAD, _CITATION, _COVERAGE,
+                                             _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
                                              _CONTRALATERAL, _VITALS, _SCREEN)), re.IGNORECASE)
 
 # Sections holding another person's history.

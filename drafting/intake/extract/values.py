@@ -104,8 +104,20 @@ def measures(text: str) -> list[Measure]:
     return out
 
 
+# OCR reads a 0 as O and a 1 as l or I inside a number or a date ("O3/l4/2O24", "11/O2/2O22"):
+# read as digits (one character for one, so positions hold). Tokens with a digit only, and not
+# after a letter ("L4-5" stays a level).
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9])(?=[0-9OlI/.-]*\d)[0-9OlI]{1,4}"
+                         r"(?:[/.-][0-9OlI]{1,4}){1,2}(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans("OlI", "011")
+
+
+def ocr_digits(text: str) -> str:
+    return _OCR_NUMBER.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
+
+
 def dates_in(text: str) -> list[FoundDate]:
-    return list(find_dates(text))
+    return list(find_dates(ocr_digits(text)))
 
 
 def date_range(text: str) -> tuple[dt.date, dt.date] | None:
