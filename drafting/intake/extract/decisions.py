@@ -105,7 +105,9 @@ _DECISION_LINE = re.compile(
 _TRAILING_VERDICT = re.compile(
     r"^(?P<service>.{6,200}?)\s+(?P<verdict>(?:NOT\s+)?(?:APPROVED|CERTIFIED|MEDICALLY\s+"
     r"NECESSARY)|DENIED|NON-?CERTIFIED|UPHELD|OVERTURNED|MODIFIED|PARTIALLY\s+APPROVED|"
-    r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>)$")
+    r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>(?:\s+[-\u2013\u2014]\s+.{1,80})?)$")
+# A table row's codes in their own column, with no "CPT" before them ("64483 x2, 64484 x2").
+_COLUMN_CODES = re.compile(r"(?:\s+(?:\d{4}[0-9FTU]|[A-V]\d{4})(?:\s*x\s*\d+)?,?)+$")
 
 
 def _verdict(verdict: str, rest: str) -> Decision:
@@ -140,7 +142,8 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
             continue
         numbered = _NUMBERED.match(line.text)
         text = line.text[numbered.end():] if numbered else line.text
-        match = _DECISION_LINE.match(text) or (_TRAILING_VERDICT.match(text) if numbered
+        listed = bool(numbered) or line.kind == "item"  # (a list line's number is stripped)
+        match = _DECISION_LINE.match(text) or (_TRAILING_VERDICT.match(text) if listed
                                                else None)
         if not match:
             continue
@@ -149,8 +152,11 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
         if stated:
             value = value[:stated.start()]
         codes = codes_in(value)
+        if not codes and listed and (column := _COLUMN_CODES.search(value)):
+            codes = list(dict.fromkeys(_CODE.findall(column.group(0))))
+            value = value[:column.start()]  # "1. TFESI, L4-5   64483 x2   DENIED"
         family = procedure_in(value, codes)
-        if family is None and not (numbered or line.kind == "item"):
+        if family is None and not listed:
             continue
         service = _SERVICE_TAIL.sub("", re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value))
         service = service.strip(" .;,")

@@ -55,7 +55,7 @@ FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGN
 _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected|since|last "
                     r"report|previous|prior)\b",
                     re.IGNORECASE)
-_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_PARENTHESES = re.compile(r"\s*\([^)]*(?:\)|$)")  # (or left open: "summary (from records: ...")
 # A psychological evaluation's conclusions are findings even when written as a recommendation.
 PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|assessment|diagnos[ie]s|conclusions?|"
                                r"recommendations?|"
