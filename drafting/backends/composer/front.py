@@ -130,22 +130,23 @@ def _decision_sentence(decision: Mapping[str, Any], what: str, w: Writer) -> str
 
 def _standards(ctx: Context, w: Writer) -> list[str]:
     lines = []
+    stand_ins: dict[str, list[str]] = {}
     for result in ctx["results"]:
         first = next(iter(required(result)), None)
         excerpt_id = next((e for e in (first or {}).get("basis", []) if e in w.excerpts), None)
         stand_in = result.get("judged_on")
         if stand_in:
             # another setting's criteria stand in for the governing one (a Texas or Minnesota
-            # workers' compensation item judged on the MTUS sets): said, never passed off as
-            # the governing standard
-            lines.append(f"For {result['item_id']}: {stand_in}")
+            # workers' compensation item judged on the MTUS sets): said once for the items it
+            # covers, never passed off as the governing standard
+            stand_ins.setdefault(stand_in, []).append(result["item_id"])
             if excerpt_id:
-                lines.append(f"The criteria applied are those of "
+                lines.append(f"For {result['item_id']}, the criteria applied are those of "
                              f"{citation(w.excerpts[excerpt_id])} [G:{excerpt_id}].")
         elif excerpt_id:
             lines.append(f"For {result['item_id']}, the governing standard is "
                          f"{citation(w.excerpts[excerpt_id])} [G:{excerpt_id}].")
-    return lines
+    return [f"For {joined(items)}: {text}" for text, items in stand_ins.items()] + lines
 
 
 def opening(ctx: Context) -> str:
