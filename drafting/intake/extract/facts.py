@@ -24,7 +24,8 @@ from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
-from drafting.deid.dates import find_partial_date
+from drafting.intake.extract.clauses import clauses_of
+from drafting.intake.extract.columns import column_dates, column_row
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
 from drafting.intake.extract.examination import exam_finding
@@ -218,45 +219,21 @@ def _pharmacy(doc: Document) -> list[Found]:
     return out
 
 
-_DOSED = re.compile(r"\d\s?(?:mg|mcg|g|mL)\b", re.IGNORECASE)
-
-
-def _states_something(part: str) -> bool:
-    return bool(_DOSED.search(part) or tags_in(part))
-
-
-def _clauses(said: list[Sentence]) -> list[Sentence]:
-    """A sentence listing things apart with semicolons ("Ibuprofen 600 mg TID; Tizanidine 4 mg
-    qhs", "PT x 12 visits 9/2021-11/2021 - min relief; HEP daily") split into one sentence per
-    part that states a dose or a finding, so each is dated and classed by its own words."""
-    out = []
-    for sentence in said:
-        parts = [p.strip() for p in sentence.text.split(";")]
-        if len(parts) < 2 or sum(_states_something(p) for p in parts) < 2:
-            parts = _dated_parts(sentence.text)
-        if len(parts) > 1:
-            out += [replace(sentence, text=part, lead=sentence.lead if i == 0 else "")
-                    for i, part in enumerate(parts) if part]
-        else:
-            out.append(sentence)
-    return out
-
-
-def _dated_parts(text: str) -> list[str]:
-    """Parts of a sentence joined by ", and" that each state a finding with a date of its own
-    ("24 sessions of physical therapy in 2016, and 8 sessions of acupuncture in 2019")."""
-    parts = [p.strip() for p in re.split(r",\s+and\s+", text)]
-    if len(parts) > 1 and all(_states_something(p) and (find_partial_date(p) or dates_in(p))
-                              for p in parts):
-        return parts
-    return [text]
-
-
 def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     out: list[Found] = []
     context: ProcedureFamily | None = None
     procedure_done = False
-    for sentence in (clauses := _clauses([with_scale(s) for s in said])):
+    clauses = clauses_of([with_scale(s) for s in said])
+    entries = entry_dates(clauses)  # a log's entries, each dated ("06/20/2024 11:25 - URA ...")
+    dated_columns, header = None, -1
+    for sentence in clauses:
+        if dated_columns and sentence.paragraph == header + 1 and not sentence.label and (
+                row := column_row(sentence, doc, dated_columns)) is not None:
+            out += row  # "NDI (%)  48  30  18" under "Initial 02/06/24 ... Discharge 04/26/24"
+            header += 1
+            continue
+        if not sentence.label and (dated_columns := column_dates(sentence, doc.date)):
+            header = sentence.paragraph  # (read as any sentence too)
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
@@ -301,7 +278,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
-        if found is None and is_review_step(sentence) and stated_date(sentence.text, doc):
+        if found is None and is_review_step(sentence) and (
+                stated_date(sentence.text, doc) or sentence.paragraph in entries):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
             context = family

@@ -52,7 +52,7 @@ DECISION_ONLY = re.compile(r"\bnot medically necessary\b", re.IGNORECASE)
 REVIEW_STEP = re.compile(
     r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
     r"authori[sz]ed|approved|redetermination|not payable)\b", re.IGNORECASE)
-_REVIEWER = re.compile(r"\b(?:utilization review|UR|health plan|plan|insurer|carrier|MAC|"
+_REVIEWER = re.compile(r"\b(?:utilization review|URA?|URO|health plan|plan|insurer|carrier|MAC|"
                        r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation)\b",
                        re.IGNORECASE)
 
