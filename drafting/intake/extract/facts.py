@@ -84,6 +84,7 @@ from drafting.intake.extract.values import (
     percent_relief,
     relief_duration,
 )
+from drafting.intake.extract.visits import visit_counts
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
@@ -116,7 +117,7 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 
 def document_facts(doc: Document) -> list[Found]:
-    return without_restated(_document_facts(doc))
+    return without_restated(_document_facts(doc) + visit_counts(doc))
 
 
 def _document_facts(doc: Document) -> list[Found]:
