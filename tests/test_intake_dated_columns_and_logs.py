@@ -46,3 +46,11 @@ def test_a_log_entry_telling_a_review_decision_is_dated_by_the_entry(tmp_path):
     drafted = facts(tmp_path, LOG)
     assert any(c == "utilization_review" and d == dt.date(2025, 4, 9) and "non-certified" in s
                for c, d, s in drafted), drafted
+
+
+def test_a_sentence_telling_two_dates_heads_no_table(tmp_path):
+    drafted = facts(tmp_path, (
+        "QUALIFIED MEDICAL EVALUATION\nDate of exam: 10/01/2025\n\n"
+        "- Right L5-S1 TFESI 03/04/2025 per 04/01/2025 note, 40% relief for two weeks.\n"
+        "- Medications per 08/2025 note: naproxen 500 mg bid, gabapentin 300 mg tid.\n"))
+    assert any(c == "medication" and "naproxen" in s for c, _, s in drafted), drafted

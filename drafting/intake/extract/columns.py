@@ -23,8 +23,8 @@ _PAIN = re.compile(r"\b(?:NPRS|NRS|VAS|pain)\b", re.IGNORECASE)
 def column_dates(sentence: Sentence, latest: dt.date) -> tuple[dt.date, dt.date] | None:
     """A header row naming two or more dates and few words: its first and last date."""
     days = [d for d in dates_in(sentence.text) if d.date <= latest]
-    if len(days) < 2:
-        return None
+    if len(days) < 2 or ":" in sentence.text:
+        return None  # ("TFESI 10/12/2022: per 11/02/2022 note, ..." tells, and heads nothing)
     rest = sentence.text
     for day in reversed(days):
         rest = rest[:day.start] + rest[day.end:]

@@ -230,9 +230,10 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     for sentence in clauses:
         if dated_columns and sentence.paragraph == header + 1 and not sentence.label and (
                 row := column_row(sentence, doc, dated_columns)) is not None:
-            out += row  # "NDI (%)  48  30  18" under "Initial 02/06/24 ... Discharge 04/26/24"
             header += 1
-            continue
+            if row:  # "NDI (%)  48  30  18" under "Initial 02/06/24 ... Discharge 04/26/24"
+                out += row
+                continue
         if not sentence.label and (dated_columns := column_dates(sentence, doc.date)):
             header = sentence.paragraph  # (read as any sentence too)
         family = procedure_in(sentence.text)
