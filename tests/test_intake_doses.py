@@ -32,3 +32,31 @@ def test_a_packet_with_a_thousands_separator_dose_is_read_not_refused(tmp_path: 
     outcome = run_intake([note], case_id="doses", ocr=False, today=dt.date(2026, 12, 5))
     statements = " ".join(f["statement"] for f in outcome.drafted.data["facts"])
     assert "acetaminophen 1,000 mg" in statements
+
+
+def test_a_record_the_extractors_fail_on_is_named_and_the_rest_is_read(tmp_path: Path,
+                                                                      monkeypatch):
+    # Fault injection: the extractors raise on one record (as the 1,000 mg dose once did); the
+    # packet's other record is still read and the failing one is named in the header.
+    import drafting.intake.assemble as assemble
+
+    real = assemble.document_facts
+
+    def failing_on_the_fax(doc):  # type: ignore[no-untyped-def]
+        if any("FAX" in text for _, text in doc.pages):
+            raise ValueError("injected extractor fault")
+        return real(doc)
+
+    monkeypatch.setattr(assemble, "document_facts", failing_on_the_fax)
+    good = tmp_path / "note.txt"
+    good.write_text("OFFICE NOTE 03/06/2023\n\nHe rates the leg pain at 7/10. Naproxen 500 mg "
+                    "twice daily.\n", encoding="utf-8")
+    bad = tmp_path / "fax.txt"
+    bad.write_text("FAX COVER 03/07/2023\n\nPages: 3. Please see the attached records.\n",
+                   encoding="utf-8")
+    outcome = run_intake([good, bad], case_id="fault", ocr=False, today=dt.date(2026, 12, 5))
+    statements = " ".join(f["statement"] for f in outcome.drafted.data["facts"])
+    assert "7/10" in statements
+    header = "\n".join(outcome.header)
+    assert "fax.txt: the extractors failed on this record (ValueError: injected extractor fault)" \
+        in header

@@ -66,8 +66,24 @@ class Drafted:
     notes: list[str] = field(default_factory=list)
 
 
-def deterministic_facts(packet: Packet) -> dict[str, list[Found]]:
-    return {doc.id: document_facts(doc.doc) for doc in packet.documents}
+def deterministic_facts(packet: Packet, failures: list[str] | None = None
+                        ) -> dict[str, list[Found]]:
+    """Each record's facts. With ``failures``, a record the extractors fail on (a fault of
+    ours, never of the record) drafts no facts and is named there with the error, so the rest
+    of the packet is still read; without it, the error is raised."""
+    found: dict[str, list[Found]] = {}
+    for doc in packet.documents:
+        try:
+            found[doc.id] = document_facts(doc.doc)
+        except Exception as exc:
+            if failures is None:
+                raise
+            found[doc.id] = []
+            first = (str(exc).splitlines() or [""])[0][:200]
+            failures.append(f"{doc.id} {doc.path.name}: the extractors failed on this record "
+                            f"({type(exc).__name__}: {first}); none of its facts are drafted, "
+                            "read it by hand")
+    return found
 
 
 def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None = None,

@@ -50,7 +50,8 @@ def run_intake(paths: list[Path], *, case_id: str, document_type: DocumentType |
                phi_map: PhiMap | None = None, today: dt.date | None = None) -> IntakeOutcome:
     today = today or dt.date.today()
     packet = read_packet(paths, ocr=ocr, today=today)
-    found = deterministic_facts(packet)
+    failures: list[str] = []
+    found = deterministic_facts(packet, failures)
     proposals = None
     if backend is not None and packet.documents:
         phi_map = phi_map if phi_map is not None else PhiMap()
@@ -64,7 +65,7 @@ def run_intake(paths: list[Path], *, case_id: str, document_type: DocumentType |
     unreadable = [f"{doc.id} {doc.path.name} page {page}: {problem}"
                   for doc, page, problem in packet.unreadable_pages]
     refused = [f"{exc.file}: {exc.problem}" for exc in packet.refused]
-    notes = list(drafted.notes)
+    notes = failures + list(drafted.notes)
     if proposals:
         notes += [f"model pass: {line}" for line in proposals.failed_pages]
     header = header_lines(len(paths), today, len(proposals.facts) if proposals else 0,
