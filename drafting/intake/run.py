@@ -65,7 +65,8 @@ def run_intake(paths: list[Path], *, case_id: str, document_type: DocumentType |
     unreadable = [f"{doc.id} {doc.path.name} page {page}: {problem}"
                   for doc, page, problem in packet.unreadable_pages]
     refused = [f"{exc.file}: {exc.problem}" for exc in packet.refused]
-    notes = failures + list(drafted.notes)
+    drafted.notes[:0] = failures  # printed as "check:" lines and kept in the case's header
+    notes = list(drafted.notes)
     if proposals:
         notes += [f"model pass: {line}" for line in proposals.failed_pages]
     header = header_lines(len(paths), today, len(proposals.facts) if proposals else 0,
