@@ -28,6 +28,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.first_run import numbered_sets  # noqa: E402
 from drafting.case import load_case  # noqa: E402
 from drafting.criteria.evaluate import evaluate_case  # noqa: E402
 from drafting.criteria.results import Gap  # noqa: E402
@@ -35,10 +36,8 @@ from drafting.criteria.results import Gap  # noqa: E402
 # Set 1 and every later set (benchmarks/realistic_cases_N/ scores into
 # results/criteria_realistic_N.txt); a new held-out set is scored as soon as its folder exists.
 SETS = {"1": (ROOT / "benchmarks" / "realistic_cases",
-              ROOT / "benchmarks" / "results" / "criteria_realistic.txt")}
-for _folder in sorted((ROOT / "benchmarks").glob("realistic_cases_[0-9]*")):
-    _n = _folder.name.rsplit("_", 1)[1]
-    SETS[_n] = (_folder, ROOT / "benchmarks" / "results" / f"criteria_realistic_{_n}.txt")
+              ROOT / "benchmarks" / "results" / "criteria_realistic.txt"),
+        **numbered_sets(ROOT / "benchmarks", "realistic_cases", "criteria_realistic")}
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.first_run import write_beside_first_run  # noqa: E402
+from benchmarks.first_run import numbered_sets, write_beside_first_run  # noqa: E402
 from drafting.deid import Deidentifier  # noqa: E402
 from drafting.deid.dates import find_dates, find_partial_dates, month_years  # noqa: E402
 from drafting.deid.phimap import PhiMap  # noqa: E402
@@ -45,10 +45,9 @@ from drafting.deid.phimap import PhiMap  # noqa: E402
 # development set of the next round; so was set 4; set 5, written by yet another session, is
 # held out (only the lead scores it: its first run is kept above every later one). Any set whose
 # folder exists (benchmarks/deid_blind_N/) is scored into results/deid_N.txt.
-SETS = {1: (ROOT / "benchmarks" / "deid_blind", ROOT / "benchmarks" / "results" / "deid.txt")}
-for _folder in sorted((ROOT / "benchmarks").glob("deid_blind_[0-9]*")):
-    _n = int(_folder.name.rsplit("_", 1)[1])
-    SETS[_n] = (_folder, ROOT / "benchmarks" / "results" / f"deid_{_n}.txt")
+SETS = {1: (ROOT / "benchmarks" / "deid_blind", ROOT / "benchmarks" / "results" / "deid.txt"),
+        **{int(n): paths for n, paths in numbered_sets(ROOT / "benchmarks", "deid_blind",
+                                                         "deid").items()}}
 SHIFT_DAYS = 37
 STRICT = {"person_name", "relative_name", "provider_name", "accented_or_particle_name", "ssn",
           "mrn", "phone"}

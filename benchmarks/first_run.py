@@ -1,11 +1,24 @@
-"""Result files of blind-set studies keep the first run (scored before any change to the code
-under test) above the current one, so the two are always read side by side."""
+"""Blind-set studies: their numbered sets, found as soon as a set's folder exists, and result
+files that keep the first run (scored before any change to the code under test) above the
+current one, so the two are always read side by side."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 FIRST_RUN, NOW = "== first run", "== now"
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def numbered_sets(folder: Path, prefix: str, result_prefix: str) -> dict[str, tuple[Path, Path]]:
+    """Every set ``folder/{prefix}_N`` by its number N, with the file its runs are written to
+    (``benchmarks/results/{result_prefix}_N.txt``): a new held-out set needs no code change
+    before its first run."""
+    sets = {}
+    for path in sorted(folder.glob(f"{prefix}_[0-9]*")):
+        number = path.name.rsplit("_", 1)[1]
+        sets[number] = (path, RESULTS / f"{result_prefix}_{number}.txt")
+    return sets
 
 
 def write_beside_first_run(path: Path, title: str, before: str, block: list[str]) -> str:

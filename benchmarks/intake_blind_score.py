@@ -31,16 +31,14 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.first_run import write_beside_first_run  # noqa: E402
+from benchmarks.first_run import numbered_sets, write_beside_first_run  # noqa: E402
 from drafting.intake.run import run_intake  # noqa: E402
 
 SET = ROOT / "benchmarks" / "intake_blind"
 RESULT = ROOT / "benchmarks" / "results" / "intake.txt"
 # Set 1 and every later set in the same format (benchmarks/intake_blind_N/ scores into
 # results/intake_blind_N.txt); a new held-out set is scored as soon as its folder exists.
-SETS = {"1": (SET, RESULT)} | {
-    folder.name.rsplit("_", 1)[1]: (folder, ROOT / "benchmarks" / "results" / f"{folder.name}.txt")
-    for folder in sorted((ROOT / "benchmarks").glob("intake_blind_[0-9]*"))}
+SETS = {"1": (SET, RESULT), **numbered_sets(ROOT / "benchmarks", "intake_blind", "intake_blind")}
 TODAY = dt.date(2026, 12, 5)  # fixed: the records' dates are judged against the same day
 EVIDENCE_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")

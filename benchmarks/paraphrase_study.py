@@ -45,7 +45,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.first_run import write_beside_first_run  # noqa: E402
+from benchmarks.first_run import numbered_sets, write_beside_first_run  # noqa: E402
 from drafting.backends.registry import create  # noqa: E402
 from drafting.case import Case, load_case  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
@@ -66,10 +66,8 @@ from guideline_index.search import GuidelineIndex  # noqa: E402
 # held-out set is scored as soon as its folder exists. Set 3 was held out for the round that used
 # set 2; set 4 for the round that used sets 2 and 3.
 SETS = {"1": (ROOT / "evals" / "data" / "paraphrase",
-              ROOT / "benchmarks" / "results" / "paraphrase_study.txt")}
-for _folder in sorted((ROOT / "evals" / "data").glob("paraphrase_[0-9]*")):
-    _n = _folder.name.rsplit("_", 1)[1]
-    SETS[_n] = (_folder, ROOT / "benchmarks" / "results" / f"paraphrase_study_{_n}.txt")
+              ROOT / "benchmarks" / "results" / "paraphrase_study.txt"),
+        **numbered_sets(ROOT / "evals" / "data", "paraphrase", "paraphrase_study")}
 CORPUS, RESULT = SETS["1"]
 CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
 _MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
