@@ -181,8 +181,10 @@ def enrich(contexts: list[SectionContext], case: Case, results: list[ItemResult]
         refs: dict[str, str] = {}
         kind = context.planned.spec.kind
         used = used_by_kind.setdefault(kind, set())
-        order = [f["id"] for f in data["facts"]] if kind == "chronology" else _uses(
-            context, shown)
+        # the order a section uses its facts in: the chronology's own; otherwise the evidence
+        # of the criteria it states (a conclusion: the deciding ones; objections: those
+        # objected to), which is what it must have
+        order = [f["id"] for f in data["facts"]] if kind == "chronology" else needed
         for fact_id in order:
             if fact_id in refs:
                 continue
@@ -214,13 +216,6 @@ def enrich(contexts: list[SectionContext], case: Case, results: list[ItemResult]
                     basis = next((e for e in criterion["basis"] if e in given), None)
                     if basis is not None:
                         excerpts_quoted.add(basis)
-
-
-def _uses(context: SectionContext, shown: Mapping[str, Mapping[str, list[str]]]
-          ) -> list[str]:
-    """The facts a section quotes or refers to, in the order it uses them: the evidence of
-    the criteria it states (a conclusion: the deciding ones; objections: those objected to)."""
-    return _needed(context, shown)
 
 
 def _needed(context: SectionContext, shown: Mapping[str, Mapping[str, list[str]]]
@@ -257,16 +252,14 @@ def _include(data: dict[str, Any], needed: Iterable[Fact], case: Case, budget: i
     facts = list(data["facts"]) + missing
     excerpts = list(data["excerpts"])
 
-    def used() -> int:
-        return sum(_tokens(e) for e in facts + excerpts)
-
-    while used() > budget:
+    used = sum(_tokens(e) for e in facts + excerpts)  # each entry counted once
+    while used > budget:
         spare = [i for i, f in enumerate(facts) if f["id"] not in need_ids]
         if spare:
-            facts.pop(spare[-1])
+            used -= _tokens(facts.pop(spare[-1]))
             data["omitted"]["facts"] += 1
         elif excerpts:
-            excerpts.pop()
+            used -= _tokens(excerpts.pop())
             data["omitted"]["excerpts"] += 1
         else:
             break
