@@ -96,11 +96,6 @@ def strip_end(text: str) -> str:
     return text.rstrip().rstrip(".;:")
 
 
-def sentence(text: str) -> str:
-    text = text.strip()
-    return text if text.endswith((".", "?", "!", ".)", ".\"")) else f"{text}."
-
-
 def patient(case: Mapping[str, Any], article: bool = True) -> str:
     """'a 44-year-old man'; sex other or unknown: 'a 52-year-old patient'; no age: 'the
     patient'."""
@@ -110,10 +105,6 @@ def patient(case: Mapping[str, Any], article: bool = True) -> str:
     if age is None:
         return "the patient"
     return f"{'a ' if article else ''}{age}-year-old {noun}"
-
-
-def sex_known(case: Mapping[str, Any]) -> bool:
-    return (case.get("patient") or {}).get("sex") in ("male", "female")
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:
