@@ -42,7 +42,8 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                  r"session[ ]id|user[ ]?id|username|login"),
     (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
                         r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
-                        r"|group" + _NO + r"|claim" + _NO + r"|medicare[ ]" + _SOME +
+                        r"|group" + _NO + r"|claim" + _NO + r"|clm" + _NO +
+                        r"|medicare[ ]" + _SOME +
                         r"|medicare[ ]mbi|mbi|hicn|medicaid[ ]" + _SOME + r"|medi-cal[ ]" + _SOME +
                         r"|cin|wcab(?:[ ]case)?" + _NO +
                         r"|eams" + _NO + r"|adj|case" + _NO + r"|(?:qme[ ])?panel" + _NO +
@@ -52,10 +53,11 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
 ]
 _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
-# prefix ("A 87412", "PT 38815", "20A 14782", "WCP 4471182-03").
+# prefix ("A 87412", "PT 38815", "20A 14782", "WCP 4471182-03"), slashes inside it too
+# ("WC-2023/0417", "23/55012-02").
 # Up to two prefixes, and a short group of digits after ("RMI 21 0447913", "SCH 448217 02").
 _TOKEN = (r"(?:(?!(?:LCD|NCD|LCA|CPT|ICD|DSM|CPB|AMA|CDC|FDA|CMS)[ ])[A-Z0-9]{1,4}[ ]"
-          r"(?=[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+          r"(?=[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
           r"(?:[ ]\d{2,4}(?=[ \t]*(?:[.,;)|\n]|$)))?")
 # Where a field ends: a wide gap, a tab, a pipe, the next "Label:", the end of the line.
 _ENDS_FIELD = r"[ ]{2,}|\t|[ \t]*\||[ \t]*$|[ ]+[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}[ ]?:[ ]"

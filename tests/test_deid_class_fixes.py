@@ -1,0 +1,38 @@
+"""De-identification, more classes of leak (issue #22 item 3) found on development set 5, each
+fixed as a general rule and asserted here on new synthetic text (never the blind text). Each
+identifier case fails without its rule; the kept-term cases guard against false redactions."""
+
+from __future__ import annotations
+
+from drafting.deid import Deidentifier, PhiMap
+
+
+def _out(text: str, shift: int | None = None) -> str:
+    deid = Deidentifier(PhiMap(shift))
+    deid.learn([text])
+    return deid.deidentify(text)
+
+
+def _leaks(out: str, *values: str) -> list[str]:
+    return [v for v in values if v in out]
+
+
+# ----------------------------------------------------------------------------- claim numbers
+
+
+def test_a_claim_number_with_a_slash_is_replaced_whole():
+    text = ("Carrier: Bluefin Casualty, claim BCX-WC-2025/406612; adjuster on leave.\n"
+            "Pt: Oren Tal   Claim 25/406612-03\n")
+    out = _out(text)
+    assert _leaks(out, "406612", "BCX-WC-2025", "25/406612-03") == []
+    assert "Bluefin Casualty" in out or "adjuster on leave" in out
+
+
+def test_clm_is_a_claim_label():
+    out = _out("RE: TAL, OREN  /  Clm 7713-0452  /  DOI 02-11-25\n")
+    assert "7713-0452" not in out
+
+
+def test_a_slashed_value_that_is_a_date_is_still_shifted_not_replaced():
+    out = _out("Claim reviewed 3/14/2025 by the adjuster.\n", shift=10)
+    assert "3/24/2025" in out
