@@ -102,7 +102,7 @@ INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|his
 
 
 # Where a psychological evaluation or session note tells the history it takes.
-PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b", re.IGNORECASE)
+PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b|background", re.IGNORECASE)
 
 
 # What a therapy record says was given over its course, under these labels or headings.

@@ -27,6 +27,8 @@ SKIPPED_SECTIONS = re.compile(
 NARRATIVE_LABELS = re.compile(
     r"^(?:assessment|impression|findings|reason(?: for (?:denial|decision|determination))?|"
     r"rationale|summary|clinical summary|comments?|history|interval history|subjective|"
+    # a history section under another name ("Background:", "BRIEF HISTORY:")
+    r"background|(?:brief|pertinent|relevant) history|"
     r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
     r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
     r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
