@@ -36,3 +36,21 @@ def test_clm_is_a_claim_label():
 def test_a_slashed_value_that_is_a_date_is_still_shifted_not_replaced():
     out = _out("Claim reviewed 3/14/2025 by the adjuster.\n", shift=10)
     assert "3/24/2025" in out
+
+
+# ----------------------------------------------------------------------------- kept codes
+
+
+def test_procedure_codes_side_by_side_in_a_table_are_not_a_phone():
+    text = ("Date        Visit  Codes                 By\n"
+            "02/03/25    1      97161 97530           LKM\n"
+            "Call the clinic at 805 5550144 to reschedule.\n")
+    out = _out(text)
+    assert "97161 97530" in out
+    assert "5550144" not in out
+
+
+def test_a_label_is_a_whole_word_not_the_head_of_a_form_code():
+    out = _out("WORK STATUS REPORT (DLSR 6630, page 2 attached)\nDL: B7720114\n")
+    assert "DLSR 6630" in out
+    assert "B7720114" not in out

@@ -45,8 +45,15 @@ def _phonenumbers(text: str) -> Iterator[tuple[int, int]]:
                                                  leniency=phonenumbers.Leniency.VALID):
         # not the digits of a longer code ("WC-2024-017733")
         if not re.match(r"[\w-]", text[match.start - 1:match.start]) and \
-                not re.match(r"[\w]|-\w", text[match.end:match.end + 2]):
+                not re.match(r"[\w]|-\w", text[match.end:match.end + 2]) and \
+                not _five_digit_codes(match.raw_string):
             yield match.start, match.end
+
+
+def _five_digit_codes(raw: str) -> bool:
+    """Digits grouped as no phone is written: two procedure codes side by side in a table
+    ("97163 97110"), a group of five or six digits (a phone is 3-3-4, or 3-7, or 10 in a row)."""
+    return any(len(group) in (5, 6) for group in re.findall(r"\d+", raw))
 
 
 def contacts(text: str) -> Iterator[Span]:

@@ -68,7 +68,7 @@ ID_FIELD = re.compile(
     re.MULTILINE,
 )
 ID_PROSE = re.compile(
-    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})[ \t]*(?:[:#]+[ \t]*|,[ ])?#?[ \t]*"
+    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})(?![A-Za-z])[ \t]*(?:[:#]+[ \t]*|,[ ])?#?[ \t]*"
     rf"(?P<value>{_TOKEN}|[\dXx*]{{3}}[ -][\dXx*]{{2}}[ -]\d{{4}})(?![\w-])"
 )
 # A prescription number printed with its prefix: "RX 6604418", "Rx#2219033".
