@@ -54,3 +54,19 @@ def test_a_label_is_a_whole_word_not_the_head_of_a_form_code():
     out = _out("WORK STATUS REPORT (DLSR 6630, page 2 attached)\nDL: B7720114\n")
     assert "DLSR 6630" in out
     assert "B7720114" not in out
+
+
+# ----------------------------------------------------------------------------- days alone
+
+
+def test_a_day_of_the_month_alone_before_a_bracket_or_a_time_range_is_replaced_with_the():
+    text = ("Seen at urgent care the 9th (Dr. Imre). Please keep the call logs for\n"
+            "the 11th from 3:20 to 4:00 PM.\n")
+    out = _out(text)
+    assert _leaks(out, "the 9th", "9th", "the 11th", "11th") == []
+    assert "3:20 to 4:00 PM" in out
+
+
+def test_an_ordinal_that_counts_something_stays():
+    out = _out("Tender over the 5th metatarsal; the 3rd from the left was spared.\n")
+    assert "the 5th metatarsal" in out and "the 3rd from the left" in out

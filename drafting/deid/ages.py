@@ -63,10 +63,12 @@ DOB = re.compile(
 SPACED_DATE = re.compile(
     r"(?<![\w/.])(?<![^\d]-)(?:0[1-9]|1[0-2])[ ](?:0[1-9]|[12]\d|3[01])[ ](?:(?:19|20)\d{2}|\d{2})"
     r"(?![\w/]|[ ]\d|\.\d)")
-# A day of the month alone: "on the 27th", "the 16th or the 17th?" (not "the 4th digit").
+# A day of the month alone: "on the 27th", "the 16th or the 17th?", "the 4th (ED)", "the 4th
+# from 2:10 to 3 PM" (not "the 4th digit"); "the" is replaced with it.
 ORDINAL_DAY = re.compile(
-    r"(?i)\b(?:the|on)[ ](?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
-    r"(?=[ ]?[.,;:?!)]|[ ]*$|[ ](?:or|and|at|to|through|thru|until|when|we|she|he|i|is|was|"
+    r"(?i)\b(?P<the>the[ ])?(?:(?<=the[ ])|on[ ])(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+    r"(?=[ ]?[.,;:?!()]|[ ]*$|[ ]from[ ]\d{1,2}:\d\d|"
+    r"[ ](?:or|and|at|to|through|thru|until|when|we|she|he|i|is|was|"
     r"will|is|of[ ]this|of[ ]next|of[ ]last)\b(?![ ](?:\d|the[ ]\d{1,2}(?:st|nd|rd|th)[ ][a-z])))",
     re.MULTILINE)
 
@@ -75,7 +77,8 @@ def ages_and_dates(text: str) -> Iterator[Span]:
     for match in SPACED_DATE.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.date, 3)
     for match in ORDINAL_DAY.finditer(text):
-        yield Span(match.start("day"), match.end("day"), PhiKind.date, 2)
+        start = match.start("the") if match.group("the") else match.start("day")
+        yield Span(start, match.end("day"), PhiKind.date, 2)
     for match in DOB.finditer(text):
         value = match.group("value").rstrip(" \t.,;")
         start = match.start("value")
