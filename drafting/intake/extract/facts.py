@@ -63,6 +63,7 @@ from drafting.intake.extract.passing import (
     told_beside,
     without_restated,
 )
+from drafting.intake.extract.procedure_table import procedure_table
 from drafting.intake.extract.reports import report_facts
 from drafting.intake.extract.sections import (
     NOT_ABOUT_THE_PATIENT,
@@ -123,7 +124,12 @@ def document_facts(doc: Document) -> list[Found]:
 def _document_facts(doc: Document) -> list[Found]:
     if doc.type is RecordType.pharmacy_record and (filled := _pharmacy(doc)):
         return filled  # a "pharmacy" record without fill lines is read as a note
-    said = sentences(doc.lines)
+    tabled, rows = procedure_table(doc)  # a procedure log's rows, each read once, as a row
+    said = [s for s in sentences(doc.lines) if not any(s.text in row for row in rows)]
+    return tabled + _read(doc, said)
+
+
+def _read(doc: Document, said: list[Sentence]) -> list[Found]:
     if is_fce(doc.title):  # "Repetitive squatting: occasional, 12 repetitions": a measured ability
         said = [replace(s, label=None) if s.label and ability(s) else s for s in said]
     if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
