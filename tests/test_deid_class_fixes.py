@@ -70,3 +70,24 @@ def test_a_day_of_the_month_alone_before_a_bracket_or_a_time_range_is_replaced_w
 def test_an_ordinal_that_counts_something_stays():
     out = _out("Tender over the 5th metatarsal; the 3rd from the left was spared.\n")
     assert "the 5th metatarsal" in out and "the 3rd from the left" in out
+
+
+# ----------------------------------------------------------------------------- employers
+
+
+def test_a_trade_firm_is_an_employer_by_its_last_word_and_its_head_is_learned():
+    text = ("He installs drywall for Oakridge Framing & Drywall. On 2/3 the owner of\n"
+            "Oakridge Framing called; he had worked at Laguna Custom Cabinets before, and\n"
+            "now drives for Pismo Tire & Brake on weekends.\n")
+    out = _out(text)
+    assert _leaks(out, "Oakridge", "Laguna Custom Cabinets", "Pismo Tire") == []
+
+
+def test_a_firm_in_capitals_with_inc_is_an_employer():
+    out = _out("REGISTERED OWNER: HARBOR POINT ROOF & GUTTER INC\nINJURY: LOW BACK STRAIN\n")
+    assert "HARBOR POINT" not in out and "LOW BACK STRAIN" in out
+
+
+def test_glass_and_dental_phrases_stay():
+    out = _out("CT: Ground Glass opacity. Routine Dental care is up to date.\n")
+    assert "Ground Glass opacity" in out and "Routine Dental care" in out

@@ -17,10 +17,10 @@ from drafting.deid.terms import LOWER, UPPER, U, is_never_name
 
 # ----------------------------------------------------------------------------- employers
 
-_LEGAL = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Co|Corp|Corporation|Company|PC|P\.C|PLLC|LP)\.?"
+_LEGAL = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Co|Corp|CORP|Corporation|Company|PC|P\.C|PLLC|LP)\.?"
 # Legal suffixes that end a firm's name even without a comma (not "PC", "LP", "Co": "Diagnostic
 # LP" is a lumbar puncture)
-_LEGAL_BARE = r"(?:Inc|LLC|L\.L\.C|LLP|Ltd|Corp|Corporation|PLLC)\.?"
+_LEGAL_BARE = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Corp|CORP|Corporation|PLLC)\.?"
 _ORG_WORD = rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}]|{U}|\d+(?:st|nd|rd|th)?)"
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
        rf"(?:,?[ ]{_LEGAL}(?![\w]))?")
