@@ -39,11 +39,11 @@ from drafting.case import Case, as_document_type, load_case  # noqa: E402
 from drafting.case.vocab import DocumentType  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
 from drafting.elements import check_elements  # noqa: E402
-from drafting.outline import load_outline, supports  # noqa: E402
+from drafting.outline import supports  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
 from evals.checks.coherence import MIN_REPEATED_WORDS, _key  # noqa: E402
-from evals.checks.outcomes import stated_outcome  # noqa: E402
+from evals.checks.stance import against_requester  # noqa: E402
 from evals.context import MARKER, EvalContext  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 
@@ -64,7 +64,6 @@ LEAKS = [
                 r"[A-Z][^\]]{0,40}\]"), "placeholder"),
     (re.compile(r"\b\d+-year-old (?:unknown|other)\b"), "unknown value printed"),
 ]
-NOTE_LEADS = ("**Before sending.**", "**To add before submitting.**")
 SIGNER_ELEMENTS = {"qualifications", "signer"}
 
 
@@ -102,41 +101,6 @@ def leaks(draft: Draft) -> list[str]:
         for pattern, what in LEAKS:
             for match in pattern.finditer(section.text):
                 found.append(f"{section.key}: {what} {match.group(0)!r}")
-    return found
-
-
-QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
-SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9*\[\"“(])")
-# Where a draft states its own conclusions: an item's outcome, the conclusion, the answers to
-# objections and the overall strength (the chronology and the list of items report the record,
-# denials included; a criterion's statement in bold is the guideline's wording).
-CONCLUDING = {"item_analysis", "conclusion", "objections", "checklist", "opening"}
-
-
-def against_requester(draft: Draft) -> list[str]:
-    """Sentences of an advocacy draft that conclude against the request (or concede an
-    objection) outside a note to the physician (what follows "**Before sending.**" or "**To add
-    before submitting.**" in a paragraph)."""
-    if load_outline(DocumentType(draft.document_type)).stance != "advocacy":
-        return []
-    found = []
-    for section in draft.sections:
-        if section.kind not in CONCLUDING:
-            continue
-        for paragraph in section.text.split("\n"):
-            body = paragraph.lstrip("- ")
-            for lead in NOTE_LEADS:
-                body = body.split(lead, 1)[0]  # the note to the physician is not the letter's
-            body = re.sub(r"^\*\*[^*]+\*\*", "", body.strip())  # a criterion's statement
-            # a guideline quoted (its sentences cite it) states the standard, not the draft's
-            # conclusion; quotations are what the denial or a party said
-            body = " ".join(s for s in SENTENCE.split(body) if "[G:" not in s)
-            body = QUOTED.sub("", MARKER.sub("", body))
-            outcome = stated_outcome(body)
-            if outcome not in (None, "necessary"):
-                found.append(f"{section.key}: {body[:100]}")
-            if re.search(r"objection is sound|supports the objection", body):
-                found.append(f"{section.key}: concedes an objection: {body[:80]}")
     return found
 
 
@@ -178,8 +142,8 @@ def measure(paths: list[Path]) -> tuple[dict[str, Tally], list[str]]:
                 tally.present += check.present
                 if not check.present:
                     tally.missing[check.element.label] += 1
-            tally.against += [f"{path.stem}/{kind.value}/{line}"
-                              for line in against_requester(draft)]
+            tally.against += [f"{path.stem}/{kind.value}/{key}: {what}: {body[:100]}"
+                              for key, body, what in against_requester(draft)]
             tally.words += words_per_section(draft)
     return tallies, skipped
 

@@ -15,6 +15,8 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from drafting.draft import Draft
+from guideline_index.corpus import excerpts_by_id
+from guideline_index.excerpt import Excerpt
 
 ELEMENTS_FILE = Path(__file__).with_name("outlines") / "elements.yaml"
 _PAGE = re.compile(r"\bp{1,2}\. ?\d")
@@ -34,14 +36,15 @@ class Element(BaseModel):
     in_: list[str] = Field(default_factory=list, alias="in")
     guideline_page: bool = False
     signer: bool = False
+    before_denial: bool = False
 
     @model_validator(mode="after")
     def _one_test(self) -> Element:
         tests = [self.section, self.each_item, self.pattern, self.guideline_page or None,
-                 self.signer or None]
+                 self.signer or None, self.before_denial or None]
         if sum(t is not None for t in tests) != 1:
             raise ValueError(f"element {self.id}: give exactly one of section, each_item, "
-                             "pattern, guideline_page, signer")
+                             "pattern, guideline_page, signer, before_denial")
         if self.pattern is not None:
             re.compile(self.pattern)
         return self
@@ -77,6 +80,22 @@ def _drafted(draft: Draft, kind: str) -> list[Any]:
             and s.text.strip()]
 
 
+@cache
+def _corpus() -> dict[str, Excerpt]:
+    return excerpts_by_id()
+
+
+def _located(excerpt_id: str, draft: Draft) -> bool:
+    """Whether a cited excerpt gives a page, or, in a document published without pages (an LCD,
+    an NCD), its numbered part; an excerpt no longer in the corpus (ingested, or since removed)
+    by the page its footnote shows."""
+    excerpt = _corpus().get(excerpt_id)
+    if excerpt is not None:
+        return excerpt.located
+    source = draft.sources.get(f"G:{excerpt_id}")
+    return source is not None and bool(_PAGE.search(source.label))
+
+
 def _check(element: Element, draft: Draft) -> ElementCheck:
     if element.section is not None:
         return ElementCheck(element, bool(_drafted(draft, element.section)), element.missing)
@@ -93,12 +112,15 @@ def _check(element: Element, draft: Draft) -> ElementCheck:
     if element.guideline_page:
         unpaged = []
         for section in _drafted(draft, "item_analysis"):
-            cited = [draft.sources.get(f"G:{e}") for e in _EXCERPT.findall(section.text)]
-            labels = [c.label for c in cited if c is not None]
-            if not any(_PAGE.search(label) for label in labels):
+            if not any(_located(e, draft) for e in _EXCERPT.findall(section.text)):
                 unpaged.append(section.item_id or section.key)
         return ElementCheck(element, not unpaged, f"{element.missing} ({', '.join(unpaged)})"
                             if unpaged else "")
+    if element.before_denial:
+        denied = [f"{r.item_id} was {r.denied_before}" for r in draft.criteria
+                  if r.denied_before]
+        return ElementCheck(element, not denied, f"{'; '.join(denied)}. {element.missing}"
+                            if denied else "")
     signed = bool(draft.signed_off_by and draft.signer_credentials)
     detail = element.missing if not draft.signed_off_by else (
         "Signed off without credentials: add them to the signer's profile and sign off again.")

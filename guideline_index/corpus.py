@@ -15,7 +15,7 @@ from guideline_index.excerpt import Excerpt
 
 CORPUS_DIR = Path(__file__).with_name("corpus")
 # Keys a corpus file states once for all its excerpts; an excerpt may override any of them.
-FILE_DEFAULTS = ("guideline", "short", "edition", "publisher", "source", "settings")
+FILE_DEFAULTS = ("guideline", "short", "edition", "publisher", "source", "settings", "paginated")
 
 
 class CorpusError(Exception):

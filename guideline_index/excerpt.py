@@ -25,6 +25,9 @@ class Excerpt(BaseModel):
     source: str = Field(min_length=1, description="URL or document name.")
     section: str = Field(min_length=1)
     page: int | str | None = None
+    paginated: bool = Field(default=True, description="False for a document published without "
+                            "page numbers (an LCD, an NCD): its `recommendation` (the numbered "
+                            "part) locates a provision there, as a page does elsewhere.")
     recommendation: str | None = None
     procedures: list[ProcedureTag] = Field(min_length=1)
     settings: list[Setting] = Field(min_length=1)
@@ -46,6 +49,12 @@ class Excerpt(BaseModel):
                 f"{self.effective_from}; effective_to is the last day the text was in force"
             )
         return self
+
+    @property
+    def located(self) -> bool:
+        """Whether a reader can find the provision: a page, or in a document without pages its
+        numbered part."""
+        return self.page is not None or (not self.paginated and bool(self.recommendation))
 
     def in_force_on(self, day: dt.date) -> bool:
         ends = self.effective_to

@@ -11,7 +11,7 @@ from functools import cache
 
 import pytest
 
-from benchmarks.draft_quality import against_requester, leaks, repeated_sentences
+from benchmarks.draft_quality import leaks, repeated_sentences
 from drafting.backends.composer.text import date_label, gist, humanize_note, patient
 from drafting.backends.registry import create
 from drafting.case import Case, DraftRequestError, as_document_type, load_case
@@ -23,6 +23,7 @@ from drafting.outline import load_outline, supports
 from drafting.service import DraftingService, DraftRequest, LoadedCase
 from drafting.settings import Settings
 from drafting.stages import StageRunner, draft_case, prepare
+from evals.checks.stance import against_requester
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES, example_paths
 
@@ -206,3 +207,43 @@ def test_missing_elements_are_listed_never_filled():
     signed = draft.model_copy(update={"signed_off_by": "Dr. A. Reyes",
                                       "signer_credentials": "MD, pain medicine"})
     assert not any("qualifications" in line for line in missing_elements(signed, case))
+
+
+def test_a_dossier_for_a_request_already_denied_lists_that_for_the_physician():
+    # The lumbar fusion dossier is drafted before any decision; the topical IMR case's three
+    # items were denied by UR on 24 May 2017, so a pre-denial dossier of it is the wrong letter.
+    fresh, _ = drafted("commercial-lumbar-fusion-dossier", DocumentType.predenial_dossier)
+    denied, _ = drafted("wc-consult-topical-imr", DocumentType.predenial_dossier)
+    fresh_check = next(c for c in check_elements(fresh) if c.element.id == "before_denial")
+    denied_check = next(c for c in check_elements(denied) if c.element.id == "before_denial")
+    assert fresh_check.present
+    assert not denied_check.present
+    assert "I1 was denied on 24 May 2017 by" in denied_check.detail
+    assert "I3 was denied on 24 May 2017" in denied_check.detail
+    assert "--type appeal_letter" in denied_check.detail
+    # an approved item is not a denial (the SCS trial was pre-authorised)
+    approved, _ = drafted("commercial-scs-dossier", DocumentType.predenial_dossier)
+    assert next(c for c in check_elements(approved)
+                if c.element.id == "before_denial").present
+    # only the pre-denial dossier asks this: an appeal answers the denial
+    appeal, _ = drafted("wc-consult-topical-imr", DocumentType.appeal_letter)
+    assert all(c.element.id != "before_denial" for c in check_elements(appeal))
+
+
+def test_a_guideline_is_located_by_page_or_in_an_lcd_by_its_numbered_part():
+    # LCDs and NCDs are published without pages: the LCD part ("L39240 Covered Indications")
+    # locates a provision as a page does; an MTUS provision whose page is not confirmed does not.
+    lcd = EXCERPTS["lcd-esi-covered-indications"]
+    mtus = next(e for e in EXCERPTS.values() if e.short == "MTUS Chronic Pain")
+    assert not lcd.paginated and lcd.located
+    assert mtus.paginated and mtus.page is None and not mtus.located
+    assert not lcd.model_copy(update={"recommendation": None}).located
+    medicare, _ = drafted("medicare-lumbar-esi-appeal", DocumentType.review_determination)
+    california, _ = drafted("wc-consult-topical-imr", DocumentType.review_determination)
+
+    def page_check(draft):
+        return next(c for c in check_elements(draft) if c.element.id == "guideline_page")
+
+    assert page_check(medicare).present
+    assert not page_check(california).present
+    assert "(I1, I2, I3)" in page_check(california).detail

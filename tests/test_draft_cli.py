@@ -112,3 +112,20 @@ def test_json_output_holds_criteria_and_provenance(drafted):
     assert provenance["backend"] == "offline" and provenance["language_model"] is False
     assert set(provenance["prompt_hashes"]) == {s["key"] for s in data["sections"]}
     assert provenance["excerpt_ids"]
+
+
+def test_draft_prints_what_the_physician_must_add_and_still_writes_the_letter(tmp_path):
+    # A pre-denial dossier of a case whose items UR already denied: drafted (exit 0), with a
+    # "check:" line naming the denial and the letter to draft instead; the signer's own block
+    # is filled at sign-off and is not listed.
+    case = EXAMPLES / "wc-consult-topical-imr.yaml"
+    result = CliRunner().invoke(app, ["draft", str(case), "--type", "predenial_dossier",
+                                      "--perspective", "provider", "--no-retrieval", "--out",
+                                      str(tmp_path), "--format", "md"])
+    assert result.exit_code == 0, result.output
+    said = result.output + (result.stderr if result.stderr_bytes is not None else "")
+    checks = [line for line in said.splitlines() if line.startswith("check: ")]
+    assert any("A request not yet decided: missing. I1 was denied on 24 May 2017" in line
+               and "--type appeal_letter" in line for line in checks), said
+    assert not any("Signer" in line or "qualifications" in line for line in checks)
+    assert (tmp_path / "wc-consult-topical-imr.md").exists()

@@ -23,6 +23,7 @@ from drafting.cli.case_cmd import EXIT_INVALID, load_or_exit
 from drafting.cli.output import err, error, out
 from drafting.cli.store_options import StoreUrl, building, open_store, sigterm_as_interrupt
 from drafting.draft import Draft
+from drafting.elements import check_elements
 from drafting.service import (
     DEFAULTS,
     DraftingService,
@@ -170,3 +171,8 @@ def _summary(result: Draft, written: dict[str, Path]) -> None:
     for key in failed:
         section = next(s for s in result.sections if s.key == key)
         error(f"section {key} failed: {section.error}")
+    # What the physician must add or decide before sending (the signer's own block is filled
+    # at sign-off, so it is not listed here; the information page lists every element).
+    for check in check_elements(result):
+        if not check.present and not check.element.signer:
+            err.print(f"check: {check.line}", markup=False, soft_wrap=True)

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import ItemStatus, Outcome
 from drafting.criteria.facts import (
@@ -263,5 +265,24 @@ def evaluate_item(case: Case, item: DisputedItem,
     return result
 
 
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def denied_before(case: Case, item: DisputedItem) -> str | None:
+    """How the item (or the whole request) was denied or modified before, if the case says."""
+    decision = item.prior_decision or case.prior_decision
+    if decision is not None and decision.decision.value in ("denied", "modified"):
+        return f"{decision.decision.value} on {_day(decision.date)} by {decision.decided_by}"
+    if item.prior_decision is None and case.dates.denial is not None:
+        return f"denied on {_day(case.dates.denial)}"
+    return None
+
+
 def evaluate_case(case: Case) -> list[ItemResult]:
-    return [evaluate_item(case, item) for item in case.disputed_items]
+    results = []
+    for item in case.disputed_items:
+        result = evaluate_item(case, item)
+        result.denied_before = denied_before(case, item)
+        results.append(result)
+    return results

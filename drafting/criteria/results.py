@@ -66,3 +66,7 @@ class ItemResult(BaseModel):
         default_factory=list, description="Every document the item's evidence cites (or comes "
         "from) that the packet does not include: the submission gaps to list.")
     objections: list[Objection] = Field(default_factory=list)
+    denied_before: str | None = Field(
+        default=None, description="How a payer already denied or modified the item before this "
+        "draft, from the case (e.g. 'denied on 24 May 2017 by the UR physician reviewer'); a "
+        "pre-denial dossier for it lists this as a missing element.")

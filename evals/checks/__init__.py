@@ -28,6 +28,7 @@ from evals.checks.entities import check_entities
 from evals.checks.outcomes import check_outcomes
 from evals.checks.polarity import check_polarity
 from evals.checks.prose import check_prose
+from evals.checks.stance import advocacy_sections, check_stance
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
 from evals.context import FACT_INDEXES, FACT_KEYS, EvalContext
@@ -77,6 +78,8 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
           "not the engine, is the reference)"),
     Check("outcomes", check_outcomes, _items, "items",
           "stated outcomes agree with the criteria result or a recorded override"),
+    Check("stance", check_stance, advocacy_sections, "concluding sections",
+          "an advocacy draft never concludes against its requester nor concedes an objection"),
     Check("coverage", check_coverage, coverage_units, "required parts",
           "every section, item conclusion and unmet criterion is there"),
     Check("currency", check_currency, _guideline_citations, "guideline citations",
