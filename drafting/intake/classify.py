@@ -20,6 +20,10 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.review_decision, r"independent (?:medical )?review|\bIMR\b|"
                                  r"external (?:appeal|review)|reconsideration|"
                                  r"appeals? council|administrative law judge|redetermination"),
+    # a medical-legal evaluator's report (AME, QME, IME) retells the record it reviewed
+    (RecordType.legal_correspondence, r"(?:agreed|qualified|independent) medical evaluat|"
+                                      r"independent medical exam|medical-legal|"
+                                      r"\b[AQI]ME\b.*\breport|supplemental (?:medical )?report"),
     (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
                            r"non-?affirm|denial|notice of (?:action|decision)|"
                            r"prior authorization decision|medical review|"
@@ -93,15 +97,20 @@ class Classification:
     author: str | None
 
 
+# A letter's identifying fields (its "RE:" block): never a title, though written in capitals.
+_ID_FIELD = re.compile(r"^(?:RE|DOI|DOB|D/?O/?I|MRN|SSN|claim|case|member|WCAB|ADJ|EAMS|employer|"
+                       r"carrier|applicant|insured|acct|account)\b[^:]{0,25}:", re.IGNORECASE)
+
+
 def _title_lines(text: str) -> list[str]:
     """Capitalised heading lines near the top of the first page (what they say in parentheses
     aside: "ADVERSE DETERMINATION (after peer-to-peer)"), and its first short lines."""
     out = []
     opening = 0
-    for line in text.splitlines()[:15]:
+    for line in [line for line in text.splitlines() if line.strip()][:15]:
         line = " ".join(line.split())
-        if not line:
-            continue
+        if _ID_FIELD.match(line):
+            continue  # "DOI: 04/17/2022; CT 01/01/2019 - ..." is a field, whatever its capitals
         opening += 1
         letters = [c for c in re.sub(r"\([^)]*\)", "", line) if c.isalpha()]
         capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
@@ -129,10 +138,10 @@ def classify(first_page: str, full_text: str) -> Classification:
     titles = _title_lines(first_page)
     kind, title = None, None
     for line in titles:  # the first title line that names a kind of record decides
-        kind = next((k for k, pattern in _COMPILED if pattern.search(line)), None)
-        if kind is not None:
+        named = next(((k, p) for k, p in _COMPILED if p.search(line)), None)
+        if named is not None:
+            kind, pattern = named
             # its title: the last top line naming that kind (a facility name comes first)
-            pattern = dict(_COMPILED)[kind]
             title = next(t for t in reversed(titles[:titles.index(line) + 3])
                          if pattern.search(t))
             break
