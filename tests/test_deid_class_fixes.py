@@ -91,3 +91,25 @@ def test_a_firm_in_capitals_with_inc_is_an_employer():
 def test_glass_and_dental_phrases_stay():
     out = _out("CT: Ground Glass opacity. Routine Dental care is up to date.\n")
     assert "Ground Glass opacity" in out and "Routine Dental care" in out
+
+
+# ----------------------------------------------------------------------------- thread senders
+
+
+def test_senders_of_an_export_without_a_dash_are_names():
+    text = ("4/9/25, 6:10 PM  Beto 🛠: at the shop, back hurts\n"
+            "4/9/25, 6:12 PM  Yoli: ok come home\n"
+            "Thu, Apr 10, 7:02 AM  Beto 🛠: cant bend\n"
+            "Thu, Apr 10, 7:05 AM  Yoli: call the clinic\n")
+    out = _out(text)
+    assert _leaks(out, "Beto", "Yoli") == []
+    assert "back hurts" in out and "call the clinic" in out
+
+
+def test_a_clinic_log_with_times_names_no_sender():
+    text = ("04/09/25 10:00 AM  Pain: 6/10 after session\n"
+            "04/09/25 2:15 PM  Called pt re results: no answer\n"
+            "04/10/25 2:30 PM  Called pt re results: no answer\n"
+            "Thu, Apr 10, 4:05 PM  Dispo: home\n")
+    out = _out(text)
+    assert "Called pt re results" in out and "Dispo: home" in out and "Pain: 6/10" in out

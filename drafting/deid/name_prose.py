@@ -1,8 +1,8 @@
 """Names that prose, letters and message threads mark without a title or a label of a form.
 
 - The sender of a message in an exported thread (``[5/9/25, 5:46 PM] Dana:``, ``3/4/24, 9:02 -
-  Dana:``) and the name a thread is saved under (``Thread: "Dana K. (cousin)"``), but not what
-  a phone saves a relative as (``Mom``, ``Abuela``).
+  Dana:``, ``Tue, Mar 5, 7:58 AM  Dana:``) and the name a thread is saved under (``Thread:
+  "Dana K. (cousin)"``), but not what a phone saves a relative as (``Mom``, ``Abuela``).
 - The name under a letter's closing (``Sincerely,`` then ``Jo Ann Pruitt``).
 - A name followed by its role in parentheses: ``Wendell (our shift lead)``, ``Ana P. (neighbor)``.
 - A name written in lower case after a title, a relation or role, a person's label or "his name
@@ -26,6 +26,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from functools import cache
 
@@ -58,8 +59,16 @@ def _closing() -> re.Pattern[str]:
         rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,4}})[ \t]*(?=,|\n|$)")
 
 
+# A message's time stamp: in brackets, or a date and a time and a dash ("3/4/24, 9:02 -"); or,
+# in an export without the dash, a day (3/4/24, Tue, Mar 5) and a time, then a gap of two
+# spaces or a tab ("Tue, Mar 5, 7:58 AM  Dana:"), which a log of a clinic shares ("3/19/24
+# 2:15 PM  Dispo: home"), so its sender must send twice and be written as a name.
 _STAMP = r"(?:\[[^\]\n]{4,40}\]|\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?:[ ]?[AaPp][Mm])?[ ]-)"
-SENDER = re.compile(rf"(?m)^[ \t]*{_STAMP}[ \t]*(?P<who>[^:\n\[\]]{{1,40}}):")
+_STAMP_DAY = r"(?:\d{1,2}/\d{1,2}/\d{2,4}|(?:[A-Z][a-z]{2,8},?[ ])?[A-Z][a-z]{2}\.?[ ]\d{1,2})"
+_GAP_STAMP = (rf"(?P<gap>{_STAMP_DAY},?[ ]\d{{1,2}}:\d{{2}}(?:[ ]?[AaPp][Mm])?"
+              r"(?=[ ]{2}|\t))")
+SENDER = re.compile(rf"(?m)^[ \t]*(?:{_STAMP}|{_GAP_STAMP})[ \t]*(?P<who>[^:\n\[\]]{{1,40}}):")
+_NAME_ONLY = re.compile(rf"{_PWORD}(?:[ ]{_PWORD}){{0,2}}[^\w:]{{0,6}}")
 THREAD = re.compile(r"(?i)\b(?:thread|chat|conversation|messages)(?:[ ]with)?[ ]?:?[ ]*"
                     r"[\"“](?P<who>[^\"”\n]{1,40})[\"”]")
 ROLE_PAREN = re.compile(
@@ -128,9 +137,14 @@ def _lower_name(raw: str, strict_first: bool) -> int:
 def prose_marks(text: str) -> Iterator[tuple[int, int]]:
     """Names marked by a message thread, a closing, a role in parentheses or, in lower case, a
     cue: each learned."""
-    for pattern in (SENDER, THREAD):
-        for match in pattern.finditer(text):
-            yield from _runs(match.group("who"), match.start("who"))
+    senders = [m for m in SENDER.finditer(text)]
+    sent = Counter(m.group("who").strip() for m in senders)
+    for match in [*senders, *THREAD.finditer(text)]:
+        if match.re is SENDER and match.group("gap") and (
+                sent[match.group("who").strip()] < 2
+                or not _NAME_ONLY.fullmatch(match.group("who").strip())):
+            continue
+        yield from _runs(match.group("who"), match.start("who"))
     for match in _closing().finditer(text):
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span:
