@@ -206,10 +206,13 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
     for request in found:
         request.date_of_service, request.request_date = service_date, request_date
         request.decision, request.reason = decision, reason
+    from drafting.intake.extract.decision_lists import listed_decisions  # (it reads these)
+
     found += listed_services(document, doc_lines)
-    seen = {(r.procedure, tuple(r.codes)) for r in found}
-    return found + [r for r in decision_lines(document, doc_lines)
-                    if (r.procedure, tuple(r.codes)) not in seen]
+    for more in (decision_lines(document, doc_lines), listed_decisions(document, doc_lines)):
+        seen = {(r.procedure, tuple(r.codes)) for r in found}
+        found += [r for r in more if (r.procedure, tuple(r.codes)) not in seen]
+    return found
 
 
 _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"

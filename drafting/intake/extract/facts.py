@@ -26,6 +26,7 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.clauses import clauses_of
 from drafting.intake.extract.columns import column_dates, column_row
+from drafting.intake.extract.decision_lists import listed_lines
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
 from drafting.intake.extract.examination import exam_finding
@@ -170,8 +171,10 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
     """A letter deciding a request: its reasons and the steps of the request's history as
     utilization-review facts (each dated by its own sentence), and the patient facts of its
     case summary."""
+    items = listed_lines(doc.lines)  # "1. Lumbar RFA (CPT 64635), requested ...": an item
     said = [s for s in said if not NOT_ABOUT_THE_PATIENT.search(s.text)
-            and not s.text.endswith(":")]  # (a line introducing a list)
+            and not s.text.endswith(":")  # (a line introducing a list)
+            and not any(s.text in item for item in items)]
     dated = {i for i, s in enumerate(said) if stated_date(f"{s.lead} {s.text}", doc)}
     parts = letter_parts(said, dated)
     steps = [make_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]
