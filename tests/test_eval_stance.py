@@ -88,3 +88,18 @@ def test_a_determination_may_uphold_a_denial():
     review, case = drafted("wc-consult-topical-imr", DocumentType.review_determination)
     upheld = rewritten(review, "I3", "The compounded cream is not medically necessary.")
     assert stance_findings(upheld, case) == []
+
+
+def test_a_checklist_box_naming_a_record_is_not_a_conclusion():
+    dossier, case = drafted("commercial-lumbar-fusion-dossier", DocumentType.predenial_dossier)
+    sections = [s.model_copy(update={"text": s.text + "\n- [ ] Peer review finding the fusion "
+                                     "not medically necessary (dated 2 May 2024)."})
+                if s.kind == "checklist" else s for s in dossier.sections]
+    boxed = dossier.model_copy(update={"sections": sections})
+    assert any(s.kind == "checklist" for s in dossier.sections)
+    assert stance_findings(boxed, case) == []
+    # the same words as the checklist's own sentence are the letter concluding
+    sections = [s.model_copy(update={"text": s.text + "\n\nThe fusion is not medically "
+                                     "necessary."})
+                if s.kind == "checklist" else s for s in dossier.sections]
+    assert stance_findings(dossier.model_copy(update={"sections": sections}), case)

@@ -6,7 +6,9 @@ that the letter does not contain ("**Before sending.**", "**To add before submit
 Read where a draft states its own conclusions: an item's section, the conclusion, the answers to
 objections, the checklist and the opening. Not read: a criterion's statement in bold (the
 guideline's words), a sentence citing a guideline (it states the standard), and quotations (what
-the denial or a party said). Any backend's draft is read the same way; the offline composer's
+the denial or a party said), and the checklist's boxes ("- [ ] <a record's title>": a title such
+as "peer review finding the injections not medically necessary" names a record to attach). Any
+backend's draft is read the same way; the offline composer's
 drafts of the bundled examples give no finding (tests/test_document_types.py)."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ NOTE_LEADS = ("**Before sending.**", "**To add before submitting.**")
 CONCLUDING = frozenset({"item_analysis", "conclusion", "objections", "checklist", "opening"})
 _QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9*\[\"“(])")
+_CHECKBOX = re.compile(r"\s*- \[[ xX]\] ")
 _BOLD_LEAD = re.compile(r"^\*\*[^*]+\*\*")
 _CONCEDES = re.compile(r"\b(?:objection|denial) (?:is|was) (?:sound|correct|justified)\b|"
                        r"\bsupports? the (?:objection|denial)\b", re.I)
@@ -59,6 +62,8 @@ def against_requester(draft: Draft) -> list[tuple[str, str, str]]:
         if section.kind not in CONCLUDING or section.status == "failed":
             continue
         for paragraph in section.text.split("\n"):
+            if _CHECKBOX.match(paragraph):
+                continue
             body = _letter_text(paragraph)
             outcome = stated_outcome(body)
             if outcome not in (None, "necessary"):

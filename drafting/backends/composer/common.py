@@ -21,6 +21,7 @@ from typing import Any
 
 from drafting.backends.composer.text import (
     Writer,
+    doc_title,
     humanize_note,
     joined,
     longdate,
@@ -107,7 +108,7 @@ def missing_documents(ctx: Context, ids: Sequence[str]) -> list[Mapping[str, Any
 
 
 def document_name(doc: Mapping[str, Any]) -> str:
-    return f"the {lower_first(doc['title'])} (dated {longdate(doc['date'])})"
+    return f"the {lower_first(doc_title(doc['title']))} (dated {longdate(doc['date'])})"
 
 
 def denial(ctx: Context, item: Mapping[str, Any] | None) -> Mapping[str, Any] | None:

@@ -26,6 +26,7 @@ from drafting.backends.composer.common import (
 from drafting.backends.composer.items import short_reason
 from drafting.backends.composer.text import (
     Writer,
+    doc_title,
     humanize_note,
     joined,
     longdate,
@@ -167,11 +168,12 @@ def checklist(ctx: Context) -> str:
             continue
         citing = [f["id"] for f in ctx["facts"] if d["id"] in f.get("references", [])]
         cite = markers(citing, w.facts)
-        lines.append(f"- [ ] {d['title']} (dated {longdate(d['date'])}): cited in the record but "
-                     "not yet in the packet." + (f" The record shows this {cite}." if cite else ""))
+        lines.append(f"- [ ] {doc_title(d['title'])} (dated {longdate(d['date'])}): cited in "
+                     "the record but not yet in the packet."
+                     + (f" The record shows this {cite}." if cite else ""))
     for d in ctx["case"]["documents"]:
         if d["included"]:
-            lines.append(f"- [x] {d['title']} (dated {longdate(d['date'])}).")
+            lines.append(f"- [x] {doc_title(d['title'])} (dated {longdate(d['date'])}).")
     lines += ["", "Overall strength:"]
     for result in ctx["results"]:
         need = required(result)

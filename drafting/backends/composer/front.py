@@ -20,6 +20,7 @@ from drafting.backends.composer.common import (
 from drafting.backends.composer.text import (
     Writer,
     date_label,
+    doc_title,
     joined,
     longdate,
     lower_first,
@@ -245,7 +246,7 @@ def records(ctx: Context) -> str:
     lines = ["The following record was reviewed:" if len(included) == 1 else
              f"The following {len(included)} records were reviewed:"]
     for d in included:
-        lines.append(f"- {d['title']}, dated {longdate(d['date'])}, {d['pages']} "
+        lines.append(f"- {doc_title(d['title'])}, dated {longdate(d['date'])}, {d['pages']} "
                      f"{plural(d['pages'], 'page')}.")
     missing = [d for d in documents if not d["included"]]
     if missing:
@@ -254,7 +255,7 @@ def records(ctx: Context) -> str:
         for d in missing:
             citing = [f["id"] for f in ctx["facts"] if d["id"] in f.get("references", [])]
             cite = markers(citing, w.facts)
-            lines.append(f"- {d['title']}, dated {longdate(d['date'])}."
+            lines.append(f"- {doc_title(d['title'])}, dated {longdate(d['date'])}."
                          + (f" The record shows this {cite}." if cite else ""))
     return "\n".join(lines)
 

@@ -72,6 +72,24 @@ def date_label(value: str) -> str:
 # --------------------------------------------------------------------------------- words
 
 
+# Abbreviations whose full stop would end a sentence where a reader (and the citation check,
+# which splits sentences at a stop before a capital or a digit) sees none: a record's title is
+# written with the month in full and titles without the stop ("Sept. 2000" -> "September 2000",
+# "Dr. Lee" -> "Dr Lee").
+_MONTH_ABBREVIATIONS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April",
+                        "Jun": "June", "Jul": "July", "Aug": "August", "Sep": "September",
+                        "Sept": "September", "Oct": "October", "Nov": "November",
+                        "Dec": "December"}
+_ABBREVIATED_MONTH = re.compile(r"\b(" + "|".join(_MONTH_ABBREVIATIONS) + r")\.(?=\s+\d)")
+_ABBREVIATED_TITLE = re.compile(r"\b(Dr|Mr|Mrs|Ms|St|Drs|Prof)\.(?=\s+[A-Z])")
+
+
+def doc_title(title: str) -> str:
+    """A record's title as the letter writes it: no abbreviation's stop inside it."""
+    title = _ABBREVIATED_MONTH.sub(lambda m: _MONTH_ABBREVIATIONS[m.group(1)], title)
+    return _ABBREVIATED_TITLE.sub(r"\1", title)
+
+
 def upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
