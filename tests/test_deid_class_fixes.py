@@ -113,3 +113,11 @@ def test_a_clinic_log_with_times_names_no_sender():
             "Thu, Apr 10, 4:05 PM  Dispo: home\n")
     out = _out(text)
     assert "Called pt re results" in out and "Dispo: home" in out and "Pain: 6/10" in out
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def test_a_title_in_lower_case_goes_with_the_name():
+    out = _out("ok. told dr. okonjo im out today, and mr. brzezinski too\n")
+    assert _leaks(out, "dr.", "okonjo", "mr.", "brzezinski") == []

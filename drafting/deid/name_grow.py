@@ -1,6 +1,6 @@
-"""How far a name found reaches: ``grow`` widens each name span over its title, initials,
-particles, credentials, generational suffix, possessive, the first name of ``LAST, FIRST`` and a
-first name written just before it, and merges spans that touch."""
+"""How far a name found reaches: ``grow`` widens each name span over its title (in lower case
+too: "dr. kapoor"), initials, particles, credentials, generational suffix, possessive, the first
+name of ``LAST, FIRST`` and a first name written just before it, and merges spans that touch."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from drafting.deid.terms import APOSTROPHE, U, is_clinical_word
 from drafting.deid.words import is_word
 
 _LEFT = re.compile(
-    rf"(?:(?<![\w'’-])(?:{TITLE})\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
+    rf"(?:(?<![\w'’-])(?:{TITLE}|(?i:dr|mr|mrs|ms|mx|prof))\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
     rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
 _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
