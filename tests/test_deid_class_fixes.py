@@ -121,3 +121,21 @@ def test_a_clinic_log_with_times_names_no_sender():
 def test_a_title_in_lower_case_goes_with_the_name():
     out = _out("ok. told dr. okonjo im out today, and mr. brzezinski too\n")
     assert _leaks(out, "dr.", "okonjo", "mr.", "brzezinski") == []
+
+
+# ----------------------------------------------------------------------------- sign-off lines
+
+
+def test_reference_initials_and_badge_numbers_of_a_sign_off_are_replaced():
+    text = ("Karel van der Meer, MD\n"
+            "KvdM:tls     cc: file\n"
+            "Typed 3/4/25 by tls. Reviewed: Ana Ruiz/tls\n"
+            "Prepared by: Ofc. L. Haddad #20418   Date 3/3/25\n")
+    out = _out(text)
+    assert _leaks(out, "KvdM", "tls", "20418") == []
+
+
+def test_exam_shorthand_at_the_start_of_a_line_is_not_initials():
+    text = "EXAM\nCV:rrr\nROM:wnl\nPain neck/lbp\nSigned, Karel van der Meer, MD\n"
+    out = _out(text)
+    assert "CV:rrr" in out and "ROM:wnl" in out and "neck/lbp" in out

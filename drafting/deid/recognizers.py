@@ -34,6 +34,7 @@ from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
 from drafting.deid.places import cities, places, streets
 from drafting.deid.residences import residences
+from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve
 from drafting.deid.terms import protected_spans
 
@@ -91,7 +92,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *shaped_ids(text),
-                    *day_words(text)]
+                    *day_words(text), *sign_offs(text, found.spans)]
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):
