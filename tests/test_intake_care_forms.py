@@ -1,0 +1,34 @@
+"""Conservative care and relief written in chart forms, on new synthetic text: physical therapy
+named by its abbreviation ("PT 03/2021 - 05/2021, 14 visits", "9 PT visits", "Failed 8 weeks
+of PT"), never the patient ("Pt reports 3 visits to the ED")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 1, 1)
+
+
+def facts_of(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    record = tmp_path / "note.txt"
+    record.write_text(text, encoding="utf-8")
+    data = run_intake([record], case_id="forms", ocr=False, today=TODAY).drafted.data
+    return [(f["category"], str(f["date"]), f["statement"]) for f in data["facts"]]
+
+
+def test_physical_therapy_named_by_its_abbreviation_is_conservative_care(tmp_path):
+    got = facts_of(tmp_path, (
+        "NOWHERE ORTHOPEDICS\n\nOFFICE VISIT\n\nDate of visit: 06/01/2022\n\n"
+        "Prior treatment: PT 03/2021 - 05/2021, 14 visits, helped a little.\n"
+        "HPI: He finished 9 PT visits in 2020 for the same pain. "
+        "Failed 8 weeks of PT and naproxen 500 mg twice daily. "
+        "Pt reports 3 visits to the ED this year.\n"
+    ))
+    care = [(d, s) for c, d, s in got if c == "conservative_care"]
+    assert any(d.startswith("2021-03") and "14 visits" in s for d, s in care)
+    assert any(d.startswith("2020") and "9 PT visits" in s for d, s in care)
+    assert any("8 weeks of PT" in s for _, s in care)
+    assert not any("to the ED" in s for _, s in care)  # "Pt" is the patient
