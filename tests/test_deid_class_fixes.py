@@ -139,3 +139,16 @@ def test_exam_shorthand_at_the_start_of_a_line_is_not_initials():
     text = "EXAM\nCV:rrr\nROM:wnl\nPain neck/lbp\nSigned, Karel van der Meer, MD\n"
     out = _out(text)
     assert "CV:rrr" in out and "ROM:wnl" in out and "neck/lbp" in out
+
+
+# ----------------------------------------------------------------------------- misread phones
+
+
+def test_a_phone_misread_by_a_scan_is_replaced():
+    out = _out("Claimant phone: 7O7-555-Ol84 (cell); alt (2l3) 555-0190\n")
+    assert _leaks(out, "7O7-555-Ol84", "555-Ol84", "(2l3) 555-0190", "555-0190") == []
+
+
+def test_words_and_codes_with_o_and_l_are_not_phones():
+    out = _out("Plan: L4-L5 and L5-S1 levels; IOL-100-2025 protocol; OOO-OOO-OOOO\n")
+    assert "L4-L5" in out and "IOL-100-2025" in out and "OOO-OOO-OOOO" in out

@@ -16,6 +16,10 @@ PHONE = re.compile(
     r"(?:,?[ ]?(?:x|ext\.?|extension)[ ]?\d{1,5})?",
     re.IGNORECASE,
 )
+# A phone a scan or a fax misread, a letter O or l for a digit ("8O5-555-O162"): seven real
+# digits at least.
+OCR_PHONE = re.compile(r"(?<![\w-])(?:\([\dOIl]{3}\)[ ]?|[\dOIl]{3}[ .-])[\dOIl]{3}[ .-]"
+                       r"[\dOIl]{4}(?![\w-])")
 PHONE_BARE = re.compile(r"(?<![\w-])(?:\+?1)?[2-9]\d{9}(?![\w-])")
 PHONE_WORD = re.compile(
     r"(?i)\b(?:phone|ph|tel|telephone|cell|mobile|fax|facsimile|home|work|pager|call|calls|"
@@ -60,6 +64,8 @@ def contacts(text: str) -> Iterator[Span]:
     """Phones (with extensions), e-mail, web and IP addresses."""
     phones = [(m.start(), m.end()) for m in PHONE.finditer(text)]
     phones += list(_phonenumbers(text))
+    phones += [(m.start(), m.end()) for m in OCR_PHONE.finditer(text)
+               if re.search("[OIl]", m.group(0)) and sum(c.isdigit() for c in m.group(0)) >= 7]
     for match in PHONE_BARE.finditer(text):
         if PHONE_WORD.search(text[max(0, match.start() - 40):match.start()]):
             phones.append((match.start(), match.end()))
