@@ -152,3 +152,16 @@ def test_a_phone_misread_by_a_scan_is_replaced():
 def test_words_and_codes_with_o_and_l_are_not_phones():
     out = _out("Plan: L4-L5 and L5-S1 levels; IOL-100-2025 protocol; OOO-OOO-OOOO\n")
     assert "L4-L5" in out and "IOL-100-2025" in out and "OOO-OOO-OOOO" in out
+
+
+# ----------------------------------------------------------------------------- agency numbers
+
+
+def test_an_agency_report_number_is_replaced_without_a_label():
+    out = _out("Reviewed: Sheriff's Incident Report 25-1188-SBA, with photographs.\n")
+    assert "25-1188-SBA" not in out and "Incident Report" in out
+
+
+def test_levels_and_doses_with_hyphens_stay():
+    out = _out("Fusion L4-L5; Norco 10-325 mg; suture 3-0 nylon; 24-0 scale\n")
+    assert "L4-L5" in out and "10-325 mg" in out and "3-0 nylon" in out

@@ -4,6 +4,8 @@
   letters without S, L, O, I, B, Z at fixed places, dashes after the 4th and 7th allowed):
   ``5JQ9-TP2-KE41``, ``5JQ9TP2KE41``.
 - An identifier printed masked, its last characters shown (``XXXXXXX-QT71``, ``****-5521``).
+- A case or report number of an agency, year first and the office's letters last:
+  ``25-1188-SBA``.
 - A licence plate (two to four letters and digits, a hyphen or a space, two to five more, at
   least two digits and one letter) just after a vehicle: ``her Honda (LKT 4410)``, ``the van
   # MWR-7730``, ``own truck, plate state OH: GHB-2214``.
@@ -22,6 +24,9 @@ MBI = re.compile(rf"(?<![\w-])[1-9]{_MBI_LETTER}[A-Z0-9]\d-?{_MBI_LETTER}[A-Z0-9
                  rf"{_MBI_LETTER}{{2}}\d{{2}}(?![\w-])")
 MASKED = re.compile(r"(?<![\w-])[Xx*•]{3,}(?:-[Xx*•]{2,})*-?(?=[A-Z0-9]*\d)[A-Z0-9]{2,6}"
                     r"(?![\w-])")
+# A case or report number of an agency: a year, a serial and the office's letters
+# ("25-1188-SBA"), six digits at least.
+AGENCY_CODE = re.compile(r"(?<![\w.-])\d{2,4}-\d{4,6}-[A-Z]{2,4}(?![\w-])")
 _VEHICLES = (r"car|cars|van|minivan|truck|pickup|suv|sedan|vehicle|auto|jeep|motorcycle|"
              r"scooter|rv|camper|plates?|tags?|subaru|honda|toyota|ford|chevy|chevrolet|nissan|"
              r"hyundai|kia|dodge|ram|gmc|buick|mazda|volkswagen|vw|tesla|lexus|bmw|audi|volvo|"
@@ -33,6 +38,8 @@ PLATE_SHAPE = re.compile(r"(?<![\w-])(?P<plate>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5})(
 def shaped_ids(text: str) -> Iterator[Span]:
     for match in MBI.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.member_id, 5)
+    for match in AGENCY_CODE.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.id, 3)
     for match in MASKED.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.id, 4)
     yield from plates(text)
