@@ -32,3 +32,20 @@ def test_physical_therapy_named_by_its_abbreviation_is_conservative_care(tmp_pat
     assert any(d.startswith("2020") and "9 PT visits" in s for d, s in care)
     assert any("8 weeks of PT" in s for _, s in care)
     assert not any("to the ED" in s for _, s in care)  # "Pt" is the patient
+
+
+RELIEF_NOTE = (
+    "NOWHERE PAIN CLINIC\n\nOFFICE VISIT\n\nDate of visit: 06/01/2022\n\n"
+    "HPI: Left L4-5 TFESI on 02/03/2021 gave about 3 weeks of partial relief (~50%) then the "
+    "pain returned. Pregabalin 75 mg twice daily, 01/2021 - 03/2021; partial relief only "
+    "(~30%).\n"
+)
+
+
+def test_relief_written_in_parentheses_is_the_procedures_and_a_drugs_stays_a_drug(tmp_path):
+    record = tmp_path / "note.txt"
+    record.write_text(RELIEF_NOTE, encoding="utf-8")
+    facts = run_intake([record], case_id="forms", ocr=False, today=TODAY).drafted.data["facts"]
+    responses = [f for f in facts if f["category"] == "response"]
+    assert [f.get("percent_relief") for f in responses] == [50.0]  # not the drug's 30%
+    assert any(f["category"] == "medication" and "Pregabalin" in f["statement"] for f in facts)

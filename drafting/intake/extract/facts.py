@@ -354,10 +354,11 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
             return make_fact(kind, sentence, doc, tags if kind is not C.response else [
                 t for t in tags if t in RESPONSE_CATEGORY_TAGS])
     relief, _ = percent_relief(text)
-    if relief is not None or "medication_reduction" in tags or (
-            set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
-        return _response(sentence, doc, family, tags)
     meds = [m for m in medications_in(text) if m.amount is not None]
+    drug_only = bool(meds) and procedure_in(text) is None and not PROCEDURE_WORDS.search(text)
+    if (relief is not None and not drug_only) or "medication_reduction" in tags or (
+            set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
+        return _response(sentence, doc, family, tags)  # (a drug's relief is the drug's)
     if meds:
         med = meds[0]
         found_durations = durations(text)

@@ -26,7 +26,11 @@ _UNITS = {"h": DurationUnit.hours, "d": DurationUnit.days, "w": DurationUnit.wee
           "m": DurationUnit.months, "y": DurationUnit.years}
 _RELIEF = re.compile(
     r"\b(\d{1,3})\s?(?:%|percent)\s+(?:\w+\s+)?(?:relief|improvement|reduction|better)"
-    r"|\brelief of (\d{1,3})\s?(?:%|percent)",
+    r"|\brelief of (\d{1,3})\s?(?:%|percent)"
+    # the percentage in parentheses after the relief, or after what helped: "partial relief
+    # (~40%)", "relief only (about 20%)", "which helped ~50%"
+    r"|\b(?:relief|improvement)(?:\s+only)?\s*\(\s*(?:~|about |approx\.?\s*)?(\d{1,3})\s?%\s*\)"
+    r"|\bhelped\s+(?:~\s*|about\s+)?(\d{1,3})\s?%",
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
@@ -62,7 +66,7 @@ def percent_relief(text: str) -> tuple[float | None, int]:
     for match in _RELIEF.finditer(text):
         if _THRESHOLD.search(text[:match.start()]):
             continue
-        value = float(match.group(1) or match.group(2))
+        value = float(next(g for g in match.groups() if g))
         if value <= 100:
             return value, match.end()
     return None, -1
