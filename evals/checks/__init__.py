@@ -83,7 +83,8 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
     Check("coverage", check_coverage, coverage_units, "required parts",
           "every section, item conclusion and unmet criterion is there"),
     Check("currency", check_currency, _guideline_citations, "guideline citations",
-          "cited excerpts were in force on the date of service"),
+          "cited excerpts apply: in force on the date of service, written for the case's setting "
+          "and one of its procedures"),
     Check("coherence", check_coherence, lambda ctx: len(ctx.sentences), "sentences",
           "the draft agrees with itself: no repeated sentence, one outcome per item, no leaked "
           "internal text, no placeholder left once signed"),

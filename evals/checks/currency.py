@@ -1,7 +1,9 @@
-"""Cited guideline excerpts were in force on the date of service they are applied to."""
+"""Cited guideline excerpts apply to the case: in force on the date of service they are applied
+to, and written for the case's setting and one of its procedures (``scope``)."""
 
 from __future__ import annotations
 
+from evals.checks.scope import out_of_scope
 from evals.context import EvalContext
 from evals.findings import Finding
 
@@ -16,11 +18,16 @@ def check_currency(ctx: EvalContext) -> list[Finding]:
         applicable = [days[item]] if item in days else list(days.values())
         for marker in sentence.markers:
             excerpt = ctx.excerpts.get(marker[2:]) if marker.startswith("G:") else None
-            if excerpt and not any(excerpt.in_force_on(day) for day in applicable):
+            if not excerpt:
+                continue
+            message = ""
+            if not any(excerpt.in_force_on(day) for day in applicable):
                 span = f"{excerpt.effective_from} to {excerpt.effective_to or 'now'}"
+                message = (f"{excerpt.id} was in force {span}, not on the date of service "
+                           f"{', '.join(d.isoformat() for d in applicable)}")
+            message = message or out_of_scope(sentence.plain, excerpt, ctx.case)
+            if message:
                 findings.append(Finding(
                     check="currency", severity="error", section=sentence.section.key,
-                    sentence=sentence.index, text=sentence.text,
-                    message=f"{excerpt.id} was in force {span}, not on the date of service "
-                            f"{', '.join(d.isoformat() for d in applicable)}"))
+                    sentence=sentence.index, text=sentence.text, message=message))
     return findings

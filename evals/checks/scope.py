@@ -1,0 +1,66 @@
+"""A cited guideline excerpt applies to the case (#19 wrong_guideline): it was written for the
+case's setting (a commercial plan's criteria are not a Medicare contractor's, nor MTUS a
+commercial plan's) and for a procedure the case asks about (the epidural injection criteria do
+not govern a stimulator or a fusion).
+
+A sentence that names the other setting it draws on ("Medicare's determination, which many
+commercial policies mirror") compares, and is not judged on the setting; provisions about
+medication, consultation or care in general apply to every procedure, and a case about an
+"other" service or a consultation is not judged on procedures at all."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafting.case import Case
+from drafting.case.vocab import Setting
+from guideline_index.excerpt import Excerpt
+
+# Procedure families that go together: a block qualifies for ablation, a trial for an implant.
+_GROUPS = ({"mbb", "rfa"}, {"scs_trial", "scs_implant"})
+# Provisions that may be cited for any procedure; case procedures that may draw on any provision.
+_ANY_PROCEDURE = frozenset({"general", "opioids", "topical", "consultation", "other"})
+# How a sentence names a setting it draws on although the case is not in it.
+_NAMES = {
+    Setting.medicare: r"medicare|cms|ncd|lcd|national coverage|local coverage",
+    Setting.ca_workers_comp: r"mtus|acoem|workers'? comp\w*|california",
+    Setting.other_workers_comp: r"odg|workers'? comp\w*|minnesota|texas",
+    Setting.commercial: r"commercial|private (?:payer|plan|insur)\w*",
+    Setting.personal_injury: r"personal[- ]injury",
+}
+_NAMED = {s: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for s, p in _NAMES.items()}
+
+
+@cache
+def _reference(setting: Setting) -> Setting | None:
+    """The setting whose criteria a case in this one is judged on (a state external review of
+    a health-plan denial: the commercial plan's)."""
+    from drafting.criteria.standards import review_standards
+
+    standard = review_standards().get(setting)
+    return standard.reference if standard else None
+
+
+def _related(procedures: set[str]) -> set[str]:
+    out = set(procedures)
+    for group in _GROUPS:
+        if group & procedures:
+            out |= group
+    return out
+
+
+def out_of_scope(sentence: str, excerpt: Excerpt, case: Case) -> str:
+    """Why the excerpt does not apply to the case, or "" when it does."""
+    settings = {str(s) for s in excerpt.settings}
+    own = {str(case.setting)} | ({str(r)} if (r := _reference(case.setting)) else set())
+    if not settings & own and not any(
+            (named := _NAMED.get(Setting(s))) and named.search(sentence) for s in settings):
+        return (f"{excerpt.id} is written for {', '.join(sorted(settings))}, not this case's "
+                f"setting ({case.setting})")
+    cited = {str(p) for p in excerpt.procedures}
+    asked = {str(i.procedure) for i in case.disputed_items}
+    if not asked or cited & _ANY_PROCEDURE or asked & _ANY_PROCEDURE or cited & _related(asked):
+        return ""
+    return (f"{excerpt.id} is about {', '.join(sorted(cited))}, not a procedure this case asks "
+            f"about ({', '.join(sorted(asked))})")

@@ -1,0 +1,48 @@
+"""A cited excerpt applies to the case (#19 wrong_guideline, paraphrase set 4 as development
+set): written for the case's setting, unless the sentence names the other setting it compares
+with, and for one of the case's procedures or a related one (a block before an ablation)."""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting.case import load_case
+from evals.checks.scope import out_of_scope
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+EXCERPTS = excerpts_by_id()
+
+
+@pytest.mark.parametrize(("case", "sentence", "excerpt", "why"), [
+    # a commercial plan's rule in a Medicare review, not named as such
+    ("medicare-tens-review", "Plan rules want a month of rented use before a purchase.",
+     "comm-tens-home-rental-trial", "setting"),
+    # MTUS in a commercial dossier
+    ("commercial-pns-appeal", "The chronic pain guideline wants relief from a trial first.",
+     "mtus-cp-scs-failed-back-criteria", "setting"),
+    # the injection criteria for a stimulator or a fusion
+    ("commercial-scs-dossier", "A second procedure needs half the pain gone for six weeks.",
+     "comm-esi-repeat-frequency", "procedure"),
+    ("commercial-lumbar-fusion-dossier", "Fusion first needs an injection that failed.",
+     "comm-esi-initial-criteria", "procedure"),
+])
+def test_an_excerpt_for_another_setting_or_procedure_is_flagged(case, sentence, excerpt, why):
+    found = out_of_scope(sentence, EXCERPTS[excerpt], load_case(EXAMPLES / f"{case}.yaml"))
+    assert why in found
+
+
+@pytest.mark.parametrize(("case", "sentence", "excerpt"), [
+    # the other setting named: a comparison
+    ("medicare-tens-review", "Commercial plans, by contrast, ask for a month of rented use.",
+     "comm-tens-home-rental-trial"),
+    ("commercial-scs-dossier", "The CMS rule, which most insurers follow, wants a trial first.",
+     "ncd-160-7-conditions"),
+    # a block qualifies for the ablation; medication guidance applies to any procedure
+    ("medicare-lumbar-facet-rfa", "Two blocks must each give 80 percent relief.",
+     "lcd-facet-diagnostic-blocks-80"),
+    ("wc-itp-letter", "Tapering should be slow when opioids are reduced.",
+     "cdc22-rec-05-existing-therapy-tapering"),
+])
+def test_an_excerpt_that_applies_is_not_flagged(case, sentence, excerpt):
+    assert out_of_scope(sentence, EXCERPTS[excerpt], load_case(EXAMPLES / f"{case}.yaml")) == ""
