@@ -165,3 +165,16 @@ def test_an_agency_report_number_is_replaced_without_a_label():
 def test_levels_and_doses_with_hyphens_stay():
     out = _out("Fusion L4-L5; Norco 10-325 mg; suture 3-0 nylon; 24-0 scale\n")
     assert "L4-L5" in out and "10-325 mg" in out and "3-0 nylon" in out
+
+
+# ----------------------------------------------------------------------------- time stamps
+
+
+def test_the_time_of_a_machine_stamp_goes_and_its_date_is_shifted():
+    text = ("Exported 2025-02-11T08:14:52-08:00 from the portal.\n"
+            "Date: Tue, 11 Feb 2025 08:14:52 -0800\n"
+            "Camera stamp 2025-02-11 08:14:52 shows the car stopped.\n"
+            "Arrival: 02/11/2025 08:14   Triage 08:20\n")
+    out = _out(text, shift=10)
+    assert _leaks(out, "08:14:52", "2025-02-11", "11 Feb 2025") == []
+    assert "2025-02-21" in out and "02/21/2025 08:14" in out

@@ -8,6 +8,10 @@
   introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
   shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
   ``the 4th of July`` (a date ``dates.py`` shifts).
+- The clock time of a machine's time stamp just after a shifted date: with seconds, a zone or
+  ISO's ``T`` (``2025-02-11T08:14:52-08:00``, ``11 Feb 2025 08:14:52 -0800``, ``2025-02-11
+  08:14:52``): to the second, it would find the record again in the log or mail server that
+  stamped it. A time of care (``02/11/2025 08:14``) stays.
 """
 
 from __future__ import annotations
@@ -40,7 +44,22 @@ SPELLED = re.compile(
     r"(?:,?[ ](?:19|20)\d{2})?(?![\w])")
 
 
+STAMP_TIME = re.compile(
+    r"(?P<t>T)?\d{1,2}:\d{2}(?P<s>:\d{2}(?:\.\d+)?)?(?:[ ]?[AaPp][Mm])?"
+    r"(?P<zone>[ ]?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[PMCE][SD]T)(?![\w]))?")
+
+
+def stamp_times(text: str) -> Iterator[Span]:
+    for found in find_dates(text):
+        at = found.end + (text[found.end:found.end + 1] == " ")
+        time = STAMP_TIME.match(text, at)
+        if time and (time.group("t") or (
+                at > found.end and (time.group("s") or time.group("zone")))):
+            yield Span(at, time.end(), PhiKind.date, 3)
+
+
 def day_words(text: str) -> Iterator[Span]:
+    yield from stamp_times(text)
     for match in WEEKDAY_BEFORE.finditer(text):
         # a date with its year just after; a month and day moves its weekday with it (dates.py)
         start = max(0, match.start() - 2)
