@@ -178,3 +178,12 @@ def test_the_time_of_a_machine_stamp_goes_and_its_date_is_shifted():
     out = _out(text, shift=10)
     assert _leaks(out, "08:14:52", "2025-02-11", "11 Feb 2025") == []
     assert "2025-02-21" in out and "02/21/2025 08:14" in out
+
+
+def test_a_month_and_day_before_a_time_is_shifted_and_back():
+    from drafting.deid.dates import shift_text
+
+    text = "Peer-to-peer tried 2/20/25 at 9:10 AM and 2/21 at 10:30 AM; strength 4/5 at rest.\n"
+    out = shift_text(text, 10)
+    assert "3/03 at 10:30 AM" in out and "4/5 at rest" in out
+    assert shift_text(out, -10) == text

@@ -120,8 +120,8 @@ def format_like(original: str, day: dt.date) -> str:
 
 # A month and day without a year: "01/08", "12/20" (two digits each, so not a score such as
 # 7/10, and not after a word of scores: "VAS 10/10", "visit 12/12"), or any m/d after a word
-# that introduces a date ("on 3/15", "Discharge (3/15)") or that opens a line of a log before a
-# dash ("11/4 - called"); "March 3". Each form is found again
+# that introduces a date ("on 3/15", "Discharge (3/15)"), before a time ("5/14 at 11:00") or
+# that opens a line of a log before a dash ("11/4 - called"); "March 3". Each form is found again
 # in its shifted text, so shifting back finds what it has to undo.
 _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
                     r"grade|of)[ :]*$")
@@ -135,6 +135,7 @@ PARTIAL_PATTERN = re.compile(
     r"(?P<zm>0[1-9]|1[0-2])/(?P<zd>0[1-9]|[12]\d|3[01])(?!\s*(?i:visits|sessions|treatments))"
     rf"|(?i:{_CUE})(?:[ ]\(?|\()(?P<cm>1[0-2]|0?[1-9])/(?P<cd>[12]\d|3[01]|0?[1-9])"
     r"|(?m:^)[ \t]*(?P<lm>1[0-2]|0?[1-9])/(?P<ld>[12]\d|3[01]|0?[1-9])(?=[ ]+[-–][ ])"
+    r"|(?P<tm>1[0-2]|0?[1-9])/(?P<td>[12]\d|3[01]|0?[1-9])(?=[ ](?:at[ ]|@[ ]?)\d{1,2}:\d\d)"
     rf"|(?P<nm>{_MONTH})[ ]"
     r"(?P<nd>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?"
     rf"|(?P<od>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)[ ]of[ ](?P<om>{_MONTH})"
@@ -192,7 +193,7 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             start = match.start("nm") if g["nm"] else match.start("od")
             month = _month(m)
         else:
-            key = "z" if g["zm"] else "l" if g["lm"] else "c"
+            key = "z" if g["zm"] else "l" if g["lm"] else "t" if g["tm"] else "c"
             if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
             m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
