@@ -380,3 +380,28 @@ def test_an_elliptical_denial_at_the_end_is_not_read_as_a_statement(sentence, fa
     from evals.checks.polarity.check import _problems
 
     assert bool(_problems(sentence, (("F1", fact),))) is found
+
+
+# --- what a trailing cue or "with and without" says (paraphrase set 4 false alarms) ---------
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # a date between the subject and its trailing cue
+    ("The sacroiliac provocation testing on March 3, 2024 was negative.",
+     "Sacroiliac provocation testing was negative."),
+    ("His Spurling test in June 2023 was negative, and he had full neck motion.",
+     "Negative Spurling test."),
+    # each subject of a plural verb before the cue
+    ("Her sacroiliac provocation tests and straight-leg raise were negative on that visit.",
+     "Straight-leg raise negative; sacroiliac provocation tests negative."),
+    # a study done both ways states neither
+    ("The thoracic CT with and without contrast showed a healed fracture.",
+     "Contrast CT shows a healed T12 fracture."),
+])
+def test_a_status_stated_as_the_fact_states_it_is_not_reversed(sentence, fact):
+    assert not flagged(sentence, fact)
+
+
+def test_a_date_does_not_shield_a_reversal():
+    assert flagged("The sacroiliac provocation testing on March 3, 2024 was positive.",
+                   "Sacroiliac provocation testing was negative.")

@@ -17,6 +17,7 @@ from evals.checks.polarity.lexicon import CUE_KINDS, Pair, lexicon
 from evals.checks.polarity.text import is_concept, normalise, stem
 from evals.checks.polarity.words import (
     AUXILIARIES,
+    DATE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     HARD,
@@ -232,8 +233,8 @@ class Scope:
         # a plural verb after a coordinated subject denies each conjunct ("imaging correlation
         # and four weeks of care were not documented"); an adjective only the nearest ("reflexes
         # symmetric and SLR negative")
-        plural = self.tokens[a] in {"are", "were", "have"}
-        end, joined = a, False
+        plural = {self.tokens[a], self.tokens[a - 1] if a else ""} & {"are", "were", "have"}
+        end, joined = self.before_date(a), False
         for _ in range(4 if plural else 1):
             phrase: list[int] = []
             crossed, stop = False, -1
@@ -258,6 +259,20 @@ class Scope:
             if not phrase or not (link in {"and", "or"} or (link == "," and joined)):
                 break
             joined, end = True, stop
+
+    def before_date(self, a: int) -> int:
+        """Where the subject of a trailing cue ends when a date comes between ("the review on
+        February 18, 2025 was negative"): before the date's preposition; else at the cue."""
+        k = a - 1
+        while k >= 0 and self.tokens[k] in AUXILIARIES:
+            k -= 1
+        j = k
+        while j >= 0 and (self.tokens[j].isdigit() or self.tokens[j] in DATE_WORDS):
+            j -= 1
+        if j < k and j > 0 and self.tokens[j] in {"on", "in", "dated", "of"} and \
+                any(self.tokens[i].isdigit() for i in range(j + 1, k + 1)):
+            return j
+        return a
 
     def ends_phrase_before(self, k: int) -> bool:
         """Walking back from a trailing word, token k is not part of the phrase before it."""

@@ -42,3 +42,6 @@ LIMITS = frozenset("over above beyond exceeding past below under more longer gre
 PRONOUNS = frozenset({"it", "they", "this", "these", "which", "both", "he", "she", "him",
                       "them", "we", "i", "who", "there"})
 BASE_NOT_CONCEPT = FUNCTION_WORDS | REPORTING | AUXILIARIES | PREPOSITIONS | DETERMINERS
+# What a written date is made of besides its digits ("February 18, 2025", "2025-02-18").
+DATE_WORDS = frozenset("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec , - /""".split())
