@@ -187,3 +187,16 @@ def test_a_month_and_day_before_a_time_is_shifted_and_back():
     out = shift_text(text, 10)
     assert "3/03 at 10:30 AM" in out and "4/5 at rest" in out
     assert shift_text(out, -10) == text
+
+
+# ----------------------------------------------------------------------------- date forms
+
+
+def test_fax_banner_and_two_digit_dotted_dates_are_shifted_and_back():
+    from drafting.deid.dates import shift_text
+
+    text = "FEB-11-2025 09:02 FROM: clinic. Onset/DOI: 02.11.25. Host 10.1.12.4, v2.1.24\n"
+    out = shift_text(text, 10)
+    assert "FEB-21-2025" in out and "02.21.25" in out
+    assert "10.1.12.4" in out and "v2.1.24" in out
+    assert shift_text(out, -10) == text

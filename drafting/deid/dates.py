@@ -1,7 +1,7 @@
 """Dates as records write them (03/14/2023, 3/14/23, 2023-03-14, March 14, 2023, 14 Mar 2023,
-14-Mar-2023): found with their spans, read as dates, and rewritten in the same style (for date
-shifting). Dates without a year (``01/08``, ``March 3``) are shifted too, on a 365-day cycle so
-that shifting back undoes it exactly."""
+14-Mar-2023, MAR-14-2023, 03.14.23): found with their spans, read as dates, and rewritten in the
+same style (for date shifting). Dates without a year (``01/08``, ``March 3``) are shifted too, on
+a 365-day cycle so that shifting back undoes it exactly."""
 
 from __future__ import annotations
 
@@ -24,7 +24,9 @@ _DATE_BODY = (
     r"(?:"
     r"(?P<us>(?P<um>\d{1,2})(?P<usep>[/-])(?P<ud>\d{1,2})(?P=usep)(?P<uy>\d{4}|\d{2}))"
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
-    r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2}))"
+    r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2})"
+    r"|(?P<dm2>\d{2})\.(?P<dd2>\d{2})\.(?P<dy2>\d{2})(?!\.\d))"
+    rf"|(?P<hyph>(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
     rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
@@ -65,7 +67,11 @@ def _parse(match: re.Match[str]) -> dt.date | None:
         if g["iso"]:
             return dt.date(int(g["iy"]), int(g["im"]), int(g["id"]))
         if g["dot"]:
+            if g["dy2"]:
+                return dt.date(_year(g["dy2"]), int(g["dm2"]), int(g["dd2"]))
             return dt.date(int(g["dy"]), int(g["dm"]), int(g["dd"]))
+        if g["hyph"]:
+            return dt.date(int(g["hy"]), _month(g["hm"]), int(g["hd"]))
         if g["long"]:
             return dt.date(int(g["ly"]), _month(g["lm"]), int(g["ld"]))
         return dt.date(int(g["ey"]), _month(g["em"]), int(g["ed"]))
@@ -92,6 +98,8 @@ def format_like(original: str, day: dt.date) -> str:
     g = match.groupdict()
     if g["iso"]:
         return day.isoformat()
+    if g["dot"] and g["dy2"]:
+        return f"{day.month:02d}.{day.day:02d}.{day.year % 100:02d}"
     if g["dot"]:
         month = f"{day.month:02d}" if len(g["dm"]) == 2 else str(day.month)
         dom = f"{day.day:02d}" if len(g["dd"]) == 2 else str(day.day)
@@ -102,11 +110,15 @@ def format_like(original: str, day: dt.date) -> str:
         dom = f"{day.day:02d}" if len(g["ud"]) == 2 else str(day.day)
         year = f"{day.year % 100:02d}" if len(g["uy"]) == 2 else str(day.year)
         return f"{month}{sep}{dom}{sep}{year}"
-    written = g["lm"] or g["em"]
+    written = g["lm"] or g["em"] or g["hm"]
     name = MONTHS[day.month - 1]
     if written.rstrip(".").lower() not in MONTHS:  # "Mar", "Sept."; "May" and "June" in full
         name = name[:3] + ("." if written.endswith(".") else "")
     name = name.upper() if written.isupper() else name.capitalize()
+    if g["hyph"]:  # a fax banner's "MAY-08-2024": three letters
+        name = name[:3] if len(written.rstrip(".")) == 3 else name
+        return f"{name}-{day.day:02d}-{day.year}" if len(g["hd"]) == 2 else \
+            f"{name}-{day.day}-{day.year}"
     if g["long"]:
         comma = "," if "," in original else ""
         return f"{name} {day.day}{_ordinal(day.day) if g['lord'] else ''}{comma} {day.year}"
