@@ -21,7 +21,8 @@ EXAM_PLACES = re.compile(r"\bexam|\bobjective\b|physical findings|^o$|^pe$", re.
 FINDING = re.compile(
     r"\b(?:tender(?:ness)?|TTP|spasms?|trigger points?|strength|motor|myotomes?|grip|"
     r"sensation|sens|pinprick|light touch|dermatomes?|reflex(?:es)?|DTR|jerk|SLR|straight leg|"
-    r"spurling\S*|FABER|patrick|thigh thrust|distraction|gaenslen|fortin|provocation)\b",
+    r"spurling\S*|FABER|patrick|thigh thrust|distraction|gaenslen|fortin|provocation|"
+    r"femoral (?:nerve )?stretch)\b",
     re.IGNORECASE)
 ABNORMAL = re.compile(r"\bpositive\b|(?<![\d+])\+(?!\d)|\b(?:decreased|diminished|dec|absent|"
                       r"trace|weak\w*|tender\w*|TTP|spasms?|reduced|impaired)\b|"
