@@ -200,3 +200,11 @@ def test_fax_banner_and_two_digit_dotted_dates_are_shifted_and_back():
     assert "FEB-21-2025" in out and "02.21.25" in out
     assert "10.1.12.4" in out and "v2.1.24" in out
     assert shift_text(out, -10) == text
+
+
+# ----------------------------------------------------------------------------- Spanish titles
+
+
+def test_a_spanish_title_goes_with_the_name():
+    out = _out("Came with his aunt, Sra. del Valle, and later Señor Quispe called.\n")
+    assert _leaks(out, "Sra.", "del Valle", "Valle", "Señor", "Quispe") == []

@@ -69,7 +69,7 @@ def given_months() -> frozenset[str]:
 
 
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
-         r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt)")
+         r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña)")
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
     "OTR/L", "OTR", "OT", "COTA", "Psy.D.", "PsyD", "Ph.D.", "PhD", "Pharm.D.", "PharmD", "R.Ph.",
