@@ -208,3 +208,9 @@ def test_fax_banner_and_two_digit_dotted_dates_are_shifted_and_back():
 def test_a_spanish_title_goes_with_the_name():
     out = _out("Came with his aunt, Sra. del Valle, and later Señor Quispe called.\n")
     assert _leaks(out, "Sra.", "del Valle", "Valle", "Señor", "Quispe") == []
+
+
+def test_a_child_named_by_a_word_beside_a_sibling_with_ages_is_a_name():
+    text = "Lives with his wife and their children Mateo (7) and Rose (4).\nRose has asthma.\n"
+    out = _out(text)
+    assert _leaks(out, "Mateo", "Rose") == []

@@ -49,7 +49,8 @@ OPENS = re.compile(rf"(?:^|(?<=[.!?;:-][ ]))(?P<name>{_CAP})(?=[ ](?:at|from)[ ]
 POSSESSIVE = re.compile(rf"(?<=[a-z,][ ])(?P<name>{_CAP})['’]s[ ](?P<next>[a-z]+)")
 DOUBLE = re.compile(rf"(?<![\w'’-])(?P<first>{_CAP})[ ](?P<last>{_CAP}{HYPHEN}{_CAP})"
                     rf"(?![\w'’-])(?:[ ](?P<next>[a-z]+))?")
-PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_CAP})[ ]and[ ](?P<b>{_CAP})(?![\w'’-])")
+PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_CAP})(?P<ages>[ ]\(\d{{1,2}}\))?[ ]and[ ](?P<b>{_CAP})"
+                  rf"(?(ages)[ ]\(\d{{1,2}}\)|(?![\w'’-]))")
 LOWER_KIN = re.compile(rf"(?<![\w'’-])(?P<name>[a-z]{{3,}})['’]s[ ](?:{_RELATION})\b")
 _DETERMINER = re.compile(r"the|a|an|this|that|our|your|their|its|his|her|my", re.IGNORECASE)
 _KIN = frozenset(fold(w).lower() for w in name_rules._roles()["kin_words"])
@@ -107,13 +108,14 @@ def double_names(text: str) -> Iterator[tuple[int, int]]:
 
 
 def paired_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
-    """A word in no dictionary joined by "and" to a learned name."""
+    """A word in no dictionary joined by "and" to a learned name, or any capitalised word when
+    both have their age after them ("Mateo (6) and Luz (3)")."""
     known = {t for t in learned if " " not in t}
     for match in PAIR.finditer(text):
         for this, other in (("a", "b"), ("b", "a")):
             word = match.group(this)
             if match.group(other) in known and word not in known and _plain(word) \
-                    and not is_word(word):
+                    and (not is_word(word) or match.group("ages")):
                 yield match.start(this), match.end(this)
 
 
