@@ -49,3 +49,15 @@ def test_relief_written_in_parentheses_is_the_procedures_and_a_drugs_stays_a_dru
     responses = [f for f in facts if f["category"] == "response"]
     assert [f.get("percent_relief") for f in responses] == [50.0]  # not the drug's 30%
     assert any(f["category"] == "medication" and "Pregabalin" in f["statement"] for f in facts)
+
+
+def test_a_dose_written_without_its_unit_is_a_medication_with_no_unit_supplied(tmp_path):
+    record = tmp_path / "note.txt"
+    record.write_text(
+        "NOWHERE PAIN CLINIC\n\nOFFICE VISIT\n\nDate of visit: 03/03/2025\n\n"
+        "HPI: Takes Meloxicam 15 qd. Pregabalin now 75 bid.\n", encoding="utf-8")
+    facts = run_intake([record], case_id="forms", ocr=False, today=TODAY).drafted.data["facts"]
+    meds = {f["statement"]: f for f in facts if f["category"] == "medication"}
+    assert any("Meloxicam 15 qd" in s for s in meds)
+    assert any("Pregabalin now 75 bid" in s for s in meds)
+    assert all(f.get("dose") is None for f in meds.values())  # no "mg" invented

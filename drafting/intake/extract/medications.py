@@ -18,6 +18,10 @@ from drafting.intake.extract.vocabulary import Drug, drugs
 _AMOUNT = re.compile(r"(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                      r"(?:\s*[/-]\s*\d+(?:\.\d+)?)?\s*(mcg/hr|mcg/h|mcg|mg|g|mL)\b",
                      re.IGNORECASE)
+# Chart shorthand writes the amount without its unit, right before the frequency ("Celecoxib
+# 200 qd", "gabapentin now 300 TID"): the amount is read, the unit is not supplied.
+_BARE_AMOUNT = re.compile(r"^\s*(?:now\s+)?(\d{1,4}(?:\.\d+)?)\s+(?=(?:q\.?d|b\.?i\.?d|t\.?i\.?d|"
+                          r"q\.?i\.?d|q\.?h\.?s|qam|qpm|daily|prn|q\d+h)\b)", re.IGNORECASE)
 _UNITS_PER_DOSE = re.compile(r"\b(\d+|one|two|three)\s+(?:tabs?|tablets?|caps?|capsules?|pills?|"
                              r"patch(?:es)?|sprays?)\b(?!\s+(?:a|per)\s+day)", re.IGNORECASE)
 _MAX_PER_DAY = re.compile(r"(?:maximum|max\.?|up to|no more than)\s+(\d+)\s+(?:tabs?|tablets?|"
@@ -114,8 +118,10 @@ def medications_in(text: str) -> list[Medication]:
         if units and not maximum:
             raw = units.group(1).lower()
             units_per_dose = float(_WORDS.get(raw, raw))
+        bare = None if amount else _BARE_AMOUNT.match(tail)
         found.append((match.start(), Medication(
-            drug, float(amount.group(1).replace(",", "")) if amount else None,
+            drug, float(amount.group(1).replace(",", "")) if amount else
+            float(bare.group(1)) if bare else None,
             amount.group(2).lower().replace("mcg/hr", "mcg/h") if amount else None,
             label, per_day, units_per_dose)))
     return [m for _, m in sorted(found, key=lambda pair: pair[0])]
