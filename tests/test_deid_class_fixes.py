@@ -214,3 +214,11 @@ def test_a_child_named_by_a_word_beside_a_sibling_with_ages_is_a_name():
     text = "Lives with his wife and their children Mateo (7) and Rose (4).\nRose has asthma.\n"
     out = _out(text)
     assert _leaks(out, "Mateo", "Rose") == []
+
+
+# ----------------------------------------------------------------------------- plates
+
+
+def test_a_plate_just_before_its_vehicle_is_replaced():
+    out = _out("got it: 7RTX552 gray van, driver on his phone. CT 4X4 truck. 2019 Ram.\n")
+    assert "7RTX552" not in out and "2019 Ram" in out and "4X4 truck" in out

@@ -8,7 +8,8 @@
   ``25-1188-SBA``.
 - A licence plate (two to four letters and digits, a hyphen or a space, two to five more, at
   least two digits and one letter) just after a vehicle: ``her Honda (LKT 4410)``, ``the van
-  # MWR-7730``, ``own truck, plate state OH: GHB-2214``.
+  # MWR-7730``, ``own truck, plate state OH: GHB-2214``; or just before it, a colour or two
+  between: ``7RTX552 gray van``.
 """
 
 from __future__ import annotations
@@ -46,14 +47,25 @@ def shaped_ids(text: str) -> Iterator[Span]:
 
 
 def plates(text: str) -> Iterator[Span]:
-    """Plates within 40 characters after a vehicle, on its line."""
+    """Plates within 40 characters after a vehicle, on its line, or just before it, a colour
+    or two between ("8KDW417 white ram")."""
     for vehicle in VEHICLE.finditer(text):
         line_end = text.find("\n", vehicle.end())
         stop = min(vehicle.end() + 40, len(text) if line_end < 0 else line_end)
         for match in PLATE_SHAPE.finditer(text, vehicle.end(), stop):
-            plate = match.group("plate")
-            bare = re.sub(r"[- ]", "", plate)
-            if 5 <= len(bare) <= 8 and digits(bare) >= 2 and re.search("[A-Z]", bare) \
-                    and not re.fullmatch(r"[A-Z]{1,3}\d{1,2}-?[A-Z]{1,3}\d{1,2}", bare):
+            if _plate_like(match.group("plate")):
                 yield Span(match.start(), match.end(), PhiKind.device, 4)
                 break
+        before = PLATE_BEFORE.search(text, max(0, vehicle.start() - 30), vehicle.start())
+        if before and _plate_like(before.group("plate")):
+            yield Span(before.start("plate"), before.end("plate"), PhiKind.device, 4)
+
+
+PLATE_BEFORE = re.compile(r"(?<![\w-])(?P<plate>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5})"
+                          r"(?:[ ][a-z]+){0,2}[ ]$")
+
+
+def _plate_like(plate: str) -> bool:
+    bare = re.sub(r"[- ]", "", plate)
+    return 5 <= len(bare) <= 8 and digits(bare) >= 2 and bool(re.search("[A-Z]", bare)) \
+        and not re.fullmatch(r"[A-Z]{1,3}\d{1,2}-?[A-Z]{1,3}\d{1,2}", bare)
