@@ -222,3 +222,8 @@ def test_a_child_named_by_a_word_beside_a_sibling_with_ages_is_a_name():
 def test_a_plate_just_before_its_vehicle_is_replaced():
     out = _out("got it: 7RTX552 gray van, driver on his phone. CT 4X4 truck. 2019 Ram.\n")
     assert "7RTX552" not in out and "2019 Ram" in out and "4X4 truck" in out
+
+
+def test_an_age_over_89_in_spanish_is_replaced():
+    out = _out("su abuela tiene 94 años y vive sola; lleva 12 años en el trabajo\n")
+    assert "94 años" not in out and "12 años" in out

@@ -22,7 +22,8 @@ AGE_WORDS = re.compile(
 )
 AGE_NUMBER = re.compile(
     r"(?i)(?<![\w.])(?:9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|y)[- ]?old\b"
-    r"|[ -]?(?:y/o|y\.o\.|yo|yr|yrs|years?|y)(?![a-z]))"
+    r"|[ -]?(?:y/o|y\.o\.|yo|yr|yrs|years?|y)(?![a-z])"
+    r"|[ ](?:años|anos|ans|anni|jahre)\b)"  # Spanish, French, Italian, German: "93 años"
 )
 # An age after a cue. Where the cue is only an age word or a pronoun ("age 93", "aged 96",
 # "she's 93"), the cue goes with the number; not a score, a dose or a weight ("93%", "93 mg").
