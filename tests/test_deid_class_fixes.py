@@ -227,3 +227,13 @@ def test_a_plate_just_before_its_vehicle_is_replaced():
 def test_an_age_over_89_in_spanish_is_replaced():
     out = _out("su abuela tiene 94 años y vive sola; lleva 12 años en el trabajo\n")
     assert "94 años" not in out and "12 años" in out
+
+
+# ----------------------------------------------------------------------------- wrapped labels
+
+
+def test_a_licence_number_on_the_line_after_its_label_is_replaced():
+    text = ("Reviewer: Board-certified in Orthopaedic Surgery, CA license\n"
+            "G 204417. Request for authorization\n97110 therapeutic exercise x 8\n")
+    out = _out(text)
+    assert "204417" not in out and "97110 therapeutic exercise" in out

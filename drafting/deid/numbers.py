@@ -68,9 +68,12 @@ ID_FIELD = re.compile(
     re.MULTILINE,
 )
 ID_PROSE = re.compile(
-    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})(?![A-Za-z])[ \t]*(?:[:#]+[ \t]*|,[ ])?#?[ \t]*"
+    rf"(?<![A-Za-z0-9])(?i:{_ANY_ID_LABEL})(?![A-Za-z])(?:[ \t]*(?P<wrap>\n))?"
+    rf"[ \t]*(?:[:#]+[ \t]*|,[ ])?#?[ \t]*"
     rf"(?P<value>{_TOKEN}|[\dXx*]{{3}}[ -][\dXx*]{{2}}[ -]\d{{4}})(?![\w-])"
 )
+# (A value on the next line, the label ending a line, needs six digits, more than a procedure
+# code has: "CA license\nA 128834", not "Request for authorization\n97110 x 8".)
 # A prescription number printed with its prefix: "RX 6604418", "Rx#2219033".
 RX_NUMBER = re.compile(r"(?<![\w-])(?:RX|Rx|rx)[ #:]*\d{5,}(?![\w-])")
 
@@ -113,6 +116,8 @@ def numbers(text: str) -> Iterator[Span]:
             value = clean(match.group("value"))
             if digits(value) < 4 or len(value) > 40 or _is_date(value):
                 continue
+            if match.groupdict().get("wrap") and digits(value) < 6:
+                continue  # the label ends a line: "the claim\n2024 notes" names no number
             start = match.start("value")
             yield Span(start, start + len(value), kind, priority)
     for match in RX_NUMBER.finditer(text):
