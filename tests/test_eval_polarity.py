@@ -16,7 +16,7 @@ from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals.checks import CHECKS
 from evals.checks.polarity import analyse, check_polarity, normalise, quotes_its_sources, reversals
-from evals.checks.polarity.check import class_denials
+from evals.checks.polarity.check import _problems, class_denials
 from evals.context import EvalContext
 from evals.harness import evaluate_draft
 from guideline_index.corpus import excerpts_by_id
@@ -405,3 +405,26 @@ def test_a_status_stated_as_the_fact_states_it_is_not_reversed(sentence, fact):
 def test_a_date_does_not_shield_a_reversal():
     assert flagged("The sacroiliac provocation testing on March 3, 2024 was positive.",
                    "Sacroiliac provocation testing was negative.")
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    # "quit" naming a plan, not a stop
+    ("The clinic urged him to stop vaping, but it set no quit date.",
+     "Advised to stop vaping; no quit date or cessation aid recorded."),
+    # what a payer "may argue that ..." is a prediction, not a status
+    ("The insurer may well argue that the home exercise program is undocumented.",
+     "Home exercise program reviewed and documented at each visit."),
+])
+def test_a_plan_or_a_prediction_is_not_a_status(sentence, fact):
+    assert not flagged(sentence, fact)
+
+
+def test_what_criteria_exclude_is_what_the_excerpt_denies():
+    excerpt = ("The criteria (pain of six months or more, a successful trial, no untreated "
+               "alcohol dependence) apply to a first implant.")
+    assert not _problems("The plan's criteria exclude untreated alcohol dependence, and he "
+                         "drinks rarely.", (("G:x", excerpt),))
+
+
+def test_quit_is_still_a_stop():
+    assert flagged("He quit the duloxetine in March.", "Duloxetine was continued through May.")

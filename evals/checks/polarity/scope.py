@@ -28,6 +28,7 @@ from evals.checks.polarity.words import (
     PREPOSITIONS,
     PRONOUNS,
     REPORTING,
+    SAYING,
     SEPARATORS,
     UNSURE,
 )
@@ -301,10 +302,11 @@ class Scope:
                     not (lo == a and self.tokens[lo - 1] in {"and", "but"}):
                 lo -= 1
             hi = a  # on to the clause's end, "that" ("stating that ...") or ", and"
-            while hi < self.n and not self.stops[hi] and self.tokens[hi] != "that" and not (
+            while hi < self.n and not self.stops[hi] and (
+                    self.tokens[hi] != "that" or SAYING & set(self.tokens[a:hi])) and not (
                     self.tokens[hi] == "," and hi + 1 < self.n and
                     self.tokens[hi + 1] in {"and", "but", "or"}):
-                hi += 1
+                hi += 1  # what someone "will argue that ..." is as unsure as the arguing
             for k in range(lo, hi):
                 if self.target[k]:
                     self.state[k] = UNSURE

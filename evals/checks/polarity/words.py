@@ -45,3 +45,7 @@ BASE_NOT_CONCEPT = FUNCTION_WORDS | REPORTING | AUXILIARIES | PREPOSITIONS | DET
 # What a written date is made of besides its digits ("February 18, 2025", "2025-02-18").
 DATE_WORDS = frozenset("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec , - /""".split())
+# Verbs of arguing: what one "will argue that ..." is a prediction of an argument, not a fact.
+SAYING = frozenset("""argue argues argued contend contends contended claim claims claimed say
+says said assert asserts asserted insist insists insisted object objects objected
+maintain maintains""".split())
