@@ -56,3 +56,16 @@ def test_a_brief_history_section_is_read(tmp_path):
         "BRIEF HISTORY: Chronic low back pain radiating into the left leg for 3 years.\n"
     ))
     assert any(c == "history" and "3 years" in s for c, _, s in facts_of(data))
+
+
+def test_a_symptom_told_in_a_notes_history_is_history_but_not_its_introduction(tmp_path):
+    data = drafted(tmp_path, (
+        "NOWHERE SPINE ASSOCIATES\n\nOFFICE VISIT\n\nDate of visit: 05/05/2025\n\n"
+        "HPI: Mr. Roe is a 61-year-old driver seen again for neck pain. "
+        "Numbness/tingling L little finger. "
+        "Neck pain is better than at the last visit. The arm pain has returned.\n\n"
+        "Assessment: cervical strain.\n"
+    ))
+    history = [s for c, _, s in facts_of(data) if c == "history"]
+    assert any("little finger" in s for s in history)
+    assert not any("61-year-old" in s or "better" in s or "returned" in s for s in history)

@@ -72,6 +72,7 @@ from drafting.intake.extract.sections import (
     PSYCH_DIAGNOSES,
     PSYCH_DIAGNOSIS_WORDS,
     SKIPPED_SECTIONS,
+    in_history,
     label_core,
     psych_conclusion,
     readable,
@@ -384,7 +385,7 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     elif tag_set & HISTORY_TAGS or scores & {"NRS", "VAS"}:
         category = C.exam if exam_section and tag_set else C.history
     elif not exam_section and history_told(text, stated_date(text, doc) is not None,
-                                           doc.type in LETTERS):
+                                           doc.type in LETTERS or in_history(sentence)):
         category = C.history  # "low back pain for about 8 months", "injured on 04/14/2016"
     elif exam_finding(sentence):
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"

@@ -69,6 +69,28 @@ PSYCH_DIAGNOSIS_WORDS = re.compile(r"\b(?:disorder|depress\w*|anxiety|PTSD|insom
                                    re.IGNORECASE)
 
 
+# Where a note tells the patient's history in its own words: a symptom at a body site told
+# there is history ("Pain to R lat thigh, lat calf", "Left buttock and posterior thigh pain").
+HISTORY_PLACES = re.compile(r"^(?:hpi|history(?: of (?:the )?present illness)?|interval history|"
+                            r"subjective|s|"
+                            r"background|(?:brief|pertinent|relevant) history)$", re.IGNORECASE)
+
+
+# What a history section says that is not the symptom's history: the note's introduction of
+# the patient ("Mr. Doe is a 75-year-old retired carrier whom I am seeing for back pain") and
+# a change since care began ("back pain is much better than when I started", "the leg pain has
+# returned": how long the care helped, told with its response).
+_NOT_HISTORY = re.compile(r"\bis an? \d{1,3}[- ](?:year|yr|y/?o)\b|\bbetter\b|\bimprov\w*|"
+                          r"\breturn(?:ed|s|ing)?\b|\bcame back\b|\brecurr\w*", re.IGNORECASE)
+
+
+def in_history(sentence: Sentence) -> bool:
+    """A sentence telling the symptoms in a note's history section or field (HPI, subjective,
+    background), not its introduction of the patient nor a change since care began."""
+    return bool(HISTORY_PLACES.match(label_core(sentence.label or sentence.section))
+                and not _NOT_HISTORY.search(sentence.text))
+
+
 def label_core(label: str) -> str:
     """A field label without what it holds in parentheses ("baseline (01/30/2023)")."""
     return _PARENTHESES.sub("", label).strip()
