@@ -237,3 +237,11 @@ def test_a_licence_number_on_the_line_after_its_label_is_replaced():
             "G 204417. Request for authorization\n97110 therapeutic exercise x 8\n")
     out = _out(text)
     assert "204417" not in out and "97110 therapeutic exercise" in out
+
+
+# ----------------------------------------------------------------------------- towns
+
+
+def test_a_town_after_a_street_address_goes_with_it():
+    out = _out("Car towed to 2260 W. Ortega Rd, Lompoc. Seen at 12 Elm St, Monday.\n")
+    assert "Lompoc" not in out and "Ortega" not in out and "Monday." in out

@@ -66,4 +66,22 @@ def join_addresses(spans: list[Span], text: str) -> list[Span]:
             out[-1] = Span(last.start, end, PhiKind.address, max(last.priority, span.priority))
         else:
             out.append(span)
-    return out
+    starts = [span.start for span in out[1:]] + [len(text)]
+    return [_with_town(span, text, before) for span, before in zip(out, starts, strict=False)]
+
+
+# A town after a street address and a comma, the sentence or the line ending after it: "towed to
+# 1900 E. Wooley Rd, Oxnard." (not a weekday or a month: "seen at 12 Elm St, Monday.")
+_TOWN_AFTER = re.compile(r",[ ](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                         r"January|February|March|April|May|June|July|August|September|October|"
+                         r"November|December)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}"
+                         r"(?=[.;)]|[ \t]*\n|[ \t]*$)")
+
+
+def _with_town(span: Span, text: str, next_start: int) -> Span:
+    if span.kind is not PhiKind.address or not text[span.start:span.start + 1].isdigit():
+        return span
+    town = _TOWN_AFTER.match(text, span.end)
+    if town is None or town.end() > next_start:
+        return span
+    return Span(span.start, town.end(), span.kind, span.priority)
