@@ -245,3 +245,8 @@ def test_a_licence_number_on_the_line_after_its_label_is_replaced():
 def test_a_town_after_a_street_address_goes_with_it():
     out = _out("Car towed to 2260 W. Ortega Rd, Lompoc. Seen at 12 Elm St, Monday.\n")
     assert "Lompoc" not in out and "Ortega" not in out and "Monday." in out
+
+
+def test_a_spanish_kin_word_marks_the_name_after_it():
+    out = _out("sí, la abuela Chela se queda con los niños. Hx: TIA Workup negative.\n")
+    assert "Chela" not in out and "TIA Workup negative" in out
