@@ -250,3 +250,8 @@ def test_a_town_after_a_street_address_goes_with_it():
 def test_a_spanish_kin_word_marks_the_name_after_it():
     out = _out("sí, la abuela Chela se queda con los niños. Hx: TIA Workup negative.\n")
     assert "Chela" not in out and "TIA Workup negative" in out
+
+
+def test_a_room_or_bed_of_a_ward_is_replaced_but_room_air_stays():
+    out = _out("Arrival 08:10   Room: FT-22   SpO2 97% on room air; moved to Rm 310-A.\n")
+    assert _leaks(out, "FT-22", "310-A") == [] and "room air" in out

@@ -60,7 +60,10 @@ CITY_CUED = re.compile(
     rf"leaving|returned|grew[ ]up|born|raised)(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
     rf"(?P<city>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})(?![ ]{_PLACE_WORD})")
 # A unit standing alone: "(across the hall, Apt 11)".
-UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b")
+UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b"
+                        # a room or bed of a ward: "Room: ED-14", "Rm 214-B", "Bed #3"
+                        r"|\b(?:Room|ROOM|Rm|RM|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
+                        r"(?:-?[A-Z])?\b")
 # A house number and a street with a compass point but no suffix: "at 4471 W. Acequia".
 STREET_BARE = re.compile(rf"(?<![\w.,/-])\d{{2,6}}[ ](?:[NSEW]\.|North|South|East|West)[ ]"
                          rf"{U}[{LOWER}]{{3,}}(?:[ ]{U}[{LOWER}]{{3,}})?")
