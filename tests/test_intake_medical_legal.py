@@ -54,3 +54,34 @@ def test_the_records_it_retells_are_facts_at_their_own_dates(tmp_path):
     assert ("imaging", "2021-04-05") in got
     assert ("procedure", "2021-06-07") in got
     assert ("response", "2021-06-07") in got
+
+
+EVALUATION = """JO EXAMPLE, M.D., Q.M.E.
+
+QUALIFIED MEDICAL EVALUATOR REPORT
+
+Date of report: 05/05/2025
+
+QUESTIONS AND ANSWERS
+Question 1: Has the applicant reached maximum medical improvement?
+Answer: Yes. She reached MMI as of 04/01/2025.
+Question 2: Impairment.
+Answer: DRE Cervical Category II, 6% WPI.
+Question 3: Apportionment.
+Answer: I apportion 60% industrial and 40% non-industrial.
+Question 4: Future care.
+Answer: up to 2 epidural injections per year if each gives 50% relief.
+"""
+
+
+def test_an_evaluators_mmi_impairment_and_apportionment_are_facts_not_its_questions(tmp_path):
+    record = tmp_path / "qme2.txt"
+    record.write_text(EVALUATION, encoding="utf-8")
+    facts = run_intake([record], case_id="qme", ocr=False, today=TODAY).drafted.data["facts"]
+    other = {f["statement"]: str(f["date"]) for f in facts if f["category"] == "other"}
+    assert other.get("She reached MMI as of 04/01/2025.") == "2025-04-01"
+    assert any("6% WPI" in s for s in other)
+    assert any("60% industrial" in s for s in other)
+    statements = " ".join(f["statement"] for f in facts)
+    assert "?" not in statements  # the questions asked are no facts
+    assert "epidural injections per year" not in statements  # future care is a plan

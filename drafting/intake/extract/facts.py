@@ -52,6 +52,7 @@ from drafting.intake.extract.found import (
 from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
 from drafting.intake.extract.medications import drugs_listed, medications_in, pharmacy_courses
+from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import SURELY_DONE, history_told
 from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.passing import (
@@ -346,6 +347,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     if IMAGING_MENTION.search(text):
         return study_summary(sentence, doc)
     tags = tags_in(text)
+    if medicolegal_status(text):  # "MMI as of 06/12/2024", "8% WPI", "70% industrial"
+        return make_fact(C.other, sentence, doc, [])
     if is_fce(doc.title) and ability(sentence):  # "Floor to waist lift 35 lb"
         return make_fact(C.functional, sentence, doc, [t for t in tags if t in FUNCTION_TAGS])
     if _BEFORE_AFTER.search(text):  # "NPRS usual ...... 7/10 -> 3/10": a row of outcomes

@@ -14,6 +14,7 @@ from dataclasses import replace
 from drafting.deid.dates import find_dates, find_partial_date
 from drafting.intake.extract.examination import EXAM_FIELDS
 from drafting.intake.extract.findings import tags_in
+from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
 
@@ -141,6 +142,8 @@ def readable(sentence: Sentence) -> bool:
         return False  # (a line introducing a list, "Services requested on 04/22/2025:")
     if sentence.label is None or NARRATIVE_LABELS.match(label_core(sentence.label)):
         return True
+    if medicolegal_status(sentence.text):
+        return True  # an evaluator's answer: "Answer: ... He was MMI as of 06/12/2024."
     if states(sentence.label) or EXAM_FIELDS.match(label_core(sentence.label)):
         return True  # "Oswestry Disability Index: 34%", "Modified duty through 11/14/2023: ..."
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
