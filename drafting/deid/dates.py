@@ -26,7 +26,7 @@ _DATE_BODY = (
     r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
     r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2})"
     r"|(?P<dm2>\d{2})\.(?P<dd2>\d{2})\.(?P<dy2>\d{2})(?!\.\d))"
-    rf"|(?P<hyph>(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
+    rf"|(?P<hyph>(?=[a-z]{{3,9}}\.?-\d)(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
     rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
