@@ -174,3 +174,33 @@ def test_a_concept_a_fact_names_by_its_parts(statement, contradicts):
     from evals.checks.absences import _contradicted
 
     assert bool(_contradicted("no topical agent", "F1", statement)) is contradicts
+
+
+def _contradicts(sentence: str, statement: str) -> bool:
+    from evals.checks.absences import _contradicted, absence_clauses
+
+    return any(_contradicted(claim, "F1", statement)
+               for _, claims in absence_clauses(sentence) for claim in claims)
+
+
+@pytest.mark.parametrize(("sentence", "statement"), [
+    # a synonym the polarity tokens write as one word ("nsaid", "odi") is still a kind
+    ("Nothing in the chart shows that NSAIDs or muscle relaxants were ever given.",
+     "NSAIDs were stopped in 2021 after reflux."),
+    # a measure's score is the measure; "or other ..." after the first item leaves none out
+    ("No Oswestry score or other functional scale is on file.",
+     "Oswestry disability index 36 percent at intake."),
+])
+def test_a_kind_the_record_names_contradicts_its_absence(sentence, statement):
+    assert _contradicts(sentence, statement)
+
+
+@pytest.mark.parametrize(("sentence", "statement"), [
+    # a place named: the clinic is not the home
+    ("No home TENS trial is recorded.",
+     "TENS was applied in the clinic during therapy; no home TENS use."),
+    # "other" in the first item still leaves some out
+    ("No other anti-inflammatory was tried.", "Ibuprofen 600 mg was tried for a month."),
+])
+def test_a_kind_named_elsewhere_or_left_out_does_not(sentence, statement):
+    assert not _contradicts(sentence, statement)

@@ -29,6 +29,13 @@ from pathlib import Path
 import yaml
 
 from drafting.case.vocab import FactCategory
+from evals.checks.absence_kinds import (
+    LIST_BREAK,
+    MEASURE_WORDS,
+    names_a_measure,
+    recorded_words,
+    spelled_out,
+)
 from evals.checks.entities import Lexicon, lexicon, words
 from evals.checks.polarity import Analysis, analyse, quotes_its_sources, reversals
 from evals.checks.polarity.words import AUXILIARIES, HARD
@@ -60,6 +67,7 @@ def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 def clear_caches() -> None:
     FOUND.clear()
     absence_clauses.cache_clear()
+    recorded_words.cache_clear()
 
 
 # Where a sentence's clauses part: a semicolon or colon, a dash, or a comma before a word that
@@ -283,7 +291,8 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
                 return (f"says the record has {said.quote(mine.span)}, but {fact_id} records "
                         f"{theirs.quote(stated.span)}")
     kinds, qualifiers = _kinds_named(claim) if by_kind else (frozenset(), frozenset())
-    if kinds:
+    places = set(words(claim.lower())) & _vocab("places")  # "no home TENS trial": not clinic
+    if kinds and places <= recorded_words(f"{statement}; {report}"):
         lex = lexicon()
         done = _done(statement) | (_done(report) if report else frozenset())
         found = sorted(kinds & done) if qualifiers <= done else []
@@ -326,10 +335,14 @@ def _kinds_named(claim: str) -> tuple[frozenset[str], frozenset[str]]:
     the regions and routes that qualify them ("no lumbar imaging": a fact must name imaging of
     the lumbar spine); none when a concept only qualifies the missing thing ("no opioid
     agreement") or the claim leaves some out ("no other analgesic", "no new medication")."""
-    said = set(words(claim.lower()))
+    claim = spelled_out(claim)
     lex, kinds, classes = lexicon(), _vocab("kinds"), _vocab("classes")
-    if said & _vocab("leaves_some") or \
-            set(words(_unnamed(lex, claim))[:HEAD_WORDS + 3]) & _vocab("modifier_heads"):
+    heads = set(words(_unnamed(lex, claim))[:HEAD_WORDS + 3]) & _vocab("modifier_heads")
+    if heads and names_a_measure(lex, claim):
+        heads -= MEASURE_WORDS  # "no Oswestry score" is no Oswestry index
+    # "no other analgesic" leaves some out; "no Oswestry score or other measure" denies one
+    first_item = LIST_BREAK.split(claim, maxsplit=1)[0]
+    if set(words(first_item.lower())) & _vocab("leaves_some") or heads:
         return frozenset(), frozenset()
     qualifying = _vocab("qualifying_kinds")
     # "no" and the first words after it (hyphens are not words): what the denial is about
