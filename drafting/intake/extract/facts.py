@@ -79,6 +79,7 @@ from drafting.intake.extract.sections import (
     readable,
     with_scale,
 )
+from drafting.intake.extract.surgeries import surgeries_told
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
     date_range,
@@ -121,7 +122,8 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 
 def document_facts(doc: Document) -> list[Found]:
-    return without_restated(_document_facts(doc) + visit_counts(doc))
+    found = _document_facts(doc) + visit_counts(doc)
+    return without_restated(found + surgeries_told(doc, sentences(doc.lines), found))
 
 
 def _document_facts(doc: Document) -> list[Found]:
