@@ -255,3 +255,20 @@ def test_a_spanish_kin_word_marks_the_name_after_it():
 def test_a_room_or_bed_of_a_ward_is_replaced_but_room_air_stays():
     out = _out("Arrival 08:10   Room: FT-22   SpO2 97% on room air; moved to Rm 310-A.\n")
     assert _leaks(out, "FT-22", "310-A") == [] and "room air" in out
+
+
+# ----------------------------------------------------------------------------- scanned forms
+
+
+def test_a_zero_read_for_an_o_in_a_scanned_form_hides_no_label_or_name():
+    text = ("NAME (FIRST, MIDDLE, LAST): TERESA ANA M0NTOYA\n"
+            "P0LICY NUMBER KSX 71-204-5518\n"
+            "Driver Montoya was interviewed at the scene.\n")
+    out = _out(text)
+    assert _leaks(out, "M0NTOYA", "Montoya", "71-204-5518") == []
+
+
+def test_a_value_saved_with_a_zero_between_capitals_is_found_again():
+    deid = Deidentifier(PhiMap())
+    deid.learn(["Member ID: QX0RT55120\n"])
+    assert "QX0RT55120" not in deid.deidentify("Card QX0RT55120 on file\n")

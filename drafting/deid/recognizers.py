@@ -35,7 +35,7 @@ from drafting.deid.phimap import PhiKind
 from drafting.deid.places import cities, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
-from drafting.deid.spans import Span, digits, join_addresses, resolve
+from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.terms import protected_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -51,7 +51,6 @@ class Found:
     values: dict[str, PhiKind] = field(default_factory=dict)  # labelled numbers, to find again
 
 
-
 def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
     """Labelled numbers and employers found anywhere in the packet, wherever they appear again
     (a record number in a footer or a URL, an employer in a fax banner)."""
@@ -63,7 +62,8 @@ def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
     for value, kind in sorted(values.items(), key=lambda kv: -len(kv[0])):
         if kind is PhiKind.dob:
             continue
-        variants = {value, value.upper()} if kind is PhiKind.employer else {value}
+        variants = {unmisread(value), unmisread(value.upper())} if kind is PhiKind.employer \
+            else {unmisread(value)}
         for variant in variants:
             for match in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w])", text):
                 yield Span(match.start(), match.end(), kind, 5)
@@ -72,7 +72,7 @@ def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
 def scan(text: str, learned_names: Iterable[str] = (),
          learned_values: dict[str, PhiKind] | None = None, ner: bool = False) -> Found:
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
-    found = Found()
+    found, text = Found(), unmisread(text)
     marked, known = find_names(text, learned_names)
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))

@@ -24,6 +24,16 @@ def digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
+# A zero that a scan read for an O between capitals ("P0LICY NUMBER", "VILLASEN0R")
+_ZERO_FOR_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+
+
+def unmisread(text: str) -> str:
+    """``text`` with a zero between capitals read as the O it was; of the same length, so a
+    span found in it stands where it stands in ``text``."""
+    return _ZERO_FOR_O.sub("O", text) if "0" in text else text
+
+
 def clean(value: str) -> str:
     return value.rstrip(" \t.,;:)(")
 
