@@ -204,3 +204,16 @@ def test_a_kind_the_record_names_contradicts_its_absence(sentence, statement):
 ])
 def test_a_kind_named_elsewhere_or_left_out_does_not(sentence, statement):
     assert not _contradicts(sentence, statement)
+
+
+def test_an_order_does_not_record_what_it_is_for():
+    assert not _contradicts("No daily home use was ever recorded.",
+                            "The physician ordered a cane with a brace for daily home use.")
+    assert _contradicts("No daily home use was ever recorded.",
+                        "The patient logged daily home use for a month.")
+
+
+def test_a_denial_that_excepts_what_it_names_is_not_contradicted_by_it():
+    assert not findings_for("Apart from the twelve visits in the spring, no physical therapy "
+                            "is documented.")
+    assert findings_for("No physical therapy is documented.")

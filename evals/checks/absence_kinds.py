@@ -44,3 +44,18 @@ def recorded_words(statement: str) -> frozenset[str]:
                 break
             found.add(w)
     return frozenset(found)
+
+
+_PART_TOKENS = frozenset({",", ";", ":", ".", "but"})
+
+
+def planned_at(tokens: tuple[str, ...], k: int, not_done: frozenset[str]) -> bool:
+    """Token k of a fact is in a part that orders, plans or requests rather than records ("the
+    physician ordered purchase of a TENS unit for daily home use": no home use recorded)."""
+    lo = k
+    while lo > 0 and tokens[lo - 1] not in _PART_TOKENS:
+        lo -= 1
+    hi = k
+    while hi < len(tokens) and tokens[hi] not in _PART_TOKENS:
+        hi += 1
+    return not not_done.isdisjoint(tokens[lo:hi])

@@ -33,6 +33,7 @@ from evals.checks.absence_kinds import (
     LIST_BREAK,
     MEASURE_WORDS,
     names_a_measure,
+    planned_at,
     recorded_words,
     spelled_out,
 )
@@ -80,6 +81,9 @@ _CLAUSE = re.compile(
 _ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|without|silent|"
                            r"cannot|lacks?|lacking|missing|absent|undocumented|unrecorded)\b|n[’']t\b",
                            re.IGNORECASE)
+# "Apart from the clinic session, no use is documented": the denial excepts what it names.
+_EXCEPTING = re.compile(r"\s*(?:apart from|aside from|except(?: for)?|besides|other than)\b",
+                        re.IGNORECASE)
 _NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
 _OPENERS = {"whether", "if", "that"}  # "does not state whether ...", "nothing shows that ..."
 _LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
@@ -235,7 +239,8 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
              for f in ctx.case.facts if f.statement]
     reports = _test_reports(ctx)
     for sentence in ctx.sentences:
-        claims = [c for _, found in absence_clauses(sentence.plain) for c in found]
+        claims = [c for clause, found in absence_clauses(sentence.plain) for c in found
+                  if not _EXCEPTING.match(clause)]
         if not claims:
             continue
         cited = set(sentence.markers)
@@ -287,7 +292,8 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     said, theirs = analyse(claim), analyse(statement)
     if said.polar & theirs.keys:
         for mine, _, stated in reversals(claim, [(fact_id, statement)]):
-            if mine.mods is not None and (mine.key, False) in mine.literals:
+            if mine.mods is not None and (mine.key, False) in mine.literals and \
+                    not planned_at(theirs.tokens, stated.span[0], _vocab("not_done")):
                 return (f"says the record has {said.quote(mine.span)}, but {fact_id} records "
                         f"{theirs.quote(stated.span)}")
     kinds, qualifiers = _kinds_named(claim) if by_kind else (frozenset(), frozenset())
