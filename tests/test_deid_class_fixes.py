@@ -272,3 +272,10 @@ def test_a_value_saved_with_a_zero_between_capitals_is_found_again():
     deid = Deidentifier(PhiMap())
     deid.learn(["Member ID: QX0RT55120\n"])
     assert "QX0RT55120" not in deid.deidentify("Card QX0RT55120 on file\n")
+
+
+def test_a_street_in_lower_case_in_a_message_is_an_address():
+    out = _out("ok. drop it at 2207 mesa ridge loop ste c. walked 5000 meter run today, "
+               "furosemide 1000 mg loop diuretic held\n")
+    assert "mesa ridge" not in out and "ste c" not in out
+    assert "5000 meter run" in out and "1000 mg loop diuretic" in out

@@ -64,6 +64,15 @@ UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}
                         # a room or bed of a ward: "Room: ED-14", "Rm 214-B", "Bed #3"
                         r"|\b(?:Room|ROOM|Rm|RM|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
                         r"(?:-?[A-Z])?\b")
+# A street written in lower case in a message: a house number of three digits or more, one to
+# three words, a street's suffix that is no common word, a suite: "1180 mesa ridge loop ste b"
+# (not "1000 mg ... " or "5000 meter run").
+LOWER_STREET = re.compile(
+    r"(?<![\w.,/-])\d{3,5}(?:[ ][nsew]\.?)?(?P<words>(?:[ ][a-z]{3,}){1,3})[ ](?:street|st|avenue|"
+    r"ave|rd|ln|lane|blvd|boulevard|ct|pl|ter|cir|pkwy|hwy|loop)\.?"
+    r"(?:[ ](?:ste|apt|unit|suite|spc)\.?[ ]?[a-z0-9]{1,4})?(?![\w])")
+_NOT_STREET_WORD = re.compile(r"mg|mcg|ml|units?|miles?|meters?|feet|foot|steps?|calories|kcal|"
+                              r"lbs?|pounds?|of|the|on|in|at|to|and|for|per|a|an")
 # A house number and a street with a compass point but no suffix: "at 4471 W. Acequia".
 STREET_BARE = re.compile(rf"(?<![\w.,/-])\d{{2,6}}[ ](?:[NSEW]\.|North|South|East|West)[ ]"
                          rf"{U}[{LOWER}]{{3,}}(?:[ ]{U}[{LOWER}]{{3,}})?")
@@ -118,6 +127,9 @@ def places(text: str) -> Iterator[Span]:
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+    for match in LOWER_STREET.finditer(text):
+        if not any(_NOT_STREET_WORD.fullmatch(w) for w in match.group("words").split()):
+            yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in CITY_CUED.finditer(text):
         words = match.group("city").split()
         if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words):
