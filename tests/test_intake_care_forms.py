@@ -61,3 +61,16 @@ def test_a_dose_written_without_its_unit_is_a_medication_with_no_unit_supplied(t
     assert any("Meloxicam 15 qd" in s for s in meds)
     assert any("Pregabalin now 75 bid" in s for s in meds)
     assert all(f.get("dose") is None for f in meds.values())  # no "mg" invented
+
+
+def test_psychological_screens_are_scored_under_their_own_names(tmp_path):
+    record = tmp_path / "psych.txt"
+    record.write_text(
+        "MADE-UP BEHAVIORAL HEALTH\n\nPSYCHOLOGICAL EVALUATION\n\n"
+        "Date of evaluation: 04/04/2025\n\n"
+        "Testing: Pain Catastrophizing Scale total 31. PHQ-2 1. AUDIT-C: 2. "
+        "Pain Self-Efficacy Questionnaire: 40.\n", encoding="utf-8")
+    facts = run_intake([record], case_id="forms", ocr=False, today=TODAY).drafted.data["facts"]
+    scored = {m["name"]: m["value"] for f in facts if f["category"] == "psych"
+              for m in f.get("measures", [])}
+    assert scored == {"PCS": 31.0, "PHQ-2": 1.0, "AUDIT-C": 2.0, "PSEQ": 40.0}

@@ -34,7 +34,7 @@ PSYCH_TAGS = {"psych_evaluation", "cleared_for_implant", "untreated_psych_condit
 HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_claudication",
                 "smoker", "smoking_cessation", "surgery", "red_flag_excluded", "crps_signs"}
 RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
-PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS"}
+PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS", "PHQ-2", "AUDIT-C", "PSEQ"}
 # Records that retell the record (each event told is dated by its own sentence): letters deciding
 # a request, a peer-to-peer call's record, an attorney's or a case manager's summary of care.
 LETTERS = (RecordType.ur_denial, RecordType.review_decision, RecordType.peer_to_peer,

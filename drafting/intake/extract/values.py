@@ -42,6 +42,8 @@ _SCALES = {
     "PHQ-9": r"PHQ-?9", "GAD-7": r"GAD-?7", "ORT": r"(?:ORT|Opioid Risk Tool)",
     "BDI": r"(?:BDI(?:-II)?|Beck Depression Inventory)",
     "PCS": r"(?:PCS|Pain Catastrophi[sz]ing Scale)",
+    "PHQ-2": r"PHQ-?2", "AUDIT-C": r"AUDIT-?C",
+    "PSEQ": r"(?:PSEQ|Pain Self-?Efficacy Questionnaire)",
 }
 
 
@@ -101,8 +103,8 @@ def measures(text: str) -> list[Measure]:
             for m in _BMI.finditer(text)]
     for scale, pattern in _SCALES.items():
         # "PCS (pain catastrophizing) 22": a gloss in parentheses may follow the scale's name
-        for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?(?:\s+(?:total\s+)?score)?"
-                                 rf"\s*(?:of|is|was|=|:)?\s*"
+        for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?"
+                                 rf"(?:\s+(?:total\s+)?score|\s+total)?\s*(?:of|is|was|=|:)?\s*"
                                  rf"(\d{{1,3}})\b(?!\s*[-/])", text, re.IGNORECASE):
             out.append(Measure(name=scale, value=float(match.group(1)), unit="points"))
     return out
