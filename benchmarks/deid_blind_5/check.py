@@ -19,7 +19,8 @@ def occurrences(text, s):
     return [(m.start(), m.start() + len(s)) for m in re.finditer(re.escape(s), text)]
 
 
-def main():
+def main(folder=HERE):
+    HERE = folder  # the folder checked: this one, or a later set's
     labels = yaml.safe_load((HERE / 'labels.yaml').read_text(encoding='utf-8'))
     files = sorted(p.name for p in HERE.glob('*.txt'))
     texts = {f: (HERE / f).read_text(encoding='utf-8') for f in files}

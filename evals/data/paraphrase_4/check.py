@@ -29,13 +29,14 @@ SHORT = ["num", "date", "side", "level", "drug", "entity", "polar", "uncit", "un
 KINDS = {"opening", "chronology", "item_analysis", "objections", "gaps", "conclusion"}
 
 
-def main():
+def main(here=HERE, tag="p4"):
+    """Check the set in ``here`` whose ids carry ``tag`` (a later set calls this with its own)."""
     excerpts = set()
     for f in glob.glob(os.path.join(ROOT, "guideline_index", "corpus", "*.yaml")):
         for e in (load(f) or {}).get("excerpts", []) or []:
             excerpts.add(e["id"])
     problems, rows, seen = [], [], set()
-    for path in sorted(glob.glob(os.path.join(HERE, "*.yaml"))):
+    for path in sorted(glob.glob(os.path.join(here, "*.yaml"))):
         data = load(path)
         case = load(os.path.join(ROOT, data["case"]))
         name = case["id"]
@@ -46,7 +47,7 @@ def main():
         for s in data["sentences"]:
             sid, text = s["id"], s["text"]
             where = f"{os.path.basename(path)} {sid}"
-            if sid in seen or not re.fullmatch(re.escape(name) + r"-p4-\d{3}", sid):
+            if sid in seen or not re.fullmatch(re.escape(name) + rf"-{tag}-\d{{3}}", sid):
                 problems.append(f"{where}: duplicate or malformed id")
             seen.add(sid)
             if s.get("kind") not in KINDS:
