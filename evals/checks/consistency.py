@@ -16,6 +16,7 @@ from evals.checks import grades, positions
 from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import date_problems, span_problems
 from evals.checks.grades import grade_problems
+from evals.checks.pairing import pairing_problems
 from evals.checks.positions import (
     comparison_problems,
     landmark_problems,
@@ -179,6 +180,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     problems += _threshold_problems(said, cited)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)
+        problems += pairing_problems(said.text, cited.excerpts)
     if not extra:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)
@@ -198,6 +200,7 @@ _MAX_FOUND = 16384
 def clear_caches() -> None:
     """Forget every sentence checked (for timing on cold caches)."""
     _FOUND.clear()
+    pairing_problems.cache_clear()
     grades.clear_caches()
     positions.clear_caches()
 

@@ -1,0 +1,31 @@
+"""A guideline's number given for the wrong case (#19 wrong_guideline, paraphrase set 4 as
+development set): an excerpt that gives one percentage or span for one case and another for
+another is misread when a sentence gives the second for the first."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.checks.pairing import pairing_problems
+
+EXCERPT = ("Stimulation trials succeed in about 60% of patients with radicular pain and in 40% "
+           "of those with predominantly axial pain, and benefit is expected to last 6 months.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 60 percent of patients with axial pain have a successful trial.",
+    "The guideline reports 40 percent trial success in radicular pain.",
+])
+def test_a_number_the_excerpt_gives_for_another_case_is_flagged(sentence):
+    assert pairing_problems(sentence, EXCERPT)
+
+
+@pytest.mark.parametrize("sentence", [
+    "About 40 percent of patients with axial pain have a successful trial.",
+    "Trials succeed in 60 percent of radicular cases and 40 percent of axial ones.",
+    "Benefit is expected to last 6 months after an implant.",
+    # a number the excerpt does not give is the consistency check's, not this one's
+    "About 55 percent of patients with axial pain have a successful trial.",
+])
+def test_a_number_given_for_its_own_case_is_not(sentence):
+    assert not pairing_problems(sentence, EXCERPT)
