@@ -279,3 +279,20 @@ def test_a_street_in_lower_case_in_a_message_is_an_address():
                "furosemide 1000 mg loop diuretic held\n")
     assert "mesa ridge" not in out and "ste c" not in out
     assert "5000 meter run" in out and "1000 mg loop diuretic" in out
+
+
+# ----------------------------------------------------------------------------- chat names
+
+
+def test_given_names_in_lower_case_in_messages_are_replaced_where_a_person_stands():
+    text = ("[4/2/25, 6:10 PM] Yoli: wade says call june in the office. told rex at the shop\n"
+            "[4/2/25, 6:12 PM] Beto: ok. can u get ivy and noel from school? mr pruett says ok\n")
+    out = _out(text)
+    assert _leaks(out, "wade", "june", "rex", "ivy", "noel", "pruett") == []
+
+
+def test_words_that_are_given_names_stay_where_no_person_stands():
+    text = ("[4/2/25, 6:10 PM] Yoli: my bill is due and hope is all we have. get milk and eggs\n"
+            "[4/2/25, 6:12 PM] Beto: dr said rest\n")
+    out = _out(text)
+    assert "my bill is due" in out and "hope is all" in out and "dr said rest" in out

@@ -31,6 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from drafting.deid import names as name_rules
+from drafting.deid.chat_names import chat_names
 from drafting.deid.given_names import is_given_name
 from drafting.deid.names import (
     _CAP,
@@ -229,12 +230,20 @@ def passing_marks(text: str, learned: Iterable[str] = ()) -> Iterator[tuple[int,
             at = match.start("value") if pattern is INITIALS else match.start()
             yield at, match.end()
     yield from _word_names(text, learned)
+    yield from chat_names(text, _bodies(text))
     for match in GIVEN_ACTS.finditer(text):  # "because Bill was at work and Hope had class"
         word = match.group("given")
         if is_given_name(word) and not is_clinical_word(word) and not name_rules._is_stop(word) \
                 and fold(word).lower() not in name_rules.given_months() \
                 and not _DETERMINER.search(text[max(0, match.start() - 8):match.start()]):
             yield match.start("given"), match.end("given")
+
+
+def _bodies(text: str) -> Iterator[tuple[int, int]]:
+    """The text of each message of a thread, after its sender."""
+    for line in SENDER.finditer(text):
+        end_of_line = text.find("\n", line.end())
+        yield line.end(), len(text) if end_of_line < 0 else end_of_line
 
 
 def _word_names(text: str, learned: Iterable[str]) -> Iterator[tuple[int, int]]:
