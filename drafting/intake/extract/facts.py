@@ -79,6 +79,7 @@ from drafting.intake.extract.sections import (
     readable,
     with_scale,
 )
+from drafting.intake.extract.studies_in_notes import study_sections
 from drafting.intake.extract.surgeries import surgeries_told
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
@@ -122,8 +123,8 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 
 def document_facts(doc: Document) -> list[Found]:
-    found = _document_facts(doc) + visit_counts(doc)
-    return without_restated(found + surgeries_told(doc, sentences(doc.lines), found))
+    said, found = sentences(doc.lines), _document_facts(doc) + visit_counts(doc)
+    return without_restated(found + surgeries_told(doc, said, found) + study_sections(doc, said))
 
 
 def _document_facts(doc: Document) -> list[Found]:
