@@ -49,12 +49,18 @@ STAMP_TIME = re.compile(
     r"(?P<zone>[ ]?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[PMCE][SD]T)(?![\w]))?")
 
 
+_TIME_AFTER_DIGIT = re.compile(r"(?<=\d)[T ](?=\d{1,2}:\d{2})")
+
+
 def stamp_times(text: str) -> Iterator[Span]:
-    for found in find_dates(text):
-        at = found.end + (text[found.end:found.end + 1] == " ")
+    for gap in _TIME_AFTER_DIGIT.finditer(text):  # where a time follows a digit, a date's end?
+        origin = max(0, gap.start() - 40)
+        if not any(origin + f.end == gap.start() for f in find_dates(text[origin:gap.start()])):
+            continue
+        at = gap.start() + (text[gap.start()] == " ")
         time = STAMP_TIME.match(text, at)
         if time and (time.group("t") or (
-                at > found.end and (time.group("s") or time.group("zone")))):
+                at > gap.start() and (time.group("s") or time.group("zone")))):
             yield Span(at, time.end(), PhiKind.date, 3)
 
 
