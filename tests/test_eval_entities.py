@@ -280,3 +280,22 @@ def test_sibling_anatomy_and_fixation_are_told_apart(said, source, named):
 ])
 def test_one_nerve_region_or_device_in_other_words(said, source):
     assert problems(said, source) == []
+
+
+# --- work hours and requirements (paraphrase set 4 false alarms) ----------------------------
+
+
+def test_hours_at_work_are_work_hours_not_a_work_status():
+    assert not problems("He has trimmed his hours at work to four a day.",
+                        "He cut his working hours in half.")
+    assert problems("She stayed at work full time.", "She reduced her work hours.")
+
+
+def test_a_requirement_named_by_what_it_requires_is_the_guidelines():
+    from evals.checks.entity_text import without_requirements
+
+    sentence = "Nothing in the exam suggests a reason to waive the nicotine requirement."
+    source = "Strength 5/5, reflexes symmetric, sensation intact."
+    assert problems(sentence, source)  # read as it stands, it names smoking
+    assert not problems(without_requirements(sentence), source)
+    assert problems(without_requirements("The MRI requirement was met by the CT."), source)
