@@ -67,6 +67,7 @@ from drafting.intake.extract.passing import (
 )
 from drafting.intake.extract.procedure_table import procedure_table
 from drafting.intake.extract.reports import report_facts
+from drafting.intake.extract.retold import told_in_the_record
 from drafting.intake.extract.sections import (
     NOT_ABOUT_THE_PATIENT,
     PROCEDURE_LABELS,
@@ -79,8 +80,6 @@ from drafting.intake.extract.sections import (
     readable,
     with_scale,
 )
-from drafting.intake.extract.studies_in_notes import study_sections
-from drafting.intake.extract.surgeries import surgeries_told
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
     date_range,
@@ -123,8 +122,8 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 
 def document_facts(doc: Document) -> list[Found]:
-    said, found = sentences(doc.lines), _document_facts(doc) + visit_counts(doc)
-    return without_restated(found + surgeries_told(doc, said, found) + study_sections(doc, said))
+    found = _document_facts(doc) + visit_counts(doc)
+    return without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
 
 
 def _document_facts(doc: Document) -> list[Found]:
@@ -286,7 +285,6 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 found.date, found.date_precision = day  # a prior block's, in the indication
             if found and (care := care_beside(found, sentence, doc)):
                 out.append(care)
-
             if found and (done := procedure_named(found, sentence, doc)):
                 out.append(done)
             elif found is None or found.category is not C.response:
