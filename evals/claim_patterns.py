@@ -138,6 +138,10 @@ MONTH_DAY = Pattern(rf"\b({_MONTH_NAMES})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? 
                       rf"(?![\d:])",
                       rf"({_dispatch(_MONTH_LIST)})\.? (\d{{1,2}})(?:st|nd|rd|th)?\b(?!,? \d{{4}})"
                       rf"(?![\d:])")
+# A day before its month without a year ("from 18 April to 29 July 2022"); not "may", a verb as
+# often ("2 may be").
+DAY_MONTH = Pattern(rf"\b(\d{{1,2}})(?:st|nd|rd|th)? "
+                    rf"({'|'.join(m for m in _MONTH_LIST if m != 'may')})\b\.?(?!,? \d{{4}})")
 YEAR = re.compile(r"((?:19|20)(?<![\w.-]..)\d\d)(?![\w-])(?!\s*(?:mg|mcg|ml|mL|units?|%|"
                   r"percent|MME|kcal|ms)\b)")
 SHORT = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
@@ -269,6 +273,11 @@ def _valid(year: int, month: int, day: int) -> bool:
     except ValueError:
         return False
     return True
+
+
+def blank_day_first(said: str, match: re.Match[str]) -> str:
+    """A day before its month without a year ("18 April") blanked where it can be a day."""
+    return " " if 1 <= int(match.group(1)) <= 31 else said
 
 
 def blank_day(said: str, match: re.Match[str]) -> str:

@@ -28,6 +28,7 @@ from drafting.case.vocab import normalize_level
 from evals.claim_patterns import (
     AMOUNT,
     BILATERAL,
+    DAY_MONTH,
     DAYS_PER,
     DIGIT,
     DURATION,
@@ -62,6 +63,7 @@ from evals.claim_patterns import (
     Pattern,
     blank,
     blank_day,
+    blank_day_first,
     blank_iso_date,
     blank_long_date,
     blank_us_date,
@@ -242,7 +244,7 @@ class Claims:
     def _numbers(self) -> frozenset[float]:
         stripped = self.months_blanked
         if self.month:
-            stripped = MONTH_DAY.sub(stripped, blank_day)
+            stripped = DAY_MONTH.sub(MONTH_DAY.sub(stripped, blank_day), blank_day_first)
         if self.digit:
             if self.year:
                 stripped = YEAR.sub(" ", stripped)

@@ -197,3 +197,11 @@ def test_a_signed_draft_with_a_placeholder_is_flagged(draft: Draft) -> None:
     # the reviewer's name is filled from the sign-off on export; any other placeholder is left
     assert ("error", "signed draft still holds the placeholder '[Date]'") in coherence(changed)
     assert not any("[Reviewer name]" in message for _, message in coherence(changed))
+
+
+def test_a_day_before_its_month_without_a_year_is_no_number():
+    from evals.claims import numbers
+
+    assert numbers("Therapy ran from 3 March to 14 June 2021 at the clinic.") == frozenset()
+    assert numbers("She had 6 sessions from 2nd Feb onward.") == {6.0}
+    assert numbers("The dose was cut to 2 may be enough.") == {2.0}  # "may" is no month here
