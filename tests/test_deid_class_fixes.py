@@ -296,3 +296,11 @@ def test_words_that_are_given_names_stay_where_no_person_stands():
             "[4/2/25, 6:12 PM] Beto: dr said rest\n")
     out = _out(text)
     assert "my bill is due" in out and "hope is all" in out and "dr said rest" in out
+
+
+def test_an_employer_that_gives_the_cover_is_replaced_but_a_payer_stays():
+    text = ("Member id QRT55 group 0443 (through Harbor Marine Supply). Dental plan through her\n"
+            "job, Coastline Family Dental. Insured through Anthem Blue Cross.\n")
+    out = _out(text)
+    assert _leaks(out, "Harbor Marine Supply", "Coastline Family Dental") == []
+    assert "Anthem Blue Cross" in out

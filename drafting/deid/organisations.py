@@ -58,6 +58,13 @@ EMPLOYER_LEFT = re.compile(
 # The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
 CAPTION = re.compile(
     rf"(?im:^[ \t]*(?:re|in[ ]re|case|caption|matter)[ \t]*:.*?\bvs?\.[ ](?P<value>{ORG}))")
+# Cover had through an employer, in brackets or after "her employer": "group 0058114 (through
+# Harbor Marine Supply)", "dental plan through her job, Coastline Family Dental" (not "insured
+# through Anthem Blue Cross": a payer).
+EMPLOYER_THROUGH = re.compile(
+    rf"(?i:\b(?:insurance|insured|coverage|covered|plan|benefits|group|member[ ]id|policy)\b)"
+    rf"[^.\n]{{0,60}}?(?:\((?i:through|via)[ ]|\b(?i:through|via)\s(?i:her|his|my|their|your)"
+    rf"\s(?i:employer|job|work|company),?\s)(?P<value>{ORG})")
 # A firm in parentheses after a credential: "Marisol Ruiz, RN (Mineral King Dialysis)".
 AFTER_CREDENTIAL = re.compile(rf"\b{name_rules.CREDENTIAL}[ ]\((?P<value>{ORG})\)")
 
@@ -151,7 +158,7 @@ def _trimmed(org: str) -> tuple[int, str]:
 
 
 _PATTERNS = ((EMPLOYER_FIELD, 5), (CAPTION, 5), (EMPLOYER_LEFT, 4), (AFTER_CREDENTIAL, 4),
-             (EMPLOYER_PROSE, 4))
+             (EMPLOYER_PROSE, 4), (EMPLOYER_THROUGH, 4))
 
 
 def employers(text: str) -> tuple[list[Span], set[str]]:
