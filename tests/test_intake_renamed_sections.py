@@ -69,3 +69,13 @@ def test_a_symptom_told_in_a_notes_history_is_history_but_not_its_introduction(t
     history = [s for c, _, s in facts_of(data) if c == "history"]
     assert any("little finger" in s for s in history)
     assert not any("61-year-old" in s or "better" in s or "returned" in s for s in history)
+
+
+def test_a_stays_record_is_dated_by_its_discharge(tmp_path):
+    data = drafted(tmp_path, (
+        "FICTIVE GENERAL HOSPITAL\n\nDISCHARGE SUMMARY\n\n"
+        "Admit date: 07/01/2025     Discharge date: 07/03/2025\n\n"
+        "DISCHARGE MEDICATIONS: Naproxen 500 mg twice daily.\n"
+    ))
+    assert str(data["documents"][0]["date"]) == "2025-07-03"
+    assert ("medication", "2025-07-03") in {(c, d) for c, d, _ in facts_of(data)}

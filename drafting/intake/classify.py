@@ -162,6 +162,11 @@ _DAYS = re.compile(r"\bdates of (?:evaluation|testing)\s*:?(?P<days>[^\n]*)",
                    re.IGNORECASE)
 
 
+_ADMITTED = re.compile(r"\b(?:admi(?:t|ssion) date|date of admission|admitted)\s*:", re.IGNORECASE)
+_DISCHARGED = re.compile(r"\b(?:discharge date|date of discharge|discharged)\s*:\s*(?P<date>"
+                         + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")", re.IGNORECASE)
+
+
 def document_date(text: str) -> dt.date | None:
     text = ocr_digits(text)  # (a faxed page's "Exam date: O3/l4/2O24")
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
@@ -170,6 +175,9 @@ def document_date(text: str) -> dt.date | None:
             return found[0].date
     if (days := _DAYS.search(text)) and (stated := list(find_dates(days.group("days")))):
         return stated[-1].date
+    if _ADMITTED.search(text) and (left := _DISCHARGED.search(text)) and (
+            day := next(find_dates(left.group("date")), None)):
+        return day.date  # a stay's record (a discharge summary) is complete at its discharge
     for match in DATE_LABELS.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _NOT_DOCUMENT_DATES.search(text[max(line_start, match.start() - 15):match.start()]):
