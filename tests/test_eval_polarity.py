@@ -428,3 +428,9 @@ def test_what_criteria_exclude_is_what_the_excerpt_denies():
 
 def test_quit_is_still_a_stop():
     assert flagged("He quit the duloxetine in March.", "Duloxetine was continued through May.")
+
+
+def test_without_change_is_not_improved():
+    fact = "Duloxetine was taken for ten weeks without change in sitting tolerance."
+    assert flagged("Duloxetine improved his sitting tolerance over ten weeks.", fact)
+    assert not flagged("Duloxetine left his sitting tolerance unchanged after ten weeks.", fact)
