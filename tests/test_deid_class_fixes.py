@@ -304,3 +304,9 @@ def test_an_employer_that_gives_the_cover_is_replaced_but_a_payer_stays():
     out = _out(text)
     assert _leaks(out, "Harbor Marine Supply", "Coastline Family Dental") == []
     assert "Anthem Blue Cross" in out
+
+
+def test_a_month_and_year_after_a_label_is_shifted_not_replaced():
+    out = _out("UR 01/2023 non-certified the MBB; claim WC-2023/0417 open\n", shift=40)
+    assert "[MEMBER_ID" in out and "WC-2023/0417" not in out
+    assert "UR 02/2023" in out

@@ -102,6 +102,9 @@ _MODEL_BEFORE = re.compile(r"(?i)\b(?:model|mod\.|cat(?:alog)?\.?|ref|part|lot|i
                            r"cpt|icd(?:-10)?)\s*(?:no\.?|#|number)?\s*:?\s*$")
 
 
+_MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")
+
+
 def _is_date(text: str) -> bool:
     """A date or a date and time ("Date claim form returned: 09/05/2023")."""
     return any(f.start == 0 for f in find_dates(text)) or bool(OCR_DATE.match(text))
@@ -114,8 +117,9 @@ def numbers(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             kind = next(kinds[i] for i in range(len(kinds)) if match.group(f"k{i}"))
             value = clean(match.group("value"))
-            if digits(value) < 4 or len(value) > 40 or _is_date(value):
-                continue
+            if digits(value) < 4 or len(value) > 40 or _is_date(value) or \
+                    _MONTH_YEAR.fullmatch(value):
+                continue  # a month and year is shifted, not replaced ("UR 01/2023")
             if match.groupdict().get("wrap") and digits(value) < 6:
                 continue  # the label ends a line: "the claim\n2024 notes" names no number
             start = match.start("value")
