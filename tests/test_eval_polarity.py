@@ -434,3 +434,10 @@ def test_without_change_is_not_improved():
     fact = "Duloxetine was taken for ten weeks without change in sitting tolerance."
     assert flagged("Duloxetine improved his sitting tolerance over ten weeks.", fact)
     assert not flagged("Duloxetine left his sitting tolerance unchanged after ten weeks.", fact)
+
+
+def test_clearance_deferred_is_not_clearance_given():
+    both_ways("The cardiologist deferred surgical clearance until a stress test was done.",
+              "Cardiology note: cleared for surgery from a cardiac standpoint.")
+    assert not flagged("Cardiology cleared him for the operation.",
+                       "Cardiology note: cleared for surgery from a cardiac standpoint.")
