@@ -175,3 +175,14 @@ def test_a_change_written_from_its_end():
     assert reversed_changes("The index rose from 30 to 48 percent.", source) == \
         ["from 30 to 48, but the source says from 48 to 30"]
     assert reversed_changes("The index fell from 48 to 30 percent.", source) == []
+
+
+def test_a_month_the_fact_gives_is_not_retold_as_another_within_its_span():
+    # F3: ibuprofen 2016-02-20 to 2016-08-03, "through August 2016"
+    assert any("2016-06" in p for p in consistency(
+        "wc-lumbar-esi-plaintiff", "Ibuprofen was taken through June 2016 [F3]."))
+    assert not consistency("wc-lumbar-esi-plaintiff",
+                           "Ibuprofen was taken through August 2016 [F3].")
+    # two months named: a range the fact's span holds
+    assert not consistency("wc-lumbar-esi-plaintiff",
+                           "Ibuprofen was taken from March to June 2016 [F3].")

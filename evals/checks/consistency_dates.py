@@ -49,7 +49,28 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
         known |= ctx.document_dates(said.text)
         problems = _partial_against(said_months, said_days, said_years,
                                     *_allowed(known, cited.spans, cited.claims))
-    return problems
+    if problems or len(cited.markers) != 1 or not cited.markers[0].startswith("F") or \
+            len(_MONTH_NAME.findall(said.text)) != 1:
+        return problems  # (one month named, from one fact: not "between March and May 2024")
+    return _retold_month(said_months, cited.claims.month_years)
+
+
+_MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
+                         r"(?=,? (?:of )?\d{4}|,? \d{1,2}\b| and| to| through| until| -)",
+                         re.IGNORECASE)
+
+
+def _retold_month(said: frozenset[tuple[int, int]], told: frozenset[tuple[int, int]]
+                  ) -> list[str]:
+    """A month the sources' text gives for an event, retold as another: a sentence naming one
+    month with its year, none of the text's, where the text names months ("the fall ... in
+    December 2024" against "a fall at home in October 2024" in a fact dated December 2024;
+    "March 2020" against "stopped in March 2022" in a fact spanning 2016 to 2022)."""
+    if len(said) != 1 or not told or said & told:
+        return []
+    (year, month), = said
+    return [f"month {year}-{month:02d} where the cited source gives "
+            f"{', '.join(f'{y}-{m:02d}' for y, m in sorted(told))}"]
 
 
 def _allowed(known: set[dt.date], spans: list[tuple[dt.date, dt.date]], cited: Claims
