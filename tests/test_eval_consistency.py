@@ -186,3 +186,9 @@ def test_a_month_the_fact_gives_is_not_retold_as_another_within_its_span():
     # two months named: a range the fact's span holds
     assert not consistency("wc-lumbar-esi-plaintiff",
                            "Ibuprofen was taken from March to June 2016 [F3].")
+
+
+def test_a_whole_date_is_the_date_checks_not_a_retold_month():
+    # F3 is dated 2016-02-20 and its text says "through August 2016"
+    assert not consistency("wc-lumbar-esi-plaintiff",
+                           "On 20 February 2016 ibuprofen 800 mg was prescribed [F3].")

@@ -49,9 +49,10 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
         known |= ctx.document_dates(said.text)
         problems = _partial_against(said_months, said_days, said_years,
                                     *_allowed(known, cited.spans, cited.claims))
-    if problems or len(cited.markers) != 1 or not cited.markers[0].startswith("F") or \
-            len(_MONTH_NAME.findall(said.text)) != 1:
-        return problems  # (one month named, from one fact: not "between March and May 2024")
+    if problems or said.dates or len(cited.markers) != 1 or \
+            not cited.markers[0].startswith("F") or len(_MONTH_NAME.findall(said.text)) != 1:
+        return problems  # (one month named, from one fact: not "between March and May 2024";
+        # no whole date, which the date check reads: "- 14 November 2023: <the fact>")
     return _retold_month(said_months, cited.claims.month_years)
 
 
