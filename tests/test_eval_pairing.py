@@ -29,3 +29,11 @@ def test_a_number_the_excerpt_gives_for_another_case_is_flagged(sentence):
 ])
 def test_a_number_given_for_its_own_case_is_not(sentence):
     assert not pairing_problems(sentence, EXCERPT)
+
+
+def test_a_fact_that_gives_two_measurements_is_read_the_same_way():
+    fact = ("Flexion-extension films show a grade 1 slip, 9 mm in flexion and 5 mm in extension "
+            "(4 mm of translation), with disc-space narrowing.")
+    assert pairing_problems("The films show 9 mm of translation at L4-L5.", fact)
+    assert not pairing_problems("The films show 4 mm of translation at L4-L5.", fact)
+    assert not pairing_problems("The slip measured 9 mm in flexion.", fact)

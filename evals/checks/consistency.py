@@ -180,7 +180,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     problems += _threshold_problems(said, cited)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)
-        problems += pairing_problems(said.text, cited.excerpts)
+    problems += pairing_problems(said.text, cited.text)
     if not extra:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)

@@ -1,8 +1,10 @@
-"""A guideline's number paired with the wrong thing (#19 wrong_guideline): an excerpt that
+"""A number paired with the wrong thing (#19 wrong_guideline, wrong_number): a source that
 gives one number for one case and another for another ("about three months for degenerative
 spondylolisthesis, and six to twelve months ... when discogenic pain ... is covered"; "72% in
-randomized trials and 82% in observational studies") is misread when a sentence gives the
-second number for the first case.
+randomized trials and 82% in observational studies"; a fact's "7 mm in flexion and 3 mm in
+extension (4 mm of translation)") is misread when a sentence gives the second number for the
+first case. Read against all a sentence cites, facts and excerpts; percentages, spans and
+millimetres only (a count, "two blocks", is not compared).
 
 Both texts are cut into clauses (at commas, semicolons and "and", "while", "whereas"). A
 sentence clause is flagged when it names a word that only one clause of the excerpt has, that
@@ -20,6 +22,7 @@ from evals.claim_patterns import DAYS_PER, PERCENT
 
 _CLAUSE = re.compile(r"[,;:()]|\.\s|\s(?:and|while|whereas|but|respectively)\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z-]{4,}")
+_MM = re.compile(r"(\d+(?:\.\d+)?)\s*mm\b")
 # Words of a requirement or a count: never what a number belongs to.
 _COMMON = frozenset("""about least after before under their which there these those would
 should could other every often commonly usually typically generally months weeks years
@@ -42,7 +45,8 @@ def _quantities(text: str) -> Quantities:
     """A text's percentages and spans (in days): numbers of a kind a guideline pairs with a
     case (a count, "two blocks", is not compared)."""
     return frozenset({("%", float(v)) for v in PERCENT.findall(text)} |
-                     {("days", round(v * DAYS_PER[u], 1)) for v, u in claims.durations(text)})
+                     {("days", round(v * DAYS_PER[u], 1)) for v, u in claims.durations(text)} |
+                     {("mm", float(v)) for v in _MM.findall(text)})
 
 
 @lru_cache(maxsize=4096)
@@ -81,10 +85,10 @@ def pairing_problems(sentence: str, excerpt: str) -> tuple[str, ...]:
             same = frozenset(q for q in said if q[0] in _kinds(n))  # of a kind the clause gives
             if distinct and same and not same & n and same <= elsewhere:
                 found.append(f"gives {_say(same)} with '{distinct[0]}', for which the cited "
-                             f"excerpt gives {_say(n)}")
+                             f"source gives {_say(n)}")
                 break
     return tuple(found)
 
 
 def _say(q: Quantities) -> str:
-    return ", ".join(f"{v:g}%" if k == "%" else f"{v:g} days" for k, v in sorted(q))
+    return ", ".join(f"{v:g}%" if k == "%" else f"{v:g} {k}" for k, v in sorted(q))
