@@ -44,8 +44,14 @@ EVIDENCE_SHARE = 0.6
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
 
 
+# A form's check box ("[X]", "[ ]", "☒") is layout, not a word of the evidence: a drafted fact
+# reads the ticked option without its box (since 2026-12-06; before, "[x] aching  [x] shooting"
+# needed its two x's in the statement).
+_BOX = re.compile(r"\[[ xX✓✔]?\]|[☐☑☒]")
+
+
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    return _WORD.findall(_BOX.sub(" ", text).lower())
 
 
 def quotes(statement: str, evidence: str) -> bool:

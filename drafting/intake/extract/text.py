@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from drafting.deid.dates import find_dates
+from drafting.intake.extract.checkboxes import ticked_only
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
@@ -62,7 +63,7 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     for raw in page_text.splitlines():
         row = _table_row(raw)
         # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
-        text = " ".join(_LEADERS.sub(" ", row if row is not None else raw).split())
+        text = " ".join(_LEADERS.sub(" ", ticked_only(row if row is not None else raw)).split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
             continue
