@@ -217,3 +217,8 @@ def test_a_denial_that_excepts_what_it_names_is_not_contradicted_by_it():
     assert not findings_for("Apart from the twelve visits in the spring, no physical therapy "
                             "is documented.")
     assert findings_for("No physical therapy is documented.")
+
+
+def test_a_thing_said_not_done_is_an_absence_claim():
+    assert _contradicts("A reviewer may note that no nerve conduction study was done before "
+                        "the block.", "Nerve conduction study of both legs: normal.")
