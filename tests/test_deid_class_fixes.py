@@ -5,17 +5,7 @@ identifier case fails without its rule; the kept-term cases guard against false 
 from __future__ import annotations
 
 from drafting.deid import Deidentifier, PhiMap
-
-
-def _out(text: str, shift: int | None = None) -> str:
-    deid = Deidentifier(PhiMap(shift))
-    deid.learn([text])
-    return deid.deidentify(text)
-
-
-def _leaks(out: str, *values: str) -> list[str]:
-    return [v for v in values if v in out]
-
+from tests.test_deid_classes import _leaks, _out
 
 # ----------------------------------------------------------------------------- claim numbers
 
