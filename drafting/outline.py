@@ -110,7 +110,7 @@ def denial_of(case: Case) -> bool:
     prior decision on the case or on an item that denied or modified it."""
     decisions = [case.prior_decision] + [i.prior_decision for i in case.disputed_items]
     return case.dates.denial is not None or any(
-        d is not None and d.decision.value in ("denied", "modified") for d in decisions)
+        d is not None and d.adverse for d in decisions)
 
 
 def supports(case: Case, document_type: DocumentType) -> bool:

@@ -46,6 +46,12 @@ class PriorDecision(CaseModel):
     facts: list[FactId] = Field(default_factory=list)
 
 
+    @property
+    def adverse(self) -> bool:
+        """A denial, or a modification (part of the request denied)."""
+        return self.decision.value in ("denied", "modified")
+
+
 class ExpectedOutcome(CaseModel):
     """The outcome a physician reached by applying the guideline by hand (for tests and docs)."""
 

@@ -60,6 +60,11 @@ def unresolved(value: Any) -> None:
                          f"does not give; add dates.{anchor} or write the date itself")
 
 
+def long_day(day: dt.date) -> str:
+    """A full date as a letter writes it: '12 April 2016'."""
+    return f"{day.day} {day:%B %Y}"
+
+
 def shown(day: dt.date, precision: str, basis: str | None) -> str:
     """How a draft prints the date: as precise as the record, never an invented day."""
     if precision == "month":

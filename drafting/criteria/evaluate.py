@@ -3,9 +3,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from drafting.case import Case, DisputedItem
+from drafting.case.partial_dates import long_day
 from drafting.case.vocab import ItemStatus, Outcome
 from drafting.criteria.facts import (
     Finding,
@@ -265,17 +264,13 @@ def evaluate_item(case: Case, item: DisputedItem,
     return result
 
 
-def _day(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def denied_before(case: Case, item: DisputedItem) -> str | None:
     """How the item (or the whole request) was denied or modified before, if the case says."""
     decision = item.prior_decision or case.prior_decision
-    if decision is not None and decision.decision.value in ("denied", "modified"):
-        return f"{decision.decision.value} on {_day(decision.date)} by {decision.decided_by}"
+    if decision is not None and decision.adverse:
+        return f"{decision.decision.value} on {long_day(decision.date)} by {decision.decided_by}"
     if item.prior_decision is None and case.dates.denial is not None:
-        return f"denied on {_day(case.dates.denial)}"
+        return f"denied on {long_day(case.dates.denial)}"
     return None
 
 

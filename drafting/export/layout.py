@@ -15,6 +15,7 @@ from typing import Literal
 
 import yaml
 
+from drafting.case.partial_dates import long_day
 from drafting.draft import Draft, ReviewerOverride, SectionDraft
 from drafting.elements import check_elements
 from drafting.export.citations import Note, Piece, Problem, Ref
@@ -91,8 +92,7 @@ def load_letterhead(path: Path | None = None) -> Letterhead | None:
 
 def letter_date(draft: Draft) -> str:
     """The letter's date: the day it was signed, else the day it was drafted."""
-    day = (draft.signed_off_at or draft.created_at).date()
-    return f"{day.day} {day:%B %Y}"
+    return long_day((draft.signed_off_at or draft.created_at).date())
 
 
 def is_head(section: SectionDraft) -> bool:
@@ -144,7 +144,7 @@ def signature_lines(draft: Draft) -> tuple[str, ...]:
     return tuple(line for line in (
         f"Signed: {draft.signed_off_by}",
         draft.signer_credentials or "",
-        f"Date: {at.day} {at:%B %Y}" if at else "",
+        f"Date: {long_day(at)}" if at else "",
     ) if line)
 
 
@@ -222,7 +222,7 @@ def _long(match: re.Match[str]) -> str:
         day = dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     except ValueError:
         return match.group(0)
-    return f"{day.day} {day:%B %Y}"
+    return long_day(day)
 
 
 def problem_text(problem: Problem) -> str:

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from drafting.case.partial_dates import long_day
+
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _APPROX = re.compile(r"^about (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
 _FACT_ID = re.compile(r"\bF\d+\b")
@@ -31,11 +33,9 @@ def longdate(value: str | dt.date | None) -> str:
     if value is None or value == "":
         return "a date not stated in the record"
     if isinstance(value, dt.date):
-        return f"{value.day} {value:%B %Y}"
-    match = _ISO.match(value)
-    if match:
-        day = dt.date.fromisoformat(value)
-        return f"{day.day} {day:%B %Y}"
+        return long_day(value)
+    if _ISO.match(value):
+        return long_day(dt.date.fromisoformat(value))
     approx = _APPROX.match(value)
     if approx:
         basis = approx.group(2) or ""
