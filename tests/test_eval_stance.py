@@ -5,29 +5,13 @@ lacks, a determination's neutral outcome and a quoted denial are not."""
 
 from __future__ import annotations
 
-import asyncio
-from functools import cache
-
-from drafting.backends.registry import create
-from drafting.case import Case, as_document_type, load_case
+from drafting.case import Case
 from drafting.case.vocab import DocumentType
 from drafting.draft import Draft
-from drafting.settings import Settings
-from drafting.stages import draft_case
 from evals.checks import CHECKS
+from evals.context import EvalContext
 from evals.harness import evaluate_draft
-from guideline_index.corpus import excerpts_by_id
-from tests.conftest import EXAMPLES
-
-SETTINGS = Settings()
-EXCERPTS = excerpts_by_id()
-
-
-@cache
-def drafted(name: str, kind: DocumentType) -> tuple[Draft, Case]:
-    case = as_document_type(load_case(EXAMPLES / f"{name}.yaml"), kind)
-    return asyncio.run(draft_case(case, "h", create("offline", SETTINGS), SETTINGS,
-                                  EXCERPTS)), case
+from tests.test_document_types import EXCERPTS, drafted
 
 
 def rewritten(draft: Draft, item: str, paragraph: str) -> Draft:
@@ -47,14 +31,8 @@ def test_the_harness_runs_the_stance_check_on_advocacy_drafts_only():
     assert "stance" in CHECKS
     appeal, case = drafted("wc-consult-topical-imr", DocumentType.appeal_letter)
     review, _ = drafted("wc-consult-topical-imr", DocumentType.review_determination)
-    assert CHECKS["stance"].units(_ctx(appeal, case)) > 0
-    assert CHECKS["stance"].units(_ctx(review, case)) == 0
-
-
-def _ctx(draft: Draft, case: Case):
-    from evals.context import EvalContext
-
-    return EvalContext(draft, case, EXCERPTS)
+    assert CHECKS["stance"].units(EvalContext(appeal, case, EXCERPTS)) > 0
+    assert CHECKS["stance"].units(EvalContext(review, case, EXCERPTS)) == 0
 
 
 def test_an_appeal_that_concludes_against_its_request_is_an_error():
