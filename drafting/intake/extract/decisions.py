@@ -31,7 +31,8 @@ _SERVICE_TAIL = re.compile(r"\s*(?:[,(]\s*(?:CPT|HCPCS|codes?)\b.*|,\s*quantity\
                            re.IGNORECASE)
 DENIAL_REASON = re.compile(
     r"not medically necessary|not (?:be )?(?:certified|approved|supported|recommended|authorized|"
-    r"covered)|do(?:es)? not (?:document|show|meet|establish|support|demonstrate|indicate)|"
+    r"covered)|do(?:es)? not (?:document|show|meet|establish|support|demonstrate|indicate|"
+    r"corroborate|confirm)|"
     r"(?:is|was) not documented|no documentation|insufficient (?:documentation|information)|"
     r"lack(?:s|ing)? (?:of )?(?:documentation|evidence)|has been denied|is denied|"
     r"do(?:es)? not (?:describe|include|contain|provide|record)|did not (?:supply|provide|"

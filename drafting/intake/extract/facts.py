@@ -18,7 +18,6 @@ findings stated as absent ("no stenosis", "denies numbness", "acupuncture - neve
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
@@ -50,7 +49,12 @@ from drafting.intake.extract.found import (
     statement,
 )
 from drafting.intake.extract.function import ability, is_fce
-from drafting.intake.extract.letters import is_review_step, latest_note_reviewed, letter_parts
+from drafting.intake.extract.letters import (
+    carry_dates,
+    is_review_step,
+    latest_note_reviewed,
+    letter_parts,
+)
 from drafting.intake.extract.medications import drugs_listed, medications_in, pharmacy_courses
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import SURELY_DONE, history_told
@@ -83,7 +87,6 @@ from drafting.intake.extract.sections import (
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.values import (
     date_range,
-    dates_in,
     durations,
     measures,
     percent_relief,
@@ -187,28 +190,8 @@ def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
                        end_date=None, date_precision="day") for s in parts.reasons
                if not SKIPPED_SECTIONS.search(s.section)]  # a reason may sit under any label
     summary = [s for s in parts.summary if readable(s)]
-    return steps + reasons + _carry_dates(_general(doc, summary), summary, doc,
-                                          latest_note_reviewed(said, doc.date))
-
-
-def _carry_dates(found: list[Found], said: list[Sentence], doc: Document,
-                 latest: dt.date | None = None) -> list[Found]:
-    """In a letter's summary, a sentence that states no date of its own ("Examination showed
-    ...") happened on the date the paragraph last stated ("On 08/16/2021 she reported ..."),
-    else was last recorded in the latest clinical note the letter reviewed (``latest``)."""
-    stated: dict[int, dt.date] = {}
-    dated_at: dict[tuple[int, str], dt.date] = {}
-    for sentence in said:
-        days = [d.date for d in dates_in(sentence.text) if d.date <= doc.date]
-        if days:
-            stated[sentence.paragraph] = days[0]
-        elif sentence.paragraph in stated:
-            dated_at[(sentence.page, statement(sentence))] = stated[sentence.paragraph]
-    for fact in found:
-        carried = dated_at.get((fact.page, fact.statement)) or latest
-        if carried and fact.date == doc.date and fact.date_precision == "day":
-            fact.date = carried
-    return found
+    return steps + reasons + carry_dates(_general(doc, summary), summary, doc,
+                                         latest_note_reviewed(said, doc.date))
 
 
 def _psych(sentence: Sentence, doc: Document) -> Found | None:

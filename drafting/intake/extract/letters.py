@@ -13,8 +13,10 @@ from dataclasses import dataclass, replace
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.decisions import DENIAL_REASON, codes_in, decision_line
+from drafting.intake.extract.found import Document, Found, statement
 from drafting.intake.extract.sections import NARRATIVE_LABELS, label_core
 from drafting.intake.extract.text import Sentence
+from drafting.intake.extract.values import dates_in
 
 # Sections of a letter that hold no patient fact.
 LETTER_SECTIONS_NOT_FACTS = re.compile(
@@ -53,8 +55,23 @@ REVIEW_STEP = re.compile(
     r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
     r"authori[sz]ed|approved|redetermination|not payable)\b", re.IGNORECASE)
 _REVIEWER = re.compile(r"\b(?:utilization review|URA?|URO|health plan|plan|insurer|carrier|MAC|"
-                       r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation)\b",
+                       r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation|"
+                       r"reconsideration)\b",
                        re.IGNORECASE)
+
+
+# A letter's case summary under a heading naming the clinical history ("PATIENT CLINICAL
+# HISTORY (SUMMARY)", "Clinical history: ..."): in a study's report that heading gives the
+# reason for the study, in a letter it retells the record.
+_CLINICAL_HISTORY = re.compile(r"\bclinical history\b", re.IGNORECASE)
+
+
+def as_summary(sentence: Sentence) -> Sentence:
+    """A letter's sentence under a clinical-history heading or label, read as its case summary."""
+    if not _CLINICAL_HISTORY.search(sentence.section):
+        return sentence
+    return replace(sentence, section="clinical summary",
+                   label="clinical summary" if sentence.label else None)
 
 
 @dataclass
@@ -109,7 +126,7 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                   or GUIDELINE_CITATION.search(sentence.text)
                   or CRITERIA_VOICE.search(sentence.text)
                   or DECISION_WORDS.search(sentence.text)):
-            summary.append(sentence)
+            summary.append(as_summary(sentence))
     return LetterParts(_one_per_paragraph(reasons), steps, summary)
 
 
@@ -153,3 +170,25 @@ def latest_note_reviewed(said: list[Sentence], latest: dt.date) -> dt.date | Non
             found += [d.date for d in find_dates(tail[:stop.start() if stop else len(tail)])
                       if d.date <= latest]
     return max(found, default=None)
+
+
+def carry_dates(found: list[Found], said: list[Sentence], doc: Document,
+                latest: dt.date | None = None) -> list[Found]:
+    """In a letter's summary, a sentence that states no date of its own ("Examination showed
+    ...") happened on the date the paragraph last stated ("On 08/16/2021 she reported ..."),
+    else was last recorded in the latest clinical note the letter reviewed (``latest``). A
+    fact may be one clause of its sentence ("Examination: SLR ...; paraspinal tenderness")."""
+    dated_at: list[tuple[int, str, dt.date]] = []
+    stated: dict[int, dt.date] = {}
+    for sentence in said:
+        days = [d.date for d in dates_in(sentence.text) if d.date <= doc.date]
+        if days:
+            stated[sentence.paragraph] = days[0]
+        elif sentence.paragraph in stated:
+            dated_at.append((sentence.page, statement(sentence), stated[sentence.paragraph]))
+    for fact in found:
+        carried = next((day for page, text, day in dated_at
+                        if page == fact.page and fact.statement in text), None) or latest
+        if carried and fact.date == doc.date and fact.date_precision == "day":
+            fact.date = carried
+    return found
