@@ -1,5 +1,6 @@
 """Build the set-6 YAML files from the plain-text sources in src/ (one sentence a line:
-kind[:item] || C  or  class :: error note || text)."""
+kind[:item] || C  or  class :: error note || text); sentences are
+stably ordered by kind."""
 
 import glob
 import os
@@ -15,10 +16,11 @@ for src in sorted(glob.glob(os.path.join(HERE, "*.txt"))):
         lines = [line.rstrip("\n") for line in fh]
     case = lines[0].strip()
     name = os.path.splitext(os.path.basename(case))[0]
+    order = ["opening", "chronology", "item_analysis", "objections", "gaps", "conclusion"]
+    body_lines = [ln for ln in lines[1:] if ln.strip() and not ln.startswith("#")]
+    body_lines.sort(key=lambda ln: order.index(ln.split("||")[0].strip().split(":")[0]))
     sents = []
-    for line in lines[1:]:
-        if not line.strip() or line.startswith("#"):
-            continue
+    for line in body_lines:
         k, lab, text = [p.strip() for p in line.split("||")]
         s = {"id": f"{name}-p6-{len(sents)+1:03d}"}
         if ":" in k:
