@@ -32,7 +32,8 @@ AGE_LABELLED = re.compile(
     r"cumplio|she'll[ ]be|he'll[ ]be|she[ ]will[ ]be|he[ ]will[ ]be)|who is|who's|is now|now|"
     r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
     r"(?P<value>0?9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
-    r"lbs?|pounds|kg|cm|mm|in|inches|feet|times|visits|sessions|points|beats|bpm)\b)")
+    r"lbs?|pounds|kg|cm|mm|in(?![ ]+[A-Za-z])|inches|feet|times|visits|sessions|points|beats|"
+    r"bpm)\b)")
 # An age set off by commas after a name: "Aurelio Salas, 96, lives in Jalisco".
 AGE_APPOSITION = re.compile(
     rf"(?<![\w'’-]){U}[{LOWER}]+,[ ](?P<value>9\d|1[01]\d),[ ](?=[a-z])")
@@ -41,6 +42,7 @@ AGE_APPOSITION = re.compile(
 AGE_SHORT = re.compile(
     r"(?<![\w.])(?:9\d|1[01]\d)(?:[FM](?![\w])|(?:st|nd|rd|th)[ ]birthday\b"
     r"|[ ]going[ ]on[ ](?:9\d|1[01]\d)\b)")
+_AGE_CUE_BEFORE = re.compile(r"(?i)\b(?:aged?)[ ]$")
 _TEMPERATURE = re.compile(r"(?i)(?:temp|temperature|t|tmax|fever|°)\W{0,3}$")
 AGE_OF_NAME = re.compile(r"[ ]is[ ](?P<value>9\d|1[01]\d)"
                          r"(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|bpm|beats|points)\b)")
@@ -54,7 +56,7 @@ DOB = re.compile(
     r"[^\S\n]*[:#,-]?[^\S\n]*"
     r"(?P<value>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") +
     rf"|{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}|\d{{6}}|\d{{8}}"
-    r"|\d{2}[ ]\d{2}[ ]\d{4})",
+    r"|\d{2}[ ]\d{2}[ ]\d{4}|\d{2}[ ]?\|[ ]?\d{2}[ ]?\|[ ]?\d{4})",  # boxes: "10 | 02 | 1958"
     re.IGNORECASE,
 )
 
@@ -63,14 +65,15 @@ DOB = re.compile(
 # so no score or dose); replaced, not shifted.
 SPACED_DATE = re.compile(
     r"(?<![\w/.])(?<![^\d]-)(?:0[1-9]|1[0-2])[ ](?:0[1-9]|[12]\d|3[01])[ ](?:(?:19|20)\d{2}|\d{2})"
-    r"(?![\w/]|[ ]\d|\.\d)")
+    r"(?![\w/]|\.\d|[ ]\d(?!\d[ ]\d\d[ ]\d\d(?![\w/]|[ ]\d\d[ ]\d)))")
 # A day of the month alone: "on the 27th", "the 16th or the 17th?", "the 4th (ED)", "the 4th
 # from 2:10 to 3 PM" (not "the 4th digit"); "the" is replaced with it.
 ORDINAL_DAY = re.compile(
     r"(?i)\b(?P<the>the[ ])?(?:(?<=the[ ])|on[ ])(?P<day>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
     r"(?=[ ]?[.,;:?!()]|[ ]*$|[ ]from[ ]\d{1,2}:\d\d|"
     r"[ ](?:or|and|at|to|through|thru|until|when|we|she|he|i|is|was|"
-    r"will|is|of[ ]this|of[ ]next|of[ ]last)\b(?![ ](?:\d|the[ ]\d{1,2}(?:st|nd|rd|th)[ ][a-z])))",
+    r"will|is|of[ ]this|of[ ]next|of[ ]last|his|her|my|our|their|they|you)\b"
+    r"(?![ ](?:\d|the[ ]\d{1,2}(?:st|nd|rd|th)[ ][a-z])))",
     re.MULTILINE)
 
 
@@ -89,8 +92,9 @@ def ages_and_dates(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), PhiKind.date, 3)
     for match in AGE_NUMBER.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.age, 4)
-    for match in AGE_WORDS.finditer(text):
-        yield Span(match.start(), match.end(), PhiKind.age, 4)
+    for match in AGE_WORDS.finditer(text):  # "aged ninety-one": the cue goes with it
+        cue = _AGE_CUE_BEFORE.search(text, max(0, match.start() - 5), match.start())
+        yield Span(cue.start() if cue else match.start(), match.end(), PhiKind.age, 4)
     for match in AGE_SHORT.finditer(text):
         if not _TEMPERATURE.search(text[max(0, match.start() - 14):match.start()]):
             yield Span(match.start(), match.end(), PhiKind.age, 4)

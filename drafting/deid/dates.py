@@ -141,6 +141,7 @@ _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|disc
 _CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|week[ ]of|"
 _CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of|"
 _CUE += r"refill|refilled|interrogation|(?:surgery|procedure)(?:[ ](?:is|was))?|"
+_CUE += r"discharged|booked|scheduled|rescheduled|(?:by[ ])?phone|f/u|follow-?up|"
 _CUE += r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?)"
 PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
@@ -259,13 +260,13 @@ def shift_text(text: str, days: int) -> str:
     return "".join(out)
 
 
-# A month and year without a day ("06/2021", "May 2022", "Sept. 2019", "Mar '23"): HIPAA's safe
-# harbour keeps only the year, so they move too, by whole months (``months_for``), which shifting
-# back undoes.
+# A month and year without a day ("06/2021", "May 2022", "Sept. 2019", "Mar '23", "August of
+# '21"): HIPAA's safe harbour keeps only the year, so they move too, by whole months
+# (``months_for``), which shifting back undoes.
 MONTH_YEAR_PATTERN = re.compile(
     r"(?<![\w/.-])(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})(?![\w/]|-\d)"
-    rf"|(?P<wm>{_MONTH})(?P<comma>,)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/])"
-    rf"|(?P<am>{_MONTH})[ ](?P<apo>['’])(?P<ay>\d{{2}})(?![\w'’]))", re.IGNORECASE)
+    rf"|(?P<wm>{_MONTH})(?P<comma>,)?(?P<wof>[ ]of)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/])"
+    rf"|(?P<am>{_MONTH})(?P<aof>[ ]of)?[ ](?P<apo>['’])(?P<ay>\d{{2}})(?![\w'’]))", re.IGNORECASE)
 
 
 def months_for(days: int) -> int:
@@ -297,8 +298,8 @@ def month_years(text: str, days: int) -> Iterator[tuple[int, int, str]]:
             if written.rstrip(".").lower() not in MONTHS:
                 name = name[:3] + ("." if written.endswith(".") else "")
             name = name.upper() if written.isupper() else name.capitalize()
-            new = f"{name}{',' if g['comma'] else ''} {year}" if not g["am"] else \
-                f"{name} {g['apo']}{year % 100:02d}"  # "Mar '23"
+            new = f"{name}{',' if g['comma'] else ''}{g['wof'] or ''} {year}" if not g["am"] \
+                else f"{name}{g['aof'] or ''} {g['apo']}{year % 100:02d}"  # "Mar '23"
         yield match.start(), match.end(), new
 
 

@@ -8,6 +8,8 @@
   introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
   shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
   ``the 4th of July`` (a date ``dates.py`` shifts).
+- A month and day written bare (``consistent 4/2``) where the same text gives that day as a
+  date (``04/02/2024``, ``April 2nd``): replaced.
 - The clock time of a machine's time stamp just after a shifted date: with seconds, a zone or
   ISO's ``T`` (``2025-02-11T08:14:52-08:00``, ``11 Feb 2025 08:14:52 -0800``, ``2025-02-11
   08:14:52``): to the second, it would find the record again in the log or mail server that
@@ -19,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.dates import _MONTH, find_dates, find_partial_dates
+from drafting.deid.dates import _MONTH, _SCORE, find_dates, find_partial_dates
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
@@ -39,9 +41,19 @@ DAY_CUE = re.compile(
 _ORDINALS = (r"(?:(?:twenty|thirty)[ -]?)?(?:first|second|third|fourth|fifth|sixth|seventh|"
              r"eighth|ninth)|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
              r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+_NTH = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)"
+_YEAR = r"(?:,?[ ](?:(?:19|20)\d{2}|['’]\d{2}))"
 SPELLED = re.compile(
-    rf"(?i)\b(?:{_MONTH}[ ](?:the[ ])?(?:{_ORDINALS})|the[ ](?:{_ORDINALS})[ ]of[ ]{_MONTH})"
-    r"(?:,?[ ](?:19|20)\d{2})?(?![\w])")
+    rf"(?i)\b(?:{_MONTH}[ ](?:the[ ])?(?:{_ORDINALS})|{_MONTH}[ ]the[ ]{_NTH}"
+    rf"|the[ ](?:{_ORDINALS}|{_NTH})[ ]of[ ]{_MONTH})"
+    rf"{_YEAR}?(?![\w'’])")
+# A season with its year: "the fall of '23", "winter 2022" ("the" goes with it).
+SEASON = re.compile(r"(?i)\b(?:the[ ])?(?:spring|summer|fall|autumn|winter)(?:[ ]of)?[ ]"
+                    r"(?:(?:19|20)\d{2}|['’]\d{2})(?![\w'’])")
+# The time of a signature or a message stamp: "Electronically signed ... 2024-03-13 14:20",
+# "Sent: Fri 5/17/2024 3:31 PM". It dates the writing, not the care.
+_SIGNED_BEFORE = re.compile(r"(?i)\b(?:signed|e-?signed|sent|received|delivered|posted|wrote|"
+                            r"faxed|printed|scanned|timestamp)\b")
 
 
 STAMP_TIME = re.compile(
@@ -59,13 +71,40 @@ def stamp_times(text: str) -> Iterator[Span]:
             continue
         at = gap.start() + (text[gap.start()] == " ")
         time = STAMP_TIME.match(text, at)
-        if time and (time.group("t") or (
-                at > gap.start() and (time.group("s") or time.group("zone")))):
+        line = text[text.rfind("\n", 0, gap.start()) + 1:gap.start()]
+        if time and (time.group("t") or (at > gap.start() and (
+                time.group("s") or time.group("zone") or _SIGNED_BEFORE.search(line)))):
             yield Span(at, time.end(), PhiKind.date, 3)
+
+
+# A month and day written bare ("UDT consistent 4/2.", "f/u 3/19"), not a score ("VAS 4/10").
+BARE_MONTH_DAY = re.compile(r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])"
+                            r"(?![\w/%]|\.\d)")
+
+
+# What a score, a page or a share is out of ("pain 6/10", "pg 3/4", "visits 10/12", "MoCA
+# 26/30"): a bare m/d with one of these below a smaller number is read as that, not as a day.
+_DENOMINATORS = frozenset({2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 24, 30})
+
+
+def known_month_days(text: str) -> Iterator[Span]:
+    """A bare month and day that the same text also gives as a date ("04/02/2024" ... "4/2",
+    "May 3rd" ... "5/3"): a day of the record, replaced where no cue marks it as a date; not
+    where it reads as a score or a share."""
+    days = {(f.date.month, f.date.day) for f in find_dates(text)}
+    days |= {(p.month, p.day) for p in find_partial_dates(text)}
+    if not days:
+        return
+    for match in BARE_MONTH_DAY.finditer(text):
+        month, day = int(match.group("m")), int(match.group("d"))
+        if (month, day) in days and (month > day or day not in _DENOMINATORS) and \
+                not _SCORE.search(text[max(0, match.start() - 12):match.start()]):
+            yield Span(match.start(), match.end(), PhiKind.date, 2)
 
 
 def day_words(text: str) -> Iterator[Span]:
     yield from stamp_times(text)
+    yield from known_month_days(text)
     for match in WEEKDAY_BEFORE.finditer(text):
         # a date with its year just after; a month and day moves its weekday with it (dates.py)
         start = max(0, match.start() - 2)
@@ -73,8 +112,9 @@ def day_words(text: str) -> Iterator[Span]:
         if any(f.start == match.end() - start for f in find_dates(near)) and not any(
                 p.start <= match.start() - start < p.end for p in find_partial_dates(near)):
             yield Span(match.start(), match.end() - 1, PhiKind.date, 3)
-    for match in SPELLED.finditer(text):  # "March the fourth, 2024", "the ninth of May"
-        yield Span(match.start(), match.end(), PhiKind.date, 3)
+    for pattern in (SPELLED, SEASON):  # "March the fourth, 2024", "the 3rd of May", "fall '23"
+        for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), PhiKind.date, 3)
     for match in ORDINAL_DAY.finditer(text):
         origin = max(0, match.start() - 14)
         cue = DAY_CUE.search(text[origin:match.start()])

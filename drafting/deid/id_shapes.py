@@ -53,12 +53,26 @@ def plates(text: str) -> Iterator[Span]:
         line_end = text.find("\n", vehicle.end())
         stop = min(vehicle.end() + 40, len(text) if line_end < 0 else line_end)
         for match in PLATE_SHAPE.finditer(text, vehicle.end(), stop):
-            if _plate_like(match.group("plate")):
+            if _plate_like(match.group("plate")) and not _model(text, match.start(), match.end()):
                 yield Span(match.start(), match.end(), PhiKind.device, 4)
                 break
         before = PLATE_BEFORE.search(text, max(0, vehicle.start() - 30), vehicle.start())
-        if before and _plate_like(before.group("plate")):
+        if before and _plate_like(before.group("plate")) and \
+                not _model(text, before.start("plate"), before.end("plate")):
             yield Span(before.start("plate"), before.end("plate"), PhiKind.device, 4)
+
+
+# A make or a brand just before ("Toyota 8FGU25 truck", "Liftrite LR-3300"): a model. After a
+# vehicle's make a plate stays a plate unless a vehicle word follows it ("Honda LKT4410").
+_BRAND_BEFORE = re.compile(r"(?<![\w'’-])(?P<brand>[A-Z][a-z]{2,})[ ]$")
+_VEHICLE_AFTER = re.compile(rf"(?i)[ ](?:{_VEHICLES})\b")
+
+
+def _model(text: str, start: int, end: int) -> bool:
+    brand = _BRAND_BEFORE.search(text, max(0, start - 30), start)
+    if brand is None:
+        return False
+    return not VEHICLE.fullmatch(brand.group("brand")) or bool(_VEHICLE_AFTER.match(text, end))
 
 
 PLATE_BEFORE = re.compile(r"(?<![\w-])(?P<plate>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5})"

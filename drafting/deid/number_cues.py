@@ -1,8 +1,9 @@
 """Identifier numbers that a cue in prose marks, beside the labelled fields of ``numbers.py``:
 lot numbers and asset tags, IMEI and other handset numbers (spaced too), the last digits of a
-card or an account ("VISA ending 4410"), postal tracking numbers in groups, user names, licence
-plates in any case; and, by shape, record codes in hyphenated groups ("RX-24-0311-5521",
-"24-0415-038812") and a number after "#" with a letter prefix ("#TK-4471")."""
+card or an account ("VISA ending 4410", "Account ends ...0917"), postal tracking numbers in
+groups, user names, licence plates in any case; and, by shape, record codes in hyphenated
+groups ("RX-24-0311-5521", "24-0415-038812") and a number after "#" with a letter prefix
+("#TK-4471")."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ HANDSET = re.compile(
     r"(?i:\b(?:imei|meid|iccid|esn|imsi)[ ]?(?:no\.?|number|#)?[ ]?[:#]?[ ]?)"
     r"(?P<value>\d[\d -]{12,24}\d)")
 ENDING = re.compile(
-    r"(?i:\b(?:ending(?:[ ]in)?|ends[ ]in|last[ ](?:4|four)(?:[ ]digits)?(?:[ ]of)?)[ ]?[:#]?[ ]?)"
+    r"(?i:\b(?:ending(?:[ ]in)?|ends(?:[ ]in)?|last[ ](?:4|four)(?:[ ]digits)?(?:[ ]of)?)"
+    r"[ ]?[:#]?[ ]?"
+    r"(?:\.{2,}|…|[x*•]{2,})?)"
     r"(?P<value>\d{4})(?!\d)")
 TRACKING = re.compile(
     r"(?i:\b(?:certified[ ]mail|tracking|registered[ ]mail|usps|fedex|ups)(?:[ ]?(?:no\.?|number|"

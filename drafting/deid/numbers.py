@@ -26,7 +26,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"|qme[ ](?:no\.?|number|#)|(?:state[ ])?bar" + _NO + r"|sbn|"
                       r"driver'?s?[ ]licen[cs]e" + _NO + r"|dl" + _NO + r"|cdl|ptan|upin|"
                       r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO +
-                      r"|(?:disability[ ]|parking[ ])?placard" + _NO),
+                      r"|(?:disability[ ]|parking[ ])?placard" + _NO +
+                      # a court reporter's certificate and her firm's registration
+                      r"|csr" + _NO + r"|(?:firm[ ])?reg\.?[ ](?:no\.?|number|#)"),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
     (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
@@ -39,7 +41,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                  r"employee[ ](?:id|number|no\.?|#)|emp\.?[ ]id|badge" + _NO + r"|document[ ]"
                  r"(?:id|number|no\.?|#)|control" + _NO + r"|confirmation" + _NO +
                  r"|tracking" + _NO + r"|invoice" + _NO + r"|order[ ](?:id|number|no\.?|#)|"
-                 r"session[ ]id|user[ ]?id|username|login"),
+                 r"session[ ]id|user[ ]?id|username|login|"
+                 # a payment's trace, a deposition's or a law firm's job and matter numbers
+                 r"(?:eft[ ])?trace" + _NO + r"|job[ ](?:no\.?|number|#)|matter" + _NO),
     (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
                         r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
                         r"|group" + _NO + r"|claim" + _NO + r"|clm" + _NO +
@@ -49,7 +53,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                         r"|eams" + _NO + r"|adj|case" + _NO + r"|(?:qme[ ])?panel" + _NO +
                         r"|ur[ ](?:reference|ref\.?)" + _NO + r"|ur" + _NO + r"|reference" + _NO +
                         r"|ref\.?" + _NO + r"|authorization" + _NO + r"|auth\.?" + _NO +
-                        r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO + r"|appeal" + _NO),
+                        r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO + r"|appeal" + _NO +
+                        # a state agency's claim (Texas DWC) and a court's cause number
+                        r"|dwc" + _NO + r"|cause" + _NO),
 ]
 _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
@@ -57,7 +63,7 @@ _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS)
 # ("WC-2023/0417", "23/55012-02").
 # Up to two prefixes, and a short group of digits after ("RMI 21 0447913", "SCH 448217 02").
 _TOKEN = (r"(?:(?!(?:LCD|NCD|LCA|CPT|ICD|DSM|CPB|AMA|CDC|FDA|CMS)[ ])[A-Z0-9]{1,4}[ ]"
-          r"(?=[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+          r"(?=(?:[A-Z0-9]{1,4}[ ])?[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
           r"(?:[ ]\d{2,4}(?=[ \t]*(?:[.,;)|\n]|$)))?")
 # Where a field ends: a wide gap, a tab, a pipe, the next "Label:", the end of the line.
 _ENDS_FIELD = r"[ ]{2,}|\t|[ \t]*\||[ \t]*$|[ ]+[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}[ ]?:[ ]"
@@ -103,6 +109,13 @@ _MODEL_BEFORE = re.compile(r"(?i)\b(?:model|mod\.|cat(?:alog)?\.?|ref|part|lot|i
 
 
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")
+# A form's name after a label and a comma ("paper claim, CMS-1500"): public, no one's number.
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+_FORM = re.compile(r"(?:CMS|HCFA|UB|DWC|RFA)-?\d{2,4}")
+# An object identifier (a DICOM study or series UID): six dotted numbers at least.
+OID = re.compile(r"(?<![\w.])[0-2](?:\.\d+){5,}(?![\w-]|\.\d)")
+# A licence number after a state's abbreviation and "#": "Licensed Psychologist, TX #37219".
+STATE_HASH = re.compile(r"(?<![\w-])[A-Z]{2}[ ]#[ ]?\d{4,}(?![\w-])")
 
 
 def _is_date(text: str) -> bool:
@@ -118,8 +131,10 @@ def numbers(text: str) -> Iterator[Span]:
             kind = next(kinds[i] for i in range(len(kinds)) if match.group(f"k{i}"))
             value = clean(match.group("value"))
             if digits(value) < 4 or len(value) > 40 or _is_date(value) or \
-                    _MONTH_YEAR.fullmatch(value):
-                continue  # a month and year is shifted, not replaced ("UR 01/2023")
+                    _MONTH_YEAR.fullmatch(value) or _FORM.fullmatch(value) or \
+                    _YEAR.fullmatch(value):
+                continue  # a month and year is shifted, not replaced ("UR 01/2023"); a year
+                # is no number ("the DWC 2016 guidelines")
             if match.groupdict().get("wrap") and digits(value) < 6:
                 continue  # the label ends a line: "the claim\n2024 notes" names no number
             start = match.start("value")
@@ -130,6 +145,10 @@ def numbers(text: str) -> Iterator[Span]:
         yield Span(match.start(), match.end(), PhiKind.ssn, 5)
     for match in LICENCE_BOARD.finditer(text):  # below an address: "Pittsburgh, PA 15213"
         yield Span(match.start(), match.end(), PhiKind.license, 2)
+    for match in OID.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.id, 3)
+    for match in STATE_HASH.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.license, 3)
     for match in UDI_GS1.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.device, 6)
     for match in [*SSN_SPACED.finditer(text), *SSN_DOTTED.finditer(text)]:

@@ -1,0 +1,101 @@
+"""De-identification classes found on the sixth blind set (issue #22 item 3), each asserted on
+new synthetic text (never the blind text): numbers by the labels of legal and payment papers,
+dates written as people say them, the time of a signature, and the words around them that are
+not identifiers (a form's name, a make and its model, a score)."""
+
+from __future__ import annotations
+
+from drafting.deid.dates import shift_text
+from tests.test_deid_classes import _leaks, _out
+
+# ----------------------------------------------------------------------------- numbers by label
+
+
+def test_legal_and_payment_numbers_go_by_their_labels():
+    text = ("CAUSE NO. 2019-30417 in the county court.\n"
+            "The state file is DWC # 19-552310; the district court cause 2019-30417 is stayed.\n"
+            "Reporter: CSR No. 6620, expires 2026. Firm reg. No. 40518.\n"
+            "Job No. QRT-8810-2231 | Matter no. ZEB-3310\n"
+            "Check/EFT trace EFT 0000442917730 paid 2024.\n"
+            "Certifying doctor licence: NM DO K7741 (New Mexico)\n"
+            "Examiner: Ann Vole, PhD, Licensed Psychologist, NM #40231\n")
+    out = _out(text)
+    assert _leaks(out, "2019-30417", "19-552310", "6620", "40518", "QRT-8810-2231", "ZEB-3310",
+                  "0000442917730", "EFT 0000442917730", "K7741", "40231") == []
+
+
+def test_the_last_digits_of_an_account_after_an_ellipsis_go():
+    out = _out("Benefits were paid to his account; the account ends ...3318, the card ends in "
+               "***7712.")
+    assert _leaks(out, "3318", "7712") == []
+
+
+def test_an_object_identifier_of_a_study_goes_but_not_a_version_or_a_level():
+    out = _out("Prior images (study UID 1.3.6.1.4.1.9328.50.81.2291) compared. Software 2.1.4; "
+               "disc at L4-5 measures 3.2 mm.")
+    assert _leaks(out, "1.3.6.1.4.1.9328.50.81.2291") == []
+    assert "Software 2.1.4" in out and "3.2 mm" in out
+
+
+def test_a_form_named_after_a_label_stays():
+    out = _out("[Scan of the paper claim, CMS-1500 (02-12), and of the appeal, UB-04]")
+    assert "CMS-1500 (02-12)" in out
+
+
+def test_a_model_after_a_make_or_a_brand_stays_but_a_plate_after_a_make_goes():
+    out = _out("A pallet from a Nissan 4PS55 truck was hung on a Liftrite LR-3300 winch.\n"
+               "He drives a Honda, plate QZT-4471.")
+    assert "Nissan 4PS55 truck" in out and "Liftrite LR-3300" in out
+    assert _leaks(out, "QZT-4471") == []
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_spoken_dates_with_a_short_year_go_or_move():
+    text = ("Q. Date of birth?\nA. March the 9th, '61.\n"
+            "Q. Any pain before June of '19?\nA. Benefits stopped in the spring of '22.\n"
+            "His aunt was born on the 14th of July, 1929, in Lagos.\n")
+    out = _out(text, 37)
+    assert _leaks(out, "March the 9th, '61", "June of '19", "spring of '22",
+                  "14th of July, 1929") == []
+    assert "July of '19" in out  # moved by whole months, in its style
+    assert shift_text(shift_text("before June of '19", 37), -37) == "before June of '19"
+
+
+def test_the_time_of_a_signature_or_a_sent_message_goes_but_a_time_of_care_stays():
+    text = ("Electronically signed: J. Ruiz, MD 2023-11-02 16:45\n"
+            "Sent: Tuesday, October 31, 2023 8:05 AM\n"
+            "e-signed 10/30/2023 5:12 PM | reviewer\n"
+            "Arrival: 10/29/2023 21:47   Triage 21:55\n")
+    out = _out(text, 37)
+    assert _leaks(out, "16:45", "8:05 AM", "5:12 PM") == []
+    assert "21:47" in out
+
+
+def test_a_bare_month_and_day_of_a_dated_event_goes_but_not_a_score_or_a_page():
+    text = ("UDS collected 06/09/2023; result consistent 6/9. Recheck 7/28/2023, "
+            "called back 7/28.\nPain 6/10 on 06/10/2023. pg 3/4 of the fax dated 03/04/2023.\n"
+            "Discharged 8/21, van booked 8/25, by phone 8/26.\n")
+    out = _out(text, 37)
+    assert _leaks(out, "consistent 6/9", "back 7/28", "Discharged 8/21", "booked 8/25",
+                  "phone 8/26") == []
+    assert "Pain 6/10" in out and "pg 3/4" in out
+
+
+def test_an_ordinal_day_before_a_pronoun_goes():
+    out = _out("Seen 02/03/2024. On the night of the 4th his knee buckled.")
+    assert _leaks(out, "4th") == []
+
+
+def test_form_dates_in_boxes_go_a_from_to_pair_too():
+    text = ("3. PATIENT'S BIRTH DATE: 07 | 21 | 1949   SEX: F\n"
+            "24. DOS FROM-TO  POS  CPT\n  05 14 24 05 14 24   11  99213\n")
+    out = _out(text)
+    assert _leaks(out, "07 | 21 | 1949", "05 14 24") == []
+    assert "99213" in out
+
+
+def test_ages_over_89_in_words_after_aged_and_after_turned_go():
+    out = _out("Her mother, now aged ninety-four, and her aunt, who turned 101 in March.")
+    assert _leaks(out, "aged ninety-four", "ninety-four", "101") == []
