@@ -20,6 +20,10 @@ _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<val
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
 # A heading in capitals with a caption after a dash ("OBJECTIVE - initial eval vs discharge").
 _CAPTIONED_HEADING = re.compile(r"^([A-Z][A-Z &/]{3,40}?)\s+[-\u2013\u2014]\s+[a-z0-9].*$")
+# A field label alone on its line, in any case ("Subjective complaints:", "Objective findings:"):
+# a heading for the lines below it (a list's introduction with a date or a number is not one).
+_BARE_LABEL = re.compile(r"^[A-Z][A-Za-z '/&()-]{1,40}:$")
+_BARE_LABEL_WORDS = 4
 _ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
@@ -75,7 +79,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             section = captioned.group(1).strip().lower()
             out.append(Line(text, page, section, "heading"))
             continue
-        if _HEADING.match(text) and sum(c.isalpha() for c in text) >= 3:
+        if (_HEADING.match(text) or (_BARE_LABEL.match(text) and len(text.split())
+                <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3:
             section = text.rstrip(":").strip().lower()
             out.append(Line(text, page, section, "heading"))
             continue
