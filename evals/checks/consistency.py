@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 
 from evals import claims
 from evals.checks import grades, positions
@@ -85,14 +86,65 @@ def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
     return {level for level in said if not inside(level)}
 
 
-def _side_problems(said: Claims, cited: Claims) -> list[str]:
+def _sides_said(ctx: EvalContext, said: Claims) -> Claims:
+    """The sentence less its clauses saying the record lacks something ("there is no surgery on
+    the left side in this record"): a side denied there is the absences check's to read."""
+    if not said.sides:
+        return said
+    from evals.checks.absences import absence_clauses
+
+    text = said.text
+    for _, missing in absence_clauses(text):
+        for claim in missing:  # "no surgery on the left side": the words after "no"
+            phrase = claim.split(" ", 1)[1] if " " in claim else ""
+            at = text.lower().find(phrase)
+            if phrase and at >= 0:
+                text = text[:at] + " " + text[at + len(phrase):]
+    return said if text == said.text else claims.scan(text)
+
+
+def _sides_known(ctx: EvalContext, said: Claims, cited: Claims) -> Claims | frozenset[str]:
+    """The sides a sentence may give: its sources', and the side of a diagnosis of the case it
+    names ("carpal tunnel syndrome on both sides" where the case's diagnosis is bilateral)."""
+    if not said.sides or said.sides <= cited.sides:
+        return cited
+    lower = said.text.lower()
+    extra = {side for d in ctx.case.diagnoses for side in _diagnosis_sides(d)
+             if _names_diagnosis(lower, d.text)}
+    return cited if not extra else cited.sides | extra
+
+
+def _diagnosis_sides(diagnosis: object) -> set[str]:
+    side = getattr(diagnosis, "laterality", None)
+    value = getattr(side, "value", side)
+    return {str(value)} if value in ("left", "right", "bilateral") else set()
+
+
+_WORD = re.compile(r"[a-z]+")
+_GENERIC = frozenset("""with without and or of the a an on in at to for status post after
+pain left right bilateral side sides both syndrome disorder""".split())
+
+
+def _names_diagnosis(lower: str, diagnosis: str) -> bool:
+    """The sentence says "diagnosis", or two words in a row of the diagnosis's own name
+    ("carpal tunnel")."""
+    if "diagnos" in lower:
+        return True
+    words = _WORD.findall(diagnosis.lower())
+    return any(a not in _GENERIC and b not in _GENERIC and f"{a} {b}" in lower
+               for a, b in pairwise(words))
+
+
+def _side_problems(said: Claims, cited: Claims | frozenset[str]) -> list[str]:
     if not said.sides:
         return []  # no side, so no side with its anatomy either
-    known = cited.sides
+    known = cited if isinstance(cited, frozenset) else cited.sides
     wrong = sorted(s for s in said.sides if s not in known)
     if wrong:
         there = ", ".join(sorted(known)) or "no side"
         return [f"side {', '.join(wrong)} but the source says {there}"]
+    if isinstance(cited, frozenset):
+        return []  # a side of a diagnosis the sentence names: no anatomy to pair it with
     # Both sides appear in the source: each side must go with the same anatomy it does there.
     source_pairs = cited.side_pairs
     problems = []
@@ -154,8 +206,13 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|th
                          r"authori[sz](?:e|ed|ation)|sought|non-?certified|denied|denial|"
                          # a value compared with a bound ("exceeds 80 percent", "short of 50")
                          r"exceed(?:s|ed|ing)?|more than|less than|fewer than|"
-                         r"short of)\b",
+                         r"short of|"
+                         # the decision on the item ("the five additional visits are not
+                         # medically necessary", "the five visits at issue")
+                         r"(?:medically )?(?:un)?necessary|necessity|at issue|in dispute|"
+                         r"under review)\b",
                          re.I)
+_PRODUCT_NUMBER = re.compile(r"#\s?(\d+)\b")
 
 
 def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
@@ -163,6 +220,10 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     source = cited.claims
     problems = []
     extra = set(said.numbers - source.numbers)
+    if extra and "#" in said.text and "#" not in cited.text:
+        # a product's number, not a quantity ("Tylenol #3"), where the sources name no product
+        # by its number (else it must be theirs: not "Tylenol #4" for their "Tylenol #3")
+        extra -= {float(n) for n in _PRODUCT_NUMBER.findall(said.text)}
     if extra and _speaks_of_case(ctx, said.text):
         extra -= claims.numbers(ctx.stated_values)
     if extra and cited.documents:  # the record a cited fact was read from ("five views")
@@ -184,7 +245,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if not extra:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)
-    problems += _side_problems(said, source)
+    problems += _side_problems(_sides_said(ctx, said), _sides_known(ctx, said, source))
     wrong_levels = _levels_agree(said.levels, source.levels) if said.levels else set()
     if wrong_levels:
         problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")

@@ -9,7 +9,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from evals import claims
-from evals.claim_patterns import WORD_NUMBERS, word_number
+from evals.claim_patterns import TENS, WORD_NUMBERS, word_number
 from evals.claims import Claims
 from evals.context import EvalContext
 
@@ -30,6 +30,8 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
                   for value in claims.numbers(m.group(1))}
     if extra:
         extra = _converted(said.text, cited.claims, extra)
+    if extra:
+        extra = _approximate(said.text, cited, extra)
     if extra:
         extra = _occasions(said.text, cited, extra)
     return _worked_out(ctx, said, cited, extra) if extra else extra
@@ -90,8 +92,10 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 _LIST_START = re.compile(r"\s*(?:[:,(]|—|–|\bnamely\b|\bincluding\b|\bsuch as\b)\s*")
 _ITEM_BREAK = re.compile(r",\s*")
 _LAST_ITEM = re.compile(r"\s(?:and|or)\s")
-_LEVEL_WORDS = re.compile(r"^[\s-]+(?:\w+[\s-]+)?(?:spinal\s+|joint\s+|facet\s+)?"
-                          r"(?:levels?|segments?)\b", re.IGNORECASE)
+# "three levels", "two lumbar levels", "three thoracolumbar and lumbar levels"
+_LEVEL_WORDS = re.compile(r"^[\s-]+(?:(?!levels?\b|segments?\b)[\w-]+[\s-]+){0,3}?"
+                          r"(?:spinal\s+|joint\s+|facet\s+)?(?:levels?|segments?)\b",
+                          re.IGNORECASE)
 
 
 # A change worked out from two values ("fell by 18 points from 44 to 26").
@@ -129,6 +133,11 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
     if _CHANGE.search(text):  # "fell by eighteen points, from 44 to 26"
         given = sorted(said.numbers - extra)
         extra = {x for x in extra if not any(b - a == x for a, b in combinations(given, 2))}
+    if extra and _GAP.search(text):  # "65 percent is five points under the threshold [F6]"
+        given, known = said.numbers - extra, cited.claims.numbers
+        gaps = {_count_value(m.group(1)) for m in _GAP.finditer(text)}
+        extra = {x for x in extra if x not in gaps or
+                 not any(abs(abs(a - b) - x) < 1e-9 for a in given for b in known if a != b)}
     for m in _COUNT.finditer(text) if extra else ():
         word = m.group(1).lower()
         value = float(word) if word.isdigit() else claims.word_number(word)
@@ -145,6 +154,46 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
             counts.add(len({k for k in cited.claims.levels if "-" in k}))
         counts |= _kind_counts(ctx, after, cited)
         if int(value) in counts:
+            extra.discard(value)
+    return extra
+
+
+# How far a value falls from another ("five points under the threshold", "10 percentage points
+# short of it").
+_GAP = re.compile(r"\b(\w+)[\s-]+(?:percentage[\s-]+)?points?\s+(?:under|below|above|over|"
+                  r"short|higher|lower|more|less|beneath)\b", re.IGNORECASE)
+
+
+def _count_value(word: str) -> float | None:
+    word = word.lower()
+    if word.isdigit():
+        return float(word)
+    return word_number(word) if word in WORD_NUMBERS or word in TENS else None
+
+
+# A value said to be near one ("a QuickDASH of about 38.5", "near 38").
+_APPROX = re.compile(r"\b(?:about|approximately|roughly|around|nearly|near|almost|close to|"
+                     r"just (?:under|over|below|above))\s+(\d+(?:\.\d+)?)\b", re.IGNORECASE)
+# A range a source gives ("pain 6-7/10", "3 to 4 weeks"): both ends are its numbers (not a date
+# or a level: no letter, digit, dot or hyphen before it, no digit run after it).
+_RANGE = re.compile(r"(?<![\w.-])(\d{1,3}(?:\.\d+)?)\s*(?:-|–|\bto\b)\s*(\d{1,3}(?:\.\d+)?)"
+                    r"(?![\d.]*\d)(?!-\d)")
+
+
+def _approximate(text: str, cited: _Cited, extra: set[float]) -> set[float]:
+    """A value the sentence hedges ("about 38.5") is the source's value rounded to the places
+    it is written with (38.49); an end of a range the source gives ("six to seven" for
+    "6-7/10") is the source's."""
+    for m in _RANGE.finditer(cited.text):
+        extra -= {float(m.group(1)), float(m.group(2))}
+    if not extra or not _APPROX.search(text):
+        return extra
+    known = cited.claims.numbers
+    for m in _APPROX.finditer(text):
+        written = m.group(1)
+        value = float(written)
+        places = len(written.split(".")[1]) if "." in written else 0
+        if value in extra and any(round(k, places) == value for k in known if k != value):
             extra.discard(value)
     return extra
 

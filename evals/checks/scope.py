@@ -50,6 +50,33 @@ def _related(procedures: set[str]) -> set[str]:
     return out
 
 
+@cache
+def _state_rules() -> dict[str, tuple[str, str]]:
+    """The excerpt-id prefix of each state's own rules ("wv-" for West Virginia's 85 CSR 20),
+    with the state system's name and the pattern its cases' jurisdiction matches
+    (``guideline_index/jurisdictions.yaml``)."""
+    from drafting.criteria.jurisdiction import jurisdictions
+
+    found = {}
+    for j in jurisdictions().values():
+        for i in [j.standard, *(r.basis for r in j.required), *(d.basis for d in j.departures)]:
+            found[i.split("-")[0] + "-"] = (j.name, j.pattern)
+    return found
+
+
+def _other_state(sentence: str, excerpt: Excerpt, case: Case) -> str:
+    """Why a state's own rule does not govern a case filed elsewhere ("" when it does, or when
+    the sentence names that state: it compares)."""
+    for prefix, (name, pattern) in _state_rules().items():
+        if excerpt.id.startswith(prefix):
+            if re.search(pattern, case.jurisdiction or "", re.I) or \
+                    re.search(pattern, sentence, re.I):
+                return ""
+            return (f"{excerpt.id} is a rule of {name}, not of this case's jurisdiction "
+                    f"({case.jurisdiction})")
+    return ""
+
+
 def out_of_scope(sentence: str, excerpt: Excerpt, case: Case) -> str:
     """Why the excerpt does not apply to the case, or "" when it does."""
     settings = {str(s) for s in excerpt.settings}
@@ -58,6 +85,9 @@ def out_of_scope(sentence: str, excerpt: Excerpt, case: Case) -> str:
             (named := _NAMED.get(Setting(s))) and named.search(sentence) for s in settings):
         return (f"{excerpt.id} is written for {', '.join(sorted(settings))}, not this case's "
                 f"setting ({case.setting})")
+    other_state = _other_state(sentence, excerpt, case)
+    if other_state:
+        return other_state
     cited = {str(p) for p in excerpt.procedures}
     asked = {str(i.procedure) for i in case.disputed_items}
     if not asked or cited & _ANY_PROCEDURE or asked & _ANY_PROCEDURE or cited & _related(asked):
