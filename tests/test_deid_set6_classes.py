@@ -99,3 +99,62 @@ def test_form_dates_in_boxes_go_a_from_to_pair_too():
 def test_ages_over_89_in_words_after_aged_and_after_turned_go():
     out = _out("Her mother, now aged ninety-four, and her aunt, who turned 101 in March.")
     assert _leaks(out, "aged ninety-four", "ninety-four", "101") == []
+
+
+# ----------------------------------------------------------------------------- names
+
+
+def test_board_certifications_after_a_degree_go_with_the_name():
+    out = _out("Examiner: Ilse Vantongeren-Obi, PsyD, ABPP, Licensed Psychologist\n"
+               "cc: M. Quarshie, RN, CCM; claims")
+    assert _leaks(out, "ABPP", "CCM", "Vantongeren-Obi", "Quarshie") == []
+
+
+def test_people_a_transcript_lists_by_role_go():
+    out = _out("ALSO PRESENT: Radomir Sczepanski, videographer\n"
+               "Taken before Wilhelmina Okonkwo-Pratt, court reporter.")
+    assert _leaks(out, "Radomir", "Sczepanski", "Wilhelmina", "Okonkwo-Pratt") == []
+
+
+def test_an_honorific_and_a_maiden_name_go_with_the_name():
+    out = _out("Her father, Chief Emeka Ugochukwu Nwosu, farmed. "
+               "Wife Trudi Anne (née ter Horst) is 58.\nChief complaint: low back pain.")
+    assert _leaks(out, "Chief Emeka", "née ter Horst", "ter Horst") == []
+    assert "Chief complaint" in out
+
+
+def test_a_name_spelled_letter_by_letter_goes_but_not_other_capitals():
+    out = _out("A. Dagfinn Holmqvist-Aba. The last name is spelled H-O-L-M-Q-V-I-S-T.\n"
+               "Straight leg raise positive; S-I joint and the A-B-C-D scale noted.")
+    assert _leaks(out, "H-O-L-M-Q-V-I-S-T") == []
+    assert "S-I joint" in out and "A-B-C-D" in out
+
+
+def test_initials_in_stamp_lines_and_cut_surnames_go():
+    out = _out("Transcribed wqe/BJo | Job 5541\nLEDGER printed 2/3/24 by rtz\n"
+               "scanned by QLM 02/03/24\nforwarded to P. V-S for review.\n"
+               "Emergency: Marisol T-G 555-0142\nEmergency: Torvald Ek-Lind 555-0143\n"
+               "Scanned by PT staff; typed by the unit clerk.")
+    assert _leaks(out, "wqe", "BJo", "rtz", "QLM", "P. V-S", "T-G") == []
+    assert "by PT staff" in out and "by the unit clerk" in out
+
+
+def test_a_single_name_word_before_a_credential_goes_but_not_a_word():
+    out = _out("| tel | Zorabel, MA @ clinic | f/u confirmed |\nPain, MD group referral.")
+    assert _leaks(out, "Zorabel") == []
+    assert "Pain, MD" in out
+
+
+def test_handwritten_names_on_a_form_go():
+    text = ("Name (last, first, middle): VANTERPOOL-KEO, desmond r.\n"
+            "Emergency contact: ulla vanterpool-\nkeo (wife) 555-0177\n"
+            "witness: q. abernethy-nwachukwu (front desk)\n"
+            "17. NAME OF REFERRING PROVIDER: DN OYELOWO TUNDE   17b. NPI\n")
+    out = _out(text)
+    assert _leaks(out, "desmond", "ulla", "vanterpool-", "abernethy-nwachukwu", "OYELOWO",
+                  "TUNDE") == []
+
+
+def test_a_scanned_zero_and_l_inside_a_name_in_capitals_go():
+    out = _out("Name: 0STERGAARD-NlLSSON, Birgit\nSeen for back pain.")
+    assert _leaks(out, "0STERGAARD-NlLSSON", "STERGAARD") == []

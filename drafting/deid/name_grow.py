@@ -1,11 +1,13 @@
 """How far a name found reaches: ``grow`` widens each name span over its title (in lower case
-too: "dr. kapoor"), initials, particles, credentials, generational suffix, possessive, the first
+too: "dr. kapoor") or honorific, initials, particles, credentials, generational suffix,
+possessive, a maiden name in parentheses, a surname cut to its initials ("Dana O-L"), the first
 name of ``LAST, FIRST`` and a first name written just before it, and merges spans that touch."""
 
 from __future__ import annotations
 
 import re
 
+from drafting.deid.given_names import is_given_name
 from drafting.deid.names import (
     _CAP,
     _CAPS_WORD,
@@ -13,6 +15,7 @@ from drafting.deid.names import (
     _CREDENTIALS,
     CREDENTIAL,
     GENERATION,
+    HONORIFIC,
     PARTICLE,
     TITLE,
     _is_stop,
@@ -22,15 +25,23 @@ from drafting.deid.terms import APOSTROPHE, U, is_clinical_word
 from drafting.deid.words import is_word
 
 _LEFT = re.compile(
-    rf"(?:(?<![\w'’-])(?:{TITLE}|(?i:dr|mr|mrs|ms|mx|prof))\.?[ ]|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
+    rf"(?:(?<![\w'’-])(?:{TITLE}|{HONORIFIC}|(?i:dr|mr|mrs|ms|mx|prof))\.?[ ]"
+    rf"|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
     rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
 _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
+    # a maiden name ("Ana Ruiz (née de Vries)"); a hyphenated surname cut to its initials ("O-L")
+    rf"[ ]\((?i:née|nee|born)[ ](?:(?i:{PARTICLE})[ ])*{_CAP}(?:[ ]{_CAP})?\)|"
+    rf"[ ]{U}-{U}(?![\w'’-])|"
     rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
     rf",?[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
     rf"[ ]{U}\.(?=[ ][a-z]|[,;:)])|"
     rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
     rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+# A given name in lower case after "LAST, " as a hand writes a form ("OKAFOR, reginald t."), the
+# field ending after it.
+_LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
+                          r"(?=[ \t]{2,}|[ \t]*[|\n]|[ \t]*$)")
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
@@ -65,7 +76,11 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     not re.fullmatch(GENERATION, surname.group("word")):
                 end += len(surname.group(0))
                 continue  # what follows the surname is read on the next round
-            if right := _RIGHT.match(after):
+            if (lower := _LOWER_FIRST.match(after)) and is_given_name(lower.group("word")) \
+                    and text[start:end].isupper():
+                end += len(lower.group(0))
+                moved = True
+            elif right := _RIGHT.match(after):
                 words = re.findall(r"[^\s,]+", right.group(0))
                 if not any(is_clinical_word(w) for w in words
                            if w.lower().replace(".", "") not in _CREDENTIAL_WORDS):
@@ -84,8 +99,9 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-# What may stand between two parts of one name: a space, a comma, a middle initial.
-_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]")
+# What may stand between two parts of one name: a space, a comma, a middle initial, a hyphen that
+# ends a line ("faith okafor-" / "lindqvist").
+_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]|-\n[ \t]*")
 
 
 def _given_before(text: str, start: int, end: int, before: str) -> bool:

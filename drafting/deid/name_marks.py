@@ -17,8 +17,9 @@ from collections.abc import Iterable, Iterator
 from drafting.deid import names as name_rules
 from drafting.deid.name_cues import cued_names, double_names, paired_names, phone_names
 from drafting.deid.name_given import given_marks, lower_places
+from drafting.deid.name_letters import letter_names
 from drafting.deid.name_prose import passing_marks, prose_marks
-from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, GENERATION, PARTICLE, trim
+from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, CREDENTIAL, GENERATION, PARTICLE, trim
 from drafting.deid.terms import HYPHEN, U, is_clinical_word, protected_spans
 from drafting.deid.words import is_word
 
@@ -41,13 +42,22 @@ ALIAS = re.compile(rf"(?:{_CREDENTIALS})?[ ]\((?P<alias>{_CAP}(?:[ ]{_CAP})?(?:[
 SUBJECT_LINE = re.compile(r"(?im)^[ \t]*(?:subject|re|fw|fwd)[ \t]*:.*$")
 
 
+# One name word before a credential ("Tamsin, MA @ the clinic"): a name when it is in no
+# dictionary ("Pain, MD" is not).
+ONE_CREDENTIAL = re.compile(rf"(?<![\w'’.-])(?P<name>{_CAP}),[ ]{CREDENTIAL}(?![\w])")
+
+
 def marks(text: str) -> Iterator[tuple[int, int]]:
-    """Names before an e-mail address, and names the person is said to prefer."""
+    """Names before an e-mail address, names the person is said to prefer, and a single name
+    word in no dictionary before a credential."""
     for pattern in (EMAIL_HEADER, EMAIL_AFTER, PREFERRED):
         for match in pattern.finditer(text):
             span = trim(match.group("name"), match.start("name"), strict=True)
             if span:
                 yield span
+    for match in ONE_CREDENTIAL.finditer(text):
+        if not is_word(match.group("name")) and not name_rules._is_stop(match.group("name")):
+            yield match.span("name")
 
 
 def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -120,6 +130,6 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]
-    found += list(initials(text, tokens))
+    found += list(initials(text, tokens)) + list(letter_names(text, tokens))
     return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
         passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))

@@ -85,7 +85,7 @@ _CUE_BEFORE = re.compile(
     rf"(?:(?P<title>(?<![\w'’-])(?i:{TITLE})\.?[ ])|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
     rf"|(?P<label>(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*))$")
 _CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is)")  # a cue's last word, to test first
-_LOWER_RUN = re.compile(rf"{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
+_LOWER_RUN = re.compile(rf"(?:[{LOWER}]\.[ ])?{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
 
 
 @cache
@@ -196,7 +196,9 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
                     if length:
                         yield start, start + length
                     break
-            back = re.search(rf"(?:^|(?<=[ ])){_LWORD}[ ]$", text[max(0, start - 40):start])
+            # back over a word, or an initial ("witness: m. oyelaran-reyes")
+            back = re.search(rf"(?:^|(?<=[ ]))(?:{_LWORD}|[{LOWER}]\.)[ ]$",
+                             text[max(0, start - 40):start])
             if not back:
                 break
             start -= len(back.group(0))

@@ -70,6 +70,9 @@ def given_months() -> frozenset[str]:
 
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña)")
+# An honorific before a name ("Chief Obinna Eze", "Elder Ruth Amadi"): it goes with a name found
+# beside it, and a relation may stand before it, but it marks no name alone ("Chief complaint").
+HONORIFIC = r"(?:Chief|Sir|Dame|Elder|Deacon|Bishop|Sheikh|Chief[ ]Judge)"
 _CREDENTIAL_LIST = [
     "M.D.", "MD", "D.O.", "DO", "D.C.", "DC", "DPT", "D.P.T.", "P.T.", "PT", "PTA", "MPT",
     "OTR/L", "OTR", "OT", "COTA", "Psy.D.", "PsyD", "Ph.D.", "PhD", "Pharm.D.", "PharmD", "R.Ph.",
@@ -79,6 +82,8 @@ _CREDENTIAL_LIST = [
     "MS", "Esq.", "Esq", "J.D.", "JD", "Q.M.E.", "QME", "A.M.E.", "AME", "DDS", "DMD", "DPM",
     "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT", "RDMS",
     "RVT", "CNMT", "RRT", "CST", "MSW", "CHT", "LAc", "L.Ac.",
+    # board certifications and certified roles after a degree ("PhD, ABPP", "RN, CCM")
+    "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"
@@ -106,13 +111,16 @@ _PERSON_LABELS = (
     r"last[ _]name|first[ _]name|middle[ _]name|surname|given[ _]name|preferred[ _]name|"
     r"injured[ _]worker|employee(?:[ _]name)?|name[ _]of[ _]employee|applicant|claimant|"
     r"defendant|plaintiff|insured|member(?:[ _]name)?|subscriber|guarantor|beneficiary|"
-    r"responsible[ _]party|guardian|next[ _]of[ _]kin|emergency[ _]contact|"
+    r"responsible[ _]party|guardian|next[ _]of[ _]kin|emergency(?:[ _]contact)?|"
     r"contact(?:[ _]person)?|"
     r"employer[ _]contact|employer[ _]representative|company[ _]contact|"
     r"spouse|witness|supervisor|foreman|manager|delegate|interpreter|"
     r"attorney|applicant[ _]attorney|defense[ _]attorney|counsel|adjuster|claims[ _]adjuster|"
     r"claims[ _]examiner|examiner|case[ _]manager|nurse[ _]case[ _]manager|nurse[ _]reviewer|"
     r"(?:primary[ _])?treating[ _]physician|ptp|pcp|primary[ _]care(?:[ _]physician)?|"
+    # a claim form's fields: "17. NAME OF REFERRING PROVIDER OR OTHER SOURCE: DN LAST FIRST"
+    r"name[ _]of[ _](?:referring|ordering|rendering|supervising)[ _](?:provider|physician)"
+    r"(?:[ _]or[ _]other[ _]source)?|"
     r"physician|provider|rendering[ _]provider|author|authored[ _]by|"
     r"referring(?:[ _](?:physician|provider|md|doctor))?|referred[ _]by|"
     r"ordering(?:[ _](?:physician|provider|md))?|requesting(?:[ _](?:physician|provider))?|"
@@ -173,7 +181,7 @@ _RELATION = (
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
-    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
+    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
     rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
 )
 _ROLE_AFTER = (

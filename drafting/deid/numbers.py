@@ -135,6 +135,8 @@ def numbers(text: str) -> Iterator[Span]:
                     _YEAR.fullmatch(value):
                 continue  # a month and year is shifted, not replaced ("UR 01/2023"); a year
                 # is no number ("the DWC 2016 guidelines")
+            if re.match(r"(?i)dwc|cause", match.group(0)) and not value[:1].isdigit():
+                continue  # "Texas DWC MCCH 09117": a published decision, not a claim
             if match.groupdict().get("wrap") and digits(value) < 6:
                 continue  # the label ends a line: "the claim\n2024 notes" names no number
             start = match.start("value")

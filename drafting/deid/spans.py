@@ -24,14 +24,19 @@ def digits(text: str) -> int:
     return sum(c.isdigit() for c in text)
 
 
-# A zero that a scan read for an O between capitals ("P0LICY NUMBER", "VILLASEN0R")
-_ZERO_FOR_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])")
+# A zero that a scan read for an O between capitals or opening a word of capitals ("P0LICY
+# NUMBER", "VILLASEN0R", "0KAFOR"), a lower-case l read for an I between capitals ("LlNDQVIST",
+# "QUESTIONNAlRE").
+_ZERO_FOR_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])|(?<![\w-])0(?=[A-Z]{3})")
+_L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z])")
 
 
 def unmisread(text: str) -> str:
-    """``text`` with a zero between capitals read as the O it was; of the same length, so a
-    span found in it stands where it stands in ``text``."""
-    return _ZERO_FOR_O.sub("O", text) if "0" in text else text
+    """``text`` with those letters read as what they were; of the same length, so a span found
+    in it stands where it stands in ``text``."""
+    if "0" in text:
+        text = _ZERO_FOR_O.sub("O", text)
+    return _L_FOR_I.sub("I", text) if "l" in text else text
 
 
 def clean(value: str) -> str:
