@@ -35,7 +35,8 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.electrodiagnostic_report, r"electrodiagnostic|\bEMG\b|nerve conduction|\bNCS\b"),
     (RecordType.imaging_report, r"\bMRI\b|\bCT\b|radiograph|x-?rays?|imaging|\bultrasound\b|"
                                 r"myelogra|discogra|bone scan"),
-    (RecordType.psych_evaluation, r"psycholog|psychiatr|behavioral health evaluation"),
+    (RecordType.psych_evaluation, r"psycholog|psychiatr|behavioral health evaluation|"
+                                  r"cognitive[- ]behavio(?:u)?ral|\bCBT\b|psychotherap"),
     (RecordType.operative_report, r"operative report|operative note"),
     (RecordType.procedure_report, r"procedure (?:note|report)|procedure performed"),
     (RecordType.device_trial_record, r"trial (?:log|record|summary|report)"),
@@ -43,7 +44,7 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
                          r"(?:eval|re-?eval|note|visit|discharge)"),
     (RecordType.chiropractic_note, r"chiropract"),
     (RecordType.pharmacy_record, r"pharmacy|dispensing|prescription history|medication history"),
-    (RecordType.consultation_note, r"consultation|\bconsult\b"),
+    (RecordType.consultation_note, r"consultation|\bconsult\b|second opinion"),
     (RecordType.office_note, r"progress (?:note|report)|office (?:visit|note)|follow-?up|"
                              r"evaluation|clinic note|visit note|PR-?2|registration|"
                              r"new patient|intake form|medication reconciliation|urgent care|"
@@ -72,7 +73,9 @@ DATE_LABELS = re.compile(
     r"date of (?:this )?(?:notice|decision|letter)|(?:notice|decision) date|"
     r"date of (?:the )?last visit|last visit date|arrival(?: date)?|date of arrival|"
     r"date of re-?exam(?:ination)?|re-?exam(?:ination)? date|"
-    r"admi(?:ssion|t) date|date of admission|date(?:/time)?)"
+    r"admi(?:ssion|t) date|date of admission|"
+    # a specimen's results are of the day it was collected, not reported
+    r"collected|collection date|date collected|date(?:/time)?)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )
@@ -102,13 +105,35 @@ _ID_FIELD = re.compile(r"^(?:RE|DOI|DOB|D/?O/?I|MRN|SSN|claim|case|member|WCAB|A
                        r"carrier|applicant|insured|acct|account)\b[^:]{0,25}:", re.IGNORECASE)
 
 
+# A letter's body has begun: its salutation, or a line of prose longer than any title. The
+# headings below it ("HISTORY", "IMAGING") are its sections, not the record's title.
+_BODY = re.compile(r"^dear\b", re.IGNORECASE)
+_PROSE = 100
+_SENTENCE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # (an address line's "8 a.m.-8 p.m." is none)
+# A letterhead's organisation ("FICTIVE WORK REHAB, INC.", "MOCKWOOD BEHAVIORAL PAIN SERVICES"):
+# what it names is the practice, not the record, when a later title line names the record.
+_ORGANISATION = re.compile(r"\b(?:inc|llc|ltd|corp|p\.?c|pllc|group|associates|services|center|"
+                           r"centre|clinic|hospital|university|department|laborator(?:y|ies)|"
+                           r"institute|partners|practice)\b", re.IGNORECASE)
+_RECORD_WORDS = re.compile(r"\b(?:note|report|evaluation|summary|letter|decision|determination|"
+                           r"request|form|record|consult\w*|review|notice|questionnaire)\b",
+                           re.IGNORECASE)
+
+
+def _letterhead(line: str) -> bool:
+    return bool(_ORGANISATION.search(line)) and not _RECORD_WORDS.search(line)
+
+
 def _title_lines(text: str) -> list[str]:
     """Capitalised heading lines near the top of the first page (what they say in parentheses
-    aside: "ADVERSE DETERMINATION (after peer-to-peer)"), and its first short lines."""
+    aside: "ADVERSE DETERMINATION (after peer-to-peer)"), and its first short lines, up to the
+    start of a letter's body."""
     out = []
     opening = 0
     for line in [line for line in text.splitlines() if line.strip()][:15]:
         line = " ".join(line.split())
+        if _BODY.match(line) or (len(line) > _PROSE and _SENTENCE.search(line)):
+            break
         if _ID_FIELD.match(line):
             continue  # "DOI: 04/17/2022; CT 01/01/2019 - ..." is a field, whatever its capitals
         opening += 1
@@ -137,7 +162,9 @@ def sentence_case(title: str) -> str:
 def classify(first_page: str, full_text: str) -> Classification:
     titles = _title_lines(first_page)
     kind, title = None, None
-    for line in titles:  # the first title line that names a kind of record decides
+    # the first title line that names a kind of record decides, a letterhead's last
+    named_lines = [t for t in titles if not _letterhead(t)] + [t for t in titles if _letterhead(t)]
+    for line in named_lines:
         named = next(((k, p) for k, p in _COMPILED if p.search(line)), None)
         if named is not None:
             kind, pattern = named
@@ -156,9 +183,9 @@ def classify(first_page: str, full_text: str) -> Classification:
                           author_role(full_text))
 
 
-# "Dates of evaluation: 09/18/2024 and 09/19/2024": a record of several days is complete on its
-# last one.
-_DAYS = re.compile(r"\bdates of (?:evaluation|testing)\s*:?(?P<days>[^\n]*)",
+# "Dates of evaluation: 09/18/2024 and 09/19/2024", "Dates of treatment: 09/03/2025 -
+# 11/19/2025": a record of several days is complete on its last one.
+_DAYS = re.compile(r"\bdates of (?:evaluation|testing|treatment|care)\s*:?(?P<days>[^\n]*)",
                    re.IGNORECASE)
 
 

@@ -65,22 +65,53 @@ _BANNER = re.compile(r"^\s*([-=#*_~])\1{2,}\s*(?P<title>[^-=#*_~\s].*?)?\s*[-=#*
 _DOCUMENT_NUMBER = re.compile(r"^document\s*\d+\s*(?:of\s*\d+)?\s*[:.-]?\s*", re.IGNORECASE)
 
 
+# A document's last page footer ("Page 3 of 3"): a rule line after it opens the next document.
+_LAST_PAGE = re.compile(r"^\s*page\s+(\d+)\s+of\s+(\d+)\s*$", re.IGNORECASE)
+# What a shared header above the first banner holds: the practice's letterhead and the
+# patient's identifying fields, no sentence of the record ("Patient: ...", "Treating: ...").
+_HEADER_MOST_LINES = 8
+
+
+def _closes_a_document(text_lines: list[str], index: int) -> bool:
+    """A rule line right after the footer of a document's last page."""
+    before = [line for line in text_lines[:index] if line.strip()]
+    footer = _LAST_PAGE.match(before[-1]) if before else None
+    return bool(footer and footer.group(1) == footer.group(2))
+
+
+def _shared_header(lines_above: list[str]) -> bool:
+    """Lines above the first banner that head every document below it (a few short lines,
+    no prose): a letterhead and patient block, not a document of their own."""
+    kept = [line for line in lines_above if line.strip()]
+    return 0 < len(kept) <= _HEADER_MOST_LINES and not any(
+        re.search(r"[a-z]{3,}[.!?]\s*$", line) for line in kept)
+
+
 def documents_in(record: Record) -> list[Record]:
-    """A text file holding several documents, each under a banner line, as one record each;
-    the banner's title (if any) heads its document. Anything else is one record."""
+    """A text file holding several documents, each under a banner line (or after a rule line
+    that follows a last page's footer, "Page 1 of 1"), as one record each; the banner's title
+    (if any) heads its document, and a shared header above the first banner (letterhead and
+    patient block) heads each. Anything else is one record."""
     if len(record.pages) != 1 or record.pages[0].problem:
         return [record]
     text_lines = record.pages[0].text.splitlines()
     cuts = [i for i, line in enumerate(text_lines) if _BANNER.match(line)]
+    if len(cuts) == 1 and _closes_a_document(text_lines, cuts[0]):
+        cuts = [0, *cuts]  # the first document opens the file
     if len(cuts) < 2:
         return [record]
     parts = []
+    header: list[str] = []
     if any(line.strip() for line in text_lines[:cuts[0]]):
-        parts.append(text_lines[:cuts[0]])
+        if _shared_header(text_lines[:cuts[0]]):
+            header = text_lines[:cuts[0]]
+        else:
+            parts.append(text_lines[:cuts[0]])
     for start, end in zip(cuts, [*cuts[1:], len(text_lines)], strict=True):
         banner = _BANNER.match(text_lines[start])
         title = _DOCUMENT_NUMBER.sub("", (banner.group("title") or "") if banner else "").strip()
-        parts.append(([title] if title else []) + text_lines[start + 1:end])
+        body = text_lines[start + 1:end] if banner else text_lines[start:end]
+        parts.append(header + ([title] if title else []) + body)
     return [Record(record.path, [Page(1, "\n".join(part).strip(), record.pages[0].method)])
             for part in parts if any(line.strip() for line in part)]
 

@@ -1,6 +1,7 @@
 """Form check boxes: a box left empty is an option not chosen, never a fact of the record.
 
-Forms print every option with its box ("[X] Modified duty   [ ] Full duty", "☐ Chiropractic").
+Forms print every option with its box ("[X] Modified duty   [ ] Full duty", "☐ Chiropractic"),
+or a question with its answers to circle ("Weakness in legs?   Y / (N)").
 Only the ticked options are kept, as the form's answer; a line of empty boxes only is no text at
 all. The box stands before its option ("[ ] Full duty"), or after it when the line ends with a
 box ("Prior surgery: Yes [ ] No [x]"); then the field's label before the first option is kept.
@@ -24,9 +25,26 @@ def _after_gap(option: str) -> str:
     return parts[1] if len(parts) == 2 else ""
 
 
+# A yes/no question with its circled answer ("Weakness in legs?   Y / (N)", "Smoke?  (Y) / N"):
+# the question runs back to a column gap or a field's colon.
+_CIRCLED = re.compile(r"(?P<q>[A-Za-z](?:[\w,/'-]| (?! ))*\?)?\s*(?:\((?P<yes>y(?:es)?)\)\s*/\s*"
+                      r"no?\b|\by(?:es)?\s*/\s*\(no?\))", re.IGNORECASE)
+
+
+def circled_only(text: str) -> str:
+    """The line with each question answered "no" by its circled answer taken out with its
+    answer, and a circled "yes" written as "yes" ("Numbness?   (Y) / N   rt foot" -> "Numbness?
+    yes   rt foot"): the question alone is never a finding."""
+    if "(" not in text or "/" not in text:
+        return text
+    return _CIRCLED.sub(lambda m: f"{m.group('q') or ''} yes" if m.group("yes") else "", text)
+
+
 def ticked_only(text: str) -> str:
     """The line (as laid out: column gaps of three spaces or a tab end an option) with every
-    unticked option, and every box, taken out."""
+    unticked option, and every box, taken out; so is a question answered "no" by a circled
+    answer (``circled_only``)."""
+    text = circled_only(text)
     if "[" not in text and not any(b in text for b in "☐☑☒"):
         return text
     parts = _BOX.split(text)

@@ -2,7 +2,8 @@
 push or pull in pounds, a tolerance in minutes, repetitions before symptoms), the physical
 demand category it places the client in, and the validity of effort, each a functional fact.
 The job's demands (a column of the table, the job of injury), vital signs during testing,
-test statistics and the recommended programme are not the client's function."""
+test statistics, the report's definitions and the recommended programme are not the client's
+function."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ NOT_ABILITY = re.compile(r"\bjob demands?\b|\bDOT\b|\bbpm\b|\bcoefficient\b|"
                          r"\bgoal\b", re.IGNORECASE)
 
 JOB = re.compile(r"\bjob\b|occupation|\bdemands?\b", re.IGNORECASE)  # a field of the job's
+# A report's definitions and legends ("Heavy work = 50 to 100 lb occasionally"): the scale's
+# terms, not the client's abilities.
+DEFINITION = re.compile(r"\bdefinitions?\b|\blegend\b|\bkey\b", re.IGNORECASE)
 
 
 def is_fce(title: str) -> bool:
@@ -27,4 +31,4 @@ def is_fce(title: str) -> bool:
 def ability(sentence: Sentence) -> bool:
     """A sentence of an FCE that states an ability measured."""
     return bool(ABILITY.search(sentence.text)) and not NOT_ABILITY.search(sentence.text) and \
-        not (sentence.label and JOB.search(sentence.label))
+        not (sentence.label and (JOB.search(sentence.label) or DEFINITION.search(sentence.label)))

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.checkboxes import ticked_only
+from drafting.intake.extract.table_columns import excluded_columns, without_columns
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
@@ -64,7 +65,14 @@ class Line:
 
 def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     out = []
+    spans: list[tuple[int, int]] | None = None  # a table's columns that hold no finding
     for raw in page_text.splitlines():
+        if not _COLUMNS.search(raw.strip()):
+            spans = None
+        elif spans is None:
+            spans = excluded_columns(raw)
+        elif not raw.lstrip().startswith("|"):
+            raw = without_columns(raw, spans)
         row = _table_row(raw)
         # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
         text = " ".join(_LEADERS.sub(" ", ticked_only(row if row is not None else raw)).split())
@@ -80,7 +88,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             out.append(Line(text, page, section, "heading"))
             continue
         if (_HEADING.match(text) or (_BARE_LABEL.match(text) and len(text.split())
-                <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3:
+                <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3 and not (
+                row is not None and _VALUE_CELL.search(row)):  # "PHQ-9    16    9": a row
             section = text.rstrip(":").strip().lower()
             out.append(Line(text, page, section, "heading"))
             continue
@@ -99,6 +108,7 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
 
 _PIPE_RULE = re.compile(r"^[\s|:+-]+$")
 _COLUMNS = re.compile(r"\S {3,}\S")
+_VALUE_CELL = re.compile(r"(?:^|\s{3})[\d.,/%-]*\d[\d.,/%-]*(?=\s{3}|\s*$)")  # a cell of a number
 
 
 def _table_row(raw: str) -> str | None:
