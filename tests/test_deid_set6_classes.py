@@ -158,3 +158,57 @@ def test_handwritten_names_on_a_form_go():
 def test_a_scanned_zero_and_l_inside_a_name_in_capitals_go():
     out = _out("Name: 0STERGAARD-NlLSSON, Birgit\nSeen for back pain.")
     assert _leaks(out, "0STERGAARD-NlLSSON", "STERGAARD") == []
+
+
+# ----------------------------------------------------------------------------- places, phones
+
+
+def test_an_address_with_a_building_a_pipe_or_a_town_without_its_state_goes_whole():
+    text = ("Clinic | 5120 Katy Fwy, Bldg D, Sealy, TX 77474 | 979-555-0101\n"
+            "appt 2 pm, 5120 Katy Fwy, Bldg D, Sealy 77474.\n"
+            "Ops Coordinator\n211 Mesa Rd, Ste 14 | Hobbs NM 88240\n")
+    out = _out(text)
+    assert _leaks(out, "Katy Fwy", "Bldg D", "Sealy", "77474", "Mesa Rd", "Ste 14", "Hobbs",
+                  "88240") == []
+
+
+def test_a_ward_room_a_zip_after_a_town_one_lives_in_and_a_scanned_zip_go():
+    text = ("Unit: 6 North Rm 221-A   Admit 2 days\n"
+            "aunt in assisted living rm C-207\n"
+            "(lives in Cedar Bayou 77520)\n"
+            "address: 12 elm rd\n   baytown tx 775I4\n"
+            "reading room 555-0142; room air; 2 rooms.\n")
+    out = _out(text)
+    assert _leaks(out, "6 North Rm 221-A", "C-207", "Cedar Bayou", "77520", "775I4") == []
+    assert "room air" in out and "2 rooms" in out and "reading room" in out
+
+
+def test_a_phone_abroad_and_a_phone_with_a_menu_option_go_but_not_doses_or_scores():
+    out = _out("Her son in Leeds, +44 113 496 0831, or the clinic on +49 (0)30 1234 5678. "
+               "Reviewer: (866) 555-0118, option 2, ext. 4410.\nDose 3+2 mg; BP 120/80.")
+    assert _leaks(out, "+44 113 496 0831", "496 0831", "1234 5678", "option 2", "4410") == []
+    assert "3+2 mg" in out and "120/80" in out
+
+
+# ----------------------------------------------------------------------------- employers, ages
+
+
+def test_employers_named_in_a_transcript_answer_and_by_their_industry_go():
+    text = ("  4   Q.   Who did you work for before the port?\n"
+            "  5   A.   Delmar Tank Services, six years, then\n"
+            "  6   Rourke & Sons Refrigeration in Texas City.\n")
+    out = _out(text)
+    assert _leaks(out, "Delmar", "Rourke & Sons") == []
+
+
+def test_an_employer_handwritten_in_lower_case_goes_but_not_none_or_self_employed():
+    out = _out("Last employer: tidewater cold storage      job: forklift (9 yrs)\n"
+               "Previous employer: self employed\nEmployer: none\n")
+    assert _leaks(out, "tidewater cold storage") == []
+    assert "self employed" in out and "Employer: none" in out
+
+
+def test_a_scanned_age_over_89_goes():
+    out = _out("mother - 9l yrs, dementia; father 9O y/o; sister 45 yrs")
+    assert _leaks(out, "9l yrs", "9O y/o") == []
+    assert "45 yrs" in out

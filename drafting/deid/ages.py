@@ -20,8 +20,8 @@ AGE_WORDS = re.compile(
     r"(?![- ](?:percent|%|minutes?|mins?|seconds?|days?|hours?|degrees?|mg|mcg|ml|feet|foot|"
     r"pounds?|lbs?|times|milligrams?|units?|patients?|cases?|points?))"
 )
-AGE_NUMBER = re.compile(
-    r"(?i)(?<![\w.])(?:9\d|1[01]\d)(?:[- ]?(?:years?|yrs?|y)[- ]?old\b"
+AGE_NUMBER = re.compile(  # a scan's l, I or O for the digit of "9l yrs" too
+    r"(?i)(?<![\w.])(?:9[\dlIO]|1[01]\d)(?:[- ]?(?:years?|yrs?|y)[- ]?old\b"
     r"|[ -]?(?:y/o|y\.o\.|yo|yr|yrs|years?|y)(?![a-z])"
     r"|[ ](?:años|anos|ans|anni|jahre)\b)"  # Spanish, French, Italian, German: "93 años"
 )

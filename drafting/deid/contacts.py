@@ -24,8 +24,14 @@ PHONE_BARE = re.compile(r"(?<![\w-])(?:\+?1)?[2-9]\d{9}(?![\w-])")
 PHONE_WORD = re.compile(
     r"(?i)\b(?:phone|ph|tel|telephone|cell|mobile|fax|facsimile|home|work|pager|call|calls|"
     r"reached at|contact|from|to|alt)\b[^\n\d]{0,12}$")
-# An extension, letters in it too: "x 31C", "ext. R-22".
-EXTENSION = re.compile(r",?[ ]?(?i:ext\.?|extension|x)[ ]?(?:[A-Z]{1,2}-?)?\d{1,5}[A-Z]?(?![\w-])")
+# An extension, letters in it too: "x 31C", "ext. R-22"; a menu option before it too: ", option
+# 3, ext. 7712".
+EXTENSION = re.compile(r"(?:,?[ ](?i:option|opt\.?|press)[ ]\d{1,2})?"
+                       r",?[ ]?(?i:ext\.?|extension|x)[ ]?(?:[A-Z]{1,2}-?)?\d{1,5}[A-Z]?(?![\w-])")
+# A number abroad, its country code first: "+44 7700 900123", "+49 (0)30 1234 5678", "+52 55
+# 1234 5678": eight to fifteen digits in groups (not +1: the patterns above read those).
+INTERNATIONAL = re.compile(r"(?<![\w+])\+(?!1[ .-]?\(?\d{3})[1-9]\d{0,2}"
+                           r"(?:[ .-]?\(?\d{1,5}\)?){2,5}(?![\w-])")
 EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
 URL = re.compile(r"(?i)\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'`|]+")
 DOMAIN_PATH = re.compile(r"(?i)\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|io|us|"
@@ -69,6 +75,8 @@ def contacts(text: str) -> Iterator[Span]:
     for match in PHONE_BARE.finditer(text):
         if PHONE_WORD.search(text[max(0, match.start() - 40):match.start()]):
             phones.append((match.start(), match.end()))
+    phones += [(m.start(), m.end()) for m in INTERNATIONAL.finditer(text)
+               if 8 <= sum(c.isdigit() for c in m.group(0)) <= 15]
     for start, end in phones:
         if ext := EXTENSION.match(text, end):
             end = ext.end()

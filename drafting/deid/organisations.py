@@ -26,11 +26,14 @@ ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0
        rf"(?:,?[ ]{_LEGAL}(?![\w]))?")
 # The value ends the field (a sentence after "Employer:" is an instruction, not an employer), or
 # stands before a parenthesis ("Empl: Tri-Valley Cold Storage (loader / forklift)").
+# In lower case too, as a hand fills a form ("Last employer: brazos cold storage").
+_LOWER_ORG = r"[a-z][a-z0-9'’.&-]*(?:[ ](?:&[ ])?[a-z][a-z0-9'’.&-]*){0,5}"
 EMPLOYER_FIELD = re.compile(
-    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
+    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:(?:(?:last|previous|prior|former|current|past)[ ])?"
+    r"employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
     r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
     r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
-    rf"[ \t]*:[ \t]*(?P<value>{ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",
+    rf"[ \t]*:[ \t]*(?P<value>{ORG}|{_LOWER_ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",
     re.MULTILINE,
 )
 _WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|position|"
@@ -55,6 +58,11 @@ EMPLOYER_LEFT = re.compile(
     r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ])|"
     r"\bemployer(?:,|[ ]is|[ ]was|[ ]being)[ ])"
     rf"(?:the[ ])?(?P<value>{ORG})")
+# The answer to a question of where one worked, in a transcript: "Q. Who did you work for
+# before that?\n A. Delmar Tank Services, six years".
+EMPLOYER_ANSWER = re.compile(
+    r"(?i:\b(?:who|where)\b[^?\n]{0,40}\bwork(?:ed)?\b[^?\n]{0,20}\?)[ \t]*\n?[ \t]*\d{0,2}[ \t]*"
+    rf"A\.[ \t]+(?P<value>{ORG})")
 # The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
 CAPTION = re.compile(
     rf"(?im:^[ \t]*(?:re|in[ ]re|case|caption|matter)[ \t]*:.*?\bvs?\.[ ](?P<value>{ORG}))")
@@ -143,8 +151,11 @@ def _org_variants(org: str) -> set[str]:
             and not kept(v)}
 
 
+_NO_EMPLOYER = frozenset("none self self-employed unemployed retired disabled n/a na unknown same "
+                         "not applicable student homemaker".split())
 _LEADING = frozenset("The Then A An And Her His Their Per From At For With In On By To Of Also "
-                     "Both Former Current Previous Prior Patient Employer Company".split())
+                     "Both Former Current Previous Prior Patient Employer Company Before After "
+                     "Since Until".split())
 
 
 def _trimmed(org: str) -> tuple[int, str]:
@@ -158,7 +169,7 @@ def _trimmed(org: str) -> tuple[int, str]:
 
 
 _PATTERNS = ((EMPLOYER_FIELD, 5), (CAPTION, 5), (EMPLOYER_LEFT, 4), (AFTER_CREDENTIAL, 4),
-             (EMPLOYER_PROSE, 4), (EMPLOYER_THROUGH, 4))
+             (EMPLOYER_PROSE, 4), (EMPLOYER_THROUGH, 4), (EMPLOYER_ANSWER, 4))
 
 
 def employers(text: str) -> tuple[list[Span], set[str]]:
@@ -179,7 +190,10 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
                 not org.endswith("."):
             org += "."  # "Co." whose full stop the last word did not take
         words = org.split()
-        if not re.match(U, org) or (pattern is AFTER_CREDENTIAL and (
+        lower = pattern is EMPLOYER_FIELD and org.islower()
+        if lower and (len(words := org.split()) < 2 or any(w in _NO_EMPLOYER for w in words)):
+            continue  # "employer: none", "employer: self employed"
+        if (not re.match(U, org) and not lower) or (pattern is AFTER_CREDENTIAL and (
                 len(words) < 2 or re.search(r"\d", org)
                 or any(is_never_name(w) for w in words))):
             continue  # "(Hospitalist)", "(Pain Medicine)", "(RPh 80412)": not a firm

@@ -15,7 +15,8 @@ from drafting.deid.words import is_word
 
 _SUFFIX = (r"(?:Street|St|Avenue|Ave|Road|Rd|Lane|Ln|Drive|Dr|Boulevard|Blvd|Way|Court|Ct|Place|"
            r"Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Trail|Trl|Loop|Row|Square|Sq|"
-           r"Plaza|Alley|Crescent|Expressway|Freeway|Pike|Run|Path|Walk)")
+           r"Plaza|Alley|Crescent|Expressway|Expy|Freeway|Fwy|Tollway|Turnpike|Tpke|Pike|Run|Path|"
+           r"Walk)")
 _STATES = (r"(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|"
            r"RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY]|PR|GU|VI)")
 _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|"
@@ -32,8 +33,9 @@ _CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
 # After a street's suffix: its compass point, units, city, state and ZIP.
+# (A town and a ZIP without the state: "9000 Gulf Fwy, Bldg C, Houston 77017".)
 _AFTER_STREET = (rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?(?:,?\s(?i:{_UNIT}))*"
-                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ]){_CITY_STATE_ZIP}\b)?")
+                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY}[ ]{_ZIP})\b)?")
 STREET = re.compile(
     rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
     rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?{_AFTER_STREET}"
@@ -62,8 +64,18 @@ CITY_CUED = re.compile(
 # A unit standing alone: "(across the hall, Apt 11)".
 UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b"
                         # a room or bed of a ward: "Room: ED-14", "Rm 214-B", "Bed #3"
-                        r"|\b(?:Room|ROOM|Rm|RM|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
-                        r"(?:-?[A-Z])?\b")
+                        # with its ward before it: "4 West Rm 412-B"
+                        r"|(?:\b\d{1,2}[ ](?:North|South|East|West|N|S|E|W)[ ])?"
+                        r"\b(?:Room|ROOM|room|Rm|RM|rm|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
+                        r"(?:-?[A-Z])?\b(?!-\d)")  # not "reading room 555-0142"
+# A ZIP a scan misread after a state's abbreviation ("pasadena tx 775O3"); three digits at
+# least.
+OCR_ZIP = re.compile(rf"(?<![\w])(?i:{_STATES})[ ]{{1,3}}(?P<zip>(?=(?:[OIl]*\d){{3}})"
+                     r"(?=[\dOIl]*[OIl])[\dOIl]{5})(?![\w])")
+# A town and a ZIP after a verb of living: "(lives in Deer Park 77536)".
+CITY_ZIP_CUED = re.compile(
+    rf"\b(?i:lives|living|lived|resides|residing|moved|relocated)[ ](?:in|to|near)[ ]"
+    rf"(?P<place>{_CITY}[ ]{_ZIP})(?![\w-])")
 # A street written in lower case in a message: a house number of three digits or more, one to
 # three words, a street's suffix that is no common word, a suite: "1180 mesa ridge loop ste b"
 # (not "1000 mg ... " or "5000 meter run").
@@ -127,6 +139,10 @@ def places(text: str) -> Iterator[Span]:
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+    for match in OCR_ZIP.finditer(text):
+        yield Span(match.start("zip"), match.end("zip"), PhiKind.address, 2)
+    for match in CITY_ZIP_CUED.finditer(text):
+        yield Span(match.start("place"), match.end("place"), PhiKind.address, 2)
     for match in LOWER_STREET.finditer(text):
         if not any(_NOT_STREET_WORD.fullmatch(w) for w in match.group("words").split()):
             yield Span(match.start(), match.end(), PhiKind.address, 2)
