@@ -28,6 +28,9 @@ def _comparable(x: Mention, y: Mention) -> bool:
     reflex diminished", not "reduced peroneal amplitude" and "normal deep peroneal studies")."""
     if x.mods is not None:
         return True
+    if not x.about or not y.about:
+        return True  # what one is about is not found ("the claim was accepted": a reasoning
+        # word): it compares with every mention of the pair
     shared = len(x.about & y.about)
     return shared > 0 and 2 * shared >= min(len(x.about), len(y.about))
 

@@ -23,6 +23,8 @@ from evals.checks.polarity.words import (
     UNSURE,
 )
 
+_LEVEL = re.compile(r"[ctls]\d{1,2}")  # a spinal level's token, inside a noun phrase
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -45,7 +47,7 @@ class Analysis(Scope):
         j = k - 1
         while j >= 0 and len(out) < self.lex.phrase:
             t = self.tokens[j]
-            if t == "-":
+            if t == "-" or _LEVEL.fullmatch(t):  # "diagnostic bilateral L4-L5 facet" block
                 j -= 1
                 continue
             if not self.is_modifier(j):

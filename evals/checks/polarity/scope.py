@@ -298,8 +298,11 @@ class Scope:
             lo = a
             # (a cue right after "and"/"but" begins its own predicate: "he was not working
             # and could walk" leaves the first unsure of nothing)
+            # (and so does a verb after "and": "advised against X and suggested waiting to
+            # see whether" leaves the advice certain)
             while lo > 0 and not self.stops[lo - 1] and self.tokens[lo - 1] != "," and \
-                    not (lo == a and self.tokens[lo - 1] in {"and", "but"}):
+                    not ((lo == a or self.tokens[lo].endswith("ed")) and
+                         self.tokens[lo - 1] in {"and", "but"}):
                 lo -= 1
             hi = a  # on to the clause's end, "that" ("stating that ...") or ", and"
             while hi < self.n and not self.stops[hi] and (

@@ -1,0 +1,186 @@
+"""Classes of false alarm and miss found on sparse, secondhand records (#19, paraphrase set 5),
+each tested on new synthetic text both ways where it has two: the right sentence passes, the
+wrong one is an error. Numbers a sentence rounds, ranges, gaps and level counts; a product's
+number; a diagnosis's side; record cues ("the file has no", "does not include", "no longer
+recorded"); the reviewer's "treat as"; status pairs of benefit, risk judgement, amount of use
+and a judge crediting an opinion; a state's own rule cited in another state's case."""
+
+from __future__ import annotations
+
+import asyncio
+from functools import cache
+
+import pytest
+
+from drafting.backends.registry import create
+from drafting.case import Case, load_case
+from drafting.case.vocab import Laterality, Setting
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals.checks.absences import absence_clauses, claimed_text
+from evals.checks.entities import lexicon, unsupported
+from evals.checks.polarity.check import _problems
+from evals.checks.scope import out_of_scope
+from evals.harness import evaluate_draft
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+SETTINGS = Settings()
+EXCERPTS = excerpts_by_id()
+
+# Facts added to a copy of an example case (synthetic statements written for these tests).
+ADDED = {
+    "F16": "The Neck Disability Index was 27.36 percent at intake.",
+    "F17": "Grip pain was 4-5/10 at the last hand clinic visit.",
+    "F18": "The second block gave 72 percent relief; the reviewer applied an 80 percent "
+           "threshold.",
+    "F19": "Anterior discectomy and fusion were performed at C4-C5, C5-C6 and C6-C7.",
+    "F20": "Tylenol #4 one tablet at night was prescribed for neck pain.",
+}
+
+
+@cache
+def _draft() -> tuple[Draft, Case]:
+    base = load_case(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    template = base.facts[6]
+    facts = [*base.facts, *(template.model_copy(update={"id": fid, "statement": text})
+                            for fid, text in ADDED.items())]
+    diagnoses = [*base.diagnoses, base.diagnoses[0].model_copy(update={
+        "code": "G56.03", "text": "Carpal tunnel syndrome of both upper limbs",
+        "laterality": Laterality.bilateral})]
+    case = base.model_copy(update={"facts": facts, "diagnoses": diagnoses})
+    draft = asyncio.run(draft_case(case, "sparse", create("offline", SETTINGS), SETTINGS,
+                                   EXCERPTS))
+    return draft, case
+
+
+def consistency(sentence: str) -> list[str]:
+    """The consistency errors of a sentence added to the case's first item section."""
+    draft, case = _draft()
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    section.fact_ids = [*section.fact_ids, *ADDED]
+    return [f.message for f in evaluate_draft(changed, case, EXCERPTS).errors
+            if f.check == "consistency" and f.text.strip() == sentence]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # a hedged value is the source's rounded to the places written
+    ("Her neck disability score was about 27.4 percent at intake [F16].", None),
+    ("Her neck disability score was nearly 27 percent at intake [F16].", None),
+    ("Her neck disability score was 27.4 percent at intake [F16].", "27.4"),
+    ("Her neck disability score was about 29 percent at intake [F16].", "29"),
+    # each end of a range the source gives
+    ("Grip pain stood at four to five out of ten at the last visit [F17].", None),
+    ("Grip pain stood at three to five out of ten at the last visit [F17].", "3"),
+    # a gap worked out from a value given and one cited
+    ("Seventy-two percent is eight points below the threshold the reviewer applied [F18].",
+     None),
+    ("Seventy-two percent is six points below the threshold the reviewer applied [F18].", "6"),
+    # the number of segments named, past several modifiers
+    ("The fusion spanned three adjacent cervical spinal levels [F19].", None),
+    ("The fusion spanned four adjacent cervical spinal levels [F19].", "4"),
+    # a product's number is no quantity, unless the sources name the product by another
+    ("The request concerns Tylenol #4 for the neck after the lifting injury [F1].", None),
+    ("Tylenol #3 one tablet at night was prescribed for neck pain [F20].", "3"),
+])
+def test_worked_out_numbers(sentence, wrong):
+    found = consistency(sentence)
+    if wrong is None:
+        assert not any("number" in m for m in found), found
+    else:
+        assert any(m.startswith("number(s)") and wrong in m for m in found), found
+
+
+def test_a_side_the_case_diagnosis_gives():
+    assert not consistency("Her carpal tunnel syndrome affects both sides, and the disc "
+                           "extrusion is on the right at L5-S1 [F5].")
+    found = consistency("The disc extrusion at L5-S1 is present on both sides [F5].")
+    assert any("bilateral" in m for m in found), found
+
+
+def test_a_side_said_to_be_missing_is_not_compared():
+    assert not consistency("There is no imaging of the left side in this record, and the "
+                           "extrusion is on the right [F5].")
+    found = consistency("The imaging of the left side showed the extrusion, and it is "
+                        "missing from the record [F5].")
+    assert any("left" in m for m in found), found
+
+
+@pytest.mark.parametrize(("sentence", "missing"), [
+    ("The chart has no electrodiagnostic study, so the level rests on imaging.",
+     "electrodiagnostic study"),
+    ("The referral packet does not include the pain diary for the first block.", "pain diary"),
+    ("No opioid agreement appears in the facts I was given.", "opioid agreement"),
+    ("The discharge summary is referred to but was not in the packet, so I rely on the note.",
+     "discharge summary"),
+])
+def test_record_cues(sentence, missing):
+    said = " ".join(c for _, found in absence_clauses(sentence) for c in found)
+    assert missing in said.lower(), said
+    assert missing not in claimed_text(sentence).lower()
+
+
+@pytest.mark.parametrize(("sentence", "fact", "flagged"), [
+    # a pair whose subject is a reasoning word ("the appeal") compares
+    ("The worker's appeal has never been accepted by the tribunal [F1].",
+     "The appeal was accepted in March.", True),
+    ("The worker's appeal was accepted by the tribunal [F1].",
+     "The appeal was accepted in March.", False),
+    # what a drug did for the patient
+    ("She said the lidocaine patch was relieving her knee pain [F1].",
+     "She reported the lidocaine patch was not helping her knee pain.", True),
+    ("She said the lidocaine patch was not helping her knee pain [F1].",
+     "She reported the lidocaine patch was not helping her knee pain.", False),
+    # a judgement of risk and benefit
+    ("The reviewer found the balance of risk and benefit favourable for opioids [F1].",
+     "The reviewer noted an unfavorable risk and benefit balance for opioids.", True),
+    # how much of a drug is used
+    ("The pharmacist described heavy use of the hydromorphone [F1].",
+     "The pharmacist described minimal use of the hydromorphone.", True),
+    ("The pharmacist described minimal use of the hydromorphone [F1].",
+     "The pharmacist described minimal use of the hydromorphone.", False),
+    # a judge crediting an opinion
+    ("The hearing officer declined the surgeon's opinions on the pump [F1].",
+     "The hearing officer credited the surgeon's opinions on the pump.", True),
+    # a recommendation against, followed by a wait-and-see: the advice is certain
+    ("The surgeon advised against a repeat diagnostic block and suggested waiting to see "
+     "whether the pain settled [F1].",
+     "The surgeon recommended a repeat diagnostic bilateral L3-L4 facet block.", True),
+    # the record stopped holding a score: a sentence saying it is not recorded agrees
+    ("No Oswestry score was recorded at the last visit [F1].",
+     "At the last visit pain was unchanged and the Oswestry score was no longer recorded.",
+     False),
+    # the reviewer's judgement is no treatment
+    ("I do not treat the missing diary as decisive [F1].",
+     "The treating surgeon asked for a pain diary.", False),
+    # "unrelated to work" is "non-work"
+    ("The insurer said a fall unrelated to work broke the lead [F1].",
+     "The insurer argued a non-work fall broke the lead.", False),
+])
+def test_polarity_classes(sentence, fact, flagged):
+    assert bool(_problems(sentence, (("F1", fact),))) is flagged
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    ("No morphine-equivalent total can be worked out from the note [F1].", False),
+    ("He was hurt at work lifting a crate in 2015 [F1].", False),
+    ("He was back at work on full duty by June [F1].", True),
+])
+def test_names_that_name_no_concept(sentence, named):
+    found = unsupported(lexicon(), sentence, [("F1", "A crate fell on his foot in 2015.")])
+    assert bool(found) is named, found
+
+
+def test_a_state_rule_in_another_states_case():
+    _, case = _draft()  # a California case
+    rule = EXCERPTS["wv-85csr20-53-long-term-opioids"]
+    manitoba = case.model_copy(update={"setting": Setting.other_workers_comp,
+                                       "jurisdiction": "Manitoba, Canada"})
+    assert "West Virginia" in out_of_scope("The state rule applies here.", rule, manitoba)
+    virginia = manitoba.model_copy(update={"jurisdiction": "West Virginia"})
+    assert not out_of_scope("The state rule applies here.", rule, virginia)
+    # a sentence naming the state compares, and is not judged on it
+    assert not out_of_scope("West Virginia's rule differs here.", rule, manitoba)
