@@ -46,3 +46,10 @@ def test_an_examination_under_a_bare_heading_is_read(tmp_path):
     assert any(c == "exam" and "Straight leg raise positive" in s for c, s in got)
     assert any(c == "exam" and "Ankle reflex 1+" in s for c, s in got)
     assert not any("MRI" in s or "Return in" in s for _, s in got)  # the plan is still no fact
+
+
+def test_a_short_heading_with_a_caption_is_a_heading_and_a_long_title_is_not():
+    got = lines("MENTAL STATUS (at the last session)\nCalm and oriented.\n"
+                "NOTICE OF ADVERSE DETERMINATION - PRE-SERVICE (after review)\n", 1)
+    assert got[0].kind == "heading" and got[1].section.startswith("mental status")
+    assert got[2].kind != "heading"

@@ -43,3 +43,11 @@ def test_a_specimens_results_are_of_the_day_it_was_collected():
     text = ("PRETEND LABS\nDRUG TESTING REPORT\n"
             "Collected: 06/02/2025 09:10   Received: 06/03/2025   Reported: 06/05/2025\n")
     assert str(classify(text, text).date) == "2025-06-02"
+
+
+def test_a_letter_about_a_visit_is_of_the_visits_day():
+    text = ("PRETEND NEUROSURGERY\n\nApril 9, 2025\n\nDear Dr. Nobody,\n\n"
+            "I saw Mr. Fakeson in the clinic on 04/02/2025 for his neck pain.\n")
+    assert str(classify(text, text).date) == "2025-04-02"
+    plain = "PRETEND NEUROSURGERY\n\nApril 9, 2025\n\nDear Dr. Nobody,\n\nHe is doing well.\n"
+    assert str(classify(plain, plain).date) == "2025-04-09"

@@ -194,8 +194,19 @@ _DISCHARGED = re.compile(r"\b(?:discharge date|date of discharge|discharged)\s*:
                          + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")", re.IGNORECASE)
 
 
+# A letter about a visit is of the visit's day, not of the day it was typed ("I saw her on
+# 01/20/2026", "we examined Mr. Doe on ...").
+_SEEN_ON = re.compile(
+    r"\b(?:I|we)\s+(?:saw|examined|evaluated|met with)\s+(?:him|her|them|the patient|the "
+    r"(?:injured worker|applicant|claimant)|(?:Mr|Ms|Mrs|Mx|Dr)\.?\s+[A-Z][\w'-]+)"
+    r"(?:\s+(?:in (?:the )?(?:clinic|office)))?\s+on\s+(?P<date>"
+    + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")")
+
+
 def document_date(text: str) -> dt.date | None:
     text = ocr_digits(text)  # (a faxed page's "Exam date: O3/l4/2O24")
+    if (seen := _SEEN_ON.search(text)) and (day := next(find_dates(seen.group("date")), None)):
+        return day.date
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
         found = list(find_dates(line))
         if found and len(line.strip()) == len(found[0].text):

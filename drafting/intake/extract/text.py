@@ -25,6 +25,17 @@ _CAPTIONED_HEADING = re.compile(r"^([A-Z][A-Z &/]{3,40}?)\s+[-\u2013\u2014]\s+[a
 # a heading for the lines below it (a list's introduction with a date or a number is not one).
 _BARE_LABEL = re.compile(r"^[A-Z][A-Za-z '/&()-]{1,40}:$")
 _BARE_LABEL_WORDS = 4
+# A section heading's caption in parentheses, in any case ("IMAGING (my review of the disc)");
+# a longer line so captioned is a record's title ("ADVERSE DETERMINATION (after peer-to-peer)").
+_CAPTION = re.compile(r"\s*\([^)]*\)\s*$")
+_SECTION_WORDS = 3
+
+
+def _captioned_section(text: str) -> bool:
+    bare = _CAPTION.sub("", text).strip()
+    return bare != text and len(bare.split()) <= _SECTION_WORDS and bool(_HEADING.match(bare))
+
+
 _ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
@@ -87,7 +98,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             section = captioned.group(1).strip().lower()
             out.append(Line(text, page, section, "heading"))
             continue
-        if (_HEADING.match(text) or (_BARE_LABEL.match(text) and len(text.split())
+        if (_HEADING.match(text) or _captioned_section(text) or (
+                _BARE_LABEL.match(text) and len(text.split())
                 <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3 and not (
                 row is not None and _VALUE_CELL.search(row)):  # "PHQ-9    16    9": a row
             section = text.rstrip(":").strip().lower()
