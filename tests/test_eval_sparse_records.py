@@ -184,3 +184,21 @@ def test_a_state_rule_in_another_states_case():
     assert not out_of_scope("The state rule applies here.", rule, virginia)
     # a sentence naming the state compares, and is not judged on it
     assert not out_of_scope("West Virginia's rule differs here.", rule, manitoba)
+
+
+def test_an_absence_said_of_one_note_is_not_the_records():
+    from evals.checks.absences import _scoped
+
+    assert _scoped("no Oswestry score was recorded on the last follow-up note")
+    assert _scoped("the most recent visit note has no reflex examination")
+    assert not _scoped("no Oswestry score was recorded anywhere in the file")
+
+
+def test_what_a_sentence_sets_against_what_it_says_is_not_claimed():
+    from evals.checks.entity_text import without_contrasts
+
+    source = [("F1", "The surgeon requested a diagnostic medial branch block.")]
+    said = "The surgeon asked for a diagnostic block, not a fusion or an ablation, this time."
+    assert not unsupported(lexicon(), without_contrasts(said), source)
+    wrong = "The surgeon asked for an ablation, not a diagnostic block, this time."
+    assert unsupported(lexicon(), without_contrasts(wrong), source)

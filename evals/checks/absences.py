@@ -226,6 +226,17 @@ _REPORTED = re.compile(
     re.IGNORECASE)
 
 
+@cache
+def _scope_pattern() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{'|'.join(_vocab('scoped'))})\b", re.IGNORECASE)
+
+
+def _scoped(clause: str) -> bool:
+    """The clause says one note or visit lacks something ("no QuickDASH was recorded on the
+    latest note"), not the record: another note holding it does not contradict it."""
+    return bool(_scope_pattern().search(clause))
+
+
 def own_words(text: str) -> str:
     """The sentence less what it reports of another party."""
     return _REPORTED.sub(" ", text)
@@ -240,7 +251,7 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
     reports = _test_reports(ctx)
     for sentence in ctx.sentences:
         claims = [c for clause, found in absence_clauses(sentence.plain) for c in found
-                  if not _EXCEPTING.match(clause)]
+                  if not _EXCEPTING.match(clause) and not _scoped(clause)]
         if not claims:
             continue
         cited = set(sentence.markers)

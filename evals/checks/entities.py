@@ -356,7 +356,7 @@ def clear_caches() -> None:
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
     from evals.checks.absences import claimed_text  # (absences reads this lexicon)
-    from evals.checks.entity_text import without_requirements
+    from evals.checks.entity_text import without_contrasts, without_requirements
 
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
@@ -390,7 +390,8 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
                 _FOUND.clear()
             # a clause saying the record lacks something names what no cited fact could
             # hold: the absences check reads it against every fact of the case
-            text = _without_known(known, without_requirements(claimed_text(sentence.plain)))
+            text = _without_known(known, without_contrasts(without_requirements(
+                claimed_text(sentence.plain))))
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",
