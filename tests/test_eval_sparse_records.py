@@ -202,3 +202,28 @@ def test_what_a_sentence_sets_against_what_it_says_is_not_claimed():
     assert not unsupported(lexicon(), without_contrasts(said), source)
     wrong = "The surgeon asked for an ablation, not a diagnostic block, this time."
     assert unsupported(lexicon(), without_contrasts(wrong), source)
+
+
+@pytest.mark.parametrize(("claim_sentence", "fact", "contradicted"), [
+    # "the record documents no ...": a record cue
+    ("The chart documents no conservative treatment before the block.",
+     "She had eight weeks of physical therapy and a home exercise program.", True),
+    # "does not say which ...": what is missing is the thing, past the opener
+    ("The record does not say which anticonvulsant, if any, she tried.",
+     "Pregabalin 75 mg twice daily was tried for two months.", True),
+    ("The record does not say which anticonvulsant, if any, she tried.",
+     "Ibuprofen 600 mg was taken for a month.", False),
+    # another party's point named as such is not the draft's claim
+    ("The insurer's contention that conservative treatment is undocumented is weak.",
+     "She had eight weeks of physical therapy and a home exercise program.", False),
+    # a device prescribed for purchase is not a device used
+    ("The notes record no home TENS use.",
+     "A TENS unit was prescribed for purchase for home use on the back.", False),
+])
+def test_absence_classes(claim_sentence, fact, contradicted):
+    from evals.checks.absences import _contradicted, own_words
+
+    claims = [c for clause, found in absence_clauses(own_words(claim_sentence))
+              for c in found]
+    found = any(_contradicted(c, "F9", fact) for c in claims)
+    assert found is contradicted, claims

@@ -85,7 +85,8 @@ _ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|with
 _EXCEPTING = re.compile(r"\s*(?:apart from|aside from|except(?: for)?|besides|other than)\b",
                         re.IGNORECASE)
 _NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
-_OPENERS = {"whether", "if", "that"}  # "does not state whether ...", "nothing shows that ..."
+# "does not state whether ...", "nothing shows that ...", "does not say which drug he took"
+_OPENERS = {"whether", "if", "that", "which", "what"}
 _LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
 _SUBJECTS = {"she", "he", "they", "i", "we", "anyone", "anybody", "someone", "somebody"}
 _BETWEEN = {"ever", "had", "has", "have", "was", "were", "actually", "really"}
@@ -222,6 +223,9 @@ _REPORTED = re.compile(
     r"\b(?:stat(?:ed|es|ing)|assert(?:ed|s|ing)|claim(?:ed|s|ing)|argu(?:ed|es|ing)|"
     r"contend(?:ed|s|ing)|alleg(?:ed|es|ing)|maintain(?:ed|s|ing)|according to|"
     r"on the grounds? that|reasoning that|citing|"
+    # another party's point named as such: "the objection that conservative care is
+    # undocumented has partial force"
+    r"(?:objection|argument|contention|assertion|allegation|position) that|"
     r"(?:held|found|concluded|determined|ruled|decided|reasoned|said|wrote) that)\b[^.;]*",
     re.IGNORECASE)
 
