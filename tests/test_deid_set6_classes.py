@@ -212,3 +212,32 @@ def test_a_scanned_age_over_89_goes():
     out = _out("mother - 9l yrs, dementia; father 9O y/o; sister 45 yrs")
     assert _leaks(out, "9l yrs", "9O y/o") == []
     assert "45 yrs" in out
+
+
+def test_an_employer_in_capitals_or_a_family_firm_goes_but_not_a_heading():
+    out = _out("Before that: HALVERSON PETROCHEM SVCS, Brannock & Sons\n"
+               "HISTORY: ESRD ON PERITONEAL DIALYSIS. 98th JUDICIAL DISTRICT.\n")
+    assert _leaks(out, "HALVERSON", "Brannock & Sons") == []
+    assert "PERITONEAL DIALYSIS" in out and "JUDICIAL DISTRICT" in out
+
+
+def test_an_office_in_a_possessive_stays_a_name_in_one_goes():
+    out = _out("Issued by the carrier, Commissioner's order dated 2024; per adjuster, "
+               "Vukovich's letter was late.")
+    assert "Commissioner's order" in out
+    assert _leaks(out, "Vukovich") == []
+
+
+def test_lower_case_names_after_dr_or_before_a_lower_case_credential_go():
+    out = _out("Referred by: dr hollis (pain)   rev: t. mbeki-ansah rph, 555-0167\n"
+               "DR nonproliferative, stable; per dr note; rx from kroger rph\n")
+    assert _leaks(out, "hollis", "mbeki-ansah") == []
+    assert "DR nonproliferative" in out and "per dr note" in out and "rx from" in out
+
+
+def test_two_letter_initials_of_a_learned_name_opening_a_message_go():
+    text = ("To: Quist, Barnaby\nSubject: RE: records\n\n"
+            "BQ - before the hearing please send the films.\nMRI - done.\n")
+    out = _out(text)
+    assert _leaks(out, "BQ -") == []
+    assert "MRI - done" in out

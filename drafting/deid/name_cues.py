@@ -60,6 +60,10 @@ _EPONYM_NOUNS = frozenset("law laws disease syndrome palsy contracture neuroma u
                           "tubercle bursa nerve fascia deformity lesion lesions".split())
 
 
+# An office, in a possessive before a noun: "Commissioner's order" (``roles.yaml``: offices).
+_OFFICES = frozenset(w.lower() for w in name_rules._roles()["offices"])
+
+
 def _plain(word: str) -> bool:
     return not name_rules._is_stop(word) and not is_clinical_word(word) \
         and fold(word).lower() not in _KIN and fold(word).lower() not in name_rules.given_months()
@@ -87,6 +91,7 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         if before and (not before.group(1)[0].islower() or _DETERMINER.fullmatch(before.group(1))):
             continue  # "the Board's", "Appeals Panel's": an organisation's
         if _plain(word) and not is_place(word) and after not in heads() \
+                and fold(word).lower() not in _OFFICES \
                 and after not in _EPONYM_NOUNS and not any(
                 match.start() < b and a < match.end() for a, b in guarded):
             yield match.start("name"), match.end("name")

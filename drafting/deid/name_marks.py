@@ -82,7 +82,13 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
             yield match.start() + 1, end
 
 
+GREETING_INITIALS = re.compile(r"(?m)^(?P<ini>[A-Z]{2})(?=[ ]?[-–,:][ ])")
+
+
 def _initials(name: str) -> str:
+    if name.count(",") == 1:  # "Wendt, Travis": his initials are TW
+        last, first = name.split(",")
+        name = f"{first} {last}"
     words = [w for w in re.split(rf"[ ,]+|{HYPHEN}", name) if w]
     words = [w for w in words if not re.fullmatch(PARTICLE, w, re.IGNORECASE)
              and not re.fullmatch(GENERATION, w)]
@@ -97,6 +103,11 @@ def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     for match in re.finditer(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])", text):
         if match.group(0) in dotted:  # "G.O." signing for Gwen Ortiz
             yield match.start(), match.end()
+    # two letters where they open a line as its greeting: "TW - before the hearing ..."
+    pairs = {i for i in found if len(i) == 2}
+    for match in GREETING_INITIALS.finditer(text):
+        if match.group("ini") in pairs and not is_clinical_word(match.group("ini")):
+            yield match.start("ini"), match.end("ini")
     found = {i for i in found if len(i) >= 3}
     if not found:
         return

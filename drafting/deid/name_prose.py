@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from functools import cache
 
 from drafting.deid import names as name_rules
-from drafting.deid.chat_names import chat_names
+from drafting.deid.chat_names import chat_names, lower_marks
 from drafting.deid.given_names import is_given_name
 from drafting.deid.names import (
     _CAP,
@@ -233,6 +233,7 @@ def passing_marks(text: str, learned: Iterable[str] = ()) -> Iterator[tuple[int,
             yield at, match.end()
     yield from _word_names(text, learned)
     yield from chat_names(text, _bodies(text))
+    yield from lower_marks(text)
     for match in GIVEN_ACTS.finditer(text):  # "because Bill was at work and Hope had class"
         word = match.group("given")
         if is_given_name(word) and not is_clinical_word(word) and not name_rules._is_stop(word) \

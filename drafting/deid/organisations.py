@@ -14,6 +14,7 @@ from drafting.deid.numbers import _ENDS_FIELD
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.terms import LOWER, UPPER, U, is_never_name
+from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- employers
 
@@ -95,15 +96,18 @@ def _keep() -> re.Pattern[str]:
 @cache
 def by_suffix() -> re.Pattern[str]:
     """A run of capitalised words ending in an organisation word or a legal suffix."""
-    suffix = "|".join(re.escape(w) for w in sorted(_vocabulary()["suffixes"], key=len,
-                                                     reverse=True))
+    words = _vocabulary()["suffixes"]  # as written or in capitals ("GULF PETROCHEM")
+    suffix = "|".join(re.escape(w) for w in sorted({*words, *(w.upper() for w in words)},
+                                                     key=len, reverse=True))
     join = r"[ ](?:(?:&|and|of)[ ])?"
     return re.compile(
         rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b"
         rf"(?:,?[ ]{_LEGAL}(?![\w]))?"
         rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}|,[ ]{_LEGAL})(?![\w])"
         # "Zia Fuel & Propane Co.": a "Co." after an ampersand names a firm
-        rf"|(?:{_ORG_WORD}[ ]){{1,3}}&[ ](?:{_ORG_WORD}[ ]){{0,3}}(?:Co\.|Company)(?![\w]))")
+        rf"|(?:{_ORG_WORD}[ ]){{1,3}}&[ ](?:{_ORG_WORD}[ ]){{0,3}}(?:Co\.|Company)(?![\w])"
+        # "Kessler & Daughters", "Rourke & Sons": a family firm
+        rf"|{_ORG_WORD}[ ]&[ ](?:Sons|Daughters|Brothers|Bros\.|Sisters)(?![\w]))")
 
 
 @cache
@@ -185,6 +189,11 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
                 continue  # a party of a cited case ("Guzman v. Milpitas Unified School District")
             drop, org = _trimmed(org)
             start += drop
+            if org.isupper() and not re.search(rf"\b{_LEGAL}$", org) and not any(
+                    len(w) >= 4 and re.search("[AEIOUY]", w[1:]) and not is_word(w)
+                    for w in re.split(r"[ &]+", org)):
+                continue  # a heading in capitals ("ESRD ON PERITONEAL DIALYSIS"): a name in
+                # capitals needs a word in no dictionary that is no acronym ("BRAZOS")
         end = start + len(org)
         if re.search(rf"\b{_LEGAL}$", org) and text[end:end + 1] == "." and \
                 not org.endswith("."):
