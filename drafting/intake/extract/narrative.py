@@ -21,7 +21,8 @@ NOT_DONE = re.compile(r"\b(?:request(?:ed|s|ing)?|recommend\w*|plan(?:s|ned)?|sc
                       r"authori[sz]\w*|propos\w*|candidate|consider\w*|appeal\w*|denied|"
                       r"non-?certif\w*|criteria|guidelines?|policy|requires?)\b", re.IGNORECASE)
 IMPROVED = re.compile(r"\b(?:which|that|and|it) (?:improved|helped|relieved|reduced)\b|"
-                      r"\b(?:improved|helped|relieved) (?:her|his|their|the) (?:symptoms|pain)\b",
+                      r"\b(?:improved|helped|relieved) (?:her|his|their|the) (?:symptoms|pain)\b|"
+                      r"\bwith (?:good|excellent|significant|marked) relief\b",
                       re.IGNORECASE)
 
 
