@@ -227,3 +227,41 @@ def test_absence_classes(claim_sentence, fact, contradicted):
               for c in found]
     found = any(_contradicted(c, "F9", fact) for c in claims)
     assert found is contradicted, claims
+
+
+@pytest.mark.parametrize(("sentence", "fact", "named"), [
+    # the short and the full form of one questionnaire are different instruments
+    ("Her QuickDASH was 41 at discharge [F1].", "The QuickDASH score was 41 at discharge.",
+     False),
+    ("Her full-length DASH was 41 at discharge [F1].",
+     "The QuickDASH score was 41 at discharge.", True),
+    # how far a tendon is torn
+    ("The ultrasound showed a partial-thickness tear of the biceps tendon [F1].",
+     "Ultrasound showed a partial tear of the distal biceps tendon.", False),
+    ("The ultrasound showed a complete tear of the biceps tendon [F1].",
+     "Ultrasound showed a partial tear of the distal biceps tendon.", True),
+    # which nerve was released
+    ("She had an ulnar nerve release at the elbow in 2019 [F1].",
+     "She underwent a carpal tunnel release in 2019.", True),
+    # a test the source does not name, and a monitoring step it does not name
+    ("Grip dynamometry was unchanged at the last visit [F1].",
+     "Wrist flexion and strength were unchanged at the last visit.", True),
+    ("The insurer wanted monthly pill counts [F1].",
+     "The insurer required toxicology screening.", True),
+    # who gave an opinion
+    ("The independent medical examiner supported the stimulator [F1].",
+     "Two treating physicians supported the stimulator.", True),
+    # the worker's job
+    ("He was a forklift operator when he fell [F1].",
+     "He was a long haul driver when he fell from the cab.", True),
+    ("He was a truck driver when he fell [F1].",
+     "He was a long haul driver when he fell from the cab.", False),
+])
+def test_entity_classes(sentence, fact, named):
+    found = unsupported(lexicon(), sentence, [("F1", fact)])
+    assert bool(found) is named, found
+
+
+def test_what_the_facts_give_no_count_of_is_not_claimed():
+    said = "The facts give no tablet count for the hydrocodone after March [F2]."
+    assert "tablet count" not in claimed_text(said).lower()
