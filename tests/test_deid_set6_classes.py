@@ -241,3 +241,21 @@ def test_two_letter_initials_of_a_learned_name_opening_a_message_go():
     out = _out(text)
     assert _leaks(out, "BQ -") == []
     assert "MRI - done" in out
+
+
+def test_a_quoted_lower_case_name_after_a_name_label_goes():
+    out = _out('INSURANCE: [X] Workers comp\n adjuster name: "lucinda" ?    [ ] Medicaid\n')
+    assert _leaks(out, "lucinda") == []
+
+
+def test_the_time_of_a_mail_header_date_goes_but_not_a_form_date_time():
+    text = ("From: Ines Ruiz <iruiz@example.org>\nDate: Thu 10/3/2024 11:47 AM\n"
+            "Subject: pump\n\nVisit date: 10/01/2024 09:15\n")
+    out = _out(text, 37)
+    assert _leaks(out, "11:47 AM") == []
+    assert "09:15" in out
+
+
+def test_a_named_residence_before_its_unit_goes():
+    out = _out("Visit 11/04/2024, Larkspur Terrace, Apt 12 (Rm 12-A). Pt alert.")
+    assert _leaks(out, "Larkspur Terrace", "Apt 12", "12-A") == []

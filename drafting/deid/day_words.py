@@ -54,6 +54,9 @@ SEASON = re.compile(r"(?i)\b(?:the[ ])?(?:spring|summer|fall|autumn|winter)(?:[ 
 # "Sent: Fri 5/17/2024 3:31 PM". It dates the writing, not the care.
 _SIGNED_BEFORE = re.compile(r"(?i)\b(?:signed|e-?signed|sent|received|delivered|posted|wrote|"
                             r"faxed|printed|scanned|timestamp)\b")
+# A message header's "Date:" line, with From/To/Subject lines about it.
+_DATE_HEADER = re.compile(r"(?i)[ \t]*date[ \t]*:")
+_MAIL_HEADER = re.compile(r"(?im)^[ \t]*(?:from|to|subject|cc)[ \t]*:")
 
 
 STAMP_TIME = re.compile(
@@ -71,9 +74,12 @@ def stamp_times(text: str) -> Iterator[Span]:
             continue
         at = gap.start() + (text[gap.start()] == " ")
         time = STAMP_TIME.match(text, at)
-        line = text[text.rfind("\n", 0, gap.start()) + 1:gap.start()]
+        line_start = text.rfind("\n", 0, gap.start()) + 1
+        line = text[line_start:gap.start()]
+        sent = _SIGNED_BEFORE.search(line) or (_DATE_HEADER.match(line) and _MAIL_HEADER.search(
+            text, max(0, line_start - 300), min(len(text), gap.start() + 300)))
         if time and (time.group("t") or (at > gap.start() and (
-                time.group("s") or time.group("zone") or _SIGNED_BEFORE.search(line)))):
+                time.group("s") or time.group("zone") or sent))):
             yield Span(at, time.end(), PhiKind.date, 3)
 
 

@@ -83,7 +83,7 @@ _LWORD = rf"[{LOWER}](?:[{LOWER}'’‐-]*[{LOWER}])?"
 _ODD_WORD = re.compile(rf"(?<![\w'’.@/#-]){_LWORD}(?![\w@/#]|[.'’-]\w)")
 _CUE_BEFORE = re.compile(
     rf"(?:(?P<title>(?<![\w'’-])(?i:{TITLE})\.?[ ])|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
-    rf"|(?P<label>(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*))$")
+    rf"|(?P<label>(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*[\"“']?))$")
 _CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is)")  # a cue's last word, to test first
 _LOWER_RUN = re.compile(rf"(?:[{LOWER}]\.[ ])?{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
 
@@ -185,7 +185,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
         for _ in range(3):
             before = text[max(0, start - 30):start]
             last = re.search(r"(\w+)\.?[ ]$", before)
-            if start not in done and (before.rstrip(" \t").endswith(":") or (
+            if start not in done and (before.rstrip(" \t\"“'").endswith(":") or (
                     last and _CUE_WORD.fullmatch(last.group(1)))):
                 cue = _CUE_BEFORE.search(text, max(0, start - 60), start)
                 if cue:

@@ -68,6 +68,11 @@ UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}
                         r"|(?:\b\d{1,2}[ ](?:North|South|East|West|N|S|E|W)[ ])?"
                         r"\b(?:Room|ROOM|room|Rm|RM|rm|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
                         r"(?:-?[A-Z])?\b(?!-\d)")  # not "reading room 555-0142"
+# A named street or residence without a house number, before its unit: "Magnolia Terrace, Apt
+# 214", "Juniper Court, Unit 3".
+NAMED_BEFORE_UNIT = re.compile(
+    rf"(?<![\w'’-])(?:{_PLACE_WORD}[ ]){{1,3}}{_SUFFIX}(?=,?[ ](?:Apt|Apartment|Unit|Suite|Ste|"
+    rf"Rm|Room)\.?[ ]#?\w)")
 # A ZIP a scan misread after a state's abbreviation ("pasadena tx 775O3"); three digits at
 # least.
 OCR_ZIP = re.compile(rf"(?<![\w])(?i:{_STATES})[ ]{{1,3}}(?P<zip>(?=(?:[OIl]*\d){{3}})"
@@ -139,6 +144,8 @@ def places(text: str) -> Iterator[Span]:
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
             yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+    for match in NAMED_BEFORE_UNIT.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in OCR_ZIP.finditer(text):
         yield Span(match.start("zip"), match.end("zip"), PhiKind.address, 2)
     for match in CITY_ZIP_CUED.finditer(text):
