@@ -161,7 +161,7 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
         if span:
             found.date, found.end_date = span
         else:
-            stated = stated_date(text, doc)
+            stated = stated_date(told_from(found.procedure, text), doc) or stated_date(text, doc)
             if stated:
                 found.date, found.date_precision = stated
     # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
@@ -178,3 +178,16 @@ def group_of(tag: str) -> str:
     from drafting.intake.extract.vocabulary import finding_patterns
 
     return next(p.group for p in finding_patterns() if p.tag == tag)
+
+
+def told_from(family: ProcedureFamily | None, text: str) -> str:
+    """The sentence from where it names ``family``'s procedure: a procedure (and its response)
+    told beside other care is dated by the date after its name ("16 sessions of PT between
+    01/2024 and 04/2024, and a left L5 TFESI in 10/2024 gave 50% relief": 10/2024)."""
+    from drafting.intake.extract.vocabulary import procedures
+
+    if family is None:
+        return text
+    entry = next((e for e in procedures() if e.family is family), None)
+    named = entry.pattern.search(text) if entry else None
+    return text[named.start():] if named else text

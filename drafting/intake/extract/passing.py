@@ -22,6 +22,7 @@ from drafting.intake.extract.found import (
     group_of,
     make_fact,
     stated_date,
+    told_from,
 )
 from drafting.intake.extract.medications import Medication, medications_in
 from drafting.intake.extract.narrative import history_told, improvement_told, procedure_told
@@ -60,7 +61,8 @@ def procedure_named(response: Found, sentence: Sentence, doc: Document) -> Found
         return None
     if procedure_in(sentence.text) is None:
         return None
-    when = stated_date(sentence.text, doc)
+    when = stated_date(told_from(response.procedure, sentence.text), doc) or stated_date(
+        sentence.text, doc)
     if when is None:
         return None
     return replace(make_fact(C.procedure, sentence, doc, [], procedure=response.procedure),
