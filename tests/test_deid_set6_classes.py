@@ -198,7 +198,7 @@ def test_employers_named_in_a_transcript_answer_and_by_their_industry_go():
             "  5   A.   Delmar Tank Services, six years, then\n"
             "  6   Rourke & Sons Refrigeration in Texas City.\n")
     out = _out(text)
-    assert _leaks(out, "Delmar", "Rourke & Sons") == []
+    assert _leaks(out, "Delmar", "Tank Services", "Rourke", "Sons Refrigeration") == []
 
 
 def test_an_employer_handwritten_in_lower_case_goes_but_not_none_or_self_employed():
@@ -259,3 +259,14 @@ def test_the_time_of_a_mail_header_date_goes_but_not_a_form_date_time():
 def test_a_named_residence_before_its_unit_goes():
     out = _out("Visit 11/04/2024, Larkspur Terrace, Apt 12 (Rm 12-A). Pt alert.")
     assert _leaks(out, "Larkspur Terrace", "Apt 12", "12-A") == []
+
+
+def test_a_name_heading_an_item_of_a_list_of_people_goes_but_not_a_drug_in_a_list():
+    text = ("Children (names, ages):\n"
+            "  Marisol Quintanilla 40 - lives nearby\n"
+            "  Teodoro Quintanilla 37\n"
+            "  Ebuka (from first marriage) - no contact\n"
+            "Medications:\n  Gabapentin 300 mg tid\n  Lidoderm 5% patch\n")
+    out = _out(text)
+    assert _leaks(out, "Ebuka", "Marisol", "Teodoro") == []
+    assert "Gabapentin 300 mg" in out and "Lidoderm 5%" in out

@@ -18,6 +18,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.name_cues import cued_names, double_names, paired_names, phone_names
 from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_letters import letter_names
+from drafting.deid.name_lists import list_names
 from drafting.deid.name_prose import passing_marks, prose_marks
 from drafting.deid.names import _CAP, _CREDENTIALS, _PWORD, CREDENTIAL, GENERATION, PARTICLE, trim
 from drafting.deid.terms import HYPHEN, U, is_clinical_word, protected_spans
@@ -126,8 +127,9 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
                                                                  list[tuple[int, int]]]:
     """(marked names, other name occurrences) in ``text``. Names marked here are learned too,
     nicknames after them included; the others are learned names found again (not inside an
-    eponym phrase: "Thomas test"), a patient's initials in a subject line, and names met in
-    passing ("spoke with ..."), which are not learned."""
+    eponym phrase: "Thomas test"), a patient's initials in a subject line, names met in
+    passing ("spoke with ...") and names heading the items of a list of people, which are not
+    learned."""
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
     marked += list(given_marks(text)) + list(cued_names(text)) + list(double_names(text))
     marked += list(nicknames(text, marked))
@@ -142,5 +144,6 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]
     found += list(initials(text, tokens)) + list(letter_names(text, tokens))
-    return marked, found + list(name_rules.seeds(text, (name_rules.MET,))) + list(
+    found += list(name_rules.seeds(text, (name_rules.MET,))) + list(
         passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))
+    return marked, found + list(list_names(text, marked + found))
