@@ -83,14 +83,18 @@ _ANATOMY = (r"sided?|[CTLS]\d|lower|upper|lateral|medial|posterior|anterior|para
             r"sacroiliac|SI|facet|foramin|foramen|leg|arm|knee|foot|feet|ankle|buttock|hip|thigh|calf|"
             r"shin|shoulder|hand|wrist|elbow|neck|groin|great|big|toe|fibula|fibular|tibia|"
             r"gluteal|sciatic|radicular|dermatom|extensor|flexor|quadriceps|hamstring|achilles|"
-            r"patellar|biceps|triceps|anterolateral|posterolateral")
+            r"patellar|biceps|triceps|anterolateral|posterolateral|"
+            # the upper limb's nerves, tunnels and tendons ("a left carpal tunnel release")
+            r"carpal|cubital|ulnar|median|radial|rotator|supraspinatus|forearm|thumb|finger")
 _LEFT_RIGHT = _starts(["left", "right"])
 SIDE = Pattern(rf"\b(left|right)(?=[\s-]+(?:{_ANATOMY}))",
                  rf"({_LEFT_RIGHT})(?=[\s-]+(?:{_ANATOMY.lower()}))")
 SIDE_BEFORE_ANATOMY = SIDE.any
 SIDE_AFTER_THE = Pattern(r"\bthe (left|right)\b", r"the (?<!\wthe )(left|right)\b")
-BILATERAL = Pattern(r"\b(bilateral(?:ly)?|both sides)\b",
-                      r"(b(?<!\wb)(?:ilateral(?:ly)?|oth sides))\b")
+# (and "both" a paired part: "both shoulders", "both knees")
+_PAIRED = r"sides|shoulders|knees|hips|legs|arms|hands|wrists|elbows|feet|ankles|thighs"
+BILATERAL = Pattern(rf"\b(bilateral(?:ly)?|both (?:{_PAIRED}))\b",
+                      rf"(b(?<!\wb)(?:ilateral(?:ly)?|oth (?:{_PAIRED})))\b")
 # A side and the anatomy it goes with, perhaps past one modifier ("left paramedian C6-C7").
 _BETWEEN = r"(?:(?!(?:left|right|and|or|to|of|the)\b)[a-z]+[\s-]+)?"
 PAIR = Pattern(rf"\b(left|right)[\s-]+{_BETWEEN}({_ANATOMY})\w*",
@@ -215,7 +219,7 @@ def has_side(lower: str) -> bool:
 
 
 def has_bilateral(lower: str) -> bool:
-    return "bilateral" in lower or "both sides" in lower
+    return "bilateral" in lower or "both " in lower
 
 
 def has_bound(lower: str) -> bool:

@@ -265,3 +265,31 @@ def test_entity_classes(sentence, fact, named):
 def test_what_the_facts_give_no_count_of_is_not_claimed():
     said = "The facts give no tablet count for the hydrocodone after March [F2]."
     assert "tablet count" not in claimed_text(said).lower()
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("She had a left carpal tunnel release in May.", {"left"}),
+    ("A right cubital tunnel release was planned.", {"right"}),
+    ("The injuries involve both shoulders.", {"bilateral"}),
+    ("Both reviewers agreed on the plan.", set()),
+])
+def test_sides_of_the_upper_limb_and_paired_parts(text, sides):
+    from evals import claims
+
+    assert claims.scan(text).sides == sides
+
+
+@pytest.mark.parametrize(("sentence", "fact", "wrong"), [
+    ("He has a T11 compression fracture with disc bulges at T11-T12 [F1].",
+     "A T11 compression fracture with disc bulges at T10-T11 and T11-T12.", False),
+    ("He has a T12 compression fracture with disc bulges at T11-T12 [F1].",
+     "A T11 compression fracture with disc bulges at T10-T11 and T11-T12.", True),
+    ("The fracture of T11 healed with disc bulges at T11-T12 [F1].",
+     "A T11 compression fracture with disc bulges at T10-T11 and T11-T12.", False),
+    ("He has a T10-T11 burst fracture [F1].",
+     "A T11 compression fracture with disc bulges at T10-T11 and T11-T12.", True),
+])
+def test_the_level_of_a_fracture(sentence, fact, wrong):
+    from evals.checks.consistency import _fracture_problems
+
+    assert bool(_fracture_problems(sentence, fact)) is wrong

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
+from drafting.case.vocab import normalize_level
 from evals import claims
 from evals.checks import grades, positions
 from evals.checks.consistency_counts import derived, reversed_changes
@@ -177,6 +178,32 @@ def _kind_problems(said: Claims, cited: Claims) -> list[str]:
             f"{', '.join(f'{x:g}' for kk, x in sorted(stated) if kk == k)}" for k, v in wrong]
 
 
+# A vertebra's own injury at a level ("an L1 compression fracture", "a fracture of T12"): the
+# level must be the one the source gives the fracture at, not a disc level it names for
+# something else (an L2 fracture where the source has L1 and discs at L1-L2).
+_LEVEL_TEXT = r"[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?"
+_FRACTURE = re.compile(
+    rf"\b({_LEVEL_TEXT})\s+(?:(?:vertebral|compression|burst|wedge|body|endplate|chance)\s+){{0,2}}"
+    rf"fractures?\b|\bfractures?\s+(?:of|at|in)\s+(?:the\s+)?({_LEVEL_TEXT})\b")
+
+
+def _fracture_levels(text: str) -> set[str]:
+    found = set()
+    for m in _FRACTURE.finditer(text):
+        try:
+            found.add(normalize_level(m.group(1) or m.group(2)))
+        except ValueError:
+            continue
+    return found
+
+
+def _fracture_problems(said: str, cited: str) -> list[str]:
+    mine, theirs = _fracture_levels(said), _fracture_levels(cited)
+    wrong = sorted(mine - theirs) if theirs else []
+    return [f"fracture at {', '.join(wrong)} but the source gives it at "
+            f"{', '.join(sorted(theirs))}"] if wrong else []
+
+
 def _threshold_problems(said: Claims, cited: _Cited) -> list[str]:
     """A bound stated beside a guideline citation must be the guideline's: each number a
     sentence gives as a threshold is in the excerpts it cites, not only in the facts."""
@@ -246,6 +273,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)
     problems += _side_problems(_sides_said(ctx, said), _sides_known(ctx, said, source))
+    if said.levels and "fracture" in said.text.lower():
+        problems += _fracture_problems(said.text, cited.text)
     wrong_levels = _levels_agree(said.levels, source.levels) if said.levels else set()
     if wrong_levels:
         problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
