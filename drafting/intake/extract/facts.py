@@ -51,6 +51,7 @@ from drafting.intake.extract.found import (
 from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.letters import (
     carry_dates,
+    decided_in_plan,
     is_review_step,
     latest_note_reviewed,
     letter_parts,
@@ -236,6 +237,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
         if not readable(sentence):
+            if decided_in_plan(sentence) and stated_date(sentence.text, doc):
+                out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue
         if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):

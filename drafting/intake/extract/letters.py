@@ -91,6 +91,19 @@ def is_review_step(sentence: Sentence) -> bool:
     return bool(REVIEW_STEP.search(text) and _REVIEWER.search(text))
 
 
+# A plan that tells a request already decided ("EMG/NCS was requested 02/2026 and denied by UR
+# on 02/20/2026; not repeated"): the decision is a step of the request's history, not a plan.
+_PLAN = re.compile(r"\bplan\b", re.IGNORECASE)
+_DECIDED = re.compile(r"\b(?:denied|non-?certified|modified|upheld|overturned|approved|"
+                      r"authori[sz]ed)\b", re.IGNORECASE)
+
+
+def decided_in_plan(sentence: Sentence) -> bool:
+    """A review step (``is_review_step``) told under a plan, with a decision made."""
+    return bool(_PLAN.search(sentence.section) and is_review_step(sentence)
+                and _DECIDED.search(sentence.text))
+
+
 def _verdict_only(text: str) -> bool:
     """A verdict with no reason of its own ("The request is medically necessary.")."""
     rest = VERDICT.sub(" ", DECISION_ONLY.sub(" ", text))
