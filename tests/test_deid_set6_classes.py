@@ -270,3 +270,11 @@ def test_a_name_heading_an_item_of_a_list_of_people_goes_but_not_a_drug_in_a_lis
     out = _out(text)
     assert _leaks(out, "Ebuka", "Marisol", "Teodoro") == []
     assert "Gabapentin 300 mg" in out and "Lidoderm 5%" in out
+
+
+def test_a_remittance_service_date_written_mmdd_goes_when_the_text_dates_it():
+    text = ("LEDGER\n02/27/24   OV est   198.00\n"
+            "REMITTANCE\n 0227 99214 billed 198.00 allowed 0.00\n 1130 99213 billed 98.00\n")
+    out = _out(text, 37)
+    assert _leaks(out, " 0227 ") == []
+    assert "1130 99213" in out and "99214" in out

@@ -8,8 +8,9 @@
   introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
   shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
   ``the 4th of July`` (a date ``dates.py`` shifts).
-- A month and day written bare (``consistent 4/2``) where the same text gives that day as a
-  date (``04/02/2024``, ``April 2nd``): replaced.
+- A month and day written bare (``consistent 4/2``), or as MMDD opening a remittance's line
+  before a procedure code (``0319 99215``), where the same text gives that day as a date
+  (``04/02/2024``, ``April 2nd``): replaced.
 - The clock time of a machine's time stamp just after a shifted date: with seconds, a zone or
   ISO's ``T`` (``2025-02-11T08:14:52-08:00``, ``11 Feb 2025 08:14:52 -0800``, ``2025-02-11
   08:14:52``): to the second, it would find the record again in the log or mail server that
@@ -93,6 +94,11 @@ BARE_MONTH_DAY = re.compile(r"(?<![\w/.-])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[0
 _DENOMINATORS = frozenset({2, 3, 4, 5, 6, 7, 8, 10, 12, 15, 20, 24, 30})
 
 
+# A service date written MMDD at the start of a remittance's line, before its procedure code.
+SERVICE_MMDD = re.compile(r"(?m)^[ \t]*(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])[ \t]+"
+                          r"(?=[A-Z]?\d{4,5}(?![\w.]))")
+
+
 def known_month_days(text: str) -> Iterator[Span]:
     """A bare month and day that the same text also gives as a date ("04/02/2024" ... "4/2",
     "May 3rd" ... "5/3"): a day of the record, replaced where no cue marks it as a date; not
@@ -101,6 +107,9 @@ def known_month_days(text: str) -> Iterator[Span]:
     days |= {(p.month, p.day) for p in find_partial_dates(text)}
     if not days:
         return
+    for match in SERVICE_MMDD.finditer(text):  # "0319 99215 billed 285.00" on a remittance
+        if (int(match.group("m")), int(match.group("d"))) in days:
+            yield Span(match.start("m"), match.end("d"), PhiKind.date, 2)
     for match in BARE_MONTH_DAY.finditer(text):
         month, day = int(match.group("m")), int(match.group("d"))
         if (month, day) in days and (month > day or day not in _DENOMINATORS) and \
