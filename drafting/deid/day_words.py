@@ -3,18 +3,21 @@
 - A weekday written just before a date with its year (``Friday, 14 Mar 2025``): the shifted
   date would no longer fall on it, and the pair tells the shift (its remainder by seven), so
   the weekday is replaced. (Before a month and day, ``Tue 3/4``, ``dates.py`` moves it.)
-- A date with its day spelled out (``June the ninth, 2023``, ``the first of May``): replaced.
+- A date said as a speaker says it, its day spelled out or an ordinal after "the", its year
+  whole or short (``June the ninth, 2023``, ``the first of May``, ``October the 2nd, '58``,
+  ``the 3rd of May, 1931``), and a season with its year (``the fall of '23``): replaced.
 - A day of the month written alone as an ordinal after a weekday, a time or a word that
   introduces a date (``on the 22nd``, ``Sunday the 3rd``, ``09:40 the 5th``): it cannot be
-  shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``,
-  ``the 4th of July`` (a date ``dates.py`` shifts).
+  shifted without its month, so it is replaced. Not ``the 2nd floor``, ``the 3rd time``.
 - A month and day written bare (``consistent 4/2``), or as MMDD opening a remittance's line
   before a procedure code (``0319 99215``), where the same text gives that day as a date
   (``04/02/2024``, ``April 2nd``): replaced.
 - The clock time of a machine's time stamp just after a shifted date: with seconds, a zone or
   ISO's ``T`` (``2025-02-11T08:14:52-08:00``, ``11 Feb 2025 08:14:52 -0800``, ``2025-02-11
   08:14:52``): to the second, it would find the record again in the log or mail server that
-  stamped it. A time of care (``02/11/2025 08:14``) stays.
+  stamped it; and without seconds, the time of a signature or a message (``Electronically
+  signed 2024-03-13 14:20``, ``Sent: Fri 5/17/2024 3:31 PM``, a mail header's ``Date:``): it
+  dates the writing. A time of care (``Arrival: 02/11/2025 08:14``) stays.
 """
 
 from __future__ import annotations
