@@ -1,0 +1,36 @@
+"""Record intake on a class met in development set 6, on new synthetic text (never a blind
+set's): a date given relative to the record's ("2 mo ago", "about two years ago", "since last
+summer") is counted back from the record's date and kept at its precision (a month, a year),
+never a day."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafting.intake.extract.relative_dates import relative_date
+from drafting.intake.run import run_intake
+
+DAY = dt.date(2026, 2, 10)
+
+
+def test_relative_dates_are_counted_back_at_their_precision():
+    assert relative_date("stopped 2 mo ago", DAY) == (dt.date(2025, 12, 1), "month")
+    assert relative_date("pain began ~14 months ago", DAY) == (dt.date(2024, 12, 1), "month")
+    assert relative_date("about two years ago", DAY) == (dt.date(2024, 1, 1), "year")
+    assert relative_date("worse since last summer", DAY) == (dt.date(2025, 1, 1), "year")
+    assert relative_date("since last spring", dt.date(2025, 11, 3)) == (dt.date(2025, 1, 1),
+                                                                       "year")
+    assert relative_date("started 3 weeks ago", DAY) is None  # a week back would need a day
+    assert relative_date("a few months ago", DAY) is None
+    assert relative_date("for 2 months", DAY) is None  # a duration, not a date
+
+
+def test_a_medication_stopped_months_ago_is_dated_by_that_month(tmp_path: Path):
+    record = tmp_path / "note.txt"
+    record.write_text("PRETEND PAIN CLINIC\nOFFICE VISIT\nDate of visit: 02/10/2026\n\n"
+                      "Meds: duloxetine 30 mg daily - stopped 3 mo ago for nausea.\n",
+                      encoding="utf-8")
+    facts = run_intake([record], case_id="rel", ocr=False, today=DAY).drafted.data["facts"]
+    med = next(f for f in facts if f["category"] == "medication")
+    assert (str(med["date"]), med["date_precision"]) == ("2025-11-01", "month")
