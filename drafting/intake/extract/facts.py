@@ -71,6 +71,7 @@ from drafting.intake.extract.passing import (
     without_restated,
 )
 from drafting.intake.extract.procedure_table import procedure_table
+from drafting.intake.extract.rendered import rendered_in_plan
 from drafting.intake.extract.reports import report_facts
 from drafting.intake.extract.retold import told_in_the_record
 from drafting.intake.extract.sections import (
@@ -151,7 +152,8 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
         return [f for s in map(with_scale, said) if (readable(s) or psych_conclusion(s))
                 and (f := _psych(s, doc))] + _general(doc, history)
     if doc.type in THERAPY_RECORDS:
-        course = [s for s in said if THERAPY_GIVEN.search(label_core(s.label or s.section))]
+        course = [s for s in said if THERAPY_GIVEN.search(label_core(s.label or s.section))
+                  or rendered_in_plan(s)]  # "P: Diversified CMT C5, C6 (2 regions)": given
         return _therapy_course(doc, course) + _general(doc, [s for s in said
                                                              if s not in course])
     return _general(doc, said)
