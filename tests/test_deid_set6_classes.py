@@ -278,3 +278,18 @@ def test_a_remittance_service_date_written_mmdd_goes_when_the_text_dates_it():
     out = _out(text, 37)
     assert _leaks(out, " 0227 ") == []
     assert "1130 99213" in out and "99214" in out
+
+
+def test_control_check_receipt_and_docket_numbers_go_but_not_an_index_or_a_year():
+    out = _out("Docket No. 24-CV-3318. ICN 2231187745021, check no. 004471882, DCN 88120044.\n"
+               "Receipt # 55120-A. Ticket no. 8841-2231. Certificate QD-30518.\n"
+               "BMI (body mass index) 32.7; index finger; certificate of medical necessity 2024.")
+    assert _leaks(out, "24-CV-3318", "004471882", "88120044", "55120-A", "8841-2231",
+                  "QD-30518") == []
+    assert "body mass index) 32.7" in out and "necessity 2024" in out
+
+
+def test_more_certifications_and_roles_after_a_name_go():
+    out = _out("Seen by Ines Vo, MD, FACEP; Avery Quell, MD, FAANS.\n"
+               "Reviewed with Dane Olufemi-Hart, translator.")
+    assert _leaks(out, "FACEP", "FAANS", "Olufemi-Hart") == []

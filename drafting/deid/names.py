@@ -83,7 +83,9 @@ _CREDENTIAL_LIST = [
     "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT", "RDMS",
     "RVT", "CNMT", "RRT", "CST", "MSW", "CHT", "LAc", "L.Ac.",
     # board certifications and certified roles after a degree ("PhD, ABPP", "RN, CCM")
-    "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S",
+    "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S", "CPhT", "RHIT", "RHIA",
+    "LCPC", "LMHC", "BCBA", "CRNP", "AGNP-C", "ANP-BC", "PMHNP-BC", "FAAN", "FACP", "FACEP",
+    "FAAPM", "FASA", "FAANS",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"

@@ -27,8 +27,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"driver'?s?[ ]licen[cs]e" + _NO + r"|dl" + _NO + r"|cdl|ptan|upin|"
                       r"tax[ ]id|tin|ein|certification" + _NO + r"|registration" + _NO +
                       r"|(?:disability[ ]|parking[ ])?placard" + _NO +
-                      # a court reporter's certificate and her firm's registration
-                      r"|csr" + _NO + r"|(?:firm[ ])?reg\.?[ ](?:no\.?|number|#)"),
+                      # a court reporter's certificate and her firm's registration, a certificate
+                      r"|csr" + _NO + r"|(?:firm[ ])?reg\.?[ ](?:no\.?|number|#)"
+                      r"|certificate" + _NO),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
     (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
@@ -43,7 +44,10 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                  r"|tracking" + _NO + r"|invoice" + _NO + r"|order[ ](?:id|number|no\.?|#)|"
                  r"session[ ]id|user[ ]?id|username|login|"
                  # a payment's trace, a deposition's or a law firm's job and matter numbers
-                 r"(?:eft[ ])?trace" + _NO + r"|job[ ](?:no\.?|number|#)|matter" + _NO),
+                 r"(?:eft[ ])?trace" + _NO + r"|job[ ](?:no\.?|number|#)|matter" + _NO +
+                 # control numbers of a claim or a document, a check, a receipt, a ticket
+                 r"|icn|dcn|tcn|pcn|(?:check|cheque|receipt|ticket|voucher|incident|citation|"
+                 r"index)[ ](?:no\.?|number|#)"),
     (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
                         r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
                         r"|group" + _NO + r"|claim" + _NO + r"|clm" + _NO +
@@ -55,7 +59,7 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                         r"|ref\.?" + _NO + r"|authorization" + _NO + r"|auth\.?" + _NO +
                         r"|imr(?:[ ]case)?" + _NO + r"|file" + _NO + r"|appeal" + _NO +
                         # a state agency's claim (Texas DWC) and a court's cause number
-                        r"|dwc" + _NO + r"|cause" + _NO),
+                        r"|dwc" + _NO + r"|cause" + _NO + r"|docket" + _NO),
 ]
 _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS))
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
