@@ -37,6 +37,8 @@ ADDED = {
            "threshold.",
     "F19": "Anterior discectomy and fusion were performed at C4-C5, C5-C6 and C6-C7.",
     "F20": "Tylenol #4 one tablet at night was prescribed for neck pain.",
+    # (dated as the fact it copies, 24 May 2016; the case's diagnoses name the tear)
+    "F21": "A sonogram of the right shoulder showed a partial tear of the supraspinatus tendon.",
 }
 
 
@@ -48,7 +50,9 @@ def _draft() -> tuple[Draft, Case]:
                             for fid, text in ADDED.items())]
     diagnoses = [*base.diagnoses, base.diagnoses[0].model_copy(update={
         "code": "G56.03", "text": "Carpal tunnel syndrome of both upper limbs",
-        "laterality": Laterality.bilateral})]
+        "laterality": Laterality.bilateral}), base.diagnoses[0].model_copy(update={
+        "code": "M75.111", "text": "Partial tear of the right supraspinatus tendon of the shoulder",
+        "laterality": Laterality.right})]
     case = base.model_copy(update={"facts": facts, "diagnoses": diagnoses})
     draft = asyncio.run(draft_case(case, "sparse", create("offline", SETTINGS), SETTINGS,
                                    EXCERPTS))
@@ -293,3 +297,23 @@ def test_the_level_of_a_fracture(sentence, fact, wrong):
     from evals.checks.consistency import _fracture_problems
 
     assert bool(_fracture_problems(sentence, fact)) is wrong
+
+
+def uncited(sentence: str) -> list[str]:
+    """The uncited-claims errors of a sentence added to the case's first item section."""
+    draft, case = _draft()
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    return [f.message for f in evaluate_draft(changed, case, EXCERPTS).errors
+            if f.check == "uncited_claims" and f.text.strip() == sentence]
+
+
+def test_the_month_a_fact_is_dated_with_most_of_its_words():
+    # the tear is the case's diagnosis; the month and one word ("showed") are the fact's
+    said = ("The right shoulder ultrasound from May 2016 showed a partial tear of the "
+            "supraspinatus tendon, which is the structural finding his whole argument leans "
+            "upon.")
+    assert any("F21" in m for m in uncited(said)), uncited(said)
+    # a month the fact is not dated in is no anchor
+    assert not uncited(said.replace("May 2016", "March 2016"))

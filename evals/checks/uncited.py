@@ -19,6 +19,7 @@ from evals.findings import Finding, Severity
 RESTATEMENT_FLOOR = 0.5  # share of a sentence's distinctive words taken from one fact
 COPY_FLOOR = 0.8  # share of all a sentence's content words taken from one fact (a copied fact)
 COPY_MIN_WORDS = 6
+MONTH_ANCHOR_WORDS = 5  # words an uncited sentence shares with a fact dated in its month
 SILENT_MIN_SENTENCES = 3  # a section this long that was given facts must cite one
 # The opinion's own vocabulary, which says nothing about the patient.
 OPINION_WORDS = set(content_words("reasonable degree medical medically probability necessary "
@@ -81,6 +82,8 @@ def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] |
     if not words:
         return None  # every anchor needs a word shared with the fact
     index, facts = ctx.fact_index, ctx.case.facts
+    # (a decision's or a service's month is no anchor on one word)
+    stated_months = {(d.year, d.month) for d in ctx.key_dates}
     shared = Counter(chain.from_iterable(index.get(w, ()) for w in words))
     for i in sorted(shared):  # the facts sharing a word, in their order
         fact = facts[i]
@@ -89,9 +92,17 @@ def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] |
         if values:
             kind, value = sorted(values)[0]
             return fact.id, f"{value:g} ({kind})"
+        dated = bool(months) and bool(
+            months & {(d.year, d.month) for d in (fact.date, fact.end_date) if d})
+        # the month a fact is dated and most of its words, though the case file states those
+        # words too ("the February 2012 MRI showed a partial tear" where the diagnosis is the
+        # tear): one word beyond the case file is enough
+        if dated and shared[i] == 1 and months - stated_months and \
+                len(word_set(text) & ctx.fact_words[i][1]) >= MONTH_ANCHOR_WORDS:
+            return fact.id, "its date"
         if shared[i] < 2:
             continue
-        if months and months & {(d.year, d.month) for d in (fact.date, fact.end_date) if d}:
+        if dated:
             return fact.id, "its date"
         if source and levels and levels & source.levels:
             return fact.id, "its level"
