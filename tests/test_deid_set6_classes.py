@@ -293,3 +293,9 @@ def test_more_certifications_and_roles_after_a_name_go():
     out = _out("Seen by Ines Vo, MD, FACEP; Avery Quell, MD, FAANS.\n"
                "Reviewed with Dane Olufemi-Hart, translator.")
     assert _leaks(out, "FACEP", "FAANS", "Olufemi-Hart") == []
+
+
+def test_a_hyphenated_bay_of_a_unit_goes_but_not_a_stay_in_it():
+    out = _out("His brother was seen in ED-14 and went to PACU-3B. ICU x 3 days; ICU 2 days.")
+    assert _leaks(out, "ED-14", "PACU-3B") == []
+    assert "ICU x 3 days; ICU 2 days" in out

@@ -67,7 +67,9 @@ UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}
                         # with its ward before it: "4 West Rm 412-B"
                         r"|(?:\b\d{1,2}[ ](?:North|South|East|West|N|S|E|W)[ ])?"
                         r"\b(?:Room|ROOM|room|Rm|RM|rm|Bed|BED)\.?:?[ ]#?(?:[A-Z]{1,4}-?)?\d{1,5}"
-                        r"(?:-?[A-Z])?\b(?!-\d)")  # not "reading room 555-0142"
+                        r"(?:-?[A-Z])?\b(?!-\d)"  # not "reading room 555-0142"
+                        # a bay of a unit, hyphenated: "seen separately in ED-9", "PACU-4"
+                        r"|\b(?:ED|ER|PACU|ICU|MICU|SICU|CCU|NICU|CVICU|OR)-\d{1,3}[A-Z]?\b(?!-\d)")
 # A named street or residence without a house number, before its unit: "Magnolia Terrace, Apt
 # 214", "Juniper Court, Unit 3".
 NAMED_BEFORE_UNIT = re.compile(
