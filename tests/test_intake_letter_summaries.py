@@ -67,3 +67,25 @@ def test_an_examination_that_does_not_corroborate_is_the_reason(tmp_path):
     assert any(c == "utilization_review" and d == "2025-10-02" and "does not corroborate" in s
                and "upheld" in s for c, d, s in got)
 
+
+
+DISPUTE = (
+    "MADE-UP REVIEW ORGANIZATION\n\n"
+    "NOTICE OF INDEPENDENT REVIEW DECISION\n\n"
+    "Date of notice: 11/03/2025\n\n"
+    "DESCRIPTION OF THE SERVICES IN DISPUTE\n"
+    "1. Left L5-S1 transforaminal epidural steroid injection (CPT 64483)\n"
+    "2. Chiropractic manipulation, 8 visits (CPT 98940)\n\n"
+    "REVIEW OUTCOME\n"
+    "Item 1: OVERTURNED\n"
+    "Item 2: PARTIALLY OVERTURNED - 4 visits are medically necessary; 4 are not\n"
+)
+
+
+def test_services_in_dispute_are_decided_by_their_numbered_outcome(tmp_path):
+    data = drafted(tmp_path, DISPUTE)
+    decided = [(i["service"], i["prior_decision"]["decision"]) for i in data["disputed_items"]]
+    assert decided == [
+        ("Left L5-S1 transforaminal epidural steroid injection", "approved"),
+        ("Chiropractic manipulation, 8 visits", "modified")]
+    assert not any("PARTIALLY" in f["statement"] for f in data["facts"])  # the item's, no fact

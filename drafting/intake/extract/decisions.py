@@ -126,6 +126,9 @@ _DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d
                               r"\s*$", re.IGNORECASE)
 
 
+_QUALIFIER = re.compile(r"(?:partially|partly|fully|in\s+part)", re.IGNORECASE)
+
+
 def decision_line(text: str) -> bool:
     """Is ``text`` one item's decision ("Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY")?"""
     numbered = _NUMBERED.match(text)
@@ -149,6 +152,8 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
         if not match:
             continue
         value = match.group("service").strip()
+        if _QUALIFIER.fullmatch(value):
+            continue  # "Item 2: PARTIALLY OVERTURNED - ...": a decision by number, no service
         stated = _DATE_OF_SERVICE.search(value)
         if stated:
             value = value[:stated.start()]
@@ -219,7 +224,12 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
 _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"
                            r"reversed|approved|denied|certified|non-?certified|modified)\b",
                            re.IGNORECASE)
-_ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)
+# A heading over the list of services a letter decides ("DESCRIPTION OF THE SERVICES IN
+# DISPUTE", "Disputed services", "Services under review").
+SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review)\b|"
+                              r"\bdisputed (?:services?|items?|treatment)\b|"
+                              r"\btreatment in dispute\b", re.IGNORECASE)
+ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)
 
 
 def listed_services(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
@@ -228,7 +238,8 @@ def listed_services(document: int, doc_lines: list[Line]) -> list[ServiceRequest
     listed: list[ServiceRequest] = []
     decided: dict[int, tuple[Decision, str]] = {}
     for line in doc_lines:
-        if line.kind == "item" and SERVICE_LABELS.match(line.section.rstrip(":")):
+        if line.kind == "item" and (SERVICE_LABELS.match(line.section.rstrip(":"))
+                                    or SERVICES_HEADING.search(line.section)):
             value = _SERVICE_TAIL.sub("", line.text)
             codes = codes_in(line.text)
             service = re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value).strip(" .;,")
@@ -236,7 +247,7 @@ def listed_services(document: int, doc_lines: list[Line]) -> list[ServiceRequest
                                          ProcedureFamily.other, codes, laterality(service),
                                          levels(service), quantity(line.text), document))
         elif line.kind == "label" and line.label and line.value and (
-                number := _ITEM_DECISION.match(line.label)) and (
+                number := ITEM_DECISION.match(line.label)) and (
                 decision := decision_of(line.value)) is not None:
             decided[int(number.group(1))] = (decision, line.value)
     for index, request in enumerate(listed, start=1):

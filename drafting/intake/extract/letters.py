@@ -12,7 +12,12 @@ import re
 from dataclasses import dataclass, replace
 
 from drafting.deid.dates import find_dates
-from drafting.intake.extract.decisions import DENIAL_REASON, codes_in, decision_line
+from drafting.intake.extract.decisions import (
+    DENIAL_REASON,
+    ITEM_DECISION,
+    codes_in,
+    decision_line,
+)
 from drafting.intake.extract.found import Document, Found, statement
 from drafting.intake.extract.sections import NARRATIVE_LABELS, label_core
 from drafting.intake.extract.text import Sentence
@@ -118,7 +123,8 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     # item with its decision, read as such: not a fact, nor is the rest of its paragraph.
     items = {s.paragraph for s in said if s.paragraph and decision_line(s.text)}
     for index, sentence in enumerate(said):
-        if decision_line(sentence.text) or sentence.paragraph in items:
+        if decision_line(sentence.text) or sentence.paragraph in items or (
+                sentence.label and ITEM_DECISION.match(sentence.label)):  # "Item 2: UPHELD"
             continue
         if codes_in(sentence.text) and index not in dated and (
                 DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text)):
