@@ -317,3 +317,24 @@ def test_the_month_a_fact_is_dated_with_most_of_its_words():
     assert any("F21" in m for m in uncited(said)), uncited(said)
     # a month the fact is not dated in is no anchor
     assert not uncited(said.replace("May 2016", "March 2016"))
+
+
+def test_a_sentence_saying_another_settings_rule_governs():
+    _, case = _draft()  # California workers' compensation
+    lcd = next(e for e in EXCERPTS.values() if [str(s) for s in e.settings] == ["medicare"])
+    compares = "Medicare's coverage determination, which many payers mirror, asks the same."
+    governs = "This request is governed by the Medicare coverage determination."
+    assert not out_of_scope(compares, lcd, case)
+    assert "medicare" in out_of_scope(governs, lcd, case)
+
+
+@pytest.mark.parametrize(("said", "wrong"), [
+    ("The guideline asks for a pill count at least twice a month.", False),
+    ("The guideline asks for a pill count at least twice a year.", True),
+    ("The guideline asks for a urine test at least once a quarter.", False),
+])
+def test_a_frequency_bound_beside_a_guideline(said, wrong):
+    from evals.checks.consistency import _frequency_problems
+
+    excerpt = "Pill counts should be done at least twice a month during the first year."
+    assert bool(_frequency_problems(said, excerpt)) is wrong

@@ -221,6 +221,27 @@ def _threshold_problems(said: Claims, cited: _Cited) -> list[str]:
             f"excerpt ({markers})"]
 
 
+# How often a guideline asks for something: "at least once a year", "no more than twice a month".
+_FREQUENCY = re.compile(r"\b(?:at least|no more than|at most)\s+(once|twice|\w+ times)\s+"
+                        r"(?:a|per|every|each)\s+(day|week|month|quarter|year)\b", re.IGNORECASE)
+
+
+def _frequency_problems(said: str, excerpts: str) -> list[str]:
+    """A frequency bound the sentence gives beside a guideline citation is the excerpt's, where
+    the excerpt gives one for the same count ("at least once a month" for its "at least once a
+    year")."""
+    theirs = {(n.lower(), u.lower()) for n, u in _FREQUENCY.findall(excerpts)}
+    if not theirs:
+        return []
+    found = []
+    for n, unit in _FREQUENCY.findall(said):
+        mine = (n.lower(), unit.lower())
+        if mine not in theirs and any(t[0] == mine[0] for t in theirs):
+            given = ", ".join(f"{a} a {b}" for a, b in sorted(theirs))
+            found.append(f"{mine[0]} a {mine[1]} but the cited guideline says {given}")
+    return found
+
+
 def _speaks_of_case(ctx: EvalContext, plain: str) -> bool:
     """Whether a sentence talks about the request or the criteria (an item, a code, a request,
     a criterion statement): only then may it carry their numbers beside its sources'."""
@@ -266,6 +287,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     problems += comparison_problems(said.text, cited.text)
     problems += qualifier_problems(said.text, cited.text)
     problems += _threshold_problems(said, cited)
+    if cited.excerpts is not None and "at least" in said.text.lower():
+        problems += _frequency_problems(said.text, cited.excerpts)
     if cited.excerpts is not None:
         problems += grade_problems(said.text, cited.excerpts)
     problems += pairing_problems(said.text, cited.text)

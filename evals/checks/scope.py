@@ -30,6 +30,12 @@ _NAMES = {
     Setting.personal_injury: r"personal[- ]injury",
 }
 _NAMED = {s: re.compile(rf"\b(?:{p})\b", re.IGNORECASE) for s, p in _NAMES.items()}
+# A sentence that says the other setting's provision governs the case does not compare: "the
+# replacement is governed by the national coverage rule" in a workers' compensation case.
+_GOVERNS = re.compile(r"\b(?:(?:is|are|was|were) governed by|governs|(?:is|are) (?:the )?"
+                      r"(?:governing|controlling|binding)|(?:appl(?:y|ies)|controls) (?:here|to "
+                      r"(?:this|the) (?:case|claim|request|replacement|item|service)))\b",
+                      re.IGNORECASE)
 
 
 @cache
@@ -81,8 +87,8 @@ def out_of_scope(sentence: str, excerpt: Excerpt, case: Case) -> str:
     """Why the excerpt does not apply to the case, or "" when it does."""
     settings = {str(s) for s in excerpt.settings}
     own = {str(case.setting)} | ({str(r)} if (r := _reference(case.setting)) else set())
-    if not settings & own and not any(
-            (named := _NAMED.get(Setting(s))) and named.search(sentence) for s in settings):
+    if not settings & own and (_GOVERNS.search(sentence) or not any(
+            (named := _NAMED.get(Setting(s))) and named.search(sentence) for s in settings)):
         return (f"{excerpt.id} is written for {', '.join(sorted(settings))}, not this case's "
                 f"setting ({case.setting})")
     other_state = _other_state(sentence, excerpt, case)
