@@ -51,3 +51,17 @@ def test_a_letter_about_a_visit_is_of_the_visits_day():
     assert str(classify(text, text).date) == "2025-04-02"
     plain = "PRETEND NEUROSURGERY\n\nApril 9, 2025\n\nDear Dr. Nobody,\n\nHe is doing well.\n"
     assert str(classify(plain, plain).date) == "2025-04-09"
+
+
+def test_the_records_title_line_is_no_fact(tmp_path):
+    import datetime as dt
+
+    from drafting.intake.run import run_intake
+
+    record = tmp_path / "note.txt"
+    record.write_text("NOWHERE PAIN CENTER - UDT REVIEW / OPIOID NOTE      03/03/2025\n"
+                      "HPI: Urine drug test from 02/20 was consistent with oxycodone.\n",
+                      encoding="utf-8")
+    facts = run_intake([record], case_id="t", ocr=False,
+                       today=dt.date(2026, 1, 1)).drafted.data["facts"]
+    assert facts and not any(f["statement"].startswith("NOWHERE") for f in facts)

@@ -34,3 +34,10 @@ def test_a_medication_stopped_months_ago_is_dated_by_that_month(tmp_path: Path):
     facts = run_intake([record], case_id="rel", ocr=False, today=DAY).drafted.data["facts"]
     med = next(f for f in facts if f["category"] == "medication")
     assert (str(med["date"]), med["date_precision"]) == ("2025-11-01", "month")
+
+
+def test_a_recent_month_and_day_is_not_read_as_a_month_decades_back():
+    from drafting.intake.extract.found import month_shorthand
+
+    assert month_shorthand("to review the labs from 01/05", DAY) is None  # the 5th of January
+    assert month_shorthand("low back pain since 1/25", DAY) == (dt.date(2025, 1, 1), "month")

@@ -128,7 +128,9 @@ START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|in
 
 def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
-    return without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
+    found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
+    title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
+    return [f for f in found if " ".join(f.statement.split()).casefold() != title]
 
 
 def _document_facts(doc: Document) -> list[Found]:

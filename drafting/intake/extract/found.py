@@ -123,6 +123,21 @@ _MONTH_RANGE = re.compile(r"(?<![/\d])(\d{1,2})/(\d{2})\s*[-\u2013]\s*(\d{1,2})/
 _SHORTHAND_YEARS = 30  # a month written m/yy lies within this many years before the record
 
 
+_DAY_NOT_MONTH = 10  # "m/dd" read as a month this many years back is more likely a day
+
+
+def _recent_day(month: int, day: int, latest: dt.date) -> bool:
+    """"month/day" is a day of the year before ``latest``."""
+    for year in (latest.year, latest.year - 1):
+        try:
+            when = dt.date(year, month, day)
+        except ValueError:
+            return False
+        if when <= latest:
+            return True
+    return False
+
+
 def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
     """The month a shorthand "m/yy" names after "since", "from" or "in", or opening a range of
     two such months (the second not before the first); never a day ("9/5-10/3" is no month),
@@ -132,6 +147,8 @@ def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
         if yy == "10" or not 1 <= int(m) <= 12 or not (
                 latest.year - _SHORTHAND_YEARS <= year <= latest.year):
             return None
+        if latest.year - year > _DAY_NOT_MONTH and _recent_day(int(m), int(yy), latest):
+            return None  # "the UDT from 02/03" in 2026 is the 3rd of February, not 2003
         return dt.date(year, int(m), 1)
 
     if (ranged := _MONTH_RANGE.search(text)) and (first := month(*ranged.group(1, 2))) and (
