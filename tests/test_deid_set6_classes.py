@@ -299,3 +299,10 @@ def test_a_hyphenated_bay_of_a_unit_goes_but_not_a_stay_in_it():
     out = _out("His brother was seen in ED-14 and went to PACU-3B. ICU x 3 days; ICU 2 days.")
     assert _leaks(out, "ED-14", "PACU-3B") == []
     assert "ICU x 3 days; ICU 2 days" in out
+
+
+def test_a_possessive_of_what_only_a_person_has_names_even_an_eponym():
+    out = _out("It's Ana from Spurling's office; she called Hoffmann's wife. Spurling's test "
+               "negative; Hoffmann's sign negative.")
+    assert "from Spurling's office" not in out and "called Hoffmann's wife" not in out
+    assert "Spurling's test negative" in out and "Hoffmann's sign negative" in out

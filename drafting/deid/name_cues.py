@@ -29,7 +29,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_given import is_place
 from drafting.deid.names import _CAP, _RELATION, HYPHEN
-from drafting.deid.terms import fold, heads, is_clinical_word, protected_spans
+from drafting.deid.terms import fold, heads, is_clinical_word, is_never_name, protected_spans
 from drafting.deid.words import is_word, unlearned_name_ok
 
 _PHONE = r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ ./-]?\d{3}[ .-]\d{4}(?!\d)"
@@ -60,6 +60,11 @@ _EPONYM_NOUNS = frozenset("law laws disease syndrome palsy contracture neuroma u
                           "tubercle bursa nerve fascia deformity lesion lesions".split())
 
 
+# What only a person has, after a possessive: "from Marcus's office" names a person even where
+# the word is an eponym too (Marcus Gunn).
+_OWNED = frozenset("office practice firm staff assistant secretary paralegal husband wife son "
+                   "daughter mother father brother sister boyfriend girlfriend cell number house "
+                   "apartment truck car".split())
 # An office, in a possessive before a noun: "Commissioner's order" (``roles.yaml``: offices).
 _OFFICES = frozenset(w.lower() for w in name_rules._roles()["offices"])
 
@@ -90,10 +95,20 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         before = re.search(r"(\S+)[ ]$", text[max(0, match.start() - 30):match.start()])
         if before and (not before.group(1)[0].islower() or _DETERMINER.fullmatch(before.group(1))):
             continue  # "the Board's", "Appeals Panel's": an organisation's
-        if _plain(word) and not is_place(word) and after not in heads() \
-                and fold(word).lower() not in _OFFICES \
-                and after not in _EPONYM_NOUNS and not any(
+        if fold(word).lower() in _OFFICES or is_place(word):
+            continue
+        if _plain(word) and after not in heads() and after not in _EPONYM_NOUNS and not any(
                 match.start() < b and a < match.end() for a, b in guarded):
+            yield match.start("name"), match.end("name")
+
+
+def owned_possessives(text: str) -> Iterator[tuple[int, int]]:
+    """An eponym in a possessive before what only a person has ("from Marcus's office"):
+    replaced there, not learned (Marcus Gunn stays elsewhere)."""
+    for match in POSSESSIVE.finditer(text):
+        word, after = match.group("name"), match.group("next")
+        if after in _OWNED and is_clinical_word(word) and not is_never_name(word) and \
+                not name_rules._is_stop(word) and fold(word).lower() not in _KIN:
             yield match.start("name"), match.end("name")
 
 

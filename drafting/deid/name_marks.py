@@ -15,7 +15,13 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid import names as name_rules
-from drafting.deid.name_cues import cued_names, double_names, paired_names, phone_names
+from drafting.deid.name_cues import (
+    cued_names,
+    double_names,
+    owned_possessives,
+    paired_names,
+    phone_names,
+)
 from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_letters import letter_names
 from drafting.deid.name_lists import list_names
@@ -146,4 +152,5 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     found += list(initials(text, tokens)) + list(letter_names(text, tokens))
     found += list(name_rules.seeds(text, (name_rules.MET,))) + list(
         passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))
+    found += list(owned_possessives(text))
     return marked, found + list(list_names(text, marked + found))
