@@ -306,3 +306,9 @@ def test_a_possessive_of_what_only_a_person_has_names_even_an_eponym():
                "negative; Hoffmann's sign negative.")
     assert "from Spurling's office" not in out and "called Hoffmann's wife" not in out
     assert "Spurling's test negative" in out and "Hoffmann's sign negative" in out
+
+
+def test_the_name_a_title_and_initial_stand_for_in_parentheses_goes():
+    out = _out("Refill at Dr. V's (Vanterpool - hard to spell) today; Dr. B's (Pain Clinic) note.")
+    assert _leaks(out, "Vanterpool") == []
+    assert "(Pain Clinic)" in out

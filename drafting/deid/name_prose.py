@@ -77,6 +77,8 @@ ROLE_PAREN = re.compile(
     rf"a|an)[ ])?(?:[a-z]+[ ]){{0,2}}(?i:{_RELATION}|{_ROLE_AFTER})\)")
 TITLE_INITIAL = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ]" + U
                            + r"(?:\.(?![\w])|(?=['’]s\b))")  # "Dr. B.", "Dr. B's office"
+# The name a title and its initial stand for, in parentheses after them: "Dr. A's (Anantharaman".
+SPELLED_OUT = re.compile(rf"(?:['’]s)?[ ]\((?P<name>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 _LWORD = rf"[{LOWER}](?:[{LOWER}'’‐-]*[{LOWER}])?"
 # A lower-case word in no dictionary, and the cue that must stand before the name it opens or
 # ends (found backwards from the word: far fewer such words than places a cue could start).
@@ -231,6 +233,9 @@ def passing_marks(text: str, learned: Iterable[str] = ()) -> Iterator[tuple[int,
         for match in pattern.finditer(text):
             at = match.start("value") if pattern is INITIALS else match.start()
             yield at, match.end()
+            spelled = SPELLED_OUT.match(text, match.end()) if pattern is TITLE_INITIAL else None
+            if spelled and not is_word(spelled.group("name")):  # "Dr. A's (Anantharaman - ..."
+                yield spelled.start("name"), spelled.end("name")
     yield from _word_names(text, learned)
     yield from chat_names(text, _bodies(text))
     yield from lower_marks(text)
