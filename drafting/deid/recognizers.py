@@ -4,7 +4,9 @@ Each recogniser returns spans of text with a kind; ``scan`` combines them, given
 from the rest of the packet, and ``resolve`` (``spans.py``) joins overlapping spans. By kind:
 names (``names.py`` marks, ``name_marks.py`` more marks and ``find_names``, ``name_prose.py``
 names in prose and message threads, in lower case too, told from words by ``words.py`` and
-``given_names.py``; ``name_grow.py`` how far a name reaches), numbers (``numbers.py``: by
+``given_names.py``; ``name_letters.py`` names written as letters: spelled out, initials in stamp
+lines, surnames cut to initials; ``name_lists.py`` names heading the items of a list of people;
+``name_grow.py`` how far a name reaches), numbers (``numbers.py``: by
 label, check digit and shape; ``number_cues.py``: by a cue in prose), contacts
 (``contacts.py``: phones, e-mail, web and IP addresses), places (``places.py``: streets, boxes,
 rural routes, addresses abroad, city/state/ZIP, counties), ages over 89 and birth dates
