@@ -30,3 +30,12 @@ def test_a_questionnaires_unanswered_weakness_is_no_finding(tmp_path):
     facts = run_intake([record], case_id="form", ocr=False, today=TODAY).drafted.data["facts"]
     assert not any("weakness" in f["statement"].lower() or "bladder" in f["statement"].lower()
                    for f in facts)
+
+
+def test_a_forms_question_keeps_the_answer_written_after_it():
+    from drafting.intake.extract.text import split_sentences
+
+    assert split_sentences("Physical therapy - how many visits? 8, helped a little") == [
+        "Physical therapy - how many visits? 8, helped a little"]
+    assert split_sentences("Did it help? Yes. She walks more.") == [
+        "Did it help?", "Yes.", "She walks more."]

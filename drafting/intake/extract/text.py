@@ -46,7 +46,9 @@ _SOAP = re.compile(r"^([SOAP])\s*:$", re.IGNORECASE)
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
                   "jr.", "sr.", "p.o.", "a.m.", "p.m.", "incl.")
 # A sentence may open in chart shorthand, lower case ("... 6 wks. c/o LBP ...", ". s/p TFESI").
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]?\s+(?=[A-Z0-9(\"']|[a-z]/[a-z]\b)")
+# A form's question keeps the answer written after it ("how many visits? 6, didn't help").
+_SENTENCE_END = re.compile(r"(?<=[.!])[\"')\]]?\s+(?=[A-Z0-9(\"']|[a-z]/[a-z]\b)|"
+                           r"(?<=\?)[\"')\]]?\s+(?=[A-Z(\"']|[a-z]/[a-z]\b)")
 
 
 @dataclass(frozen=True)
