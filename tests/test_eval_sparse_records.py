@@ -157,6 +157,18 @@ def test_record_cues(sentence, missing):
     ("No Oswestry score was recorded at the last visit [F1].",
      "At the last visit pain was unchanged and the Oswestry score was no longer recorded.",
      False),
+    # a decision on a request, denied or granted (not what a sentence asks to be authorized)
+    ("The insurer granted the request for the stimulator trial [F1].",
+     "The insurer denied the request for the stimulator trial.", True),
+    ("The insurer denied the request for the stimulator trial [F1].",
+     "The insurer denied the request for the stimulator trial.", False),
+    ("This letter asks that the trial be authorized after the denial [F1].",
+     "The insurer denied the request for the stimulator trial.", False),
+    # "at all" makes a qualified denial certain
+    ("The first block gave her no significant relief at all [F1].",
+     "She reported 55 percent relief from the first block.", True),
+    ("The first block gave her no lasting relief [F1].",
+     "She reported 55 percent relief from the first block.", False),
     # the reviewer's judgement is no treatment
     ("I do not treat the missing diary as decisive [F1].",
      "The treating surgeon asked for a pain diary.", False),

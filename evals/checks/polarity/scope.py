@@ -172,6 +172,8 @@ class Scope:
             if stopped or t in DETERMINERS:
                 self.mark(k, UNSURE, cue)
                 in_pp = in_pp or (stopped and t in PREPOSITIONS)
+            elif t in self.lex.qualifiers and not head and self.at_all(k, z):
+                self.mark(k, UNSURE, cue)  # emphasis, not a modifier the record must carry
             elif t in self.lex.qualifiers and not head:
                 qualified = stopped = True
                 self.mark(k, UNSURE, cue)
@@ -195,6 +197,11 @@ class Scope:
             for j in head:
                 self.mark(j, UNSURE, cue)
         return qualified, in_pp
+
+    def at_all(self, k: int, z: int) -> bool:
+        """"no meaningful relief at all": the qualifier does not take the negation."""
+        rest = self.tokens[k + 1:min(z + 3, self.n, k + 6)]
+        return any(rest[i:i + 2] == ("at", "all") for i in range(len(rest) - 1))
 
     def deny_predicate(self, a: int, b: int) -> None:
         """A verbal cue: deny the word it governs ("did not reduce"), or, after a reporting
