@@ -350,3 +350,15 @@ def test_a_frequency_bound_beside_a_guideline(said, wrong):
 
     excerpt = "Pill counts should be done at least twice a month during the first year."
     assert bool(_frequency_problems(said, excerpt)) is wrong
+
+
+def test_an_effect_said_to_be_missing_is_not_the_thing():
+    from evals.checks.absences import _contradicted
+
+    fact = "Duloxetine 60 mg daily was started in March."
+    effect = "Nothing in the record suggests any duloxetine allowed her to sleep at night."
+    thing = "Nothing in the record suggests any duloxetine."
+    assert not any(_contradicted(c, "F4", fact)
+                   for _, found in absence_clauses(effect) for c in found)
+    assert any(_contradicted(c, "F4", fact)
+               for _, found in absence_clauses(thing) for c in found)

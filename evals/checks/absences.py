@@ -304,6 +304,8 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     word for word (with all its modifiers) or, if ``by_kind``, as a kind of what the claim
     names ("no anti-inflammatory" against "ibuprofen 600 mg"; "no electrodiagnostic testing"
     against any finding of the EMG ``report`` the fact was read from)."""
+    if set(words(claim.lower())) & _vocab("effects"):
+        return ""  # "no the patch allowed her to sleep": an effect is missing, not the patch
     said, theirs = analyse(claim), analyse(statement)
     if said.polar & theirs.keys:
         for mine, _, stated in reversals(claim, [(fact_id, statement)]):
