@@ -49,3 +49,17 @@ def test_an_fces_definitions_and_job_demands_are_not_abilities(tmp_path):
     statements = [f["statement"] for f in facts]
     assert any("Overhead lift 15 lb" in s for s in statements)
     assert not any("40 lb" in s or "100 lb" in s for s in statements)
+
+
+def test_an_fces_demonstrated_demand_level_and_effort_are_function(tmp_path):
+    record = tmp_path / "fce2.txt"
+    record.write_text(
+        "FUNCTIONAL CAPACITY EVALUATION\nDate of evaluation: 03/03/2025\n\n"
+        "EFFORT\nThe client gave a valid, full effort on 18 of 20 consistency measures.\n\n"
+        "Demonstrated physical demand level: SEDENTARY-LIGHT. Job physical demand level: "
+        "MEDIUM.\n", encoding="utf-8")
+    facts = run_intake([record], case_id="fce", ocr=False, today=TODAY).drafted.data["facts"]
+    function = [f["statement"] for f in facts if f["category"] == "functional"]
+    assert any("consistency measures" in s for s in function)
+    assert any("SEDENTARY-LIGHT" in s for s in function)
+    assert not any("MEDIUM" in s and "SEDENTARY" not in s for s in function)  # the job's
