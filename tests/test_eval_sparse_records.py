@@ -362,3 +362,19 @@ def test_an_effect_said_to_be_missing_is_not_the_thing():
                    for _, found in absence_clauses(effect) for c in found)
     assert any(_contradicted(c, "F4", fact)
                for _, found in absence_clauses(thing) for c in found)
+
+
+def test_a_decision_month_given_to_the_cited_event():
+    # F18 is dated May 2016; September 2016 is the month of the case's request and denial
+    assert not consistency("The May 2016 block gave 72 percent relief [F18].")
+    found = consistency("The September 2016 block gave 72 percent relief [F18].")
+    assert any("dated 2016-09" in m for m in found), found
+    # a decision month naming what the fact does not (the denial) is the case file's
+    assert not consistency("After the September 2016 denial, the block's 72 percent relief "
+                           "was the question [F18].")
+
+
+def test_a_canadian_combination_brand():
+    found = unsupported(lexicon(), "He was given Tramacet for the shoulder [F1].",
+                        [("F1", "He was given Tylenol #3 for the shoulder.")])
+    assert found and "tramadol" in found[0]

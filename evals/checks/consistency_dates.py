@@ -53,7 +53,34 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
             not cited.markers[0].startswith("F") or len(_MONTH_NAME.findall(said.text)) != 1:
         return problems  # (one month named, from one fact: not "between March and May 2024";
         # no whole date, which the date check reads: "- 14 November 2023: <the fact>")
-    return _retold_month(said_months, cited.claims.month_years)
+    return _retold_month(said_months, cited.claims.month_years) or \
+        _misdated_event(said.text, said_months, cited)
+
+
+# A month naming an event ("the May 2012 discussion", "the surgeon's June 2020 recommendation").
+_DATED_EVENT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? "
+                          r"(?:of )?(\d{4}) ([a-z]{4,})", re.IGNORECASE)
+
+
+def _misdated_event(text: str, said_months: frozenset[tuple[int, int]], cited: _Cited
+                    ) -> list[str]:
+    """A month the case file allows (a decision's) given to the event of the one fact cited,
+    which that fact dates in another month: "the May 2012 discussion" of a discussion the
+    fact dates January 2012."""
+    if len(said_months) != 1 or not cited.fact_dates:
+        return []
+    (year, month), = said_months
+    dated = {(d.year, d.month) for d in cited.fact_dates}
+    own, _, _ = _allowed(set(cited.claims.dates) | set(cited.fact_dates), cited.spans,
+                         cited.claims)
+    if (year, month) in own:
+        return []  # the fact gives that month itself (its text, its date or its span)
+    source = cited.text.lower()
+    for m in _DATED_EVENT.finditer(text):
+        if int(m.group(1)) == year and re.search(rf"\b{m.group(2).lower()[:5]}", source):
+            return [f"the {m.group(2)} is dated {year}-{month:02d} but the cited fact is dated "
+                    f"{', '.join(f'{y}-{mm:02d}' for y, mm in sorted(dated))}"]
+    return []
 
 
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
