@@ -159,6 +159,9 @@ def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
     return None
 
 
+_SINCE = re.compile(r"\b(?:off|worked|working) (?:work )?since\b", re.IGNORECASE)
+
+
 def statement(sentence: Sentence) -> str:
     """The sentence as written, with its field label when it opens a labelled value."""
     return f"{sentence.lead} {sentence.text}" if sentence.lead else sentence.text
@@ -174,8 +177,9 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
         setattr(found, key, value)
     # A letter's case summary reports events: each sentence's own date, else the letter's.
     # events are dated by their sentence; so is a return to work ("Returned to work 02/07/2022")
+    # and a work status "since" a date ("He has not worked since 05/2024")
     if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review or (
-            category is C.functional and "return_to_work" in tags):
+            category is C.functional and ("return_to_work" in tags or _SINCE.search(text))):
         span = date_range(text)
         if span:
             found.date, found.end_date = span
