@@ -86,6 +86,11 @@ def consistency(sentence: str) -> list[str]:
     # the number of segments named, past several modifiers
     ("The fusion spanned three adjacent cervical spinal levels [F19].", None),
     ("The fusion spanned four adjacent cervical spinal levels [F19].", "4"),
+    # a count in apposition to the things just listed
+    ("The block needs a positive first response and a stable exam, the two conditions the "
+     "reviewer named [F18].", None),
+    ("The block needs a positive first response and a stable exam, the three conditions the "
+     "reviewer named [F18].", "3"),
     # a product's number is no quantity, unless the sources name the product by another
     ("The request concerns Tylenol #4 for the neck after the lifting injury [F1].", None),
     ("Tylenol #3 one tablet at night was prescribed for neck pain [F20].", "3"),

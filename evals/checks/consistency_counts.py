@@ -104,6 +104,18 @@ _CHANGE = re.compile(r"\b(?:fell|fallen|dropped|declined|decreased|improved|rose
                      re.IGNORECASE)
 
 
+# A count in apposition to what came before it (", the two routes", ", both grounds").
+_APPOSITIVE = re.compile(r",\s+(?:the|these|those)\s+$", re.IGNORECASE)
+_JOINS = re.compile(r"\s(?:and|or)\s|,\s", re.IGNORECASE)
+
+
+def _coordinated(before: str) -> int:
+    """How many things the clause before an appositive count joins with "and", "or" and
+    commas ("was preauthorized or arose in an emergency" is 2)."""
+    clause = re.split(r"[;:.]\s", before)[-1]
+    return len(_JOINS.findall(clause)) + 1
+
+
 def _list_length(text: str) -> int:
     """How many items a list at the start of ``text`` has ("X, Y and Z, and so on" is 3): the
     items up to the one joined by "and" or "or"."""
@@ -150,6 +162,9 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
         if start and len(between.split()) <= 8 and not re.search(r"\d", between) and \
                 not re.match(r"\s*\d", text[start.end():]):
             counts.add(_list_length(text[start.end():]))
+        apposed = _APPOSITIVE.search(text[:m.start()])
+        if apposed:  # "preauthorized or arose in an emergency, the two routes": the list
+            counts.add(_coordinated(text[:apposed.start()]))  # before it
         if _LEVEL_WORDS.match(after):
             counts.add(len({k for k in cited.claims.levels if "-" in k}))
         counts |= _kind_counts(ctx, after, cited)
