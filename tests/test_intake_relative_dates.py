@@ -24,6 +24,8 @@ def test_relative_dates_are_counted_back_at_their_precision():
     assert relative_date("started 3 weeks ago", DAY) is None  # a week back would need a day
     assert relative_date("a few months ago", DAY) is None
     assert relative_date("for 2 months", DAY) is None  # a duration, not a date
+    assert relative_date("after a fall in early 2021", DAY) == (dt.date(2021, 1, 1), "year")
+    assert relative_date("no opioids since mid-2023", DAY) is None  # (an absence's date)
 
 
 def test_a_medication_stopped_months_ago_is_dated_by_that_month(tmp_path: Path):
@@ -41,3 +43,15 @@ def test_a_recent_month_and_day_is_not_read_as_a_month_decades_back():
 
     assert month_shorthand("to review the labs from 01/05", DAY) is None  # the 5th of January
     assert month_shorthand("low back pain since 1/25", DAY) == (dt.date(2025, 1, 1), "month")
+
+
+def test_an_introduction_that_tells_the_onset_is_history(tmp_path: Path):
+    record = tmp_path / "eval.txt"
+    record.write_text(
+        "PRETEND BEHAVIORAL SERVICES\nPSYCHOLOGICAL EVALUATION\nDate of evaluation: "
+        "01/20/2026\n\nBACKGROUND\nMr. Nobody is a 58-year-old driver with neck and left "
+        "arm pain since a collision in late 2022. He is a 58-year-old father of two.\n",
+        encoding="utf-8")
+    facts = run_intake([record], case_id="rel", ocr=False, today=DAY).drafted.data["facts"]
+    got = [(f["category"], str(f["date"])) for f in facts if "58-year-old" in f["statement"]]
+    assert got == [("history", "2022-01-01")]

@@ -1,6 +1,7 @@
 """Dates a record gives relative to its own ("~3 months ago", "2 mo ago", "about two years
-ago", "since last summer"), kept at the precision they are stated in: a month back is a month,
-a year back or a season is a year; never a day (weeks back would need one, so they give none).
+ago", "since last summer") or as part of a year ("in early 2019", "late 2020"), kept at the
+precision they are stated in: a month back is a month, a year back, a season or part of a year
+is a year; never a day (weeks back would need one, so they give none).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ _AGO = re.compile(r"(?<![\w/])(?:~\s*|about |approx\.? |approximately |roughly |
                   r"(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve)\s*(years?|yrs?|y|months?|mos?|mo)\.?\s+(?:ago|before (?:this|the) "
                   r"visit)\b", re.IGNORECASE)
+# (a course "in the fall of 2023" keeps its note's date, as the examples' cases have it)
+_PART_OF_YEAR = re.compile(r"\bin (?:early|late|mid-?) ?((?:19|20)\d{2})\b", re.IGNORECASE)
 _SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
@@ -32,6 +35,9 @@ def relative_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
             return dt.date(today.year - count, 1, 1), "year"
         months = today.year * 12 + today.month - 1 - count
         return dt.date(months // 12, months % 12 + 1, 1), "month"
+    part = _PART_OF_YEAR.search(text)
+    if part and int(part.group(1)) <= today.year:
+        return dt.date(int(part.group(1)), 1, 1), "year"
     season = _SEASON.search(text)
     if season:
         end = _SEASON_END[season.group(1).lower()]

@@ -81,7 +81,12 @@ HISTORY_PLACES = re.compile(r"^(?:hpi|history(?: of (?:the )?present illness)?|i
 # the patient ("Mr. Doe is a 75-year-old retired carrier whom I am seeing for back pain") and
 # a change since care began ("back pain is much better than when I started", "the leg pain has
 # returned": how long the care helped, told with its response).
-_NOT_HISTORY = re.compile(r"\bis an? \d{1,3}[- ](?:year|yr|y/?o)\b|\bbetter\b|\bimprov\w*|"
+_INTRODUCTION = re.compile(r"\bis an? \d{1,3}[- ](?:year|yr|y/?o)\b", re.IGNORECASE)
+# ... unless the introduction tells when the pain began ("a 46-year-old office manager with low
+# back pain since a fall on ice in early 2019").
+_ONSET = re.compile(r"\bsince (?:a |an |the )?(?:fall|injury|accident|collision|MVA|MVC|"
+                    r"(?:early |late |mid-?)?(?:19|20)\d{2})\b", re.IGNORECASE)
+_NOT_HISTORY = re.compile(r"\bbetter\b|\bimprov\w*|"
                           r"\breturn(?:ed|s|ing)?\b|\bcame back\b|\brecurr\w*", re.IGNORECASE)
 
 
@@ -89,7 +94,8 @@ def in_history(sentence: Sentence) -> bool:
     """A sentence telling the symptoms in a note's history section or field (HPI, subjective,
     background), not its introduction of the patient nor a change since care began."""
     return bool(HISTORY_PLACES.match(label_core(sentence.label or sentence.section))
-                and not _NOT_HISTORY.search(sentence.text))
+                and not _NOT_HISTORY.search(sentence.text)
+                and (not _INTRODUCTION.search(sentence.text) or bool(_ONSET.search(sentence.text))))
 
 
 def label_core(label: str) -> str:
