@@ -88,6 +88,9 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     moved = True
             if not moved:
                 break
+        if re.search(r"(?<![\w'’-])(?:Jr|Sr)$", text[max(0, end - 3):end]) and \
+                text[end:end + 1] == ".":
+            end += 1  # "Kwame Jr." ends with its period, whatever follows it
         out.append((start, end))
     out.sort()
     merged: list[tuple[int, int]] = []

@@ -40,7 +40,8 @@ PREFERRED = re.compile(
 # A nickname in quotes, in parentheses or not, just after a marked name, and the surname that
 # may follow it ('Raymundo ("Ray") Tellez'); in parentheses without quotes only before a surname
 # ("Dr. Oluwaseun (Seun) Bakare").
-NICKNAME = re.compile(rf"[ ](?:\(?[\"“](?P<nick>{_CAP})[\"”]\)?(?:[ ](?P<rest>{_PWORD}))?"
+NICKNAME = re.compile(rf"[ ](?:\(?[\"“](?P<nick>{_CAP}|{U}{{2,3}})[\"”](?:\)|(?=,))?"
+                      rf"(?:[ ](?P<rest>{_PWORD}))?"
                       rf"|\((?P<bare>{_CAP})\)[ ](?P<surname>{_PWORD}))")
 # Another name in parentheses just after a marked name: "Toby (Tobias)", "Wm. Fox (William
 # J.)", "Jo Baird, RN (J.B.)".
@@ -74,6 +75,8 @@ def nicknames(text: str, marked: Iterable[tuple[int, int]]) -> Iterator[tuple[in
         # past a middle initial or a closing credential: 'Bernadette L. ("Birdie")'
         skip = re.match(rf"(?:[ ]{U}\.)?", after)
         offset = end + (skip.end() if skip else 0)
+        if text[offset:offset + 1] == "." and text[max(0, offset - 2):offset] in ("Jr", "Sr"):
+            offset += 1  # 'Kwame Jr. ("KJ")'
         match = NICKNAME.match(text, offset)
         if match and match.group("bare") and trim(match.group("surname"),
                                                   match.start("surname"), strict=True):
@@ -149,6 +152,11 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     guarded = [(a, b) for a, b, level in protected_spans(text) if level == 2]
     found = [(a, b) for a, b in name_rules.known_names(text, tokens)
              if not any(a < y and x < b for x, y in guarded)]
+    # a nickname in quotes just after a name learned elsewhere ('Thandiwe ("Tandi")'): learned
+    nicks = [span for span in nicknames(text, found) if span not in marked]
+    marked += nicks
+    for start, end in nicks:
+        tokens |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
     found += list(initials(text, tokens)) + list(letter_names(text, tokens))
     found += list(name_rules.seeds(text, (name_rules.MET,))) + list(
         passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))

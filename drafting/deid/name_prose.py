@@ -86,7 +86,8 @@ _ODD_WORD = re.compile(rf"(?<![\w'’.@/#-]){_LWORD}(?![\w@/#]|[.'’-]\w)")
 _CUE_BEFORE = re.compile(
     rf"(?:(?P<title>(?<![\w'’-])(?i:{TITLE})\.?[ ])|\b(?i:{_RELATION})[ ]|(?i:\bname[ ]is)[ ]"
     rf"|(?P<label>(?<![A-Za-z])(?i:{_PERSON_LABELS})[ \t]*:[ \t]*[\"“']?))$")
-_CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is)")  # a cue's last word, to test first
+# a cue's last word, to test first ("law": "sister in law")
+_CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is|law)")
 _LOWER_RUN = re.compile(rf"(?:[{LOWER}]\.[ ])?{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
 
 
@@ -115,6 +116,11 @@ def _runs(who: str, offset: int) -> Iterator[tuple[int, int]]:
             yield span
 
 
+def _lower_ok(word: str) -> bool:
+    # a given name of the Census lists in no dictionary, clinical as its ending looks ("lucia")
+    return unlearned_name_ok(word) or (is_given_name(word) and lower_name_ok(word))
+
+
 def _lower_name(raw: str, strict_first: bool) -> int:
     """The length of the lower-case name at the start of ``raw`` (0 if none): its words up to
     the last that is in no dictionary, particles between; with ``strict_first`` the first word
@@ -126,7 +132,7 @@ def _lower_name(raw: str, strict_first: bool) -> int:
         particle = re.fullmatch(rf"{PARTICLE}|st", word, re.IGNORECASE)
         if name_rules._is_stop(word) and not particle:
             break
-        if unlearned_name_ok(word):
+        if _lower_ok(word):
             end, seen = match.end(), True
         elif particle:
             continue
@@ -181,7 +187,7 @@ def _lower_names(text: str) -> Iterator[tuple[int, int]]:
     lower-case words, to a cue."""
     done: set[int] = set()
     for odd in _ODD_WORD.finditer(text):
-        if not unlearned_name_ok(odd.group(0)):
+        if not _lower_ok(odd.group(0)):
             continue
         start = odd.start()
         for _ in range(3):

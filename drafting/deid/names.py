@@ -183,7 +183,7 @@ _RELATION = (
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
-    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
+    rf"\b(?i:{_RELATION})[,:]?[ \n](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
     rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
 )
 _ROLE_AFTER = (

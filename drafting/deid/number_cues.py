@@ -2,8 +2,8 @@
 lot numbers and asset tags, IMEI and other handset numbers (spaced too), the last digits of a
 card or an account ("VISA ending 4410", "Account ends ...0917"), postal tracking numbers in
 groups, user names, licence plates in any case; and, by shape, record codes in hyphenated
-groups ("RX-24-0311-5521", "24-0415-038812") and a number after "#" with a letter prefix
-("#TK-4471")."""
+groups ("RX-24-0311-5521", "24-0415-038812"; after letters eight digits do: "REF-24-07-1183")
+and a number after "#" with a letter prefix ("#TK-4471")."""
 
 from __future__ import annotations
 
@@ -65,7 +65,9 @@ def cued_numbers(text: str) -> Iterator[Span]:
             continue  # a drug's NDC code
         if re.fullmatch(r"\d{4,5}-\d{3,4}-\d{1,2}", code):
             continue  # the shapes of an NDC code (4-4-2, 5-3-2, 5-4-1, 5-4-2)
-        if digits(code) >= 10 and not any(f.start == 0 and f.end == len(code)
+        # a record code that opens with its office's letters ("ROI-25-10-0912"): 8 digits do
+        lettered = bool(re.match(r"[A-Z]{2,5}-", code)) and digits(code) >= 8
+        if (digits(code) >= 10 or lettered) and not any(f.start == 0 and f.end == len(code)
                                           for f in find_dates(code)):
             yield Span(match.start(), match.end(), PhiKind.id, 2)
     for match in HASH_CODE.finditer(text):
