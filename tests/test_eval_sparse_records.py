@@ -383,3 +383,26 @@ def test_a_canadian_combination_brand():
     found = unsupported(lexicon(), "He was given Tramacet for the shoulder [F1].",
                         [("F1", "He was given Tylenol #3 for the shoulder.")])
     assert found and "tramadol" in found[0]
+
+
+@pytest.mark.parametrize("name", ["absence_cues.yaml", "polarity.yaml", "lexicon.yaml"])
+def test_lexicon_words_are_words(name):
+    """A bare YAML no, on, yes or off is a boolean, not the word: every entry must be text."""
+    from pathlib import Path
+
+    import yaml
+
+    data = yaml.safe_load((Path(__file__).resolve().parents[1] / "evals" / "data" / name)
+                          .read_text(encoding="utf-8"))
+    found: list[str] = []
+
+    def walk(value: object, where: str) -> None:
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{where}/{key}")
+        elif isinstance(value, list):
+            found.extend(where for item in value if isinstance(item, bool))
+            for item in value:
+                walk(item, where)
+    walk(data, "")
+    assert not found, found
