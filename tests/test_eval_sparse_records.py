@@ -91,6 +91,9 @@ def consistency(sentence: str) -> list[str]:
      "reviewer named [F18].", None),
     ("The block needs a positive first response and a stable exam, the three conditions the "
      "reviewer named [F18].", "3"),
+    # the number of facts cited excuses a count, not a score
+    ("Grip pain and the fusion levels are the three findings at issue [F17][F19][F16].", None),
+    ("Grip strength stayed at 3/5 throughout [F17][F19][F16].", "3"),
     # a product's number is no quantity, unless the sources name the product by another
     ("The request concerns Tylenol #4 for the neck after the lifting injury [F1].", None),
     ("Tylenol #3 one tablet at night was prescribed for neck pain [F20].", "3"),

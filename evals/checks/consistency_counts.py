@@ -23,7 +23,9 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
     says and cites (``_worked_out``)."""
     if not extra:
         return extra
-    extra = extra - {float(cited.counted)} if cited.counted > 1 else extra
+    if cited.counted > 1 and float(cited.counted) in extra and \
+            not _only_measures(said.text, cited.counted):
+        extra = extra - {float(cited.counted)}
     extra = extra - {value for value, _ in said.durations}
     if extra and _MNEMONIC.search(said.text):  # "the four A's" names a mnemonic, no count
         extra -= {value for m in _MNEMONIC.finditer(said.text)
@@ -35,6 +37,14 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
     if extra:
         extra = _occasions(said.text, cited, extra)
     return _worked_out(ctx, said, cited, extra) if extra else extra
+
+
+def _only_measures(text: str, value: int) -> bool:
+    """Whether the sentence gives the value only as a measure (a score "4/5", a percentage),
+    never as a count: the number of facts it cites is then no excuse for it."""
+    found = [m for m in re.finditer(rf"(?<![\w./-]){value}(?![\w.])", text)]
+    return bool(found) and all(re.match(r"\s*(?:/|%|percent\b)", text[m.end():])
+                               for m in found)
 
 
 # A number before a capital letter's plural: a mnemonic's name ("the four A's", "the 5 Ps").
