@@ -65,3 +65,20 @@ def test_the_records_title_line_is_no_fact(tmp_path):
     facts = run_intake([record], case_id="t", ocr=False,
                        today=dt.date(2026, 1, 1)).drafted.data["facts"]
     assert facts and not any(f["statement"].startswith("NOWHERE") for f in facts)
+
+
+def test_a_psychological_clearance_in_a_disposition_is_a_finding(tmp_path):
+    import datetime as dt
+
+    from drafting.intake.run import run_intake
+
+    record = tmp_path / "psych.txt"
+    record.write_text("PRETEND BEHAVIORAL SERVICES\nPSYCHOLOGICAL EVALUATION\n"
+                      "Date of evaluation: 02/02/2025\n\nDISPOSITION AND RECOMMENDATIONS\n"
+                      "From a psychological standpoint there are no contraindications to an "
+                      "intrathecal pump trial. Follow up in 3 months.\n", encoding="utf-8")
+    facts = run_intake([record], case_id="p", ocr=False,
+                       today=dt.date(2026, 1, 1)).drafted.data["facts"]
+    cleared = [f for f in facts if "cleared_for_implant" in f.get("tags", [])]
+    assert [f["category"] for f in cleared] == ["psych"]
+    assert not any("Follow up" in f["statement"] for f in facts)

@@ -61,7 +61,7 @@ _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected
 _PARENTHESES = re.compile(r"\s*\([^)]*(?:\)|$)")  # (or left open: "summary (from records: ...")
 # A psychological evaluation's conclusions are findings even when written as a recommendation.
 PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|assessment|diagnos[ie]s|conclusions?|"
-                               r"recommendations?|"
+                               r"recommendations?|disposition(?: and recommendations?)?|"
                                r"summary|opinion|testing|test results|results?)$", re.IGNORECASE)
 PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s)$", re.IGNORECASE)
 # What a psychological diagnosis names (an impression's other sentences are commentary).
