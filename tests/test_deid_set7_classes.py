@@ -58,3 +58,26 @@ def test_short_lettered_codes_and_levels_stay():
     text = "Findings at L4-L5 and C5-C6; PHQ-9 of 12; SF-36 done; ICD-10-CM M54-5-16 noted.\n"
     out = _out(text)
     assert "L4-L5" in out and "PHQ-9" in out and "SF-36" in out and "ICD-10-CM" in out
+
+
+# ----------------------------------------------------------------------------- OCR misreads
+
+
+def test_a_scanned_ticket_with_letters_read_for_digits_and_digits_for_letters():
+    text = ("Patient: VANTERPOOl-0KAFOR, GWENDOLYN   D0B O4/l8/l969\n"
+            "Deliver to: l220 Bramble Hollow Ln  Apt 3   Ph (4O7) 555-Ol44\n"
+            "Ordering: Marisol Dupr0ntaine DC  NPl l993021887   cl 24-WC-O6l2-55O91\n")
+    out = _out(text)
+    assert _leaks(out, "VANTERPOOl", "0KAFOR", "GWENDOLYN", "O4/l8/l969", "l220 Bramble",
+                  "Dupr0ntaine", "l993021887", "55O91") == []
+
+
+def test_ocr_digits_stay_found_where_the_older_ocr_rules_read_them():
+    out = _out("Address: 12 elm st\n         pasadena tx 775O3\n"
+               "signed: R T Ames   date: 5/3/2O24\n")
+    assert _leaks(out, "775O3", "5/3/2O24") == []
+
+
+def test_clinical_letters_beside_digits_stay():
+    text = "CO2 24, O2 sat 97% on 2 l O2; Ol 5 ml; L5-S1; E0730 TENS.\n"
+    assert _out(text) == text

@@ -74,7 +74,7 @@ def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
 def scan(text: str, learned_names: Iterable[str] = (),
          learned_values: dict[str, PhiKind] | None = None, ner: bool = False) -> Found:
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
-    found, text = Found(), unmisread(text)
+    found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
@@ -95,6 +95,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *shaped_ids(text),
                     *day_words(text), *sign_offs(text, found.spans)]
+    if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
+        found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):

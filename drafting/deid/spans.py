@@ -27,16 +27,24 @@ def digits(text: str) -> int:
 # A zero that a scan read for an O between capitals or opening a word of capitals ("P0LICY
 # NUMBER", "VILLASEN0R", "0KAFOR"), a lower-case l read for an I between capitals ("LlNDQVIST",
 # "QUESTIONNAlRE").
-_ZERO_FOR_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])|(?<![\w-])0(?=[A-Z]{3})")
-_L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z])")
+# Also a zero between small letters ("Lar0che"), an l closing a word of capitals ("MARCHETTl-",
+# "NPl"), and an O or an l among digits, read for 0 and 1 ("(4O7) 555-Ol37", "l846", "328O6").
+_ZERO_FOR_O = re.compile(r"(?<=[A-Z])0(?=[A-Z])|(?<![\w-])0(?=[A-Z]{3})|(?<=[A-Z]-)0(?=[A-Z]{2})"
+                         r"|(?<=[a-z])0(?=[a-z])")
+_L_FOR_I = re.compile(r"(?<=[A-Z])l(?=[A-Z])|(?<=[A-Z]{2})l(?![\w])")
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z])(?=[0-9Ol]*\d[0-9Ol]*\d)[0-9Ol]*[Ol][0-9Ol]*(?![A-Za-z])")
 
 
 def unmisread(text: str) -> str:
     """``text`` with those letters read as what they were; of the same length, so a span found
     in it stands where it stands in ``text``."""
+    if "l" in text:
+        text = _L_FOR_I.sub("I", text)
     if "0" in text:
         text = _ZERO_FOR_O.sub("O", text)
-    return _L_FOR_I.sub("I", text) if "l" in text else text
+    if "O" in text or "l" in text:
+        text = _DIGIT_RUN.sub(lambda m: m.group(0).replace("O", "0").replace("l", "1"), text)
+    return text
 
 
 def clean(value: str) -> str:
