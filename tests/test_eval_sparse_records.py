@@ -177,6 +177,11 @@ def test_record_cues(sentence, missing):
      "She reported 55 percent relief from the first block.", True),
     ("The first block gave her no lasting relief [F1].",
      "She reported 55 percent relief from the first block.", False),
+    # whether an implanted device works
+    ("The stimulator was found to be working properly in June [F1].",
+     "In June the stimulator failed and had to be explanted.", True),
+    ("The stimulator had failed by June [F1].",
+     "In June the stimulator failed and had to be explanted.", False),
     # the reviewer's judgement is no treatment
     ("I do not treat the missing diary as decisive [F1].",
      "The treating surgeon asked for a pain diary.", False),
@@ -275,6 +280,9 @@ def test_absence_classes(claim_sentence, fact, contradicted):
     # who gave an opinion
     ("The independent medical examiner supported the stimulator [F1].",
      "Two treating physicians supported the stimulator.", True),
+    # how the injury happened
+    ("She fell from a ladder while stocking shelves [F1].",
+     "She slipped on a wet floor while stocking shelves.", True),
     # the worker's job
     ("He was a forklift operator when he fell [F1].",
      "He was a long haul driver when he fell from the cab.", True),
