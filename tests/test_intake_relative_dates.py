@@ -55,3 +55,4 @@ def test_an_introduction_that_tells_the_onset_is_history(tmp_path: Path):
     facts = run_intake([record], case_id="rel", ocr=False, today=DAY).drafted.data["facts"]
     got = [(f["category"], str(f["date"])) for f in facts if "58-year-old" in f["statement"]]
     assert got == [("history", "2022-01-01")]
+

@@ -187,10 +187,33 @@ MEDICATION_PLACES = re.compile(r"\bmed(?:ication)?s\b|\bmedications?\b|\brx\b", 
 _ALLERGY = re.compile(r"allerg", re.IGNORECASE)
 
 
+# A drug a sentence says was taken, given or tried, without a dose ("he was given
+# cyclobenzaprine and naproxen", "He tried meloxicam but stopped it in 2021"): the verb comes
+# before the drug, in its clause.
+_TAKEN = re.compile(r"\b(?:was|were) (?:given|prescribed|started on|placed on|put on)\b|"
+                    r"\b(?:tried|took|takes|taking|stopped|discontinued)\b", re.IGNORECASE)
+_NOT_TAKEN = re.compile(r"\b(?:if|consider\w*|may|might|would|could|will|plan\w*|request\w*|"
+                        r"recommend\w*|never|avoid\w*|refused|declined|allerg\w*)\b|\?",
+                        re.IGNORECASE)
+
+
+def drugs_taken(text: str) -> list[Medication]:
+    """Drugs a sentence says were taken, given or tried, without a dose; none planned,
+    considered, refused or negated."""
+    taken = _TAKEN.search(text)
+    if taken is None or _NOT_TAKEN.search(text):
+        return []
+    return [m for m in medications_in(text[taken.end():])
+            if not negated(text, next((w.start() for w in [m.drug.pattern.search(text)] if w), 0))]
+
+
 def drugs_listed(text: str, place: str) -> list[Medication]:
     """Drugs a note's medication field or section names, without a dose ("Meds: naproxen and a
-    muscle relaxer at night"), none negated, none an allergy."""
-    if not MEDICATION_PLACES.search(place) or _ALLERGY.search(f"{place} {text}"):
+    muscle relaxer at night"), none negated, none an allergy; elsewhere, drugs a sentence says
+    were taken, given or tried (``drugs_taken``)."""
+    if _ALLERGY.search(f"{place} {text}"):
         return []
+    if not MEDICATION_PLACES.search(place):
+        return drugs_taken(text)
     return [m for m in medications_in(text)
             if not negated(text, next((w.start() for w in [m.drug.pattern.search(text)] if w), 0))]
