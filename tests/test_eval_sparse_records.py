@@ -177,6 +177,11 @@ def test_record_cues(sentence, missing):
      "She reported 55 percent relief from the first block.", True),
     ("The first block gave her no lasting relief [F1].",
      "She reported 55 percent relief from the first block.", False),
+    # two single words denied together
+    ("The panel found the pool therapy neither helpful nor necessary [F1].",
+     "The panel found the pool therapy helpful and necessary.", True),
+    ("The panel found the pool therapy helpful and necessary [F1].",
+     "The panel found the pool therapy helpful and necessary.", False),
     # whether an implanted device works
     ("The stimulator was found to be working properly in June [F1].",
      "In June the stimulator failed and had to be explanted.", True),
