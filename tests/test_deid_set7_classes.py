@@ -81,3 +81,33 @@ def test_ocr_digits_stay_found_where_the_older_ocr_rules_read_them():
 def test_clinical_letters_beside_digits_stay():
     text = "CO2 24, O2 sat 97% on 2 l O2; Ol 5 ml; L5-S1; E0730 TENS.\n"
     assert _out(text) == text
+
+
+# ------------------------------------------------------- greetings, wrapped kin, legal captions
+
+
+def test_a_greeted_name_at_a_message_start_is_replaced_not_a_greeted_word():
+    out = _out("---- From: clinic\nHello Odalys, your block is set.\nHi Team, see below.\n"
+               "Dear Adjuster:\n")
+    assert "Odalys" not in out
+    assert "Hi Team" in out and "Dear Adjuster" in out
+
+
+def test_a_role_closing_a_line_does_not_make_the_next_line_a_name():
+    out = _out("                     GUNILLA OYEDEPO-PRATT, COUNTY JUDGE\nCopies furnished to:\n")
+    assert "GUNILLA" not in out and "OYEDEPO" not in out
+    assert "COUNTY JUDGE" in out and "Copies furnished to" in out
+
+
+def test_an_assignor_and_care_of_name_but_not_a_department():
+    out = _out("ACME SPINE, LLC,\na/a/o WILHELMINA ACHTERBERG-OSEI,        DIVISION: 71\n"
+               "Remit c/o Billing Department, or c/o Ilse Vantongeren.\n")
+    assert _leaks(out, "WILHELMINA", "ACHTERBERG", "Vantongeren") == []
+    assert "Billing Department" in out
+
+
+def test_esq_in_capitals_and_a_resident_relative_label():
+    out = _out("Mail to: client, c/o PRISCILLA T HALVORSEN ESQ,\n"
+               "Related claim, resident relative: TOBIAS K ELLERY (minor), claim pending\n")
+    assert _leaks(out, "PRISCILLA", "HALVORSEN", "TOBIAS", "ELLERY") == []
+    assert "(minor)" in out

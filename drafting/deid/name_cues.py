@@ -13,6 +13,9 @@
 - After "ask", "tell", "thank", "remind" (``ask Tamsin re: the room``), or opening a clause
   before "at the" or "from the" (``Colm at the appeals office said``): a given name of the list
   or a word in no dictionary. Learned.
+- After a relation that closes a line (``my husband`` / ``Dez can``), or greeted at a
+  message's start (``Hi Tandi!``): a given name of the list or a word in no dictionary.
+- After "a/a/o" or "c/o", a name whose words are in no dictionary. Learned.
 - A learned name in lower case with a possessive before a relation (``dawn's daughter``):
   replaced, not learned.
 - Mid-sentence, capitalised, with a possessive before a lower-case word (``drove in Meek's
@@ -28,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_given import is_place
-from drafting.deid.names import _CAP, _RELATION, HYPHEN
+from drafting.deid.names import _CAP, _RELATION, HYPHEN, NAME
 from drafting.deid.terms import fold, heads, is_clinical_word, is_never_name, protected_spans
 from drafting.deid.words import is_word, unlearned_name_ok
 
@@ -72,10 +75,25 @@ _OFFICES = frozenset(w.lower() for w in name_rules._roles()["offices"])
 def _plain(word: str) -> bool:
     return not name_rules._is_stop(word) and not is_clinical_word(word) \
         and fold(word).lower() not in _KIN and fold(word).lower() not in name_rules.given_months()
+# A relation closing a line and the name opening the next ("my husband\nDez can"); a name
+# greeted at the start of a message ("Hi Tandi!", "Hello Odalys,").
+KIN_WRAPPED = re.compile(rf"\b(?i:my|her|his|our|their)[ ](?i:{_RELATION})[ \t]*\n[ \t]*"
+                         rf"(?P<name>{_CAP})(?![\w'’-])")
+GREETING = re.compile(rf"(?m)^[ \t]*(?i:hi|hello|hey|dear|good[ ]morning)[ ,]+"
+                      rf"(?P<name>{_CAP})(?=[ ]?[!,.:]|[ \t]*$)")
+
+# A person a provider sues for or mail goes in care of ("a/a/o ANA RUIZ-KEMP", "c/o Ana Ruiz"):
+# each word in no dictionary.
+ASSIGNOR = re.compile(rf"(?<![\w/])(?i:a/a/o|a/o/a|c/o|assignee[ ]of)[ ]+(?P<name>{NAME})")
 
 
 def cued_names(text: str) -> Iterator[tuple[int, int]]:
     """Names in quotes after "called", after a care role, with a possessive: learned."""
+    for match in ASSIGNOR.finditer(text):
+        span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
+        if span and not any(is_word(w) for w in re.split(rf"[ ,]+|{HYPHEN}",
+                                                         text[span[0]:span[1]]) if len(w) > 2):
+            yield span
     for match in QUOTED.finditer(text):
         if _plain(match.group("name")):
             yield match.start("name"), match.end("name")
@@ -83,7 +101,7 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         word = match.group("name")
         if _plain(word) and (is_given_name(word) or not is_word(word)):
             yield match.start("name"), match.end("name")
-    for pattern in (ASK, OPENS):
+    for pattern in (ASK, OPENS, KIN_WRAPPED, GREETING):
         for match in pattern.finditer(text):
             word = match.group("name")
             if _plain(word) and not is_place(word) and (

@@ -80,7 +80,7 @@ _CREDENTIAL_LIST = [
     "APRN", "DNP", "NP", "PA-C", "P.A.", "PA", "CMA", "MA", "LCSW", "LMFT", "MFT", "LPCC", "LPC",
     "CRNA", "FACS", "FAAPMR", "FAAOS", "FIPP", "DABPM", "DABA", "ABPN", "DABR", "MBA", "MPH",
     "MS", "Esq.", "Esq", "J.D.", "JD", "Q.M.E.", "QME", "A.M.E.", "AME", "DDS", "DMD", "DPM",
-    "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT", "RDMS",
+    "OD", "ATC", "CSCS", "CCC-SLP", "CNA", "EMT", "RDMS", "ESQ.", "ESQ",
     "RVT", "CNMT", "RRT", "CST", "MSW", "CHT", "LAc", "L.Ac.",
     # board certifications and certified roles after a degree ("PhD, ABPP", "RN, CCM")
     "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S", "CPhT", "RHIT", "RHIA",
@@ -137,8 +137,8 @@ _PERSON_LABELS = (
     r"signature(?:[ _]of[ _][a-z ]{3,30})?|"
     r"signed|signer|cosigner|nurse|rn|lvn|ma|medical[ _]assistant|scribe|tech|technician|"
     r"technologist|pharmacist|chaperone|caregiver|parent|mother|father|husband|wife|son|"
-    r"daughter|brother|sister|resident|fellow|chiropractor|acupuncturist|counselor|"
-    r"social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear|"
+    r"daughter|brother|sister|(?:resident[ _])?relative|resident|fellow|chiropractor|"
+    r"acupuncturist|counselor|social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear|"
     r"(?:rad|x-ray|ct|mri|radiology|ultrasound|us|surgical|lab)[ _]tech|"
     r"(?:our[ _])?client|preferred[ _]name|nickname|neighbou?r|friend|aide|owner"
 )
@@ -183,7 +183,7 @@ _RELATION = (
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
-    rf"\b(?i:{_RELATION})[,:]?[ \n](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
+    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
     rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
 )
 _ROLE_AFTER = (
