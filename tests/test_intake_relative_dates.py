@@ -56,3 +56,14 @@ def test_an_introduction_that_tells_the_onset_is_history(tmp_path: Path):
     got = [(f["category"], str(f["date"])) for f in facts if "58-year-old" in f["statement"]]
     assert got == [("history", "2022-01-01")]
 
+
+
+def test_a_recurrent_symptom_is_the_history(tmp_path: Path):
+    record = tmp_path / "letter.txt"
+    record.write_text(
+        "PRETEND SPINE CLINIC\nCONSULTATION\nDate of visit: 02/10/2026\n\n"
+        "HISTORY\nSince last summer he has had recurrent pain in the left buttock and calf, "
+        "worse walking.\n", encoding="utf-8")
+    facts = run_intake([record], case_id="h", ocr=False, today=DAY).drafted.data["facts"]
+    got = [(f["category"], str(f["date"])) for f in facts if "recurrent" in f["statement"]]
+    assert got == [("history", "2025-01-01")]

@@ -87,7 +87,9 @@ _INTRODUCTION = re.compile(r"\bis an? \d{1,3}[- ](?:year|yr|y/?o)\b", re.IGNOREC
 _ONSET = re.compile(r"\bsince (?:a |an |the )?(?:fall|injury|accident|collision|MVA|MVC|"
                     r"(?:early |late |mid-?)?(?:19|20)\d{2})\b", re.IGNORECASE)
 _NOT_HISTORY = re.compile(r"\bbetter\b|\bimprov\w*|"
-                          r"\breturn(?:ed|s|ing)?\b|\bcame back\b|\brecurr\w*", re.IGNORECASE)
+                          r"\breturn(?:ed|s|ing)?\b|\bcame back\b|"
+                          # (a "recurrent" symptom is the history's: "recurrent buttock pain")
+                          r"\brecurr(?:ed|ence|ing|s)\b", re.IGNORECASE)
 
 
 def in_history(sentence: Sentence) -> bool:
