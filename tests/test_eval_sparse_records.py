@@ -177,6 +177,13 @@ def test_record_cues(sentence, missing):
      "She reported 55 percent relief from the first block.", True),
     ("The first block gave her no lasting relief [F1].",
      "She reported 55 percent relief from the first block.", False),
+    # declining to do a thing denies it
+    ("The hearing officer declined to order reimbursement for the brace [F1].",
+     "The hearing officer ordered reimbursement for the brace.", True),
+    ("The hearing officer declined to credit the surgeon's opinion [F1].",
+     "The hearing officer credited the surgeon's opinion.", True),
+    ("The hearing officer ordered the insurer to pay for the brace [F1].",
+     "The insurer refused to pay for the brace; the hearing officer ordered payment.", False),
     # two single words denied together
     ("The panel found the pool therapy neither helpful nor necessary [F1].",
      "The panel found the pool therapy helpful and necessary.", True),
