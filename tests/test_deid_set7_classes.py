@@ -111,3 +111,37 @@ def test_esq_in_capitals_and_a_resident_relative_label():
                "Related claim, resident relative: TOBIAS K ELLERY (minor), claim pending\n")
     assert _leaks(out, "PRISCILLA", "HALVORSEN", "TOBIAS", "ELLERY") == []
     assert "(minor)" in out
+
+
+# ------------------------------------------------------ licences, SSN cues, initials, hyphens
+
+
+def test_licence_numbers_after_a_board_or_licence_abbreviation():
+    out = _out("Signed: ODA VRIES, M.D.  FL ME 771203\n"
+               "Technologist: Linh Tran, RT(R) (ARRT 604412)\n"
+               "co-signed by PTA L. Ferrer (FL PTA 7712093)\n")
+    assert _leaks(out, "771203", "604412", "7712093") == []
+    assert "(ARRT" not in out or "[LICENSE" in out
+
+
+def test_a_spaced_ssn_whose_cue_is_on_the_line_before_in_the_same_sentence():
+    out = _out("Our client's SSN for your\nMedicare query (Section 111): 555 31 0912. Done.\n")
+    assert "555 31 0912" not in out
+
+
+def test_a_spaced_number_after_a_finished_sentence_with_ssn_stays():
+    text = "SSN on file.\nPump lot counts 555 31 0912 were logged.\n"
+    assert "555 31 0912" in _out(text)
+
+
+def test_a_relative_in_initials_and_a_front_desk_name():
+    out = _out("Faxed on 5/14/25 by Ondine Marchbank, front desk.\n"
+               "Her husband, Ivo K. Sand, and son, T.I.S. (a minor), are not parties.\n")
+    assert _leaks(out, "Ondine", "Marchbank", "T.I.S.", "Sand") == []
+    assert "front desk" in out
+
+
+def test_a_surname_cut_to_a_hyphen_initial_after_a_title():
+    out = _out("pt at PT appt (Dr. Halloran-K?) -- pt called. Seen at L4-L5 and T-L junction.\n")
+    assert "Halloran" not in out and "-K?" not in out
+    assert "L4-L5" in out and "T-L junction" in out

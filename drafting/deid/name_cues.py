@@ -86,9 +86,14 @@ GREETING = re.compile(rf"(?m)^[ \t]*(?i:hi|hello|hey|dear|good[ ]morning)[ ,]+"
 # each word in no dictionary.
 ASSIGNOR = re.compile(rf"(?<![\w/])(?i:a/a/o|a/o/a|c/o|assignee[ ]of)[ ]+(?P<name>{NAME})")
 
+# A relative written as initials with periods: "and daughter, A.K.B. (a minor)".
+KIN_INITIALS = re.compile(rf"\b(?i:{_RELATION}),?[ ](?P<name>(?:[A-Z]\.){{2,4}})(?![\w])")
+
 
 def cued_names(text: str) -> Iterator[tuple[int, int]]:
     """Names in quotes after "called", after a care role, with a possessive: learned."""
+    for match in KIN_INITIALS.finditer(text):
+        yield match.start("name"), match.end("name")
     for match in ASSIGNOR.finditer(text):
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and not any(is_word(w) for w in re.split(rf"[ ,]+|{HYPHEN}",

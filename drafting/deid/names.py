@@ -45,7 +45,7 @@ _CAPS = rf"(?:{U}{APOSTROPHE})?{U}{U}+"  # NGUYEN, D'ANGELO
 _PIECE = rf"(?:{_CAP}|{_CAPS})"
 # One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"; a given name
 # may go on in lower case: "Ji-hoon"), or initials ("R.", "R.T.").
-WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?(?:{HYPHEN}{U}\.)?"
+WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?(?:{HYPHEN}{U}\.?)?"
         rf"(?![\w{UPPER}{LOWER}])"
         rf"|(?:{U}\.){{1,3}}(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
 _PWORD = rf"(?:(?:{PARTICLE}[ ])*{WORD})"

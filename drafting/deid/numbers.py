@@ -90,9 +90,11 @@ RX_NUMBER = re.compile(r"(?<![\w-])(?:RX|Rx|rx)[ #:]*\d{5,}(?![\w-])")
 # ----------------------------------------------------------------------------- numbers by shape
 
 # A licence or permit number after its board's abbreviation, the abbreviation with it: "SBN 288164"
-# (state bar), "PHY 49821" (pharmacy permit), "RPh 71520", "PSY 23817", "RN 771023".
+# (state bar), "PHY 49821" (pharmacy permit), "RPh 71520", "PSY 23817", "RN 771023", "ME 128844"
+# (a medical licence), "ARRT 591877" (a technologist's registry), "PTA 8826004".
 LICENCE_BOARD = re.compile(
-    r"(?<![\w-])(?:SBN|PHY|PHA|RPh|RPH|PSY|LVN|LCSW|LMFT|RN|NP|PA|DC|PT|CRNA)[ ]?#?[ ]?\d{5,}"
+    r"(?<![\w-])(?:SBN|PHY|PHA|RPh|RPH|PSY|LVN|LCSW|LMFT|RN|NP|PA|DC|PT|CRNA|ME|ARRT|PTA|OTR|"
+    r"COTA|LPN|APRN|ARNP|CNA|ATC|LMT|MA)[ ]?#?[ ]?\d{5,}"
     r"(?![\w-])")
 # A GS1 device identifier with its application identifiers: "(01)05415067021145(17)280131(21)NQ55".
 UDI_GS1 = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]+)*")
@@ -158,8 +160,10 @@ def numbers(text: str) -> Iterator[Span]:
     for match in UDI_GS1.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.device, 6)
     for match in [*SSN_SPACED.finditer(text), *SSN_DOTTED.finditer(text)]:
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if SSN_WORD.search(text[max(line_start, match.start() - 60):match.start()]):
+        # the cue in the same sentence, a line break allowed ("SSN for your\nquery: 666 52 0913")
+        before = re.split(r"\n[ \t]*\n|[.;!?][ \t\n]", text[max(0, match.start() - 70):
+                                                          match.start()])[-1]
+        if SSN_WORD.search(before):
             yield Span(match.start(), match.end(), PhiKind.ssn, 5)
     for match in NPI_SHAPE.finditer(text):
         if npi_ok(match.group(0)):
