@@ -145,3 +145,17 @@ def test_a_surname_cut_to_a_hyphen_initial_after_a_title():
     out = _out("pt at PT appt (Dr. Halloran-K?) -- pt called. Seen at L4-L5 and T-L junction.\n")
     assert "Halloran" not in out and "-K?" not in out
     assert "L4-L5" in out and "T-L junction" in out
+
+
+# --------------------------------------------------------------------------------- employers
+
+
+def test_an_employer_ending_in_a_professional_association_suffix():
+    out = _out("She works full time at\nBrightwater Smiles Family Dentistry, P.A. (ext 12).\n"
+               "Wages verified with Brightwater Smiles Family Dentistry PA (HR office).\n")
+    assert _leaks(out, "P.A.", "Dentistry PA") == []
+
+
+def test_a_state_after_a_town_is_not_a_professional_association():
+    out = _out("He works at Acme Steel, 12 Lake Rd, Erie PA 16501.\n")
+    assert "[EMPLOYER_1]" in out and "[EMPLOYER_2]" not in out

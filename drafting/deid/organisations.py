@@ -18,7 +18,10 @@ from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- employers
 
-_LEGAL = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Co|Corp|CORP|Corporation|Company|PC|P\.C|PLLC|LP)\.?"
+# (a professional association too: "Family Dentistry, P.A.", "Dentistry PA"; not a state: "Erie,
+# PA", "Erie PA 16501")
+_LEGAL = (r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Co|Corp|CORP|Corporation|Company|PC|P\.C|PLLC|LP|P\.A|"
+          r"(?<!,[ ])PA(?![ ]+\d))\.?")
 # Legal suffixes that end a firm's name even without a comma (not "PC", "LP", "Co": "Diagnostic
 # LP" is a lumbar puncture)
 _LEGAL_BARE = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Corp|CORP|Corporation|PLLC)\.?"
