@@ -63,3 +63,12 @@ def test_an_fces_demonstrated_demand_level_and_effort_are_function(tmp_path):
     assert any("consistency measures" in s for s in function)
     assert any("SEDENTARY-LIGHT" in s for s in function)
     assert not any("MEDIUM" in s and "SEDENTARY" not in s for s in function)  # the job's
+
+
+def test_a_row_whose_deficit_column_says_no_is_no_finding():
+    got = [line.text for line in lines(
+        "Task              Measured            Job demand         Deficit\n"
+        "Overhead lift     15 lb rarely        40 lb frequent     YES\n"
+        "Carry             30 lb occasional    20 lb occasional   no\n", 1)]
+    assert got[1] == "Overhead lift 15 lb rarely YES"
+    assert got[2] == ""  # the ability meets the demand: no limitation

@@ -2,7 +2,9 @@
 patient: a job's demand beside the abilities an FCE measured, a laboratory's cutoff or reference
 range beside a result, a goal or a norm beside a score. Their cells are never read as the
 patient's; the rest of each row is ("Floor-to-waist lift   25 lb occasional   60 lb frequent"
-under "Activity   Demonstrated   Job demand" reads "Floor-to-waist lift 25 lb occasional")."""
+under "Activity   Demonstrated   Job demand" reads "Floor-to-waist lift 25 lb occasional").
+A row whose deficit column says "no" states no limitation (the ability meets the demand): it
+is no finding."""
 
 from __future__ import annotations
 
@@ -46,3 +48,24 @@ def without_columns(raw: str, spans: list[tuple[int, int]]) -> str:
     kept = [text for start, text in cells(raw)
             if not any(low - 2 <= start < high - 2 for low, high in spans)]
     return "   ".join(kept)
+
+
+DEFICIT = re.compile(r"^(?:deficits?|limitations?|limited\??|below demand)$", re.IGNORECASE)
+_NO = re.compile(r"^(?:no|none|n|--?|met)$", re.IGNORECASE)
+
+
+def deficit_column(raw: str) -> tuple[int, int] | None:
+    """A header row's deficit column (start, end), or None."""
+    found = cells(raw)
+    if len(found) < 2 or re.search(r"\d", re.sub(r"\([^)]*\)", "", raw)):
+        return None
+    for index, (start, text) in enumerate(found):
+        if DEFICIT.match(text):
+            return start, found[index + 1][0] if index + 1 < len(found) else 10**6
+    return None
+
+
+def no_deficit(raw: str, column: tuple[int, int]) -> bool:
+    """A row whose cell under the deficit column says there is none."""
+    low, high = column
+    return any(low - 2 <= start < high and _NO.match(text) for start, text in cells(raw))

@@ -14,7 +14,12 @@ from dataclasses import dataclass
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.checkboxes import ticked_only
-from drafting.intake.extract.table_columns import excluded_columns, without_columns
+from drafting.intake.extract.table_columns import (
+    deficit_column,
+    excluded_columns,
+    no_deficit,
+    without_columns,
+)
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 _LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
@@ -79,13 +84,17 @@ class Line:
 def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     out = []
     spans: list[tuple[int, int]] | None = None  # a table's columns that hold no finding
+    deficit: tuple[int, int] | None = None  # and its deficit column
     for raw in page_text.splitlines():
         if not _COLUMNS.search(raw.strip()):
-            spans = None
-        elif spans is None:
-            spans = excluded_columns(raw)
+            spans = deficit = None
+        elif spans is None and deficit is None:
+            spans, deficit = excluded_columns(raw), deficit_column(raw)
         elif not raw.lstrip().startswith("|"):
-            raw = without_columns(raw, spans)
+            if deficit and no_deficit(raw, deficit):
+                out.append(Line("", page, section, "blank"))  # no limitation: no finding
+                continue
+            raw = without_columns(raw, spans) if spans else raw
         row = _table_row(raw)
         # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
         text = " ".join(_LEADERS.sub(" ", ticked_only(row if row is not None else raw)).split())
