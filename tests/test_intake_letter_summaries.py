@@ -89,3 +89,13 @@ def test_services_in_dispute_are_decided_by_their_numbered_outcome(tmp_path):
         ("Left L5-S1 transforaminal epidural steroid injection", "approved"),
         ("Chiropractic manipulation, 8 visits", "modified")]
     assert not any("PARTIALLY" in f["statement"] for f in data["facts"])  # the item's, no fact
+
+
+def test_a_number_of_visits_supported_is_the_decisions_terms(tmp_path):
+    data = drafted(tmp_path, DISPUTE + (
+        "\nANALYSIS OF THE DECISION\n"
+        "Item 2. The guideline allows 10 visits for this condition. Four further visits to "
+        "finish a home program are supported; eight are not.\n"))
+    reasons = [f["statement"] for f in data["facts"] if f["category"] == "utilization_review"]
+    assert any("Four further visits" in s and "are supported" in s for s in reasons)
+    assert not any(s.startswith("The guideline allows") for s in reasons)

@@ -53,7 +53,11 @@ REVIEWER_FINDING = re.compile(r"\b(?:the )?(?:provider|physician|records?) "
 # What a letter granted of a request, in part ("We approved one injection on the right at L5-S1",
 # "We approved 6 visits so that ..."): the decision's terms.
 GRANTED_IN_PART = re.compile(r"\b(?:we|the plan|the reviewer) (?:approved|authori[sz]ed|"
-                             r"certified|modified)\b", re.IGNORECASE)
+                             r"certified|modified)\b|"
+                             # "Six further visits to transition to a home program are supported"
+                             r"\b(?:visits?|sessions?|injections?|units?|refills?)\b[^.;]{0,50}?"
+                             r"\b(?:are|is) (?:supported|certified|approved|authori[sz]ed)\b(?! "
+                             r"(?:only )?(?:when|if|after|for)\b)", re.IGNORECASE)
 DECISION_ONLY = re.compile(r"\bnot medically necessary\b", re.IGNORECASE)
 # A step of the request's history: asked for, received, or decided, on a date the sentence gives.
 REVIEW_STEP = re.compile(
