@@ -159,3 +159,21 @@ def test_an_employer_ending_in_a_professional_association_suffix():
 def test_a_state_after_a_town_is_not_a_professional_association():
     out = _out("He works at Acme Steel, 12 Lake Rd, Erie PA 16501.\n")
     assert "[EMPLOYER_1]" in out and "[EMPLOYER_2]" not in out
+
+
+# ------------------------------------------------------------------- numbers by their label
+
+
+def test_member_numbers_in_groups_traces_meetings_crash_reports_and_access_codes():
+    out = _out("Payer 2: Bay HMO, member HMO 512 330 918-02\n"
+               "Payment: EFT trace TRN*1*0044109*1770022 issued.\n"
+               "Home program, access code QW8R2ZK. Zoom meeting ID 812 0044 9127 (passcode sent).\n"
+               "see Florida crash report\nHSMV 71102-2024. The member has 2 kids.\n")
+    assert _leaks(out, "512 330", "918-02", "0044109", "1770022", "QW8R2ZK", "812 0044",
+                  "9127", "71102-2024") == []
+    assert "passcode sent" in out and "has 2 kids" in out
+
+
+def test_an_access_code_needs_letters_and_digits():
+    text = "Access code given verbally. The passcode reset worked.\n"
+    assert _out(text) == text

@@ -1,9 +1,9 @@
 """Identifier numbers that a cue in prose marks, beside the labelled fields of ``numbers.py``:
 lot numbers and asset tags, IMEI and other handset numbers (spaced too), the last digits of a
 card or an account ("VISA ending 4410", "Account ends ...0917"), postal tracking numbers in
-groups, user names, licence plates in any case; and, by shape, record codes in hyphenated
-groups ("RX-24-0311-5521", "24-0415-038812"; after letters eight digits do: "REF-24-07-1183")
-and a number after "#" with a letter prefix ("#TK-4471")."""
+groups, user names, licence plates in any case, access codes; and, by shape, record codes in
+hyphenated groups ("RX-24-0311-5521", "24-0415-038812"; after letters eight digits do:
+"REF-24-07-1183") and a number after "#" with a letter prefix ("#TK-4471")."""
 
 from __future__ import annotations
 
@@ -38,6 +38,11 @@ _SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")
 PLATE = re.compile(
     r"(?i:\bplate(?:[ ]?(?:no\.?|number|#))?[ ]?[:#]?[ ]?)"
     r"(?P<value>[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
+# A code that opens an account or a program, letters and digits ("access code XK7Q2PL").
+ACCESS_CODE = re.compile(
+    r"(?i:\b(?:(?:access|activation|invitation|enrollment|verification)[ ]code|passcode)"
+    r"[ ]?[:#]?[ ]?)(?P<value>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{5,12})"
+    r"(?![\w-])")
 HYPHEN_CODE = re.compile(r"(?<![\w.-])(?:[A-Z]{1,5}-)?\d{2,}(?:-\d{2,}){2,}(?![\w-]|\.\d)")
 HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
 
@@ -45,7 +50,7 @@ HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
 def cued_numbers(text: str) -> Iterator[Span]:
     for pattern, kind in ((LOT_OR_TAG, PhiKind.device), (HANDSET, PhiKind.device),
                           (ENDING, PhiKind.id), (TRACKING, PhiKind.id), (USERNAME, PhiKind.id),
-                          (PLATE, PhiKind.device)):
+                          (PLATE, PhiKind.device), (ACCESS_CODE, PhiKind.id)):
         for match in pattern.finditer(text):
             value = match.group("value").rstrip(" -")
             before = text[max(0, match.start() - 30):match.start()]

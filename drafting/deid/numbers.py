@@ -47,7 +47,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                  r"(?:eft[ ])?trace" + _NO + r"|job[ ](?:no\.?|number|#)|matter" + _NO +
                  # control numbers of a claim or a document, a check, a receipt, a ticket
                  r"|icn|dcn|tcn|pcn|(?:check|cheque|receipt|ticket|voucher|incident|citation|"
-                 r"index)[ ](?:no\.?|number|#)"),
+                 r"index)[ ](?:no\.?|number|#)"
+                 # a video hearing's meeting, a portal's or a home program's access code, a crash
+                 r"|meeting[ ]id|access[ ]code|passcode|(?:crash|police|accident)[ ]report" + _NO),
     (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
                         r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
                         r"|group" + _NO + r"|claim" + _NO + r"|clm" + _NO +
@@ -65,9 +67,10 @@ _ANY_ID_LABEL = "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(_ID_LABELS)
 # The value in prose: one token of capitals, digits and hyphens, after an optional short
 # prefix ("A 87412", "PT 38815", "20A 14782", "WCP 4471182-03"), slashes inside it too
 # ("WC-2023/0417", "23/55012-02").
-# Up to two prefixes, and a short group of digits after ("RMI 21 0447913", "SCH 448217 02").
+# Up to three prefixes, and a short group of digits after ("RMI 21 0447913", "SCH 448217 02",
+# "HMO 512 330 918-02"); a payment trace's asterisks inside ("TRN*1*0031*1590").
 _TOKEN = (r"(?:(?!(?:LCD|NCD|LCA|CPT|ICD|DSM|CPB|AMA|CDC|FDA|CMS)[ ])[A-Z0-9]{1,4}[ ]"
-          r"(?=(?:[A-Z0-9]{1,4}[ ])?[A-Z0-9-]*\d)){0,2}[A-Za-z0-9](?:[A-Za-z0-9/-]*[A-Za-z0-9])?"
+          r"(?=(?:[A-Z0-9]{1,4}[ ])?[A-Z0-9-]*\d)){0,3}[A-Za-z0-9](?:[A-Za-z0-9/*-]*[A-Za-z0-9])?"
           r"(?:[ ]\d{2,4}(?=[ \t]*(?:[.,;)|\n]|$)))?")
 # Where a field ends: a wide gap, a tab, a pipe, the next "Label:", the end of the line.
 _ENDS_FIELD = r"[ ]{2,}|\t|[ \t]*\||[ \t]*$|[ ]+[A-Z][A-Za-z]*(?:[ /][A-Za-z]+){0,2}[ ]?:[ ]"
