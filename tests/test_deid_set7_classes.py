@@ -177,3 +177,17 @@ def test_member_numbers_in_groups_traces_meetings_crash_reports_and_access_codes
 def test_an_access_code_needs_letters_and_digits():
     text = "Access code given verbally. The passcode reset worked.\n"
     assert _out(text) == text
+
+
+# ---------------------------------------------------------------- short signatures, proxies
+
+
+def test_a_doctor_signing_short_initials_at_a_desk_and_a_proxy_user_name():
+    out = _out("Portal ID 4410   Proxy: tobi.ellery09 (read only)\nI am sorry. - Dr. VdlM\n"
+               "Reviewed: TQS (billing) 9/19 - CPT ok.\n")
+    assert _leaks(out, "tobi.ellery09", "VdlM", "TQS") == []
+
+
+def test_clinical_abbreviations_before_a_parenthesis_stay():
+    text = "MRI (ordered) done. NSAID (oral) ok. CPT (billing) codes checked.\n"
+    assert _out(text) == text

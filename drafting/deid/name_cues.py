@@ -31,7 +31,7 @@ from collections.abc import Iterable, Iterator
 from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_given import is_place
-from drafting.deid.names import _CAP, _RELATION, HYPHEN, NAME
+from drafting.deid.names import _CAP, _RELATION, _ROLE_AFTER, HYPHEN, NAME
 from drafting.deid.terms import fold, heads, is_clinical_word, is_never_name, protected_spans
 from drafting.deid.words import is_word, unlearned_name_ok
 
@@ -88,11 +88,19 @@ ASSIGNOR = re.compile(rf"(?<![\w/])(?i:a/a/o|a/o/a|c/o|assignee[ ]of)[ ]+(?P<nam
 
 # A relative written as initials with periods: "and daughter, A.K.B. (a minor)".
 KIN_INITIALS = re.compile(rf"\b(?i:{_RELATION}),?[ ](?P<name>(?:[A-Z]\.){{2,4}})(?![\w])")
+# A doctor signing a message short ("- Dr. AdlP"); initials with a desk's role ("ARD (billing)").
+TITLE_SHORT = re.compile(r"(?<![\w'’-])(?:Dr|Mr|Mrs|Ms)\.?[ ]"
+                         r"(?P<name>[A-Z][a-z]{1,3}[A-Z][A-Za-z]{0,3})(?![\w'’-])")
+ROLE_INITIALS = re.compile(rf"(?<![\w'’-])(?P<name>[A-Z]{{2,4}})[ ]\((?i:billing|coding|coder|"
+                           rf"scheduling|front[ ]desk|intake|records|dispatch|{_ROLE_AFTER})\)")
 
 
 def cued_names(text: str) -> Iterator[tuple[int, int]]:
     """Names in quotes after "called", after a care role, with a possessive: learned."""
-    for match in KIN_INITIALS.finditer(text):
+    for match in [*KIN_INITIALS.finditer(text), *TITLE_SHORT.finditer(text),
+                  *ROLE_INITIALS.finditer(text)]:
+        if is_clinical_word(match.group("name")):
+            continue
         yield match.start("name"), match.end("name")
     for match in ASSIGNOR.finditer(text):
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
