@@ -429,3 +429,18 @@ def test_lexicon_words_are_words(name):
                 walk(item, where)
     walk(data, "")
     assert not found, found
+
+
+@pytest.mark.parametrize(("sentence", "fact", "contradicted"), [
+    ("The number of injections she received is not documented anywhere.",
+     "She received three lumbar epidural injections in 2019.", True),
+    ("The record does not state how many visits she attended.",
+     "She attended 14 chiropractic visits.", True),
+    ("The number of injections she received is not documented anywhere.",
+     "She received lumbar epidural injections in 2019.", False),
+])
+def test_a_count_said_to_be_missing(sentence, fact, contradicted):
+    from evals.checks.absences import _contradicted
+
+    claims = [c for _, found in absence_clauses(sentence) for c in found]
+    assert any(_contradicted(c, "F5", fact) for c in claims) is contradicted, claims
