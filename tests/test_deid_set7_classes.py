@@ -191,3 +191,17 @@ def test_a_doctor_signing_short_initials_at_a_desk_and_a_proxy_user_name():
 def test_clinical_abbreviations_before_a_parenthesis_stay():
     text = "MRI (ordered) done. NSAID (oral) ok. CPT (billing) codes checked.\n"
     assert _out(text) == text
+
+
+# -------------------------------------------------------------------------------- addresses
+
+
+def test_a_bay_unit_and_a_crossing_of_two_named_streets():
+    out = _out("Harbor Supply, Inc.  |  4410 Wekiva Springs Rd, Bay 7, Apopka, FL 32703\n"
+               "She was stopped at Semoran Boulevard and Aloma Avenue when struck.\n")
+    assert _leaks(out, "Bay 7", "Wekiva", "Semoran", "Aloma") == []
+
+
+def test_a_sick_bay_and_anatomy_joined_by_and_stay():
+    text = "Sick bay 4 beds. Spinal Cord and Nerve Root findings. Loading dock 2.\n"
+    assert _out(text) == text

@@ -30,7 +30,7 @@ _PLACE_WORD = rf"(?:{U}[{LOWER}]+|{U}{{2,}})"
 _CITY = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 _ZIP = r"\d{5}(?:-?\d{4})?"
 _CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
-_UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|#)"
+_UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|Bay|Dock|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
 # After a street's suffix: its compass point, units, city, state and ZIP.
 # (A town and a ZIP without the state: "9000 Gulf Fwy, Bldg C, Houston 77017".)
@@ -134,7 +134,18 @@ LABELLED_PLACE = re.compile(
 )
 
 
+# Two named streets meeting, a crossing ("at Conway Road and Hoffner Avenue", "Elm St & 3rd
+# Ave" is not: a numbered street is no place word); long street words only ("Dr" and "St" are
+# titles and saints too).
+_LONG_SUFFIX = (r"(?:Street|Avenue|Ave|Road|Rd|Lane|Boulevard|Blvd|Drive|Parkway|Pkwy|Highway|"
+                r"Hwy|Trail|Pike|Turnpike)")
+INTERSECTION = re.compile(rf"(?<![\w'’-])(?:{_PLACE_WORD}[ ]){{1,3}}{_LONG_SUFFIX}\.?[ ]"
+                          rf"(?:and|&)[ ](?:{_PLACE_WORD}[ ]){{1,3}}{_LONG_SUFFIX}(?![\w])")
+
+
 def places(text: str) -> Iterator[Span]:
+    for match in INTERSECTION.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.address, 3)
     for match in LABELLED_PLACE.finditer(text):
         value = clean(match.group("value"))
         if value:
