@@ -444,3 +444,18 @@ def test_a_count_said_to_be_missing(sentence, fact, contradicted):
 
     claims = [c for _, found in absence_clauses(sentence) for c in found]
     assert any(_contradicted(c, "F5", fact) for c in claims) is contradicted, claims
+
+
+@pytest.mark.parametrize(("sentence", "fact", "contradicted"), [
+    ("No referral from the primary care physician is on file.",
+     "The physician referred her to pain management in May.", True),
+    ("No referral from the primary care physician is on file.",
+     "She self-referred to the pain clinic in May.", False),
+    ("There is no prescription from the treating neurologist in the file.",
+     "The neurologist prescribed pregabalin 75 mg twice daily.", True),
+])
+def test_a_providers_act_said_to_be_missing(sentence, fact, contradicted):
+    from evals.checks.absences import _contradicted
+
+    claims = [c for _, found in absence_clauses(sentence) for c in found]
+    assert any(_contradicted(c, "F6", fact) for c in claims) is contradicted, claims

@@ -306,6 +306,12 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     against any finding of the EMG ``report`` the fact was read from)."""
     if set(words(claim.lower())) & _vocab("effects"):
         return ""  # "no the patch allowed her to sleep": an effect is missing, not the patch
+    if by := _FROM_WHOM.match(claim.lower()):  # "no recommendation from the treating surgeon"
+        act, who = by.group(1)[:6], by.group(2)
+        lower = statement.lower()
+        if re.search(rf"\b{who}s?\b(?:\s+\w+){{0,2}}\s+{act}", lower):
+            return (f"says the record has no {by.group(1)} from the {who}, but {fact_id} "
+                    f"records one: {_short(statement)}")
     if counted := _counted_thing(claim):
         given = _COUNT_OF.search(statement.lower())
         if given is None or not _counts(statement.lower(), counted):
@@ -398,6 +404,15 @@ def _unnamed(lex: Lexicon, claim: str) -> str:
                        key=len, reverse=True):
         lower = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", lower)
     return lower
+
+
+# An act of a provider said to be missing: "no recommendation from the treating surgeon",
+# contradicted by "the surgeon recommended" (the act's first six letters, the provider's noun).
+_FROM_WHOM = re.compile(r"^no (recommendation|request|referral|order|prescription|opinion)s? "
+                        r"(?:from|by) (?:the |his |her |a |any )?(?:[a-z-]+ ){0,2}?"
+                        r"(surgeon|physician|doctor|therapist|"
+                        r"psychologist|psychiatrist|neurologist|physiatrist|chiropractor|"
+                        r"specialist|provider|nurse)\b")
 
 
 # A count said to be missing: "the number of sessions she completed is not stated", "how many
