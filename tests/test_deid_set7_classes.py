@@ -205,3 +205,13 @@ def test_a_bay_unit_and_a_crossing_of_two_named_streets():
 def test_a_sick_bay_and_anatomy_joined_by_and_stay():
     text = "Sick bay 4 beds. Spinal Cord and Nerve Root findings. Loading dock 2.\n"
     assert _out(text) == text
+
+
+# ------------------------------------------------------------------------------------ times
+
+
+def test_a_portal_sign_in_time_goes_a_time_of_care_stays():
+    out = _out("Last sign-in Nov 3, 2025 8:02 PM from the app\nArrival: 11/03/2025 21:14 by car\n",
+               shift=10)
+    assert "8:02 PM" not in out
+    assert "21:14" in out

@@ -55,9 +55,11 @@ SPELLED = re.compile(
 SEASON = re.compile(r"(?i)\b(?:the[ ])?(?:spring|summer|fall|autumn|winter)(?:[ ]of)?[ ]"
                     r"(?:(?:19|20)\d{2}|['’]\d{2})(?![\w'’])")
 # The time of a signature or a message stamp: "Electronically signed ... 2024-03-13 14:20",
-# "Sent: Fri 5/17/2024 3:31 PM". It dates the writing, not the care.
+# "Sent: Fri 5/17/2024 3:31 PM", a portal's "Last sign-in Oct 2, 2025 9:14 PM". It dates the
+# writing (or the visit to a portal, which its log keeps), not the care.
 _SIGNED_BEFORE = re.compile(r"(?i)\b(?:signed|e-?signed|sent|received|delivered|posted|wrote|"
-                            r"faxed|printed|scanned|timestamp)\b")
+                            r"faxed|printed|scanned|timestamp|sign-?in|signed[ ]in|log-?in|"
+                            r"logged[ ]in)\b")
 # A message header's "Date:" line, with From/To/Subject lines about it.
 _DATE_HEADER = re.compile(r"(?i)[ \t]*date[ \t]*:")
 _MAIL_HEADER = re.compile(r"(?im)^[ \t]*(?:from|to|subject|cc)[ \t]*:")
