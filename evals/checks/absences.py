@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from drafting.case.vocab import FactCategory
+from evals.checks.absence_acts import act_or_count
 from evals.checks.absence_kinds import (
     LIST_BREAK,
     MEASURE_WORDS,
@@ -306,18 +307,9 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     against any finding of the EMG ``report`` the fact was read from)."""
     if set(words(claim.lower())) & _vocab("effects"):
         return ""  # "no the patch allowed her to sleep": an effect is missing, not the patch
-    if by := _FROM_WHOM.match(claim.lower()):  # "no recommendation from the treating surgeon"
-        act, who = by.group(1)[:6], by.group(2)
-        lower = statement.lower()
-        if re.search(rf"\b{who}s?\b(?:\s+\w+){{0,2}}\s+{act}", lower):
-            return (f"says the record has no {by.group(1)} from the {who}, but {fact_id} "
-                    f"records one: {_short(statement)}")
-    if counted := _counted_thing(claim):
-        given = _COUNT_OF.search(statement.lower())
-        if given is None or not _counts(statement.lower(), counted):
-            return ""
-        return (f"says the record does not give how many {counted}, but {fact_id} gives it: "
-                f"{_short(statement)}")
+    shaped = act_or_count(claim, fact_id, statement)
+    if shaped is not None:
+        return shaped
     said, theirs = analyse(claim), analyse(statement)
     if said.polar & theirs.keys:
         for mine, _, stated in reversals(claim, [(fact_id, statement)]):
@@ -404,37 +396,6 @@ def _unnamed(lex: Lexicon, claim: str) -> str:
                        key=len, reverse=True):
         lower = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", lower)
     return lower
-
-
-# An act of a provider said to be missing: "no recommendation from the treating surgeon",
-# contradicted by "the surgeon recommended" (the act's first six letters, the provider's noun).
-_FROM_WHOM = re.compile(r"^no (recommendation|request|referral|order|prescription|opinion)s? "
-                        r"(?:from|by) (?:the |his |her |a |any )?(?:[a-z-]+ ){0,2}?"
-                        r"(surgeon|physician|doctor|therapist|"
-                        r"psychologist|psychiatrist|neurologist|physiatrist|chiropractor|"
-                        r"specialist|provider|nurse)\b")
-
-
-# A count said to be missing: "the number of sessions she completed is not stated", "how many
-# sessions she attended".
-_COUNT_CLAIM = re.compile(r"^no (?:the |a |any )?(?:(?:total )?(?:number|count|total) of|"
-                          r"how many)(?: \w+)?? (\w{4,}s)\b")
-_COUNT_OF = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                       r"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b")
-
-
-def _counted_thing(claim: str) -> str:
-    m = _COUNT_CLAIM.match(claim.lower())
-    return m.group(1) if m else ""
-
-
-def _counts(statement: str, thing: str) -> bool:
-    """Whether a statement gives a count of the thing ("a total of 30 physical therapy
-    sessions"): a number at most three words before its name."""
-    stem = re.escape(thing[:5])
-    return re.search(rf"(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                     rf"\w+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))"
-                     rf"(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{stem}", statement) is not None
 
 
 def _short(text: str, limit: int = 90) -> str:
