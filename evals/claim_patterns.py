@@ -70,6 +70,8 @@ MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "
                                       "july", "august", "september", "october", "november",
                                       "december"], start=1)}
 ISO = re.compile(r"(\d\d{3})(?<!\w\d{4})-(\d{2})-(\d{2})\b")
+# A US numeric date, month first ("9/21/2015"): a score ("4/10") has one slash and no year.
+SLASH = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])")
 LONG = Pattern(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b",
                  r"(\d(?<!\w\d)\d?) (" + "|".join(MONTHS) + r") (\d{4})\b")
 US = Pattern(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b",
@@ -179,7 +181,10 @@ DIGIT = re.compile(r"\d")
 ISO_HINT = re.compile(r"-\d\d-")
 LEVEL_HINT = re.compile(r"[CTLS]\d")
 MONTH_HINT = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,? "
-                        r"(?:of )?\d")  # in lower case
+                        r"(?:of )?\d"
+                        # a day before its month ("the 21 September visit"; "may" is no month
+                        # there, as in DAY_MONTH)
+                        r"|\d(?:st|nd|rd|th)? (?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)")
 # The words a match of the word-number pattern holds one of, and those a dosing abbreviation's
 # match begins with ("b.i.d." with "b", "q 8h" with "q"), as bytes (``words`` of a text).
 NUMBER_WORDS = frozenset(w.encode() for w in [*TENS, *WORD_NUMBERS])
@@ -263,6 +268,12 @@ def blank_us_date(said: str, match: re.Match[str]) -> str:
     """A US-style date ("May 2, 2023") blanked where it is a date."""
     month, day, year = match.groups()
     return " " if _valid(int(year), MONTHS[month.lower()], int(day)) else said
+
+
+def blank_slash_date(match: re.Match[str]) -> str:
+    """A numeric US date ("9/21/2015") blanked where it is a date (for ``re.sub``)."""
+    month, day, year = match.groups()
+    return " " if _valid(int(year), int(month), int(day)) else match.group(0)
 
 
 def blank_iso_date(match: re.Match[str]) -> str:

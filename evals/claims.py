@@ -54,6 +54,7 @@ from evals.claim_patterns import (
     SIDE,
     SIDE_AFTER_THE,
     SIDE_BEFORE_ANATOMY,
+    SLASH,
     THRESHOLD,
     US,
     US_HINT,
@@ -66,6 +67,7 @@ from evals.claim_patterns import (
     blank_day_first,
     blank_iso_date,
     blank_long_date,
+    blank_slash_date,
     blank_us_date,
     has_bilateral,
     has_bound,
@@ -185,6 +187,11 @@ class Claims:
                 found.add(dt.date(int(y), int(m), int(d)))
             except ValueError:
                 continue
+        for m, d, y in SLASH.findall(text) if "/" in text else ():  # "9/21/2015"
+            try:
+                found.add(dt.date(int(y), int(m), int(d)))
+            except ValueError:
+                continue
         if self.month:
             for d, month, y in self.findall(LONG):
                 try:
@@ -235,6 +242,8 @@ class Claims:
     def _months_blanked(self) -> str:
         """The text with its whole dates (valid ones) and its months with a year blanked."""
         text = ISO.sub(blank_iso_date, self.text) if self.iso else self.text
+        if "/" in text:
+            text = SLASH.sub(blank_slash_date, text)
         if not self.month:
             return text
         text = LONG.sub(text, blank_long_date)

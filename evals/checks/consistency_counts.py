@@ -9,6 +9,7 @@ from itertools import combinations
 from typing import TYPE_CHECKING
 
 from evals import claims
+from evals.checks.consistency_dates import compound_spans
 from evals.claim_patterns import TENS, WORD_NUMBERS, word_number
 from evals.claims import Claims
 from evals.context import EvalContext
@@ -27,6 +28,8 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
             not _only_measures(said.text, cited.counted):
         extra = extra - {float(cited.counted)}
     extra = extra - {value for value, _ in said.durations}
+    if extra and " and " in said.text:  # "three and a half weeks": a span (checked by unit)
+        extra = extra - {n for _, numbers in compound_spans(said.text).values() for n in numbers}
     if extra and _MNEMONIC.search(said.text):  # "the four A's" names a mnemonic, no count
         extra -= {value for m in _MNEMONIC.finditer(said.text)
                   for value in claims.numbers(m.group(1))}

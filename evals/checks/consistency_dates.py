@@ -136,6 +136,9 @@ def span_problems(said: Claims, cited: _Cited) -> list[str]:
     unit (eight weeks ~ two months, to half the larger unit), or one between two dates of the
     sentence and its cited facts (to the nearest unit of the sentence)."""
     spans = said.durations
+    compound = compound_spans(said.text) if spans or " and " in said.text else {}
+    if compound:  # "two years and eight months": one span, not two
+        spans = (spans - {p for parts in compound.values() for p in parts[0]}) | set(compound)
     if not spans:
         return []
     source = cited.claims
@@ -144,6 +147,8 @@ def span_problems(said: Claims, cited: _Cited) -> list[str]:
     dates = cited.counted_dates | said.dates | source.dates
     months = sorted(said.month_years | source.month_years)
     dates |= {dt.date(y, m, 1) for y, m in months}
+    # a year the sources give alone ("treated as early as 2000") dates to within its year
+    dates |= {dt.date(y, 7, 1) for y in source.bare_years}
     gaps = [abs((b - a).days) for a, b in combinations(sorted(dates), 2)]
     # to a month is also to that month's end ("filled monthly from September 2024 through
     # March 2025" is seven months of fills)
@@ -193,4 +198,38 @@ def _span_bounds(text: str) -> dict[tuple[float, str], str]:
             named = re.match(r"\s*(day|week|month|year)s?\b", text[m.end(3):], re.IGNORECASE)
             if named:
                 found[(1.0, named.group(1).lower())] = "over" if m.group(1) else "under"
+    return found
+
+
+# A span in two parts: "three and a half weeks", "two years and eight months".
+_HALF = re.compile(r"\b([\w-]+) and a half[\s-]+(day|week|month|year)s?\b", re.IGNORECASE)
+_TWO_UNITS = re.compile(r"\b([\w-]+)[\s-]+(year|month|week)s?,? and ([\w-]+)[\s-]+"
+                        r"(month|week|day)s?\b", re.IGNORECASE)
+
+
+def _value(word: str) -> float | None:
+    found = claims.numbers(word)
+    return max(found) if len(found) == 1 else None
+
+
+def compound_spans(text: str) -> dict[tuple[float, str], tuple[set[tuple[float, str]],
+                                                                 set[float]]]:
+    """Each span written in two parts, as one span in its smaller unit, with the spans and the
+    numbers it is written with ("two years and eight months": 32 months, from 2 years, 8
+    months, 2 and 8)."""
+    if " and " not in text:
+        return {}
+    found: dict[tuple[float, str], tuple[set[tuple[float, str]], set[float]]] = {}
+    days = claims.DAYS_PER
+    for m in _HALF.finditer(text):
+        whole = _value(m.group(1))
+        if whole is not None:
+            found[(whole + 0.5, m.group(2).lower())] = (set(), {whole})
+    for m in _TWO_UNITS.finditer(text):
+        big, small = _value(m.group(1)), _value(m.group(3))
+        unit, sub = m.group(2).lower(), m.group(4).lower()
+        if big is None or small is None or days[unit] <= days[sub]:
+            continue
+        total = round(big * days[unit] / days[sub] + small)
+        found[(float(total), sub)] = ({(big, unit), (small, sub)}, {big, small})
     return found
