@@ -441,3 +441,20 @@ def test_clearance_deferred_is_not_clearance_given():
               "Cardiology note: cleared for surgery from a cardiac standpoint.")
     assert not flagged("Cardiology cleared him for the operation.",
                        "Cardiology note: cleared for surgery from a cardiac standpoint.")
+
+
+@pytest.mark.parametrize("source", [
+    "Her knee pain is 7/10 without the brace and 3/10 with it.",
+    "Walking tolerance was measured with and without the brace.",
+    "She walks a block without the brace and a mile with the brace on.",
+])
+def test_a_comparison_with_and_without_a_thing_states_it_both_ways(source):
+    # a sentence naming the thing is no reversal of a source comparing having it and not
+    assert not reversals("Her pain falls to 3/10 with the brace.", [("F2", source)])
+
+
+def test_without_a_thing_alone_still_denies_it():
+    assert reversals("She walks with the brace.", [("F2", "She walks without the brace.")])
+    # "with" elsewhere, about another thing, is no comparison
+    assert reversals("She walks with the brace.",
+                     [("F2", "She walks without the brace, with a steady gait.")])

@@ -320,3 +320,20 @@ class Scope:
             for k in range(lo, hi):
                 if self.target[k]:
                     self.state[k] = UNSURE
+        if "without" in self.tokens and "with" in self.tokens:
+            self.compared()
+
+    def compared(self) -> None:
+        """A comparison of having a thing and not ("pain 8/10 without medication and 4/10 with
+        it", "with and without the brace"): the thing is said both ways, so it is unsure."""
+        withs = [k for k, t in enumerate(self.tokens) if t == "with"]
+        for k, (a, _) in list(self.cue_of.items()):
+            if self.state[k] != NEGATED or self.tokens[a] != "without":
+                continue
+            head = self.tokens[k]
+            if any(w + 1 < self.n and (self.tokens[w + 1] in {"it", "them", "that", "one",
+                                                                "and", "or", head} or
+                                       head in self.tokens[w + 1:w + 4])
+                   for w in withs):
+                self.state[k] = UNSURE
+
