@@ -18,6 +18,7 @@ from drafting.case.case import Case
 from drafting.case.checks import check_case
 from drafting.case.parsing import (
     MAX_DEPTH,
+    CutValue,
     Parsed,
     UnsafeYaml,
     YamlSyntax,
@@ -129,6 +130,9 @@ def _parse(path: Path, text: str, kind: str) -> Parsed:
         return Parsed(data, None)
     try:
         return parse_yaml(text)
+    except CutValue as exc:
+        raise CaseFileError(path, [Problem(loc, message, fix, line)
+                                   for loc, message, fix, line in exc.cuts]) from None
     except UnsafeYaml as exc:
         raise _fail(path, exc.message, exc.fix, exc.line) from None
     except YamlSyntax as exc:

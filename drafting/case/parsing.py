@@ -10,6 +10,7 @@ same way."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -123,12 +124,55 @@ def parse_yaml(text: str) -> Parsed:
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
+        if root is not None:
+            check_cut_values(root, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         raise _syntax(exc) from None
     finally:
         loader.dispose()
     return Parsed(data, root)
+
+
+# After an unquoted value, " #" opens a YAML comment: "service: Tylenol #3 (with codeine)"
+# is read as "Tylenol". A comment that begins with a digit ("#3", "#90", "#2") is nearly always
+# the rest of the value (a product number, a quantity, a block's number), never a remark.
+_CUT = re.compile(r"[ \t]+#\d")
+
+
+class CutValue(UnsafeYaml):
+    """Unquoted values that YAML cuts short at " #<digit>", taking the rest for a comment:
+    ``cuts`` holds (field path, message, fix, line) for each, in line order."""
+
+    def __init__(self, cuts: list[tuple[Loc, str, str, int]]):
+        super().__init__(*cuts[0][1:])
+        self.cuts = cuts
+
+
+def check_cut_values(root: yaml.Node, text: str) -> None:
+    """Refuse a file whose unquoted values are followed on their line by " #<digit>": each would
+    be read short and the rest silently dropped."""
+    lines = text.splitlines()
+    cuts = []
+    pending: list[tuple[yaml.Node, Loc]] = [(root, ())]
+    while pending:
+        node, loc = pending.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                pending += [(key, loc), (value, (*loc, str(key.value)))]
+        elif isinstance(node, yaml.SequenceNode):
+            pending += [(child, (*loc, i)) for i, child in enumerate(node.value)]
+        elif isinstance(node, yaml.ScalarNode) and not node.style:  # plain ("" in libyaml)
+            end = node.end_mark
+            rest = lines[end.line][end.column:] if end.line < len(lines) else ""
+            if _CUT.match(rest):
+                whole = f"{node.value}{rest}".strip()
+                shown = whole if len(whole) <= 70 else whole[:67] + "..."
+                cuts.append((loc, f"the value {node.value!r} stops where ' #' begins: YAML reads "
+                             f"{rest.strip()[:40]!r} as a comment, so it would be dropped",
+                             f"quote the whole value: \"{shown}\"", end.line + 1))
+    if cuts:
+        raise CutValue(sorted(cuts, key=lambda cut: cut[3]))
 
 
 def json_depth_over(data: Any, limit: int = MAX_DEPTH) -> bool:
