@@ -1,0 +1,46 @@
+"""A sentence saying the record lacks something in a record verb besides "documented" ("is not
+mentioned", "are not given", "no X is described", "the summary gives no X") is an absence
+claim (#19): read against the whole record by the absences check, and not held to name only
+what its cited fact names (the entities check)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.checks.absences import absence_clauses
+from evals.harness import evaluate_draft
+from guideline_index.corpus import excerpts_by_id
+from tests.test_eval_absences import findings_for
+from tests.test_eval_consistency import _draft
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("A course of physical therapy is not mentioned in the records.", "F4"),
+    ("Tramadol was not reported at any visit.", "F6"),
+    ("No MRI of the lumbar spine is described in the file.", "F5"),
+    ("The summary gives no imaging of the lumbar spine.", "F5"),
+])
+def test_an_absence_in_a_record_verb_is_read_against_the_record(sentence, fact):
+    found = findings_for(sentence)
+    assert len(found) == 1, found
+    assert f" {fact} records" in found[0].message
+
+
+@pytest.mark.parametrize("sentence", [
+    "No electrodiagnostic study is mentioned in the records.",
+    "Nerve conduction results are not given.",
+])
+def test_a_true_absence_in_a_record_verb_is_not_flagged(sentence):
+    assert absence_clauses(sentence)
+    assert findings_for(sentence) == []
+
+
+def test_what_an_absence_names_need_not_be_named_by_its_cited_fact():
+    draft, case = _draft("wc-lumbar-esi-plaintiff")
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if s.item_id)
+    sentence = "No urine drug test or opioid agreement is described in the chart [F5]."
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    found = [f for f in evaluate_draft(changed, case, excerpts_by_id()).errors
+             if f.check == "entities" and f.text.strip() == sentence]
+    assert found == []
