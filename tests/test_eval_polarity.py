@@ -458,3 +458,17 @@ def test_without_a_thing_alone_still_denies_it():
     # "with" elsewhere, about another thing, is no comparison
     assert reversals("She walks with the brace.",
                      [("F2", "She walks without the brace, with a steady gait.")])
+
+
+def test_no_person_denies_their_act_not_the_person():
+    source = [("F4", "Two surgeons agreed that the fusion was solid.")]
+    assert not reversals("No surgeon in the file questions the fusion.", source)
+    assert not reversals("No surgeon is recorded as doubting that the fusion was solid.", source)
+    # a thing, not a person, is still denied
+    assert reversals("No fusion was done.", [("F4", "A fusion was done in 2019.")])
+
+
+def test_with_and_without_a_class_is_no_denial_of_the_class():
+    facts = (("F2", "He takes oxycodone 10 mg twice daily."),)
+    assert not class_denials("His function is recorded with and without medication.", facts)
+    assert class_denials("He manages his pain without medication.", facts)

@@ -161,6 +161,8 @@ def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
 # A sentence that denies every member of a class: "takes no opioid", "no longer takes any
 # analgesic", "without any anticonvulsant" (not "no other analgesic", which excepts some).
 _CLASS_DENIAL = re.compile(
+    # (not "with and without the medication": a comparison of having it and not)
+    r"(?<!\bwith and )(?<!\bwith or )"
     r"\b(?:no|without(?: any)?|not (?:\w+ ){0,2}any|no longer (?:\w+ ){0,2}any|"
     r"never (?:\w+ ){0,2}any)"
     r" (?!(?:other|further|additional|new|more|prior|previous|earlier|longer|later|such|"

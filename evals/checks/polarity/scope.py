@@ -24,6 +24,7 @@ from evals.checks.polarity.words import (
     LIMITS,
     NEGATED,
     PARTICIPLE,
+    PERSONS,
     POSITIVE,
     PREPOSITIONS,
     PRONOUNS,
@@ -109,7 +110,9 @@ class Scope:
         modifiers, which are themselves unsure."""
         for k in phrase[:-1]:
             self.mark(k, UNSURE, cue)
-        self.mark(phrase[-1], NEGATED, cue)
+        # "no physician says ...": what the person does is denied, not the person
+        person = self.tokens[phrase[-1]] in PERSONS and self.tokens[cue[0]] == "no"
+        self.mark(phrase[-1], UNSURE if person else NEGATED, cue)
         self.denied_mods[phrase[-1]] = frozenset(stem(self.tokens[k]) for k in phrase[:-1])
 
     def end_of_scope(self, b: int) -> int:

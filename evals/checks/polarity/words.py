@@ -49,3 +49,9 @@ november december jan feb mar apr jun jul aug sep sept oct nov dec , - /""".spli
 SAYING = frozenset("""argue argues argued contend contends contended claim claims claimed say
 says said assert asserts asserted insist insists insisted object objects objected
 maintain maintains""".split())
+# People and parties by their role: "no physician says X", "no reviewer disagreed" denies what
+# they did, not that there are any (the act is the polarity check's concept, not the person).
+PERSONS = frozenset("""physician physicians doctor doctors surgeon surgeons provider providers
+clinician clinicians reviewer reviewers examiner examiners evaluator evaluators specialist
+specialists expert experts therapist therapists witness witnesses consultant consultants
+party parties one anyone someone nobody""".split())
