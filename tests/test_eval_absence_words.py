@@ -44,3 +44,15 @@ def test_what_an_absence_names_need_not_be_named_by_its_cited_fact():
     found = [f for f in evaluate_draft(changed, case, excerpts_by_id()).errors
              if f.check == "entities" and f.text.strip() == sentence]
     assert found == []
+
+
+def test_pain_scores_said_missing_are_contradicted_by_a_rating_on_a_scale():
+    from evals.checks.absence_acts import act_or_count
+
+    fact = "He rated his back pain as 6 out of 10 at rest."
+    assert act_or_count("no pain scores", "F2", fact)
+    assert act_or_count("no pain ratings with or without medication", "F2", fact)
+    assert act_or_count("no pain scores", "F2", "Pain 7/10 on the VAS.")
+    assert act_or_count("no pain scores", "F2", "Back pain persists despite rest.") == ""
+    # a claim about more than the scores is read as usual
+    assert act_or_count("no pain score from the second visit", "F2", fact) is None

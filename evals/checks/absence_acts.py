@@ -2,7 +2,9 @@
 a provider's act said to be missing ("no recommendation from the treating surgeon") against a
 fact where that provider does it ("the surgeon recommended"), and a count said to be missing
 ("the number of sessions she completed is not stated") against a fact giving a number of that
-thing ("a total of 30 physical therapy sessions")."""
+thing ("a total of 30 physical therapy sessions"), and pain scores said to be missing ("no pain
+scores with and without medication are recorded") against a fact rating the pain on a scale
+("rates her pain at 7 out of 10")."""
 
 from __future__ import annotations
 
@@ -17,6 +19,14 @@ _FROM_WHOM = re.compile(r"^no (recommendation|request|referral|order|prescriptio
 # A count said to be missing: "no the number of sessions ...", "no how many sessions ...".
 _COUNT_CLAIM = re.compile(r"^no (?:the |a |any )?(?:(?:total )?(?:number|count|total) of|"
                           r"how many)(?: \w+)?? (\w{4,}s)\b")
+# Pain scores said to be missing, and nothing else in the claim (not "no pain score after the
+# second injection", which is of one time).
+_SCORE_CLAIM = re.compile(r"^no (?:numeric(?:al)? |documented |recorded )?pain "
+                          r"(?:scores?|ratings?|levels?)(?: (?:with (?:and|or) without|before "
+                          r"and after) (?:the )?(?:medication|medications|treatment))?$")
+# A pain score a fact gives: "7/10", "7 out of 10", "rates her pain at 7", "VAS 6".
+_SCORE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:/\s*10|out of (?:10|ten))\b|"
+                    r"\brate[sd]? (?:his |her |their )?pain (?:at|as) \d|\b(?:vas|nrs) (?:of )?\d")
 _NUMBER = (r"(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))")
 
@@ -35,6 +45,9 @@ def act_or_count(claim: str, fact_id: str, statement: str) -> str | None:
             return (f"says the record has no {by.group(1)} from the {who}, but {fact_id} "
                     f"records one: {_short(statement)}")
         return None  # (read as usual: the act may be named word for word)
+    if _SCORE_CLAIM.match(lower_claim):
+        return "" if not _SCORE.search(lower) else \
+            f"says the record has no pain scores, but {fact_id} gives one: {_short(statement)}"
     if counted := _COUNT_CLAIM.match(lower_claim):
         thing = re.escape(counted.group(1)[:5])
         if re.search(rf"{_NUMBER}(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{thing}", lower):
