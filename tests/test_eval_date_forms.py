@@ -56,3 +56,22 @@ def test_a_year_given_alone_dates_a_span_to_within_its_year():
                                          "fall."), cited)
     assert span_problems(claims.scan("Her knee was treated some four years before the fall."),
                          cited)
+
+
+def test_a_bound_on_the_span_the_cited_facts_reach_is_no_guideline_threshold():
+    from evals.checks.consistency import _threshold_problems
+
+    excerpt = "Continue opioids when pain and function improve; reassess at every visit."
+    cited = SimpleNamespace(excerpts=excerpt, markers=("F1", "F2", "G:x"),
+                            counted_dates=frozenset({dt.date(2020, 1, 6),
+                                                     dt.date(2020, 8, 20)}))
+    said = "She has taken it for at least seven months, so the ongoing-use criteria apply."
+    assert not _threshold_problems(claims.scan(said), cited)
+    # longer than the facts reach: a bound from nowhere
+    assert _threshold_problems(claims.scan(said.replace("seven", "twelve")), cited)
+    # where the excerpt gives a span in that unit, the bound may be its own misquoted
+    months = SimpleNamespace(**{**vars(cited), "excerpts": excerpt + " Review at 3 months."})
+    assert _threshold_problems(claims.scan(said), months)
+    # a rule's condition, not how long a state has lasted, is still the guideline's to give
+    rule = "The policy covers it once at least seven months of therapy have failed."
+    assert _threshold_problems(claims.scan(rule), cited)

@@ -37,3 +37,15 @@ def test_a_fact_that_gives_two_measurements_is_read_the_same_way():
     assert pairing_problems("The films show 9 mm of translation at L4-L5.", fact)
     assert not pairing_problems("The films show 4 mm of translation at L4-L5.", fact)
     assert not pairing_problems("The slip measured 9 mm in flexion.", fact)
+
+
+def test_a_number_word_is_no_subject_of_a_number():
+    source = ("Neck pain has lasted three years. Candidates should have pain for at least "
+              "six months; imaging is optional.")
+    # "three" is in one clause of the source only, but names no subject of its numbers
+    assert not pairing_problems("About three years of neck pain are recorded.", source)
+
+    # a subject word still pairs: the percentages of two subjects are not swapped
+    source = ("Neck pain has lasted three years, with 70% relief from blocks and 40% relief "
+              "from ablation.")
+    assert pairing_problems("The ablation gave three years of 70% relief.", source)

@@ -213,12 +213,33 @@ def _threshold_problems(said: Claims, cited: _Cited) -> list[str]:
     if not bounds:
         return []
     text = claims.scan(cited.excerpts)
-    wrong = sorted(bounds - text.numbers - {v for v, _ in text.durations})
+    wrong = sorted(bounds - text.numbers - {v for v, _ in text.durations} -
+                   _spans_of_the_case(said, cited, text))
     if not wrong:
         return []
     markers = ", ".join(m for m in cited.markers if m.startswith("G:"))
     return [f"threshold(s) {', '.join(f'{n:g}' for n in wrong)} not in the cited guideline "
             f"excerpt ({markers})"]
+
+
+def _spans_of_the_case(said: Claims, cited: _Cited, excerpts: Claims) -> set[float]:
+    """Bounds on a span the cited facts' dates reach ("on it for at least six months
+    [F2][F5][G:...]"): the case's time, not the guideline's, where the excerpts give no span
+    in that unit (else it may be theirs misquoted)."""
+    if not said.durations or len(cited.counted_dates) < 2 or not _HELD_FOR.search(said.text):
+        return set()
+    days = claims.DAYS_PER
+    units = {u for _, u in excerpts.durations}
+    dates = sorted(cited.counted_dates)
+    longest = (dates[-1] - dates[0]).days
+    held = {d for m in _HELD_FOR.finditer(said.text) for d in claims.durations(m.group(0))}
+    return {v for v, u in held if u not in units and longest >= (v - 0.5) * days[u]}
+
+
+# How long a state has lasted ("has been on it for at least six months"), not a rule's
+# condition ("covered once at least four weeks of therapy have failed").
+_HELD_FOR = re.compile(r"\bfor (?:at least|more than|over|well over|longer than|upwards of) "
+                       r"\S+(?:[\s-]\S+)?", re.IGNORECASE)
 
 
 # How often a guideline asks for something: "at least once a year", "no more than twice a month".

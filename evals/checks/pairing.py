@@ -18,7 +18,7 @@ import re
 from functools import lru_cache
 
 from evals import claims
-from evals.claim_patterns import DAYS_PER, PERCENT
+from evals.claim_patterns import DAYS_PER, PERCENT, TENS, WORD_NUMBERS
 
 _CLAUSE = re.compile(r"[,;:()]|\.\s|\s(?:and|while|whereas|but|respectively)\s", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z-]{4,}")
@@ -28,6 +28,7 @@ _COMMON = frozenset("""about least after before under their which there these th
 should could other every often commonly usually typically generally months weeks years
 percent patients patient guideline guidelines policy policies plans require requires
 required found their within""".split())
+_NUMBER_WORDS = frozenset([*TENS, *WORD_NUMBERS])
 
 
 def _clauses(text: str) -> list[str]:
@@ -81,7 +82,9 @@ def pairing_problems(sentence: str, excerpt: str) -> tuple[str, ...]:
             continue  # the sentence follows a clause that gives its numbers
         elsewhere = frozenset().union(*(n for _, n in numbered))
         for w, n in own:
-            distinct = sorted(x for x in w & words if count[x] == 1)
+            # (a number word links a sentence to the clause giving that number, but is no
+            # subject of another: "three years" and "three months" share no subject)
+            distinct = sorted(x for x in w & words if count[x] == 1 and x not in _NUMBER_WORDS)
             same = frozenset(q for q in said if q[0] in _kinds(n))  # of a kind the clause gives
             if distinct and same and not same & n and same <= elsewhere:
                 found.append(f"gives {_say(same)} with '{distinct[0]}', for which the cited "
