@@ -472,3 +472,15 @@ def test_with_and_without_a_class_is_no_denial_of_the_class():
     facts = (("F2", "He takes oxycodone 10 mg twice daily."),)
     assert not class_denials("His function is recorded with and without medication.", facts)
     assert class_denials("He manages his pain without medication.", facts)
+
+
+def test_a_verb_of_a_relative_clause_is_not_what_a_trailing_cue_denies():
+    source = [("F3", "She uses a knee brace at work.")]
+    assert not reversals("The brace she uses is not described in any detail.", source)
+    assert reversals("The knee brace is not documented.", source)
+
+
+def test_a_missing_date_is_no_denial_of_what_it_dates():
+    source = [("F3", "A spinal cord stimulator was implanted.")]
+    assert not reversals("No implant date is given.", source)
+    assert reversals("No implant was placed.", [("F3", "The implant was placed in May.")])

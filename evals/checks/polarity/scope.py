@@ -189,6 +189,8 @@ class Scope:
                 stopped = True
                 in_pp = t in PREPOSITIONS
                 self.mark(k, UNSURE, cue)
+                if head and k == head[-1] + 1 and t in {"date", "dates"}:
+                    qualified = True  # "no implant date": the date is missing, not the implant
                 if head and t in LIMITS:  # "no lifting over 10 pounds" allows some lifting
                     qualified = True
             elif self.target[k]:
@@ -260,7 +262,10 @@ class Scope:
                     crossed = True  # "relief from the first block was not documented": unsure
                 elif self.target[k]:
                     phrase.insert(0, k)
-            if phrase and not crossed and len(phrase) <= self.lex.phrase:
+            # "the drugs he takes are not named": a verb after its subject pronoun is a
+            # relative clause's, not what the cue denies
+            relative = stop >= 0 and self.tokens[stop] in {"he", "she", "they", "we", "i"}
+            if phrase and not crossed and not relative and len(phrase) <= self.lex.phrase:
                 self.deny(phrase, (a, b))
             else:
                 for k in phrase:
