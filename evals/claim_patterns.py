@@ -158,6 +158,10 @@ DURATION = Pattern(
     r"\b(\d+(?:\.\d+)?|" + "|".join([*TENS, *WORD_NUMBERS]) + r")" + _SPAN_TAIL,
     _dispatch([*TENS, *WORD_NUMBERS], digits=r"\d*(?:\.\d+)?") + _SPAN_TAIL)
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
+# A range of scores or percentages written with a hyphen ("3-4/10", "50-60%"): both ends are
+# numbers (a level, "L4-5", has a letter before it; an ISO date is blanked first).
+MEASURED_RANGE = re.compile(r"(?<![\w.-])(\d{1,3}(?:\.\d+)?)\s*[-\u2013]\s*(\d{1,3}(?:\.\d+)?)"
+                            r"(?=\s*(?:/\s*10\b|%|percent\b|per cent\b))")
 SCORE = re.compile(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)\s*/\s*10\b")
 PERCENT = Pattern(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)\s*(?:%|percent\b|per cent\b)")
 AMOUNT = Pattern(r"(\d(?<![\w.]\d)\d*(?:\.\d+)?)[\s-]*(mg|mcg|µg|mL|ml|MME|tablets?|units?|"

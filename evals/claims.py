@@ -42,6 +42,7 @@ from evals.claim_patterns import (
     LEVEL,
     LEVEL_HINT,
     LONG,
+    MEASURED_RANGE,
     MONTH_DAY,
     MONTH_HINT,
     MONTH_YEAR,
@@ -262,6 +263,8 @@ class Claims:
         if self.has(has_fraction_word):
             stripped = FRACTION.sub(stripped, blank)
         found = {float(n) for n in NUMBER.findall(stripped)} if self.digit else set()
+        if self.digit and ("-" in stripped or "\u2013" in stripped):  # "3-4/10", "50-60%"
+            found |= {float(n) for m in MEASURED_RANGE.findall(stripped) for n in m}
         if self.number_words:
             for match in WORD_NUMBER.finditer(stripped):
                 found.add(word_number(match.group(0).lower()))

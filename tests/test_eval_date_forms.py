@@ -75,3 +75,12 @@ def test_a_bound_on_the_span_the_cited_facts_reach_is_no_guideline_threshold():
     # a rule's condition, not how long a state has lasted, is still the guideline's to give
     rule = "The policy covers it once at least seven months of therapy have failed."
     assert _threshold_problems(claims.scan(rule), cited)
+
+
+def test_a_hyphenated_range_of_scores_or_percentages_gives_both_ends():
+    assert claims.numbers("pain 6-7/10, relief of 35-45%, 20 - 25 percent") == \
+        {6.0, 7.0, 10.0, 35.0, 45.0, 20.0, 25.0}
+    assert claims.numbers("at L4-5 and C5-6 on 2016-02-14") == set()  # levels and dates
+    # F7 gives an Oswestry of 44 percent
+    assert any("40" in p for p in consistency(CASE, "The disability index was 40-44 percent "
+                                                    "before the injection [F7]."))
