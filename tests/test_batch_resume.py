@@ -6,6 +6,7 @@ and every output is complete."""
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import os
 import signal
@@ -106,6 +107,7 @@ def test_a_killed_batch_resumes_and_drafts_every_case_exactly_once(tmp_path: Pat
         "ON v.section_id = s.id").fetchall())
     conn.close()
 
+    resume_began = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
     second = subprocess.run(batch(store, data, "--resume", run_id, "--workers", str(workers)),
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
     assert second.returncode == 0, second.stdout + second.stderr
@@ -125,10 +127,17 @@ def test_a_killed_batch_resumes_and_drafts_every_case_exactly_once(tmp_path: Pat
         "SELECT s.draft_id || '/' || s.key, v.text FROM sections s JOIN section_versions v "
         "ON v.section_id = s.id").fetchall())
     assert stored_before and all(after[k] == v for k, v in stored_before.items())
-    # the resumed process asked the server only for the sections not stored before the kill;
-    # the first process lost only the calls in flight (or answered, not yet stored) at the kill
-    assert len(server.chat_requests) - requests_before == calls - len(stored_before)
-    assert 0 <= requests_before - len(stored_before) <= 2 * CONCURRENCY
+    # the resumed process asked the server once per section it stored, and only for sections
+    # the first process had not stored; the first process lost only the calls in flight (or
+    # answered, not yet stored) at the kill. Counted by the calls' own times, not by the
+    # snapshot above: a worker killed inside its commit can leave that commit in the WAL
+    # unindexed, invisible to the snapshot and visible after the next recovery (seen once in CI
+    # as a resumed run that asked one request fewer than the snapshot's count).
+    resumed_calls = conn.execute("SELECT count(*) FROM model_calls WHERE created_at >= ?",
+                                 (resume_began,)).fetchone()[0]
+    assert len(server.chat_requests) - requests_before == resumed_calls
+    assert resumed_calls >= calls - len(stored_before) - 2 * CONCURRENCY
+    assert 0 <= requests_before - (calls - resumed_calls) <= 2 * CONCURRENCY
     resumed = conn.execute("SELECT count(*) FROM audit_log WHERE action = 'draft_resumed'")
     assert resumed.fetchone()[0] >= 1
     conn.close()
