@@ -65,7 +65,8 @@ _OPENING_LINES = 3
 _SHORT_TITLE = 70  # as long as a line may be before the layout wraps it (extract/text.py)
 
 DATE_LABELS = re.compile(
-    r"\b(?:date of service|DOS|visit date|date of visit|exam date|date of exam|date of study|"
+    r"\b(?P<label>date of service|DOS|visit date|date of visit|exam date|"
+    r"date of exam(?:ination)?|date of study|"
     r"study date|date of procedure|procedure date|date of (?:re-?)?eval(?:uation)?|"
     r"(?:re-?)?eval(?:uation)? date|"
     r"date of discharge|discharge date|report date|date of report|date of request|"
@@ -74,11 +75,16 @@ DATE_LABELS = re.compile(
     r"date of (?:the )?last visit|last visit date|arrival(?: date)?|date of arrival|"
     r"date of re-?exam(?:ination)?|re-?exam(?:ination)? date|"
     r"admi(?:ssion|t) date|date of admission|"
+    # a request is of the day it was sent ("Date submitted: 02/02/2026")
+    r"date submitted|submission date|date of submission|"
     # a specimen's results are of the day it was collected, not reported
     r"collected|collection date|date collected|date(?:/time)?)"
     r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )
+# A bare "Date:" names the document's day only when no field says what its date is: a header's
+# "Rx date: 02/26/2026" (a referral's) comes before "Date of re-evaluation: 04/14/2026".
+_BARE_DATE_LABEL = re.compile(r"^date(?:/time)?$", re.IGNORECASE)
 # A labelled date preceded by one of these words is not the document's date.
 _NOT_DOCUMENT_DATES = re.compile(r"\b(?:anticipated|expected|next|planned)\s*$", re.IGNORECASE)
 _ACRONYMS = {"mri", "ct", "emg", "ncs", "pt", "rfa", "ur", "dwc", "pr-2", "scs", "esi", "mbb"}
@@ -216,14 +222,16 @@ def document_date(text: str) -> dt.date | None:
     if _ADMITTED.search(text) and (left := _DISCHARGED.search(text)) and (
             day := next(find_dates(left.group("date")), None)):
         return day.date  # a stay's record (a discharge summary) is complete at its discharge
+    bare: dt.date | None = None
     for match in DATE_LABELS.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
         if _NOT_DOCUMENT_DATES.search(text[max(line_start, match.start() - 15):match.start()]):
             continue
         found = next(find_dates(match.group("date")), None)
-        if found:
+        if found and not _BARE_DATE_LABEL.match(match.group("label")):
             return found.date
-    return None
+        bare = bare or (found.date if found else None)
+    return bare
 
 
 def author_role(text: str) -> str | None:
