@@ -3,7 +3,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 from drafting.intake.classify import classify
+from drafting.intake.run import run_intake
 
 
 def date_of(text: str) -> str:
@@ -35,3 +39,71 @@ def test_a_request_is_of_the_day_it_was_submitted_not_of_the_service_it_asks_for
     text = ("Prior Authorization Request\nDate submitted: 07/01/2027\n"
             "Anticipated date of service: 07/22/2027\nRequested service: lumbar RFA\n")
     assert date_of(text) == "2027-07-01"
+
+
+# -- text about no one, or about care not given -------------------------------------------------
+
+TODAY = dt.date(2028, 1, 1)
+NOTE_HEAD = "PAIN CLINIC FOLLOW-UP NOTE\nDate of service: 09/14/2027\n\n"
+
+
+def facts_of(tmp_path: Path, text: str) -> list[tuple[str, str, str]]:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    data = run_intake([record], case_id="round-7", ocr=False, today=TODAY).drafted.data
+    return [(f["category"], str(f["date"]), f["statement"]) for f in data["facts"]]
+
+
+def statements(tmp_path: Path, text: str) -> str:
+    return " | ".join(s for _, _, s in facts_of(tmp_path, text))
+
+
+def test_the_line_identifying_the_patient_is_no_history(tmp_path):
+    said = statements(tmp_path, (
+        "INDEPENDENT MEDICAL EXAMINATION - ORTHOPAEDICS\nPrepared for: Mock Insurance Co.\n"
+        "Claimant: Robin Notreal   DOB: 04/04/1981   Date of accident: 02/02/2026\n"
+        "Date of examination: 09/14/2027\n\n"
+        "HISTORY: Low back pain radiating to the right calf since lifting a crate on "
+        "02/02/2026.\n"))
+    assert "DOB" not in said and "04/04/1981" not in said
+    assert "lifting a crate" in said  # the history itself is read
+
+
+def test_a_definition_and_a_tests_limits_are_no_finding(tmp_path):
+    said = statements(tmp_path, NOTE_HEAD + (
+        "ASSESSMENT: A good response to the block is usually defined as at least 80% relief "
+        "of the index pain.\n"
+        "Nerve conduction studies cannot exclude a small-fiber neuropathy.\n"
+        "Reports 70% relief of the neck pain for 5 days after the block on 09/01/2027.\n"))
+    assert "defined as" not in said and "cannot exclude" not in said
+    assert "70% relief" in said
+
+
+def test_a_coverage_policy_is_no_fact_of_the_patient(tmp_path):
+    said = statements(tmp_path, (
+        "UTILIZATION REVIEW DETERMINATION\nDate of determination: 09/14/2027\n\n"
+        "Requested: compounded cream.\nDecision: DENIED.\n"
+        "Rationale: Under the plan formulary policy (ABC-123), compounded creams are not covered "
+        "when any ingredient is not approved for topical use.\n"))
+    assert "not covered" not in said
+
+
+def test_a_table_row_of_bare_numbers_is_no_fact_and_its_date_no_pain_score(tmp_path):
+    found = facts_of(tmp_path, NOTE_HEAD + (
+        "HPI: Neck pain 5/10 today.\n\n"
+        "DIARY\nDay   Date    Neck  Arm   Naps\n1     09/08   6     4     2\n"
+        "2     09/10   3     2     1\n"))
+    said = " | ".join(s for _, _, s in found)
+    assert "09/10" not in said and "09/08" not in said  # "09/10" is a day, not a 9/10 pain
+    assert "Neck pain 5/10 today" in said
+
+
+def test_an_evaluators_view_that_future_care_is_reasonable_is_no_care_given(tmp_path):
+    found = facts_of(tmp_path, (
+        "INDEPENDENT MEDICAL EXAMINATION\nDate of examination: 09/14/2027\n\n"
+        "HISTORY: Completed 12 sessions of physical therapy in 2026 with some benefit.\n\n"
+        "ANSWERS TO CARRIER QUESTIONS:\na) Further treatment: injections are not recommended; "
+        "a 6-visit course of supervised physical therapy is reasonable.\n"))
+    said = " | ".join(s for _, _, s in found)
+    assert "is reasonable" not in said
+    assert any(c == "conservative_care" and "12 sessions" in s for c, _, s in found)

@@ -5,10 +5,13 @@
   (anything holding a phone number), page headers and document separators, and the courtesy
   that opens a letter ("Thank you for asking me to see ...", "At your request I am providing
   this report"), a statute or regulation cited, the plan's coverage (benefit limits, visits
-  remaining), the uninvolved side examined for comparison, vital signs, non-organic sign counts;
+  remaining), the uninvolved side examined for comparison, vital signs, non-organic sign counts,
+  the header line identifying the patient (a date of birth), a definition, a test's limits, a
+  coverage policy's rule, and a table row of bare numbers;
 - about what has not happened: a service asked for or authorised (a request, its billing codes),
   a plan, goal, wish, order or condition for the future ("Next UDT due by 11/2024", "would
-  consider a repeat only if ...", "Goal: return to full duty", "Wants to return to full duty").
+  consider a repeat only if ...", "Goal: return to full duty", "Wants to return to full duty",
+  "a course of PT is reasonable").
 
 ``NOT_ABOUT_THE_PATIENT`` is the first kind (never a fact, in any record); ``NOT_DONE_YET`` the
 second (never care, a medication or a finding, though a letter may still tell it as a step of
@@ -66,9 +69,24 @@ _VITALS = (r"^(?!.*\bBMI\b).*(?:\bBP\s*:?\s*\d{2,3}/\d{2,3}\b|\bSp\s?O2\b|"
 # A behavioural screen, not an organic finding ("Waddell signs 1/5", "nonorganic signs 3/5").
 _SCREEN = r"\bwaddell\b|\bnon-?organic (?:signs?|findings?)\b"
 
+# The line that says who the patient is ("Claimant: ...  DOB: 03/03/1970  Date of injury: ..."):
+# an identification header, never a finding (its dates are a birth date and the claim's).
+_IDENTITY = r"\bDOB\b|\bD\.O\.B\b|\bdate of birth\b"
+# What a term means or a test can show, said of no one: a definition ("success is generally
+# defined as at least 50% relief"), a test's limits ("Nerve conduction studies cannot exclude a
+# purely sensory lesion"), a plan's coverage rule ("Under the formulary policy, compounds are
+# not covered when ...").
+_GENERIC = (r"\b(?:is|are)\s+(?:\w+ly\s+)?defined as\b|"
+            r"\b(?:EMG|NCS|studies|study|tests?|testing|imaging|examination|MRI|CT)\s+(?:cannot|"
+            r"can not|does not|do not|may not)\s+(?:exclude|rule out|detect)\b|"
+            r"\bpolicy\b[^.]*\bcovered\b|\b(?:is|are) not covered (?:when|if|unless|for)\b")
+# A line of numbers with no word ("6  05/10  2  3  1  30  7"): a table's row without its header.
+_NO_WORDS = r"^[^A-Za-z]*$"
+
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
                                              _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
-                                             _CONTRALATERAL, _VITALS, _SCREEN)), re.IGNORECASE)
+                                             _CONTRALATERAL, _VITALS, _SCREEN, _IDENTITY,
+                                             _GENERIC, _NO_WORDS)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
@@ -85,6 +103,8 @@ NOT_DONE_YET = re.compile(
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"
+    # an evaluator's view of care to come ("a short course of PT is reasonable"), not care given
+    r"\b(?:is|are|would be|seems?) (?:medically )?reasonable\b(?! and necessary)|"
     # an order in a plan ("Continue HEP.", "Cont celecoxib, APAP.")
     r"^(?:cont\.?|continue)\s|"
     # return precautions ("Return to ER for new weakness")
