@@ -25,7 +25,9 @@ _LEGAL = (r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Co|Corp|CORP|Corporation|Company|PC|P
 # Legal suffixes that end a firm's name even without a comma (not "PC", "LP", "Co": "Diagnostic
 # LP" is a lumbar puncture)
 _LEGAL_BARE = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Corp|CORP|Corporation|PLLC)\.?"
-_ORG_WORD = rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}]|{U}|\d+(?:st|nd|rd|th)?)"
+# (a plural possessive ends one: "Corrales Growers' Market Co-op")
+_ORG_WORD = (rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}](?:(?<=s)['’](?=[ ]{U}))?|{U}"
+             r"|\d+(?:st|nd|rd|th)?)")
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
        rf"(?:,?[ ]{_LEGAL}(?![\w]))?")
 # The value ends the field (a sentence after "Employer:" is an instruction, not an employer), or
@@ -37,6 +39,8 @@ EMPLOYER_FIELD = re.compile(
     r"employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
     r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
     r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
+    # a form's field number between the label and its colon: "Employer (FL 65): ..."
+    r"(?:[ ]\((?:FL|box|item|field)[ ]?\d{1,3}\))?"
     rf"[ \t]*:[ \t]*(?P<value>{ORG}|{_LOWER_ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",
     re.MULTILINE,
 )
@@ -107,6 +111,8 @@ def by_suffix() -> re.Pattern[str]:
         rf"(?<![\w'’.-])(?P<value>(?:{_ORG_WORD}{join}){{1,5}}(?:{suffix})\b"
         rf"(?:,?[ ]{_LEGAL}(?![\w]))?"
         rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{0,5}}(?:[ ]{_LEGAL_BARE}|,[ ]{_LEGAL})(?![\w])"
+        # "Santa Fe Southern Signal Co.": "Co." with its full stop after two words or more
+        rf"|{_ORG_WORD}(?:{join}{_ORG_WORD}){{1,5}}[ ]Co\.(?![\w])"
         # "Zia Fuel & Propane Co.": a "Co." after an ampersand names a firm
         rf"|(?:{_ORG_WORD}[ ]){{1,3}}&[ ](?:{_ORG_WORD}[ ]){{0,3}}(?:Co\.|Company)(?![\w])"
         # "Kessler & Daughters", "Rourke & Sons": a family firm
@@ -154,6 +160,9 @@ def _org_variants(org: str) -> set[str]:
     if len(bare.split()) >= 2 and re.fullmatch(rf"{U}[{LOWER}]+(?:-{U}[{LOWER}]+)+", first):
         out.add(first)  # the distinctive head of "Tri-Valley Cold Storage Logistics"
     out |= _acronyms(bare)
+    # a VA medical centre short and long ("Rio Puerco VAMC", "Rio Puerco VA Medical Center")
+    out |= {re.sub(r"\bVAMC\b", "VA Medical Center", bare), re.sub(
+        r"\bVA Medical Center\b", "VAMC", bare)}
     return {v for v in out if len(v) >= 4 and not all(is_never_name(w) for w in v.split())
             and not kept(v)}
 

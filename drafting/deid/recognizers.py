@@ -27,6 +27,7 @@ from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
+from drafting.deid.employer_lists import listed_employers
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
@@ -89,6 +90,9 @@ def scan(text: str, learned_names: Iterable[str] = (),
         # number, nor spreads to other documents
         found.spans += [Span(a, b, PhiKind.name, 1) for a, b in grow(text, guessed)]
     employer_spans, found.employers = employers(text)
+    listed, more = listed_employers(text, employer_spans)
+    employer_spans += listed
+    found.employers |= more
     home_spans, homes = residences(text)
     found.spans += home_spans
     found.spans += employer_spans
