@@ -48,3 +48,45 @@ def test_employers_in_the_first_column_of_an_employment_table():
 def test_a_firm_ending_in_co_with_its_full_stop():
     out = _out("Her grandfather was a lineman for Ellery Basin Signal Co. until he retired.\n")
     assert "Ellery Basin" not in out and "until he retired" in out
+
+
+# ----------------------------------------------------------------------------- numbers by cue
+
+
+def test_numbers_named_by_a_cue_word_no_form_labels():
+    text = ("Payroll (NFC) no. 4410-8821 on file. Vendor no. VR-TX-0912 for the counselor.\n"
+            "Records Bates QRS-MR 000001 - QRS-MR 000230 produced. Civil Action No. "
+            "3:24-cv-01187-LMN-OPQ.\nRefills 3318026-02 and 3318026-03 were picked up.\n")
+    out = _out(text)
+    assert _leaks(out, "4410-8821", "VR-TX-0912", "QRS-MR 000001", "QRS-MR 000230",
+                  "3:24-cv-01187-LMN-OPQ", "3318026") == []
+    assert "(NFC)" in out and "were picked up" in out
+
+
+def test_licence_numbers_with_their_boards_letters():
+    text = ("Attending credentialed NM MD-2011-2207. Pharmacist in charge: Odile Marchetti, "
+            "PharmD, NM RPh RP-7716. Prescribing psychologist cert. AZ-PP-0331. Custodian "
+            "RHIT (AHIMA 6620418).\n")
+    out = _out(text)
+    assert _leaks(out, "MD-2011-2207", "RP-7716", "AZ-PP-0331", "AHIMA 6620418") == []
+    assert "Pharmacist in charge" in out and "Prescribing psychologist" in out
+
+
+def test_serials_plates_and_a_phone_menu_option():
+    text = ("CGM SN 7QK4Z; hearing aids SN 4471Y0912 / 4471Y0913.\n"
+            "Parking permit plate AZ KRB44 and her truck (plate TX 552-MKV).\n"
+            "Call HR (505) 555-0166 option 2 for the offer.\n")
+    out = _out(text)
+    assert _leaks(out, "7QK4Z", "4471Y0912", "4471Y0913", "AZ KRB44", "TX 552-MKV",
+                  "option 2") == []
+    assert "for the offer" in out
+
+
+def test_a_rule_number_of_an_administrative_code_is_no_ip_address():
+    out = _out("Checked per NMAC 16.12.2.9 and TAC 134.600 before the fill.\n")
+    assert "16.12.2.9" in out and "134.600" in out
+
+
+def test_procedure_codes_and_ndc_codes_stay_beside_suffixed_numbers():
+    out = _out("NDC 00093-0058-01 dispensed; CPT 64483 x1; lot size 30-325 mg.\n")
+    assert "00093-0058-01" in out and "64483" in out and "30-325 mg" in out

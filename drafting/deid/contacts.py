@@ -26,8 +26,9 @@ PHONE_WORD = re.compile(
     r"reached at|contact|from|to|alt)\b[^\n\d]{0,12}$")
 # An extension, letters in it too: "x 31C", "ext. R-22"; a menu option before it too: ", option
 # 3, ext. 7712".
-EXTENSION = re.compile(r"(?:,?[ ](?i:option|opt\.?|press)[ ]\d{1,2})?"
-                       r",?[ ]?(?i:ext\.?|extension|x)[ ]?(?:[A-Z]{1,2}-?)?\d{1,5}[A-Z]?(?![\w-])")
+EXTENSION = re.compile(r"(?:,?[ ](?i:option|opt\.?|press)[ ]\d{1,2}(?![\w-]))?"
+                       r"(?:,?[ ]?(?i:ext\.?|extension|x)[ ]?(?:[A-Z]{1,2}-?)?\d{1,5}[A-Z]?"
+                       r"(?![\w-]))?")
 # A number abroad, its country code first: "+44 7700 900123", "+49 (0)30 1234 5678", "+52 55
 # 1234 5678": eight to fifteen digits in groups (not +1: the patterns above read those).
 INTERNATIONAL = re.compile(r"(?<![\w+])\+(?!1[ .-]?\(?\d{3})[1-9]\d{0,2}"
@@ -43,7 +44,9 @@ HOST = re.compile(r"(?i)(?<![\w@.-])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.(?:com|org|net|
 IPV4 = re.compile(r"(?<![\w.])(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)"
                   r"(?![\w]|\.\d)")
 IPV6 = re.compile(r"(?i)(?<![\w:.])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?![\w:])")
-_SECTION_BEFORE = re.compile(r"(?i)(?:section|sec\.|§|table|figure|fig\.|version|v\.?)\s*$")
+# (a rule of a state's administrative code too: "NMAC 16.10.14.10", "per CCR 9792.24")
+_SECTION_BEFORE = re.compile(r"(?i)(?:section|sec\.|§|table|figure|fig\.|version|v\.?|"
+                             r"(?-i:\b[A-Z]{1,3}AC)|\bCCR|\bCFR|\brule|\breg\.?)\s*$")
 
 
 def _phonenumbers(text: str) -> Iterator[tuple[int, int]]:

@@ -37,12 +37,33 @@ _YEAR_BEFORE = re.compile(r"(?i)\b(?:year|period|quarter|month|fy)\b[^.\n]{0,20}
 _SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")
 PLATE = re.compile(
     r"(?i:\bplate(?:[ ]?(?:no\.?|number|#))?[ ]?[:#]?[ ]?)"
-    r"(?P<value>[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
+    # its state first ("plate NM ASKV27", "plate NM 817-RTX")
+    r"(?P<value>(?:[A-Z]{2}[ ](?=[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5}(?![\w-])))?"
+    r"[A-Za-z0-9]{1,4}[ -]?[A-Za-z0-9]{2,5})(?![\w-])")
 # A code that opens an account or a program, letters and digits ("access code XK7Q2PL").
 ACCESS_CODE = re.compile(
     r"(?i:\b(?:(?:access|activation|invitation|enrollment|verification)[ ]code|passcode)"
     r"[ ]?[:#]?[ ]?)(?P<value>(?=[A-Za-z0-9]*\d)(?=[A-Za-z0-9]*[A-Za-z])[A-Za-z0-9]{5,12})"
     r"(?![\w-])")
+# Numbers a cue word names that no form labels: a payroll number with its office in brackets
+# ("payroll (NFC) no. 4410-8821"), a vendor's or an agreement's number, a Bates range
+# ("Bates ABC-MR 000001 - ABC-MR 000230"), serial numbers after the first ("SN 7Q4K2X / 7Q4K3X").
+CUE_NO = re.compile(
+    r"(?i:\b(?:payroll|vendor|agreement|contract|provider[ ]agreement)(?:[ ]\([A-Z]{2,8}\))?"
+    r"[ ](?:no\.?|number|#)[ ]?:?[ ]?)"
+    r"(?P<value>(?=[A-Za-z0-9-]*\d{3})[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*)(?![\w-])")
+BATES = re.compile(r"(?i:\bbates(?:[ ](?:no\.?|nos\.?|numbers?|range))?[ ]?:?[ ]?)"
+                   r"(?P<value>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[ _-]?\d{4,8})"
+                   r"(?:[ ]?(?:-|–|to|through)[ ]?(?P<end>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[ _-]?"
+                   r"\d{4,8}))?(?![\w-])")
+SERIALS = re.compile(r"(?i:\b(?:s/n|sn|serial(?:[ ]no\.?)?)[ ]?[:#]?[ ]?)"
+                     r"(?P<value>(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,16})"
+                     r"(?P<more>(?:[ ]?/[ ]?(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,16})+)?(?![\w-])")
+# A federal court's case number: "2:24-cv-01187-ABC-DEF".
+COURT_CASE = re.compile(r"(?<![\w:-])\d:\d{2}-(?:cv|cr|mc|md|mj|bk|ap|po)-\d{3,6}"
+                        r"(?:-[A-Z]{2,4}){0,3}(?![\w-])")
+# A prescription or record number with a short suffix, a refill's ("3318026-02").
+SUFFIXED = re.compile(r"(?<![\w.-])\d{6,}-\d{1,3}(?![\w-]|\.\d)")
 HYPHEN_CODE = re.compile(r"(?<![\w.-])(?:[A-Z]{1,5}-)?\d{2,}(?:-\d{2,}){2,}(?![\w-]|\.\d)")
 HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
 
@@ -77,3 +98,20 @@ def cued_numbers(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), PhiKind.id, 2)
     for match in HASH_CODE.finditer(text):
         yield Span(match.start() + 1, match.end(), PhiKind.id, 3)
+    yield from _cued(text)
+
+
+def _cued(text: str) -> Iterator[Span]:
+    for match in CUE_NO.finditer(text):
+        yield Span(match.start("value"), match.end("value"), PhiKind.id, 5)
+    for match in BATES.finditer(text):
+        for group in ("value", "end"):
+            if match.group(group):
+                yield Span(match.start(group), match.end(group), PhiKind.id, 5)
+    for match in SERIALS.finditer(text):
+        yield Span(match.start("value"), match.end("more") if match.group("more")
+                   else match.end("value"), PhiKind.device, 5)
+    for match in COURT_CASE.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.member_id, 5)
+    for match in SUFFIXED.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.id, 2)

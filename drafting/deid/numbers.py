@@ -29,7 +29,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                       r"|(?:disability[ ]|parking[ ])?placard" + _NO +
                       # a court reporter's certificate and her firm's registration, a certificate
                       r"|csr" + _NO + r"|(?:firm[ ])?reg\.?[ ](?:no\.?|number|#)"
-                      r"|certificate" + _NO),
+                      r"|certificate" + _NO + r"|cert\.?" + _NO +
+                      # "credentialed NM MD-2009-1184", "licensed in NM, RN-20417"
+                      r"|credentialed|licensed(?:[ ]in(?:[ ][A-Z]{2},?)?)?"),
     (PhiKind.device, r"serial" + _NO + r"|s/n|sn|device[ ]id|udi|vin|(?:licen[cs]e[ ])?plate" +
                      _NO + r"|tag[ ]#"),
     (PhiKind.mrn, r"mrn|mr(?:[ ]?#|[ ]no\.?|[ ]number)|medical[ ]record" + _NO +
@@ -97,7 +99,9 @@ RX_NUMBER = re.compile(r"(?<![\w-])(?:RX|Rx|rx)[ #:]*\d{5,}(?![\w-])")
 # (a medical licence), "ARRT 591877" (a technologist's registry), "PTA 8826004".
 LICENCE_BOARD = re.compile(
     r"(?<![\w-])(?:SBN|PHY|PHA|RPh|RPH|PSY|LVN|LCSW|LMFT|RN|NP|PA|DC|PT|CRNA|ME|ARRT|PTA|OTR|"
-    r"COTA|LPN|APRN|ARNP|CNA|ATC|LMT|MA)[ ]?#?[ ]?\d{5,}"
+    r"COTA|LPN|APRN|ARNP|CNA|ATC|LMT|MA|AHIMA|RHIT|RHIA|CRC|CRCST)[ ]?#?[ ]?\d{5,}"
+    # or its own letters before the digits: "RPh RP-8820", "PSY PSY-23817"
+    r"|(?<![\w-])(?:RPh|RPH|PSY|RN|NP|PA|PT|LPN|APRN|CRNA|OTR)[ ]#?[ ]?[A-Z]{1,3}-\d{4,}"
     r"(?![\w-])")
 # A GS1 device identifier with its application identifiers: "(01)05415067021145(17)280131(21)NQ55".
 UDI_GS1 = re.compile(r"\(01\)\d{14}(?:\(\d{2,4}\)[A-Za-z0-9-]+)*")
