@@ -107,3 +107,84 @@ def test_an_evaluators_view_that_future_care_is_reasonable_is_no_care_given(tmp_
     said = " | ".join(s for _, _, s in found)
     assert "is reasonable" not in said
     assert any(c == "conservative_care" and "12 sessions" in s for c, _, s in found)
+
+
+# -- a determination notice: its items, decisions and reasons, and its case summary ------------
+
+NOTICE = (
+    'MADE-UP REVIEW SERVICES\n'
+    '\n'
+    'NOTICE OF UTILIZATION REVIEW DETERMINATION\n'
+    '\n'
+    'Date of notice: 10/02/2027\n'
+    'Claim #: XX-0000-1\n'
+    '\n'
+    'Requested treatment and determination:\n'
+    '1. Massage therapy, cervical, 4 sessions (CPT 97124) ........... CERTIFIED (4 '
+    'sessions, 10/02/2027 - 11/30/2027)\n'
+    '2. Lidocaine 4% patches, #60, 2 refills ... NON-CERTIFIED\n'
+    '\n'
+    'CLINICAL SUMMARY\n'
+    'The worker hurt the neck on 01/15/2027 when a shelf fell. Treatment to date: '
+    'physical therapy 10 sessions in 2027 with some benefit; ibuprofen 600 mg tid '
+    'since 2027. Exam 09/20/2027: trapezius tenderness, rotation 50 degrees. Work '
+    'status: modified duty, no overhead work, and the worker is working.\n'
+    '\n'
+    'RATIONALE\n'
+    'Item 1 - Massage: Guidelines allow 4 to 6 visits as an adjunct. The worker has '
+    'neck pain despite therapy and has had no massage. The trial of 4 sessions is '
+    'certified.\n'
+    '\n'
+    'Item 2 - Lidocaine patch: Guidelines support topical lidocaine for focal '
+    'neuropathic pain. The records describe muscular neck pain without neuropathic '
+    'features. Non-certified.\n'
+    '\n'
+)
+
+
+def test_a_notices_items_carry_their_decisions_terms_and_numbered_reasons(tmp_path):
+    record = tmp_path / "notice.txt"
+    record.write_text(NOTICE, encoding="utf-8")
+    data = run_intake([record], case_id="round-7", ocr=False, today=TODAY).drafted.data
+    items = {i["service"]: i for i in data["disputed_items"]}
+    massage = next(i for s, i in items.items() if s.startswith("Massage therapy"))
+    patch = next(i for s, i in items.items() if s.startswith("Lidocaine 4% patches"))
+    assert massage["prior_decision"]["decision"] == "approved"
+    assert "has had no massage" in massage["prior_decision"]["reason"]
+    assert patch["prior_decision"]["decision"] == "denied"
+    assert patch["procedure"] == "topical"
+    assert "without neuropathic features" in patch["prior_decision"]["reason"]
+    said = " | ".join(f["statement"] for f in data["facts"])
+    assert "has had no massage" not in said  # a reason for an item, not the case summary
+
+
+def test_a_work_status_of_modified_duty_is_no_decision_and_its_summary_is_read(tmp_path):
+    record = tmp_path / "notice.txt"
+    record.write_text(NOTICE, encoding="utf-8")
+    data = run_intake([record], case_id="round-7", ocr=False, today=TODAY).drafted.data
+    said = " | ".join(f["statement"] for f in data["facts"])
+    assert "physical therapy 10 sessions" in said
+    assert "modified duty, no overhead work" in said
+    assert len(data["disputed_items"]) == 2
+
+
+def test_a_captioned_heading_ending_in_a_colon_opens_its_section(tmp_path):
+    record = tmp_path / "notice.txt"
+    record.write_text(
+        "NOTICE OF DETERMINATION\nDate of notice: 10/02/2027\n\n"
+        "Service requested:\n1. Chiropractic manipulation, 6 visits (CPT 98940)\n\n"
+        "Item 1: CERTIFIED IN PART - 3 visits certified.\n\n"
+        "CASE SUMMARY (from the records received):\n"
+        "The worker hurt the neck on 01/15/2027. He completed physical therapy 10 sessions in "
+        "2027 with some benefit.\n", encoding="utf-8")
+    data = run_intake([record], case_id="round-7", ocr=False, today=TODAY).drafted.data
+    said = " | ".join(f["statement"] for f in data["facts"])
+    assert "physical therapy 10 sessions" in said
+
+
+def test_a_captioned_heading_ending_in_a_colon_is_a_heading():
+    from drafting.intake.extract.text import lines
+
+    read = lines("Item 2: CERTIFIED.\nCASE SUMMARY (from the records received):\nNeck pain.\n", 1)
+    assert read[1].kind == "heading"
+    assert read[2].section.startswith("case summary")

@@ -11,7 +11,13 @@ import re
 
 from drafting.case.vocab import ProcedureFamily
 from drafting.intake.extract.anatomy import laterality, levels
-from drafting.intake.extract.decisions import ServiceRequest, codes_in, decision_of, quantity
+from drafting.intake.extract.decisions import (
+    ServiceRequest,
+    codes_in,
+    decision_of,
+    item_reasons,
+    quantity,
+)
 from drafting.intake.extract.text import Line
 from drafting.intake.extract.vocabulary import procedure_in
 
@@ -27,9 +33,6 @@ _REQUESTED = re.compile(r",?\s*requested\s+(?:on\s+)?(?P<date>\d{1,2}/\d{1,2}/\d
 _DECIDED_ON = re.compile(rf",?\s*{_VERDICT}\s+(?:on\s+)?\d{{1,2}}/\d{{1,2}}/\d{{2,4}}.*$",
                          re.IGNORECASE)
 _CODES = re.compile(r"\s*\((?:CPT|HCPCS)[^)]*\)", re.IGNORECASE)
-# "Item 2 (third block, left side): Your notes describe ...": the reason of the second item.
-_ITEM_REASON = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})\s*(?:\([^)]{0,60}\))?\s*:"
-                          r"\s*(?P<reason>\S.*)$", re.IGNORECASE)
 # An office visit or consultation (E/M codes 99202-99215, 99241-99245) has no procedure family.
 _VISIT = re.compile(r"\b(?:office visit|follow-?up visit|consultation|consult)\b|"
                     r"\b992(?:0[2-5]|1[1-5]|4[1-5])\b", re.IGNORECASE)
@@ -72,8 +75,7 @@ def listed_decisions(document: int, doc_lines: list[Line]) -> list[ServiceReques
             found.append(request)
             continue
         verdict = None  # the list has ended
-    reasons = {int(number.group(1)): number.group("reason") for line in doc_lines
-               if (number := _ITEM_REASON.match(line.text))}
+    reasons = item_reasons(doc_lines)
     for index, request in enumerate(found, start=1):
         request.reason = request.reason or reasons.get(index)
     return found

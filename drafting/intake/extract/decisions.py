@@ -98,7 +98,9 @@ def decision_of(value: str) -> Decision | None:
 _DECISION_LINE = re.compile(
     r"^(?P<service>[^:]{6,200}?)\s*[:\u2013\u2014-]\s+(?P<verdict>(?:not\s+)?medically\s+"
     r"necessary|non-?certified|certified|approved|denied|upheld|overturned|modified|"
-    r"partially\s+approved|(?:un)?favorable)\b(?P<rest>.*)$", re.IGNORECASE)
+    r"partially\s+approved|(?:un)?favorable)\b(?!\s+" + r"(?:duty|duties|work|activit\w*|hours|"
+    r"schedule|position|job|diet|restrictions?)\b)"  # "Work status: modified duty": no verdict
+    r"(?P<rest>.*)$", re.IGNORECASE)
 
 
 # "C. Lumbar-sacral orthosis, prefabricated (L0637)      NOT APPROVED": a verdict in capitals
@@ -106,7 +108,9 @@ _DECISION_LINE = re.compile(
 _TRAILING_VERDICT = re.compile(
     r"^(?P<service>.{6,200}?)\s+(?P<verdict>(?:NOT\s+)?(?:APPROVED|CERTIFIED|MEDICALLY\s+"
     r"NECESSARY)|DENIED|NON-?CERTIFIED|UPHELD|OVERTURNED|MODIFIED|PARTIALLY\s+APPROVED|"
-    r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>(?:\s+[-\u2013\u2014]\s+.{1,80})?)$")
+    r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>(?:\s+[-\u2013\u2014]\s+.{1,80}|"
+    # or its terms in parentheses ("CERTIFIED (6 sessions, 06/18/2026 - 08/17/2026)")
+    r"\s*\([^()]{1,80}\))?)$")
 # A table row's codes in their own column, with no "CPT" before them ("64483 x2, 64484 x2").
 _COLUMN_CODES = re.compile(r"(?:\s+(?:\d{4}[0-9FTU]|[A-V]\d{4})(?:\s*x\s*\d+)?,?)+$")
 
@@ -136,11 +140,24 @@ def decision_line(text: str) -> bool:
     return bool(_DECISION_LINE.match(rest) or (numbered and _TRAILING_VERDICT.match(rest)))
 
 
+# "Item 2 (third block, left side): Your notes describe ...", "Item 1 - Acupuncture: MTUS
+# allows ...": the reason a letter gives its item of that number.
+ITEM_REASON = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})\s*(?:\([^)]{0,60}\)|"
+                         r"[-\u2013\u2014]\s*[^:]{1,60})?\s*:\s*(?P<reason>\S.*)$", re.IGNORECASE)
+
+
+def item_reasons(doc_lines: list[Line]) -> dict[int, str]:
+    """The reason given each numbered item, by its number."""
+    return {int(number.group(1)): number.group("reason") for line in joined_labels(doc_lines)
+            if (number := ITEM_REASON.match(line.text))}
+
+
 def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
     """Items a determination letter decides one per line ("1) Service: NOT MEDICALLY
     NECESSARY", "Service 2 - Office visit (CPT 99214): FAVORABLE"), each with its own decision.
     A numbered line is an item even when its service names no known procedure family."""
     found = []
+    reasons = item_reasons(doc_lines)
     for line in doc_lines:
         if line.kind not in ("item", "prose", "label"):
             continue
@@ -166,12 +183,18 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
             continue
         service = _SERVICE_TAIL.sub("", re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value))
         service = service.strip(" .;,")
+        digits = re.search(r"\d{1,2}", numbered.group(0)) if numbered else None
+        # (a list line's number was stripped: its place in the list is its number)
+        number = int(digits.group(0)) if digits else len(found) + 1 if listed else None
+        reason = match.group("rest").strip(" .")
+        if number and (not reason or reason.startswith("(")):  # its terms are no reason
+            reason = reasons.get(number, reason)
         found.append(ServiceRequest(service, family or ProcedureFamily.other, codes,
                                     laterality(service), levels(service), quantity(value),
                                     document,
                                     date_of_service=stated.group("date") if stated else None,
                                     decision=_verdict(match.group("verdict"), match.group("rest")),
-                                    reason=match.group("rest").strip(" .") or None))
+                                    reason=reason or None))
     return found
 
 

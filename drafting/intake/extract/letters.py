@@ -26,6 +26,7 @@ from drafting.intake.extract.values import dates_in
 # Sections of a letter that hold no patient fact.
 LETTER_SECTIONS_NOT_FACTS = re.compile(
     r"qualification|documents? reviewed|records? reviewed|what we reviewed|appeal|rights|issue|"
+    r"^item \d{1,2}\s*[-\u2013\u2014(]|"  # (the reasons of a named item: "Item 1 - Massage: ...")
     r"rationale|determination|decision|guideline|criteria|reference|principal reason|basis|"
     r"what you can do|if you disagree", re.IGNORECASE)
 # Sections where the request's history may still be told (a letter's opening paragraph sits

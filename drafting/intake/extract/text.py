@@ -37,6 +37,7 @@ _SECTION_WORDS = 3
 
 
 def _captioned_section(text: str) -> bool:
+    text = text.removesuffix(":")  # ("CLINICAL SUMMARY (from the records received):")
     bare = _CAPTION.sub("", text).strip()
     return bare != text and len(bare.split()) <= _SECTION_WORDS and bool(_HEADING.match(bare))
 
