@@ -90,3 +90,22 @@ def test_a_rule_number_of_an_administrative_code_is_no_ip_address():
 def test_procedure_codes_and_ndc_codes_stay_beside_suffixed_numbers():
     out = _out("NDC 00093-0058-01 dispensed; CPT 64483 x1; lot size 30-325 mg.\n")
     assert "00093-0058-01" in out and "64483" in out and "30-325 mg" in out
+
+
+# ----------------------------------------------------------------------------- kept terms
+
+
+def test_clinical_and_legal_terms_that_looked_like_names_or_numbers_stay():
+    text = ("Airway: Mallampati II, TMD 4 FB, neck ROM full.\n"
+            "Allergies: PENICILLIN ANTIBIOTICS, MORPHINE (rash)\n"
+            "Served under Fed. R. Civ. P. 45; see Fed. R. Evid. 803(6).\n"
+            "0360 OR SERVICES        64483-RT      1     2,100.00\n")
+    out = _out(text)
+    assert "Mallampati II, TMD" in out and "PENICILLIN ANTIBIOTICS, MORPHINE" in out
+    assert "Fed. R. Civ. P. 45" in out and "Fed. R. Evid. 803(6)" in out
+    assert "64483-RT" in out
+
+
+def test_an_inverted_name_in_capitals_is_still_replaced():
+    out = _out("Resident: QUINTERO-BALL, HORATIO   DOB 03/04/1950\n")
+    assert "QUINTERO" not in out and "HORATIO" not in out

@@ -208,11 +208,11 @@ MET = re.compile(
     rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}})")
 # The party before "v." in a case caption: "D. T. Pruitt v. Pacific Crest Fulfillment".
 CAPTION = re.compile(rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})[ ]vs?\.[ ]{U}")
-# "LAST, FIRST M" in capitals, standing alone in a header, footer or table cell.
+# "LAST, FIRST M" in capitals alone in a header, footer or table cell (no grade: "Grade III, TMD").
 _CAPS_WORD = rf"(?:{_CAPS}(?:{HYPHEN}{_CAPS})*)"
 INVERTED = re.compile(
-    rf"(?<![\w'’-])(?P<name>(?:(?:{PARTICLE.upper()})[ ])*{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?,[ ]"
-    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:,?[ ]{U}\.?)?)"
+    rf"(?<![\w'’-])(?!(?:I{{1,3}}|IV|VI{{0,3}}|IX|X),)(?P<name>(?:(?:{PARTICLE.upper()})[ ])*"
+    rf"{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?,[ ]{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:,?[ ]{U}\.?)?)"
     rf"(?=[ \t]{{2,}}|[ \t]*[|(\n]|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d)",
     re.MULTILINE,
 )

@@ -185,6 +185,7 @@ def numbers(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if _MODEL_BEFORE.search(text[max(0, match.start() - 24):match.start()]):
                 continue
-            if re.fullmatch(r"[LA]\d{5}", match.group(0)):
-                continue  # a Medicare coverage document (LCD L33382, article A57826)
+            if re.fullmatch(r"[LA]\d{5}|\d{5}-[A-Z0-9]{2}(?:-[A-Z0-9]{2})?", match.group(0)):
+                continue  # a Medicare coverage document (LCD L33382, article A57826), a
+                # procedure code with its modifiers ("29827-RT", "64483-50-LT")
             yield Span(match.start(), match.end(), PhiKind.id, 1)
