@@ -14,8 +14,11 @@ from drafting.criteria.facts import (
     evaluate_fact,
 )
 from drafting.criteria.jurisdiction import (
+    Era,
     LocalDeparture,
     LocalRule,
+    era_note,
+    era_of,
     governing_note,
     local_departures,
     local_rules,
@@ -221,6 +224,7 @@ def evaluate_item(case: Case, item: DisputedItem,
         cited = sorted({f"{r.citation} ({r.jurisdiction})" for r in local.values()})
         judged_as += f" The jurisdiction's own rule applies where the index holds it: " \
                      f"{'; '.join(cited)}."
+    era, own = era_of(case, item.date_of_service), case
     if standard.reference is not None:  # e.g. an external review judged on the plan criteria
         case = case.model_copy(update={"setting": standard.reference})
     kind = asked = request_kind(case, item)
@@ -233,6 +237,8 @@ def evaluate_item(case: Case, item: DisputedItem,
                          f"{judged_as}").rstrip()
             kind = RequestKind(stand_in, kind.basis)
             break
+    if era is not None:
+        return judge_in_era(own, case, item, era, spec, kind, asked)
     if spec is None:
         return ItemResult(
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
@@ -245,12 +251,7 @@ def evaluate_item(case: Case, item: DisputedItem,
                     "guideline provision here says whether it is indicated; the item needs a "
                     "physician's review under the governing guideline. "
                     f"{judged_as}".rstrip(), judged_on=judged_as or None)
-    t = thresholds_for(spec, case)
-    results = [evaluate_criterion(c, case, item, t, kind, local.get(c.id))
-               for c in spec.criteria
-               if (not c.settings or case.setting in c.settings)
-               and not (c.rendered_only and item.status is not ItemStatus.rendered)
-               and (not c.request_types or kind.type in c.request_types)]
+    results = judge_criteria(spec, case, item, kind, local)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
@@ -261,6 +262,45 @@ def evaluate_item(case: Case, item: DisputedItem,
         judged_on=judged_as or None, criteria=results)
     result.missing_documents = cited_but_missing(case, item, result)
     result.objections = objections_for(case, spec, result)
+    return result
+
+
+def judge_criteria(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind,
+                   local: dict[str, LocalRule] | None = None) -> list[CriterionResult]:
+    """Every criterion of the set that applies to the item's setting, status and request type."""
+    t, local = thresholds_for(spec, case), local or {}
+    return [evaluate_criterion(c, case, item, t, kind, local.get(c.id))
+            for c in spec.criteria
+            if (not c.settings or case.setting in c.settings)
+            and not (c.rendered_only and item.status is not ItemStatus.rendered)
+            and (not c.request_types or kind.type in c.request_types)]
+
+
+def judge_in_era(own: Case, case: Case, item: DisputedItem, era: tuple[str, Era],
+                 spec: CriteriaSet | None, kind: RequestKind, asked: RequestKind) -> ItemResult:
+    """An item of an earlier era of its jurisdiction (Texas before ODG): decided on the era's
+    own standard (``own``: the case in its own setting), with the stand-in set's criteria
+    (``case``: in the reference setting) shown as supporting only, since no guideline that
+    asks them was in force on the date of service."""
+    name, e = era
+    standard_set = next(s for s in load_criteria() if s.id == e.criteria)
+    results = judge_criteria(standard_set, own, item, kind)
+    for r in judge_criteria(spec, case, item, kind) if spec is not None else []:
+        r.required = r.decides_if_contradicted = False
+        r.gap = None if r.gap is Gap.clinical else r.gap
+        r.notes.append(f"supporting only: asked by later guidelines ({spec.id if spec else ''}), "
+                       f"none in force in {name} on {item.date_of_service}")
+        results.append(r)
+    outcome, confidence, deciding = roll_up(results, e.not_established)
+    judged_as = era_note(name, e, item.date_of_service, spec.title if spec else None)
+    result = ItemResult(
+        item_id=item.id, service=item.service, criteria_set=standard_set.id,
+        criteria_title=standard_set.title, request_type=asked.type,
+        request_type_basis=asked.basis, outcome=outcome, confidence=confidence,
+        deciding=deciding, summary=f"{summary(outcome, deciding, results)} {judged_as}",
+        judged_on=judged_as, criteria=results)
+    result.missing_documents = cited_but_missing(own, item, result)
+    result.objections = objections_for(own, standard_set, result)
     return result
 
 

@@ -42,6 +42,15 @@ def records_for(categories: Iterable[FactCategory]) -> set[RecordType]:
 BOTH_SIDES_BY_NATURE = {"central_stenosis", "neurogenic_claudication"}
 
 
+# Tags that state a response was poor or brief: a contrary answer wherever a test's domain
+# names them beside the gain it asks.
+POOR_RESPONSE_TAGS = {"no_relief", "temporary_relief"}
+
+# How a reading in words is named in a result's notes, where "the <kind> is" reads badly.
+_WORDS_READ = {"effects": "the injury's continuing effects are",
+               "ended": "the injury's end is"}
+
+
 @dataclass
 class Finding:
     status: Status
@@ -170,14 +179,19 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
     read: list[str] = []
     tags = set(fact.tags)
     unsaid = False
-    if test.tags_any and not tags & set(test.tags_any):
+    if (test.tags_any and not tags & set(test.tags_any)) or (test.in_words and not test.tags_any):
         words = prose.in_words(test.in_words, fact) if test.in_words else None
-        if not words and (words is False or not summary):
+        # A tag stating a poor response ('no_relief') where a gain or relief is asked is the
+        # summary's answer, not its silence.
+        answered = bool(tags & POOR_RESPONSE_TAGS & (set(test.domain_tags_any)
+                                                     - set(test.tags_any)))
+        if not words and (words is False or not summary or answered):
             return False
         unsaid = not words
         if words:
-            read.append(f"{fact.id}: qualitative evidence: the {test.in_words} is described in "
-                        "words, without a measure")
+            what = _WORDS_READ.get(test.in_words or "", f"the {test.in_words} is")
+            read.append(f"{fact.id}: qualitative evidence: {what} described in words, without "
+                        "a measure")
     if tags & set(test.tags_none) or (not set(test.tags_all) <= tags and not summary):
         return False
     unsaid = unsaid or not set(test.tags_all) <= tags

@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafting.case import Case
-from drafting.case.vocab import Setting
+from drafting.case.vocab import Outcome, Setting
 from guideline_index.corpus import excerpts_by_id
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "jurisdictions.yaml"
@@ -39,6 +39,18 @@ class _Departure(BaseModel):
     why: str = Field(min_length=10, description="What the rule allows, said in the result.")
 
 
+class Era(BaseModel):
+    """A period before the state's current standard (``ends_with``: the excerpt whose first day
+    in force ends it) when another standard governed, judged on its own criteria set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    ends_with: str
+    governing: str = Field(min_length=10)
+    standard: str = Field(description="Excerpt id of the rule the era's standard rests on.")
+    criteria: str = Field(description="Id of the criteria set that judges every item then.")
+    not_established: Outcome
+
+
 class _Jurisdiction(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     setting: Setting
@@ -48,6 +60,7 @@ class _Jurisdiction(BaseModel):
     standard: str = Field(description="Excerpt id of the rule that sets the standard.")
     required: list[_Required] = Field(default_factory=list)
     departures: list[_Departure] = Field(default_factory=list)
+    eras: list[Era] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -77,7 +90,9 @@ def jurisdictions() -> dict[str, _Jurisdiction]:
     excerpts = excerpts_by_id()
     unknown = [i for j in parsed.values()
                for i in [j.standard, *(r.basis for r in j.required),
-                         *(d.basis for d in j.departures)] if i not in excerpts]
+                         *(d.basis for d in j.departures),
+                         *(x for e in j.eras for x in (e.ends_with, e.standard))]
+               if i not in excerpts]
     if unknown:
         raise ValueError(f"{RULES_FILE}: unknown excerpt ids {unknown}")
     return parsed
@@ -127,3 +142,22 @@ def local_departures(case: Case, day: dt.date) -> dict[str, LocalDeparture]:
     excerpts = excerpts_by_id()
     return {d.criterion: LocalDeparture(j.name, d.unless, d.basis, _citation(d.basis), d.why)
             for d in j.departures if excerpts[d.basis].in_force_on(day)}
+
+
+def era_of(case: Case, day: dt.date) -> tuple[str, Era] | None:
+    """The earlier era of the case's jurisdiction that ``day`` falls in (its current standard
+    not yet in force), with the jurisdiction's name, or None."""
+    j = jurisdiction_of(case)
+    if j is None:
+        return None
+    excerpts = excerpts_by_id()
+    return next(((j.name, e) for e in j.eras if day < excerpts[e.ends_with].effective_from
+                 and excerpts[e.standard].in_force_on(day)), None)
+
+
+def era_note(name: str, era: Era, day: dt.date, later: str | None) -> str:
+    """What a result judged on an era's standard says about it."""
+    shown = (f"; the criteria of {later} are shown as supporting only, since no such guideline "
+             "was in force then") if later else ""
+    return (f"Judged on {era.governing} ({name}), the standard in force on {day}: "
+            f"{_citation(era.standard)}{shown}.")

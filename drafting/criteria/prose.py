@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from drafting.case import Fact
 from drafting.case.fact import DAYS_PER_UNIT
 from drafting.case.vocab import DurationUnit, normalize_level
+from drafting.criteria import effects
 
 # Lower bounds of number words and vague quantities, as a reviewer reads them.
 QUANTITY_WORDS: dict[str, float] = {
@@ -284,8 +285,11 @@ def qualitative_impairment(fact: Fact) -> bool | None:
 
 
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``function``, ``limb_pain`` or
-    ``impairment``."""
+    """What the statement says in words about a ``response``, ``function``, ``limb_pain``,
+    ``impairment``, the injury's ``effects`` continuing or the injury having ``ended``
+    (drafting/criteria/effects.py)."""
+    if kind in ("effects", "ended"):
+        return effects.continuing(fact) if kind == "effects" else effects.ended(fact)
     if kind == "limb_pain":
         return qualitative_limb_pain(fact)
     if kind == "impairment":

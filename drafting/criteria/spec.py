@@ -69,11 +69,12 @@ class FactTest(Spec):
         default_factory=list, description="Words the statement must contain for the fact to "
         "count as evidence on the question at all (e.g. the device's name, where records "
         "leave the fact's procedure empty).")
-    in_words: Literal["response", "function", "limb_pain", "impairment"] | None = Field(
+    in_words: Literal["response", "function", "limb_pain", "impairment", "effects",
+                      "ended"] | None = Field(
         default=None, description="A fact whose tags do not match may still answer in words: "
         "a good response or a functional gain described in the statement meets the tag "
         "condition (qualitative evidence), a poor one or none contradicts it "
-        "(drafting/criteria/prose.py).")
+        "(drafting/criteria/prose.py). Without ``tags_any`` the words alone answer.")
     # Which facts count as evidence on the question at all (default: same categories and
     # procedure). Evidence that exists but fails the test makes the result "not met"; no
     # evidence at all makes it "undocumented".
@@ -199,7 +200,9 @@ class Criterion(Spec):
 class CriteriaSet(Spec):
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]+$")]
     title: str
-    procedure: ProcedureFamily
+    # "any": a governing standard's set for every family, chosen only by a jurisdiction's era
+    # (guideline_index/jurisdictions.yaml), never by the item's family.
+    procedure: ProcedureFamily | Literal["any"]
     variant: str = "default"
     request_types: list[RequestType] = Field(
         default_factory=list, description="Request types the set judges (empty: any), e.g. "
