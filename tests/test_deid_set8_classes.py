@@ -109,3 +109,44 @@ def test_clinical_and_legal_terms_that_looked_like_names_or_numbers_stay():
 def test_an_inverted_name_in_capitals_is_still_replaced():
     out = _out("Resident: QUINTERO-BALL, HORATIO   DOB 03/04/1950\n")
     assert "QUINTERO" not in out and "HORATIO" not in out
+
+
+# ----------------------------------------------------------------------------- names as keys
+
+
+def test_a_legend_of_initials_marks_the_names_and_their_initials_elsewhere():
+    text = ("Date      Drug              Prescriber\n"
+            "02/03/25  naproxen 500 mg   W.A.-B.\n"
+            "03/04/25  baclofen 10 mg    E.v.d.M.\n"
+            "PRESCRIBERS\n"
+            "W.A.-B.  WENDELL ACHOLA-BRIGGS     Placid Hills Ortho\n"
+            "E.v.d.M.  EILIDH VAN DER MEULEN - physiatry\n")
+    out = _out(text)
+    assert _leaks(out, "W.A.-B.", "WENDELL", "ACHOLA-BRIGGS", "E.v.d.M.", "EILIDH",
+                  "MEULEN") == []
+    assert "naproxen 500 mg" in out and "physiatry" in out
+
+
+def test_an_abbreviation_glossary_is_no_legend_of_names():
+    out = _out("Abbreviations\nMRI  MAGNETIC RESONANCE IMAGING\nASA  AMERICAN SOCIETY OF "
+               "ANESTHESIOLOGISTS\n")
+    assert "MAGNETIC RESONANCE IMAGING" in out and "AMERICAN SOCIETY" in out
+
+
+def test_user_names_and_initials_made_of_a_learned_name():
+    text = ("Pharmacist: Khuê-Lan Đinh, PharmD\n"
+            "Printed 04/01/2025 by kdinh; verified KLD.\n"
+            "Attending: Casimir Oyelowo-Brandt, MD\n"
+            "Audit log: coyelowo viewed chart; coyelowo_md signed; delegate tvasquez_ma.\n")
+    out = _out(text)
+    assert _leaks(out, "kdinh", "KLD", "coyelowo", "tvasquez_ma") == []
+    assert "viewed chart" in out
+
+
+def test_a_name_after_an_npi_and_a_name_an_e_mail_spells():
+    text = ("Rendering NPI (FL 77): 1508866013 MARCHETTI-OYELARAN\n"
+            "ICPM Thandeka Voss-Irvine thandeka.voss-irvine@agency.example.gov\n"
+            "Reply to mirembe.kasozi@example.net; Mirembe said the form is signed.\n")
+    out = _out(text)
+    assert _leaks(out, "MARCHETTI-OYELARAN", "Thandeka Voss-Irvine", "Mirembe") == []
+    assert "the form is signed" in out

@@ -23,6 +23,7 @@ from drafting.deid.name_cues import (
     phone_names,
 )
 from drafting.deid.name_given import given_marks, lower_places
+from drafting.deid.name_keys import derived_names, keyed_names
 from drafting.deid.name_letters import letter_names
 from drafting.deid.name_lists import list_names
 from drafting.deid.name_prose import passing_marks, prose_marks
@@ -141,6 +142,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     learned."""
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
     marked += list(given_marks(text)) + list(cued_names(text)) + list(double_names(text))
+    marked += list(keyed_names(text))
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:
@@ -158,6 +160,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     for start, end in nicks:
         tokens |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
     found += list(initials(text, tokens)) + list(letter_names(text, tokens))
+    found += list(derived_names(text, tokens))
     found += list(name_rules.seeds(text, (name_rules.MET,))) + list(
         passing_marks(text, tokens)) + list(lower_places(text)) + list(phone_names(text, tokens))
     found += list(owned_possessives(text))

@@ -31,7 +31,8 @@ TRACKING = re.compile(
     r"(?i:\b(?:certified[ ]mail|tracking|registered[ ]mail|usps|fedex|ups)(?:[ ]?(?:no\.?|number|"
     r"#))?[ ]?[:#]?[ ]?)(?P<value>\d{4}(?:[ ]\d{2,4}){3,6}|[A-Z0-9]{10,34})(?![\w])")
 USERNAME = re.compile(
-    r"(?i:\b(?:username|user[ ]name|user[ ]id|login|handle|screen[ ]name|proxy)[ ]?[:#]?[ ]?)"
+    r"(?i:\b(?:username|user[ ]name|user[ ]id|login|handle|screen[ ]name|proxy|delegate)"
+    r"[ ]?[:#]?[ ]?)"
     r"(?P<value>[\w.+-]{3,40}(?<![.]))")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:year|period|quarter|month|fy)\b[^.\n]{0,20}$")
 _SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")

@@ -1,0 +1,121 @@
+"""Names a record writes as a key to another form of the same name:
+
+- a legend of initials: a line that opens with a person's initials and goes on with the name
+  they stand for (``H.O.  HALVARD OSTREM``, ``T.E.-L.  TOBIAS EKWUEME-LARKIN``): the initials
+  prove the name (marked, so learned);
+- a name in capitals just after a valid NPI, as a claim form's provider boxes print it
+  (``1689034452 MARCHETTI-OYELARAN``);
+- a name written just before an e-mail address that spells it (``Priya Holt-Ramos
+  priya.holt-ramos@x.org``), and the given name an address spells (``rainie.abtso@...``: Rainie);
+- the user name a system made of a learned name: its first initial and surname, in lower case,
+  a role after an underscore (``mdubois``, ``rgarza_ma``);
+- a learned name's initials as a table or a key writes them: dotted with a hyphenated surname
+  (``T.E.-L.``), a lower-case particle (``Y.R.d.C.``), or without accents (``TLD`` for T. L. Đoàn).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from drafting.deid.checksums import npi_ok
+from drafting.deid.names import _CREDENTIAL_WORDS, PARTICLE
+from drafting.deid.terms import HYPHEN, LOWER, UPPER, fold, is_clinical_word, is_never_name
+from drafting.deid.words import is_word
+
+_NAME_WORD = rf"[{UPPER}][{UPPER}{LOWER}'’]*(?:{HYPHEN}[{UPPER}][{UPPER}{LOWER}'’]*)*"
+_LEGEND_NAME = rf"{_NAME_WORD}(?:[ ](?:(?i:{PARTICLE})[ ])?{_NAME_WORD}){{1,3}}"
+LEGEND = re.compile(
+    r"(?m)^[ \t]*(?P<ini>(?:[A-Z]\.(?:-[A-Z]\.)?|[a-z]\.){2,5}|[A-Z]{2,4})[ \t]+"
+    rf"(?P<name>{_LEGEND_NAME})(?=[ \t]{{2,}}|,|[ ]-[ ]|[ \t]*$)")
+AFTER_NPI = re.compile(
+    rf"(?<![\w-])(?P<npi>[12]\d{{9}})[ ]+(?P<name>[{UPPER}]{{2,}}(?:{HYPHEN}[{UPPER}]{{2,}})*"
+    rf"(?:[ ][{UPPER}]{{2,}}(?:{HYPHEN}[{UPPER}]{{2,}})*){{0,2}})(?=[ \t]{{2,}}|[ \t]*$)",
+    re.MULTILINE)
+# Letters with a stroke, which have no accent to drop: "Đoàn" is "Doan" in a user name.
+_STROKES = str.maketrans("ĐđØøŁłĦħ", "DdOoLlHh")
+EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[a-z]+(?:[._][a-z]+(?:-[a-z]+)?)+)@[\w-]+(?:\.[\w-]+)+")
+
+
+def _is_particle(word: str) -> bool:
+    return re.fullmatch(PARTICLE, word, re.IGNORECASE) is not None
+
+
+def _letters(words: list[str]) -> str:
+    """The initials of ``words``, hyphen parts each, particles included, in upper case."""
+    return "".join(p[0] for w in words for p in re.split(HYPHEN, w) if p).upper()
+
+
+def _plausible(words: list[str]) -> bool:
+    """Some word in no dictionary, none a clinical or heading word: not "MAGNETIC RESONANCE"."""
+    plain = [w for w in words if not _is_particle(w)]
+    return any(not is_word(p) for w in plain for p in re.split(HYPHEN, w)) and not any(
+        is_never_name(w) or is_clinical_word(w) for w in plain)
+
+
+def keyed_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names a legend of initials or an NPI before them marks, and names an e-mail spells."""
+    for match in LEGEND.finditer(text):
+        words = match.group("name").split()
+        if _letters(words) == re.sub(r"[.-]", "", match.group("ini")).upper() and \
+                _plausible(words):
+            yield match.span("ini")
+            yield match.span("name")
+    for match in AFTER_NPI.finditer(text):
+        line = text[text.rfind("\n", 0, match.start()) + 1:match.start()]
+        name = match.group("name").split()
+        if (npi_ok(match.group("npi")) or "NPI" in line) and _plausible(name):
+            yield match.span("name")
+    for match in EMAIL.finditer(text):
+        pieces = re.split(r"[._]", match.group("local"))
+        if len(pieces) < 2 or any(len(p) < 2 for p in pieces):
+            continue
+        spelled = r"[ ](?:[A-Z]\.[ ])?".join(re.escape(p) for p in pieces)
+        for name in re.finditer(rf"(?<![\w'’-])(?i:{spelled})(?![\w'’-])", text):
+            if name.group(0)[0].isupper():
+                yield name.span()
+        given = pieces[0]
+        if len(given) >= 4 and not is_word(given) and not is_clinical_word(given):
+            for name in re.finditer(rf"(?<![\w'’.-]){given.capitalize()}(?![\w'’-])", text):
+                yield name.span()
+
+
+def _full_names(tokens: Iterable[str]) -> Iterator[list[str]]:
+    """Each learned full name as its words, given name first, without credentials."""
+    for token in tokens:
+        if " " not in token.strip():
+            continue
+        parts = [p.strip() for p in token.split(",")]
+        while len(parts) > 1 and parts[-1].replace(".", "").lower() in _CREDENTIAL_WORDS:
+            parts.pop()
+        name = f"{parts[1]} {parts[0]}" if len(parts) == 2 else parts[0]  # "LAST, FIRST"
+        words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.?", w)]
+        if len(words) >= 2:
+            yield words
+
+
+def derived_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
+    """User names and initials made of learned full names."""
+    users: set[str] = set()
+    dotted: set[str] = set()
+    plain: set[str] = set()
+    for words in _full_names(tokens):
+        given, surname = words[0], words[-1]
+        for last in {surname, re.split(HYPHEN, surname)[0], re.sub(HYPHEN, "", surname)}:
+            key = fold(given[0] + last).translate(_STROKES).lower()
+            if len(key) >= 5 and not is_word(key):
+                users.add(re.escape(key))
+        dotted.add("".join(
+            w[0].lower() + "." if _is_particle(w) else
+            "-".join(p[0].upper() + "." for p in re.split(HYPHEN, w) if p) for w in words))
+        letters = fold(_letters([w for w in words if not _is_particle(w)])).translate(_STROKES)
+        if len(letters) >= 3 and not is_word(letters) and not is_clinical_word(letters):
+            plain.add(letters)
+    if users:
+        pattern = (rf"(?<![\w.@/-])(?i:{'|'.join(sorted(users))})(?:_[a-z]{{1,6}}|\d{{1,3}})?"
+                   r"(?![\w@-])")
+        yield from (m.span() for m in re.finditer(pattern, text))
+    for form in dotted:
+        yield from (m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text))
+    for form in plain:
+        yield from (m.span() for m in re.finditer(rf"(?<![\w-]){form}(?![\w-])", text))
