@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem
 from drafting.case.partial_dates import long_day
-from drafting.case.vocab import ItemStatus, Outcome
+from drafting.case.vocab import ItemStatus, Outcome, RecordType
 from drafting.criteria.facts import (
     Finding,
     Thresholds,
@@ -260,9 +260,16 @@ def evaluate_item(case: Case, item: DisputedItem,
         outcome=outcome, confidence=confidence, deciding=deciding,
         summary=f"{summary(outcome, deciding, results)} {judged_as}".rstrip(),
         judged_on=judged_as or None, criteria=results)
-    result.missing_documents = cited_but_missing(case, item, result)
+    result.missing_documents = cited_but_missing(case, item, result, undecided_records(
+        spec, result.criteria))
     result.objections = objections_for(case, spec, result)
     return result
+
+
+def undecided_records(spec: CriteriaSet, results: list[CriterionResult]) -> set[RecordType]:
+    """The kinds of record that would hold the evidence of the required criteria not met."""
+    open_ids = {r.criterion_id for r in results if r.required and r.status is not Status.met}
+    return set().union(*(relevant_records(c.test) for c in spec.criteria if c.id in open_ids))
 
 
 def judge_criteria(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind,
@@ -299,7 +306,8 @@ def judge_in_era(own: Case, case: Case, item: DisputedItem, era: tuple[str, Era]
         request_type_basis=asked.basis, outcome=outcome, confidence=confidence,
         deciding=deciding, summary=f"{summary(outcome, deciding, results)} {judged_as}",
         judged_on=judged_as, criteria=results)
-    result.missing_documents = cited_but_missing(own, item, result)
+    result.missing_documents = cited_but_missing(own, item, result, undecided_records(
+        standard_set, result.criteria))
     result.objections = objections_for(own, standard_set, result)
     return result
 

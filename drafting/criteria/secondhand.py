@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import RecordType
-from drafting.criteria.facts import Finding, records_for
+from drafting.criteria.facts import Finding, evidence_cutoff, records_for
 from drafting.criteria.loader import fact_tests
 from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.criteria.spec import Test
@@ -52,9 +52,13 @@ def mark_secondhand(finding: Finding, case: Case, records: set[RecordType]) -> F
     return finding
 
 
-def cited_but_missing(case: Case, item: DisputedItem, result: ItemResult) -> list[str]:
+def cited_but_missing(case: Case, item: DisputedItem, result: ItemResult,
+                      undecided: set[RecordType] | None = None) -> list[str]:
     """Every document the item's facts cite, or come from, that the packet lacks: the item's
-    own facts, its prior decision's, and every fact a criterion read."""
+    own facts, its prior decision's, and every fact a criterion read; and every document the
+    inventory lists as not supplied, dated by the evidence cutoff, of a kind (``undecided``)
+    that would hold the evidence a required criterion the record does not meet reads (a
+    treating physician's notes where the examination is in doubt): the inventory cites it."""
     ids = set(item.facts) | set(item.prior_decision.facts if item.prior_decision else [])
     for c in result.criteria:
         ids |= {*c.supporting_facts, *c.contradicting_facts}
@@ -63,4 +67,7 @@ def cited_but_missing(case: Case, item: DisputedItem, result: ItemResult) -> lis
     for fact in case.facts:
         if fact.id in ids:
             found |= set(missing_behind(fact, missing))
+    cutoff = evidence_cutoff(item, case)
+    found |= {d.id for d in case.documents if not d.included and d.type in (undecided or set())
+              and d.date <= cutoff}
     return sorted(found)
