@@ -92,7 +92,7 @@ def _sides_said(ctx: EvalContext, said: Claims) -> Claims:
     the left side in this record"): a side denied there is the absences check's to read."""
     if not said.sides:
         return said
-    from evals.checks.absences import absence_clauses
+    from evals.checks.absence_claims import absence_clauses
 
     text = said.text
     for _, missing in absence_clauses(text):

@@ -355,7 +355,7 @@ def clear_caches() -> None:
 
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
-    from evals.checks.absences import claimed_text  # (absences reads this lexicon)
+    from evals.checks.absence_claims import claimed_text
     from evals.checks.entity_text import without_contrasts, without_requirements
 
     lex = lexicon()

@@ -9,7 +9,7 @@ from functools import lru_cache
 import numpy as np
 
 from evals import vectors
-from evals.checks.absences import absent_text
+from evals.checks.absence_claims import absent_text
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding, Severity
 from guideline_index.excerpt import Excerpt

@@ -1,0 +1,210 @@
+"""What a sentence says the record lacks (the absences check's reading of a sentence): its
+clauses with an absence cue of ``evals/data/absence_cues.yaml`` ("no documented", "is not
+documented", "was never tried"), each with what it denies as "no <phrase>", less what the sentence
+reports another party saying (a quoted denial reason, "the reviewer stated that...").
+
+The support and entities checks read a sentence less these clauses (``claimed_text``), since a
+cited fact cannot show an absence; the absences check compares them with every fact of the case
+(``absences.py``)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from evals.checks.polarity import Analysis, analyse
+from evals.checks.polarity.words import AUXILIARIES, HARD
+
+CUES = Path(__file__).resolve().parents[1] / "data" / "absence_cues.yaml"
+REACH = 10  # tokens of a clause read as the thing a cue denies (a noun phrase and its modifiers)
+
+
+@cache
+def _data() -> dict[str, Any]:
+    """``absence_cues.yaml``, read once."""
+    data: dict[str, Any] = yaml.safe_load(CUES.read_text(encoding="utf-8"))
+    return data
+
+
+@cache
+def vocab(name: str) -> frozenset[str]:
+    """One word list of ``absence_cues.yaml``."""
+    return frozenset(_data()[name])
+
+
+@cache
+def _cues() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The cue lists of ``absence_cues.yaml`` (each entry a regular expression over the
+    tokens, matched whole), compiled once."""
+    data = _data()
+
+    def pattern(phrases: list[str]) -> re.Pattern[str]:
+        alternatives = sorted(map(str, phrases), key=len, reverse=True)
+        return re.compile(rf"(?<![\w-])(?:{'|'.join(f'(?:{p})' for p in alternatives)})(?![\w-])")
+    return pattern(data["before"]), pattern(data["after"]), pattern(data["confirm"])
+
+
+# Where a sentence's clauses part: a semicolon or colon, a dash, or a comma before a word that
+# begins another clause ("..., so", "..., although", "..., and the ...").
+_CLAUSE = re.compile(
+    r"\s*[;:]\s+|\s+[—–]\s+|,\s+(?=(?:so|but|yet|although|though|while|whereas|because|since|"
+    r"leaving|and (?:the|a|an|his|her|their|its|it|i|he|she|they|this|that|these|those|so|"
+    r"no|nothing|none|my|our))\b)", re.IGNORECASE)
+# A word every absence cue holds (a sentence without one claims no absence).
+_ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|without|silent|"
+                           r"cannot|lacks?|lacking|missing|absent|undocumented|unrecorded)\b|n[’']t\b",
+                           re.IGNORECASE)
+_NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
+# "does not state whether ...", "nothing shows that ...", "does not say which drug he took"
+_OPENERS = {"whether", "if", "that", "which", "what"}
+_LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
+_SUBJECTS = {"she", "he", "they", "i", "we", "anyone", "anybody", "someone", "somebody"}
+_BETWEEN = {"ever", "had", "has", "have", "was", "were", "actually", "really"}
+_RECORD_NOUNS = {"reference", "record", "records", "mention", "evidence", "documentation",
+                 "sign", "trace", "note"}
+
+
+@lru_cache(maxsize=16384)
+def absence_clauses(plain: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The clauses of a sentence that say the record lacks something, each with what it says
+    is missing (``claimed_absent``): a sentence's other clauses are read as usual ("no SNRI is
+    recorded; the anticonvulsant trial is documented"). What the sentence reports another
+    party saying is not its claim (``own_words``)."""
+    if not _ABSENCE_HINT.search(plain):
+        return ()
+    found = []
+    for clause in _CLAUSE.split(plain):
+        if clause and _ABSENCE_HINT.search(clause):
+            claims = claimed_absent(analyse(own_words(clause)))
+            if claims:
+                found.append((clause, tuple(claims)))
+    return tuple(found)
+
+
+def absent_text(plain: str) -> str:
+    """A sentence's clauses that say the record lacks something, joined ("" if none)."""
+    return " ".join(clause for clause, _ in absence_clauses(plain))
+
+
+def claimed_text(plain: str) -> str:
+    """The part of a sentence its citations must support: less its clauses that say the
+    record lacks something (the absences check reads those against every fact of the case,
+    and a cited fact cannot show an absence: "no SNRI is recorded [F8]")."""
+    absent = absence_clauses(plain)
+    if not absent:
+        return plain
+    for clause, _ in absent:
+        plain = plain.replace(clause, " ")
+    return plain
+
+
+def _phrase(tokens: tuple[str, ...], start: int, stop: int, breaks: frozenset[str],
+            commas: bool = False) -> list[str]:
+    """The words from ``start`` up to a clause break, a comma (unless ``commas``), a break
+    word, "such as" or ``stop``."""
+    words: list[str] = []
+    for token in tokens[start:min(stop, start + REACH)]:
+        if token in HARD or (token == "," and not commas) or token in breaks or token == "such":
+            break
+        words.append(token)
+    while words and words[-1] == ",":
+        words.pop()
+    return words
+
+
+def _lead_in(tokens: tuple[str, ...], b: int) -> int:
+    """Past the words that only lead to what is missing: "(no) reference to any", "(no)
+    record of whether", "(never confirmed) by"."""
+    n = len(tokens)
+    if b + 1 < n and tokens[b] in _RECORD_NOUNS and tokens[b + 1] in {"of", "to"}:
+        b += 2
+    if b < n and tokens[b] == "any":
+        b += 1
+    if b < n and tokens[b] in _OPENERS:
+        b += 1
+    # "no evidence that | she ever completed | a course of therapy": what is missing is the
+    # object of the clause, past its subject and verb
+    if b < n and tokens[b] in _SUBJECTS:
+        k = b + 1
+        while k < n and tokens[k] in _BETWEEN:
+            k += 1
+        if k < n and tokens[k].endswith("ed"):
+            b = k + 1
+    if b < n and tokens[b] in _LEADING:
+        b += 1
+    return b
+
+
+def claimed_absent(said: Analysis) -> list[str]:
+    """What a sentence says the record lacks, each as a denial "no <phrase>": the words after
+    a "before" cue up to the end of its clause ("never tried | oral gabapentin"), or the words
+    of the clause before an "after" cue ("a one-month home trial | is not documented"), or the
+    phrase a denial opens before a "confirm" cue ("no topical agent, such as a patch, | has been
+    tried"). Written as a nominal denial, each is compared as "no home trial" would be, whatever
+    verb the sentence used."""
+    before, after, confirm = _cues()
+    tokens = said.tokens
+    joined = " ".join(tokens)
+    starts, at = [], 0
+    for token in tokens:
+        starts.append(at)
+        at += len(token) + 1
+    phrases = []
+    breaks = vocab("phrase_breaks")
+    # a denial's phrase ends where a record verb after it begins ("no trial of X | appears in
+    # the records")
+    ends = [bisect.bisect_left(starts, m.start()) for m in confirm.finditer(joined)]
+    for m in before.finditer(joined):
+        b = _lead_in(tokens, bisect.bisect_left(starts, m.end()))
+        stop = min([e for e in ends if e > b], default=len(tokens))
+        phrases.append(_phrase(tokens, b, stop, breaks))
+    for m in after.finditer(joined):
+        a = bisect.bisect_left(starts, m.start())
+        words = []
+        for token in reversed(tokens[max(0, a - REACH):a]):
+            if token in HARD or token == "," or token in breaks:
+                break
+            words.insert(0, token)
+        phrases.append(words)
+    claims = [f"no {' '.join(words)}" for words in phrases if words]
+    for m in confirm.finditer(joined):  # "no topical agent | has been tried"
+        a = bisect.bisect_left(starts, m.start())
+        # the nearest denial before the cue in its clause, with no verb between them
+        for k in range(a - 1, max(-1, a - 2 * REACH), -1):
+            token = tokens[k]
+            if token in HARD or token in AUXILIARIES:
+                break
+            if token in _NEGATORS:  # a list may run over commas: "no X, Y or Z is on file"
+                words = _phrase(tokens, _lead_in(tokens, k + 1), a, breaks, commas=True)
+                if words:
+                    claims.append(" ".join(["no", *words]))
+                break
+    return claims
+
+
+# What another party says is theirs, not the draft's: a quoted passage, a criterion in the
+# guideline's words, and a clause after a verb of assertion ("the denial stated that four
+# weeks of care were not documented").
+_REPORTED = re.compile(
+    r"[\"“][^\"”]*(?:[\"”]|$)"  # a quote, to its end or the sentence's
+    r"|\*\*[^*]+\*\*"  # a criterion as the guideline states it, in bold
+    # a verb of assertion (not "is not stated", which says what the record lacks)
+    r"|(?<!not )(?<!is )(?<!are )(?<!was )(?<!were )(?<!been )(?<!be )"
+    r"\b(?:stat(?:ed|es|ing)|assert(?:ed|s|ing)|claim(?:ed|s|ing)|argu(?:ed|es|ing)|"
+    r"contend(?:ed|s|ing)|alleg(?:ed|es|ing)|maintain(?:ed|s|ing)|according to|"
+    r"on the grounds? that|reasoning that|citing|"
+    # another party's point named as such: "the objection that conservative care is
+    # undocumented has partial force"
+    r"(?:objection|argument|contention|assertion|allegation|position) that|"
+    r"(?:held|found|concluded|determined|ruled|decided|reasoned|said|wrote) that)\b[^.;]*",
+    re.IGNORECASE)
+
+
+def own_words(text: str) -> str:
+    """The sentence less what it reports of another party."""
+    return _REPORTED.sub(" ", text)
