@@ -150,3 +150,33 @@ def test_a_name_after_an_npi_and_a_name_an_e_mail_spells():
     out = _out(text)
     assert _leaks(out, "MARCHETTI-OYELARAN", "Thandeka Voss-Irvine", "Mirembe") == []
     assert "the form is signed" in out
+
+
+# ----------------------------------------------------------------------------- other names
+
+
+def test_another_name_after_pref_aka_a_relation_or_quoted_inside_a_name():
+    text = ("PATIENT: Okonkwo-Hale, Adaeze N  (pref. Dazi)   DOB 02-03-1971\n"
+            "SPOUSE: HALE, BARNABY   AKA Barnz\n"
+            "Daughter (Oyinkan) drove her; later Barnabas (\"Barnz\") Hale phoned.\n"
+            "Dazi says Barnz and Oyinkan help at home.\n")
+    out = _out(text)
+    assert _leaks(out, "Dazi", "Barnz", "Oyinkan", "Barnabas") == []
+    assert "drove her" in out and "help at home" in out
+
+
+def test_a_son_deceased_in_brackets_is_no_nickname():
+    out = _out("Son (Deceased) and Mother (Unknown) per the intake sheet.\n")
+    assert "(Deceased)" in out and "(Unknown)" in out
+
+
+def test_names_grown_over_a_capital_given_name_a_credential_and_a_particle():
+    text = ("Patient: Marisol Quezada-Orr\n"
+            "MARISOL T. QUEZADA-ORR and THADDEUS K. ORR,\n"
+            "Notary (if used): Margaret Marsh, commission 4471.\n"
+            "technician Anouk Villeneuve-Sarr, BA.\n"
+            "0420 METFORMIN 500MG     VALDEZ DE LA TORRE, M  Cash\n"
+            "and her cousin lucía peñaloza (by phone).\n")
+    out = _out(text)
+    assert _leaks(out, "THADDEUS", "Marsh", ", BA", "VALDEZ", "TORRE, M", "peñaloza") == []
+    assert "METFORMIN 500MG" in out

@@ -10,6 +10,7 @@ import re
 from drafting.deid.given_names import is_given_name
 from drafting.deid.names import (
     _CAP,
+    _CAPS,
     _CAPS_WORD,
     _CREDENTIAL_WORDS,
     _CREDENTIALS,
@@ -46,6 +47,8 @@ _LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
+# In capitals before a name in capitals, past its middle initial: "IGNATIUS P. TSO".
+_GIVEN_CAPS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAPS})[ ]$")
 
 
 def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -66,13 +69,23 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 assert given is not None
                 start -= len(given.group(0))
                 moved = True
+            elif (caps := _GIVEN_CAPS_BEFORE.search(before)) and text[start:end].isupper() and \
+                    re.match(rf"{U}\.[ ]", text[start:end]) and not is_word(caps.group("word")) \
+                    and not _is_stop(caps.group("word")):
+                start -= len(caps.group(0))
+                moved = True
             if re.search(r"(?:^|[-‐ ])St$", text[max(0, end - 3):end]) and (
                     saint := _SAINT_AFTER.match(after)):  # "Abernathy-St. Clair"
                 end += len(saint.group(0))
                 continue
             surname = _SURNAME_AFTER.match(after)
-            if surname and not _is_stop(surname.group("word")) and \
-                    not is_word(surname.group("word")) and \
+            # a surname in no dictionary, or any that ends a clause after a given name alone
+            # ("Notary: Renata Vigil, commission ...")
+            if surname and not _is_stop(surname.group("word")) and (
+                    not is_word(surname.group("word")) or (
+                        is_given_name(text[start:end]) and re.match(
+                            r"[,;)]|[ \t]*$", after[surname.end():], re.MULTILINE)
+                        and not is_clinical_word(surname.group("word")))) and \
                     not re.fullmatch(GENERATION, surname.group("word")):
                 end += len(surname.group(0))
                 continue  # what follows the surname is read on the next round

@@ -10,7 +10,10 @@
 - the user name a system made of a learned name: its first initial and surname, in lower case,
   a role after an underscore (``mdubois``, ``rgarza_ma``);
 - a learned name's initials as a table or a key writes them: dotted with a hyphenated surname
-  (``T.E.-L.``), a lower-case particle (``Y.R.d.C.``), or without accents (``TLD`` for T. L. Đoàn).
+  (``T.E.-L.``), a lower-case particle (``Y.R.d.C.``), or without accents (``TLD`` for T. L. Đoàn);
+- another name for the same person: after ``pref.`` or ``AKA``, in brackets after a relation
+  (``Husband (Iggy)``), quoted inside a name (``Ignatius ("Iggy") Tso``);
+- ``LAST PARTICLE LAST, F`` in capitals, a table's prescriber (``RUIZ DE CASTILLA, Y``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,8 @@ import re
 from collections.abc import Iterable, Iterator
 
 from drafting.deid.checksums import npi_ok
-from drafting.deid.names import _CREDENTIAL_WORDS, PARTICLE
+from drafting.deid.given_names import is_given_name
+from drafting.deid.names import _CAP, _CAPS, _CREDENTIAL_WORDS, _RELATION, PARTICLE, _is_stop
 from drafting.deid.terms import HYPHEN, LOWER, UPPER, fold, is_clinical_word, is_never_name
 from drafting.deid.words import is_word
 
@@ -35,6 +39,36 @@ AFTER_NPI = re.compile(
 # Letters with a stroke, which have no accent to drop: "Đoàn" is "Doan" in a user name.
 _STROKES = str.maketrans("ĐđØøŁłĦħ", "DdOoLlHh")
 EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[a-z]+(?:[._][a-z]+(?:-[a-z]+)?)+)@[\w-]+(?:\.[\w-]+)+")
+
+
+ALIAS_CUE = re.compile(
+    r"(?:\((?i:pref\.?|preferred(?:[ ]name)?:?|goes[ ]by|nickname:?)[ ]"
+    rf"|(?<![\w.])(?i:aka|a\.k\.a\.)(?::[ ]?|[ ]))[\"“]?(?P<name>{_CAP})(?![\w'’-])")
+RELATION_NICK = re.compile(rf"\b(?i:{_RELATION})[ ]\((?P<name>{_CAP})\)")
+QUOTED_INSIDE = re.compile(
+    rf"(?<![\w'’-])(?P<first>{_CAP})[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?[ ]"
+    rf"(?P<last>{_CAP}(?:{HYPHEN}{_CAP})*)(?![\w'’-])")
+INVERTED_PARTICLE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAPS}(?:[ ](?:DE|DEL|LA|VAN|VON|DA|DI|DOS|DER|DEN|LE))+[ ]{_CAPS},"
+    rf"[ ](?:{_CAPS}|[A-Z]\.?))(?=[ \t]{{2,}}|[ \t]*$|[ \t]*[|(])", re.MULTILINE)
+
+
+def aliases(text: str) -> Iterator[tuple[int, int]]:
+    """Other names of a person: after a cue, in brackets after a relation, quoted inside."""
+    for pattern in (ALIAS_CUE, RELATION_NICK):
+        for match in pattern.finditer(text):
+            word = match.group("name")
+            if not _is_stop(word) and not is_clinical_word(word) and (
+                    pattern is ALIAS_CUE or not is_word(word) or is_given_name(word)):
+                yield match.span("name")
+    for match in QUOTED_INSIDE.finditer(text):
+        words = [match.group(g) for g in ("first", "nick", "last")]
+        if not any(_is_stop(w) for w in words) and not (
+                is_word(words[0]) and is_word(words[2])):
+            yield match.span()
+    for match in INVERTED_PARTICLE.finditer(text):
+        if _plausible(match.group("name").replace(",", " ").split()):
+            yield match.span("name")
 
 
 def _is_particle(word: str) -> bool:
@@ -66,6 +100,7 @@ def keyed_names(text: str) -> Iterator[tuple[int, int]]:
         name = match.group("name").split()
         if (npi_ok(match.group("npi")) or "NPI" in line) and _plausible(name):
             yield match.span("name")
+    yield from aliases(text)
     for match in EMAIL.finditer(text):
         pieces = re.split(r"[._]", match.group("local"))
         if len(pieces) < 2 or any(len(p) < 2 for p in pieces):

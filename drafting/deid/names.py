@@ -85,7 +85,7 @@ _CREDENTIAL_LIST = [
     # board certifications and certified roles after a degree ("PhD, ABPP", "RN, CCM")
     "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S", "CPhT", "RHIT", "RHIA",
     "LCPC", "LMHC", "BCBA", "CRNP", "AGNP-C", "ANP-BC", "PMHNP-BC", "FAAN", "FACP", "FACEP",
-    "FAAPM", "FASA", "FAANS",
+    "FAAPM", "FASA", "FAANS", "BA", "B.A.",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"

@@ -22,6 +22,9 @@ def english() -> frozenset[str] | None:
                      for w in get_english_words_set(["gcide"], lower=True, alpha=True))
 
 
+_NOT_ENGLISH = re.compile("[ñÑøØđĐłŁßőŐűŰșȘțȚğĞıăĂ]")
+
+
 def is_word(word: str) -> bool:
     """A dictionary or clinical word (every part of a hyphenated one is checked on its own);
     True for everything when there is no dictionary."""
@@ -31,6 +34,8 @@ def is_word(word: str) -> bool:
     key = fold(word).lower().strip(".,:;'’\"")
     if key.endswith(("'s", "’s")):
         key = key[:-2]
+    if _NOT_ENGLISH.search(word):  # a letter no English word has: "quiñones" is no "quinones"
+        return is_clinical_word(key)
     if is_clinical_word(key) or key in words or _DERIVED.search(key):
         return True
     # an inflection of a word: finds, recommends, managed, cleared, summarises, driving
