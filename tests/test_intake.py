@@ -270,7 +270,8 @@ def test_a_determination_letter_gives_its_items_decisions_and_case_summary_facts
     assert drafted["documents"][0]["type"] == "review_decision"
     items = [(i["procedure"], i.get("code"), i["prior_decision"]["decision"])
              for i in drafted["disputed_items"]]
-    assert items == [("esi", "64483", "approved"), ("other", None, "denied")]
+    # (a lidocaine patch is a topical analgesic: drafting/intake/data/procedures.yaml)
+    assert items == [("esi", "64483", "approved"), ("topical", None, "denied")]
     statements = " ".join(f["statement"] for f in drafted["facts"])
     assert "60% relief of right leg pain" in statements
     assert "positive straight leg raise" in statements

@@ -188,3 +188,52 @@ def test_a_captioned_heading_ending_in_a_colon_is_a_heading():
     read = lines("Item 2: CERTIFIED.\nCASE SUMMARY (from the records received):\nNeck pain.\n", 1)
     assert read[1].kind == "heading"
     assert read[2].section.startswith("case summary")
+
+
+# -- a procedure or trial record's history, prior care, examination and medications ------------
+
+PROCEDURE = (
+    "PROCEDURE NOTE\nDate of service: 11/02/2027\n\n"
+    "PROCEDURE: Right C6-C7 interlaminar epidural steroid injection under fluoroscopy\n\n"
+    "HISTORY: 61 y/o with right arm pain to the thumb and neck pain since a fall on the stairs\n"
+    "in 05/2027. Completed 10 PT visits 07/2027-09/2027 without lasting change.\n"
+    " Naproxen 500 mg twice daily and duloxetine 30 mg daily, both continued.\n"
+    "Pre-procedure check today: right Spurling positive; right biceps reflex 1+, left 2+.\n"
+    "Denies fever or chills.\n\n"
+    "TECHNIQUE: Patient prone. Skin prepped and draped.\n")
+
+
+def test_a_wrapped_history_field_holds_its_paragraph_in_a_procedure_note(tmp_path):
+    found = facts_of(tmp_path, PROCEDURE)
+    assert any(c == "medication" and "Naproxen 500 mg" in s for c, _, s in found)
+
+
+def test_a_procedure_notes_pre_procedure_check_is_an_examination(tmp_path):
+    found = facts_of(tmp_path, PROCEDURE)
+    assert any(c == "exam" and "Spurling positive" in s for c, _, s in found)
+    said = " | ".join(s for _, _, s in found)
+    assert "Denies fever" not in said  # a line of its own after a finished field is not its
+
+
+TRIAL = (
+    "MADE-UP NEUROMODULATION CLINIC\n\nSTIMULATOR TRIAL - SUMMARY REPORT\n\n"
+    "Trial dates: 03/01/2027 (leads in) to 03/08/2027 (leads out)\n\n"
+    "Prior treatment (per referral letter 01/2027 and patient): physical therapy twice, "
+    "dates unknown; pregabalin 150 mg twice daily, current.\n\n"
+    "Pre-trial exam (03/01/2027): left EHL 4/5; decreased pinprick left dorsal foot.\n\n"
+    "SUMMARY: Leg pain fell from 8/10 to 3/10 (60% relief) over the trial.\n\n"
+    "Signed 03/12/2027\n")
+
+
+def test_a_stimulator_trial_summary_report_is_a_trial_record_of_its_dates(tmp_path):
+    from drafting.case.vocab import RecordType
+
+    assert classify(TRIAL, TRIAL).type is RecordType.device_trial_record
+    found = facts_of(tmp_path, TRIAL)
+    assert any(c == "procedure" and d == "2027-03-01" for c, d, _ in found)
+
+
+def test_a_trial_records_prior_care_and_pre_trial_exam_are_read(tmp_path):
+    found = facts_of(tmp_path, TRIAL)
+    assert any(c == "medication" and "pregabalin 150 mg" in s for c, _, s in found)
+    assert any(c == "exam" and d == "2027-03-01" and "EHL 4/5" in s for c, d, s in found)

@@ -39,7 +39,9 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
                                   r"cognitive[- ]behavio(?:u)?ral|\bCBT\b|psychotherap"),
     (RecordType.operative_report, r"operative report|operative note"),
     (RecordType.procedure_report, r"procedure (?:note|report)|procedure performed"),
-    (RecordType.device_trial_record, r"trial (?:log|record|summary|report)"),
+    # ("SPINAL CORD STIMULATOR TRIAL - SUMMARY REPORT", "Trial record")
+    (RecordType.device_trial_record, r"trial\s*[-\u2013\u2014:]?\s*(?:summary\s+)?"
+                                     r"(?:log|record|summary|report)"),
     (RecordType.pt_note, r"physical therapy|physiotherapy|rehab|\bPT (?:initial |daily |progress )?"
                          r"(?:eval|re-?eval|note|visit|discharge)"),
     (RecordType.chiropractic_note, r"chiropract"),

@@ -107,8 +107,12 @@ _BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
 # Records of a procedure done: the procedure line, then responses. Their indication is history.
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
                      RecordType.device_trial_record)
-INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history|baseline)$",
-                        re.IGNORECASE)
+# ... and so are the examination, prior care and medications it records before the procedure
+# ("Pre-trial exam (05/04/2026): ...", "Pre-procedure check today: ...", "Prior treatment: ...").
+INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history|baseline|"
+                        r"(?:pre-?(?:procedure|trial|op(?:erative)?|injection) )?"
+                        r"(?:exam(?:ination)?|check)(?: today)?|prior (?:treatments?|tx|care)|"
+                        r"(?:current |home )?medications?)$", re.IGNORECASE)
 
 
 # Where a psychological evaluation or session note tells the history it takes.

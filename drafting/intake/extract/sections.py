@@ -31,8 +31,11 @@ NARRATIVE_LABELS = re.compile(
     # a history section under another name ("Background:", "BRIEF HISTORY:")
     r"background|(?:brief|pertinent|relevant) history|"
     r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
-    r"function(?:al status)?|course(?: of care)?|(?:current )?medications?|meds|procedures? "
-    r"performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|chief complaint|"
+    # the examination before a procedure ("Pre-trial exam", "Pre-procedure check today")
+    r"pre-?(?:procedure|trial|op(?:erative)?|injection) (?:exam(?:ination)?|check)(?: today)?|"
+    r"function(?:al status)?|course(?: of care)?|(?:current |home |active )?medications?|meds|"
+    r"procedures? performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|"
+    r"chief complaint|"
     r"s|o|a|a/p|assessment(?: and |/)plan|impression(?: and |/)plan|monitoring|work|"
     r"testing|test results|scores|indications?|complications|baseline|outcome|end of trial|"
     r"results? of trial|"
@@ -100,9 +103,13 @@ def in_history(sentence: Sentence) -> bool:
                 and (not _INTRODUCTION.search(sentence.text) or bool(_ONSET.search(sentence.text))))
 
 
+_TRAILING_DATE = re.compile(r"\s+\d{1,2}/\d{1,2}/\d{2,4}$")
+
+
 def label_core(label: str) -> str:
-    """A field label without what it holds in parentheses ("baseline (01/30/2023)")."""
-    return _PARENTHESES.sub("", label).strip()
+    """A field label without what it holds in parentheses ("baseline (01/30/2023)") or the date
+    it closes with ("PROCEDURE 05/04/2026")."""
+    return _TRAILING_DATE.sub("", _PARENTHESES.sub("", label).strip())
 
 
 def label_date(label: str | None) -> tuple[dt.date, str] | None:

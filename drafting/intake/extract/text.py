@@ -22,7 +22,10 @@ from drafting.intake.extract.table_columns import (
 )
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
-_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?)\s*:\s+(?P<value>\S.*)$")
+# (a label of words may say where its value comes from: "Prior treatment (per referral letter
+# 03/2026 and patient):", "HOME MEDICATIONS (per fill list, not verified):")
+_LABEL = re.compile(r"^(?P<label>[A-Z][A-Za-z0-9 '/()#.&-]{0,45}?|"
+                    r"[A-Z][A-Za-z '&-]{2,30}?\s*\([^()]{8,60}\))\s*:\s+(?P<value>\S.*)$")
 _LEVEL_LABEL = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?$")
 # A heading in capitals with a caption after a dash ("OBJECTIVE - initial eval vs discharge").
 _CAPTIONED_HEADING = re.compile(r"^([A-Z][A-Z &/]{3,40}?)\s+[-\u2013\u2014]\s+[a-z0-9].*$")
@@ -86,6 +89,10 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     out = []
     spans: list[tuple[int, int]] | None = None  # a table's columns that hold no finding
     deficit: tuple[int, int] | None = None  # and its deficit column
+    # A narrative field whose paragraph the layout wrapped ("HISTORY: 54 y/o with pain since a")
+    # holds the lines that follow it until a blank line: they are its section, not the heading's
+    # above it.
+    carried: str | None = None
     for raw in page_text.splitlines():
         if not _COLUMNS.search(raw.strip()):
             spans = deficit = None
@@ -101,14 +108,17 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
         text = " ".join(_LEADERS.sub(" ", ticked_only(row if row is not None else raw)).split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
+            carried = None
             continue
         if soap := _SOAP.match(text):
             section = SOAP_SECTIONS[soap.group(1).lower()]
             out.append(Line(text, page, section, "heading"))
+            carried = None
             continue
         if captioned := _CAPTIONED_HEADING.match(text):  # "OBJECTIVE - initial eval vs d/c"
             section = captioned.group(1).strip().lower()
             out.append(Line(text, page, section, "heading"))
+            carried = None
             continue
         if (_HEADING.match(text) or _captioned_section(text) or (
                 _BARE_LABEL.match(text) and len(text.split())
@@ -116,6 +126,7 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
                 row is not None and _VALUE_CELL.search(row)):  # "PHQ-9    16    9": a row
             section = text.rstrip(":").strip().lower()
             out.append(Line(text, page, section, "heading"))
+            carried = None
             continue
         label = _LABEL.match(text)
         if label and not _LEVEL_LABEL.match(label.group("label").strip()):
@@ -124,10 +135,20 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             # "ISSUE 2: Lidocaine patch" a letter's discussion of its second item
             section = SOAP_SECTIONS.get(name, name if _ITEM_HEADING.match(name) else section)
             out.append(Line(text, page, section, "label", name, label.group("value").strip()))
+            carried = name if len(text) >= WRAPPED and not re.search(r"[.!?:]$", text) and \
+                _narrative(name) else None  # (a field wrapped by the layout, mid-sentence)
             continue
         kind = "item" if _LIST_ITEM.match(text) or row is not None else "prose"
-        out.append(Line(_LIST_ITEM.sub("", text), page, section, kind))
+        out.append(Line(_LIST_ITEM.sub("", text), page,
+                        carried if carried and kind == "prose" else section, kind))
     return out
+
+
+def _narrative(label: str) -> bool:
+    """A field whose value is narrative (history, findings), not a header's or vital signs'."""
+    from drafting.intake.extract.sections import NARRATIVE_LABELS, label_core
+
+    return bool(NARRATIVE_LABELS.match(label_core(label)))
 
 
 _PIPE_RULE = re.compile(r"^[\s|:+-]+$")

@@ -132,7 +132,8 @@ def date_range(text: str) -> tuple[dt.date, dt.date] | None:
     if len(found) < 2:
         return None
     for first, second in pairwise(found):
-        between = text[first.end:second.start].strip().lower()
+        # (what each date was, in parentheses: "05/04/2026 (lead placement) to 05/11/2026")
+        between = re.sub(r"\([^()]{0,40}\)", " ", text[first.end:second.start]).strip().lower()
         if between in {"to", "through", "until", "-", "\u2013", "and", "thru"} and \
                 second.date >= first.date:
             return first.date, second.date
