@@ -144,3 +144,17 @@ def test_continuing_effects_and_an_ended_injury_read_in_words_not_their_denials(
     assert effects.ended(_fact("The injection gave temporary relief of the injury pain.")) is None
     assert effects.ended(_fact("The injury led to temporary total disability.")) is None
     assert effects.ended(_fact("The sprain has not resolved.")) is None
+
+
+def test_before_odg_a_summary_tagged_failed_care_shows_the_effects_continued():
+    """A tag that records the finding answers without words ('extensive treatment brought only
+    short-lived benefit', tagged as failed conservative care, from a record not supplied)."""
+    facts = [{"id": "F1", "category": "conservative_care", "date": "2003-01-15",
+              "statement": "Per the referral letter, two years of therapy, medication and "
+              "injections brought only short-lived benefit.",
+              "tags": ["conservative_care_failed"], "references": ["D2"], "source": SOURCE}]
+    item = {"id": "I1", "service": "Spinal cord stimulator trial", "procedure": "scs_trial",
+            "date_of_service": "2003-02-03", "status": "requested", "facts": ["F1"]}
+    result = result_of(_texas("2003-02-03", facts, item), "I1")
+    assert criterion(result, "tx_rr.continuing_effects").status is Status.met
+    assert result.outcome is Outcome.necessary

@@ -46,6 +46,9 @@ BOTH_SIDES_BY_NATURE = {"central_stenosis", "neurogenic_claudication"}
 # names them beside the gain it asks.
 POOR_RESPONSE_TAGS = {"no_relief", "temporary_relief"}
 
+# Readings in words that no tag records: the statement alone answers them.
+WORDS_ALONE = {"effects", "ended"}
+
 # How a reading in words is named in a result's notes, where "the <kind> is" reads badly.
 _WORDS_READ = {"effects": "the injury's continuing effects are",
                "ended": "the injury's end is"}
@@ -130,7 +133,9 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
         and (not test.item_facts or f.id in item.facts)
         and (not test.about_any or _mentions(f, test.about_any))
         and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any)
-             or (test.in_words and prose.in_words(test.in_words, f) is not None))
+             or (test.in_words and prose.in_words(test.in_words, f) is not None)
+             # a relief percentage recorded or stated answers a relief question
+             or (test.percent_relief_min is not None and prose.stated_percent(f) is not None))
     ]
     if test.latest and evidence:
         newest = max(f.date for f in evidence)
@@ -179,7 +184,8 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
     read: list[str] = []
     tags = set(fact.tags)
     unsaid = False
-    if (test.tags_any and not tags & set(test.tags_any)) or (test.in_words and not test.tags_any):
+    if (test.tags_any and not tags & set(test.tags_any)) or (
+            not test.tags_any and test.in_words in WORDS_ALONE):
         words = prose.in_words(test.in_words, fact) if test.in_words else None
         # A tag stating a poor response ('no_relief') where a gain or relief is asked is the
         # summary's answer, not its silence.
@@ -307,8 +313,11 @@ def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
         return Finding(Status.not_met, [], ids, notes=[f"{weeks:.0f} of {needed:.0f} weeks",
                                                          *stated])
     needed_count = int(t(test.count_min) or 1)
-    counted = [f"{len(matching)} of {needed_count} required"] if needed_count > 1 else []
-    if len(matching) >= needed_count:
+    # Counted events (blocks, trials) are told apart by their dates: two notes of one day's
+    # block are one block.
+    events = len({f.date for f in matching})
+    counted = [f"{events} of {needed_count} required"] if needed_count > 1 else []
+    if events >= needed_count:
         return Finding(Status.met, ids, notes=read)
     if others:
         return Finding(Status.not_met, [], ids + others, notes=counted + read)

@@ -44,7 +44,9 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"very temporary|brief|short[- ]lived|transient|fleeting)\s+"
                          r"(?:pain\s+)?(?:relief|improvement|benefit|response)\b|\brelief\s+for\s+"
                          r"(?:a\s+)?(?:very\s+)?(?:temporary|brief|short)\b|\bdid not help\b|"
-                         r"\bno benefit\b|\bwithout (?:relief|benefit|improvement)\b", re.I)
+                         r"\bno benefit\b|\bwithout (?:relief|benefit|improvement)\b|"
+                         r"\bonly (?:for )?(?:a )?(?:very )?(?:short|brief) "
+                         r"(?:time|while|period)\b", re.I)
 COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
 
 

@@ -74,7 +74,8 @@ class FactTest(Spec):
         default=None, description="A fact whose tags do not match may still answer in words: "
         "a good response or a functional gain described in the statement meets the tag "
         "condition (qualitative evidence), a poor one or none contradicts it "
-        "(drafting/criteria/prose.py). Without ``tags_any`` the words alone answer.")
+        "(drafting/criteria/prose.py). ``effects`` and ``ended`` (no tag records them) are "
+        "answered by the words alone.")
     # Which facts count as evidence on the question at all (default: same categories and
     # procedure). Evidence that exists but fails the test makes the result "not met"; no
     # evidence at all makes it "undocumented".
