@@ -180,3 +180,19 @@ def test_names_grown_over_a_capital_given_name_a_credential_and_a_particle():
     out = _out(text)
     assert _leaks(out, "THADDEUS", "Marsh", ", BA", "VALDEZ", "TORRE, M", "peñaloza") == []
     assert "METFORMIN 500MG" in out
+
+
+# ----------------------------------------------------------------------------- addresses
+
+
+def test_a_box_with_a_letter_and_a_street_with_dotted_compass_and_state():
+    text = ("Ranch: HC 72 Box 9-C, Tinnie, NM 88351. Mail: PO Box 418-A, Hondo NM 88336.\n"
+            "Address 2291 Camposanto Rd. S.E., Roswell, N.M. 88203 (home).\n")
+    out = _out(text)
+    assert _leaks(out, "9-C", "418-A", "Camposanto", "S.E.", "N.M. 88203", "88203") == []
+    assert "(home)" in out
+
+
+def test_a_dotted_state_without_a_zip_code_makes_no_address():
+    out = _out("Notes from the Taos, N.M. clinic were reviewed; Cobb angle 12 degrees.\n")
+    assert "Taos, N.M. clinic" in out and "Cobb angle" in out

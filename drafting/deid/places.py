@@ -29,12 +29,15 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
 _PLACE_WORD = rf"(?:{U}[{LOWER}]+|{U}{{2,}})"
 _CITY = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 _ZIP = r"\d{5}(?:-?\d{4})?"
-_CITY_STATE_ZIP = rf"{_CITY},?\s(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
+# (a state dotted, its ZIP after it: "Albuquerque, N.M. 87120", not "Ruiz, M.D.")
+_CITY_STATE_ZIP = (rf"{_CITY},?\s(?:(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
+                   rf"|[A-Z]\.[A-Z]\.[ ]{{1,3}}{_ZIP})")
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|Bay|Dock|#)"
          r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
 # After a street's suffix: its compass point, units, city, state and ZIP.
 # (A town and a ZIP without the state: "9000 Gulf Fwy, Bldg C, Houston 77017".)
-_AFTER_STREET = (rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?(?:,?\s(?i:{_UNIT}))*"
+_AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?))?"
+                 rf"(?:,?\s(?i:{_UNIT}))*"
                  rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY}[ ]{_ZIP})\b)?")
 STREET = re.compile(
     rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
@@ -97,7 +100,8 @@ STREET_BARE = re.compile(rf"(?<![\w.,/-])\d{{2,6}}[ ](?:[NSEW]\.|North|South|Eas
                          rf"{U}[{LOWER}]{{3,}}(?:[ ]{U}[{LOWER}]{{3,}})?")
 # A rural route or highway contract box: "RR 2 Box 118", "Rural Route 4, Box 12", "HC 61 Box 9".
 RURAL = re.compile(
-    rf"(?i:\b(?:RR|R\.R\.|Rural[ ]Route|HC|Star[ ]Route)[ ]?\d+,?[ ]Box[ ]\d+)"
+    rf"(?i:\b(?:RR|R\.R\.|Rural[ ]Route|HC|Star[ ]Route)[ ]?\d+,?[ ]Box[ ]\d+"
+    rf"(?:-[A-Z0-9]{{1,2}})?)"
     rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 # An address abroad: a street word of Spanish, Portuguese, French, Italian or German and a house
 # number, then a colonia or district, a postcode and town, a state abbreviation ("Calle Pino
@@ -121,7 +125,8 @@ FOREIGN_COLONIA = re.compile(
     rf"Fraccionamiento|Barrio|Bairro)[ ]{_WORDS}(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]"
     rf"{_WORDS})?(?:,[ ]{_TOWN})?{_COUNTRY}")
 
-PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+)(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
+PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
+                    rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
 COUNTY = re.compile(rf"\b{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")
 # The rest of the field: up to a wide gap, the next "Label:" or the end of the line.
