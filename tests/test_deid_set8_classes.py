@@ -196,3 +196,25 @@ def test_a_box_with_a_letter_and_a_street_with_dotted_compass_and_state():
 def test_a_dotted_state_without_a_zip_code_makes_no_address():
     out = _out("Notes from the Taos, N.M. clinic were reviewed; Cobb angle 12 degrees.\n")
     assert "Taos, N.M. clinic" in out and "Cobb angle" in out
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_a_range_of_months_shifts_at_both_ends_and_back():
+    from drafting.deid.dates import shift_text
+
+    text = "  Harrow Brook Bindery    02/1990-05/1998    bindery worker; lot 3/2019-4471\n"
+    out = shift_text(text, 37)
+    assert "02/1990" not in out and "05/1998" not in out and "3/2019-4471" in out
+    assert shift_text(out, -37) == text
+
+
+def test_a_compact_statement_period_a_review_time_and_a_session_with_its_zone():
+    text = ("STATEMENT COVERS 031125 - 031425   Rev 0360\n"
+            "Reviewed by K. Ostby 3/12/2025 4:05 PM. Checked.\n"
+            "Visit: Wed 03/12/2025 10:05-10:41 MST   Platform: video\n"
+            "Arrival: 03/11/2025 08:14   Triage 08:20\n")
+    out = _out(text, shift=10)
+    assert _leaks(out, "031125", "031425", "4:05 PM", "10:05-10:41 MST", "Wed") == []
+    assert "Rev 0360" in out and "08:14" in out  # a time of care stays

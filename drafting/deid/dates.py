@@ -264,7 +264,9 @@ def shift_text(text: str, days: int) -> str:
 # '21"): HIPAA's safe harbour keeps only the year, so they move too, by whole months
 # (``months_for``), which shifting back undoes.
 MONTH_YEAR_PATTERN = re.compile(
-    r"(?<![\w/.-])(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})(?![\w/]|-\d)"
+    # (both ends of a range of months: "06/1985-03/1993")
+    r"(?:(?<![\w/.-])|(?<=\d/(?:19|20)\d\d-))(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})"
+    r"(?![\w/]|-(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]))\d)"
     rf"|(?P<wm>{_MONTH})(?P<comma>,)?(?P<wof>[ ]of)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/])"
     rf"|(?P<am>{_MONTH})(?P<aof>[ ]of)?[ ](?P<apo>['’])(?P<ay>\d{{2}})(?![\w'’]))", re.IGNORECASE)
 

@@ -57,7 +57,9 @@ SEASON = re.compile(r"(?i)\b(?:the[ ])?(?:spring|summer|fall|autumn|winter)(?:[ 
 # The time of a signature or a message stamp: "Electronically signed ... 2024-03-13 14:20",
 # "Sent: Fri 5/17/2024 3:31 PM", a portal's "Last sign-in Oct 2, 2025 9:14 PM". It dates the
 # writing (or the visit to a portal, which its log keeps), not the care.
+# (and a review's attestation: "Reviewed by N. Whitcombe 7/21/2025 9:20 AM")
 _SIGNED_BEFORE = re.compile(r"(?i)\b(?:signed|e-?signed|sent|received|delivered|posted|wrote|"
+                            r"reviewed|verified|attested|"
                             r"faxed|printed|scanned|timestamp|sign-?in|signed[ ]in|log-?in|"
                             r"logged[ ]in)\b")
 # A message header's "Date:" line, with From/To/Subject lines about it.
@@ -66,7 +68,9 @@ _MAIL_HEADER = re.compile(r"(?im)^[ \t]*(?:from|to|subject|cc)[ \t]*:")
 
 
 STAMP_TIME = re.compile(
+    # a session's start and end before its zone too: "15:30-15:58 MDT"
     r"(?P<t>T)?\d{1,2}:\d{2}(?P<s>:\d{2}(?:\.\d+)?)?(?:[ ]?[AaPp][Mm])?"
+    r"(?:-\d{1,2}:\d{2}(?=[ ]?[A-Z]))?"
     r"(?P<zone>[ ]?(?:Z|[+-]\d{2}:?\d{2}|UTC|GMT|[PMCE][SD]T)(?![\w]))?")
 
 
@@ -104,6 +108,15 @@ SERVICE_MMDD = re.compile(r"(?m)^[ \t]*(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3
                           r"(?=[A-Z]?\d{4,5}(?![\w.]))")
 
 
+# A statement's period written MMDDYY, as a claim form's box prints it ("STATEMENT COVERS
+# 030425 - 031125", "Service dates 030425 thru 031125").
+COMPACT_PERIOD = re.compile(
+    r"(?i:\b(?:covers|covered|period|service[ ]dates?|dates[ ]of[ ]service|thru|through)[ :]*)"
+    r"(?P<a>(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2})(?![\w-])"
+    r"(?:[ ]?(?:-|–|thru|through|to)[ ]?(?P<b>(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{2})"
+    r"(?![\w-]))?")
+
+
 def known_month_days(text: str) -> Iterator[Span]:
     """A bare month and day that the same text also gives as a date ("04/02/2024" ... "4/2",
     "May 3rd" ... "5/3"): a day of the record, replaced where no cue marks it as a date; not
@@ -125,6 +138,10 @@ def known_month_days(text: str) -> Iterator[Span]:
 def day_words(text: str) -> Iterator[Span]:
     yield from stamp_times(text)
     yield from known_month_days(text)
+    for match in COMPACT_PERIOD.finditer(text):
+        for group in ("a", "b"):
+            if match.group(group):
+                yield Span(match.start(group), match.end(group), PhiKind.date, 3)
     for match in WEEKDAY_BEFORE.finditer(text):
         # a date with its year just after; a month and day moves its weekday with it (dates.py)
         start = max(0, match.start() - 2)
