@@ -158,3 +158,4 @@ def test_before_odg_a_summary_tagged_failed_care_shows_the_effects_continued():
     result = result_of(_texas("2003-02-03", facts, item), "I1")
     assert criterion(result, "tx_rr.continuing_effects").status is Status.met
     assert result.outcome is Outcome.necessary
+

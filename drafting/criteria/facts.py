@@ -272,6 +272,8 @@ def _course_weeks(facts: list[Fact], cutoff: dt.date) -> tuple[float, list[str],
         if stated is None:
             unknown.append(fact.id)
             continue
+        if stated.at_least:  # a lower bound: the course may have run longer
+            unknown.append(fact.id)
         if stated.how != "recorded":
             read.append(f"{fact.id}: {stated.value:.1f} weeks from {stated.how}")
         length = dt.timedelta(days=stated.value * 7)
@@ -308,8 +310,9 @@ def evaluate_fact(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
             # lower strength, not absence: met, with the strength recorded.
             courses = "documents a course" if len(unknown) == 1 else "document courses"
             return Finding(Status.met, ids, notes=[
-                f"qualitative evidence: {_listed(unknown)} {courses} without a length; only "
-                f"{weeks:.0f} of {needed:.0f} weeks are dated or stated", *stated])
+                f"qualitative evidence: {_listed(unknown)} {courses} without a length or with "
+                f"only a lower bound; {weeks:.0f} of {needed:.0f} weeks are dated or stated",
+                *stated])
         return Finding(Status.not_met, [], ids, notes=[f"{weeks:.0f} of {needed:.0f} weeks",
                                                          *stated])
     needed_count = int(t(test.count_min) or 1)

@@ -56,6 +56,7 @@ class Stated:
 
     value: float
     how: str
+    at_least: bool = False  # an open lower bound ("well over four weeks", "several months")
 
 
 def _amount(word: str) -> float:
@@ -99,11 +100,19 @@ def stated_weeks(fact: Fact) -> Stated | None:
     low, unit = match.group("low").lower(), match.group("unit").lower()
     weeks = _amount(low) * DAYS_PER_UNIT[DurationUnit(unit + "s")] / 7
     how = f"'{match.group(0)}' in the statement"
+    bounded = bool(_AT_LEAST.search(fact.statement[:match.start()]))
     if match.group("high"):
         how += ", read as its lower bound"
-    elif low in VAGUE:
+    elif low in VAGUE or bounded:
         how += f", read as at least {_amount(low):g} {unit}s"
-    return Stated(weeks, how)
+    # A range is bounded above ("2-3 weeks" falls short of four); "over four weeks" and
+    # "several weeks" are not.
+    return Stated(weeks, how, at_least=not match.group("high") and (low in VAGUE or bounded))
+
+
+# Words before a duration that make it a lower bound ("well over four weeks").
+_AT_LEAST = re.compile(r"\b(?:over|more than|at least|longer than|in excess of|upwards of)\s*$",
+                       re.I)
 
 
 _RELIEF_WORDS = re.compile(r"\b(?:relief|relieved|improve(?:d|ment)|reduction|reduced|better|"
