@@ -218,3 +218,16 @@ def test_a_compact_statement_period_a_review_time_and_a_session_with_its_zone():
     out = _out(text, shift=10)
     assert _leaks(out, "031125", "031425", "4:05 PM", "10:05-10:41 MST", "Wed") == []
     assert "Rev 0360" in out and "08:14" in out  # a time of care stays
+
+
+def test_a_name_before_a_fax_and_a_therapists_initial_after_pt():
+    text = ("Requested by: Mesa Verde PAT clinic, Tavita Lolohea - fax 5055550148\n"
+            "Records from Dr. Ames and PT K. Ostbye-Lund; PT 2x/wk continues.\n")
+    out = _out(text)
+    assert _leaks(out, "Tavita", "Lolohea", "Ostbye-Lund") == []
+    assert "PT 2x/wk continues" in out
+
+
+def test_a_department_before_a_fax_is_no_name():
+    out = _out("Send to Physical Therapy - fax (505) 555-0149 and Medical Records - fax later.\n")
+    assert "Physical Therapy" in out and "Medical Records" in out

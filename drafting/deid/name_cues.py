@@ -32,13 +32,19 @@ from drafting.deid import names as name_rules
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_given import is_place
 from drafting.deid.names import _CAP, _RELATION, _ROLE_AFTER, HYPHEN, NAME
-from drafting.deid.terms import fold, heads, is_clinical_word, is_never_name, protected_spans
+from drafting.deid.terms import U, fold, heads, is_clinical_word, is_never_name, protected_spans
 from drafting.deid.words import is_word, unlearned_name_ok
 
 _PHONE = r"(?:\+?1[ .-]?)?\(?\d{3}\)?[ ./-]?\d{3}[ .-]\d{4}(?!\d)"
 BEFORE_PHONE = re.compile(
     rf"(?:(?i:\b(?:call|text|or|and|phone|ring|cell)[ ])|(?m:^)[ \t]*-?[ \t]*)"
     rf"(?P<name>[A-Za-z][a-z]{{2,}})[ ](?:(?:cell|mobile|home|work|at)[ ])?(?={_PHONE})")
+# A therapist's initial and surname after "PT" (either reading, patient or therapist, is a name):
+# "PT K. Ostby"; a full name just before " - fax" and a number: "clinic, Tavita Lolohea - fax".
+PT_INITIAL = re.compile(rf"\bPT[ ](?P<name>{U}\.[ ]{_CAP}(?:{HYPHEN}{_CAP})?)(?![\w'’-])")
+BEFORE_CONTACT = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_CAP}[ ]{_CAP}(?:{HYPHEN}{_CAP})?)[ ][-–][ ]"
+    r"(?i:fax|phone|ph|tel|cell|mobile|pager)\b[ :]*(?=\(?\d)")
 QUOTED = re.compile(
     rf"(?i:\b(?:called|calls|call|named|nicknamed)[ ](?:him|her|them|me|us)?[ ]?)"
     rf"[\"“](?P<name>{_CAP})[\"”]")
@@ -107,6 +113,11 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         if span and not any(is_word(w) for w in re.split(rf"[ ,]+|{HYPHEN}",
                                                          text[span[0]:span[1]]) if len(w) > 2):
             yield span
+    for match in [*PT_INITIAL.finditer(text), *BEFORE_CONTACT.finditer(text)]:
+        words = re.split(rf"[ .]+|{HYPHEN}", match.group("name"))
+        if all(_plain(w) for w in words if len(w) > 1) and not all(
+                is_word(w) for w in words if len(w) > 1):
+            yield match.start("name"), match.end("name")
     for match in QUOTED.finditer(text):
         if _plain(match.group("name")):
             yield match.start("name"), match.end("name")
