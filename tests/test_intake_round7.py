@@ -237,3 +237,14 @@ def test_a_trial_records_prior_care_and_pre_trial_exam_are_read(tmp_path):
     found = facts_of(tmp_path, TRIAL)
     assert any(c == "medication" and "pregabalin 150 mg" in s for c, _, s in found)
     assert any(c == "exam" and d == "2027-03-01" and "EHL 4/5" in s for c, d, s in found)
+
+
+# -- a return to work in other words --------------------------------------------------------------
+
+
+def test_back_at_work_since_a_date_is_a_return_to_work_of_that_date(tmp_path):
+    found = facts_of(tmp_path, (
+        "PHYSICAL THERAPY PROGRESS NOTE\nDate of service: 10/20/2027\n\n"
+        "SUBJECTIVE: Neck pain 2/10 today. Back at work full time as a cashier since "
+        "09/29/2027.\n"))
+    assert any(c == "functional" and d == "2027-09-29" and "cashier" in s for c, d, s in found)
