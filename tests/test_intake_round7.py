@@ -248,3 +248,9 @@ def test_back_at_work_since_a_date_is_a_return_to_work_of_that_date(tmp_path):
         "SUBJECTIVE: Neck pain 2/10 today. Back at work full time as a cashier since "
         "09/29/2027.\n"))
     assert any(c == "functional" and d == "2027-09-29" and "cashier" in s for c, d, s in found)
+
+
+def test_a_labelled_daily_mme_line_is_a_medication_fact(tmp_path):
+    found = facts_of(tmp_path, NOTE_HEAD + (
+        "HPI: Low back pain 6/10.\n\nMME: oxycodone 10 mg x 2/day = 30 MME/day.\n"))
+    assert any(c == "medication" and "30 MME/day" in s for c, _, s in found)

@@ -54,7 +54,10 @@ NARRATIVE_LABELS = re.compile(
 # A field whose value is a score of a scale or of pain.
 SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
                           r"pain catastroph|\bPCS\b|\bBDI\b|\bNPRS?\b|\bVAS\b|"
-                          r"\bpain (?:score|level|rating|at\b)", re.IGNORECASE)
+                          r"\bpain (?:score|level|rating|at\b)|"
+                          # a daily opioid dose ("MME: hydrocodone 5 mg x 3/day = 15 MME/day")
+                          r"^(?:total )?(?:MME|MED|morphine (?:milligram )?equivalents?)"
+                          r"(?:\s*/\s*day| per day)?$", re.IGNORECASE)
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
 FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
