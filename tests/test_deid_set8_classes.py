@@ -231,3 +231,20 @@ def test_a_name_before_a_fax_and_a_therapists_initial_after_pt():
 def test_a_department_before_a_fax_is_no_name():
     out = _out("Send to Physical Therapy - fax (505) 555-0149 and Medical Records - fax later.\n")
     assert "Physical Therapy" in out and "Medical Records" in out
+
+
+# ----------------------------------------------------------------------------- ages, juniors
+
+
+def test_an_age_over_89_of_a_relative_in_apposition_and_typed_without_apostrophe():
+    text = ("Her godmother, Sr. Ines Baca, is 103 and lives in Belen. my uncle (hes 97!!) "
+            "still drives. Platelets, is 102 on the CBC.\n")
+    out = _out(text)
+    assert _leaks(out, "103", "97") == []
+    assert "Platelets, is 102 on the CBC" in out
+
+
+def test_a_juniors_initials_in_brackets_after_his_name():
+    out = _out("Brothers: Anselmo Jr.\n(AJ, died 2011) and Tomas (Tucson). AJ was a roofer.\n")
+    assert _leaks(out, "Anselmo", "AJ") == []
+    assert "(Tucson)" in out or "Tucson" not in out

@@ -28,7 +28,7 @@ AGE_NUMBER = re.compile(  # a scan's l, I or O for the digit of "9l yrs" too
 # An age after a cue. Where the cue is only an age word or a pronoun ("age 93", "aged 96",
 # "she's 93"), the cue goes with the number; not a score, a dose or a weight ("93%", "93 mg").
 AGE_LABELLED = re.compile(
-    r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|she[ ]is|he[ ]is|cumple|cumplió|"
+    r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|shes|hes|she[ ]is|he[ ]is|cumple|cumplió|"
     r"cumplio|she'll[ ]be|he'll[ ]be|she[ ]will[ ]be|he[ ]will[ ]be)|who is|who's|is now|now|"
     r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
     r"(?P<value>0?9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
@@ -47,6 +47,10 @@ _TEMPERATURE = re.compile(r"(?i)(?:temp|temperature|t|tmax|fever|°)\W{0,3}$")
 AGE_OF_NAME = re.compile(r"[ ]is[ ](?P<value>9\d|1[01]\d)"
                          r"(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|bpm|beats|points)\b)")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{U}[{LOWER}]+)$")
+# A relative named in apposition, then her age: "a great-aunt, Sr. Ines Baca, is 103 and ...".
+AGE_OF_KIN = re.compile(r"(?i)\b(?:great-)?(?:grand)?(?:aunt|uncle|mother|father|sister|brother|"
+                        r"cousin|neighbou?r|friend|godmother|godfather)\b,[ ][^,.;\n]{0,40}"
+                        r"(?:\.[^,.;\n]{0,30})?,[ ]is[ ](?P<value>9\d|1[01]\d)(?![\d/%.])")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -102,6 +106,8 @@ def ages_and_dates(text: str) -> Iterator[Span]:
         name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if name and is_given_name(name.group("name")):
             yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
+    for match in AGE_OF_KIN.finditer(text):
+        yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_APPOSITION.finditer(text):
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_LABELLED.finditer(text):

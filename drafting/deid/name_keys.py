@@ -44,6 +44,9 @@ EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[a-z]+(?:[._][a-z]+(?:-[a-z]+)?)+)@[\
 ALIAS_CUE = re.compile(
     r"(?:\((?i:pref\.?|preferred(?:[ ]name)?:?|goes[ ]by|nickname:?)[ ]"
     rf"|(?<![\w.])(?i:aka|a\.k\.a\.)(?::[ ]?|[ ]))[\"“]?(?P<name>{_CAP})(?![\w'’-])")
+# A junior's initials in brackets after his name: "Clement Jr.\n(CJ, died 2007)".
+JUNIOR_NICK = re.compile(
+    rf"(?<![\w'’-]){_CAP}[ ](?:Jr|Sr)\.?,?\s+\((?P<name>[A-Z]{{1,2}}J)(?=[,)])")
 RELATION_NICK = re.compile(rf"\b(?i:{_RELATION})[ ]\((?P<name>{_CAP})\)")
 QUOTED_INSIDE = re.compile(
     rf"(?<![\w'’-])(?P<first>{_CAP})[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?[ ]"
@@ -61,6 +64,8 @@ def aliases(text: str) -> Iterator[tuple[int, int]]:
             if not _is_stop(word) and not is_clinical_word(word) and (
                     pattern is ALIAS_CUE or not is_word(word) or is_given_name(word)):
                 yield match.span("name")
+    for junior in {m.group("name") for m in JUNIOR_NICK.finditer(text)}:  # there and after
+        yield from (m.span() for m in re.finditer(rf"(?<![\w-]){junior}(?![\w-])", text))
     for match in QUOTED_INSIDE.finditer(text):
         words = [match.group(g) for g in ("first", "nick", "last")]
         if not any(_is_stop(w) for w in words) and not (
