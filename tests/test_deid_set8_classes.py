@@ -248,3 +248,16 @@ def test_a_juniors_initials_in_brackets_after_his_name():
     out = _out("Brothers: Anselmo Jr.\n(AJ, died 2011) and Tomas (Tucson). AJ was a roofer.\n")
     assert _leaks(out, "Anselmo", "AJ") == []
     assert "(Tucson)" in out or "Tucson" not in out
+
+
+def test_the_next_employer_after_years_in_words_and_then_at():
+    text = ("He drove a forklift at Pellston Fiber Recycling from 1994 to 2001, then at "
+            "Quarry Ridge Aggregates until his injury. Then Medicare took over.\n")
+    out = _out(text)
+    assert _leaks(out, "Pellston", "Quarry Ridge") == []
+    assert "Medicare took over" in out
+
+
+def test_a_user_name_of_surname_and_initial():
+    out = _out("Nurse: Odalys Fenwick-Tarr, RN\nLast edited by fenwicko at 14:02.\n")
+    assert "fenwicko" not in out and "Last edited by" in out

@@ -6,7 +6,8 @@
 - the first cell of each row of a table whose first column is headed "Employer" (an
   employment history: "Duke City Linen Supply    06/1985-03/1993    Laundry checker");
 - the next employers of a work history told in prose, each after the years of the one before
-  ("worked at A (1985-1993), B (1993-2004, tech), then the C since 2004").
+  ("worked at A (1985-1993), B (1993-2004, tech), then the C since 2004"; "at A from 1990 to
+  1998, then at B").
 """
 
 from __future__ import annotations
@@ -27,9 +28,12 @@ TABLE_HEAD = re.compile(r"(?im)^[ \t]*(?:employer|company|employer[ ]name)[ \t]{
 # comma ("Rio Puerco VAMC, SPS", "(Part-time 2006-2010) Corrales Growers' Market Co-op, ...").
 TABLE_ROW = re.compile(rf"[ \t]*(?:\([^()\n]{{0,30}}\)[ \t]*)?(?P<value>{ORG})(?=[ \t]{{2}}|,|$)",
                        re.MULTILINE)
-# After an employer: its years in parentheses, a comma, perhaps "then" or "and", the next one.
+# After an employer: its years in parentheses, a comma, perhaps "then" or "and", the next one;
+# or its years in words and "then at" the next ("at A from 1990 to 1998, then at B").
 NEXT_IN_LIST = re.compile(
-    r"\s*\([^()\n]{0,40}\b(?:19|20)\d{2}\b[^()\n]{0,40}\),\s+(?:(?:then|and|later)\s+)?"
+    r"(?:\s*\([^()\n]{0,40}\b(?:19|20)\d{2}\b[^()\n]{0,40}\),\s+(?:(?:then|and|later)\s+)?"
+    r"|[ ](?:from|in|since|until)[ ][^,;.\n()]{0,30}\b(?:19|20)\d{2}\b[^,;.\n()]{0,20},?\s+"
+    r"(?:and\s+)?(?:then|later)\s+(?:at|for|with)\s+)"
     rf"(?:the\s+)?(?P<value>{ORG})")
 
 

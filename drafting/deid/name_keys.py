@@ -8,7 +8,7 @@
 - a name written just before an e-mail address that spells it (``Priya Holt-Ramos
   priya.holt-ramos@x.org``), and the given name an address spells (``rainie.abtso@...``: Rainie);
 - the user name a system made of a learned name: its first initial and surname, in lower case,
-  a role after an underscore (``mdubois``, ``rgarza_ma``);
+  a role after an underscore (``mdubois``, ``rgarza_ma``), or its surname and initial (``garzar``);
 - a learned name's initials as a table or a key writes them: dotted with a hyphenated surname
   (``T.E.-L.``), a lower-case particle (``Y.R.d.C.``), or without accents (``TLD`` for T. L. Đoàn);
 - another name for the same person: after ``pref.`` or ``AKA``, in brackets after a relation
@@ -142,9 +142,10 @@ def derived_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]
     for words in _full_names(tokens):
         given, surname = words[0], words[-1]
         for last in {surname, re.split(HYPHEN, surname)[0], re.sub(HYPHEN, "", surname)}:
-            key = fold(given[0] + last).translate(_STROKES).lower()
-            if len(key) >= 5 and not is_word(key):
-                users.add(re.escape(key))
+            for key in (given[0] + last, last + given[0]):  # "mdubois", "duboism"
+                key = fold(key).translate(_STROKES).lower()
+                if len(key) >= 5 and not is_word(key):
+                    users.add(re.escape(key))
         dotted.add("".join(
             w[0].lower() + "." if _is_particle(w) else
             "-".join(p[0].upper() + "." for p in re.split(HYPHEN, w) if p) for w in words))
