@@ -165,9 +165,9 @@ def test_another_name_after_pref_aka_a_relation_or_quoted_inside_a_name():
     assert "drove her" in out and "help at home" in out
 
 
-def test_a_son_deceased_in_brackets_is_no_nickname():
-    out = _out("Son (Deceased) and Mother (Unknown) per the intake sheet.\n")
-    assert "(Deceased)" in out and "(Unknown)" in out
+def test_a_son_deceased_in_brackets_or_a_preferred_language_is_no_nickname():
+    out = _out("Son (Deceased) and Mother (Unknown) per the intake sheet (pref. Spanish).\n")
+    assert "(Deceased)" in out and "(Unknown)" in out and "(pref. Spanish)" in out
 
 
 def test_names_grown_over_a_capital_given_name_a_credential_and_a_particle():

@@ -62,7 +62,7 @@ def aliases(text: str) -> Iterator[tuple[int, int]]:
         for match in pattern.finditer(text):
             word = match.group("name")
             if not _is_stop(word) and not is_clinical_word(word) and (
-                    pattern is ALIAS_CUE or not is_word(word) or is_given_name(word)):
+                    not is_word(word) or is_given_name(word)):  # not "(pref. Spanish)"
                 yield match.span("name")
     for junior in {m.group("name") for m in JUNIOR_NICK.finditer(text)}:  # there and after
         yield from (m.span() for m in re.finditer(rf"(?<![\w-]){junior}(?![\w-])", text))
