@@ -254,3 +254,17 @@ def test_a_labelled_daily_mme_line_is_a_medication_fact(tmp_path):
     found = facts_of(tmp_path, NOTE_HEAD + (
         "HPI: Low back pain 6/10.\n\nMME: oxycodone 10 mg x 2/day = 30 MME/day.\n"))
     assert any(c == "medication" and "30 MME/day" in s for c, _, s in found)
+
+
+def test_a_pharmacy_notices_one_requested_medication_has_the_notices_decision(tmp_path):
+    record = tmp_path / "notice.txt"
+    record.write_text(
+        "MADE-UP PHARMACY BENEFITS\n\nCOVERAGE DETERMINATION - DENIAL\n\nDate: 09/09/2027\n"
+        "Request received: 09/02/2027\n\nMedication requested:\n"
+        "Compounded topical cream, 120 g: baclofen 2%, amitriptyline 1%, in a cream base.\n\n"
+        "Decision: DENIED.\n", encoding="utf-8")
+    data = run_intake([record], case_id="round-7", ocr=False, today=TODAY).drafted.data
+    [item] = data["disputed_items"]
+    assert item["procedure"] == "topical"
+    assert item["prior_decision"]["decision"] == "denied"
+    assert item["service"].startswith("Compounded topical cream, 120 g")

@@ -120,7 +120,8 @@ _PROSE = 100
 _SENTENCE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")  # (an address line's "8 a.m.-8 p.m." is none)
 # A letterhead's organisation ("FICTIVE WORK REHAB, INC.", "MOCKWOOD BEHAVIORAL PAIN SERVICES"):
 # what it names is the practice, not the record, when a later title line names the record.
-_ORGANISATION = re.compile(r"\b(?:inc|llc|ltd|corp|p\.?c|pllc|group|associates|services|center|"
+_ORGANISATION = re.compile(r"\b(?:inc|llc|ltd|corp|p\.?c|pllc|group|associates|services|benefits|"
+                           r"center|"
                            r"centre|clinic|hospital|university|department|laborator(?:y|ies)|"
                            r"institute|partners|practice)\b", re.IGNORECASE)
 _RECORD_WORDS = re.compile(r"\b(?:note|report|evaluation|summary|letter|decision|determination|"

@@ -14,7 +14,10 @@ from drafting.intake.extract.vocabulary import procedure_in
 
 SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|treatment|"
                             r"procedure)s?|service|request|treatment requested|procedure "
-                            r"requested|re|regarding|subject|requested|treatment)$",
+                            r"requested|re|regarding|subject|requested|treatment|"
+                            # a pharmacy benefit's request ("Medication requested:")
+                            r"(?:medications?|drugs?) requested|"
+                            r"requested (?:medications?|drugs?))$",
                             re.IGNORECASE)
 _REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
 DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
@@ -237,7 +240,12 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
         request.decision, request.reason = decision, reason
     from drafting.intake.extract.decision_lists import listed_decisions  # (it reads these)
 
-    found += listed_services(document, doc_lines)
+    listed = listed_services(document, doc_lines)
+    if len(listed) == 1 and listed[0].decision is None and not found:
+        # the one service a notice names under its heading has the notice's decision
+        listed[0].decision, listed[0].reason = decision, reason
+        listed[0].date_of_service, listed[0].request_date = service_date, request_date
+    found += listed
     for more in (decision_lines(document, doc_lines), listed_decisions(document, doc_lines)):
         seen = {(r.procedure, tuple(r.codes)) for r in found}
         found += [r for r in more if (r.procedure, tuple(r.codes)) not in seen]
@@ -261,8 +269,9 @@ def listed_services(document: int, doc_lines: list[Line]) -> list[ServiceRequest
     listed: list[ServiceRequest] = []
     decided: dict[int, tuple[Decision, str]] = {}
     for line in doc_lines:
-        if line.kind == "item" and (SERVICE_LABELS.match(line.section.rstrip(":"))
-                                    or SERVICES_HEADING.search(line.section)):
+        if (line.kind == "item" or (line.kind == "prose" and not listed)) and (
+                SERVICE_LABELS.match(line.section.rstrip(":"))
+                or SERVICES_HEADING.search(line.section)):  # (or the one line of prose under it)
             value = _SERVICE_TAIL.sub("", line.text)
             codes = codes_in(line.text)
             service = re.sub(r"\s*\((?:CPT|HCPCS)[^)]*\)", "", value).strip(" .;,")
