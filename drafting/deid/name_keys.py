@@ -47,7 +47,9 @@ ALIAS_CUE = re.compile(
 # A junior's initials in brackets after his name: "Clement Jr.\n(CJ, died 2007)".
 JUNIOR_NICK = re.compile(
     rf"(?<![\w'’-]){_CAP}[ ](?:Jr|Sr)\.?,?\s+\((?P<name>[A-Z]{{1,2}}J)(?=[,)])")
-RELATION_NICK = re.compile(rf"\b(?i:{_RELATION})[ ]\((?P<name>{_CAP})\)")
+# (found from the brackets back: far fewer of them than places a relation could start)
+NICK_IN_BRACKETS = re.compile(rf"[ ]\((?P<name>{_CAP})\)")
+RELATION_BEFORE = re.compile(rf"\b(?i:{_RELATION})$")
 QUOTED_INSIDE = re.compile(
     rf"(?<![\w'’-])(?P<first>{_CAP})[ ]\(?[\"“](?P<nick>{_CAP})[\"”]\)?[ ]"
     rf"(?P<last>{_CAP}(?:{HYPHEN}{_CAP})*)(?![\w'’-])")
@@ -58,12 +60,13 @@ INVERTED_PARTICLE = re.compile(
 
 def aliases(text: str) -> Iterator[tuple[int, int]]:
     """Other names of a person: after a cue, in brackets after a relation, quoted inside."""
-    for pattern in (ALIAS_CUE, RELATION_NICK):
-        for match in pattern.finditer(text):
-            word = match.group("name")
-            if not _is_stop(word) and not is_clinical_word(word) and (
-                    not is_word(word) or is_given_name(word)):  # not "(pref. Spanish)"
-                yield match.span("name")
+    cued = [m for m in NICK_IN_BRACKETS.finditer(text)
+            if RELATION_BEFORE.search(text, max(0, m.start() - 40), m.start())]
+    for match in [*ALIAS_CUE.finditer(text), *cued]:
+        word = match.group("name")
+        if not _is_stop(word) and not is_clinical_word(word) and (
+                not is_word(word) or is_given_name(word)):  # not "(pref. Spanish)"
+            yield match.span("name")
     for junior in {m.group("name") for m in JUNIOR_NICK.finditer(text)}:  # there and after
         yield from (m.span() for m in re.finditer(rf"(?<![\w-]){junior}(?![\w-])", text))
     for match in QUOTED_INSIDE.finditer(text):
@@ -156,7 +159,9 @@ def derived_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]
         pattern = (rf"(?<![\w.@/-])(?i:{'|'.join(sorted(users))})(?:_[a-z]{{1,6}}|\d{{1,3}})?"
                    r"(?![\w@-])")
         yield from (m.span() for m in re.finditer(pattern, text))
-    for form in dotted:
-        yield from (m.span() for m in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])", text))
-    for form in plain:
-        yield from (m.span() for m in re.finditer(rf"(?<![\w-]){form}(?![\w-])", text))
+    if dotted:
+        forms = "|".join(re.escape(f) for f in sorted(dotted, key=len, reverse=True))
+        yield from (m.span() for m in re.finditer(rf"(?<![\w.])(?:{forms})(?![\w])", text))
+    if plain:
+        forms = "|".join(sorted(plain, key=len, reverse=True))
+        yield from (m.span() for m in re.finditer(rf"(?<![\w-])(?:{forms})(?![\w-])", text))
