@@ -268,3 +268,15 @@ def test_a_pharmacy_notices_one_requested_medication_has_the_notices_decision(tm
     assert item["procedure"] == "topical"
     assert item["prior_decision"]["decision"] == "denied"
     assert item["service"].startswith("Compounded topical cream, 120 g")
+
+
+def test_a_trial_records_indication_and_medications_are_of_the_trials_first_day(tmp_path):
+    found = facts_of(tmp_path, TRIAL.replace(
+        "Prior treatment", "INDICATION: Chronic left leg radicular pain after a 2020 "
+        "discectomy.\n\nPrior treatment"))
+    assert any(c == "history" and d == "2027-03-01" and "radicular pain" in s
+               for c, d, s in found)
+    assert any(c == "medication" and d == "2027-03-01" and "pregabalin" in s
+               for c, d, s in found)
+    # (the trial's outcome is the summary's, of the record)
+    assert not any(c == "response" and d == "2027-03-01" for c, d, _ in found)

@@ -87,6 +87,7 @@ from drafting.intake.extract.sections import (
     with_scale,
 )
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
+from drafting.intake.extract.trials import INDICATION, as_of_trial_start
 from drafting.intake.extract.values import (
     date_range,
     durations,
@@ -104,15 +105,10 @@ _DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|asse
 _PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
                        r"block)\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
-# Records of a procedure done: the procedure line, then responses. Their indication is history.
+# Records of a procedure done: the procedure line, then responses. Their indication is history,
+# and so are the examination, prior care and medications they record (trials.py).
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
                      RecordType.device_trial_record)
-# ... and so are the examination, prior care and medications it records before the procedure
-# ("Pre-trial exam (05/04/2026): ...", "Pre-procedure check today: ...", "Prior treatment: ...").
-INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history|baseline|"
-                        r"(?:pre-?(?:procedure|trial|op(?:erative)?|injection) )?"
-                        r"(?:exam(?:ination)?|check)(?: today)?|prior (?:treatments?|tx|care)|"
-                        r"(?:current |home )?medications?)$", re.IGNORECASE)
 
 
 # Where a psychological evaluation or session note tells the history it takes.
@@ -293,7 +289,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             context = family
         if found:
             out.append(found)
-    return _dated_by_entry(out, clauses, doc)
+    return as_of_trial_start(_dated_by_entry(out, clauses, doc), clauses, doc)
 
 
 def _dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
