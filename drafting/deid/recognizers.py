@@ -6,11 +6,13 @@ names (``names.py`` marks, ``name_marks.py`` more marks and ``find_names``, ``na
 names in prose and message threads, in lower case too, told from words by ``words.py`` and
 ``given_names.py``; ``name_letters.py`` names written as letters: spelled out, initials in stamp
 lines, surnames cut to initials; ``name_lists.py`` names heading the items of a list of people;
-``name_grow.py`` how far a name reaches), numbers (``numbers.py``: by
-label, check digit and shape; ``number_cues.py``: by a cue in prose), contacts
+``name_grow.py`` how far a name reaches; ``name_keys.py`` names a record writes as keys to
+another form of the same name: legends of initials, user names, aliases), numbers
+(``numbers.py``: by label, check digit and shape; ``number_cues.py``: by a cue in prose), contacts
 (``contacts.py``: phones, e-mail, web and IP addresses), places (``places.py``: streets, boxes,
 rural routes, addresses abroad, city/state/ZIP, counties), ages over 89 and birth dates
-(``ages.py``), employers and other organisations (``organisations.py``). Clinical words that
+(``ages.py``), employers and other organisations (``organisations.py``; ``employer_lists.py``
+employers a record lists: agency fields, employment tables, work histories). Clinical words that
 look like identifiers (``eponyms.yaml``: Spurling, Patrick's test, Norco) are protected from
 guessed names. An optional NER model (``ner.py``) adds the names that no rule marks. Dates are
 shifted, not replaced (``dates.py``).
