@@ -261,3 +261,10 @@ def test_the_next_employer_after_years_in_words_and_then_at():
 def test_a_user_name_of_surname_and_initial():
     out = _out("Nurse: Odalys Fenwick-Tarr, RN\nLast edited by fenwicko at 14:02.\n")
     assert "fenwicko" not in out and "Last edited by" in out
+
+
+def test_a_desks_e_mail_address_teaches_no_name():
+    text = ("Questions to cardio.rehab@example.org; Cardio rehab phase II starts Monday.\n"
+            "Physio notes from physio.triage@example.org; Triage at 9.\n")
+    out = _out(text)
+    assert "Cardio rehab phase II" in out and "Physio notes" in out and "Triage at 9" in out

@@ -111,8 +111,8 @@ def keyed_names(text: str) -> Iterator[tuple[int, int]]:
     yield from aliases(text)
     for match in EMAIL.finditer(text):
         pieces = re.split(r"[._]", match.group("local"))
-        if len(pieces) < 2 or any(len(p) < 2 for p in pieces):
-            continue
+        if len(pieces) < 2 or any(len(p) < 2 for p in pieces) or not _plausible(pieces):
+            continue  # not a desk's address: "cardio.rehab@", "billing.office@"
         spelled = r"[ ](?:[A-Z]\.[ ])?".join(re.escape(p) for p in pieces)
         for name in re.finditer(rf"(?<![\w'’-])(?i:{spelled})(?![\w'’-])", text):
             if name.group(0)[0].isupper():
