@@ -280,3 +280,11 @@ def test_a_trial_records_indication_and_medications_are_of_the_trials_first_day(
                for c, d, s in found)
     # (the trial's outcome is the summary's, of the record)
     assert not any(c == "response" and d == "2027-03-01" for c, d, _ in found)
+
+
+def test_a_measured_range_of_motion_in_an_examination_is_a_finding(tmp_path):
+    found = facts_of(tmp_path, NOTE_HEAD + (
+        "EXAM: Cervical flexion 35 degrees, extension 20 degrees, rotation 50 degrees each way. "
+        "Gait normal.\n"))
+    assert any(c == "exam" and "flexion 35 degrees" in s for c, _, s in found)
+    assert not any("Gait normal" in s for _, _, s in found)

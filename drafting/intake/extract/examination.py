@@ -18,15 +18,17 @@ EXAM_FIELDS = re.compile(r"^(?:back|neck|spine|[CTL]-?spine|lumbar(?: spine)?|ce
                          r"sens(?:ation|ory)?|reflexes|dtrs?|gait|strength|palpation)$",
                          re.IGNORECASE)
 EXAM_PLACES = re.compile(r"\bexam|\bobjective\b|physical findings|^o$|^pe$", re.IGNORECASE)
+# A range of motion measured ("Lumbar flexion 50 degrees, extension 10 degrees"): a finding.
+_RANGE = (r"\b(?:flexion|extension|rotation|(?:lateral|side) bend(?:ing)?)\s+\d{1,3}\s*"
+          r"(?:degrees|deg)\b")
 FINDING = re.compile(
     r"\b(?:tender(?:ness)?|TTP|spasms?|trigger points?|strength|motor|myotomes?|grip|"
     r"sensation|sens|pinprick|light touch|dermatomes?|reflex(?:es)?|DTR|jerk|SLR|straight leg|"
     r"spurling\S*|FABER|patrick|thigh thrust|distraction|gaenslen|fortin|provocation|"
-    r"femoral (?:nerve )?stretch)\b",
-    re.IGNORECASE)
+    r"femoral (?:nerve )?stretch)\b|" + _RANGE, re.IGNORECASE)
 ABNORMAL = re.compile(r"\bpositive\b|(?<![\d+])\+(?!\d)|\b(?:decreased|diminished|dec|absent|"
                       r"trace|weak\w*|tender\w*|TTP|spasms?|reduced|impaired)\b|"
-                      r"\b[0-4]\+?/5\b|\bkg\b", re.IGNORECASE)
+                      r"\b[0-4]\+?/5\b|\bkg\b|" + _RANGE, re.IGNORECASE)
 _NOT_EXAM = re.compile(r"\bpulses?\b|\b(?:XR|MRI|CT|x-?rays?|views?)\b", re.IGNORECASE)
 
 
