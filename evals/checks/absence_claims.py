@@ -17,8 +17,10 @@ from typing import Any
 
 import yaml
 
-from evals.checks.polarity import Analysis, analyse
+from evals.checks.polarity import Analysis
+from evals.checks.polarity.text import normalise
 from evals.checks.polarity.words import AUXILIARIES, HARD
+from evals.claim_patterns import words
 
 CUES = Path(__file__).resolve().parents[1] / "data" / "absence_cues.yaml"
 REACH = 10  # tokens of a clause read as the thing a cue denies (a noun phrase and its modifiers)
@@ -59,6 +61,12 @@ _CLAUSE = re.compile(
 _ABSENCE_HINT = re.compile(r"\b(?:no|not|never|none|nothing|neither|nowhere|without|silent|"
                            r"cannot|lacks?|lacking|missing|absent|undocumented|unrecorded)\b|n[’']t\b",
                            re.IGNORECASE)
+# The same test on ASCII text by its words (runs of \w, lower case): "no" matches the pattern's
+# "\bno\b" just where it is a whole run of word characters.
+_HINT_WORDS = frozenset(w.encode() for w in (
+    "no not never none nothing neither nowhere without silent cannot lack lacks lacking missing "
+    "absent undocumented unrecorded").split())
+_NOT_SHORT = re.compile(r"n't\b")
 _NEGATORS = {"no": "no", "nothing": "no", "none": "no", "neither": "no"}
 # "does not state whether ...", "nothing shows that ...", "does not say which drug he took"
 _OPENERS = {"whether", "if", "that", "which", "what"}
@@ -75,15 +83,25 @@ def absence_clauses(plain: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     is missing (``claimed_absent``): a sentence's other clauses are read as usual ("no SNRI is
     recorded; the anticonvulsant trial is documented"). What the sentence reports another
     party saying is not its claim (``own_words``)."""
-    if not _ABSENCE_HINT.search(plain):
+    if not _hints_absence(plain):
         return ()
     found = []
     for clause in _CLAUSE.split(plain):
-        if clause and _ABSENCE_HINT.search(clause):
-            claims = claimed_absent(analyse(own_words(clause)))
+        if clause and _hints_absence(clause):
+            claims = absent_phrases(tuple(normalise(own_words(clause))))
             if claims:
                 found.append((clause, tuple(claims)))
     return tuple(found)
+
+
+def _hints_absence(text: str) -> bool:
+    """Whether a text holds a word every absence cue holds (``_ABSENCE_HINT``; an ASCII text is
+    tested by its lower-case words, which is what the case-insensitive pattern finds there)."""
+    if not text.isascii():
+        return _ABSENCE_HINT.search(text) is not None
+    lower = text.lower()
+    return not _HINT_WORDS.isdisjoint(words(lower)) or (
+        "n't" in lower and _NOT_SHORT.search(lower) is not None)
 
 
 def absent_text(plain: str) -> str:
@@ -141,14 +159,20 @@ def _lead_in(tokens: tuple[str, ...], b: int) -> int:
 
 
 def claimed_absent(said: Analysis) -> list[str]:
-    """What a sentence says the record lacks, each as a denial "no <phrase>": the words after
+    """What an analysed sentence says the record lacks (``absent_phrases`` of its tokens)."""
+    return absent_phrases(said.tokens)
+
+
+def absent_phrases(tokens: tuple[str, ...]) -> list[str]:
+    """What a sentence's tokens (the polarity check's, ``normalise``; only the tokens are read,
+    so a clause is not analysed for its cues) say the record lacks, each as a denial "no
+    <phrase>": the words after
     a "before" cue up to the end of its clause ("never tried | oral gabapentin"), or the words
     of the clause before an "after" cue ("a one-month home trial | is not documented"), or the
     phrase a denial opens before a "confirm" cue ("no topical agent, such as a patch, | has been
     tried"). Written as a nominal denial, each is compared as "no home trial" would be, whatever
     verb the sentence used."""
     before, after, confirm = _cues()
-    tokens = said.tokens
     joined = " ".join(tokens)
     starts, at = [], 0
     for token in tokens:
@@ -205,6 +229,17 @@ _REPORTED = re.compile(
     re.IGNORECASE)
 
 
+# What every match of _REPORTED holds, in lower case: a quote, a bold criterion, a verb of
+# assertion's stem, "according to", "citing", or " that" (every other alternative ends so).
+_REPORTED_NEEDS = ('"', "**", "stat", "assert", "claim", "argu", "contend", "alleg", "maintain",
+                   "according to", "citing", " that")
+
+
 def own_words(text: str) -> str:
-    """The sentence less what it reports of another party."""
+    """The sentence less what it reports of another party (an ASCII text holding nothing every
+    match of ``_REPORTED`` needs is returned as it is: the pattern cannot match it)."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(need in lower for need in _REPORTED_NEEDS):
+            return text
     return _REPORTED.sub(" ", text)

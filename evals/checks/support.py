@@ -142,6 +142,13 @@ def record_words(ctx: EvalContext) -> frozenset[str]:
     texts = [f.statement for f in ctx.case.facts]
     given = {e for section in ctx.draft.sections for e in section.excerpt_ids}
     texts += [ctx.excerpts[e].text for e in sorted(given) if e in ctx.excerpts]
+    return _record_words(tuple(texts))
+
+
+@lru_cache(maxsize=256)
+def _record_words(texts: tuple[str, ...]) -> frozenset[str]:
+    """The words of a record's texts (kept per record: a case's drafts share their facts and
+    most of their excerpts)."""
     return frozenset().union(*(source_words(t) for t in texts))
 
 
@@ -249,7 +256,8 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
 
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches)."""
-    for cached in (content_words, word_set, lexical_support, _units, source_words, _known):
+    for cached in (content_words, word_set, lexical_support, _units, source_words, _known,
+                   _record_words):
         cached.cache_clear()
 
 
