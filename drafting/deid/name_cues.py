@@ -42,9 +42,9 @@ BEFORE_PHONE = re.compile(
 # A therapist's initial and surname after "PT" (either reading, patient or therapist, is a name):
 # "PT K. Ostby"; a full name just before " - fax" and a number: "clinic, Tavita Lolohea - fax".
 PT_INITIAL = re.compile(rf"\bPT[ ](?P<name>{U}\.[ ]{_CAP}(?:{HYPHEN}{_CAP})?)(?![\w'’-])")
-BEFORE_CONTACT = re.compile(
-    rf"(?<![\w'’-])(?P<name>{_CAP}[ ]{_CAP}(?:{HYPHEN}{_CAP})?)[ ][-–][ ]"
-    r"(?i:fax|phone|ph|tel|cell|mobile|pager)\b[ :]*(?=\(?\d)")
+# (found from the contact back to the name: far fewer contacts than capitalised words)
+CONTACT_AFTER = re.compile(r"[ ][-–][ ](?i:fax|phone|ph|tel|cell|mobile|pager)\b[ :]*(?=\(?\d)")
+NAME_BEFORE_CONTACT = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP}[ ]{_CAP}(?:{HYPHEN}{_CAP})?)$")
 QUOTED = re.compile(
     rf"(?i:\b(?:called|calls|call|named|nicknamed)[ ](?:him|her|them|me|us)?[ ]?)"
     rf"[\"“](?P<name>{_CAP})[\"”]")
@@ -113,7 +113,9 @@ def cued_names(text: str) -> Iterator[tuple[int, int]]:
         if span and not any(is_word(w) for w in re.split(rf"[ ,]+|{HYPHEN}",
                                                          text[span[0]:span[1]]) if len(w) > 2):
             yield span
-    for match in [*PT_INITIAL.finditer(text), *BEFORE_CONTACT.finditer(text)]:
+    before_contact = [NAME_BEFORE_CONTACT.search(text, max(0, m.start() - 60), m.start())
+                      for m in CONTACT_AFTER.finditer(text)]
+    for match in [*PT_INITIAL.finditer(text), *filter(None, before_contact)]:
         words = re.split(rf"[ .]+|{HYPHEN}", match.group("name"))
         if all(_plain(w) for w in words if len(w) > 1) and not all(
                 is_word(w) for w in words if len(w) > 1):
