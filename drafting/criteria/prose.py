@@ -46,7 +46,9 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"(?:a\s+)?(?:very\s+)?(?:temporary|brief|short)\b|\bdid not help\b|"
                          r"\bno benefit\b|\bwithout (?:relief|benefit|improvement)\b|"
                          r"\bonly (?:for )?(?:a )?(?:very )?(?:short|brief) "
-                         r"(?:time|while|period)\b", re.I)
+                         r"(?:time|while|period)\b|\b(?:relief|benefit|improvement)\b[^.;]{0,40}?"
+                         r"\b(?:was|were|has been|had been)\s+(?:very\s+|only\s+)?(?:minimal|"
+                         r"slight|negligible|brief|temporary|short[- ]lived|transient)\b", re.I)
 COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
 
 
@@ -296,7 +298,8 @@ def qualitative_impairment(fact: Fact) -> bool | None:
 
 
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``function``, ``limb_pain``,
+    """What the statement says in words about a ``response``, ``function`` (``benefit``: a
+    gain in function, or a response described as poor or brief, which shows none), ``limb_pain``,
     ``impairment``, the injury's ``effects`` continuing or the injury having ``ended``
     (drafting/criteria/effects.py)."""
     if kind in ("effects", "ended"):
@@ -305,6 +308,9 @@ def in_words(kind: str, fact: Fact) -> bool | None:
         return qualitative_limb_pain(fact)
     if kind == "impairment":
         return qualitative_impairment(fact)
+    if kind == "benefit":  # a gain in function, or a response too poor to have given one
+        found = qualitative_function(fact)
+        return False if found is None and qualitative_response(fact) is False else found
     return qualitative_response(fact) if kind == "response" else qualitative_function(fact)
 
 

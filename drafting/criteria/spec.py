@@ -69,13 +69,14 @@ class FactTest(Spec):
         default_factory=list, description="Words the statement must contain for the fact to "
         "count as evidence on the question at all (e.g. the device's name, where records "
         "leave the fact's procedure empty).")
-    in_words: Literal["response", "function", "limb_pain", "impairment", "effects",
-                      "ended"] | None = Field(
+    in_words: Literal["response", "function", "benefit", "limb_pain", "impairment",
+                      "effects", "ended"] | None = Field(
         default=None, description="A fact whose tags do not match may still answer in words: "
         "a good response or a functional gain described in the statement meets the tag "
         "condition (qualitative evidence), a poor one or none contradicts it "
-        "(drafting/criteria/prose.py). ``effects`` and ``ended`` (no tag records them) are "
-        "answered by the words alone.")
+        "(drafting/criteria/prose.py); ``benefit`` reads a gain in function, and a treatment's "
+        "response described as poor or brief as none. ``effects`` and ``ended`` (no tag "
+        "records them) are answered by the words alone.")
     # Which facts count as evidence on the question at all (default: same categories and
     # procedure). Evidence that exists but fails the test makes the result "not met"; no
     # evidence at all makes it "undocumented".

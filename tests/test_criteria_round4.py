@@ -1,0 +1,175 @@
+"""Criteria round 4 (#18/#25, set 7 as the development set), on new synthetic records:
+
+- a drug labelled only for one indication: transmucosal fentanyl (lozenge, buccal tablet) is
+  approved only for breakthrough cancer pain, so a request for it for non-cancer pain fails on
+  that criterion; the same request with cancer pain coded, or another opioid, does not;
+- trigger point injections have a criteria set (MTUS 2009 entry; the common commercial
+  criteria): trigger points on examination decide in both directions, and the MTUS's
+  no-radiculopathy condition decides in California workers' comp but only supports elsewhere;
+- a therapy's benefit described in words as minimal or brief answers a functional-improvement
+  question (not met), where before it was silence.
+"""
+
+from __future__ import annotations
+
+from drafting.case import Case
+from drafting.case.vocab import Outcome
+from drafting.criteria.results import Status
+from tests.test_criteria import mutated, result_of
+
+SOURCE = {"document": "D6", "page": 1}
+
+
+def _status(result, criterion_id: str) -> Status:
+    return next(r for r in result.criteria if r.criterion_id == criterion_id).status
+
+
+# --- transmucosal fentanyl -------------------------------------------------------------------
+
+def _fentanyl(service: str, cancer: bool = False) -> Case:
+    def change(data: dict) -> None:
+        data["disputed_items"][0]["service"] = service
+        if cancer:
+            data["diagnoses"].append({"code": "C79.51",
+                                      "text": "Secondary malignant neoplasm of bone"})
+    return mutated("wc-opioids-appeal", change)
+
+
+def test_fentanyl_lozenges_for_non_cancer_back_pain_fail_on_their_labelled_indication():
+    result = result_of(_fentanyl("Continued fentanyl citrate lozenges (Actiq) 400 mcg"), "I1")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding[0] == "opioids.not_cancer_only_fentanyl"
+    deciding = next(r for r in result.criteria
+                    if r.criterion_id == "opioids.not_cancer_only_fentanyl")
+    assert deciding.status is Status.not_met
+    assert "breakthrough cancer pain" in deciding.statement
+    assert any("the request names" in n and "Actiq" in n for n in deciding.notes)
+    assert "fda-tirf-fentanyl-indication" in deciding.basis
+
+
+def test_the_same_fentanyl_request_with_cancer_pain_coded_is_not_stopped_by_it():
+    result = result_of(_fentanyl("Continued fentanyl citrate lozenges (Actiq) 400 mcg",
+                                 cancer=True), "I1")
+    assert _status(result, "opioids.not_cancer_only_fentanyl") is Status.met
+    assert "opioids.not_cancer_only_fentanyl" not in [
+        r.criterion_id for r in result.criteria if r.status is not Status.met]
+    assert result.outcome is Outcome.necessary
+
+
+def test_another_opioid_meets_the_fentanyl_criterion():
+    result = result_of(_fentanyl("Continued oxycodone ER 20 mg twice a day"), "I1")
+    assert _status(result, "opioids.not_cancer_only_fentanyl") is Status.met
+    assert result.outcome is Outcome.necessary
+
+
+def test_a_fentanyl_lozenge_named_only_in_the_items_drug_record_also_fails():
+    def change(data: dict) -> None:
+        item = data["disputed_items"][0]
+        item["service"] = "Continued breakthrough pain medication"
+        data["facts"].append({
+            "id": "F99", "category": "medication", "date": "2025-04-22",
+            "statement": "For breakthrough back pain she uses an Actiq lozenge two or three "
+                         "times a day.", "tags": ["opioid"], "source": SOURCE})
+        item["facts"] = [*item.get("facts", []), "F99"]
+    result = result_of(mutated("wc-opioids-appeal", change), "I1")
+    assert _status(result, "opioids.not_cancer_only_fentanyl") is Status.not_met
+    assert result.outcome is Outcome.not_necessary
+
+
+# --- trigger point injections ----------------------------------------------------------------
+
+EXAM = {"id": "F1", "category": "exam", "date": "2016-12-06",
+        "statement": "Taut bands in the right upper trapezius with a local twitch response and "
+                     "pain referred to the neck on palpation, present for five months.",
+        "tags": ["myofascial_pain"], "source": {"document": "D6", "page": 2}}
+CARE = {"id": "F2", "category": "conservative_care", "date": "2016-12-06",
+        "statement": "Eight weeks of physical therapy with stretching and a course of "
+                     "cyclobenzaprine did not control the neck pain.",
+        "tags": ["physical_therapy", "muscle_relaxant"], "source": {"document": "D6", "page": 2}}
+ROOT = {"id": "F3", "category": "exam", "date": "2016-12-06",
+        "statement": "Decreased sensation in the right C6 dermatome with a positive Spurling "
+                     "test.", "tags": ["clinical_radiculopathy", "positive_spurling"],
+        "source": {"document": "D6", "page": 3}}
+
+
+def _tpi(setting: str, facts: list[dict]) -> Case:
+    def change(data: dict) -> None:
+        data["setting"] = setting
+        data["facts"] = facts
+        data["disputed_items"] = [{
+            "id": "I1", "service": "Trigger point injections, right upper trapezius",
+            "procedure": "other", "code": "20552", "date_of_service": "2017-01-10",
+            "status": "requested", "facts": [f["id"] for f in facts]}]
+    return mutated("wc-consult-topical-imr", change)
+
+
+def test_trigger_points_on_examination_after_failed_care_make_the_injections_necessary():
+    result = result_of(_tpi("commercial", [EXAM, CARE]), "I1")
+    assert result.criteria_set == "other-trigger-point-injections"
+    assert result.outcome is Outcome.necessary
+    assert "tpi.trigger_points" in result.deciding
+
+
+def test_without_trigger_points_on_examination_the_injections_are_not_established():
+    result = result_of(_tpi("commercial", [CARE]), "I1")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["tpi.trigger_points"]
+    deciding = next(r for r in result.criteria if r.criterion_id == "tpi.trigger_points")
+    assert deciding.status is Status.undocumented
+    assert "twitch response" in deciding.statement
+
+
+def test_radiculopathy_decides_against_trigger_points_under_the_mtus_only():
+    ca = result_of(_tpi("ca_workers_comp", [EXAM, CARE, ROOT]), "I1")
+    assert ca.outcome is Outcome.not_necessary
+    assert ca.deciding == ["tpi.no_radiculopathy"]
+    assert "mtus-cp-trigger-point-injections" in next(
+        r for r in ca.criteria if r.criterion_id == "tpi.no_radiculopathy").basis
+    commercial = result_of(_tpi("commercial", [EXAM, CARE, ROOT]), "I1")
+    assert commercial.outcome is Outcome.necessary
+    assert _status(commercial, "tpi.no_radiculopathy") is Status.not_met
+
+
+def test_under_the_mtus_trigger_points_without_radiculopathy_are_necessary():
+    result = result_of(_tpi("ca_workers_comp", [EXAM, CARE]), "I1")
+    assert result.outcome is Outcome.necessary
+    assert _status(result, "tpi.symptom_duration") is Status.met
+
+
+# --- a therapy's benefit in words ------------------------------------------------------------
+
+def _more_pt(response: str) -> Case:
+    facts = [
+        {"id": "F1", "category": "conservative_care", "date": "2016-10-03",
+         "statement": "She has had physical therapy for the right knee since the spring.",
+         "tags": ["physical_therapy"], "source": {"document": "D4", "page": 3}},
+        {"id": "F2", "category": "response", "date": "2016-10-03", "statement": response,
+         "source": {"document": "D4", "page": 4}},
+    ]
+
+    def change(data: dict) -> None:
+        data["facts"] = facts
+        data["disputed_items"] = [{
+            "id": "I1", "service": "Additional physical therapy, right knee",
+            "procedure": "other", "date_of_service": "2016-10-20", "status": "requested",
+            "request_type": "continuation", "facts": ["F1", "F2"]}]
+    return mutated("wc-consult-topical-imr", change)
+
+
+def test_minimal_and_brief_relief_from_therapy_is_no_functional_improvement():
+    result = result_of(_more_pt("She says the relief from each session was very minimal and "
+                                "wore off the same evening."), "I1")
+    improvement = next(r for r in result.criteria
+                       if r.criterion_id == "pt.functional_improvement")
+    assert improvement.status is Status.not_met
+    assert improvement.contradicting_facts == ["F2"]
+    assert result.outcome is Outcome.not_necessary
+    assert "pt.functional_improvement" in result.deciding
+
+
+def test_improved_function_from_therapy_still_meets_it():
+    result = result_of(_more_pt("Her walking tolerance and stair climbing improved with the "
+                                "therapy; improved function is recorded at each visit."), "I1")
+    improvement = next(r for r in result.criteria
+                       if r.criterion_id == "pt.functional_improvement")
+    assert improvement.status is Status.met
