@@ -173,3 +173,57 @@ def test_improved_function_from_therapy_still_meets_it():
     improvement = next(r for r in result.criteria
                        if r.criterion_id == "pt.functional_improvement")
     assert improvement.status is Status.met
+
+
+# --- Washington: proper and necessary until maximum medical improvement ------------------------
+
+def _wa_pt(jurisdiction: str, response: str) -> Case:
+    facts = [
+        {"id": "F1", "category": "conservative_care", "date": "2016-01-11",
+         "statement": "He has attended eight physical therapy visits for his low back.",
+         "tags": ["physical_therapy"], "source": SOURCE},
+        {"id": "F2", "category": "response", "date": "2016-03-14", "statement": response,
+         "source": SOURCE},
+    ]
+
+    def change(data: dict) -> None:
+        data["setting"], data["jurisdiction"] = "other_workers_comp", jurisdiction
+        data["facts"] = facts
+        data["dates"].update(injury="2014-06-02")
+        data["disputed_items"] = [{
+            "id": "I1", "service": "Further physical therapy, low back", "procedure": "other",
+            "date_of_service": "2016-04-04", "status": "requested",
+            "request_type": "continuation", "facts": ["F1", "F2"]}]
+    return mutated("wc-opioids-appeal", change)
+
+
+AT_MMI = ("The attending physician reports improved function with therapy but finds the "
+          "condition fixed and stable: no fundamental or marked change is expected.")
+IMPROVING = "Improved function after each visit: he now lifts 20 lb and walks a mile."
+
+
+def test_washington_denies_further_therapy_once_the_record_finds_the_condition_fixed():
+    result = result_of(_wa_pt("Washington (industrial insurance; RCW 51.36.010)", AT_MMI), "I1")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["pt.not_at_mmi"]
+    mmi = next(r for r in result.criteria if r.criterion_id == "pt.not_at_mmi")
+    assert mmi.required and mmi.status is Status.not_met
+    assert "wa-wac-296-20-01002-proper-necessary" in mmi.basis
+    assert "Washington industrial insurance" in result.summary
+
+
+def test_washington_approves_further_therapy_that_still_improves_function():
+    result = result_of(_wa_pt("Washington (industrial insurance; RCW 51.36.010)", IMPROVING),
+                       "I1")
+    assert result.outcome is Outcome.necessary
+    assert "pt.not_at_mmi" in result.deciding
+    assert "pt.functional_improvement" in result.deciding
+
+
+def test_outside_washington_a_fixed_condition_only_weakens_the_rationale():
+    result = result_of(_wa_pt("Minnesota (workers' compensation)", AT_MMI), "I1")
+    mmi = next(r for r in result.criteria if r.criterion_id == "pt.not_at_mmi")
+    assert not mmi.required and mmi.status is Status.not_met
+    assert "pt.not_at_mmi" not in result.deciding
+    assert result.outcome is Outcome.necessary
+    assert result.confidence == "medium"
