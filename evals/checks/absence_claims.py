@@ -86,7 +86,9 @@ def absence_clauses(plain: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     if not _hints_absence(plain):
         return ()
     found = []
-    for clause in _CLAUSE.split(plain):
+    # (a text with no mark _CLAUSE begins with is one clause)
+    parts = _CLAUSE.split(plain) if any(c in plain for c in ";:,—–") else [plain]
+    for clause in parts:
         if clause and _hints_absence(clause):
             claims = absent_phrases(tuple(normalise(own_words(clause))))
             if claims:
@@ -164,14 +166,13 @@ def claimed_absent(said: Analysis) -> list[str]:
 
 
 def absent_phrases(tokens: tuple[str, ...]) -> list[str]:
-    """What a sentence's tokens (the polarity check's, ``normalise``; only the tokens are read,
+    """What a sentence's tokens (the polarity check's, ``normalise``: only the tokens are read,
     so a clause is not analysed for its cues) say the record lacks, each as a denial "no
-    <phrase>": the words after
-    a "before" cue up to the end of its clause ("never tried | oral gabapentin"), or the words
-    of the clause before an "after" cue ("a one-month home trial | is not documented"), or the
-    phrase a denial opens before a "confirm" cue ("no topical agent, such as a patch, | has been
-    tried"). Written as a nominal denial, each is compared as "no home trial" would be, whatever
-    verb the sentence used."""
+    <phrase>": the words after a "before" cue up to the end of its clause ("never tried | oral
+    gabapentin"), or the words of the clause before an "after" cue ("a one-month home trial |
+    is not documented"), or the phrase a denial opens before a "confirm" cue ("no topical
+    agent, such as a patch, | has been tried"). Written as a nominal denial, each is compared
+    as "no home trial" would be, whatever verb the sentence used."""
     before, after, confirm = _cues()
     joined = " ".join(tokens)
     starts, at = [], 0

@@ -112,7 +112,7 @@ def lexical_support(sentence: str, source: str, known: frozenset[str] = frozense
     "regardless", "bridge"), which no citation could supply. The words of ``optional`` (the
     sentence's clauses saying the record lacks something, which the absences check reads
     against every fact) count when the source has them and are not held against it when not."""
-    have = source_words(source)
+    have, terms = source_words(source), _terms()
     spare = {unit[0] for unit in _units(optional)} if optional else ()
     found = missing = 0
     for unit in _units(sentence):
@@ -120,7 +120,7 @@ def lexical_support(sentence: str, source: str, known: frozenset[str] = frozense
             found += 1
         elif unit[0] not in spare and unit[0] not in ARGUMENT_WORDS and \
                 unit[0] not in QUANTITY_WORDS and unit[0] not in known and (
-                    record is None or any(word in record or word in _terms() for word in unit)):
+                    record is None or any(word in record or word in terms for word in unit)):
             missing += 1
     return found / (found + missing) if found + missing else 1.0
 
@@ -139,16 +139,18 @@ def _terms() -> frozenset[str]:
 def record_words(ctx: EvalContext) -> frozenset[str]:
     """The words of the record a draft was written from: every fact of the case and the
     excerpts its sections were given."""
-    texts = [f.statement for f in ctx.case.facts]
     given = {e for section in ctx.draft.sections for e in section.excerpt_ids}
-    texts += [ctx.excerpts[e].text for e in sorted(given) if e in ctx.excerpts]
-    return _record_words(tuple(texts))
+    return _record_words(_record_words(tuple(f.statement for f in ctx.case.facts)),
+                         tuple(ctx.excerpts[e].text for e in sorted(given) if e in ctx.excerpts))
 
 
 @lru_cache(maxsize=256)
-def _record_words(texts: tuple[str, ...]) -> frozenset[str]:
-    """The words of a record's texts (kept per record: a case's drafts share their facts and
-    most of their excerpts)."""
+def _record_words(texts: tuple[str, ...] | frozenset[str], more: tuple[str, ...] = ()
+                  ) -> frozenset[str]:
+    """The words of a record's texts, or of ``more`` texts with the words already found
+    (kept per record: a case's drafts share their facts and most of their excerpts)."""
+    if isinstance(texts, frozenset):
+        return texts.union(*(source_words(t) for t in more))
     return frozenset().union(*(source_words(t) for t in texts))
 
 
