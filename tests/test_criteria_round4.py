@@ -227,3 +227,52 @@ def test_outside_washington_a_fixed_condition_only_weakens_the_rationale():
     assert "pt.not_at_mmi" not in result.deciding
     assert result.outcome is Outcome.necessary
     assert result.confidence == "medium"
+
+
+# --- the response written on an earlier injection's own record; "before request" ----------------
+
+def _repeat_esi(f8_statement: str) -> Case:
+    def change(data: dict) -> None:
+        data["facts"] = [f for f in data["facts"] if f["id"] != "F9"]
+        f8 = next(f for f in data["facts"] if f["id"] == "F8")
+        f8["statement"], f8["date"] = f8_statement, "before request"
+        item = data["disputed_items"][0]
+        item["facts"] = [i for i in item["facts"] if i != "F9"]
+        item["date_of_service"], item["status"] = "2016-09-15", "requested"
+    return mutated("wc-lumbar-esi-plaintiff", change)
+
+
+def test_a_prior_injection_recorded_as_giving_temporary_relief_fails_the_repeat():
+    result = result_of(_repeat_esi("Right L5-S1 transforaminal injection under fluoroscopy, "
+                                   "which brought only temporary relief."), "I1")
+    relief = next(r for r in result.criteria if r.criterion_id == "esi_repeat.prior_relief")
+    assert relief.status is Status.not_met
+    assert relief.contradicting_facts == ["F8"]
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding[0] == "esi_repeat.prior_relief"
+
+
+def test_a_prior_injection_recorded_as_giving_lasting_relief_meets_it():
+    result = result_of(_repeat_esi("Right L5-S1 transforaminal injection under fluoroscopy; it "
+                                   "gave 70% relief of the leg pain for about three months."),
+                       "I1")
+    relief = next(r for r in result.criteria if r.criterion_id == "esi_repeat.prior_relief")
+    assert relief.status is Status.met
+    assert relief.supporting_facts == ["F8"]
+    assert result.outcome is Outcome.necessary
+
+
+# --- non-surgical "decompression" is not a laminectomy -----------------------------------------
+
+def _service(service: str) -> Case:
+    def change(data: dict) -> None:
+        data["disputed_items"][0]["service"] = service
+        data["disputed_items"][0]["procedure"] = "other"
+    return mutated("commercial-lumbar-fusion-dossier", change)
+
+
+def test_a_traction_decompression_table_is_not_judged_as_decompression_surgery():
+    result = result_of(_service("VAX-D vertebral axial decompression, 20 sessions"), "I1")
+    assert result.criteria_set is None
+    surgery = result_of(_service("Right L4-L5 decompressive laminectomy"), "I1")
+    assert surgery.criteria_set == "lumbar-decompression"
