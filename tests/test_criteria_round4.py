@@ -276,3 +276,43 @@ def test_a_traction_decompression_table_is_not_judged_as_decompression_surgery()
     assert result.criteria_set is None
     surgery = result_of(_service("Right L4-L5 decompressive laminectomy"), "I1")
     assert surgery.criteria_set == "lumbar-decompression"
+
+
+# --- relief of a pain described as disabling is a functional gain in words ----------------------
+
+def _more_acupuncture(response: str) -> Case:
+    facts = [
+        {"id": "F1", "category": "conservative_care", "date": "2016-09-01",
+         "statement": "She has had acupuncture for the neck since the summer.",
+         "tags": ["acupuncture"], "source": {"document": "D4", "page": 3}},
+        {"id": "F2", "category": "response", "date": "2016-10-03", "statement": response,
+         "source": {"document": "D4", "page": 4}},
+    ]
+
+    def change(data: dict) -> None:
+        data["facts"] = facts
+        data["disputed_items"] = [{
+            "id": "I1", "service": "Further acupuncture, neck", "procedure": "other",
+            "date_of_service": "2016-10-20", "status": "requested",
+            "request_type": "continuation", "facts": ["F1", "F2"]}]
+    return mutated("wc-consult-topical-imr", change)
+
+
+def test_disabling_pain_relieved_by_acupuncture_reads_as_functional_improvement():
+    result = result_of(_more_acupuncture("Her disabling neck pain was largely relieved by the "
+                                         "acupuncture sessions."), "I1")
+    gain = next(r for r in result.criteria
+                if r.criterion_id == "acupuncture.functional_improvement")
+    assert gain.status is Status.met
+    assert any("qualitative evidence" in n for n in gain.notes)
+    assert result.outcome is Outcome.necessary
+    assert result.deciding == ["acupuncture.functional_improvement"]
+
+
+def test_disabling_pain_not_relieved_by_acupuncture_contradicts_it():
+    result = result_of(_more_acupuncture("Her debilitating neck pain was not relieved by the "
+                                         "acupuncture sessions."), "I1")
+    gain = next(r for r in result.criteria
+                if r.criterion_id == "acupuncture.functional_improvement")
+    assert gain.status is Status.not_met
+    assert result.outcome is Outcome.not_necessary

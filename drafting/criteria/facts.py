@@ -113,11 +113,9 @@ def _on_time(fact: Fact, test: FactTest, item: DisputedItem, case: Case) -> bool
     if test.timing == "any":
         return True
     if test.timing == "before":
-        # "before request" is dated on the request's day for comparisons, yet says it came
-        # earlier: it is before a service given on that day.
-        return fact.date < item.date_of_service or (
-            fact.date == item.date_of_service
-            and (fact.date_basis or "").lower().startswith("before "))
+        # "before request", dated on the request's day, came before a service given that day.
+        return fact.date < item.date_of_service or (fact.date == item.date_of_service and (
+            fact.date_basis or "").lower().startswith("before "))
     return fact.date <= evidence_cutoff(item, case)
 
 

@@ -236,6 +236,18 @@ def _enabled(statement: str) -> bool:
     return not _NEGATED.search(statement[max(0, match.start() - 25):match.end()])
 
 
+# Pain described as disabling, then relieved ("his intense, debilitating pain was relieved by
+# the treatments"): the treatment restored what the pain prevented (qualitative evidence).
+DISABLING_RELIEVED = re.compile(
+    r"\b(?:debilitating|disabling|incapacitating)\b(?:\s+\w+){0,2}?\s+pain\b[^.;]{0,60}?"
+    r"\b(?:relieved|resolved|eliminated)\b", re.I)
+
+
+def _disabling_relieved(statement: str) -> bool:
+    match = DISABLING_RELIEVED.search(statement)
+    return match is not None and not _NEGATED.search(match.group(0))
+
+
 def qualitative_function(fact: Fact) -> bool | None:
     """True for a functional gain on the treatment described in words (including less need
     for other medication, or function it makes possible or keeps up), False for a stated lack
@@ -243,7 +255,7 @@ def qualitative_function(fact: Fact) -> bool | None:
     if POOR_FUNCTION.search(fact.statement) or NO_LESS_MEDICATION.search(fact.statement):
         return False
     if GOOD_FUNCTION.search(fact.statement) or LESS_MEDICATION.search(fact.statement) \
-            or _enabled(fact.statement):
+            or _enabled(fact.statement) or _disabling_relieved(fact.statement):
         return True
     return None
 
