@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from drafting.case import Case
 from drafting.case.vocab import Outcome
-from drafting.criteria.results import Status
+from drafting.criteria.results import Gap, Status
 from tests.test_criteria import mutated, result_of
 
 SOURCE = {"document": "D6", "page": 1}
@@ -92,9 +92,10 @@ ROOT = {"id": "F3", "category": "exam", "date": "2016-12-06",
         "source": {"document": "D6", "page": 3}}
 
 
-def _tpi(setting: str, facts: list[dict]) -> Case:
+def _tpi(setting: str, facts: list[dict], documents: list[dict] | None = None) -> Case:
     def change(data: dict) -> None:
         data["setting"] = setting
+        data["documents"] += documents or []
         data["facts"] = facts
         data["disputed_items"] = [{
             "id": "I1", "service": "Trigger point injections, right upper trapezius",
@@ -316,3 +317,41 @@ def test_disabling_pain_not_relieved_by_acupuncture_contradicts_it():
                 if r.criterion_id == "acupuncture.functional_improvement")
     assert gain.status is Status.not_met
     assert result.outcome is Outcome.not_necessary
+
+
+# --- submission gaps: a document the inventory lists; an item no set decides ---------------------
+
+PAIN_NOTE = {"id": "D21", "type": "office_note", "date": "2016-12-20",
+             "title": "Pain clinic consultation", "author": "pain physician", "pages": 3,
+             "included": False}
+
+
+def test_an_unsupplied_note_of_the_right_kind_makes_a_silent_criterion_a_submission_gap():
+    without = result_of(_tpi("commercial", [CARE]), "I1")
+    points = next(r for r in without.criteria if r.criterion_id == "tpi.trigger_points")
+    assert points.gap is Gap.clinical
+
+    result = result_of(_tpi("commercial", [CARE], documents=[PAIN_NOTE]), "I1")
+    points = next(r for r in result.criteria if r.criterion_id == "tpi.trigger_points")
+    assert points.status is Status.undocumented
+    assert points.gap is Gap.submission
+    assert points.missing_documents == ["D21"]
+    assert "is listed in the record inventory but was not supplied" in points.reason
+    assert result.outcome is Outcome.not_necessary  # the outcome does not move
+
+
+def test_an_item_no_set_decides_still_lists_the_documents_its_facts_cite():
+    def change(data: dict) -> None:
+        data["documents"].append(PAIN_NOTE)
+        data["facts"] = [{
+            "id": "F1", "category": "procedure", "date": "2016-12-20",
+            "statement": "A left sacroiliac joint injection gave relief for a few days.",
+            "references": ["D21"], "source": {"document": "D7", "page": 1}}]
+        data["disputed_items"] = [{
+            "id": "I1", "service": "Repeat left sacroiliac joint injection",
+            "procedure": "other", "date_of_service": "2017-01-10", "status": "requested",
+            "facts": ["F1"]}]
+    result = result_of(mutated("wc-consult-topical-imr", change), "I1")
+    assert result.criteria_set is None and result.outcome is None
+    assert result.missing_documents == ["D21"]
+    assert "ca_workers_comp setting" in result.summary

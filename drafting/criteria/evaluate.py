@@ -30,7 +30,12 @@ from drafting.criteria.reasons import reason, summary
 from drafting.criteria.request_type import RequestKind, request_kind
 from drafting.criteria.request_type import rules as request_type_rules
 from drafting.criteria.results import CriterionResult, Gap, ItemResult, Status
-from drafting.criteria.secondhand import cited_but_missing, mark_secondhand, relevant_records
+from drafting.criteria.secondhand import (
+    cited_but_missing,
+    listed_but_missing,
+    mark_secondhand,
+    relevant_records,
+)
 from drafting.criteria.spec import (
     AbsentNode,
     AllNode,
@@ -135,8 +140,9 @@ def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
 def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
                        t: Thresholds, kind: RequestKind | None = None,
                        local: LocalRule | None = None) -> CriterionResult:
-    finding = mark_secondhand(run_test(case, item, criterion.test, t), case,
-                              relevant_records(criterion.test))
+    records = relevant_records(criterion.test)
+    finding = listed_but_missing(mark_secondhand(run_test(case, item, criterion.test, t), case,
+                                                 records), case, item, records)
     if_contradicted = criterion.required and (
         criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in
         or (kind is not None and kind.type in criterion.only_if_contradicted_for))
@@ -239,18 +245,20 @@ def evaluate_item(case: Case, item: DisputedItem,
             break
     if era is not None:
         return judge_in_era(own, case, item, era, spec, kind, asked)
-    if spec is None:
-        return ItemResult(
+    if spec is None:  # undecided, but the documents its facts cite are still gaps to list
+        undecided = ItemResult(
             item_id=item.id, service=item.service, criteria_set=None, criteria_title=None,
             request_type=asked.type, request_type_basis=asked.basis,
             outcome=None, confidence="none",
             summary=f"Not decided: no criteria set in the index covers '{item.service}' ("
                     f"{'an' if kind.type.value[0] in 'aeiou' else 'a'} {kind.type.value} "
                     f"request, family {item.procedure.value}) on "
-                    f"{item.date_of_service} in the {case.setting.value} setting, so no "
+                    f"{item.date_of_service} in the {own.setting.value} setting, so no "
                     "guideline provision here says whether it is indicated; the item needs a "
                     "physician's review under the governing guideline. "
                     f"{judged_as}".rstrip(), judged_on=judged_as or None)
+        undecided.missing_documents = cited_but_missing(own, item, undecided)
+        return undecided
     results = judge_criteria(spec, case, item, kind, local)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)

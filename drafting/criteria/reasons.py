@@ -30,9 +30,10 @@ def reason(criterion: Criterion, finding: Finding, case: Case) -> str:
     if finding.gap is Gap.submission:
         documents = "; ".join(f"{d.id} ({d.title}, {d.date.isoformat()})" for d in case.documents
                               if d.id in finding.missing_documents)
-        return (f"Not documented in the packet: {documents} is cited by "
-                f"{_ids(finding.supporting)} but was not supplied, so it cannot be confirmed "
-                f"that {statement}.")
+        cited = f"is cited by {_ids(finding.supporting)}" if finding.supporting else \
+            "is listed in the record inventory"
+        return (f"Not documented in the packet: {documents} {cited} but was not supplied, so it "
+                f"cannot be confirmed that {statement}.")
     return f"Not documented{notes}: no record dated on or before the service shows that " \
            f"{statement}."
 

@@ -52,6 +52,23 @@ def mark_secondhand(finding: Finding, case: Case, records: set[RecordType]) -> F
     return finding
 
 
+def listed_but_missing(finding: Finding, case: Case, item: DisputedItem,
+                       records: set[RecordType]) -> Finding:
+    """A criterion no record documents, while the inventory lists, as not supplied and dated by
+    the evidence cutoff, a document of the kind that would show it: the evidence may exist
+    outside the packet, so the gap is a submission gap naming that document, not a clinical
+    one (the criterion stays undocumented)."""
+    if finding.status is not Status.undocumented or finding.gap is not Gap.clinical:
+        return finding
+    cutoff = evidence_cutoff(item, case)
+    listed = [d for d in case.documents
+              if not d.included and d.type in records and d.date <= cutoff]
+    if listed:
+        finding.gap = Gap.submission
+        finding.missing_documents = sorted({*finding.missing_documents, *(d.id for d in listed)})
+    return finding
+
+
 def cited_but_missing(case: Case, item: DisputedItem, result: ItemResult,
                       undecided: set[RecordType] | None = None) -> list[str]:
     """Every document the item's facts cite, or come from, that the packet lacks: the item's
