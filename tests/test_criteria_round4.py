@@ -355,3 +355,28 @@ def test_an_item_no_set_decides_still_lists_the_documents_its_facts_cite():
     assert result.criteria_set is None and result.outcome is None
     assert result.missing_documents == ["D21"]
     assert "ca_workers_comp setting" in result.summary
+
+
+# --- thermal intradiscal procedures: investigational under the plan criteria ---------------------
+
+def _idet(setting: str, service: str) -> Case:
+    def change(data: dict) -> None:
+        data["setting"] = setting
+        data["disputed_items"][0]["service"] = service
+        data["disputed_items"][0]["procedure"] = "other"
+    return mutated("commercial-lumbar-fusion-dossier", change)
+
+
+def test_idet_is_not_necessary_under_plan_criteria_that_call_it_investigational():
+    result = result_of(_idet("commercial", "Intradiscal electrothermal therapy (IDET), L4-L5"),
+                       "I1")
+    assert result.criteria_set == "other-thermal-intradiscal"
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["idet.accepted_treatment"]
+    assert any("IDET" in n for n in result.criteria[0].notes)
+
+
+def test_idet_is_left_undecided_where_no_provision_in_the_index_judges_it():
+    result = result_of(_idet("ca_workers_comp", "Intradiscal electrothermal therapy (IDET), L4-L5"),
+                       "I1")
+    assert result.criteria_set is None and result.outcome is None
