@@ -139,13 +139,13 @@ def test_under_the_mtus_trigger_points_without_radiculopathy_are_necessary():
 
 # --- a therapy's benefit in words ------------------------------------------------------------
 
-def _more_pt(response: str) -> Case:
+def _more_pt(response: str, procedure: str = "other") -> Case:
     facts = [
         {"id": "F1", "category": "conservative_care", "date": "2016-10-03",
          "statement": "She has had physical therapy for the right knee since the spring.",
          "tags": ["physical_therapy"], "source": {"document": "D4", "page": 3}},
         {"id": "F2", "category": "response", "date": "2016-10-03", "statement": response,
-         "source": {"document": "D4", "page": 4}},
+         "procedure": procedure, "source": {"document": "D4", "page": 4}},
     ]
 
     def change(data: dict) -> None:
@@ -166,6 +166,13 @@ def test_minimal_and_brief_relief_from_therapy_is_no_functional_improvement():
     assert improvement.contradicting_facts == ["F2"]
     assert result.outcome is Outcome.not_necessary
     assert "pt.functional_improvement" in result.deciding
+
+
+def test_an_injections_brief_relief_says_nothing_about_the_therapy():
+    result = result_of(_more_pt("The knee injection gave only temporary relief.", "esi"), "I1")
+    improvement = next(r for r in result.criteria
+                       if r.criterion_id == "pt.functional_improvement")
+    assert improvement.status is Status.undocumented
 
 
 def test_improved_function_from_therapy_still_meets_it():
