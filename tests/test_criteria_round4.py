@@ -387,3 +387,62 @@ def test_idet_is_left_undecided_where_no_provision_in_the_index_judges_it():
     result = result_of(_idet("ca_workers_comp", "Intradiscal electrothermal therapy (IDET), L4-L5"),
                        "I1")
     assert result.criteria_set is None and result.outcome is None
+
+
+# --- sacroiliac joint injections: the Medicare LCD and the common plan criteria ------------------
+
+SI_EXAM = {"id": "F1", "category": "exam", "date": "2025-05-27",
+           "statement": "Left buttock pain below L5; Fortin finger test, FABER and thigh thrust "
+                        "reproduce it.", "source": {"document": "D2", "page": 2}}
+SI_CARE = {"id": "F2", "category": "conservative_care", "date": "2025-05-27",
+           "statement": "Six weeks of physical therapy and naproxen have not relieved it.",
+           "tags": ["physical_therapy", "nsaid"], "duration": {"value": 6, "unit": "weeks"},
+           "source": {"document": "D2", "page": 2}}
+
+
+def _si(setting: str, facts: list[dict], service: str = "Left sacroiliac joint injection",
+        request_type: str = "initial") -> Case:
+    def change(data: dict) -> None:
+        data["setting"] = setting
+        data["facts"] = facts
+        data["disputed_items"] = [{
+            "id": "I1", "service": service, "procedure": "other",
+            "date_of_service": "2025-06-10", "status": "requested",
+            "request_type": request_type, "facts": [f["id"] for f in facts]}]
+    return mutated("medicare-lumbar-esi-appeal", change)
+
+
+def test_a_joint_localised_on_exam_after_failed_care_is_necessary_under_plan_criteria():
+    result = result_of(_si("commercial", [SI_EXAM, SI_CARE]), "I1")
+    assert result.criteria_set == "other-sacroiliac-joint-injection"
+    assert result.outcome is Outcome.necessary
+    assert "si.joint_pain_on_exam" in result.deciding
+
+
+def test_without_an_exam_localising_the_joint_it_is_not_established():
+    result = result_of(_si("commercial", [SI_CARE]), "I1")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["si.joint_pain_on_exam"]
+
+
+def _earlier_si(response: str) -> dict:
+    return {"id": "F3", "category": "procedure", "date": "2025-01-14",
+            "statement": f"Left sacroiliac joint injection under fluoroscopy; {response}",
+            "source": {"document": "D2", "page": 3}}
+
+
+def test_a_repeat_after_lasting_relief_is_covered_under_the_lcd():
+    result = result_of(_si("medicare", [SI_EXAM, SI_CARE, _earlier_si(
+        "it relieved 80% of the pain for about four months.")],
+        "Repeat left sacroiliac joint injection", "repeat"), "I1")
+    assert next(r for r in result.criteria
+                if r.criterion_id == "si.repeat_response").status is Status.met
+    assert result.outcome is Outcome.necessary
+
+
+def test_a_repeat_after_brief_relief_is_not():
+    result = result_of(_si("medicare", [SI_EXAM, SI_CARE, _earlier_si(
+        "it gave only temporary relief.")], "Repeat left sacroiliac joint injection",
+        "repeat"), "I1")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["si.repeat_response"]
