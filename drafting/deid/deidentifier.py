@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from drafting.deid.dates import shift_text
+from drafting.deid.marks import fold, folded_name
 from drafting.deid.phimap import PhiKind, PhiMap
 from drafting.deid.recognizers import Found, Span, name_tokens, scan
 
@@ -35,11 +36,11 @@ class Deidentifier:
             load()  # fails here, with the install command, if the model is missing
         self.names: set[str] = set()
         self.values: dict[str, PhiKind] = {}
-        for name in names:
+        for name in map(folded_name, names):
             self.names |= name_tokens(name) | {name.strip()}
         for entry in self.map.entries:  # identifiers from an earlier run stay protected
             if entry.kind is PhiKind.name:
-                self.names |= name_tokens(entry.value)
+                self.names |= name_tokens(folded_name(entry.value))
             elif entry.kind in (PhiKind.employer, PhiKind.mrn, PhiKind.member_id,
                                 PhiKind.license, PhiKind.device, PhiKind.ssn, PhiKind.id):
                 self.values[entry.value] = entry.kind
@@ -65,8 +66,19 @@ class Deidentifier:
         # what was learned only grows: the same text with as much learned scans the same
         key = (text, len(self.names), len(self.values))
         if self._last is None or self._last[0] != key:
-            self._last = (key, scan(text, self.names, self.values, self.ner))
+            self._last = (key, self._scan_folded(text))
         return self._last[1]
+
+    def _scan_folded(self, text: str) -> Found:
+        """``scan`` of the text with its combining marks folded (``marks.py``), its spans
+        mapped back to the text as given."""
+        folded = fold(text)
+        if folded is None:
+            return scan(text, self.names, self.values, self.ner)
+        found = scan(folded.text, self.names, self.values, self.ner)
+        found.spans = [Span(*folded.span(s.start, s.end), s.kind, s.priority)
+                       for s in found.spans]
+        return found
 
     def deidentify(self, text: str) -> str:
         out, last = [], 0
