@@ -205,6 +205,10 @@ def roll_up(results: list[CriterionResult],
     if missing:
         confidence = "low" if len(missing) * 2 > len(required) else "medium"
         return not_established, confidence, missing
+    if not required and not any(r.decides_if_contradicted for r in results):
+        # every criterion is supporting here: nothing the set asks decides the item, so it is
+        # not established on these criteria (never 'necessary: all 0 required criteria met')
+        return not_established, "low", []
     # For a necessary item, the met criteria that would have decided against it are reasons too.
     for_it = [r.criterion_id for r in results
               if r.required or (r.decides_if_contradicted and r.status is Status.met)]

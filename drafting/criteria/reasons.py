@@ -40,8 +40,17 @@ def reason(criterion: Criterion, finding: Finding, case: Case) -> str:
 
 def summary(outcome: Outcome, deciding: list[str], results: list[CriterionResult]) -> str:
     required = [r for r in results if r.required]
+    if outcome is Outcome.necessary and not required:
+        guarded = [r.criterion_id for r in results if r.decides_if_contradicted]
+        return (f"Necessary: no record contradicts the criteria that would decide against it "
+                f"({_ids(guarded)}).")
     if outcome is Outcome.necessary:
         return f"Necessary: all {len(required)} required criteria are met."
+    if not deciding:
+        met = sum(r.status is Status.met for r in results)
+        return (f"{outcome.value.replace('_', ' ').capitalize()}: no criterion of this set is "
+                f"required in this setting, so none decides the item ({met} of {len(results)} "
+                f"supporting criteria met); a physician decides it on the record.")
     deciding_results = [r for r in results if r.criterion_id in deciding]
     if outcome is Outcome.not_necessary and all(
             r.status is Status.undocumented for r in deciding_results):
