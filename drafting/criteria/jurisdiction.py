@@ -157,7 +157,11 @@ def era_of(case: Case, day: dt.date) -> tuple[str, Era] | None:
 
 def era_note(name: str, era: Era, day: dt.date, later: str | None) -> str:
     """What a result judged on an era's standard says about it."""
-    shown = (f"; the criteria of {later} are shown as supporting only, since no such guideline "
-             "was in force then") if later else ""
-    return (f"Judged on {era.governing} ({name}), the standard in force on {day}: "
-            f"{_citation(era.standard)}{shown}.")
+    # the later set is named by the result's own criteria, each cited where it is given; named
+    # here, in a sentence citing the era's standard, it read as a claim that standard makes
+    shown = ("; the later guideline's criteria are shown as supporting only, since no such "
+             "guideline was in force then") if later else ""
+    # the day is the item's date of service, stated (and cited) where the item is; a bare
+    # date here was an uncited patient-specific claim in every draft that quoted the note
+    return (f"Judged on {era.governing} ({name}), the standard in force on the date of "
+            f"service: {_citation(era.standard)}{shown}.")
