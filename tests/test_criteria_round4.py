@@ -60,6 +60,12 @@ def test_another_opioid_meets_the_fentanyl_criterion():
     result = result_of(_fentanyl("Continued oxycodone ER 20 mg twice a day"), "I1")
     assert _status(result, "opioids.not_cancer_only_fentanyl") is Status.met
     assert result.outcome is Outcome.necessary
+    fentanyl = next(r for r in result.criteria
+                    if r.criterion_id == "opioids.not_cancer_only_fentanyl")
+    # met without a word about what the request 'does not specify' (the inverted test's
+    # reason), and never the first required criterion, which names the governing standard
+    assert "does not specify" not in fentanyl.reason and not fentanyl.required
+    assert fentanyl.decides_if_contradicted
 
 
 def test_a_fentanyl_lozenge_named_only_in_the_items_drug_record_also_fails():

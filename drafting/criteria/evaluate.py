@@ -70,7 +70,10 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
         flipped = {Status.met: Status.not_met, Status.not_met: Status.met}
         if inner.status is Status.undocumented:
             return inner
-        return Finding(flipped[inner.status], inner.contradicting, inner.supporting, inner.notes)
+        # what the inner test found stays as notes; why it failed (e.g. 'the request does not
+        # specify X; the guideline cannot be applied') would misstate a result now met
+        notes = inner.notes if inner.status is Status.met else []
+        return Finding(flipped[inner.status], inner.contradicting, inner.supporting, notes)
     children = [run_test(case, item, child, t)
                 for child in (test.all if isinstance(test, AllNode) else test.any)]
     order = ([Status.not_met, Status.undocumented, Status.met] if isinstance(test, AllNode)
