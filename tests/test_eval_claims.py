@@ -162,6 +162,18 @@ def test_one_item_with_two_outcomes_contradicts_itself(draft: Draft) -> None:
     assert found and found[0][0] == "error" and "I1" in found[0][1]
 
 
+def test_a_criterion_quoting_a_guidelines_rule_states_no_outcome_for_the_item(draft: Draft,
+                                                                           ) -> None:
+    item = next(s for s in draft.sections if s.item_id == "I1")
+    quoted = ("**Functional improvement is documented (maintenance care is not medically "
+              "necessary).** Met.")
+    assert coherence(_with_texts(draft, {item.key: quoted})) == []
+    # the same words as the paragraph's own conclusion still contradict the item's outcome
+    said = "**Functional improvement is documented.** The repeat injection is not medically " \
+           "necessary."
+    assert coherence(_with_texts(draft, {item.key: said}))
+
+
 def test_nothing_missing_beside_missing_records_is_flagged(draft: Draft) -> None:
     gaps = next(s for s in draft.sections if s.kind == "gaps")
     changed = _with_texts(draft, {gaps.key: "There are no documentation gaps in this file.\n\n"

@@ -151,6 +151,9 @@ def _placeholders(ctx: EvalContext) -> list[Finding]:
 
 
 _ITEM = re.compile(r"\s*(I\d+)\.")  # a conclusion's line about one item: "I2. ..."
+# A criterion's statement set in bold at the head of its paragraph states the guideline's rule
+# ("... maintenance care is not medically necessary"), not the draft's outcome for the item.
+_CRITERION_HEAD = re.compile(r"^\s*\*\*[^*\n]+\*\*")
 
 
 def _outcomes(ctx: EvalContext) -> list[Finding]:
@@ -162,7 +165,8 @@ def _outcomes(ctx: EvalContext) -> list[Finding]:
         if item is None and sentence.section.kind == "conclusion":
             named = _ITEM.match(sentence.text)
             item = named.group(1) if named else None
-        outcome = stated_outcome(sentence.text) if item else None
+        said_text = _CRITERION_HEAD.sub("", sentence.text, count=1)
+        outcome = stated_outcome(said_text) if item and said_text.strip() else None
         if item is None or outcome is None:
             continue
         first = said.setdefault(item, (outcome, sentence))
