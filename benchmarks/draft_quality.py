@@ -14,7 +14,11 @@ letter needs a denial), and then for the realistic cases of the criteria issue
   the signer's qualifications, filled at sign-off, are counted apart;
 - advocacy conclusions against the requester: a sentence of a dossier, appeal or letter of
   medical necessity stating an outcome other than "necessary" outside a note to the physician;
-- words per section: mean and largest, citation markers aside.
+- words per section: mean and largest, citation markers aside;
+- eval errors: the errors our own eval harness (``evals.harness.evaluate_draft``, no judge, no
+  embeddings) raises on the draft, by check. An item the criteria leave undecided has no
+  conclusion (``coverage``): the physician concludes it; every other error is a defect of the
+  composer or a false alarm of a check, and either is ours to fix.
 
 Run: ``python benchmarks/draft_quality.py`` (writes benchmarks/results/draft_quality.txt), or
 ``python benchmarks/draft_quality.py --local-model``: three examples in every type drafted by a
@@ -30,7 +34,7 @@ import re
 import statistics
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +52,7 @@ from drafting.stages import draft_case  # noqa: E402
 from evals.checks.coherence import MIN_REPEATED_WORDS, _key  # noqa: E402
 from evals.checks.stance import against_requester  # noqa: E402
 from evals.context import MARKER, EvalContext  # noqa: E402
+from evals.harness import evaluate_draft  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 
 RESULT = ROOT / "benchmarks" / "results" / "draft_quality.txt"
@@ -83,6 +88,8 @@ class Tally:
     missing: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     against: list[str] = field(default_factory=list)
     words: list[int] = field(default_factory=list)
+    errors: Counter[str] = field(default_factory=Counter)  # eval errors by check
+    error_lines: list[str] = field(default_factory=list)
 
 
 def repeated_sentences(draft: Draft, case: Case) -> tuple[int, int, list[str]]:
@@ -151,13 +158,19 @@ def measure(paths: list[Path], settings: Settings | None = None
             tally.against += [f"{path.stem}/{kind.value}/{key}: {what}: {body[:100]}"
                               for key, body, what in against_requester(draft)]
             tally.words += words_per_section(draft)
+            for finding in evaluate_draft(draft, case, excerpts).findings:
+                if finding.severity == "error":
+                    tally.errors[finding.check] += 1
+                    tally.error_lines.append(f"{path.stem}/{kind.value}/{finding.section}: "
+                                             f"{finding.check}: {finding.message[:90]}")
     return tallies, skipped
 
 
 def table(title: str, tallies: dict[str, Tally]) -> list[str]:
     lines = [title, "",
              f"{'document type':<26}{'drafts':>7}{'sentences':>10}{'repeated':>9}{'share':>8}"
-             f"{'leaks':>7}{'elements':>10}{'against':>9}{'words/section':>15}{'max':>6}"]
+             f"{'leaks':>7}{'elements':>10}{'against':>9}{'words/section':>15}{'max':>6}"
+             f"{'eval errors':>13}"]
     for name, t in tallies.items():
         if not t.drafts:
             continue
@@ -166,7 +179,12 @@ def table(title: str, tallies: dict[str, Tally]) -> list[str]:
         mean = statistics.mean(t.words) if t.words else 0
         lines.append(f"{name:<26}{t.drafts:>7}{t.sentences:>10}{t.repeated:>9}{share:>8.1%}"
                      f"{len(t.leaks):>7}{elements:>10}{len(t.against):>9}{mean:>15.0f}"
-                     f"{max(t.words, default=0):>6}")
+                     f"{max(t.words, default=0):>6}{sum(t.errors.values()):>13}")
+    errors: Counter[str] = sum((t.errors for t in tallies.values()), Counter())
+    if errors:
+        lines += ["", "eval errors by check (coverage: items the criteria leave undecided, which "
+                      "the physician concludes): "
+                  + ", ".join(f"{check} {n}" for check, n in errors.most_common())]
     missing = {(name, label): count for name, t in tallies.items()
                for label, count in t.missing.items()}
     if missing:
@@ -178,7 +196,8 @@ def table(title: str, tallies: dict[str, Tally]) -> list[str]:
     lines += ["", f"signer's name and credentials: filled at sign-off ({signer} of the unsigned "
                   "drafts have them, as expected: 0)"]
     for t in tallies.values():
-        for line in (t.leaks + t.against + t.repeats)[:10]:
+        for line in (t.leaks + t.against + t.repeats + [e for e in t.error_lines
+                                                        if ": coverage: " not in e])[:10]:
             lines.append(f"  ! {line}")
     return lines
 
@@ -232,7 +251,8 @@ def main() -> None:
              "placeholders outside citation markers; elements = required elements present of "
              "those required (the signer's qualifications, filled at sign-off, apart); against = "
              "advocacy sentences concluding against the requester outside a note to the "
-             "physician; words per section (mean, largest).", "",
+             "physician; words per section (mean, largest); eval errors = errors our own eval "
+             "harness raises on the draft (by check below the table).", "",
              "Before this change (the composer at 6db36ed, examples only): 1236 of 6003 "
              "sentences repeated (20.6%): litigation opinion 20.5%, review determination 23.3%, "
              "pre-denial dossier 17.5%, appeal letter 21.0%, letter of medical necessity 21.3%; "
