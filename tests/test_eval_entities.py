@@ -299,3 +299,42 @@ def test_a_requirement_named_by_what_it_requires_is_the_guidelines():
     assert problems(sentence, source)  # read as it stands, it names smoking
     assert not problems(without_requirements(sentence), source)
     assert problems(without_requirements("The MRI requirement was met by the CT."), source)
+
+
+@pytest.mark.parametrize("said, source, wrong", [
+    # walking aids are siblings: a walker is not the cane the record gives
+    ("He still needs a walker for anything beyond the driveway.",
+     "Back pain 6/10; uses a cane beyond the driveway.", "names walker; the cited F1 names cane"),
+    ("He still needs a cane for anything beyond the driveway.",
+     "Back pain 6/10; uses a single point cane beyond the driveway.", None),
+    ("She has been on crutches since the fall.", "Non-weight-bearing, axillary crutches.", None),
+    # a podiatrist, a nurse and the California evaluators are providers of their own
+    ("A podiatrist reviewed the foot X-rays in March.",
+     "Orthopaedic surgeon reviewed the foot X-rays.", "names podiatrist"),
+    ("A podiatrist reviewed the foot X-rays in March.",
+     "DPM visit: foot X-rays reviewed.", None),
+    ("A utilization review nurse cut the quantity to 30.",
+     "Physician reviewer modified the quantity to 30.", "names nurse"),
+    ("The registered nurse recorded the dressing change.", "RN note: dressing changed.", None),
+    ("The AME rated the lumbar spine.", "QME report: lumbar spine rated.",
+     "names agreed medical evaluator (AME)"),
+    ("The AME rated the lumbar spine.", "AME report: lumbar spine rated.", None),
+    # a nurse practitioner is still one concept, not a nurse
+    ("The nurse practitioner refilled the patch.", "NP visit: lidocaine patch refilled.", None),
+])
+def test_walking_aids_nurses_podiatrists_and_evaluators_are_told_apart(said, source, wrong):
+    found = problems(said, source)
+    if wrong is None:
+        assert found == []
+    else:
+        assert any(wrong in f for f in found), found
+
+
+def test_the_new_names_add_no_everyday_word_to_the_clinical_terms():
+    # the support check holds a word of a lexicon name against a sentence whose source lacks
+    # it: the walking aids' and providers' names bring no everyday word ("single", "case",
+    # "agreed", "review")
+    from evals.checks.support import _terms
+
+    assert not {"single", "case", "agreed", "qualif", "review", "power", "frame", "stick",
+                "regist", "front", "gait"} & _terms()
