@@ -73,6 +73,11 @@ _OPENERS = {"whether", "if", "that", "which", "what"}
 _LEADING = {"by", "with", "on"}  # "never confirmed by EMG": the test is what is missing
 _SUBJECTS = {"she", "he", "they", "i", "we", "anyone", "anybody", "someone", "somebody"}
 _BETWEEN = {"ever", "had", "has", "have", "was", "were", "actually", "really"}
+DETERMINERS = {"the", "his", "her", "their", "this", "that", "my", "our"}
+_CLAUSE_STARTS = DETERMINERS | _OPENERS | _SUBJECTS
+# A claim whose thing missing is a clause with a verb of being ("did not say | the injection
+# was unsafe"): what is missing is a statement about the thing, not the thing.
+COPULAS = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 _RECORD_NOUNS = {"reference", "record", "records", "mention", "evidence", "documentation",
                  "sign", "trace", "note"}
 
@@ -149,8 +154,12 @@ def _lead_in(tokens: tuple[str, ...], b: int) -> int:
         b += 1
     # "no evidence that | she ever completed | a course of therapy": what is missing is the
     # object of the clause, past its subject and verb
-    if b < n and tokens[b] in _SUBJECTS:
-        k = b + 1
+    # (a subject with its determiner: "whether | the applicant had tried | a lower dose")
+    start = b
+    if b < n and tokens[b] in DETERMINERS:
+        start = next((k for k in range(b + 1, min(n, b + 4)) if tokens[k] in _BETWEEN), b)
+    if b < n and (tokens[b] in _SUBJECTS or start > b):
+        k = (start if start > b else b) + 1
         while k < n and tokens[k] in _BETWEEN:
             k += 1
         if k < n and tokens[k].endswith("ed"):
@@ -195,7 +204,9 @@ def absent_phrases(tokens: tuple[str, ...]) -> list[str]:
             if token in HARD or token == "," or token in breaks:
                 break
             words.insert(0, token)
-        phrases.append(words)
+        # "(whether) the patient had tried | a lower dose | is not recorded": past the subject
+        lead = _lead_in(tuple(words), 0) if words and words[0] in _CLAUSE_STARTS else 0
+        phrases.append(words[lead:] if lead < len(words) else words)
     claims = [f"no {' '.join(words)}" for words in phrases if words]
     for m in confirm.finditer(joined):  # "no topical agent | has been tried"
         a = bisect.bisect_left(starts, m.start())

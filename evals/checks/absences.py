@@ -27,6 +27,8 @@ from functools import cache, lru_cache
 from drafting.case.vocab import FactCategory
 from evals.checks.absence_acts import act_or_count
 from evals.checks.absence_claims import (
+    COPULAS,
+    DETERMINERS,
     absence_clauses,
     absent_text,
     claimed_absent,
@@ -140,8 +142,11 @@ def _contradicted(claim: str, fact_id: str, statement: str, by_kind: bool = True
     word for word (with all its modifiers) or, if ``by_kind``, as a kind of what the claim
     names ("no anti-inflammatory" against "ibuprofen 600 mg"; "no electrodiagnostic testing"
     against any finding of the EMG ``report`` the fact was read from)."""
-    if set(words(claim.lower())) & vocab("effects"):
+    said_words = words(claim.lower())
+    if set(said_words) & vocab("effects"):
         return ""  # "no the patch allowed her to sleep": an effect is missing, not the patch
+    if len(said_words) > 2 and said_words[1] in DETERMINERS and set(said_words) & COPULAS:
+        by_kind = False  # "no the injection was unsafe": a statement about it is missing
     shaped = act_or_count(claim, fact_id, statement)
     if shaped is not None:
         return shaped
