@@ -46,6 +46,7 @@ class Lexicon:
     qualifiers: frozenset[str]
     fillers: frozenset[str]
     not_concepts: frozenset[str]
+    record_heads: frozenset[str]
     phrase: int
     pairs: tuple[Pair, ...]
 
@@ -109,4 +110,5 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
         boundaries=frozenset(b for b in bounds if " " not in b),
         qualifiers=frozenset(neg["qualifiers"]), fillers=frozenset(neg["fillers"]),
         not_concepts=BASE_NOT_CONCEPT | frozenset(map(str, data["not_concepts"])),
+        record_heads=frozenset(map(str, data["record_heads"])),
         phrase=int(data["phrase"]), pairs=tuple(pairs))

@@ -175,6 +175,9 @@ class Scope:
             if stopped or t in DETERMINERS:
                 self.mark(k, UNSURE, cue)
                 in_pp = in_pp or (stopped and t in PREPOSITIONS)
+            elif head and k == head[-1] + 1 and t in self.lex.record_heads:
+                qualified = stopped = True  # "the missing MRI report": the report is missing,
+                self.mark(k, UNSURE, cue)  # not the MRI
             elif t in self.lex.qualifiers and not head and self.at_all(k, z):
                 self.mark(k, UNSURE, cue)  # emphasis, not a modifier the record must carry
             elif t in self.lex.qualifiers and not head:
