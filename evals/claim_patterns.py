@@ -87,12 +87,21 @@ _ANATOMY = (r"sided?|[CTLS]\d|lower|upper|lateral|medial|posterior|anterior|para
             r"gluteal|sciatic|radicular|dermatom|extensor|flexor|quadriceps|hamstring|achilles|"
             r"patellar|biceps|triceps|anterolateral|posterolateral|"
             # the upper limb's nerves, tunnels and tendons ("a left carpal tunnel release")
-            r"carpal|cubital|ulnar|median|radial|rotator|supraspinatus|forearm|thumb|finger")
+            r"carpal|cubital|ulnar|median|radial|rotator|supraspinatus|forearm|thumb|finger|"
+            # the lower limb's and the head's named nerves ("a left superficial peroneal
+            # neuropathy", "the right sural nerve", "a left greater occipital block")
+            r"peroneal|sural|tibial|femoral|saphenous|genicular|obturator|pudendal|plantar|"
+            r"occipital|trigeminal|intercostal|superficial|deep[\s-]+(?:peroneal|fibular|tibial)")
 _LEFT_RIGHT = _starts(["left", "right"])
 SIDE = Pattern(rf"\b(left|right)(?=[\s-]+(?:{_ANATOMY}))",
                  rf"({_LEFT_RIGHT})(?=[\s-]+(?:{_ANATOMY.lower()}))")
 SIDE_BEFORE_ANATOMY = SIDE.any
-SIDE_AFTER_THE = Pattern(r"\bthe (left|right)\b", r"the (?<!\wthe )(left|right)\b")
+# ("the right standard", "the right call": "right" as correct, before a noun no side goes with)
+_NOT_A_SIDE = (r"(?![\s-]+(?:standard|standards|choice|decision|approach|question|answer|call|"
+               r"thing|course|step|time|way|result|outcome|framework|test|tool|measure|"
+               r"guideline|criterion|criteria|policy|rule|lens|balance|reading|conclusion)\b)")
+SIDE_AFTER_THE = Pattern(rf"\bthe (left|right)\b{_NOT_A_SIDE}",
+                         rf"the (?<!\wthe )(left|right)\b{_NOT_A_SIDE}")
 # (and "both" a paired part: "both shoulders", "both knees")
 _PAIRED = r"sides|shoulders|knees|hips|legs|arms|hands|wrists|elbows|feet|ankles|thighs"
 BILATERAL = Pattern(rf"\b(bilateral(?:ly)?|both (?:{_PAIRED}))\b",
@@ -157,6 +166,8 @@ _SPAN_TAIL = r"(?:[\s-]+(?:" + "|".join(UNITS) + r"))?[\s-]+(?P<unit>day|week|mo
 DURATION = Pattern(
     r"\b(\d+(?:\.\d+)?|" + "|".join([*TENS, *WORD_NUMBERS]) + r")" + _SPAN_TAIL,
     _dispatch([*TENS, *WORD_NUMBERS], digits=r"\d*(?:\.\d+)?") + _SPAN_TAIL)
+# What follows a span that is a person's age ("68-year-old", "52 years old", "40 years of age").
+AGE_AFTER = re.compile(r"[\s-]+old\b|\s+of\s+age\b", re.IGNORECASE)
 DAYS_PER = {"day": 1.0, "week": 7.0, "month": 30.44, "year": 365.25}
 # A range of scores or percentages written with a hyphen ("3-4/10", "50-60%"): both ends are
 # numbers (a level, "L4-5", has a letter before it; an ISO date is blanked first).

@@ -25,6 +25,7 @@ from typing import Any
 
 from drafting.case.vocab import normalize_level
 from evals.claim_patterns import (
+    AGE_AFTER,
     AMOUNT,
     BILATERAL,
     DAY_MONTH,
@@ -295,6 +296,9 @@ class Claims:
         found = set()
         spans = (self.digit or self.number_words) and self.has(has_span_word)
         for match in self.matches(DURATION) if spans else ():
+            if match.group("unit").lower() == "year" and AGE_AFTER.match(self.text, match.end()):
+                continue  # a person's age ("a 68-year-old man", "52 years of age"), not a span
+                # (not "an injury about four months old", which is a span)
             said = scan(self.text[match.start():match.end()]).numbers
             if said:
                 found.add((max(said), match.group("unit").lower()))

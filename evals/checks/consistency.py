@@ -12,12 +12,18 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
-from drafting.case.vocab import normalize_level
+from drafting.case.vocab import FactCategory, normalize_level
 from evals import claims
 from evals.checks import grades, positions
 from evals.checks.consistency_counts import derived, reversed_changes
-from evals.checks.consistency_dates import date_problems, span_problems
+from evals.checks.consistency_dates import (
+    between_problems,
+    date_problems,
+    span_problems,
+    unshown_spans,
+)
 from evals.checks.grades import grade_problems
+from evals.checks.item_terms import item_terms
 from evals.checks.pairing import pairing_problems
 from evals.checks.positions import (
     comparison_problems,
@@ -44,6 +50,7 @@ class _Cited:
     excerpts: str | None  # the cited excerpts' texts, joined (None: no excerpt cited)
     # the cited facts' source documents in words (a title may count: "five views")
     documents: str = ""
+    decided: frozenset[dt.date] = frozenset()  # the cited decisions' dates (a denial's)
     _partial: tuple[set[tuple[int, int]], set[int], set[tuple[int, int]]] | None = \
         field(default=None, repr=False)
 
@@ -51,7 +58,7 @@ class _Cited:
     def key(self) -> tuple[object, ...]:
         """All a sentence is checked against here (two equal keys cite the same)."""
         return (self.markers, self.text, self.fact_dates, self.counted_dates,
-                tuple(self.spans), self.counted, self.excerpts, self.documents)
+                tuple(self.spans), self.counted, self.excerpts, self.documents, self.decided)
 
 
 def _cited(ctx: EvalContext, markers: tuple[str, ...]) -> _Cited | None:
@@ -68,7 +75,8 @@ def _cited(ctx: EvalContext, markers: tuple[str, ...]) -> _Cited | None:
                             for d in (f.date, f.end_date) if d),
                   [(f.date, f.end_date) for f in facts if f.end_date], len(counted),
                   " ".join(excerpts) if excerpts else None,
-                  " ".join(ctx.fact_documents.get(f.id, "") for f in facts).strip())
+                  " ".join(ctx.fact_documents.get(f.id, "") for f in facts).strip(),
+                  frozenset(f.date for f in facts if f.category is FactCategory.utilization_review))
 
 
 def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
@@ -112,6 +120,7 @@ def _sides_known(ctx: EvalContext, said: Claims, cited: Claims) -> Claims | froz
     lower = said.text.lower()
     extra = {side for d in ctx.case.diagnoses for side in _diagnosis_sides(d)
              if _names_diagnosis(lower, d.text)}
+    extra |= item_terms(ctx, said.text)[0]  # the requested item's, named with the item
     return cited if not extra else cited.sides | extra
 
 
@@ -281,6 +290,18 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|th
                          r"(?:medically )?(?:un)?necessary|necessity|at issue|in dispute|"
                          r"under review)\b",
                          re.I)
+# A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61".
+_AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
+                  r"\baged? (\d{1,3})\b", re.IGNORECASE)
+
+
+def _ages(text: str) -> set[float]:
+    """The ages a sentence gives (the patient's may be stated without a citation; another age
+    is a number like any other, which the sources must give)."""
+    return {n for m in _AGE.finditer(text) for n in claims.numbers(next(g for g in m.groups()
+                                                                        if g))}
+
+
 _PRODUCT_NUMBER = re.compile(r"#\s?(\d+)\b")
 
 
@@ -293,6 +314,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         # a product's number, not a quantity ("Tylenol #3"), where the sources name no product
         # by its number (else it must be theirs: not "Tylenol #4" for their "Tylenol #3")
         extra -= {float(n) for n in _PRODUCT_NUMBER.findall(said.text)}
+    if extra:  # the patient's age, which the case file states
+        extra -= _ages(said.text) & {float(ctx.case.patient.age)}
     if extra and _speaks_of_case(ctx, said.text):
         extra -= claims.numbers(ctx.stated_values)
     if extra and cited.documents:  # the record a cited fact was read from ("five views")
@@ -301,7 +324,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if extra:
         problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                         f"the cited source")
-    problems += span_problems(said, cited)
+    problems += span_problems(said, cited, unshown_spans(said.text, ctx.stated_values))
+    problems += between_problems(said) if said.durations else []
     problems += reversed_changes(said.text, cited.text)
     problems += landmark_problems(said.text, cited.text)
     problems += root_problems(said.text, cited.text)
@@ -320,6 +344,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if said.levels and "fracture" in said.text.lower():
         problems += _fracture_problems(said.text, cited.text)
     wrong_levels = _levels_agree(said.levels, source.levels) if said.levels else set()
+    if wrong_levels:  # the requested item's, named with the item
+        wrong_levels -= item_terms(ctx, said.text)[1]
     if wrong_levels:
         problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
     return problems

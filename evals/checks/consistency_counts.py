@@ -233,11 +233,19 @@ def _kind_counts(ctx: EvalContext, after: str, cited: _Cited) -> set[int]:
 
     lex = lexicon()
     head = " ".join(after.split()[:3])
-    kinds = next((said for said, _ in lex.mentions(head)), frozenset())
+    found = [said for said, _ in lex.mentions(head)]
+    # a route before the kind counted qualifies it ("two oral agents": not the patch)
+    routes = {c for said in found[:-1] for c in said if lex.concepts[c].kind == "route"}
+    kinds = next((said for said in found if not said <= routes), frozenset()) if routes \
+        else next(iter(found), frozenset())
     if not kinds:
         return set()
     facts = [ctx.source_text(m) or "" for m in cited.markers if m.startswith("F")]
     named = [lex.names(t) for t in facts]
+    if routes:  # (a fact naming another route is of another kind: "a lidocaine patch")
+        wider = set().union(*(lex.ancestors[r] for r in routes))
+        named = [frozenset() if any(lex.concepts[c].kind == "route" and c not in wider
+                                    for c in n) else n for n in named]
     counts = {sum(1 for n in named if kinds & n)}
     things = {cid for t in facts for said, _ in lex.mentions(t) for cid in said
               if kinds & lex.ancestors[cid] and not kinds & {cid}}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from itertools import combinations
+from itertools import chain, combinations
 from typing import TYPE_CHECKING
 
 from evals import claims
@@ -53,6 +53,10 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
             not cited.markers[0].startswith("F") or len(_MONTH_NAME.findall(said.text)) != 1:
         return problems  # (one month named, from one fact: not "between March and May 2024";
         # no whole date, which the date check reads: "- 14 November 2023: <the fact>")
+    if said_months & {(d.year, d.month) for d in (*chain(*cited.spans), *cited.decided)}:
+        return []  # the month a cited span begins or ends in ("was stopped in February 2024")
+        # or a cited decision was made in ("the March 2005 denial"), not the month a note was
+        # written in, which may be after the event it retells
     return _retold_month(said_months, cited.claims.month_years) or \
         _misdated_event(said.text, said_months, cited)
 
@@ -131,11 +135,13 @@ def _partial_against(said_months: frozenset[tuple[int, int]],
     return problems
 
 
-def span_problems(said: Claims, cited: _Cited) -> list[str]:
+def span_problems(said: Claims, cited: _Cited,
+                  unshown: frozenset[tuple[float, str]] = frozenset()) -> list[str]:
     """A span the sentence states ("for six weeks") must be one a cited source states, in any
     unit (eight weeks ~ two months, to half the larger unit), or one between two dates of the
-    sentence and its cited facts (to the nearest unit of the sentence)."""
-    spans = said.durations
+    sentence and its cited facts (to the nearest unit of the sentence). The ``unshown`` spans
+    (a requirement the sentence says the record cannot show) are not the case's."""
+    spans = said.durations - unshown
     compound = compound_spans(said.text) if spans or " and " in said.text else {}
     if compound:  # "two years and eight months": one span, not two
         spans = (spans - {p for parts in compound.values() for p in parts[0]}) | set(compound)
@@ -233,3 +239,72 @@ def compound_spans(text: str) -> dict[tuple[float, str], tuple[set[tuple[float, 
         total = round(big * days[unit] / days[sub] + small)
         found[(float(total), sub)] = ({(big, unit), (small, sub)}, {big, small})
     return found
+
+
+# A span the sentence says the record cannot show ("the notes cannot show four weeks of
+# therapy", "whether it lasted six weeks cannot be told"): the cue, then the clause after it.
+_UNSHOWN = re.compile(r"\b(?:whether|cannot|can ?not|unable to|(?:does|do|did) not show|"
+                      r"not shown|no way to)\b([^,;:.]*)", re.IGNORECASE)
+
+
+def unshown_spans(text: str, required: str) -> frozenset[tuple[float, str]]:
+    """The spans of the ``required`` text (the criteria's) that the sentence gives in a clause
+    saying the record cannot show them, or asking whether they were reached."""
+    if not _UNSHOWN.search(text):
+        return frozenset()
+    said = frozenset(p for m in _UNSHOWN.finditer(text) for p in claims.durations(m.group(1)))
+    return said & claims.durations(required) if said else frozenset()
+
+
+# A span the sentence puts between two dates it gives: "acted on 14 October 2019, three weeks
+# after the request of 7 October", "the MRI of 2 May, six weeks before the injection on
+# 20 June".
+_BETWEEN = re.compile(r"\b(?:after|before|later|earlier|since|following|prior to|from)\b",
+                      re.IGNORECASE)
+
+
+def _days_given(said: Claims) -> list[dt.date]:
+    """The whole days a sentence gives: its dates, and its days without a year ("7 October",
+    "September 26") in the year of its one whole date."""
+    years = {d.year for d in said.dates}
+    if len(years) != 1:
+        return sorted(said.dates)
+    (year,) = years
+    days = set(said.dates)
+    for month, day in said.month_days | _day_months(said.text):
+        try:
+            days.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return sorted(days)
+
+
+def _day_months(text: str) -> set[tuple[int, int]]:
+    """Days written before their month without a year ("7 October")."""
+    from evals.claim_patterns import DAY_MONTH, month_number
+
+    return {(month_number(m), int(d)) for d, m in DAY_MONTH.findall(text) if 1 <= int(d) <= 31}
+
+
+def between_problems(said: Claims) -> list[str]:
+    """A span the sentence states between the two days it gives ("three weeks after") must be
+    the time between them, to one of its unit, as a span between cited dates is (a bound:
+    "over three weeks", on its side)."""
+    if len(said.durations) != 1 or not _BETWEEN.search(said.text):
+        return []
+    days = _days_given(said)
+    if len(days) != 2:
+        return []
+    (value, unit), = said.durations
+    if not re.search(rf"\b{unit}s?\b[^,;.]{{0,12}}?\b(?:after|before|later|earlier|since|"
+                     rf"following|prior to)\b", said.text, re.IGNORECASE):
+        return []  # the span is not the one between them ("for six weeks, from May")
+    gap = (days[1] - days[0]).days
+    length = value * claims.DAYS_PER[unit]
+    bound = _span_bounds(said.text).get((value, unit))
+    if (bound == "over" and gap >= length - claims.DAYS_PER[unit]) or \
+            (bound == "under" and gap <= length + claims.DAYS_PER[unit]) or \
+            abs(gap - length) <= claims.DAYS_PER[unit]:
+        return []
+    return [f"span {value:g} {unit}s between {days[0].isoformat()} and {days[1].isoformat()}, "
+            f"which are {gap} days apart"]
