@@ -189,6 +189,32 @@ def _missing_and_complete(ctx: EvalContext) -> list[Finding]:
                         f"records") for s in complete]
 
 
+# What a sentence does with the decision under review: reverses it, or lets it stand.
+_REVERSED = re.compile(r"\b(?:denial|non-?certification|modification|determination|decision)"
+                       r"\b[^.;]{0,40}?(?<!not )\b(?:is|be|was|are|were) "
+                       r"(?:overturned|reversed|set aside|vacated)\b", re.I)
+_STANDS = re.compile(r"\b(?:denial|non-?certification)\b[^.;]{0,40}?(?<!not )\b(?:is|be|was) "
+                     r"(?:upheld|affirmed|sustained)\b", re.I)
+
+
+def _reverses_itself(ctx: EvalContext) -> list[Finding]:
+    """A sentence that finds an item not medically necessary and overturns the decision that
+    cut it back, or finds it necessary and upholds its denial: it disagrees with itself."""
+    found = []
+    for sentence in ctx.sentences:
+        text = sentence.text
+        if "medically necessary" not in text.lower():
+            continue
+        outcome = stated_outcome(text)
+        if outcome == "not_necessary" and _REVERSED.search(text):
+            found.append(_finding(sentence, "finds the item not medically necessary but "
+                                            "overturns the decision under review"))
+        elif outcome == "necessary" and _STANDS.search(text):
+            found.append(_finding(sentence, "finds the item medically necessary but upholds "
+                                            "its denial"))
+    return found
+
+
 def clear_caches() -> None:
     """Forget every sentence read (for timing on cold caches)."""
     _key.cache_clear()
@@ -196,4 +222,4 @@ def clear_caches() -> None:
 
 def check_coherence(ctx: EvalContext) -> list[Finding]:
     return (_repeats(ctx) + _leaks(ctx) + _placeholders(ctx) + _outcomes(ctx) +
-            _missing_and_complete(ctx))
+            _missing_and_complete(ctx) + _reverses_itself(ctx))
