@@ -30,36 +30,29 @@ SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embedding
 _WORD = re.compile(r"[a-z][a-z0-9-]{2,}")
 
 
+def stem(word: str) -> str:
+    """A word cut to six letters (a crude stem), less a plural "s" that would fall within them
+    ("legs" is "leg", "visits" "visit"; not "status", "process" or "analysis")."""
+    if len(word) <= 7 and len(word) > 3 and word[-1] == "s" and word[-2] not in "siu":
+        word = word[:-1]
+    return word[:6]
+
+
 @lru_cache(maxsize=8192)
 def content_words(text: str) -> tuple[str, ...]:
-    """Content words cut to six letters (a crude stem), cached: sources are read many times."""
+    """Content words cut to six letters (a crude stem), cached: sources are read many times.
+    (The overlap of a cited sentence with its source reads plurals too: ``_units``.)"""
     return tuple([w[:6] for w in _WORD.findall(text.lower()) if w not in STOPWORDS])
+
+
+def _both_stems(text: str) -> frozenset[str]:
+    """A word list's words cut to six letters and as ``stem`` reads them."""
+    return frozenset(content_words(text)) | {unit[0] for unit in _units(text)}
 
 
 @lru_cache(maxsize=8192)
 def word_set(text: str) -> frozenset[str]:
     return frozenset(content_words(text))
-
-
-# The opinion's own vocabulary of argument: how a reviewer weighs, objects and answers. Such
-# words say nothing a source could support, so they are not counted against a sentence.
-ARGUMENT_WORDS = frozenset(content_words(
-    "argue argues argued argument stress stresses contend contends objection objections answer "
-    "answers rebut rebuts premature payer plaintiff defense defence reviewer reader hostile "
-    "establish established establishes shows show showing supports supported support "
-    "necessary necessity medically reasonable likeliest likely remains remain remaining "
-    "option options exhausted failed extensive prior whether because although however yet "
-    "still therefore thus here gap gaps clinical submission paperwork missing documentation "
-    "documented record records appear appears exists exist standard satisfies satisfied meets "
-    "met weighs weigh favour favor against point points"))
-# Numbers, units and hedges on them: the consistency check reads those against the source.
-QUANTITY_WORDS = frozenset(content_words(
-    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
-    "hundred twice thrice half third thirds quarter day days week weeks month months year years "
-    "hour hours minute minutes percent times daily weekly monthly about roughly approximately "
-    "nearly almost some later earlier after before january february march april may june july "
-    "august september october november december"))
 
 
 @lru_cache(maxsize=8192)
@@ -71,15 +64,36 @@ def _units(text: str) -> tuple[tuple[str, ...], ...]:
         if word in STOPWORDS:
             continue
         if "-" in word:
-            parts = [p[:6] for p in word.split("-") if len(p) > 2 and p[0].isalpha() and
+            parts = [stem(p) for p in word.split("-") if len(p) > 2 and p[0].isalpha() and
                      p not in STOPWORDS and p not in _PREFIXES]
-            units.append((word[:6], *parts))
+            units.append((stem(word), *parts))
         else:
-            units.append((word[:6],))
+            units.append((stem(word),))
     return tuple(units)
 
 
 _PREFIXES = frozenset({"non", "pre", "post", "anti", "sub", "semi", "multi", "self", "well"})
+
+
+# The opinion's own vocabulary of argument: how a reviewer weighs, objects and answers. Such
+# words say nothing a source could support, so they are not counted against a sentence.
+ARGUMENT_WORDS = frozenset(_both_stems(
+    "argue argues argued argument stress stresses contend contends objection objections answer "
+    "answers rebut rebuts premature payer plaintiff defense defence reviewer reader hostile "
+    "establish established establishes shows show showing supports supported support "
+    "necessary necessity medically reasonable likeliest likely remains remain remaining "
+    "option options exhausted failed extensive prior whether because although however yet "
+    "still therefore thus here gap gaps clinical submission paperwork missing documentation "
+    "documented record records appear appears exists exist standard satisfies satisfied meets "
+    "met weighs weigh favour favor against point points"))
+# Numbers, units and hedges on them: the consistency check reads those against the source.
+QUANTITY_WORDS = frozenset(_both_stems(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety "
+    "hundred twice thrice half third thirds quarter day days week weeks month months year years "
+    "hour hours minute minutes percent times daily weekly monthly about roughly approximately "
+    "nearly almost some later earlier after before january february march april may june july "
+    "august september october november december"))
 
 
 _LOOSE_KINDS = frozenset({"region", "condition"})
