@@ -13,7 +13,7 @@ _spec = importlib.util.spec_from_file_location("deid_blind_9_check",
                                                HERE.parent / "deid_blind_9" / "check.py")
 _set9 = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_set9)
-_main = getattr(_set9, "_main")
+_main = _set9._main
 
 if __name__ == "__main__":
     sys.exit(_main(HERE))
