@@ -313,6 +313,7 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
 _PERSON_FIELD = re.compile(
     r"(?i)[\"']?(?:patient|pt|last|first|middle|full|legal|given|surname|employee|applicant|"
     r"claimant|injured|member|insured|subscriber|name[ _]of[ _]employee)")
+_DOSE = re.compile(r"[ ]\d+(?:\.\d+)?[ ]?(?:%|mg|mcg|µg|g|mL|ml|cc|units?|IU|mEq)(?![A-Za-z])")
 _ACRONYM = re.compile(r"[A-Z0-9-]{1,4}(?:[ ][A-Z0-9-]{1,4})*")
 
 
@@ -324,8 +325,8 @@ def _labelled_ok(text: str, match: re.Match[str], span: tuple[int, int]) -> bool
     after = text[span[1]:span[1] + 40]
     if match.group(0).startswith('"'):
         return bool(re.match(rf"{_CREDENTIALS}?\.?\"", after))
-    if re.match(r"\s*(?:,\s*[\w\"]+\s*:|[}\]])", after):
-        return False
+    if re.match(r"\s*(?:,\s*[\w\"]+\s*:|[}\]])", after) or _DOSE.match(after):
+        return False  # the next key follows; a dose follows: a drug ("Anesthesia: Xylo 2%")
     name = text[span[0]:span[1]]
     return not (_ACRONYM.fullmatch(name) and not _PERSON_FIELD.match(match.group(0)))
 

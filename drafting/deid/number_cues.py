@@ -66,6 +66,10 @@ COURT_CASE = re.compile(r"(?<![\w:-])\d:\d{2}-(?:cv|cr|mc|md|mj|bk|ap|po)-\d{3,6
 # A prescription or record number with a short suffix, a refill's ("3318026-02").
 SUFFIXED = re.compile(r"(?<![\w.-])\d{6,}-\d{1,3}(?![\w-]|\.\d)")
 HYPHEN_CODE = re.compile(r"(?<![\w.-])(?:[A-Z]{1,5}-)?\d{2,}(?:-\d{2,}){2,}(?![\w-]|\.\d)")
+# A code of regulations or statutes before a number cites a rule (public), no one's record.
+_STATUTE_BEFORE = re.compile(r"(?:\b(?:WAC|RCW|CCR|CFR|C\.F\.R\.|U\.S\.C\.|USC|OAR|ORS|NAC|NRS|"
+                             r"AAC|ARS|IAC|NYCRR|TAC|Admin\.?[ ]Code|Code|Stat\.?|Reg\.?|Regs\.?)"
+                             r"|§§?)[ ]?$")
 HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
 
 
@@ -90,6 +94,8 @@ def cued_numbers(text: str) -> Iterator[Span]:
         code = match.group(0)
         if re.search(r"(?i)\bndc\W*$", text[max(0, match.start() - 12):match.start()]):
             continue  # a drug's NDC code
+        if _STATUTE_BEFORE.search(text, max(0, match.start() - 16), match.start()):
+            continue  # a rule's citation: "WAC 296-20-01002", "8 CCR 9792-24-2", "§ 440-3-15"
         if re.fullmatch(r"\d{4,5}-\d{3,4}-\d{1,2}", code):
             continue  # the shapes of an NDC code (4-4-2, 5-3-2, 5-4-1, 5-4-2)
         # a record code that opens with its office's letters ("ROI-25-10-0912"): 8 digits do

@@ -30,6 +30,7 @@ from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
 from drafting.deid.employer_lists import listed_employers
+from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
@@ -99,7 +100,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
-                    *ages_and_dates(text), *shaped_ids(text),
+                    *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
                     *day_words(text), *sign_offs(text, found.spans)]
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]

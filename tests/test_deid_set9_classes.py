@@ -1,0 +1,76 @@
+"""De-identification, classes of leak and false redaction found on development set 9 (issue #22
+item 3, round D), each fixed as a general rule and asserted here on new synthetic text (never
+the blind text). Each identifier case fails without its rule; the kept-term cases guard against
+false redactions."""
+
+from __future__ import annotations
+
+from tests.test_deid_classes import _leaks, _out
+
+# ----------------------------------------------------------------------------- id codes
+
+
+def test_lettered_codes_in_hyphenated_groups_are_identifiers():
+    text = ("Wristband QW-4471-3 and bag tag TAG-0318-2207 checked; pump seal DR-77-0412-B3 "
+            "broken, replaced by DR-77-0413-B3.\n")
+    out = _out(text)
+    assert _leaks(out, "QW-4471-3", "TAG-0318-2207", "DR-77-0412-B3", "DR-77-0413-B3") == []
+
+
+def test_spinal_levels_public_forms_and_models_stay():
+    text = ("Fusion T10-T12 and L4-L5; PHQ-9 of 12, GAD-7 of 9. Billed on CMS-1500 and "
+            "OWCP-1500; Washington form F245-100-000; GS-0622-06 grade; the Liftmaster "
+            "LM-3000 hoist; SF-36 done.\n")
+    out = _out(text)
+    for kept in ("T10-T12", "L4-L5", "PHQ-9", "CMS-1500", "OWCP-1500", "F245-100-000",
+                 "GS-0622-06", "LM-3000", "SF-36"):
+        assert kept in out, kept
+
+
+def test_long_runs_of_capitals_and_digits_but_not_a_taxonomy_code():
+    out = _out("Scanner unit HRTLM7301QK logged it. Taxonomy 207RX0202X (medical oncology).\n")
+    assert "HRTLM7301QK" not in out and "207RX0202X" in out
+
+
+def test_any_label_ending_in_a_number_sign_marks_an_identifier():
+    text = ("Bin # 7731-Q2 applied; locker no. 4471-C; chk #0044812 cleared; "
+            "Form # 1500 and Exhibit # 2210 and OMB No. 1240-0046 stay.\n")
+    out = _out(text)
+    assert _leaks(out, "7731-Q2", "4471-C", "0044812") == []
+    assert "chk #" not in out  # the sign that touches the number goes with it
+    assert "Form # 1500" in out and "Exhibit # 2210" in out and "1240-0046" in out
+
+
+def test_a_state_bar_number_with_or_without_its_sign():
+    out = _out("cc: counsel of record (OSBA 30418); co-counsel WSBA #51120.\n")
+    assert _leaks(out, "30418", "#51120", "51120") == []
+
+
+def test_a_drivers_licence_of_letters_with_few_digits():
+    text = "ID checked against WA DL HOLMQJT311XB. He holds a CDL, class B, HOLMQJT311XB.\n"
+    out = _out(text)
+    assert "HOLMQJT311XB" not in out
+
+
+def test_a_plate_with_its_states_code_after_a_vehicle_or_on_the_next_line():
+    text = ("Courier van CA 8KXD221 at the dock; trailer plate\nOR 7741-KT, cab plate ID "
+            "K4471QX.\nShipped to Boise, ID 83702.\n")
+    out = _out(text)
+    assert _leaks(out, "CA 8KXD221", "8KXD221", "7741-KT", "K4471QX") == []
+    assert "83702" not in out or "ID 83702" not in out  # an address is another rule's
+
+
+# ----------------------------------------------------------------------------- kept terms
+
+
+def test_a_rules_citation_is_no_record_number():
+    text = ("Per WAC 296-20-01002 and 8 CCR 9792-24-2, within the § 296-20-03030 time frames "
+            "and 29 CFR 1904-7-2.\n")
+    out = _out(text)
+    for kept in ("296-20-01002", "9792-24-2", "296-20-03030", "1904-7-2"):
+        assert kept in out, kept
+
+
+def test_a_drug_after_a_label_of_a_person_with_its_dose():
+    out = _out("Anesthesia: Lidoquell 2% 1.8 mL x1. Anesthesia: Marlow Quint, CRNA.\n")
+    assert "Lidoquell 2%" in out and "Marlow" not in out
