@@ -74,3 +74,49 @@ def test_a_rules_citation_is_no_record_number():
 def test_a_drug_after_a_label_of_a_person_with_its_dose():
     out = _out("Anesthesia: Lidoquell 2% 1.8 mL x1. Anesthesia: Marlow Quint, CRNA.\n")
     assert "Lidoquell 2%" in out and "Marlow" not in out
+
+
+# ----------------------------------------------------------------------------- spoken identifiers
+
+
+def test_numbers_said_digit_by_digit_in_words():
+    text = ("Q: Your Social?\nA: six oh two, four one, seven seven eight eight.\n"
+            "Q: Phone?\nA: four oh six, five five five, two two nine one.\n"
+            "Q: Claim?\nA: R T four four one nine oh.\nQ: And the policy?\nA: one, uh, one.\n")
+    out = _out(text)
+    assert _leaks(out, "six oh two", "seven seven eight eight", "four oh six",
+                  "two two nine one", "R T four", "four four one nine oh") == []
+    assert "one, uh, one" in out  # two digits are no number
+
+
+def test_letters_and_digits_said_one_by_one():
+    text = "Plate is K Z T 7 7 1 9. Member number Q R M 558201447. Views A P and L A T.\n"
+    out = _out(text)
+    assert _leaks(out, "K Z T 7 7 1 9", "Q R M", "558201447") == []
+    assert "A P and L A T" in out
+
+
+def test_a_name_spelled_in_parts_with_the_word_said_between():
+    text = ("Q: Last name?\nA: M-A-C, space, L-E-O-D.\nQ: Spell the first.\n"
+            "A: D-E-V-O-N, and the O-R-T scale was 4.\nFilms: A-P and lateral views.\n")
+    out = _out(text)
+    assert _leaks(out, "M-A-C", "L-E-O-D", "space", "D-E-V-O-N") == []
+    assert "A-P and lateral" in out and "O-R-T scale" in out
+
+
+def test_a_date_said_in_words_with_its_year_and_a_day_said_alone():
+    text = ("A: I was born March third, nineteen eighty-one.\nQ: And the fall?\n"
+            "A: It was the ninth of June, two thousand four. It started on the twelfth.\n"
+            "Q: Which rib?\nA: The eleventh rib, on the eleventh floor.\n")
+    out = _out(text)
+    assert _leaks(out, "March third", "nineteen eighty-one", "ninth of June",
+                  "two thousand four", "on the twelfth") == []
+    assert "The eleventh rib, on the eleventh floor" in out
+
+
+def test_an_address_said_with_its_street_in_words_and_its_town():
+    text = ("A: 2207 West Forty-Second Street in Modesto. Before that on Kiernan Avenue by "
+            "Ninth.\nQ: When?\nA: At 4 Elm Street in March.\n")
+    out = _out(text)
+    assert _leaks(out, "2207", "Forty-Second", "Modesto", "Kiernan Avenue", "by Ninth") == []
+    assert "in March" in out

@@ -39,9 +39,14 @@ _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Sp
 _AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?))?"
                  rf"(?:,?\s(?i:{_UNIT}))*"
                  rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY}[ ]{_ZIP})\b)?")
+# A town said after a street ("1200 West Forty-Second Street in Modesto."), not a month or a day.
+_TOWN = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+         r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+         rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?")
 STREET = re.compile(
     rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
-    rf"(?:\s(?:{_PLACE_WORD}|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?{_AFTER_STREET}"
+    rf"(?:\s(?:{_PLACE_WORD}(?:-{_PLACE_WORD})?|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
+    rf"{_AFTER_STREET}(?:[ ]in[ ]{_TOWN}(?=[.,;]|\s*$))?"
 )
 # A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4".
 STREET_PREFIX = re.compile(
@@ -56,7 +61,8 @@ _NAMED = (rf"(?:(?:{_PLACE_WORD}[ ]){{1,2}}|\d+(?:st|nd|rd|th)[ ])"
           rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?")
 STREET_NAMED = re.compile(
     rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near)[ ])?(?<![\w'’-])"
-    rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|/)[ ](?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
+    rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|by|/)[ ]"
+    rf"(?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
 # A town after a verb of living or travel: "lives in Las Cruces", "drives up from Santa Fe"; one
 # word at least in no dictionary ("from Urgent Care" is no town).
 CITY_CUED = re.compile(

@@ -42,6 +42,7 @@ from drafting.deid.places import cities, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
+from drafting.deid.spoken import spoken
 from drafting.deid.terms import protected_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -101,7 +102,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
-                    *day_words(text), *sign_offs(text, found.spans)]
+                    *day_words(text), *spoken(text), *sign_offs(text, found.spans)]
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
     for span in found.spans:
