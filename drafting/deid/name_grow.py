@@ -26,7 +26,7 @@ from drafting.deid.terms import APOSTROPHE, U, is_clinical_word
 from drafting.deid.words import is_word
 
 _LEFT = re.compile(
-    rf"(?:(?<![\w'’-])(?:{TITLE}|{HONORIFIC}|(?i:dr|mr|mrs|ms|mx|prof))\.?[ ]"
+    rf"(?:(?<![\w'’-])(?:{TITLE}|{HONORIFIC}|(?i:dr|mr|mrs|ms|mx|prof)|Sr(?=\.))\.?[ ]"
     rf"|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
     rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
 _RIGHT = re.compile(
@@ -38,7 +38,8 @@ _RIGHT = re.compile(
     rf",?[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
     rf"[ ]{U}\.(?=[ ][a-z]|[,;:)])|"
     rf",[ ](?:{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?(?:[ ]{U}\.?)?|{_CAP}(?:[ ]{_CAP})?(?:[ ]{U}\.)?)"
-    rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d))")
+    rf"(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]+\(|[ \t]*$|[ ]-{{1,2}}[ ]|[ ]\d"
+    rf"|,[ ](?:P\.?[ ]?O\.?[ ]Box|\d)))")  # an address after it: "DALE, RUTH, PO Box 12"
 # A given name in lower case after "LAST, " as a hand writes a form ("OKAFOR, reginald t."), the
 # field ending after it.
 _LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
@@ -70,8 +71,10 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                 start -= len(given.group(0))
                 moved = True
             elif (caps := _GIVEN_CAPS_BEFORE.search(before)) and text[start:end].isupper() and \
-                    re.match(rf"{U}\.[ ]", text[start:end]) and not is_word(caps.group("word")) \
-                    and not _is_stop(caps.group("word")):
+                    not _is_stop(caps.group("word")) and (
+                        (is_given_name(caps.group("word")) and not is_clinical_word(
+                            caps.group("word"))) or (re.match(rf"{U}\.[ ]", text[start:end])
+                        and not is_word(caps.group("word")))):  # "RUTH E. DALE", "IGNATIUS P."
                 start -= len(caps.group(0))
                 moved = True
             if re.search(r"(?:^|[-‐ ])St$", text[max(0, end - 3):end]) and (
@@ -115,9 +118,10 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-# What may stand between two parts of one name: a space, a comma, a middle initial, a hyphen that
-# ends a line ("faith okafor-" / "lindqvist").
-_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]|-\n[ \t]*")
+# What may stand between two parts of one name: a space, a comma, a middle initial, a hyphen
+# ("OKAFOR" and "STRAND" of "OKAFOR-STRAND"), a hyphen that ends a line ("faith okafor-" /
+# "lindqvist").
+_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]|-\n[ \t]*|[-‐]")
 
 
 def _given_before(text: str, start: int, end: int, before: str) -> bool:

@@ -69,7 +69,8 @@ def given_months() -> frozenset[str]:
 
 
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
-         r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña)")
+         r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|"
+         r"(?<![\w,][ ])Sr(?=\.[ ])|Sr(?=\.[ ](?:de|del|la|don)[ ]))")  # Señor, not "Ray Diaz Sr."
 # An honorific before a name ("Chief Obinna Eze", "Elder Ruth Amadi"): it goes with a name found
 # beside it, and a relation may stand before it, but it marks no name alone ("Chief complaint").
 HONORIFIC = r"(?:Chief|Sir|Dame|Elder|Deacon|Bishop|Sheikh|Chief[ ]Judge)"
@@ -86,10 +87,12 @@ _CREDENTIAL_LIST = [
     "ABPP", "CCM", "CPC", "CRC", "CDMS", "CLCP", "CRRN", "COHN-S", "CPhT", "RHIT", "RHIA",
     "LCPC", "LMHC", "BCBA", "CRNP", "AGNP-C", "ANP-BC", "PMHNP-BC", "FAAN", "FACP", "FACEP",
     "FAAPM", "FASA", "FAANS", "BA", "B.A.",
+    "RDH", "RDA", "CDA", "R. NCS.T.", "R.NCS.T.", "CNCT", "RPSGT", "CNIM", "RT(R)", "RT(CT)",
+    "RT(MR)", "RDCS", "RCIS", "NREMT", "NRP", "EMT-P", "AEMT", "MOA", "CCMA", "RMA", "MA-C",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"
-_CREDENTIALS = rf"(?:,?[ ]{CREDENTIAL}(?![{UPPER}{LOWER}]))+"
+_CREDENTIALS = rf"(?:,?[ ]{CREDENTIAL}(?![{UPPER}{LOWER}(]))+"  # not part of "RT(R)(MR)"
 _CREDENTIAL_WORDS = frozenset(c.lower().replace(".", "") for c in _CREDENTIAL_LIST)
 
 # Words that end a name captured after a label: the next label, headings, roles.

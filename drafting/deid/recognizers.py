@@ -34,6 +34,7 @@ from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
+from drafting.deid.name_roles import role_names
 from drafting.deid.number_cues import cued_numbers
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
@@ -44,6 +45,7 @@ from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
 from drafting.deid.terms import protected_spans
+from drafting.deid.user_ids import user_ids
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
 
@@ -102,7 +104,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
-                    *day_words(text), *spoken(text), *sign_offs(text, found.spans)]
+                    *day_words(text), *spoken(text), *user_ids(text), *role_names(text),
+                    *sign_offs(text, found.spans)]
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
     for span in found.spans:

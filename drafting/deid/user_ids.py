@@ -1,0 +1,116 @@
+"""User names, handles and initials of people, of any shape, where a cue marks them:
+
+- after a verb of a stamp and "by" (``Received 04/02 10:15 by tkowal3``, ``printed ... by
+  rmendes``), or just after a verb of review or signature, a date or a time after it
+  (``QA reviewed bnakamura 02/11/25``);
+- after "user", "portal user", "logged in as", "operator" (``Portal user jdoe_1981``);
+- a handle after ``@`` that no word stands before (``Zelle @mara-quintero``), not an e-mail;
+- after "initials" in lower case (``initials qvh``);
+- in brackets just after a person's name, or just before a bracket that opens with one
+  (``Oren Falk (ofalk)``, ``rvq (Rosa Vela-Quist, MA)``): the name too, when the user name
+  is made of it;
+- initials in brackets after a name (``Lena Ortiz-Bram, RT (LOB)``), and a transcript's
+  speaker written as initials that a name in the text spells (``LO:`` for Lena Ortiz).
+
+A user name counts when it is no dictionary word, has a digit or a dot, underscore or hyphen,
+or is made of a name the text gives (first initial and surname, surname and initial, the
+name's letters in order): "by phone" and "reviewed meds" name no one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.names import _CAP, _is_stop
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span
+from drafting.deid.terms import HYPHEN, fold, is_clinical_word
+from drafting.deid.words import is_word
+
+_ID = r"[a-z][a-z0-9._-]{1,22}[a-z0-9]"
+_STAMP_VERBS = (r"received|collected|printed|reviewed|verified|approved|signed|cosigned|"
+                r"completed|updated|modified|created|entered|accessed|viewed|posted|logged|"
+                r"checked|audited|exported|released|scanned|faxed|keyed|filed|indexed|"
+                r"processed|edited|amended|documented|charted|submitted|uploaded|notified|"
+                r"accessioned|transcribed|typed|dictated|prepared|generated|run")
+BY_ID = re.compile(rf"(?i:\b(?:{_STAMP_VERBS})\b)(?:[ ][^\n|]{{0,30}}?)?[ ]by:?[ ]"
+                   rf"(?P<id>{_ID})(?![\w@])")
+VERB_ID = re.compile(r"(?i:\b(?:reviewed|verified|approved|audited|cosigned|signed|completed|"
+                     rf"initialed|initialled)\b)[ ](?P<id>{_ID})(?=[ ]\d)")
+USER_ID = re.compile(r"(?i:\b(?:user|logged[ ]in[ ]as|operator|op[ ]id|tech[ ]id)\b)[ ]?[:#]?[ ]"
+                     rf"(?P<id>{_ID})(?![\w@])")
+HANDLE = re.compile(r"(?<![\w.@])@(?P<id>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}[A-Za-z0-9_])(?![\w@])")
+INITIALS = re.compile(r"\b(?i:initials)[ ]?:?[ ](?P<id>[a-z]{2,4})(?![\w])")
+# A given name may go on in lower case after a hyphen ("Soo-ah Lim").
+_NAME = rf"{_CAP}(?:{HYPHEN}[a-z]{{2,}})?(?:[ ][A-Z]\.)?[ ]{_CAP}(?:{HYPHEN}{_CAP})*"
+ID_AFTER_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}),?[ ]\((?P<id>{_ID})\)")
+ID_BEFORE_NAME = re.compile(rf"(?<![\w@.-])(?P<id>{_ID})[ ]\((?P<name>{_NAME})")
+PAREN_INITIALS = re.compile(r"\((?P<id>[A-Z]{2,3})\)")
+SPEAKER = re.compile(r"(?m)(?:^[ \t]*|[ \t]{2,})(?P<id>[A-Z]{2,3}):[ ]")
+FIRST_LAST = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?![\w'’-])")
+
+
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", fold(name).lower())
+
+
+def _spells(user: str, name: str) -> bool:
+    """``user`` is made of ``name``: its letters in order, the first letter first, the
+    surname's letters in it ("trucker" of Tami Rucker, "mhdz" of Maribel Hernandez-Diaz)."""
+    letters, key = _letters(name), re.sub(r"[^a-z]", "", user.lower())
+    if len(key) < 2 or not letters.startswith(key[0]):
+        return False
+    at = 0
+    for char in key:
+        at = letters.find(char, at) + 1
+        if not at:
+            return False
+    surname = _letters(name.split()[-1])
+    return any(c in key[1:] for c in surname[:1])
+
+
+def _initials(name: str) -> set[str]:
+    words = [w for w in re.split(r"[ ]+", fold(name)) if not re.fullmatch(r"[A-Z]\.", w)]
+    parts = [p for w in words for p in re.split(HYPHEN, w) if p]
+    return {"".join(w[0] for w in words).upper(), "".join(p[0] for p in parts).upper()}
+
+
+def _names(text: str) -> list[str]:
+    return [m.group("name") for m in FIRST_LAST.finditer(text)
+            if not any(_is_stop(w) for w in re.split(r"[ ]", m.group("name")))]
+
+
+def _user_like(user: str, names: list[str]) -> bool:
+    plural = user.endswith("s") and is_word(user[:-1])  # "meds", "vitals"
+    if re.search(r"[\d._-]", user) or not (is_word(user) or is_clinical_word(user) or plural):
+        return True
+    return any(_spells(user, name) for name in names)
+
+
+def user_ids(text: str) -> Iterator[Span]:
+    names = _names(text)
+    for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS):
+        for match in pattern.finditer(text):
+            user = match.group("id").rstrip("._-")
+            if len(user) >= 3 and _user_like(user, names):
+                yield Span(match.start("id"), match.start("id") + len(user), PhiKind.id, 4)
+    for match in HANDLE.finditer(text):
+        yield Span(match.start("id"), match.end("id"), PhiKind.id, 4)
+    for pattern in (ID_AFTER_NAME, ID_BEFORE_NAME):
+        for match in pattern.finditer(text):
+            user = match.group("id")
+            spelled = _spells(user, match.group("name"))
+            if spelled or not is_word(user):
+                yield Span(match.start("id"), match.end("id"), PhiKind.id, 4)
+            if spelled and not any(_is_stop(w) for w in match.group("name").split()):
+                # the user name made of it proves the name ("Oren Falk (ofalk)")
+                yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
+    for match in PAREN_INITIALS.finditer(text):
+        before = text[max(0, match.start() - 60):match.start()]
+        if any(match.group("id") in _initials(name) for name in _names(before)):
+            yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
+    for match in SPEAKER.finditer(text):
+        if not is_clinical_word(match.group("id")) and any(
+                match.group("id") in _initials(name) for name in names):
+            yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
