@@ -186,3 +186,20 @@ def test_names_known_by_their_part_in_the_sentence():
 def test_a_witness_listed_with_a_role_of_the_floor():
     out = _out("WITNESSES\n- Zbigniew Kołodziej, temp associate (badge) - heard it.\n")
     assert "Kołodziej" not in out and "Zbigniew" not in out
+
+
+# ----------------------------------------------------------------------------- employers
+
+
+def test_employers_where_a_worker_or_his_family_works():
+    text = ("Emergency contact: wife, 555-0100; she works at\nPendle Ridge Credit Union "
+            "(teller).\nSubscriber employer: Harrowgate Foundry\n"
+            "PQ: Prior employers?\nLO: Brisco Canyon Fruit ten years, then here. Summers in "
+            "school at\nMarrowby Feed Supply.\n")
+    out = _out(text)
+    assert _leaks(out, "Pendle Ridge", "Harrowgate", "Brisco Canyon", "Marrowby") == []
+
+
+def test_a_job_title_with_a_supply_word_stays():
+    out = _out("Transferable skills: Central Supply Worker (DOT 381.687-010), Mill Operator.\n")
+    assert "Central Supply Worker" in out

@@ -35,7 +35,8 @@ ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0
 # In lower case too, as a hand fills a form ("Last employer: brazos cold storage").
 _LOWER_ORG = r"[a-z][a-z0-9'’.&-]*(?:[ ](?:&[ ])?[a-z][a-z0-9'’.&-]*){0,5}"
 EMPLOYER_FIELD = re.compile(
-    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:(?:(?:last|previous|prior|former|current|past)[ ])?"
+    r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:(?:(?:last|previous|prior|former|current|past|"
+    r"subscriber|insured|spouse|spouse's|patient's|employee's)[ ])?"
     r"employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
     r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
     r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
@@ -55,9 +56,11 @@ _WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|
          r"delivered|delivers|delivering|cleaned|cleans|cleaning|loaded|loads|loading|"
          r"hauled|hauls|hauling|built|builds|building|served|serves|serving|taught|teaches|"
          r"teaching|contracted|contracts|contracting|volunteered|volunteers|volunteering|"
-         r"shift|shifts|duty|duties|return[ ]to[ ]work|rtw")
+         r"shift|shifts|duty|duties|return[ ]to[ ]work|rtw|summers|summer[ ]job|part-time|"
+         r"seasonal|weekends")
 EMPLOYER_PROSE = re.compile(
-    rf"(?i:\b(?:{_WORK})\b)[^.\n;:]{{0,60}}?\b(?i:at|for|by|with)[ ](?:the[ ])?(?P<value>{ORG})")
+    rf"(?i:\b(?:{_WORK})\b)[^.\n;:]{{0,60}}?\b(?i:at|for|by|with)(?:[ ]|[ \t]*\n[ \t]*)"
+    rf"(?:the[ ])?(?P<value>{ORG})")
 # Work left or ended, or an employer named in prose: "Off work from X", "(retired, X;", "laid
 # off from X", "her husband's employer, X".
 EMPLOYER_LEFT = re.compile(
@@ -67,10 +70,11 @@ EMPLOYER_LEFT = re.compile(
     r"\bemployer(?:,|[ ]is|[ ]was|[ ]being)[ ])"
     rf"(?:the[ ])?(?P<value>{ORG})")
 # The answer to a question of where one worked, in a transcript: "Q. Who did you work for
-# before that?\n A. Delmar Tank Services, six years".
+# before that?\n A. Delmar Tank Services, six years", "PQ: Prior employers?\nLO: Brandt Mills".
 EMPLOYER_ANSWER = re.compile(
-    r"(?i:\b(?:who|where)\b[^?\n]{0,40}\bwork(?:ed)?\b[^?\n]{0,20}\?)[ \t]*\n?[ \t]*\d{0,2}[ \t]*"
-    rf"A\.[ \t]+(?P<value>{ORG})")
+    r"(?i:\b(?:(?:who|where)\b[^?\n]{0,40}\bwork(?:ed)?\b[^?\n]{0,20}|(?:prior|previous|past|"
+    r"other|former)[ ]employers?|(?:employment|work)[ ]history)\?)[ \t]*\n?[ \t]*\d{0,2}[ \t]*"
+    rf"(?:A\.|[A-Z]{{1,3}}:)[ \t]+(?P<value>{ORG})")
 # The party after "v." in a case caption ("RE: Ana Ruiz v. Delta Packing, Inc.").
 CAPTION = re.compile(
     rf"(?im:^[ \t]*(?:re|in[ ]re|case|caption|matter)[ \t]*:.*?\bvs?\.[ ](?P<value>{ORG}))")
