@@ -203,3 +203,27 @@ def test_employers_where_a_worker_or_his_family_works():
 def test_a_job_title_with_a_supply_word_stays():
     out = _out("Transferable skills: Central Supply Worker (DOT 381.687-010), Mill Operator.\n")
     assert "Central Supply Worker" in out
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_a_month_and_day_that_no_score_is_out_of():
+    text = ("Rx: tramadol 50 mg (#30 2/23). QA: billing 10/17 - codes checked. MMSE 12/29, "
+            "PHQ-9: 11/27, 5/14 days, pain 7/10, strength 4/5.\n")
+    out = _out(text)
+    assert _leaks(out, "2/23", "10/17") == []
+    for kept in ("MMSE 12/29", "PHQ-9: 11/27", "5/14 days", "pain 7/10", "strength 4/5"):
+        assert kept in out, kept
+
+
+def test_a_day_range_and_a_short_dotted_date_after_a_cue():
+    out = _out("Seen October 14-15, 2025 for the FCE; signed 6.19.25 by the evaluator; v2.1.14.\n",
+               shift=30)
+    assert _leaks(out, "October 14-15, 2025", "14-15", "6.19.25") == []
+    assert "v2.1.14" in out
+
+
+def test_weeks_of_a_month_and_day_shift():
+    out = _out("Lost wages for the weeks of 3/10 to 3/31.\n", shift=30)
+    assert "3/10" not in out and "3/31" not in out

@@ -135,10 +135,14 @@ def format_like(original: str, day: dt.date) -> str:
 # that introduces a date ("on 3/15", "Discharge (3/15)"), before a time ("5/14 at 11:00") or
 # that opens a line of a log before a dash ("11/4 - called"); "March 3". Each form is found again
 # in its shifted text, so shifting back finds what it has to undo.
+# (and a test scored out of a total: "MMSE 12/29", "PHQ-9 11/27", "GAD-7: 9/21")
+TESTS = (r"mmse|moca|phq(?:-?\d)?|gad(?:-?\d)?|tinetti|berg|lanss|dn4|ndi|odi|rmdq|fabq|pcs|tsk|"
+         r"bdi(?:-ii)?|bai|isi|ess|audit|pcl(?:-?5)?|fim|lefs|dash|gcs|sf-?\d+")
 _SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
-                    r"grade|of)[ :]*$")
+                    rf"grade|of|{TESTS})[ :]*$")
 _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
-_CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|week[ ]of|"
+_CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|"
+_CUE += r"weeks?[ ]of|"
 _CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of|"
 _CUE += r"refill|refilled|interrogation|(?:surgery|procedure)(?:[ ](?:is|was))?|"
 _CUE += r"discharged|booked|scheduled|rescheduled|(?:by[ ])?phone|f/u|follow-?up|"

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.dates import _MONTH, _SCORE, find_dates, find_partial_dates
+from drafting.deid.dates import _MONTH, _SCORE, TESTS, find_dates, find_partial_dates
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
@@ -135,9 +135,40 @@ def known_month_days(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), PhiKind.date, 2)
 
 
+# A month and day whose day no score or share is out of (13 and above, not 15, 20, 24 or 30):
+# "(#40 3/28)", "Reviewed: billing 9/19 -" (round D); not after a test's name ("PHQ-9 11/27",
+# "MMSE 12/29"), nor before a unit ("7/14 days").
+_TEST_BEFORE = re.compile(rf"(?i)\b(?:{TESTS}|score[sd]?|scale|total)\b[^\n/]{{0,12}}$")
+_UNIT_AFTER = re.compile(r"[ ]?(?i:days?|d|wks?|weeks?|hrs?|hours?|h|tabs?|doses?|visits?|"
+                         r"sessions?|pts?|points?|min|items?|questions?)\b")
+# A date with a day range ("September 8-9, 2025", "Sept 29-30, 2024"): the shift cannot move
+# the second day, so the range is replaced whole.
+DAY_RANGE = re.compile(rf"(?i)\b{_MONTH}[ ](?:[12]\d|3[01]|0?[1-9])[ ]?[-–][ ]?"
+                       r"(?:[12]\d|3[01]|0?[1-9]),?[ ](?:19|20)\d{2}\b")
+# A date written M.D.YY after a cue of a date ("signed 4.17.25"): replaced (a version number is
+# written so too: "v1.2.10" has no cue).
+DOTTED_SHORT = re.compile(r"(?i:\b(?:signed|dated|date|on|dos|seen|collected|received|sent)"
+                          r"[ \t]*:?[ \t]*)(?P<date>(?:1[0-2]|0?[1-9])\.(?:[12]\d|3[01]|0?[1-9])"
+                          r"\.\d{2})(?![\w]|\.\d)")
+
+
+def unambiguous_month_days(text: str) -> Iterator[Span]:
+    for match in BARE_MONTH_DAY.finditer(text):
+        day = int(match.group("d"))
+        if day >= 13 and day not in _DENOMINATORS and not _TEST_BEFORE.search(
+                text, max(0, match.start() - 24), match.start()) and \
+                not _UNIT_AFTER.match(text, match.end()):
+            yield Span(match.start(), match.end(), PhiKind.date, 2)
+    for pattern in (DAY_RANGE, DOTTED_SHORT):
+        for found in pattern.finditer(text):
+            group = "date" if pattern is DOTTED_SHORT else 0
+            yield Span(found.start(group), found.end(group), PhiKind.date, 3)
+
+
 def day_words(text: str) -> Iterator[Span]:
     yield from stamp_times(text)
     yield from known_month_days(text)
+    yield from unambiguous_month_days(text)
     for match in COMPACT_PERIOD.finditer(text):
         for group in ("a", "b"):
             if match.group(group):
