@@ -24,9 +24,8 @@ from drafting.deid.spans import Span
 
 _DIGIT = r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
 _GAP = r"(?:,?[ ]|[ ]?-[ ]?|,?[ ](?i:dash),?[ ])"
-DIGIT_WORDS = re.compile(
-    rf"(?<![\w'’-])(?P<letters>(?:[A-Z][ ]){{1,4}})?"
-    rf"(?P<digits>(?i:{_DIGIT}(?:{_GAP}{_DIGIT}){{4,}}))(?![\w'’-])")
+DIGIT_WORDS = re.compile(rf"(?i)(?<![\w'’-]){_DIGIT}(?:{_GAP}{_DIGIT}){{4,}}(?![\w'’-])")
+LETTERS_BEFORE = re.compile(r"(?<![\w'’-])(?:[A-Z][ ]){1,4}$")
 _SOCIAL = re.compile(r"(?i)\b(?:social|ssn|ss#)\b")
 SPACED = re.compile(r"(?<![\w-])(?:[A-Z0-9][ ]){3,}[A-Z0-9](?![\w-])")
 LETTERS_BEFORE_NUMBER = re.compile(r"(?<![\w-])(?:[A-Z][ ]){2,4}\d{5,}(?![\w-])")
@@ -57,13 +56,15 @@ ON_THE_DAY = re.compile(
 
 def spoken(text: str) -> Iterator[Span]:
     for match in DIGIT_WORDS.finditer(text):
-        digits = re.findall(rf"(?i){_DIGIT}", match.group("digits"))
+        digits = re.findall(rf"(?i){_DIGIT}", match.group(0))
         if sum(d.lower() != "oh" for d in digits) < 3:
             continue  # "oh, one, oh, oh ..." is no number
         before = text[max(0, match.start() - 60):match.start()]
-        kind = PhiKind.phone if len(digits) == 10 and not match.group("letters") else \
+        letters = LETTERS_BEFORE.search(before)
+        kind = PhiKind.phone if len(digits) == 10 and not letters else \
             PhiKind.ssn if len(digits) == 9 and _SOCIAL.search(before) else PhiKind.id
-        yield Span(match.start(), match.end(), kind, 5)
+        start = match.start() - (len(letters.group(0)) if letters else 0)
+        yield Span(start, match.end(), kind, 5)
     for match in SPACED.finditer(text):
         chars = match.group(0).split()
         if sum(c.isdigit() for c in chars) >= 3 and any(c.isalpha() for c in chars):

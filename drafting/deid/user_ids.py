@@ -89,7 +89,10 @@ def _user_like(user: str, names: list[str]) -> bool:
 
 
 def user_ids(text: str) -> Iterator[Span]:
-    names = _names(text)
+    names: list[str] = []
+    if BY_ID.search(text) or VERB_ID.search(text) or USER_ID.search(text) or \
+            SPEAKER.search(text):  # the names of the text, only where a cue may need them
+        names = _names(text)
     for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS):
         for match in pattern.finditer(text):
             user = match.group("id").rstrip("._-")
@@ -110,7 +113,9 @@ def user_ids(text: str) -> Iterator[Span]:
         before = text[max(0, match.start() - 60):match.start()]
         if any(match.group("id") in _initials(name) for name in _names(before)):
             yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
-    for match in SPEAKER.finditer(text):
-        if not is_clinical_word(match.group("id")) and any(
-                match.group("id") in _initials(name) for name in names):
-            yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
+    spoken_by = {m for m in SPEAKER.finditer(text) if not is_clinical_word(m.group("id"))}
+    if spoken_by:
+        known = {ini for name in names for ini in _initials(name)}
+        for match in spoken_by:
+            if match.group("id") in known:
+                yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
