@@ -40,7 +40,7 @@ from drafting.case.vocab import DocumentType  # noqa: E402
 from drafting.draft import Draft  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
-from evals import checks, vectors  # noqa: E402
+from evals import checks, collector, vectors  # noqa: E402
 from evals.checks import support  # noqa: E402
 from evals.context import EvalContext  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
@@ -63,7 +63,15 @@ def _clear_caches() -> None:
 def _rates(batch: list[tuple[Draft, Case]], excerpts: dict[str, Excerpt], embeddings: bool,
            index_dir: Path) -> tuple[float, float]:
     """Drafts per second, cold and warm, the best of PASSES passes each."""
+    cold, warm, _ = _passes(batch, excerpts, embeddings, index_dir)
+    return cold, warm
+
+
+def _passes(batch: list[tuple[Draft, Case]], excerpts: dict[str, Excerpt], embeddings: bool,
+            index_dir: Path) -> tuple[float, float, float]:
+    """Drafts per second: cold and warm, the best of PASSES passes each, and the worst cold."""
     cold = warm = 0.0
+    worst = float("inf")
     for _ in range(PASSES):
         _clear_caches()
         for run in ("cold", "warm"):  # warm: the same drafts again, caches kept
@@ -73,10 +81,10 @@ def _rates(batch: list[tuple[Draft, Case]], excerpts: dict[str, Excerpt], embedd
                                index_dir=index_dir)
             rate = len(batch) / (time.perf_counter() - started)
             if run == "cold":
-                cold = max(cold, rate)
+                cold, worst = max(cold, rate), min(worst, rate)
             else:
                 warm = max(warm, rate)
-    return cold, warm
+    return cold, warm, worst
 
 
 def _torch_threads() -> int:
@@ -132,6 +140,11 @@ def measure(index_dir: Path) -> None:
         vectors.ENCODE_THREADS = threads
         by_threads[threads] = _rates(mutated, excerpts, True, index_dir)[0]
     vectors.ENCODE_THREADS = chosen
+    by_collector = {}  # (mutated drafts, embeddings on, cold) CPython's collector as it comes
+    for tuned in (False, True):
+        collector.set_tuned(tuned)
+        best, _, worst = _passes(mutated, excerpts, True, index_dir)
+        by_collector[tuned] = (best, worst)
     tracemalloc.start()
     _clear_caches()
     for draft, case in drafts:
@@ -151,6 +164,13 @@ def measure(index_dir: Path) -> None:
                   f"drafts/s with 1 torch thread, {by_threads[2]:.0f}/s with 2; the check "
                   f"encodes with {chosen} (evals/vectors.py ENCODE_THREADS; torch's own default "
                   f"here: {_torch_threads()})",
+              f"garbage collector (mutated drafts, embeddings on, cold; best / worst of "
+                  f"{PASSES} passes): {by_collector[False][0]:.0f} / "
+                  f"{by_collector[False][1]:.0f} drafts/s with CPython's defaults, "
+                  f"{by_collector[True][0]:.0f} / {by_collector[True][1]:.0f} with "
+                  f"evals/collector.py (long-lived objects frozen once loaded, the youngest "
+                  f"generation collected every {collector.CHECK_THRESHOLD:,} allocations while "
+                  f"checking; the table above uses it)",
               f"load average (1 min, this process included) before / after timing: "
                   f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
               f"ratio embeddings on / off (mutated drafts, cold): "

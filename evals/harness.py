@@ -7,6 +7,7 @@ from pathlib import Path
 from drafting.case import Case
 from drafting.draft import Draft
 from evals.checks import CHECKS
+from evals.collector import fewer_collections, settle
 from evals.context import EvalContext, Judge
 from evals.findings import Finding
 from evals.report import CheckScore, Report, ReportSection
@@ -24,6 +25,16 @@ def evaluate_draft(draft: Draft, case: Case, excerpts: dict[str, Excerpt],
                    case_file: str | None = None, index_dir: Path | None = None) -> Report:
     """Every check on one draft; ``index_dir`` is the guideline index whose stored excerpt
     vectors the support check reads (default: the user's)."""
+    with fewer_collections():
+        report = _evaluate(draft, case, excerpts, use_embeddings, judge, case_file, index_dir)
+    settle("checks")  # after the first draft, the lexicons are read; so is the model if used
+    if use_embeddings:
+        settle("model")
+    return report
+
+
+def _evaluate(draft: Draft, case: Case, excerpts: dict[str, Excerpt], use_embeddings: bool,
+              judge: Judge | None, case_file: str | None, index_dir: Path | None) -> Report:
     ctx = EvalContext(draft, case, excerpts, use_embeddings=use_embeddings, judge=judge,
                       index_dir=index_dir)
     findings: list[Finding] = []
