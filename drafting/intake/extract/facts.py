@@ -130,7 +130,29 @@ def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
     found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
     title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
-    return [f for f in found if " ".join(f.statement.split()).casefold() != title]
+    return _exclusions_folded([f for f in found
+                               if " ".join(f.statement.split()).casefold() != title])
+
+
+# Findings a sentence states only as absent ("Denies bowel or bladder changes", "No red flags").
+EXCLUSION_TAGS = {"red_flag_excluded"}
+
+
+def _exclusions_folded(found: list[Found]) -> list[Found]:
+    """A sentence whose only finding is one denied ("Denies bowel or bladder changes.") states
+    nothing the patient has: it qualifies the complaint told before it, which carries its tag
+    (red flags excluded) instead of a fact of its own. Without such a complaint on its page and
+    day, it is dropped too: a denial is never a fact."""
+    out: list[Found] = []
+    for fact in found:
+        if fact.tags and set(fact.tags) <= EXCLUSION_TAGS and fact.category in (C.history, C.exam):
+            host = next((f for f in reversed(out) if f.page == fact.page and f.date == fact.date
+                         and f.category in (C.history, C.exam)), None)
+            if host is not None:
+                host.tags = list(dict.fromkeys([*host.tags, *fact.tags]))
+            continue
+        out.append(fact)
+    return out
 
 
 def _document_facts(doc: Document) -> list[Found]:

@@ -151,7 +151,17 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                   or CRITERIA_VOICE.search(sentence.text)
                   or DECISION_WORDS.search(sentence.text)):
             summary.append(as_summary(sentence))
-    return LetterParts(_one_per_paragraph(reasons), steps, summary)
+    # a paragraph left with its verdict alone ("The request is not certified.", its grounds
+    # being a guideline's words) states no reason: the item's decision, read as such
+    return LetterParts([r for r in _one_per_paragraph(reasons) if not _BARE_VERDICT.match(r.text)],
+                       steps, summary)
+
+
+# A verdict naming neither the service nor a ground ("The request is not certified."): the
+# decision of the item it closes, which the item carries.
+_BARE_VERDICT = re.compile(r"^(?:the|this) (?:request|requested (?:service|treatment)|service)s? "
+                           r"(?:is|are|was|were) (?:not |non-?)?(?:certified|medically necessary|"
+                           r"approved|authori[sz]ed|denied|modified)\.?$", re.IGNORECASE)
 
 
 def _same_paragraph(one: Sentence, other: Sentence) -> bool:

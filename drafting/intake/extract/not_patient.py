@@ -80,13 +80,28 @@ _GENERIC = (r"\b(?:is|are)\s+(?:\w+ly\s+)?defined as\b|"
             r"\b(?:EMG|NCS|studies|study|tests?|testing|imaging|examination|MRI|CT)\s+(?:cannot|"
             r"can not|does not|do not|may not)\s+(?:exclude|rule out|detect)\b|"
             r"\bpolicy\b[^.]*\bcovered\b|\b(?:is|are) not covered (?:when|if|unless|for)\b")
+# What a guideline, a society or a payer's criteria say, said of no one ("ASIPP guidelines
+# recommend ...", "ODG criteria require ...", "The MTUS (Opioids, pp. 76-80) supports ..."), and
+# what is generally held ("a positive response is generally considered at least 50% relief"):
+# their numbers are thresholds, never the patient's measures. The guideline is the subject, named
+# in the sentence's first words (not "approved per ODG", "fall within the guideline").
+_GUIDELINE = (r"^(?:\W*\w+\W+){0,3}?(?:\w+\s+){0,3}(?:guidelines?|ODG|MTUS|ACOEM|ASIPP|NASS|ASRA|"
+              r"CDC|LCD|NCD|criteria|(?:clinical |coverage |medical )?polic(?:y|ies))\b[^;]{0,140}?"
+              r"\b(?:recommends?|require[sd]?|allows?|supports?|advises?|permits?|endorses?|"
+              r"defines?|limits?|includes?|states?|cautions?)\b|"
+              r"\bgenerally (?:considered|accepted|regarded|held)\b")
+# Reference values beside a measure ("(Norms for age: 105-115 lb.)", "Normal range 60-80"): the
+# population's, never the patient's.
+_NORMS = (r"^\W*(?:age[- ](?:matched|based) )?(?:norms?|normative (?:data|values?)|normal (?:range|"
+          r"values?|limits?)|reference (?:range|values?)|predicted (?:values?|normal))\b")
 # A line of numbers with no word ("6  05/10  2  3  1  30  7"): a table's row without its header.
 _NO_WORDS = r"^[^A-Za-z]*$"
 
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
                                              _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
                                              _CONTRALATERAL, _VITALS, _SCREEN, _IDENTITY,
-                                             _GENERIC, _NO_WORDS)), re.IGNORECASE)
+                                             _GENERIC, _NO_WORDS, _GUIDELINE,
+                                             _NORMS)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
@@ -101,6 +116,8 @@ NOT_DONE_YET = re.compile(
     r"(?:due|in \d)|\bnot (?:yet )?started\b|\bplan(?:ned)? (?:to|discussed)\b|"
     r"\bgoals?\b(?! not met)|\b(?:wants?|wish(?:es)?|hop(?:es|ing)|would like|eager) to\b|"
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
+    # a check to come ("pill counts at next visit", "recheck at next appt")
+    r"\b(?:at|by|on|before) (?:the )?next (?:visit|appointment|appt|f/?u|follow-?up|office visit)\b|"
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"
     # an evaluator's view of care to come ("a short course of PT is reasonable"), not care given
