@@ -86,3 +86,74 @@ def test_a_letters_bare_verdict_is_the_items_not_a_reason(tmp_path):
     assert "The request is not certified." != said.split(" | ")[0]
     assert not any(s.strip() == "The request is not certified." for s in said.split(" | "))
     assert "guidelines require" not in said
+
+
+# -- examination findings stated without a finding's tag -----------------------------------------
+
+
+def _facts_by(facts: list[dict], category: str) -> list[str]:
+    return [f["statement"] for f in facts if f["category"] == category]
+
+
+def test_a_graded_normal_neuro_exam_told_in_three_sentences_is_one_finding(tmp_path):
+    text = NOTE_HEAD + ("OBJECTIVE:\nMotor 5/5 in hip flexion and knee extension bilaterally. "
+                        "Sensation intact to pinprick L3-S1. Knee and ankle reflexes 2+ and "
+                        "equal.\nSLR negative on both sides.\n")
+    facts = facts_of(tmp_path, text)
+    exams = _facts_by(facts, "exam")
+    assert len(exams) == 1
+    assert "Motor 5/5" in exams[0] and "Sensation intact" in exams[0] and "reflexes 2+" in exams[0]
+    assert "SLR negative" not in " | ".join(f["statement"] for f in facts)
+
+
+def test_normal_reflexes_alone_and_a_negative_test_alone_are_no_finding(tmp_path):
+    text = NOTE_HEAD + ("EXAM:\nBiceps reflexes 2+ and symmetric.\nHoffmann negative "
+                        "bilaterally.\n")
+    assert _facts_by(facts_of(tmp_path, text), "exam") == []
+
+
+def test_a_range_of_motion_in_degrees_and_a_reproducing_maneuver_are_findings(tmp_path):
+    text = NOTE_HEAD + ("PHYSICAL EXAM:\nThoracolumbar rotation ~20 deg to the left.\n"
+                        "Kemp's test on the left reproduces the buttock pain.\n"
+                        "Cervical ROM (degrees) Initial 03/03 Today 04/14 WNL\n")
+    exams = " | ".join(_facts_by(facts_of(tmp_path, text), "exam"))
+    assert "rotation ~20 deg" in exams and "Kemp's test" in exams
+    assert "Initial 03/03" not in exams
+
+
+# -- a plan continuing drugs -----------------------------------------------------------------------
+
+
+def test_continuing_a_drug_with_its_dose_is_a_medication_once(tmp_path):
+    text = ("HOSPITAL DISCHARGE SUMMARY\nDischarge date: 06/02/2027\n\n"
+            "DISCHARGE MEDICATIONS: Continue home pregabalin 75 mg bid and venlafaxine 75 mg "
+            "daily.\n")
+    meds = _facts_by(facts_of(tmp_path, text), "medication")
+    assert any("pregabalin 75 mg" in m for m in meds)
+    text2 = NOTE_HEAD + ("MEDICATIONS: pregabalin 75 mg bid.\n\nPLAN: Continue pregabalin "
+                         "75 mg bid.\n")
+    assert len(_facts_by(facts_of(tmp_path, text2), "medication")) == 1
+
+
+def test_a_continue_with_an_order_to_come_is_no_medication(tmp_path):
+    text = NOTE_HEAD + "PLAN: Continue pregabalin 75 mg bid; will increase if tolerated.\n"
+    assert _facts_by(facts_of(tmp_path, text), "medication") == []
+
+
+# -- function told with its measure ----------------------------------------------------------------
+
+
+def test_walking_sitting_sleep_and_work_told_with_their_measure_are_function(tmp_path):
+    text = NOTE_HEAD + ("HPI: Right hip and low back pain. He walks about 3 blocks before "
+                        "resting. Sleeping 4-5 hours a night. He is working 4 hrs/day at a "
+                        "call center. He has dropped cups twice this month.\n")
+    functional = " | ".join(_facts_by(facts_of(tmp_path, text), "functional"))
+    for told in ("walks about 3 blocks", "Sleeping 4-5 hours", "working 4 hrs/day",
+                 "dropped cups"):
+        assert told in functional
+
+
+def test_a_trigger_a_goal_or_a_negated_activity_is_no_function(tmp_path):
+    text = NOTE_HEAD + ("HPI: Leg pain comes on after standing > 15 min. No work restrictions "
+                        "were given. Goal: walk 30 minutes daily.\n")
+    assert _facts_by(facts_of(tmp_path, text), "functional") == []

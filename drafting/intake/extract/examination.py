@@ -37,8 +37,61 @@ def in_exam(sentence: Sentence) -> bool:
                 or (sentence.label and EXAM_FIELDS.match(sentence.label)))
 
 
+# What an examination measures or grades, normal or not: a strength grade, sensation, reflexes
+# or dermatomes stated ("EHL and plantarflexion 5/5 bilaterally", "Sensation intact to light
+# touch L2-S1", "DTRs 2+ and symmetric"): the neurological examination the criteria ask for.
+# "Neuro intact" alone names no test, and a provocation test found negative alone ("SLR neg
+# bilat.") is no finding.
+_GRADED = re.compile(r"\b(?:strength|str|motor|myotomes?|EHL|dorsiflexion|plantar ?flexion|"
+                     r"sensation|sens|light touch|LT|pinprick|dermatomes?|reflex(?:es)?|DTRs?|"
+                     r"jerks?|patellar|achilles|biceps|triceps)\b[^;]{0,60}?(?:\b[0-5][+-]?/5\b|"
+                     r"\bintact\b|\bsymm(?:etric(?:al)?)?\b|\b[0-4]\+|\bnormal\b|\bequal\b)|"
+                     r"\b[0-5][+-]?/5\b[^;]{0,40}?\b(?:strength|motor|throughout|bilat\w*)\b",
+                     re.IGNORECASE)
+# A range of motion measured in degrees or limited to a landmark ("Lumbar flex ~30 deg",
+# "Cervical AROM: flex 45/50", "rotation is limited to 50 degrees", "flexion limited to
+# fingertips at mid-shin"), in any examination the record reports. (A share of normal, "flexion
+# 50%", and a gait are often left unrecorded: not read.)
+_MOTION = re.compile(r"\b(?:(?:lat(?:eral)? )?flex(?:ion)?|ext(?:ension)?|rot(?:ation)?|"
+                     r"side[- ]?bend(?:ing)?)\b(?:[^;.]{0,30}?~?\d{1,3}\s*(?:°|deg\b|degrees\b)|"
+                     r"\s*:?\s*\d{1,3}/\d{2,3}\b(?!/)|[^;.]{0,20}?\blimited to (?:finger ?tips|\d)|"
+                     r"[^;.]{0,20}?\bto (?:mid-?shin|knees?|ankles?)\b)", re.IGNORECASE)
+# A provocation test that reproduced (or relieved) the pain ("Spurling's maneuver to the right
+# reproduces pain into the hand", "Extension-rotation reproduces her pain").
+_PROVOKED = re.compile(r"\b(?:spurling\S*|slr|straight leg|faber|patrick\S*|thigh thrust|"
+                       r"distraction|compression|gaenslen|kemp\S*|extension[- ]rotation|"
+                       r"facet loading|ultt\w*|tinel\S*|phalen\S*|hoffmann?\S*|"
+                       r"femoral (?:nerve )?stretch)\b(?:(?!\b(?:not?|without|neg\w*|never)\b|n't)[^.;]){0,60}?"
+                       r"\b(?:reproduc\w+|produc(?:es|ed)|provok\w+|elicit\w+|relieves|relieved)\b",
+                       re.IGNORECASE)
+# Reflexes alone, normal: part of an examination, read only beside its strength and sensation.
+_REFLEXES_ONLY = re.compile(r"^(?!.*\b(?:strength|str|motor|myotomes?|EHL|sensation|sens|"
+                            r"dermatomes?|light touch|[0-5][+-]?/5)\b).*\b(?:reflex|DTR|jerk|patellar|achilles|"
+                            r"biceps|triceps|brachiorad)",
+                            re.IGNORECASE)
+
+
 def exam_finding(sentence: Sentence) -> bool:
-    """A sentence of an examination that states an abnormal finding the tags do not name."""
+    """A sentence of an examination that states a finding the tags do not name: an abnormal
+    one, a graded neurological examination, a range of motion measured, a provocation test
+    that reproduced the pain."""
     text = sentence.text
-    return (in_exam(sentence) and bool(FINDING.search(text)) and bool(ABNORMAL.search(text))
-            and not _NOT_EXAM.search(text))
+    if _NOT_EXAM.search(text) or not in_exam(sentence):
+        return False
+    if FINDING.search(text) and ABNORMAL.search(text):
+        return True
+    return bool(_GRADED.search(text) or _MOTION.search(text) or _PROVOKED.search(text))
+
+
+def graded_only(sentence: Sentence) -> bool:
+    """An examination sentence grading strength, sensation or reflexes and stating nothing
+    abnormal ("Sensation intact to light touch L2-S1."): told one after another, such
+    sentences are one finding, the neurological examination."""
+    text = sentence.text
+    return bool(_GRADED.search(text)) and not (FINDING.search(text) and ABNORMAL.search(text))
+
+
+def reflexes_only(sentence: Sentence) -> bool:
+    """Normal reflexes alone ("DTRs 2+ and equal in the arms."): a part of the examination,
+    a finding only beside the strength and sensation told before it."""
+    return graded_only(sentence) and bool(_REFLEXES_ONLY.search(sentence.text))

@@ -23,12 +23,13 @@ from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
+from drafting.intake.extract.activity import activity_told
 from drafting.intake.extract.clauses import clauses_of
 from drafting.intake.extract.columns import column_dates, column_row
 from drafting.intake.extract.decision_lists import listed_lines
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
-from drafting.intake.extract.examination import exam_finding
+from drafting.intake.extract.examination import exam_finding, graded_only, reflexes_only
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
@@ -130,8 +131,8 @@ def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
     found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
     title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
-    return _exclusions_folded([f for f in found
-                               if " ".join(f.statement.split()).casefold() != title])
+    return _drugs_told_once(_exclusions_folded(
+        [f for f in found if " ".join(f.statement.split()).casefold() != title]))
 
 
 # Findings a sentence states only as absent ("Denies bowel or bladder changes", "No red flags").
@@ -250,6 +251,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     clauses = clauses_of([with_scale(s) for s in said])
     entries = entry_dates(clauses)  # a log's entries, each dated ("06/20/2024 11:25 - URA ...")
     dated_columns, header = None, -1
+    graded: tuple[Found, int, int] | None = None  # the last graded examination sentence's fact
     for sentence in clauses:
         if dated_columns and sentence.paragraph == header + 1 and not sentence.label and (
                 row := column_row(sentence, doc, dated_columns)) is not None:
@@ -269,7 +271,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
             continue  # "3. Obesity, BMI 31 (E66.9)": a diagnosis of the list, read as such
-        if _not_done_yet(sentence.text) and not _procedure_line(sentence, doc):
+        if _not_done_yet(sentence.text) and not _procedure_line(sentence, doc) and \
+                not continued_drug(sentence.text):
             if is_review_step(sentence) and stated_date(sentence.text, doc):  # "requested on"
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue  # asked for, planned or hoped for: not care, a drug or a finding
@@ -309,6 +312,17 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
         if family:
             context = family
+        if found and found.category is C.exam and graded_only(sentence):
+            # strength, then sensation, then reflexes, one sentence each: one examination
+            if graded and out and graded[0] is out[-1] and graded[1] == sentence.page and \
+                    0 <= sentence.paragraph - graded[2] <= 1:
+                graded[0].statement = f"{graded[0].statement} {found.statement}"
+                graded[0].tags = list(dict.fromkeys([*graded[0].tags, *found.tags]))
+                graded = (graded[0], sentence.page, sentence.paragraph)
+                continue
+            if reflexes_only(sentence) and not found.tags:
+                continue  # normal reflexes alone: no finding of their own
+            graded = (found, sentence.page, sentence.paragraph)
         if found:
             out.append(found)
     return as_of_trial_start(_dated_by_entry(out, clauses, doc), clauses, doc)
@@ -325,6 +339,38 @@ def _dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> 
         if day and fact.date == doc.date and fact.date_precision == "day":
             fact.date = day
     return found
+
+
+# "Continue gabapentin 300 mg tid and duloxetine 60 mg daily.": drugs the patient takes now,
+# which the plan keeps (not a drug to come); a drug already told in the record is not told again.
+_CONTINUE = re.compile(r"^(?:cont\.?|continue|continues|continuing)\s+(?:home\s+|current\s+|"
+                       r"same\s+)?", re.IGNORECASE)
+
+
+def continued_drug(text: str) -> bool:
+    """A plan's "Continue" naming drugs with their doses, nothing else to come."""
+    match = _CONTINUE.match(text)
+    if not match or re.search(r"\b(?:will|consider|plan|start|begin|add|increase|decrease|"
+                              r"taper|wean|if|PT|therapy|HEP|exercises?|visits?|refer\w*)\b|;",
+                              re.sub(r"\([^)]*\)", " ", text), re.IGNORECASE):
+        return False  # (what a parenthesis adds, "increased from 300 mg qhs on 03/31", is told)
+    return any(m.amount is not None for m in medications_in(text))
+
+
+def _drugs_told_once(found: list[Found]) -> list[Found]:
+    """A plan continuing drugs the record already gave (its medication list, its history)
+    restates them: no second fact."""
+    told: set[str] = set()
+    out = []
+    for fact in found:
+        if fact.category is C.medication and continued_drug(fact.statement):
+            named = {m.drug.name for m in medications_in(fact.statement)}
+            if named and named <= told:
+                continue
+        if fact.category is C.medication:
+            told |= {m.drug.name for m in medications_in(fact.statement)}
+        out.append(fact)
+    return out
 
 
 def _not_done_yet(text: str) -> bool:
@@ -400,6 +446,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
         category = C.psych
     elif tag_set & HISTORY_TAGS or scores & {"NRS", "VAS"}:
         category = C.exam if exam_section and tag_set else C.history
+    elif not exam_section and activity_told(text):
+        category = C.functional  # "Walks 2 miles daily", "wakes 3x/night", "working 6 hrs/day"
     elif not exam_section and history_told(text, stated_date(text, doc) is not None,
                                            doc.type in LETTERS or in_history(sentence)):
         category = C.history  # "low back pain for about 8 months", "injured on 04/14/2016"
