@@ -63,3 +63,51 @@ def test_the_answer_key_is_not_what_the_case_file_states(name, sentence, wrong):
 ])
 def test_a_number_beside_what_the_lexicon_names_is_patient_specific(sentence, wrong):
     assert uncited("commercial-pns-appeal", sentence) == ([wrong] if wrong else [])
+
+
+REALISTIC = EXAMPLES.parents[1] / "benchmarks" / "realistic_cases_2"
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # mn-engblom-esi-rfa: D1 "Left L4-5 laminotomy, medial facetectomy and discectomy", dated
+    # 15 April 1991 (cited, not supplied), and F2, that surgery, dated April 1991
+    ("- Left L4-5 laminotomy, medial facetectomy and discectomy, dated 15 April 1991.", None),
+    ("The packet lacks the left L4-5 laminotomy, medial facetectomy and discectomy (dated 15 "
+     "April 1991).", None),
+    ("In April 1991 he underwent a laminotomy with a medial facetectomy and discectomy.",
+     "restates F2 without citing it"),
+])
+def test_a_records_date_beside_its_title_is_the_inventorys_not_a_fact(sentence, wrong):
+    """A sentence naming a record by its title may give the date the inventory states for it
+    (a list of records, a gap line); the same surgery told with its date, without the record's
+    title, still draws on the fact and needs its citation."""
+    case = load_case(REALISTIC / "mn-engblom-esi-rfa.yaml")
+    draft = asyncio.run(draft_case(case, "uncited", create("offline", SETTINGS), SETTINGS,
+                                   EXCERPTS))
+    section = next(s for s in draft.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    found = [f.message for f in evaluate_draft(draft, case, EXCERPTS).errors
+             if f.check == "uncited_claims" and f.text.strip() == sentence]
+    assert found == ([wrong] if wrong else [])
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # wc-esi-facet-preauth: I2, facet injections requested for 15 July 2002 (a key date of the
+    # case file); F3, the request itself, dated that day: "facet injections without levels"
+    ("I2, the facet injections (levels and type not specified) (requested for 15 July 2002), "
+     "is judged against the criteria for medial branch block.", None),
+    ("The request of 15 July 2002 lists facet injections without levels, type or a clinical "
+     "reason.", "restates F3 without citing it"),
+])
+def test_an_items_date_beside_its_name_is_the_case_files(sentence, wrong):
+    """An item's date of service beside the item's name is stated by the case file; the same
+    date beside what the request said, without the item's name, still draws on the fact."""
+    case = load_case(EXAMPLES.parents[1] / "benchmarks" / "realistic_cases" /
+                     "wc-esi-facet-preauth.yaml")
+    draft = asyncio.run(draft_case(case, "uncited", create("offline", SETTINGS), SETTINGS,
+                                   EXCERPTS))
+    section = next(s for s in draft.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    found = [f.message for f in evaluate_draft(draft, case, EXCERPTS).errors
+             if f.check == "uncited_claims" and f.text.strip() == sentence]
+    assert found == ([wrong] if wrong else [])
