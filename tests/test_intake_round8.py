@@ -83,7 +83,7 @@ def test_a_letters_bare_verdict_is_the_items_not_a_reason(tmp_path):
             "Case summary: On 04/20/2027 the claimant reported neck pain 6/10 with left "
             "shoulder radiation.\n")
     said = statements(tmp_path, text)
-    assert "The request is not certified." != said.split(" | ")[0]
+    assert said.split(" | ")[0] != "The request is not certified."
     assert not any(s.strip() == "The request is not certified." for s in said.split(" | "))
     assert "guidelines require" not in said
 
@@ -157,3 +157,23 @@ def test_a_trigger_a_goal_or_a_negated_activity_is_no_function(tmp_path):
     text = NOTE_HEAD + ("HPI: Leg pain comes on after standing > 15 min. No work restrictions "
                         "were given. Goal: walk 30 minutes daily.\n")
     assert _facts_by(facts_of(tmp_path, text), "functional") == []
+
+
+# -- the injury told without its date, in a record naming the date of injury ----------------------
+
+
+def test_the_injury_told_without_a_date_takes_the_records_date_of_injury(tmp_path):
+    text = ("WORK INJURY FOLLOW-UP\nDate of injury: 03/14/2027      Claim #: WC-4471-22\n"
+            "Date of exam: 10/05/2027\n\nSUBJECTIVE: Warehouse picker. Injured lifting a case "
+            "of bottled water from a low shelf. He has been off work since the injury.\n")
+    facts = facts_of(tmp_path, text)
+    injury = next(f for f in facts if f["statement"].startswith("Injured lifting"))
+    assert (injury["category"], str(injury["date"])) == ("history", "2027-03-14")
+    off = next(f for f in facts if "off work since the injury" in f["statement"])
+    assert (off["category"], str(off["date"])) == ("functional", "2027-03-14")
+    assert not any("WC-4471" in f["statement"] for f in facts)
+
+
+def test_an_injury_word_in_a_record_without_a_date_of_injury_is_no_history(tmp_path):
+    text = NOTE_HEAD + "SUBJECTIVE: She slipped while hiking as a teenager.\n"
+    assert not any(f["category"] == "history" for f in facts_of(tmp_path, text))

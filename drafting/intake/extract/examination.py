@@ -61,13 +61,14 @@ _MOTION = re.compile(r"\b(?:(?:lat(?:eral)? )?flex(?:ion)?|ext(?:ension)?|rot(?:
 _PROVOKED = re.compile(r"\b(?:spurling\S*|slr|straight leg|faber|patrick\S*|thigh thrust|"
                        r"distraction|compression|gaenslen|kemp\S*|extension[- ]rotation|"
                        r"facet loading|ultt\w*|tinel\S*|phalen\S*|hoffmann?\S*|"
-                       r"femoral (?:nerve )?stretch)\b(?:(?!\b(?:not?|without|neg\w*|never)\b|n't)[^.;]){0,60}?"
+                       r"femoral (?:nerve )?stretch)\b"
+                       r"(?:(?!\b(?:not?|without|neg\w*|never)\b|n't)[^.;]){0,60}?"
                        r"\b(?:reproduc\w+|produc(?:es|ed)|provok\w+|elicit\w+|relieves|relieved)\b",
                        re.IGNORECASE)
 # Reflexes alone, normal: part of an examination, read only beside its strength and sensation.
 _REFLEXES_ONLY = re.compile(r"^(?!.*\b(?:strength|str|motor|myotomes?|EHL|sensation|sens|"
-                            r"dermatomes?|light touch|[0-5][+-]?/5)\b).*\b(?:reflex|DTR|jerk|patellar|achilles|"
-                            r"biceps|triceps|brachiorad)",
+                            r"dermatomes?|light touch|[0-5][+-]?/5)\b).*\b(?:reflex|DTR|jerk|"
+                            r"patellar|achilles|biceps|triceps|brachiorad)",
                             re.IGNORECASE)
 
 

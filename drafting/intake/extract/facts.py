@@ -18,6 +18,7 @@ findings stated as absent ("no stenosis", "denies numbness", "acupuncture - neve
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -59,7 +60,7 @@ from drafting.intake.extract.letters import (
 )
 from drafting.intake.extract.medications import drugs_listed, medications_in, pharmacy_courses
 from drafting.intake.extract.medicolegal import medicolegal_status
-from drafting.intake.extract.narrative import SURELY_DONE, history_told
+from drafting.intake.extract.narrative import SURELY_DONE, history_told, injury_told
 from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.passing import (
     IMAGING_MENTION,
@@ -91,6 +92,7 @@ from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.trials import INDICATION, as_of_trial_start
 from drafting.intake.extract.values import (
     date_range,
+    dates_in,
     durations,
     measures,
     percent_relief,
@@ -325,7 +327,44 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             graded = (found, sentence.page, sentence.paragraph)
         if found:
             out.append(found)
-    return as_of_trial_start(_dated_by_entry(out, clauses, doc), clauses, doc)
+    return _since_the_injury(as_of_trial_start(_dated_by_entry(out, clauses, doc), clauses, doc),
+                             doc)
+
+
+# The record's date of injury field ("Date of injury: 11/14/24", "DOI 6/2/23", "Date of loss:
+# August 3, 2023"); never a cumulative-trauma period ("DOI: CT 01/01/2018 - 03/14/2022").
+_INJURY_FIELD = re.compile(r"\b(?:date of (?:injury|loss|accident)|injury date|D\.?O\.?I\.?)\b"
+                           r"\s*[:#]?\s*(?!CT\b)(?P<rest>[^\n]{0,24})", re.IGNORECASE)
+_SINCE_INJURY = re.compile(r"\bsince (?:the|his|her|their|this|that) (?:injury|accident|fall|"
+                           r"collision)\b", re.IGNORECASE)
+
+
+# A lawyer's letter framing the claim ("this office represents J. Doe for injuries she
+# sustained when your insured ..."): the claim, not the patient's account.
+_REPRESENTS = re.compile(r"\brepresent(?:s|ing)?\b|\bour client\b", re.IGNORECASE)
+
+
+def injury_day(doc: Document) -> dt.date | None:
+    """The date of injury a record's field names, up to the record's own date."""
+    for _, text in doc.pages:
+        for match in _INJURY_FIELD.finditer(text):
+            days = [d.date for d in dates_in(match.group("rest")) if d.date <= doc.date]
+            if days and not date_range(match.group("rest")):
+                return days[0]
+    return None
+
+
+def _since_the_injury(found: list[Found], doc: Document) -> list[Found]:
+    """A fact told "since the injury" ("Has been off work since the injury") holds from the
+    record's date of injury on."""
+    injured = None
+    for fact in found:
+        if _SINCE_INJURY.search(fact.statement) and fact.date == doc.date and \
+                stated_date(fact.statement, doc) is None:
+            injured = injured or injury_day(doc)
+            if injured:
+                fact.date, fact.date_precision = injured, "day"
+    return found
 
 
 def _dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
@@ -451,6 +490,14 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     elif not exam_section and history_told(text, stated_date(text, doc) is not None,
                                            doc.type in LETTERS or in_history(sentence)):
         category = C.history  # "low back pain for about 8 months", "injured on 04/14/2016"
+    elif not exam_section and (injured := injury_day(doc)) and injury_told(text) and \
+            not _REPRESENTS.search(text):
+        # the injury told without a date, in a record that names the date of injury
+        # ("Date of injury: 11/14/24" ... "Injured transferring a patient to a wheelchair")
+        found = make_fact(C.history, sentence, doc, tags)
+        if stated_date(text, doc) is None:
+            found.date, found.date_precision = injured, "day"
+        return found
     elif exam_finding(sentence):
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
     else:

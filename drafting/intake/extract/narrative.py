@@ -59,3 +59,9 @@ def history_told(text: str, dated: bool, summary: bool) -> bool:
     A note's own symptoms count when they state a finding of the tag vocabulary."""
     found = history_patterns()
     return (dated and _stated(found.events, text)) or (summary and _stated(found.symptoms, text))
+
+
+def injury_told(text: str) -> bool:
+    """The injury or onset event told in plain words ("Injured lifting a bundle of shingles",
+    "slipped on a wet floor and landed on his back"), not negated."""
+    return _stated(history_patterns().events, text)

@@ -117,7 +117,8 @@ NOT_DONE_YET = re.compile(
     r"\bgoals?\b(?! not met)|\b(?:wants?|wish(?:es)?|hop(?:es|ing)|would like|eager) to\b|"
     r"\bordered\b|\bto schedule\b|\bappt (?:set|scheduled)\b|\bonly if\b|"
     # a check to come ("pill counts at next visit", "recheck at next appt")
-    r"\b(?:at|by|on|before) (?:the )?next (?:visit|appointment|appt|f/?u|follow-?up|office visit)\b|"
+    r"\b(?:at|by|on|before) (?:the )?next (?:visit|appointment|appt|f/?u|follow-?up|"
+    r"office visit)\b|"
     # the terms of an agreement, not what happened
     r"\bagrees? to\b|\bmay result in\b|"
     # an evaluator's view of care to come ("a short course of PT is reasonable"), not care given
