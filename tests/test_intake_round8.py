@@ -177,3 +177,21 @@ def test_the_injury_told_without_a_date_takes_the_records_date_of_injury(tmp_pat
 def test_an_injury_word_in_a_record_without_a_date_of_injury_is_no_history(tmp_path):
     text = NOTE_HEAD + "SUBJECTIVE: She slipped while hiking as a teenager.\n"
     assert not any(f["category"] == "history" for f in facts_of(tmp_path, text))
+
+
+# -- a drug line as a scanner read it --------------------------------------------------------------
+
+
+def test_a_scanned_drug_line_is_read_through_its_misreadings(tmp_path):
+    text = ("NEW PATIENT QUESTIONNAIRE (faxed)\nDate: 10/05/2027\n\n"
+            "Current medicines:\n- rneloxicam 15 rng daily\n- baclofen 1O rng TlD\n"
+            "- duloxet1ne 3O mg at night\n")
+    facts = facts_of(tmp_path, text)
+    doses = {(f["dose"]["drug"], f["dose"]["amount"]) for f in facts
+             if f["category"] == "medication" and f.get("dose")}
+    assert {("meloxicam", 15.0), ("baclofen", 10.0), ("duloxetine", 30.0)} <= doses
+
+
+def test_words_that_only_look_misread_are_no_drug(tmp_path):
+    text = NOTE_HEAD + "S: Return in 1O days. Concern about the modern brace.\n"
+    assert not any(f["category"] == "medication" for f in facts_of(tmp_path, text))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from drafting.case import Dose
 from drafting.deid.dates import find_dates
@@ -94,8 +95,37 @@ def frequency(text: str) -> tuple[str | None, float | None]:
     return None, None
 
 
+# What a scanner's text recognition does to a drug line ("rnethocarbamol 750rng", "naproxen
+# 55O rng BlD", "gabapentin 3OO mg TlD", "cyclobenzapr1ne"): "rn" read for "m", "O" for "0"
+# beside digits, "l" for "I" in BID/TID/QID, "1" or "0" inside a word. A word is read again only
+# when the corrected word is a drug of the lexicon.
+_OCR_ZERO = re.compile(r"(?<=\d)[Oo]+\b|(?<=\d)[Oo]+(?=\d)|\b[Oo](?=\d)")
+_OCR_MG = re.compile(r"(?<=\d)\s?rng\b|\brng\b")
+_OCR_TIMES = re.compile(r"\b([BTQ])[l1]D\b")
+_OCR_WORD = re.compile(r"\b[A-Za-z]*(?:rn|[A-Za-z][10][A-Za-z])[A-Za-z0-9]*\b")
+
+
+def ocr_read(text: str) -> str:
+    """``text`` with a scanner's usual misreadings of a drug line corrected."""
+    text = _OCR_MG.sub(lambda m: " mg" if m.group(0)[0] != "r" else "mg", text)
+    text = _OCR_ZERO.sub(lambda m: "0" * len(m.group(0)), text)
+    text = _OCR_TIMES.sub(lambda m: f"{m.group(1)}ID", text)
+
+    return _OCR_WORD.sub(lambda match: _drug_word(match.group(0)), text)
+
+
+@lru_cache(maxsize=4096)
+def _drug_word(raw: str) -> str:
+    if any(d.pattern.fullmatch(raw) for d in drugs()):
+        return raw
+    fixed = raw.replace("rn", "m").replace("1", "i").replace("0", "o")
+    return fixed if any(d.pattern.fullmatch(fixed) for d in drugs()) else raw
+
+
 def medications_in(text: str) -> list[Medication]:
-    """Each drug named in ``text`` with the dose and directions written after it."""
+    """Each drug named in ``text`` with the dose and directions written after it (read
+    through a scanner's misreadings, ``ocr_read``)."""
+    text = ocr_read(text)
     found = []
     for drug in drugs():
         match = drug.pattern.search(text)
