@@ -56,3 +56,21 @@ def test_pain_scores_said_missing_are_contradicted_by_a_rating_on_a_scale():
     assert act_or_count("no pain scores", "F2", "Back pain persists despite rest.") == ""
     # a claim about more than the scores is read as usual
     assert act_or_count("no pain score from the second visit", "F2", fact) is None
+
+
+@pytest.mark.parametrize(("fact", "gives"), [
+    ("She has completed 30 physical therapy visits since March.", True),
+    ("A total of twelve supervised visits were given.", True),
+    ("She attended six prior visits with little change.", True),
+    ("Her disability index improved only from 18 to 16 since the last visit.", False),
+    ("Pain was 3/10 at the last visit.", False),
+    ("She was seen 2 weeks after the first visit.", False),
+])
+def test_a_count_said_missing_is_contradicted_only_by_a_number_counting_that_thing(fact, gives):
+    """A number before the counted noun, past words that modify it ("30 physical therapy
+    sessions"), gives the count; a number with a preposition or determiner before the noun
+    ("from 18 to 16 since the last visit") counts something else."""
+    from evals.checks.absence_acts import act_or_count
+
+    found = act_or_count("no the number of visits", "F3", fact)
+    assert bool(found) is gives, found

@@ -78,3 +78,19 @@ def test_items_are_named_by_what_sets_their_service_apart():
     assert named_items(ctx, "The lidocaine patches [G:mtus-cp-topical-lidocaine]") == {"I2"}
     assert named_items(ctx, "The cream holds baclofen.") == {"I3"}
     assert named_items(ctx, "Lidocaine is in both.") == frozenset()  # shared by I2 and I3
+
+
+def test_an_item_named_by_its_whole_service_is_named_though_only_numbers_set_it_apart():
+    """Two strengths of one drug (I1 oxycodone ER 40 mg, I2 20 mg) differ only in numbers, which
+    are no mark of an item; a sentence giving one's whole service names it, so a stray word of a
+    third item's service ("pain" of a pain management visit) does not make it that item's."""
+    case = load_case(EXAMPLES.parents[1] / "benchmarks" / "realistic_cases" /
+                     "wc-oxycontin-office-visit.yaml")
+    draft = asyncio.run(draft_case(case, "outcomes", create("offline", SETTINGS), SETTINGS,
+                                   EXCERPTS))
+    ctx = EvalContext(draft, case, EXCERPTS)
+    line = ("To a reasonable degree of medical probability, the oxycodone ER 40 mg, 90 tablets is "
+            "not medically necessary, because function did not improve, not pain scores alone.")
+    assert named_items(ctx, line) == {"I1", "I3"}
+    assert named_items(ctx, "The oxycodone ER 20 mg, 90 tablets is continued.") == {"I2"}
+    assert check_outcomes(ctx) == []

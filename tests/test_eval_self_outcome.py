@@ -59,3 +59,26 @@ def test_an_outcome_and_its_disposition_agree(sentence, wrong):
         assert found == []
     else:
         assert any(wrong in f for f in found), found
+
+
+def outcome_conflicts(sentence: str) -> list[str]:
+    """The coherence errors naming two outcomes that a sentence added to I1's section raises."""
+    draft, case = _draft()
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if s.item_id == "I1")
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    return [f.message for f in check_coherence(EvalContext(changed, case, EXCERPTS))
+            if f.text.strip() == sentence and "states" in f.message]
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # I1, the repeat epidural injection, is found medically necessary in its own section
+    ("A repeat injection is not medically necessary unless the first gave lasting relief "
+     "[G:mtus-cp-esi-repeat-therapeutic].", None),
+    ("The repeat injection is not medically necessary here [F2].",
+     "states not_necessary for I1, but analysis-I1 states necessary"),
+])
+def test_the_guidelines_rule_cited_to_it_alone_is_no_outcome_for_the_item(sentence, wrong):
+    """A sentence cited to guideline excerpts only states the standard ("... is not medically
+    necessary unless ..."), not the draft's outcome; the same words cited to the record do."""
+    assert outcome_conflicts(sentence) == ([wrong] if wrong else [])

@@ -27,6 +27,11 @@ _SCORE_CLAIM = re.compile(r"^no (?:numeric(?:al)? |documented |recorded )?pain "
 # A pain score a fact gives: "7/10", "7 out of 10", "rates her pain at 7", "VAS 6".
 _SCORE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:/\s*10|out of (?:10|ten))\b|"
                     r"\brate[sd]? (?:his |her |their )?pain (?:at|as) \d|\b(?:vas|nrs) (?:of )?\d")
+# A word between a count and what it counts ("30 physical therapy sessions"): not a
+# preposition or determiner, which would start another phrase ("from 18 to 16 since the last
+# visit" counts no visits).
+_MODIFIER = (r"(?!(?:since|the|a|an|at|from|to|of|per|in|on|after|before|by|for|with|this|that|"
+             r"each|every|until|than|last|next)\b)[\w-]+")
 _NUMBER = (r"(?:\d+|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
            r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety))")
 
@@ -50,7 +55,7 @@ def act_or_count(claim: str, fact_id: str, statement: str) -> str | None:
             f"says the record has no pain scores, but {fact_id} gives one: {_short(statement)}"
     if counted := _COUNT_CLAIM.match(lower_claim):
         thing = re.escape(counted.group(1)[:5])
-        if re.search(rf"{_NUMBER}(?:[\s-]+[\w-]+){{0,3}}?[\s-]+{thing}", lower):
+        if re.search(rf"{_NUMBER}(?:[\s-]+{_MODIFIER}){{0,3}}?[\s-]+{thing}", lower):
             return (f"says the record does not give how many {counted.group(1)}, but "
                     f"{fact_id} gives it: {_short(statement)}")
         return ""

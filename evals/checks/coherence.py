@@ -165,6 +165,9 @@ def _outcomes(ctx: EvalContext) -> list[Finding]:
         if item is None and sentence.section.kind == "conclusion":
             named = _ITEM.match(sentence.text)
             item = named.group(1) if named else None
+        if sentence.markers and all(m.startswith("G:") for m in sentence.markers):
+            continue  # the guideline's rule, cited to it alone ("... is medically necessary
+            # only while ..."), not the draft's outcome for the item
         said_text = _CRITERION_HEAD.sub("", sentence.text, count=1)
         outcome = stated_outcome(said_text) if item and said_text.strip() else None
         if item is None or outcome is None:
