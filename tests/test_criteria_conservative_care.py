@@ -188,10 +188,15 @@ def test_scrambler_therapy_for_non_cancer_pain_is_investigational():
     assert "see ." not in criterion(result, "scrambler.accepted_indication").reason
 
 
-def test_a_treatment_no_set_covers_is_named_as_undecided_not_guessed():
+def test_a_treatment_no_set_covers_is_judged_on_the_general_standard_not_guessed():
+    # Round 5 (#25): a reviewer still decides a service no family set covers, on the setting's
+    # general standard of medical necessity; the result says so, and with no treating
+    # physician's order or reason on record it is not established (never guessed necessary).
     result = _pi_item("Milnacipran 50 mg twice daily for fibromyalgia")
-    assert result.outcome is None and result.criteria_set is None
-    assert "Milnacipran 50 mg" in result.summary and "no criteria set" in result.summary
+    assert result.criteria_set == "general-medical-necessity"
+    assert result.outcome is Outcome.insufficient_documentation
+    assert result.deciding == ["general.treating_physician_reason"]
+    assert "Milnacipran 50 mg" in result.summary and "general standard" in result.summary
     # In CA workers' comp the investigational-policy sets do not govern: not judged on them.
     mua = _case("Manipulation under anesthesia, lumbar spine", {"quantity": 3})
     assert mua.criteria_set is None and mua.outcome is None
@@ -226,9 +231,11 @@ def test_axial_pain_stated_as_such_contradicts_the_stimulator_indication():
 
 
 def test_conservative_care_sets_judge_only_where_and_when_their_mtus_provisions_govern():
-    # A commercial (here personal-injury) request for more therapy is not judged on MTUS numbers.
+    # A commercial (here personal-injury) request for more therapy is not judged on MTUS numbers
+    # (since round 5 it is judged on the general standard of medical necessity instead).
     outside = _pi_item("Additional physical therapy, 12 visits")
-    assert outside.criteria_set is None and outside.outcome is None
+    assert outside.criteria_set == "general-medical-necessity"
+    assert not any(r.criterion_id.startswith("pt.") for r in outside.criteria)
     # After the 2009 guideline's physical-medicine pages ended (2017-11-30), neither.
     def later(data: dict) -> None:
         data["disputed_items"].append({

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem
 from drafting.case.partial_dates import long_day
-from drafting.case.vocab import ItemStatus, Outcome, RecordType
+from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
 from drafting.criteria.facts import (
     Finding,
     Thresholds,
@@ -49,7 +49,7 @@ from drafting.criteria.spec import (
     SessionNode,
     Test,
 )
-from drafting.criteria.specificity import evaluate_request
+from drafting.criteria.specificity import evaluate_request, named
 from drafting.criteria.standards import review_standards
 from guideline_index.corpus import excerpts_by_id
 
@@ -104,8 +104,9 @@ def thresholds_for(spec: CriteriaSet, case: Case) -> Thresholds:
     return Thresholds(values)
 
 
-def _applies(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind) -> bool:
-    if spec.procedure != item.procedure:
+def _applies(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind,
+             fallback: bool = False) -> bool:
+    if not spec.fallback if fallback else spec.procedure != item.procedure:
         return False
     if spec.request_types and kind.type not in spec.request_types:
         return False
@@ -131,6 +132,42 @@ def choose_set(case: Case, item: DisputedItem, sets: tuple[CriteriaSet, ...] | N
         return keyword_sets[0]
     general = [s for s in candidates if not s.service_keywords]
     return general[0] if general else None
+
+
+# Settings whose governing standard judges a treatment on named evidence-based sources before
+# any general standard: California workers' comp (Labor Code §4610.5(c)(2): the MTUS, then
+# peer-reviewed evidence, then nationally recognised standards, before generally accepted
+# practice; excerpt ca-lc-4610-5-medically-necessary). An item no set in the index judges there
+# stays undecided, for those sources to decide, instead of falling back to the general standard.
+# (Workers' comp elsewhere is judged on the MTUS only as a stand-in; the state's own standard,
+# usually reasonable and necessary, is the general one.)
+GUIDELINE_FIRST = {Setting.ca_workers_comp}
+
+
+def choose_fallback(case: Case, item: DisputedItem, sets: tuple[CriteriaSet, ...] | None,
+                    kind: RequestKind, own_setting: Setting) -> CriteriaSet | None:
+    """The setting's general standard of medical necessity (a ``fallback`` set), for an item
+    no family set judges: a reviewer still decides it, on that standard. A family the index
+    models with its own sets (an injection, a stimulator, opioids) is never judged on it: where
+    none of them applies (another date, setting or request type) the item stays undecided, for
+    the family's own guideline to decide; only services outside the modelled families
+    (``other``) or a family with no set in this setting fall back."""
+    if own_setting in GUIDELINE_FIRST:
+        return None
+    sets = sets or load_criteria()
+    modelled = item.procedure is not ProcedureFamily.other and any(
+        s.procedure == item.procedure and any(not c.settings or case.setting in c.settings
+                                              for c in s.criteria) for s in sets)
+    if modelled:
+        return None
+    return next((s for s in sets if _applies(s, case, item, kind, True)), None)
+
+
+# Said in every result judged on the general standard (the family has no criteria set here).
+GENERAL_NOTE = ("No criteria set in the index is specific to '{service}' ({family}); judged on "
+                "the setting's general standard of medical necessity: a documented condition "
+                "it treats or diagnoses, a treating physician's reason for it, and nothing in "
+                "the record against it.")
 
 
 def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
@@ -250,6 +287,12 @@ def evaluate_item(case: Case, item: DisputedItem,
                          f"{judged_as}").rstrip()
             kind = RequestKind(stand_in, kind.basis)
             break
+    if spec is None and sets is None and era is None:
+        spec = choose_fallback(case, item, sets, kind, own.setting)
+        if spec is not None:
+            judged_as = (GENERAL_NOTE.format(service=item.service,
+                                             family=item.procedure.value)
+                         + f" {judged_as}").rstrip()
     if era is not None:
         return judge_in_era(own, case, item, era, spec, kind, asked)
     if spec is None:  # undecided, but the documents its facts cite are still gaps to list
@@ -295,7 +338,9 @@ def judge_criteria(spec: CriteriaSet, case: Case, item: DisputedItem, kind: Requ
             for c in spec.criteria
             if (not c.settings or case.setting in c.settings)
             and not (c.rendered_only and item.status is not ItemStatus.rendered)
-            and (not c.request_types or kind.type in c.request_types)]
+            and (not c.request_types or kind.type in c.request_types)
+            and (not c.services_any or named(item.service, c.services_any))
+            and not named(item.service, c.services_none)]
 
 
 def judge_in_era(own: Case, case: Case, item: DisputedItem, era: tuple[str, Era],

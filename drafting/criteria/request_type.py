@@ -8,6 +8,7 @@ any of them as a first request is the most common way to reach the wrong outcome
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -17,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from drafting.case import Case, DisputedItem, Fact
-from drafting.case.vocab import FactCategory, ProcedureFamily, RequestType
+from drafting.case.vocab import FactCategory, ItemStatus, ProcedureFamily, RequestType
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "request_types.yaml"
 # Families whose earlier procedure makes a new one a repeat (a trial: a re-trial).
@@ -75,9 +76,25 @@ def _ids(facts: list[Fact]) -> str:
     return ", ".join(f.id for f in facts)
 
 
+def _within(fact: Fact, day: dt.date) -> bool:
+    """Whether a fact dated only by its month or year may fall on ``day`` (its period holds
+    it): such a date is not known to come before the day."""
+    if fact.date_precision == "year":
+        return fact.date.year == day.year
+    if fact.date_precision == "month":
+        return (fact.date.year, fact.date.month) == (day.year, day.month)
+    return False
+
+
 def _earlier(case: Case, item: DisputedItem) -> list[Fact]:
+    """Procedures of the item's kind on record before it. A rendered item's own record (one of
+    its facts, dated only by a month or year that holds the date of service, e.g. 'three
+    injections in 2019' for injections given in 2019) documents the item itself, not an
+    earlier procedure."""
     return [f for f in case.facts if f.procedure is item.procedure and not f.proposed
-            and f.category in PROCEDURE_EVIDENCE and f.date < item.date_of_service]
+            and f.category in PROCEDURE_EVIDENCE and f.date < item.date_of_service
+            and not (item.status is ItemStatus.rendered and f.id in item.facts
+                     and _within(f, item.date_of_service))]
 
 
 def _opioid_facts(case: Case) -> list[Fact]:

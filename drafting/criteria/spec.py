@@ -194,6 +194,14 @@ class Criterion(Spec):
         "e.g. [retrial] for the outcome of the earlier trial.")
     rendered_only: bool = Field(
         default=False, description="Judged only for a service already rendered (e.g. guidance).")
+    services_any: list[str] = Field(
+        default_factory=list, description="Judged only for a service whose name contains one "
+        "of these words (e.g. an electrodiagnostic study's names, for a criterion of a general "
+        "set that only such a study must meet); empty: every service.")
+    services_none: list[str] = Field(
+        default_factory=list, description="Not judged for a service whose name contains one of "
+        "these words (e.g. a diagnostic study, for a criterion about the target of a "
+        "treatment).")
     test: Test
     objection: str | None = Field(
         default=None, description="How the other side argues when this criterion fails.")
@@ -205,6 +213,10 @@ class CriteriaSet(Spec):
     # "any": a governing standard's set for every family, chosen only by a jurisdiction's era
     # (guideline_index/jurisdictions.yaml), never by the item's family.
     procedure: ProcedureFamily | Literal["any"]
+    fallback: bool = Field(
+        default=False, description="With procedure 'any': the setting's general standard of "
+        "medical necessity, chosen for an item only when no family set (nor a stand-in request "
+        "type's set) judges it; the result says so.")
     variant: str = "default"
     request_types: list[RequestType] = Field(
         default_factory=list, description="Request types the set judges (empty: any), e.g. "

@@ -34,8 +34,12 @@ def _has(item: DisputedItem, detail: str) -> bool:
     return details.laterality is not None  # side
 
 
-def _named(service: str, words: list[str]) -> list[str]:
+def named(service: str, words: list[str]) -> list[str]:
+    """The words (whole words, any case) the service's name contains."""
     return [w for w in words if re.search(rf"\b{re.escape(w)}\b", service, re.I)]
+
+
+_named = named
 
 
 _MARKED = re.compile(r"\b(?:not (?:specified|stated|given|listed)|unspecified|unknown)\b", re.I)
