@@ -195,3 +195,25 @@ def test_a_scanned_drug_line_is_read_through_its_misreadings(tmp_path):
 def test_words_that_only_look_misread_are_no_drug(tmp_path):
     text = NOTE_HEAD + "S: Return in 1O days. Concern about the modern brace.\n"
     assert not any(f["category"] == "medication" for f in facts_of(tmp_path, text))
+
+
+# -- pain scored with and without the drugs, and after a procedure ---------------------------------
+
+
+def test_pain_scored_with_and_without_the_drugs_is_their_response(tmp_path):
+    text = NOTE_HEAD + ("S: Chronic neck pain. Pain 4/10 with meds and 7/10 without.\n"
+                        "Leg pain 6/10 when standing and 3/10 without activity.\n")
+    facts = facts_of(tmp_path, text)
+    responses = [f["statement"] for f in facts if f["category"] == "response"]
+    assert any("4/10 with meds and 7/10 without" in s for s in responses)
+    assert not any("without activity" in s for s in responses)
+
+
+def test_a_pain_score_after_the_procedure_is_its_response_on_its_own_day(tmp_path):
+    text = ("DISCHARGE SUMMARY\nAdmission date: 03/01/2027\nDischarge date: 03/03/2027\n\n"
+            "HOSPITAL COURSE: Underwent L1 kyphoplasty on 03/01/2027. Post-procedure pain "
+            "2/10 on the evening of 03/02/2027. Pain after sitting 20 minutes 6/10.\n")
+    facts = facts_of(tmp_path, text)
+    after = [f for f in facts if f["category"] == "response"]
+    assert [(f["statement"][:22], str(f["date"])) for f in after] == [
+        ("Post-procedure pain 2/", "2027-03-02")]

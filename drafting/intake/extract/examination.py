@@ -89,7 +89,7 @@ def graded_only(sentence: Sentence) -> bool:
     abnormal ("Sensation intact to light touch L2-S1."): told one after another, such
     sentences are one finding, the neurological examination."""
     text = sentence.text
-    return bool(_GRADED.search(text)) and not (FINDING.search(text) and ABNORMAL.search(text))
+    return bool(_GRADED.search(text)) and not ABNORMAL.search(text)
 
 
 def reflexes_only(sentence: Sentence) -> bool:

@@ -306,6 +306,12 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 out.append(done)
             elif found is None or found.category is not C.response:
                 out += past_procedure(sentence, doc)
+        if analgesic_response(sentence.text) and (found is None or found.category not in (
+                C.response, C.medication) or found.dose is None):
+            # "Pain 5/10 on meds, 8/10 w/o.": what the drugs do, beside what the sentence tells
+            out.append(make_fact(C.response, sentence, doc, []) if found is None else replace(
+                found, category=C.response, tags=[], percent_relief=None, duration=None,
+                dose=None, mme=None, procedure=None))
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
@@ -412,6 +418,39 @@ def _drugs_told_once(found: list[Found]) -> list[Found]:
     return out
 
 
+_SCORE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s?/\s?10\b")
+_ON_DRUGS = re.compile(r"\b(?:on|with|w/)\s*(?:(?:the|her|his|their|current|pain)\s+)?(?:meds?|"
+                       r"medications?|analgesics?|opioids?|narcotics?)\b", re.IGNORECASE)
+_OFF_DRUGS = re.compile(r"\b(?:w/o|without|off)\b", re.IGNORECASE)
+
+
+# A pain score taken after a procedure: "post-procedure pain 3/10", "Pain 2/10 at 30 minutes",
+# "pain 4/10 after the injection" (not "pain after sitting 20 minutes").
+_AFTER_PROCEDURE = re.compile(
+    r"\bpost-?\s?(?:procedure|procedural|op(?:erative(?:ly)?)?|injection|block|ablation|"
+    r"kyphoplasty|implant)\b|"
+    r"(?<![\w>])(?:at|after) \d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?)\b(?! (?:of|before|sitting|"
+    r"standing|walking))|\bafter the (?:procedure|injection|block|ablation)\b", re.IGNORECASE)
+
+
+def scored_after(text: str) -> bool:
+    """A pain score a sentence gives for the time after a procedure."""
+    match = _AFTER_PROCEDURE.search(text)
+    return bool(match) and any(m.name in ("NRS", "VAS") for m in measures(text)) and not \
+        re.search(r"\b(?:sit|sitting|stand|standing|walk|walking|driving)\b",
+                  text[max(0, match.start() - 25):match.start()], re.IGNORECASE)
+
+
+def analgesic_response(text: str) -> bool:
+    """Pain scored with the drugs and without them ("Pain 5/10 on meds, 8/10 w/o", "pain 7/10
+    without and 4/10 with tramadol"): the drugs' response."""
+    if len(_SCORE.findall(text)) < 2 or not _OFF_DRUGS.search(text):
+        return False
+    return bool(_ON_DRUGS.search(text)) or bool(
+        re.search(r"\bwith\s+\w", text) and any(
+            m.drug for m in medications_in(text[re.search(r"\bwith\s+\w", text).start():])))
+
+
 def _not_done_yet(text: str) -> bool:
     """Asked for, planned or hoped for, unless the sentence says it was done ("s/p RFA
     08/16/2022 (authorized 07/12/2022, auth # PA-1)")."""
@@ -433,6 +472,7 @@ def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
     tags = tags if tags is not None else tags_in(text)
     kept = [t for t in tags if t in RESPONSE_CATEGORY_TAGS]
     before_after = bool(_PRE_POST.search(text)) and len(measures(text)) >= 2
+    before_after = before_after or scored_after(text)
     if relief is None and not set(kept) & RESPONSE_TAGS and not before_after:
         return None  # (pain before and after, "Pre-procedure pain: 7/10 ... Post: 1/10", is one)
     return make_fact(C.response, sentence, doc, kept, procedure=family, percent_relief=relief,
@@ -457,6 +497,11 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
                 t for t in tags if t in RESPONSE_CATEGORY_TAGS])
     relief, _ = percent_relief(text)
     meds = [m for m in medications_in(text) if m.amount is not None]
+    if scored_after(text) and not meds:  # "Post-procedure pain 3/10 on the evening of 02/17"
+        found = _response(sentence, doc, family, tags)
+        if found and (day := stated_date(text, doc)):
+            found.date, found.date_precision = day
+        return found
     drug_only = bool(meds) and procedure_in(text) is None and not PROCEDURE_WORDS.search(text)
     if (relief is not None and not drug_only) or "medication_reduction" in tags or (
             set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
