@@ -217,3 +217,18 @@ def test_a_pain_score_after_the_procedure_is_its_response_on_its_own_day(tmp_pat
     after = [f for f in facts if f["category"] == "response"]
     assert [(f["statement"][:22], str(f["date"])) for f in after] == [
         ("Post-procedure pain 2/", "2027-03-02")]
+
+
+# -- dates a narrative gives without a year ------------------------------------------------------
+
+
+def test_a_month_named_without_its_year_and_last_year_date_the_drugs_they_tell(tmp_path):
+    text = ("NEW PATIENT CONSULTATION\nDate of visit: 09/20/2027\n\nHISTORY: Neck and right "
+            "arm pain. He has taken pregabalin 75 mg twice daily since about March. He tried "
+            "nortriptyline 25 mg last year and stopped because of dry mouth. Follow-up in "
+            "October.\n")
+    facts = facts_of(tmp_path, text)
+    dated = {drug: str(f["date"]) for f in facts if f["category"] == "medication"
+             for drug in ("pregabalin", "nortriptyline") if drug in f["statement"]}
+    assert dated == {"pregabalin": "2027-03-01", "nortriptyline": "2026-01-01"}
+    assert not any(str(f["date"]).startswith("2026-10") for f in facts)

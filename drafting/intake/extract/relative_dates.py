@@ -1,7 +1,9 @@
 """Dates a record gives relative to its own ("~3 months ago", "2 mo ago", "about two years
-ago", "since last summer") or as part of a year ("in early 2019", "late 2020"), kept at the
-precision they are stated in: a month back is a month, a year back, a season or part of a year
-is a year; never a day (weeks back would need one, so they give none).
+ago", "since last summer", "last year", "last mo", "around Easter this year", a month named
+without its year: "in February", "since about April") or as part of a year ("in early 2019",
+"late 2020", "in the spring of 2019"), kept at the precision they are stated in: a month back
+or a month named is a month, a year back, a season or part of a year is a year; never a day
+(weeks back would need one, so they give none).
 """
 
 from __future__ import annotations
@@ -21,6 +23,37 @@ _PART_OF_YEAR = re.compile(r"\bin (?:early|late|mid-?) ?((?:19|20)\d{2})\b", re.
 _SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
+
+
+# A season of a named year ("in the spring of 2019"): that year.
+_SEASON_OF = re.compile(r"\bthe (?:spring|summer|fall|autumn|winter) of ((?:19|20)\d{2})\b",
+                        re.IGNORECASE)
+# The year before the record's, or its own ("last year", "around Easter this year").
+_YEAR_WORD = re.compile(r"\b(last|this|past) year\b(?! or)", re.IGNORECASE)
+# The month before the record's ("last month", "last mo").
+_LAST_MONTH = re.compile(r"\blast (?:month|mo)\b\.?", re.IGNORECASE)
+# A month named without its year, after a word placing an event in it ("in February", "since
+# about April", "Since January", "pain returned in Dec"): the last such month up to the record's
+# (a capitalised name, so "may" the verb is none; not before a day or a year, read elsewhere).
+_MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTH_ALONE = re.compile(
+    r"\b(?i:in|since|from|until|through|by|around|about|of|early|late|mid-?)\s+(?i:about\s+|"
+    r"around\s+|early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
+    r"(?!\s*(?:\d|,\s*\d|of (?:19|20)\d{2}))")
+
+
+_TO_COME = re.compile(r"\b(?:follow[- ]?up|f/u|return\w*|RTC|next|will|plan\w*|schedul\w*|due|"
+                      r"expected|anticipated)\b", re.IGNORECASE)
+
+
+def _month_alone(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    named = _MONTH_ALONE.search(text)
+    if not named or _TO_COME.search(text[max(0, named.start() - 30):named.start()]):
+        return None  # ("follow-up in October", "will start in March": a month to come)
+    month = _MONTH_NAMES.index(named.group(1)[:3].lower()) + 1
+    year = today.year if month <= today.month else today.year - 1
+    return dt.date(year, month, 1), "month"
 
 
 def relative_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
@@ -43,4 +76,15 @@ def relative_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         end = _SEASON_END[season.group(1).lower()]
         year = today.year if today.month > end else today.year - 1
         return dt.date(year, 1, 1), "year"
-    return None
+    season_of = _SEASON_OF.search(text)
+    if season_of and int(season_of.group(1)) <= today.year:
+        return dt.date(int(season_of.group(1)), 1, 1), "year"
+    year_word = _YEAR_WORD.search(text)
+    if year_word:
+        back = 0 if year_word.group(1).lower() == "this" else 1
+        if year_word.group(1).lower() != "past":  # ("in the past year" is a span, not a year)
+            return dt.date(today.year - back, 1, 1), "year"
+    if _LAST_MONTH.search(text):
+        months = today.year * 12 + today.month - 2
+        return dt.date(months // 12, months % 12 + 1, 1), "month"
+    return _month_alone(text, today)
