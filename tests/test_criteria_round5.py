@@ -252,3 +252,23 @@ def test_an_injection_of_an_earlier_year_still_makes_a_repeat():
     result = _own_record("2015")
     assert result.request_type.value == "repeat"
     assert "F90" in result.request_type_basis
+
+
+def test_other_care_said_not_effective_is_no_finding_against_the_evidence_base():
+    facts = [CONDITION,
+             {"category": "other", "statement": "Her physician recommended a cervical support "
+                                                "pillow after physical therapy was not "
+                                                "effective for the night pain."},
+             {"category": "history", "statement": "There was insufficient evidence of a "
+                                                  "radiculopathy on examination."}]
+    result = result_of(_general("Cervical support pillow", facts), "I9")
+    assert result.outcome is Outcome.necessary
+    assert _criterion(result, "general.evidence_not_contradicted").status is Status.met
+
+
+def test_a_health_plans_denial_is_no_treating_physicians_reason():
+    result = result_of(_general("Cervical support pillow", [
+        CONDITION, {"category": "other", "statement": "The health plan denied the pillow as "
+                                                      "not medically necessary."}]), "I9")
+    assert result.outcome is Outcome.insufficient_documentation
+    assert result.deciding == ["general.treating_physician_reason"]

@@ -20,6 +20,7 @@ from drafting.criteria.jurisdiction import (
     era_note,
     era_of,
     governing_note,
+    jurisdiction_of,
     local_departures,
     local_rules,
 )
@@ -290,9 +291,14 @@ def evaluate_item(case: Case, item: DisputedItem,
     if spec is None and sets is None and era is None:
         spec = choose_fallback(case, item, sets, kind, own.setting)
         if spec is not None:
-            judged_as = (GENERAL_NOTE.format(service=item.service,
-                                             family=item.procedure.value)
-                         + f" {judged_as}").rstrip()
+            judged_as = GENERAL_NOTE.format(service=item.service, family=item.procedure.value)
+            if standard.stand_in:  # the MTUS sets stand in for nothing here: name the state's
+                j = jurisdiction_of(own)
+                governing = f"{j.governing} ({j.name})" if j else standard.governing
+                judged_as += (" It is read through the workers' compensation standard in the "
+                              "index (California's treatment reasonably required to cure or "
+                              f"relieve), standing in for {governing}; where that standard "
+                              "differs, it governs.")
     if era is not None:
         return judge_in_era(own, case, item, era, spec, kind, asked)
     if spec is None:  # undecided, but the documents its facts cite are still gaps to list
