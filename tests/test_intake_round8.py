@@ -232,3 +232,13 @@ def test_a_month_named_without_its_year_and_last_year_date_the_drugs_they_tell(t
              for drug in ("pregabalin", "nortriptyline") if drug in f["statement"]}
     assert dated == {"pregabalin": "2027-03-01", "nortriptyline": "2026-01-01"}
     assert not any(str(f["date"]).startswith("2026-10") for f in facts)
+
+
+def test_each_drug_of_a_sentence_is_a_medication_dated_by_its_own_words(tmp_path):
+    text = ("NEW PATIENT CONSULTATION\nDate of visit: 09/20/2027\n\nHISTORY: Low back pain. He "
+            "takes celecoxib 200 mg daily and has been on duloxetine 60 mg daily since about "
+            "May. Hydrocodone-APAP 5-325 mg 1 tab q8h prn, started 08/02/2027.\n")
+    meds = {(f["dose"]["drug"], str(f["date"])) for f in facts_of(tmp_path, text)
+            if f["category"] == "medication" and f.get("dose")}
+    assert ("celecoxib", "2027-09-20") in meds and ("duloxetine", "2027-05-01") in meds
+    assert not any(drug == "acetaminophen" for drug, _ in meds)  # the product's second name

@@ -58,7 +58,13 @@ from drafting.intake.extract.letters import (
     latest_note_reviewed,
     letter_parts,
 )
-from drafting.intake.extract.medications import drugs_listed, medications_in, pharmacy_courses
+from drafting.intake.extract.medications import (
+    Medication,
+    drugs_listed,
+    medications_in,
+    ocr_read,
+    pharmacy_courses,
+)
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import SURELY_DONE, history_told, injury_told
 from drafting.intake.extract.not_patient import NOT_DONE_YET
@@ -99,7 +105,7 @@ from drafting.intake.extract.values import (
     relief_duration,
 )
 from drafting.intake.extract.visits import visit_counts
-from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
+from drafting.intake.extract.vocabulary import drugs, outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 # An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
@@ -315,6 +321,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
+            out += other_drugs(found, sentence, doc)
         if found is None and is_review_step(sentence) and (
                 stated_date(sentence.text, doc) or sentence.paragraph in entries):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
@@ -441,6 +448,48 @@ def scored_after(text: str) -> bool:
                   text[max(0, match.start() - 25):match.start()], re.IGNORECASE)
 
 
+def _drug_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where each drug of a sentence is told: from its name to the next drug's."""
+    read = ocr_read(text)
+    found = sorted({(m.start(), m.end(), drug.name) for drug in drugs()
+                    for m in [drug.pattern.search(read)] if m})
+    # a combination product ("hydrocodone-APAP 5-325 mg") is one drug's span
+    starts = [(a, name) for i, (a, _, name) in enumerate(found)
+              if i == 0 or read[found[i - 1][1]:a].strip(" ") not in ("-", "/", "")]
+    return [(start, starts[i + 1][0] if i + 1 < len(starts) else len(read), name)
+            for i, (start, name) in enumerate(starts)]
+
+
+def _drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] | None:
+    """The date a sentence naming several drugs gives ``med`` in its own words ("He takes
+    naproxen 500 mg ... and has been on gabapentin 600 mg tid since about April": April is
+    gabapentin's), else the date told before the first drug, else none (the record's)."""
+    spans = _drug_spans(text)
+    own = next(((a, b) for a, b, name in spans if name == med.drug.name), None)
+    if own is None or not spans:
+        return None
+    read = ocr_read(text)
+    return stated_date(read[own[0]:own[1]], doc) or stated_date(read[:spans[0][0]], doc) or (
+        doc.date, "day")
+
+
+def other_drugs(found: Found, sentence: Sentence, doc: Document) -> list[Found]:
+    """The other drugs a sentence tells with their doses, each a medication of its own, dated
+    by its own words ("Taking meloxicam 15 mg daily and gabapentin 300 mg tid since March")."""
+    if found.category is not C.medication or found.dose is None:
+        return []
+    meds = [m for m in medications_in(sentence.text) if m.amount is not None and m.dose]
+    out = []
+    told = {name for _, _, name in _drug_spans(sentence.text)}
+    for med in meds[1:]:
+        if med.drug.name == found.dose.drug or med.drug.name not in told:
+            continue  # (the second name of a combination product is the product's)
+        day, precision = _drug_date(sentence.text, med, doc) or (found.date, found.date_precision)
+        out.append(replace(found, dose=med.dose, mme=med.mme, tags=list(med.drug.tags),
+                           date=day, date_precision=precision, duration=None, measures=[]))
+    return out
+
+
 def analgesic_response(text: str) -> bool:
     """Pain scored with the drugs and without them ("Pain 5/10 on meds, 8/10 w/o", "pain 7/10
     without and 4/10 with tramadol"): the drugs' response."""
@@ -509,9 +558,13 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
     if meds:
         med = meds[0]
         found_durations = durations(text)
-        return make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
-                     dose=med.dose, mme=med.mme,
-                     duration=found_durations[0] if found_durations else None)
+        fact = make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
+                         dose=med.dose, mme=med.mme,
+                         duration=found_durations[0] if found_durations else None)
+        if len(meds) > 1:  # each drug of the sentence is dated by its own words
+            fact.date, fact.date_precision = _drug_date(text, med, doc) or (fact.date,
+                                                                             fact.date_precision)
+        return fact
     if named := drugs_listed(text, label_core(sentence.label or sentence.section)):
         return make_fact(C.medication, sentence, doc,
                          list(dict.fromkeys(t for m in named for t in m.drug.tags)))

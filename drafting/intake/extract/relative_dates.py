@@ -25,8 +25,10 @@ _SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECA
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
 
 
-# A season of a named year ("in the spring of 2019"): that year.
-_SEASON_OF = re.compile(r"\bthe (?:spring|summer|fall|autumn|winter) of ((?:19|20)\d{2})\b",
+# An onset in a season of a named year ("the neck pain began in the spring of 2019"): that
+# year (a course "in the fall of 2023" keeps its note's date, as above).
+_SEASON_OF = re.compile(r"\b(?:began|begun|started|starting|onset|developed|occurred)\b[^.;]{0,12}?"
+                        r"\bthe (?:spring|summer|fall|autumn|winter) of ((?:19|20)\d{2})\b",
                         re.IGNORECASE)
 # The year before the record's, or its own ("last year", "around Easter this year").
 _YEAR_WORD = re.compile(r"\b(last|this|past) year\b(?! or)", re.IGNORECASE)
