@@ -242,3 +242,24 @@ def test_each_drug_of_a_sentence_is_a_medication_dated_by_its_own_words(tmp_path
             if f["category"] == "medication" and f.get("dose")}
     assert ("celecoxib", "2027-09-20") in meds and ("duloxetine", "2027-05-01") in meds
     assert not any(drug == "acetaminophen" for drug, _ in meds)  # the product's second name
+
+
+# -- a study's findings by level, and a study dated in the label of a note's line ------------------
+
+
+def test_a_level_line_placing_a_root_compression_is_a_finding_beside_the_impression(tmp_path):
+    text = ("MRI CERVICAL SPINE WITHOUT CONTRAST\nDate of exam: 04/11/2027\n\nFINDINGS:\n"
+            "C5-C6: Left foraminal disc protrusion measuring 4 mm, compressing the exiting "
+            "left C6 nerve root.\nC6-C7: Mild disc height loss.\n\nIMPRESSION:\n1. C5-C6 left "
+            "foraminal disc protrusion compressing the left C6 root.\n")
+    imaging = [f["statement"] for f in facts_of(tmp_path, text) if f["category"] == "imaging"]
+    assert any(s.startswith("C5-C6: Left foraminal disc protrusion measuring") for s in imaging)
+    assert any("1. C5-C6 left foraminal" in s or s.startswith("C5-C6 left") for s in imaging)
+
+
+def test_a_study_dated_in_the_label_its_findings_follow_takes_that_date(tmp_path):
+    text = ("PROGRESS REPORT\nDate of exam: 07/10/2027\n\nOBJECTIVE:\nCT lumbar spine 3/14/26 "
+            "(report attached): L4-L5 right foraminal disc protrusion contacting the exiting "
+            "right L4 root.\n")
+    imaging = [f for f in facts_of(tmp_path, text) if f["category"] == "imaging"]
+    assert [str(f["date"]) for f in imaging] == ["2026-03-14"]

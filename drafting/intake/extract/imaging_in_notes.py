@@ -41,7 +41,8 @@ def imaging_sections(doc: Document, said: list[Sentence], found: list[Found]) ->
         if not IMAGING_SECTION.match(where) or SKIPPED_SECTIONS.search(sentence.section) or \
                 NOT_ABOUT_THE_PATIENT.search(sentence.text):
             continue
-        if (day := stated_date(sentence.text, doc)) and where not in study:
+        if (day := stated_date(sentence.text, doc) or stated_date(sentence.lead, doc)) and \
+                where not in study:  # (or in its label: "MRI lumbar spine 2/11/25: ...")
             study[where] = day
         tags = [t for t in tags_in(sentence.text, {"imaging"}) if group_of(t) == "imaging"]
         if not set(tags) & CORRELATED:

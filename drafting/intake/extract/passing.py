@@ -80,7 +80,9 @@ def study_summary(sentence: Sentence, doc: Document) -> Found | None:
         tags = [t for t in tags_in(reported, {group}) if group_of(t) == group]
         if tags:
             found = make_fact(category, sentence, doc, tags)
-            when = stated_date(sentence.text, doc)
+            # (the study's date may sit in the label its findings follow: "MRI lumbar spine
+            # 2/11/25 (report attached): L5-S1 ...")
+            when = stated_date(sentence.text, doc) or stated_date(sentence.lead, doc)
             if when:
                 found.date, found.date_precision = when
             found.named_in_passing = True

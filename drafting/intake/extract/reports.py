@@ -1,6 +1,7 @@
 """Facts from a study's report (imaging, electrodiagnostic): what the study concluded (its
 impression, interpretation or conclusion) and what its findings add (a level's findings line
-whose findings the impression states at that level is the impression's), each sentence that
+whose findings the impression states at that level is the impression's, unless it measures and
+places a herniation, a root's compression, a stenosis or a slip), each sentence that
 states a finding of the study's vocabulary; and what the report tells of the patient before
 the study, its history or indication and the examination, read as a note reads them (the
 indication is history, never the study's finding). Technique, comparison, credentials and
@@ -54,7 +55,7 @@ def report_facts(doc: Document, said: list[Sentence], general: General) -> list[
             if NOT_ABOUT_THE_PATIENT.search(sentence.text):
                 continue
             tags = [t for t in tags_in(sentence.text, {group}) if group_of(t) == group]
-            if tags and not _restated(sentence, tags, out):
+            if tags and not (_restated(sentence, tags, out) and not set(tags) & _MEASURED):
                 read.append(make_fact(category, sentence, doc, tags))
         out += read
     chosen = summary + findings
@@ -85,6 +86,14 @@ def _level_lines(said: list[Sentence]) -> list[Sentence]:
             continue
         out.append(sentence)
     return out
+
+
+# The findings whose level's line the report measures and places ("L5-S1: Right paracentral
+# disc extrusion measuring 7 x 5 mm ... compressing the right S1 nerve root"): a finding of
+# its own beside the impression that names it, as the blind sets have it; degeneration restated
+# is the impression's.
+_MEASURED = frozenset({"disc_herniation", "nerve_root_compression", "foraminal_stenosis",
+                       "central_stenosis", "spondylolisthesis"})
 
 
 def _restated(sentence: Sentence, tags: list[str], concluded: list[Found]) -> bool:
