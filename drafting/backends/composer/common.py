@@ -16,6 +16,7 @@ How a section argues depends on the document type's stance (``drafting/outlines`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -69,9 +70,25 @@ def role(text: str) -> str:
     return lower_first(text) if first.lower() in _COMMON else text
 
 
+# Abbreviations of legal and guideline citations written out in running text: a period before a
+# space would end the sentence there ("Cal. Labor Code", "Minn. R. 5221.6050, subp. 8" were each
+# read as two or three sentences, the tail a sentence of its own repeated in every section).
+# The longer form first; a form a period does not end is left alone.
+_CITATION_WORDS = [(re.compile(rf"\b{re.escape(short)} "), f"{long} ") for short, long in [
+    ("W. Va. Code R.", "West Virginia Code of State Rules"), ("W. Va.", "West Virginia"),
+    ("Minn. R.", "Minnesota Rules"), ("Minn.", "Minnesota"), ("Cal.", "California"),
+    ("Pa.", "Pennsylvania"), ("Stats.", "Statutes"), ("Pub.", "Publication"),
+    ("Rev.", "Revision"), ("No.", "No"), ("subp.", "subpart"), ("Ch.", "chapter"),
+    ("ch.", "chapter")]]
+
+
 def citation(excerpt: Mapping[str, Any]) -> str:
-    """An excerpt's citation as prose ('Ch. 7' would end a sentence)."""
-    return str(excerpt["citation"]).replace("Ch. ", "chapter ").replace("ch. ", "chapter ")
+    """An excerpt's citation as prose, its abbreviations written out (``_CITATION_WORDS``)."""
+    text = str(excerpt["citation"])
+    if ". " in text:
+        for short, long in _CITATION_WORDS:
+            text = short.sub(long, text)
+    return text
 
 
 def service(name: str) -> str:

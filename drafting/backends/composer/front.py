@@ -28,6 +28,7 @@ from drafting.backends.composer.text import (
     on_date,
     patient,
     plural,
+    sentences_of,
     strip_end,
     upper_first,
 )
@@ -147,7 +148,26 @@ def _standards(ctx: Context, w: Writer) -> list[str]:
         elif excerpt_id:
             lines.append(f"For {result['item_id']}, the governing standard is "
                          f"{citation(w.excerpts[excerpt_id])} [G:{excerpt_id}].")
-    return [f"For {joined(items)}: {text}" for text, items in stand_ins.items()] + lines
+    return _by_items(stand_ins) + lines
+
+
+def _by_items(notes: dict[str, list[str]]) -> list[str]:
+    """Each note once for the items it covers, a sentence that several items' notes share said
+    once for all of them ("It is read through ..." after each item's own first sentence)."""
+    said: dict[str, list[str]] = {}  # each sentence, in order, with the items saying it
+    for text, items in notes.items():
+        for sentence in sentences_of(text):
+            for item in items:
+                if item not in said.setdefault(sentence, []):
+                    said[sentence].append(item)
+    groups: list[tuple[list[str], list[str]]] = []  # consecutive sentences of the same items
+    for sentence, items in said.items():
+        if groups and groups[-1][0] == items:
+            groups[-1][1].append(sentence)
+        else:
+            groups.append((items, [sentence]))
+    groups.sort(key=lambda group: len(group[0]))  # each item's own first, then what they share
+    return [f"For {joined(items)}: {' '.join(text)}" for items, text in groups]
 
 
 def opening(ctx: Context) -> str:
