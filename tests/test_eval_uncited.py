@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import cache
+from pathlib import Path
 
 import pytest
 
@@ -68,6 +69,18 @@ def test_a_number_beside_what_the_lexicon_names_is_patient_specific(sentence, wr
 REALISTIC = EXAMPLES.parents[1] / "benchmarks" / "realistic_cases_2"
 
 
+def uncited_in(case_file: Path, sentence: str) -> list[str]:
+    """The uncited-claim errors of a sentence added to the first item section of an offline
+    draft of a realistic case (sparse, secondhand, with records cited but not supplied)."""
+    case = load_case(case_file)
+    draft = asyncio.run(draft_case(case, "uncited", create("offline", SETTINGS), SETTINGS,
+                                   EXCERPTS))
+    section = next(s for s in draft.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    return [f.message for f in evaluate_draft(draft, case, EXCERPTS).errors
+            if f.check == "uncited_claims" and f.text.strip() == sentence]
+
+
 @pytest.mark.parametrize(("sentence", "wrong"), [
     # mn-engblom-esi-rfa: D1 "Left L4-5 laminotomy, medial facetectomy and discectomy", dated
     # 15 April 1991 (cited, not supplied), and F2, that surgery, dated April 1991
@@ -81,14 +94,8 @@ def test_a_records_date_beside_its_title_is_the_inventorys_not_a_fact(sentence, 
     """A sentence naming a record by its title may give the date the inventory states for it
     (a list of records, a gap line); the same surgery told with its date, without the record's
     title, still draws on the fact and needs its citation."""
-    case = load_case(REALISTIC / "mn-engblom-esi-rfa.yaml")
-    draft = asyncio.run(draft_case(case, "uncited", create("offline", SETTINGS), SETTINGS,
-                                   EXCERPTS))
-    section = next(s for s in draft.sections if s.item_id)
-    section.text = section.text.rstrip() + "\n\n" + sentence
-    found = [f.message for f in evaluate_draft(draft, case, EXCERPTS).errors
-             if f.check == "uncited_claims" and f.text.strip() == sentence]
-    assert found == ([wrong] if wrong else [])
+    assert uncited_in(REALISTIC / "mn-engblom-esi-rfa.yaml", sentence) == \
+        ([wrong] if wrong else [])
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), [
@@ -102,12 +109,5 @@ def test_a_records_date_beside_its_title_is_the_inventorys_not_a_fact(sentence, 
 def test_an_items_date_beside_its_name_is_the_case_files(sentence, wrong):
     """An item's date of service beside the item's name is stated by the case file; the same
     date beside what the request said, without the item's name, still draws on the fact."""
-    case = load_case(EXAMPLES.parents[1] / "benchmarks" / "realistic_cases" /
-                     "wc-esi-facet-preauth.yaml")
-    draft = asyncio.run(draft_case(case, "uncited", create("offline", SETTINGS), SETTINGS,
-                                   EXCERPTS))
-    section = next(s for s in draft.sections if s.item_id)
-    section.text = section.text.rstrip() + "\n\n" + sentence
-    found = [f.message for f in evaluate_draft(draft, case, EXCERPTS).errors
-             if f.check == "uncited_claims" and f.text.strip() == sentence]
-    assert found == ([wrong] if wrong else [])
+    assert uncited_in(REALISTIC.parent / "realistic_cases" / "wc-esi-facet-preauth.yaml",
+                      sentence) == ([wrong] if wrong else [])
