@@ -263,3 +263,17 @@ def test_a_study_dated_in_the_label_its_findings_follow_takes_that_date(tmp_path
             "right L4 root.\n")
     imaging = [f for f in facts_of(tmp_path, text) if f["category"] == "imaging"]
     assert [str(f["date"]) for f in imaging] == ["2026-03-14"]
+
+
+# -- a home program --------------------------------------------------------------------------------
+
+
+def test_a_home_program_kept_up_now_beside_a_past_course_is_of_the_records_day(tmp_path):
+    text = NOTE_HEAD + ("SUBJECTIVE: Neck pain. She completed 10 sessions of PT (last visit "
+                        "5/2027) with partial benefit and continues a home exercise program "
+                        "most days. She does her home stretches 3 of 7 days.\n")
+    care = {(str(f["date"]), f["statement"][:24]) for f in facts_of(tmp_path, text)
+            if f["category"] == "conservative_care"}
+    assert ("2027-05-01", "She completed 10 session") in care
+    assert ("2027-10-05", "She completed 10 session") in care
+    assert ("2027-10-05", "She does her home stretc") in care

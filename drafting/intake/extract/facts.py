@@ -322,6 +322,12 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
             out += other_drugs(found, sentence, doc)
+            if found.category is C.conservative_care and found.date != doc.date and \
+                    _HOME_NOW.search(sentence.text):
+                # "completed 12 sessions of PT (last visit 4/2026) and continues a home
+                # exercise program most days": the home program is the record's day's
+                out.append(replace(found, date=doc.date, date_precision="day", end_date=None,
+                                   tags=["home_exercise"], duration=None))
         if found is None and is_review_step(sentence) and (
                 stated_date(sentence.text, doc) or sentence.paragraph in entries):
             found = make_fact(C.utilization_review, sentence, doc, [])  # "submitted 03/01/2023"
@@ -446,6 +452,12 @@ def scored_after(text: str) -> bool:
     return bool(match) and any(m.name in ("NRS", "VAS") for m in measures(text)) and not \
         re.search(r"\b(?:sit|sitting|stand|standing|walk|walking|driving)\b",
                   text[max(0, match.start() - 25):match.start()], re.IGNORECASE)
+
+
+# A home program the patient keeps up now, told beside a past course.
+_HOME_NOW = re.compile(r"\b(?:continues|continuing|keeps up|still does|is doing|does|doing)\s+"
+                       r"(?:a |an |the |her |his |their )?(?:daily )?(?:home exercise|HEP|home "
+                       r"(?:program|stretch\w*|exercises?)|exercises at home)", re.IGNORECASE)
 
 
 def _drug_spans(text: str) -> list[tuple[int, int, str]]:
