@@ -277,3 +277,17 @@ def test_a_home_program_kept_up_now_beside_a_past_course_is_of_the_records_day(t
     assert ("2027-05-01", "She completed 10 session") in care
     assert ("2027-10-05", "She completed 10 session") in care
     assert ("2027-10-05", "She does her home stretc") in care
+
+
+# -- before and after a procedure, in its own note -------------------------------------------------
+
+
+def test_a_procedure_notes_pre_and_post_procedure_fields_are_read(tmp_path):
+    text = ("PROCEDURE NOTE\nDate of service: 06/01/2027\n\nPROCEDURE: Left L5-S1 "
+            "transforaminal epidural steroid injection under fluoroscopy.\n\n"
+            "PRE-PROCEDURE: Pain 8/10 NRS (sitting). Straight leg raise on the left reproduces "
+            "the calf pain.\n\nPOST-PROCEDURE: Pain 3/10 at 20 minutes. Discharged home.\n")
+    facts = [(f["category"], f["statement"]) for f in facts_of(tmp_path, text)]
+    assert any(c == "response" and "Pain 3/10 at 20 minutes" in s for c, s in facts)
+    assert any(c == "exam" and s.startswith("Straight leg raise on the left") for c, s in facts)
+    assert not any("Discharged" in s for _, s in facts)

@@ -33,6 +33,9 @@ NARRATIVE_LABELS = re.compile(
     r"objective|exam(?:ination)?|physical exam(?:ination)?|results?|conclusion|work status|"
     # the examination before a procedure ("Pre-trial exam", "Pre-procedure check today")
     r"pre-?(?:procedure|trial|op(?:erative)?|injection) (?:exam(?:ination)?|check)(?: today)?|"
+    # before and after a procedure, in its own note ("PRE-PROCEDURE: Pain 7/10 ...",
+    # "POST-PROCEDURE: Pain 2/10 at 30 minutes")
+    r"(?:pre|post)-?\s?(?:procedure|injection|block)(?: (?:assessment|evaluation|course))?|"
     r"function(?:al status)?|course(?: of care)?|(?:current |home |active )?medications?|meds|"
     r"procedures? performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|"
     r"chief complaint|"

@@ -17,6 +17,7 @@ from drafting.intake.extract.text import Sentence
 INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|history|baseline|"
                         r"(?:pre-?(?:procedure|trial|op(?:erative)?|injection) )?"
                         r"(?:exam(?:ination)?|check)(?: today)?|prior (?:treatments?|tx|care)|"
+                        r"pre-?\s?(?:procedure|injection|block)(?: assessment| evaluation)?|"
                         r"(?:current |home )?medications?)$", re.IGNORECASE)
 
 
