@@ -291,3 +291,15 @@ def test_a_procedure_notes_pre_and_post_procedure_fields_are_read(tmp_path):
     assert any(c == "response" and "Pain 3/10 at 20 minutes" in s for c, s in facts)
     assert any(c == "exam" and s.startswith("Straight leg raise on the left") for c, s in facts)
     assert not any("Discharged" in s for _, s in facts)
+
+
+# -- a form's ticked pain descriptors --------------------------------------------------------------
+
+
+def test_a_forms_ticked_pain_descriptors_are_history_and_its_empty_boxes_nothing(tmp_path):
+    text = ("PATIENT INTAKE QUESTIONNAIRE\nDate: 05/05/2027\n\n"
+            "Type of pain:  [X] burning  [ ] dull  [X] stabbing  [X] pins & needles\n"
+            "Other problems:  [ ] headache  [ ] dizziness\n")
+    history = [f["statement"] for f in facts_of(tmp_path, text) if f["category"] == "history"]
+    assert any("burning" in s and "stabbing" in s for s in history)
+    assert not any("dull" in s or "headache" in s for s in history)

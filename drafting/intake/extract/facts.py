@@ -460,6 +460,21 @@ _HOME_NOW = re.compile(r"\b(?:continues|continuing|keeps up|still does|is doing|
                        r"(?:program|stretch\w*|exercises?)|exercises at home)", re.IGNORECASE)
 
 
+# A form's ticked answers to "what is your pain like" (the boxes taken out: "aching shooting
+# numb/tingling"): the patient's symptoms, when the line holds nothing else. (The regions ticked
+# on a body diagram are often left unrecorded: not read.)
+_QUALITY = (r"(?:aching|achy|burning|shooting|stabbing|sharp|dull|throbbing|numb(?:ness)?|"
+            r"tingling|pins (?:and|&) needles|cramping|electric(?:al)?|deep|constant|"
+            r"intermittent)")
+_FORM_SYMPTOMS = re.compile(rf"^(?:[A-Za-z][\w ]{{0,25}}:\s*)?"
+                            rf"(?:{_QUALITY}(?:\s*/\s*{_QUALITY})?[\s,;]*){{2,}}$", re.IGNORECASE)
+
+
+def pain_told_on_a_form(text: str) -> bool:
+    """A line of a form's ticked pain descriptors and nothing else."""
+    return bool(_FORM_SYMPTOMS.match(text.strip().rstrip(".")))
+
+
 def _drug_spans(text: str) -> list[tuple[int, int, str]]:
     """Where each drug of a sentence is told: from its name to the next drug's."""
     read = ocr_read(text)
@@ -610,6 +625,8 @@ def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | Non
         return found
     elif exam_finding(sentence):
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
+    elif not exam_section and pain_told_on_a_form(text):
+        category = C.history  # a form's ticked answers: "aching shooting numb/tingling"
     else:
         return None
     found_durations = durations(text) if category in (C.conservative_care, C.history) else []

@@ -36,6 +36,9 @@ NARRATIVE_LABELS = re.compile(
     # before and after a procedure, in its own note ("PRE-PROCEDURE: Pain 7/10 ...",
     # "POST-PROCEDURE: Pain 2/10 at 30 minutes")
     r"(?:pre|post)-?\s?(?:procedure|injection|block)(?: (?:assessment|evaluation|course))?|"
+    # a form's question on what the pain is like ("Type of pain:", "Pain is:")
+    r"(?:type|quality|character|description) of (?:the |your )?pain|"
+    r"pain (?:is|type|quality|character|description)|"
     r"function(?:al status)?|course(?: of care)?|(?:current |home |active )?medications?|meds|"
     r"procedures? performed|procedures?|operation|notes?|goals not met|pain diary|hpi|cc|"
     r"chief complaint|"
