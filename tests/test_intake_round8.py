@@ -303,3 +303,16 @@ def test_a_forms_ticked_pain_descriptors_are_history_and_its_empty_boxes_nothing
     history = [f["statement"] for f in facts_of(tmp_path, text) if f["category"] == "history"]
     assert any("burning" in s and "stabbing" in s for s in history)
     assert not any("dull" in s or "headache" in s for s in history)
+
+
+# -- a letter's peer-to-peer call ------------------------------------------------------------------
+
+
+def test_a_letters_dated_peer_to_peer_call_is_a_step_of_the_review(tmp_path):
+    text = ("UTILIZATION REVIEW DETERMINATION\nDate: 05/12/2027\n\n"
+            "REQUEST: Right L4-L5 medial branch block\nDECISION: NOT CERTIFIED\n\n"
+            "On 05/10/2027 the reviewer spoke with Dr. Example, who had no new findings to "
+            "add.\n")
+    steps = [(str(f["date"]), f["statement"]) for f in facts_of(tmp_path, text)
+             if f["category"] == "utilization_review"]
+    assert any(day == "2027-05-10" and "spoke with Dr. Example" in s for day, s in steps)

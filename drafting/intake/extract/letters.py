@@ -63,10 +63,12 @@ DECISION_ONLY = re.compile(r"\bnot medically necessary\b", re.IGNORECASE)
 # A step of the request's history: asked for, received, or decided, on a date the sentence gives.
 REVIEW_STEP = re.compile(
     r"\b(?:submitted|requested|received|denied|non-?certified|modified|upheld|overturned|"
-    r"authori[sz]ed|approved|redetermination|not payable)\b", re.IGNORECASE)
+    r"authori[sz]ed|approved|redetermination|not payable|"
+    # the peer-to-peer call ("the reviewer spoke with Dr. X", "was attempted ... voicemail left")
+    r"spoke with|discussed (?:the case )?with|attempted|offered|voicemail)\b", re.IGNORECASE)
 _REVIEWER = re.compile(r"\b(?:utilization review|URA?|URO|health plan|plan|insurer|carrier|MAC|"
                        r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation|"
-                       r"reconsideration)\b",
+                       r"reconsideration|peer[- ]to[- ]peer|P2P)\b",
                        re.IGNORECASE)
 
 
