@@ -55,7 +55,7 @@ def chat_names(text: str, bodies: Iterable[tuple[int, int]]) -> Iterator[tuple[i
 _NOT_AFTER_DR = (rf"{_VERBS}|and|or|the|to|at|for|office|appt|visit|visits|will|would|can|could|"
                  r"may|might|should|must|recommends|recommended|ordered|orders|note|notes|report|"
                  r"letter|name|names|appointment|records|signed|wants|is|was|has|had")
-DR_LOWER = re.compile(rf"(?<![\w'’-])(?:dr|Dr)\.?[ ](?!(?:{_NOT_AFTER_DR})\b)"
+DR_LOWER = re.compile(rf"(?<![\w'’-])(?:dr|Dr)(?:\.?[ ]|\.(?=[a-z]))(?!(?:{_NOT_AFTER_DR})\b)"
                       r"(?P<name>[a-z]{3,}(?:-[a-z]{2,})?)(?![\w'’-])")
 _LOWER_CREDENTIAL = r"(?:rph|r\.ph\.|rn|md|np|pa-c|pharmd|lvn|lpn|dpt|phd|psyd|lcsw|cma)"
 CREDENTIAL_LOWER = re.compile(
@@ -68,7 +68,9 @@ def lower_marks(text: str) -> Iterator[tuple[int, int]]:
     lower-case credential (the surname in no dictionary), the credential with it."""
     for match in DR_LOWER.finditer(text):
         word = match.group("name")
-        if is_given_name(word) or unlearned_name_ok(word):
+        # "dr.feldspar": a title joined to a word, as a user name is written, names someone
+        if is_given_name(word) or unlearned_name_ok(word) or (
+                text[match.start("name") - 1] == "."):
             yield match.span("name")
     for match in CREDENTIAL_LOWER.finditer(text):
         words = match.group("name").split()

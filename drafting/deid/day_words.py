@@ -57,9 +57,11 @@ SEASON = re.compile(r"(?i)\b(?:the[ ])?(?:spring|summer|fall|autumn|winter)(?:[ 
 # The time of a signature or a message stamp: "Electronically signed ... 2024-03-13 14:20",
 # "Sent: Fri 5/17/2024 3:31 PM", a portal's "Last sign-in Oct 2, 2025 9:14 PM". It dates the
 # writing (or the visit to a portal, which its log keeps), not the care.
-# (and a review's attestation: "Reviewed by N. Whitcombe 7/21/2025 9:20 AM")
-_SIGNED_BEFORE = re.compile(r"(?i)\b(?:signed|e-?signed|sent|received|delivered|posted|wrote|"
-                            r"reviewed|verified|attested|"
+# (and a review's attestation: "Reviewed by N. Whitcombe 7/21/2025 9:20 AM"; a dictation's or a
+# co-signature's: "Dictated 06/17/2025 14:22 by ...", "Cosigned: ..., MD 11/3/2025 16:05")
+_SIGNED_BEFORE = re.compile(r"(?i)\b(?:(?:co-?|e-?)?signed|sent|received|delivered|posted|wrote|"
+                            r"reviewed|verified|attested|dictated|transcribed|authenticated|"
+                            r"finali[sz]ed|addended|amended|"
                             r"faxed|printed|scanned|timestamp|sign-?in|signed[ ]in|log-?in|"
                             r"logged[ ]in)\b")
 # A message header's "Date:" line, with From/To/Subject lines about it.
@@ -145,6 +147,11 @@ _UNIT_AFTER = re.compile(r"[ ]?(?i:days?|d|wks?|weeks?|hrs?|hours?|h|tabs?|doses
 # the second day, so the range is replaced whole.
 DAY_RANGE = re.compile(rf"(?i)\b{_MONTH}[ ](?:[12]\d|3[01]|0?[1-9])[ ]?[-–][ ]?"
                        r"(?:[12]\d|3[01]|0?[1-9]),?[ ](?:19|20)\d{2}\b")
+# A range of months and days ("out 7/14-7/18"): both ends days no score is out of, the second
+# end in the same month or the next; replaced whole (round E).
+MONTH_DAY_RANGE = re.compile(r"(?<![\w/.-])(?P<m1>1[0-2]|0?[1-9])/(?P<d1>[12]\d|3[01]|0?[1-9])"
+                             r"[ ]?[-–][ ]?(?P<m2>1[0-2]|0?[1-9])/(?P<d2>[12]\d|3[01]|0?[1-9])"
+                             r"(?![\w/%]|\.\d)")
 # A date written M.D.YY after a cue of a date ("signed 4.17.25"): replaced (a version number is
 # written so too: "v1.2.10" has no cue).
 DOTTED_SHORT = re.compile(r"(?i:\b(?:signed|dated|date|on|dos|seen|collected|received|sent)"
@@ -159,6 +166,13 @@ def unambiguous_month_days(text: str) -> Iterator[Span]:
                 text, max(0, match.start() - 24), match.start()) and \
                 not _UNIT_AFTER.match(text, match.end()):
             yield Span(match.start(), match.end(), PhiKind.date, 2)
+    for match in MONTH_DAY_RANGE.finditer(text):
+        m1, d1, m2, d2 = (int(match.group(g)) for g in ("m1", "d1", "m2", "d2"))
+        if (m2 - m1) % 12 in (0, 1) and d1 not in _DENOMINATORS and d2 not in _DENOMINATORS \
+                and not _TEST_BEFORE.search(text, max(0, match.start() - 24), match.start()) \
+                and not _SCORE.search(text[max(0, match.start() - 12):match.start()]) \
+                and not _UNIT_AFTER.match(text, match.end()):
+            yield Span(match.start(), match.end(), PhiKind.date, 3)
     for pattern in (DAY_RANGE, DOTTED_SHORT):
         for found in pattern.finditer(text):
             group = "date" if pattern is DOTTED_SHORT else 0

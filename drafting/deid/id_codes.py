@@ -9,7 +9,8 @@ label of ``numbers.py``'s list:
   provider taxonomy code (``207RX0202X``);
 - a token with four digits or more after any word and ``#``, ``no.``, ``number`` or ``ID``
   (``wristband # QW-4471-3``, ``seal no. 88120-C``), the number sign with it when it touches
-  the number (``chk #0044812``); not a form, an exhibit, a page, a room or a code set;
+  the number (``chk #0044812``), four digits alone when it does (a store's number: ``Kroger
+  #4533``); not a form, an exhibit, a page, a room or a code set;
 - a bar member's number after a state bar's letters (``OSBA 30418``, ``WSBA #51120``);
 - a licence plate with its state's postal code before it, after a vehicle or a plate on the
   same line or the line before (``trailer plate\n  OR 7741-KT``, ``vehicle ID K4471QX``);
@@ -83,7 +84,8 @@ def id_codes(text: str) -> Iterator[Span]:
         value = match.group("value")
         bare = value.lstrip("#")
         if match.group("word").lower().rstrip(".") in _NOT_IDS or digits(bare) < 4 or (
-                bare.isdigit() and len(bare) < 5) or _PUBLIC.fullmatch(bare) or \
+                bare.isdigit() and len(bare) < 5 and text[match.start("value") - 1] != "#") or \
+                _PUBLIC.fullmatch(bare) or \
                 re.fullmatch(r"(?:19|20)\d\d", bare):
             continue
         yield Span(_with_sign(text, match.start("value")), match.end("value"), PhiKind.id, 4)

@@ -8,6 +8,10 @@ half of it leaks ("[NAME_1]̀", "[NAME_2]́e Ménard"). The recognisers therefor
 text: each letter with its marks composed (NFC) and any mark left over dropped, so every
 letter is one code point; spans found in it are mapped back to the original text, each one
 covering its letters' marks. A text without combining marks is read as it is.
+
+A glottal stop or an apostrophe written as a modifier letter between two letters (the Hawaiian
+ʻokina of "Kaʻaiʻai", the ʼ and ʿ of transliterated names) is folded the same way: it belongs
+to the letter before it, so the name is read as one word ("Kaaiai") and replaced whole.
 """
 
 from __future__ import annotations
@@ -19,7 +23,9 @@ from dataclasses import dataclass
 # The combining-mark blocks of the Latin, Greek and Cyrillic scripts the records use (diacritical
 # marks, their extension and supplement, marks for symbols, half marks); a text with none of
 # them is not folded (fast path).
-_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+                    "|(?<=[^\\W\\d_])[\u02bb\u02bc\u02be\u02bf](?=[^\\W\\d_])")
+_GLOTTAL = "\u02bb\u02bc\u02be\u02bf"  # ʻ ʼ ʾ ʿ
 
 
 @dataclass(frozen=True)
@@ -52,10 +58,13 @@ def fold(text: str) -> Folded | None:
     at = 0
     while at < len(text):
         end = at + 1
-        while end < len(text) and unicodedata.combining(text[end]):
+        while end < len(text) and (unicodedata.combining(text[end]) or (
+                text[end] in _GLOTTAL and end + 1 < len(text) and text[at].isalpha()
+                and text[end + 1].isalpha())):
             end += 1
         composed = unicodedata.normalize("NFC", text[at:end])
-        kept = [c for c in composed if not unicodedata.combining(c)] or [text[at]]
+        kept = [c for c in composed if not unicodedata.combining(c) and c not in _GLOTTAL] \
+            or [text[at]]
         for char in kept:
             chars.append(char)
             starts.append(at)

@@ -28,7 +28,7 @@ from drafting.deid.words import is_word
 _LEFT = re.compile(
     rf"(?:(?<![\w'’-])(?:{TITLE}|{HONORIFIC}|(?i:dr|mr|mrs|ms|mx|prof)|Sr(?=\.))\.?[ ]"
     rf"|(?<![\w'’-])(?:{U}\.[ ]?){{1,3}}|"
-    rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?)$")
+    rf"(?<![\w'’-])(?:(?i:{PARTICLE})[ ]){{1,3}}|/s/[ ]?|(?<![\w'’-])(?i:dr)\.)$")
 _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
     # a maiden name ("Ana Ruiz (née de Vries)"); a hyphenated surname cut to its initials ("O-L")
@@ -47,7 +47,7 @@ _LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
-_GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP})[ ]$")
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP}(?:-{_CAP})?)[ ]$")
 # In capitals before a name in capitals, past its middle initial: "IGNATIUS P. TSO".
 _GIVEN_CAPS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAPS})[ ]$")
 
@@ -86,8 +86,8 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             # ("Notary: Renata Vigil, commission ...")
             if surname and not _is_stop(surname.group("word")) and (
                     not is_word(surname.group("word")) or (
-                        is_given_name(text[start:end]) and re.match(
-                            r"[,;)]|[ \t]*$", after[surname.end():], re.MULTILINE)
+                        (is_given_name(text[start:end]) or _foreign(text[start:end]))
+                        and re.match(r"[,;)]|[ \t]*$", after[surname.end():], re.MULTILINE)
                         and not is_clinical_word(surname.group("word")))) and \
                     not re.fullmatch(GENERATION, surname.group("word")):
                 end += len(surname.group(0))
@@ -122,6 +122,13 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 # ("OKAFOR" and "STRAND" of "OKAFOR-STRAND"), a hyphen that ends a line ("faith okafor-" /
 # "lindqvist").
 _JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]|-\n[ \t]*|[-‐]")
+
+
+def _foreign(name: str) -> bool:
+    """Two words or more and the last two in no dictionary ("Nguyễn Thị" before "Lan", "Bà Bùi
+    Thị" before "Hoa"): a name that goes on with a given name that is also a word."""
+    words = re.findall(r"[^\W\d_]+", name)
+    return len(words) >= 2 and not any(is_word(w) or _is_stop(w) for w in words[-2:])
 
 
 def _given_before(text: str, start: int, end: int, before: str) -> bool:

@@ -36,6 +36,7 @@ USERNAME = re.compile(
     r"(?P<value>[\w.+-]{3,40}(?<![.]))")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:year|period|quarter|month|fy)\b[^.\n]{0,20}$")
 _SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")
+_UNIT = re.compile(r"[ -]?(?i:mm|cm|holes?|in|hole)\b")  # "plate Zevo 34 mm": a size
 PLATE = re.compile(
     r"(?i:\bplate(?:[ ]?(?:no\.?|number|#))?[ ]?[:#]?[ ]?)"
     # its state first ("plate NM ASKV27", "plate NM 817-RTX")
@@ -80,7 +81,8 @@ def cued_numbers(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             value = match.group("value").rstrip(" -")
             before = text[max(0, match.start() - 30):match.start()]
-            if pattern is PLATE and (digits(value) < 2 or _SIZE.search(value)):
+            if pattern is PLATE and (digits(value) < 2 or _SIZE.search(value) or _UNIT.match(
+                    text, match.start("value") + len(value))):
                 continue  # "plate of food", "plate 35 mm"
             if pattern is ENDING and re.fullmatch(r"(?:19|20)\d\d", value) and \
                     _YEAR_BEFORE.search(before):

@@ -26,7 +26,9 @@ _LEGAL = (r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Co|Corp|CORP|Corporation|Company|PC|P
 # LP" is a lumbar puncture)
 _LEGAL_BARE = r"(?:Inc|INC|LLC|L\.L\.C|LLP|Ltd|Corp|CORP|Corporation|PLLC)\.?"
 # (a plural possessive ends one: "Corrales Growers' Market Co-op")
-_ORG_WORD = (rf"(?:{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}](?:(?<=s)['’](?=[ ]{U}))?|{U}"
+# (a saint's abbreviation inside a name: "Mercy Health St. Vincent")
+_ORG_WORD = (rf"(?:(?:St|Ste|Mt|Ft)\.(?=[ ]{U}[{LOWER}])"
+             rf"|{U}[{UPPER}{LOWER}'’.-]*[{UPPER}{LOWER}](?:(?<=s)['’](?=[ ]{U}))?|{U}"
              r"|\d+(?:st|nd|rd|th)?)")
 ORG = (rf"{_ORG_WORD}(?:[ ](?:(?:&|and|of|the|de|la|del|for)[ ])?{_ORG_WORD}){{0,7}}"
        rf"(?:,?[ ]{_LEGAL}(?![\w]))?")
@@ -37,7 +39,7 @@ _LOWER_ORG = r"[a-z][a-z0-9'’.&-]*(?:[ ](?:&[ ])?[a-z][a-z0-9'’.&-]*){0,5}"
 EMPLOYER_FIELD = re.compile(
     r"(?<![A-Za-z][ ])(?<![A-Za-z])(?i:(?:(?:last|previous|prior|former|current|past|"
     r"subscriber|insured|spouse|spouse's|patient's|employee's)[ ])?"
-    r"employer(?:[ ]name)?|name[ ]of[ ]employer|empl\.?|"
+    r"employer(?:[ ]name|[ ]on[ ]file|[ ]of[ ]record)?|name[ ]of[ ]employer|empl\.?|"
     r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
     r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
     # a form's field number between the label and its colon: "Employer (FL 65): ..."
@@ -45,7 +47,10 @@ EMPLOYER_FIELD = re.compile(
     rf"[ \t]*:[ \t]*(?P<value>{ORG}|{_LOWER_ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",
     re.MULTILINE,
 )
-_WORK = (r"works?|worked|working|employed|employment|employee|hired|retired|job|position|"
+# (an injury or a claim at a firm: "back strain at Libbey Glass Plant", "a prior claim ... at
+# Libbey Glass")
+_WORK = (r"works?|worked|working|injury|injured|strain|sprain|hurt|claims?|employed|"
+         r"employment|employee|hired|retired|job|position|"
          r"career|occupation|driver|aide|custodian|associate|technician|operator|worker|laborer|"
          r"labourer|foreman|clerk|assistant|nurse|teacher|cashier|mechanic|roofer|carpenter|"
          r"electrician|plumber|welder|machinist|janitor|housekeeper|caregiver|loader|picker|"
@@ -69,6 +74,10 @@ EMPLOYER_LEFT = re.compile(
     r"\((?:retired|ret\.|former(?:ly)?(?:[ ]with)?)(?:,[ ]|[ ]from[ ]|[ ])|"
     r"\bemployer(?:,|[ ]is|[ ]was|[ ]being)[ ])"
     rf"(?:the[ ])?(?P<value>{ORG})")
+# An employer named just after the word, in prose or in brackets ("Employer Maumee Freightways
+# HR contact ...", "employer Libbey Glass, 2011", "spouse's employer (Mercy Health St.
+# Vincent)"): a bracket closes it, or its first word is in no dictionary.
+EMPLOYER_NEXT = re.compile(rf"(?<![\w-])(?i:employer)(?P<open>[ ]\(|[ ])(?P<value>{ORG})")
 # The answer to a question of where one worked, in a transcript: "Q. Who did you work for
 # before that?\n A. Delmar Tank Services, six years", "PQ: Prior employers?\nLO: Brandt Mills".
 EMPLOYER_ANSWER = re.compile(
@@ -188,7 +197,11 @@ def _trimmed(org: str) -> tuple[int, str]:
     return drop, " ".join(words)
 
 
+# an employer's department or contact after its name: "Maumee Freightways HR contact"
+_DEPARTMENT_AFTER = re.compile(r"(?:[ ](?:HR|Payroll|Safety|Human[ ]Resources|Benefits|Risk"
+                               r"(?:[ ]Management)?|Dispatch|Contact|Rep|Office))+$")
 _PATTERNS = ((EMPLOYER_FIELD, 5), (CAPTION, 5), (EMPLOYER_LEFT, 4), (AFTER_CREDENTIAL, 4),
+             (EMPLOYER_NEXT, 4),
              (EMPLOYER_PROSE, 4), (EMPLOYER_THROUGH, 4), (EMPLOYER_ANSWER, 4))
 
 
@@ -200,6 +213,12 @@ def employers(text: str) -> tuple[list[Span], set[str]]:
     for match, pattern, priority in found:
         org = match.group("value").rstrip(" ,")
         start = match.start("value")
+        if pattern is EMPLOYER_NEXT:
+            org = _DEPARTMENT_AFTER.sub("", org)
+            words = org.split()
+            closed = match.group("open") == " (" and text[start + len(org):].startswith(")")
+            if re.search(r"\d", org) or (not closed and (len(words) < 2 or is_word(words[0]))):
+                continue  # "Employer (FL 65): ...": a form's field
         if pattern is by_suffix():
             if re.search(r"\bvs?\.[ ]$", text[max(0, start - 4):start]):
                 continue  # a party of a cited case ("Guzman v. Milpitas Unified School District")

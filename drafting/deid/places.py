@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, clean
-from drafting.deid.terms import LOWER, UPPER, U
+from drafting.deid.terms import LOWER, UPPER, U, is_clinical_word
 from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- places
@@ -70,6 +70,15 @@ CITY_CUED = re.compile(
     rf"commutes?|commuting|travel(?:s|ed|led|ing)?|flew|flies|flying|visiting|visits|visited|"
     rf"leaving|returned|grew[ ]up|born|raised)(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
     rf"(?P<city>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})(?![ ]{_PLACE_WORD})")
+# A town and its state after a preposition of place or travel, no ZIP after them ("by phone
+# from Westminster, California", "drove his father ... to Houston, TX."); a state's postal code
+# that is also a credential (MD, PA, MA) only when written out ("referred to Ruiz, MD" is a
+# doctor).
+CITY_STATE_CUED = re.compile(
+    rf"\b(?:in|to|from|near|at|of)[ ](?P<place>{_CITY},[ ](?:{_STATE_NAMES}"
+    r"|(?!MD|PA|MA|DC)(?:A[LKZR]|C[AOT]|D[EC]|FL|GA|HI|I[DLNA]|K[SY]|LA|"
+    r"M[EDAINSOT]|N[EVHJMYCD]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[TA]|W[AVIY])))(?![\w-]|\.\w)"
+    r"(?!,?[ ]{1,3}\d)")
 # A unit standing alone: "(across the hall, Apt 11)".
 UNIT_ALONE = re.compile(r"\b(?:Apt|Apartment|Unit|Suite|Ste|Bldg)\.?[ ]#?\d{1,5}[A-Z]?\b"
                         # a room or bed of a ward: "Room: ED-14", "Rm 214-B", "Bed #3"
@@ -181,6 +190,10 @@ def places(text: str) -> Iterator[Span]:
         words = match.group("city").split()
         if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words):
             yield Span(match.start("city"), match.end("city"), PhiKind.address, 2)
+    for match in CITY_STATE_CUED.finditer(text):
+        words = match.group("place").split(",")[0].split()
+        if not any(_is_stop(w) or is_clinical_word(w) for w in words):
+            yield Span(match.start("place"), match.end("place"), PhiKind.address, 2)
     for match in STREET_NAMED.finditer(text):
         street = match.group("street")
         if match.group("cue") or re.match(r"\d", street) or \

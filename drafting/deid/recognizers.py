@@ -26,12 +26,14 @@ from dataclasses import dataclass, field
 
 from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
+from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
 from drafting.deid.employer_lists import listed_employers
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
+from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
 from drafting.deid.name_roles import role_names
@@ -83,9 +85,25 @@ def scan(text: str, learned_names: Iterable[str] = (),
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
     found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
+    context = list(context_names(text))
+    marked += [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority >= 4]
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
-    found.spans += [Span(a, b, PhiKind.name, 4) for a, b in grow(text, marked + known)]
+    grown = grow(text, marked + known)
+    found.spans += [Span(a, b, PhiKind.name, 4) for a, b in grown]
+    # a given name a marked name grew over ("Lan" of "Nguyễn Thị Lan"): learned, and found again
+    # in this text at once (what a scan learns it finds in the same scan)
+    extra: set[str] = set()
+    for a, b in grown:
+        if any(a <= x and y < b and re.fullmatch(r"[ ]\w+", text[y:b]) for x, y in marked):
+            extra |= name_rules.name_tokens(text[a:b]) - found.names - set(learned_names)
+    if extra:
+        found.names |= extra
+        found.spans += [Span(a, b, PhiKind.name, 4)
+                        for a, b in grow(text, list(name_rules.known_names(text, extra)))]
+    found.spans += [Span(a, b, PhiKind.name, 3) for a, b in grow(
+        text, [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority < 4])]
+    found.spans += [s for s in context if s.kind is not PhiKind.name]
     if ner:
         from drafting.deid.ner import person_spans
 
@@ -106,6 +124,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
                     *day_words(text), *spoken(text), *user_ids(text), *role_names(text),
                     *sign_offs(text, found.spans)]
+    found.spans += list(users_near_names(
+        text, [s for s in found.spans if s.kind is PhiKind.name and s.priority >= 4]))
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
     for span in found.spans:
@@ -122,7 +142,9 @@ def scan(text: str, learned_names: Iterable[str] = (),
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})
     found.spans += list(known_values(text, values))
-    found.spans = join_addresses(resolve(found.spans), text)
+    found.spans += [*more_codes(text), *issuer_codes(text, found.spans)]
+    found.spans += list(beside(text, found.spans))
+    found.spans = join_addresses(resolve(widen_codes(found.spans, text)), text)
     return found
 
 

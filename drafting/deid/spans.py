@@ -94,12 +94,14 @@ def join_addresses(spans: list[Span], text: str) -> list[Span]:
     return [_with_town(span, text, before) for span, before in zip(out, starts, strict=False)]
 
 
-# A town after a street address and a comma, the sentence or the line ending after it: "towed to
-# 1900 E. Wooley Rd, Oxnard." (not a weekday or a month: "seen at 12 Elm St, Monday.")
+# A town after a street address and a comma, the sentence or the line ending after it, or a word
+# in lower case going on with the sentence: "towed to 1900 E. Wooley Rd, Oxnard.", "the home at
+# 2217 Westwood Avenue, Toledo has 14 steps" (not a weekday or a month: "seen at 12 Elm St,
+# Monday.")
 _TOWN_AFTER = re.compile(r",[ ](?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
                          r"January|February|March|April|May|June|July|August|September|October|"
                          r"November|December)\b)[A-Z][a-z]+(?:[ ][A-Z][a-z]+){0,2}"
-                         r"(?=[.;)]|[ \t]*\n|[ \t]*$)")
+                         r"(?=[.;)]|[ \t]*\n|[ \t]*$|[ ][a-z]{2,}\b)")
 
 
 def _with_town(span: Span, text: str, next_start: int) -> Span:
