@@ -103,5 +103,6 @@ def clear_caches() -> None:
                   uncited):
         check.clear_caches()
     outcomes.stated_outcome.cache_clear()
+    outcomes.decided_outcome.cache_clear()
     FACT_INDEXES.clear()
     FACT_KEYS.clear()

@@ -324,7 +324,9 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if extra:
         problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                         f"the cited source")
-    problems += span_problems(said, cited, unshown_spans(said.text, ctx.stated_values))
+    problems += span_problems(said, cited, unshown_spans(said.text, ctx.stated_values),
+                              _named_key_dates(ctx, said.text) if said.durations else
+                              frozenset())
     problems += between_problems(said) if said.durations else []
     problems += reversed_changes(said.text, cited.text)
     problems += landmark_problems(said.text, cited.text)
@@ -349,6 +351,22 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if wrong_levels:
         problems.append(f"level(s) {', '.join(sorted(wrong_levels))} not in the cited source")
     return problems
+
+
+# The case's key dates by the words that name their event ("after the injury").
+_KEY_EVENTS = (("injury", re.compile(r"\b(?:injur(?:y|ies|ed)|accident)\b", re.I)),
+               ("request", re.compile(r"\brequest(?:ed)?\b", re.I)),
+               ("denial", re.compile(r"\b(?:denial|denied|non-?certifi\w+)\b", re.I)))
+
+
+def _named_key_dates(ctx: EvalContext, text: str) -> frozenset[dt.date]:
+    """The key dates of the case (injury, request, denial) whose event a sentence names."""
+    found = set()
+    for name, pattern in _KEY_EVENTS:
+        when = getattr(ctx.case.dates, name, None)
+        if when is not None and pattern.search(text):
+            found.add(when)
+    return frozenset(found)
 
 
 # The problems of each sentence, by the sentence, all it cites (``_Cited.key``) and what the case

@@ -4,6 +4,7 @@ values."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import combinations
 from typing import TYPE_CHECKING
@@ -39,7 +40,29 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
         extra = _approximate(said.text, cited, extra)
     if extra:
         extra = _occasions(said.text, cited, extra)
+    if extra and "/" in said.text:
+        extra = _short_dates(ctx, said.text, cited, extra)
     return _worked_out(ctx, said, cited, extra) if extra else extra
+
+
+# A date written with a two-digit year ("the denial of 3/8/22", "on 5/24/17").
+_SHORT_DATE = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/(\d{2})(?![\w/])")
+
+
+def _short_dates(ctx: EvalContext, text: str, cited: _Cited, extra: set[float]) -> set[float]:
+    """A date with a two-digit year is a date, not three numbers, where it is one the cited
+    facts, their sources or the case's key dates give (a wrong one stays three numbers the
+    sources do not give)."""
+    known = cited.fact_dates | cited.claims.dates | cited.decided | ctx.key_dates
+    for m in _SHORT_DATE.finditer(text):
+        month, day, year = (int(g) for g in m.groups())
+        try:
+            when = dt.date(2000 + year if year < 70 else 1900 + year, month, day)
+        except ValueError:
+            continue
+        if when in known:
+            extra -= {float(month), float(day), float(year)}
+    return extra
 
 
 def _only_measures(text: str, value: int) -> bool:
@@ -110,6 +133,10 @@ _LEVEL_WORDS = re.compile(r"^[\s-]+(?:(?!levels?\b|segments?\b)[\w-]+[\s-]+){0,3
                           r"(?:spinal\s+|joint\s+|facet\s+)?(?:levels?|segments?)\b",
                           re.IGNORECASE)
 
+# "two roots", "two specific nerve roots", "both exiting roots"
+_ROOT_WORDS = re.compile(r"^[\s-]+(?:(?!roots?\b)[\w-]+[\s-]+){0,3}?(?:nerve\s+)?roots?\b",
+                         re.IGNORECASE)
+
 
 # A change worked out from two values ("fell by 18 points from 44 to 26").
 _CHANGE = re.compile(r"\b(?:fell|fallen|dropped|declined|decreased|improved|rose|risen|"
@@ -158,6 +185,10 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
     if _CHANGE.search(text):  # "fell by eighteen points, from 44 to 26"
         given = sorted(said.numbers - extra)
         extra = {x for x in extra if not any(b - a == x for a, b in combinations(given, 2))}
+        # a change the source gives from one value to another ("a two-point change" where
+        # it improved "from 18 to 16")
+        if extra and "from" in cited.text:
+            extra -= {abs(a - b) for a, b in _changes(cited.text)}
     if extra and _GAP.search(text):  # "65 percent is five points under the threshold [F6]"
         given, known = said.numbers - extra, cited.claims.numbers
         gaps = {_count_value(m.group(1)) for m in _GAP.finditer(text)}
@@ -180,6 +211,8 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
             counts.add(_coordinated(text[:apposed.start()]))  # before it
         if _LEVEL_WORDS.match(after):
             counts.add(len({k for k in cited.claims.levels if "-" in k}))
+        if _ROOT_WORDS.match(after):  # "two roots" for the L4 and L5 roots
+            counts.add(len({k for k in cited.claims.levels if "-" not in k}))
         counts |= _kind_counts(ctx, after, cited)
         if int(value) in counts:
             extra.discard(value)

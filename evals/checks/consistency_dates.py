@@ -136,11 +136,13 @@ def _partial_against(said_months: frozenset[tuple[int, int]],
 
 
 def span_problems(said: Claims, cited: _Cited,
-                  unshown: frozenset[tuple[float, str]] = frozenset()) -> list[str]:
+                  unshown: frozenset[tuple[float, str]] = frozenset(),
+                  named: frozenset[dt.date] = frozenset()) -> list[str]:
     """A span the sentence states ("for six weeks") must be one a cited source states, in any
     unit (eight weeks ~ two months, to half the larger unit), or one between two dates of the
-    sentence and its cited facts (to the nearest unit of the sentence). The ``unshown`` spans
-    (a requirement the sentence says the record cannot show) are not the case's."""
+    sentence and its cited facts (to the nearest unit of the sentence), or between one of those
+    and a key date of the case the sentence names (``named``). The ``unshown`` spans (a
+    requirement the sentence says the record cannot show) are not the case's."""
     spans = said.durations - unshown
     compound = compound_spans(said.text) if spans or " and " in said.text else {}
     if compound:  # "two years and eight months": one span, not two
@@ -150,7 +152,8 @@ def span_problems(said: Claims, cited: _Cited,
     source = cited.claims
     stated = source.durations
     days = claims.DAYS_PER
-    dates = cited.counted_dates | said.dates | source.dates
+    # and the case's key dates the sentence names ("five weeks after the injury")
+    dates = cited.counted_dates | said.dates | source.dates | named
     months = sorted(said.month_years | source.month_years)
     dates |= {dt.date(y, m, 1) for y, m in months}
     # a year the sources give alone ("treated as early as 2000") dates to within its year

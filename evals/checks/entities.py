@@ -112,6 +112,9 @@ class Lexicon:
             add(name, frozenset(ingredients[:1]), frozenset(ingredients))
         for phrase in data.get("ignore") or ():
             add(phrase, frozenset(), frozenset())
+        # a one-word name that is no concept after certain words ("walk about two blocks")
+        self.ignore_after = {str(name).lower(): frozenset(str(w).lower() for w in after)
+                             for name, after in (data.get("ignore_after") or {}).items()}
         # Abbreviations (a name in capitals) are looked up as written, other names in lower
         # case; both also with a plural ending.
         self._caps: dict[str, Meaning] = {}
@@ -240,7 +243,9 @@ def _mentions(lex: Lexicon, toks: tuple[str, ...]) -> tuple[Meaning, ...]:
                 meaning = (caps.get(" ".join(toks[i:i + k])) if in_caps else None) or \
                     low.get(" ".join(lower[i:i + k]))
             if meaning is not None:
-                found.append(meaning)
+                after = lex.ignore_after.get(lower[i]) if k == 1 else None
+                if after is None or after.isdisjoint(lower[max(0, i - 8):i]):
+                    found.append(meaning)
                 taken = i + k
                 break
     if lex._patterns is not None:
@@ -361,7 +366,11 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
     # sentence ("the SCS trial is supported by...").
-    exempt = _request_concepts(lex, " ".join(i.service for i in ctx.case.disputed_items))
+    # So may the patient's occupation, which the case file states outside any fact ("a
+    # 44-year-old forklift operator" in a sentence citing the injury).
+    patient = ctx.case.patient
+    exempt = _request_concepts(lex, " ".join([*(i.service for i in ctx.case.disputed_items),
+                                              getattr(patient, "occupation", None) or ""]))
     known = tuple(p for p in ctx.known_phrases if " " in p)  # phrases, not a lone "MRI"
     cited: dict[str, tuple[str, frozenset[str]] | None] = {}
     # per set of markers: its sources (marker, text) and all they name; None if none resolves

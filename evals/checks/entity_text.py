@@ -19,10 +19,10 @@ def without_requirements(text: str) -> str:
 # ", not <what is denied>" up to the next comma or clause end: "a diagnostic block, not a
 # therapeutic injection or an ablation, so ..." (not "not only", "not yet", a verb's "not")
 _CONTRAST = re.compile(r",\s+not\s+(?!only\b|just\b|yet\b|merely\b|because\b)"
-                       r"(?:a|an|the|any|for|as)\b[^,;:.]*", re.IGNORECASE)
+                       r"(?:a|an|the|any|for|as|whether)\b[^,;:.]*", re.IGNORECASE)
 
 
 def without_contrasts(text: str) -> str:
-    """The text less what it sets against what it says (", not an ablation"): denied, not
-    claimed."""
+    """The text less what it sets against what it says (", not an ablation", ", not whether
+    her shoulder pain was genuine"): denied, not claimed."""
     return _CONTRAST.sub(" ", text) if ", not " in text.lower() else text

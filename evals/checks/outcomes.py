@@ -29,11 +29,57 @@ _CORE = re.compile(r"medically necessary", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
+# A holding reported, not made: "the court of appeal (has already) held it medically
+# necessary", "the IRO found the injection not medically necessary". The verb's subject is
+# read back from the verb over auxiliaries and adverbs; the draft's own voice ("I", "we",
+# "this reviewer") and a passive ("it is found") are the draft's own outcome.
+_REPORTING = re.compile(r"\b(?:held|holds|hold|found|finds|ruled|rules|determined|determines|"
+                        r"concluded|concludes|decided|decides|deemed|deems|agreed|agrees)\b",
+                        re.I)
+_SUBJECT = re.compile(r"([\w'’]+)((?:\s+(?:has|have|had|already|also|now|previously|"
+                      r"expressly|properly|correctly|therefore|then|itself|specifically|"
+                      r"ultimately|\w+ly))*)\s+$", re.I)
+_OWN_VOICE = re.compile(r"(?:\b(?:this|the) reviewer|\bthe undersigned|(?<![\w'’])(?:I|we))$",
+                        re.I)
+_PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "it", "i", "we"})
+
+
+# In every reporting verb (a clause without one is read no further).
+_REPORTING_STEMS = ("held", "hold", "found", "find", "rule", "determin", "conclud", "decid",
+                    "deem", "agree")
+_CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ", "\n")
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The text of a clause before ``start``: from the last sentence or clause end."""
+    cut = max(text.rfind(end, 0, start) for end in _CLAUSE_ENDS)
+    return text[cut + 1 if cut >= 0 else 0:start]
+
+
+def _reported(text: str, start: int) -> bool:
+    """Whether the outcome phrase at ``start`` reports another's holding (its sentence has a
+    reporting verb before it whose subject is a third party: a court, a reviewer of the plan)."""
+    head = _clause_before(text, start)
+    lower = head.lower()
+    if not any(stem in lower for stem in _REPORTING_STEMS):
+        return False
+    verbs = list(_REPORTING.finditer(head))
+    if not verbs:
+        return False
+    verb = verbs[-1]
+    before = head[:verb.start()]
+    subject = _SUBJECT.search(before)
+    if subject is None:
+        return False
+    if subject.group(1).lower() in _PASSIVE:
+        return False
+    return _OWN_VOICE.search(before[:subject.end(1)]) is None
 
 
 @lru_cache(maxsize=4096)
 def stated_outcome(text: str) -> str | None:
-    """The outcome the last outcome statement in a text asserts."""
+    """The outcome the last outcome statement in a text asserts (not one it reports another
+    body to have held)."""
     if text.isascii() and "medically necessary" not in text.lower():
         return None  # no outcome phrase (each holds the core)
     last: tuple[int, str] | None = None
@@ -44,8 +90,62 @@ def stated_outcome(text: str) -> str | None:
                 continue
             if outcome == "necessary" and _NEGATED.search(text[max(0, start - 20):start]):
                 continue
+            if _reported(text, start):
+                continue
             if last is None or start > last[0]:
                 last = (start, outcome)
+    return last[1] if last else None
+
+
+# What a sentence does with the decision under review, in the draft's own voice: overturning
+# a denial (or a modification) finds the item necessary, upholding it finds it not necessary.
+# Reported ("the IRO upheld the denial", "both upheld by the IRO") and hoped-for ("the denial
+# will be overturned") decisions are not the draft's.
+_DECIDED_OBJECT = r"(?:denials?|non-?certifications?|modifications?|adverse determinations?)"
+_REVERSE_WORDS = frozenset({"overturn", "overturns", "overturned", "reverse", "reverses",
+                            "reversed", "set"})
+_DECISION_ACTIVE = re.compile(
+    r"\b(overturns?|overturned|reverses?|upholds?|affirms?|sustains?)\s+(?:[^.;]{0,80}?\s)?"
+    + _DECIDED_OBJECT + r"\b", re.I)
+_DECISION_PASSIVE = re.compile(
+    r"\b" + _DECIDED_OBJECT + r"\b[^.;]{0,80}?(?<!not )\b(?:is|are|should|must|shall)"
+    r"(?:\s+(?:hereby|therefore|accordingly|also))?(?:\s+be)?(?:\s+(?:hereby|therefore|"
+    r"accordingly))?\s+(overturned|reversed|set aside|upheld|affirmed|sustained)\b"
+    r"(?!\s+by\b)", re.I)
+_DECISION_HINT = re.compile(r"overturn|reverse|set aside|uphold|upheld|affirm|sustain", re.I)
+_DECISION_WORDS = ("overturn", "reverse", "set aside", "uphold", "upheld", "affirm",
+                   "sustain")
+
+
+@lru_cache(maxsize=4096)
+def decided_outcome(text: str) -> str | None:
+    """The outcome the last decision on the denial under review, in the draft's own voice or
+    the passive, asserts ("this reviewer overturns the denial", "the denial is upheld")."""
+    if text.isascii():
+        lower = text.lower()
+        if not any(w in lower for w in _DECISION_WORDS):
+            return None
+    elif not _DECISION_HINT.search(text):
+        return None
+    last: tuple[int, str] | None = None
+    own = False  # the last active decision was the draft's ("... overturns A and upholds B")
+    for match in _DECISION_ACTIVE.finditer(text):
+        head = _clause_before(text, match.start())
+        subject = _SUBJECT.search(head)
+        if subject is not None and subject.group(1).lower() in ("and", "but") and own:
+            pass  # a second verb of the same subject
+        elif subject is None or _OWN_VOICE.search(head[:subject.end(1)]) is None:
+            own = False
+            continue
+        own = True
+        outcome = "necessary" if match.group(1).lower() in _REVERSE_WORDS else "not_necessary"
+        if last is None or match.start() > last[0]:
+            last = (match.start(), outcome)
+    for match in _DECISION_PASSIVE.finditer(text):
+        verb = match.group(1).split()[0].lower()
+        outcome = "necessary" if verb in _REVERSE_WORDS else "not_necessary"
+        if last is None or match.start() > last[0]:
+            last = (match.start(), outcome)
     return last[1] if last else None
 
 
@@ -98,12 +198,12 @@ def _statements(ctx: EvalContext, text: str, item: str, decided: dict[str, str]
     disagrees with that item's result. A sentence naming several items ("unlike the patch, the
     cream is not medically necessary") states an outcome of one of them: it disagrees only if
     it agrees with none."""
-    if stated_outcome(text) is None:
+    if stated_outcome(text) is None and decided_outcome(text) is None:
         return {}
     last: dict[str, tuple[frozenset[str], str]] = {}
     for start, end in sentences(text):
         sentence = text[start:end]
-        stated = stated_outcome(sentence)
+        stated = stated_outcome(sentence) or decided_outcome(sentence)
         if stated is None:
             continue
         named = named_items(ctx, sentence)

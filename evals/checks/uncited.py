@@ -182,8 +182,17 @@ def _named(plain: str) -> bool:
     return bool(lexicon().mentions(plain))
 
 
+# "Right" as "correct", not a side: "the right next step", "the right choice for him".
+_RIGHT_IDIOM = re.compile(r"\b(?:the|a|is|was) right (?=(?:next |first |last )?(?:step|thing|"
+                          r"choice|course|approach|answer|decision|time|call|option|way|"
+                          r"treatment|care|question)s?\b)", re.IGNORECASE)
+
+
 def _specific(plain: str, known: claims.Claims) -> bool:
     """Whether a sentence states a number, date, level or side the case file does not."""
+    if "right " in plain.lower() and _RIGHT_IDIOM.search(plain):
+        plain = _RIGHT_IDIOM.sub(lambda m: m.group(0).replace("right", "proper")
+                                 .replace("Right", "Proper"), plain)
     said = claims.scan(plain)  # (the case file's claims are read only where the sentence has some)
     return bool((said.levels and said.levels - known.levels) or
                 (said.sides and said.sides - known.sides) or
