@@ -194,3 +194,11 @@ def test_a_plate_size_a_licence_class_and_the_relay_number_stay():
 def test_a_given_name_in_the_possessive_before_a_relation_goes_a_heading_word_stays():
     out = _out("Also: Lan's mother was admitted. The Patient's mother called.\n")
     assert "Lan" not in out and "Patient's mother" in out
+
+
+def test_a_store_or_a_home_named_just_before_its_street_address_goes_with_it():
+    out = _out("Pharmacy: Rexall, 4410 Dorr St ph 419-555-0100\n"
+               "Moved to Briarwood of Maumee, 812 Conant Rd, Maumee OH 43537 on 7/9.\n"
+               "Seen at Lakeshore Hospital, 12 Elm St.\n")
+    assert _leaks(out, "Rexall", "Briarwood", "4410", "812 Conant") == []
+    assert "Pharmacy:" in out and "Lakeshore Hospital" in out

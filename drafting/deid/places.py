@@ -226,3 +226,27 @@ def streets(text: str) -> set[str]:
         if (house := _HOUSE.match(match.group(0))) and len(house.group(0).split()) >= 2:
             out.add(house.group(0))
     return out
+
+
+# The name of a home, a facility or a store written just before its street address on one line,
+# a comma between ("Kroger, 4533 Monroe St", "Heartland of Waterville, 555 Anthony Wayne Trl"):
+# part of the address (round E). Not a heading, clinical or organisation word ("Hospital,
+# 12 Elm St" stays as it is: facilities are named freely elsewhere).
+_NAME_BEFORE_ADDRESS = re.compile(
+    rf"(?<![\w'’&.-])(?P<name>{_PLACE_WORD}(?:[ ](?:(?:of|at|on|the|&)[ ])?{_PLACE_WORD}){{0,4}})"
+    r",[ ]$")
+
+
+def named_addresses(spans: list[Span], text: str) -> list[Span]:
+    """Address spans that open with a house number, widened over a name just before them."""
+    out: list[Span] = []
+    for span in spans:
+        if span.kind is PhiKind.address and text[span.start:span.start + 1].isdigit() and (
+                match := _NAME_BEFORE_ADDRESS.search(text, max(0, span.start - 60), span.start)):
+            words = re.findall(r"[^\W\d_]+", match.group("name"))
+            if not any(_is_stop(w) or is_clinical_word(w) for w in words if w[0].isupper()) \
+                    and not (out and out[-1].end > match.start()):
+                span = Span(match.start(), span.end, span.kind, span.priority)
+        out.append(span)
+    return out
+

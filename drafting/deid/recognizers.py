@@ -41,7 +41,7 @@ from drafting.deid.number_cues import cued_numbers
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
-from drafting.deid.places import cities, places, streets
+from drafting.deid.places import cities, named_addresses, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
@@ -144,7 +144,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += list(known_values(text, values))
     found.spans += [*more_codes(text), *issuer_codes(text, found.spans)]
     found.spans += list(beside(text, found.spans))
-    found.spans = join_addresses(resolve(widen_codes(found.spans, text)), text)
+    found.spans = named_addresses(
+        join_addresses(resolve(widen_codes(found.spans, text)), text), text)
     return found
 
 
