@@ -239,3 +239,13 @@ def test_a_count_is_a_number_of_the_thing_counted(statement, gives):
 
     found = act_or_count("no how many therapy visits she had", "F3", statement)
     assert bool(found) is gives, found
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("The MRI showed single-level stenosis at L4-L5.", True),
+    ("The MRI showed multi-level stenosis at L4-L5.", False),
+])
+def test_a_single_level_finding_is_not_a_multilevel_one(sentence, wrong):
+    found = polarity_problems(sentence, (("F1", "Lumbar MRI showed multilevel stenosis at "
+                                                "L4-L5 and L5-S1."),))
+    assert bool(found) is wrong, found
