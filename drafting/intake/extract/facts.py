@@ -18,39 +18,36 @@ findings stated as absent ("no stenosis", "denies numbness", "acupuncture - neve
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
-from drafting.intake.extract.activity import activity_told
 from drafting.intake.extract.clauses import clauses_of
 from drafting.intake.extract.columns import column_dates, column_row
 from drafting.intake.extract.decision_lists import listed_lines
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
-from drafting.intake.extract.examination import exam_finding, graded_only, reflexes_only
+from drafting.intake.extract.drug_lines import (
+    analgesic_response,
+    continued_drug,
+    drugs_told_once,
+    other_drugs,
+)
+from drafting.intake.extract.examination import graded_only, reflexes_only
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
-    EXAM_TAGS,
-    FUNCTION_TAGS,
-    HISTORY_TAGS,
-    LETTERS,
-    MONITORING_TAGS,
     PSYCH_SCALES,
     PSYCH_TAGS,
-    RESPONSE_CATEGORY_TAGS,
-    RESPONSE_TAGS,
     Document,
     Found,
     group_of,
     make_fact,
     stated_date,
-    statement,
 )
 from drafting.intake.extract.function import ability, is_fce
+from drafting.intake.extract.injury_dates import dated_by_entry, since_the_injury
 from drafting.intake.extract.letters import (
     carry_dates,
     decided_in_plan,
@@ -59,22 +56,15 @@ from drafting.intake.extract.letters import (
     letter_parts,
 )
 from drafting.intake.extract.medications import (
-    Medication,
-    drugs_listed,
-    medications_in,
-    ocr_read,
     pharmacy_courses,
 )
-from drafting.intake.extract.medicolegal import medicolegal_status
-from drafting.intake.extract.narrative import SURELY_DONE, history_told, injury_told
+from drafting.intake.extract.narrative import SURELY_DONE
 from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.passing import (
-    IMAGING_MENTION,
     PROCEDURE_WORDS,
     care_beside,
     past_procedure,
     procedure_named,
-    study_summary,
     told_beside,
     without_restated,
 )
@@ -88,32 +78,25 @@ from drafting.intake.extract.sections import (
     PSYCH_DIAGNOSES,
     PSYCH_DIAGNOSIS_WORDS,
     SKIPPED_SECTIONS,
-    in_history,
     label_core,
     psych_conclusion,
     readable,
     with_scale,
 )
+from drafting.intake.extract.sentence_facts import EXAM_SECTIONS, classified, response_fact
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
 from drafting.intake.extract.trials import INDICATION, as_of_trial_start
 from drafting.intake.extract.values import (
     date_range,
-    dates_in,
-    durations,
     measures,
-    percent_relief,
-    relief_duration,
 )
 from drafting.intake.extract.visits import visit_counts
-from drafting.intake.extract.vocabulary import drugs, outcome_rows, procedure_in
+from drafting.intake.extract.vocabulary import procedure_in
 
-EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 # An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
 _DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
                              re.IGNORECASE)
-_PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
-                       r"block)\b", re.IGNORECASE)
-_BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
+
 # Records of a procedure done: the procedure line, then responses. Their indication is history,
 # and so are the examination, prior care and medications they record (trials.py).
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
@@ -139,7 +122,7 @@ def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
     found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
     title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
-    return _drugs_told_once(_exclusions_folded(
+    return drugs_told_once(_exclusions_folded(
         [f for f in found if " ".join(f.statement.split()).casefold() != title]))
 
 
@@ -296,13 +279,13 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                     done.date, done.end_date = span
                 out.append(done)
                 continue
-            found = _response(sentence, doc, family or context)
+            found = response_fact(sentence, doc, family or context)
         else:
             # "10 sessions of physical therapy with 20% improvement" answers the therapy,
             # not the procedure an earlier sentence named
             cared = not family and not PROCEDURE_WORDS.search(sentence.text) and bool(
                 set(tags_in(sentence.text)) & CONSERVATIVE_TAGS)
-            found = _classified(sentence, doc, None if cared else family or context)
+            found = classified(sentence, doc, None if cared else family or context)
             if found and found.category is C.response and doc.type in PROCEDURE_RECORDS and (
                     day := stated_date(sentence.text, doc)):
                 found.date, found.date_precision = day  # a prior block's, in the indication
@@ -346,185 +329,14 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             graded = (found, sentence.page, sentence.paragraph)
         if found:
             out.append(found)
-    return _since_the_injury(as_of_trial_start(_dated_by_entry(out, clauses, doc), clauses, doc),
+    return since_the_injury(as_of_trial_start(dated_by_entry(out, clauses, doc), clauses, doc),
                              doc)
-
-
-# The record's date of injury field ("Date of injury: 11/14/24", "DOI 6/2/23", "Date of loss:
-# August 3, 2023"); never a cumulative-trauma period ("DOI: CT 01/01/2018 - 03/14/2022").
-_INJURY_FIELD = re.compile(r"\b(?:date of (?:injury|loss|accident)|injury date|D\.?O\.?I\.?)\b"
-                           r"\s*[:#]?\s*(?!CT\b)(?P<rest>[^\n]{0,24})", re.IGNORECASE)
-_SINCE_INJURY = re.compile(r"\bsince (?:the|his|her|their|this|that) (?:injury|accident|fall|"
-                           r"collision)\b", re.IGNORECASE)
-
-
-# A lawyer's letter framing the claim ("this office represents J. Doe for injuries she
-# sustained when your insured ..."): the claim, not the patient's account.
-_REPRESENTS = re.compile(r"\brepresent(?:s|ing)?\b|\bour client\b", re.IGNORECASE)
-
-
-def injury_day(doc: Document) -> dt.date | None:
-    """The date of injury a record's field names, up to the record's own date."""
-    for _, text in doc.pages:
-        for match in _INJURY_FIELD.finditer(text):
-            days = [d.date for d in dates_in(match.group("rest")) if d.date <= doc.date]
-            if days and not date_range(match.group("rest")):
-                return days[0]
-    return None
-
-
-def _since_the_injury(found: list[Found], doc: Document) -> list[Found]:
-    """A fact told "since the injury" ("Has been off work since the injury") holds from the
-    record's date of injury on."""
-    injured = None
-    for fact in found:
-        if _SINCE_INJURY.search(fact.statement) and fact.date == doc.date and \
-                stated_date(fact.statement, doc) is None:
-            injured = injured or injury_day(doc)
-            if injured:
-                fact.date, fact.date_precision = injured, "day"
-    return found
-
-
-def _dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
-    """Facts of a log entry or a dated table row that state no date of their own happened on
-    the entry's day, not on the record's."""
-    entries = entry_dates(said)
-    written = {(s.page, statement(s)): entries[s.paragraph] for s in said
-               if s.paragraph in entries and entries[s.paragraph] <= doc.date}
-    for fact in found:
-        day = written.get((fact.page, fact.statement))
-        if day and fact.date == doc.date and fact.date_precision == "day":
-            fact.date = day
-    return found
-
-
-# "Continue gabapentin 300 mg tid and duloxetine 60 mg daily.": drugs the patient takes now,
-# which the plan keeps (not a drug to come); a drug already told in the record is not told again.
-_CONTINUE = re.compile(r"^(?:cont\.?|continue|continues|continuing)\s+(?:home\s+|current\s+|"
-                       r"same\s+)?", re.IGNORECASE)
-
-
-def continued_drug(text: str) -> bool:
-    """A plan's "Continue" naming drugs with their doses, nothing else to come."""
-    match = _CONTINUE.match(text)
-    if not match or re.search(r"\b(?:will|consider|plan|start|begin|add|increase|decrease|"
-                              r"taper|wean|if|PT|therapy|HEP|exercises?|visits?|refer\w*)\b|;",
-                              re.sub(r"\([^)]*\)", " ", text), re.IGNORECASE):
-        return False  # (what a parenthesis adds, "increased from 300 mg qhs on 03/31", is told)
-    return any(m.amount is not None for m in medications_in(text))
-
-
-def _drugs_told_once(found: list[Found]) -> list[Found]:
-    """A plan continuing drugs the record already gave (its medication list, its history)
-    restates them: no second fact."""
-    told: set[str] = set()
-    out = []
-    for fact in found:
-        if fact.category is C.medication and continued_drug(fact.statement):
-            named = {m.drug.name for m in medications_in(fact.statement)}
-            if named and named <= told:
-                continue
-        if fact.category is C.medication:
-            told |= {m.drug.name for m in medications_in(fact.statement)}
-        out.append(fact)
-    return out
-
-
-_SCORE = re.compile(r"(?<![\d/])\d{1,2}(?:\.\d)?\s?/\s?10\b")
-_ON_DRUGS = re.compile(r"\b(?:on|with|w/)\s*(?:(?:the|her|his|their|current|pain)\s+)?(?:meds?|"
-                       r"medications?|analgesics?|opioids?|narcotics?)\b", re.IGNORECASE)
-_OFF_DRUGS = re.compile(r"\b(?:w/o|without|off)\b", re.IGNORECASE)
-
-
-# A pain score taken after a procedure: "post-procedure pain 3/10", "Pain 2/10 at 30 minutes",
-# "pain 4/10 after the injection" (not "pain after sitting 20 minutes").
-_AFTER_PROCEDURE = re.compile(
-    r"\bpost-?\s?(?:procedure|procedural|op(?:erative(?:ly)?)?|injection|block|ablation|"
-    r"kyphoplasty|implant)\b|"
-    r"(?<![\w>])(?:at|after) \d{1,3} ?(?:min(?:ute)?s?|hours?|hrs?)\b(?! (?:of|before|sitting|"
-    r"standing|walking))|\bafter the (?:procedure|injection|block|ablation)\b", re.IGNORECASE)
-
-
-def scored_after(text: str) -> bool:
-    """A pain score a sentence gives for the time after a procedure."""
-    match = _AFTER_PROCEDURE.search(text)
-    return bool(match) and any(m.name in ("NRS", "VAS") for m in measures(text)) and not \
-        re.search(r"\b(?:sit|sitting|stand|standing|walk|walking|driving)\b",
-                  text[max(0, match.start() - 25):match.start()], re.IGNORECASE)
 
 
 # A home program the patient keeps up now, told beside a past course.
 _HOME_NOW = re.compile(r"\b(?:continues|continuing|keeps up|still does|is doing|does|doing)\s+"
                        r"(?:a |an |the |her |his |their )?(?:daily )?(?:home exercise|HEP|home "
                        r"(?:program|stretch\w*|exercises?)|exercises at home)", re.IGNORECASE)
-
-
-# A form's ticked answers to "what is your pain like" (the boxes taken out: "aching shooting
-# numb/tingling"): the patient's symptoms, when the line holds nothing else. (The regions ticked
-# on a body diagram are often left unrecorded: not read.)
-_QUALITY = (r"(?:aching|achy|burning|shooting|stabbing|sharp|dull|throbbing|numb(?:ness)?|"
-            r"tingling|pins (?:and|&) needles|cramping|electric(?:al)?|deep|constant|"
-            r"intermittent)")
-_FORM_SYMPTOMS = re.compile(rf"^(?:[A-Za-z][\w ]{{0,25}}:\s*)?"
-                            rf"(?:{_QUALITY}(?:\s*/\s*{_QUALITY})?[\s,;]*){{2,}}$", re.IGNORECASE)
-
-
-def pain_told_on_a_form(text: str) -> bool:
-    """A line of a form's ticked pain descriptors and nothing else."""
-    return bool(_FORM_SYMPTOMS.match(text.strip().rstrip(".")))
-
-
-def _drug_spans(text: str) -> list[tuple[int, int, str]]:
-    """Where each drug of a sentence is told: from its name to the next drug's."""
-    read = ocr_read(text)
-    found = sorted({(m.start(), m.end(), drug.name) for drug in drugs()
-                    for m in [drug.pattern.search(read)] if m})
-    # a combination product ("hydrocodone-APAP 5-325 mg") is one drug's span
-    starts = [(a, name) for i, (a, _, name) in enumerate(found)
-              if i == 0 or read[found[i - 1][1]:a].strip(" ") not in ("-", "/", "")]
-    return [(start, starts[i + 1][0] if i + 1 < len(starts) else len(read), name)
-            for i, (start, name) in enumerate(starts)]
-
-
-def _drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] | None:
-    """The date a sentence naming several drugs gives ``med`` in its own words ("He takes
-    naproxen 500 mg ... and has been on gabapentin 600 mg tid since about April": April is
-    gabapentin's), else the date told before the first drug, else none (the record's)."""
-    spans = _drug_spans(text)
-    own = next(((a, b) for a, b, name in spans if name == med.drug.name), None)
-    if own is None or not spans:
-        return None
-    read = ocr_read(text)
-    return stated_date(read[own[0]:own[1]], doc) or stated_date(read[:spans[0][0]], doc) or (
-        doc.date, "day")
-
-
-def other_drugs(found: Found, sentence: Sentence, doc: Document) -> list[Found]:
-    """The other drugs a sentence tells with their doses, each a medication of its own, dated
-    by its own words ("Taking meloxicam 15 mg daily and gabapentin 300 mg tid since March")."""
-    if found.category is not C.medication or found.dose is None:
-        return []
-    meds = [m for m in medications_in(sentence.text) if m.amount is not None and m.dose]
-    out = []
-    told = {name for _, _, name in _drug_spans(sentence.text)}
-    for med in meds[1:]:
-        if med.drug.name == found.dose.drug or med.drug.name not in told:
-            continue  # (the second name of a combination product is the product's)
-        day, precision = _drug_date(sentence.text, med, doc) or (found.date, found.date_precision)
-        out.append(replace(found, dose=med.dose, mme=med.mme, tags=list(med.drug.tags),
-                           date=day, date_precision=precision, duration=None, measures=[]))
-    return out
-
-
-def analgesic_response(text: str) -> bool:
-    """Pain scored with the drugs and without them ("Pain 5/10 on meds, 8/10 w/o", "pain 7/10
-    without and 4/10 with tramadol"): the drugs' response."""
-    if len(_SCORE.findall(text)) < 2 or not _OFF_DRUGS.search(text):
-        return False
-    return bool(_ON_DRUGS.search(text)) or bool(
-        re.search(r"\bwith\s+\w", text) and any(
-            m.drug for m in medications_in(text[re.search(r"\bwith\s+\w", text).start():])))
 
 
 def _not_done_yet(text: str) -> bool:
@@ -539,96 +351,3 @@ def _procedure_line(sentence: Sentence, doc: Document) -> bool:
     procedure's."""
     return doc.type in PROCEDURE_RECORDS and bool(PROCEDURE_LABELS.match(
         label_core(sentence.label or sentence.section)))  # (or the first item under it)
-
-
-def _response(sentence: Sentence, doc: Document, family: ProcedureFamily | None,
-              tags: list[str] | None = None) -> Found | None:
-    text = sentence.text
-    relief, end = percent_relief(text)
-    tags = tags if tags is not None else tags_in(text)
-    kept = [t for t in tags if t in RESPONSE_CATEGORY_TAGS]
-    before_after = bool(_PRE_POST.search(text)) and len(measures(text)) >= 2
-    before_after = before_after or scored_after(text)
-    if relief is None and not set(kept) & RESPONSE_TAGS and not before_after:
-        return None  # (pain before and after, "Pre-procedure pain: 7/10 ... Post: 1/10", is one)
-    return make_fact(C.response, sentence, doc, kept, procedure=family, percent_relief=relief,
-                 duration=relief_duration(text, end) if relief is not None else None)
-
-
-def _classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
-                ) -> Found | None:
-    text = sentence.text
-    if IMAGING_MENTION.search(text):
-        return study_summary(sentence, doc)
-    tags = tags_in(text)
-    if medicolegal_status(text):  # "MMI as of 06/12/2024", "8% WPI", "70% industrial"
-        return make_fact(C.other, sentence, doc, [])
-    if is_fce(doc.title) and ability(sentence):  # "Floor to waist lift 35 lb"
-        return make_fact(C.functional, sentence, doc, [t for t in tags if t in FUNCTION_TAGS])
-    if _BEFORE_AFTER.search(text):  # "NPRS usual ...... 7/10 -> 3/10": a row of outcomes
-        kind = next((C(category) for category, pattern in outcome_rows()
-                     if pattern.search(text)), None)
-        if kind is not None:
-            return make_fact(kind, sentence, doc, tags if kind is not C.response else [
-                t for t in tags if t in RESPONSE_CATEGORY_TAGS])
-    relief, _ = percent_relief(text)
-    meds = [m for m in medications_in(text) if m.amount is not None]
-    if scored_after(text) and not meds:  # "Post-procedure pain 3/10 on the evening of 02/17"
-        found = _response(sentence, doc, family, tags)
-        if found and (day := stated_date(text, doc)):
-            found.date, found.date_precision = day
-        return found
-    drug_only = bool(meds) and procedure_in(text) is None and not PROCEDURE_WORDS.search(text)
-    if (relief is not None and not drug_only) or "medication_reduction" in tags or (
-            set(tags) & RESPONSE_TAGS and PROCEDURE_WORDS.search(text)):
-        return _response(sentence, doc, family, tags)  # (a drug's relief is the drug's)
-    if meds:
-        med = meds[0]
-        found_durations = durations(text)
-        fact = make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
-                         dose=med.dose, mme=med.mme,
-                         duration=found_durations[0] if found_durations else None)
-        if len(meds) > 1:  # each drug of the sentence is dated by its own words
-            fact.date, fact.date_precision = _drug_date(text, med, doc) or (fact.date,
-                                                                             fact.date_precision)
-        return fact
-    if named := drugs_listed(text, label_core(sentence.label or sentence.section)):
-        return make_fact(C.medication, sentence, doc,
-                         list(dict.fromkeys(t for m in named for t in m.drug.tags)))
-    scores = {m.name for m in measures(text)}
-    tag_set = set(tags)
-    exam_section = bool(EXAM_SECTIONS.search(sentence.section))
-    if tag_set & CONSERVATIVE_TAGS:
-        category = C.conservative_care
-    elif tag_set & MONITORING_TAGS:
-        category = C.other
-    elif scores & {"ODI", "NDI"} or tag_set & FUNCTION_TAGS:
-        category = C.functional
-    elif tag_set & EXAM_TAGS or "BMI" in scores:
-        category = C.exam
-    elif tag_set & PSYCH_TAGS or scores & PSYCH_SCALES:
-        category = C.psych
-    elif tag_set & HISTORY_TAGS or scores & {"NRS", "VAS"}:
-        category = C.exam if exam_section and tag_set else C.history
-    elif not exam_section and activity_told(text):
-        category = C.functional  # "Walks 2 miles daily", "wakes 3x/night", "working 6 hrs/day"
-    elif not exam_section and history_told(text, stated_date(text, doc) is not None,
-                                           doc.type in LETTERS or in_history(sentence)):
-        category = C.history  # "low back pain for about 8 months", "injured on 04/14/2016"
-    elif not exam_section and (injured := injury_day(doc)) and injury_told(text) and \
-            not _REPRESENTS.search(text):
-        # the injury told without a date, in a record that names the date of injury
-        # ("Date of injury: 11/14/24" ... "Injured transferring a patient to a wheelchair")
-        found = make_fact(C.history, sentence, doc, tags)
-        if stated_date(text, doc) is None:
-            found.date, found.date_precision = injured, "day"
-        return found
-    elif exam_finding(sentence):
-        category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
-    elif not exam_section and pain_told_on_a_form(text):
-        category = C.history  # a form's ticked answers: "aching shooting numb/tingling"
-    else:
-        return None
-    found_durations = durations(text) if category in (C.conservative_care, C.history) else []
-    return make_fact(category, sentence, doc, tags,
-                 duration=found_durations[0] if found_durations else None)
