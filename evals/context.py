@@ -131,6 +131,18 @@ class EvalContext:
         pattern, names = self._document_names
         return frozenset(names[m.lower()] for m in pattern.findall(text))
 
+    def items_named(self, text: str) -> tuple[str, ...]:
+        """The disputed items a sentence names by their whole service ("the oxycodone ER 40 mg,
+        90 tablets", "the facet injections (levels and type not specified)")."""
+        lower = text.lower()
+        return tuple(i.id for i in self.case.disputed_items if i.service.lower() in lower)
+
+    def item_dates(self, text: str) -> frozenset[dt.date]:
+        """Dates of service of the items a sentence names by their whole service."""
+        named = self.items_named(text)
+        return frozenset(d for i in self.case.disputed_items if i.id in named
+                         for d in (i.date_of_service, i.service_end) if d)
+
     @cached_property
     def fact_words(self) -> list[tuple[str, frozenset[str]]]:
         from evals.checks.support import word_set

@@ -185,11 +185,11 @@ def named_items(ctx: EvalContext, text: str) -> frozenset[str]:
     text = MARKER.sub(" ", text) if "[" in text else text
     said_words = frozenset(content_words(text))
     said_concepts = _concepts(text)
-    lower = text.lower()  # (an item named by its whole service, "oxycodone ER 40 mg, 90
-    # tablets", though only its numbers set it apart from another's)
+    # (or by its whole service, "oxycodone ER 40 mg, 90 tablets", though only its numbers set
+    # it apart from another's)
     return frozenset(item for item, (words, concepts) in marks.items()
                      if said_words & words or said_concepts & concepts) | frozenset(
-        i.id for i in ctx.case.disputed_items if i.service.lower() in lower)
+        ctx.items_named(text))
 
 
 def _statements(ctx: EvalContext, text: str, item: str, decided: dict[str, str]

@@ -5,7 +5,6 @@ restated without a fact citation; anything else specific to the patient needs on
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import sys
 from collections import Counter
@@ -77,7 +76,7 @@ def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] |
     said = sentence.quantities - case.quantities if sentence.quantities else frozenset()
     months = sentence.month_years | {(d.year, d.month) for d in sentence.dates}
     if months:  # the date of a record or an item the sentence names is the case file's
-        months -= {(d.year, d.month) for d in ctx.document_dates(text) | _item_dates(ctx, text)}
+        months -= {(d.year, d.month) for d in ctx.document_dates(text) | ctx.item_dates(text)}
     levels = sentence.levels - case.levels if sentence.levels else frozenset()
     if not (said or months or levels):
         return None
@@ -111,14 +110,6 @@ def anchored_fact(ctx: EvalContext, text: str, stated: str) -> tuple[str, str] |
         if source and levels and levels & source.levels:
             return fact.id, "its level"
     return None
-
-
-def _item_dates(ctx: EvalContext, text: str) -> set[dt.date]:
-    """The dates of service of the items a sentence names by their service ("the facet
-    injections (requested for 15 July 2002)"): the case file states them."""
-    lower = text.lower()
-    return {d for item in ctx.case.disputed_items if item.service.lower() in lower
-            for d in (item.date_of_service, item.service_end) if d}
 
 
 REQUIREMENT = re.compile(r"\b(requires?|recommends?|must|is covered only|are covered only|"
