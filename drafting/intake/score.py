@@ -83,17 +83,29 @@ def compare(expected: Case, facts: Iterable[Fact], documents: Iterable[Document]
     result = Comparison()
     got = [f for f in facts if not f.proposed]
     unmatched = list(got)
-    for fact in expected.facts:
+    # An expected fact is paired first with the drafted fact of its key quoting the same words,
+    # so that one the extractors missed cannot take the drafted fact of another (the counts are
+    # the same; the missed list names the right fact).
+    paired: dict[int, Fact] = {}
+    for index, fact in enumerate(expected.facts):
+        same = next((g for g in unmatched if fact_key(g) == fact_key(fact)
+                     and _words(g.statement) == _words(fact.statement)), None)
+        if same is not None:
+            paired[index] = same
+            unmatched.remove(same)
+    for index, fact in enumerate(expected.facts):
         tally = result.by_category.setdefault(fact.category.value, Tally())
         tally.expected += 1
         key = fact_key(fact)
         candidates = [g for g in unmatched if fact_key(g) == key]
         # facts with the same key are interchangeable; pair the one with the most tags in common
-        hit = max(candidates, key=lambda g: len(set(g.tags) & set(fact.tags)), default=None)
+        hit = paired.get(index) or max(candidates, key=lambda g: len(set(g.tags) & set(fact.tags)),
+                                       default=None)
         if hit is None:
             result.missed.append(fact)
             continue
-        unmatched.remove(hit)
+        if index not in paired:
+            unmatched.remove(hit)
         tally.matched += 1
         result.tags.expected += len(fact.tags)
         result.tags.extracted += len(hit.tags)
@@ -103,6 +115,10 @@ def compare(expected: Case, facts: Iterable[Fact], documents: Iterable[Document]
     result.spurious_facts = unmatched
     _compare_inventory(expected, list(documents), list(items), result)
     return result
+
+
+def _words(statement: str) -> str:
+    return " ".join(statement.casefold().split())
 
 
 def _compare_inventory(expected: Case, documents: list[Document], items: list[DisputedItem],

@@ -34,9 +34,45 @@ def laterality(text: str) -> Laterality | None:
     sides |= {_ABBREVIATED[next(g for g in m.groups() if g)]
               for m in _SIDE_ABBREVIATION.finditer(text)}
     if len(sides) == 2:
-        return Laterality.bilateral
+        return graded_side(text) or Laterality.bilateral
     if sides:
         return Laterality(sides.pop())
+    return None
+
+
+# A grade told for each side ("Biceps reflex 1+ on the L, 2+ on the R", "right EHL 4/5, left
+# 5/5", "Grip 22 kg right and 30 kg left"): the finding is on the side whose grade is off (a
+# reflex other than 2+, strength under 5/5, the weaker grip), not on both.
+_PART = re.compile(r"[,;]|\band\b|\bvs\.?(?=\s)|\bversus\b", re.IGNORECASE)
+_PART_SIDE = re.compile(r"\b(left|right)\b|\b([LR])\b(?![\d-])", re.IGNORECASE)
+_GRADE = re.compile(r"(?<![\d/])(?:([0-5])([+-]?)/5\b|([0-4])\+(?![\d/])|"
+                    r"(\d{1,3}(?:\.\d)?)\s?kg\b)", re.IGNORECASE)
+
+
+def graded_side(text: str) -> Laterality | None:
+    """The one side whose grade is off, when a sentence grades one test on each side."""
+    off: dict[str, bool] = {}
+    grips: dict[str, float] = {}
+    for part in _PART.split(text):
+        named = {(m.group(1) or _ABBREVIATED.get(m.group(2) or "", "")).lower()
+                 for m in _PART_SIDE.finditer(part)
+                 if m.group(1) or m.group(2) in _ABBREVIATED}
+        grades = list(_GRADE.finditer(part))
+        if len(named) != 1 or len(grades) != 1:
+            continue
+        side, grade = named.pop(), grades[0]
+        if grade.group(1) is not None:
+            bad = int(grade.group(1)) < 5 or grade.group(2) == "-"
+        elif grade.group(3) is not None:
+            bad = grade.group(3) != "2"
+        else:
+            grips[side] = min(grips.get(side, 1e9), float(grade.group(4)))
+            continue
+        off[side] = off.get(side, False) or bad
+    if len(grips) == 2 and grips["left"] != grips["right"]:
+        off = {side: grips[side] < max(grips.values()) for side in grips}
+    if len(off) == 2 and sum(off.values()) == 1:
+        return Laterality(next(side for side, bad in off.items() if bad))
     return None
 
 
