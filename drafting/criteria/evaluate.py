@@ -6,6 +6,7 @@ from __future__ import annotations
 from drafting.case import Case, DisputedItem
 from drafting.case.partial_dates import long_day
 from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
+from drafting.criteria.decisive import mark as mark_decisive
 from drafting.criteria.facts import (
     Finding,
     Thresholds,
@@ -324,6 +325,7 @@ def evaluate_item(case: Case, item: DisputedItem,
         outcome=outcome, confidence=confidence, deciding=deciding,
         summary=f"{summary(outcome, deciding, results)} {judged_as}".rstrip(),
         judged_on=judged_as or None, criteria=results)
+    mark_decisive(result, spec, case)
     result.missing_documents = cited_but_missing(case, item, result, undecided_records(
         spec, result.criteria))
     result.objections = objections_for(case, spec, result)
@@ -372,6 +374,7 @@ def judge_in_era(own: Case, case: Case, item: DisputedItem, era: tuple[str, Era]
         request_type_basis=asked.basis, outcome=outcome, confidence=confidence,
         deciding=deciding, summary=f"{summary(outcome, deciding, results)} {judged_as}",
         judged_on=judged_as, criteria=results)
+    mark_decisive(result, standard_set, own)
     result.missing_documents = cited_but_missing(own, item, result, undecided_records(
         standard_set, result.criteria))
     result.objections = objections_for(own, standard_set, result)

@@ -13,6 +13,7 @@ from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import FactCategory, ItemStatus, Laterality, RecordType
 from drafting.criteria import prose, visits
 from drafting.criteria.results import Gap, Status
+from drafting.criteria.service_words import names_service, same_care
 from drafting.criteria.spec import FactTest
 
 # Where each kind of evidence would be written, to tell a submission gap from a clinical one.
@@ -131,9 +132,11 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
         if f.category in test.category
         and not f.proposed  # unreviewed intake proposals are not evidence
         and _on_time(f, test, item, case)
-        and (procedure is None or f.procedure == procedure)
+        and (procedure is None or f.procedure == procedure
+             or same_care(f, item, test.procedure))
         and (not test.item_facts or f.id in item.facts)
         and (not test.about_any or _mentions(f, test.about_any))
+        and (not test.names_item or names_service(f, item.service))
         and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any)
              or (test.in_words and prose.in_words(test.in_words, f) is not None)
              # a relief percentage recorded or stated answers a relief question

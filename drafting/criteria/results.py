@@ -56,6 +56,9 @@ class ItemResult(BaseModel):
     outcome: Outcome | None
     confidence: str
     deciding: list[str] = Field(default_factory=list)
+    decisive: str | None = Field(
+        default=None, description="The one deciding criterion the outcome turns on (first in "
+        "``deciding``; drafting/criteria/decisive.py); its reason says why.")
     summary: str
     judged_on: str | None = Field(
         default=None, description="When the item is judged on another setting's criteria "

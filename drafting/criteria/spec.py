@@ -69,6 +69,10 @@ class FactTest(Spec):
         default_factory=list, description="Words the statement must contain for the fact to "
         "count as evidence on the question at all (e.g. the device's name, where records "
         "leave the fact's procedure empty).")
+    names_item: bool = Field(
+        default=False, description="Only facts whose statement names the item's care, its "
+        "modality or drug (drafting/criteria/service_words.py): a recommendation of this "
+        "consultation, not of any care.")
     in_words: Literal["response", "function", "benefit", "limb_pain", "impairment",
                       "effects", "ended"] | None = Field(
         default=None, description="A fact whose tags do not match may still answer in words: "

@@ -1,0 +1,56 @@
+"""The words that name an item's care (its modality or drug), and whether a fact names it.
+
+A service outside the modelled families (``other``) carries no procedure family its facts
+could share, and records rarely set one: "the massage therapy and chiropractic treatments gave
+only temporary relief" is about massage and chiropractic because it names them. The naming
+words are the service name's own words before what it is for, where or how often ("Botulinum
+toxin (botox) injections for thoracic outlet syndrome": botulinum, toxin, botox), less the words
+any care shares (therapy, treatment, injections, further ...) and body sites."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from drafting.case import DisputedItem, Fact
+from drafting.case.vocab import ProcedureFamily
+
+# What follows these in a service's name says what the care is for, where or how often.
+_QUALIFIER = re.compile(r"\s(?:for|at|to|of the|on|in|with|after|as|x|per|twice|once)\s|[,;:]",
+                        re.I)
+# Words any care's name may carry: they name no modality.
+GENERIC = {
+    "therapy", "therapies", "therapeutic", "treatment", "treatments", "care", "session",
+    "sessions", "visit", "visits", "injection", "injections", "pain", "medication",
+    "medications", "medicine", "medicines", "further", "additional", "ongoing", "continued",
+    "continuing", "continuation", "past", "future", "program", "programme", "service",
+    "services", "procedure", "procedures", "right", "left", "bilateral", "lumbar", "cervical",
+    "thoracic", "spine", "spinal", "back", "neck", "shoulder", "knee", "knees", "hip", "hips",
+    "wrist", "hand", "ankle", "foot", "elbow", "lower", "upper", "extremity", "repeat",
+    "trial", "initial", "requested", "request", "prescribed", "prescription", "dose", "doses",
+    "lowest", "higher", "above", "daily", "weekly", "monthly", "plus", "alone",
+    "and", "with", "from", "this", "that", "tablets", "tablet", "capsules", "cream",
+    "evaluation", "surgery", "surgical", "option", "alternative", "management",
+}
+
+
+@cache
+def naming_words(service: str) -> tuple[str, ...]:
+    """The words of the service's name that name its care (possibly none)."""
+    head = _QUALIFIER.split(f" {service} ", maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z\-]{3,}", head.lower())
+    return tuple(dict.fromkeys(w for w in words if w not in GENERIC))
+
+
+def names_service(fact: Fact, service: str) -> bool:
+    """Whether the fact's statement (or drug) names the service's care."""
+    words = naming_words(service)
+    text = f"{fact.statement} {fact.dose.drug if fact.dose else ''}".lower()
+    return bool(words) and any(re.search(rf"\b{re.escape(w)}", text) for w in words)
+
+
+def same_care(fact: Fact, item: DisputedItem, procedure: object) -> bool:
+    """A fact with no family is about the same care (a test's ``procedure: same``) as a
+    service outside the modelled families when it names that care."""
+    return (procedure == "same" and item.procedure is ProcedureFamily.other
+            and fact.procedure is None and names_service(fact, item.service))

@@ -1,0 +1,152 @@
+"""Criteria round 6 (#18, #25): the criterion an outcome turns on, and care judged on its
+response.
+
+1. Every decided item names ONE decisive criterion (``ItemResult.decisive``, first in
+   ``deciding``), chosen by rules that hold for any set: a contradicted criterion before a
+   silent one, the request type's central criterion (the response to the same care, for a
+   repeat or a continuation) first, evidence about the care itself before evidence about the
+   condition only, required before supporting. Its reason says why it decides and quotes the
+   evidence it rests on.
+2. A service outside the modelled families has no family its facts share: a fact is about the
+   same care when it names it ("the massage gave only temporary relief" is about massage, not
+   about chiropractic), and care already given is judged on its response even where that
+   response was recorded after it (an examiner's later finding).
+3. A consultation's question is documented when a physician's recommendation names that very
+   consultation (a psychological evaluation recommended before surgery), though no referral is
+   tagged.
+
+The cases are synthetic: example cases with invented facts added.
+"""
+
+from __future__ import annotations
+
+from drafting.case import Case
+from drafting.case.vocab import Outcome
+from drafting.criteria.results import Status
+from drafting.criteria.service_words import naming_words
+from tests.test_criteria import mutated, result_of
+
+CONDITION = {"category": "history", "date": "2023-03-02",
+             "statement": "Low back pain has continued since the fall from a loading dock."}
+
+
+def _item(service: str, facts: list[dict], request_type: str | None = None,
+          procedure: str = "other", status: str = "requested",
+          date_of_service: str = "2023-10-01") -> Case:
+    def change(data: dict) -> None:
+        ids = []
+        for i, extra in enumerate(facts):
+            ids.append(f"F9{i}")
+            data["facts"].append({"id": ids[-1], "source": {"document": "D8", "page": 1},
+                                  "date": "2023-09-14", **extra})
+        item = {"id": "I9", "service": service, "procedure": procedure,
+                "date_of_service": date_of_service, "status": status, "facts": ids}
+        if request_type:
+            item["request_type"] = request_type
+        data["disputed_items"].append(item)
+    return mutated("pi-mvc-multi-item", change)
+
+
+def _criterion(result, criterion_id):
+    return next(r for r in result.criteria if r.criterion_id == criterion_id)
+
+
+# --- 1. the decisive criterion ------------------------------------------------------------------
+
+def test_a_continuation_the_record_shows_failing_turns_on_its_response_and_quotes_it():
+    result = result_of(_item("Cupping therapy sessions", [
+        CONDITION,
+        {"category": "other", "statement": "Her physician prescribed cupping therapy weekly."},
+        {"category": "response", "statement": "The cupping gave only temporary relief for a "
+                                              "day or two; her sitting tolerance is unchanged."}],
+        request_type="continuation"), "I9")
+    assert result.outcome is Outcome.not_necessary
+    assert result.decisive == "general.prior_response" == result.deciding[0]
+    decisive = _criterion(result, "general.prior_response")
+    assert "Decisive against the item: the record contradicts it, which a continuation " \
+           "request turns on" in decisive.reason
+    assert "only temporary relief" in decisive.reason  # the evidence, quoted
+
+
+def test_an_approval_turns_on_the_evidence_about_the_care_not_the_condition_alone():
+    result = result_of(_item("Cervical support pillow", [
+        CONDITION,
+        {"category": "other", "statement": "Her treating physician recommended a cervical "
+                                           "support pillow for the night-time neck pain."}]),
+        "I9")
+    assert result.outcome is Outcome.necessary
+    assert result.decisive == "general.treating_physician_reason"
+    assert "Decisive for the item: it is met" in _criterion(result, result.decisive).reason
+    assert "recommended a cervical support pillow" in _criterion(result,
+                                                                 result.decisive).reason
+
+
+def test_a_contradicted_criterion_decides_before_a_silent_one():
+    # no treating physician's reason is recorded (silent) and the care is recorded failing
+    # (contradicted): the failure decides
+    result = result_of(_item("Cupping therapy sessions", [
+        CONDITION,
+        {"category": "response", "statement": "Cupping therapy brought no relief at all."}],
+        request_type="continuation"), "I9")
+    assert result.outcome is Outcome.not_necessary
+    assert set(result.deciding) == {"general.prior_response", "general.treating_physician_reason"}
+    assert result.decisive == "general.prior_response"
+    assert _criterion(result, "general.treating_physician_reason").status is Status.undocumented
+
+
+# --- 2. the same care, named; its response recorded after it -------------------------------------
+
+def test_a_service_name_gives_the_words_of_its_care_not_its_purpose_or_site():
+    assert naming_words("Botulinum toxin (botox) injections for thoracic outlet syndrome") == (
+        "botulinum", "toxin", "botox")
+    assert naming_words("Further physiotherapy, right shoulder") == ("physiotherapy",)
+    assert naming_words("Therapeutic massage therapy") == ("massage",)
+
+
+def test_a_poor_response_to_other_care_does_not_decide_against_this_care():
+    facts = [CONDITION,
+             {"category": "other", "statement": "Her physician prescribed massage therapy."},
+             {"category": "response", "statement": "The chiropractic adjustments gave only "
+                                                   "temporary relief."}]
+    result = result_of(_item("Massage therapy", facts, request_type="continuation"), "I9")
+    assert result.outcome is Outcome.necessary
+    assert _criterion(result, "general.prior_response").status is Status.undocumented
+
+
+def test_a_poor_response_to_this_care_recorded_after_it_was_given_decides_against_it():
+    facts = [CONDITION,
+             {"category": "other", "statement": "Her physician prescribed massage therapy."},
+             {"category": "response", "date": "2024-02-20",
+              "statement": "An independent examiner found the massage therapy gave only "
+                           "temporary relief."}]
+    result = result_of(_item("Massage therapy", facts, request_type="continuation",
+                             status="rendered"), "I9")
+    assert result.outcome is Outcome.not_necessary
+    assert result.decisive == "general.prior_response"
+
+
+# --- 3. a consultation recommended by name ------------------------------------------------------
+
+def test_a_consultation_a_physician_recommends_by_name_has_its_question_documented():
+    facts = [CONDITION,
+             {"category": "conservative_care", "statement": "Therapy and medication gave no "
+                                                            "lasting relief.",
+              "tags": ["conservative_care_failed"]},
+             {"category": "other", "statement": "The spine surgeon recommended a psychological "
+                                                "evaluation before any lumbar surgery."}]
+    result = result_of(_item("Pre-surgical psychological evaluation", facts,
+                             procedure="consultation"), "I9")
+    assert _criterion(result, "consult.question_documented").status is Status.met
+    assert result.outcome is Outcome.necessary
+
+
+def test_a_consultation_nobody_recommended_still_lacks_its_question():
+    facts = [CONDITION,
+             {"category": "conservative_care", "statement": "Therapy and medication gave no "
+                                                            "lasting relief.",
+              "tags": ["conservative_care_failed"]},
+             {"category": "other", "statement": "The spine surgeon recommended an MRI of the "
+                                                "lumbar spine."}]
+    result = result_of(_item("Pre-surgical psychological evaluation", facts,
+                             procedure="consultation"), "I9")
+    assert _criterion(result, "consult.question_documented").status is not Status.met
