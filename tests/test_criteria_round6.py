@@ -150,3 +150,34 @@ def test_a_consultation_nobody_recommended_still_lacks_its_question():
     result = result_of(_item("Pre-surgical psychological evaluation", facts,
                              procedure="consultation"), "I9")
     assert _criterion(result, "consult.question_documented").status is not Status.met
+
+
+def test_a_surgery_named_only_by_site_and_kind_is_named_by_those_words():
+    assert naming_words("Lumbar spine surgery recommended by the treating surgeon") == (
+        "lumbar", "spine", "surgery")
+
+
+# --- 4. a poor response in other words -----------------------------------------------------------
+
+def _response(statement: str) -> bool | None:
+    import datetime as dt
+
+    from drafting.case import Fact
+    from drafting.criteria import prose
+    fact = Fact(id="F1", category="response", date=dt.date(2022, 5, 2), statement=statement,
+                source={"document": "D1", "page": 1})
+    return prose.in_words("response", fact)
+
+
+def test_a_gain_denied_an_unchanged_state_or_a_plateau_reads_as_a_poor_response():
+    for statement in ("The sessions gave no lasting improvement.",
+                      "Therapy brought no significant improvement in her symptoms.",
+                      "After eight weeks of care his pain and function remained unchanged.",
+                      "Her complaints and assessment were essentially the same.",
+                      "Progress in therapy has plateaued."):
+        assert _response(statement) is False, statement
+
+
+def test_a_gain_stated_or_an_unchanged_test_is_not_a_poor_response():
+    assert _response("Significant improvement followed the second session.") is True
+    assert _response("The repeat radiograph was unchanged.") is None

@@ -48,7 +48,16 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"\bonly (?:for )?(?:a )?(?:very )?(?:short|brief) "
                          r"(?:time|while|period)\b|\b(?:relief|benefit|improvement)\b[^.;]{0,40}?"
                          r"\b(?:was|were|has been|had been)\s+(?:very\s+|only\s+)?(?:minimal|"
-                         r"slight|negligible|brief|temporary|short[- ]lived|transient)\b", re.I)
+                         r"slight|negligible|brief|temporary|short[- ]lived|transient)\b|"
+                         # a gain denied ('no significant improvement', 'no lasting benefit'),
+                         # the state unchanged after care, progress at a plateau
+                         r"\bno\s+(?:(?:significant|meaningful|lasting|sustained|substantial|"
+                         r"real|appreciable|durable|long[- ]term|further|objective|measurable|"
+                         r"clinical|clinically\s+significant)\s+){1,2}(?:pain\s+)?(?:relief|"
+                         r"improvement|benefit|response|gains?|progress)\b|\b(?:pain|symptoms|"
+                         r"function|condition|complaints|status|assessment)\b[^.;]{0,40}?\b"
+                         r"(?:remained|remains|were|was|are|is)\s+(?:essentially\s+|largely\s+|"
+                         r"basically\s+)?(?:unchanged|the same)\b|\bplateau(?:ed|s)?\b", re.I)
 COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
 
 

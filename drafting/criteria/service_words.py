@@ -18,28 +18,35 @@ from drafting.case.vocab import ProcedureFamily
 # What follows these in a service's name says what the care is for, where or how often.
 _QUALIFIER = re.compile(r"\s(?:for|at|to|of the|on|in|with|after|as|x|per|twice|once)\s|[,;:]",
                         re.I)
-# Words any care's name may carry: they name no modality.
-GENERIC = {
+# Words that qualify a request and never name its care.
+QUALIFIERS = {
+    "further", "additional", "ongoing", "continued", "continuing", "continuation", "past",
+    "future", "repeat", "initial", "requested", "request", "prescribed", "lowest", "higher",
+    "above", "daily", "weekly", "monthly", "plus", "alone", "and", "with", "from", "this",
+    "that", "option", "alternative", "recommended", "proposed", "treating", "surgeon",
+    "physician", "right", "left", "bilateral",
+}
+# Words any care's name may carry, and body sites: they name no modality.
+GENERIC = QUALIFIERS | {
     "therapy", "therapies", "therapeutic", "treatment", "treatments", "care", "session",
     "sessions", "visit", "visits", "injection", "injections", "pain", "medication",
-    "medications", "medicine", "medicines", "further", "additional", "ongoing", "continued",
-    "continuing", "continuation", "past", "future", "program", "programme", "service",
-    "services", "procedure", "procedures", "right", "left", "bilateral", "lumbar", "cervical",
-    "thoracic", "spine", "spinal", "back", "neck", "shoulder", "knee", "knees", "hip", "hips",
-    "wrist", "hand", "ankle", "foot", "elbow", "lower", "upper", "extremity", "repeat",
-    "trial", "initial", "requested", "request", "prescribed", "prescription", "dose", "doses",
-    "lowest", "higher", "above", "daily", "weekly", "monthly", "plus", "alone",
-    "and", "with", "from", "this", "that", "tablets", "tablet", "capsules", "cream",
-    "evaluation", "surgery", "surgical", "option", "alternative", "management",
+    "medications", "medicine", "medicines", "program", "programme", "service", "services",
+    "procedure", "procedures", "lumbar", "cervical", "thoracic", "spine", "spinal", "back",
+    "neck", "shoulder", "knee", "knees", "hip", "hips", "wrist", "hand", "ankle", "foot",
+    "elbow", "lower", "upper", "extremity", "trial", "prescription", "dose", "doses",
+    "tablets", "tablet", "capsules", "cream", "evaluation", "surgery", "surgical",
+    "management",
 }
 
 
 @cache
 def naming_words(service: str) -> tuple[str, ...]:
-    """The words of the service's name that name its care (possibly none)."""
+    """The words of the service's name that name its care; where every word is one any care
+    shares ('Cervical spine surgery'), those words less the qualifiers (possibly none)."""
     head = _QUALIFIER.split(f" {service} ", maxsplit=1)[0]
     words = re.findall(r"[a-z][a-z\-]{3,}", head.lower())
-    return tuple(dict.fromkeys(w for w in words if w not in GENERIC))
+    named = [w for w in words if w not in GENERIC] or [w for w in words if w not in QUALIFIERS]
+    return tuple(dict.fromkeys(named))
 
 
 def names_service(fact: Fact, service: str) -> bool:
