@@ -24,6 +24,7 @@ class Pair:
     complementary: bool  # denying one pole states the other
     hides: str  # the pole whose subject is not stated to be present ("ibuprofen was stopped")
     phrases: re.Pattern[str] | None  # its phrases of several words, group "a" or "b"
+    actor: bool = False  # about who acts, not what is acted on ("the Board reversed the judge")
 
 
 # Cue kinds, in the order they claim words: a status phrase of several words ("non-smoker")
@@ -94,7 +95,8 @@ def lexicon(path: Path = LEXICON) -> Lexicon:
                     poles.setdefault(pole, []).append(phrase)
                     longer.append(phrase)
         pairs.append(Pair(p["name"], p.get("subject") == "patient", bool(p["complementary"]),
-                          str(p.get("hides", "")), _tokens_pattern(poles) if poles else None))
+                          str(p.get("hides", "")), _tokens_pattern(poles) if poles else None,
+                          p.get("subject") == "actor"))
     kinds = {"phrase": longer, "pseudo": neg["pseudo"],
              "boundary": [b for b in bounds if " " in b], "transparent": neg["transparent"],
              "unsure": data["unsure"], "after": neg["after"], "before": neg["before"],

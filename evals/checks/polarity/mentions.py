@@ -147,12 +147,16 @@ class Analysis(Scope):
                     {(other, True)} if pair.complementary else set()))
             if pair.patient:
                 about, lo, hi = frozenset({"*"}), a, b
+            elif pair.actor and (actor := self.actor(a, b)):
+                about, lo, hi = actor, a, b
             else:
                 about, lo, hi = self.attachment(a, b)
                 if pair.hides == pole:  # "ibuprofen was stopped": she may not take it now
                     for k in range(lo, hi):
                         if self.concept[k] and not a <= k < b:
                             self.state[k] = UNSURE
+                if b - a == 1 and self.tokens[a].endswith("ness"):  # "numbness", "weakness":
+                    about |= {stem(self.tokens[a])}  # a finding named by its noun is about it
                 about = about or self.coordinated(a, attached) or self.clause(a) or \
                     self.antecedent(a)
                 attached[(a, b)] = about
@@ -207,6 +211,33 @@ class Analysis(Scope):
                 found.add(stem(t))
                 hi, count = k + 1, count + 1
         return frozenset(found), lo, hi
+
+    def actor(self, a: int, b: int) -> frozenset[str]:
+        """Who does what a status word says: the noun phrase after "by" ("affirmed by the
+        Board"), else its subject, back past a relative pronoun, an auxiliary or another verb of
+        the clause ("the Appeals Office, which reversed", "the Board agreed, reversing")."""
+        found: set[str] = set()
+        k = b + 1 if b < self.n and self.tokens[b] == "by" else -1
+        while 0 <= k < self.n and (self.concept[k] or self.tokens[k] in DETERMINERS or
+                                   self.tokens[k] in self.lex.not_concepts or
+                                   self.tokens[k] == "and") and len(found) < self.lex.phrase:
+            if self.concept[k]:
+                found.add(stem(self.tokens[k]))
+            k += 1
+        if found:
+            return frozenset(found)
+        k, skipped = a - 1, 0
+        while k >= 0 and not self.concept[k] and skipped < 4:
+            t = self.tokens[k]
+            if t in HARD or t in {"but", "while", "whereas", "although"}:
+                return frozenset()
+            k, skipped = k - 1, skipped + 1
+        while k >= 0 and (self.concept[k] or self.tokens[k] in DETERMINERS or
+                          self.tokens[k] == "and") and len(found) < self.lex.phrase:
+            if self.concept[k]:
+                found.add(stem(self.tokens[k]))
+            k -= 1
+        return frozenset(found)
 
     def coordinated(self, a: int, attached: dict[tuple[int, int], frozenset[str]]
                     ) -> frozenset[str]:

@@ -227,6 +227,9 @@ class Scope:
             t = self.tokens[k]
             if found:
                 self.mark(k, UNSURE, (a, b))
+            elif t in REPORTING and k + 1 < self.n and self.tokens[k + 1] == "that":
+                found = True  # "does not show that the surgery is unnecessary": a claim not
+                # made out is not denied, and what it says is unsure
             elif t in REPORTING:
                 self.deny_list(k + 1, (a, k + 1))
                 return

@@ -51,7 +51,7 @@ def _title(text: str) -> bool:
 def stem(word: str) -> str:
     """A light stem: plural and -ed / -ing endings off ("tests", "tested" -> "test";
     "reduce", "reduced" -> "reduc"), but "percent" is not "percentage"."""
-    if len(word) > 4 and word.endswith("ies"):
+    if len(word) > 4 and word.endswith(("ies", "ied")):  # "testified" is "testify"
         word = word[:-3] + "y"
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]

@@ -1,0 +1,101 @@
+"""Paraphrase round on set 9 (#19): each class of miss or false alarm fixed in the checks, as a
+specification with synthetic sentences and sources written for the test (none is from a
+labelled paraphrase set).
+
+- polarity, a tribunal's decision: "affirmed" against "reversed" / "set aside" compares who
+  decided (the subject, or the agent after "by"), not the order each writer names differently;
+- polarity, work status: "stopped working" against "kept working";
+- polarity, a finding named by its noun ("numbness", "weakness") is about itself;
+- polarity, a verb's -ied form is its -y form ("testified" ~ "testify");
+- polarity, no denial: "not reported until March" (done late), "was not shown to be
+  necessary" (the predicate is denied, not the subject), "does not show that X" (X unsure),
+  "X is lacking" (a trailing cue that denies X)."""
+
+from __future__ import annotations
+
+import pytest
+
+from evals.checks.polarity.check import _problems as polarity_problems
+
+
+def flagged(sentence: str, *sources: str) -> list[str]:
+    return polarity_problems(sentence, tuple((f"F{i}", s) for i, s in enumerate(sources, 1)))
+
+
+# --- a tribunal's decision ----------------------------------------------------------------------
+TRIBUNAL = ("The hearing officer ordered the carrier to pay for the fusion. The Review Board "
+            "affirmed.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The hearing officer ordered payment, but the Review Board set that order aside.",
+    "The carrier's appeal succeeded before the Review Board, which reversed the hearing officer.",
+    "The carrier appealed, and the Review Board agreed, reversing the order to pay.",
+    "The order to pay was vacated by the Review Board.",
+])
+def test_a_tribunal_said_to_reverse_what_it_affirmed_is_flagged(sentence: str) -> None:
+    assert flagged(sentence, TRIBUNAL)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Review Board affirmed the hearing officer's order to pay for the fusion.",
+    "The hearing officer's order was upheld by the Review Board.",
+])
+def test_a_tribunal_said_to_affirm_what_it_affirmed_is_not_flagged(sentence: str) -> None:
+    assert not flagged(sentence, TRIBUNAL)
+
+
+def test_a_reversal_by_one_tribunal_is_not_held_against_another_tribunals_affirmance() -> None:
+    source = ("The Review Board reversed the hearing officer's award. The Superior Court "
+              "affirmed the Board.")
+    assert not flagged("The Review Board reversed the award, and the Superior Court affirmed.",
+                       source)
+    assert flagged("The Superior Court reversed the Board's decision.", source)
+
+
+# --- work status --------------------------------------------------------------------------------
+def test_stopping_work_against_working_on_is_flagged_and_the_same_account_is_not() -> None:
+    source = "She kept working full shifts until the plant closed in June, then saw her doctor."
+    assert flagged("She stopped working the week of the fall and saw her doctor at once.", source)
+    assert not flagged("She kept working until the plant closed, and only then saw a doctor.",
+                       source)
+
+
+# --- a finding named by its noun ----------------------------------------------------------------
+def test_a_symptom_said_present_where_the_source_says_without_it_is_flagged() -> None:
+    source = "After the fall he had aching in the left hip, without numbness."
+    assert flagged("After the fall he had aching in the left hip with numbness spreading down "
+                   "the thigh.", source)
+    assert not flagged("After the fall he had aching in the left hip but no numbness.", source)
+
+
+# --- -ied forms ---------------------------------------------------------------------------------
+def test_a_denied_act_matches_its_past_tense_ending_in_ied() -> None:
+    source = "The worker testified about her duties at the hearing."
+    assert flagged("The worker did not testify at the hearing.", source)
+    assert not flagged("The worker testified at the hearing about her duties.", source)
+
+
+# --- no denial ----------------------------------------------------------------------------------
+def test_not_done_until_a_date_says_it_was_done_then() -> None:
+    source = "The fall was reported to the employer on 2022-03-04."
+    assert not flagged("The fall was not reported to the employer until March 4, 2022.", source)
+
+
+def test_not_shown_to_be_denies_the_predicate_not_the_subject() -> None:
+    source = ("The arbitrator found the arthroscopy necessary for the 2019 knee injury but not "
+              "for the 2015 one.")
+    assert not flagged("The arthroscopy was not shown to be necessary for the 2015 injury.",
+                       source)
+
+
+def test_what_a_record_does_not_show_that_is_left_unsure() -> None:
+    source = "A surgeon recommended a carpal tunnel release."
+    assert not flagged("The nerve study supports a diagnosis, but it does not show that the "
+                       "release is unnecessary.", source)
+
+
+def test_a_trailing_lacking_denies_what_comes_before_it() -> None:
+    source = "The reviewer denied the injections because published evidence is lacking."
+    assert not flagged("The denial rests on the absence of published evidence for the "
+                       "injections.", source)
