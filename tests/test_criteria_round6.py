@@ -181,3 +181,13 @@ def test_a_gain_denied_an_unchanged_state_or_a_plateau_reads_as_a_poor_response(
 def test_a_gain_stated_or_an_unchanged_test_is_not_a_poor_response():
     assert _response("Significant improvement followed the second session.") is True
     assert _response("The repeat radiograph was unchanged.") is None
+
+
+def test_a_request_that_leaves_out_a_detail_decides_after_the_response_a_repeat_turns_on():
+    from drafting.case.vocab import RequestType
+    from drafting.criteria.decisive import central
+    from drafting.criteria.loader import load_criteria
+    spec = next(s for s in load_criteria() if s.id == "rfa-repeat")
+    # the relief of the earlier ablation, by percentage and duration, is what a repeat turns on
+    assert "rfa_repeat.prior_relief" in central(spec, RequestType.repeat)
+    assert "rfa_repeat.levels_specified" not in central(spec, RequestType.repeat)

@@ -4,11 +4,13 @@
 item, every criterion that would have decided against it); a reviewer's rationale names one of
 them as the reason. It is chosen by rules that hold for any criteria set:
 
-1. What the record says beats what it leaves out: a criterion the record contradicts (not met)
-   decides before one it is silent on (undocumented).
-2. The request type's central criterion comes first: a repeat, a continuation or a re-trial
-   turns on the response to the same care so far (a criterion that reads that response, or one
-   asked only of that request type); a revision or replacement on the criterion asked only of it.
+1. What the record says beats what it leaves out: a criterion facts in the record contradict
+   decides before any other.
+2. Then the request type's central criterion: a repeat, a continuation or a re-trial turns on
+   the response to the same care so far (a criterion that reads that response, or one asked
+   only of that request type); a revision or replacement on the criterion asked only of it. A
+   request that leaves out a detail (its levels, its dose) is not met on no fact of the record,
+   so it comes after the central criterion, and before criteria the record is silent on.
 3. Evidence beats none: a criterion with facts behind it (contradicting ones for a denial,
    supporting ones for an approval) comes before one without, and evidence about the care
    itself (a fact naming the service) before evidence about the condition only.
@@ -40,7 +42,10 @@ def _reads_response(test: Test) -> bool:
     if isinstance(test, FactNode):
         fact = test.fact
         tags = set(fact.tags_any) | set(fact.domain_tags_any)
-        return fact.in_words in RESPONSE_WORDS or bool(tags & RESPONSE_TAGS)
+        # relief of the same procedure, by percentage or duration, is its response too
+        relief = fact.procedure == "same" and (fact.percent_relief_min is not None
+                                               or fact.duration_weeks_min is not None)
+        return fact.in_words in RESPONSE_WORDS or bool(tags & RESPONSE_TAGS) or relief
     if isinstance(test, NotNode):
         return _reads_response(test.not_)
     if isinstance(test, AllNode | AnyNode):
@@ -70,11 +75,12 @@ def choose(result: ItemResult, spec: CriteriaSet, case: Case) -> CriterionResult
 
     facts = {f.id: f for f in case.facts}
 
-    def rank(c: CriterionResult) -> tuple[int, int, int, int, int, int]:
+    def rank(c: CriterionResult) -> tuple[int, int, int, int, int, int, int]:
         evidence = [facts[i] for i in (c.contradicting_facts if against else c.supporting_facts)
                     if i in facts]
-        return (0 if not against or c.status is Status.not_met else 1,
+        return (0 if not against or (c.status is Status.not_met and evidence) else 1,
                 0 if c.criterion_id in key_ids else 1,
+                0 if not against or c.status is Status.not_met else 1,
                 0 if evidence else 1,
                 # evidence about this care (it names the service) over evidence about the
                 # condition only
