@@ -63,6 +63,7 @@ _SIGNED_BEFORE = re.compile(r"(?i)\b(?:(?:co-?|e-?)?signed|sent|received|deliver
                             r"reviewed|verified|attested|dictated|transcribed|authenticated|"
                             r"finali[sz]ed|addended|amended|"
                             r"faxed|printed|scanned|timestamp|sign-?in|signed[ ]in|log-?in|"
+                            r"exported|generated|requested|created|downloaded|uploaded|called|"
                             r"logged[ ]in)\b")
 # A message header's "Date:" line, with From/To/Subject lines about it.
 _DATE_HEADER = re.compile(r"(?i)[ \t]*date[ \t]*:")
@@ -179,8 +180,17 @@ def unambiguous_month_days(text: str) -> Iterator[Span]:
             yield Span(found.start(group), found.end(group), PhiKind.date, 3)
 
 
+# A day and month after a Spanish or French weekday ("el jueves 28/8", "lundi 3/11"): those
+# languages write the day first, which the shift (month first) would misread, so it is replaced.
+DAY_FIRST = re.compile(r"(?i)(?<![\w])(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|"
+                       r"domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)[ ,]+"
+                       r"(?:el[ ]|le[ ])?(?:[12]\d|3[01]|0?[1-9])/(?:1[0-2]|0?[1-9])"
+                       r"(?:/(?:\d{4}|\d{2}))?(?![\w/])")
+
+
 def day_words(text: str) -> Iterator[Span]:
     yield from stamp_times(text)
+    yield from (Span(m.start(), m.end(), PhiKind.date, 3) for m in DAY_FIRST.finditer(text))
     yield from known_month_days(text)
     yield from unambiguous_month_days(text)
     for match in COMPACT_PERIOD.finditer(text):

@@ -30,7 +30,10 @@ from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_cod
 from drafting.deid.contacts import contacts
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
+from drafting.deid.dicom import dicom_names, dicom_spans
 from drafting.deid.employer_lists import listed_employers
+from drafting.deid.entry_stamps import entry_stamps
+from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.name_context import context_names, users_near_names
@@ -46,6 +49,7 @@ from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
+from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids
 
@@ -122,8 +126,14 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
-                    *day_words(text), *spoken(text), *user_ids(text), *role_names(text),
+                    *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
+                    *role_names(text),
                     *sign_offs(text, found.spans)]
+    # structured forms: HL7 v2 segments, DICOM dumps, tables with a header row (by field)
+    found.spans += [*hl7_spans(text), *dicom_spans(text), *table_spans(text)]
+    for name in (*hl7_names(text), *dicom_names(text)):
+        found.names |= name_rules.name_tokens(name.title())
+    found.values.update(table_values(text))
     found.spans += list(users_near_names(
         text, [s for s in found.spans if s.kind is PhiKind.name and s.priority >= 4]))
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")

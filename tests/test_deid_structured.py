@@ -1,0 +1,191 @@
+"""De-identification round F (issue #22, development set 11): structured formats read by what
+the format says a field is, on synthetic text written for the test (no set's text).
+
+Classes: HL7 v2 segments (names, addresses, phones, SSN-typed identifiers, dates of birth and
+time stamps by field number; a name one field off its place; the names learned and found again
+in the message's comments; coded values kept); DICOM header dumps (PN, DA, station and serial,
+telephone; descriptions and manufacturer kept), in dcmdump's and pydicom's forms; delimited
+exports with a header row (name, TIN, address, account and date columns; code and amount
+columns kept; prose with commas is no table); fixed-width listings (an agent column's user names,
+found again elsewhere; a form's label-and-value line is no header); key=value pairs; the time
+stamps of a log's or a thread's entries and of a signed post (a time of care in prose stays);
+a day and month after a Spanish weekday; the time of an export's stamp.
+"""
+
+from __future__ import annotations
+
+from drafting.deid import Deidentifier, PhiMap
+
+
+def _out(text: str, shift: int = 0) -> str:
+    deid = Deidentifier(PhiMap(shift) if shift else PhiMap())
+    deid.learn([text])
+    return deid.deidentify(text)
+
+
+def _leaks(out: str, *values: str) -> list[str]:
+    return [v for v in values if v in out]
+
+
+HL7 = (
+    "MSH|^~\\&|LAB_SYS|NORTHLAB|EHR|CLINIC|20240311093012||ORU^R01|CTRL55012|P|2.5.1\n"
+    "PID|1||QX7781204^^^NLAB^MR~000552211^^^SSA^SS||PELLETIER^ROSALIND^MAE||19690214|F|||"
+    "44 WILLOW BEND RD^^KEARNEY^NE^68845||^PRN^PH^^1^308^5550172|||S||AC66120934\n"
+    "NK1|1|PELLETIER^DORIAN|BRO^Brother|44 WILLOW BEND RD^^KEARNEY^NE^68845|(308)555-0133\n"
+    "PV1|1|O|ORTHO^^^CLINIC||||1669912345^VANTERPOOL^GRETA^L^^^MD|||||||||||VN20240311\n"
+    "IN1|1|PLAN7|INS9|PRAIRIE MUTUAL|PO BOX 12^^OMAHA^NE^68101|||||||||||"
+    "PELLETIER^ROSALIND|01|19690214\n"
+    "OBX|1|NM|GLU^Glucose, serum^L||98|mg/dL|70-99||||F\n"
+    "NTE|1||Reviewed with Rosalind by phone; brother Dorian present.\n"
+)
+
+
+def test_hl7_fields_are_redacted_by_what_the_standard_says_they_hold():
+    out = _out(HL7)
+    assert _leaks(out, "PELLETIER^ROSALIND^MAE", "ROSALIND", "QX7781204", "000552211",
+                  "19690214", "WILLOW BEND", "5550172", "308)555-0133", "DORIAN",
+                  "VANTERPOOL", "1669912345", "AC66120934", "VN20240311",
+                  "20240311093012") == []
+
+
+def test_hl7_coded_values_and_results_stay():
+    out = _out(HL7)
+    assert "GLU^Glucose, serum^L" in out and "|98|mg/dL|70-99|" in out
+    assert "BRO^Brother" in out and "ORU^R01" in out and "^^^SSA^SS" in out
+
+
+def test_hl7_names_are_learned_and_found_in_the_comments():
+    out = _out(HL7)
+    assert _leaks(out, "Rosalind", "Dorian") == []
+
+
+def test_hl7_a_name_one_field_off_its_place_is_still_a_name():
+    out = _out(HL7.replace("PELLETIER^ROSALIND|01", "ABERNATHY^CLEON|01"))
+    assert _leaks(out, "ABERNATHY", "CLEON") == []
+
+
+def test_lines_that_only_look_like_segments_are_not_a_message():
+    out = _out("ABC|def|ghi\nThe knee flexes to 120 degrees.\n")
+    assert "ABC|def|ghi" in out
+
+
+DCMDUMP = (
+    "(0008,0020) DA [20240502]                     #   8, 1 StudyDate\n"
+    "(0008,0060) CS [CT]                           #   2, 1 Modality\n"
+    "(0008,0070) LO [ACME MEDICAL]                 #  12, 1 Manufacturer\n"
+    "(0008,0090) PN [QUIMBY^HAROLD^T^^MD]          #  20, 1 ReferringPhysicianName\n"
+    "(0008,1010) SH [CTSCAN-EAST-2]                #  14, 1 StationName\n"
+    "(0008,1030) LO [CT CERVICAL SPINE W/O]        #  22, 1 StudyDescription\n"
+    "(0010,0010) PN [MARCHBANKS^ODETTE]            #  18, 1 PatientName\n"
+    "(0010,0020) LO [ZK4410087]                    #  10, 1 PatientID\n"
+    "(0010,0030) DA [19580923]                     #   8, 1 PatientBirthDate\n"
+    "(0010,1010) AS [092Y]                         #   4, 1 PatientAge\n"
+    "(0010,2154) SH [4025550166]                   #  10, 1 PatientTelephoneNumbers\n"
+    "(0018,1000) LO [SN7730019XK]                  #  12, 1 DeviceSerialNumber\n"
+    "Impression: no fracture. Discussed with Odette Marchbanks.\n"
+)
+
+
+def test_dicom_elements_are_redacted_by_value_representation_and_tag():
+    out = _out(DCMDUMP)
+    assert _leaks(out, "20240502", "QUIMBY", "CTSCAN-EAST-2", "MARCHBANKS", "ZK4410087",
+                  "19580923", "092Y", "4025550166", "SN7730019XK", "Odette") == []
+
+
+def test_dicom_descriptions_modality_and_manufacturer_stay():
+    out = _out(DCMDUMP)
+    assert "CT CERVICAL SPINE W/O" in out and "[CT]" in out and "ACME MEDICAL" in out
+
+
+def test_a_pydicom_dump_is_read_the_same_way():
+    out = _out("(0010, 0010) Patient's Name                      PN: 'FAIRWEATHER^LUCIUS'\n"
+               "(0010, 0020) Patient ID                          LO: 'PX20093'\n"
+               "(0008, 0060) Modality                            CS: 'MR'\n")
+    assert _leaks(out, "FAIRWEATHER", "LUCIUS", "PX20093") == [] and "'MR'" in out
+
+
+CSV = (
+    "rec,payee_kind,payee_name,payee_ssn,payee_address,dos,cpt,amount,ref_no\n"
+    'R1,INDIVIDUAL,"Okonkwo, Bertrand",000-33-9021,"9 Alder Ct, Lincoln NE 68502",'
+    "2024-02-03,97110,88.00,EFT 5512094471\n"
+    'R2,PROVIDER,Harlan Spine Group,47-0001922,"10 Main St, Lincoln NE 68508",'
+    "2024-02-10,99213,120.00,CHK 0044718\n"
+)
+
+
+def test_a_delimited_export_is_redacted_by_its_header():
+    out = _out(CSV)
+    assert _leaks(out, "Okonkwo", "Bertrand", "000-33-9021", "9 Alder Ct", "47-0001922",
+                  "5512094471", "0044718") == []
+
+
+def test_a_delimited_export_keeps_codes_amounts_and_kinds():
+    out = _out(CSV)
+    assert "97110" in out and "88.00" in out and "INDIVIDUAL" in out and "PROVIDER" in out
+
+
+def test_prose_with_commas_is_not_a_table():
+    text = ("Plan, as discussed, remains the same.\n"
+            "Therapy twice weekly, home exercise, ice after sessions.\n"
+            "Follow up in four weeks, sooner if worse, with imaging.\n")
+    assert _out(text) == text
+
+
+LOG = (
+    "SEQ  WHEN                 AGENT        DIR  CALLER                   NOTES\n"
+    "001  2024-05-06 09:14     qbarnaby     IN   4025550111               asked about mileage\n"
+    "002  2024-05-07 13:40     wtrelawney   OUT  Prairie Freight HR       left message\n"
+    "\n"
+    "Escalated by qbarnaby to supervisor.\n"
+)
+
+
+def test_a_listing_s_agent_column_is_redacted_and_its_user_names_found_again():
+    out = _out(LOG)
+    assert _leaks(out, "qbarnaby", "wtrelawney", "4025550111", "Prairie Freight") == []
+    assert "asked about mileage" in out and "SEQ  WHEN" in out
+
+
+def test_a_form_s_label_and_value_line_is_not_a_listing_header():
+    text = ("INSURANCE CARRIER  ACME AUTO INS     POLICY NUMBER QX 11-228-31\n"
+            "VEHICLE MAKE  FORD   MODEL  F150   COLOR  BLUE\n")
+    out = _out(text)
+    assert "VEHICLE MAKE  FORD" in out
+
+
+def test_key_value_pairs_are_read_by_their_key():
+    out = _out("# export: patient=HALVORSEN INGRID K; ssn=000-41-7720; visit_count=3\n")
+    assert _leaks(out, "HALVORSEN", "INGRID", "000-41-7720") == [] and "visit_count=3" in out
+
+
+THREAD = (
+    "3/4 8:15a  IN   is the office open today\n"
+    "3/4 8:21a  OUT  Yes until 5. -front desk\n"
+    "3/5 4:02p  IN   thanks\n"
+)
+
+
+def test_the_times_of_a_thread_s_entries_go_with_their_dates():
+    out = _out(THREAD, shift=20)
+    assert _leaks(out, "8:15a", "8:21a", "4:02p") == []
+    assert "is the office open today" in out
+
+
+def test_a_signed_post_s_time_goes_with_its_date():
+    out = _out('"Thinking of you all." -- marnie t., 6/2/2024 7:45 PM\n', shift=20)
+    assert "7:45" not in out
+
+
+def test_a_time_of_care_in_prose_stays():
+    out = _out("Seen 03/04/2024 10:15 for follow-up; pain 4/10.\n", shift=20)
+    assert "10:15" in out
+
+
+def test_a_day_and_month_after_a_spanish_weekday_are_replaced():
+    out = _out("Su cita es el viernes 23/8 a las 10:00.\n", shift=20)
+    assert "23/8" not in out and "viernes" not in out
+
+
+def test_the_time_of_an_export_stamp_goes_with_its_date():
+    out = _out("Report exported 02/14/2024 16:40 by the billing office.\n", shift=20)
+    assert "16:40" not in out
