@@ -69,3 +69,89 @@ def test_a_missed_expected_fact_does_not_take_the_drafted_fact_of_another():
     drafted = [_fact("F1", "Drinks two beers a night.", [])]
     result = compare(expected, drafted)  # type: ignore[arg-type]
     assert [f.statement for f in result.missed] == ["Denies fever or chills."]
+
+
+# -- dates written without a year, or with a short one ----------------------------------------
+
+
+def test_a_month_and_day_without_a_year_is_a_day_of_the_records_year(tmp_path):
+    text = NOTE_HEAD + ("HPI: The lumbar MRI from August 9th showed a right L4-L5 disc "
+                        "extrusion compressing the L5 root.\n")
+    found = facts_of(tmp_path, text)
+    assert any(f["category"] == "imaging" and f["date"] == dt.date(2027, 8, 9) for f in found)
+
+
+def test_a_month_and_day_after_the_record_is_of_the_year_before(tmp_path):
+    text = NOTE_HEAD + "HPI: He slipped on ice on December 28th and has had neck pain since.\n"
+    found = facts_of(tmp_path, text)
+    assert any(f["date"] == dt.date(2026, 12, 28) for f in found), found
+
+
+def test_a_month_with_a_short_or_of_year_is_that_month(tmp_path):
+    from drafting.intake.extract.relative_dates import month_of_year
+    assert month_of_year("an MRI in September of '26", dt.date(2027, 10, 5)) == (
+        dt.date(2026, 9, 1), "month")
+    assert month_of_year("seen first in May of 2025", dt.date(2027, 10, 5)) == (
+        dt.date(2025, 5, 1), "month")
+
+
+# -- a percentage spelled out, as dictation and testimony write it ------------------------------
+
+
+def test_a_spelled_out_percent_relief_is_read_as_a_number(tmp_path):
+    from drafting.intake.extract.values import percent_relief
+    assert percent_relief("He had seventy-five percent relief for two months")[0] == 75
+    assert percent_relief("the second block gave him about 80 percent")[0] == 80
+    assert percent_relief("thirty percent of patients improve")[0] is None
+
+
+def test_a_relief_told_after_the_dated_procedure_is_that_procedures(tmp_path):
+    text = NOTE_HEAD + ("HPI: She had a right L5-S1 transforaminal epidural steroid injection on "
+                        "May 3rd. She reports forty percent relief of the leg pain for about two "
+                        "weeks.\n")
+    found = facts_of(tmp_path, text)
+    relief = [f for f in found if f["category"] == "response"]
+    assert relief and relief[0]["date"] == dt.date(2027, 5, 3), relief
+
+
+def test_a_relief_measured_at_the_visit_keeps_the_visits_date(tmp_path):
+    text = NOTE_HEAD + ("Interval history: s/p right L4-5 RFA 07/20/2027. Reports 60% relief "
+                        "of the back pain today.\n")
+    relief = [f for f in facts_of(tmp_path, text) if f["category"] == "response"]
+    assert relief and relief[0]["date"] == dt.date(2027, 10, 5), relief
+
+
+# -- a transcript on numbered lines: the witness's answers -------------------------------------
+
+TRANSCRIPT = "\n".join(f"{n:>2}   {line}" for n, line in enumerate([
+    "DEPOSITION OF ROSALIND EXAMPLE, D.O.",
+    "Taken June 2, 2027",
+    "Q.  When did she come to you?",
+    "A.  In January of 2027. Her neck pain went down the left arm",
+    "into the thumb. Spurling's test was positive on the left.",
+    "Q.  Hypothetically, if a patient had eighty percent relief",
+    "for a year, would you repeat the injection?",
+    "MR. SAMPLE: Objection, form.",
+    "A.  I might.",
+    "Q.  What did you prescribe?",
+    "A.  Gabapentin 300 mg three times a day, which she still takes.",
+    "Q.  Anything else?",
+    "A.  No.",
+], start=1)) + "\n"
+
+
+def test_a_transcripts_line_numbers_are_layout_and_its_answers_are_the_record(tmp_path):
+    from drafting.intake.extract.transcript import testimony
+    answers = testimony(TRANSCRIPT)
+    assert "Her neck pain went down the left arm into the thumb" in " ".join(answers.split())
+    assert "eighty percent" not in answers and "Objection" not in answers
+    said = statements(tmp_path, TRANSCRIPT)
+    assert "Spurling's test was positive on the left." in said
+    assert "Gabapentin 300 mg" in said
+    assert "eighty" not in said
+
+
+def test_prose_with_numbers_at_line_starts_is_no_transcript():
+    from drafting.intake.extract.transcript import is_transcript
+    text = "1. Lumbar MRI.\n2. Physical therapy.\nHPI: 54 y/o with back pain.\n"
+    assert not is_transcript(text)

@@ -18,6 +18,7 @@ findings stated as absent ("no stenosis", "denies numbness", "acupuncture - neve
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -243,7 +244,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
     entries = entry_dates(clauses)  # a log's entries, each dated ("06/20/2024 11:25 - URA ...")
     dated_columns, header = None, -1
     graded: tuple[Found, int, int] | None = None  # the last graded examination sentence's fact
-    for sentence in clauses:
+    previous: Sentence | None = None
+    for sentence, previous in zip(clauses, [None, *clauses], strict=False):
         if dated_columns and sentence.paragraph == header + 1 and not sentence.label and (
                 row := column_row(sentence, doc, dated_columns)) is not None:
             header += 1
@@ -301,6 +303,9 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             out.append(make_fact(C.response, sentence, doc, []) if found is None else replace(
                 found, category=C.response, tags=[], percent_relief=None, duration=None,
                 dose=None, mme=None, procedure=None))
+        if found and found.category is C.response and previous is not None and (
+                when := _answered_on(sentence, previous, doc)):
+            found.date, found.date_precision = when  # the block the sentence before dated
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
@@ -337,6 +342,31 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
 _HOME_NOW = re.compile(r"\b(?:continues|continuing|keeps up|still does|is doing|does|doing)\s+"
                        r"(?:a |an |the |her |his |their )?(?:daily )?(?:home exercise|HEP|home "
                        r"(?:program|stretch\w*|exercises?)|exercises at home)", re.IGNORECASE)
+
+
+def _answered_on(sentence: Sentence, previous: Sentence, doc: Document
+                 ) -> tuple[dt.date, str] | None:
+    """A relief told without a date, right after the sentence of its paragraph that dates the
+    procedure ("... underwent a C5-C6 ESI on May 3rd. She reports 60% relief for 4 weeks.",
+    "The first was in March of '25. It helped about half."): the procedure's date."""
+    if (previous.page, previous.paragraph) != (sentence.page, sentence.paragraph) or \
+            previous.label != sentence.label or stated_date(sentence.text, doc) or \
+            _MEASURED_NOW.search(sentence.text):
+        return None  # (relief measured at the visit, "70% better at 7 wks", is the visit's)
+    if not (PROCEDURE_WORDS.search(previous.text) or procedure_in(previous.text) or
+            _ORDINAL_ONE.search(previous.text)):
+        return None
+    when = stated_date(previous.text, doc)
+    return when if when and when[0] < doc.date else None
+
+
+_MEASURED_NOW = re.compile(r"\bat (?:\d{1,2}|one|two|three|four|six|eight)\s*(?:wks?|weeks?|mos?|"
+                          r"months?|days?)\b|\b(?:today|currently|now|still|at this visit)\b",
+                          re.IGNORECASE)
+# One of a series told in order ("The first was in 12/2024.", "the second, on 04/09/2026").
+_ORDINAL_ONE = re.compile(r"(?:the|a|her|his) (?:first|second|third|fourth|last|latest|"
+                          r"most recent|repeat)(?! (?:visit|time|day|week|month|year))",
+                          re.IGNORECASE)
 
 
 def _not_done_yet(text: str) -> bool:

@@ -14,7 +14,7 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
 from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
-from drafting.intake.extract.relative_dates import relative_date
+from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
 from drafting.intake.extract.sections import label_date
 from drafting.intake.extract.text import Line, Sentence
 from drafting.intake.extract.values import date_range, dates_in, measures
@@ -83,8 +83,11 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
     days = [d.date for d in dates_in(text) if d.date <= doc.date]
     if days:
         return days[0], "day"
-    partial = (months_named(text) or year_span(text, doc.date) or find_partial_date(text)
-               or month_shorthand(text, doc.date) or relative_date(text, doc.date))
+    if day := month_and_day(text, doc.date):
+        return day
+    partial = (months_named(text) or month_of_year(text, doc.date) or year_span(text, doc.date)
+               or find_partial_date(text) or month_shorthand(text, doc.date)
+               or relative_date(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None
 
 

@@ -90,3 +90,49 @@ def relative_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         months = today.year * 12 + today.month - 2
         return dt.date(months // 12, months % 12 + 1, 1), "month"
     return _month_alone(text, today)
+
+
+# A month and day without a year ("on June 24th", "the MRI from April 14th", "March 2 of this
+# year", "the 3rd of May"): that day of the record's year, or of the year before when it would
+# fall after the record (a month name capitalised, so "may" the verb is none; never before a
+# year, read elsewhere).
+_MONTH_WORD = (r"(January|February|March|April|May|June|July|August|September|October|November|"
+               r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"([1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
+_NO_YEAR = r"(?!\s*,?\s*(?:of\s+)?['’]?\d)(?!\d)"
+_MONTH_DAY = re.compile(rf"\b{_MONTH_WORD}\s+{_DAY}\b{_NO_YEAR}(?:\s+of\s+(this|last)\s+year)?|"
+                        rf"\bthe\s+{_DAY}\s+of\s+{_MONTH_WORD}\b{_NO_YEAR}")
+
+
+def month_and_day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """The first month and day ``text`` names without a year, in the year up to ``today``."""
+    found = _MONTH_DAY.search(text)
+    if not found or _TO_COME.search(text[max(0, found.start() - 30):found.start()]):
+        return None
+    name, day, which = (found.group(1, 2, 3) if found.group(1) else
+                        (found.group(5), found.group(4), None))
+    month = _MONTH_NAMES.index(name[:3].lower()) + 1
+    named = today.year - (which or "").lower().startswith("last")
+    for year in (named, named - 1) if which is None else (named,):
+        try:
+            when = dt.date(year, month, int(day))
+        except ValueError:
+            return None
+        if when <= today:
+            return when, "day"
+    return None
+
+
+# A month and a year written short or with "of" ("June '25", "December of '24", "October of
+# 2024"): that month.
+_MONTH_OF_YEAR = re.compile(rf"\b{_MONTH_WORD}\s+(?:of\s+(?=\S*\d)|(?=['’]))['’]?(\d{{2}}|"
+                            rf"(?:19|20)\d{{2}})(?![\w'’])", re.IGNORECASE)
+
+
+def month_of_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    found = _MONTH_OF_YEAR.search(text)
+    if not found:
+        return None
+    year = int(found.group(2))
+    year = year if year > 99 else 2000 + year if 2000 + year <= today.year else 1900 + year
+    return dt.date(year, _MONTH_NAMES.index(found.group(1)[:3].lower()) + 1, 1), "month"

@@ -20,6 +20,7 @@ from drafting.intake.extract.table_columns import (
     no_deficit,
     without_columns,
 )
+from drafting.intake.extract.transcript import testimony
 
 _HEADING = re.compile(r"^[A-Z][A-Z0-9 &'/,()\-]{2,70}:?$")
 # (a label of words may say where its value comes from: "Prior treatment (per referral letter
@@ -93,7 +94,7 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
     # holds the lines that follow it until a blank line: they are its section, not the heading's
     # above it.
     carried: str | None = None
-    for raw in page_text.splitlines():
+    for raw in testimony(page_text).splitlines():
         if not _COLUMNS.search(raw.strip()):
             spans = deficit = None
         elif spans is None and deficit is None:

@@ -16,7 +16,8 @@ WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, 
                 "sixteen": 16, "eighteen": 18, "twenty": 20, "a": 1, "an": 1, "half a": 0.5}
 _NUM = r"(\d+(?:\.\d+)?|" + "|".join(sorted(WORD_NUMBERS, key=len, reverse=True)) + ")"
 _UNIT = r"(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)"
-_APPROX = r"(?:about |approximately |roughly |nearly |almost |over |more than |at least |up to )?"
+_APPROX = (r"(?:about |approximately |roughly |nearly |almost |over |more than |at least |up to |"
+           r"maybe |perhaps |around )?")
 _DURATION = re.compile(
     rf"\b(?:for|over|lasting|x|×|past|of)\s+(?:the\s+)?{_APPROX}{_NUM}[\s-]+{_UNIT}\b"
     rf"|\b{_NUM}[\s-]+{_UNIT}\s+of\b",
@@ -30,7 +31,10 @@ _RELIEF = re.compile(
     # the percentage in parentheses after the relief, or after what helped: "partial relief
     # (~40%)", "relief only (about 20%)", "which helped ~50%"
     r"|\b(?:relief|improvement)(?:\s+only)?\s*\(\s*(?:~|about |approx\.?\s*)?(\d{1,3})\s?%\s*\)"
-    r"|\bhelped\s+(?:~\s*|about\s+)?(\d{1,3})\s?%",
+    r"|\bhelped\s+(?:~\s*|about\s+)?(\d{1,3})\s?%"
+    # what the block gave the patient: "gave her 70%", "that one gave him about 80 percent"
+    r"|\bgave\s+(?:her|him|me|them|the patient)\s+(?:~\s*|about\s+|maybe\s+)?(\d{1,3})\s?"
+    r"(?:%|percent)",
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
@@ -63,8 +67,30 @@ def durations(text: str) -> list[Duration]:
     return out
 
 
+# A percentage spelled out, as dictation and testimony write it ("fifty to sixty percent",
+# "seventy-five percent"): read as digits, one number for one, so that every other word holds.
+_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+         "seventy": 70, "eighty": 80, "ninety": 90}
+_UNITS_WORDS = {w: n for w, n in WORD_NUMBERS.items() if isinstance(n, int) and 0 < n < 10
+                and len(w) > 2}
+_SPELLED = re.compile(rf"\b(?:({'|'.join(_TENS)})(?:[- ]({'|'.join(_UNITS_WORDS)}))?|"
+                      r"(fifteen|one hundred|a hundred))\b(?=(?:\s+(?:to|or)\s+\S+)?\s+percent\b)",
+                      re.IGNORECASE)
+
+
+def spelled_percents(text: str) -> str:
+    def digits(match: re.Match[str]) -> str:
+        if match.group(3):
+            return "15" if match.group(3).lower() == "fifteen" else "100"
+        return str(_TENS[match.group(1).lower()] + _UNITS_WORDS.get(
+            (match.group(2) or "").lower(), 0))
+    return _SPELLED.sub(digits, text)
+
+
 def percent_relief(text: str) -> tuple[float | None, int]:
-    """The percent relief a sentence reports (not a threshold it quotes), and where it is."""
+    """The percent relief a sentence reports (not a threshold it quotes), and where it is (in
+    the sentence with its spelled percentages read as digits)."""
+    text = spelled_percents(text)
     for match in _RELIEF.finditer(text):
         if _THRESHOLD.search(text[:match.start()]):
             continue
@@ -76,7 +102,7 @@ def percent_relief(text: str) -> tuple[float | None, int]:
 
 def relief_duration(text: str, after: int) -> Duration | None:
     """The duration of relief stated after the percentage (``lasting 8 weeks``)."""
-    found = durations(text[after:]) if after >= 0 else []
+    found = durations(spelled_percents(text)[after:]) if after >= 0 else []
     return found[0] if found else None
 
 
