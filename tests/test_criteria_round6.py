@@ -191,3 +191,13 @@ def test_a_request_that_leaves_out_a_detail_decides_after_the_response_a_repeat_
     # the relief of the earlier ablation, by percentage and duration, is what a repeat turns on
     assert "rfa_repeat.prior_relief" in central(spec, RequestType.repeat)
     assert "rfa_repeat.levels_specified" not in central(spec, RequestType.repeat)
+
+
+def test_the_summary_names_the_decisive_criterion_before_the_standard_it_was_judged_on():
+    result = result_of(_item("Cupping therapy sessions", [
+        CONDITION,
+        {"category": "other", "statement": "Her physician prescribed cupping therapy weekly."},
+        {"category": "response", "statement": "The cupping gave no lasting improvement."}],
+        request_type="continuation"), "I9")
+    assert "It turns on general.prior_response, not met: the same care" in result.summary
+    assert result.summary.endswith(result.judged_on)

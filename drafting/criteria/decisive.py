@@ -133,3 +133,13 @@ def mark(result: ItemResult, spec: CriteriaSet, case: Case) -> None:
                                                if d != chosen.criterion_id]
     key = chosen.criterion_id in central(spec, result.request_type)
     chosen.reason = f"{chosen.reason} {why(chosen, result, case, key)}"
+    # the summary names it, before the standard the item was judged on
+    tail = result.judged_on or ""
+    lead = result.summary[:len(result.summary) - len(tail)] if tail and \
+        result.summary.endswith(tail) else result.summary
+    statement = chosen.statement.rstrip(".")
+    statement = statement[:1].lower() + statement[1:] if statement[1:2].islower() else statement
+    status = {Status.met: "met", Status.not_met: "not met",
+              Status.undocumented: "not documented"}[chosen.status]
+    turns = f"It turns on {chosen.criterion_id}, {status}: {statement}."
+    result.summary = " ".join(p for p in (lead.rstrip(), turns, tail) if p)
