@@ -9,6 +9,7 @@ import re
 from collections.abc import Collection
 from functools import lru_cache
 
+from drafting.abbreviations import LONGEST, ends_in_abbreviation
 from drafting.draft import Citation
 
 # Anything that looks like an attempt at a citation, well-formed or not.
@@ -18,14 +19,44 @@ _EXCERPT = re.compile(r"^G:([a-z0-9][a-z0-9-]+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])|\n+")
 
 
+# Where a sentence-end match can begin: right after a full stop, question or exclamation mark,
+# or at a line break. The pattern begins with a lookbehind, so ``finditer`` would try it at every
+# character; trying it only there, in order, finds the same matches (tests/test_eval_sentences.py
+# compares the two) several times faster.
+_MAY_END = re.compile(r"[.!?\n]")
+# Markers written after a sentence's full stop ("... 50% relief. [F3]") belong to that sentence,
+# as a reader takes them, not to the next one.
+_TRAILING_MARKERS = re.compile(r"(?:" + _CANDIDATE.pattern + r"[ \t]*)+")
+
+
 @lru_cache(maxsize=4096)
 def sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) offsets of the sentences (and list lines) of a section (cached: a section
-    is split by the citation check, the eval context and the exporters alike)."""
+    is split by the citation check, the eval context and the exporters alike). A line break
+    always ends one; a full stop does unless it ends an abbreviation ("Dr. Lee", "e.g. the",
+    "No. 5", "Cal. Code Regs.": drafting/abbreviations.py)."""
     spans, start = [], 0
-    for match in _SENTENCE_END.finditer(text):
-        spans.append((start, match.start()))
-        start = match.end()
+    for mark in _MAY_END.finditer(text):
+        at = mark.start()
+        if text[at] != "\n":
+            at += 1  # a sentence ends after its stop, a line at its break
+        if at < start:
+            continue  # inside the last end found
+        end = _SENTENCE_END.match(text, at)
+        if end is None:
+            continue
+        stop, after = end.start(), end.end()
+        if "\n" not in end.group():
+            if text[stop - 1] == "." and ends_in_abbreviation(
+                    text[max(start, stop - LONGEST - 2):stop], text[after:after + 1]):
+                continue
+            if text[after:after + 1] == "[":
+                trailing = _TRAILING_MARKERS.match(text, after)
+                if trailing is not None:
+                    stop = trailing.start() + len(trailing.group().rstrip())
+                    after = trailing.end()
+        spans.append((start, stop))
+        start = after
     spans.append((start, len(text)))
     return tuple(s for s in spans if text[s[0]:s[1]].strip())
 
