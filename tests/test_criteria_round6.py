@@ -201,3 +201,9 @@ def test_the_summary_names_the_decisive_criterion_before_the_standard_it_was_jud
         request_type="continuation"), "I9")
     assert "It turns on general.prior_response, not met: the same care" in result.summary
     assert result.summary.endswith(result.judged_on)
+
+
+def test_a_study_or_injection_named_by_its_acronym_is_named_by_it():
+    assert naming_words("MRI of the cervical spine") == ("mri",)
+    assert naming_words("Repeat EMG/NCS of both legs") == ("emg", "ncs")
+    assert naming_words("PRP injections, lumbar") == ("prp",)

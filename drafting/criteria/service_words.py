@@ -15,8 +15,8 @@ from functools import cache
 from drafting.case import DisputedItem, Fact
 from drafting.case.vocab import ProcedureFamily
 
-# What follows these in a service's name says what the care is for, where or how often.
-_QUALIFIER = re.compile(r"\s(?:for|at|to|of the|on|in|with|after|as|x|per|twice|once)\s|[,;:]",
+# What follows these in a service's name says what the care is for, where, of what or how often.
+_QUALIFIER = re.compile(r"\s(?:for|at|to|of|on|in|with|after|as|x|per|twice|once)\s|[,;:]",
                         re.I)
 # Words that qualify a request and never name its care.
 QUALIFIERS = {
@@ -24,7 +24,8 @@ QUALIFIERS = {
     "future", "repeat", "initial", "requested", "request", "prescribed", "lowest", "higher",
     "above", "daily", "weekly", "monthly", "plus", "alone", "and", "with", "from", "this",
     "that", "option", "alternative", "recommended", "proposed", "treating", "surgeon",
-    "physician", "right", "left", "bilateral",
+    "physician", "right", "left", "bilateral", "the", "for", "its", "his", "her", "their",
+    "new", "one", "two", "all", "any", "per", "day", "use",
 }
 # Words any care's name may carry, and body sites: they name no modality.
 GENERIC = QUALIFIERS | {
@@ -33,7 +34,7 @@ GENERIC = QUALIFIERS | {
     "medications", "medicine", "medicines", "program", "programme", "service", "services",
     "procedure", "procedures", "lumbar", "cervical", "thoracic", "spine", "spinal", "back",
     "neck", "shoulder", "knee", "knees", "hip", "hips", "wrist", "hand", "ankle", "foot",
-    "elbow", "lower", "upper", "extremity", "trial", "prescription", "dose", "doses",
+    "elbow", "lower", "upper", "extremity", "both", "leg", "legs", "arm", "arms", "trial", "prescription", "dose", "doses",
     "tablets", "tablet", "capsules", "cream", "evaluation", "surgery", "surgical",
     "management",
 }
@@ -44,7 +45,7 @@ def naming_words(service: str) -> tuple[str, ...]:
     """The words of the service's name that name its care; where every word is one any care
     shares ('Cervical spine surgery'), those words less the qualifiers (possibly none)."""
     head = _QUALIFIER.split(f" {service} ", maxsplit=1)[0]
-    words = re.findall(r"[a-z][a-z\-]{3,}", head.lower())
+    words = re.findall(r"[a-z][a-z\-]{2,}", head.lower())  # 'MRI', 'EMG', 'PRP' too
     named = [w for w in words if w not in GENERIC] or [w for w in words if w not in QUALIFIERS]
     return tuple(dict.fromkeys(named))
 
