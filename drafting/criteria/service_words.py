@@ -34,9 +34,9 @@ GENERIC = QUALIFIERS | {
     "medications", "medicine", "medicines", "program", "programme", "service", "services",
     "procedure", "procedures", "lumbar", "cervical", "thoracic", "spine", "spinal", "back",
     "neck", "shoulder", "knee", "knees", "hip", "hips", "wrist", "hand", "ankle", "foot",
-    "elbow", "lower", "upper", "extremity", "both", "leg", "legs", "arm", "arms", "trial", "prescription", "dose", "doses",
-    "tablets", "tablet", "capsules", "cream", "evaluation", "surgery", "surgical",
-    "management",
+    "elbow", "lower", "upper", "extremity", "both", "leg", "legs", "arm", "arms", "trial",
+    "prescription", "dose", "doses", "tablets", "tablet", "capsules", "cream", "evaluation",
+    "surgery", "surgical", "management",
 }
 
 
