@@ -207,3 +207,18 @@ def test_a_study_or_injection_named_by_its_acronym_is_named_by_it():
     assert naming_words("MRI of the cervical spine") == ("mri",)
     assert naming_words("Repeat EMG/NCS of both legs") == ("emg", "ncs")
     assert naming_words("PRP injections, lumbar") == ("prp",)
+
+
+def test_a_request_missing_a_detail_is_said_to_fail_by_the_request_not_the_record():
+    from drafting.case.vocab import RequestType
+    from drafting.criteria.decisive import why
+    from drafting.criteria.results import CriterionResult, ItemResult
+    failed = CriterionResult(criterion_id="x.levels_specified", statement="The request names "
+                             "the levels", required=True, status=Status.not_met, reason="Not met.")
+    result = ItemResult(item_id="I1", service="Facet injections", criteria_set="x",
+                        criteria_title="x", outcome=Outcome.not_necessary, confidence="high",
+                        deciding=["x.levels_specified"], summary="", criteria=[failed],
+                        request_type=RequestType.initial)
+    case = mutated("pi-mvc-multi-item", lambda data: None)
+    assert why(failed, result, case, key=False) == (
+        "Decisive against the item: the request itself does not meet it.")

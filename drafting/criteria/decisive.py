@@ -114,12 +114,14 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
         quoted = _quote(case, c.supporting_facts, item_facts, result.service)
         on = f": {quoted}" if quoted else " (nothing in the record against it)"
         return f"Decisive for the item: it is met{turn}{on}."
-    if c.status is Status.not_met:
+    if c.status is Status.not_met and c.contradicting_facts:
         quoted = _quote(case, c.contradicting_facts, item_facts, result.service)
-        on = f": {quoted}" if quoted else ""
-        return f"Decisive against the item: the record contradicts it{turn}{on}."
-    return (f"Decisive against the item: nothing in the record establishes it{turn}, "
-            "and no other required criterion is contradicted.")
+        return f"Decisive against the item: the record contradicts it{turn}: {quoted}."
+    if c.status is Status.not_met:  # the request itself (its levels, its dose) fails it
+        return f"Decisive against the item: the request itself does not meet it{turn}."
+    others = [r for r in result.criteria if r.required and r.status is Status.not_met]
+    besides = "" if others else ", and no other required criterion is contradicted"
+    return f"Decisive against the item: nothing in the record establishes it{turn}{besides}."
 
 
 def mark(result: ItemResult, spec: CriteriaSet, case: Case) -> None:
