@@ -155,3 +155,23 @@ def test_prose_with_numbers_at_line_starts_is_no_transcript():
     from drafting.intake.extract.transcript import is_transcript
     text = "1. Lumbar MRI.\n2. Physical therapy.\nHPI: 54 y/o with back pain.\n"
     assert not is_transcript(text)
+
+
+# -- a notice of review rights is no step of the review ----------------------------------------
+
+
+def test_a_notice_of_what_may_be_appealed_is_no_fact(tmp_path):
+    text = ("UTILIZATION REVIEW DETERMINATION\nDate: 09/14/2027\n\n"
+            "Requested: lumbar medial branch block, bilateral L4-L5.\n"
+            "Decision: Denied. Reason: No documented trial of physical therapy.\n\n"
+            "D. NOTICE: If the request is denied, the injured worker may ask for an independent "
+            "medical review by the state board, within 30 calendar days of receipt.\n")
+    said = statements(tmp_path, text)
+    assert "independent medical review" not in said and "30 calendar days" not in said
+
+
+def test_a_part_of_a_year_after_since_dates_the_finding_to_that_year(tmp_path):
+    text = NOTE_HEAD + "HPI: He has not worked since early 2026 because of the leg pain.\n"
+    found = facts_of(tmp_path, text)
+    assert any(f["category"] == "functional" and f["date"] == dt.date(2026, 1, 1)
+               for f in found), found

@@ -97,11 +97,18 @@ _NORMS = (r"^\W*(?:age[- ](?:matched|based) )?(?:norms?|normative (?:data|values
 # A line of numbers with no word ("6  05/10  2  3  1  30  7"): a table's row without its header.
 _NO_WORDS = r"^[^A-Za-z]*$"
 
+# A notice of review rights, said of anyone who disagrees ("If the request is denied, the
+# claimant may request review by a judge within 30 days of receipt", "You have the right to an
+# independent review"): what may be done, never what was.
+_RIGHTS = (r"\b(?:may|can|could)\s+(?:request|ask for|file|seek|submit)\b[^.;]{0,60}?\b(?:review|"
+           r"hearing|appeal|reconsideration|arbitrat\w*|redetermination)\b|"
+           r"\bha(?:s|ve) the right to\b|\bwithin \d+ (?:business |calendar |working )?days of "
+           r"(?:receipt|receiving|the date)\b")
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
                                              _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
                                              _CONTRALATERAL, _VITALS, _SCREEN, _IDENTITY,
                                              _GENERIC, _NO_WORDS, _GUIDELINE,
-                                             _NORMS)), re.IGNORECASE)
+                                             _NORMS, _RIGHTS)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"

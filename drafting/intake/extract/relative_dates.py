@@ -19,7 +19,8 @@ _AGO = re.compile(r"(?<![\w/])(?:~\s*|about |approx\.? |approximately |roughly |
                   r"twelve)\s*(years?|yrs?|y|months?|mos?|mo)\.?\s+(?:ago|before (?:this|the) "
                   r"visit)\b", re.IGNORECASE)
 # (a course "in the fall of 2023" keeps its note's date, as the examples' cases have it)
-_PART_OF_YEAR = re.compile(r"\bin (?:early|late|mid-?) ?((?:19|20)\d{2})\b", re.IGNORECASE)
+_PART_OF_YEAR = re.compile(r"\b(?:in|since|from|by|until|through|during) (?:the )?(?:early|late|"
+                           r"mid-?) ?(?:part of )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
