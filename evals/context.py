@@ -29,6 +29,20 @@ FACT_INDEXES: dict[int, dict[str, tuple[int, ...]]] = {}
 NOT_STATED = {"disputed_items": {"__all__": {"expected"}}}
 
 
+# Words of a record's title that do not tell one record from another.
+_RECORD_STOP = frozenset("""the and for with from into per off out its his her their this that
+published public summary copy""".split())
+_RECORD_WORD = re.compile(r"[a-z]{3,}")
+
+
+def record_words(text: str) -> frozenset[str]:
+    """A record's title or a sentence as words to match ("Board's" -> "board", "opinions" ->
+    "opinion")."""
+    words = _RECORD_WORD.findall(text.lower())
+    return frozenset(w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+                     for w in words) - _RECORD_STOP
+
+
 @dataclass(slots=True)
 class Sentence:
     """One sentence of a draft (read only: made once per context, read by every check)."""
@@ -130,6 +144,21 @@ class EvalContext:
             return frozenset()
         pattern, names = self._document_names
         return frozenset(names[m.lower()] for m in pattern.findall(text))
+
+    @cached_property
+    def _record_words(self) -> dict[str, tuple[frozenset[str], dt.date]]:
+        return {d.id: (record_words(f"{d.title} {d.author or ''}"), d.date)
+                for d in self.case.documents}
+
+    def records_named(self, text: str, markers: tuple[str, ...]) -> frozenset[dt.date]:
+        """Dates of the records the cited facts were read from or refer to that a sentence
+        names in its own words, by two words of a record's title or author ("the Board's
+        opinion" for "Workers' Compensation Board opinion affirming (published)")."""
+        facts = [f for m in markers if (f := self.facts.get(m))]
+        ids = {f.source.document for f in facts} | {d for f in facts for d in f.references}
+        said = record_words(text)
+        return frozenset(date for i in ids if (r := self._record_words.get(i)) and
+                         len(r[0] & said) >= 2 for date in (r[1],))
 
     def items_named(self, text: str) -> tuple[str, ...]:
         """The disputed items a sentence names by their whole service ("the oxycodone ER 40 mg,

@@ -9,13 +9,41 @@ labelled paraphrase set).
 - polarity, a verb's -ied form is its -y form ("testified" ~ "testify");
 - polarity, no denial: "not reported until March" (done late), "was not shown to be
   necessary" (the predicate is denied, not the subject), "does not show that X" (X unsure),
-  "X is lacking" (a trailing cue that denies X)."""
+  "X is lacking" (a trailing cue that denies X);
+- consistency: the date of the record a cited fact was read from (or refers to), when the
+  sentence names that record in its own words ("the Board's opinion of July 15" for "Workers'
+  Compensation Board opinion affirming"), and a span to it."""
 
 from __future__ import annotations
 
+import asyncio
+import datetime as dt
+from functools import cache
+
 import pytest
 
+from drafting.backends.registry import create
+from drafting.case import Case, load_case
+from drafting.draft import Draft
+from drafting.settings import Settings
+from drafting.stages import draft_case
+from evals import claims
+from evals.checks.consistency import _cited
+from evals.checks.consistency import _problems as consistency_problems
 from evals.checks.polarity.check import _problems as polarity_problems
+from evals.context import EvalContext
+from guideline_index.corpus import excerpts_by_id
+from tests.conftest import EXAMPLES
+
+SETTINGS = Settings()
+EXCERPTS = excerpts_by_id()
+
+
+@cache
+def _draft(name: str) -> tuple[Draft, Case]:
+    case = load_case(EXAMPLES / f"{name}.yaml")
+    return asyncio.run(draft_case(case, "round9", create("offline", SETTINGS), SETTINGS,
+                                  EXCERPTS)), case
 
 
 def flagged(sentence: str, *sources: str) -> list[str]:
@@ -99,3 +127,36 @@ def test_a_trailing_lacking_denies_what_comes_before_it() -> None:
     source = "The reviewer denied the injections because published evidence is lacking."
     assert not flagged("The denial rests on the absence of published evidence for the "
                        "injections.", source)
+
+
+# --- a record's date, the record named in other words --------------------------------------------
+# wc-consult-topical-imr: F1 (the crush injury, dated 2016-03-08) was read from D1, "Primary
+# treating physician initial report" of 2016-03-09.
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("The treating physician's first report, dated March 9, 2016, describes the crush injury.",
+     False),
+    ("The initial report of the treating physician, written in 2016, describes the crush injury.",
+     False),
+    ("The treating physician's first report, dated March 19, 2016, describes the crush injury.",
+     True),
+    ("The knee was pinned against the dock wall on March 9, 2016.", True),
+])
+def test_the_date_of_the_record_a_cited_fact_was_read_from_may_be_given_with_its_name(
+        sentence: str, wrong: bool) -> None:
+    draft, case = _draft("wc-consult-topical-imr")
+    ctx = EvalContext(draft, case, EXCERPTS)
+    cited = _cited(ctx, ("F1",))
+    assert cited is not None
+    found = [p for p in consistency_problems(ctx, claims.scan(sentence), cited) if "date" in p]
+    assert bool(found) is wrong, found
+
+
+def test_a_record_is_named_by_two_words_of_its_title_among_the_cited_facts_records() -> None:
+    draft, case = _draft("wc-consult-topical-imr")
+    ctx = EvalContext(draft, case, EXCERPTS)
+    cited = _cited(ctx, ("F2",))  # the radiographs of 2016-03-08, read from D2
+    assert cited is not None
+    said = "The orthopaedic consultation came about one and a half months after the radiographs."
+    assert ctx.records_named(said, ("F2",)) == frozenset()  # D3 is no record of F2; one word of D2
+    named = "The radiologist's radiographs of the right knee were taken in 2016."
+    assert ctx.records_named(named, ("F2",)) == {dt.date(2016, 3, 8)}

@@ -325,8 +325,9 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                         f"the cited source")
     problems += span_problems(said, cited, unshown_spans(said.text, ctx.stated_values),
-                              _named_key_dates(ctx, said.text) if said.durations else
-                              frozenset())
+                              _named_key_dates(ctx, said.text) |
+                              ctx.records_named(said.text, cited.markers)
+                              if said.durations or " and " in said.text else frozenset())
     problems += between_problems(said) if said.durations else []
     problems += reversed_changes(said.text, cited.text)
     problems += landmark_problems(said.text, cited.text)

@@ -26,7 +26,7 @@ def date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
                         f"dated {', '.join(sorted(d.isoformat() for d in cited.fact_dates))}")
     wrong = said.dates - cited.claims.dates - ctx.key_dates if said.dates else frozenset()
     if wrong:
-        wrong -= ctx.document_dates(said.text)
+        wrong -= ctx.document_dates(said.text) | ctx.records_named(said.text, cited.markers)
     if wrong and not problems:
         problems.append(f"date(s) {', '.join(d.isoformat() for d in sorted(wrong))} not in "
                         f"the cited source")
@@ -46,7 +46,7 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
     problems = _partial_against(said_months, said_days, said_years, *cited._partial)
     if problems:  # the documents the sentence names by title may date what it says
         known = set(cited.claims.dates) | set(ctx.key_dates) | set(cited.fact_dates)
-        known |= ctx.document_dates(said.text)
+        known |= ctx.document_dates(said.text) | ctx.records_named(said.text, cited.markers)
         problems = _partial_against(said_months, said_days, said_years,
                                     *_allowed(known, cited.spans, cited.claims))
     if problems or said.dates or len(cited.markers) != 1 or \
