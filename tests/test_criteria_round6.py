@@ -222,3 +222,26 @@ def test_a_request_missing_a_detail_is_said_to_fail_by_the_request_not_the_recor
     case = mutated("pi-mvc-multi-item", lambda data: None)
     assert why(failed, result, case, key=False) == (
         "Decisive against the item: the request itself does not meet it.")
+
+
+def test_a_silent_decisive_criterion_quotes_what_the_record_does_say_of_it():
+    # a repeat ablation whose earlier relief is told, without a measure, by a note summarising
+    # a procedure report the packet lacks
+    def change(data: dict) -> None:
+        data["documents"].append({"id": "D99", "type": "procedure_report", "date": "2023-03-01",
+                                  "title": "Earlier ablation report", "author": "pain physician",
+                                  "pages": 2, "included": False})
+        data["facts"].append({"id": "F98", "source": {"document": "D8", "page": 1},
+                              "date": "2023-09-14", "category": "response", "procedure": "rfa",
+                              "references": ["D99"],
+                              "statement": "He said the earlier ablation helped for a while."})
+        data["disputed_items"].append({
+            "id": "I9", "service": "Repeat lumbar radiofrequency ablation", "procedure": "rfa",
+            "date_of_service": "2023-10-01", "status": "requested", "request_type": "repeat",
+            "facts": ["F98"]})
+    result = result_of(mutated("pi-mvc-multi-item", change), "I9")
+    assert result.decisive == "rfa_repeat.prior_relief"
+    decisive = _criterion(result, result.decisive)
+    assert decisive.status is Status.undocumented
+    assert "what the record says of it, without establishing it: F98 (2023-09-14): 'He said " \
+           "the earlier ablation helped for a while'" in decisive.reason

@@ -121,7 +121,11 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
         return f"Decisive against the item: the request itself does not meet it{turn}."
     others = [r for r in result.criteria if r.required and r.status is Status.not_met]
     besides = "" if others else ", and no other required criterion is contradicted"
-    return f"Decisive against the item: nothing in the record establishes it{turn}{besides}."
+    # the facts read on the question that do not answer it (no value recorded, or a summary of
+    # a document the packet lacks): what the record does say of it
+    quoted = _quote(case, c.supporting_facts, item_facts, result.service)
+    said = f"; what the record says of it, without establishing it: {quoted}" if quoted else ""
+    return f"Decisive against the item: nothing in the record establishes it{turn}{besides}{said}."
 
 
 def mark(result: ItemResult, spec: CriteriaSet, case: Case) -> None:
