@@ -171,7 +171,7 @@ def test_a_notice_of_what_may_be_appealed_is_no_fact(tmp_path):
 
 
 def test_a_part_of_a_year_after_since_dates_the_finding_to_that_year(tmp_path):
-    text = NOTE_HEAD + "HPI: He has not worked since early 2026 because of the leg pain.\n"
+    text = NOTE_HEAD + "HPI: He has been off work since early 2026 because of the leg pain.\n"
     found = facts_of(tmp_path, text)
     assert any(f["category"] == "functional" and f["date"] == dt.date(2026, 1, 1)
                for f in found), found

@@ -21,6 +21,7 @@ _AGO = re.compile(r"(?<![\w/])(?:~\s*|about |approx\.? |approximately |roughly |
 # (a course "in the fall of 2023" keeps its note's date, as the examples' cases have it)
 _PART_OF_YEAR = re.compile(r"\b(?:in|since|from|by|until|through|during) (?:the )?(?:early|late|"
                            r"mid-?) ?(?:part of )?((?:19|20)\d{2})\b", re.IGNORECASE)
+_ABSENT_SINCE = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]*\bsince\b", re.IGNORECASE)
 _SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
@@ -72,6 +73,8 @@ def relative_date(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         months = today.year * 12 + today.month - 1 - count
         return dt.date(months // 12, months % 12 + 1, 1), "month"
     part = _PART_OF_YEAR.search(text)
+    if part and _ABSENT_SINCE.search(text[max(0, part.start() - 30):part.start() + 6]):
+        part = None  # ("no opioids since mid-2023": the date of an absence)
     if part and int(part.group(1)) <= today.year:
         return dt.date(int(part.group(1)), 1, 1), "year"
     season = _SEASON.search(text)
