@@ -245,3 +245,17 @@ def test_a_silent_decisive_criterion_quotes_what_the_record_does_say_of_it():
     assert decisive.status is Status.undocumented
     assert "what the record says of it, without establishing it: F98 (2023-09-14): 'He said " \
            "the earlier ablation helped for a while'" in decisive.reason
+
+
+def test_the_quote_puts_the_record_before_the_review_ahead_of_a_later_finding():
+    # the review is dated 2025-03-12; a finding after it is quoted last
+    result = result_of(_item("Cervical support pillow", [
+        CONDITION,
+        {"category": "other", "statement": "Her treating physician recommended a cervical "
+                                           "support pillow for the night-time neck pain."},
+        {"category": "other", "date": "2025-06-02",
+         "statement": "At the hearing the judge found the pillow her physician recommended "
+                      "reasonable."}]), "I9")
+    reason = _criterion(result, result.decisive).reason
+    assert result.decisive == "general.treating_physician_reason"
+    assert reason.index("F91 (2023-09-14)") < reason.index("F92 (2025-06-02)")

@@ -17,13 +17,15 @@ them as the reason. It is chosen by rules that hold for any criteria set:
 4. Required beats supporting; then the set's own order.
 
 The decisive criterion's reason then says why it decides, quoting the evidence it rests on
-(at most two facts: those naming the service first, then the item's own, newest first)."""
+(at most two facts: those on the record by the service or review first, then those naming
+the service, then the item's own, newest first; an adjudicator's later finding only when
+nothing earlier bears on it)."""
 
 from __future__ import annotations
 
-from drafting.case import Case
+from drafting.case import Case, DisputedItem
 from drafting.case.vocab import Outcome, RequestType
-from drafting.criteria.facts import POOR_RESPONSE_TAGS
+from drafting.criteria.facts import POOR_RESPONSE_TAGS, evidence_cutoff
 from drafting.criteria.results import CriterionResult, ItemResult, Status
 from drafting.criteria.service_words import names_service
 from drafting.criteria.spec import AllNode, AnyNode, CriteriaSet, FactNode, NotNode, Test
@@ -91,10 +93,13 @@ def choose(result: ItemResult, spec: CriteriaSet, case: Case) -> CriterionResult
     return min(candidates, key=rank)
 
 
-def _quote(case: Case, ids: list[str], item_facts: list[str], service: str) -> str:
+def _quote(case: Case, ids: list[str], item: DisputedItem | None, service: str) -> str:
     facts = {f.id: f for f in case.facts}
+    item_facts = item.facts if item else []
+    cutoff = evidence_cutoff(item, case) if item else None
     chosen = sorted((i for i in ids if i in facts),
-                    key=lambda i: (not names_service(facts[i], service), i not in item_facts,
+                    key=lambda i: (cutoff is not None and facts[i].date > cutoff,
+                                   not names_service(facts[i], service), i not in item_facts,
                                    -facts[i].date.toordinal()))[:QUOTED]
     quoted = []
     for i in chosen:
@@ -109,13 +114,13 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
     """One sentence: why this criterion decides the item, on what evidence."""
     kind = result.request_type.value if result.request_type else "this"
     turn = f", which a {kind} request turns on" if key else ""
-    item_facts = next((i.facts for i in case.disputed_items if i.id == result.item_id), [])
+    item = next((i for i in case.disputed_items if i.id == result.item_id), None)
     if result.outcome is Outcome.necessary:
-        quoted = _quote(case, c.supporting_facts, item_facts, result.service)
+        quoted = _quote(case, c.supporting_facts, item, result.service)
         on = f": {quoted}" if quoted else " (nothing in the record against it)"
         return f"Decisive for the item: it is met{turn}{on}."
     if c.status is Status.not_met and c.contradicting_facts:
-        quoted = _quote(case, c.contradicting_facts, item_facts, result.service)
+        quoted = _quote(case, c.contradicting_facts, item, result.service)
         return f"Decisive against the item: the record contradicts it{turn}: {quoted}."
     if c.status is Status.not_met:  # the request itself (its levels, its dose) fails it
         return f"Decisive against the item: the request itself does not meet it{turn}."
@@ -123,7 +128,7 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
     besides = "" if others else ", and no other required criterion is contradicted"
     # the facts read on the question that do not answer it (no value recorded, or a summary of
     # a document the packet lacks): what the record does say of it
-    quoted = _quote(case, c.supporting_facts, item_facts, result.service)
+    quoted = _quote(case, c.supporting_facts, item, result.service)
     said = f"; what the record says of it, without establishing it: {quoted}" if quoted else ""
     return f"Decisive against the item: nothing in the record establishes it{turn}{besides}{said}."
 
