@@ -189,3 +189,85 @@ def test_a_day_and_month_after_a_spanish_weekday_are_replaced():
 def test_the_time_of_an_export_stamp_goes_with_its_date():
     out = _out("Report exported 02/14/2024 16:40 by the billing office.\n", shift=20)
     assert "16:40" not in out
+
+
+X12 = (
+    "ISA*00*          *00*          *ZZ*SUBMIT01       *ZZ*PAYER02        *240311*0930*^*00501*"
+    "000000123*0*P*:~\n"
+    "ST*837*0001*005010X222A1~\n"
+    "NM1*85*2*NORTHSIDE SPINE CLINIC*****XX*1669912345~\n"
+    "NM1*IL*1*PELLETIER*ROSALIND*M***MI*XJ55012~\n"
+    "N3*44 WILLOW BEND RD~\n"
+    "N4*KEARNEY*NE*68845~\n"
+    "DMG*D8*19690214*F~\n"
+    "REF*SY*000552211~\n"
+    "CLM*PAT88120*412.00***11:B:1*Y*A*Y*Y~\n"
+    "DTP*431*D8*20240302~\n"
+    "HI*ABK:M5416~\n"
+    "SV1*HC:64483*412.00*UN*1***1~\n"
+    "PER*IC*GRETA VANTERPOOL*TE*3085550172~\n"
+)
+
+
+def test_x12_elements_are_redacted_by_what_the_guides_say_they_hold():
+    out = _out(X12)
+    assert _leaks(out, "PELLETIER", "ROSALIND", "XJ55012", "WILLOW BEND", "KEARNEY", "68845",
+                  "19690214", "000552211", "PAT88120", "20240302", "VANTERPOOL",
+                  "3085550172") == []
+
+
+def test_x12_codes_amounts_and_the_billing_organisation_stay():
+    out = _out(X12)
+    assert "HI*ABK:M5416~" in out and "SV1*HC:64483*412.00" in out
+    assert "NORTHSIDE SPINE CLINIC" in out
+
+
+FHIR = (
+    '{"resourceType": "Patient",\n'
+    ' "name": [{"family": "Marchbanks", "given": ["Odette", "Lune"]}],\n'
+    ' "birthDate": "1958-09-23",\n'
+    ' "address": [{"line": ["7 Quarry Ln"], "city": "Hastings", "postalCode": "68901"}],\n'
+    ' "code": {"text": "Lumbar radiculopathy"}}\n'
+    "<patient><name><given>Ivo</given><family>Quenneville</family></name>"
+    '<birthTime value="19580923"/></patient>\n'
+    '<observation><code displayName="Pain score"/><value>6</value></observation>\n'
+)
+
+
+def test_json_and_xml_values_are_redacted_by_their_keys():
+    out = _out(FHIR)
+    assert _leaks(out, "Marchbanks", "Odette", "Lune", "1958-09-23", "7 Quarry Ln", "Hastings",
+                  "68901", "Ivo", "Quenneville", "19580923") == []
+
+
+def test_json_and_xml_clinical_values_stay():
+    out = _out(FHIR)
+    assert "Lumbar radiculopathy" in out and '"Pain score"' in out and "<value>6</value>" in out
+
+
+def test_initials_a_staff_key_proves_are_replaced_where_they_sign():
+    out = _out("Your refill is ready at the front desk. -QT\n"
+               "Please bring your card. -RW\n"
+               "-- staff key: QT = Quinn Talbot, MA;  RW = Rosa Whitfield, LPN\n")
+    assert _leaks(out, "-QT", "-RW", "QT =", "RW =") == []
+
+
+def test_initials_no_key_proves_stay():
+    out = _out("Gait steady. -QT\n-- key: QT = quick test\n")
+    assert "-QT" in out
+
+
+def test_a_date_read_with_spaces_about_its_slashes_is_replaced():
+    out = _out("Date (Mo/Day/Yr): 07 / 19 / 2024\nDate of Birth: 03 / 22 / 61\n"
+               "Pain 6 / 10 today.\n")
+    assert _leaks(out, "07 / 19 / 2024", "03 / 22 / 61") == [] and "6 / 10" in out
+
+
+def test_a_signed_post_s_signer_is_replaced():
+    out = _out('"Rest well, friend." -- tamsin q., 6/2/2024 7:45 PM\n', shift=20)
+    assert "tamsin" not in out
+
+
+def test_a_spanish_doctor_s_title_marks_a_name():
+    out = _out("Su cita es con la Dra. Quenneville-Arce el lunes.\n")
+    assert "Quenneville" not in out

@@ -2,13 +2,14 @@
 time, and a post signed ``-- name, date time``.
 
 An export of a texting platform, a call log or an audit trail opens each entry with when it was
-written (``8/26 9:02a  OUT  Reminder...``, ``[2025-03-17 08:12] agent:``): the time, to the
+written (``3/4 8:15a  IN  is the office open``, ``[2024-05-06 09:14] agent:``): the time, to the
 minute, finds the entry again in the system that wrote it, as a message's "Sent:" time does
 (``day_words.stamp_times``), so it goes with its date. Two lines of a text opening that way make
 it a log; one line alone is read as prose (``3/4 10:00 pain 6/10`` in a note stays). A guestbook
-or a forum post signed with a name and a date-time (``-- jane d., 8/12/2025 9:14 PM``) is
-stamped the same way. The date itself is shifted where the shift finds it, and replaced where
-it is a bare month and day the shift does not read.
+or a forum post signed with a name and a date-time (``-- jane d., 6/2/2024 7:45 PM``) is
+stamped the same way, and its signer, a name or a handle, is replaced. The date itself is
+shifted where the shift finds it, and replaced where it is a bare month and day the shift does
+not read.
 """
 
 from __future__ import annotations
@@ -21,12 +22,12 @@ from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
 # a clock time, with seconds, and "a"/"p" or "am"/"pm" as texting platforms write them
-TIME = re.compile(r"[ \t]*(?:,|@|at|T)?[ \t]*(?P<t>\d{1,2}:\d{2}(?::\d{2})?"
+TIME = re.compile(r"[ \t]*,?[ \t]*(?P<t>(?:(?:@|at|T)[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?"
                   r"(?:[ ]?(?:[AaPp]\.?[Mm]\.?|[AaPp])(?![\w]))?)(?![\w:])")
 # what may stand before an entry's date: a bracket, a sequence number, a bullet
 _LEAD = re.compile(r"[ \t]*(?:[\[(][ \t]*|\d{1,4}[.)]?[ \t]+|[-*•][ \t]+)?")
 _BARE = re.compile(r"(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])(?:/(?:\d{4}|\d{2}))?(?![\w/])")
-_SIGNED = re.compile(r"(?:--|—|–)[ ]?[^,\n]{2,40},[ ]?$")
+_SIGNED = re.compile(r"(?:--|—|–)[ ]?(?P<who>[^,:\n]{2,40}),[ ]?$")
 
 
 def _dates(line: str) -> list[tuple[int, int, bool]]:
@@ -62,9 +63,11 @@ def entry_stamps(text: str) -> Iterator[Span]:
                 if lead and start == lead.end():
                     found = _stamp(line, start, end, moved)
                     opened = opened or found is not None
-                elif _SIGNED.search(line, 0, start):
+                elif signer := _SIGNED.search(line, 0, start):
                     found = _stamp(line, start, end, moved)
-                    if found:  # a signed post stands alone
+                    if found:  # a signed post stands alone; who signed it is a person
+                        found.append(Span(signer.start("who"), signer.end("who"), PhiKind.name,
+                                          4))
                         yield from (Span(s.start + at, s.end + at, s.kind, s.priority)
                                     for s in found)
                         found = None

@@ -106,9 +106,29 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if re.match(U, w)).upper()
 
 
+# A key of staff initials: "BC = Bree Comeaux, MA", "key: TW: Travis Wendt"
+KEY_INITIALS = re.compile(rf"(?<![\w-])(?P<ini>[A-Z]{{2,3}})[ ]?[=:][ ]?(?P<name>{U}[\w'’-]+"
+                          rf"(?:[ ]{U}[\w'’-]+){{1,2}})")
+
+
+def keyed_initials(text: str) -> Iterator[tuple[int, int]]:
+    """Initials a key proves (they are the initials of the name after "=" or ":"), there and
+    where they sign a message after a dash ("... today. -BC")."""
+    proven = {m.group("ini") for m in KEY_INITIALS.finditer(text)
+              if _initials(m.group("name")) == m.group("ini")}
+    if not proven:
+        return
+    pattern = "|".join(sorted(proven))
+    for match in re.finditer(rf"(?<![\w-])(?P<ini>{pattern})(?=[ ]?[=:][ ]?{U})"
+                             rf"|(?<=[ \t]-)(?P<sig>{pattern})(?![\w-])", text):
+        group = "ini" if match.group("ini") else "sig"
+        yield match.start(group), match.end(group)
+
+
 def initials(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     """A learned full name's initials (three letters or more) in subject and "Re:" lines, and
     elsewhere when they are no word; written with periods ("G.O."), two letters are enough."""
+    yield from keyed_initials(text)
     found = {_initials(t) for t in tokens if " " in t.strip()}
     dotted = {"".join(f"{c}." for c in i) for i in found if len(i) >= 2}
     for match in re.finditer(r"(?<![\w.])(?:[A-Z]\.){2,4}(?![\w])", text):

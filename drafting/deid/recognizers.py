@@ -36,6 +36,7 @@ from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
+from drafting.deid.markup import markup_spans
 from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
 from drafting.deid.name_marks import find_names
@@ -52,6 +53,7 @@ from drafting.deid.spoken import spoken
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids
+from drafting.deid.x12 import x12_names, x12_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
 
@@ -129,9 +131,10 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
-    # structured forms: HL7 v2 segments, DICOM dumps, tables with a header row (by field)
-    found.spans += [*hl7_spans(text), *dicom_spans(text), *table_spans(text)]
-    for name in (*hl7_names(text), *dicom_names(text)):
+    # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
+    found.spans += [*hl7_spans(text), *x12_spans(text), *dicom_spans(text), *table_spans(text),
+                    *markup_spans(text)]
+    for name in (*hl7_names(text), *x12_names(text), *dicom_names(text)):
         found.names |= name_rules.name_tokens(name.title())
     found.values.update(table_values(text))
     found.spans += list(users_near_names(

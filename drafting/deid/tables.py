@@ -225,7 +225,7 @@ def fixed_width_spans(text: str) -> Iterator[Span]:
 
 
 # a key=value pair of an export's comment or a query ("claimant=DOE JOHN Q; ssn=...")
-_KEYED = re.compile(r"(?<![\w.&?/=])(?P<k>[A-Za-z][A-Za-z_]{1,30})=(?P<v>[^;&=\n]*?)"
+_KEYED = re.compile(r"(?<![\w.&?/=])(?P<k>[A-Za-z][A-Za-z_]{1,30})=(?P<v>[^;&=<>\"\n]*?)"
                     r"[ \t]*(?=[;\n]|$)", re.MULTILINE)
 
 
