@@ -12,7 +12,10 @@ labelled paraphrase set).
   "X is lacking" (a trailing cue that denies X);
 - consistency: the date of the record a cited fact was read from (or refers to), when the
   sentence names that record in its own words ("the Board's opinion of July 15" for "Workers'
-  Compensation Board opinion affirming"), and a span to it."""
+  Compensation Board opinion affirming"), and a span to it;
+- entities: PRP, prolotherapy and stem-cell injections are three treatments (siblings under
+  "regenerative injection"), extended- and immediate-release oxycodone two prescriptions, and
+  the drugs for constipation named by generic and brand."""
 
 from __future__ import annotations
 
@@ -30,6 +33,7 @@ from drafting.stages import draft_case
 from evals import claims
 from evals.checks.consistency import _cited
 from evals.checks.consistency import _problems as consistency_problems
+from evals.checks.entities import lexicon, unsupported
 from evals.checks.polarity.check import _problems as polarity_problems
 from evals.context import EvalContext
 from guideline_index.corpus import excerpts_by_id
@@ -160,3 +164,25 @@ def test_a_record_is_named_by_two_words_of_its_title_among_the_cited_facts_recor
     assert ctx.records_named(said, ("F2",)) == frozenset()  # D3 is no record of F2; one word of D2
     named = "The radiologist's radiographs of the right knee were taken in 2016."
     assert ctx.records_named(named, ("F2",)) == {dt.date(2016, 3, 8)}
+
+
+# --- entities: treatments a source names are not their siblings -----------------------------------
+@pytest.mark.parametrize(("sentence", "source", "wrong"), [
+    ("The physician then recommended prolotherapy for the lumbar pain.",
+     "After two failed epidurals the physician recommended platelet-rich plasma injections.",
+     True),
+    ("Stem cell injections into the knee were requested.",
+     "A series of PRP injections into the knee was requested.", True),
+    ("A regenerative injection into the knee was requested.",
+     "A series of PRP injections into the knee was requested.", False),
+    ("Roxicodone was the drug in dispute.", "He was prescribed OxyContin 20 mg twice daily.",
+     True),
+    ("Oxycodone was the drug in dispute.", "He was prescribed OxyContin 20 mg twice daily.",
+     False),
+    ("Linzess was added for constipation.", "Lubiprostone was added for constipation.", True),
+    ("Amitiza was added for constipation.", "Lubiprostone was added for constipation.", False),
+])
+def test_a_treatment_named_is_not_supported_by_a_sibling(sentence: str, source: str,
+                                                         wrong: bool) -> None:
+    found = unsupported(lexicon(), sentence, [("F1", source)])
+    assert bool(found) is wrong, found
