@@ -6,6 +6,7 @@ from __future__ import annotations
 from drafting.case import Case, DisputedItem
 from drafting.case.partial_dates import long_day
 from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
+from drafting.criteria.causation import causation_dispute
 from drafting.criteria.decisive import mark as mark_decisive
 from drafting.criteria.facts import (
     Finding,
@@ -396,5 +397,7 @@ def evaluate_case(case: Case) -> list[ItemResult]:
     for item in case.disputed_items:
         result = evaluate_item(case, item)
         result.denied_before = denied_before(case, item)
+        result.causation = causation_dispute(case, item)
+        result.summary = f"{result.summary} {result.causation or ''}".rstrip()
         results.append(result)
     return results

@@ -69,6 +69,11 @@ class ItemResult(BaseModel):
         default_factory=list, description="Every document the item's evidence cites (or comes "
         "from) that the packet does not include: the submission gaps to list.")
     objections: list[Objection] = Field(default_factory=list)
+    causation: str | None = Field(
+        default=None, description="When the record disputes whether the condition is related "
+        "to the injury: a sentence saying that question is compensability, not necessity, and "
+        "that the criteria do not decide it (drafting/criteria/causation.py). Also the end of "
+        "the summary; the outcome is not changed by it.")
     denied_before: str | None = Field(
         default=None, description="How a payer already denied or modified the item before this "
         "draft, from the case (e.g. 'denied on 24 May 2017 by the UR physician reviewer'); a "
