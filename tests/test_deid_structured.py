@@ -271,3 +271,42 @@ def test_a_signed_post_s_signer_is_replaced():
 def test_a_spanish_doctor_s_title_marks_a_name():
     out = _out("Su cita es con la Dra. Quenneville-Arce el lunes.\n")
     assert "Quenneville" not in out
+
+
+def test_hl7_an_observation_value_of_a_name_type_and_a_site_segment_s_name_are_redacted():
+    text = ("MSH|^~\\&|A|B|C|D|20240311093012||ORU^R01|C1|P|2.5.1\n"
+            "OBX|1|XPN|NOK^Next of kin^L||QUIMBY^HAROLD||||||F\n"
+            "OBX|2|NM|GLU^Glucose^L||98|mg/dL|70-99||||F\n"
+            "ZPI|1|FAIRWEATHER^LUCIUS|note\n")
+    out = _out(text)
+    assert _leaks(out, "QUIMBY", "HAROLD", "FAIRWEATHER") == [] and "|98|mg/dL|" in out
+
+
+def test_a_markdown_table_is_read_by_its_header():
+    text = ("| Patient | Phone | Visit type |\n|---|---|---|\n"
+            "| Odette Marchbanks | 402-555-0166 | follow-up |\n"
+            "| Ivo Quenneville | 402-555-0167 | new |\n")
+    out = _out(text)
+    assert _leaks(out, "Marchbanks", "Quenneville", "402-555-0166") == [] and "follow-up" in out
+
+
+def test_a_listing_with_title_case_headings_is_read_by_them():
+    text = ("Seq  Date/Time          Agent        Caller ID      Notes\n"
+            "1    2024-05-06 09:14   qbarnaby     4025550111     asked about mileage\n"
+            "2    2024-05-07 13:40   wtrelawney   4025550112     left message\n")
+    out = _out(text, shift=20)
+    assert _leaks(out, "qbarnaby", "wtrelawney", "4025550111", "09:14") == []
+    assert "asked about mileage" in out
+
+
+def test_a_column_of_month_and_year_ranges_is_left_to_the_shift():
+    text = ("  Employer                 Dates              Job\n"
+            "  Prairie Freight          06/1985-03/1993    loader\n"
+            "  Acme Mills               04/1993-07/2004    checker\n")
+    out = _out(text, shift=37)
+    assert "[DATE" not in out
+
+
+def test_a_dicom_json_person_name_is_redacted():
+    out = _out('{"00100010": {"vr": "PN", "Value": [{"Alphabetic": "FAIRWEATHER^LUCIUS"}]}}\n')
+    assert "FAIRWEATHER" not in out

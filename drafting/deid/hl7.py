@@ -81,6 +81,17 @@ FIELDS: dict[str, dict[int, str]] = {
     # allergy: identification date (6); appointment and scheduling: placer and filler
     # appointment IDs (SCH-1, 2), filler contact person and phone (SCH-16, 17), entered by (20)
     "AL1": {6: D},
+    # patient additional demographic: primary care provider (PD1-4); role: role person (ROL-4),
+    # office address and phone (11, 12); insurance additional: insured's employee ID (IN2-2),
+    # Medicare and Medicaid numbers (6, 8); accident date/time (ACC-1); financial transaction:
+    # transaction date (FT1-4), performed and ordered by (20, 21); provider data: name, address,
+    # communication (PRD-2, 3, 5)
+    "PD1": {4: N},
+    "ROL": {4: N, 11: A, 12: T},
+    "IN2": {2: ID, 6: ID, 8: ID},
+    "ACC": {1: D},
+    "FT1": {4: D, 20: N, 21: N},
+    "PRD": {2: N, 3: A, 5: T},
     "SCH": {1: ID, 2: ID, 16: N, 17: T, 20: N},
 }
 KINDS = {N: PhiKind.name, A: PhiKind.address, T: PhiKind.phone, ID: PhiKind.id, D: PhiKind.date,
@@ -90,15 +101,22 @@ KINDS = {N: PhiKind.name, A: PhiKind.address, T: PhiKind.phone, ID: PhiKind.id, 
 # its text, "SPO^Spouse", "URN^Urine")
 _PERSON_NAME = re.compile(r"(?:[A-Z][A-Z'-]+\^[A-Z][A-Z'-]+|[A-Z][a-z'-]+\^[A-Z][a-z'-]+)"
                           r"(?:\^[A-Z][A-Za-z'-]*)?(?:\^+[A-Z]{1,4})?")
+# OBX-2 value types whose OBX-5 is an identifier (HL7 table 0125)
+_VALUE_TYPES = {"PN": N, "XPN": N, "XCN": N, "CN": N, "AD": A, "XAD": A, "TN": T, "XTN": T,
+                "DT": D, "DTM": D, "TS": D}
 _PEOPLE = {"PID", "NK1", "IN1", "GT1", "PV1", "MRG"}  # segments about persons, not results
-SEGMENT = re.compile(r"^(?P<seg>[A-Z][A-Z0-9]{2})(?P<sep>[|])", re.MULTILINE)
+SEGMENT = re.compile(r"(?P<seg>[A-Z][A-Z0-9]{2})(?P<sep>[|])")
 _LINE = re.compile(r"[^\r\n]+")
 
 
 def hl7_segments(text: str) -> Iterator[tuple[int, str]]:
     """Where each segment line of a message starts, and the line; none unless the text holds a
     message header (MSH) or two segment lines the table knows."""
-    lines = [(m.start(), m.group(0)) for m in _LINE.finditer(text) if SEGMENT.match(m.group(0))]
+    lines = []
+    for match in _LINE.finditer(text):
+        lead = len(match.group(0)) - len(match.group(0).lstrip(" \t"))  # an indented dump
+        if SEGMENT.match(match.group(0), lead):
+            lines.append((match.start() + lead, match.group(0)[lead:]))
     known = [line for _, line in lines if line[:3] in FIELDS]
     if any(line.startswith("MSH") for _, line in lines) or len(known) >= 2:
         yield from lines
@@ -116,17 +134,20 @@ def hl7_spans(text: str) -> Iterator[Span]:
     """The identifiers of every segment line of an HL7 v2 message in ``text``."""
     field_sep, comp_sep, rep_sep = _encoding(text)
     for start, line in hl7_segments(text):
-        table = FIELDS.get(line[:3])
-        if not table:
+        table = FIELDS.get(line[:3], {})
+        if not table and line[0] != "Z":
             continue
         offset = 0 if line[:3] != "MSH" else 1  # MSH-1 is the separator itself
-        has_names = line[:3] in _PEOPLE
+        has_names = line[:3] in _PEOPLE or line[0] == "Z"  # Z segments are a site's own
+        fields = line.split(field_sep)
+        if line[:3] == "OBX" and len(fields) > 5:  # OBX-5 is of the type OBX-2 gives
+            table = {**table, 5: _VALUE_TYPES.get(fields[2], "")}
         at = start
-        for number, field in enumerate(line.split(field_sep)):
+        for number, field in enumerate(fields):
             how = table.get(number + offset) if number else None
             if how is None and has_names and _PERSON_NAME.fullmatch(field):
                 how = N  # a name one field off its place (an export that shifted a field)
-            if how and field.strip():
+            if how and field.strip():  # ("" when OBX-2 is no identifier's type)
                 yield from _field(field, at, how, comp_sep, rep_sep)
             at += len(field) + 1
 

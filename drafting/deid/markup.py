@@ -23,7 +23,8 @@ KEYS = {"family": PhiKind.name, "given": PhiKind.name, "line": PhiKind.address,
         "streetaddressline": PhiKind.address, "city": PhiKind.address,
         "postalcode": PhiKind.address, "district": PhiKind.address,
         "birthdate": PhiKind.dob, "birthtime": PhiKind.dob, "deceaseddatetime": PhiKind.date,
-        "telecom": PhiKind.phone}
+        "telecom": PhiKind.phone,
+        "alphabetic": PhiKind.name}  # a PN value of DICOM JSON (PS3.18 F.2.2)
 
 # a person's name under a key that may name other things: two capitalised words or more
 _PERSONISH = re.compile(r"[A-Z][\w'’.-]+,?(?:[ ][A-Z][\w'’.-]*,?){1,4}")

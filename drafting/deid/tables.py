@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.dates import find_dates, find_partial_dates
+from drafting.deid.dates import find_dates, find_partial_dates, month_years
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
@@ -92,6 +92,10 @@ def _cell_kind(kinds: list[PhiKind], cell: str) -> PhiKind | None:
     return None
 
 
+def _outside(cell: str, found: list[tuple[int, int]]) -> str:
+    return "".join(c for i, c in enumerate(cell) if not any(a <= i < b for a, b in found))
+
+
 def _cell_spans(text: str, start: int, end: int, kinds: list[PhiKind]) -> Iterator[Span]:
     cell = text[start:end]
     kind = _cell_kind(kinds, cell)
@@ -100,6 +104,9 @@ def _cell_spans(text: str, start: int, end: int, kinds: list[PhiKind]) -> Iterat
     if kind in (PhiKind.date, PhiKind.dob):
         found = [(f.start, f.end) for f in find_dates(cell)]
         found += [(p.start, p.end) for p in find_partial_dates(cell)]
+        found += [(a, b) for a, b, _ in month_years(cell, 30)]
+        if found and all(c in " -–" for c in _outside(cell, found)):
+            return  # dates the shift moves, and a dash between ("06/1985-03/1993")
         first = min(found, default=None)
         if first is not None and first[0] == 0:  # the shift moves the date: the rest goes
             rest = cell[max(b for _, b in found):]
@@ -126,7 +133,16 @@ def _lines(text: str) -> list[tuple[int, str]]:
 
 
 def _cells(line: str, sep: str) -> list[tuple[int, int]]:
-    """Where each cell's content stands in ``line`` (quotes and padding left out)."""
+    """Where each cell's content stands in ``line`` (quotes and padding left out; a Markdown
+    table's outer pipes open and close the row, no cell)."""
+    cells = _split(line, sep)
+    if sep == "|" and len(cells) > 2 and line.strip().startswith("|") \
+            and line.strip().endswith("|"):
+        cells = cells[1:-1]
+    return cells
+
+
+def _split(line: str, sep: str) -> list[tuple[int, int]]:
     out, start, quoted = [], 0, False
     for i, char in enumerate(line + sep):
         if char == '"':
@@ -184,11 +200,14 @@ def delimited_spans(text: str) -> Iterator[Span]:
 _CAPS_HEADING = re.compile(r"[A-Z][A-Z/#&().-]*\d?(?:[ ](?:[A-Z(/#&][A-Z/#&().-]*\d?))*")
 
 
+# or a heading in title case, up to three words ("Date/Time", "Caller ID")
+_TITLE_HEADING = re.compile(r"[A-Z][A-Za-z/#&()-]*(?:[ ][A-Z(/#&][A-Za-z/#&()-]*){0,2}")
+
+
 def _fixed_header(line: str) -> list[tuple[int, str]] | None:
-    if re.search(r"[a-z]", line):
-        return None
+    heading = _TITLE_HEADING if re.search(r"[a-z]", line) else _CAPS_HEADING
     heads = [(m.start(), m.group(0)) for m in re.finditer(r"\S+(?:[ ]\S+)*", line)]
-    if len(heads) < 3 or not all(_CAPS_HEADING.fullmatch(h) for _, h in heads):
+    if len(heads) < 3 or not all(heading.fullmatch(h) for _, h in heads):
         return None
     if not any(column_kinds(h) for _, h in heads):
         return None
