@@ -15,7 +15,8 @@ labelled paraphrase set).
   Compensation Board opinion affirming"), and a span to it;
 - entities: PRP, prolotherapy and stem-cell injections are three treatments (siblings under
   "regenerative injection"), extended- and immediate-release oxycodone two prescriptions, and
-  the drugs for constipation named by generic and brand."""
+  the drugs for constipation named by generic and brand;
+- absences and polarity: "utilization review" and "UR" are one concept."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from drafting.draft import Draft
 from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals import claims
+from evals.checks.absences import _contradiction as absence_contradiction
 from evals.checks.consistency import _cited
 from evals.checks.consistency import _problems as consistency_problems
 from evals.checks.entities import lexicon, unsupported
@@ -186,3 +188,12 @@ def test_a_treatment_named_is_not_supported_by_a_sibling(sentence: str, source: 
                                                          wrong: bool) -> None:
     found = unsupported(lexicon(), sentence, [("F1", source)])
     assert bool(found) is wrong, found
+
+
+# --- one concept, two names: utilization review and UR ---------------------------------------
+def test_utilization_review_and_ur_are_one_concept_to_the_absences_and_polarity() -> None:
+    source = "The UR physician reviewed the chart and found the block not necessary."
+    assert absence_contradiction("No utilization review was ever performed on the block request",
+                                 "F3", source)
+    assert flagged("No utilization review was performed on the block request.", source)
+    assert not flagged("A utilization review found the block not necessary.", source)
