@@ -177,7 +177,7 @@ def test_unknown_values_are_said_in_words():
 
 def test_engine_notes_lose_their_ids():
     assert humanize_note("F1 and F2 do not record the value the criterion needs") == \
-        "the records do not state the value the criterion needs"
+        "the records do not give the value the criterion needs"
     assert humanize_note("F3: relief 60% from the statement") == "relief 60% from the statement"
     assert humanize_note("met on secondhand evidence: the record describes MRI lumbar spine "
                          "(D4), which the packet does not include") == (

@@ -27,6 +27,7 @@ from drafting.backends.composer.text import (
     joined,
     longdate,
     lower_first,
+    reads_record,
     relevant_sentences,
     strip_end,
 )
@@ -154,6 +155,25 @@ def what_to_add(ctx: Context, criterion: Mapping[str, Any], w: Writer) -> str:
     return f"document that {statement}"
 
 
+def advice_grounds(ctx: Context, criteria: Sequence[Mapping[str, Any]], w: Writer,
+                   lead: str) -> str:
+    """The record that advice on ``criteria`` (``what_to_add``) points to, in a sentence of its
+    own after the advice: the facts that cite a record to enclose, and those that contradict
+    a criterion. Advice about the record grounds what it says of the record, and the marker
+    stands apart from the requirement it names (a requirement stated beside the fact that
+    contradicts it would read as that fact's claim). ``lead`` frames a gist in the section's
+    own words (another kind of section may give the same gist)."""
+    ids: list[str] = []
+    for criterion in criteria:
+        wanted = set(criterion.get("missing_documents", []))
+        if wanted:
+            ids += [f["id"] for f in ctx["facts"] if wanted & set(f.get("references", []))]
+        elif criterion["status"] == "not_met":
+            ids += list(criterion.get("contradicting_facts", []))
+    ids = [i for i in dict.fromkeys(ids) if w.has(i)]
+    return w.evidence(ids, lead=lead, mention="The record shows this")
+
+
 def listed(parts: Sequence[str]) -> str:
     """Things to do, separated by semicolons, the last after 'and'."""
     parts = list(dict.fromkeys(p for p in parts if p))
@@ -180,6 +200,15 @@ def guideline_sentence(ctx: Context, criterion: Mapping[str, Any], w: Writer,
     return ""
 
 
-def notes_text(ctx: Context, criterion: Mapping[str, Any], w: Writer) -> str:
-    parts = [humanize_note(note) for note in criterion.get("notes", [])]
+def notes_text(ctx: Context, criterion: Mapping[str, Any], w: Writer,
+               given: Sequence[str] = ()) -> str:
+    """The criteria engine's notes on a criterion, in words, without what restates the facts
+    ``given`` (quoted and cited next, in the same paragraph): a status line ('Met (12 weeks
+    documented).') states no value of the record without its citation."""
+    sources = [w.facts[i]["statement"] for i in given if w.has(i)]
+    parts = []
+    for note in criterion.get("notes", []):
+        kept = [c for c in humanize_note(note).split("; ") if not reads_record(c, sources)]
+        if kept:
+            parts.append("; ".join(kept))
     return f" ({'; '.join(parts)})" if parts else ""

@@ -9,6 +9,7 @@ from drafting.backends.composer.common import (
     OPPOSING,
     OUTCOME_PHRASES,
     Context,
+    advice_grounds,
     deciding,
     denial,
     document_name,
@@ -38,6 +39,8 @@ from drafting.backends.composer.text import (
 
 # ------------------------------------------------------------------------------ objections
 
+_OBJECTION_LEAD = "What the record says now: "
+
 
 def objections(ctx: Context) -> str:
     w = Writer(ctx)
@@ -58,9 +61,11 @@ def objections(ctx: Context) -> str:
                     weak = [c for c in deciding(result) if c["status"] != "met"] or (
                         [criterion] if criterion else [])
                     adds = [what_to_add(ctx, c, w) for c in weak]
+                    grounds = advice_grounds(ctx, weak, w, lead=_OBJECTION_LEAD)
                     lines.append(f"{label} a reviewer is likely to deny the request on the "
                                  f"requirement that {statements(weak)}. "
-                                 f"{note_lead(ctx)} To answer that, {listed(adds)}.")
+                                 f"{note_lead(ctx)} To answer that, {listed(adds)}. "
+                                 f"{grounds}".rstrip())
                     continue
                 said = w.evidence(ids, lead="The record shows that ",
                                   mention="The record shows this")
@@ -78,8 +83,9 @@ def objections(ctx: Context) -> str:
                 lines.append(f"{head} {said or 'The record answers it.'}")
                 continue
             if how == "advocacy":
+                grounds = advice_grounds(ctx, [criterion], w, lead=_OBJECTION_LEAD)
                 lines.append(f"{head} {note_lead(ctx)} To answer it, "
-                             f"{what_to_add(ctx, criterion, w)}.")
+                             f"{what_to_add(ctx, criterion, w)}. {grounds}".rstrip())
                 continue
             docs = missing_documents(ctx, criterion.get("missing_documents", []))
             if criterion.get("gap") == "submission" and docs:
@@ -186,9 +192,12 @@ def checklist(ctx: Context) -> str:
         else:
             weak = [c for c in deciding(result)] or [c for c in need if c["status"] != "met"]
             word = "weak" if result["outcome"] == "not_necessary" else "incomplete"
+            # what to add is advice to the physician, after the note's lead: the criteria it
+            # names may say what is not necessary ("maintenance care is not medically
+            # necessary"), which the dossier itself never concludes
             lines.append(f"{label} {word} as it stands, "
                          f"{'with some' if met else 'with no'} required criteria met. "
-                         f"To strengthen {result['item_id']}, "
+                         f"{note_lead(ctx)} To strengthen {result['item_id']}, "
                          f"{listed([what_to_add(ctx, c, w) for c in weak])}.")
     return "\n".join(lines)
 
@@ -234,8 +243,9 @@ def conclusion(ctx: Context) -> str:
             weak = [c for c in deciding(result) if c["status"] != "met"]
             adds = listed([what_to_add(ctx, c, w) for c in weak]) or \
                 "document what the criteria require"
+            grounds = advice_grounds(ctx, weak, w, lead="On file now: ")
             text = (f"{result['item_id']}. {note_lead(ctx)} The request for the {name} needs more "
-                    f"before it is sent: {adds}.")
+                    f"before it is sent: {adds}. {grounds}")
         paragraphs.append(text.strip())
     closing = ctx["document"].get("closing")
     if closing:

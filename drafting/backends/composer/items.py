@@ -39,8 +39,8 @@ from drafting.backends.composer.text import (
 # ------------------------------------------------------------------------------ item analysis
 
 
-def _status(ctx: Context, criterion: Mapping[str, Any], w: Writer, item: Mapping[str, Any]
-            ) -> str:
+def _status(ctx: Context, criterion: Mapping[str, Any], w: Writer, item: Mapping[str, Any],
+            given: Sequence[str] = ()) -> str:
     status, gap = criterion["status"], criterion.get("gap")
     secondhand = [n for n in criterion.get("notes", []) if n.startswith("met on secondhand")]
     if status == "met" and secondhand:
@@ -48,7 +48,7 @@ def _status(ctx: Context, criterion: Mapping[str, Any], w: Writer, item: Mapping
         said = humanize_note(secondhand[0]).removeprefix("met on secondhand evidence: ")
         return (f"Met on secondhand evidence ({said}"
                 + (f"; {'; '.join(rest)}" if rest else "") + ").")
-    notes = notes_text(ctx, criterion, w)
+    notes = notes_text(ctx, criterion, w, given)
     if status == "met":
         return f"Met{notes}."
     if stance(ctx) == "advocacy":
@@ -103,14 +103,14 @@ def item_analysis(ctx: Context) -> str:
         weight = "" if criterion["required"] else " (supporting)"
         head = f"**{strip_end(criterion['statement'])}{weight}.**"
         parts = [head]
-        status = _status(ctx, criterion, w, item)
+        ids = evidence_of(ctx, result["item_id"], criterion["criterion_id"])
+        weak = criterion["status"] != "met"
+        status = _status(ctx, criterion, w, item, given=ids)
         again = criterion["statement"] in ctx.get("statements_before", [])
         if status and again:  # the same criterion as an earlier item's, on other evidence
             status = f"For {item['id']}, {lower_first(status)}"
         if status:
             parts.append(status)
-        ids = evidence_of(ctx, result["item_id"], criterion["criterion_id"])
-        weak = criterion["status"] != "met"
         if how == "advocacy" and weak:
             if criterion["required"] or criterion.get("decides_if_contradicted"):
                 to_add.append(what_to_add(ctx, criterion, w))

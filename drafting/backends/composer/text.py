@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from drafting.case.partial_dates import long_day
+from drafting.citations import sentences
 
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _APPROX = re.compile(r"^about (\d{4}-\d{2}-\d{2})(?: \((.*)\))?$")
@@ -22,7 +23,6 @@ _FACT_LIST = re.compile(r"\bF\d+(?:(?:, | and |, and )F\d+)*\b")
 _DOC_ID = re.compile(r"\s*\(D\d+\)")
 _CLAUSE = re.compile(r"; |: (?=[a-z])")
 _WORD = re.compile(r"[A-Za-z0-9][\w'-]*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[*])")
 
 
 # --------------------------------------------------------------------------------- dates
@@ -137,8 +137,11 @@ GIST_MIN_WORDS = 8
 
 def gist(statement: str) -> str:
     """A fact in short: its first clause (up to a semicolon or a colon), with the next ones
-    while it has fewer than eight words (a bare score says little)."""
-    clauses = _CLAUSE.split(statement.strip())
+    while it has fewer than eight words (a bare score says little), never past its first
+    sentence: a gist is one sentence, and the fact's later sentences, said in full where the
+    draft quotes it, are not said again with it."""
+    first = next(iter(sentences_of(statement)), statement.strip())
+    clauses = _CLAUSE.split(first)
     text = clauses[0]
     for clause in clauses[1:]:
         if word_count(text) >= GIST_MIN_WORDS:
@@ -154,21 +157,60 @@ def word_count(text: str) -> int:
 def humanize_note(note: str) -> str:
     """A criteria engine note in plain words: fact ids become 'the record' (the evidence the
     note is about is cited where the section gives it), document ids go, and talk of fields
-    is said in words."""
+    is said in words ('give', not 'state': a note's verb is not read as a state's rule)."""
     text = _DOC_ID.sub("", note)
     text = re.sub(r"^supporting: not documented; recording it would strengthen the rationale "
                   r"but does not decide the item$",
                   "documenting it would strengthen the case but does not decide it", text)
     text = text.replace("the case file does not record the request's",
-                        "the request as recorded does not state its")
+                        "the request as recorded does not give its")
     match = re.match(r"^(F\d+): (.*)$", text)
     if match:
         text = match.group(2)
     else:
         text = _FACT_LIST.sub(lambda m: "the records" if len(_FACT_ID.findall(m.group(0)))
                               > 1 else "the record", text)
-    return text.replace("do not record the value", "do not state the value").replace(
-        "does not record the value", "does not state the value")
+    return text.replace("do not record the value", "do not give the value").replace(
+        "does not record the value", "does not give the value")
+
+
+_NUMBER_WORDS = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())} | {
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "hundred": 100}
+# what names a date or a provision, not a value read from the record: '2001-06-12', '§85-20-53',
+# a year
+_NOT_VALUES = re.compile(r"\d{4}-\d{2}-\d{2}|§\s*[\d.-]+|\b(?:19|20)\d{2}\b")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_NOTE_STOPWORDS = frozenset("with from that this than were have been only does what which "
+                            "their there into over under after before about".split())
+
+
+def _values(text: str) -> set[float]:
+    text = _NOT_VALUES.sub(" ", text)
+    found = {float(n) for n in _NUMBER.findall(text)}
+    return found | {float(_NUMBER_WORDS[w]) for w in re.findall(r"[a-z]+", text.lower())
+                    if w in _NUMBER_WORDS}
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:6] for w in re.findall(r"[A-Za-z][A-Za-z-]{3,}", text)
+            if w.lower() not in _NOTE_STOPWORDS}
+
+
+def reads_record(clause: str, sources: Sequence[str]) -> bool:
+    """Whether a criteria engine note's clause restates what ``sources`` (the statements of the
+    facts a paragraph quotes) say: a value they hold ('12 weeks documented', '4 of 12 weeks'),
+    or most of its words ('contains baclofen, lidocaine'). Said beside them without their
+    citation, it would be the record's claim uncited; the record's own cited sentence says it."""
+    if not sources:
+        return False
+    said = " ".join(sources)
+    if _values(clause) & _values(said):
+        return True
+    words = _stems(clause)
+    return len(words) >= 2 and len(words & _stems(said)) * 2 >= len(words)
 
 
 def markers(ids: Iterable[str], allowed: Iterable[str] | None = None) -> str:
@@ -179,7 +221,7 @@ def markers(ids: Iterable[str], allowed: Iterable[str] | None = None) -> str:
 def cited(text: str, marker: str) -> str:
     """``[marker]`` before the stop of every sentence of ``text``."""
     out = []
-    for part in (p for p in _SENTENCE_END.split(text.strip()) if p):
+    for part in sentences_of(text):
         match = re.search(r"([.!?][\"”’)]?)$", part)
         if match:
             out.append(f"{part[:match.start()]} [{marker}]{match.group(1)}")
@@ -189,7 +231,10 @@ def cited(text: str, marker: str) -> str:
 
 
 def sentences_of(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+    """The sentences of a text as the draft's readers split them (``drafting.citations``): an
+    abbreviation's stop ("W. Va. Code R.", "Dr. Lee", "e.g.") ends none."""
+    text = text.strip()
+    return [text[start:end].strip() for start, end in sentences(text)]
 
 
 def relevant_sentences(text: str, wanted: str, limit: int = 1) -> list[str]:
