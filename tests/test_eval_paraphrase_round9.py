@@ -192,8 +192,8 @@ def test_a_treatment_named_is_not_supported_by_a_sibling(sentence: str, source: 
 
 # --- one concept, two names: utilization review and UR ---------------------------------------
 def test_utilization_review_and_ur_are_one_concept_to_the_absences_and_polarity() -> None:
-    source = "The UR physician reviewed the chart and found the block not necessary."
+    source = "A UR physician reviewed the records in May; he found the block not necessary."
     assert absence_contradiction("No utilization review was ever performed on the block request",
                                  "F3", source)
     assert flagged("No utilization review was performed on the block request.", source)
-    assert not flagged("A utilization review found the block not necessary.", source)
+    assert not flagged("A utilization review of the records took place in May.", source)
