@@ -175,3 +175,24 @@ def test_a_part_of_a_year_after_since_dates_the_finding_to_that_year(tmp_path):
     found = facts_of(tmp_path, text)
     assert any(f["category"] == "functional" and f["date"] == dt.date(2026, 1, 1)
                for f in found), found
+
+
+# -- a measure or a continued drug under any field's label -------------------------------------
+
+TEAM_REPORT = ("REHABILITATION TEAM UPDATE\nReport date: 08/20/2027\n\n"
+               "NURSING (R. Example, RN): Continues celecoxib 200 mg daily. Goals reviewed.\n\n"
+               "Patient-rated pain: 5/10 average (admission 7/10). Neck Disability Index 40% -> "
+               "26%.\n\nMEDICAL (J. Roe, MD): Continues baclofen 10 mg three times daily.\n")
+
+
+def test_a_score_and_its_change_under_any_label_is_read(tmp_path):
+    said = statements(tmp_path, TEAM_REPORT)
+    assert "Neck Disability Index 40% -> 26%." in said
+    assert "5/10 average (admission 7/10)" in said
+
+
+def test_a_drug_continued_with_its_dose_under_any_label_is_a_medication(tmp_path):
+    found = facts_of(tmp_path, TEAM_REPORT)
+    meds = " | ".join(f["statement"] for f in found if f["category"] == "medication")
+    assert "celecoxib 200 mg" in meds and "baclofen 10 mg" in meds
+    assert "Goals reviewed" not in statements(tmp_path, TEAM_REPORT)

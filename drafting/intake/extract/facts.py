@@ -257,7 +257,11 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         family = procedure_in(sentence.text)
         if sentence.label and SERVICE_LABELS.match(sentence.label) and family:
             context = family
-        if not readable(sentence):
+        # a drug any field but the plan continues with its dose is taken now ("MEDICAL (Dr.
+        # Roe): Continues duloxetine 60 mg daily."); the plan's "Continue" restates the list
+        if not readable(sentence) and not (
+                continued_drug(sentence.text) and not NOT_ABOUT_THE_PATIENT.search(sentence.text)
+                and not SKIPPED_SECTIONS.search(f"{sentence.section} {sentence.heading}")):
             if decided_in_plan(sentence) and stated_date(sentence.text, doc):
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue

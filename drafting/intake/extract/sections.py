@@ -170,5 +170,18 @@ def readable(sentence: Sentence) -> bool:
         return True  # an evaluator's answer: "Answer: ... He was MMI as of 06/12/2024."
     if states(sentence.label) or EXAM_FIELDS.match(label_core(sentence.label)):
         return True  # "Oswestry Disability Index: 34%", "Modified duty through 11/14/2023: ..."
+    if _MEASURED.search(f"{sentence.label} {sentence.text}") and not SKIPPED_SECTIONS.search(
+            sentence.label):
+        return True  # a measure under any label: "Self-rated pain: 6/10 (admission 8/10)"
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
     return bool(FINDINGS_HEADINGS.search(sentence.heading))
+
+
+# A score of a validated scale, or of pain, told as its value and its change ("Oswestry 52% ->
+# 34%", "PHQ-9 16 at admission -> 9 this week", "pain 6/10 average (admission 8/10)"): the
+# shape of an outcome measured, whatever the field's label.
+_MEASURED = re.compile(
+    r"(?:\b(?:ODI|Oswestry|NDI|Neck Disability(?: Index)?|PHQ-?9|GAD-?7|PCS|"
+    r"Pain Catastrophi[sz]ing Scale|FABQ\S*|PSEQ|BDI\S*|pain)\b[^.;]{0,30}?\d{1,3}\s?(?:%|/10)?"
+    r"[^.;]{0,30}?(?:->|\u2192|\bto\b|\(\s*(?:admission|baseline|initial|intake|pre-?\w*)\b))",
+    re.IGNORECASE)
