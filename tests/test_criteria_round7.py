@@ -8,7 +8,11 @@
    base: a use of a device or drug 'not established as safe or effective' contradicts it, as
    'investigational' does. An approval limited to another use ('approved only for ...',
    'off-label') does not: reviewers weigh such uses and often allow them.
-3. Causation is not medical necessity: an item whose record disputes whether the condition is
+3. A response the pain ended within hours or a day ('it helped, but the pain came back the next
+   day') is brief relief, not a good response, and a fact the record tags as brief or no relief
+   is never read as a good response from a word such as 'helped'. Relief that lasted months
+   before the pain returned is still relief.
+4. Causation is not medical necessity: an item whose record disputes whether the condition is
    related to the injury says so ('causation only' when the denial names relatedness alone), and
    its outcome is what the criteria decide with or without that dispute.
 
@@ -27,7 +31,8 @@ CONDITION = {"category": "history", "date": "2023-03-02",
 ORDERED = {"category": "other", "statement": "The treating surgeon recommended the operation."}
 
 
-def _item(service: str, facts: list[dict], denial: str | None = None) -> Case:
+def _item(service: str, facts: list[dict], denial: str | None = None,
+          request_type: str | None = None) -> Case:
     def change(data: dict) -> None:
         ids = []
         for i, extra in enumerate(facts):
@@ -36,6 +41,8 @@ def _item(service: str, facts: list[dict], denial: str | None = None) -> Case:
                                   "date": "2023-09-14", **extra})
         item: dict[str, object] = {"id": "I9", "service": service, "procedure": "other",
                 "date_of_service": "2023-10-01", "status": "requested", "facts": ids}
+        if request_type:
+            item["request_type"] = request_type
         if denial:
             item["prior_decision"] = {"decision": "denied", "date": "2023-09-20",
                                       "decided_by": "claims adjuster", "reason": denial}
@@ -80,7 +87,37 @@ def test_an_approval_limited_to_another_use_is_no_finding_against_the_evidence_b
     assert _status(result, "general.evidence_not_contradicted") is Status.met
 
 
-# --- 3. causation is not necessity ----------------------------------------------------------------
+# --- 3. brief relief told in other words -------------------------------------------------------
+
+CUPPING = {"category": "other", "statement": "Her physician prescribed cupping therapy weekly."}
+
+
+def _response(statement: str, tags: list[str] | None = None):
+    fact = {"category": "response", "statement": statement, "tags": tags or []}
+    result = result_of(_item("Cupping therapy sessions", [CONDITION, CUPPING, fact],
+                             request_type="continuation"), "I9")
+    return result, _status(result, "general.prior_response")
+
+
+def test_relief_that_ended_the_next_day_is_a_poor_response_to_the_care():
+    result, status = _response("She said the cupping helped her neck pain, but it came back "
+                               "the following day.")
+    assert status is Status.not_met
+    assert result.outcome is Outcome.not_necessary
+
+
+def test_a_response_tagged_brief_is_not_read_as_good_from_the_word_helped():
+    _, status = _response("She said the cupping helped her neck pain for a while.",
+                          tags=["temporary_relief"])
+    assert status is Status.not_met
+
+
+def test_relief_that_lasted_months_before_the_pain_returned_is_still_relief():
+    _, status = _response("The cupping helped her neck pain; it returned after six months.")
+    assert status is Status.met
+
+
+# --- 4. causation is not necessity ----------------------------------------------------------------
 
 def test_a_denial_on_relatedness_alone_is_said_to_dispute_causation_only_and_decides_nothing():
     facts = [CONDITION, ORDERED]

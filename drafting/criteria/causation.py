@@ -18,8 +18,9 @@ import re
 from drafting.case import Case, DisputedItem
 
 # A denied relatedness: 'not related to', 'not causally related', 'unrelated to the injury',
-# 'not work-related', 'not compensable', 'causation is disputed/contested/denied'. A stated
-# relation ('causally related to his work activities') is none, nor 'later unrelated accidents'.
+# 'not work-related', 'not compensable', 'causation is disputed/contested/denied', 'disputed
+# that it arose from the work'. A stated relation ('causally related to his work activities') is
+# none, nor 'later unrelated accidents'.
 _INJURY = (r"(?:\w+\s+){0,3}?(?:injury|injuries|work|accident|employment|incident|claim|fall"
            r"|compensable|industrial|occupational|job)")
 _UNRELATED = re.compile(
@@ -29,7 +30,10 @@ _UNRELATED = re.compile(
     r"|\bnot\s+(?:work[- ]related|compensable|caused\s+by)\b"
     r"|\bcausation\s+(?:is\s+|was\s+)?(?:disputed|contested|denied|challenged|at\s+issue)"
     r"|\b(?:disputed|contested|denied|challenged)\s+(?:only\s+)?causation\b"
-    r"|\bno\s+causal\s+(?:relationship|connection|link)\b", re.I)
+    r"|\bno\s+causal\s+(?:relationship|connection|link)\b"
+    # 'disputed that the palsy arose from the work incident'
+    r"|\b(?:disputed|contested|denied|questioned)\s+that\b[^.;]{0,60}?\b(?:arose|arising|"
+    r"resulted|was caused|came)\s+(?:from|out of|by)\b", re.I)
 # The same text also disputing the care itself: then causation is not the only question.
 _NECESSITY = re.compile(
     r"\b(?:reasonable|necessary|necessity|indicated|appropriate|guidelines?|effective|benefit"

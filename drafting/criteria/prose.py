@@ -57,7 +57,15 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"improvement|benefit|response|gains?|progress)\b|\b(?:pain|symptoms|"
                          r"function|condition|complaints|status|assessment)\b[^.;]{0,40}?\b"
                          r"(?:remained|remains|were|was|are|is)\s+(?:essentially\s+|largely\s+|"
-                         r"basically\s+)?(?:unchanged|the same)\b|\bplateau(?:ed|s)?\b", re.I)
+                         r"basically\s+)?(?:unchanged|the same)\b|\bplateau(?:ed|s)?\b|"
+                         # relief the pain ended within hours or a day or two: 'helped but the
+                         # pain came back the next day', 'the relief wore off after a few hours'
+                         r"\b(?:came back|returned|recurred|wore off)\b[^.;]{0,25}?\b(?:the "
+                         r"(?:next|following|same) (?:day|morning|evening)|(?:within|after|in) "
+                         r"(?:an?|one|two|a few|several) (?:hours?|days?)|(?:hours|a day) later"
+                         r"|overnight)\b", re.I)
+# Tags by which a record reads a response as poor: its words never read it as good.
+POOR_TAGS = {"no_relief", "temporary_relief"}
 COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
 
 
@@ -329,6 +337,8 @@ def in_words(kind: str, fact: Fact) -> bool | None:
         return qualitative_limb_pain(fact)
     if kind == "impairment":
         return qualitative_impairment(fact)
+    if kind in ("response", "benefit") and POOR_TAGS & set(fact.tags):
+        return False  # the record's own reading (tagged brief or no relief) over 'helped'
     if kind == "benefit":  # a gain in function, or a response too poor to have given one
         found = qualitative_function(fact)
         return False if found is None and qualitative_response(fact) is False else found
