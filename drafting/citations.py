@@ -14,6 +14,14 @@ from drafting.draft import Citation
 
 # Anything that looks like an attempt at a citation, well-formed or not.
 _CANDIDATE = re.compile(r"\[(F\s*-?\s*\d*[^\]\s]*|G\s*:[^\]]*)\]")
+# Several markers in one bracket, as models often write them: "[F3, F4]", "[F3; G:mtus-x]".
+_ONE = r"(?:F\s*\d+|G\s*:\s*[a-z0-9][a-z0-9-]*)"
+_GROUP = re.compile(r"\[\s*(" + _ONE + r"(?:\s*[,;]\s*" + _ONE + r")+)\s*\]")
+_BRACKETED = re.compile(_GROUP.pattern + "|" + _CANDIDATE.pattern)
+# A marker opened and never closed: "[F3 [F4]]", "relief [F3. The next ..." (no "]" before the
+# next bracket or the line's end).
+_OPENED = re.compile(r"\[(?=F\s*\d|G\s*:)")
+_UNCLOSED = re.compile(r"\[(F\s*\d+|G\s*:\s*[a-z0-9-]*)[^\[\]\n]*(?=\[|\n|$)")
 _FACT = re.compile(r"^F[1-9][0-9]*$")
 _EXCERPT = re.compile(r"^G:([a-z0-9][a-z0-9-]+)$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])|\n+")
@@ -26,7 +34,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z0-9\"“(\[])|\n+")
 _MAY_END = re.compile(r"[.!?\n]")
 # Markers written after a sentence's full stop ("... 50% relief. [F3]") belong to that sentence,
 # as a reader takes them, not to the next one.
-_TRAILING_MARKERS = re.compile(r"(?:" + _CANDIDATE.pattern + r"[ \t]*)+")
+_TRAILING_MARKERS = re.compile(r"(?:(?:" + _BRACKETED.pattern + r")[ \t]*)+")
 
 
 @lru_cache(maxsize=4096)
@@ -61,16 +69,39 @@ def sentences(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(s for s in spans if text[s[0]:s[1]].strip())
 
 
+def marker_spans(text: str) -> list[tuple[int, int, list[str]]]:
+    """Every bracketed citation of ``text`` in order: its (start, end) and the markers it holds:
+    one ("F3", or a malformed "F-2"), several where one bracket lists them ("[F3, F4]"), or one
+    written as "[F3" where the bracket is never closed."""
+    found, taken = [], set()
+    for match in _BRACKETED.finditer(text):
+        if match.group(1) is not None:  # a group
+            markers = [m.strip() for m in re.split(r"[,;]", match.group(1))]
+        else:
+            markers = [match.group(2)]
+        found.append((match.start(), match.end(), markers))
+        taken.add(match.start())
+    if "[" in text:
+        for opened in _OPENED.finditer(text):
+            if opened.start() in taken:
+                continue
+            unclosed = _UNCLOSED.match(text, opened.start())
+            if unclosed is not None:
+                found.append((unclosed.start(), unclosed.end(), ["[" + unclosed.group(1)]))
+        found.sort()
+    return found
+
+
 def find_citations(text: str) -> list[tuple[str, int]]:
     """Every citation-like marker with the index of the sentence it stands in."""
     spans = sentences(text)
     starts = [a for a, _ in spans]
     found = []
-    for match in _CANDIDATE.finditer(text):
+    for start, _, markers in marker_spans(text):
         # the sentence starting at or before the marker (a marker in the gap after a
         # sentence belongs to it); before the first sentence, the first
-        index = max(bisect.bisect_right(starts, match.start()) - 1, 0) if spans else 0
-        found.append((match.group(1), index))
+        index = max(bisect.bisect_right(starts, start) - 1, 0) if spans else 0
+        found += [(marker, index) for marker in markers]
     return found
 
 
@@ -95,7 +126,9 @@ def check_citations(text: str, *, case_facts: Collection[str], known_excerpts: C
             checked.append(Citation(marker=marker, kind="excerpt", target=target,
                                     sentence=sentence, valid=problem is None, problem=problem))
             continue
-        kind = "excerpt" if marker.startswith("G") else "fact"
+        kind = "excerpt" if marker.lstrip("[").startswith("G") else "fact"
+        problem = (f"citation marker {marker} is never closed" if marker.startswith("[") else
+                   f"malformed citation marker [{marker}]")
         checked.append(Citation(marker=marker, kind=kind, target=marker, sentence=sentence,
-                                valid=False, problem=f"malformed citation marker [{marker}]"))
+                                valid=False, problem=problem))
     return checked

@@ -16,7 +16,9 @@ from drafting.draft import Draft, SectionDraft
 from evals.sentences import find_citations, sentences
 from guideline_index.excerpt import Excerpt
 
-MARKER = re.compile(r"\[(?:F\d+|G:[a-z0-9][a-z0-9-]+)\]")
+# A well-formed citation: one marker, or several in one bracket ("[F3, F4]", "[F3; G:x]").
+_ONE_MARKER = r"(?:F\d+|G:[a-z0-9][a-z0-9-]+)"
+MARKER = re.compile(r"\[" + _ONE_MARKER + r"(?:\s*[,;]\s*" + _ONE_MARKER + r")*\]")
 # A number for each case's facts (``EvalContext.facts_key``; never reused, so a result kept
 # under a number cannot be read for other facts after the table is cleared), and the facts'
 # word index by that number.

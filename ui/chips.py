@@ -13,14 +13,12 @@ import re
 from dataclasses import dataclass
 
 from drafting.case import Case
-from drafting.citations import sentences
+from drafting.citations import marker_spans, sentences
 from drafting.context import fact_label
 from drafting.draft import Draft, SectionDraft
 from evals.findings import Finding
 from guideline_index.excerpt import Excerpt
 
-# Anything that looks like a citation marker, well-formed or not (as drafting.citations reads).
-_MARKER = re.compile(r"\[(F\s*-?\s*\d*[^\]\s]*|G\s*:[^\]]*)\]")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 FINDING_ICON = ":material/flag:"  # marks an eval finding's message (not an error of the app)
 
@@ -119,11 +117,13 @@ def section_html(section: SectionDraft, draft: Draft, case: Case, excerpts: dict
 
 def _inline(sentence: str, section: SectionDraft, draft: Draft, case: Case,
             excerpts: dict[str, Excerpt]) -> str:
+    """Each citation (as drafting.citations reads them, well-formed or not) as chips: one per
+    marker, so "[F3, F4]" shows two."""
     out, last = [], 0
-    for match in _MARKER.finditer(sentence):
-        out.append(_plain(sentence[last:match.start()]))
-        out.append(chip_html(resolve(match.group(1), section, draft, case, excerpts)))
-        last = match.end()
+    for start, end, markers in marker_spans(sentence):
+        out.append(_plain(sentence[last:start]))
+        out += [chip_html(resolve(m, section, draft, case, excerpts)) for m in markers]
+        last = end
     out.append(_plain(sentence[last:]))
     return "".join(out)
 
