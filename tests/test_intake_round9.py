@@ -196,3 +196,28 @@ def test_a_drug_continued_with_its_dose_under_any_label_is_a_medication(tmp_path
     meds = " | ".join(f["statement"] for f in found if f["category"] == "medication")
     assert "celecoxib 200 mg" in meds and "baclofen 10 mg" in meds
     assert "Goals reviewed" not in statements(tmp_path, TEAM_REPORT)
+
+
+# -- going out and chores done on one's own are function -------------------------------------
+
+
+def test_an_outing_or_a_chore_done_on_ones_own_is_function(tmp_path):
+    text = NOTE_HEAD + ("Interval history: Leg pain is easing. He is walking to the corner store "
+                        "each morning and does his own laundry again.\n")
+    found = facts_of(tmp_path, text)
+    assert any(f["category"] == "functional" and "corner store" in f["statement"]
+               for f in found), found
+
+
+def test_pain_brought_on_by_walking_somewhere_is_no_function(tmp_path):
+    from drafting.intake.extract.activity import activity_told
+    assert not activity_told("Leg pain worse with walking to the car.")
+
+
+def test_what_a_source_or_the_social_history_tells_is_read(tmp_path):
+    text = NOTE_HEAD + ("Per pt pain diary (copy scanned): Back to driving to her sister's "
+                        "twice a week.\n\nSocial: Lives alone. Works as a bus mechanic, off work "
+                        "since the fall.\n")
+    said = statements(tmp_path, text)
+    assert "driving to her sister's" in said
+    assert "off work since the fall" in said

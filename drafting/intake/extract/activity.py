@@ -42,7 +42,14 @@ _WORK = re.compile(
 _DROPS = re.compile(r"\b(?:drops?|dropped|dropping)\b[^.;]{0,25}?\b(?:objects?|things|items|"
                     r"tools?|cups?|keys|dishes|glass(?:es)?|pens?)\b", re.IGNORECASE)
 
-_PATTERNS = (_TOLERANCE, _SLEEP, _WORK, _DROPS)
+# going somewhere or doing a chore on one's own ("walking to the mailbox and back", "drove to
+# his daughter's", "does her own grocery shopping", "does the laundry herself")
+_OUTING = re.compile(r"\b(?:walk(?:s|ed|ing)?|driv(?:es|ing)|drove|drive)\s+(?:back\s+)?to\s+"
+                     r"(?:the\s+|a\s+|his\s+|her\s+|their\s+)?(?!work\b)[a-z']{3,}|"
+                     r"\bdo(?:es|ing)? (?:all )?(?:her|his|their) own\s+(?:\w+\s+)?(?:shopping|"
+                     r"housework|cooking|cleaning|laundry|yard ?work|errands)\b", re.IGNORECASE)
+
+_PATTERNS = (_TOLERANCE, _SLEEP, _WORK, _DROPS, _OUTING)
 
 
 # What brings a symptom on ("worse w/ sitting > 20 min", "leg sx only after sitting > 45 min",
@@ -59,7 +66,7 @@ def activity_told(text: str) -> bool:
         for match in pattern.finditer(text):
             if negated(text, match.start()):
                 continue
-            if pattern is _TOLERANCE and (_TRIGGER.search(text[:match.start()][-25:])
+            if pattern in (_TOLERANCE, _OUTING) and (_TRIGGER.search(text[:match.start()][-25:])
                                           or _LEADS_TO.match(text[match.end():])
                                           or ">" in match.group(0)):
                 continue

@@ -46,7 +46,9 @@ NARRATIVE_LABELS = re.compile(
     r"testing|test results|scores|indications?|complications|baseline|outcome|end of trial|"
     r"results? of trial|"
     r"imaging|diagnostic studies|studies|trial(?: dates?| period)?|prior (?:tx|treatments?|care)|"
-    r"(?:past |prior )?treatment history|past treatments?|social history|sh|"
+    r"(?:past |prior )?treatment history|past treatments?|social(?: history)?|sh|"
+    # what a source tells ("Per pt stim diary (reviewed):", "Per outside records:")
+    r"per (?:pt|patient|the patient|records?|outside records|chart|diary|report|family)\b.*|"
     r"past (?:medical|surgical) history|pmh|psh|(?:past|prior|previous) medications?(?: tried)?|"
     r"medications? tried|history of (?:injury|illness|present illness)|mechanism of injury|"
     r"presenting complaints?|complaints?|progress|prior history|hospital course|"
