@@ -310,3 +310,22 @@ def test_a_column_of_month_and_year_ranges_is_left_to_the_shift():
 def test_a_dicom_json_person_name_is_redacted():
     out = _out('{"00100010": {"vr": "PN", "Value": [{"Alphabetic": "FAIRWEATHER^LUCIUS"}]}}\n')
     assert "FAIRWEATHER" not in out
+
+
+def test_a_spanish_form_s_name_fields_are_names():
+    out = _out("Apellidos:  QUENNEVILLE ARCE\nNombres:    ODILE MARISA\n"
+               "Madre: LUCIA ARCE PINEDA    Padre: TOMAS QUENNEVILLE\n")
+    assert _leaks(out, "QUENNEVILLE", "ARCE", "ODILE", "LUCIA", "TOMAS") == []
+
+
+def test_a_possessive_name_field_is_a_name_but_same_as_driver_is_not():
+    out = _out("Collector's Name (First, MI, Last): Tobias Quell\n"
+               "OWNER'S NAME: SAME AS DRIVER   DRIVER'S LICENSE ON FILE\n")
+    assert "Quell" not in out and "SAME AS DRIVER" in out
+
+
+def test_a_number_in_a_field_labelled_no_is_replaced_but_a_form_s_own_number_stays():
+    out = _out("DOL/OWCP No.: 07-552190\nCard No. TW 0091 4471 20\nOMB No. 1240-0046\n"
+               "NDC No. 0409-4277-01\n")
+    assert _leaks(out, "07-552190", "0091 4471") == []
+    assert "1240-0046" in out and "0409-4277-01" in out

@@ -105,6 +105,7 @@ procedure diagnosis dx cpt icd history hpi signed electronically dictated review
 the and or with for from to at by on in via per attn cc sent printed generated requested
 referred referring ordering consultant prescriber delegate login email e-mail fin accession acc
 npi dea lic license licence state bar qme title position supervisor witness vehicle plate vin
+same self driver unknown none
 today's today pages coordinator scheduler receptionist secretary paralegal generalist
 representative technician technologist director administrator specialist advocate liaison
 officer agent clerk analyst desk practitioner team staff unit department dear hi hello thanks
@@ -143,7 +144,12 @@ _PERSON_LABELS = (
     r"daughter|brother|sister|(?:resident[ _])?relative|resident|fellow|chiropractor|"
     r"acupuncturist|counselor|social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear|"
     r"(?:rad|x-ray|ct|mri|radiology|ultrasound|us|surgical|lab)[ _]tech|"
-    r"(?:our[ _])?client|preferred[ _]name|nickname|neighbou?r|friend|aide|owner"
+    r"(?:our[ _])?client|preferred[ _]name|nickname|neighbou?r|friend|aide|owner|"
+    # a form's "Donor's Name", "Collector's Name (First, MI, Last)"
+    r"[a-z]+['’]s[ _]name|"
+    # Spanish and French forms' fields: surnames, given names, mother, father, spouse, holder
+    r"apellidos?|nombres?|nombre[ _]completo|madre|padre|esposo|esposa|c[óo]nyuge|paciente|"
+    r"titular|asegurado|nom|pr[ée]noms?|nom[ _]de[ _]famille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse"
 )
 # Keys of a data block (JSON) that hold a person: not "name", which also names a measure.
 _PERSON_KEYS = (

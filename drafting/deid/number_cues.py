@@ -74,7 +74,26 @@ _STATUTE_BEFORE = re.compile(r"(?:\b(?:WAC|RCW|CCR|CFR|C\.F\.R\.|U\.S\.C\.|USC|O
 HASH_CODE = re.compile(r"(?<![\w])#[A-Z]{1,4}-?\d{3,}(?![\w-])")
 
 
+# Any field whose label ends in "No." or "Number" (an agency's, a card's: "DOL/OWCP No.:
+# 08-291447", "Card No. TW 0044 8812 73"): a number of five digits or more, a short prefix of
+# capitals before it. Not a code a claim keeps (NDC, CPT, HCPCS, ICD, revenue), a page, a room,
+# or a form's own number ("OMB No. 1240-0046").
+NUMBERED_FIELD = re.compile(
+    r"(?<![\w/])(?P<label>(?:[A-Z][\w/&.-]*[ ]){0,2}[A-Z][\w/&.-]*)[ ](?:No\.|Number)[ \t]*:?"
+    r"[ \t]*(?P<value>(?:[A-Z]{1,4}[ -]?)?\d[\d -]{3,}\d)(?![\w-])")
+_CODE_LABELS = re.compile(r"(?i)\b(?:ndc|cpt|hcpcs|icd|rev(?:enue)?|page|room|suite|apt|unit|"
+                          r"phone|fax|tel|lot|model|part|catalog|cat|omb|form|version|edition)\b")
+
+
+def numbered_fields(text: str) -> Iterator[Span]:
+    for match in NUMBERED_FIELD.finditer(text):
+        value = match.group("value").rstrip(" -")
+        if digits(value) >= 5 and not _CODE_LABELS.search(match.group("label")):
+            yield Span(match.start("value"), match.start("value") + len(value), PhiKind.id, 5)
+
+
 def cued_numbers(text: str) -> Iterator[Span]:
+    yield from numbered_fields(text)
     for pattern, kind in ((LOT_OR_TAG, PhiKind.device), (HANDSET, PhiKind.device),
                           (ENDING, PhiKind.id), (TRACKING, PhiKind.id), (USERNAME, PhiKind.id),
                           (PLATE, PhiKind.device), (ACCESS_CODE, PhiKind.id)):
