@@ -11,7 +11,8 @@
 3. A response the pain ended within hours or a day ('it helped, but the pain came back the next
    day') is brief relief, not a good response, and a fact the record tags as brief or no relief
    is never read as a good response from a word such as 'helped'. Relief that lasted months
-   before the pain returned is still relief.
+   before the pain returned is still relief, and a drug's relief lasting until the next dose is
+   its expected effect, not brief relief.
 4. Causation is not medical necessity: an item whose record disputes whether the condition is
    related to the injury says so ('causation only' when the denial names relatedness alone), and
    its outcome is what the criteria decide with or without that dispute.
@@ -21,8 +22,9 @@ The cases are synthetic: an example case with an invented item and facts added.
 
 from __future__ import annotations
 
-from drafting.case import Case
+from drafting.case import Case, Fact
 from drafting.case.vocab import Outcome
+from drafting.criteria.prose import in_words, qualitative_response
 from drafting.criteria.results import Status
 from tests.test_criteria import mutated, result_of
 
@@ -110,6 +112,17 @@ def test_a_response_tagged_brief_is_not_read_as_good_from_the_word_helped():
     _, status = _response("She said the cupping helped her neck pain for a while.",
                           tags=["temporary_relief"])
     assert status is Status.not_met
+
+
+def test_a_drug_whose_relief_wears_off_within_hours_is_not_read_as_brief_relief():
+    drug = Fact.model_validate({
+        "id": "F1", "category": "medication", "date": "2023-09-14",
+        "source": {"document": "D1", "page": 1},
+        "statement": "The tablets relieve her pain; it returns within a few hours, before the "
+                     "next dose."})
+    assert qualitative_response(drug) is not False
+    assert in_words("response", drug.model_copy(update={"tags": ["temporary_relief"]})) \
+        is not False
 
 
 def test_relief_that_lasted_months_before_the_pain_returned_is_still_relief():

@@ -57,16 +57,24 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"improvement|benefit|response|gains?|progress)\b|\b(?:pain|symptoms|"
                          r"function|condition|complaints|status|assessment)\b[^.;]{0,40}?\b"
                          r"(?:remained|remains|were|was|are|is)\s+(?:essentially\s+|largely\s+|"
-                         r"basically\s+)?(?:unchanged|the same)\b|\bplateau(?:ed|s)?\b|"
-                         # relief the pain ended within hours or a day or two: 'helped but the
-                         # pain came back the next day', 'the relief wore off after a few hours'
-                         r"\b(?:came back|returned|recurred|wore off)\b[^.;]{0,25}?\b(?:the "
-                         r"(?:next|following|same) (?:day|morning|evening)|(?:within|after|in) "
-                         r"(?:an?|one|two|a few|several) (?:hours?|days?)|(?:hours|a day) later"
-                         r"|overnight)\b", re.I)
-# Tags by which a record reads a response as poor: its words never read it as good.
+                         r"basically\s+)?(?:unchanged|the same)\b|\bplateau(?:ed|s)?\b", re.I)
+# Relief of a treatment the pain ended within hours or a day or two ('helped but the pain came
+# back the next day', 'the relief wore off after a few hours'): brief. Not of a drug, whose
+# relief lasting until the next dose is its expected effect.
+RETURNED_SOON = re.compile(r"\b(?:(?:came|comes) back|return(?:s|ed)|recur(?:s|red)|wears? off|"
+                           r"wore off)\b[^.;]{0,25}?\b(?:the "
+                           r"(?:next|following|same) (?:day|morning|evening)|(?:within|after|"
+                           r"in) (?:an?|one|two|a few|several) (?:hours?|days?)|(?:hours|a "
+                           r"day) later|overnight)\b", re.I)
+# Tags by which a record reads a treatment's response as poor: its words never read it as good.
 POOR_TAGS = {"no_relief", "temporary_relief"}
+
+
 COMPLETE_RELIEF = re.compile(r"\b(?:complete|total|full)\s+(?:pain\s+)?relief\b", re.I)
+
+
+def _of_a_drug(fact: Fact) -> bool:
+    return fact.category == "medication" or fact.dose is not None
 
 
 @dataclass(frozen=True)
@@ -174,7 +182,8 @@ def stated_percent(fact: Fact) -> Stated | None:
 def qualitative_response(fact: Fact) -> bool | None:
     """True for a response described as good in words, False for one described as poor or
     brief, None when the words say neither."""
-    if POOR_RELIEF.search(fact.statement) or NOT_RELIEVED.search(fact.statement):
+    if POOR_RELIEF.search(fact.statement) or NOT_RELIEVED.search(fact.statement) or (
+            not _of_a_drug(fact) and RETURNED_SOON.search(fact.statement)):
         return False
     if GOOD_RELIEF.search(fact.statement) or RELIEVED.search(fact.statement):
         return True
@@ -337,7 +346,7 @@ def in_words(kind: str, fact: Fact) -> bool | None:
         return qualitative_limb_pain(fact)
     if kind == "impairment":
         return qualitative_impairment(fact)
-    if kind in ("response", "benefit") and POOR_TAGS & set(fact.tags):
+    if kind in ("response", "benefit") and POOR_TAGS & set(fact.tags) and not _of_a_drug(fact):
         return False  # the record's own reading (tagged brief or no relief) over 'helped'
     if kind == "benefit":  # a gain in function, or a response too poor to have given one
         found = qualitative_function(fact)
