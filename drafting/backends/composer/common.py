@@ -23,6 +23,7 @@ from typing import Any
 from drafting.backends.composer.text import (
     Writer,
     doc_title,
+    gist,
     humanize_note,
     joined,
     longdate,
@@ -165,13 +166,34 @@ def advice_grounds(ctx: Context, criteria: Sequence[Mapping[str, Any]], w: Write
     own words (another kind of section may give the same gist)."""
     ids: list[str] = []
     for criterion in criteria:
-        wanted = set(criterion.get("missing_documents", []))
-        if wanted:
-            ids += [f["id"] for f in ctx["facts"] if wanted & set(f.get("references", []))]
+        if criterion.get("missing_documents"):
+            ids += citing(ctx, criterion["missing_documents"])
         elif criterion["status"] == "not_met":
             ids += list(criterion.get("contradicting_facts", []))
     ids = [i for i in dict.fromkeys(ids) if w.has(i)]
     return w.evidence(ids, lead=lead, mention="The record shows this")
+
+
+def citing(ctx: Context, document_ids: Sequence[str]) -> list[str]:
+    """The facts that cite any of the documents (a record the packet lacks)."""
+    wanted = set(document_ids)
+    return [f["id"] for f in ctx["facts"] if wanted & set(f.get("references", []))]
+
+
+def record_basis(ctx: Context, paragraphs: Sequence[str], w: Writer, lead: str) -> str:
+    """For a section given facts whose paragraphs cite none (advice to document what no
+    record shows, a record named as missing): a sentence citing what the first request rests
+    on, so the section's claims about the record are grounded in it. Empty otherwise."""
+    if re.search(r"\[F\d+\]", " ".join(paragraphs)):
+        return ""
+    own = [f for i in ctx["items"] for f in i.get("facts", [])] + [f["id"] for f in ctx["facts"]]
+    first = next((f for f in own if w.has(f)), None)
+    if first is None:
+        return ""
+    # its gist, never a bare mention: "The record shows this" after advice to document
+    # something would read as if the record showed it
+    w.used.add(first)
+    return f"{lead}{lower_first(gist(w.facts[first]['statement']))} [{first}]."
 
 
 def listed(parts: Sequence[str]) -> str:

@@ -10,6 +10,7 @@ from drafting.backends.composer.common import (
     OUTCOME_PHRASES,
     Context,
     advice_grounds,
+    citing,
     deciding,
     denial,
     document_name,
@@ -18,6 +19,7 @@ from drafting.backends.composer.common import (
     listed,
     missing_documents,
     note_lead,
+    record_basis,
     required,
     service,
     stance,
@@ -89,7 +91,9 @@ def objections(ctx: Context) -> str:
                 continue
             docs = missing_documents(ctx, criterion.get("missing_documents", []))
             if criterion.get("gap") == "submission" and docs:
-                cite = markers(criterion["supporting_facts"], w.facts)
+                # the facts that name the missing records, where none supports the criterion
+                cite = markers(criterion["supporting_facts"], w.facts) or markers(
+                    citing(ctx, [d["id"] for d in docs]), w.facts)
                 one = len(docs) == 1
                 key = tuple(sorted(d["id"] for d in docs))
                 if key in described:  # the same missing records answer another objection
@@ -107,6 +111,9 @@ def objections(ctx: Context) -> str:
                 said = w.evidence(ids, lead="The record supports the objection: ",
                                   mention="The record supports the objection")
                 lines.append(f"{head} {said or 'The record supports the objection.'}")
+    basis = record_basis(ctx, lines, w, lead="The record on these points: ")
+    if lines and basis:
+        lines.append(basis)
     if not lines:
         return ("No objection to the requested services is expected on this record."
                 if how == "advocacy" else "The criteria engine raises no objection to these "
@@ -247,6 +254,9 @@ def conclusion(ctx: Context) -> str:
             text = (f"{result['item_id']}. {note_lead(ctx)} The request for the {name} needs more "
                     f"before it is sent: {adds}. {grounds}")
         paragraphs.append(text.strip())
+    basis = record_basis(ctx, paragraphs, w, lead="On file now: ")
+    if paragraphs and basis:
+        paragraphs[0] += f" {basis}"
     closing = ctx["document"].get("closing")
     if closing:
         paragraphs.append(closing)

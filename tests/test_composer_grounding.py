@@ -1,0 +1,141 @@
+"""What the offline composer says about the record is grounded where it says it (#20): a status
+line leaves the values it read off the evidence to the evidence's cited sentence; advice that
+points to the record cites that record in a sentence of its own; a section given facts cites
+one; a gist is one sentence; sentences end where the draft's readers end them; and a dossier's
+advice is a note to the physician, not its conclusion. Synthetic records, written for the tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drafting.backends.composer.common import DOSSIER_NOTE, notes_text
+from drafting.backends.composer.findings import checklist, conclusion, objections
+from drafting.backends.composer.text import Writer, gist, humanize_note, sentences_of
+from drafting.citations import sentences
+from evals.checks.outcomes import stated_outcome
+
+FACTS = [
+    {"id": "F1", "statement": "Completed six weeks of aquatic therapy and a home program without "
+                              "lasting benefit.", "references": []},
+    {"id": "F2", "statement": "The orthopedic note refers to an outside nerve study that showed "
+                              "a left peroneal neuropathy.", "references": ["D9"]},
+    {"id": "F3", "statement": "She smokes half a pack of cigarettes daily.", "references": []},
+]
+
+
+def _writer(facts: list[dict[str, Any]] = FACTS) -> Writer:
+    return Writer({"facts": facts, "excerpts": []})
+
+
+def _criterion(**fields: Any) -> dict[str, Any]:
+    base = {"criterion_id": "c1", "statement": "Six weeks of supervised therapy failed.",
+            "status": "met", "required": True, "notes": [], "supporting_facts": [],
+            "contradicting_facts": [], "missing_documents": [], "basis": [], "gap": None}
+    return base | fields
+
+
+def _context(document_type: str, criteria: list[dict[str, Any]], outcome: str,
+             documents: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    return {
+        "case": {"document_type": document_type, "perspective": "provider",
+                 "documents": documents or [], "dates": {}},
+        "document": {"stance": "advocacy", "words": None, "closing": None},
+        "items": [{"id": "I1", "service": "Ankle arthroscopy", "status": "requested",
+                   "date_of_service": "2024-03-01", "facts": []}],
+        "results": [{"item_id": "I1", "service": "Ankle arthroscopy", "outcome": outcome,
+                     "criteria": criteria, "deciding": [c["criterion_id"] for c in criteria],
+                     "objections": [], "criteria_set": "x", "criteria_title": "Arthroscopy"}],
+        "facts": FACTS, "excerpts": [], "evidence": {}, "sections": [], "refs": {},
+    }
+
+
+def _cited_sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text) if "[F" in text[a:b]]
+
+
+def test_a_status_note_restating_the_quoted_evidence_is_left_to_its_cited_sentence():
+    w = _writer()
+    criterion = _criterion(notes=["6 weeks documented", "2 of 6 weeks",
+                                  "required in Ohio workers' compensation by the state rule "
+                                  "§4123-6-16"])
+    # the paragraph quotes and cites F1 next: the values read off it are not said again
+    said = notes_text({}, criterion, w, given=["F1"])
+    assert "weeks" not in said
+    assert "required in Ohio workers' compensation" in said
+    # with no evidence given in the paragraph, the notes are the only account: kept
+    assert "6 weeks documented" in notes_text({}, criterion, w, given=[])
+
+
+def test_a_note_naming_what_the_evidence_lists_is_left_to_it_too():
+    w = _writer([{"id": "F4", "statement": "Cream with ketoprofen, baclofen and camphor was "
+                                           "dispensed.", "references": []}])
+    criterion = _criterion(notes=["contains baclofen, ketoprofen"], status="not_met")
+    assert notes_text({}, criterion, w, given=["F4"]) == ""
+
+
+def test_advice_to_enclose_a_record_cites_the_fact_naming_it_in_a_sentence_of_its_own():
+    documents = [{"id": "D9", "title": "Outside nerve study", "date": "2023-11-02",
+                  "included": False}]
+    weak = _criterion(status="undocumented", gap="submission", missing_documents=["D9"])
+    text = conclusion(_context("medical_necessity_letter", [weak], "insufficient_documentation",
+                               documents))
+    cited = _cited_sentences(text)
+    assert cited, text
+    # the marker is not on the advice, whose requirement the fact does not state
+    assert all("enclose" not in s for s in cited)
+
+
+def test_a_contradicted_criterion_cites_the_contradiction_apart_from_the_requirement():
+    weak = _criterion(statement="The patient does not smoke.", status="not_met",
+                      contradicting_facts=["F3"])
+    text = conclusion(_context("medical_necessity_letter", [weak], "not_necessary"))
+    cited = _cited_sentences(text)
+    assert any("[F3]" in s for s in cited)
+    assert all("does not smoke" not in s for s in cited)
+
+
+def test_an_advocacy_section_given_facts_cites_one_even_when_it_only_asks_for_more():
+    weak = _criterion(status="undocumented", gap="clinical")
+    ctx = _context("predenial_dossier", [weak], "insufficient_documentation")
+    ctx["facts"] = FACTS[:1]
+    ctx["results"][0]["objections"] = [{"criterion_id": "c1", "raised_by": "against",
+                                        "argument": "No supervised therapy is documented."}]
+    for text in (conclusion(ctx), objections(ctx)):
+        assert "[F1]" in text
+        assert "The record shows this" not in text  # never a bare mention after advice
+
+
+def test_a_dossier_checklist_gives_its_advice_as_a_note_to_the_physician():
+    weak = _criterion(statement="Objective improvement is documented (care without it is "
+                                "maintenance, which is not medically necessary).",
+                      status="undocumented", gap="clinical")
+    text = checklist(_context("predenial_dossier", [weak], "not_necessary"))
+    line = next(x for x in text.splitlines() if x.startswith("- I1"))
+    letter, _, note = line.partition(DOSSIER_NOTE)
+    assert "maintenance" in note
+    assert stated_outcome(letter) in (None, "necessary")
+
+
+def test_a_gist_is_one_sentence_of_its_fact():
+    statement = ("A surgeon advised fusion. One examiner gave 20 per cent of the need to the "
+                 "fall and 80 per cent to earlier disease; another gave it all to the fall.")
+    assert gist(statement) == "A surgeon advised fusion"
+    assert gist("Pain 7/10; ODI 48; walking limited to one block.") == \
+        "Pain 7/10; ODI 48; walking limited to one block"
+
+
+def test_sentences_end_where_the_drafts_readers_end_them():
+    text = ("Not documented (required by W. Va. Code R. §85-20-58.1): the note was not "
+            "supplied. Dr. Park's letter is dated 2 May 2023.")
+    assert sentences_of(text) == [
+        "Not documented (required by W. Va. Code R. §85-20-58.1): the note was not supplied.",
+        "Dr. Park's letter is dated 2 May 2023."]
+    w = _writer()
+    first = w.unique(text)
+    assert first == text  # nothing cut out of a sentence
+    assert w.unique(text) == ""  # and a sentence said again is dropped whole
+
+
+def test_engine_notes_say_what_the_request_does_not_give():
+    assert humanize_note("the case file does not record the request's dose") == \
+        "the request as recorded does not give its dose"
