@@ -4,10 +4,9 @@
 from __future__ import annotations
 
 from drafting.case import Case, DisputedItem
-from drafting.case.partial_dates import long_day
 from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
-from drafting.criteria.causation import causation_dispute
 from drafting.criteria.decisive import mark as mark_decisive
+from drafting.criteria.dispute import causation_dispute, denied_before
 from drafting.criteria.facts import (
     Finding,
     Thresholds,
@@ -380,16 +379,6 @@ def judge_in_era(own: Case, case: Case, item: DisputedItem, era: tuple[str, Era]
         standard_set, result.criteria))
     result.objections = objections_for(own, standard_set, result)
     return result
-
-
-def denied_before(case: Case, item: DisputedItem) -> str | None:
-    """How the item (or the whole request) was denied or modified before, if the case says."""
-    decision = item.prior_decision or case.prior_decision
-    if decision is not None and decision.adverse:
-        return f"{decision.decision.value} on {long_day(decision.date)} by {decision.decided_by}"
-    if item.prior_decision is None and case.dates.denial is not None:
-        return f"denied on {long_day(case.dates.denial)}"
-    return None
 
 
 def evaluate_case(case: Case) -> list[ItemResult]:

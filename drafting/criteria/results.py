@@ -72,7 +72,7 @@ class ItemResult(BaseModel):
     causation: str | None = Field(
         default=None, description="When the record disputes whether the condition is related "
         "to the injury: a sentence saying that question is compensability, not necessity, and "
-        "that the criteria do not decide it (drafting/criteria/causation.py). Also the end of "
+        "that the criteria do not decide it (drafting/criteria/dispute.py). Also the end of "
         "the summary; the outcome is not changed by it.")
     denied_before: str | None = Field(
         default=None, description="How a payer already denied or modified the item before this "

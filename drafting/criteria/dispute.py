@@ -1,4 +1,7 @@
-"""Causation is not medical necessity: when the record disputes whether the condition a service
+"""The dispute on file, beside the criteria: how the item was denied before, and whether the
+record disputes causation.
+
+Causation is not medical necessity: when the record disputes whether the condition a service
 treats is related to the injury (a payer's finding that the shoulder is 'not related to the
 compensable injury', a denial for a back condition 'not causally related to the work injury'),
 that is a question of compensability the criteria engine does not decide. Workers'
@@ -16,6 +19,18 @@ from __future__ import annotations
 import re
 
 from drafting.case import Case, DisputedItem
+from drafting.case.partial_dates import long_day
+
+
+def denied_before(case: Case, item: DisputedItem) -> str | None:
+    """How the item (or the whole request) was denied or modified before, if the case says."""
+    decision = item.prior_decision or case.prior_decision
+    if decision is not None and decision.adverse:
+        return f"{decision.decision.value} on {long_day(decision.date)} by {decision.decided_by}"
+    if item.prior_decision is None and case.dates.denial is not None:
+        return f"denied on {long_day(case.dates.denial)}"
+    return None
+
 
 # A denied relatedness: 'not related to', 'not causally related', 'unrelated to the injury',
 # 'not work-related', 'not compensable', 'causation is disputed/contested/denied', 'disputed
