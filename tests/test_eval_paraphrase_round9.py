@@ -12,7 +12,8 @@ labelled paraphrase set).
   "X is lacking" (a trailing cue that denies X);
 - consistency: the date of the record a cited fact was read from (or refers to), when the
   sentence names that record in its own words ("the Board's opinion of July 15" for "Workers'
-  Compensation Board opinion affirming"), and a span to it;
+  Compensation Board opinion affirming"), and a span to it; a span between two dates is read
+  to the nearest unit the sentence uses (13 days is "two weeks", not "two months");
 - entities: PRP, prolotherapy and stem-cell injections are three treatments (siblings under
   "regenerative injection"), extended- and immediate-release oxycodone two prescriptions, and
   the drugs for constipation named by generic and brand;
@@ -33,8 +34,9 @@ from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals import claims
 from evals.checks.absences import _contradiction as absence_contradiction
-from evals.checks.consistency import _cited
+from evals.checks.consistency import _Cited, _cited
 from evals.checks.consistency import _problems as consistency_problems
+from evals.checks.consistency_dates import span_problems
 from evals.checks.entities import lexicon, unsupported
 from evals.checks.polarity.check import _problems as polarity_problems
 from evals.context import EvalContext
@@ -197,3 +199,22 @@ def test_utilization_review_and_ur_are_one_concept_to_the_absences_and_polarity(
                                  "F3", source)
     assert flagged("No utilization review was performed on the block request.", source)
     assert not flagged("A utilization review of the records took place in May.", source)
+
+
+# --- a span between two dates, to the nearest unit the sentence uses -----------------------------
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("She was laid off about two weeks after the fall.", False),  # 13 days
+    ("She was laid off about two months after the fall.", True),
+    ("The review came about six weeks after the request.", False),  # 46 days: 6.6 weeks
+    ("The review came about three months after the request.", True),
+])
+def test_a_span_between_cited_dates_is_read_to_the_nearest_unit(sentence: str,
+                                                                 wrong: bool) -> None:
+    if "laid off" in sentence:
+        dates = frozenset({dt.date(2021, 9, 1), dt.date(2021, 9, 14)})
+    else:
+        dates = frozenset({dt.date(2021, 1, 15), dt.date(2021, 3, 2)})
+    text = "The fall at work; the layoff; the request and its review."
+    cited = _Cited(("F1", "F2"), text, claims.scan(text), dates, dates, [], 2, None)
+    found = span_problems(claims.scan(sentence), cited)
+    assert bool(found) is wrong, found

@@ -135,6 +135,10 @@ def _partial_against(said_months: frozenset[tuple[int, int]],
     return problems
 
 
+# How far a span may be from one between two dates, in the sentence's unit.
+SPAN_SLACK = 0.6
+
+
 def span_problems(said: Claims, cited: _Cited,
                   unshown: frozenset[tuple[float, str]] = frozenset(),
                   named: frozenset[dt.date] = frozenset()) -> list[str]:
@@ -163,6 +167,10 @@ def span_problems(said: Claims, cited: _Cited,
     # March 2025" is seven months of fills)
     ends = [dt.date(y, m, calendar.monthrange(y, m)[1]) for y, m in months]
     gaps += [(end - start).days for start in dates for end in ends if end > start]
+    # and from a month's start, for a count of calendar months ("seven months, February
+    # through August" of a course begun on February 20)
+    whole = [(end - start.replace(day=1)).days for start in dates for end in ends
+             if end > start]
     bounds = _span_bounds(said.text)
     wrong = []
     for value, unit in sorted(spans):
@@ -170,7 +178,10 @@ def span_problems(said: Claims, cited: _Cited,
         if any(abs(length - v * days[u]) <= (0 if u == unit else days[max(u, unit, key=days.get)]
                                              / 2) + 1e-9 for v, u in stated):
             continue
-        if any(abs(gap - length) <= days[unit] for gap in gaps):
+        if any(abs(gap - length) <= days[unit] * SPAN_SLACK for gap in gaps):
+            continue
+        if unit in ("month", "year") and \
+                any(abs(gap - length) <= days[unit] * SPAN_SLACK for gap in whole):
             continue
         # a bound ("well over four weeks", "within a week") holds for any span beyond it
         bound = bounds.get((value, unit))
