@@ -221,3 +221,23 @@ def test_what_a_source_or_the_social_history_tells_is_read(tmp_path):
     said = statements(tmp_path, text)
     assert "driving to her sister's" in said
     assert "off work since the fall" in said
+
+
+# -- an abnormal gait, a motion limited or painful in words ------------------------------------
+
+
+@pytest.mark.parametrize("line", ["Gait slow and shuffling, uses a walker.",
+                                  "Antalgic gait favoring the right leg.",
+                                  "Cervical extension is painful at end range.",
+                                  "Lumbar rotation to the right is limited to about 30 degrees."])
+def test_an_abnormal_gait_or_a_painful_motion_is_an_examination_finding(tmp_path, line):
+    text = NOTE_HEAD + f"PHYSICAL EXAM\n{line}\n"
+    assert any(f["category"] == "exam" and f["statement"] == line
+               for f in facts_of(tmp_path, text))
+
+
+@pytest.mark.parametrize("line", ["Gait non-antalgic, without a cane.",
+                                  "Lumbar flexion full and not painful."])
+def test_a_normal_gait_or_motion_is_no_finding(tmp_path, line):
+    text = NOTE_HEAD + f"PHYSICAL EXAM\n{line}\n"
+    assert line not in statements(tmp_path, text)

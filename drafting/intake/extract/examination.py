@@ -81,7 +81,23 @@ def exam_finding(sentence: Sentence) -> bool:
         return False
     if FINDING.search(text) and ABNORMAL.search(text):
         return True
-    return bool(_GRADED.search(text) or _MOTION.search(text) or _PROVOKED.search(text))
+    return bool(_GRADED.search(text) or _MOTION.search(text) or _PROVOKED.search(text)
+                or _GAIT.search(text) or _PAINFUL_MOTION.search(text))
+
+
+# A gait found abnormal ("Gait slow, with a cane", "antalgic gait favoring the left", "walks
+# with a walker, forward-flexed"); a normal one ("Gait non-antalgic", "without a cane") is none.
+_GAIT_SIGN = (r"(?<!non-)(?<!non)\b(?:antalgic|slow\w*|cane|walker|wide-based|shuffl\w*|limp\w*|"
+              r"unsteady|ataxic|steppage|trendelenburg|guarded|forward[- ]flexed|stooped)\b")
+_GAIT = re.compile(rf"\bgait\b(?:(?!\b(?:not?|without|normal)\b)[^.;]){{0,40}}?{_GAIT_SIGN}|"
+                   rf"{_GAIT_SIGN}\s+gait\b", re.IGNORECASE)
+# A motion limited or painful, in words ("Cervical rotation to the left is limited to about 45
+# degrees with pain", "Lumbar ext/rotation mildly painful bilat.").
+_PAINFUL_MOTION = re.compile(r"\b(?:flex(?:ion)?|ext(?:ension)?|rot(?:ation)?|side[- ]?bend\w*|"
+                             r"(?:range of motion|ROM))\b(?:(?!\b(?:not?|without|full|normal)\b)"
+                             r"[^.;]){0,40}?\b(?:painful|limited to (?:about |approximately |~)"
+                             r"?\d+|restricted|reproduces (?:his |her |the )?pain)\b",
+                             re.IGNORECASE)
 
 
 def graded_only(sentence: Sentence) -> bool:
