@@ -329,3 +329,30 @@ def test_a_number_in_a_field_labelled_no_is_replaced_but_a_form_s_own_number_sta
                "NDC No. 0409-4277-01\n")
     assert _leaks(out, "07-552190", "0091 4471") == []
     assert "1240-0046" in out and "0409-4277-01" in out
+
+
+def test_a_transcript_s_speaker_with_a_title_in_capitals_is_a_name():
+    out = _out(" 20      MS. QUILLFEATHER: Objection, hearsay.\n"
+               " 21      MR. ODUMOSU: Withdrawn.\n")
+    assert _leaks(out, "QUILLFEATHER", "ODUMOSU") == [] and "Objection, hearsay." in out
+
+
+def test_a_drug_written_ms_in_capitals_stays():
+    out = _out("Takes MS Contin 15 mg twice daily.\n")
+    assert "MS Contin 15 mg" in out
+
+
+def test_a_house_number_on_a_numbered_highway_is_an_address():
+    out = _out("Services at the chapel, 2210 Hwy 311, Schriever.\n"
+               "Mail goes to 77 LA-24 W, Bourg LA 70343.\n")
+    assert _leaks(out, "2210 Hwy 311", "77 LA-24 W", "Schriever") == []
+
+
+def test_a_dose_or_a_count_before_a_number_is_no_highway():
+    out = _out("Gave 2 IV 20 min apart; repeat x 3 PT 30 sessions.\n")
+    assert "2 IV 20" in out and "3 PT 30" in out
+
+
+def test_a_priest_s_title_goes_with_his_name():
+    out = _out("The Mass was celebrated by Fr. Anselm Whitcombe.\n")
+    assert "Fr. Anselm" not in out and "Fr." not in out

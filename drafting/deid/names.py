@@ -70,6 +70,8 @@ def given_months() -> frozenset[str]:
 
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|Rev|Pastor|Rabbi|Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # in capitals, as a transcript names its speakers ("MS. DOE:"), with their period
+         r"MRS(?=\.)|MR(?=\.)|MS(?=\.)|DR(?=\.)|Fr(?=\.)|"  # and a priest's "Fr."
          r"(?<![\w,][ ])Sr(?=\.[ ])|Sr(?=\.[ ](?:de|del|la|don)[ ]))")  # Señor, not "Ray Diaz Sr."
 # An honorific before a name ("Chief Obinna Eze", "Elder Ruth Amadi"): it goes with a name found
 # beside it, and a relation may stand before it, but it marks no name alone ("Chief complaint").

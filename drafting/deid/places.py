@@ -48,6 +48,13 @@ STREET = re.compile(
     rf"(?:\s(?:{_PLACE_WORD}(?:-{_PLACE_WORD})?|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
     rf"{_AFTER_STREET}(?:[ ]in[ ]{_TOWN}(?=[.,;]|\s*$))?"
 )
+# A house number on a numbered highway or route: "5471 Hwy 56", "812 LA-24 W", "9 US Highway
+# 90 E", "44 County Road 12", "310 FM 1960".
+HIGHWAY = re.compile(
+    rf"(?<![\w.,/-])\d{{1,6}}[ ](?:(?:US|U\.S\.)[ -]?(?:(?i:Highway|Hwy|Route|Rte)[ ])?"
+    rf"|{_STATES}(?:-|[ ](?i:Highway|Hwy|Route|Rte)[ ])|State[ ](?i:Highway|Hwy|Route|Rte|Road)[ ]"
+    rf"|(?i:Highway|Hwy|Route|Rte|County[ ]Road|Farm[ ]to[ ]Market[ ]Road)[ ]?|(?:FM|SR|CR)[ -]?)"
+    rf"\d{{1,4}}[A-Z]?(?![\w-])(?:[ ](?:[NSEW]|North|South|East|West)\b)?{_AFTER_STREET}")
 # A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4".
 STREET_PREFIX = re.compile(
     rf"(?<![\w.,/-])\d{{1,6}}[ ](?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
@@ -172,7 +179,7 @@ def places(text: str) -> Iterator[Span]:
             start = match.start("value")
             yield Span(start, start + len(value), PhiKind.address, 4)
     for pattern in (STREET, PO_BOX, CITY_STATE_ZIP, COUNTY, RURAL, FOREIGN, FOREIGN_COLONIA,
-                    STREET_BARE, STREET_PREFIX, UNIT_ALONE):
+                    STREET_BARE, STREET_PREFIX, UNIT_ALONE, HIGHWAY):
         for match in pattern.finditer(text):
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
