@@ -17,7 +17,9 @@ labelled paraphrase set).
 - entities: PRP, prolotherapy and stem-cell injections are three treatments (siblings under
   "regenerative injection"), extended- and immediate-release oxycodone two prescriptions, and
   the drugs for constipation named by generic and brand;
-- absences and polarity: "utilization review" and "UR" are one concept."""
+- absences and polarity: "utilization review" and "UR" are one concept; "nothing is said about
+  X", "the notes say nothing about X" say the record lacks X (a side named there is not compared
+  with the sources')."""
 
 from __future__ import annotations
 
@@ -33,6 +35,7 @@ from drafting.draft import Draft
 from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals import claims
+from evals.checks.absence_claims import absence_clauses
 from evals.checks.absences import _contradiction as absence_contradiction
 from evals.checks.consistency import _Cited, _cited
 from evals.checks.consistency import _problems as consistency_problems
@@ -218,3 +221,28 @@ def test_a_span_between_cited_dates_is_read_to_the_nearest_unit(sentence: str,
     cited = _Cited(("F1", "F2"), text, claims.scan(text), dates, dates, [], 2, None)
     found = span_problems(claims.scan(sentence), cited)
     assert bool(found) is wrong, found
+
+
+# --- the record's silence in other words ----------------------------------------------------
+@pytest.mark.parametrize("sentence", [
+    "The notes grade the right knee, and nothing is said about the left knee.",
+    "The therapy notes say nothing about the left knee.",
+])
+def test_a_side_the_record_is_said_to_be_silent_on_is_not_a_side_of_the_source(
+        sentence: str) -> None:
+    draft, case = _draft("wc-consult-topical-imr")
+    ctx = EvalContext(draft, case, EXCERPTS)
+    cited = _cited(ctx, ("F1",))  # the right knee pinned against a wall
+    assert cited is not None
+    assert not [p for p in consistency_problems(ctx, claims.scan(sentence), cited)
+                if p.startswith("side")]
+    assert absence_clauses(sentence)
+
+
+def test_a_side_stated_outside_such_a_clause_is_still_compared() -> None:
+    draft, case = _draft("wc-consult-topical-imr")
+    ctx = EvalContext(draft, case, EXCERPTS)
+    cited = _cited(ctx, ("F1",))
+    assert cited is not None
+    said = claims.scan("The left knee was pinned, and nothing is said about the ankle.")
+    assert [p for p in consistency_problems(ctx, said, cited) if p.startswith("side")]
