@@ -356,3 +356,13 @@ def test_a_dose_or_a_count_before_a_number_is_no_highway():
 def test_a_priest_s_title_goes_with_his_name():
     out = _out("The Mass was celebrated by Fr. Anselm Whitcombe.\n")
     assert "Fr. Anselm" not in out and "Fr." not in out
+
+
+def test_an_age_over_89_at_death_is_replaced():
+    out = _out("She lived with them until her death at 94 in the spring.\n")
+    assert "94" not in out
+
+
+def test_a_section_cited_after_a_role_word_is_no_name():
+    out = _out("Employer IME (choice of physician Sec. 7(e) of the Act)\n")
+    assert "Sec. 7(e)" in out

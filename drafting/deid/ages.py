@@ -30,7 +30,8 @@ AGE_NUMBER = re.compile(  # a scan's l, I or O for the digit of "9l yrs" too
 AGE_LABELLED = re.compile(
     r"(?i)\b(?P<cue>(?P<own>age|aged|age/sex|she's|he's|shes|hes|she[ ]is|he[ ]is|cumple|cumplió|"
     r"cumplio|she'll[ ]be|he'll[ ]be|she[ ]will[ ]be|he[ ]will[ ]be)|who is|who's|is now|now|"
-    r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|deceased[ ]at)\s*[:=]?\s*"
+    r"turned|turns|turning|died[ ]at|passed[ ]away[ ]at|passed[ ]at|deceased[ ]at|death[ ]at)"
+    r"\s*[:=]?\s*"
     r"(?P<value>0?9\d|1[01]\d)(?!\d|\.\d|\s*%|\s*(?:percent|mg|mcg|ml|minutes|min|days|degrees|"
     r"lbs?|pounds|kg|cm|mm|in(?![ ]+[A-Za-z])|inches|feet|times|visits|sessions|points|beats|"
     r"bpm)\b)")

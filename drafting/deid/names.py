@@ -107,7 +107,7 @@ procedure diagnosis dx cpt icd history hpi signed electronically dictated review
 the and or with for from to at by on in via per attn cc sent printed generated requested
 referred referring ordering consultant prescriber delegate login email e-mail fin accession acc
 npi dea lic license licence state bar qme title position supervisor witness vehicle plate vin
-same self driver unknown none
+same self driver unknown none sec section chapter para
 today's today pages coordinator scheduler receptionist secretary paralegal generalist
 representative technician technologist director administrator specialist advocate liaison
 officer agent clerk analyst desk practitioner team staff unit department dear hi hello thanks
