@@ -139,3 +139,16 @@ def test_sentences_end_where_the_drafts_readers_end_them():
 def test_engine_notes_say_what_the_request_does_not_give():
     assert humanize_note("the case file does not record the request's dose") == \
         "the request as recorded does not give its dose"
+
+
+def test_an_objection_the_engine_upholds_is_told_to_the_physician_in_the_note():
+    weak = _criterion(statement="Objective improvement is documented (care without it is "
+                                "maintenance, which is not medically necessary).",
+                      status="undocumented", gap="clinical")
+    ctx = _context("appeal_letter", [weak], "not_necessary")
+    ctx["results"][0]["objections"] = [{"criterion_id": "c1", "raised_by": "for necessity",
+                                        "argument": "The visits helped her."}]
+    text = objections(ctx)
+    letter, _, note = text.partition("**Before sending.**")
+    assert "maintenance" in note
+    assert stated_outcome(letter) in (None, "necessary")

@@ -64,9 +64,12 @@ def objections(ctx: Context) -> str:
                         [criterion] if criterion else [])
                     adds = [what_to_add(ctx, c, w) for c in weak]
                     grounds = advice_grounds(ctx, weak, w, lead=_OBJECTION_LEAD)
-                    lines.append(f"{label} a reviewer is likely to deny the request on the "
-                                 f"requirement that {statements(weak)}. "
-                                 f"{note_lead(ctx)} To answer that, {listed(adds)}. "
+                    # the requirement, in the guideline's words, is told to the physician in
+                    # the note: its words may say what is not necessary, which the letter never
+                    # concludes
+                    lines.append(f"{label} a reviewer is likely to deny the request. "
+                                 f"{note_lead(ctx)} The denial would rest on the requirement "
+                                 f"that {statements(weak)}. To answer that, {listed(adds)}. "
                                  f"{grounds}".rstrip())
                     continue
                 said = w.evidence(ids, lead="The record shows that ",
