@@ -16,7 +16,8 @@ labelled paraphrase set).
   to the nearest unit the sentence uses (13 days is "two weeks", not "two months");
 - entities: PRP, prolotherapy and stem-cell injections are three treatments (siblings under
   "regenerative injection"), extended- and immediate-release oxycodone two prescriptions, and
-  the drugs for constipation named by generic and brand;
+  the drugs for constipation named by generic and brand; a tear is a finding the sources must
+  name ("wear and tear" names none);
 - absences and polarity: "utilization review" and "UR" are one concept; "nothing is said about
   X", "the notes say nothing about X" say the record lacks X (a side named there is not compared
   with the sources')."""
@@ -246,3 +247,15 @@ def test_a_side_stated_outside_such_a_clause_is_still_compared() -> None:
     assert cited is not None
     said = claims.scan("The left knee was pinned, and nothing is said about the ankle.")
     assert [p for p in consistency_problems(ctx, said, cited) if p.startswith("side")]
+
+
+# --- a tear no source names ---------------------------------------------------------------------
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    ("The knee pain reflects a meniscal tear on imaging.", True),
+    ("The knee pain reflects wear and tear of the joint.", False),
+    ("The knee pain reflects an old sprain.", False),
+])
+def test_a_tear_the_sources_do_not_name_is_unsupported(sentence: str, wrong: bool) -> None:
+    found = unsupported(lexicon(), sentence, [("F1", "Aching of the right knee after a twisting "
+                                                     "injury; an old sprain of the knee.")])
+    assert any("tear" in f for f in found) is wrong, found
