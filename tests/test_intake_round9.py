@@ -241,3 +241,27 @@ def test_an_abnormal_gait_or_a_painful_motion_is_an_examination_finding(tmp_path
 def test_a_normal_gait_or_motion_is_no_finding(tmp_path, line):
     text = NOTE_HEAD + f"PHYSICAL EXAM\n{line}\n"
     assert line not in statements(tmp_path, text)
+
+
+# -- a drug the patient says they take or were on, without its dose ---------------------------
+
+
+@pytest.mark.parametrize("line", ["I take cyclobenzaprine at night and it helps a little.",
+                                  "She was on tramadol for a year before the surgery.",
+                                  "Using diclofenac gel on the knee most days."])
+def test_a_drug_taken_or_used_without_a_dose_is_a_medication(tmp_path, line):
+    text = NOTE_HEAD + f"HPI: Neck pain for 2 years. {line}\n"
+    assert any(f["category"] == "medication" and f["statement"] == line
+               for f in facts_of(tmp_path, text))
+
+
+def test_a_drug_considered_is_no_medication(tmp_path):
+    text = NOTE_HEAD + "HPI: Neck pain for 2 years. She would consider using duloxetine.\n"
+    assert not any(f["category"] == "medication" for f in facts_of(tmp_path, text))
+
+
+def test_function_told_beside_a_drug_without_a_dose_is_kept(tmp_path):
+    text = NOTE_HEAD + ("HPI: Back at work full time since 08/2027, still takes ibuprofen after "
+                        "long shifts.\n")
+    found = facts_of(tmp_path, text)
+    assert {"functional", "medication"} <= {f["category"] for f in found}, found

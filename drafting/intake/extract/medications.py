@@ -221,7 +221,9 @@ _ALLERGY = re.compile(r"allerg", re.IGNORECASE)
 # cyclobenzaprine and naproxen", "He tried meloxicam but stopped it in 2021"): the verb comes
 # before the drug, in its clause.
 _TAKEN = re.compile(r"\b(?:was|were) (?:given|prescribed|started on|placed on|put on)\b|"
-                    r"\b(?:tried|took|takes|taking|stopped|discontinued)\b", re.IGNORECASE)
+                    r"\b(?:tried|took|take|takes|taking|stopped|discontinued|uses|using|"
+                    r"tapered off)\b|\b(?:I|she|he|they|pt|patient) use[sd]?\b|"
+                    r"\b(?:was|were|is|am|are|been|remains|stays) on\b", re.IGNORECASE)
 _NOT_TAKEN = re.compile(r"\b(?:if|consider\w*|may|might|would|could|will|plan\w*|request\w*|"
                         r"recommend\w*|never|avoid\w*|refused|declined|allerg\w*)\b|\?",
                         re.IGNORECASE)

@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
+from drafting.intake.extract.activity import activity_told
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
     CONSERVATIVE_TAGS,
@@ -148,6 +149,10 @@ def told_beside(found: Found, sentence: Sentence, doc: Document, exam_section: b
     elif found.category not in (C.history, C.exam) and history_told(
             text, stated_date(text, doc) is not None, False):
         out.append(make_fact(C.history, sentence, doc, []))  # "after the injury in 10/2018"
+    if found.category is C.medication and found.dose is None and activity_told(text):
+        # "Back at work full time since 03/2026, still has to take Tylenol in the afternoon"
+        out.append(make_fact(C.functional, sentence, doc,
+                             [t for t in tags_in(text) if t in FUNCTION_TAGS]))
     drugs = [m for m in medications_in(text) if m.amount is None
              and not negated(text, _named_at(m, text))]
     if found.category is C.conservative_care and drugs:  # "HEP, chiropractic, Lyrica"
