@@ -366,3 +366,19 @@ def test_an_age_over_89_at_death_is_replaced():
 def test_a_section_cited_after_a_role_word_is_no_name():
     out = _out("Employer IME (choice of physician Sec. 7(e) of the Act)\n")
     assert "Sec. 7(e)" in out
+
+
+def test_a_generation_in_capitals_goes_with_the_name():
+    out = _out("Injured Worker:   ODELL J QUIMBY\nDependents:   01 ODELL JR      02 MAVIS K\n")
+    assert "JR" not in out
+
+
+def test_an_address_broken_by_a_transcribed_slash_is_one_address():
+    out = _out("QUICK DRUGS #12  4410 BAYOU BLUE RD / SCHRIEVER LA 70395  985-555-0150\n")
+    assert _leaks(out, "BAYOU BLUE", "SCHRIEVER", "70395") == [] and "QUICK DRUGS" in out
+    assert " / " not in out  # one address, one placeholder
+
+
+def test_a_french_street_word_opens_an_address():
+    out = _out("They moved to 27 Rue Toulouse, Thibodaux. in the spring.\n")
+    assert _leaks(out, "Rue Toulouse", "Thibodaux") == []

@@ -53,7 +53,7 @@ NAME = rf"{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{0,4}}"
 # A labelled name may continue on the next line ("Patient: Wilhelmina\nStrout").
 NAME_WRAPPED = rf"{_PWORD}(?:(?:[ ]|,[ ]?|[ \t]*\n[ \t]*){_PWORD}){{0,4}}"
 
-GENERATION = r"(?:Jr|Sr|II|III|IV|V)\.?"  # "Jr." and "III" belong to a name but name no one
+GENERATION = r"(?:Jr|JR|Sr|SR|II|III|IV|V)\.?"  # "Jr." and "III" belong to a name but name no one
 ROLES_FILE = Path(__file__).with_name("roles.yaml")
 
 

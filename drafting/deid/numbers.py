@@ -54,7 +54,7 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                  r"|meeting[ ]id|access[ ]code|passcode|(?:crash|police|accident)[ ]report" + _NO),
     (PhiKind.member_id, r"member" + _NO + r"|subscriber" + _NO + r"|insurance[ ](?:id|number|"
                         r"no\.?|#)|(?:insurance[ ]|employer[ ])?policy(?:/group)?" + _NO +
-                        r"|group" + _NO + r"|claim" + _NO + r"|clm" + _NO +
+                        r"|group" + _NO + r"|(?:rx)?grp" + _NO + r"|claim" + _NO + r"|clm" + _NO +
                         r"|medicare[ ]" + _SOME +
                         r"|medicare[ ]mbi|mbi|hicn|medicaid[ ]" + _SOME + r"|medi-cal[ ]" + _SOME +
                         r"|cin|wcab(?:[ ]case)?" + _NO +

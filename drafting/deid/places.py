@@ -55,10 +55,11 @@ HIGHWAY = re.compile(
     rf"|{_STATES}(?:-|[ ](?i:Highway|Hwy|Route|Rte)[ ])|State[ ](?i:Highway|Hwy|Route|Rte|Road)[ ]"
     rf"|(?i:Highway|Hwy|Route|Rte|County[ ]Road|Farm[ ]to[ ]Market[ ]Road)[ ]?|(?:FM|SR|CR)[ -]?)"
     rf"\d{{1,4}}[A-Z]?(?![\w-])(?:[ ](?:[NSEW]|North|South|East|West)\b)?{_AFTER_STREET}")
-# A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4".
+# A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4", "12 Rue Royale".
 STREET_PREFIX = re.compile(
     rf"(?<![\w.,/-])\d{{1,6}}[ ](?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
-    rf"Callejón|CALLE|CAMINO|AVENIDA|PASEO)(?:[ ](?:{_PLACE_WORD}|de|del|la|las|los)){{1,4}}"
+    rf"Callejón|CALLE|CAMINO|AVENIDA|PASEO|Rue|RUE|Chemin|CHEMIN|Rua|RUA)"
+    rf"(?:[ ](?:{_PLACE_WORD}|de|del|la|las|los)){{1,4}}"
     rf"{_AFTER_STREET}")
 # A street without a house number: after "on", "at", "near" ("stopped on Alameda Rd"), with a
 # compass point ("Alameda Rd NW") or numbered ("4th St"); an intersection as one place

@@ -73,13 +73,14 @@ def _joined(group: list[Span]) -> Span:
     return Span(min(s.start for s in group), max(s.end for s in group), best.kind, best.priority)
 
 
-_ADDRESS_GAP = re.compile(r"[ ]*[,|][ ]*|[ ]?\((?=[^()\n]*$)")
+_ADDRESS_GAP = re.compile(r"[ ]*[,|][ ]*|[ ]/[ ]|[ ]?\((?=[^()\n]*$)")
 
 
 def join_addresses(spans: list[Span], text: str) -> list[Span]:
-    """Address spans that follow each other apart by a comma, a pipe or an opening parenthesis,
-    as one address ("Juniper Court ALF, Apt 9"; "Juniper Court, Apt 9 (Rm 9-B)", its parenthesis
-    too; "12 Elm Rd, Ste 2 | Hobbs NM 88240")."""
+    """Address spans that follow each other apart by a comma, a pipe, a spaced slash (a label's
+    line break, transcribed) or an opening parenthesis, as one address ("Juniper Court ALF, Apt
+    9"; "Juniper Court, Apt 9 (Rm 9-B)", its parenthesis too; "12 Elm Rd, Ste 2 | Hobbs NM
+    88240"; "12 ELM RD / HOBBS NM 88240")."""
     out: list[Span] = []
     for span in spans:
         last = out[-1] if out else None
