@@ -42,11 +42,20 @@ def named(service: str, words: list[str]) -> list[str]:
 _named = named
 
 
-_MARKED = re.compile(r"\b(?:not (?:specified|stated|given|listed)|unspecified|unknown)\b", re.I)
+# The case file marks the request itself as leaving a detail out ('levels not specified', 'an
+# unspecified compound', 'the request did not state the dose'). A detail the case file only
+# does not give ('dose not stated', 'not given in the summary', 'not in the visible text',
+# 'unknown') is the record's silence: a decision summarised in other words seldom copies the
+# prescription, and what it leaves out is unknown, not known to be missing from the request.
+_MARKED = re.compile(r"\b(?:not specified|unspecified|did not (?:specify|state|say|give|name)"
+                     r"|without (?:specifying|stating|a stated)"
+                     r"|(?:request|order|prescription)\w*\b[^.;()]{0,40}\bnot (?:stated|given"
+                     r"|listed|named))\b", re.I)
 
 
 def _details_recorded(item: DisputedItem) -> bool:
-    """Whether the case file records the request's details at all, or marks them unspecified."""
+    """Whether the case file records the request's details at all, or marks them as left out
+    of the request (never a detail it merely does not give)."""
     d = item.details
     return (d.dose is not None or d.quantity is not None or bool(d.frequency) or bool(d.levels)
             or d.laterality is not None
