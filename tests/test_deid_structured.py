@@ -382,3 +382,13 @@ def test_an_address_broken_by_a_transcribed_slash_is_one_address():
 def test_a_french_street_word_opens_an_address():
     out = _out("They moved to 27 Rue Toulouse, Thibodaux. in the spring.\n")
     assert _leaks(out, "Rue Toulouse", "Thibodaux") == []
+
+
+def test_a_learned_family_name_in_the_plural_is_replaced():
+    out = _out("Patient: Odile Quenneville\nHappy new year from the Quennevilles!\n")
+    assert "Quenneville" not in out
+
+
+def test_a_town_and_zip_apart_by_a_comma_go_with_the_street():
+    out = _out("A.  (Through interpreter) 27 Rue Toulouse, Thibodaux, 70301.\n")
+    assert _leaks(out, "Thibodaux", "70301") == []

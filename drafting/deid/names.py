@@ -385,6 +385,9 @@ def _variants_pattern(tokens: frozenset[str]) -> re.Pattern[str] | None:
     return re.compile(rf"(?<![\w'’])(?:{alternation})(?:{APOSTROPHE}s)?(?![\w])")
 
 
+_FAMILY_PLURAL = re.compile(r"(?<=[Tt]he[ ])(?P<word>[A-Z][\w'’-]+s)['’]?(?![\w])")
+
+
 def known_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
     """Every occurrence of a learned name or name word, matched on the text without accents, as
     written, in capitals or in title case, with a possessive."""
@@ -398,6 +401,11 @@ def known_names(text: str, tokens: Iterable[str]) -> Iterator[tuple[int, int]]:
                 or _DATE_BEFORE.search(folded[max(0, match.start() - 12):match.start()])):
             continue  # "April 3", "in April": a month, not the learned given name
         yield match.start(), match.end()
+    # a family named in the plural: "from the Zelayas", "the Garcias'"
+    for match in _FAMILY_PLURAL.finditer(folded):
+        word = match.group("word")
+        if any(pattern.fullmatch(word[:-cut]) for cut in (1, 2) if word.endswith("es"[2 - cut:])):
+            yield match.start(), match.end()
 
 
 _DATE_AFTER = re.compile(r",?[ ]?\d")

@@ -38,7 +38,7 @@ _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Sp
 # (A town and a ZIP without the state: "9000 Gulf Fwy, Bldg C, Houston 77017".)
 _AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?))?"
                  rf"(?:,?\s(?i:{_UNIT}))*"
-                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY}[ ]{_ZIP})\b)?")
+                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP})\b)?")
 # A town said after a street ("1200 West Forty-Second Street in Modesto."), not a month or a day.
 _TOWN = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
