@@ -152,3 +152,21 @@ def test_an_objection_the_engine_upholds_is_told_to_the_physician_in_the_note():
     letter, _, note = text.partition("**Before sending.**")
     assert "maintenance" in note
     assert stated_outcome(letter) in (None, "necessary")
+
+
+def test_records_named_missing_are_listed_apart_from_the_marker_of_what_names_them():
+    documents = [{"id": "D9", "title": "Outside nerve study of the left leg", "date": "2023-11-02",
+                  "included": False},
+                 {"id": "D8", "title": "Right knee MRI", "date": "2022-06-14",
+                  "included": False}]
+    weak = _criterion(status="undocumented", gap="submission", missing_documents=["D9", "D8"])
+    ctx = _context("litigation_opinion", [weak], "insufficient_documentation", documents)
+    ctx["document"]["stance"] = "opinion"
+    ctx["case"]["perspective"] = "defense"
+    ctx["results"][0]["objections"] = [{"criterion_id": "c1", "raised_by": "against",
+                                        "argument": "No nerve study is in the packet."}]
+    text = objections(ctx)
+    cited = _cited_sentences(text)
+    assert any("[F2]" in s for s in cited), text
+    # F2 names only the nerve study: the knee MRI's date and side are not said beside it
+    assert all("MRI" not in s and "2022" not in s for s in cited)

@@ -94,9 +94,7 @@ def objections(ctx: Context) -> str:
                 continue
             docs = missing_documents(ctx, criterion.get("missing_documents", []))
             if criterion.get("gap") == "submission" and docs:
-                # the facts that name the missing records, where none supports the criterion
-                cite = markers(criterion["supporting_facts"], w.facts) or markers(
-                    citing(ctx, [d["id"] for d in docs]), w.facts)
+                cite = markers(criterion["supporting_facts"], w.facts)
                 one = len(docs) == 1
                 key = tuple(sorted(d["id"] for d in docs))
                 if key in described:  # the same missing records answer another objection
@@ -104,10 +102,14 @@ def objections(ctx: Context) -> str:
                                  + (f" The record shows this {cite}." if cite else ""))
                     continue
                 described.add(key)
+                # the facts bearing on it (else those naming the missing records) in a short
+                # sentence of their own: a fact may name only one of the records, and beside
+                # every title its marker would stand for the others' dates, sides and levels
+                named = cite or markers(citing(ctx, [d["id"] for d in docs]), w.facts)
                 lines.append(f"{head} {upper_first(joined([document_name(d) for d in docs]))} "
-                             f"{'is' if one else 'are'} cited in the record"
-                             f"{' ' + cite if cite else ''} but missing from the packet; the "
-                             f"answer depends on supplying {'it' if one else 'them'}.")
+                             f"{'is' if one else 'are'} cited in the record but missing from the "
+                             f"packet; the answer depends on supplying {'it' if one else 'them'}."
+                             + (f" The record shows this {named}." if named else ""))
             elif criterion["status"] == "undocumented":
                 lines.append(f"{head} No record answers this objection.")
             else:
