@@ -20,7 +20,9 @@ labelled paraphrase set).
   name ("wear and tear" names none);
 - absences and polarity: "utilization review" and "UR" are one concept; "nothing is said about
   X", "the notes say nothing about X" say the record lacks X (a side named there is not compared
-  with the sources')."""
+  with the sources');
+- uncited claims: how many items are in dispute is the case file's ("two questions are
+  addressed"), not a number that needs a citation."""
 
 from __future__ import annotations
 
@@ -43,6 +45,8 @@ from evals.checks.consistency import _problems as consistency_problems
 from evals.checks.consistency_dates import span_problems
 from evals.checks.entities import lexicon, unsupported
 from evals.checks.polarity.check import _problems as polarity_problems
+from evals.checks.uncited import _judge as uncited_judge
+from evals.checks.uncited import case_statement
 from evals.context import EvalContext
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
@@ -259,3 +263,17 @@ def test_a_tear_the_sources_do_not_name_is_unsupported(sentence: str, wrong: boo
     found = unsupported(lexicon(), sentence, [("F1", "Aching of the right knee after a twisting "
                                                      "injury; an old sprain of the knee.")])
     assert any("tear" in f for f in found) is wrong, found
+
+
+# --- how many items are in dispute is the case file's ----------------------------------------
+@pytest.mark.parametrize(("sentence", "flagged_uncited"), [
+    ("The appeal concerns 1 request: whether the oxycodone should continue.", False),
+    ("Eleven oxycodone tablets a day were requested.", True),
+])
+def test_a_count_of_the_items_in_dispute_needs_no_citation(sentence: str,
+                                                           flagged_uncited: bool) -> None:
+    draft, case = _draft("wc-opioids-appeal")  # one item in dispute; no other 1 in the file
+    ctx = EvalContext(draft, case, EXCERPTS)
+    known = claims.scan(ctx.known_text)
+    found = uncited_judge(ctx, sentence, sentence, case_statement(ctx), known)
+    assert (found is not None) is flagged_uncited, found

@@ -179,8 +179,10 @@ _RIGHT_IDIOM = re.compile(r"\b(?:the|a|is|was) right (?=(?:next |first |last )?(
                           r"treatment|care|question)s?\b)", re.IGNORECASE)
 
 
-def _specific(plain: str, known: claims.Claims) -> bool:
-    """Whether a sentence states a number, date, level or side the case file does not."""
+def _specific(plain: str, known: claims.Claims, counts: frozenset[float] = frozenset()
+              ) -> bool:
+    """Whether a sentence states a number, date, level or side the case file does not (nor a
+    count of what it lists: ``counts``, the number of items in dispute)."""
     if "right " in plain.lower() and _RIGHT_IDIOM.search(plain):
         plain = _RIGHT_IDIOM.sub(lambda m: m.group(0).replace("right", "proper")
                                  .replace("Right", "Proper"), plain)
@@ -188,7 +190,7 @@ def _specific(plain: str, known: claims.Claims) -> bool:
     return bool((said.levels and said.levels - known.levels) or
                 (said.sides and said.sides - known.sides) or
                 (said.dates and said.dates - known.dates) or
-                (said.numbers and said.numbers - known.numbers))
+                (said.numbers and said.numbers - known.numbers - counts))
 
 
 def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.Claims
@@ -202,7 +204,9 @@ def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.C
         return "error", "a date the case file does not state outright, without a citation"
     if anchored := anchored_fact(ctx, plain, stated):
         return "error", f"states {anchored[1]} of {anchored[0]} without citing it"
-    if _specific(plain, known) and (_clinical(plain) or _named(plain)):
+    # how many items are in dispute is the case file's ("two questions are addressed")
+    if _specific(plain, known, frozenset({float(len(ctx.case.disputed_items))})) and \
+            (_clinical(plain) or _named(plain)):
         return "error", "patient-specific claim without a citation"
     if "[G:" not in text and _requirement(_without_known(ctx, text)):
         return "warning", "states a guideline requirement without citing it"
