@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from drafting.deid.name_labels import _PERSON_KEYS, _PERSON_LABELS
 from drafting.deid.terms import (
     APOSTROPHE,
     HYPHEN,
@@ -114,52 +115,6 @@ officer agent clerk analyst desk practitioner team staff unit department dear hi
 thank sincerely regards respectfully yours cordially hr
 """.split())
 
-_PERSON_LABELS = (
-    r"patient(?:[ _]name)?|pt(?:[ _]name)?|name|n[ao]rne|full[ _]name|legal[ _]name|"
-    r"last[ _]name|first[ _]name|middle[ _]name|surname|given[ _]name|preferred[ _]name|"
-    r"injured[ _]worker|employee(?:[ _]name)?|name[ _]of[ _]employee|applicant|claimant|"
-    r"defendant|plaintiff|insured|member(?:[ _]name)?|subscriber|guarantor|beneficiary|"
-    r"responsible[ _]party|guardian|next[ _]of[ _]kin|emergency(?:[ _]contact)?|"
-    r"contact(?:[ _]person)?|"
-    r"employer[ _]contact|employer[ _]representative|company[ _]contact|"
-    r"spouse|witness|supervisor|foreman|manager|delegate|interpreter|"
-    r"attorney|applicant[ _]attorney|defense[ _]attorney|counsel|adjuster|claims[ _]adjuster|"
-    r"claims[ _]examiner|examiner|case[ _]manager|nurse[ _]case[ _]manager|nurse[ _]reviewer|"
-    r"(?:primary[ _])?treating[ _]physician|ptp|pcp|primary[ _]care(?:[ _]physician)?|"
-    # a claim form's fields: "17. NAME OF REFERRING PROVIDER OR OTHER SOURCE: DN LAST FIRST"
-    r"name[ _]of[ _](?:referring|ordering|rendering|supervising)[ _](?:provider|physician)"
-    r"(?:[ _]or[ _]other[ _]source)?|"
-    r"physician|provider|rendering[ _]provider|author|authored[ _]by|"
-    r"referring(?:[ _](?:physician|provider|md|doctor))?|referred[ _]by|"
-    r"ordering(?:[ _](?:physician|provider|md))?|requesting(?:[ _](?:physician|provider))?|"
-    r"requested[ _]by|prescriber|prescribing[ _]physician|consultant|"
-    r"physician[ _]reviewer|physician[ _]advisor|medical[ _]director|reviewer|peer[ _]reviewer|"
-    r"therapist|treating[ _]therapist|co-?treating|radiologist|surgeon|assistant|"
-    r"assistant[ _]surgeon|anesthesia|anesthesiologist|crna|scrub|circulator|circulating[ _]nurse|"
-    r"industry[ _]representative|representative|rep|psychologist|evaluator|attending|"
-    r"interpreted[ _]by|dictated[ _]by|transcribed[ _]by|signed[ _]by|electronically[ _]signed"
-    r"(?:[ _]by)?|reviewed[ _]by|performed[ _]by|prepared[ _]by|entered[ _]by|verified[ _]by|"
-    r"approved[ _]by|seen[ _]by|cosigned[ _]by|co-signed[ _]by|"
-    r"signature(?:[ _]of[ _][a-z ]{3,30})?|"
-    r"signed|signer|cosigner|nurse|rn|lvn|ma|medical[ _]assistant|scribe|tech|technician|"
-    r"technologist|pharmacist|chaperone|caregiver|parent|mother|father|husband|wife|son|"
-    r"daughter|brother|sister|(?:resident[ _])?relative|resident|fellow|chiropractor|"
-    r"acupuncturist|counselor|social[ _]worker|case[ _]worker|to|from|attn|attention|cc|re|dear|"
-    r"(?:rad|x-ray|ct|mri|radiology|ultrasound|us|surgical|lab)[ _]tech|"
-    r"(?:our[ _])?client|preferred[ _]name|nickname|neighbou?r|friend|aide|owner|"
-    # a form's "Donor's Name", "Collector's Name (First, MI, Last)"
-    r"[a-z]+['’]s[ _]name|"
-    # Spanish and French forms' fields: surnames, given names, mother, father, spouse, holder
-    r"apellidos?|nombres?|nombre[ _]completo|madre|padre|esposo|esposa|c[óo]nyuge|paciente|"
-    r"titular|asegurado|nom|pr[ée]noms?|nom[ _]de[ _]famille|m[èe]re|p[èe]re|[ée]poux|[ée]pouse"
-)
-# Keys of a data block (JSON) that hold a person: not "name", which also names a measure.
-_PERSON_KEYS = (
-    r"patient[ _]name|full[ _]name|author|authored[ _]by|signed[ _]by|reviewer|physician|"
-    r"provider|adjuster|attorney|examiner|case[ _]manager|therapist|surgeon|radiologist|"
-    r"psychologist|referring[ _](?:physician|provider)|requesting[ _](?:physician|provider)|"
-    r"treating[ _]physician|spouse|employee|applicant|claimant|contact"
-)
 # A label at the start of a field ("Drug name:" and "Facility name:" are not labels of a person),
 # in any case, with an optional parenthesis before its colon; a JSON key ("author": "...") too.
 LABELLED = re.compile(
