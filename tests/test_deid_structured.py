@@ -392,3 +392,19 @@ def test_a_learned_family_name_in_the_plural_is_replaced():
 def test_a_town_and_zip_apart_by_a_comma_go_with_the_street():
     out = _out("A.  (Through interpreter) 27 Rue Toulouse, Thibodaux, 70301.\n")
     assert _leaks(out, "Thibodaux", "70301") == []
+
+
+def test_a_table_s_town_zip_and_employer_columns_are_redacted():
+    text = ("member_id,patient_name,city,zip,employer,visits\n"
+            "QX55012,Odile Quenneville,Thibodaux,70301,Prairie Freight Lines,4\n"
+            "QX55013,Ivo Marchbanks,Schriever,70395,Acme Mills,2\n")
+    out = _out(text)
+    assert _leaks(out, "Thibodaux", "70301", "Prairie Freight", "Acme Mills", "Schriever") == []
+    assert out.rstrip().endswith(",2")
+
+
+def test_a_drug_or_facility_name_column_is_no_person():
+    text = ("drug_name,dose,facility_name,qty\n"
+            "Gabapentin,300 mg,Lakeshore Surgery Center,90\n"
+            "Meloxicam,15 mg,Lakeshore Surgery Center,30\n")
+    assert _out(text) == text

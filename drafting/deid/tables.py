@@ -23,11 +23,18 @@ from drafting.deid.spans import Span
 _NOT = {"type", "code", "codes", "count", "qty", "amount", "amt", "status", "role", "class",
         "category", "specialty", "dx", "desc", "description", "notes", "note", "memo", "comment",
         "comments", "dir", "direction", "seq", "queue", "units", "billed", "allowed", "paid",
-        "rate", "total", "kind", "method", "mode", "reason", "result", "sex", "gender"}
+        "rate", "total", "kind", "method", "mode", "reason", "result", "sex", "gender",
+        # a thing's name, not a person's: "Drug Name", "Facility Name", "Test Name"
+        "drug", "drugs", "medication", "medications", "med", "meds", "product", "test", "tests",
+        "procedure", "facility", "plan", "payer", "insurance", "carrier", "device", "item",
+        "service", "lab", "study", "exam", "diagnosis", "file", "document", "form", "program",
+        "location", "site", "department", "clinic", "hospital", "pharmacy", "vendor"}
 _SSN = {"ssn", "tin", "ein", "taxid", "social"}
 _EMAIL = {"email", "mail"}
 _PHONE = {"phone", "tel", "telephone", "fax", "mobile", "cell", "ani", "callback", "dnis"}
-_ADDRESS = {"addr", "address", "street", "residence"}
+_ADDRESS = {"addr", "address", "street", "residence", "city", "town", "zip", "zipcode",
+            "postal", "postcode", "county"}
+_EMPLOYER = {"employer", "company"}
 _BIRTH = {"dob", "birth", "birthdate", "born"}
 _DATE = {"date", "dates", "dt", "dos", "time", "timestamp", "from", "thru", "through", "issued",
          "created", "modified", "updated", "received", "sent", "datetime"}
@@ -64,6 +71,8 @@ def column_kinds(heading: str) -> list[PhiKind]:
         kinds.append(PhiKind.dob)
     elif words & _DATE:
         kinds.append(PhiKind.date)
+    if words & _EMPLOYER:
+        kinds.append(PhiKind.employer)
     if words & _ACCOUNT or (words & _NUMBER and words & _PERSON):
         kinds.append(PhiKind.id)
     elif words & _PERSON:
@@ -85,9 +94,10 @@ def _cell_kind(kinds: list[PhiKind], cell: str) -> PhiKind | None:
         if kind in (PhiKind.date, PhiKind.dob) and _DATE_CELL.fullmatch(cell) and (
                 re.search(r"\d[/.:-]\d", cell) or digits >= 6):
             return kind
-        if kind is PhiKind.address and digits and re.search(r"[A-Za-z]{2}", cell):
+        if kind is PhiKind.address and (re.search(r"[A-Za-z]{2}", cell) or digits >= 5):
             return kind
-        if kind is PhiKind.name and re.search(r"[A-Za-z]{2}", cell) and digits <= 4:
+        if kind in (PhiKind.name, PhiKind.employer) and re.search(r"[A-Za-z]{2}", cell) \
+                and digits <= 4:
             return kind
     return None
 
