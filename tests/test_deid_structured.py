@@ -408,3 +408,16 @@ def test_a_drug_or_facility_name_column_is_no_person():
             "Gabapentin,300 mg,Lakeshore Surgery Center,90\n"
             "Meloxicam,15 mg,Lakeshore Surgery Center,30\n")
     assert _out(text) == text
+
+
+def test_a_vcard_and_a_calendar_attendee_are_read_by_their_properties():
+    out = _out("BEGIN:VCARD\nVERSION:4.0\nFN:Odile Quenneville\nTEL;TYPE=cell:+1-402-555-0166\n"
+               "ADR;TYPE=home:;;7 Quarry Ln;Hastings;NE;68901;USA\nEND:VCARD\n"
+               'ATTENDEE;CN="Ivo Marchbanks":mailto:ivo@example.com\n')
+    assert _leaks(out, "Quenneville", "402-555-0166", "Quarry", "Hastings", "Marchbanks") == []
+    assert "VERSION:4.0" in out
+
+
+def test_a_machine_key_s_value_is_read_by_the_key():
+    out = _out("patient_name: Tobias Quell\nvisit_type: follow-up\nreferringProvider: Ann Vole\n")
+    assert _leaks(out, "Tobias", "Quell", "Ann Vole") == [] and "visit_type: follow-up" in out

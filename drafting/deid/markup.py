@@ -7,6 +7,8 @@ table's heading would be read by (``tables.column_kinds``: name, patient, ssn, p
 dates...), and the element names of HL7 FHIR's HumanName, Address and Patient and of C-CDA's
 ``patientRole``, which are words no heading uses: ``family``, ``given``, ``line``,
 ``streetAddressLine``, ``city``, ``postalCode``, ``birthDate``, ``birthTime``, ``telecom``.
+A YAML-like line of a machine's key (``patient_name: Jane Doe``), a vCard's properties and an
+iCalendar participant's common name are read the same way.
 """
 
 from __future__ import annotations
@@ -53,7 +55,31 @@ def _spans(text: str, key: str, start: int, end: int) -> Iterator[Span]:
         yield from _cell_spans(text, start, end, kinds)
 
 
+# a vCard's properties (RFC 6350): formatted and structured name, nickname, telephone, address,
+# e-mail, birthday; an iCalendar attendee's or organiser's common name (RFC 5545 CN=)
+VCARD = re.compile(r"(?im)^(?P<k>FN|N|NICKNAME|TEL|ADR|EMAIL|BDAY|ANNIVERSARY)(?:;[^:\n]*)?:"
+                   r"(?P<v>[^\n]+)$")
+_VCARD_KINDS = {"fn": PhiKind.name, "n": PhiKind.name, "nickname": PhiKind.name,
+                "tel": PhiKind.phone, "adr": PhiKind.address, "email": PhiKind.email,
+                "bday": PhiKind.dob, "anniversary": PhiKind.date}
+COMMON_NAME = re.compile(r"(?i);CN=(?P<v>\"[^\"\n]+\"|[^;:\n]+)")
+# a machine's key (snake_case or camelCase) and its value on a line ("patient_name: Jane Doe",
+# "dateOfBirth: 1958-09-23"), read as a table's heading would be
+MACHINE_KEY = re.compile(r"(?m)^[ \t-]*(?P<k>[a-z]+(?:_[a-z0-9]+)+|[a-z]+(?:[A-Z][a-z0-9]+)+)"
+                         r"[ \t]*:[ \t]+(?P<v>[^\n#{}\[\]]+?)[ \t]*$")
+
+
 def markup_spans(text: str) -> Iterator[Span]:
+    if "BEGIN:VCARD" in text.upper():
+        for prop in VCARD.finditer(text):
+            value = prop.group("v")
+            if value.strip(" ;"):
+                yield Span(prop.start("v"), prop.end("v"), _VCARD_KINDS[prop.group("k").lower()], 4)
+    if ";CN=" in text.upper():
+        for name in COMMON_NAME.finditer(text):
+            yield Span(name.start("v"), name.end("v"), PhiKind.name, 4)
+    for pair in MACHINE_KEY.finditer(text):
+        yield from _spans(text, pair.group("k"), pair.start("v"), pair.end("v"))
     if '":' in text or '" :' in text:
         for pair in JSON_PAIR.finditer(text):
             if pair.group("v") is not None:
