@@ -170,3 +170,14 @@ def test_records_named_missing_are_listed_apart_from_the_marker_of_what_names_th
     assert any("[F2]" in s for s in cited), text
     # F2 names only the nerve study: the knee MRI's date and side are not said beside it
     assert all("MRI" not in s and "2022" not in s for s in cited)
+
+
+def test_an_appeal_of_a_denial_known_only_by_its_date_says_so_in_its_heading():
+    from drafting.backends.composer.front import letter
+
+    ctx = _context("appeal_letter", [_criterion()], "necessary")
+    ctx["case"] |= {"dates": {"denial": "2024-02-10"}, "setting": "commercial",
+                    "patient": {"age": 51, "sex": "female"}}
+    ctx["document"] |= {"denial": True}
+    heading = letter(ctx).splitlines()[0]
+    assert heading == "Re: Appeal of the denial of ankle arthroscopy, dated 10 February 2024"

@@ -48,9 +48,10 @@ def letter(ctx: Context) -> str:
     lines = []
     if document.get("addressee"):
         lines.append(f"To: {document['addressee']}")
+    denied_on = decision["date"] if decision else case["dates"].get("denial")
     if doc_type == "appeal_letter":
-        if decision:
-            re_line = f"Appeal of the denial of {names}, dated {longdate(decision['date'])}"
+        if denied_on:  # a decision, or only the date the case gives for the denial
+            re_line = f"Appeal of the denial of {names}, dated {longdate(denied_on)}"
         else:
             re_line = f"Appeal concerning {names} (no denial is recorded in the packet)"
     elif doc_type == "review_determination":
