@@ -421,3 +421,8 @@ def test_a_vcard_and_a_calendar_attendee_are_read_by_their_properties():
 def test_a_machine_key_s_value_is_read_by_the_key():
     out = _out("patient_name: Tobias Quell\nvisit_type: follow-up\nreferringProvider: Ann Vole\n")
     assert _leaks(out, "Tobias", "Quell", "Ann Vole") == [] and "visit_type: follow-up" in out
+
+
+def test_a_hyphenated_surname_cut_to_initials_after_a_title_is_a_name():
+    out = _out("Please see Dr. Q-V next week; Dr. Q-V is in clinic Tuesday.\n")
+    assert "Q-V" not in out

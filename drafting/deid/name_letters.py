@@ -18,7 +18,9 @@ from drafting.deid.terms import fold, is_clinical_word
 from drafting.deid.words import is_word
 
 SPELLED = re.compile(r"(?<![\w-])[A-Z](?:-[A-Z]){2,}(?![\w-])")
-CUT_SURNAME = re.compile(r"(?<![\w.'’-])[A-Z]\.[ ][A-Z]-[A-Z](?![\w'’-])")
+# a hyphenated surname cut to its initials after an initial ("A. F-B") or a title ("Dr. F-B")
+CUT_SURNAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.|(?:Dr|Mr|Mrs|Ms|Dra|Sra)\.?)[ ][A-Z]-[A-Z]"
+                         r"(?![\w'’-])")
 _STAMP_VERB = (r"transcribed|typed|dictated|keyed|entered|scanned|printed|faxed|indexed|"
                r"initialed|initialled|prepared|filed")
 STAMP_INITIALS = re.compile(
