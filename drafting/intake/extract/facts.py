@@ -98,6 +98,14 @@ from drafting.intake.extract.vocabulary import procedure_in
 _DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
                              re.IGNORECASE)
 
+# What an assessment's list states of a problem ("2. Lumbar stenosis with claudication - stable",
+# "4. Tobacco use.", "Assessment: chronic post-fusion pain; long-term opioid use") names it, with
+# the clinician's summary of its course: the case's diagnoses, not a history, a finding or a
+# function of the visit's (those are told where the note records them). A response, a drug or
+# care an assessment states is still read, and so is the prose of an assessment's paragraph
+# ("ASSESSMENT" then "He continues to have right leg pain with prolonged sitting.").
+_NOT_LISTED = (C.history, C.functional, C.exam)
+
 # Records of a procedure done: the procedure line, then responses. Their indication is history,
 # and so are the examination, prior care and medications they record (trials.py).
 PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
@@ -292,6 +300,10 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             cared = not family and not PROCEDURE_WORDS.search(sentence.text) and bool(
                 set(tags_in(sentence.text)) & CONSERVATIVE_TAGS)
             found = classified(sentence, doc, None if cared else family or context)
+            if found and found.category in _NOT_LISTED and (
+                    sentence.listed or sentence.labelled) and _DIAGNOSIS_LIST.search(
+                    label_core(sentence.label or sentence.section)):
+                found = None  # a problem of the assessment's list: a diagnosis, not a finding
             if found and found.category is C.response and doc.type in PROCEDURE_RECORDS and (
                     day := stated_date(sentence.text, doc)):
                 found.date, found.date_precision = day  # a prior block's, in the indication

@@ -51,8 +51,10 @@ _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
 _FOOTER = re.compile(r"^page \d+(?: of \d+)?$", re.IGNORECASE)
 # A SOAP note's bare section letters on a line of their own ("P:" opens the plan).
-SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan"}
-_SOAP = re.compile(r"^([SOAP])\s*:$", re.IGNORECASE)
+# An assessment and plan's letters ("A/P:", "A&P:") alone on their line open that section too.
+SOAP_SECTIONS = {"s": "subjective", "o": "objective", "a": "assessment", "p": "plan",
+                 "a/p": "a/p", "a&p": "a/p"}
+_SOAP = re.compile(r"^([SOAP]|A\s?[/&]\s?P)\s*:$", re.IGNORECASE)
 _ABBREVIATIONS = ("dr.", "mr.", "ms.", "mrs.", "e.g.", "i.e.", "vs.", "approx.", "no.", "st.",
                   "jr.", "sr.", "p.o.", "a.m.", "p.m.", "incl.")
 # A sentence may open in chart shorthand, lower case ("... 6 wks. c/o LBP ...", ". s/p TFESI").
@@ -70,6 +72,7 @@ class Sentence:
     lead: str = ""  # the label as written, before the first sentence of a labelled value
     paragraph: int = 0  # sentences of one paragraph share it (a letter's summary runs in order)
     heading: str = ""  # the heading (or SOAP section) above a labelled value, in lower case
+    listed: bool = False  # an item of a list ("2. Lumbar stenosis - stable"), not prose
 
     @property
     def labelled(self) -> bool:
@@ -112,7 +115,7 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             carried = None
             continue
         if soap := _SOAP.match(text):
-            section = SOAP_SECTIONS[soap.group(1).lower()]
+            section = SOAP_SECTIONS[re.sub(r"\s", "", soap.group(1).lower())]
             out.append(Line(text, page, section, "heading"))
             carried = None
             continue
@@ -173,12 +176,13 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
     """Sentences of prose, list items and labelled values (each labelled value on its own)."""
     out: list[Sentence] = []
     paragraph: list[str] = []
-    where = {"page": 1, "section": "", "paragraph": 0}  # of the paragraph being gathered
+    where = {"page": 1, "section": "", "paragraph": 0, "listed": False}  # of the paragraph
 
     def flush() -> None:
         if paragraph:
             where["paragraph"] += 1
-            out.extend(Sentence(s, where["page"], where["section"], paragraph=where["paragraph"])
+            out.extend(Sentence(s, where["page"], where["section"], paragraph=where["paragraph"],
+                                listed=bool(where["listed"]))
                        for s in split_sentences(" ".join(paragraph)))
             paragraph.clear()
 
@@ -198,7 +202,7 @@ def sentences(page_lines: list[Line]) -> list[Sentence]:
         if line.kind == "item" or not joins:
             flush()
         if not paragraph:
-            where.update(page=line.page, section=line.section)
+            where.update(page=line.page, section=line.section, listed=line.kind == "item")
         paragraph.append(line.text)
     flush()
     return out

@@ -1,0 +1,69 @@
+"""Record intake on classes of error that recur over the blind sets 1-10 (intake round 10), each
+on new synthetic text written for the test (never a blind set's own sentences)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafting.intake.extract.text import lines
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2028, 1, 1)
+NOTE_HEAD = "SPINE CLINIC PROGRESS NOTE\nDate of service: 10/05/2027\n\n"
+
+
+def facts_of(tmp_path: Path, text: str) -> list[dict]:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="round-10", ocr=False, today=TODAY).drafted.data["facts"]
+
+
+def statements(tmp_path: Path, text: str) -> str:
+    return " | ".join(f["statement"] for f in facts_of(tmp_path, text))
+
+
+# -- a problem of the assessment's list names a diagnosis; it is not a finding of the visit ----
+
+
+@pytest.mark.parametrize(("assessment", "problem"), [
+    ("ASSESSMENT\n1. Thoracic myelopathy, mild.\n2. Nicotine dependence, cigarettes.\n",
+     "Nicotine"),
+    ("ASSESSMENT\n1. Neck pain.\n2. Class II obesity, BMI 37.2.\n", "obesity"),
+    ("Impression: chronic low back pain radiating to the left leg after the 2019 fusion; "
+     "long-term NSAID use.\n", "2019 fusion"),
+    ("O: Gait normal.\n\nA/P:\n1. Cervical spondylosis with right C6 radiculopathy - stable, "
+     "walking tolerance unchanged.\n", "spondylosis"),
+    ("O: Gait normal.\n\nA&P:\n1. Sacroiliac joint pain, right - improving, functional gains "
+     "kept.\n", "Sacroiliac"),
+])
+def test_an_assessment_lists_problems_not_findings(tmp_path, assessment, problem):
+    text = NOTE_HEAD + "HPI: Neck pain 6/10 radiating to the right hand for 5 months.\n\n" + \
+        assessment
+    drafted = statements(tmp_path, text)
+    assert "Neck pain 6/10 radiating to the right hand" in drafted  # the history is still read
+    assert problem not in drafted
+
+
+def test_a_drug_or_a_response_an_assessment_states_is_still_read(tmp_path):
+    text = NOTE_HEAD + ("ASSESSMENT\n1. Lumbar radiculopathy, left L5.\n"
+                        "2. Reports 70% relief for 10 weeks after the L4-5 TFESI of 06/02/2027.\n"
+                        "3. Takes naproxen 500 mg twice daily.\n")
+    categories = {f["category"] for f in facts_of(tmp_path, text)}
+    assert {"response", "medication"} <= categories
+
+
+def test_the_letters_of_an_assessment_and_plan_open_its_section():
+    read = lines("O: Gait normal.\n\nA/P:\n1. Low back pain - improving.\n", 1)
+    assert read[-1].section == "a/p"
+    assert lines("A & P:\n1. Neck pain.\n", 1)[-1].section == "a/p"
+
+
+def test_the_prose_of_an_assessment_paragraph_is_still_read(tmp_path):
+    text = ("PHYSICAL THERAPY DISCHARGE SUMMARY\nDate of discharge: 09/14/2027\n\nASSESSMENT\n"
+            "Gains have leveled off. She continues to have left leg pain radiating to the ankle "
+            "with prolonged standing, and she has not returned to full duty.\n")
+    assert "She continues to have left leg pain radiating to the ankle" in statements(
+        tmp_path, text)
