@@ -426,3 +426,8 @@ def test_a_machine_key_s_value_is_read_by_the_key():
 def test_a_hyphenated_surname_cut_to_initials_after_a_title_is_a_name():
     out = _out("Please see Dr. Q-V next week; Dr. Q-V is in clinic Tuesday.\n")
     assert "Q-V" not in out
+
+
+def test_an_administrative_law_judge_s_title_marks_a_name():
+    out = _out("Hearing set before ALJ de la Quenneville on the 13th. The ALJ ruled.\n")
+    assert "Quenneville" not in out and "The ALJ ruled." in out
