@@ -181,3 +181,30 @@ def test_an_appeal_of_a_denial_known_only_by_its_date_says_so_in_its_heading():
     ctx["document"] |= {"denial": True}
     heading = letter(ctx).splitlines()[0]
     assert heading == "Re: Appeal of the denial of ankle arthroscopy, dated 10 February 2024"
+
+
+def _repeat_of_first(item_id: str) -> str:
+    from drafting.backends.composer.items import item_analysis
+
+    rule = _criterion(statement="Care past the initial course is shown to help (maintenance "
+                                "care is not medically necessary).", status="not_met")
+    ctx = _context("appeal_letter", [rule], "not_necessary")
+    ctx["items"][0]["id"] = ctx["results"][0]["item_id"] = item_id
+    ctx["items"][0]["service"] = ctx["results"][0]["service"] = f"Massage, course {item_id}"
+    ctx["item"] = ctx["items"][0]
+    ctx["repeats"] = {"c1": "I1"}
+    return item_analysis(ctx)
+
+
+def test_items_judged_as_an_earlier_one_each_say_so_in_their_own_sentences():
+    from evals.checks.coherence import MIN_REPEATED_WORDS, _key
+
+    second, third = _repeat_of_first("I2"), _repeat_of_first("I3")
+    said = {_key(second[a:b])[0] for a, b in sentences(second)
+            if _key(second[a:b])[1] >= MIN_REPEATED_WORDS}
+    assert not [third[a:b] for a, b in sentences(third) if _key(third[a:b])[0] in said]
+    # each criterion's line opens with its statement in bold: the guideline's words, not the
+    # letter's conclusion about the item
+    line = next(x for x in third.splitlines() if "maintenance" in x)
+    assert line.startswith("**")
+    assert stated_outcome(line.split("**")[-1]) in (None, "necessary")

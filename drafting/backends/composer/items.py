@@ -126,15 +126,18 @@ def item_analysis(ctx: Context) -> str:
             parts.append(standard)
         paragraphs.append(w.unique(" ".join(parts)))
     for earlier, ids in repeats.items():
+        # one line per criterion, its statement at its head in bold (the guideline's words,
+        # which may say what is not necessary, are never read as this draft's claim) and this
+        # item named on each line (a third item judged as the first is not the second's
+        # sentences again)
         same = [c for c in result["criteria"] if c["criterion_id"] in ids]
         met = all(c["status"] == "met" for c in same)
-        paragraphs.append(
-            f"As for {earlier}, and on the same record, "
-            + ("these criteria are met" if met else "these criteria stand as analysed there")
-            + ": " + "; ".join(f"**{lower_first(strip_end(c['statement']))}**"
-                               f"{'' if c['required'] else ' (supporting)'}"
-                               + ("" if met else f" ({STATUS_WORDS[c['status']]})")
-                               for c in same) + ".")
+        paragraphs.append("\n".join(
+            [f"For {item['id']}, as for {earlier} and on the same record, "
+             + ("these criteria are met:" if met else "these criteria stand as analysed there:")]
+            + [f"**{upper_first(strip_end(c['statement']))}**"
+               f"{'' if c['required'] else ' (supporting)'}: "
+               f"{STATUS_WORDS[c['status']]} for {item['id']}." for c in same]))
     if not re.search(r"\[F\d+\]", " ".join(paragraphs)):
         # no criterion rests on a fact: cite what the request itself rests on
         own = [f for f in list(item.get("facts", [])) + [f["id"] for f in ctx["facts"]]
