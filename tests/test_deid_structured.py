@@ -431,3 +431,20 @@ def test_a_hyphenated_surname_cut_to_initials_after_a_title_is_a_name():
 def test_an_administrative_law_judge_s_title_marks_a_name():
     out = _out("Hearing set before ALJ de la Quenneville on the 13th. The ALJ ruled.\n")
     assert "Quenneville" not in out and "The ALJ ruled." in out
+
+
+def test_a_vitals_table_s_times_of_care_stay_and_its_prescriber_goes():
+    text = ("Date        Time    BP       HR   Prescriber\n"
+            "03/04/2024  08:14   128/82   76   Ann Quillfeather\n"
+            "03/04/2024  12:30   122/80   72   Ann Quillfeather\n")
+    out = _out(text, shift=20)
+    assert "08:14" in out and "12:30" in out and "128/82" in out
+    assert "Quillfeather" not in out
+
+
+def test_one_word_under_a_person_heading_is_no_name():
+    text = ("RX#      DRUG                 QTY   PRESCRIBER          PAID BY\n"
+            "4410021  GABAPENTIN 300MG     90    QUILL, ODETTE       Cash\n"
+            "4410022  MELOXICAM 15MG       30    QUILL, ODETTE       Self\n")
+    out = _out(text)
+    assert "QUILL" not in out and "Cash" in out and "Self" in out

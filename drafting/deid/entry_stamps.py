@@ -21,8 +21,9 @@ from drafting.deid.dates import find_dates, find_partial_dates
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
-# a clock time, with seconds, and "a"/"p" or "am"/"pm" as texting platforms write them
-TIME = re.compile(r"[ \t]*,?[ \t]*(?P<t>(?:(?:@|at|T)[ \t]*)?\d{1,2}:\d{2}(?::\d{2})?"
+# a clock time, with seconds, and "a"/"p" or "am"/"pm" as texting platforms write them, one space
+# after its date at most (a table's date and time columns, apart by more, are a time of care)
+TIME = re.compile(r"(?:[ ]?,)?[ ]?(?P<t>(?:(?:@|at|T)[ ]?)?\d{1,2}:\d{2}(?::\d{2})?"
                   r"(?:[ ]?(?:[AaPp]\.?[Mm]\.?|[AaPp])(?![\w]))?)(?![\w:])")
 # what may stand before an entry's date: a bracket, a sequence number, a bullet
 _LEAD = re.compile(r"[ \t]*(?:[\[(][ \t]*|\d{1,4}[.)]?[ \t]+|[-*•][ \t]+)?")

@@ -36,7 +36,8 @@ _ADDRESS = {"addr", "address", "street", "residence", "city", "town", "zip", "zi
             "postal", "postcode", "county"}
 _EMPLOYER = {"employer", "company"}
 _BIRTH = {"dob", "birth", "birthdate", "born"}
-_DATE = {"date", "dates", "dt", "dos", "time", "timestamp", "from", "thru", "through", "issued",
+# (not "time" alone: a vitals table's times are times of care, which stay)
+_DATE = {"date", "dates", "dt", "dos", "timestamp", "from", "thru", "through", "issued",
          "created", "modified", "updated", "received", "sent", "datetime"}
 _ACCOUNT = {"acct", "account", "chk", "check", "cheque", "eft", "iban", "routing", "mrn",
             "policy", "claim", "license", "licence", "npi", "dea", "serial", "ticket"}
@@ -44,7 +45,9 @@ _NUMBER = {"id", "no", "number", "num", "nbr"}
 _PERSON = {"name", "patient", "claimant", "payee", "employee", "member", "subscriber", "insured",
            "guarantor", "agent", "user", "username", "login", "operator", "clinician",
            "physician", "provider", "doctor", "nurse", "author", "signer", "clerk", "adjuster",
-           "examiner", "contact", "spouse", "party", "caller", "staff", "rep", "recipient"}
+           "examiner", "contact", "spouse", "party", "caller", "staff", "rep", "recipient",
+           "prescriber", "surgeon", "therapist", "attending", "pharmacist", "interpreter",
+           "witness", "guardian", "caregiver", "relative", "kin"}
 
 
 def heading_words(heading: str) -> set[str]:
@@ -84,6 +87,11 @@ def column_kinds(heading: str) -> list[PhiKind]:
 _DATE_CELL = re.compile(r"\d[\d /.:,@T+-]*(?:[ ]?[AaPp]\.?[Mm]?\.?)?(?:[ ]?[A-Z]{3})?")
 
 
+# a person in a name column: two words or more, one with a capital ("Doe, Jane", "JANE Q DOE"),
+# or a user name ("jdoe", "k.smith04"); not one word ("Cash", "Self", "N/A")
+_NAME_CELL = re.compile(r"[a-z][a-z0-9._-]{3,}|(?=.*[A-Z])\S+(?:,?[ ]+\S+)+")
+
+
 def _cell_kind(kinds: list[PhiKind], cell: str) -> PhiKind | None:
     digits = sum(c.isdigit() for c in cell)
     for kind in kinds:
@@ -96,8 +104,9 @@ def _cell_kind(kinds: list[PhiKind], cell: str) -> PhiKind | None:
             return kind
         if kind is PhiKind.address and (re.search(r"[A-Za-z]{2}", cell) or digits >= 5):
             return kind
-        if kind in (PhiKind.name, PhiKind.employer) and re.search(r"[A-Za-z]{2}", cell) \
-                and digits <= 4:
+        if kind is PhiKind.employer and re.search(r"[A-Za-z]{2}", cell) and digits <= 4:
+            return kind
+        if kind is PhiKind.name and _NAME_CELL.fullmatch(cell) and digits <= 4:
             return kind
     return None
 
