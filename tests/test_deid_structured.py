@@ -448,3 +448,11 @@ def test_one_word_under_a_person_heading_is_no_name():
             "4410022  MELOXICAM 15MG       30    QUILL, ODETTE       Self\n")
     out = _out(text)
     assert "QUILL" not in out and "Cash" in out and "Self" in out
+
+
+def test_a_condition_or_a_measure_under_a_json_name_key_stays():
+    text = ('{"name": "Lumbar Radiculopathy", "onset": "chronic"}\n'
+            '{"name": "Pain Score", "value": 6}\n'
+            '{"name": "Odile Quenneville", "role": "patient"}\n')
+    out = _out(text)
+    assert "Lumbar Radiculopathy" in out and "Pain Score" in out and "Quenneville" not in out

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.tables import _cell_spans, column_kinds
+from drafting.deid.terms import is_clinical_word
 
 # FHIR (HumanName, Address, Patient) and C-CDA element names, lower-cased
 KEYS = {"family": PhiKind.name, "given": PhiKind.name, "line": PhiKind.address,
@@ -38,6 +39,13 @@ XML_VALUE = re.compile(r"<(?P<k>[A-Za-z][\w.-]{0,40})[ \t][^<>]*?\b(?:value|exte
                        r"\"(?P<v>[^\"\n]+)\"")
 
 
+def _person_like(value: str) -> bool:
+    """Two capitalised words or more, none a clinical word ("name": "Lumbar Radiculopathy" is a
+    condition's)."""
+    words = re.findall(r"[A-Za-z'’-]+", value)
+    return bool(_PERSONISH.fullmatch(value)) and not any(is_clinical_word(w) for w in words)
+
+
 def _spans(text: str, key: str, start: int, end: int) -> Iterator[Span]:
     value = text[start:end]
     if not value.strip():
@@ -49,7 +57,7 @@ def _spans(text: str, key: str, start: int, end: int) -> Iterator[Span]:
         yield Span(start, end, kind, 4)
         return
     kinds = column_kinds(key)
-    if PhiKind.name in kinds and not _PERSONISH.fullmatch(value):
+    if PhiKind.name in kinds and not _person_like(value):
         kinds.remove(PhiKind.name)  # "name": "NRS" is a measure; "author": "pain medicine"
     if kinds:
         yield from _cell_spans(text, start, end, kinds)
