@@ -208,3 +208,15 @@ def test_items_judged_as_an_earlier_one_each_say_so_in_their_own_sentences():
     line = next(x for x in third.splitlines() if "maintenance" in x)
     assert line.startswith("**")
     assert stated_outcome(line.split("**")[-1]) in (None, "necessary")
+
+
+def test_a_gap_in_the_packet_cites_the_fact_that_names_the_missing_record():
+    from drafting.backends.composer.findings import gaps
+
+    documents = [{"id": "D9", "title": "Outside nerve study", "date": "2023-11-02",
+                  "included": False}]
+    weak = _criterion(status="undocumented", gap="submission", missing_documents=["D9"])
+    ctx = _context("litigation_opinion", [weak], "insufficient_documentation", documents)
+    ctx["document"]["stance"] = "opinion"
+    text = gaps(ctx)
+    assert any("[F2]" in s and "nerve study" not in s for s in _cited_sentences(text)), text

@@ -141,8 +141,9 @@ def gaps(ctx: Context) -> str:
             what = lower_first(strip_end(criterion["statement"]))
             docs = missing_documents(ctx, criterion.get("missing_documents", []))
             named |= {d["id"] for d in docs}
+            # the facts bearing on the criterion, else those that name the missing records
             cite = markers(criterion["supporting_facts"] + criterion["contradicting_facts"],
-                           w.facts)
+                           w.facts) or markers(citing(ctx, [d["id"] for d in docs]), w.facts)
             shows = f" The record shows this {cite}." if cite else ""
             names = joined([document_name(d) for d in docs])
             if criterion["status"] != "undocumented":
@@ -163,12 +164,14 @@ def gaps(ctx: Context) -> str:
         for doc in missing_documents(ctx, result.get("missing_documents", [])):
             if doc["id"] in named:
                 continue
-            citing = [f["id"] for f in ctx["facts"] if doc["id"] in f.get("references", [])]
-            cite = markers(citing, w.facts)
+            cite = markers(citing(ctx, [doc["id"]]), w.facts)
             lines.append(f"- {result['item_id']}: cited in the record but not in the packet: "
                          f"{document_name(doc)}{'; enclose it.' if how == 'advocacy' else '.'}"
                          + (f" The record shows this {cite}." if cite else ""))
             named.add(doc["id"])
+    basis = record_basis(ctx, lines, w, lead="The record these gaps are read from: ")
+    if lines and basis:
+        lines.append(basis)
     if not lines:
         return ("No required evidence is missing, and each record the notes cite is in the "
                 "packet.")
