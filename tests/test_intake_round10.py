@@ -67,3 +67,22 @@ def test_the_prose_of_an_assessment_paragraph_is_still_read(tmp_path):
             "with prolonged standing, and she has not returned to full duty.\n")
     assert "She continues to have left leg pain radiating to the ankle" in statements(
         tmp_path, text)
+
+
+# -- a procedure that brought no relief, told in other words, is a response (no relief) -------
+
+
+@pytest.mark.parametrize("told", [
+    "She had a left SI joint injection in 2025, which per the patient \"did nothing.\"",
+    "A cervical epidural injection on 03/02/2026 gave no lasting benefit.",
+    "Right L5 medial branch block 04/2026 did not help.",
+])
+def test_a_procedure_that_did_not_help_is_a_response_without_relief(tmp_path, told):
+    text = NOTE_HEAD + "HPI: Low back pain 7/10 for 3 years. " + told + "\n"
+    responses = [f for f in facts_of(tmp_path, text) if f["category"] == "response"]
+    assert responses and "no_relief" in responses[0]["tags"]
+
+
+def test_no_change_in_a_symptom_is_no_response(tmp_path):
+    text = NOTE_HEAD + "ROS: No change in bowel or bladder habits. No new weakness.\n"
+    assert all(f["category"] != "response" for f in facts_of(tmp_path, text))
