@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from drafting.intake.extract.records_gap import records_missing
 from drafting.intake.extract.text import lines
 from drafting.intake.run import run_intake
 
@@ -86,3 +87,27 @@ def test_a_procedure_that_did_not_help_is_a_response_without_relief(tmp_path, to
 def test_no_change_in_a_symptom_is_no_response(tmp_path):
     text = NOTE_HEAD + "ROS: No change in bowel or bladder habits. No new weakness.\n"
     assert all(f["category"] != "response" for f in facts_of(tmp_path, text))
+
+
+# -- a record the writer says they do not hold is a fact of its own --------------------------
+
+
+@pytest.mark.parametrize("told", [
+    "She had an L4-5 epidural at another clinic in 2024; those notes were not available to me.",
+    "Operative report not in our chart.",
+    "I do not have the discharge summary from the hospital.",
+    "Pages 4-5 of the outside records missing.",
+])
+def test_a_record_said_to_be_missing_is_drafted_as_other(tmp_path, told):
+    text = NOTE_HEAD + "HPI: Low back pain 7/10 for 3 years. " + told + "\n"
+    assert any(f["category"] == "other" and told[:20] in f["statement"]
+               for f in facts_of(tmp_path, text))
+
+
+@pytest.mark.parametrize("told", [
+    "Client reports missing about two weeks of work.",
+    "She does not have numbness in the legs.",
+    "MRI report reviewed with the patient.",
+])
+def test_what_is_not_a_missing_record_is_not_one(told):
+    assert not records_missing(told)

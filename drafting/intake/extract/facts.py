@@ -70,6 +70,7 @@ from drafting.intake.extract.passing import (
     without_restated,
 )
 from drafting.intake.extract.procedure_table import procedure_table
+from drafting.intake.extract.records_gap import records_missing
 from drafting.intake.extract.rendered import rendered_in_plan
 from drafting.intake.extract.reports import report_facts
 from drafting.intake.extract.retold import told_in_the_record
@@ -98,12 +99,10 @@ from drafting.intake.extract.vocabulary import procedure_in
 _DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
                              re.IGNORECASE)
 
-# What an assessment's list states of a problem ("2. Lumbar stenosis with claudication - stable",
-# "4. Tobacco use.", "Assessment: chronic post-fusion pain; long-term opioid use") names it, with
-# the clinician's summary of its course: the case's diagnoses, not a history, a finding or a
-# function of the visit's (those are told where the note records them). A response, a drug or
-# care an assessment states is still read, and so is the prose of an assessment's paragraph
-# ("ASSESSMENT" then "He continues to have right leg pain with prolonged sitting.").
+# An assessment's listed problem ("2. Lumbar stenosis with claudication - stable", "4. Tobacco
+# use.", "Assessment: chronic post-fusion pain; opioid use") is a diagnosis with its course, not a
+# history, finding or function (a response, drug or care it states is still read, and so is an
+# assessment paragraph's prose: "He continues to have right leg pain with prolonged sitting.").
 _NOT_LISTED = (C.history, C.functional, C.exam)
 
 # Records of a procedure done: the procedure line, then responses. Their indication is history,
@@ -276,6 +275,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
             continue  # "3. Obesity, BMI 31 (E66.9)": a diagnosis of the list, read as such
+        if records_missing(sentence.text):  # "op note not in chart": what the file lacks
+            out.append(make_fact(C.other, sentence, doc, []))  # (beside what else it tells)
         if _not_done_yet(sentence.text) and not _procedure_line(sentence, doc) and \
                 not continued_drug(sentence.text):
             if is_review_step(sentence) and stated_date(sentence.text, doc):  # "requested on"
