@@ -13,6 +13,7 @@ from functools import cache
 from drafting.deid.terms import fold
 
 LISTS = ("dist.female.first", "dist.male.first")
+SURNAMES = "dist.all.last"  # the Census 1990 surnames of the same package: 88,799 names
 
 
 @cache
@@ -35,3 +36,19 @@ def given_names() -> frozenset[str]:
 
 def is_given_name(word: str) -> bool:
     return fold(word).lower() in given_names()
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The surnames of the Census list, in lower case (empty without the package)."""
+    try:
+        from importlib.resources import files
+
+        text = (files("names") / SURNAMES).read_text(encoding="ascii")
+    except (ImportError, ModuleNotFoundError, FileNotFoundError):
+        return frozenset()
+    return frozenset(line.split(" ", 1)[0].lower() for line in text.splitlines() if line)
+
+
+def is_surname(word: str) -> bool:
+    return fold(word).lower() in surnames()

@@ -23,6 +23,7 @@ from pathlib import Path
 
 import yaml
 
+from drafting.deid.given_names import is_given_name, is_surname
 from drafting.deid.name_labels import _PERSON_KEYS, _PERSON_LABELS
 from drafting.deid.terms import (
     APOSTROPHE,
@@ -31,6 +32,7 @@ from drafting.deid.terms import (
     LOWER,
     UPPER,
     U,
+    drugs,
     fold,
     is_clinical_word,
     is_never_name,
@@ -191,7 +193,32 @@ def _is_stop(word: str) -> bool:
             or is_never_name(word) or is_compound_word(word))
 
 
-def trim(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
+# a side, a direction or a part of the body: a surname too, but after a name more likely a finding
+_BODY_OR_SIDE = re.compile(r"(?i)left|right|north|south|east|west|back|knee|spine|shoulder|pain|"
+                           r"strength|range|straight|floor|street|lane|valley|center|home|care")
+
+
+def _worded_surname(words: list[re.Match[str]], first: int, i: int, after: str | None) -> bool:
+    """A surname that is also a word no name is read from ("Page", "Faith", "Will"), kept as the
+    last word of a marked name when given names (or initials) stand before it and nothing after
+    it reads as a form's word: "Grace A. Page, Esq.", "attorney Grace Page", not "Mary Page 2 of
+    5" nor "John Case:". Only where the caller shows what follows the name (``after``)."""
+    bare = words[i].group(0).rstrip(".,;")
+    if after is None or i == first or i + 1 < len(words) or \
+            not re.fullmatch(r"[A-Z][a-z]{2,}", bare):
+        return False
+    if not is_surname(bare) or fold(bare).lower() in drugs() or _BODY_OR_SIDE.fullmatch(bare) \
+            or bare.lower() in given_months() \
+            or re.match(r"[ \t]*(?:\d|[:#(]|of\b)", after, re.IGNORECASE):
+        return False
+    head = words[first].group(0).strip(".,")
+    return is_given_name(head) and not _is_stop(head) and len(head) >= 3 and all(
+        is_given_name(w.group(0).strip(".,")) or re.fullmatch(r"[A-Z]\.?", w.group(0))
+        for w in words[first + 1:i])
+
+
+def trim(text: str, start: int, strict: bool = False, after: str | None = None
+         ) -> tuple[int, int] | None:
     """The name at the start of ``text`` (offset ``start``), or None if no word of two letters or
     more is left. After a label or a title (``strict`` False) it runs up to the first label
     word, heading, role or credential. Before a credential or a role (``strict``) stop words
@@ -210,7 +237,8 @@ def trim(text: str, start: int, strict: bool = False) -> tuple[int, int] | None:
                     and re.match(U, words[i + 1].group(0)))  # "Dos Santos", not "DOS:"
         given = (word.lower() in given_months() and i + 1 < len(words)
                  and re.match(U, words[i + 1].group(0)) and not _is_stop(words[i + 1].group(0)))
-        if word.endswith(":") or (_is_stop(word) and not particle and not given):
+        if word.endswith(":") or (_is_stop(word) and not particle and not given and
+                                  not _worded_surname(words, first, i, after)):
             if strict:
                 return None
             break
@@ -247,7 +275,7 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                     if not piece or (part.start() and re.fullmatch(r"[A-Z]{2,5}", piece)):
                         continue  # "counselor Tom Wolak, CRC": a credential, not a second name
                     at = offset + raw.index(piece, part.start())
-                    span = trim(piece, at)
+                    span = trim(piece, at, after=text[at + len(piece):at + len(piece) + 8])
                     if span and _name_like(text[span[0]:span[1]]):
                         yield span
                 continue
@@ -266,11 +294,13 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                 # "for SCS, NGUYEN Thi Hoa, PsyD": an acronym before the comma is no name part
                 if acronym := re.match(r"[A-Z]{2,4},[ ](?=\S+[ ]\S)", raw):
                     raw, offset = raw[acronym.end():], offset + acronym.end()
-            span = trim(raw, offset, strict=pattern in _STRICT)
+            span = trim(raw, offset, strict=pattern in _STRICT,
+                        after=text[offset + len(raw):offset + len(raw) + 8])
             if span is None and pattern is SIGNED and ", " in raw:
                 # "Kings River Urgent Care, Dwight Fenwick Jr., PA-C": the name after the firm
                 cut = raw.rindex(", ") + 2
-                span = trim(raw[cut:], offset + cut, strict=True)
+                span = trim(raw[cut:], offset + cut, strict=True,
+                            after=text[offset + len(raw):offset + len(raw) + 8])
             if span and pattern is LABELLED and not _labelled_ok(text, match, span):
                 continue
             if span and _name_like(text[span[0]:span[1]]):

@@ -1,0 +1,34 @@
+"""De-identification round G (issue #22): names in prose whose words are also common words.
+
+Synthetic text written for these tests; every name, number and address is invented."""
+
+from __future__ import annotations
+
+from drafting.deid import Deidentifier
+from drafting.deid.phimap import PhiMap
+
+
+def _deid(text: str) -> str:
+    deid = Deidentifier(PhiMap())
+    deid.learn([text])
+    return deid.deidentify(text)
+
+
+def test_a_surname_that_is_a_form_word_is_kept_after_a_given_name_and_a_credential() -> None:
+    out = _deid("Counsel for claimant: Rosalind T. Page, Esq., by letter.")
+    assert "Page" not in out and "Rosalind" not in out
+
+
+def test_a_surname_that_is_a_form_word_is_kept_after_a_role_and_a_given_name() -> None:
+    out = _deid("The file went to her attorney Harriet Page. Please hold all bills.")
+    assert "Page" not in out and "Harriet" not in out
+
+
+def test_the_name_so_learned_is_removed_where_nothing_marks_it() -> None:
+    out = _deid("Cc: Harriet Page, Esq.\nWe spoke with Harriet Page again on the phone.")
+    assert "Harriet Page" not in out
+
+
+def test_a_form_word_after_a_name_is_still_no_surname_before_a_number_or_a_side() -> None:
+    assert "Page 2 of 5" in _deid("Patient: Mary Page 2 of 5")
+    assert "Knee" in _deid("her daughter Mary Knee was present")
