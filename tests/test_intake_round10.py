@@ -111,3 +111,22 @@ def test_a_record_said_to_be_missing_is_drafted_as_other(tmp_path, told):
 ])
 def test_what_is_not_a_missing_record_is_not_one(told):
     assert not records_missing(told)
+
+
+# -- a year alone in a drug's line dates the drug ----------------------------------------------
+
+
+@pytest.mark.parametrize(("told", "year"), [
+    ("Tried pregabalin 75 mg 2024 -> dizziness, stopped after 3 wks.", "2024"),
+    ("Celecoxib 200 mg daily, stopped 2025 for reflux.", "2025"),
+])
+def test_a_year_alone_in_a_drug_line_dates_the_drug(tmp_path, told, year):
+    text = NOTE_HEAD + told + "\n"
+    drugs = [f for f in facts_of(tmp_path, text) if f["category"] == "medication"]
+    assert drugs and str(drugs[0]["date"]).startswith(year)
+
+
+def test_a_dose_of_two_thousand_is_no_year(tmp_path):
+    text = NOTE_HEAD + "Acetaminophen 2000 mg per day in divided doses.\n"
+    drugs = [f for f in facts_of(tmp_path, text) if f["category"] == "medication"]
+    assert drugs and str(drugs[0]["date"]).startswith("2027-10-05")

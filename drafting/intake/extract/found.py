@@ -188,6 +188,8 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
             found.date, found.end_date = span
         else:
             stated = stated_date(told_from(found.procedure, text), doc) or stated_date(text, doc)
+            if stated is None and category is C.medication:
+                stated = bare_year(text, doc.date)  # "Tried duloxetine 30 mg 2023 -> nausea"
             if stated:
                 found.date, found.date_precision = stated
     # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
@@ -198,6 +200,19 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     found.tags = [t for t in found.tags if (t != "odi" or "ODI" in names)
                   and (t != "bmi" or "BMI" in names)]
     return found
+
+
+# A year alone in a drug's line ("Topical diclofenac gel 2021 - did nothing", "stopped 2025",
+# "DISCONTINUED 2024"), not a dose ("2000 mg") nor part of a date or a code.
+_BARE_YEAR = re.compile(r"(?<![\d/.#:-])((?:19[5-9]|20[0-4])\d)(?![\d/.%:-])(?!\s*(?:mg|mcg|ml|"
+                        r"units?|iu|g\b|cc|tabs?|tablets?|caps?))", re.IGNORECASE)
+
+
+def bare_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """The first year a drug's line names on its own, up to the record's year."""
+    years = [int(m.group(1)) for m in _BARE_YEAR.finditer(text)]
+    year = next((y for y in years if y <= today.year), None)
+    return (dt.date(year, 1, 1), "year") if year else None
 
 
 def group_of(tag: str) -> str:
