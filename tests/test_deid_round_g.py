@@ -32,3 +32,12 @@ def test_the_name_so_learned_is_removed_where_nothing_marks_it() -> None:
 def test_a_form_word_after_a_name_is_still_no_surname_before_a_number_or_a_side() -> None:
     assert "Page 2 of 5" in _deid("Patient: Mary Page 2 of 5")
     assert "Knee" in _deid("her daughter Mary Knee was present")
+
+
+def test_a_name_after_via_or_attn_is_removed_even_when_it_opens_with_an_initial() -> None:
+    assert "Okafor-Lindgren" not in _deid("Reply via T. Okafor-Lindgren, 555-0147.")
+    assert "Szczepańska" not in _deid("Forwarded (attn. R. Szczepańska) this morning.")
+
+
+def test_a_product_written_in_camel_case_after_via_is_no_name() -> None:
+    assert "MyChart" in _deid("Results were sent via Epic MyChart yesterday.")

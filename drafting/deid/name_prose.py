@@ -91,11 +91,18 @@ _CUE_WORD = re.compile(rf"(?i:{TITLE}|{_RELATION}|is|law)")
 _LOWER_RUN = re.compile(rf"(?:[{LOWER}]\.[ ])?{_LWORD}(?:[ ]{_LWORD}){{0,3}}")
 
 
+# A product's or a firm's name written in camel case ("via Epic MyChart", "LabCorp"), not a
+# surname's prefix ("McNulty", "DeShawn", "LaToya", "VanDyke")
+_PRODUCT = re.compile(r"\b(?!Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z][a-z]{1,3}[A-Z]")
+
+
 @cache
 def _weak() -> re.Pattern[str]:
     cues = "|".join(re.escape(w).replace(r"\ ", "[ ]")
                     for w in sorted(name_rules._roles()["weak_before"], key=len, reverse=True))
-    return re.compile(rf"\b(?i:{cues})[ ]?[:,]?[ ](?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})")
+    # an initial may open the name: "attn. M. Quintero-Baez", "via J. Okafor"
+    return re.compile(rf"\b(?i:{cues})\.?[ ]?[:,]?[ ](?P<name>(?:{U}\.[ ])?{_PWORD}"
+                      rf"(?:[ ]{_PWORD}){{0,3}})")
 
 
 def _runs(who: str, offset: int) -> Iterator[tuple[int, int]]:
@@ -177,7 +184,8 @@ def prose_marks(text: str) -> Iterator[tuple[int, int]]:
     for match in _weak().finditer(text):  # "contact Dana Kowalczyk", not "Contact Us Today"
         span = name_rules.trim(match.group("name"), match.start("name"), strict=True)
         if span and not is_word(text[span[0]:span[1]].split()[-1]) \
-                and len(text[span[0]:span[1]].split()) >= 2:
+                and len(text[span[0]:span[1]].split()) >= 2 \
+                and not _PRODUCT.search(text[span[0]:span[1]]):
             yield span
     yield from _lower_names(text)
 
