@@ -130,3 +130,16 @@ def test_a_dose_of_two_thousand_is_no_year(tmp_path):
     text = NOTE_HEAD + "Acetaminophen 2000 mg per day in divided doses.\n"
     drugs = [f for f in facts_of(tmp_path, text) if f["category"] == "medication"]
     assert drugs and str(drugs[0]["date"]).startswith("2027-10-05")
+
+
+def test_a_year_alone_in_a_course_of_care_dates_the_care(tmp_path):
+    text = NOTE_HEAD + "Prior care: chiropractic x 10 (2025), helped a little.\n"
+    care = [f for f in facts_of(tmp_path, text) if f["category"] == "conservative_care"]
+    assert care and str(care[0]["date"]).startswith("2025")
+
+
+def test_the_year_a_span_ends_in_is_no_start():
+    from drafting.intake.extract.found import bare_year
+
+    assert bare_year("physical therapy twice a week through the end of 2025",
+                     dt.date(2027, 1, 1)) is None

@@ -188,7 +188,7 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
             found.date, found.end_date = span
         else:
             stated = stated_date(told_from(found.procedure, text), doc) or stated_date(text, doc)
-            if stated is None and category is C.medication:
+            if stated is None and category in (C.medication, C.conservative_care):
                 stated = bare_year(text, doc.date)  # "Tried duloxetine 30 mg 2023 -> nausea"
             if stated:
                 found.date, found.date_precision = stated
@@ -202,15 +202,22 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     return found
 
 
-# A year alone in a drug's line ("Topical diclofenac gel 2021 - did nothing", "stopped 2025",
-# "DISCONTINUED 2024"), not a dose ("2000 mg") nor part of a date or a code.
+# A year alone in a drug's or a course of care's line ("Topical diclofenac gel 2021 - did
+# nothing", "stopped 2025", "chiropractic x 12 (2024)"), not a dose ("2000 mg") nor part of a
+# date or a code, nor the end of a span ("through the end of 2023").
 _BARE_YEAR = re.compile(r"(?<![\d/.#:-])((?:19[5-9]|20[0-4])\d)(?![\d/.%:-])(?!\s*(?:mg|mcg|ml|"
                         r"units?|iu|g\b|cc|tabs?|tablets?|caps?))", re.IGNORECASE)
 
 
+_UNTIL = re.compile(r"\b(?:(?:through|until|till|by|to|end of)(?: the end of)?|"
+                    r"(?:fall|autumn|spring|summer|winter|early|late|mid)(?: of)?)\s*$",
+                    re.IGNORECASE)  # (nor a season's: "in the fall of 2023")
+
+
 def bare_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
     """The first year a drug's line names on its own, up to the record's year."""
-    years = [int(m.group(1)) for m in _BARE_YEAR.finditer(text)]
+    years = [int(m.group(1)) for m in _BARE_YEAR.finditer(text)
+             if not _UNTIL.search(text[:m.start()])]  # ("through the end of 2023": an end)
     year = next((y for y in years if y <= today.year), None)
     return (dt.date(year, 1, 1), "year") if year else None
 
