@@ -41,3 +41,9 @@ def test_a_name_after_via_or_attn_is_removed_even_when_it_opens_with_an_initial(
 
 def test_a_product_written_in_camel_case_after_via_is_no_name() -> None:
     assert "MyChart" in _deid("Results were sent via Epic MyChart yesterday.")
+
+
+def test_a_rank_written_in_capitals_marks_the_name_after_it() -> None:
+    out = _deid("REVIEWED BY SGT. R.T. HALLORAN-VOSS ON SCENE")
+    assert "HALLORAN" not in out
+    assert "LT. KNEE" in _deid("LT. KNEE PAIN, WORSE ON STAIRS")  # "LT." is left, no rank

@@ -76,6 +76,8 @@ TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|R
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
          # in capitals, as a transcript names its speakers ("MS. DOE:"), with their period
          r"MRS(?=\.)|MR(?=\.)|MS(?=\.)|DR(?=\.)|Fr(?=\.)|"  # and a priest's "Fr."
+         # a rank or an office in capitals, as a police or court form writes it ("SGT. DOE")
+         r"(?:SGT|CPL|CAPT|DET|OFC|PROF|HON)(?=\.)|"  # not "LT." (left), "REV." (revision)
          r"(?<![\w,][ ])Sr(?=\.[ ])|Sr(?=\.[ ](?:de|del|la|don)[ ]))")  # Señor, not "Ray Diaz Sr."
 # An honorific before a name ("Chief Obinna Eze", "Elder Ruth Amadi"): it goes with a name found
 # beside it, and a relation may stand before it, but it marks no name alone ("Chief complaint").
