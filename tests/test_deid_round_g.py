@@ -47,3 +47,9 @@ def test_a_rank_written_in_capitals_marks_the_name_after_it() -> None:
     out = _deid("REVIEWED BY SGT. R.T. HALLORAN-VOSS ON SCENE")
     assert "HALLORAN" not in out
     assert "LT. KNEE" in _deid("LT. KNEE PAIN, WORSE ON STAIRS")  # "LT." is left, no rank
+
+
+def test_a_last_first_name_after_a_form_label_in_capitals_without_its_colon() -> None:
+    out = _deid(" NAME HALVERSTAM, RUTHANNE B\n ADDRESS 40 ELM ST")
+    assert "HALVERSTAM" not in out and "RUTHANNE" not in out
+    assert "LUMBAR SPINE, CERVICAL" in _deid("LUMBAR SPINE, CERVICAL  \n")

@@ -282,6 +282,10 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                         yield span
                 continue
             if pattern is INVERTED:  # not "LUMBAR, SPINE" nor "SPURLING, HOFFMANN"
+                # a form's label in capitals without its colon before the name: "NAME DOE, JO"
+                label = re.match(r"[A-Z]+[ ](?=[^ ,]+,)", raw)
+                if label and _is_stop(label.group(0).strip()):
+                    raw, offset = raw[label.end():], offset + label.end()
                 words = re.findall(r"[^\s,]+", raw)
                 if any(_is_stop(w) for w in words) or all(is_clinical_word(w) for w in words):
                     continue
