@@ -53,3 +53,8 @@ def test_a_last_first_name_after_a_form_label_in_capitals_without_its_colon() ->
     out = _deid(" NAME HALVERSTAM, RUTHANNE B\n ADDRESS 40 ELM ST")
     assert "HALVERSTAM" not in out and "RUTHANNE" not in out
     assert "LUMBAR SPINE, CERVICAL" in _deid("LUMBAR SPINE, CERVICAL  \n")
+
+
+def test_a_surname_that_is_a_form_word_is_a_name_after_a_personal_title() -> None:
+    assert "Page" not in _deid("Referred by her lawyer Mrs Page last week.")
+    assert "Page 2" in _deid("See Mrs Page 2 of the form.")  # a page number follows
