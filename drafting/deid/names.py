@@ -23,8 +23,8 @@ from pathlib import Path
 
 import yaml
 
-from drafting.deid.given_names import is_given_name, is_surname
 from drafting.deid.name_labels import _PERSON_KEYS, _PERSON_LABELS
+from drafting.deid.name_worded import PERSONAL, worded_surname
 from drafting.deid.terms import (
     APOSTROPHE,
     HYPHEN,
@@ -32,7 +32,6 @@ from drafting.deid.terms import (
     LOWER,
     UPPER,
     U,
-    drugs,
     fold,
     is_clinical_word,
     is_never_name,
@@ -195,37 +194,6 @@ def _is_stop(word: str) -> bool:
             or is_never_name(word) or is_compound_word(word))
 
 
-# a side, a direction or a part of the body: a surname too, but after a name more likely a finding
-_BODY_OR_SIDE = re.compile(r"(?i)left|right|north|south|east|west|back|knee|spine|shoulder|pain|"
-                           r"strength|range|straight|floor|street|lane|valley|center|home|care")
-
-
-_PERSONAL = re.compile(r"(?i)mr|mrs|ms|miss|mx")
-
-
-def _worded_surname(words: list[re.Match[str]], first: int, i: int, after: str | None,
-                    titled: bool = False) -> bool:
-    """A surname that is also a word no name is read from ("Page", "Faith", "Will"), kept as the
-    last word of a marked name when given names (or initials) stand before it and nothing after
-    it reads as a form's word: "Grace A. Page, Esq.", "attorney Grace Page", not "Mary Page 2 of
-    5" nor "John Case:"; alone after a personal title (``titled``: "Mrs Page"). Only where the
-    caller shows what follows the name (``after``)."""
-    bare = words[i].group(0).rstrip(".,;")
-    if after is None or (i == first and not titled) or i + 1 < len(words) or \
-            not re.fullmatch(r"[A-Z][a-z]{2,}", bare):
-        return False
-    if not is_surname(bare) or fold(bare).lower() in drugs() or _BODY_OR_SIDE.fullmatch(bare) \
-            or bare.lower() in given_months() \
-            or re.match(r"[ \t]*(?:\d|[:#(]|of\b)", after, re.IGNORECASE):
-        return False
-    if i == first:
-        return True  # after "Mrs"
-    head = words[first].group(0).strip(".,")
-    return is_given_name(head) and not _is_stop(head) and len(head) >= 3 and all(
-        is_given_name(w.group(0).strip(".,")) or re.fullmatch(r"[A-Z]\.?", w.group(0))
-        for w in words[first + 1:i])
-
-
 def trim(text: str, start: int, strict: bool = False, after: str | None = None,
          titled: bool = False) -> tuple[int, int] | None:
     """The name at the start of ``text`` (offset ``start``), or None if no word of two letters or
@@ -247,7 +215,7 @@ def trim(text: str, start: int, strict: bool = False, after: str | None = None,
         given = (word.lower() in given_months() and i + 1 < len(words)
                  and re.match(U, words[i + 1].group(0)) and not _is_stop(words[i + 1].group(0)))
         if word.endswith(":") or (_is_stop(word) and not particle and not given and
-                                  not _worded_surname(words, first, i, after, titled)):
+                                  not worded_surname(words, first, i, after, titled, _is_stop)):
             if strict:
                 return None
             break
@@ -309,7 +277,7 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                     raw, offset = raw[acronym.end():], offset + acronym.end()
             span = trim(raw, offset, strict=pattern in _STRICT,
                         after=text[offset + len(raw):offset + len(raw) + 8],
-                        titled=pattern is TITLED and bool(_PERSONAL.fullmatch(match["title"])))
+                        titled=pattern is TITLED and bool(PERSONAL.fullmatch(match["title"])))
             if span is None and pattern is SIGNED and ", " in raw:
                 # "Kings River Urgent Care, Dwight Fenwick Jr., PA-C": the name after the firm
                 cut = raw.rindex(", ") + 2
