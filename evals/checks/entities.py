@@ -297,7 +297,8 @@ def unsupported(lex: Lexicon, sentence: str, sources: list[tuple[str, str]],
     the sources name when already known."""
     if named is None:
         named = frozenset().union(*(lex.names(t) for _, t in sources))
-    problems, seen = [], set()
+    problems: list[str] = []
+    seen: set[str] = set()
     for said, _ in lex.mentions(sentence):
         for cid in sorted(said - named - exempt - seen):
             seen.add(cid)
@@ -361,7 +362,7 @@ def clear_caches() -> None:
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
     from evals.checks.absence_claims import claimed_text
-    from evals.checks.entity_text import without_contrasts, without_requirements
+    from evals.checks.entity_text import without_contrasts, without_pending, without_requirements
 
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
@@ -399,8 +400,8 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
                 _FOUND.clear()
             # a clause saying the record lacks something names what no cited fact could
             # hold: the absences check reads it against every fact of the case
-            text = _without_known(known, without_contrasts(without_requirements(
-                claimed_text(sentence.plain))))
+            text = _without_known(known, without_pending(without_contrasts(without_requirements(
+                claimed_text(sentence.plain)))))
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",

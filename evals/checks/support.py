@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import combinations
 
 import numpy as np
 
-from evals import vectors
+from evals import claims, vectors
 from evals.checks.absence_claims import absent_text
+from evals.checks.consistency_dates import SPAN_SLACK
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding, Severity
 from guideline_index.excerpt import Excerpt
@@ -205,6 +207,9 @@ def check_support(ctx: EvalContext) -> list[Finding]:
         if source is None:
             texts = [t for t in (ctx.source_text(m) for m in sentence.markers) if t]
             source = sources[sentence.markers] = " ".join(texts)
+        timed = _timed(ctx, sentence) if source else []
+        if timed:
+            source = " ".join([source, *timed])
         if source:
             cited.append((sentence, source,
                           lexical_support(sentence.plain, source, known, record,
@@ -237,6 +242,23 @@ def check_support(ctx: EvalContext) -> list[Finding]:
         if verdict is not None and not verdict[0] and id(sentence) not in failed:
             findings.append(_finding(sentence, "warning", f"judge: {verdict[1]}"))
     return findings
+
+
+def _timed(ctx: EvalContext, sentence: Sentence) -> list[str]:
+    """The documents of the cited facts a sentence times against each other ("the October
+    visit came eleven weeks after the July MRI [F1][F4]"): where a span it states is the time
+    between two cited facts' dates, the events it names are those facts' documents (a visit
+    note, an MRI report), which their statements rarely name."""
+    facts = [f for m in sentence.markers if (f := ctx.facts.get(m))]
+    dates = sorted({d for f in facts for d in (f.date, f.end_date) if d})
+    if len(dates) < 2:
+        return []
+    gaps = [(b - a).days for a, b in combinations(dates, 2)]
+    spans = claims.durations(sentence.plain)
+    if not any(abs(gap - value * claims.DAYS_PER[unit]) <= claims.DAYS_PER[unit] * SPAN_SLACK
+               for value, unit in spans for gap in gaps):
+        return []
+    return [d for f in facts if (d := ctx.fact_documents.get(f.id, ""))]
 
 
 def _finding(sentence: Sentence, severity: Severity, message: str) -> Finding:
