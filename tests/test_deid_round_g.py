@@ -58,3 +58,9 @@ def test_a_last_first_name_after_a_form_label_in_capitals_without_its_colon() ->
 def test_a_surname_that_is_a_form_word_is_a_name_after_a_personal_title() -> None:
     assert "Page" not in _deid("Referred by her lawyer Mrs Page last week.")
     assert "Page 2" in _deid("See Mrs Page 2 of the form.")  # a page number follows
+
+
+def test_two_spaces_after_a_title_or_a_relation_as_a_scanned_form_has_them() -> None:
+    out = _deid("Prior injury:  hurt  back  (Mrs.  Vandersloot  was  there)\n"
+                "Who lives with you?  wife;  granddaughter  Ilsabet  (6 yrs)")
+    assert "Vandersloot" not in out and "Ilsabet" not in out

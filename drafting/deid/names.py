@@ -127,7 +127,9 @@ LABELLED = re.compile(
     # the name in a lookahead: a name that runs into the next label does not swallow it
     rf"(?=(?:/s/[ \t]*)?(?:(?:{TITLE})\.?[ ])?(?P<name>{NAME_WRAPPED}))"
 )
-TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ](?:{TITLE}\.?[ ])*(?P<name>{NAME})")
+# (a scanned form may put two spaces after a title or a relation: "Mrs.  Rosenthal")
+TITLED = re.compile(rf"(?<![\w'’-])(?P<title>{TITLE})\.?[ ]{{1,2}}(?:{TITLE}\.?[ ])*"
+                    rf"(?P<name>{NAME})")
 SIGNED = re.compile(
     rf"(?<![\w'’-])(?:/s/[ \t]*)?(?P<name>{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{1,4}}"
     rf"(?:,?[ ]{GENERATION})?){_CREDENTIALS}\.?")
@@ -153,7 +155,8 @@ _RELATION = (
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
-    rf"\b(?i:{_RELATION})(?:,|:)?[ ](?:{HONORIFIC}[ ])?(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
+    rf"\b(?i:{_RELATION})(?:,|:)?[ ]{{1,2}}(?:{HONORIFIC}[ ])?"
+    rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
     rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
 )
 _ROLE_AFTER = (
