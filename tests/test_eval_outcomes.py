@@ -15,7 +15,7 @@ from drafting.case import Case, load_case
 from drafting.draft import Draft
 from drafting.settings import Settings
 from drafting.stages import draft_case
-from evals.checks.outcomes import check_outcomes, named_items
+from evals.checks.outcomes import check_outcomes, named_items, stated_outcome
 from evals.context import EvalContext
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
@@ -94,3 +94,18 @@ def test_an_item_named_by_its_whole_service_is_named_though_only_numbers_set_it_
     assert named_items(ctx, line) == {"I1", "I3"}
     assert named_items(ctx, "The oxycodone ER 20 mg, 90 tablets is continued.") == {"I2"}
     assert check_outcomes(ctx) == []
+
+
+@pytest.mark.parametrize(("sentence", "outcome"), [
+    # a party's position, reported: not the draft's outcome
+    ("Two days later the employer offered a panel of physiatrists and argued the referral was "
+     "not medically necessary [F5].", None),
+    ("The carrier contends that the repeat injection is not medically necessary [F7].", None),
+    ("Counsel for the claimant asserted the stimulator was medically necessary [F2].", None),
+    # the draft's own voice, or no reporting verb: the draft's outcome
+    ("We maintain that the injection is medically necessary.", "necessary"),
+    ("I contend the injection is not medically necessary.", "not_necessary"),
+    ("The injection is not medically necessary.", "not_necessary"),
+])
+def test_a_partys_argument_is_reported_not_concluded(sentence: str, outcome: str | None) -> None:
+    assert stated_outcome(sentence) == outcome

@@ -33,8 +33,12 @@ _NEGATED = re.compile(r"not (shown to be )?$", re.I)
 # necessary", "the IRO found the injection not medically necessary". The verb's subject is
 # read back from the verb over auxiliaries and adverbs; the draft's own voice ("I", "we",
 # "this reviewer") and a passive ("it is found") are the draft's own outcome.
+# A party's position is reported the same way: "the employer argued the referral was not
+# medically necessary", "the carrier contends ...".
 _REPORTING = re.compile(r"\b(?:held|holds|hold|found|finds|ruled|rules|determined|determines|"
-                        r"concluded|concludes|decided|decides|deemed|deems|agreed|agrees)\b",
+                        r"concluded|concludes|decided|decides|deemed|deems|agreed|agrees|"
+                        r"argued|argues|contended|contends|asserted|asserts|alleged|alleges|"
+                        r"maintained|maintains|claimed|claims|insisted|insists)\b",
                         re.I)
 _SUBJECT = re.compile(r"([\w'’]+)((?:\s+(?:has|have|had|already|also|now|previously|"
                       r"expressly|properly|correctly|therefore|then|itself|specifically|"
@@ -46,7 +50,8 @@ _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "it", "
 
 # In every reporting verb (a clause without one is read no further).
 _REPORTING_STEMS = ("held", "hold", "found", "find", "rule", "determin", "conclud", "decid",
-                    "deem", "agree")
+                    "deem", "agree", "argu", "contend", "assert", "alleg", "maintain", "claim",
+                    "insist")
 _CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ", "\n")
 
 
