@@ -91,9 +91,17 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
     facts = [(f.id, f.statement, f.category is not FactCategory.utilization_review)
              for f in ctx.case.facts if f.statement]
     reports = _test_reports(ctx)
+    statements: list[str] | None = None
     for sentence in ctx.sentences:
-        claims = [c for clause, found in absence_clauses(sentence.plain) for c in found
-                  if not _EXCEPTING.match(clause) and not _scoped(clause)]
+        claims = _claims(sentence.plain)
+        if claims:
+            # a criterion quoted in the guideline's words ("the compound contains no
+            # ingredient the guideline does not recommend") is not the draft's claim
+            if statements is None:
+                statements = sorted({c.statement.lower() for r in ctx.draft.criteria
+                                     for c in r.criteria if c.statement}, key=len, reverse=True)
+            own = _without(sentence.plain, statements)
+            claims = _claims(own) if own != sentence.plain else claims
         if not claims:
             continue
         cited = set(sentence.markers)
@@ -108,6 +116,23 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
                 findings.append(_finding(sentence, message))
                 break
     return findings
+
+
+def _claims(text: str) -> list[str]:
+    return [c for clause, found in absence_clauses(text) for c in found
+            if not _EXCEPTING.match(clause) and not _scoped(clause)]
+
+
+def _without(text: str, phrases: list[str]) -> str:
+    """``text`` with every occurrence of these (lower-case) phrases blanked."""
+    lower = text.lower()
+    for phrase in phrases:
+        at = lower.find(phrase)
+        while at >= 0:
+            text = text[:at] + " " * len(phrase) + text[at + len(phrase):]
+            lower = lower[:at] + " " * len(phrase) + lower[at + len(phrase):]
+            at = lower.find(phrase, at + len(phrase))
+    return text
 
 
 # Records that are the result of a test: a fact read from one records that test, though its
