@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Protocol
 
 from drafting.case import Case, Fact
+from drafting.citations import find_citations, sentences
 from drafting.draft import Draft, SectionDraft
-from evals.sentences import find_citations, sentences
 from guideline_index.excerpt import Excerpt
 
 # A well-formed citation: one marker, or several in one bracket ("[F3, F4]", "[F3; G:x]").
@@ -197,12 +197,19 @@ class EvalContext:
         return found
 
     @cached_property
+    def criterion_statements(self) -> tuple[str, ...]:
+        """The criteria's statements as the guideline words them (lower case, longest first):
+        quoted in a draft, they are the standard, not a claim about the record."""
+        return tuple(sorted({c.statement.lower() for r in self.draft.criteria
+                             for c in r.criteria if c.statement}, key=len, reverse=True))
+
+    @cached_property
     def known_phrases(self) -> tuple[str, ...]:
         """Phrases a sentence may repeat without a fact citation (lower case, longest first):
         criterion statements, the case question, item services, document titles, decision
         reasons."""
         case = self.case
-        phrases = [c.statement for r in self.draft.criteria for c in r.criteria]
+        phrases = list(self.criterion_statements)
         phrases += [case.question] if case.question else []
         phrases += [i.service for i in case.disputed_items]
         phrases += [d.title for d in case.documents]

@@ -2,7 +2,7 @@
 begin (after a stop, at a line break), not at every character as ``finditer`` does: it finds the
 same sentences as the plain ``finditer`` reading of the same rules, on every section of an
 offline draft of every example case in every document type, and on texts built to sit on its
-edges. The eval context uses that same split."""
+edges. The eval context reads each sentence and its markers from that same split."""
 
 from __future__ import annotations
 
@@ -18,7 +18,7 @@ from drafting.case import as_document_type, load_case
 from drafting.case.vocab import DocumentType
 from drafting.settings import Settings
 from drafting.stages import draft_case
-from evals import sentences
+from evals.context import EvalContext
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
 
@@ -73,7 +73,21 @@ def test_the_scan_finds_what_finditer_finds(section_texts: list[str]) -> None:
         assert citations.sentences(text) == _reference(text), text
 
 
-def test_the_eval_context_splits_as_drafting_splits(section_texts: list[str]) -> None:
-    for text in section_texts[:50] + _edge_texts()[:500]:
-        assert sentences.sentences(text) == citations.sentences(text), text
-        assert sentences.find_citations(text) == citations.find_citations(text), text
+def test_the_eval_context_reads_sentences_and_markers_as_drafting_splits_them() -> None:
+    case = load_case(EXAMPLES / "wc-lumbar-esi-defense.yaml")
+    excerpts = excerpts_by_id()
+    draft = asyncio.run(draft_case(case, "split", create("offline", SETTINGS), SETTINGS,
+                                   excerpts))
+    section = draft.sections[0]
+    section.text = ("Dr. Lee saw the patient on p. 3 of the note [F2]. Relief was 60%. [F9, F10] "
+                    "No. The second injection, i.e. at L5-S1, was requested [F11].")
+    ctx = EvalContext(draft, case, excerpts, use_embeddings=False)
+    read = [(s.text, s.markers, s.plain) for s in ctx.sentences if s.section is section]
+    assert read == [
+        ("Dr. Lee saw the patient on p. 3 of the note [F2].", ("F2",),
+         "Dr. Lee saw the patient on p. 3 of the note ."),
+        ("Relief was 60%. [F9, F10]", ("F9", "F10"), "Relief was 60%."),
+        ("No.", (), "No."),
+        ("The second injection, i.e. at L5-S1, was requested [F11].", ("F11",),
+         "The second injection, i.e. at L5-S1, was requested ."),
+    ]

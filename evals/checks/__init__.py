@@ -6,7 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from evals import claims, sentences
+from drafting.citations import sentences as section_sentences
+from evals import claims
 from evals.checks import (
     absences,
     citations,
@@ -98,7 +99,7 @@ def clear_caches() -> None:
     (for timing on cold caches: a new draft of a new case). Lexicons and compiled patterns stay
     loaded; so do embedding vectors (``support.clear_vectors``)."""
     claims.clear_caches()
-    sentences.sentences.cache_clear()
+    section_sentences.cache_clear()
     for check in (absences, citations, coherence, consistency, entities, polarity, support,
                   uncited):
         check.clear_caches()

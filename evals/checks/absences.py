@@ -91,16 +91,12 @@ def check_absences(ctx: EvalContext) -> list[Finding]:
     facts = [(f.id, f.statement, f.category is not FactCategory.utilization_review)
              for f in ctx.case.facts if f.statement]
     reports = _test_reports(ctx)
-    statements: list[str] | None = None
     for sentence in ctx.sentences:
         claims = _claims(sentence.plain)
         if claims:
             # a criterion quoted in the guideline's words ("the compound contains no
             # ingredient the guideline does not recommend") is not the draft's claim
-            if statements is None:
-                statements = sorted({c.statement.lower() for r in ctx.draft.criteria
-                                     for c in r.criteria if c.statement}, key=len, reverse=True)
-            own = _without(sentence.plain, statements)
+            own = _without(sentence.plain, ctx.criterion_statements)
             claims = _claims(own) if own != sentence.plain else claims
         if not claims:
             continue
@@ -123,7 +119,7 @@ def _claims(text: str) -> list[str]:
             if not _EXCEPTING.match(clause) and not _scoped(clause)]
 
 
-def _without(text: str, phrases: list[str]) -> str:
+def _without(text: str, phrases: tuple[str, ...]) -> str:
     """``text`` with every occurrence of these (lower-case) phrases blanked."""
     lower = text.lower()
     for phrase in phrases:

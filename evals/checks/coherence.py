@@ -10,10 +10,10 @@ import bisect
 import re
 from functools import lru_cache
 
+from drafting.citations import sentences
 from evals.checks.outcomes import stated_outcome
 from evals.context import MARKER, EvalContext, Sentence
 from evals.findings import Finding, Severity
-from evals.sentences import sentences
 
 MIN_REPEATED_WORDS = 8  # a shorter line ("No other records were supplied.") may recur
 _WORDS = re.compile(r"[a-z0-9]+")

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from drafting.citations import sentences
 from evals.checks.support import content_words
 from evals.context import MARKER, EvalContext
 from evals.findings import Finding
-from evals.sentences import sentences
 
 # Each outcome phrase, and how many characters before "medically necessary" it starts.
 _OUTCOME_PHRASES = [
