@@ -72,6 +72,8 @@ MONTHS = {m: i for i, m in enumerate(["january", "february", "march", "april", "
 ISO = re.compile(r"(\d\d{3})(?<!\w\d{4})-(\d{2})-(\d{2})\b")
 # A US numeric date, month first ("9/21/2015"): a score ("4/10") has one slash and no year.
 SLASH = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])")
+# A month written with its year in digits ("8/2010", "12/2011"): one slash and a four-digit year.
+SLASH_MONTH = re.compile(r"(?<![\w/.])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\w/])")
 LONG = Pattern(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b",
                  r"(\d(?<!\w\d)\d?) (" + "|".join(MONTHS) + r") (\d{4})\b")
 US = Pattern(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b",

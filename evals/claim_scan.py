@@ -54,6 +54,7 @@ from evals.claim_patterns import (
     SIDE,
     SIDE_AFTER_THE,
     SLASH,
+    SLASH_MONTH,
     THRESHOLD,
     US,
     US_HINT,
@@ -242,7 +243,7 @@ class Claims:
         """The text with its whole dates (valid ones) and its months with a year blanked."""
         text = ISO.sub(blank_iso_date, self.text) if self.iso else self.text
         if "/" in text:
-            text = SLASH.sub(blank_slash_date, text)
+            text = SLASH_MONTH.sub(" ", SLASH.sub(blank_slash_date, text))
         if not self.month:
             return text
         text = LONG.sub(text, blank_long_date)
@@ -272,10 +273,12 @@ class Claims:
         return frozenset(found)
 
     def _month_years(self) -> frozenset[tuple[int, int]]:
+        numeric = frozenset((int(y), int(m)) for m, y in SLASH_MONTH.findall(self.text)
+                            ) if "/" in self.text else frozenset()
         if not self.month:
-            return frozenset()
+            return numeric
         rest = ISO.sub(" ", self.text) if self.iso else self.text
-        return frozenset((int(y), month_number(m)) for m, y in MONTH_YEAR.findall(rest))
+        return numeric | {(int(y), month_number(m)) for m, y in MONTH_YEAR.findall(rest)}
 
     def _month_days(self) -> frozenset[tuple[int, int]]:
         if not self.month:

@@ -205,11 +205,21 @@ def _done(statement: str) -> frozenset[str]:
             # (not what a name that says a status either way stands for: "at work" is no
             # outcome measure)
             found |= {c for said, _ in lex.mentions(part) for cid in said
-                      if lex.concepts[cid].synonyms for c in lex.closure[cid]}
+                      if lex.concepts[cid].synonyms for c in _recorded_with(lex, cid)}
     # what a fact names by naming all its parts ("lidocaine ... patches": a lidocaine patch)
     found |= {c for cid, parts in lex.made_of.items() if parts <= found
               for c in lex.closure[cid]}
     return frozenset(found)
+
+
+def _recorded_with(lex: Lexicon, cid: str) -> frozenset[str]:
+    """What a fact records by naming a concept: its ancestors and what it implies, less the
+    drugs a procedure implies (an epidural steroid injection records no medication the patient
+    takes: "her current medications are not recorded" stands beside it)."""
+    if lex.concepts[cid].kind == "drug":
+        return lex.closure[cid]
+    return frozenset(c for c in lex.closure[cid]
+                     if c in lex.ancestors[cid] or lex.concepts[c].kind != "drug")
 
 
 @lru_cache(maxsize=4096)

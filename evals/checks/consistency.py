@@ -290,9 +290,10 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|th
                          r"(?:medically )?(?:un)?necessary|necessity|at issue|in dispute|"
                          r"under review)\b",
                          re.I)
-# A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61".
+# A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61", "41 y/o".
 _AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
-                  r"\baged? (\d{1,3})\b", re.IGNORECASE)
+                  r"\baged? (\d{1,3})\b|\b(\d{1,3})[\s-]?(?:y/?o|y\.o\.|yrs? old)(?!\w)",
+                  re.IGNORECASE)
 
 
 def _ages(text: str) -> set[float]:

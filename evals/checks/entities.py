@@ -31,35 +31,11 @@ from pathlib import Path
 
 import yaml
 
+from evals.checks.entity_text import words
 from evals.context import EvalContext
 from evals.findings import Finding
 
 LEXICON = Path(__file__).resolve().parents[1] / "data" / "lexicon.yaml"
-
-_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
-_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # b.i.d., e.g., q.d.
-_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")  # in every dotted abbreviation
-_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
-_TOKEN = re.compile(r"[A-Za-z0-9]+|[#&]")
-# Bytes other than a letter or a digit, as spaces: an ASCII text's tokens without # or &.
-_NOT_TOKEN = bytes(b if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256))
-
-
-@lru_cache(maxsize=16384)
-def words(text: str) -> tuple[str, ...]:
-    """The text as words: straight quotes, dotted abbreviations closed up (b.i.d. -> bid),
-    possessives dropped (Spurling's -> Spurling), and anything but letters, digits, # and &
-    a separator (X-ray -> X ray, L4-5 -> L4 5, EMG/NCS -> EMG NCS)."""
-    ascii_text = text.isascii()
-    text = text.replace("`", "'") if ascii_text else text.translate(_PUNCT)
-    if _DOTTED_HINT.search(text):
-        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
-    if "'s" in text:
-        text = _POSSESSIVE.sub("", text)
-    if ascii_text and "#" not in text and "&" not in text:
-        return tuple(text.encode().translate(_NOT_TOKEN).decode().split())
-    return tuple(_TOKEN.findall(text))
-
 
 @dataclass(frozen=True)
 class Concept:

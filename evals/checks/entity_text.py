@@ -1,12 +1,13 @@
-"""What a cited sentence names that is not a claim about the case, so the entities check does
-not look for it in the cited facts: a requirement named by what it requires ("the nicotine
-requirement", "the imaging requirement") is the guideline's, not the patient's smoking or a
-study of the patient; and what a sentence sets against what it says ("a diagnostic block, not an
-ablation") is denied, not claimed."""
+"""A text as the entities check reads it (``words``), and what a cited sentence names that is
+not a claim about the case, so the entities check does not look for it in the cited facts: a
+requirement named by what it requires ("the nicotine requirement", "the imaging requirement") is
+the guideline's, not the patient's smoking or a study of the patient; and what a sentence sets
+against what it says ("a diagnostic block, not an ablation") is denied, not claimed."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _REQUIREMENT = re.compile(r"\b[A-Za-z][\w-]*\s+(?=requirements?\b)", re.IGNORECASE)
 
@@ -52,3 +53,35 @@ def without_pending(text: str) -> str:
     if not _PENDING.search(text):
         return text
     return " ; ".join(c for c in _CLAUSE.split(text) if not _PENDING.search(c))
+
+
+_PUNCT = str.maketrans({"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "\u00a0": " "})
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}")  # b.i.d., e.g., q.d.
+_DOTTED_HINT = re.compile(r"\.[A-Za-z]\.")  # in every dotted abbreviation
+_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+# Idioms that hold a body region's word without naming the body ("a first-hand account", "on
+# the other hand", "hands-on"): blanked before the text is read as words.
+_IDIOM = re.compile(r"\b(?:first|second)[- ]?hand(?:ed)?\b|\bhands?-on\b|\bbeforehand\b|"
+                    r"\boffhand\b|\bhand-?(?:written|delivered|picked)\b|"
+                    r"\bon (?:the other|the one|one) hand\b", re.IGNORECASE)
+_TOKEN = re.compile(r"[A-Za-z0-9]+|[#&]")
+# Bytes other than a letter or a digit, as spaces: an ASCII text's tokens without # or &.
+_NOT_TOKEN = bytes(b if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256))
+
+
+@lru_cache(maxsize=16384)
+def words(text: str) -> tuple[str, ...]:
+    """The text as words: straight quotes, dotted abbreviations closed up (b.i.d. -> bid),
+    possessives dropped (Spurling's -> Spurling), and anything but letters, digits, # and &
+    a separator (X-ray -> X ray, L4-5 -> L4 5, EMG/NCS -> EMG NCS)."""
+    ascii_text = text.isascii()
+    text = text.replace("`", "'") if ascii_text else text.translate(_PUNCT)
+    if _DOTTED_HINT.search(text):
+        text = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), text)
+    if "'s" in text:
+        text = _POSSESSIVE.sub("", text)
+    if "hand" in text.lower():
+        text = _IDIOM.sub(" ", text)
+    if ascii_text and "#" not in text and "&" not in text:
+        return tuple(text.encode().translate(_NOT_TOKEN).decode().split())
+    return tuple(_TOKEN.findall(text))

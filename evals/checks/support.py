@@ -25,6 +25,9 @@ LEXICAL_FLOOR = 0.35  # share of the sentence's content words found in the cited
 # Below this overlap no paraphrase is plausible: the sentence fails without asking the model.
 PARAPHRASE_FLOOR = 0.15
 SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embeddings are used
+# How much better another source of the record must support a doubtful sentence for it to be
+# cited to the wrong source (an error) rather than the draft's own reasoning (a warning).
+BETTER_BY = 0.15
 
 
 # A word of three characters or more (a shorter one is never a content word): a letter, then
@@ -189,9 +192,12 @@ _REQUESTED_KINDS = frozenset({"procedure", "device"})
 
 
 def check_support(ctx: EvalContext) -> list[Finding]:
-    """Cited sentences whose words mostly do not come from their sources fail, unless the
-    embedding similarity (when enabled) says they paraphrase it; an LLM judge (when enabled)
-    decides the doubtful ones and may add warnings on the rest."""
+    """Cited sentences whose words mostly do not come from their sources are doubtful, unless
+    the embedding similarity (when enabled) says they paraphrase it; an LLM judge (when enabled)
+    decides the doubtful ones and may add warnings on the rest. A doubtful sentence is an error
+    where another fact or excerpt of the draft's record supports it clearly better (the claim
+    is cited to the wrong source, and the finding names the right one); where none does, it is
+    the draft's own reasoning or a claim no source states, a warning for the reader."""
     findings = []
     cited = []
     # what the request and the inventory name (not the criteria's wording, which a sentence
@@ -235,13 +241,41 @@ def check_support(ctx: EvalContext) -> list[Finding]:
             continue  # the judge read it as a fair paraphrase
         detail += f"; judge: {verdict[1]}" if verdict else ""
         failed.add(id(sentence))
+        better = _better_source(ctx, sentence, score, known, record)
+        if better is None and verdict is None:  # (a judge's "unsupported" stays an error)
+            findings.append(_finding(sentence, "warning", f"no fact or excerpt of the record "
+                                     f"states this sentence's words (word overlap with the "
+                                     f"cited source {score:.0%}{detail}): the draft's own "
+                                     f"reasoning, or a claim to check"))
+            continue
         findings.append(_finding(sentence, "error", f"the cited source does not support the "
-                                 f"sentence (word overlap {score:.0%}{detail})"))
+                                 f"sentence (word overlap {score:.0%}{detail})"
+                                 + (f"; {better[0]} does ({better[1]:.0%})" if better else "")))
     for sentence, _, _ in cited:
         verdict = judged.get(id(sentence))
         if verdict is not None and not verdict[0] and id(sentence) not in failed:
             findings.append(_finding(sentence, "warning", f"judge: {verdict[1]}"))
     return findings
+
+
+def _better_source(ctx: EvalContext, sentence: Sentence, score: float,
+                   known: frozenset[str], record: frozenset[str]) -> tuple[str, float] | None:
+    """The fact or excerpt of the draft's record, not cited by the sentence, that supports it
+    best, when it reaches the lexical floor and beats the cited source by ``BETTER_BY``."""
+    absent = absent_text(sentence.plain)
+    given = sorted({f"G:{e}" for section in ctx.draft.sections for e in section.excerpt_ids})
+    best: tuple[str, float] | None = None
+    # excerpts only for a sentence that cites one: the draft's reasoning shares the general
+    # words of guideline prose, which would find it a 'better' source
+    cites_excerpt = any(m.startswith("G:") for m in sentence.markers)
+    for marker in [f.id for f in ctx.case.facts] + (given if cites_excerpt else []):
+        if marker in sentence.markers or not (text := ctx.source_text(marker)):
+            continue
+        overlap = lexical_support(sentence.plain, text, known, record, absent)
+        if overlap >= max(LEXICAL_FLOOR, score + BETTER_BY) and (best is None or
+                                                                 overlap > best[1]):
+            best = (marker, overlap)
+    return best
 
 
 def _timed(ctx: EvalContext, sentence: Sentence) -> list[str]:

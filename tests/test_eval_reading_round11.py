@@ -1,0 +1,54 @@
+"""How the eval harness reads a model's prose (#19, this session's false-alarm classes, each seen
+in several paraphrase sets, written here in new synthetic words): a month written in digits with
+its year, an age written "y/o", a body word inside an idiom, and the drug an injection implies."""
+
+from __future__ import annotations
+
+from evals import claims
+from evals.checks.absences import _contradicted
+from evals.checks.consistency import _ages
+from evals.checks.entities import lexicon, unsupported, words
+
+
+def test_a_month_written_in_digits_with_its_year_is_a_month_not_a_number():
+    said = claims.scan("Her low back pain began at work in 8/2010 and was treated in 12/2011.")
+    assert said.month_years == {(2010, 8), (2011, 12)}
+    assert said.numbers == frozenset()
+
+
+def test_a_score_or_an_impossible_month_stays_a_number():
+    assert claims.scan("Pain was 4/10 at rest.").numbers == {4.0, 10.0}
+    assert claims.scan("Item 13/2010 of the index.").month_years == frozenset()
+    assert 13.0 in claims.scan("Item 13/2010 of the index.").numbers
+
+
+def test_an_age_written_y_o_is_an_age():
+    assert _ages("RN worksheet: pt is a 41 y/o male warehouse worker.") == {41.0}
+    assert _ages("A 57yo woman with neck pain.") == {57.0}
+    assert _ages("She took 41 tablets.") == set()
+
+
+SOURCE = [("F3", "Testimony: the treating doctor described the relief the medication gave.")]
+
+
+def test_a_body_word_inside_an_idiom_names_no_body_region():
+    assert "hand" not in words("He was the only witness with first-hand knowledge.")
+    assert "hand" not in words("On the other hand, the carrier offered no witness.")
+    for said in ("The doctor gave a first-hand account of the relief.",
+                 "On the other hand, the testimony describes the relief."):
+        assert not unsupported(lexicon(), said, SOURCE), said
+
+
+def test_a_hand_the_sentence_does_name_is_still_checked():
+    assert "hand" in words("On the other hand, her left hand is numb.")
+    assert unsupported(lexicon(), "The doctor found her left hand numb.", SOURCE)
+
+
+def test_an_injection_records_no_medication_the_patient_takes():
+    # "her current medications are not recorded" stands beside an epidural steroid injection
+    esi = "She had one lumbar epidural steroid injection in 2010."
+    assert _contradicted("no current medications", "F2", esi) == ""
+    # the injection itself is still recorded, and a drug she takes still contradicts the claim
+    assert "F2 records" in _contradicted("no epidural injection", "F2", esi)
+    assert "F4 records" in _contradicted("no current medications", "F4",
+                                         "Ibuprofen 600 mg three times daily since March.")
