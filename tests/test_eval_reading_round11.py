@@ -52,3 +52,42 @@ def test_an_injection_records_no_medication_the_patient_takes():
     assert "F2 records" in _contradicted("no epidural injection", "F2", esi)
     assert "F4 records" in _contradicted("no current medications", "F4",
                                          "Ibuprofen 600 mg three times daily since March.")
+
+
+# --- polarity: what a negation denies -------------------------------------------------------
+
+def _reversed(sentence: str, fact: str) -> bool:
+    from evals.checks.polarity import reversals
+
+    return bool(reversals(sentence, [("F2", fact)]))
+
+
+def test_a_study_that_found_no_evidence_was_still_done():
+    fact = "Nerve conduction study: no electrodiagnostic evidence of lumbar radiculopathy."
+    assert not _reversed("Electrodiagnostic testing found no sign of radiculopathy.", fact)
+    assert not _reversed("The electrodiagnostic study was normal.", fact)
+    # the finding itself still compares: the study did not show a radiculopathy
+    assert _reversed("Electrodiagnostic testing confirmed a lumbar radiculopathy.", fact)
+
+
+# --- entities: what a sentence says the record leaves open ---------------------------------
+
+INJECTION = [("F2", "Lumbar epidural steroid injection at L5-S1 in 2010, with some relief.")]
+
+
+def test_what_the_record_leaves_open_is_asked_not_claimed():
+    from evals.checks.entity_text import without_questions
+
+    for said in ("The first injection's approach, whether interlaminar or transforaminal, is "
+                 "not stated.",
+                 "Whether she has had facet injections or radiofrequency treatment before is "
+                 "not recorded."):
+        assert not unsupported(lexicon(), without_questions(said), INJECTION), said
+
+
+def test_what_a_party_asked_of_a_named_drug_is_still_checked():
+    from evals.checks.entity_text import without_questions
+
+    said = "A second physician questioned whether Zanaflex was needed."
+    assert without_questions(said) == said
+    assert unsupported(lexicon(), said, SOURCE)

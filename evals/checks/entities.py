@@ -338,7 +338,12 @@ def clear_caches() -> None:
 
 def check_entities(ctx: EvalContext) -> list[Finding]:
     from evals.checks.absence_claims import claimed_text
-    from evals.checks.entity_text import without_contrasts, without_pending, without_requirements
+    from evals.checks.entity_text import (
+        without_contrasts,
+        without_pending,
+        without_questions,
+        without_requirements,
+    )
 
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
@@ -377,7 +382,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
             # a clause saying the record lacks something names what no cited fact could
             # hold: the absences check reads it against every fact of the case
             text = _without_known(known, without_pending(without_contrasts(without_requirements(
-                claimed_text(sentence.plain)))))
+                without_questions(claimed_text(sentence.plain))))))
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",

@@ -46,6 +46,23 @@ _CLAUSE = re.compile(r"[;:]|,\s+(?=(?:and|but|so|yet|while|whereas|although)\b)"
 _CONDITION = re.compile(r"^\s*(?:once|until)\b[^,;]*,", re.IGNORECASE)
 
 
+# An indirect question up to its clause's end ("whether interlaminar or transforaminal"), in a
+# sentence that says the record leaves it open ("Whether the claimant has had facet injections
+# before is not stated"): what is unknown, not claimed. (Not "questioned whether Zanaflex was
+# needed", which says what a party asked of a drug the record names.)
+_QUESTION = re.compile(r"\bwhether\b[^,;:.]*", re.IGNORECASE)
+_LEFT_OPEN = re.compile(r"\b(?:is|are|was|were|remains?) (?:not|never) (?:stated|recorded|"
+                        r"documented|known|given|specified|said|clear|reported)\b|\bunclear\b|"
+                        r"\bunknown\b|\bnot (?:say|state|specify|record|document)\b", re.IGNORECASE)
+
+
+def without_questions(text: str) -> str:
+    """The text less what it says is unknown ("whether ... is not stated")."""
+    if "hether" not in text or not _LEFT_OPEN.search(text):
+        return text
+    return _QUESTION.sub(" ", text)
+
+
 def without_pending(text: str) -> str:
     """The text less its clauses about what the record will, would or does not yet hold, and
     less a leading "once ..." or "until ..." condition."""

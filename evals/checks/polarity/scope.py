@@ -34,6 +34,9 @@ from evals.checks.polarity.words import (
     UNSURE,
 )
 
+# What a study or an exam gives of something ("no electrodiagnostic evidence of ...").
+_EVIDENCE = frozenset({"evidence", "sign", "signs"})
+
 
 class Scope:
     """One text's tokens and what the cues say about each (``resolve`` marks them)."""
@@ -168,6 +171,13 @@ class Scope:
                 for j in range(k, self.transparent[k]):
                     self.mark(j, UNSURE, cue)
                 k = self.transparent[k]
+                continue
+            if head and t in _EVIDENCE and k + 1 < z and self.tokens[k + 1] == "of":
+                # "no electrodiagnostic evidence of radiculopathy": the study found none (its
+                # name is no denial of the study); what it found none of is denied
+                for j in [*head, k, k + 1]:
+                    self.mark(j, UNSURE, cue)
+                head, k = [], k + 2
                 continue
             if not head and k == a and t in PREPOSITIONS:
                 k += 1  # "rather than on restricted duty"
