@@ -213,6 +213,9 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             key = "z" if g["zm"] else "l" if g["lm"] else "t" if g["tm"] else "c"
             if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
+            if key == "c" and not g["cm"].startswith("0") and \
+                    _score_after_cue(text, match, int(g["cm"]), int(g["cd"])):
+                continue  # (a month written "03" is a date: no score is written so)
             m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
             month = int(m)
         try:
@@ -223,6 +226,27 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
         weekday = day_name.group(0) if day_name else ""
         yield PartialDate(start - len(weekday), match.end(), month, int(d), m, d,
                           bool(g["suffix"]), bool(g["om"]), weekday)
+
+
+# The totals of the scales a record writes as a fraction (pain out of 10, strength out of 5,
+# reflexes out of 4, recall out of 3, halves), and the words that say a fraction is a score.
+_SCALES = frozenset({2, 3, 4, 5, 10})
+_SCORE_NEAR = re.compile(r"(?i)\b(?:pain|vas|nrs|nprs|score[sd]?|scale|rated|rating|strength|"
+                         r"intensity|severity|relief)\b")
+
+
+def _score_after_cue(text: str, match: re.Match[str], month: int, day: int) -> bool:
+    """A score read as a date after a cue word ("pain went from 7/10 to 3/10", "1/3 to 2/3"):
+    a fraction of a scale's total, with a score word before it in its sentence or another
+    fraction of the same total beside it."""
+    if day not in _SCALES or month > day:
+        return False
+    start = match.start("cm")
+    before = text[max(0, start - 40):start]
+    before = re.split(r"[.;\n]", before)[-1]
+    beside = text[max(0, start - 30):start] + " " + text[match.end():match.end() + 30]
+    return bool(_SCORE_NEAR.search(before)) or re.search(
+        rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside) is not None
 
 
 # A weekday written just before a month and day ("Tue 3/4", "Mon Oct 21"): three letters or the
@@ -252,7 +276,7 @@ def shift_text(text: str, days: int) -> str:
         (f.start, f.end, f.rewritten(f.date + dt.timedelta(days=days))) for f in find_dates(text)]
     for p in find_partial_dates(text):
         if not any(p.start < b and a < p.end for a, b, _ in found):
-            found.append((p.start, p.end, p.shifted(days)))
+            found.append((p.start, p.end, _refound(text, p, p.shifted(days))))
     for start, end, new in month_years(text, days):
         if not any(start < b and a < end for a, b, _ in found):
             found.append((start, end, new))
@@ -262,6 +286,23 @@ def shift_text(text: str, days: int) -> str:
         last = end
     out.append(text[last:])
     return "".join(out)
+
+
+def _refound(text: str, date: PartialDate, new: str) -> str:
+    """``new`` for ``date``, written "MM/DD" (or "Oct 10") where, written as ``date`` was, it
+    would read as a score in its place ("pain flare on 2/1" moved to "on 3/10"), so that
+    shifting back finds it ("on 03/10" is a date). A date shaped as a score out of its total is
+    the only one the finder skips for its value (``_score_after_cue``)."""
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", new)
+    if m is None or int(m.group(2)) not in _SCALES or int(m.group(1)) > int(m.group(2)):
+        return new
+    month, day = int(m.group(1)), int(m.group(2))
+    lo = max(0, date.start - 60)
+    for written in (new, f"{month:02d}/{day:02d}", f"{MONTHS[month - 1][:3].capitalize()} {day}"):
+        window = text[lo:date.start] + written + text[date.end:date.end + 60]
+        if any(p.start == date.start - lo for p in find_partial_dates(window)):
+            return written
+    return new
 
 
 # A month and year without a day ("06/2021", "May 2022", "Sept. 2019", "Mar '23", "August of
