@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -79,13 +80,39 @@ def shifted_dates(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def score(blind: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+# A time of day written after a date ("02/11/2025 09:14", "Jan 7, 2025 at 11:18 AM", "1/3/25 @
+# 9:30 AM", "11/09/2024 0115"): the de-identifier keeps a time of care beside its shifted date
+# (drafting/deid/day_words.py); the writers of the blind sets label the whole stamp.
+_TIME = re.compile(r"(?i)(?:,?\s*(?:at|@)\s*|\s+)(?:\d{1,2}:\d{2}(?::\d{2})?\s*"
+                   r"(?:[ap]\.?m\.?|[ap])?(?:\s*(?:[A-Z]{2,4}|[+-]\d{4}))?|[01]\d[0-5]\d|"
+                   r"2[0-3][0-5]\d)\s*$")
+
+
+def time_only(label: dict[str, Any], text: str, spans: list[tuple[int, int]]) -> bool:
+    """A date label left only for its time of day: every occurrence is covered (replaced or
+    shifted) but for the time written after the date."""
+    where = occurrences(text, label["text"])
+    for a, b in where:
+        time = _TIME.search(text, a, b)
+        if time is None or time.end() != b or not covered(spans, a, time.start(), text):
+            return False
+    return bool(where)
+
+
+def score(blind: Path, packet: bool = False) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Each record de-identified alone (names learned from that record), or, with ``packet``,
+    after names are learned from every record of the set, as ``necessity intake`` learns them
+    from a packet and the prompt guard from a case's whole text."""
     labels = yaml.safe_load((blind / "labels.yaml").read_text(encoding="utf-8"))
     results, kept = [], []
-    for path in sorted(blind.glob("*.txt")):
-        text = path.read_text(encoding="utf-8")
-        deid = Deidentifier(PhiMap(SHIFT_DAYS))
-        deid.learn([text])
+    texts = {path: path.read_text(encoding="utf-8") for path in sorted(blind.glob("*.txt"))}
+    shared = Deidentifier(PhiMap(SHIFT_DAYS)) if packet else None
+    if shared is not None:
+        shared.learn(texts.values())
+    for path, text in texts.items():
+        deid = shared or Deidentifier(PhiMap(SHIFT_DAYS))
+        if shared is None:
+            deid.learn([text])
         spans = [(s.start, s.end) for s in deid.spans(text)]
         moved = shifted_dates(text)  # a date the shift rewrites is protected where it stands
         for label in (x for x in labels["identifiers"] if x["file"] == path.name):
@@ -94,7 +121,10 @@ def score(blind: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
             if not removed and label["kind"] in DATE_KINDS and where and all(
                     covered(spans + moved, a, b, text) for a, b in where):
                 removed = True
-            results.append({**label, "removed": removed, "found": len(where)})
+            timed = not removed and label["kind"] in DATE_KINDS and time_only(label, text,
+                                                                             spans + moved)
+            results.append({**label, "removed": removed, "found": len(where),
+                            "time_only": timed})
         for label in (x for x in labels.get("keep", []) if x["file"] == path.name):
             touched = any(a < e and s < b for s, e in occurrences(text, label["text"])
                           for a, b in spans)
@@ -119,7 +149,23 @@ def table(results: list[dict[str, Any]], kept: list[dict[str, Any]]) -> list[str
               f"{sum(r['removed'] for r in strict):>9}{strict_rate:>8.3f}  (target 1.0) "
               f"{'met' if strict_rate == 1.0 else 'MISSED'}",
               f"  clinical terms falsely redacted: {touched} of {len(kept)}"]
+    timed = sum(r.get("time_only", False) for r in results)
+    if timed:
+        lines.append(f"  of the leaks, {timed} are dates shifted but for the time of day written "
+                     f"after them (a time of care is kept by design); counting those as removed: "
+                     f"{(sum(removed.values()) + timed) / len(results):.3f}")
     return lines
+
+
+def packet_line(blind: Path) -> str:
+    """Recall when the set is de-identified as one packet (``score(packet=True)``)."""
+    results, kept = score(blind, packet=True)
+    strict = [r for r in results if r["kind"] in STRICT]
+    return (f"  as one packet (names learned from all {len(list(blind.glob('*.txt')))} records "
+            f"first, as intake and the prompt guard learn them): all identifiers "
+            f"{sum(r['removed'] for r in results) / len(results):.3f}, names, SSNs, MRNs, phones "
+            f"{sum(r['removed'] for r in strict) / len(strict):.3f}, clinical terms falsely "
+            f"redacted {sum(k['touched'] for k in kept)} of {len(kept)}")
 
 
 def main() -> None:
@@ -132,7 +178,7 @@ def main() -> None:
     records = len(list(blind.glob("*.txt")))
     stamp = f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"
     block = [f"{len(results)} identifiers, {len(kept)} kept terms, {records} records; dates "
-             f"shifted {SHIFT_DAYS} days; {stamp}", *table(results, kept)]
+             f"shifted {SHIFT_DAYS} days; {stamp}", *table(results, kept), packet_line(blind)]
     if args.leaks:
         out = [f"LEAK {r['kind']} {r['file']}: {r['text']!r}" for r in results if not r["removed"]]
         out += [f"FALSE REDACTION {k['file']}: {k['text']!r}" for k in kept if k["touched"]]
