@@ -50,6 +50,9 @@ _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP}(?:-{_CAP})?)[ ]$")
 # In capitals before a name in capitals, past its middle initial: "IGNATIUS P. TSO".
 _GIVEN_CAPS_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAPS})[ ]$")
+# A given name and a middle initial without its period before a surname, as a letter's address
+# block or a claim form writes them: "TERRENCE L WHITLOCK", "Marisol T Vega".
+_GIVEN_INITIAL_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAPS}|{_CAP})[ ]{U}[ ]$")
 
 
 def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -76,6 +79,10 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                             caps.group("word"))) or (re.match(rf"{U}\.[ ]", text[start:end])
                         and not is_word(caps.group("word")))):  # "RUTH E. DALE", "IGNATIUS P."
                 start -= len(caps.group(0))
+                moved = True
+            elif (bare := _GIVEN_INITIAL_BEFORE.search(before)) and \
+                    is_given_name(bare.group("word")) and not is_clinical_word(bare.group("word")):
+                start -= len(bare.group(0))
                 moved = True
             if re.search(r"(?:^|[-‐ ])St$", text[max(0, end - 3):end]) and (
                     saint := _SAINT_AFTER.match(after)):  # "Abernathy-St. Clair"

@@ -73,6 +73,12 @@ def given_months() -> frozenset[str]:
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|Rev|Pastor|Rabbi|"
          r"Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # military ranks, as TRICARE and VA records write them ("Maj. Corinne Abernathy, MD",
+         # "LTC Alyssa R. Dunlap"; not "Col." (a Mexican address's colonia), "Gen." or "Adm."
+         # (court rules: "Fla. R. Gen. Prac."), "CPT" (the procedure codes))
+         r"Maj|Cmdr|Cdr|Spc|Pfc|Pvt|"
+         r"(?:MAJ|COL|LTC|SSG|SFC|MSG|SGM|CDR|LCDR|1LT|2LT)"
+         r"(?=[ ][A-Z][a-z]+[ ](?:[A-Z]\.?[ ])?[A-Z][a-z])|"
          # in capitals, as a transcript names its speakers ("MS. DOE:"), with their period
          r"MRS(?=\.)|MR(?=\.)|MS(?=\.)|DR(?=\.)|Fr(?=\.)|"  # and a priest's "Fr."
          # a rank or an office in capitals, as a police or court form writes it ("SGT. DOE")
