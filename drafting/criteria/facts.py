@@ -5,39 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import overload
 
 from drafting.case import Case, DisputedItem, Fact
-from drafting.case.vocab import FactCategory, ItemStatus, Laterality, RecordType
+from drafting.case.vocab import FactCategory, ItemStatus, Laterality
 from drafting.criteria import prose, visits
+from drafting.criteria.record_kinds import records_for
 from drafting.criteria.results import Gap, Status
 from drafting.criteria.service_words import names_service, same_care
 from drafting.criteria.spec import FactTest
-
-# Where each kind of evidence would be written, to tell a submission gap from a clinical one.
-RECORDS_FOR: dict[FactCategory, set[RecordType]] = {
-    FactCategory.imaging: {RecordType.imaging_report},
-    FactCategory.electrodiagnostic: {RecordType.electrodiagnostic_report},
-    FactCategory.psych: {RecordType.psych_evaluation},
-    FactCategory.procedure: {RecordType.procedure_report, RecordType.operative_report,
-                             RecordType.device_trial_record},
-    FactCategory.response: {RecordType.procedure_report, RecordType.office_note,
-                            RecordType.device_trial_record},
-    FactCategory.conservative_care: {RecordType.pt_note, RecordType.pt_discharge_summary,
-                                     RecordType.chiropractic_note},
-    FactCategory.medication: {RecordType.pharmacy_record, RecordType.medication_history},
-    FactCategory.exam: {RecordType.office_note, RecordType.consultation_note},
-    FactCategory.functional: {RecordType.office_note, RecordType.pt_note,
-                              RecordType.pt_discharge_summary, RecordType.score_sheet},
-}
-
-
-def records_for(categories: Iterable[FactCategory]) -> set[RecordType]:
-    """The kinds of document that would hold evidence of these fact categories."""
-    return set().union(*(RECORDS_FOR.get(c, set()) for c in categories))
-
 
 # Findings that affect both sides by their nature, so a record need not name a side for them.
 BOTH_SIDES_BY_NATURE = {"central_stenosis", "neurogenic_claudication"}

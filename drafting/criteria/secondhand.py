@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import RecordType
-from drafting.criteria.facts import Finding, evidence_cutoff, records_for
+from drafting.criteria.facts import Finding, evidence_cutoff
 from drafting.criteria.loader import fact_tests
+from drafting.criteria.record_kinds import records_for
 from drafting.criteria.results import Gap, ItemResult, Status
 from drafting.criteria.spec import Test
 

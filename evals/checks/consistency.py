@@ -10,7 +10,6 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import pairwise
 
 from drafting.case.vocab import FactCategory, normalize_level
 from evals import claims
@@ -22,6 +21,7 @@ from evals.checks.consistency_dates import (
     span_problems,
     unshown_spans,
 )
+from evals.checks.consistency_sides import side_problems, sides_known, sides_said
 from evals.checks.grades import grade_problems
 from evals.checks.item_terms import item_terms
 from evals.checks.pairing import pairing_problems
@@ -93,77 +93,6 @@ def _levels_agree(said: frozenset[str], known: frozenset[str]) -> set[str]:
             return not segments and all(v in vertebrae for v in level.split("-"))
         return level in vertebrae
     return {level for level in said if not inside(level)}
-
-
-def _sides_said(ctx: EvalContext, said: Claims) -> Claims:
-    """The sentence less its clauses saying the record lacks something ("there is no surgery on
-    the left side in this record"): a side denied there is the absences check's to read."""
-    if not said.sides:
-        return said
-    from evals.checks.absence_claims import absence_clauses
-
-    text = said.text
-    for _, missing in absence_clauses(text):
-        for claim in missing:  # "no surgery on the left side": the words after "no"
-            phrase = claim.split(" ", 1)[1] if " " in claim else ""
-            at = text.lower().find(phrase)
-            if phrase and at >= 0:
-                text = text[:at] + " " + text[at + len(phrase):]
-    return said if text == said.text else claims.scan(text)
-
-
-def _sides_known(ctx: EvalContext, said: Claims, cited: Claims) -> Claims | frozenset[str]:
-    """The sides a sentence may give: its sources', and the side of a diagnosis of the case it
-    names ("carpal tunnel syndrome on both sides" where the case's diagnosis is bilateral)."""
-    if not said.sides or said.sides <= cited.sides:
-        return cited
-    lower = said.text.lower()
-    extra = {side for d in ctx.case.diagnoses for side in _diagnosis_sides(d)
-             if _names_diagnosis(lower, d.text)}
-    extra |= item_terms(ctx, said.text)[0]  # the requested item's, named with the item
-    return cited if not extra else cited.sides | extra
-
-
-def _diagnosis_sides(diagnosis: object) -> set[str]:
-    side = getattr(diagnosis, "laterality", None)
-    value = getattr(side, "value", side)
-    return {str(value)} if value in ("left", "right", "bilateral") else set()
-
-
-_WORD = re.compile(r"[a-z]+")
-_GENERIC = frozenset("""with without and or of the a an on in at to for status post after
-pain left right bilateral side sides both syndrome disorder""".split())
-
-
-def _names_diagnosis(lower: str, diagnosis: str) -> bool:
-    """The sentence says "diagnosis", or two words in a row of the diagnosis's own name
-    ("carpal tunnel")."""
-    if "diagnos" in lower:
-        return True
-    words = _WORD.findall(diagnosis.lower())
-    return any(a not in _GENERIC and b not in _GENERIC and f"{a} {b}" in lower
-               for a, b in pairwise(words))
-
-
-def _side_problems(said: Claims, cited: Claims | frozenset[str]) -> list[str]:
-    if not said.sides:
-        return []  # no side, so no side with its anatomy either
-    known = cited if isinstance(cited, frozenset) else cited.sides
-    wrong = sorted(s for s in said.sides if s not in known)
-    if wrong:
-        there = ", ".join(sorted(known)) or "no side"
-        return [f"side {', '.join(wrong)} but the source says {there}"]
-    if isinstance(cited, frozenset):
-        return []  # a side of a diagnosis the sentence names: no anatomy to pair it with
-    # Both sides appear in the source: each side must go with the same anatomy it does there.
-    source_pairs = cited.side_pairs
-    problems = []
-    for side, part in sorted(said.side_pairs - source_pairs):
-        sides_there = sorted({s for s, p in source_pairs if p == part})
-        if sides_there and side not in sides_there:
-            problems.append(f"{side} {part}... but the source says {', '.join(sides_there)} "
-                            f"{part}...")
-    return problems
 
 
 # Kinds of value a record states plainly and a sentence restates rather than works out (a
@@ -344,7 +273,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if not extra:
         problems += _kind_problems(said, source)
     problems += date_problems(ctx, said, cited)
-    problems += _side_problems(_sides_said(ctx, said), _sides_known(ctx, said, source))
+    problems += side_problems(sides_said(said), sides_known(ctx, said, source))
     if said.levels and "fracture" in said.text.lower():
         problems += _fracture_problems(said.text, cited.text)
     wrong_levels = _levels_agree(said.levels, source.levels) if said.levels else set()
