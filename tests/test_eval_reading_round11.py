@@ -91,3 +91,34 @@ def test_what_a_party_asked_of_a_named_drug_is_still_checked():
     said = "A second physician questioned whether Zanaflex was needed."
     assert without_questions(said) == said
     assert unsupported(lexicon(), said, SOURCE)
+
+
+def test_a_diagnosis_named_after_an_operation_names_no_operation():
+    # "post-laminectomy syndrome" is failed back surgery syndrome, not a laminectomy
+    said = "She has post-laminectomy syndrome after an L5-S1 decompression."
+    assert "failed_back_surgery_syndrome" in lexicon().names(said)
+    assert "laminectomy" not in lexicon().names(said)
+    assert "laminectomy" in lexicon().names("She had a laminectomy in 2015.")
+
+
+def test_what_the_record_cannot_tell_is_asked_not_claimed():
+    from evals.checks.entity_text import without_questions
+
+    said = "No drug is named, so I cannot tell whether a neuropathic agent was ever tried."
+    assert "neuropathic" not in without_questions(said)
+
+
+# --- consistency: a record's length is the inventory's -------------------------------------
+
+def test_a_page_count_is_read_against_the_record_it_names():
+    from drafting.case.records import Document
+    from evals.checks.consistency import _pages
+
+    docs = [Document(id="D1", type="office_note", date="2021-06-07", title="Pain office note",
+                     pages=2),
+            Document(id="D5", type="other", date="2012-03-01",
+                     title="Commonwealth Court opinion", pages=9)]
+    assert _pages("The two-page office note from June 7 is the whole packet.", docs) == {2.0}
+    assert _pages("The court's opinion, nine pages long, is the only record.", docs) == {9.0}
+    # nine pages is the opinion's length, not the review decision's
+    assert _pages("The nine-page utilization review decision was not supplied.", docs) == set()

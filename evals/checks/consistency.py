@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from drafting.case import Document
 from drafting.case.vocab import FactCategory, normalize_level
 from evals import claims
 from evals.checks import grades, positions
@@ -232,6 +233,27 @@ def _ages(text: str) -> set[float]:
                                                                         if g))}
 
 
+# A record's length: "the two-page office note", "nine pages long", "six pages of records".
+_PAGES = re.compile(r"\b([\w-]+?)[\s-]+pages?\b", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[a-z]{4,}")
+
+
+def _pages(text: str, documents: list[Document]) -> set[float]:
+    """The page counts a sentence gives that the case's inventory gives the record it names
+    there ("the two-page office note" of a 2-page "Pain management office note"; not "the
+    nine-page review decision" when only the court's opinion has nine pages)."""
+    found = set()
+    for m in _PAGES.finditer(text):
+        near = {w[:5] for w in _TITLE_WORD.findall(
+            text[max(0, m.start() - 40):m.end() + 40].lower())}
+        for n in claims.numbers(m.group(1)):
+            if any(d.pages == n and near & {w[:5] for w in _TITLE_WORD.findall(
+                    f"{d.title} {d.type.value.replace('_', ' ')}".lower())}
+                   for d in documents):
+                found.add(n)
+    return found
+
+
 _PRODUCT_NUMBER = re.compile(r"#\s?(\d+)\b")
 
 
@@ -246,6 +268,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         extra -= {float(n) for n in _PRODUCT_NUMBER.findall(said.text)}
     if extra:  # the patient's age, which the case file states
         extra -= _ages(said.text) & {float(ctx.case.patient.age)}
+    if extra and "page" in said.text.lower():  # a record's length, which the inventory states
+        extra -= _pages(said.text, ctx.case.documents)
     if extra and _speaks_of_case(ctx, said.text):
         extra -= claims.numbers(ctx.stated_values)
     if extra and cited.documents:  # the record a cited fact was read from ("five views")

@@ -348,11 +348,15 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
     # sentence ("the SCS trial is supported by...").
-    # So may the patient's occupation, which the case file states outside any fact ("a
-    # 44-year-old forklift operator" in a sentence citing the injury).
+    # So may the patient's occupation and diagnoses, which the case file states outside any
+    # fact ("a 44-year-old forklift operator" in a sentence citing the injury; "her
+    # post-laminectomy syndrome" in one citing the operation).
     patient = ctx.case.patient
     exempt = _request_concepts(lex, " ".join([*(i.service for i in ctx.case.disputed_items),
                                               getattr(patient, "occupation", None) or ""]))
+    # (of a diagnosis, its conditions only: "lumbar" or "fusion" in its name still need a source)
+    exempt |= {c for c in _request_concepts(lex, " ".join(d.text for d in ctx.case.diagnoses))
+               if lex.concepts[c].kind == "condition"}
     known = tuple(p for p in ctx.known_phrases if " " in p)  # phrases, not a lone "MRI"
     cited: dict[str, tuple[str, frozenset[str]] | None] = {}
     # per set of markers: its sources (marker, text) and all they name; None if none resolves

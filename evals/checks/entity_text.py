@@ -53,7 +53,9 @@ _CONDITION = re.compile(r"^\s*(?:once|until)\b[^,;]*,", re.IGNORECASE)
 _QUESTION = re.compile(r"\bwhether\b[^,;:.]*", re.IGNORECASE)
 _LEFT_OPEN = re.compile(r"\b(?:is|are|was|were|remains?) (?:not|never) (?:stated|recorded|"
                         r"documented|known|given|specified|said|clear|reported)\b|\bunclear\b|"
-                        r"\bunknown\b|\bnot (?:say|state|specify|record|document)\b", re.IGNORECASE)
+                        r"\bunknown\b|\bnot (?:say|state|specify|record|document)\b|"
+                        r"\b(?:cannot|can[’']t|could not|couldn[’']t) "
+                        r"(?:tell|say|know|determine)\b", re.IGNORECASE)
 
 
 def without_questions(text: str) -> str:
