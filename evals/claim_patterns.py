@@ -99,9 +99,13 @@ SIDE = Pattern(rf"\b(left|right)(?=[\s-]+(?:{_ANATOMY}))",
                  rf"({_LEFT_RIGHT})(?=[\s-]+(?:{_ANATOMY.lower()}))")
 SIDE_BEFORE_ANATOMY = SIDE.any
 # ("the right standard", "the right call": "right" as correct, before a noun no side goes with)
-_NOT_A_SIDE = (r"(?![\s-]+(?:standard|standards|choice|decision|approach|question|answer|call|"
+# (and after an adjective: "the right next step", "the right first option")
+_NOT_A_SIDE = (r"(?![\s-]+(?:(?:next|first|best|proper|only|main|overall|initial|final)[\s-]+)?"
+               r"(?:standard|standards|choice|decision|approach|question|answer|call|"
                r"thing|course|step|time|way|result|outcome|framework|test|tool|measure|"
-               r"guideline|criterion|criteria|policy|rule|lens|balance|reading|conclusion)\b)")
+               r"guideline|criterion|criteria|policy|rule|lens|balance|reading|conclusion|"
+               r"type|kind|dose|amount|frequency|duration|setting|option|candidate|direction|"
+               r"track|moment|fit|basis|sequence|order|person|place)\b)")
 SIDE_AFTER_THE = Pattern(rf"\bthe (left|right)\b{_NOT_A_SIDE}",
                          rf"the (?<!\wthe )(left|right)\b{_NOT_A_SIDE}")
 # (and "both" a paired part: "both shoulders", "both knees")

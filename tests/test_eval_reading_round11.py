@@ -122,3 +122,12 @@ def test_a_page_count_is_read_against_the_record_it_names():
     assert _pages("The court's opinion, nine pages long, is the only record.", docs) == {9.0}
     # nine pages is the opinion's length, not the review decision's
     assert _pages("The nine-page utilization review decision was not supplied.", docs) == set()
+
+
+def test_right_as_correct_is_no_side():
+    for said in ("Care must be in the right type, frequency and duration.",
+                 "Facet blocks are not the right next step for her.",
+                 "An ESI is the right first option here."):
+        assert claims.scan(said).sides == frozenset(), said
+    for said in ("The right leg hurts.", "Pain on the right, worse at night.", "The right side."):
+        assert claims.scan(said).sides == {"right"}, said
