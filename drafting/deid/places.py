@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.deid.gazetteer import cued_towns
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, clean
@@ -207,6 +208,7 @@ def places(text: str) -> Iterator[Span]:
         if match.group("cue") or re.match(r"\d", street) or \
                 re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
             yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
+    yield from cued_towns(text)
 
 
 _HOUSE = re.compile(
@@ -223,6 +225,8 @@ def cities(text: str) -> set[str]:
         if city and not all(is_word(w) for w in city.group(0).split()) and \
                 len(city.group(0)) >= 5 and not any(_is_stop(w) for w in city.group(0).split()):
             out |= {city.group(0), city.group(0).upper()}
+    for town in cued_towns(text):  # "from Kentwood": found again alone ("the Kentwood office")
+        out |= {text[town.start:town.end], text[town.start:town.end].upper()}
     return out
 
 
