@@ -37,3 +37,9 @@ def test_a_name_after_a_rank_or_before_a_bare_initial_is_removed(text, name):
 ])
 def test_what_only_looks_like_a_rank_or_a_name_stays(text):
     assert "[NAME" not in _out(text)
+
+
+def test_an_insurer_called_in_a_log_is_no_person_but_its_adjuster_is():
+    out = _out("Called Susquehanna Mutual adjuster Crystal Yoder at the claims office.")
+    assert "Susquehanna Mutual" in out and "Yoder" not in out
+    assert "Ngozi" not in _out("Called Ngozi at Dr. A.'s office about the stimulator.")

@@ -158,6 +158,9 @@ _RELATION = (
     r"named|called|goes[ ]by|known[ ]as|nicknamed|prefers[ ]to[ ]be[ ]called|" + "|".join(
         re.escape(w).replace(r"\ ", "[ ]") for w in _roles()["before"])
 )
+# The words that end an insurer's name: a run with one is a carrier, not a person ("Called
+# Susquehanna Mutual adjuster ...", "Keystone Casualty", "Great Lakes Indemnity").
+_INSURER = re.compile(r"\b(?:Mutual|Casualty|Indemnity|Assurance|Insurance|Underwriters)\b")
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
@@ -262,7 +265,8 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                         continue  # "counselor Tom Wolak, CRC": a credential, not a second name
                     at = offset + raw.index(piece, part.start())
                     span = trim(piece, at, after=text[at + len(piece):at + len(piece) + 8])
-                    if span and _name_like(text[span[0]:span[1]]):
+                    if span and _name_like(text[span[0]:span[1]]) and \
+                            not _INSURER.search(text[span[0]:span[1]]):
                         yield span
                 continue
             if pattern is INVERTED:  # not "LUMBAR, SPINE" nor "SPURLING, HOFFMANN"
