@@ -19,10 +19,6 @@ from drafting.deid.terms import LOWER, U, is_clinical_word
 from drafting.deid.words import is_word
 
 PLACES = Path(__file__).with_name("us_places.txt")
-_STATES = frozenset("""alabama alaska arizona arkansas california colorado connecticut delaware
-florida georgia hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
-massachusetts michigan minnesota mississippi missouri montana nebraska nevada ohio oklahoma
-oregon pennsylvania tennessee texas utah vermont virginia washington wisconsin wyoming""".split())
 _WORD = rf"{U}[{LOWER}]+(?:['’-]{U}?[{LOWER}]+)?"
 # A word of place, then up to three capitalised words: the longest run that is a town is taken.
 _CUED = re.compile(rf"\b(?i:in|near|from|outside|around|to|of)[ ]"
@@ -36,12 +32,21 @@ def towns() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+@cache
+def _state() -> re.Pattern[str]:
+    """A state written out, as the address rules name them (``places._STATE_NAMES``; imported
+    here, not at the top: ``places`` reads the towns this module finds)."""
+    from drafting.deid.places import _STATE_NAMES
+
+    return re.compile(_STATE_NAMES, re.IGNORECASE)
+
+
 def _plain(words: list[str]) -> bool:
     """A town's name that no text would use for anything else: two words or more (each not a
     heading or clinical word), or one word in no dictionary."""
     if any(_is_stop(w) or is_clinical_word(w) for w in words):
         return False
-    if " ".join(words).lower() in _STATES:
+    if _state().fullmatch(" ".join(words)):
         return False
     return len(words) > 1 or not is_word(words[0])
 

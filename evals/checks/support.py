@@ -263,12 +263,13 @@ def _better_source(ctx: EvalContext, sentence: Sentence, score: float,
     """The fact or excerpt of the draft's record, not cited by the sentence, that supports it
     best, when it reaches the lexical floor and beats the cited source by ``BETTER_BY``."""
     absent = absent_text(sentence.plain)
-    given = sorted({f"G:{e}" for section in ctx.draft.sections for e in section.excerpt_ids})
-    best: tuple[str, float] | None = None
+    markers = [f.id for f in ctx.case.facts]
     # excerpts only for a sentence that cites one: the draft's reasoning shares the general
     # words of guideline prose, which would find it a 'better' source
-    cites_excerpt = any(m.startswith("G:") for m in sentence.markers)
-    for marker in [f.id for f in ctx.case.facts] + (given if cites_excerpt else []):
+    if any(m.startswith("G:") for m in sentence.markers):
+        markers += sorted({f"G:{e}" for section in ctx.draft.sections for e in section.excerpt_ids})
+    best: tuple[str, float] | None = None
+    for marker in markers:
         if marker in sentence.markers or not (text := ctx.source_text(marker)):
             continue
         overlap = lexical_support(sentence.plain, text, known, record, absent)
