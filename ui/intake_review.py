@@ -120,7 +120,8 @@ def _card(session: IntakeSession, fact: dict[str, Any], ids: list[str]) -> None:
     if values := _values(shown):
         st.caption(plain(values))
     if fact.get("proposed"):
-        st.info("Proposed by the language model: it counts as evidence only once accepted.")
+        st.info("Proposed (by the language model or the sentence classifier, not by a rule): "
+                "it counts as evidence only once accepted.")
     if review.changes:
         st.caption("Edited: " + ", ".join(sorted(review.changes)) + " (the page shows the "
                    "sentence as drafted).")
@@ -201,7 +202,8 @@ def render_review(session: IntakeSession) -> None:
     st.subheader(f"3. Review the facts ({len(facts)})")
     st.caption(" · ".join(f"{tally[k]} {k}" for k in ("accepted", "edited", "rejected",
                                                        "pending")) + ". Facts the extractors "
-               "read start accepted; facts a language model proposed start pending.")
+               "read start accepted; facts a language model or the sentence classifier "
+               "proposed start pending.")
     if not facts:
         st.warning("No fact was read from these records.")
         return

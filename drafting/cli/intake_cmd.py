@@ -86,7 +86,7 @@ def intake(
     facts = drafted.data["facts"]
     proposed = sum(1 for f in facts if f.get("proposed"))
     out.print(f"wrote {out_file}: {len(drafted.data['documents'])} documents, {len(facts)} facts"
-              + (f" ({proposed} proposed by the model)" if proposed else "")
+              + (f" ({proposed} proposed, pending review)" if proposed else "")
               + f", {len(drafted.data['disputed_items'])} disputed item(s)", markup=False,
               soft_wrap=True)
     if packet.refused:

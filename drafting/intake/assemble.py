@@ -25,6 +25,7 @@ from drafting.intake.extract.decisions import ServiceRequest, requests_in
 from drafting.intake.extract.diagnoses import diagnoses_in
 from drafting.intake.extract.facts import document_facts
 from drafting.intake.extract.found import Found
+from drafting.intake.learned.reader import second_reading
 from drafting.intake.packet import Packet
 
 JURISDICTION = {
@@ -74,7 +75,7 @@ def deterministic_facts(packet: Packet, failures: list[str] | None = None
     found: dict[str, list[Found]] = {}
     for doc in packet.documents:
         try:
-            found[doc.id] = document_facts(doc.doc)
+            reading = second_reading(doc.doc, document_facts(doc.doc))
         except Exception as exc:
             if failures is None:
                 raise
@@ -83,6 +84,8 @@ def deterministic_facts(packet: Packet, failures: list[str] | None = None
             failures.append(f"{doc.id} {doc.path.name}: the extractors failed on this record "
                             f"({type(exc).__name__}: {first}); none of its facts are drafted, "
                             "read it by hand")
+            continue
+        found[doc.id] = reading
     return found
 
 
@@ -113,6 +116,7 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
         ordered = sorted([(f, False) for f in found.get(doc.id, [])] + extra,
                          key=lambda pair: pair[0].page)
         for fact, is_proposed in ordered:
+            is_proposed = is_proposed or fact.learned  # (the classifier's: pending as well)
             if fact.named_in_passing and (STUDY_REPORTS[fact.category] in kinds
                                           if fact.category in STUDY_REPORTS
                                           else fact.date in reported):

@@ -93,13 +93,17 @@ def write_valid(path: Path, data: dict[str, Any], header: list[str], replace: bo
 
 
 def header_lines(files: int, today: dt.date, proposed: int, unreadable: list[str],
-                 refused: list[str], notes: list[str]) -> list[str]:
+                 refused: list[str], notes: list[str], learned: int = 0) -> list[str]:
     lines = [f"Drafted by 'necessity intake' from {files} record file(s) on {today.isoformat()}.",
              "A reviewer checks every fact against its source page before this case is used;",
              "each statement is the sentence as written on that page."]
     if proposed:
         lines.append(f"{proposed} fact(s) marked 'proposed: true' came from a language model: "
                      "accept each by deleting the flag, or delete the fact.")
+    if learned:
+        lines.append(f"{learned} fact(s) marked 'proposed: true' were read by the sentence "
+                     "classifier (a statistical reader trained on labelled synthetic records, "
+                     "not a language model) from sentences no rule read: accept or delete each.")
     if unreadable:
         lines += ["", "Pages without readable text (counted in the inventory, no facts read):"]
         lines += [f"  {entry}" for entry in unreadable]

@@ -70,7 +70,8 @@ def run_intake(paths: list[Path], *, case_id: str, document_type: DocumentType |
     if proposals:
         notes += [f"model pass: {line}" for line in proposals.failed_pages]
     header = header_lines(len(paths), today, len(proposals.facts) if proposals else 0,
-                          unreadable, refused, notes)
+                          unreadable, refused, notes,
+                          learned=sum(f.learned for facts in found.values() for f in facts))
     return IntakeOutcome(packet, drafted, proposals, header, phi_map)
 
 

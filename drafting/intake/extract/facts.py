@@ -96,7 +96,7 @@ from drafting.intake.extract.visits import visit_counts
 from drafting.intake.extract.vocabulary import procedure_in
 
 # An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
-_DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
+DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
                              re.IGNORECASE)
 
 # An assessment's listed problem ("2. Lumbar stenosis with claudication - stable", "4. Tobacco
@@ -192,7 +192,7 @@ def _therapy_course(doc: Document, given: list[Sentence]) -> list[Found]:
                   for day in [stated_date(line.value or "", doc)] if day), None)
     out = []
     for sentence in given:
-        if NOT_ABOUT_THE_PATIENT.search(sentence.text) or _not_done_yet(sentence.text):
+        if NOT_ABOUT_THE_PATIENT.search(sentence.text) or not_done_yet(sentence.text):
             continue
         care = make_fact(C.conservative_care, sentence, doc, [tag])
         if start and start[0] < doc.date:
@@ -272,12 +272,12 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             if decided_in_plan(sentence) and stated_date(sentence.text, doc):
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue
-        if _DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
+        if DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
             continue  # "3. Obesity, BMI 31 (E66.9)": a diagnosis of the list, read as such
         if records_missing(sentence.text):  # "op note not in chart": what the file lacks
             out.append(make_fact(C.other, sentence, doc, []))  # (beside what else it tells)
-        if _not_done_yet(sentence.text) and not _procedure_line(sentence, doc) and \
+        if not_done_yet(sentence.text) and not _procedure_line(sentence, doc) and \
                 not continued_drug(sentence.text):
             if is_review_step(sentence) and stated_date(sentence.text, doc):  # "requested on"
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
@@ -302,7 +302,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 set(tags_in(sentence.text)) & CONSERVATIVE_TAGS)
             found = classified(sentence, doc, None if cared else family or context)
             if found and found.category in _NOT_LISTED and (
-                    sentence.listed or sentence.labelled) and _DIAGNOSIS_LIST.search(
+                    sentence.listed or sentence.labelled) and DIAGNOSIS_LIST.search(
                     label_core(sentence.label or sentence.section)):
                 found = None  # a problem of the assessment's list: a diagnosis, not a finding
             if found and found.category is C.response and doc.type in PROCEDURE_RECORDS and (
@@ -386,7 +386,7 @@ _ORDINAL_ONE = re.compile(r"(?:the|a|her|his) (?:first|second|third|fourth|last
                           re.IGNORECASE)
 
 
-def _not_done_yet(text: str) -> bool:
+def not_done_yet(text: str) -> bool:
     """Asked for, planned or hoped for, unless the sentence says it was done ("s/p RFA
     08/16/2022 (authorized 07/12/2022, auth # PA-1)")."""
     return bool(NOT_DONE_YET.search(text)) and not SURELY_DONE.search(text)

@@ -63,6 +63,7 @@ class Found:
     dose: Dose | None = None
     mme: float | None = None
     tags: list[str] = field(default_factory=list)
+    learned: bool = False  # read by the sentence classifier, not a rule: proposed, pending review
 
 
 @dataclass

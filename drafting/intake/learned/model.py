@@ -1,0 +1,54 @@
+"""The sentence classifier's weights (``drafting/intake/data/sentence_model.json``, written by
+benchmarks/intake_sentence_model.py): a multinomial logistic regression over the features of
+``features.py``, with the thresholds chosen on its cross-validation, each with its source."""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "sentence_model.json"
+NONE = "none"  # the class of a sentence that states no fact
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    classes: tuple[str, ...]
+    intercepts: tuple[float, ...]
+    weights: dict[str, tuple[tuple[int, float], ...]]  # per feature: (class index, weight)
+    add_at: float  # a sentence no rule read becomes a pending fact at this probability
+    about: dict[str, Any]  # what it was trained on, and the cross-validation it was chosen by
+
+    def probabilities(self, features: dict[str, float]) -> dict[str, float]:
+        scores = list(self.intercepts)
+        for name, value in features.items():
+            for i, weight in self.weights.get(name, ()):
+                scores[i] += weight * value
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
+
+
+def from_data(data: dict[str, Any]) -> SentenceModel:
+    classes = tuple(data["classes"])
+    weights = {name: tuple((int(i), float(w)) for i, w in row.items())
+               for name, row in data["weights"].items()}
+    if any(not 0 <= i < len(classes) for row in weights.values() for i, _ in row) or \
+            len(data["intercepts"]) != len(classes) or NONE not in classes:
+        raise ValueError(f"{MODEL_FILE.name}: weights do not match the classes {classes}")
+    return SentenceModel(classes, tuple(data["intercepts"]), weights,
+                         float(data["thresholds"]["add"]),
+                         data.get("about", {}))
+
+
+@cache
+def sentence_model() -> SentenceModel | None:
+    """The bundled model, or None where the file is absent (intake then reads by rules alone)."""
+    if not MODEL_FILE.exists():
+        return None
+    return from_data(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
