@@ -63,13 +63,13 @@ def second_reading(doc: Document, found: list[Found],
     for sentence in sentences(doc.lines):
         if len(_words(sentence.text)) < _FEWEST_WORDS or refused_by_rule(sentence):
             continue
+        said = statement(sentence)
+        if any(_holds(f.statement, said) or _holds(said, f.statement) for f in found):
+            continue  # the rules read it: their reading stands
         chance = model.probabilities(sentence_features(sentence, doc))
         category = max(chance, key=lambda c: chance[c])
         if category == NONE or chance[category] < model.add_at:
             continue
-        said = statement(sentence)
-        if any(_holds(f.statement, said) or _holds(said, f.statement) for f in found):
-            continue  # the rules read it (kept or dropped, their reading stands)
         added.append(_learned(FactCategory(category), sentence, doc))
     return found + added
 
