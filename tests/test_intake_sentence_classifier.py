@@ -5,6 +5,7 @@ principle (a plan, an administrative field, someone else, a diagnosis list) it n
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from benchmarks.intake_sentence_model import HELD_OUT, TRAINING_SETS, exported
 from drafting.intake.extract.found import Document
 from drafting.intake.learned.features import sentence_features
-from drafting.intake.learned.model import MODEL_FILE, from_data, sentence_model
+from drafting.intake.learned.model import ENV, MODEL_FILE, from_data, sentence_model
 from drafting.intake.learned.reader import second_reading
 from drafting.intake.packet import read_packet
 from drafting.intake.run import run_intake
@@ -43,7 +44,14 @@ def _document(tmp_path: Path, text: str) -> Document:
     return read_packet([_record(tmp_path, text)], ocr=False, today=TODAY).documents[0].doc
 
 
-def test_a_finding_no_rule_reads_is_proposed_by_the_classifier_and_stays_pending(tmp_path):
+def test_a_finding_no_rule_reads_is_proposed_by_the_classifier_and_stays_pending(
+        tmp_path, monkeypatch):
+    # a site's own model file (here: sure that a sentence naming a rotation is an examination)
+    model_file = tmp_path / "site_model.json"
+    model_file.write_text(json.dumps({
+        "classes": ["exam", "none", "history"], "intercepts": [0, 1, 0],
+        "weights": {"w:rotation": {"0": 9.0}}, "thresholds": {"add": 0.8}}), encoding="utf-8")
+    monkeypatch.setenv(ENV, str(model_file))
     outcome = run_intake([_record(tmp_path, FOLLOW_UP)], case_id="classifier", ocr=False,
                          today=TODAY)
     facts = outcome.drafted.data["facts"]
@@ -55,6 +63,26 @@ def test_a_finding_no_rule_reads_is_proposed_by_the_classifier_and_stays_pending
     assert not any("medial branch" in f["statement"] for f in facts)  # the plan: never a fact
     assert any("sentence classifier" in line and "not a language model" in line
                for line in outcome.header)
+
+
+def test_with_the_classifier_off_intake_reads_by_rules_alone(tmp_path, monkeypatch):
+    monkeypatch.setenv(ENV, "off")
+    outcome = run_intake([_record(tmp_path, FOLLOW_UP)], case_id="rules", ocr=False,
+                         today=TODAY)
+    assert not any(f.get("proposed") for f in outcome.drafted.data["facts"])
+    assert not any("sentence classifier" in line for line in outcome.header)
+
+
+def test_a_model_file_that_is_not_one_is_refused_before_any_record_is_read(tmp_path,
+                                                                            monkeypatch):
+    broken = tmp_path / "broken.json"
+    broken.write_text("{\"classes\": [1, 2", encoding="utf-8")
+    monkeypatch.setenv(ENV, str(broken))
+    with pytest.raises(ValueError, match=r"broken\.json: not a sentence model file"):
+        run_intake([_record(tmp_path, FOLLOW_UP)], case_id="broken", ocr=False, today=TODAY)
+    monkeypatch.setenv(ENV, str(tmp_path / "missing.json"))
+    with pytest.raises(ValueError, match="no such model file"):
+        run_intake([_record(tmp_path, FOLLOW_UP)], case_id="missing", ocr=False, today=TODAY)
 
 
 def test_what_the_rules_refuse_is_never_read_however_sure_the_model_is(tmp_path):
@@ -142,3 +170,17 @@ def test_features_name_the_section_the_drugs_and_the_rules_signals(tmp_path):
     features = sentence_features(said, doc)
     assert {"x:drug", "x:dose", "s:plan", "r:unreadable", "w:gabapentin", "w:000"} <= set(
         features)
+
+
+def test_the_command_names_a_bad_model_file_and_writes_nothing(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from drafting.cli.app import app
+
+    monkeypatch.setenv(ENV, str(tmp_path / "missing.json"))
+    out = tmp_path / "case.yaml"
+    result = CliRunner().invoke(app, ["intake", str(_record(tmp_path, FOLLOW_UP)),
+                                      "--out", str(out)])
+    assert result.exit_code == 2
+    assert "missing.json: no such model file" in result.output and "Fix:" in result.output
+    assert not out.exists()

@@ -16,6 +16,7 @@ from drafting.cli.backend_options import BaseUrl, Model
 from drafting.cli.output import err, error, out
 from drafting.deid import Deidentifier, PhiMap, PhiMapError
 from drafting.intake.casefile import write
+from drafting.intake.learned.model import ModelFileError
 from drafting.intake.reading import read_record
 from guideline_index.ingest.errors import IngestError
 
@@ -64,11 +65,17 @@ def intake(
             error(f"--backend {backend}: {str(exc).strip(chr(39))}")
             raise typer.Exit(2) from None
     today = dt.date.today()
-    with err.status(f"reading {len(records)} record file(s) ..."):
-        outcome = run_intake(records, case_id=case_id or case_id_for(out_file.name),
-                             document_type=document_type, perspective=perspective,
-                             setting=setting, ocr=ocr, backend=chosen_backend,
-                             concurrency=settings.concurrency if settings else 4, today=today)
+    try:
+        with err.status(f"reading {len(records)} record file(s) ..."):
+            outcome = run_intake(records, case_id=case_id or case_id_for(out_file.name),
+                                 document_type=document_type, perspective=perspective,
+                                 setting=setting, ocr=ocr, backend=chosen_backend,
+                                 concurrency=settings.concurrency if settings else 4,
+                                 today=today)
+    except ModelFileError as exc:
+        error(f"{exc}. Fix: point NECESSITY_SENTENCE_MODEL at a file written by "
+              "benchmarks/intake_sentence_model.py, or set it to 'off'")
+        raise typer.Exit(EXIT_BAD_INPUT) from None
     packet, drafted = outcome.packet, outcome.drafted
     for exc in packet.refused:
         error(f"{exc.file}: {exc.problem}." + (f" Fix: {exc.fix}" if exc.fix else ""))

@@ -25,6 +25,7 @@ from drafting.intake.extract.decisions import ServiceRequest, requests_in
 from drafting.intake.extract.diagnoses import diagnoses_in
 from drafting.intake.extract.facts import document_facts
 from drafting.intake.extract.found import Found
+from drafting.intake.learned.model import sentence_model
 from drafting.intake.learned.reader import second_reading
 from drafting.intake.packet import Packet
 
@@ -73,9 +74,11 @@ def deterministic_facts(packet: Packet, failures: list[str] | None = None
     ours, never of the record) drafts no facts and is named there with the error, so the rest
     of the packet is still read; without it, the error is raised."""
     found: dict[str, list[Found]] = {}
+    model = sentence_model()  # (a bad NECESSITY_SENTENCE_MODEL fails here, before any record)
     for doc in packet.documents:
         try:
-            reading = second_reading(doc.doc, document_facts(doc.doc))
+            rules = document_facts(doc.doc)
+            reading = second_reading(doc.doc, rules, model) if model else rules
         except Exception as exc:
             if failures is None:
                 raise

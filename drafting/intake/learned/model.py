@@ -1,18 +1,27 @@
 """The sentence classifier's weights (``drafting/intake/data/sentence_model.json``, written by
 benchmarks/intake_sentence_model.py): a multinomial logistic regression over the features of
-``features.py``, with the thresholds chosen on its cross-validation, each with its source."""
+``features.py``, with the thresholds chosen on its cross-validation, each with its source.
+
+``NECESSITY_SENTENCE_MODEL`` names another file of the same format (one fitted on a site's own
+labelled records with the same script) or ``off`` (the rules alone)."""
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "sentence_model.json"
+ENV = "NECESSITY_SENTENCE_MODEL"
 NONE = "none"  # the class of a sentence that states no fact
+
+
+class ModelFileError(ValueError):
+    """The model file ``NECESSITY_SENTENCE_MODEL`` names is absent or not a model file."""
 
 
 @dataclass(frozen=True)
@@ -34,21 +43,36 @@ class SentenceModel:
         return {c: e / total for c, e in zip(self.classes, exps, strict=True)}
 
 
-def from_data(data: dict[str, Any]) -> SentenceModel:
+def from_data(data: dict[str, Any], name: str = MODEL_FILE.name) -> SentenceModel:
     classes = tuple(data["classes"])
     weights = {name: tuple((int(i), float(w)) for i, w in row.items())
                for name, row in data["weights"].items()}
     if any(not 0 <= i < len(classes) for row in weights.values() for i, _ in row) or \
             len(data["intercepts"]) != len(classes) or NONE not in classes:
-        raise ValueError(f"{MODEL_FILE.name}: weights do not match the classes {classes}")
+        raise ValueError(f"{name}: weights do not match the classes {classes}")
     return SentenceModel(classes, tuple(data["intercepts"]), weights,
                          float(data["thresholds"]["add"]),
                          data.get("about", {}))
 
 
-@cache
 def sentence_model() -> SentenceModel | None:
-    """The bundled model, or None where the file is absent (intake then reads by rules alone)."""
-    if not MODEL_FILE.exists():
+    """The model ``NECESSITY_SENTENCE_MODEL`` names, else the bundled one; None when it says
+    ``off`` or the bundled file is absent (intake then reads by rules alone)."""
+    chosen = os.environ.get(ENV, "").strip()
+    if chosen.lower() == "off":
         return None
-    return from_data(json.loads(MODEL_FILE.read_text(encoding="utf-8")))
+    return _load(Path(chosen) if chosen else MODEL_FILE)
+
+
+@cache
+def _load(path: Path) -> SentenceModel | None:
+    if not path.is_file():
+        if path == MODEL_FILE:
+            return None
+        raise ModelFileError(f"{ENV}={path}: no such model file")
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return from_data(data, str(path))
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise ModelFileError(f"{path}: not a sentence model file ({type(exc).__name__}: "
+                         f"{str(exc)[:120]})") from exc
