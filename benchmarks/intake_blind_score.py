@@ -54,10 +54,10 @@ def words(text: str) -> list[str]:
     return _WORD.findall(_BOX.sub(" ", text).lower())
 
 
-def quotes(statement: str, evidence: str) -> bool:
+def quotes(statement: str, evidence: str, share: float = EVIDENCE_SHARE) -> bool:
     wanted = words(evidence)
     have = set(words(statement))
-    return bool(wanted) and sum(w in have for w in wanted) >= EVIDENCE_SHARE * len(wanted)
+    return bool(wanted) and sum(w in have for w in wanted) >= share * len(wanted)
 
 
 def same_date(label: Any, drafted: Any) -> bool:

@@ -27,7 +27,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.intake_blind_score import SETS, TODAY, labels_of, tally, words  # noqa: E402
+from benchmarks.intake_blind_score import (  # noqa: E402
+    SETS,
+    TODAY,
+    labels_of,
+    quotes,
+    tally,
+    words,
+)
 from drafting.intake.extract.facts import document_facts  # noqa: E402
 from drafting.intake.extract.found import statement  # noqa: E402
 from drafting.intake.extract.text import sentences  # noqa: E402
@@ -51,12 +58,8 @@ RESULT = ROOT / "benchmarks" / "results" / "intake_sentence_model.txt"
 
 
 def _label(said: str, labels: dict[str, Any]) -> str:
-    have = set(words(said))
-    for fact in labels["facts"]:
-        wanted = words(fact["evidence"])
-        if wanted and sum(w in have for w in wanted) >= EVIDENCE_SHARE * len(wanted):
-            return str(fact["category"])
-    return NONE
+    return next((str(fact["category"]) for fact in labels["facts"]
+                 if quotes(said, fact["evidence"], EVIDENCE_SHARE)), NONE)
 
 
 def _texts(set_name: str) -> list[dict[str, Any]]:

@@ -116,10 +116,10 @@ def assemble(packet: Packet, *, case_id: str, document_type: DocumentType | None
             notes.append(f"{doc.id} ({doc.path.name}): no labelled date found; dated "
                          f"{doc.doc.date} from the text, check it")
         extra = [(f, True) for d, f in proposed if d.id == doc.id]
-        ordered = sorted([(f, False) for f in found.get(doc.id, [])] + extra,
+        # the sentence classifier's facts are pending as well
+        ordered = sorted([(f, f.learned) for f in found.get(doc.id, [])] + extra,
                          key=lambda pair: pair[0].page)
         for fact, is_proposed in ordered:
-            is_proposed = is_proposed or fact.learned  # (the classifier's: pending as well)
             if fact.named_in_passing and (STUDY_REPORTS[fact.category] in kinds
                                           if fact.category in STUDY_REPORTS
                                           else fact.date in reported):

@@ -23,7 +23,7 @@ from drafting.intake.extract.found import Document, Found, make_fact, stated_dat
 from drafting.intake.extract.sections import NOT_ABOUT_THE_PATIENT, SKIPPED_SECTIONS, label_core
 from drafting.intake.extract.text import Sentence, sentences
 from drafting.intake.learned.features import sentence_features
-from drafting.intake.learned.model import NONE, SentenceModel, sentence_model
+from drafting.intake.learned.model import NONE, SentenceModel
 
 _WORD = re.compile(r"[a-z0-9]+")
 COVERED_SHARE = 0.6  # a sentence is read already when a fact holds this share of its words
@@ -34,9 +34,8 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _holds(text: str, other: str) -> bool:
-    """``text`` holds at least COVERED_SHARE of ``other``'s words."""
-    wanted, have = _words(other), set(_words(text))
+def _holds(have: set[str], wanted: list[str]) -> bool:
+    """``have`` (a text's words) holds at least COVERED_SHARE of ``wanted`` (another's)."""
     return bool(wanted) and sum(w in have for w in wanted) >= COVERED_SHARE * len(wanted)
 
 
@@ -53,18 +52,16 @@ def refused_by_rule(sentence: Sentence) -> bool:
         not_done_yet(text) or bool(DIAGNOSIS_LIST.search(label_core(label or sentence.section)))
 
 
-def second_reading(doc: Document, found: list[Found],
-                   model: SentenceModel | None = None) -> list[Found]:
+def second_reading(doc: Document, found: list[Found], model: SentenceModel) -> list[Found]:
     """``found`` (the rules' facts), then the classifier's, each marked learned."""
-    model = model or sentence_model()
-    if model is None:
-        return found
+    read = [(set(words), words) for words in (_words(f.statement) for f in found)]
     added: list[Found] = []
     for sentence in sentences(doc.lines):
         if len(_words(sentence.text)) < _FEWEST_WORDS or refused_by_rule(sentence):
             continue
-        said = statement(sentence)
-        if any(_holds(f.statement, said) or _holds(said, f.statement) for f in found):
+        said = _words(statement(sentence))
+        have = set(said)
+        if any(_holds(fact_has, said) or _holds(have, fact_words) for fact_has, fact_words in read):
             continue  # the rules read it: their reading stands
         chance = model.probabilities(sentence_features(sentence, doc))
         category = max(chance, key=lambda c: chance[c])
