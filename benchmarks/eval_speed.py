@@ -44,6 +44,7 @@ from evals import checks, collector, vectors  # noqa: E402
 from evals.checks import support  # noqa: E402
 from evals.context import EvalContext  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
+from evals.learned import model as learned_model  # noqa: E402
 from evals.mutations import MUTATIONS  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.excerpt import Excerpt  # noqa: E402
@@ -145,6 +146,12 @@ def measure(index_dir: Path) -> None:
         collector.set_tuned(tuned)
         best, _, worst = _passes(mutated, excerpts, True, index_dir)
         by_collector[tuned] = (best, worst)
+    by_classifier = {}  # (mutated drafts, embeddings on) the sentence classifier's check off / on
+    for env in ("off", ""):
+        os.environ[learned_model.ENV] = env
+        learned_model._load.cache_clear()
+        by_classifier[env or "on"] = _rates(mutated, excerpts, True, index_dir)
+    os.environ.pop(learned_model.ENV)
     tracemalloc.start()
     _clear_caches()
     for draft, case in drafts:
@@ -173,6 +180,12 @@ def measure(index_dir: Path) -> None:
                   f"checking; the table above uses it)",
               f"load average (1 min, this process included) before / after timing: "
                   f"{load_before:.2f} / {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores",
+              f"sentence classifier (evals/learned/; mutated drafts, embeddings on): off "
+                  f"{by_classifier['off'][0]:.0f} cold / {by_classifier['off'][1]:.0f} warm "
+                  f"drafts/s, on {by_classifier['on'][0]:.0f} / {by_classifier['on'][1]:.0f}; "
+                  f"ratio on / off cold {by_classifier['on'][0] / by_classifier['off'][0]:.2f}, "
+                  f"warm {by_classifier['on'][1] / by_classifier['off'][1]:.2f} (the table "
+                  f"above has it on)",
               f"ratio embeddings on / off (mutated drafts, cold): "
                   f"{rates[('mutated', True)] / rates[('mutated', False)]:.2f}",
               f"slowest configuration, cold: {slowest:.0f} drafts/s; target >= {TARGET_PER_S}/s: "

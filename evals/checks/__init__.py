@@ -14,6 +14,7 @@ from evals.checks import (
     coherence,
     consistency,
     entities,
+    learned,
     outcomes,
     polarity,
     support,
@@ -26,6 +27,7 @@ from evals.checks.consistency import check_consistency
 from evals.checks.coverage import check_coverage, coverage_units
 from evals.checks.currency import check_currency
 from evals.checks.entities import check_entities
+from evals.checks.learned import check_learned
 from evals.checks.outcomes import check_outcomes
 from evals.checks.polarity import check_polarity
 from evals.checks.prose import check_prose
@@ -89,6 +91,9 @@ CHECKS: dict[str, Check] = {c.name: c for c in (
     Check("coherence", check_coherence, lambda ctx: len(ctx.sentences), "sentences",
           "the draft agrees with itself: no repeated sentence, one outcome per item, no leaked "
           "internal text, no placeholder left once signed"),
+    Check("learned_support", check_learned, lambda ctx: len(ctx.sentences), "sentences",
+          "the sentence classifier (not a language model) doubts no sentence: a doubt is a "
+          "warning, never an error"),
     Check("prose", check_prose, lambda ctx: len(ctx.draft.sections), "sections",
           "sections are prose: no markup, code, data or echoed prompt"),
 )}
@@ -100,8 +105,8 @@ def clear_caches() -> None:
     loaded; so do embedding vectors (``support.clear_vectors``)."""
     claims.clear_caches()
     section_sentences.cache_clear()
-    for check in (absences, citations, coherence, consistency, entities, polarity, support,
-                  uncited):
+    for check in (absences, citations, coherence, consistency, entities, learned, polarity,
+                  support, uncited):
         check.clear_caches()
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
