@@ -8,21 +8,18 @@ labelled sentences with the same script) or ``off`` (the rule checks alone)."""
 
 from __future__ import annotations
 
-import json
 import math
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from drafting.model_files import ModelFileError as ModelFileError  # raised by sentence_model
+from drafting.model_files import chosen_file, read_model
+
 MODEL_FILE = Path(__file__).resolve().parents[1] / "data" / "sentence_model.json"
 ENV = "NECESSITY_EVAL_MODEL"
-
-
-class ModelFileError(ValueError):
-    """The model file ``NECESSITY_EVAL_MODEL`` names is absent or not a model file."""
 
 
 @dataclass(frozen=True)
@@ -53,22 +50,12 @@ def from_data(data: dict[str, Any], name: str = MODEL_FILE.name) -> SentenceMode
 
 
 def sentence_model() -> SentenceModel | None:
-    """The model ``NECESSITY_EVAL_MODEL`` names, else the bundled one; None when it says
-    ``off`` or the bundled file is absent (the rule checks alone)."""
-    chosen = os.environ.get(ENV, "").strip()
-    if chosen.lower() == "off":
-        return None
-    return _load(Path(chosen) if chosen else MODEL_FILE)
+    """The model ``NECESSITY_EVAL_MODEL`` names, else the bundled one; None when it
+    says ``off`` or the bundled file is absent (the rule checks alone)."""
+    path = chosen_file(ENV, MODEL_FILE)
+    return None if path is None else _load(path)
 
 
 @cache
 def _load(path: Path) -> SentenceModel | None:
-    if not path.is_file():
-        if path == MODEL_FILE:
-            return None
-        raise ModelFileError(f"{ENV}={path}: no such model file")
-    try:
-        return from_data(json.loads(path.read_text(encoding="utf-8")), str(path))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelFileError(f"{path}: not a sentence model file ({type(exc).__name__}: "
-                             f"{str(exc)[:120]})") from exc
+    return read_model(path, MODEL_FILE, ENV, "sentence model", from_data)
