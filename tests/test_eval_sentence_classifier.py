@@ -157,3 +157,14 @@ def test_weights_read_as_data_give_a_probability_between_zero_and_one():
     assert model.probability({"b": 1}) == pytest.approx(0.0)
     assert model.probability({}) == pytest.approx(0.5)
     assert model.reasons({"a": 1, "b": 1}) == ["a"]
+
+
+def test_necessity_serve_refuses_to_start_with_a_bad_model_file(tmp_path, monkeypatch):
+    bad = tmp_path / "absent.json"
+    monkeypatch.setenv(ENV, str(bad))
+    # an address nothing can listen on: were the model file not checked first, the server
+    # would fail to bind (exit 1) instead of hanging the test
+    result = CliRunner().invoke(app, ["serve", "--data-dir", str(tmp_path / "data"),
+                                      "--host", "256.0.0.1"])
+    assert result.exit_code == 2
+    assert str(bad) in result.output and "Fix:" in result.output
