@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from drafting.deid.dates import shift_text
+from drafting.deid.learned_names import NameModel, learned_names, name_model, with_learned
 from drafting.deid.marks import fold, folded_name
 from drafting.deid.phimap import PhiKind, PhiMap
 from drafting.deid.recognizers import Found, Span, name_tokens, scan
@@ -24,12 +25,17 @@ class Deidentifier:
     ``ner`` adds the names a spaCy NER model finds (``drafting.deid.ner``), for names that no
     rule marks; None reads ``NECESSITY_DEID_NER`` (1/true/yes). It needs the ``[ner]`` extra: a
     Deidentifier asked for it without spaCy or its model raises ``NerUnavailable`` at once.
+
+    ``model`` is the learned name finder (``learned_names.py``) run after the rules: True reads
+    ``NECESSITY_DEID_MODEL`` (the bundled model unless it says ``off`` or names another file; a
+    bad file raises ``ModelFileError`` here), False is the rules alone.
     """
 
     def __init__(self, phi_map: PhiMap | None = None, names: Iterable[str] = (),
-                 ner: bool | None = None) -> None:
+                 ner: bool | None = None, model: NameModel | bool = True) -> None:
         self.map = phi_map if phi_map is not None else PhiMap()
         self.ner = ner_wanted() if ner is None else ner
+        self.model = name_model() if model is True else (model or None)
         if self.ner:
             from drafting.deid.ner import load
 
@@ -73,9 +79,14 @@ class Deidentifier:
         """``scan`` of the text with its combining marks folded (``marks.py``), its spans
         mapped back to the text as given."""
         folded = fold(text)
+        source = text if folded is None else folded.text
+        found = scan(source, self.names, self.values, self.ner)
+        if self.model is not None:  # after the rules, never instead of them
+            found.spans, more = with_learned(source, found.spans, found.names | self.names,
+                                             learned_names(source, found.spans, self.model))
+            found.names |= more
         if folded is None:
-            return scan(text, self.names, self.values, self.ner)
-        found = scan(folded.text, self.names, self.values, self.ner)
+            return found
         found.spans = [Span(*folded.span(s.start, s.end), s.kind, s.priority)
                        for s in found.spans]
         return found
