@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from drafting.deid.deidentifier import Deidentifier
-from drafting.deid.learned_names import MODEL_FILE, ModelFileError, NameModel, load
+from drafting.deid.learned_names import MODEL_FILE, ModelFileError, NameModel, load, selected
 from drafting.deid.name_features import Record
 from drafting.deid.phimap import PhiMap
 
@@ -100,3 +100,10 @@ def test_states_kin_words_abbreviations_and_facility_words_are_never_scored() ->
     assert not scored_words & {"Mom", "Ohio", "Briarcliff", "RT", "Score", "Brendan", "New",
                                "York"}
     assert "Halloran-Pike" in scored_words
+
+
+def test_a_found_word_takes_the_rest_of_its_capitalised_run_at_the_lower_threshold() -> None:
+    text = "Met Ottoline Vasquez-Reade, then Brannock later."
+    words = [(4, 12, 0.5), (13, 26, 0.9), (33, 41, 0.5)]  # Ottoline, Vasquez-Reade, Brannock
+    assert selected(text, words, 0.85, 0.4) == [(4, 12), (13, 26)]  # Brannock: another run
+    assert selected(text, words, 0.85, 0.85) == [(13, 26)]

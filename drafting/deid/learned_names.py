@@ -47,6 +47,7 @@ class NameModel:
     weights: dict[str, float]
     threshold: float  # a word scored at this probability or above is replaced
     about: dict[str, Any]
+    run_threshold: float = 1.0  # and a word beside it in its capitalised run, at this or above
 
     def probability(self, features: dict[str, float]) -> float:
         score = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
@@ -56,9 +57,11 @@ class NameModel:
 def from_data(data: dict[str, Any]) -> NameModel:
     weights = {str(k): float(v) for k, v in data["weights"].items()}
     threshold = float(data["threshold"])
-    if not 0.0 < threshold <= 1.0:
-        raise ValueError(f"threshold {threshold} is not a probability")
-    return NameModel(float(data["intercept"]), weights, threshold, dict(data.get("about", {})))
+    run = float(data.get("run_threshold", threshold))
+    if not (0.0 < threshold <= 1.0 and 0.0 < run <= 1.0):
+        raise ValueError(f"thresholds {threshold}, {run} are not probabilities")
+    return NameModel(float(data["intercept"]), weights, threshold, dict(data.get("about", {})),
+                     min(run, threshold))
 
 
 def name_model() -> NameModel | None:
@@ -88,13 +91,28 @@ def scored(text: str, spans: list[Span], model: NameModel) -> list[tuple[int, in
             for i in record.candidates()]
 
 
-def learned_names(text: str, spans: list[Span], model: NameModel,
-                  threshold: float | None = None) -> tuple[list[tuple[int, int]], set[str]]:
+def learned_names(text: str, spans: list[Span],
+                  model: NameModel) -> tuple[list[tuple[int, int]], set[str]]:
     """Where the model finds a name word in ``text``, and the words to learn from them (as
     ``name_tokens`` gives them; a word of the English dictionary, "Rose" or "Will", is replaced
     where the model found it but not learned, so that it is not replaced everywhere)."""
-    at = model.threshold if threshold is None else threshold
-    return chosen(text, [(a, b) for a, b, p in scored(text, spans, model) if p >= at])
+    found = selected(text, scored(text, spans, model), model.threshold, model.run_threshold)
+    return chosen(text, found)
+
+
+def selected(text: str, words: list[tuple[int, int, float]], at: float,
+             run_at: float) -> list[tuple[int, int]]:
+    """The words scored ``at`` or above, and the words of their capitalised runs (candidates
+    apart by one space or hyphen, "Tamsin Okereke-Vale") scored ``run_at`` or above: a name is
+    replaced whole or its given name leaks."""
+    runs: list[list[tuple[int, int, float]]] = []
+    for word in words:
+        if runs and text[runs[-1][-1][1]:word[0]] in (" ", "-"):
+            runs[-1].append(word)
+        else:
+            runs.append([word])
+    return [(a, b) for run in runs if max(p for *_, p in run) >= at
+            for a, b, p in run if p >= run_at]
 
 
 def chosen(text: str, where: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], set[str]]:
