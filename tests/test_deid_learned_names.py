@@ -28,6 +28,7 @@ def _deidentified(text: str, model: NameModel | bool = True) -> str:
 
 def test_the_bundled_model_file_loads_with_its_threshold() -> None:
     model = load(MODEL_FILE)
+    assert model is not None
     assert 0.0 < model.threshold <= 1.0
     assert model.weights and model.about["trained_on"]
 
@@ -107,3 +108,21 @@ def test_a_found_word_takes_the_rest_of_its_capitalised_run_at_the_lower_thresho
     words = [(4, 12, 0.5), (13, 26, 0.9), (33, 41, 0.5)]  # Ottoline, Vasquez-Reade, Brannock
     assert selected(text, words, 0.85, 0.4) == [(4, 12), (13, 26)]  # Brannock: another run
     assert selected(text, words, 0.85, 0.85) == [(13, 26)]
+
+
+def test_necessity_deidentify_stops_before_reading_when_the_model_file_is_bad(
+        tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from drafting.cli.app import app
+
+    record = tmp_path / "note.txt"
+    record.write_text("Seen today with Harriet Quimby-Lowe for back pain.", encoding="utf-8")
+    bad = tmp_path / "names.json"
+    bad.write_text('{"weights": {}}', encoding="utf-8")
+    monkeypatch.setenv("NECESSITY_DEID_MODEL", str(bad))
+    out_dir = tmp_path / "out"
+    result = CliRunner().invoke(app, ["deidentify", str(record), "--out", str(out_dir)])
+    assert result.exit_code == 2
+    assert str(bad) in result.output and "NECESSITY_DEID_MODEL" in result.output
+    assert not out_dir.exists()  # nothing written

@@ -15,8 +15,6 @@ from drafting.service import DraftingService
 from drafting.settings import Settings
 from evals.checks import CHECKS
 from evals.context import Judge
-from evals.learned.model import ENV as MODEL_ENV
-from evals.learned.model import ModelFileError, sentence_model
 from evals.runner import DraftFileError, SuiteReport, write_json
 from evals.suite import BUNDLED_SUITES, SuiteError, load_suite
 
@@ -31,17 +29,6 @@ def _judge(service: DraftingService, model: str | None, base_url: str | None,
         return None
     return service.evaluation.judge(model=model, base_url=base_url,
                                     allow_external=allow_external)
-
-
-def _sentence_model_or_exit() -> None:
-    """A model file that NECESSITY_EVAL_MODEL names but cannot be read stops the run before any
-    draft is checked (exit 2), naming the file."""
-    try:
-        sentence_model()
-    except ModelFileError as exc:
-        error(f"{exc}. Fix: point {MODEL_ENV} at a file written by "
-              "benchmarks/eval_sentence_model.py, or set it to 'off'")
-        raise typer.Exit(2) from None
 
 
 def _print(report: SuiteReport) -> None:
@@ -124,7 +111,6 @@ def run(
         help="CHECK=SCORE thresholds for draft files (suites carry their own).")] = None,
 ) -> None:
     """Check drafts; exit 1 when a threshold is missed or a draft could not be checked."""
-    _sentence_model_or_exit()
     service = DraftingService(Settings.load())
     try:
         judge = _judge(service, judge_model, judge_url, allow_external)

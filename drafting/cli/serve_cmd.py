@@ -17,10 +17,7 @@ from drafting.cli.store_options import (
     store_settings,
     stored,
 )
-from drafting.intake.learned.model import sentence_model as intake_model
-from drafting.model_files import ModelFileError
 from drafting.service import current_user
-from evals.learned.model import sentence_model as eval_model
 
 # Idle keep-alive connections stay open this long (uvicorn's default is 5 s): a client polling a
 # draft reuses its connection instead of racing the server closing it as the next request leaves.
@@ -44,13 +41,6 @@ def serve(
     import uvicorn
 
     from drafting.api.app import create_app
-
-    try:  # a classifier's model file named but unreadable: refused before serving anything
-        intake_model()
-        eval_model()
-    except ModelFileError as exc:
-        error(f"{exc}. Fix: name a model file written by its script in benchmarks/, or 'off'")
-        raise typer.Exit(2) from None
     from drafting.api.logs import UVICORN_LOG_CONFIG, logger
 
     settings = store_settings(data_dir, store_url, api_concurrency=concurrency,

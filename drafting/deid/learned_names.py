@@ -17,9 +17,7 @@ benchmarks/results/deid_name_model.txt."""
 
 from __future__ import annotations
 
-import json
 import math
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -31,14 +29,12 @@ from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, resolve
 from drafting.deid.terms import is_clinical_word, is_never_name, protected_spans
 from drafting.deid.words import is_word
+from drafting.model_files import ModelFileError as ModelFileError  # raised by name_model
+from drafting.model_files import chosen_file, read_model
 
 MODEL_FILE = Path(__file__).resolve().parent / "data" / "name_model.json"
 ENV = "NECESSITY_DEID_MODEL"
 PRIORITY = 2  # below every rule name (3, 4) and above NER guesses (1)
-
-
-class ModelFileError(ValueError):
-    """The name model file is absent or not a name model file."""
 
 
 @dataclass(frozen=True)
@@ -66,22 +62,14 @@ def from_data(data: dict[str, Any]) -> NameModel:
 
 def name_model() -> NameModel | None:
     """The model ``NECESSITY_DEID_MODEL`` names, else the bundled one; None when it says
-    ``off``."""
-    chosen = os.environ.get(ENV, "").strip()
-    if chosen.lower() == "off":
-        return None
-    return load(Path(chosen) if chosen else MODEL_FILE)
+    ``off`` or the bundled file is absent (the rules alone)."""
+    path = chosen_file(ENV, MODEL_FILE)
+    return None if path is None else load(path)
 
 
 @cache
-def load(path: Path) -> NameModel:
-    if not path.is_file():
-        raise ModelFileError(f"{ENV}: no name model file at {path}")
-    try:
-        return from_data(json.loads(path.read_text(encoding="utf-8")))
-    except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ModelFileError(f"{path}: not a name model file ({type(exc).__name__}: "
-                             f"{str(exc)[:120]})") from exc
+def load(path: Path) -> NameModel | None:
+    return read_model(path, MODEL_FILE, ENV, "name model", lambda data, _: from_data(data))
 
 
 def scored(text: str, spans: list[Span], model: NameModel) -> list[tuple[int, int, float]]:
