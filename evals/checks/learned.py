@@ -1,10 +1,10 @@
 """The sentence classifier's findings (``evals/learned/``): a sentence it finds likely to
 misstate what it cites, or to state a patient-specific claim no marker supports, is a warning of
 its own check (``learned_support``), named as a classifier's and with the signals that weighed
-most. A warning, not an error: on held-out paraphrase sets a third to a half of its doubts fall
-on correct sentences (benchmarks/results/eval_sentence_model.txt), so it asks a reader to look
-and never fails a draft. It runs beside the rule checks and never removes their findings;
-``NECESSITY_EVAL_MODEL=off`` turns it off."""
+most. A warning, not an error: on held-out paraphrase sets a quarter to a half of the sentences
+it newly flags are correct ones (benchmarks/results/eval_sentence_model.txt), so it asks a
+reader to look and never fails a draft. It runs beside the rule checks and never removes their
+findings; ``NECESSITY_EVAL_MODEL=off`` turns it off."""
 
 from __future__ import annotations
 
