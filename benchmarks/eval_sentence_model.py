@@ -23,7 +23,6 @@ import asyncio
 import datetime as dt
 import json
 import os
-import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,7 +38,7 @@ from drafting.case import Fact, load_case  # noqa: E402
 from drafting.settings import Settings  # noqa: E402
 from drafting.stages import draft_case  # noqa: E402
 from evals.context import EvalContext  # noqa: E402
-from evals.learned.features import fact_words, sentence_features  # noqa: E402
+from evals.learned.features import fact_text, fact_words, sentence_features  # noqa: E402
 from evals.learned.model import MODEL_FILE  # noqa: E402
 from guideline_index.corpus import excerpts_by_id  # noqa: E402
 from guideline_index.excerpt import Excerpt  # noqa: E402
@@ -50,7 +49,6 @@ RESULT = ROOT / "benchmarks" / "results" / "eval_sentence_model.txt"
 C = 1.0  # inverse regularisation strength, sklearn's default
 _COST = 3  # caught errors the classifier must add for each false alarm it adds
 _CANDIDATES = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9)
-_MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
 
 
 @dataclass(frozen=True)
@@ -63,9 +61,9 @@ class _Record:
 
     def inputs(self, text: str, kind: str) -> tuple[Any, ...]:
         """``sentence_features``' arguments for a sentence in a section of that kind."""
-        cited = _MARKER.findall(text)
+        cited = study.MARKER.findall(text)
         fids = [c for c in cited if not c.startswith("G:")]
-        return (text, kind, [self.facts[c] for c in fids if c in self.facts],
+        return (text, kind, [fact_text(self.facts[c]) for c in fids if c in self.facts],
                 [self.excerpts[c[2:]] for c in cited
                  if c.startswith("G:") and c[2:] in self.excerpts],
                 [w for fid, w in self.words.items() if fid not in fids])

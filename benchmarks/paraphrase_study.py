@@ -74,7 +74,7 @@ SETS = {"1": (ROOT / "evals" / "data" / "paraphrase",
         **numbered_sets(ROOT / "evals" / "data", "paraphrase", "paraphrase_study")}
 CORPUS, RESULT = SETS["1"]
 CLASS_TARGET, OVERALL_TARGET, FALSE_ALARM_LIMIT = 0.90, 0.95, 0.03
-_MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
+MARKER = re.compile(r"\[(F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
 # Where a sentence of each kind goes when the draft has no section of that kind.
 _FALLBACK = {"opening": "conclusion", "objections": "item_analysis", "gaps": "conclusion",
              "conclusion": "item_analysis", "chronology": "item_analysis"}
@@ -103,7 +103,7 @@ def target_section(draft: Draft, sentence: dict[str, Any]) -> int:
 
 def with_sentence(draft: Draft, index: int, text: str) -> Draft:
     section = draft.sections[index]
-    cited = _MARKER.findall(text)
+    cited = MARKER.findall(text)
     facts = [c for c in cited if c.startswith("F") and c not in section.fact_ids]
     excerpts = [c[2:] for c in cited if c.startswith("G:") and c[2:] not in section.excerpt_ids]
     changed = section.model_copy(update={

@@ -24,7 +24,7 @@ from evals.checks.learned import NAME, check_learned
 from evals.context import EvalContext
 from evals.harness import evaluate_draft
 from evals.learned import model as model_module
-from evals.learned.features import fact_words, sentence_features
+from evals.learned.features import fact_text, fact_words, sentence_features
 from evals.learned.model import ENV, ModelFileError, from_data, sentence_model
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import EXAMPLES
@@ -116,8 +116,8 @@ def test_the_bundled_model_doubts_a_misstatement_more_than_a_restatement():
     others = [fact_words(f) for f in CASE.facts if f.id != "F4"]
 
     def p(text: str) -> float:
-        return model.probability(sentence_features(text, "item_analysis", [facts["F4"]], [],
-                                                   others))
+        return model.probability(sentence_features(text, "item_analysis",
+                                                   [fact_text(facts["F4"])], [], others))
 
     said = "Ibuprofen 600 mg three times daily was dispensed for about six months [F4]."
     reversed_ = "Ibuprofen 600 mg three times daily was never dispensed, so it was not tried [F4]."

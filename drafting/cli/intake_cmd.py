@@ -13,9 +13,11 @@ from rich.table import Table
 from drafting.backends.base import BackendError
 from drafting.case.vocab import DocumentType, Perspective, Setting
 from drafting.cli.backend_options import BaseUrl, Model
+from drafting.cli.model_files import refuse
 from drafting.cli.output import err, error, out
 from drafting.deid import Deidentifier, PhiMap, PhiMapError
 from drafting.intake.casefile import write
+from drafting.intake.learned.model import ENV as MODEL_ENV
 from drafting.intake.learned.model import ModelFileError
 from drafting.intake.reading import read_record
 from guideline_index.ingest.errors import IngestError
@@ -72,10 +74,8 @@ def intake(
                                  setting=setting, ocr=ocr, backend=chosen_backend,
                                  concurrency=settings.concurrency if settings else 4,
                                  today=today)
-    except ModelFileError as exc:
-        error(f"{exc}. Fix: point NECESSITY_SENTENCE_MODEL at a file written by "
-              "benchmarks/intake_sentence_model.py, or set it to 'off'")
-        raise typer.Exit(EXIT_BAD_INPUT) from None
+    except ModelFileError as exc:  # the bundled file (one named is checked before any command)
+        refuse(exc, MODEL_ENV)
     packet, drafted = outcome.packet, outcome.drafted
     for exc in packet.refused:
         error(f"{exc.file}: {exc.problem}." + (f" Fix: {exc.fix}" if exc.fix else ""))

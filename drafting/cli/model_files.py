@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import NoReturn
 
 import typer
 
@@ -23,6 +24,13 @@ NAMED: tuple[tuple[str, Callable[[], object]], ...] = (
 )
 
 
+def refuse(exc: ModelFileError, env: str) -> NoReturn:
+    """Say which model file cannot be read and how to fix it; exit 2."""
+    error(f"{exc}. Fix: point {env} at a model file written by its script in benchmarks/, or "
+          "set it to 'off'")
+    raise typer.Exit(2)
+
+
 def check_named_model_files() -> None:
     for env, read in NAMED:
         value = os.environ.get(env, "").strip()
@@ -31,6 +39,4 @@ def check_named_model_files() -> None:
         try:
             read()
         except ModelFileError as exc:
-            error(f"{exc}. Fix: point {env} at a model file written by its script in "
-                  "benchmarks/, or set it to 'off'")
-            raise typer.Exit(2) from None
+            refuse(exc, env)

@@ -8,8 +8,6 @@ findings; ``NECESSITY_EVAL_MODEL=off`` turns it off."""
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from evals.context import EvalContext, Sentence
 from evals.findings import Finding
 from evals.learned import features
@@ -24,15 +22,9 @@ _DOUBTS: dict[tuple[object, ...], tuple[float, tuple[str, ...]]] = {}
 _MOST_KEPT = 50_000
 
 
-@lru_cache(maxsize=4096)
-def _text_words(text: str) -> frozenset[str]:
-    return text_words(text)
-
-
 def clear_caches() -> None:
     """Forget every sentence and fact read (for timing on cold caches)."""
     _DOUBTS.clear()
-    _text_words.cache_clear()
     features.clear_caches()
 
 
@@ -60,14 +52,14 @@ class _Texts(dict[str, str]):
 def _doubt(ctx: EvalContext, sentence: Sentence, model: SentenceModel,
            texts: _Texts) -> tuple[float, tuple[str, ...]]:
     cited = [m for m in sentence.markers if not m.startswith("G:")]
-    facts = [ctx.facts[m] for m in cited if m in ctx.facts]
+    facts = [texts[m] for m in cited if m in ctx.facts]
     excerpts = [ctx.excerpts[m[2:]] for m in sentence.markers
                 if m.startswith("G:") and m[2:] in ctx.excerpts]
-    key = (id(model), ctx.facts_key, sentence.text, sentence.section.kind,
-           tuple(texts[f.id] for f in facts), tuple(e.id for e in excerpts))
+    key = (id(model), ctx.facts_key, sentence.text, sentence.section.kind, tuple(facts),
+           tuple(e.id for e in excerpts))
     known = _DOUBTS.get(key)
     if known is None:
-        others = [_text_words(texts[f.id]) for f in ctx.case.facts
+        others = [text_words(texts[f.id]) for f in ctx.case.facts
                   if f.id not in cited] if negates(sentence.text) else []
         seen = sentence_features(sentence.text, sentence.section.kind, facts, excerpts, others)
         known = (model.probability(seen), tuple(model.reasons(seen)))

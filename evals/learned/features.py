@@ -16,9 +16,9 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from drafting.case import Fact
+from evals.context import MARKER
 from guideline_index.excerpt import Excerpt
 
-_MARKER = re.compile(r"\[(?:F[1-9][0-9]*|G:[a-z0-9][a-z0-9-]+)\]")
 _TOKEN = re.compile(r"[a-z][a-z']*|\d+(?:[.,/]\d+)*%?")
 _DIGIT = re.compile(r"\d")
 # Function words: never counted as words a sentence adds to its source.
@@ -47,7 +47,7 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     """A text's words, lower case, stemmed, without citation markers ("didn't": "did not")."""
-    text = _MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("n't", " not")
     return tuple(t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text))
 
@@ -78,6 +78,7 @@ def excerpt_text(excerpt: Excerpt) -> str:
 def clear_caches() -> None:
     words.cache_clear()
     _stem.cache_clear()
+    text_words.cache_clear()
 
 
 def negates(text: str) -> bool:
@@ -85,6 +86,7 @@ def negates(text: str) -> bool:
     return bool(_NEGATION.search(" ".join(words(text))))
 
 
+@lru_cache(maxsize=4096)
 def text_words(text: str) -> frozenset[str]:
     """The content words of a fact's text (``fact_text``), as ``other_facts`` takes them."""
     return frozenset(_content(words(text)))
@@ -99,11 +101,11 @@ def _bucket(value: float, name: str) -> int:
     return min(int(value // step), top)
 
 
-def sentence_features(text: str, kind: str, cited_facts: list[Fact],
+def sentence_features(text: str, kind: str, cited_facts: list[str],
                       cited_excerpts: list[Excerpt],
                       other_facts: Iterable[frozenset[str]]) -> Counter[str]:
-    """``other_facts``: the content words (``fact_words``) of each fact the sentence does not
-    cite."""
+    """``cited_facts``: the text (``fact_text``) of each fact the sentence cites;
+    ``other_facts``: the content words (``fact_words``) of each fact it does not cite."""
     tokens = words(text)
     content = _content(tokens)
     out: Counter[str] = Counter({f"k:{kind}": 1, f"len:{_bucket(len(tokens), 'length')}": 1,
@@ -111,8 +113,7 @@ def sentence_features(text: str, kind: str, cited_facts: list[Fact],
                                  f"mg:{min(len(cited_excerpts), 2)}": 1})
     plain = " ".join(tokens)
     if cited_facts or cited_excerpts:
-        source = " ".join([fact_text(f) for f in cited_facts] +
-                          [excerpt_text(e) for e in cited_excerpts])
+        source = " ".join([*cited_facts, *(excerpt_text(e) for e in cited_excerpts)])
         source_words = words(source)
         held = set(source_words)
         novel = [t for t in content if t not in held]
