@@ -20,7 +20,7 @@ from drafting.cli import (
     store_cmd,
     ui_cmd,
 )
-from drafting.cli.model_files import check_named_model_files
+from drafting.cli.model_files import check_model_files
 from drafting.store import act_as, os_principal
 
 app = typer.Typer(
@@ -59,7 +59,7 @@ def _root(
     ] = False,
 ) -> None:
     """necessity: grounded medical-necessity opinions."""
-    check_named_model_files()
+    check_model_files()
     # Whatever a command writes to the audit log is done by the account running it: its
     # --author is kept as the stated author beside it. (Put back when the command ends, for a
     # caller running several commands in one process.)

@@ -74,7 +74,7 @@ def intake(
                                  setting=setting, ocr=ocr, backend=chosen_backend,
                                  concurrency=settings.concurrency if settings else 4,
                                  today=today)
-    except ModelFileError as exc:  # the bundled file (one named is checked before any command)
+    except ModelFileError as exc:  # (also checked before any command)
         refuse(exc, MODEL_ENV)
     packet, drafted = outcome.packet, outcome.drafted
     for exc in packet.refused:
