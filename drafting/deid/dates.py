@@ -10,6 +10,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from drafting.deid.date_scores import SCALES as _SCALES
+from drafting.deid.date_scores import SCORE_BEFORE as _SCORE
+from drafting.deid.date_scores import TESTS as TESTS
+from drafting.deid.date_scores import loose_month_days, score_beside
+from drafting.deid.date_words import bare_months
+
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
 _MONTH_NUMBER = {name: i for i, name in enumerate(MONTHS, start=1)}
@@ -27,9 +33,12 @@ _DATE_BODY = (
     r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2})"
     r"|(?P<dm2>\d{2})\.(?P<dd2>\d{2})\.(?P<dy2>\d{2})(?!\.\d))"
     rf"|(?P<hyph>(?=[a-z]{{3,9}}\.?-\d)(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
-    rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?,?\s+(?P<ly>\d{{4}}))"
+    rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?"
+    rf"(?P<lof>\s+of)?,?\s+(?P<ly>\d{{4}}))"  # ("April 2nd of 2024", as said)
+    rf"|(?P<legal>(?P<gd>\d{{1,2}})(?:st|nd|rd|th)\s+day\s+of\s+(?P<gm>{_MONTH})(?P<gcomma>,)?"
+    rf"\s+(?P<gy>\d{{4}}))"  # a deed's or a court's "14th day of April, 2025"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
-    rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}))"
+    rf"(?P<em>{_MONTH})(?P<ecomma>,)?(?:\s+|-)(?P<ey>\d{{4}}|(?<=-)\d{{2}}(?!\d)))"
     r")(?!(?!T\d)[\w/]|-(?!\d{1,2}/\d{1,2}/\d{2}))"  # "2024-10-21T11:48": the date
 )
 DATE_PATTERN = re.compile(r"(?<![\w/.-])" + _DATE_BODY, re.IGNORECASE)
@@ -74,7 +83,9 @@ def _parse(match: re.Match[str]) -> dt.date | None:
             return dt.date(int(g["hy"]), _month(g["hm"]), int(g["hd"]))
         if g["long"]:
             return dt.date(int(g["ly"]), _month(g["lm"]), int(g["ld"]))
-        return dt.date(int(g["ey"]), _month(g["em"]), int(g["ed"]))
+        if g["legal"]:
+            return dt.date(int(g["gy"]), _month(g["gm"]), int(g["gd"]))
+        return dt.date(_year(g["ey"]), _month(g["em"]), int(g["ed"]))  # ("4-nov-24")
     except (ValueError, KeyError):
         return None
 
@@ -110,24 +121,29 @@ def format_like(original: str, day: dt.date) -> str:
         dom = f"{day.day:02d}" if len(g["ud"]) == 2 else str(day.day)
         year = f"{day.year % 100:02d}" if len(g["uy"]) == 2 else str(day.year)
         return f"{month}{sep}{dom}{sep}{year}"
-    written = g["lm"] or g["em"] or g["hm"]
+    written = g["lm"] or g["em"] or g["hm"] or g["gm"]
     name = MONTHS[day.month - 1]
     if written.rstrip(".").lower() not in MONTHS:  # "Mar", "Sept."; "May" and "June" in full
         name = name[:3] + ("." if written.endswith(".") else "")
-    name = name.upper() if written.isupper() else name.capitalize()
+    name = name.upper() if written.isupper() else name if written.islower() else \
+        name.capitalize()
+    if g["legal"]:
+        return f"{day.day}{_ordinal(day.day)} day of {name}{',' if g['gcomma'] else ''} {day.year}"
     if g["hyph"]:  # a fax banner's "MAY-08-2024": three letters
         name = name[:3] if len(written.rstrip(".")) == 3 else name
         return f"{name}-{day.day:02d}-{day.year}" if len(g["hd"]) == 2 else \
             f"{name}-{day.day}-{day.year}"
     if g["long"]:
         comma = "," if "," in original else ""
-        return f"{name} {day.day}{_ordinal(day.day) if g['lord'] else ''}{comma} {day.year}"
+        return (f"{name} {day.day}{_ordinal(day.day) if g['lord'] else ''}"
+                f"{' of' if g['lof'] else ''}{comma} {day.year}")
     dom = f"{day.day:02d}" if len(g["ed"]) == 2 else str(day.day)
     if g["eord"]:  # "3rd of May, 2022"
         of = " of " if "of" in g["esep"].lower() else " "
         return f"{dom}{_ordinal(day.day)}{of}{name}{',' if g['ecomma'] else ''} {day.year}"
     sep = "-" if g["esep"] == "-" else " "
-    return f"{dom}{sep}{name}{',' if g['ecomma'] else ''}{sep}{day.year}"
+    year = f"{day.year % 100:02d}" if len(g["ey"]) == 2 else str(day.year)
+    return f"{dom}{sep}{name}{',' if g['ecomma'] else ''}{sep}{year}"
 
 
 # A month and day without a year: "01/08", "12/20" (two digits each, so not a score such as
@@ -135,11 +151,6 @@ def format_like(original: str, day: dt.date) -> str:
 # that introduces a date ("on 3/15", "Discharge (3/15)"), before a time ("5/14 at 11:00") or
 # that opens a line of a log before a dash ("11/4 - called"); "March 3". Each form is found again
 # in its shifted text, so shifting back finds what it has to undo.
-# (and a test scored out of a total: "MMSE 12/29", "PHQ-9 11/27", "GAD-7: 9/21")
-TESTS = (r"mmse|moca|phq(?:-?\d)?|gad(?:-?\d)?|tinetti|berg|lanss|dn4|ndi|odi|rmdq|fabq|pcs|tsk|"
-         r"bdi(?:-ii)?|bai|isi|ess|audit|pcl(?:-?5)?|fim|lefs|dash|gcs|sf-?\d+")
-_SCORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|sessions?|"
-                    rf"grade|of|{TESTS})[ :]*$")
 _CUE = r"(?:on|from|to|through|thru|since|until|till|dated|DOS|seen|initial|discharge|start|"
 _CUE += r"admit|admitted|eval|evaluation|re-?eval|appointment|appt|after|before|as[ ]of|"
 _CUE += r"weeks?[ ]of|"
@@ -203,6 +214,14 @@ def _ordinal(day: int) -> str:
 
 
 def find_partial_dates(text: str) -> Iterator[PartialDate]:
+    found = list(_cued_partial_dates(text))
+    yield from found
+    for start, end, m, d in loose_month_days(text):  # ("ESI of 6/3", "| 12/4 |")
+        if not any(start < p.end and p.start < end for p in found):
+            yield PartialDate(start, end, int(m), int(d), m, d, False)
+
+
+def _cued_partial_dates(text: str) -> Iterator[PartialDate]:
     for match in PARTIAL_PATTERN.finditer(text):
         g = match.groupdict()
         if g["nm"] or g["om"]:
@@ -213,8 +232,8 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             key = "z" if g["zm"] else "l" if g["lm"] else "t" if g["tm"] else "c"
             if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
                 continue
-            if key == "c" and not g["cm"].startswith("0") and \
-                    _score_after_cue(text, match, int(g["cm"]), int(g["cd"])):
+            if key == "c" and not g["cm"].startswith("0") and score_beside(
+                    text, match.start("cm"), match.end(), int(g["cm"]), int(g["cd"])):
                 continue  # (a month written "03" is a date: no score is written so)
             m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
             month = int(m)
@@ -226,27 +245,6 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
         weekday = day_name.group(0) if day_name else ""
         yield PartialDate(start - len(weekday), match.end(), month, int(d), m, d,
                           bool(g["suffix"]), bool(g["om"]), weekday)
-
-
-# The totals of the scales a record writes as a fraction (pain out of 10, strength out of 5,
-# reflexes out of 4, recall out of 3, halves), and the words that say a fraction is a score.
-_SCALES = frozenset({2, 3, 4, 5, 10})
-_SCORE_NEAR = re.compile(r"(?i)\b(?:pain|vas|nrs|nprs|score[sd]?|scale|rated|rating|strength|"
-                         r"intensity|severity|relief)\b")
-
-
-def _score_after_cue(text: str, match: re.Match[str], month: int, day: int) -> bool:
-    """A score read as a date after a cue word ("pain went from 7/10 to 3/10", "1/3 to 2/3"):
-    a fraction of a scale's total, with a score word before it in its sentence or another
-    fraction of the same total beside it."""
-    if day not in _SCALES or month > day:
-        return False
-    start = match.start("cm")
-    before = text[max(0, start - 40):start]
-    before = re.split(r"[.;\n]", before)[-1]
-    beside = text[max(0, start - 30):start] + " " + text[match.end():match.end() + 30]
-    return bool(_SCORE_NEAR.search(before)) or re.search(
-        rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside) is not None
 
 
 # A weekday written just before a month and day ("Tue 3/4", "Mon Oct 21"): three letters or the
@@ -292,7 +290,7 @@ def _refound(text: str, date: PartialDate, new: str) -> str:
     """``new`` for ``date``, written "MM/DD" (or "Oct 10") where, written as ``date`` was, it
     would read as a score in its place ("pain flare on 2/1" moved to "on 3/10"), so that
     shifting back finds it ("on 03/10" is a date). A date shaped as a score out of its total is
-    the only one the finder skips for its value (``_score_after_cue``)."""
+    the only one the finder skips for its value (``score_beside``)."""
     m = re.fullmatch(r"(\d{1,2})/(\d{1,2})", new)
     if m is None or int(m.group(2)) not in _SCALES or int(m.group(1)) > int(m.group(2)):
         return new
@@ -348,6 +346,12 @@ def month_years(text: str, days: int) -> Iterator[tuple[int, int, str]]:
             new = f"{name}{',' if g['comma'] else ''}{g['wof'] or ''} {year}" if not g["am"] \
                 else f"{name}{g['aof'] or ''} {g['apo']}{year % 100:02d}"  # "Mar '23"
         yield match.start(), match.end(), new
+    for start, end, month, written in bare_months(text):  # "since March": by as many months
+        name = MONTHS[(month - 1 + step) % 12]
+        if written.rstrip(".").lower() not in MONTHS:  # "Oct", "Sept." (as month_years)
+            name = name[:3] + ("." if written.endswith(".") else "")
+        yield start, end, name.upper() if written.isupper() else \
+            name if written.islower() else name.capitalize()
 
 
 _MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH}),?\s+(?P<year>(?:19|20)\d{{2}})\b", re.IGNORECASE)

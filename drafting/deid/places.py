@@ -34,12 +34,16 @@ _ZIP = r"\d{5}(?:-?\d{4})?"
 _CITY_STATE_ZIP = (rf"{_CITY},?\s(?:(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
                    rf"|[A-Z]\.[A-Z]\.[ ]{{1,3}}{_ZIP})")
 _UNIT = (r"(?:Apt|Apartment|Suite|Ste|Unit|Bldg|Building|Floor|Fl|Room|Rm|Spc|Space|Lot|Bay|Dock|#)"
-         r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ]Floor")
+         r"\.?\s?#?[\w-]+|\d+(?:st|nd|rd|th)[ ](?:Floor|Flr\.?|Fl\.?)")
 # After a street's suffix: its compass point, units, city, state and ZIP.
 # (A town and a ZIP without the state: "9000 Gulf Fwy, Bldg C, Houston 77017".)
-_AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?))?"
+# (a compass point spelled out: "Kalamazoo Avenue Southeast"; a ZIP alone after the street, as
+# forms write it: "2217 W. Calle Tiburon  85746")
+_AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?"
+                 rf"|(?:North|South)(?:east|west)?\b|(?:East|West)\b(?![ ]{_PLACE_WORD})))?"
                  rf"(?:,?\s(?i:{_UNIT}))*"
-                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP})\b)?")
+                 rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP})\b"
+                 rf"|,?[ ]{{1,3}}\d{{5}}(?:-\d{{4}})?(?![\w-]))?")
 # A town said after a street ("1200 West Forty-Second Street in Modesto."), not a month or a day.
 _TOWN = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
@@ -58,9 +62,10 @@ HIGHWAY = re.compile(
     rf"\d{{1,4}}[A-Z]?(?![\w-])(?:[ ](?:[NSEW]|North|South|East|West)\b)?{_AFTER_STREET}")
 # A street word first, with a house number: "1130 Calle Las Palomas SW, Apt 4", "12 Rue Royale".
 STREET_PREFIX = re.compile(
-    rf"(?<![\w.,/-])\d{{1,6}}[ ](?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
+    rf"(?<![\w.,/-])\d{{1,6}}[ ](?:(?:[NSEW]|North|South|East|West)\.?[ ])?"  # ("2217 W Calle")
+    rf"(?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
     rf"Callejón|CALLE|CAMINO|AVENIDA|PASEO|Rue|RUE|Chemin|CHEMIN|Rua|RUA)"
-    rf"(?:[ ](?:{_PLACE_WORD}|de|del|la|las|los)){{1,4}}"
+    rf"(?:[ ](?:{_PLACE_WORD}|(?i:de|del|la|las|los)\b)){{1,4}}"
     rf"{_AFTER_STREET}")
 # A street without a house number: after "on", "at", "near" ("stopped on Alameda Rd"), with a
 # compass point ("Alameda Rd NW") or numbered ("4th St"); an intersection as one place
@@ -69,7 +74,8 @@ _NAMED = (rf"(?:(?:{_PLACE_WORD}[ ]){{1,2}}|\d+(?:st|nd|rd|th)[ ])"
           rf"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Parkway|Pkwy|Highway|Hwy)\b\.?"
           rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?")
 STREET_NAMED = re.compile(
-    rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near)[ ])?(?<![\w'’-])"
+    rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near|with|crossing|"
+    rf"(?i:north|south|east|west)bound)[ ])?(?<![\w'’-])"  # ("westbound Elm Avenue")
     rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|by|/)[ ]"
     rf"(?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
 # A town after a verb of living or travel: "lives in Las Cruces", "drives up from Santa Fe"; one

@@ -28,6 +28,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
 from drafting.deid.contacts import contacts
+from drafting.deid.date_masks import date_spans
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
 from drafting.deid.dicom import dicom_names, dicom_spans
@@ -127,7 +128,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
-                    *ages_and_dates(text), *shaped_ids(text), *id_codes(text),
+                    *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]

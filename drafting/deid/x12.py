@@ -85,6 +85,10 @@ def x12_spans(text: str) -> Iterator[Span]:
                           | ({3: PhiKind.address} if name == "N4" else {}))
         elif name == "REF" and len(elements) > 2:
             wanted[2] = _REF_KINDS.get(elements[1], ID)
+        if name == "N4" and person and len(elements) > 2:  # city, state and ZIP: one place
+            last = min(len(elements), 4) - 1
+            wanted = {k: v for k, v in wanted.items() if k not in (1, 2, 3)}
+            yield Span(offsets[1], offsets[last] + len(elements[last]), PhiKind.address, 5)
         for number, kind in wanted.items():
             if number < len(elements) and elements[number].strip():
                 value = elements[number]

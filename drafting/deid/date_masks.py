@@ -1,0 +1,59 @@
+"""Dates that cannot be shifted in their own style, replaced instead (``PhiKind.date``): a
+holiday ("Labor Day", "New Year's Eve", "Thanksgiving 2022"); a date written in Spanish,
+Portuguese, French, Italian, German or Polish ("19 de febrero de 2025", "24 lutego 2025 r.");
+a date written day first, told by a day above 12 ("19.12.2024", "25/03/2025")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span
+
+# Holidays that name a day of the year; a year after one goes with it.
+HOLIDAY = re.compile(
+    r"(?<![\w'’-])(?:New[ ]Year['’]?s(?:[ ](?:Day|Eve))?|Valentine['’]?s[ ]Day|"
+    r"St\.?[ ]Patrick['’]?s[ ]Day|Easter(?:[ ]Sunday)?|Mother['’]?s[ ]Day|Father['’]?s[ ]Day|"
+    r"Memorial[ ]Day|Juneteenth|Independence[ ]Day|(?:the[ ])?Fourth[ ]of[ ]July|Labor[ ]Day|"
+    r"Columbus[ ]Day|Halloween|Veterans['’]?[ ]Day|Thanksgiving(?:[ ]Day)?|Black[ ]Friday|"
+    r"Christmas(?:[ ](?:Eve|Day))?|Xmas|Cinco[ ]de[ ]Mayo|Good[ ]Friday|Super[ ]Bowl[ ]Sunday|"
+    r"Martin[ ]Luther[ ]King(?:[ ]Jr\.?)?[ ]Day|MLK[ ]Day|Presidents['’]?[ ]Day)"
+    r"(?:,?[ ](?:19|20)\d\d)?(?![\w'’-])")
+# Months in Spanish, Portuguese, French, Italian, German and Polish (with its genitive forms).
+_FOREIGN_MONTH = (
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|"
+    r"diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|januar|februar|"
+    r"märz|juni|juli|oktober|dezember|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|"
+    r"sierpnia|września|października|listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|"
+    r"czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień")
+FOREIGN_DATE = re.compile(
+    rf"(?i)(?<![\w/.-])(?:\d{{1,2}}(?:\.|º|er)?[ ](?:de[ ])?(?:{_FOREIGN_MONTH})"
+    rf"(?:,?[ ](?:de[ ]|del[ ])?(?:19|20)\d\d(?:[ ]r\.)?)?"
+    rf"|(?:{_FOREIGN_MONTH})[ ]\d{{1,2}},?[ ](?:19|20)\d\d)(?![\w'’-])")
+# A day first: "19.12.2024", "25/03/2025", "31-01-24" (a day above 12, so no month); with dots,
+# a year of four digits ("NMAC 16.10.17" is a rule's number).
+DAY_FIRST = re.compile(
+    r"(?<![\w/.-])(?:1[3-9]|2\d|3[01])(?:\.(?:0?[1-9]|1[0-2])\.(?:19|20)\d\d"
+    r"|(?P<sep>[/-])(?:0?[1-9]|1[0-2])(?P=sep)(?:(?:19|20)\d\d|\d\d))(?![\w/]|[.-]\d)")
+
+
+# A date of eight digits, year first, as systems stamp it in file names, batch and reference
+# numbers ("DLT_20250212_0931.x12", "run 20241119"): a real month and day, no digit beside it.
+COMPACT = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+                     r"(?![\d.,/-])")
+
+
+def date_spans(text: str) -> Iterator[Span]:
+    """Holidays, dates in other languages, dates written day first and compact dates, to be
+    replaced."""
+    for pattern in (HOLIDAY, DAY_FIRST, COMPACT):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), match.end(), PhiKind.date, 3)
+    for match in FOREIGN_DATE.finditer(text):
+        value = match.group(0)
+        if re.search(r"\d{4}|\bde\b", value, re.IGNORECASE) or not re.fullmatch(
+                r"(?i)\d{1,2}\.?[ ](?:mars|mai|maj|luty)", value):
+            yield Span(match.start(), match.end(), PhiKind.date, 3)

@@ -1,0 +1,80 @@
+"""A fraction written m/d: a score, a dose, a count or a date.
+
+Records write scores as fractions (pain 7/10, strength 4/5, MMSE 27/30, 3/12 visits) and dates
+as a month and day (seen 6/3, filed 7/1, "| 12/4 |" in a log). A month and day without a year is
+read as a date when nothing says it is a score: its day is no scale's total below its month
+(``SCALES``), no score, test, count or dose word stands beside it, and no other fraction of the
+same total is near it. Dates found so are shifted like the rest (``dates.find_partial_dates``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.terms import drugs
+
+# (a test scored out of a total: "MMSE 12/29", "PHQ-9 11/27", "GAD-7: 9/21")
+TESTS = (r"mmse|moca|phq(?:-?\d)?|gad(?:-?\d)?|tinetti|berg|lanss|dn4|ndi|odi|rmdq|fabq|pcs|tsk|"
+         r"bdi(?:-ii)?|bai|isi|ess|audit|pcl(?:-?5)?|fim|lefs|dash|gcs|sf-?\d+")
+SCORE_BEFORE = re.compile(r"(?i)\b(?:vas|nrs|nprs|pain|score|scale|rated|strength|visits?|"
+                          rf"sessions?|grade|of|{TESTS})[ :]*$")
+# The totals of the scales a record writes as a fraction (pain out of 10, strength out of 5,
+# reflexes out of 4, recall out of 3, halves), and the words that say a fraction is a score.
+SCALES = frozenset({2, 3, 4, 5, 10})
+SCORE_NEAR = re.compile(r"(?i)\b(?:pain|vas|nrs|nprs|score[sd]?|scale|rated|rating|strength|"
+                        r"intensity|severity|relief)\b")
+
+
+def score_beside(text: str, start: int, end: int, month: int, day: int) -> bool:
+    """A fraction of a scale's total that reads as a score: a score word before it in its
+    sentence, or another fraction of the same total beside it ("from 7/10 to 3/10")."""
+    if day not in SCALES or month > day:
+        return False
+    before = re.split(r"[.;\n]", text[max(0, start - 40):start])[-1]
+    beside = text[max(0, start - 30):start] + " " + text[end:end + 30]
+    return bool(SCORE_NEAR.search(before)) or re.search(
+        rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside) is not None
+
+
+# A month and day, the month not zero-padded ("6/3", "10/13", "1/08"); the second of a range
+# too ("10/6-10/13").
+LOOSE = re.compile(
+    r"(?:(?<![\w/.+-])|(?<=\d/\d-)|(?<=\d/\d\d-))(?P<m>1[0-2]|[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])"
+    r"(?![\w/%]|\.\d|,?\s+\d{4}|:\d|-\d(?!\d?/))")
+# Words that make a fraction a score, a dose or a count: before it ("pain", "VA 6/12", "grade
+# 2/6 murmur", "Apgars 8/9", a test's name) or after it ("3/7 days", "5/8 inch", "8/2 mg",
+# "2/6 systolic murmur", "4/6 positive").
+_NOT_DATE_BEFORE = re.compile(
+    rf"(?i)\b(?:vas|nrs|nprs|pain|scored?|scale|rated|rating|strength|visits?|sessions?|"
+    rf"treatments?|grade|murmur|apgars?|va|vision|acuity|reflex(?:es)?|dtrs?|power|motor|"
+    rf"ratio|out[ ]of|x|{TESTS})[ :=]*$")
+_NOT_DATE_AFTER = re.compile(
+    r"(?i)[ ]?(?:visits?|sessions?|treatments?|appointments?|days?|d\b|weeks?|wks?|months?|"
+    r"hours?|hrs?|h\b|times|doses?|tabs?|tablets?|caps?|capsules?|pills?|mg|mcg|ml|units?|in\b|"
+    r"inch(?:es)?|cm|mm|points?|reps?|sets?|systems?|criteria|signs?|nodes?|systolic|diastolic|"
+    r"murmur|positive|negative|approved|authorized|completed|used|remaining|left|of\b|per\b|"
+    r"strength|on[ ]\d|scale|score)")
+
+
+def loose_month_days(text: str) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, month as written, day as written) of each month and day without a year and
+    without a word that introduces a date, where nothing says it is a score, a dose or a
+    count."""
+    for match in LOOSE.finditer(text):
+        month, day = int(match.group("m")), int(match.group("d"))
+        start, end = match.start(), match.end()
+        scale_like = day in SCALES and month <= day and not match.group("d").startswith("0")
+        if scale_like or day == month == 1:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        before = text[max(line_start, start - 24):start]
+        if _NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(text, end):
+            continue
+        word = re.search(r"([A-Za-z]+)[ ]*$", before)
+        if word and word.group(1).lower() in drugs():  # "Suboxone 8/2"
+            continue
+        beside = text[max(0, start - 30):start] + " " + text[end:end + 30]
+        if re.search(rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside):
+            continue  # another fraction of the same total: "4/6 and 5/6"
+        yield start, end, match.group("m"), match.group("d")

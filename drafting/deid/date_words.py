@@ -1,0 +1,50 @@
+"""Dates written in words that the numeric forms of ``dates.py`` do not read.
+
+- A month named alone in prose ("since March", "the June injection", "late August until about
+  mid-February", "in September or October"): shifted by whole months with the other dates
+  (``dates.month_years``), so shifting back undoes it. A word that introduces a time must stand
+  before it, so the modal "May" and the verb "march" stay as they are.
+
+Holidays, dates in other languages and dates written day first are replaced instead
+(``date_masks.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+_FULL = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+         "october", "november", "december")
+# A month in full (capitalised, or in capitals; in lower case all but "may" and "march"), or an
+# abbreviation that is no name or word ("Feb", "Sept.", "Oct"; not "Jan", "Mar", "Jun").
+_NAME = ("(?:" + "|".join(m.capitalize() + "|" + m.upper() for m in _FULL) + "|"
+         + "|".join(m for m in _FULL if m not in ("may", "march")) +
+         r"|(?:Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+# Words that introduce a time: prepositions, "early"/"mid-"/"late", "the end of", "last", "the".
+_CUE = (r"(?i:in|since|through|thru|until|till|after|before|by|during|from|to|around|about|"
+        r"early|late|mid|end[ ]of|beginning[ ]of|start[ ]of|middle[ ]of|last|next|this|that|"
+        r"each|every|the|of|or|and|until[ ]about|since[ ]about)")
+BARE_MONTH = re.compile(
+    rf"(?<![\w'’-])(?P<cue>{_CUE})[ -](?P<month>{_NAME})"
+    r"(?![\w'’-]|\.?[ ]?\d|,[ ]?\d|[ ](?:of[ ])?['’]?\d)")
+
+
+def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
+    """(start, end, month number, as written) of each month named alone after a word that
+    introduces a time; after "or", "and" or "of" only where a month came just before ("in
+    September or October") or a time is meant ("the end of March", "the month of May")."""
+    last_end = -1
+    for match in BARE_MONTH.finditer(text):
+        cue = match.group("cue").lower()
+        if cue in ("or", "and", "of") and not (
+                match.start() - last_end <= 2 or re.search(r"(?i)(?:month|end|middle|start|"
+                                                           r"beginning)[ ]$",
+                                                           text[max(0, match.start() - 12):
+                                                                match.start()])):
+            continue
+        written = match.group("month")
+        month = next(i for i, m in enumerate(_FULL, start=1)
+                     if m.startswith(written.rstrip(".").lower()[:3]))
+        last_end = match.end()
+        yield match.start("month"), match.end("month"), month, written
