@@ -43,7 +43,8 @@ _AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?"
                  rf"|(?:North|South)(?:east|west)?\b|(?:East|West)\b(?![ ]{_PLACE_WORD})))?"
                  rf"(?:,?\s(?i:{_UNIT}))*"
                  rf"(?:(?:,?\s{{1,2}}|[ ][-–][ ])(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP})\b"
-                 rf"|,?[ ]{{1,3}}\d{{5}}(?:-\d{{4}})?(?![\w-]))?")
+                 rf"|,?[ ]{{1,3}}\d{{5}}(?:-\d{{4}})?(?![\w-])"
+                 rf"|,[ ]{_STATE_NAMES}(?:,?[ ]{{1,3}}{_ZIP})?\b)?")
 # A town said after a street ("1200 West Forty-Second Street in Modesto."), not a month or a day.
 _TOWN = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
