@@ -142,3 +142,31 @@ def test_street_words_in_clinical_text_stay():
     text = ("Walked 200 feet down the hall; 3 Main findings; level L5-S1; Medicare Part D; "
             "PT 2x/week for 6 weeks, 12 visits.")
     assert _out(text) == text
+
+
+def test_a_town_after_a_street_without_a_state_or_zip():
+    out = _out("Q. Where was it taken? A. At 4120 Alpine Avenue NW, Walker, commencing at noon.")
+    assert "Walker" not in out and "commencing at noon" in out
+
+
+def test_a_town_and_a_state_code_without_a_zip():
+    out = _out("Prescriber: HOLLIS, REED NP   WHEAT RIDGE CO\nAnother line.")
+    assert "WHEAT RIDGE" not in out
+
+
+def test_a_town_of_two_words_learned_from_an_address_is_found_again():
+    out = _out("Home: 52 Quarry Rd, Wheat Ridge, CO 80033\nPCP office in the Wheat Ridge clinic.")
+    assert "Wheat Ridge" not in out
+
+
+def test_a_zip_read_out_digit_by_digit_after_a_town():
+    out = _out("A. 88 Linden Court, Kentwood, 4-9-5-1-2.")
+    assert "4-9-5-1-2" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Strength 5-5-5-5-5 in the myotomes tested; grip 4-4-4.",
+    "Reflexes, 2-2-2-2-1 from biceps down; Waddell, 0-0-0-0-0.",
+])
+def test_digit_runs_that_are_grades_are_no_zip(text):
+    assert _out(text) == text

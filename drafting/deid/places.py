@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from drafting.deid.gazetteer import cued_towns
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
+from drafting.deid.place_words import town_after, town_places, town_words
 from drafting.deid.spans import Span, clean
 from drafting.deid.terms import LOWER, UPPER, U, is_clinical_word
 from drafting.deid.words import is_word
@@ -192,7 +193,10 @@ def places(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             value = match.group(0) if pattern in (STREET, FOREIGN, FOREIGN_COLONIA) \
                 else clean(match.group(0))
-            yield Span(match.start(), match.start() + len(value), PhiKind.address, 2)
+            end = match.start() + len(value)
+            if pattern in (STREET, STREET_PREFIX, HIGHWAY):  # ("Lane NE, Grand Rapids")
+                end = town_after(text, end)
+            yield Span(match.start(), end, PhiKind.address, 2)
     for match in NAMED_BEFORE_UNIT.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in OCR_ZIP.finditer(text):
@@ -216,6 +220,7 @@ def places(text: str) -> Iterator[Span]:
                 re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
             yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
     yield from cued_towns(text)
+    yield from town_places(text)
 
 
 _HOUSE = re.compile(
@@ -225,13 +230,16 @@ _HOUSE = re.compile(
 
 def cities(text: str) -> set[str]:
     """The towns of "City, ST 12345" with a word in no dictionary ("Albuquerque", not
-    "Phoenix"), to find again alone."""
+    "Phoenix") or of two words in the gazetteer ("Pueblo West"), to find again alone."""
     out = set()
     for match in CITY_STATE_ZIP.finditer(text):
         city = re.match(rf"{_CITY}(?=,?\s)", match.group(0))
         if city and not all(is_word(w) for w in city.group(0).split()) and \
                 len(city.group(0)) >= 5 and not any(_is_stop(w) for w in city.group(0).split()):
             out |= {city.group(0), city.group(0).upper()}
+        elif city and town_words(words := city.group(0).split()) >= 2:  # ("PUEBLO WEST")
+            named = words[:town_words(words)]
+            out |= {" ".join(w.title() for w in named), " ".join(named).upper()}
     for town in cued_towns(text):  # "from Kentwood": found again alone ("the Kentwood office")
         out |= {text[town.start:town.end], text[town.start:town.end].upper()}
     return out
