@@ -170,3 +170,16 @@ def test_a_zip_read_out_digit_by_digit_after_a_town():
 ])
 def test_digit_runs_that_are_grades_are_no_zip(text):
     assert _out(text) == text
+
+
+def test_a_month_that_is_a_given_name_before_a_surname_stays():
+    text = "Message left for June Halvorsen; results sent to April Dunmore, RN."
+    assert shift_text(text, 37) == text
+
+
+@pytest.mark.parametrize("text", [
+    "Vytorin 10/20 daily and Lotrel 5/20 qd continued.",
+    "H/H 9/27 on admission, stable.",
+])
+def test_combination_doses_and_lab_pairs_are_not_dates(text):
+    assert shift_text(text, 37) == text

@@ -48,13 +48,24 @@ LOOSE = re.compile(
 _NOT_DATE_BEFORE = re.compile(
     rf"(?i)\b(?:vas|nrs|nprs|pain|scored?|scale|rated|rating|strength|visits?|sessions?|"
     rf"treatments?|grade|murmur|apgars?|va|vision|acuity|reflex(?:es)?|dtrs?|power|motor|"
-    rf"ratio|out[ ]of|x|{TESTS})[ :=]*$")
+    rf"ratio|out[ ]of|x|h/h|hgb|hct|{TESTS})[ :=]*$")
 _NOT_DATE_AFTER = re.compile(
     r"(?i)[ ]?(?:visits?|sessions?|treatments?|appointments?|days?|d\b|weeks?|wks?|months?|"
     r"hours?|hrs?|h\b|times|doses?|tabs?|tablets?|caps?|capsules?|pills?|mg|mcg|ml|units?|in\b|"
     r"inch(?:es)?|cm|mm|points?|reps?|sets?|systems?|criteria|signs?|nodes?|systolic|diastolic|"
     r"murmur|positive|negative|approved|authorized|completed|used|remaining|left|of\b|per\b|"
-    r"strength|on[ ]\d|scale|score)")
+    r"strength|on[ ]\d|scale|score|daily|bid|tid|qid|qd|qhs|prn|po\b)")
+
+
+def dose_or_count(text: str, start: int, end: int) -> bool:
+    """Whether the fraction at ``start:end`` has a score, test, count or dose word beside it,
+    or a drug's name just before it ("Suboxone 8/2", "Vytorin 10/20 daily")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 24):start]
+    if _NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(text, end):
+        return True
+    word = re.search(r"([A-Za-z]+)[ ]*$", before)
+    return bool(word and word.group(1).lower() in drugs())
 
 
 def loose_month_days(text: str) -> Iterator[tuple[int, int, str, str]]:
@@ -67,12 +78,7 @@ def loose_month_days(text: str) -> Iterator[tuple[int, int, str, str]]:
         scale_like = day in SCALES and month <= day and not match.group("d").startswith("0")
         if scale_like or day == month == 1:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
-        before = text[max(line_start, start - 24):start]
-        if _NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(text, end):
-            continue
-        word = re.search(r"([A-Za-z]+)[ ]*$", before)
-        if word and word.group(1).lower() in drugs():  # "Suboxone 8/2"
+        if dose_or_count(text, start, end):
             continue
         beside = text[max(0, start - 30):start] + " " + text[end:end + 30]
         if re.search(rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside):

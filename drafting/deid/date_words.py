@@ -43,6 +43,8 @@ def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
                                                            text[max(0, match.start() - 12):
                                                                 match.start()])):
             continue
+        if cue in ("to", "from", "by") and re.match(r"[ ][A-Z][a-z]", text[match.end():]):
+            continue  # a given name before a surname: "spoke to April Dunmore"
         written = match.group("month")
         month = next(i for i, m in enumerate(_FULL, start=1)
                      if m.startswith(written.rstrip(".").lower()[:3]))

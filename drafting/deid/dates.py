@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from drafting.deid.date_scores import SCALES as _SCALES
 from drafting.deid.date_scores import SCORE_BEFORE as _SCORE
 from drafting.deid.date_scores import TESTS as TESTS
-from drafting.deid.date_scores import loose_month_days, score_beside
+from drafting.deid.date_scores import dose_or_count, loose_month_days, score_beside
 from drafting.deid.date_words import bare_months
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -230,7 +230,8 @@ def _cued_partial_dates(text: str) -> Iterator[PartialDate]:
             month = _month(m)
         else:
             key = "z" if g["zm"] else "l" if g["lm"] else "t" if g["tm"] else "c"
-            if key == "z" and _SCORE.search(text[max(0, match.start() - 12):match.start()]):
+            if key == "z" and (_SCORE.search(text[max(0, match.start() - 12):match.start()])
+                               or dose_or_count(text, match.start(), match.end())):
                 continue
             if key == "c" and not g["cm"].startswith("0") and score_beside(
                     text, match.start("cm"), match.end(), int(g["cm"]), int(g["cd"])):
