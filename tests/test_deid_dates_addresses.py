@@ -183,3 +183,31 @@ def test_a_month_that_is_a_given_name_before_a_surname_stays():
 ])
 def test_combination_doses_and_lab_pairs_are_not_dates(text):
     assert shift_text(text, 37) == text
+
+
+def test_a_year_first_date_with_slashes_or_dots_is_shifted_in_its_style():
+    text = "Scan of 2023/11/02 and export 2023.11.02 compared."
+    out = shift_text(text, 37)
+    assert "2023/12/09" in out and "2023.12.09" in out
+    assert shift_text(out, -37) == text
+
+
+def test_a_month_after_the_week_of_is_shifted():
+    assert "the last week of March" in shift_text("Off work the last week of February.", 37)
+
+
+def test_a_house_number_with_a_half_and_post_boxes_other_than_box():
+    out = _out("Home 417 1/2 Larch St, Moscow, ID 83843. Mail: P.O. Drawer 812, Alpine, TX "
+               "79830; PMB 41, 900 Juniper Rd, Bend, OR 97701.")
+    for written in ("417", "Larch", "Drawer 812", "PMB 41"):
+        assert written not in out
+
+
+def test_a_street_after_the_corner_of():
+    out = _out("Struck at the corner of Poplar Street and 9th Avenue while crossing.")
+    assert "Poplar Street" not in out and "9th Avenue" not in out
+
+
+def test_a_canadian_postal_code_with_its_town_and_province():
+    out = _out("Previous address: 41 Rue Saint-Jean, Trois-Rivières, QC G9A 2L5.")
+    assert "Saint-Jean" not in out and "Trois-Rivières" not in out and "G9A 2L5" not in out

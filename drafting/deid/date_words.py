@@ -33,13 +33,13 @@ BARE_MONTH = re.compile(
 def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, end, month number, as written) of each month named alone after a word that
     introduces a time; after "or", "and" or "of" only where a month came just before ("in
-    September or October") or a time is meant ("the end of March", "the month of May")."""
+    September or October") or a time is meant ("the end of March", "the first week of May")."""
     last_end = -1
     for match in BARE_MONTH.finditer(text):
         cue = match.group("cue").lower()
         if cue in ("or", "and", "of") and not (
                 match.start() - last_end <= 2 or re.search(r"(?i)(?:month|end|middle|start|"
-                                                           r"beginning)[ ]$",
+                                                           r"beginning|week|part|half|rest)[ ]$",
                                                            text[max(0, match.start() - 12):
                                                                 match.start()])):
             continue

@@ -29,7 +29,7 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _DATE_BODY = (
     r"(?:"
     r"(?P<us>(?P<um>\d{1,2})(?P<usep>[/-])(?P<ud>\d{1,2})(?P=usep)(?P<uy>\d{4}|\d{2}))"
-    r"|(?P<iso>(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2}))"
+    r"|(?P<iso>(?P<iy>\d{4})(?P<isep>[-/.])(?P<im>\d{2})(?P=isep)(?P<id>\d{2}))"  # (2024/03/14)
     r"|(?P<dot>(?P<dm>\d{1,2})\.(?P<dd>\d{1,2})\.(?P<dy>(?:19|20)\d{2})"
     r"|(?P<dm2>\d{2})\.(?P<dd2>\d{2})\.(?P<dy2>\d{2})(?!\.\d))"
     rf"|(?P<hyph>(?=[a-z]{{3,9}}\.?-\d)(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
@@ -108,7 +108,7 @@ def format_like(original: str, day: dt.date) -> str:
         return day.isoformat()
     g = match.groupdict()
     if g["iso"]:
-        return day.isoformat()
+        return day.isoformat().replace("-", g["isep"])
     if g["dot"] and g["dy2"]:
         return f"{day.month:02d}.{day.day:02d}.{day.year % 100:02d}"
     if g["dot"]:

@@ -1,8 +1,9 @@
 """Towns and ZIPs written beside an address in forms the street rules (``places.py``) leave:
 a town of the gazetteer (``gazetteer.towns``) after a street's comma with no state or ZIP after
 it ("2900 Ridge Lane NE, Grand Rapids, commencing at"), a town of the gazetteer and a state's
-postal code with no ZIP ("OSTRANDER, GAIL NP   PUEBLO WEST CO"), and a ZIP read out digit by
-digit in a transcript ("Kentwood, 4-9-5-0-8")."""
+postal code with no ZIP ("OSTRANDER, GAIL NP   PUEBLO WEST CO"), a ZIP read out digit by
+digit in a transcript ("Kentwood, 4-9-5-0-8"), and a Canadian postal code with its town and
+province before it ("Québec, QC G1R 3X5")."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from drafting.deid.gazetteer import towns
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
-from drafting.deid.terms import is_clinical_word
+from drafting.deid.terms import LOWER, U, is_clinical_word
 
 _WORD = r"[A-Z][A-Za-z'’-]+"
 _AFTER = re.compile(rf",[ ](?P<run>{_WORD}(?:[ ]{_WORD}){{0,2}})")
@@ -27,6 +28,15 @@ TOWN_STATE = re.compile(rf"(?<![\w,.-])(?P<run>{_WORD}(?:[ ]{_WORD}){{0,2}}),?[ 
 # "Reflexes, 2-2-2-2-1" are no ZIP)
 SPELLED_ZIP = re.compile(r"(?<![\w-])\d(?:-\d){4}(?:(?:-\d){4})?(?![\w-])")
 _BEFORE_ZIP = re.compile(rf"(?:(?P<town>{_WORD}(?:[ ]{_WORD}){{0,2}}),|(?i:zip(?:[ ]code)?:?))[ ]$")
+
+
+# A Canadian postal code (letter, digit, letter, digit, letter, digit; the letters Canada Post
+# uses), with the town and the province before it when they are there.
+_TOWN_WORD = rf"{U}[{LOWER}]+(?:-{U}[{LOWER}]+)*"
+POSTAL_CA = re.compile(
+    rf"(?:{_TOWN_WORD}(?:[ ]{_TOWN_WORD}){{0,2}},?[ ](?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT),?"
+    r"[ ]{1,3})?(?<![\w-])[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ -]?\d[ABCEGHJ-NPRSTV-Z]\d"
+    r"(?![\w-])")
 
 
 def _town(words: list[str]) -> bool:
@@ -59,6 +69,8 @@ def town_places(text: str) -> Iterator[Span]:
                 start = match.end("run") - len(" ".join(words[-n:]))
                 yield Span(start, match.end(), PhiKind.address, 2)
                 break
+    for match in POSTAL_CA.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in SPELLED_ZIP.finditer(text):
         before = _BEFORE_ZIP.search(text, max(0, match.start() - 40), match.start())
         if before and (not before.group("town") or any(

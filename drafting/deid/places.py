@@ -50,8 +50,9 @@ _AFTER_STREET = (rf"(?:[ ](?:[NS]\.[EW]\.|(?:NE|NW|SE|SW|N|S|E|W)\b\.?"
 _TOWN = (r"(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
          r"December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
          rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?")
-STREET = re.compile(
-    rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
+STREET = re.compile(  # (a house number with a half: "1234 1/2 Elm St", "18½ Oak Ave")
+    rf"(?i:\b\d{{1,6}}(?:-\d{{1,4}})?(?:[ ]1/2|½)?"
+    rf"(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
     rf"(?:\s(?:{_PLACE_WORD}(?:-{_PLACE_WORD})?|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
     rf"{_AFTER_STREET}(?:[ ]in[ ]{_TOWN}(?=[.,;]|\s*$))?"
 )
@@ -67,7 +68,7 @@ STREET_PREFIX = re.compile(
     rf"(?<![\w.,/-])\d{{1,6}}[ ](?:(?:[NSEW]|North|South|East|West)\.?[ ])?"  # ("2217 W Calle")
     rf"(?:Calle|Camino|Avenida|Paseo|Via|Vista|Rancho|Callejon|"
     rf"Callejón|CALLE|CAMINO|AVENIDA|PASEO|Rue|RUE|Chemin|CHEMIN|Rua|RUA)"
-    rf"(?:[ ](?:{_PLACE_WORD}|(?i:de|del|la|las|los)\b)){{1,4}}"
+    rf"(?:[ ](?:{_PLACE_WORD}(?:-{_PLACE_WORD})*|(?i:de|del|la|las|los)\b)){{1,4}}"
     rf"{_AFTER_STREET}")
 # A street without a house number: after "on", "at", "near" ("stopped on Alameda Rd"), with a
 # compass point ("Alameda Rd NW") or numbered ("4th St"); an intersection as one place
@@ -77,6 +78,7 @@ _NAMED = (rf"(?:(?:{_PLACE_WORD}[ ]){{1,2}}|\d+(?:st|nd|rd|th)[ ])"
           rf"(?:[ ](?:NE|NW|SE|SW|N|S|E|W)\b\.?)?")
 STREET_NAMED = re.compile(
     rf"(?P<cue>\b(?:on|at|near|off|onto|along|to|from|On|At|Near|with|crossing|"
+    rf"(?i:corner|intersection|junction)[ ]of|"
     rf"(?i:north|south|east|west)bound)[ ])?(?<![\w'’-])"  # ("westbound Elm Avenue")
     rf"(?P<street>{_NAMED}(?:[ ](?:and|&|at|by|/)[ ]"
     rf"(?:{_NAMED}|{_PLACE_WORD}(?![ ]{_PLACE_WORD})))?)")
@@ -157,7 +159,8 @@ FOREIGN_COLONIA = re.compile(
     rf"Fraccionamiento|Barrio|Bairro)[ ]{_WORDS}(?:,[ ](?:C\.?P\.?[ ])?\d{{4,5}}(?:-\d{{3}})?[ ]"
     rf"{_WORDS})?(?:,[ ]{_TOWN})?{_COUNTRY}")
 
-PO_BOX = re.compile(rf"(?i:\bP\.?\s?O\.?\s?Box\s\d+(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
+PO_BOX = re.compile(rf"(?i:\b(?:P\.?\s?O\.?\s?(?:Box|Drawer)|PMB|Private[ ]Mail[ ]?Box)\s#?\d+"
+                    rf"(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
                     rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
 COUNTY = re.compile(rf"\b{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")
