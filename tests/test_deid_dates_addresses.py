@@ -211,3 +211,15 @@ def test_a_street_after_the_corner_of():
 def test_a_canadian_postal_code_with_its_town_and_province():
     out = _out("Previous address: 41 Rue Saint-Jean, Trois-Rivières, QC G9A 2L5.")
     assert "Saint-Jean" not in out and "Trois-Rivières" not in out and "G9A 2L5" not in out
+
+
+@pytest.mark.parametrize("text", [
+    "Sleeps well 4/7 nights; 1/6 tender points; 2/9 trigger sites; hemoglobin 9/27 g.",
+])
+def test_counts_with_a_word_between_and_units_are_not_dates(text):
+    assert shift_text(text, 37) == text
+
+
+def test_a_side_after_a_month_and_day_does_not_make_it_a_count():
+    out = shift_text("Block repeated 6/7 left L5; appeal filed 7/2 left with clerk.", 37)
+    assert "6/7" not in out and "7/2" not in out

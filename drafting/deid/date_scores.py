@@ -49,12 +49,16 @@ _NOT_DATE_BEFORE = re.compile(
     rf"(?i)\b(?:vas|nrs|nprs|pain|scored?|scale|rated|rating|strength|visits?|sessions?|"
     rf"treatments?|grade|murmur|apgars?|va|vision|acuity|reflex(?:es)?|dtrs?|power|motor|"
     rf"ratio|out[ ]of|x|h/h|hgb|hct|{TESTS})[ :=]*$")
+# (a count noun may have one word before it: "1/6 tender points"; a unit: "6/8 dL", "5/10 mg";
+# not "left" nor "L": "injection 6/3 left L5")
 _NOT_DATE_AFTER = re.compile(
-    r"(?i)[ ]?(?:visits?|sessions?|treatments?|appointments?|days?|d\b|weeks?|wks?|months?|"
-    r"hours?|hrs?|h\b|times|doses?|tabs?|tablets?|caps?|capsules?|pills?|mg|mcg|ml|units?|in\b|"
-    r"inch(?:es)?|cm|mm|points?|reps?|sets?|systems?|criteria|signs?|nodes?|systolic|diastolic|"
-    r"murmur|positive|negative|approved|authorized|completed|used|remaining|left|of\b|per\b|"
-    r"strength|on[ ]\d|scale|score|daily|bid|tid|qid|qd|qhs|prn|po\b)")
+    r"(?i)[ ]?(?:(?:[a-z]+[ ])?(?:visits?|sessions?|treatments?|appointments?|days?|nights?|"
+    r"weeks?|wks?|months?|hours?|hrs?|times|doses?|tabs?|tablets?|caps?|capsules?|pills?|"
+    r"units?|points?|reps?|sets?|systems?|criteria|signs?|nodes?|levels?|sites?|joints?|"
+    r"muscles?|fingers?|digits?|episodes?|falls?|meals?|blocks?|stairs|flights?)\b"
+    r"|d\b|h\b|mg|mcg|(?:[mcdk][lg]|g)\b|lbs?\b|mmhg|cc\b|meq|iu\b|in\b|inch(?:es)?|cm|mm|"
+    r"systolic|diastolic|murmur|positive|negative|approved|authorized|completed|used|remaining|"
+    r"of\b|per\b|strength|on[ ]\d|scale|score|daily|bid|tid|qid|qd|qhs|prn|po\b)")
 
 
 def dose_or_count(text: str, start: int, end: int) -> bool:
