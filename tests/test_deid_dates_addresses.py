@@ -223,3 +223,10 @@ def test_counts_with_a_word_between_and_units_are_not_dates(text):
 def test_a_side_after_a_month_and_day_does_not_make_it_a_count():
     out = shift_text("Block repeated 6/7 left L5; appeal filed 7/2 left with clerk.", 37)
     assert "6/7" not in out and "7/2" not in out
+
+
+def test_a_month_that_opens_a_range_moves_with_the_month_that_ends_it():
+    text = "Therapy again November through now; flares worse January-March."
+    out = shift_text(text, 37)
+    assert "December through now" in out and "February-April" in out
+    assert shift_text(out, -37) == text

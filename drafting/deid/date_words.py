@@ -30,10 +30,18 @@ BARE_MONTH = re.compile(
     r"(?![\w'’-]|\.?[ ]?\d|,[ ]?\d|[ ](?:of[ ])?['’]?\d)")
 
 
+# A month that opens a range without a word before it: "again October through now",
+# "January-March" (the month after it is found by ``BARE_MONTH``).
+RANGE_START = re.compile(
+    rf"(?<![\w'’-])(?P<month>{_NAME})(?:[ ](?:through|thru|until|till|to)[ ]|[ ]?[-–][ ]?)"
+    rf"(?:(?P<second>{_NAME})|now|present|today|date)(?![\w'’-]|\.?[ ]?\d|,[ ]?\d)")
+
+
 def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
     """(start, end, month number, as written) of each month named alone after a word that
     introduces a time; after "or", "and" or "of" only where a month came just before ("in
     September or October") or a time is meant ("the end of March", "the first week of May")."""
+    found = []
     last_end = -1
     for match in BARE_MONTH.finditer(text):
         cue = match.group("cue").lower()
@@ -49,4 +57,12 @@ def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
         month = next(i for i, m in enumerate(_FULL, start=1)
                      if m.startswith(written.rstrip(".").lower()[:3]))
         last_end = match.end()
-        yield match.start("month"), match.end("month"), month, written
+        found.append((match.start("month"), match.end("month"), month, written))
+    for match in RANGE_START.finditer(text):
+        for group in ("month", "second"):
+            written = match.group(group)
+            if written and not any(a == match.start(group) for a, _, _, _ in found):
+                month = next(i for i, m in enumerate(_FULL, start=1)
+                             if m.startswith(written.rstrip(".").lower()[:3]))
+                found.append((match.start(group), match.end(group), month, written))
+    yield from sorted(found)
