@@ -43,6 +43,13 @@ class _Texts(dict[str, str]):
     def __init__(self, ctx: EvalContext) -> None:
         super().__init__()
         self.ctx = ctx
+        self._words: list[tuple[str, frozenset[str]]] | None = None
+
+    def words(self) -> list[tuple[str, frozenset[str]]]:
+        """Each fact's id and content words (``text_words``), in the case's order."""
+        if self._words is None:
+            self._words = [(f.id, text_words(self[f.id])) for f in self.ctx.case.facts]
+        return self._words
 
     def __missing__(self, fact_id: str) -> str:
         text = self[fact_id] = fact_text(self.ctx.facts[fact_id])
@@ -59,10 +66,10 @@ def _doubt(ctx: EvalContext, sentence: Sentence, model: SentenceModel,
            tuple(e.id for e in excerpts))
     known = _DOUBTS.get(key)
     if known is None:
-        others = [text_words(texts[f.id]) for f in ctx.case.facts
-                  if f.id not in cited] if negates(sentence.text) else []
-        seen = sentence_features(sentence.text, sentence.section.kind, facts, excerpts, others)
-        known = (model.probability(seen), tuple(model.reasons(seen)))
+        others = [words for fact_id, words in texts.words()
+                  if fact_id not in cited] if negates(sentence.text) else []
+        known = model.assess(sentence_features(sentence.text, sentence.section.kind, facts,
+                                               excerpts, others))
         if len(_DOUBTS) >= _MOST_KEPT:
             _DOUBTS.clear()
         _DOUBTS[key] = known

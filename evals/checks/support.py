@@ -64,17 +64,33 @@ def word_set(text: str) -> frozenset[str]:
 def _units(text: str) -> tuple[tuple[str, ...], ...]:
     """The text's content words, each with the parts of a hyphenated word as alternatives
     ("left-sided": left, sided; "non-opioid": opioid): a part found in the source finds it."""
-    units = []
+    units, known = [], _UNIT
     for word in _WORD.findall(text.lower()):
-        if word in STOPWORDS:
-            continue
-        if "-" in word:
-            parts = [stem(p) for p in word.split("-") if len(p) > 2 and p[0].isalpha() and
-                     p not in STOPWORDS and p not in _PREFIXES]
-            units.append((stem(word), *parts))
-        else:
-            units.append((stem(word),))
+        unit = known.get(word, _UNSEEN)
+        if unit is _UNSEEN:
+            if len(known) >= _MOST_UNITS:
+                known.clear()
+            unit = known[word] = _unit(word)
+        if unit is not None:
+            units.append(unit)
     return tuple(units)
+
+
+def _unit(word: str) -> tuple[str, ...] | None:
+    """One word's unit (``_units``), None for a stop word."""
+    if word in STOPWORDS:
+        return None
+    if "-" in word:
+        parts = [stem(p) for p in word.split("-") if len(p) > 2 and p[0].isalpha() and
+                 p not in STOPWORDS and p not in _PREFIXES]
+        return (stem(word), *parts)
+    return (stem(word),)
+
+
+# Each word's unit as read (``_unit``; bounded, cleared with the other caches).
+_UNIT: dict[str, tuple[str, ...] | None] = {}
+_UNSEEN = ()  # (never a unit: a unit holds its stem)
+_MOST_UNITS = 65536
 
 
 _PREFIXES = frozenset({"non", "pre", "post", "anti", "sub", "semi", "multi", "self", "well"})
@@ -114,11 +130,21 @@ def source_words(source: str) -> frozenset[str]:
     # (not a root's names: "procedure" or "drug" say nothing of a source; nor a region's or
     # a condition's, whose names run wider than synonyms, "knee" is not "meniscus"; nor those
     # of a concept whose names are not synonyms: "off work" is not "full duty")
+    return frozenset(w for unit in _units(source) for w in unit) | \
+        _names_words(lexicon().names(source))
+
+
+@lru_cache(maxsize=4096)
+def _names_words(concepts: frozenset[str]) -> frozenset[str]:
+    """The words of the names of these concepts that a source naming them supports
+    (``source_words``; cached: many sources name the same concepts)."""
+    from evals.checks.entities import lexicon
+
     lex = lexicon()
-    names = " ".join(form for cid in lex.names(source) if lex.concepts[cid].parents and
+    names = " ".join(form for cid in concepts if lex.concepts[cid].parents and
                      lex.concepts[cid].kind not in _LOOSE_KINDS and lex.concepts[cid].synonyms
                      for form in lex.forms[cid])
-    return frozenset(w for text in (source, names) for unit in _units(text) for w in unit)
+    return frozenset(w for unit in _units(names) for w in unit)
 
 
 @lru_cache(maxsize=16384)
@@ -330,8 +356,9 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches)."""
     for cached in (content_words, word_set, lexical_support, _units, source_words, _known,
-                   _record_words):
+                   _record_words, _names_words):
         cached.cache_clear()
+    _UNIT.clear()
 
 
 def clear_vectors() -> None:

@@ -36,7 +36,6 @@ _SHORT = 3  # words of fewer letters are not content words
 _STEPS = {"novel": (2, 6), "share": (0.1, 9), "overlap": (0.15, 5), "length": (6, 8)}
 
 
-@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > 4 and word.endswith(suffix):
@@ -44,21 +43,41 @@ def _stem(word: str) -> str:
     return word
 
 
+# Each word's stem, as read (bounded; cleared with the other caches).
+_STEMS: dict[str, str] = {}
+_MOST_STEMS = 65536
+
+
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     """A text's words, lower case, stemmed, without citation markers ("didn't": "did not")."""
     text = MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("n't", " not")
-    return tuple(t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text))
+    stems, found = _STEMS, []
+    for t in _TOKEN.findall(text):
+        if t[0].isdigit():
+            found.append(t)
+        elif (stemmed := stems.get(t)) is not None:
+            found.append(stemmed)
+        else:
+            if len(stems) >= _MOST_STEMS:
+                stems.clear()
+            found.append(stems.setdefault(t, _stem(t)))
+    return tuple(found)
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
     return [t for t in tokens if t[0].isdigit() or (t not in _STOP and len(t) >= _SHORT)]
 
 
+# The fields ``fact_text`` reads (only they are dumped).
+_FACT_FIELDS: set[str] = {"statement", "procedure", "laterality", "category", "date", "levels",
+                          "dose", "duration", "percent_relief", "mme", "measures"}
+
+
 def fact_text(fact: Fact) -> str:
     """A fact as the classifier reads it: its statement and its structured fields."""
-    data = fact.model_dump(mode="json", exclude_none=True)
+    data = fact.model_dump(mode="json", exclude_none=True, include=_FACT_FIELDS)
     parts = [str(data.get("statement", ""))]
     parts += [str(data[k]) for k in ("procedure", "laterality", "category", "date") if data.get(k)]
     if data.get("levels"):
@@ -77,8 +96,9 @@ def excerpt_text(excerpt: Excerpt) -> str:
 
 def clear_caches() -> None:
     words.cache_clear()
-    _stem.cache_clear()
+    _STEMS.clear()
     text_words.cache_clear()
+    _source_side.cache_clear()
 
 
 def negates(text: str) -> bool:
@@ -94,6 +114,14 @@ def text_words(text: str) -> frozenset[str]:
 
 def fact_words(fact: Fact) -> frozenset[str]:
     return text_words(fact_text(fact))
+
+
+@lru_cache(maxsize=4096)
+def _source_side(source: str) -> tuple[frozenset[str], int]:
+    """What the features read of the cited sources' joined text: its words, and how many
+    negations it holds (cached: many sentences cite the same sources)."""
+    source_words = words(source)
+    return frozenset(source_words), len(_NEGATION.findall(" ".join(source_words)))
 
 
 def _bucket(value: float, name: str) -> int:
@@ -113,9 +141,8 @@ def sentence_features(text: str, kind: str, cited_facts: list[str],
                                  f"mg:{min(len(cited_excerpts), 2)}": 1})
     plain = " ".join(tokens)
     if cited_facts or cited_excerpts:
-        source = " ".join([*cited_facts, *(excerpt_text(e) for e in cited_excerpts)])
-        source_words = words(source)
-        held = set(source_words)
+        held, source_negations = _source_side(
+            " ".join([*cited_facts, *(excerpt_text(e) for e in cited_excerpts)]))
         novel = [t for t in content if t not in held]
         out.update({f"nv:{t}": 1 for t in set(novel)})
         out[f"nn:{_bucket(len(novel), 'novel')}"] = 1
@@ -123,7 +150,7 @@ def sentence_features(text: str, kind: str, cited_facts: list[str],
         said = set(tokens)
         dropped = {t for t in held - said if len(t) >= _SHORT and t not in _STOP}
         out.update({f"ms:{t}": 1 for t in dropped if _NEGATION.fullmatch(t) or t in _STATUS})
-        balance = len(_NEGATION.findall(plain)) - len(_NEGATION.findall(" ".join(source_words)))
+        balance = len(_NEGATION.findall(plain)) - source_negations
         out[f"nd:{max(-2, min(2, balance))}"] = 1
         if any(t[0].isdigit() and t not in held for t in tokens):
             out["dig:novel"] = 1

@@ -34,6 +34,16 @@ class SentenceModel:
                                      for name, value in features.items())
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score))))
 
+    def assess(self, features: Mapping[str, float], most: int = 3
+               ) -> tuple[float, tuple[str, ...]]:
+        """``probability`` and ``reasons`` at once (each feature's weight looked up once)."""
+        weights = self.weights
+        pushed = [(weights.get(name, 0.0) * value, name) for name, value in features.items()]
+        score = self.intercept + sum(weight for weight, _ in pushed)
+        pushed.sort(reverse=True)
+        return (1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, score)))),
+                tuple(name for weight, name in pushed[:most] if weight > 0))
+
     def reasons(self, features: Mapping[str, float], most: int = 3) -> list[str]:
         """The features that pushed most towards an error, strongest first."""
         pushed = sorted(((self.weights.get(n, 0.0) * v, n) for n, v in features.items()),

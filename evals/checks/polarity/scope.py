@@ -12,6 +12,8 @@ resolves their scope; the mentions of its concepts are made from it (``mentions.
 from __future__ import annotations
 
 import bisect
+import re
+from collections.abc import Iterator
 
 from evals.checks.polarity.lexicon import CUE_KINDS, Pair, lexicon
 from evals.checks.polarity.text import is_concept, normalise, stem
@@ -60,11 +62,11 @@ class Scope:
                 self.in_pair[k] = True
         self.taken = [False] * n  # part of a negation cue
         found: dict[str, list[tuple[int, int]]] = {k: [] for k in CUE_KINDS}
-        for m in lex.cues.finditer(self.joined):
+        for m in self.matches(lex.cues):
             found[m.lastgroup or ""].append(self.token_range(m.start(), m.end()))
         for pair in lex.pairs if found["phrase"] else ():  # which pairs, and which poles
             if pair.phrases is not None:
-                for m in pair.phrases.finditer(self.joined):
+                for m in self.matches(pair.phrases):
                     a, b = self.token_range(m.start(), m.end())
                     self.pairs.append((pair, m.lastgroup or "a", a, b))
                     self.in_pair[a:b] = [True] * (b - a)
@@ -86,6 +88,20 @@ class Scope:
         self.cue_of: dict[int, tuple[int, int]] = {}
         self.denied_mods: dict[int, frozenset[str]] = {}
         self.compound_state: dict[int, int] = {}
+
+    def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
+        """``pattern.finditer(self.joined)`` for a pattern of whole tokens (``lexicon``'s
+        ``_tokens_pattern``: every match begins where no character but a space comes before):
+        tried only where a token begins, in order, it finds the same matches several times
+        faster than trying it at every character."""
+        end = 0  # where the last match ended: the next begins after it
+        for start in self.starts:
+            if start >= end and (m := pattern.match(self.joined, start)) is not None:
+                if m.end() == start:  # (an empty match: never one of these patterns)
+                    yield from pattern.finditer(self.joined, start)
+                    return
+                yield m
+                end = m.end()
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
