@@ -75,3 +75,15 @@ def test_a_packet_whose_notes_bracket_their_codes_drafts_its_diagnoses(tmp_path:
         "M54.16": "Lumbar radiculopathy, right L5", "M51.26": "Lumbar disc displacement L4-5"}
     assert drafted["diagnoses"][0]["laterality"] == "right"
     assert "diagnoses: must not be empty" not in result.output
+
+
+def test_si_alone_is_the_sacroiliac_joint_not_the_s1_level():
+    from drafting.intake.extract.anatomy import levels
+
+    assert levels("R SI joint dysfunction") == []
+    assert levels("bilateral SI joint injections under fluoroscopy") == []
+    assert levels("L4-5 and L5-SI disc bulges") == ["L4-L5", "L5-S1"]  # OCR's S1 in a segment
+    assert levels("SI radiculopathy, left") == ["S1"]  # a nerve root's words after it
+    assert read("Lumbar segmental dysfunction with R SI joint dysfunction (M99.03)") == {
+        "M99.03": "Lumbar segmental dysfunction with R SI joint dysfunction"}
+    assert diagnoses_in("R SI joint dysfunction (M53.3)")[0].levels == []

@@ -24,7 +24,11 @@ _BILATERAL = re.compile(r"\bbilateral(?:ly)?\b|\bboth (?:sides|legs|lower extrem
                         r"upper extremities)\b", re.IGNORECASE)
 _LEVEL = re.compile(r"(?<![\w-])([CTLS])\s?(\d{1,2})(?:\s*[-\u2013/]\s*([CTLS])?\s?(\d{1,2}))?"
                     r"(?![\w])")
-_OCR_S1 = re.compile(r"\b([CTLS]\d\s*-\s*)?S[lI|](?=\b)")
+# S1 as OCR reads it ("L5-Sl", "L5-SI", "S| root"). "SI" alone is the sacroiliac joint ("R SI
+# joint dysfunction", "SI injection"), never a level, unless a segment's first level comes before
+# it ("L5-SI") or a nerve root's words after it ("SI radiculopathy", "SI root").
+_OCR_S1 = re.compile(r"\b([CTLS]\d\s*-\s*)?(?:S[l|](?=\b)|SI\b(?=(?:\s*(?:nerve\s+)?root|"
+                     r"\s+radicul|\s+dermatom|\s+distribution)))|\b([CTLS]\d\s*-\s*)SI\b")
 
 
 def laterality(text: str) -> Laterality | None:
@@ -78,7 +82,7 @@ def graded_side(text: str) -> Laterality | None:
 
 def levels(text: str) -> list[str]:
     """Motion segments (L4-L5) and, when no segment is named, single levels (L5, S1)."""
-    text = _OCR_S1.sub(lambda m: f"{m.group(1) or ''}S1", text)
+    text = _OCR_S1.sub(lambda m: f"{m.group(1) or m.group(2) or ''}S1", text)
     found: list[str] = []
     for match in _LEVEL.finditer(text):
         region, first, second_region, second = match.groups()
