@@ -230,3 +230,22 @@ def test_a_month_that_opens_a_range_moves_with_the_month_that_ends_it():
     out = shift_text(text, 37)
     assert "December through now" in out and "February-April" in out
     assert shift_text(out, -37) == text
+
+
+def test_a_day_before_a_month_without_a_year_is_shifted_with_its_weekday():
+    text = "Fell on Friday, 7 March; seen 12th Oct and 2 Jun."
+    out = shift_text(text, 37)
+    assert "7 March" not in out and "12th Oct" not in out and "2 Jun" not in out
+    assert "Sunday, 13 April" in out and "18th Nov" in out and "9 Jul" in out
+    assert shift_text(out, -37) == text
+
+
+def test_a_number_before_may_in_lower_case_is_no_date():
+    text = "Taking 2 may help; 3 march steps."
+    assert shift_text(text, 37) == text
+
+
+def test_digits_after_a_date_label_are_replaced_when_they_read_as_a_date():
+    out = _out("DOI: 081523   DOS 09022023   Claim ref 991245")
+    assert "081523" not in out and "09022023" not in out
+    assert "991245" in out or "[" in out.split("ref")[1]  # not read as a date: no label

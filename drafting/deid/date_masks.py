@@ -46,12 +46,29 @@ COMPACT = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]
                      r"(?![\d.,/-])")
 
 
+# A date of six or eight digits after a date's label: "DOI: 031424", "DOS 06112024", "Date of
+# loss 20240314" (month, day, year; or year first with eight digits).
+LABELLED_DIGITS = re.compile(
+    r"(?i)\b(?:DOI|DOS|DOB|DOD|DOA|Date(?:[ ]of[ ](?:injury|service|birth|loss|accident|"
+    r"death|admission|discharge))?)\.?[ ]*[:#]?[ ]*(?P<value>\d{6}|\d{8})(?![\w/.-])")
+
+
+def _digits_date(value: str) -> bool:
+    month, day = int(value[:2]), int(value[2:4])
+    if len(value) == 8 and value[:2] in ("19", "20"):
+        month, day = int(value[4:6]), int(value[6:8])
+    return 1 <= month <= 12 and 1 <= day <= 31
+
+
 def date_spans(text: str) -> Iterator[Span]:
-    """Holidays, dates in other languages, dates written day first and compact dates, to be
-    replaced."""
+    """Holidays, dates in other languages, dates written day first, compact dates and dates of
+    digits after a date's label, to be replaced."""
     for pattern in (HOLIDAY, DAY_FIRST, COMPACT):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), PhiKind.date, 3)
+    for match in LABELLED_DIGITS.finditer(text):
+        if _digits_date(match.group("value")):
+            yield Span(match.start("value"), match.end("value"), PhiKind.date, 3)
     for match in FOREIGN_DATE.finditer(text):
         value = match.group(0)
         if re.search(r"\d{4}|\bde\b", value, re.IGNORECASE) or not re.fullmatch(

@@ -5,6 +5,9 @@
   (``dates.month_years``), so shifting back undoes it. A word that introduces a time must stand
   before it, so the modal "May" and the verb "march" stay as they are.
 
+A day before a month, without a year ("Sunday, 3 August", "seen 9th Feb"), is shifted with the
+month-and-day dates (``dates.find_partial_dates``).
+
 Holidays, dates in other languages and dates written day first are replaced instead
 (``date_masks.py``).
 """
@@ -20,7 +23,7 @@ _FULL = ("january", "february", "march", "april", "may", "june", "july", "august
 # abbreviation that is no name or word ("Feb", "Sept.", "Oct"; not "Jan", "Mar", "Jun").
 _NAME = ("(?:" + "|".join(m.capitalize() + "|" + m.upper() for m in _FULL) + "|"
          + "|".join(m for m in _FULL if m not in ("may", "march")) +
-         r"|(?:Feb|Apr|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
+         r"|(?:Feb|Apr|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)")
 # Words that introduce a time: prepositions, "early"/"mid-"/"late", "the end of", "last", "the".
 _CUE = (r"(?i:in|since|through|thru|until|till|after|before|by|during|from|to|around|about|"
         r"early|late|mid|end[ ]of|beginning[ ]of|start[ ]of|middle[ ]of|last|next|this|that|"
@@ -66,3 +69,23 @@ def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
                              if m.startswith(written.rstrip(".").lower()[:3]))
                 found.append((match.start(group), match.end(group), month, written))
     yield from sorted(found)
+
+
+# A day and a month without a year, the day first: "3 August", "9th Feb", "14 Mar" (a year after
+# it makes it a full date, ``dates.DATE_PATTERN``); after a day "Jan", "Mar" and "Jun" are
+# months too, "may" and "march" in lower case are not.
+DAY_MONTH = re.compile(
+    rf"(?<![\w/.,:-])(?P<day>[12]\d|3[01]|0?[1-9])(?P<suffix>st|nd|rd|th)?[ ]"
+    rf"(?P<month>{_NAME}|(?:Jan|Mar|Jun)\.?)"
+    r"(?![\w'’-]|,?[ ]?(?:['’]?\d))")
+
+
+def day_months(text: str) -> Iterator[tuple[int, int, int, str, str, bool]]:
+    """(start, end, month number, month as written, day as written, ordinal suffix) of each
+    day written before a month without a year."""
+    for match in DAY_MONTH.finditer(text):
+        written = match.group("month")
+        month = next(i for i, m in enumerate(_FULL, start=1)
+                     if m.startswith(written.rstrip(".").lower()[:3]))
+        yield (match.start(), match.end(), month, written, match.group("day"),
+               bool(match.group("suffix")))

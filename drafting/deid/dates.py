@@ -14,7 +14,7 @@ from drafting.deid.date_scores import SCALES as _SCALES
 from drafting.deid.date_scores import SCORE_BEFORE as _SCORE
 from drafting.deid.date_scores import TESTS as TESTS
 from drafting.deid.date_scores import dose_or_count, loose_month_days, score_beside
-from drafting.deid.date_words import bare_months
+from drafting.deid.date_words import bare_months, day_months
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"]
@@ -183,6 +183,7 @@ class PartialDate:
     suffix: bool  # "3rd"
     of: bool = False  # "2nd of February"
     weekday: str = ""  # "Tue " written before it, moved with it (``moved_weekday``)
+    day_first: bool = False  # "3 August", "9th Feb"
 
     def shifted(self, days: int) -> str:
         """The same month and day moved ``days`` on a 365-day cycle, written in this style."""
@@ -201,6 +202,8 @@ class PartialDate:
             name = name.upper() if written.isupper() else name.capitalize()
             if self.of:
                 return f"{moved.day}{_ordinal(moved.day)} of {name}"
+            if self.day_first:
+                return f"{moved.day}{_ordinal(moved.day) if self.suffix else ''} {name}"
             return f"{name} {moved.day}{_ordinal(moved.day) if self.suffix else ''}"
         month = f"{moved.month:02d}" if len(self.month_text) == 2 else str(moved.month)
         dom = f"{moved.day:02d}" if len(self.day_text) == 2 else str(moved.day)
@@ -218,7 +221,18 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
     yield from found
     for start, end, m, d in loose_month_days(text):  # ("ESI of 6/3", "| 12/4 |")
         if not any(start < p.end and p.start < end for p in found):
-            yield PartialDate(start, end, int(m), int(d), m, d, False)
+            found.append(PartialDate(start, end, int(m), int(d), m, d, False))
+            yield found[-1]
+    for start, end, month, m, d, suffix in day_months(text):  # ("Sunday, 3 August")
+        if not any(start < p.end and p.start < end for p in found):
+            try:
+                dt.date(_CYCLE_YEAR, month, int(d))
+            except ValueError:
+                continue
+            day_name = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+            weekday = day_name.group(0) if day_name else ""
+            yield PartialDate(start - len(weekday), end, month, int(d), m, d, suffix, False,
+                              weekday, day_first=True)
 
 
 def _cued_partial_dates(text: str) -> Iterator[PartialDate]:
