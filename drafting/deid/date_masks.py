@@ -30,9 +30,8 @@ _FOREIGN_MONTH = (
     r"sierpnia|września|października|listopada|grudnia|styczeń|luty|marzec|kwiecień|maj|"
     r"czerwiec|lipiec|sierpień|wrzesień|październik|listopad|grudzień")
 FOREIGN_DATE = re.compile(
-    rf"(?i)(?<![\w/.-])(?:\d{{1,2}}(?:\.|º|er)?[ ](?:de[ ])?(?:{_FOREIGN_MONTH})"
-    rf"(?:,?[ ](?:de[ ]|del[ ])?(?:19|20)\d\d(?:[ ]r\.)?)?"
-    rf"|(?:{_FOREIGN_MONTH})[ ]\d{{1,2}},?[ ](?:19|20)\d\d)(?![\w'’-])")
+    rf"(?i)(?<![\w/.-])\d{{1,2}}(?:\.|º|er)?[ ](?:de[ ])?(?:{_FOREIGN_MONTH})"
+    rf"(?:,?[ ](?:de[ ]|del[ ])?(?:19|20)\d\d(?:[ ]r\.)?)?(?![\w'’-])")
 # A day first: "19.12.2024", "25/03/2025", "31-01-24" (a day above 12, so no month); with dots,
 # a year of four digits ("NMAC 16.10.17" is a rule's number).
 DAY_FIRST = re.compile(
