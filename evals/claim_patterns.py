@@ -222,6 +222,14 @@ def words(lower: str) -> frozenset[bytes]:
 
 # Tests on a text in lower case (written out: several times faster than a loop); the amounts'
 # units include "µg", which no ASCII text holds.
+def has_month(lower: str) -> bool:
+    """Whether a month's first three letters are in the text (every match of MONTH_HINT holds
+    them)."""
+    return ("jan" in lower or "feb" in lower or "mar" in lower or "apr" in lower or
+            "may" in lower or "jun" in lower or "jul" in lower or "aug" in lower or
+            "sep" in lower or "oct" in lower or "nov" in lower or "dec" in lower)
+
+
 def has_fraction_word(lower: str) -> bool:
     return "third" in lower or "quarter" in lower or "halves" in lower or "fifth" in lower
 

@@ -72,6 +72,7 @@ from evals.claim_patterns import (
     has_bilateral,
     has_bound,
     has_fraction_word,
+    has_month,
     has_percent,
     has_side,
     has_span_word,
@@ -153,7 +154,8 @@ class Claims:
 
     def _month(self) -> bool:
         """Whether a month name may be written with a number after it."""
-        return self.digit and (not self.ascii or MONTH_HINT.search(self.lower) is not None)
+        return self.digit and (not self.ascii or (has_month(self.lower) and
+                                                  MONTH_HINT.search(self.lower) is not None))
 
     def _words(self) -> frozenset[bytes]:
         """The text's words (ASCII text only; a blanked text's words are among them)."""

@@ -7,7 +7,7 @@ import itertools
 import re
 import sys
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -37,6 +37,7 @@ published public summary copy""".split())
 _RECORD_WORD = re.compile(r"[a-z]{3,}")
 
 
+@lru_cache(maxsize=16384)
 def record_words(text: str) -> frozenset[str]:
     """A record's title or a sentence as words to match ("Board's" -> "board", "opinions" ->
     "opinion")."""

@@ -17,6 +17,7 @@ from evals.checks import (
     learned,
     outcomes,
     polarity,
+    stance,
     support,
     uncited,
 )
@@ -34,7 +35,7 @@ from evals.checks.prose import check_prose
 from evals.checks.stance import advocacy_sections, check_stance
 from evals.checks.support import check_support
 from evals.checks.uncited import check_uncited
-from evals.context import FACT_INDEXES, FACT_KEYS, EvalContext
+from evals.context import FACT_INDEXES, FACT_KEYS, EvalContext, record_words
 from evals.findings import Finding
 
 
@@ -106,8 +107,9 @@ def clear_caches() -> None:
     claims.clear_caches()
     section_sentences.cache_clear()
     for check in (absences, citations, coherence, consistency, entities, learned, polarity,
-                  support, uncited):
+                  stance, support, uncited):
         check.clear_caches()
+    record_words.cache_clear()
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
     FACT_INDEXES.clear()

@@ -14,7 +14,7 @@ drafts of the bundled examples give no finding (tests/test_document_types.py).""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from drafting.case.vocab import DocumentType
 from drafting.draft import Draft
@@ -64,13 +64,25 @@ def against_requester(draft: Draft) -> list[tuple[str, str, str]]:
         for paragraph in section.text.split("\n"):
             if _CHECKBOX.match(paragraph):
                 continue
-            body = _letter_text(paragraph)
-            outcome = stated_outcome(body)
+            body, outcome, concedes = _read(paragraph)
             if outcome not in (None, "necessary"):
                 found.append((section.key, body, f"concludes {outcome} against its requester"))
-            if _CONCEDES.search(body):
+            if concedes:
                 found.append((section.key, body, "concedes the objection it should answer"))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _read(paragraph: str) -> tuple[str, str | None, bool]:
+    """A paragraph as the letter says it, the outcome it states and whether it concedes an
+    objection (cached per paragraph: a case's drafts share most of theirs)."""
+    body = _letter_text(paragraph)
+    return body, stated_outcome(body), _CONCEDES.search(body) is not None
+
+
+def clear_caches() -> None:
+    """Forget every paragraph read (for timing on cold caches)."""
+    _read.cache_clear()
 
 
 def check_stance(ctx: EvalContext) -> list[Finding]:
