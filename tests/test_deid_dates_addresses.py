@@ -249,3 +249,18 @@ def test_digits_after_a_date_label_are_replaced_when_they_read_as_a_date():
     out = _out("DOI: 081523   DOS 09022023   Claim ref 991245")
     assert "081523" not in out and "09022023" not in out
     assert "991245" in out or "[" in out.split("ref")[1]  # not read as a date: no label
+
+
+def test_a_house_number_said_in_words_in_a_transcript():
+    out = _out("Q. Your address? A. Twenty-two fifteen North Alder Court, Walker.")
+    assert "Alder Court" not in out and "Twenty-two" not in out and "Walker" not in out
+
+
+def test_a_street_with_a_diagonal_compass_point_and_no_suffix():
+    out = _out("Counsel\n410 Lyon Commons SW, Suite 12\nGrand Rapids, Michigan 49503")
+    assert "Lyon Commons" not in out and "Suite 12" not in out
+
+
+def test_number_words_before_a_capitalised_noun_are_no_street():
+    text = "She walked two hundred feet; took one Tylenol Extra Strength at night."
+    assert _out(text) == text

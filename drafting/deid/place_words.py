@@ -2,8 +2,10 @@
 a town of the gazetteer (``gazetteer.towns``) after a street's comma with no state or ZIP after
 it ("2900 Ridge Lane NE, Grand Rapids, commencing at"), a town of the gazetteer and a state's
 postal code with no ZIP ("OSTRANDER, GAIL NP   PUEBLO WEST CO"), a ZIP read out digit by
-digit in a transcript ("Kentwood, 4-9-5-0-8"), and a Canadian postal code with its town and
-province before it ("Québec, QC G1R 3X5")."""
+digit in a transcript ("Kentwood, 4-9-5-0-8"), a Canadian postal code with its town and
+province before it ("Québec, QC G1R 3X5"), a house number said in words ("Twelve forty North
+Quarry Road") and a street with a diagonal compass point but no suffix ("160 Monroe Center NW,
+Suite 900")."""
 
 from __future__ import annotations
 
@@ -39,6 +41,23 @@ POSTAL_CA = re.compile(
     r"(?![\w-])")
 
 
+# A house number said in words, a street's words and its suffix (a transcript's "Eleven
+# eighty-seven South Sioux Drive").
+_NUMBER_WORD = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
+                r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+                r"sixty|seventy|eighty|ninety|hundred|thousand|oh|zero)")
+SPOKEN_STREET = re.compile(
+    rf"(?<![\w'’-])(?i:{_NUMBER_WORD}(?:[ -]{_NUMBER_WORD}){{1,5}})[ ]"
+    r"(?:(?:North|South|East|West)[ ])?(?:[A-Z][a-z]+[ ]){1,3}"
+    r"(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Place|Circle|Trail|Parkway|Terrace)"
+    r"\b")
+# A house number, a street's words and a diagonal compass point, no suffix, a unit or a comma
+# after it.
+DIAGONAL_STREET = re.compile(
+    rf"(?<![\w.,/-])\d{{1,6}}(?:[ ]{_TOWN_WORD}){{1,3}}[ ](?:NE|NW|SE|SW)\b"
+    r"(?:,?[ ](?:Suite|Ste|Apt|Unit|#)\.?[ ]?#?\w+)?(?=,|\s*$|[ ]{2})", re.MULTILINE)
+
+
 def _town(words: list[str]) -> bool:
     name = " ".join(w if not w.isupper() else w.title() for w in words)
     return name in towns() and not _is_stop(words[0]) and not is_clinical_word(words[0])
@@ -69,6 +88,9 @@ def town_places(text: str) -> Iterator[Span]:
                 start = match.end("run") - len(" ".join(words[-n:]))
                 yield Span(start, match.end(), PhiKind.address, 2)
                 break
+    for pattern in (SPOKEN_STREET, DIAGONAL_STREET):
+        for match in pattern.finditer(text):
+            yield Span(match.start(), town_after(text, match.end()), PhiKind.address, 2)
     for match in POSTAL_CA.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in SPELLED_ZIP.finditer(text):
