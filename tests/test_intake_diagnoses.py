@@ -87,3 +87,59 @@ def test_si_alone_is_the_sacroiliac_joint_not_the_s1_level():
     assert read("Lumbar segmental dysfunction with R SI joint dysfunction (M99.03)") == {
         "M99.03": "Lumbar segmental dysfunction with R SI joint dysfunction"}
     assert diagnoses_in("R SI joint dysfunction (M53.3)")[0].levels == []
+
+
+def _packet_diagnoses(tmp_path: Path, name: str, text: str) -> list[dict[str, str]]:
+    record = tmp_path / name
+    record.write_text(text, encoding="utf-8")
+    out = tmp_path / "case.yaml"
+    CliRunner().invoke(app, ["intake", str(record), "--out", str(out), "--no-ocr"])
+    return yaml.safe_load(out.read_text(encoding="utf-8"))["diagnoses"]
+
+
+def test_a_diagnosis_listed_without_a_code_is_kept_as_written_and_uncoded(tmp_path: Path):
+    listed = _packet_diagnoses(tmp_path, "note.txt", (
+        "PAIN MANAGEMENT FOLLOW-UP\nDate of service: 04/06/2026\n"
+        "HPI: Low back pain radiating to the left leg, worse with sitting.\n"
+        "Assessment and plan:\n"
+        "1. Left L5 radiculopathy secondary to L4-5 disc protrusion - worse\n"
+        "2. Depression, moderate\n"
+        "3. No evidence of peripheral neuropathy\n"
+        "4. Continue gabapentin 300 mg tid\n"
+        "5. Pain clinic wants to repeat the ESI\n"))
+    assert listed == [
+        {"text": "Left L5 radiculopathy secondary to L4-5 disc protrusion", "laterality": "left",
+         "levels": ["L4-L5"]},
+        {"text": "Depression, moderate"}]
+
+
+def test_a_study_reports_impression_is_not_a_diagnosis(tmp_path: Path):
+    listed = _packet_diagnoses(tmp_path, "mri.txt", (
+        "MRI LUMBAR SPINE WITHOUT CONTRAST\nDate of exam: 04/06/2026\n"
+        "FINDINGS: L4-5 disc bulge.\n"
+        "IMPRESSION:\n1. Mild degenerative change L4-5 without stenosis.\n"
+        "2. Small left L4-5 foraminal protrusion.\n"))
+    assert listed == []
+
+
+def test_a_diagnosis_written_with_its_code_is_not_repeated_uncoded(tmp_path: Path):
+    listed = _packet_diagnoses(tmp_path, "note.txt", (
+        "OFFICE VISIT\nDate of service: 04/06/2026\nAssessment:\n"
+        "1. Lumbar radiculopathy, right L5. M54.16\n2. Obesity\n"))
+    assert listed == [{"code": "M54.16", "text": "Lumbar radiculopathy, right L5",
+                       "laterality": "right", "levels": ["L5"]}, {"text": "Obesity"}]
+
+
+def test_a_criterion_on_a_diagnosis_code_is_undocumented_when_the_diagnosis_is_uncoded():
+    from drafting.case import Diagnosis, load_case
+    from drafting.criteria.facts import evaluate_diagnosis
+    from drafting.criteria.results import Status
+
+    case = load_case(Path(__file__).resolve().parents[1] / "examples" / "cases"
+                     / "wc-opioids-appeal.yaml")
+    coded = evaluate_diagnosis(case, ["C"])  # a cancer-pain exception: no cancer code
+    uncoded = evaluate_diagnosis(case.model_copy(update={"diagnoses": [
+        Diagnosis(text="metastatic prostate cancer with bone pain")]}), ["C"])
+    assert coded.status is Status.not_met
+    assert uncoded.status is Status.undocumented
+    assert "metastatic prostate cancer with bone pain" in " ".join(uncoded.notes)

@@ -20,21 +20,24 @@ def _diagnoses(data: dict[str, Any]) -> None:
     listed: list[dict[str, Any]] = data.setdefault("diagnoses", [])
     if not listed:
         st.warning("No diagnosis was found in the records: add one (a case needs at least one).")
-    choices = [NEW, *(f"{i}: {d.get('code', '')} {d.get('text', '')}" for i, d in
+    choices = [NEW, *(f"{i}: {d.get('code') or '(no code)'} {d.get('text', '')}" for i, d in
                       enumerate(listed))]
     chosen = st.selectbox("Diagnosis", choices, key="intake_dx_pick",
                           index=1 if listed else 0)
     index = None if chosen == NEW else choices.index(chosen) - 1
     current = listed[index] if index is not None else {}
     with st.form(f"intake_dx_{index}"):
-        code = st.text_input("ICD-10-CM code (e.g. M54.16)", current.get("code", ""),
-                             key=f"intake_dx_code_{index}")
+        code = st.text_input("ICD-10-CM code (e.g. M54.16; empty if the record gives none)",
+                             current.get("code", ""), key=f"intake_dx_code_{index}")
         text = st.text_input("Diagnosis", current.get("text", ""), key=f"intake_dx_text_{index}")
         if st.form_submit_button("Add diagnosis" if index is None else "Save diagnosis"):
-            if not code.strip() or not text.strip():
-                st.error("Both the code and the diagnosis are needed.")
+            if not text.strip():
+                st.error("The diagnosis's words are needed (its code only if the record gives "
+                         "one).")
                 return
-            entry = {**current, "code": code.strip(), "text": text.strip()}
+            entry = {key: value for key, value in current.items() if key != "code"}
+            entry.update({"text": text.strip(), **({"code": code.strip()} if code.strip()
+                                                     else {})})
             if index is None:
                 listed.append(entry)
             else:

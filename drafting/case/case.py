@@ -29,7 +29,10 @@ class Patient(CaseModel):
 
 
 class Diagnosis(CaseModel):
-    code: Icd10
+    # A record may state a diagnosis without its code ("Assessment: lumbar strain"): kept as
+    # written, uncoded, rather than given a code the record does not hold.
+    code: Icd10 | None = Field(default=None, description=(
+        "ICD-10-CM (or ICD-9-CM for older records) code; absent when the record gives none."))
     text: Text
     laterality: Laterality | None = None
     levels: SpinalLevels = Field(default_factory=list)

@@ -376,6 +376,12 @@ def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Threshold
 
 
 def evaluate_diagnosis(case: Case, prefixes: list[str]) -> Finding:
-    codes = [d.code for d in case.diagnoses if d.code.startswith(tuple(prefixes))]
-    return Finding(Status.met, notes=[f"diagnosis {', '.join(codes)}"]) if codes else Finding(
-        Status.not_met, notes=[f"no diagnosis coded {' or '.join(prefixes)}"])
+    codes = [d.code for d in case.diagnoses if d.code and d.code.startswith(tuple(prefixes))]
+    if codes:
+        return Finding(Status.met, notes=[f"diagnosis {', '.join(codes)}"])
+    uncoded = [d.text for d in case.diagnoses if not d.code]
+    if uncoded:  # the record names a diagnosis without its code: no code to judge it by
+        return Finding(Status.undocumented, notes=[
+            f"no diagnosis coded {' or '.join(prefixes)}; not coded in the record: "
+            + "; ".join(uncoded)])
+    return Finding(Status.not_met, notes=[f"no diagnosis coded {' or '.join(prefixes)}"])

@@ -25,6 +25,7 @@ from drafting.intake.extract.decisions import ServiceRequest, requests_in
 from drafting.intake.extract.diagnoses import diagnoses_in
 from drafting.intake.extract.facts import document_facts
 from drafting.intake.extract.found import Found
+from drafting.intake.extract.uncoded_diagnoses import uncoded_diagnoses
 from drafting.intake.learned.model import sentence_model
 from drafting.intake.learned.reader import second_reading
 from drafting.intake.packet import Packet
@@ -174,12 +175,19 @@ def _fact_data(fact_id: str, document: str, found: Found, proposed: bool = False
 
 
 def _diagnoses(packet: Packet) -> list[dict[str, Any]]:
-    """Each ICD-10 code once, as first written."""
+    """Each ICD-10 code once, as first written; then each diagnosis a record lists without a
+    code, once, unless a coded one already says it."""
     seen: dict[str, dict[str, Any]] = {}
     for doc in packet.documents:
         for diagnosis in diagnoses_in(doc.text):
-            seen.setdefault(diagnosis.code, diagnosis.model_dump(mode="python",
-                                                                 exclude_defaults=True))
+            seen.setdefault(str(diagnosis.code), diagnosis.model_dump(mode="python",
+                                                                      exclude_defaults=True))
+    coded = [d["text"].lower() for d in seen.values()]
+    for doc in packet.documents:
+        for diagnosis in uncoded_diagnoses(doc.doc):
+            said = diagnosis.text.lower()
+            if said not in seen and not any(said in c or c in said for c in coded):
+                seen[said] = diagnosis.model_dump(mode="python", exclude_defaults=True)
     return list(seen.values())
 
 

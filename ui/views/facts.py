@@ -68,7 +68,8 @@ def render() -> None:
         case = view.case
         st.caption(f"{case.title} · {case.setting.value.replace('_', ' ')} · {case.jurisdiction}"
                    f" · patient {case.patient.age} {case.patient.sex.value} · "
-                   + "; ".join(f"{d.code} {d.text}" for d in case.diagnoses))
+                   + "; ".join(f"{d.code} {d.text}" if d.code else d.text
+                             for d in case.diagnoses))
         _facts(case)
         _inventory(case)
         _items(case)
