@@ -224,15 +224,23 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
             found.append(PartialDate(start, end, int(m), int(d), m, d, False))
             yield found[-1]
     for start, end, month, m, d, suffix in day_months(text):  # ("Sunday, 3 August")
-        if not any(start < p.end and p.start < end for p in found):
-            try:
-                dt.date(_CYCLE_YEAR, month, int(d))
-            except ValueError:
-                continue
-            day_name = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
-            weekday = day_name.group(0) if day_name else ""
-            yield PartialDate(start - len(weekday), end, month, int(d), m, d, suffix, False,
-                              weekday, day_first=True)
+        if not any(start < p.end and p.start < end for p in found) and (
+                date := _partial(text, start, end, month, m, d, suffix, day_first=True)):
+            yield date
+
+
+def _partial(text: str, start: int, end: int, month: int, m: str, d: str, suffix: bool,
+             of: bool = False, day_first: bool = False) -> PartialDate | None:
+    """The month and day found at ``start``..``end``, with a weekday written just before it;
+    None when no year has that day ("31/4")."""
+    try:
+        dt.date(_CYCLE_YEAR, month, int(d))
+    except ValueError:
+        return None
+    day_name = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    weekday = day_name.group(0) if day_name else ""
+    return PartialDate(start - len(weekday), end, month, int(d), m, d, suffix, of, weekday,
+                       day_first=day_first)
 
 
 def _cued_partial_dates(text: str) -> Iterator[PartialDate]:
@@ -252,14 +260,9 @@ def _cued_partial_dates(text: str) -> Iterator[PartialDate]:
                 continue  # (a month written "03" is a date: no score is written so)
             m, d, start = g[key + "m"], g[key + "d"], match.start(key + "m")
             month = int(m)
-        try:
-            dt.date(_CYCLE_YEAR, month, int(d))
-        except ValueError:
-            continue
-        day_name = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
-        weekday = day_name.group(0) if day_name else ""
-        yield PartialDate(start - len(weekday), match.end(), month, int(d), m, d,
-                          bool(g["suffix"]), bool(g["om"]), weekday)
+        if date := _partial(text, start, match.end(), month, m, d, bool(g["suffix"]),
+                            bool(g["om"])):
+            yield date
 
 
 # A weekday written just before a month and day ("Tue 3/4", "Mon Oct 21"): three letters or the
