@@ -264,3 +264,17 @@ def test_a_street_with_a_diagonal_compass_point_and_no_suffix():
 def test_number_words_before_a_capitalised_noun_are_no_street():
     text = "She walked two hundred feet; took one Tylenol Extra Strength at night."
     assert _out(text) == text
+
+
+def test_a_town_nothing_else_is_called_is_found_without_a_word_of_place() -> None:
+    from drafting.deid.gazetteer import uncued_towns
+
+    def found(text: str) -> list[str]:
+        return [text[s.start:s.end] for s in uncued_towns(text)]
+
+    assert found("VA primary care at the Chippewa Falls outpatient clinic") == ["Chippewa Falls"]
+    assert found("Miles Frost (son), Menomonie; June Frost (wife)") == ["Menomonie"]
+    assert found("Location: CHIPPEWA FALLS CBOC") == ["CHIPPEWA FALLS"]
+    # never a clinical rule, device or drain named after a place, nor a town that is a word
+    assert found("Ottawa rules not applicable; Miami J collar on") == []
+    assert found("Jackson Pratt drain removed; Normal saline given") == []

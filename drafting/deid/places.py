@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.gazetteer import cued_towns
+from drafting.deid.gazetteer import cued_towns, uncued_towns
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.place_words import town_after, town_places, town_words
@@ -223,6 +223,7 @@ def places(text: str) -> Iterator[Span]:
                 re.search(r"[ ](?:NE|NW|SE|SW)\b", street):
             yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
     yield from cued_towns(text)
+    yield from uncued_towns(text)
     yield from town_places(text)
 
 
