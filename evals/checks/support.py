@@ -64,18 +64,11 @@ def word_set(text: str) -> frozenset[str]:
 def _units(text: str) -> tuple[tuple[str, ...], ...]:
     """The text's content words, each with the parts of a hyphenated word as alternatives
     ("left-sided": left, sided; "non-opioid": opioid): a part found in the source finds it."""
-    units, known = [], _UNIT
-    for word in _WORD.findall(text.lower()):
-        unit = known.get(word, _UNSEEN)
-        if unit is _UNSEEN:
-            if len(known) >= _MOST_UNITS:
-                known.clear()
-            unit = known[word] = _unit(word)
-        if unit is not None:
-            units.append(unit)
-    return tuple(units)
+    return tuple(unit for word in _WORD.findall(text.lower())
+                 if (unit := _unit(word)) is not None)
 
 
+@lru_cache(maxsize=65536)
 def _unit(word: str) -> tuple[str, ...] | None:
     """One word's unit (``_units``), None for a stop word."""
     if word in STOPWORDS:
@@ -85,12 +78,6 @@ def _unit(word: str) -> tuple[str, ...] | None:
                  p not in STOPWORDS and p not in _PREFIXES]
         return (stem(word), *parts)
     return (stem(word),)
-
-
-# Each word's unit as read (``_unit``; bounded, cleared with the other caches).
-_UNIT: dict[str, tuple[str, ...] | None] = {}
-_UNSEEN = ()  # (never a unit: a unit holds its stem)
-_MOST_UNITS = 65536
 
 
 _PREFIXES = frozenset({"non", "pre", "post", "anti", "sub", "semi", "multi", "self", "well"})
@@ -356,9 +343,8 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches)."""
     for cached in (content_words, word_set, lexical_support, _units, source_words, _known,
-                   _record_words, _names_words):
+                   _record_words, _names_words, _unit):
         cached.cache_clear()
-    _UNIT.clear()
 
 
 def clear_vectors() -> None:

@@ -36,6 +36,7 @@ _SHORT = 3  # words of fewer letters are not content words
 _STEPS = {"novel": (2, 6), "share": (0.1, 9), "overlap": (0.15, 5), "length": (6, 8)}
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
     for suffix in ("ing", "ed", "es", "s"):
         if len(word) > 4 and word.endswith(suffix):
@@ -43,27 +44,12 @@ def _stem(word: str) -> str:
     return word
 
 
-# Each word's stem, as read (bounded; cleared with the other caches).
-_STEMS: dict[str, str] = {}
-_MOST_STEMS = 65536
-
-
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     """A text's words, lower case, stemmed, without citation markers ("didn't": "did not")."""
     text = MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("n't", " not")
-    stems, found = _STEMS, []
-    for t in _TOKEN.findall(text):
-        if t[0].isdigit():
-            found.append(t)
-        elif (stemmed := stems.get(t)) is not None:
-            found.append(stemmed)
-        else:
-            if len(stems) >= _MOST_STEMS:
-                stems.clear()
-            found.append(stems.setdefault(t, _stem(t)))
-    return tuple(found)
+    return tuple(t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text))
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
@@ -96,7 +82,7 @@ def excerpt_text(excerpt: Excerpt) -> str:
 
 def clear_caches() -> None:
     words.cache_clear()
-    _STEMS.clear()
+    _stem.cache_clear()
     text_words.cache_clear()
     _source_side.cache_clear()
 
