@@ -80,8 +80,12 @@ DATE_LABELS = re.compile(
     # a request is of the day it was sent ("Date submitted: 02/02/2026")
     r"date submitted|submission date|date of submission|"
     # a specimen's results are of the day it was collected, not reported
-    r"collected|collection date|date collected|date(?:/time)?)"
-    r"\s*[:#]?\s*(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
+    r"collected|collection date|date collected|date(?:/time)?|"
+    # a visit's own field opening a line or a column ("Visit: Tuesday, November 4, 2025"),
+    # not another visit's ("Date of first visit:", "Last visit:")
+    r"(?:(?<![^\n])|(?<=\S\s\s))visit(?=\s*:))"
+    r"\s*[:#]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # (its weekday)
+    r"(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )
 # A bare "Date:" names the document's day only when no field says what its date is: a header's
@@ -217,9 +221,9 @@ def document_date(text: str) -> dt.date | None:
     if (seen := _SEEN_ON.search(text)) and (day := next(find_dates(seen.group("date")), None)):
         return day.date
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
-        found = list(find_dates(line))
-        if found and len(line.strip()) == len(found[0].text):
-            return found[0].date
+        on_line = list(find_dates(line))
+        if on_line and len(line.strip()) == len(on_line[0].text):
+            return on_line[0].date
     if (days := _DAYS.search(text)) and (stated := list(find_dates(days.group("days")))):
         return stated[-1].date
     if _ADMITTED.search(text) and (left := _DISCHARGED.search(text)) and (

@@ -16,6 +16,7 @@ from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
 from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
 from drafting.intake.extract.sections import label_date
+from drafting.intake.extract.short_dates import figures_day
 from drafting.intake.extract.text import Line, Sentence
 from drafting.intake.extract.values import date_range, dates_in, measures
 
@@ -88,7 +89,7 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
         return day
     partial = (months_named(text) or month_of_year(text, doc.date) or year_span(text, doc.date)
                or find_partial_date(text) or month_shorthand(text, doc.date)
-               or relative_date(text, doc.date))
+               or figures_day(text, doc.date) or relative_date(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None
 
 

@@ -1,0 +1,75 @@
+"""A day a sentence gives as a month and day in figures without its year ("UDS 05/06
+consistent", "I saw Dr. C on 4/16", "MRI rec'd (done 11/6)", "8 visits done 9/5-10/3"): that
+day of the record's year, or of the year before when it would fall after the record.
+
+A fraction is read as a date only where its shape or the word before it says so: both parts
+written with two digits ("05/06"), or a word that introduces a date or names an event ("on",
+"since", "done", "dated", "UDT", "MRI") just before it. Never a score ("7/10", "4/5 strength"),
+a dose ("5/325", "Suboxone 8/2"), a count ("3/12 visits"), a blood pressure ("120/80", no
+month), nor a level ("L4-5", no slash). A month and day just after the record's date is a day
+to come (a follow-up) or a sign the record's date was misread: it dates nothing rather than
+being pushed back a year; nor does a detail of a sentence that tells what was done today
+("PDMP reviewed today, last fill 10/03").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from drafting.deid.date_scores import SCALES, dose_or_count, score_beside
+
+_FIGURES = re.compile(
+    r"(?<![\w/.+-])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])"
+    r"(?![\w/%]|\.\d|,?\s+'?\d{2,4}\b|:\d|-\d(?!\d?/)|\s*(?:-|to)\s*\d{1,2}/10\b)")
+# A word that introduces a date, or an event dated by the figures after it.
+_CUE = re.compile(
+    r"(?i)(?:\b(?:on|since|from|until|till|thru|through|dated|DOS|seen|saw|done|performed|"
+    r"had|rec'?d|received|collected|drawn|started|stopped|d/c'?d|discontinued|filled|signed|"
+    r"injured|fell|flare[sd]?|around|about|approx\.?|as of|UDS|UDT|UTox|PDMP|MRI|CT|EMG|"
+    r"NCS|x-?rays?|ESI|TFESI|MBB|RFA|injection|block|surgery|visit|appt|call(?:ed)?)|~)"
+    r"[ \t]*\(?[ \t]*$")
+# A sentence that tells what was done today ("PDMP reviewed today - ..., last fill 10/03") is
+# the visit's, whatever day a detail after it names.
+_TODAY = re.compile(r"(?i)\b(?:today|this visit|at this visit)\b")
+# The day of another event than the one told: the last or next of something ("PDMP: single
+# prescriber, last fill 05/28", "next appt 06/12").
+_ANOTHER = re.compile(r"(?i)\b(?:last|next|prior|previous)\s+[a-z]+\.?\s*$")
+_SOON_AFTER = 60  # days after the record: a day to come, not a day of the year before
+
+
+def figures_day(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
+    """The first month and day in figures ``text`` gives as a date, in the year up to
+    ``latest`` (the record's date), with "day" precision."""
+    for match in _FIGURES.finditer(text):
+        m_text, d_text = match.group("m", "d")
+        month, day = int(m_text), int(d_text)
+        padded = len(m_text) == 2 and len(d_text) == 2
+        before = text[max(0, match.start() - 16):match.start()]
+        if not padded and not _CUE.search(before):
+            continue
+        if _TODAY.search(text, 0, match.start()) or _ANOTHER.search(before):
+            return None
+        if (day in SCALES and month <= day and not d_text.startswith("0")) or \
+                score_beside(text, match.start(), match.end(), month, day) or \
+                dose_or_count(text, match.start(), match.end()):
+            continue  # a score out of a scale's total, a dose or a count
+        when = _in_year_up_to(month, day, latest)
+        if when is not None:
+            return when, "day"
+    return None
+
+
+def _in_year_up_to(month: int, day: int, latest: dt.date) -> dt.date | None:
+    try:
+        when = dt.date(latest.year, month, day)
+    except ValueError:
+        return None  # (no such day: "2/30")
+    if when <= latest:
+        return when
+    if (when - latest).days <= _SOON_AFTER:
+        return None
+    try:
+        return dt.date(latest.year - 1, month, day)
+    except ValueError:
+        return None  # (29 February of a year without one)

@@ -1,0 +1,77 @@
+"""The date of each drafted fact (issue #23), on synthetic text written for these tests (never a
+blind set's): which date a fact's own words give, a month and day without a year placed in the
+record's year (never after the record), the record's own date from its visit field, and the
+fractions that are no date at all (a score, a dose, a ratio, a level, a blood pressure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from drafting.intake.classify import document_date
+from drafting.intake.extract.short_dates import figures_day
+from drafting.intake.run import run_intake
+
+DAY = dt.date(2026, 6, 15)  # the record's date in these tests
+
+
+def _facts(tmp_path: Path, text: str, today: dt.date = dt.date(2026, 12, 5)) -> list[dict]:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="dates", ocr=False, today=today).drafted.data["facts"]
+
+
+# ------------------------------------------------------------ a month and day without a year
+def test_a_month_and_day_in_figures_is_that_day_of_the_records_year():
+    assert figures_day("urine drug screen 04/22 consistent", DAY) == (dt.date(2026, 4, 22), "day")
+    assert figures_day("I saw Dr. Q on 5/9 and she agreed", DAY) == (dt.date(2026, 5, 9), "day")
+    assert figures_day("MRI rec'd (done 3/7): small protrusion", DAY) == (dt.date(2026, 3, 7),
+                                                                         "day")
+    assert figures_day("8 visits done 3/2-4/30", DAY) == (dt.date(2026, 3, 2), "day")  # (first)
+
+
+def test_a_month_and_day_after_the_record_is_of_the_year_before_never_a_future_one():
+    assert figures_day("flare on 11/20 after shoveling", DAY) == (dt.date(2025, 11, 20), "day")
+    # just after the record: a day to come or a misread record date, not last year's
+    assert figures_day("return on 07/01 for a recheck", DAY) is None
+    assert figures_day("seen on 2/30", DAY) is None  # no such day
+
+
+def test_a_fraction_that_is_no_date_dates_nothing():
+    assert figures_day("low back pain 7/10 today", DAY) is None  # a score
+    assert figures_day("pain down from 8/10 to 4/10", DAY) is None
+    assert figures_day("hydrocodone/APAP 5/325 one tab q6h", DAY) is None  # a dose
+    assert figures_day("Suboxone 8/2 mg SL daily", DAY) is None
+    assert figures_day("EHL strength 4/5 on the left", DAY) is None  # a grade out of 5
+    assert figures_day("reflexes 2/4 and symmetric", DAY) is None
+    assert figures_day("BP 120/80, HR 72", DAY) is None  # a blood pressure: no month 120
+    assert figures_day("attended 3/12 visits", DAY) is None  # a count
+    assert figures_day("took 1/2 tab at night", DAY) is None  # a ratio with no date's word
+    assert figures_day("L4-5 and L5-S1 facet arthropathy", DAY) is None  # a level
+
+
+def test_a_detail_of_what_was_done_today_does_not_date_it():
+    assert figures_day("PDMP reviewed today, single prescriber, fill 05/28", DAY) is None
+    assert figures_day("PDMP: one prescriber, last fill 05/28", DAY) is None
+    assert figures_day("next appt 05/28 with PT", DAY) is None
+
+
+def test_a_monitoring_fact_is_dated_by_its_own_month_and_day(tmp_path: Path):
+    facts = _facts(tmp_path, "PRETEND SPINE CLINIC\nPROGRESS NOTE\nDate of service: 06/15/2026\n\n"
+                   "Tramadol 50 mg bid, unchanged.\nUDS 04/22 consistent with prescribed "
+                   "tramadol.\n")
+    uds = next(f for f in facts if "UDS" in f["statement"])
+    assert str(uds["date"]) == "2026-04-22"
+
+
+# ---------------------------------------------------------------------- the record's own date
+def test_a_visit_field_with_its_weekday_gives_the_records_date():
+    text = ("AFTER VISIT SUMMARY\nPretend Pain Clinic\nVisit: Monday, March 2, 2026      "
+            "Printed for: Pat Example\n\nUpcoming: injection on Thursday, 03/19/2026.\n")
+    assert document_date(text) == dt.date(2026, 3, 2)
+
+
+def test_another_visits_field_is_not_the_records_date():
+    text = ("ATTENDING PHYSICIAN STATEMENT\nDate of first visit: 01/05/2026\n"
+            "Date of service: 02/20/2026\n")
+    assert document_date(text) == dt.date(2026, 2, 20)
