@@ -61,12 +61,28 @@ _NOT_DATE_AFTER = re.compile(
     r"of\b|per\b|strength|on[ ]\d|scale|score|daily|bid|tid|qid|qd|qhs|prn|po\b)")
 
 
+# A fraction a clinical count or a ratio names, its word a few words before it: systems of a
+# review ("ROS 10/14 negative", "review of systems: 12/14 reviewed"), a ratio ("the E/A ratio
+# was 3/1", "ratio of 2/1"), a proportion.
+_SHARE_BEFORE = re.compile(
+    r"(?i)\b(?:ros|review[ ]of[ ]systems|systems|ratios?|proportion|odds)\b"
+    r"(?:[ ](?:is|was|were|of|at|about|approximately|approx\.?|reviewed|now|today)){0,2}"
+    r"[ :=~]*$")
+
+
+def clinical_share(text: str, start: int) -> bool:
+    """A month and day shape that a systems count or a ratio word before it makes a share."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return bool(_SHARE_BEFORE.search(text, max(line_start, start - 40), start))
+
+
 def dose_or_count(text: str, start: int, end: int) -> bool:
     """Whether the fraction at ``start:end`` has a score, test, count or dose word beside it,
     or a drug's name just before it ("Suboxone 8/2", "Vytorin 10/20 daily")."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 24):start]
-    if _NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(text, end):
+    if _NOT_DATE_BEFORE.search(before) or _NOT_DATE_AFTER.match(text, end) or \
+            clinical_share(text, start):
         return True
     word = re.search(r"([A-Za-z]+)[ ]*$", before)
     return bool(word and word.group(1).lower() in drugs())

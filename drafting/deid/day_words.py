@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.deid.date_scores import clinical_share
 from drafting.deid.dates import _MONTH, _SCORE, TESTS, find_dates, find_partial_dates
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
@@ -134,7 +135,8 @@ def known_month_days(text: str) -> Iterator[Span]:
     for match in BARE_MONTH_DAY.finditer(text):
         month, day = int(match.group("m")), int(match.group("d"))
         if (month, day) in days and (month > day or day not in _DENOMINATORS) and \
-                not _SCORE.search(text[max(0, match.start() - 12):match.start()]):
+                not _SCORE.search(text[max(0, match.start() - 12):match.start()]) and \
+                not clinical_share(text, match.start()):
             yield Span(match.start(), match.end(), PhiKind.date, 2)
 
 
@@ -165,7 +167,8 @@ def unambiguous_month_days(text: str) -> Iterator[Span]:
         day = int(match.group("d"))
         if day >= 13 and day not in _DENOMINATORS and not _TEST_BEFORE.search(
                 text, max(0, match.start() - 24), match.start()) and \
-                not _UNIT_AFTER.match(text, match.end()):
+                not _UNIT_AFTER.match(text, match.end()) and \
+                not clinical_share(text, match.start()):
             yield Span(match.start(), match.end(), PhiKind.date, 2)
     for match in MONTH_DAY_RANGE.finditer(text):
         m1, d1, m2, d2 = (int(match.group(g)) for g in ("m1", "d1", "m2", "d2"))

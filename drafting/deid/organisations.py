@@ -13,7 +13,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.numbers import _ENDS_FIELD
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
-from drafting.deid.terms import LOWER, UPPER, U, is_never_name
+from drafting.deid.terms import LOWER, UPPER, U, is_clinical_word, is_never_name
 from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- employers
@@ -172,6 +172,9 @@ def _org_variants(org: str) -> set[str]:
     first = bare.split()[0]
     if len(bare.split()) >= 2 and re.fullmatch(rf"{U}[{LOWER}]+(?:-{U}[{LOWER}]+)+", first):
         out.add(first)  # the distinctive head of "Tri-Valley Cold Storage Logistics"
+    if len(bare.split()) >= 2 and len(first) >= 5 and re.fullmatch(rf"{U}[{LOWER}]+", first) \
+            and not is_word(first) and not is_clinical_word(first):
+        out.add(first)  # a head in no dictionary, said alone ("Kessler" of "Kessler Dairy")
     out |= _acronyms(bare)
     # a VA medical centre short and long ("Rio Puerco VAMC", "Rio Puerco VA Medical Center")
     out |= {re.sub(r"\bVAMC\b", "VA Medical Center", bare), re.sub(

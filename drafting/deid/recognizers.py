@@ -32,11 +32,14 @@ from drafting.deid.date_masks import date_spans
 from drafting.deid.dates import find_dates
 from drafting.deid.day_words import day_words
 from drafting.deid.dicom import dicom_names, dicom_spans
+from drafting.deid.employer_forms import employer_forms
 from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
+from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_shapes import shaped_ids
+from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
 from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
@@ -46,6 +49,7 @@ from drafting.deid.number_cues import cued_numbers
 from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
+from drafting.deid.place_forms import learned_places, place_forms
 from drafting.deid.places import cities, named_addresses, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
@@ -92,7 +96,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
     found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
-    context = list(context_names(text))
+    context = [*context_names(text), *kin_names(text)]
     marked += [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority >= 4]
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))
@@ -124,11 +128,15 @@ def scan(text: str, learned_names: Iterable[str] = (),
     listed, more = listed_employers(text, employer_spans)
     employer_spans += listed
     found.employers |= more
+    formed, more = employer_forms(text)
+    employer_spans += formed
+    found.employers |= more
     home_spans, homes = residences(text)
     found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
+                    *grouped_ids(text), *place_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
@@ -151,7 +159,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                 and digits(span.text(text)) >= 5:
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
-                         for street in streets(text) | cities(text) | homes})
+                         for street in streets(text) | cities(text) | homes | learned_places(text)})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})

@@ -1,0 +1,130 @@
+"""Places in forms the street rules of ``places.py`` leave, each told by its shape and a cue:
+
+- a county, parish, township or borough, in capitals too, and "County of X" ("EAU CLAIRE
+  COUNTY", "Lafourche Parish", "COUNTY OF EAU CLAIRE"), not the court or the state before it;
+- a rural grid address, its house number after a compass letter, on a lettered or numbered
+  county road or highway ("N7710 County Road K, Bloomer, Wisconsin", "W3321 Hwy 29");
+- a street named without a house number after a word of place or travel, for the suffixes
+  ``places.py`` leaves to a number ("stopped on Hastings Way", "near the East Beltline",
+  "off Cedar Creek Drive"), and a crossing with a numbered street ("at 28th and the East
+  Beltline");
+- a named neighbourhood, subdivision or residence after a word of place, its last word one a
+  place name ends in ("is at Oakwood Hills respite", "moved to Willow Creek Estates").
+
+What these find is learned for the record: the same street or place is found again alone."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.names import _is_stop
+from drafting.deid.phimap import PhiKind
+from drafting.deid.place_words import town_after
+from drafting.deid.places import _AFTER_STREET, _PLACE_WORD, _SUFFIX
+from drafting.deid.spans import Span
+from drafting.deid.terms import is_clinical_word
+from drafting.deid.words import is_word
+
+_WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,})"
+# A county and its kind; the run's words before it that head a court or a state are dropped.
+COUNTY = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})[ ](?:County|COUNTY|Parish|PARISH|"
+    r"Township|TOWNSHIP|Borough|BOROUGH)(?![\w'’-])")
+COUNTY_OF = re.compile(
+    rf"(?<![\w'’-])(?:County|COUNTY|Parish|PARISH)[ ](?:of|OF)[ ](?P<after>{_WORD}(?:[ ]{_WORD})?)"
+    r"(?![\w'’-])")
+_HEADING = frozenset("court circuit district superior municipal probate family juvenile state "
+                     "commonwealth of in for the and at to from on our your his her their this "
+                     "that same each any every".split())
+# A grid house number (a compass letter, digits) or a plain one, on a county road, a town road
+# or a highway named by a letter or a number.
+_ROAD = (r"(?:County[ ](?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|COUNTY[ ](?:ROAD|RD|HIGHWAY|HWY)|"
+         r"Co\.?[ ](?:Rd|Road|Hwy)\.?|CTH|CR|Town(?:ship)?[ ](?:Road|Rd\.?)|"
+         r"State[ ](?:Road|Rd\.?|Highway|Hwy\.?|Route|Rte\.?)|Highway|HIGHWAY|Hwy\.?|HWY|"
+         r"Route|Rte\.?|Farm[ ]Road)")
+GRID_ROAD = re.compile(
+    rf"(?<![\w./-])(?:[NSEW]\d{{2,6}}|\d{{1,6}})[ ]{_ROAD}[ ](?:[A-Z]{{1,2}}|\d{{1,4}}[A-Z]?)"
+    rf"(?![\w'’-]){_AFTER_STREET}")
+# A grid house number on a named street: "W3321 Birch Hollow Rd".
+GRID_STREET = re.compile(
+    rf"(?<![\w./-])[NSEW]\d{{3,6}}(?:[ ]{_PLACE_WORD}){{1,4}}[ ](?i:{_SUFFIX})\b\.?"
+    rf"{_AFTER_STREET}")
+# Street suffixes that ``places.STREET_NAMED`` leaves to a house number.
+_MORE_SUFFIX = (r"(?:Way|Drive|Trail|Circle|Terrace|Pike|Turnpike|Expressway|Freeway|Beltline|"
+                r"Beltway|Bypass|Parkway|Boulevard|Avenue|Street|Road|Lane|Highway)")
+_CUE = (r"(?:on|onto|along|off|near|at|down|up|crossing|via|from|to|toward|towards|past|"
+        r"behind|across|by|(?i:corner|intersection|junction)[ ]of|(?:north|south|east|west)bound)")
+STREET_CUED = re.compile(
+    rf"(?<![\w'’-]){_CUE}[ ](?:the[ ])?(?P<street>(?:\d+(?:st|nd|rd|th)[ ](?:and|&)[ ]"
+    rf"(?:the[ ])?)?(?P<words>(?:{_PLACE_WORD}[ ]){{1,3}}){_MORE_SUFFIX})(?![\w'’-])")
+# The last word of a named neighbourhood, subdivision or residence.
+_PLACE_END = (r"(?:Hills|Heights|Manor|Gardens|Estates|Village|Meadows|Pines|Oaks|Acres|Commons|"
+              r"Crossing|Towers|Apartments|Apts|Villas|Ridge|Springs|Woods|Glen|Grove|Shores|"
+              r"Creek|Hollow|Terrace|Knolls|Trails|Landing)")
+_AT = (r"(?:at|in|to|from|near|into|of|(?:moved|moving|lives|living|stays|staying|staying|"
+       r"resides|residing)[ ](?:in|at|to|into))")
+NAMED_PLACE = re.compile(
+    rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
+    rf"{_PLACE_END})(?![\w'’-])(?![ ][A-Z])")  # (not "Kaweah Ridge Rehab": a facility's name)
+
+
+def _plain(words: list[str]) -> bool:
+    """No stop, heading or clinical word ("at Trigger Point", "in Medical Terrace")."""
+    return bool(words) and not any(_is_stop(w) or is_clinical_word(w) or w.lower() in _HEADING
+                                   for w in words)
+
+
+_COMPASS = frozenset("north south east west northeast northwest southeast southwest".split())
+
+
+def _street_words(words: list[str]) -> bool:
+    """The words of a street before its suffix: a compass point says nothing either way ("the
+    East Beltline"), the others plain."""
+    rest = [w for w in words if w.lower() not in _COMPASS]
+    return not rest or _plain(rest)
+
+
+def _place_words(words: list[str]) -> bool:
+    """The words of a named place before its last word: plain, and two of them or one in no
+    dictionary ("Oakwood Hills", "Willow Creek Estates"; not "the Iliac Ridge")."""
+    return _plain(words) and (len(words) >= 2 or not is_word(words[0]))
+
+
+def _county(match: re.Match[str]) -> Span | None:
+    if "after" in match.groupdict():
+        words = match.group("after").split()
+        return Span(match.start(), match.end(), PhiKind.address, 3) if _plain(words) else None
+    words = match.group("name").split(" ")
+    while words and (words[0].lower() in _HEADING or _is_stop(words[0])):
+        words = words[1:]
+    if not words or not _plain(words):
+        return None
+    start = match.end("name") - len(" ".join(words))
+    return Span(start, match.end(), PhiKind.address, 3)
+
+
+def place_forms(text: str) -> Iterator[Span]:
+    for match in [*COUNTY.finditer(text), *COUNTY_OF.finditer(text)]:
+        if span := _county(match):
+            yield span
+    for pattern in (GRID_ROAD, GRID_STREET):
+        for match in pattern.finditer(text):
+            end = match.start() + len(match.group(0).rstrip(" ,.;:"))
+            yield Span(match.start(), town_after(text, end), PhiKind.address, 3)
+    for pattern, group, test in ((STREET_CUED, "street", _street_words),
+                                 (NAMED_PLACE, "place", _place_words)):
+        for match in pattern.finditer(text):
+            if test(match.group("words").split()):
+                yield Span(match.start(group), match.end(group), PhiKind.address, 2)
+
+
+def learned_places(text: str) -> set[str]:
+    """The streets and places found by a cue, to find again where no cue stands."""
+    out = set()
+    for pattern, group, test in ((STREET_CUED, "street", _street_words),
+                                 (NAMED_PLACE, "place", _place_words)):
+        for match in pattern.finditer(text):
+            if test(match.group("words").split()):  # the street, not its crossing
+                out.add(text[match.start("words"):match.end(group)])
+    return out
