@@ -68,6 +68,20 @@ def test_a_named_neighbourhood_or_residence_after_a_word_of_place_is_removed(tex
     assert place.split()[0] not in _out(text)
 
 
+@pytest.mark.parametrize("text, road", [
+    ("He was westbound on Highway 61 when the trailer swung out.", "Highway 61"),
+    ("She merged onto I-335 near the exit.", "I-335"),
+    ("The farm is along County Road TT, two miles out.", "County Road TT"),
+    ("They turned onto State Route 118 at dusk.", "State Route 118"),
+])
+def test_a_numbered_or_lettered_highway_after_a_word_of_place_is_removed(text, road):
+    assert road not in _out(text)
+
+
+def test_a_word_before_a_number_is_no_highway():
+    assert "State 2" in _out("Seen at the State 2 clinic for intake.")
+
+
 # ----------------------------------------------------------------------------- ids
 
 @pytest.mark.parametrize("text, number", [
@@ -83,6 +97,20 @@ def test_an_id_in_groups_is_removed_whole(text, number):
     out = _out(text)
     assert not any(group in out for group in number.split() if any(c.isdigit() for c in group)
                    and len(group) >= 3)
+
+
+@pytest.mark.parametrize("text, number", [
+    ("Our index number is 552901/2026 if the clerk asks.", "552901"),
+    ("In the Matter of:   )   No. 26B-HRG-0932-PLN", "26B-HRG-0932-PLN"),
+])
+def test_a_court_or_hearing_number_after_its_label_is_removed(text, number):
+    assert number not in _out(text)
+
+
+def test_a_json_record_id_made_of_a_record_number_is_removed():
+    out = _out('{"resourceType": "Coverage", "id": "cov-60217733",\n'
+               ' "beneficiary": {"reference": "Patient/pt-60217733"}}')
+    assert "60217733" not in out
 
 
 def test_a_count_after_a_grouped_id_is_not_taken_into_it():
@@ -113,6 +141,11 @@ def test_codes_and_measures_in_a_row_are_no_grouped_id(text):
 ])
 def test_an_employer_in_a_field_list_beside_its_contact_or_after_a_job_is_removed(text, employer):
     assert employer.split()[0] not in _out(text)
+
+
+def test_a_firm_in_lower_case_after_a_word_of_work_is_removed_to_its_firm_word():
+    out = _out("should i skip my 2 shifts at juniper bagel tmrw? i can stay home")
+    assert "juniper bagel" not in out and "tmrw" in out
 
 
 def test_the_head_word_of_an_employer_said_alone_is_removed():

@@ -6,6 +6,8 @@
   a phone after it ("employer contact Dee Finn (kitchen manager, Amphi Nutrition Services)",
   "employer HR, Bo Ames (Queens Home Care, 718-555-0124)", "employer contact Deb Scholt,
   office mgr, Lakeshore Family Dental (616-555-0160)");
+- a firm in lower case after a word of work, its last word one that ends a firm's name ("the
+  2 shifts at frontier bagel");
 - a job held at a firm, told with a copula and an article ("she was a dental hygienist at
   Lakeshore Family Dental", "he is an apprentice with Brandt Mechanical"), not a patient, a
   resident or a visitor of the place.
@@ -18,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.organisations import ORG, _org_variants, kept
+from drafting.deid.names import _is_stop
+from drafting.deid.organisations import _WORK, ORG, _org_variants, _vocabulary, kept
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.terms import is_clinical_word, is_never_name
@@ -39,6 +42,24 @@ JOB_AT = re.compile(
     rf"(?P<value>{ORG})")
 
 
+# A firm in lower case, as a message writes it, after a word of work: its last word one that ends
+# a firm's name (``organisations.yaml``: "the 2 shifts at frontier bagel", "drives for
+# brazos trucking").
+LOWER_FIRM = re.compile(
+    rf"\b(?i:{_WORK})\b[^.\n;:]{{0,40}}?\b(?:at|for|with)[ ]"
+    r"(?P<value>[a-z][a-z'’&-]+(?:[ ][a-z][a-z'’&-]+){1,3})")
+
+
+def _lower_firm(org: str) -> str | None:
+    """The firm of a lower-case run: up to its last word that ends a firm's name."""
+    ends = {w.lower() for w in _vocabulary()["suffixes"] if " " not in w}
+    words = org.split()
+    last = max((i for i, w in enumerate(words) if w in ends), default=0)
+    if last == 0 or _is_stop(words[0]) or words[0] in ("a", "an", "my", "his", "her", "their"):
+        return None
+    return " ".join(words[:last + 1])
+
+
 def _firm(org: str) -> bool:
     words = org.split()
     return bool(words) and not kept(org) and not is_never_name(words[0]) and not all(
@@ -52,6 +73,9 @@ def employer_forms(text: str) -> tuple[list[Span], set[str]]:
 
 
 def _forms(text: str) -> Iterator[Span]:
+    for match in LOWER_FIRM.finditer(text):
+        if firm := _lower_firm(match.group("value")):
+            yield Span(match.start("value"), match.start("value") + len(firm), PhiKind.employer, 3)
     for pattern in (FIELD_LIST, CONTACT, JOB_AT):
         for match in pattern.finditer(text):
             org = match.group("value").rstrip(" ,.")

@@ -5,6 +5,10 @@ by letter too) and a check letter or digit after them ("member FRS 8841 2207 A",
 315", "DoD ID is 1428 5530 67", "AHCCCS ID: A 8812 0457 3", "clm 0447 81 2290 A", "Patient no.:
 DLT 55021 7").
 
+A JSON record's own identifiers too: the value of an "id" or "...Id" key or of a "reference"
+(its part after the resource type), five digits in a row at least ("id": "pt-44718206",
+"reference": "Patient/pt-44718206"): a FHIR resource's logical id is made from the record's.
+
 Two forms: after a label (a word of identity or number: member, claim, policy, ID, No., #, an
 acronym and "ID"), six digits at least; and without a label, a prefix of two to four capitals
 and three groups or more, eight digits at least ("Great Lakes Health Plan GLH 884 120 337"),
@@ -23,7 +27,8 @@ from drafting.deid.words import is_word
 # a prefix of capitals, or of capitals spelled with hyphens ("F-R-S"), then the digit groups and
 # a check character after them
 _PREFIX = r"(?:[A-Z](?:-[A-Z]){1,3}|[A-Z]{1,4})"
-_GROUPS = r"\d{1,8}(?:[ -]\d{1,8}){1,4}"
+# (after a label a slash joins groups too: a court's index number and year, "718244/2025")
+_GROUPS = r"\d{1,8}(?:(?:[ -]|/(?=\d{4}\b))\d{1,8}){1,4}"
 _CHECK = r"(?:[ -][A-Z](?![\w'’-]))?"
 _VALUE = rf"(?:{_PREFIX}[ -]?)?{_GROUPS}{_CHECK}"
 # Words that say what a number is: an identity, a member, a claim, a card, a policy; "No.",
@@ -32,7 +37,7 @@ _LABEL = (r"(?i:member|subscriber|beneficiary|enrollee|policy|pol\.|claim|clm|"
           r"account|acct\.?|case|card|plan|patient|edipi|index|reference|ref\.?|pol|"
           r"(?:[A-Za-z]{2,8}[ ])?(?:id|no\.|number|#))")
 LABELLED_GROUPS = re.compile(
-    rf"(?<![\w-])(?P<label>{_LABEL})(?:[ ](?:is|was|of|number))?[ \t]*[:#]?[ \t]*#?[ \t]*"
+    rf"(?<![\w-])(?P<label>{_LABEL})(?:[ ](?:is|was|of|number)){{0,2}}[ \t]*[:#]?[ \t]*#?[ \t]*"
     rf"(?P<value>{_VALUE})(?![\w-])")
 BARE_GROUPS = re.compile(
     rf"(?<![\w-])(?P<value>(?P<prefix>{_PREFIX})[ -]\d{{2,8}}(?:[ -]\d{{1,8}}){{1,4}}{_CHECK})"
@@ -46,7 +51,13 @@ _PHONE = re.compile(r"(?:1[ -])?\(?\d{3}\)?[ .-]?\d{3}[ .-]\d{4}|\d{3}[ -]\d{4}"
 
 
 def _grouped(value: str) -> bool:
-    return bool(re.search(r"\d[ -]+\d", value))
+    return bool(re.search(r"\d[ /-]+\d", value))
+
+
+# A docket's or a hearing office's code after "No." or "#": letters and digits in three hyphened
+# parts or more, four digits at least ("No. 25A-AHC-0417-SSH").
+NUMBERED_CODE = re.compile(r"(?<![\w-])(?:No\.|NO\.|Number|#)[ \t]*:?[ \t]*"
+                           r"(?P<value>(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?![\w-])")
 
 
 def _plain_number(text: str, start: int, value: str) -> bool:
@@ -71,7 +82,14 @@ def _value(text: str, start: int, value: str) -> tuple[int, str]:
     return start, value
 
 
+JSON_ID = re.compile(r'"(?:id|[A-Za-z]+Id|reference)"[ \t]*:[ \t]*"(?:[A-Z][A-Za-z]+/)?'
+                     r'(?P<value>[^"\n/]*\d{5}[^"\n/]*)"')
+
+
 def grouped_ids(text: str) -> Iterator[Span]:
+    if '":' in text or '" :' in text:
+        for match in JSON_ID.finditer(text):
+            yield Span(match.start("value"), match.end("value"), PhiKind.id, 4)
     for match in LABELLED_GROUPS.finditer(text):
         start, value = _value(text, match.start("value"), match.group("value"))
         label = match.group("label").split()
@@ -79,6 +97,10 @@ def grouped_ids(text: str) -> Iterator[Span]:
                 or _CODE_SET.match(label[0].rstrip(".#")):
             continue
         yield Span(start, start + len(value), PhiKind.member_id, 5)
+    for match in NUMBERED_CODE.finditer(text):
+        if digits(match.group("value")) >= 4 and not any(True for _ in find_dates(
+                match.group("value"))):
+            yield Span(match.start("value"), match.end("value"), PhiKind.id, 4)
     for match in BARE_GROUPS.finditer(text):
         start, value = _value(text, match.start("value"), match.group("value"))
         # (three groups joined by hyphens after capitals cite a rule: "WAC 296-20-01002"; two

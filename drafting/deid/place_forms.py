@@ -4,6 +4,7 @@
   COUNTY", "Lafourche Parish", "COUNTY OF EAU CLAIRE"), not the court or the state before it;
 - a rural grid address, its house number after a compass letter, on a lettered or numbered
   county road or highway ("N7710 County Road K, Bloomer, Wisconsin", "W3321 Hwy 29");
+- a numbered or lettered highway after a word of place ("on Highway 53", "westbound I-94");
 - a street named without a house number after a word of place or travel, for the suffixes
   ``places.py`` leaves to a number ("stopped on Hastings Way", "near the East Beltline",
   "off Cedar Creek Drive"), and a crossing with a numbered street ("at 28th and the East
@@ -58,6 +59,14 @@ _CUE = (r"(?:on|onto|along|off|near|at|down|up|crossing|via|from|to|toward|towar
 STREET_CUED = re.compile(
     rf"(?<![\w'’-]){_CUE}[ ](?:the[ ])?(?P<street>(?:\d+(?:st|nd|rd|th)[ ](?:and|&)[ ]"
     rf"(?:the[ ])?)?(?P<words>(?:{_PLACE_WORD}[ ]){{1,3}}){_MORE_SUFFIX})(?![\w'’-])")
+# A numbered or lettered highway or road without a house number after a word of place ("on
+# Highway 53", "onto US-10", "along County Road K", "westbound I-94").
+ROUTE_CUED = re.compile(
+    rf"(?<![\w'’-]){_CUE}[ ](?:the[ ])?(?P<road>(?:(?:US|U\.S\.|Interstate)[ ]?"
+    r"(?:Highway|Hwy\.?|Route|Rte\.?)?|State[ ](?:Highway|Hwy\.?|Route|Rte\.?|Road)|"
+    r"Highway|Hwy\.?|HWY|Route|Rte\.?|I|SR|CR|FM)[ -]?"
+    r"\d{1,4}[A-Z]?|County[ ](?:Road|Rd\.?|Highway|Hwy\.?|Trunk)[ ](?:[A-Z]{1,2}|\d{1,4})"
+    r")(?![\w'’-])")
 # The last word of a named neighbourhood, subdivision or residence.
 _PLACE_END = (r"(?:Hills|Heights|Manor|Gardens|Estates|Village|Meadows|Pines|Oaks|Acres|Commons|"
               r"Crossing|Towers|Apartments|Apts|Villas|Ridge|Springs|Woods|Glen|Grove|Shores|"
@@ -112,6 +121,8 @@ def place_forms(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             end = match.start() + len(match.group(0).rstrip(" ,.;:"))
             yield Span(match.start(), town_after(text, end), PhiKind.address, 3)
+    for match in ROUTE_CUED.finditer(text):
+        yield Span(match.start("road"), match.end("road"), PhiKind.address, 2)
     for pattern, group, test in ((STREET_CUED, "street", _street_words),
                                  (NAMED_PLACE, "place", _place_words)):
         for match in pattern.finditer(text):
