@@ -75,3 +75,41 @@ def test_another_visits_field_is_not_the_records_date():
     text = ("ATTENDING PHYSICIAN STATEMENT\nDate of first visit: 01/05/2026\n"
             "Date of service: 02/20/2026\n")
     assert document_date(text) == dt.date(2026, 2, 20)
+
+
+# ------------------------------------------------------------------- a year, a season of a year
+def test_a_history_sentence_is_dated_by_the_year_it_names():
+    from drafting.intake.extract.found import history_year
+
+    assert history_year("neck pain since about 2018, worse lately", DAY) == (
+        dt.date(2018, 1, 1), "year")
+    assert history_year("Breast ca dx 2020, in remission", DAY) == (dt.date(2020, 1, 1), "year")
+    assert history_year("onset approx. 2024 per notes", DAY) == (dt.date(2024, 1, 1), "year")
+    assert history_year("pain since 2031", DAY) is None  # (after the record)
+
+
+def test_a_surgerys_year_dates_the_surgery_not_the_pain_told_beside_it():
+    from drafting.intake.extract.found import history_year
+
+    assert history_year("Persistent leg pain after L5-S1 discectomy (2018)", DAY) is None
+    assert history_year("Chronic leg pain after a 2018 laminectomy", DAY) is None
+
+
+def test_a_season_of_a_named_year_is_that_year():
+    from drafting.intake.extract.short_dates import season_year
+
+    assert season_year("had a nerve block in the spring of 2024", DAY) == (
+        dt.date(2024, 1, 1), "year")
+    assert season_year("one TFESI summer 2025 which helped", DAY) == (dt.date(2025, 1, 1), "year")
+    assert season_year("worse since early 2023", DAY) == (dt.date(2023, 1, 1), "year")
+    assert season_year("off work through the fall of 2025", DAY) is None  # a span's end
+    assert season_year("no opioids since mid-2023", DAY) is None  # an absence's date
+    assert season_year("fall 2027 trip planned", DAY) is None  # after the record
+
+
+def test_a_procedure_told_in_a_season_is_dated_by_its_year(tmp_path: Path):
+    facts = _facts(tmp_path, "PRETEND SPINE CLINIC\nPROGRESS NOTE\nDate of service: 06/15/2026\n\n"
+                   "HPI: Low back pain. Had a lumbar epidural injection spring 2025, helped "
+                   "about a month.\n")
+    dated = {(f["category"], str(f["date"])) for f in facts if "spring 2025" in f["statement"]}
+    assert ("procedure", "2025-01-01") in dated

@@ -16,7 +16,7 @@ from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
 from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
 from drafting.intake.extract.sections import label_date
-from drafting.intake.extract.short_dates import figures_day
+from drafting.intake.extract.short_dates import figures_day, season_year
 from drafting.intake.extract.text import Line, Sentence
 from drafting.intake.extract.values import date_range, dates_in, measures
 
@@ -78,7 +78,7 @@ class Document:
     title: str = ""  # its title as classified ("Functional capacity evaluation - summary")
 
 
-def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
+def stated_date(text: str, doc: Document, seasons: bool = True) -> tuple[dt.date, str] | None:
     """The first date the sentence gives, up to the document's own (a day, else a month or
     a year without a day, else one counted back from the document's: "2 mo ago"), with its
     precision."""
@@ -89,7 +89,8 @@ def stated_date(text: str, doc: Document) -> tuple[dt.date, str] | None:
         return day
     partial = (months_named(text) or month_of_year(text, doc.date) or year_span(text, doc.date)
                or find_partial_date(text) or month_shorthand(text, doc.date)
-               or figures_day(text, doc.date) or relative_date(text, doc.date))
+               or figures_day(text, doc.date) or (seasons and season_year(text, doc.date))
+               or relative_date(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None
 
 
@@ -189,9 +190,15 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
         if span:
             found.date, found.end_date = span
         else:
-            stated = stated_date(told_from(found.procedure, text), doc) or stated_date(text, doc)
+            told = told_from(found.procedure, text)
+            # (a course of care "in the fall of 2023" keeps its note's date, as the examples'
+            # cases have it: no season dates it)
+            seasons = category is not C.conservative_care
+            stated = stated_date(told, doc, seasons) or stated_date(text, doc, seasons)
             if stated is None and category in (C.medication, C.conservative_care):
                 stated = bare_year(text, doc.date)  # "Tried duloxetine 30 mg 2023 -> nausea"
+            elif stated is None and category is C.history:
+                stated = history_year(text, doc.date)  # "chronic LBP since about 2015"
             if stated:
                 found.date, found.date_precision = stated
     # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
@@ -222,6 +229,30 @@ def bare_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
              if not _UNTIL.search(text[:m.start()])]  # ("through the end of 2023": an end)
     year = next((y for y in years if y <= today.year), None)
     return (dt.date(year, 1, 1), "year") if year else None
+
+
+_WINDOW, _NEXT_TO = 30, 20  # how far a surgery's year may follow or precede its name
+
+
+def history_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
+    """The year a history sentence names on its own ("chronic LBP since about 2015", "Prostate
+    ca dx 2021", "onset approx. 2023"), unless it is the year of a surgery the sentence names
+    beside it ("pain after L4-5 laminectomy (2019)", "pain after a 2020 discectomy"): that
+    surgery is a fact of its own at that year (surgeries.py), and the pain told after it is the
+    record's."""
+    from drafting.intake.extract.surgeries import SURGERY
+
+    year = bare_year(text, today)
+    if year is None:
+        return None
+    at = re.search(rf"(?<![\d/.-]){year[0].year}(?![\d/])", text)
+    if at is None:
+        return year
+    before = [m.end() for m in SURGERY.finditer(text, 0, at.start())]
+    after = SURGERY.search(text, at.end(), at.end() + _NEXT_TO)  # ("after a 2020 discectomy")
+    if (before and at.start() - before[-1] <= _WINDOW) or after:
+        return None
+    return year
 
 
 def group_of(tag: str) -> str:

@@ -73,3 +73,25 @@ def _in_year_up_to(month: int, day: int, latest: dt.date) -> dt.date | None:
         return dt.date(latest.year - 1, month, day)
     except ValueError:
         return None  # (29 February of a year without one)
+
+
+# A season or a part of a named year ("in the fall of 2024", "(12 visits, fall 2024)", "spring
+# 2025", "in early 2025", "late 2023"): that year, at year precision (never a month: a season
+# spans two). Not the end of a span ("through the fall of 2024"), nor an absence's date ("no
+# opioids since mid-2023").
+_SEASON_YEAR = re.compile(r"(?i)\b(?:spring|summer|fall|autumn|winter|early|late|mid-?)"
+                          r"(?:\s+of)?\s*[-\s]\s*((?:19|20)\d{2})\b(?![/\d-])")
+_SPAN_END = re.compile(r"(?i)\b(?:through|thru|until|till|by|to|end of)\s+(?:the\s+)?$")
+_ABSENT = re.compile(r"(?i)\b(?:no|not|never|none|without)\b[^.;]*$")
+
+
+def season_year(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
+    """The first season or part of a year up to ``latest``'s that ``text`` names."""
+    for match in _SEASON_YEAR.finditer(text):
+        before = text[max(0, match.start() - 40):match.start()]
+        if _SPAN_END.search(before) or _ABSENT.search(before):
+            continue
+        year = int(match.group(1))
+        if year <= latest.year:
+            return dt.date(year, 1, 1), "year"
+    return None
