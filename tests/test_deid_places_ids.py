@@ -78,6 +78,25 @@ def test_a_numbered_or_lettered_highway_after_a_word_of_place_is_removed(text, r
     assert road not in _out(text)
 
 
+@pytest.mark.parametrize("text, place", [
+    ("Her zip code is 54017 and she lives alone.", "54017"),
+    ("They live on Rural Route 7, past the creamery.", "Rural Route 7"),
+    ("The farm is two miles north of Ostrander Mills on gravel.", "Ostrander"),
+    ("They rent a lot at Cedar Bluff Mobile Home Park since May.", "Cedar Bluff"),
+])
+def test_a_zip_a_rural_route_a_town_by_direction_and_a_park_of_homes_are_removed(text, place):
+    assert place not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Ibuprofen 800 mg (outside Rx, filled elsewhere).",
+    "Reviewed outside MRI and outside records from the referring office.",
+    "Tender just north of Lisfranc joint line.",
+])
+def test_outside_records_and_directions_on_the_body_are_no_places(text):
+    assert _out(text) == text
+
+
 def test_a_word_before_a_number_is_no_highway():
     assert "State 2" in _out("Seen at the State 2 clinic for intake.")
 

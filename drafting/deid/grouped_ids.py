@@ -34,7 +34,7 @@ _VALUE = rf"(?:{_PREFIX}[ -]?)?{_GROUPS}{_CHECK}"
 # Words that say what a number is: an identity, a member, a claim, a card, a policy; "No.",
 # "Number", "#"; an acronym before "ID" ("EDIPI", "DoD ID", "AHCCCS ID").
 _LABEL = (r"(?i:member|subscriber|beneficiary|enrollee|policy|pol\.|claim|clm|"
-          r"account|acct\.?|case|card|plan|patient|edipi|index|reference|ref\.?|pol|"
+          r"account|acct\.?|case|card|plan|patient|edipi|index|pol|"
           r"(?:[A-Za-z]{2,8}[ ])?(?:id|no\.|number|#))")
 LABELLED_GROUPS = re.compile(
     rf"(?<![\w-])(?P<label>{_LABEL})(?:[ ](?:is|was|of|number)){{0,2}}[ \t]*[:#]?[ \t]*#?[ \t]*"

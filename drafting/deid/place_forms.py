@@ -9,8 +9,12 @@
   ``places.py`` leaves to a number ("stopped on Hastings Way", "near the East Beltline",
   "off Cedar Creek Drive"), and a crossing with a numbered street ("at 28th and the East
   Beltline");
-- a named neighbourhood, subdivision or residence after a word of place, its last word one a
-  place name ends in ("is at Oakwood Hills respite", "moved to Willow Creek Estates").
+- a ZIP after its word without a colon ("zip code is 54729"), a rural route ("on Rural Route
+  3"), a town placed by a compass or "outside" ("two miles north of Cadott"), one of its words
+  in no dictionary;
+- a named neighbourhood, subdivision, park of mobile homes or residence after a word of place,
+  its last word one a place name ends in ("is at Oakwood Hills respite", "moved to Willow
+  Creek Estates").
 
 What these find is learned for the record: the same street or place is found again alone."""
 
@@ -65,10 +69,12 @@ ROUTE_CUED = re.compile(
     rf"(?<![\w'’-]){_CUE}[ ](?:the[ ])?(?P<road>(?:(?:US|U\.S\.|Interstate)[ ]?"
     r"(?:Highway|Hwy\.?|Route|Rte\.?)?|State[ ](?:Highway|Hwy\.?|Route|Rte\.?|Road)|"
     r"Highway|Hwy\.?|HWY|Route|Rte\.?|I|SR|CR|FM)[ -]?"
-    r"\d{1,4}[A-Z]?|County[ ](?:Road|Rd\.?|Highway|Hwy\.?|Trunk)[ ](?:[A-Z]{1,2}|\d{1,4})"
+    r"\d{1,4}[A-Z]?|(?:Rural[ ]Route|RR)[ ]\d{1,3}"
+    r"|County[ ](?:Road|Rd\.?|Highway|Hwy\.?|Trunk)[ ](?:[A-Z]{1,2}|\d{1,4})"
     r")(?![\w'’-])")
 # The last word of a named neighbourhood, subdivision or residence.
-_PLACE_END = (r"(?:Hills|Heights|Manor|Gardens|Estates|Village|Meadows|Pines|Oaks|Acres|Commons|"
+_PLACE_END = (r"(?:(?:Mobile[ ]Home|Trailer|RV)[ ](?:Park|Court|Estates|Village)|"
+              r"Hills|Heights|Manor|Gardens|Estates|Village|Meadows|Pines|Oaks|Acres|Commons|"
               r"Crossing|Towers|Apartments|Apts|Villas|Ridge|Springs|Woods|Glen|Grove|Shores|"
               r"Creek|Hollow|Terrace|Knolls|Trails|Landing)")
 _AT = (r"(?:at|in|to|from|near|into|of|(?:moved|moving|lives|living|stays|staying|staying|"
@@ -76,6 +82,20 @@ _AT = (r"(?:at|in|to|from|near|into|of|(?:moved|moving|lives|living|stays|stayin
 NAMED_PLACE = re.compile(
     rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
     rf"{_PLACE_END})(?![\w'’-])(?![ ][A-Z])")  # (not "Kaweah Ridge Rehab": a facility's name)
+
+
+# A ZIP after its word, no colon ("her zip code is 54729", "ZIP 54729").
+ZIP_CUED = re.compile(r"\b(?i:zip(?:[ ]?code)?)(?:[ ](?:is|was|of))?[ :#]*"
+                      r"(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])")
+# A town placed by a compass or by "outside": "outside Colfax", "two miles north of Cadott";
+# one or two capitalised words of four letters or more ("outside Rx" is a prescription), one at
+# least in no dictionary, the clause ending after it or going on with a small word ("north of
+# Lisfranc joint" is on the foot).
+TOWN_BY_DIRECTION = re.compile(
+    r"\b(?:outside(?:[ ]of)?|(?:north|south|east|west)(?:east|west)?[ ]of)[ ]"
+    r"(?P<town>[A-Z][a-z]{3,}(?:[ ][A-Z][a-z]{3,})?)(?![\w'’-])"
+    r"(?=[ \t]*(?:[.,;:)!?\n]|$)|[ ](?:on|in|and|with|at|for|to|near|off|by|along|or|but|since|"
+    r"until|when|where|who|which|the|a|an|his|her|their|our|my)\b)")
 
 
 def _plain(words: list[str]) -> bool:
@@ -121,6 +141,12 @@ def place_forms(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             end = match.start() + len(match.group(0).rstrip(" ,.;:"))
             yield Span(match.start(), town_after(text, end), PhiKind.address, 3)
+    for match in ZIP_CUED.finditer(text):
+        yield Span(match.start("zip"), match.end("zip"), PhiKind.address, 3)
+    for match in TOWN_BY_DIRECTION.finditer(text):
+        words = match.group("town").split()
+        if _plain(words) and not all(is_word(w) for w in words):
+            yield Span(match.start("town"), match.end("town"), PhiKind.address, 2)
     for match in ROUTE_CUED.finditer(text):
         yield Span(match.start("road"), match.end("road"), PhiKind.address, 2)
     for pattern, group, test in ((STREET_CUED, "street", _street_words),
