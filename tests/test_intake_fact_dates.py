@@ -113,3 +113,23 @@ def test_a_procedure_told_in_a_season_is_dated_by_its_year(tmp_path: Path):
                    "about a month.\n")
     dated = {(f["category"], str(f["date"])) for f in facts if "spring 2025" in f["statement"]}
     assert ("procedure", "2025-01-01") in dated
+
+
+# --------------------------------------------------------------- a sentence opening on its date
+def test_a_sentence_opening_on_its_date_is_of_that_day():
+    from drafting.intake.extract.short_dates import opening_date
+
+    assert opening_date("Exam on 01/12/2026: positive Spurling on the right", DAY) == dt.date(
+        2026, 1, 12)
+    assert opening_date("On 03/03/2026, the therapist measured flexion 40 degrees", DAY) == \
+        dt.date(2026, 3, 3)
+    assert opening_date("Flexion 40 degrees, better than on 03/03/2026", DAY) is None  # (later)
+    assert opening_date("On 07/30/2026 (after the record) pain 4/10", DAY) is None
+
+
+def test_an_exam_told_with_its_opening_date_is_dated_by_it_not_by_the_record(tmp_path: Path):
+    facts = _facts(tmp_path, "PRETEND SPINE CENTER\nPROCEDURE NOTE\nDate of procedure: "
+                   "06/15/2026\n\nHISTORY\nExam on 05/20/2026: positive Spurling on the right, "
+                   "diminished right triceps reflex.\n")
+    exam = next(f for f in facts if f["category"] == "exam" and "Spurling" in f["statement"])
+    assert str(exam["date"]) == "2026-05-20"

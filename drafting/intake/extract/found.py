@@ -16,7 +16,7 @@ from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
 from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
 from drafting.intake.extract.sections import label_date
-from drafting.intake.extract.short_dates import figures_day, season_year
+from drafting.intake.extract.short_dates import figures_day, opening_date, season_year
 from drafting.intake.extract.text import Line, Sentence
 from drafting.intake.extract.values import date_range, dates_in, measures
 
@@ -201,6 +201,8 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
                 stated = history_year(text, doc.date)  # "chronic LBP since about 2015"
             if stated:
                 found.date, found.date_precision = stated
+    elif (opened := opening_date(text, doc.date)) is not None:
+        found.date, found.date_precision = opened, "day"  # "Exam on 02/26/2025: ..."
     # "Baseline (01/30/2023): leg pain 8/10" was observed on the label's date.
     stated = label_date(sentence.label)
     if stated and found.date == doc.date and found.date_precision == "day":

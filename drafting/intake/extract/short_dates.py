@@ -95,3 +95,19 @@ def season_year(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
         if year <= latest.year:
             return dt.date(year, 1, 1), "year"
     return None
+
+
+# A sentence that opens on its date ("On 08/16/2021 the exam showed ...", "Exam on 02/26/2025:
+# positive Spurling", "11/04/2024: seen for follow-up"): what it tells happened that day.
+_OPENING = re.compile(r"^\W{0,3}(?:[A-Za-z/.'-]+\s+){0,3}?$")
+_OPENING_REACH = 30
+
+
+def opening_date(text: str, latest: dt.date) -> dt.date | None:
+    """The full date a sentence opens on (after at most three words), up to ``latest``."""
+    from drafting.intake.extract.values import dates_in
+
+    first = next(iter(dates_in(text[:_OPENING_REACH + 12])), None)
+    if first is None or first.start > _OPENING_REACH or first.date > latest:
+        return None
+    return first.date if _OPENING.match(text[:first.start]) else None
