@@ -97,6 +97,18 @@ def test_outside_records_and_directions_on_the_body_are_no_places(text):
     assert _out(text) == text
 
 
+@pytest.mark.parametrize("text, place", [
+    ("They have lived in the Village of Quendal Falls since 2019.", "Quendal Falls"),
+    ("City of Marrowby Police took the report.", "Marrowby"),
+    ("He lives at 3391 Fennimore with his wife.", "3391 Fennimore"),
+])
+def test_a_municipality_by_its_kind_and_a_house_after_a_verb_of_living_are_removed(text, place):
+    out = _out(text)
+    assert place not in out
+    if "Police" in text:
+        assert "Police took" in out
+
+
 def test_a_word_before_a_number_is_no_highway():
     assert "State 2" in _out("Seen at the State 2 clinic for intake.")
 
@@ -187,6 +199,12 @@ def test_a_relative_whose_given_name_is_a_month_is_removed_after_a_kin_word():
 def test_a_relative_before_a_bracket_of_kinship_is_removed_though_the_surname_is_a_word():
     out = _out("Witnesses: Torvald Frost (father, eighty-eight, lives with them).")
     assert "Torvald" not in out and "Frost" not in out
+
+
+def test_the_parties_of_a_caption_before_their_role_are_removed():
+    out = _out("ARLEN T. VOSBURG and APRIL K. VOSBURG,\n        Plaintiffs,\n   v.\n"
+               "DRAKEWELL HAULING LLC,\n        Defendant.")
+    assert "VOSBURG" not in out and "APRIL" not in out and "Plaintiffs" in out
 
 
 # ----------------------------------------------------------------------------- look-alikes

@@ -8,6 +8,9 @@ aside:
   (father, ninety-two)"), its surname a dictionary word ("Frost", "Miles"), its first word a
   given name or in no dictionary.
 
+And the parties a court's caption names before their role, in capitals or title case, joined by
+"and" ("RUSSELL A. FROST and JUNE M. FROST,\n    Plaintiffs,"): a spouse is often the second.
+
 Found where they stand and learned for the record (a relative named once is named again)."""
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from collections.abc import Iterator
 
 from drafting.deid.given_names import is_given_name
 from drafting.deid.name_context import _KIN, _NAME, _plain, _words
-from drafting.deid.names import given_months
+from drafting.deid.names import _INSURER, _is_stop, given_months
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.words import is_word
@@ -30,7 +33,29 @@ NAME_KIN = re.compile(
     rf"{_KIN}\b)")
 
 
+_PARTY = r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][A-Za-z'’-]+){1,2}"
+CAPTION_PARTIES = re.compile(
+    rf"(?m)^[ \t]*(?P<names>{_PARTY}(?:,?[ ]and[ ]{_PARTY})*),?[ \t]*\n[ \t]*"
+    r"(?:Plaintiffs?|PLAINTIFFS?|Petitioners?|PETITIONERS?|Defendants?|DEFENDANTS?|"
+    r"Respondents?|RESPONDENTS?|Appellants?|Appellees?|Claimants?)\b")
+_FIRM_WORD = re.compile(r"(?i)\b(?:inc|llc|corp|corporation|company|co|ltd|lp|llp|pllc|"
+                        r"bank|trust|county|city|state|department|hospital|clinic)\b")
+
+
+def caption_parties(text: str) -> Iterator[Span]:
+    for match in CAPTION_PARTIES.finditer(text):
+        base = match.start("names")
+        for part in re.finditer(_PARTY, match.group("names")):
+            name = part.group(0)
+            words = [w for w in name.split() if not re.fullmatch(r"[A-Z]\.", w)]
+            if any(_is_stop(w) and w.lower() not in given_months() for w in words) or \
+                    _INSURER.search(name.title()) or _FIRM_WORD.search(name):
+                continue
+            yield Span(base + part.start(), base + part.end(), PhiKind.name, 4)
+
+
 def kin_names(text: str) -> Iterator[Span]:
+    yield from caption_parties(text)
     for match in MONTH_KIN.finditer(text):
         if match.group("name").lower() in given_months():
             yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)

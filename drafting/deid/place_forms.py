@@ -2,6 +2,8 @@
 
 - a county, parish, township or borough, in capitals too, and "County of X" ("EAU CLAIRE
   COUNTY", "Lafourche Parish", "COUNTY OF EAU CLAIRE"), not the court or the state before it;
+- a municipality by its kind ("the Village of Lake Hallie"), a house number and a street's
+  name without its suffix after a verb of living ("lives at 2417 Cardinal");
 - a rural grid address, its house number after a compass letter, on a lettered or numbered
   county road or highway ("N7710 County Road K, Bloomer, Wisconsin", "W3321 Hwy 29");
 - a numbered or lettered highway after a word of place ("on Highway 53", "westbound I-94");
@@ -25,7 +27,7 @@ from collections.abc import Iterator
 
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
-from drafting.deid.place_words import town_after
+from drafting.deid.place_words import town_after, town_words
 from drafting.deid.places import _AFTER_STREET, _PLACE_WORD, _SUFFIX
 from drafting.deid.spans import Span
 from drafting.deid.terms import is_clinical_word
@@ -36,6 +38,19 @@ _WORD = r"(?:[A-Z][a-z'’]+|[A-Z]{2,})"
 COUNTY = re.compile(
     rf"(?<![\w'’-])(?P<name>{_WORD}(?:[ ]{_WORD}){{0,2}})[ ](?:County|COUNTY|Parish|PARISH|"
     r"Township|TOWNSHIP|Borough|BOROUGH)(?![\w'’-])")
+# A municipality by its kind ("the Village of Lake Hallie", "City of Eau Claire Police"): a town
+# of the gazetteer or a name with a word in no dictionary ("City of Hope" is a hospital's).
+TOWN_OF = re.compile(
+    rf"(?<![\w'’-])(?:Town|TOWN|Village|VILLAGE|City|CITY|Township|Borough)[ ](?:of|OF)[ ]"
+    rf"(?P<town>{_WORD}(?:[ ]{_WORD}){{0,2}})(?![\w'’-])")
+_OFFICE = re.compile(r"(?i)police|fire|department|dept|hall|council|court|clerk|attorney|"
+                     r"schools?|library|parks?|water|public|municipal|assessor|treasurer")
+# A house number and a street's name without its suffix after a verb of living: "lives at 2417
+# Cardinal", "moved to 118 Pearl last fall".
+HOUSE_CUED = re.compile(
+    r"\b(?i:lives|living|lived|resides|residing|moved|moving|stays|staying|home)[ ]"
+    r"(?:(?i:back|now|still)[ ])?(?i:at|to)[ ](?P<house>\d{1,6}[ ](?:[NSEW]\.?[ ])?"
+    r"[A-Z][a-z]{2,}(?:[ ][A-Z][a-z]{2,})?)(?![\w'’-])")
 COUNTY_OF = re.compile(
     rf"(?<![\w'’-])(?:County|COUNTY|Parish|PARISH)[ ](?:of|OF)[ ](?P<after>{_WORD}(?:[ ]{_WORD})?)"
     r"(?![\w'’-])")
@@ -137,6 +152,18 @@ def place_forms(text: str) -> Iterator[Span]:
     for match in [*COUNTY.finditer(text), *COUNTY_OF.finditer(text)]:
         if span := _county(match):
             yield span
+    for match in TOWN_OF.finditer(text):
+        words = match.group("town").split()
+        while words and (_is_stop(words[-1]) or is_clinical_word(words[-1])
+                         or _OFFICE.fullmatch(words[-1])):
+            words = words[:-1]  # "City of Altoona Police": the town, not its office
+        titled = [w.title() if w.isupper() else w for w in words]
+        if words and _plain(words) and (not all(is_word(w) for w in words) or (
+                len(words) >= 2 and town_words(titled) == len(words))):
+            start = match.start("town")
+            yield Span(start, start + len(" ".join(words)), PhiKind.address, 2)
+    for match in HOUSE_CUED.finditer(text):
+        yield Span(match.start("house"), match.end("house"), PhiKind.address, 2)
     for pattern in (GRID_ROAD, GRID_STREET):
         for match in pattern.finditer(text):
             end = match.start() + len(match.group(0).rstrip(" ,.;:"))
