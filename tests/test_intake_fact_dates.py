@@ -133,3 +133,19 @@ def test_an_exam_told_with_its_opening_date_is_dated_by_it_not_by_the_record(tmp
                    "diminished right triceps reflex.\n")
     exam = next(f for f in facts if f["category"] == "exam" and "Spurling" in f["statement"])
     assert str(exam["date"]) == "2026-05-20"
+
+
+# --------------------------------------------------------------------------------- OCR digits
+def test_ocr_letters_for_digits_in_a_date_or_a_year_are_read_as_digits():
+    from drafting.intake.extract.short_dates import ocr_dates
+
+    assert ocr_dates("on gabapentin since O3/2O25") == "on gabapentin since 03/2025"
+    assert ocr_dates("chiro 6 visits 2O24, no help") == "chiro 6 visits 2024, no help"
+    assert ocr_dates("ibuprofen 8OO mg") == "ibuprofen 8OO mg"  # (no year: a dose, left)
+
+
+def test_a_faxed_lines_course_is_dated_by_its_ocr_year(tmp_path: Path):
+    facts = _facts(tmp_path, "PRETEND ORTHO CLINIC\nPROGRESS NOTE\nDate of service: 06/15/2026\n\n"
+                   "HPI: Neck pain. Had PT 2x/wk x 6 wks (12 sessions) 2O24 - helped a little.\n")
+    care = next(f for f in facts if f["category"] == "conservative_care")
+    assert (str(care["date"]), care["date_precision"]) == ("2024-01-01", "year")

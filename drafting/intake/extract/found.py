@@ -16,7 +16,12 @@ from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
 from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
 from drafting.intake.extract.sections import label_date
-from drafting.intake.extract.short_dates import figures_day, opening_date, season_year
+from drafting.intake.extract.short_dates import (
+    figures_day,
+    ocr_dates,
+    opening_date,
+    season_year,
+)
 from drafting.intake.extract.text import Line, Sentence
 from drafting.intake.extract.values import date_range, dates_in, measures
 
@@ -82,6 +87,7 @@ def stated_date(text: str, doc: Document, seasons: bool = True) -> tuple[dt.date
     """The first date the sentence gives, up to the document's own (a day, else a month or
     a year without a day, else one counted back from the document's: "2 mo ago"), with its
     precision."""
+    text = ocr_dates(text)  # (a faxed page's "since 1O/2O26")
     days = [d.date for d in dates_in(text) if d.date <= doc.date]
     if days:
         return days[0], "day"
@@ -227,6 +233,7 @@ _UNTIL = re.compile(r"\b(?:(?:through|until|till|by|to|end of)(?: the end of)?|"
 
 def bare_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
     """The first year a drug's line names on its own, up to the record's year."""
+    text = ocr_dates(text)
     years = [int(m.group(1)) for m in _BARE_YEAR.finditer(text)
              if not _UNTIL.search(text[:m.start()])]  # ("through the end of 2023": an end)
     year = next((y for y in years if y <= today.year), None)

@@ -111,3 +111,16 @@ def opening_date(text: str, latest: dt.date) -> dt.date | None:
     if first is None or first.start > _OPENING_REACH or first.date > latest:
         return None
     return first.date if _OPENING.match(text[:first.start]) else None
+
+
+# OCR reads a 0 as O in a year written alone too ("PT 8 visits 2O25", "in 2O26 (Mar, Aug)"):
+# a four-character token shaped as a year of this century or the last, with an O for a 0.
+_OCR_YEAR = re.compile(r"(?<![A-Za-z0-9])(?=\w*O)(?:19|2[0O])[0-9O]{2}(?![A-Za-z0-9])")
+
+
+def ocr_dates(text: str) -> str:
+    """``text`` with OCR's letters for digits read as digits in its dates and years (one
+    character for one, so positions hold)."""
+    from drafting.intake.extract.values import ocr_digits
+
+    return _OCR_YEAR.sub(lambda m: m.group(0).replace("O", "0"), ocr_digits(text))
