@@ -79,6 +79,7 @@ def test_a_numbered_or_lettered_highway_after_a_word_of_place_is_removed(text, r
 
 
 @pytest.mark.parametrize("text, place", [
+    ("Prosimy przesłać do lekarza (ul. Wrzosowa 7/12, 30-418 Kraków).", "Wrzosowa"),
     ("Her zip code is 54017 and she lives alone.", "54017"),
     ("They live on Rural Route 7, past the creamery.", "Rural Route 7"),
     ("The farm is two miles north of Ostrander Mills on gravel.", "Ostrander"),
@@ -142,6 +143,25 @@ def test_a_json_record_id_made_of_a_record_number_is_removed():
     out = _out('{"resourceType": "Coverage", "id": "cov-60217733",\n'
                ' "beneficiary": {"reference": "Patient/pt-60217733"}}')
     assert "60217733" not in out
+
+
+@pytest.mark.parametrize("text, number", [
+    ("OPERATOR ISSUED SUMMONS\n5582 310 47 FOR FOLLOWING TOO CLOSELY", "5582 310 47"),
+    ("Wisconsin plate BIG 2FSH (personalized), a blue pickup.", "BIG 2FSH"),
+    ("a 2015 Ram (tag\nKPW R58, VIN on file) struck her", "KPW R58"),
+    ("addr chg per call; dd acct ...6604 rtn on file", "6604"),
+    ("Our tax ID is on every bill,\n   47-3318820. I do not bill.", "47-3318820"),
+])
+def test_a_summons_a_plate_a_masked_account_and_an_ein_are_removed(text, number):
+    assert number not in _out(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Fixation plate 3.5 mm and six screws; plate of food untouched.",
+    "Lab ref range 3.5-5.0; follow the pain plate 2.",
+])
+def test_sizes_and_words_after_plate_are_no_plate(text):
+    assert _out(text) == text
 
 
 def test_a_count_after_a_grouped_id_is_not_taken_into_it():

@@ -34,10 +34,12 @@ _VALUE = rf"(?:{_PREFIX}[ -]?)?{_GROUPS}{_CHECK}"
 # Words that say what a number is: an identity, a member, a claim, a card, a policy; "No.",
 # "Number", "#"; an acronym before "ID" ("EDIPI", "DoD ID", "AHCCCS ID").
 _LABEL = (r"(?i:member|subscriber|beneficiary|enrollee|policy|pol\.|claim|clm|"
-          r"account|acct\.?|case|card|plan|patient|edipi|index|pol|"
-          r"(?:[A-Za-z]{2,8}[ ])?(?:id|no\.|number|#))")
+          r"account|acct\.?|case|card|plan|patient|edipi|index|pol|summons|citation|ticket|"
+          r"docket|file|report|certificate|registration|voucher|receipt|confirmation|invoice|"
+          r"(?:[A-Za-z]{2,8}[ ])?(?:id|no\.|number)|(?:[A-Za-z]{2,8}[ ]?)?#)")
 LABELLED_GROUPS = re.compile(
-    rf"(?<![\w-])(?P<label>{_LABEL})(?:[ ](?:is|was|of|number)){{0,2}}[ \t]*[:#]?[ \t]*#?[ \t]*"
+    rf"(?<![\w-])(?P<label>{_LABEL})(?:[ ](?:is|was|of|number)){{0,2}}[ \t]*[:#]?[ \t]*#?"
+    r"(?:[ \t]*\n)?[ \t]*"
     rf"(?P<value>{_VALUE})(?![\w-])")
 BARE_GROUPS = re.compile(
     rf"(?<![\w-])(?P<value>(?P<prefix>{_PREFIX})[ -]\d{{2,8}}(?:[ -]\d{{1,8}}){{1,4}}{_CHECK})"

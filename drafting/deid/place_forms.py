@@ -11,6 +11,7 @@
   ``places.py`` leaves to a number ("stopped on Hastings Way", "near the East Beltline",
   "off Cedar Creek Drive"), and a crossing with a numbered street ("at 28th and the East
   Beltline");
+- an address in Poland or Czechia ("ul. Długa 14/3, 31-146 Kraków");
 - a ZIP after its word without a colon ("zip code is 54729"), a rural route ("on Rural Route
   3"), a town placed by a compass or "outside" ("two miles north of Cadott"), one of its words
   in no dictionary;
@@ -99,6 +100,12 @@ NAMED_PLACE = re.compile(
     rf"{_PLACE_END})(?![\w'’-])(?![ ][A-Z])")  # (not "Kaweah Ridge Rehab": a facility's name)
 
 
+# An address in Poland or Czechia: a street word cut short ("ul.", "al.", "os.", "pl."), the
+# street's name, the house and flat ("14/3"), the postcode and town ("31-146 Kraków").
+CENTRAL_EUROPEAN = re.compile(
+    rf"\b(?:ul\.|ulica|al\.|aleja|os\.|osiedle|pl\.|plac)[ ](?:{_PLACE_WORD}|[A-Z][\w.'’-]+)"
+    r"(?:[ ][A-Z][\w'’-]+){0,2}[ ]\d{1,4}[A-Za-z]?(?:/\d{1,4}[A-Za-z]?)?"
+    r"(?:,[ ]\d{2}-\d{3}[ ][A-Z][\w'’-]+(?:[ ][A-Z][\w'’-]+)?)?")
 # A ZIP after its word, no colon ("her zip code is 54729", "ZIP 54729").
 ZIP_CUED = re.compile(r"\b(?i:zip(?:[ ]?code)?)(?:[ ](?:is|was|of))?[ :#]*"
                       r"(?P<zip>\d{5}(?:-\d{4})?)(?![\w-])")
@@ -168,6 +175,8 @@ def place_forms(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             end = match.start() + len(match.group(0).rstrip(" ,.;:"))
             yield Span(match.start(), town_after(text, end), PhiKind.address, 3)
+    for match in CENTRAL_EUROPEAN.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.address, 3)
     for match in ZIP_CUED.finditer(text):
         yield Span(match.start("zip"), match.end("zip"), PhiKind.address, 3)
     for match in TOWN_BY_DIRECTION.finditer(text):

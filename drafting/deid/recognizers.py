@@ -38,6 +38,7 @@ from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
+from drafting.deid.id_forms import id_forms
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
@@ -136,7 +137,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
-                    *grouped_ids(text), *place_forms(text),
+                    *grouped_ids(text), *place_forms(text), *id_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
