@@ -149,3 +149,31 @@ def test_a_faxed_lines_course_is_dated_by_its_ocr_year(tmp_path: Path):
                    "HPI: Neck pain. Had PT 2x/wk x 6 wks (12 sessions) 2O24 - helped a little.\n")
     care = next(f for f in facts if f["category"] == "conservative_care")
     assert (str(care["date"]), care["date_precision"]) == ("2024-01-01", "year")
+
+
+# ------------------------------------------------------- a second record under a dated title
+def test_a_rule_then_a_dated_records_title_opens_a_record_of_that_day(tmp_path: Path):
+    record = tmp_path / "faxed.txt"
+    record.write_text(
+        "PRETEND GENETICS LAB - TEST REPORT\nPatient: Pat Example   DOB 01/02/1970\n"
+        "Collected: 03/02/2026   Reported: 03/16/2026\n\nGENE   RESULT\nCYP2D6  *4/*4\n"
+        "Interpretation: poor metabolizer.\nThis test was developed by the laboratory.\n"
+        "Lab director: Sam Sample, PhD\nClient services 555-0142\n\n"
+        "------------------------------------------------------------\n"
+        "PRETEND PAIN CLINIC - progress note (faxed with lab report)   04/20/26\n"
+        "Neck pain. Tramadol 50 mg qid - no help. NDI 40%.\n", encoding="utf-8")
+    data = run_intake([record], case_id="dates", ocr=False, today=dt.date(2026, 12, 5)
+                      ).drafted.data
+    assert [str(d["date"]) for d in data["documents"]] == ["2026-03-02", "2026-04-20"]
+    ndi = next(f for f in data["facts"] if "NDI" in f["statement"])
+    assert str(ndi["date"]) == "2026-04-20"
+
+
+def test_a_rule_inside_a_short_note_before_a_dated_line_does_not_split_it(tmp_path: Path):
+    record = tmp_path / "note.txt"
+    record.write_text("PRETEND CLINIC - FOLLOW-UP NOTE\nDate of visit: 05/20/2026\n"
+                      "HPI: Left leg pain 6/10.\n------------------------------------\n"
+                      "Addendum 05/21/2026: MRI reviewed, no change.\n", encoding="utf-8")
+    data = run_intake([record], case_id="dates", ocr=False, today=dt.date(2026, 12, 5)
+                      ).drafted.data
+    assert len(data["documents"]) == 1  # (a few lines above the rule: one record)

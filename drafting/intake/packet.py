@@ -79,6 +79,25 @@ def _closes_a_document(text_lines: list[str], index: int) -> bool:
     return bool(footer and footer.group(1) == footer.group(2))
 
 
+# A record's title line with its own date, under a rule line ("HARBOR SPINE - progress note
+# (faxed w/ lab report)   05/06/26", "ADJUSTER FILE NOTE 10/19/2026", "Attached: LAST OFFICE
+# VISIT 10/06/2026 (excerpt)"): the record after the rule is another, of that day.
+_RECORD_WORD = re.compile(r"\b(?:note|report|visit|letter|addendum|summary|evaluation|consult"
+                          r"(?:ation)?)\b", re.IGNORECASE)
+_TITLE_LONGEST = 100
+
+
+def _opens_a_dated_record(text_lines: list[str], index: int) -> bool:
+    """The first line under the rule at ``index`` titles a record and gives its full date, and
+    the lines above the rule tell a record of their own (more than a header)."""
+    from drafting.deid.dates import find_dates
+
+    below = next((line.strip() for line in text_lines[index + 1:] if line.strip()), "")
+    above = [line for line in text_lines[:index] if line.strip()]
+    return (len(below) <= _TITLE_LONGEST and bool(_RECORD_WORD.search(below))
+            and next(find_dates(below), None) is not None and len(above) > _HEADER_MOST_LINES)
+
+
 def _shared_header(lines_above: list[str]) -> bool:
     """Lines above the first banner that head every document below it (a few short lines,
     no prose): a letterhead and patient block, not a document of their own."""
@@ -96,7 +115,8 @@ def documents_in(record: Record) -> list[Record]:
         return [record]
     text_lines = record.pages[0].text.splitlines()
     cuts = [i for i, line in enumerate(text_lines) if _BANNER.match(line)]
-    if len(cuts) == 1 and _closes_a_document(text_lines, cuts[0]):
+    if len(cuts) == 1 and (_closes_a_document(text_lines, cuts[0])
+                           or _opens_a_dated_record(text_lines, cuts[0])):
         cuts = [0, *cuts]  # the first document opens the file
     if len(cuts) < 2:
         return [record]
