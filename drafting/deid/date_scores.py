@@ -67,7 +67,9 @@ _NOT_DATE_AFTER = re.compile(
 _SHARE_BEFORE = re.compile(
     r"(?i)\b(?:ros|review[ ]of[ ]systems|systems|ratios?|proportion|odds)\b"
     r"(?:[ ](?:is|was|were|of|at|about|approximately|approx\.?|reviewed|now|today)){0,2}"
-    r"[ :=~]*$")
+    r"[ :=~]*$"
+    # a ratio named with its terms ("ratio of flexion to extension 2/1")
+    r"|\bratios?[ ]of[ ][a-z-]+[ ](?:to|and|vs\.?)[ ][a-z-]+[ :=~]*$")
 
 
 def clinical_share(text: str, start: int) -> bool:

@@ -2,8 +2,8 @@
 aside:
 
 - a given name that is also a month after a possessive and a relation ("his wife June, who",
-  "her daughter May manages"): a month names no one after "his wife" unless a year or a day
-  follows it ("his wife June 2024" is no one);
+  "her daughter May manages"), a stop, a relative clause or a verb of the third person after
+  it: not "his wife June 2024", nor the modal "her mother May visit";
 - a name of two or three words before a bracket that opens with a relation ("Arvid Frost
   (father, ninety-two)"), its surname a dictionary word ("Frost", "Miles"), its first word a
   given name or in no dictionary.
@@ -27,7 +27,11 @@ from drafting.deid.words import is_word
 
 MONTH_KIN = re.compile(
     rf"\b(?i:his|her|their|my|our|your|the[ ]patient['’]s|patient['’]s)[ ]{_KIN},?[ ]"
-    r"(?P<name>[A-Z][a-z]+)(?![\w'’-])(?![ ,]*\d)(?![ ][A-Z])")
+    r"(?P<name>[A-Z][a-z]+)(?![\w'’-])(?![ ,]*\d)"
+    # then a stop, a relative clause or a verb of the third person ("June manages"), not the
+    # modal's verb ("her mother May visit")
+    r"(?=[ \t]*[,.;:)!?\n]|[ ](?:who|and|is|was|has|had|also|still|does|did|will|would)\b"
+    r"|[ ][a-z]{2,}(?<!s)s\b)")
 NAME_KIN = re.compile(
     rf"(?<![\w'’-])(?P<name>{_NAME})[ ]\((?=(?i:(?:his|her|their|the[ ]patient['’]s)[ ])?"
     rf"{_KIN}\b)")

@@ -57,7 +57,7 @@ COUNTY_OF = re.compile(
     r"(?![\w'’-])")
 _HEADING = frozenset("court circuit district superior municipal probate family juvenile state "
                      "commonwealth of in for the and at to from on our your his her their this "
-                     "that same each any every".split())
+                     "that same each any every which what whose no one".split())
 # A grid house number (a compass letter, digits) or a plain one, on a county road, a town road
 # or a highway named by a letter or a number.
 _ROAD = (r"(?:County[ ](?:Road|Rd\.?|Highway|Hwy\.?|Trunk)|COUNTY[ ](?:ROAD|RD|HIGHWAY|HWY)|"
@@ -143,9 +143,13 @@ def _place_words(words: list[str]) -> bool:
 
 
 def _county(match: re.Match[str]) -> Span | None:
-    if "after" in match.groupdict():
+    if "after" in match.groupdict():  # (a town or a word in no dictionary: not "County of
+        # Origin", a form's field)
         words = match.group("after").split()
-        return Span(match.start(), match.end(), PhiKind.address, 3) if _plain(words) else None
+        titled = [w.title() if w.isupper() else w for w in words]
+        named = not all(is_word(w) for w in words) or town_words(titled) == len(words)
+        return Span(match.start(), match.end(), PhiKind.address, 3) \
+            if _plain(words) and named else None
     words = match.group("name").split(" ")
     while words and (words[0].lower() in _HEADING or _is_stop(words[0])):
         words = words[1:]

@@ -163,7 +163,8 @@ PO_BOX = re.compile(rf"(?i:\b(?:P\.?\s?O\.?\s?(?:Box|Drawer)|PMB|Private[ ]Mail[
                     rf"(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
                     rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
 CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
-COUNTY = re.compile(rf"\b{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")
+COUNTY = re.compile(rf"\b(?!(?:The|THE|A|This|That|Each|Any|Our|Your|Same|Every|Which)[ ])"
+                    rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")  # (not "The County")
 # The rest of the field: up to a wide gap, the next "Label:" or the end of the line.
 LABELLED_PLACE = re.compile(
     r"(?<![A-Za-z])(?i:(?:home |mailing |street |patient |work |employer |billing )?address|"
