@@ -177,3 +177,14 @@ def test_a_rule_inside_a_short_note_before_a_dated_line_does_not_split_it(tmp_pa
     data = run_intake([record], case_id="dates", ocr=False, today=dt.date(2026, 12, 5)
                       ).drafted.data
     assert len(data["documents"]) == 1  # (a few lines above the rule: one record)
+
+
+def test_a_records_title_line_gives_its_date_when_no_field_does():
+    assert document_date("ADJUSTER FILE NOTE 03/09/2026 (claims system)\nReviewed the file.\n"
+                         ) == dt.date(2026, 3, 9)
+    assert document_date("Attached: LAST OFFICE VISIT 02/02/2026 (excerpt, printed "
+                         "03/01/2026)\nCC: neck pain.\n") == dt.date(2026, 2, 2)
+    # a field still wins, and a title without a record's word gives nothing
+    assert document_date("FOLLOW-UP NOTE 03/09/2026\nDate of service: 03/10/2026\n") == \
+        dt.date(2026, 3, 10)
+    assert document_date("Patient Pat Example 03/09/2026\nNeck pain.\n") is None

@@ -238,7 +238,19 @@ def document_date(text: str) -> dt.date | None:
         if found and not _BARE_DATE_LABEL.match(match.group("label")):
             return found.date
         bare = bare or (found.date if found else None)
-    return bare
+    return bare or _title_date(text)
+
+
+# A record's title line that gives its day ("ADJUSTER FILE NOTE 10/19/2026", "Attached: LAST
+# OFFICE VISIT 10/06/2026 (excerpt, printed 11/03/2026)"): its first date, when no field does.
+_TITLE_WORD = re.compile(r"\b(?:note|report|visit|letter|addendum|summary|evaluation|"
+                         r"consult(?:ation)?)\b", re.IGNORECASE)
+
+
+def _title_date(text: str) -> dt.date | None:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    on_line = next(find_dates(first), None)
+    return on_line.date if on_line and _TITLE_WORD.search(first[:on_line.start]) else None
 
 
 def author_role(text: str) -> str | None:
