@@ -224,6 +224,15 @@ def test_a_relative_whose_given_name_is_a_month_is_removed_after_a_kin_word():
     assert "June 3" in out or "2025" not in out  # the date is a date, not a name
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Social: wife = Marit; son = Tobiah; both local.", "Marit"),
+    ("His wife's name is Solveig, she drives him.", "Solveig"),
+    ("Her son is named Garrick and lives nearby.", "Garrick"),
+])
+def test_a_relative_named_in_shorthand_or_by_a_naming_sentence_is_removed(text, name):
+    assert name not in _out(text)
+
+
 def test_the_modal_may_after_a_relation_is_no_name():
     text = "Her mother May visit next week if the roads are clear."
     assert _out(text) == text

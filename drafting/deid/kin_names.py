@@ -8,6 +8,9 @@ aside:
   (father, ninety-two)"), its surname a dictionary word ("Frost", "Miles"), its first word a
   given name or in no dictionary.
 
+A relation and its name in a note's shorthand or a sentence that names it ("wife = Carol", "his
+wife's name is Carol").
+
 And the parties a court's caption names before their role, in capitals or title case, joined by
 "and" ("RUSSELL A. FROST and JUNE M. FROST,\n    Plaintiffs,"): a spouse is often the second.
 
@@ -37,6 +40,11 @@ NAME_KIN = re.compile(
     rf"{_KIN}\b)")
 
 
+# A relation and its name in a note's shorthand or a sentence that names it: "wife = Carol",
+# "son - Tate", "his wife's name is Carol", "her son is named Garrett".
+KIN_SAYS = re.compile(
+    rf"\b{_KIN}(?:[ ]?[=–][ ]?|[ ]-[ ]|['’]s[ ]name[ ]is[ ]|[ ]is[ ]named[ ]|[ ]named[ ])"
+    r"(?P<name>[A-Z][a-z'’-]+(?:[ ][A-Z][a-z'’-]+)?)(?![\w'’-])")
 _PARTY = r"[A-Z][A-Za-z'’-]+(?:[ ][A-Z]\.)?(?:[ ][A-Z][A-Za-z'’-]+){1,2}"
 CAPTION_PARTIES = re.compile(
     rf"(?m)^[ \t]*(?P<names>{_PARTY}(?:,?[ ]and[ ]{_PARTY})*),?[ \t]*\n[ \t]*"
@@ -60,6 +68,10 @@ def caption_parties(text: str) -> Iterator[Span]:
 
 def kin_names(text: str) -> Iterator[Span]:
     yield from caption_parties(text)
+    for match in KIN_SAYS.finditer(text):
+        words = match.group("name").split()
+        if all(_plain(w) for w in words) and (is_given_name(words[0]) or not is_word(words[0])):
+            yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
     for match in MONTH_KIN.finditer(text):
         if match.group("name").lower() in given_months():
             yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
