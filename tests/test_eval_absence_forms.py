@@ -67,3 +67,35 @@ def test_the_object_of_such_a_clause_is_still_read():
     sentence = "Whether the patient had tried gabapentin is not recorded."
     assert _contradicts(sentence, "Gabapentin 300 mg three times daily, stopped for sedation.")
     assert not _contradicts(sentence, "Tramadol 50 mg twice daily.")
+
+
+# A part of the record named by its date or kind ("the March 3, 2024 note", "the public
+# summaries"), a record verb of sending, and a denial placed in a named note (#19, paraphrase
+# round 12): each is an absence, which a cited fact cannot show (the entities and support
+# checks read the sentence without it).
+@pytest.mark.parametrize(("sentence", "missing"), [
+    ("Nothing in the March 3, 2024 note shows better sleep or walking tolerance on it.",
+     "walking tolerance"),
+    ("Nothing in the public summaries describes a return to work on this regimen.", "return"),
+    ("No pain diary and no activity log appear in the January 6 note.", "activity log"),
+    ("There is no pain score or other function measure in the October 31 note.", "function"),
+    ("No functional scale was sent with the request.", "functional scale"),
+])
+def test_an_absence_in_a_named_note_is_not_held_against_the_citation(sentence, missing):
+    assert absence_clauses(sentence)
+    assert missing not in claimed_text(sentence)
+
+
+def test_an_absence_sent_with_the_request_is_read_against_the_record():
+    sentence = "No functional scale was sent with the request."
+    assert _contradicts(sentence, "A functional scale completed at intake scored 40 of 80.")
+    assert not _contradicts(sentence, "Lumbar MRI shows a disc bulge at L4-L5.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The MRI shows no stenosis at L3-L4 in the report.",  # a finding denied, not the record
+    "She had no relief in the weeks after, as the follow-up note records.",
+    "The June 1 note shows better walking tolerance on the new dose.",  # no denial at all
+])
+def test_a_finding_denied_or_a_note_that_shows_it_is_no_absence(sentence):
+    assert absence_clauses(sentence) == ()

@@ -5,6 +5,7 @@ out from dates:
   the sources must give);
 - the requested item's side and level, named with the item, may be given with a citation of a
   fact that does not repeat them (a side or level elsewhere is still read against the source);
+  so may the item's levels anywhere in a sentence about the request that names its procedure;
 - a span the criteria require, in a clause saying the record cannot show it, is not the case's;
 - a count of agents by a route ("two oral agents") counts the cited facts of that route;
 - the month a cited span begins or ends in, or a cited decision was made in, is the fact's own
@@ -80,6 +81,17 @@ def consistency(name: str, sentence: str) -> list[str]:
     ("The contractor refused the left L4-L5 transforaminal injection in June [F7].", None),
     ("The denied injection is a left transforaminal one, at the level of the MRI finding [F7].",
      None),
+    # the item's level anywhere in a sentence about the request that names its procedure
+    ("What the contractor denied was a transforaminal injection, on the left, at L4-L5 [F7].",
+     None),
+    ("What the contractor denied was a transforaminal injection, on the left, at L5-S1 [F7].",
+     "level(s) L5-S1"),
+    ("What the contractor denied was a transforaminal injection, on the right, at L4-L5 [F7].",
+     "side right"),
+    # (a sentence giving only some of the request's levels is read against the source: see
+    # test_only_some_of_the_requested_levels_are_read_against_the_source)
+    ("Her transforaminal pain pattern fits L4-L5 better than any other level [F6].",
+     "level(s) L4-L5"),
     # not the item's side or level, or a side not named with the item
     ("The contractor refused the right L4-L5 transforaminal injection in June [F7].",
      "side right"),
@@ -191,3 +203,15 @@ def test_the_month_a_cited_decision_was_made_in_is_its_own():
     assert consistency(name, "Its decision, made in March 2005, cut off the pump [F7].") == []
     found = consistency(name, "Its decision, made in May 2005, cut off the pump [F7].")
     assert any("2005-05" in f for f in found), found
+
+
+def test_only_some_of_the_requested_levels_are_read_against_the_source():
+    # medicare-lumbar-facet-rfa: I1 is a second medial branch block at L4-L5 and L5-S1; F19, the
+    # plan's denial, names no level. A sentence about the request that gives every level of it
+    # needs no source for them; one giving only some may misstate it and is read as usual.
+    case = "medicare-lumbar-facet-rfa"
+    every = ("The plan denied the second medial branch block, requested at L4-L5 and L5-S1 "
+             "[F19].")
+    some = "The plan denied the second medial branch block, requested at L5-S1 only [F19]."
+    assert not [f for f in consistency(case, every) if f.startswith("level")]
+    assert [f for f in consistency(case, some) if f.startswith("level")]

@@ -111,3 +111,18 @@ def test_an_items_date_beside_its_name_is_the_case_files(sentence, wrong):
     date beside what the request said, without the item's name, still draws on the fact."""
     assert uncited_in(REALISTIC.parent / "realistic_cases" / "wc-esi-facet-preauth.yaml",
                       sentence) == ([wrong] if wrong else [])
+
+
+# A month named with its year ("in November 2015") dates a patient-specific claim as a whole date
+# does: without a citation it is an error where the case file does not state that month (#19,
+# paraphrase round 12); a month of the case's key dates or items, or a sentence naming no
+# clinical thing, is not.
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("He had a facet injection in November 2015 that helped for a while.", True),
+    ("Tramadol was stopped in March 2019 because of nausea.", True),
+    ("He had a facet injection some years ago that helped for a while.", False),
+    ("The appeal was argued at length in November 2015.", False),
+])
+def test_a_month_and_year_dates_an_uncited_claim(sentence, flagged):
+    found = uncited("wc-opioids-appeal", sentence)
+    assert bool(found) == flagged, found

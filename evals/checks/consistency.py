@@ -15,6 +15,7 @@ from drafting.case import Document
 from drafting.case.vocab import FactCategory, normalize_level
 from evals import claims
 from evals.checks import grades, positions
+from evals.checks.arithmetic import bare_ages, exemplary, worked_out
 from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import (
     between_problems,
@@ -209,7 +210,8 @@ def _speaks_of_case(ctx: EvalContext, plain: str) -> bool:
     return bool(_CASE_TERMS.search(plain)) or any(p in lower for p in ctx.known_phrases)
 
 
-_CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|criteri(?:on|a)|threshold|"
+_CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|(?:billing )?codes?|billed|"
+                         r"criteri(?:on|a)|threshold|reasonably required|"
                          r"at least|no more than|aged?|years? old|appeal(?:ed|s)?|"
                          r"authori[sz](?:e|ed|ation)|sought|non-?certified|denied|denial|"
                          # a value compared with a bound ("exceeds 80 percent", "short of 50")
@@ -266,8 +268,11 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         # a product's number, not a quantity ("Tylenol #3"), where the sources name no product
         # by its number (else it must be theirs: not "Tylenol #4" for their "Tylenol #3")
         extra -= {float(n) for n in _PRODUCT_NUMBER.findall(said.text)}
+    if extra:  # offered as an example ("e.g. 50%"), not as what the record says
+        extra = exemplary(said.text, extra)
     if extra:  # the patient's age, which the case file states
-        extra -= _ages(said.text) & {float(ctx.case.patient.age)}
+        extra -= (_ages(said.text) & {float(ctx.case.patient.age)}) | \
+            bare_ages(said.text, ctx.case.patient.age)
     if extra and "page" in said.text.lower():  # a record's length, which the inventory states
         extra -= _pages(said.text, ctx.case.documents)
     if extra and _speaks_of_case(ctx, said.text):
@@ -275,6 +280,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if extra and cited.documents:  # the record a cited fact was read from ("five views")
         extra -= claims.numbers(cited.documents)
     extra = derived(ctx, said, cited, extra)
+    if extra:  # worked out by arithmetic the sentence shows ("120 a month is four a day")
+        extra = worked_out(said.text, said.numbers, source.numbers, extra, cited.text)
     if extra:
         problems.append(f"number(s) {', '.join(f'{n:g}' for n in sorted(extra))} not in "
                         f"the cited source")

@@ -49,12 +49,35 @@ def _level(text: str) -> str | None:
         return None
 
 
+# A sentence about the request itself ("the request was for blocks at C4-5, C5-6 and C6-7",
+# "the plan declined ...", "the added level").
+_REQUEST = re.compile(r"\b(?:request(?:s|ed)?|sought|asked for|ordered|denial|denied|declined|"
+                      r"approv(?:al|e|ed)|authori[sz](?:ation|e|ed)|non-?certifi\w+|"
+                      r"added level|at issue|in dispute)\b", re.IGNORECASE)
+
+
+def _requested(ctx: EvalContext, text: str) -> tuple[set[str], set[str]]:
+    """The item's sides and levels a sentence about the request gives anywhere, where it names
+    the item's procedure ("the request was for medial branch blocks at C4-5 and C5-6"): its
+    levels only where the sentence gives every one of them."""
+    if not _REQUEST.search(text):
+        return set(), set()
+    named = {w[:6] for w in re.findall(r"[a-z]{4,}", text.lower())}
+    said = {lv for t in LEVEL.findall(text) if (lv := _level(t))}
+    sides_said = set(claims.sides(text))
+    items = [(s, lv) for s, lv, words in _items(ctx) if words & named]
+    # (the item's levels only where it gives all of them: "requested at L4-L5 and L5-S1 only"
+    # of a three-level request misstates it)
+    return ({side for item_sides, _ in items for side in sides_said & item_sides},
+            {lv for _, item_levels in items if item_levels <= said for lv in item_levels})
+
+
 def item_terms(ctx: EvalContext, text: str) -> tuple[set[str], set[str]]:
     """The sides and levels of a requested item that the sentence gives with the item: a side
     or level of the item followed, within three words, by a word naming the item's procedure
-    or (for a side) by the item's level."""
-    sides: set[str] = set()
-    levels: set[str] = set()
+    or (for a side) by the item's level; and the item's levels anywhere in a sentence about
+    the request that names the item's procedure."""
+    sides, levels = _requested(ctx, text)
     for m in _TERM.finditer(text):
         term = m.group(1)
         after = m.group(2).lower()

@@ -181,8 +181,8 @@ _RIGHT_IDIOM = re.compile(r"\b(?:the|a|is|was) right (?=(?:next |first |last )?(
 
 def _specific(plain: str, known: claims.Claims, counts: frozenset[float] = frozenset()
               ) -> bool:
-    """Whether a sentence states a number, date, level or side the case file does not (nor a
-    count of what it lists: ``counts``, the number of items in dispute)."""
+    """Whether a sentence states a number, date, month ("in July 2014"), level or side the case
+    file does not (nor a count of what it lists: ``counts``, the number of items in dispute)."""
     if "right " in plain.lower() and _RIGHT_IDIOM.search(plain):
         plain = _RIGHT_IDIOM.sub(lambda m: m.group(0).replace("right", "proper")
                                  .replace("Right", "Proper"), plain)
@@ -190,6 +190,8 @@ def _specific(plain: str, known: claims.Claims, counts: frozenset[float] = froze
     return bool((said.levels and said.levels - known.levels) or
                 (said.sides and said.sides - known.sides) or
                 (said.dates and said.dates - known.dates) or
+                (said.month_years and said.month_years - known.month_years -
+                 {(d.year, d.month) for d in known.dates}) or
                 (said.numbers and said.numbers - known.numbers - counts))
 
 
