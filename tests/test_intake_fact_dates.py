@@ -188,3 +188,12 @@ def test_a_records_title_line_gives_its_date_when_no_field_does():
     assert document_date("FOLLOW-UP NOTE 03/09/2026\nDate of service: 03/10/2026\n") == \
         dt.date(2026, 3, 10)
     assert document_date("Patient Pat Example 03/09/2026\nNeck pain.\n") is None
+
+
+def test_a_weekly_reports_period_ends_on_the_day_it_measured():
+    text = ("PRETEND WORK REHAB - WEEKLY PROGRESS REPORT (Week 2 of 4)\n"
+            "Report period: 03/02/2026 - 03/06/2026\nReport date: 03/09/2026\n\n"
+            "Floor-to-waist lift: 15 lb -> 25 lb\n")
+    assert document_date(text) == dt.date(2026, 3, 6)
+    short = "WEEKLY SUMMARY\nWk 2 of 6   Report period 03/02/26 - 03/06/26\n"
+    assert document_date(short) == dt.date(2026, 3, 6)

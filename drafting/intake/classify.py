@@ -197,9 +197,10 @@ def classify(first_page: str, full_text: str) -> Classification:
 
 
 # "Dates of evaluation: 09/18/2024 and 09/19/2024", "Dates of treatment: 09/03/2025 -
-# 11/19/2025": a record of several days is complete on its last one.
-_DAYS = re.compile(r"\bdates of (?:evaluation|testing|treatment|care)\s*:?(?P<days>[^\n]*)",
-                   re.IGNORECASE)
+# 11/19/2025", a weekly report's "Report period: 11/09/2026 - 11/13/2026" (dated 11/16/2026):
+# a record of several days is complete on its last one, what it measured of that day.
+_DAYS = re.compile(r"\b(?:dates of (?:evaluation|testing|treatment|care)|report(?:ing)? period|"
+                   r"period covered)\s*:?(?P<days>[^\n]*)", re.IGNORECASE)
 
 
 _ADMITTED = re.compile(r"\b(?:admi(?:t|ssion) date|date of admission|admitted)\s*:", re.IGNORECASE)
