@@ -212,8 +212,12 @@ def test_the_head_word_of_an_employer_said_alone_is_removed():
     assert "Brevik" not in out
 
 
-def test_a_patient_at_a_hospital_names_no_employer():
-    assert "Mercy Hospital" in _out("She was a patient at Mercy Hospital for two nights.")
+@pytest.mark.parametrize("text, place", [
+    ("She was a patient at Mercy Hospital for two nights.", "Mercy Hospital"),
+    ("The author is an orthopedic surgeon at Lakeview Orthopedics.", "Lakeview Orthopedics"),
+])
+def test_a_patient_or_a_clinician_at_a_facility_names_no_employer(text, place):
+    assert place in _out(text)
 
 
 # ----------------------------------------------------------------------------- relatives

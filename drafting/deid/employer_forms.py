@@ -34,8 +34,13 @@ CONTACT = re.compile(
     r"\b(?i:employer)(?:['’]s)?(?:[ ](?:contact|HR|rep|representative|supervisor|manager))?,?"
     rf"\s{_PERSON}(?:[ ]\(|,[ ])(?:[a-z][a-z. ]{{2,30}},[ ])?(?P<value>{ORG})"
     r"(?=[ ]?\(|,\s|\))")
+# (not a patient of the place, nor a clinician of the practice that writes: "Dr. Lund is an
+# orthopaedic surgeon at Lakeview Orthopedics" names the writer's practice, not an employer)
 _NOT_JOB = frozenset("patient patients resident residents visitor visitors guest inpatient "
-                     "outpatient member client customer student".split())
+                     "outpatient member client customer student physician surgeon doctor "
+                     "radiologist anesthesiologist physiatrist therapist chiropractor "
+                     "psychologist psychiatrist practitioner provider fellow attending "
+                     "specialist consultant neurologist neurosurgeon orthopedist".split())
 JOB_AT = re.compile(
     r"\b(?i:is|was|has[ ]been|had[ ]been|works[ ]as|worked[ ]as|working[ ]as|employed[ ]as)"
     r"[ ]an?[ ](?P<job>(?:[a-z-]+[ ]){0,2}[a-z-]{3,})[ ](?:at|for|with)[ ](?:the[ ])?"
