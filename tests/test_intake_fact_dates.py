@@ -197,3 +197,10 @@ def test_a_weekly_reports_period_ends_on_the_day_it_measured():
     assert document_date(text) == dt.date(2026, 3, 6)
     short = "WEEKLY SUMMARY\nWk 2 of 6   Report period 03/02/26 - 03/06/26\n"
     assert document_date(short) == dt.date(2026, 3, 6)
+
+
+def test_a_month_and_day_to_come_dates_nothing():
+    late = dt.date(2025, 12, 20)
+    assert figures_day("follow-up on 01/15 with Dr. Q", late) is None  # (next January's)
+    assert figures_day("RTC 2/3 after the MRI", late) is None
+    assert figures_day("MRI done 11/6 showed a protrusion", late) == (dt.date(2025, 11, 6), "day")

@@ -35,6 +35,10 @@ _TODAY = re.compile(r"(?i)\b(?:today|this visit|at this visit)\b")
 # The day of another event than the one told: the last or next of something ("PDMP: single
 # prescriber, last fill 05/28", "next appt 06/12").
 _ANOTHER = re.compile(r"(?i)\b(?:last|next|prior|previous)\s+[a-z]+\.?\s*$")
+# A day to come ("follow-up 01/15", "RTC on 2/3", "scheduled for 03/10"), whatever year it falls
+# in: never a day of the record's past.
+_TO_COME = re.compile(r"(?i)\b(?:follow[- ]?up|f/u|return\w*|RTC|next|will|plan\w*|schedul\w*|"
+                      r"due|expected|anticipated|booked|appt\.? (?:on|for))\b")
 _SOON_AFTER = 60  # days after the record: a day to come, not a day of the year before
 
 
@@ -48,7 +52,8 @@ def figures_day(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
         before = text[max(0, match.start() - 16):match.start()]
         if not padded and not _CUE.search(before):
             continue
-        if _TODAY.search(text, 0, match.start()) or _ANOTHER.search(before):
+        if _TODAY.search(text, 0, match.start()) or _ANOTHER.search(before) or \
+                _TO_COME.search(text[max(0, match.start() - 30):match.start()]):
             return None
         if (day in SCALES and month <= day and not d_text.startswith("0")) or \
                 score_beside(text, match.start(), match.end(), month, day) or \
