@@ -280,3 +280,20 @@ def test_eponyms_signs_and_a_bone_ridge_survive(text):
             assert word in out
     if "Rehab" in text:
         assert "Kaweah Oaks Rehab" in out
+
+
+def test_an_employer_named_after_a_state_does_not_take_the_state_with_it():
+    # the head word of an employer ("Minnesota" of "Minnesota Freightways") is learned only where
+    # it is no state's name: a state is no identifier, and its agencies, databases and fee
+    # schedules must survive (found on held-out set 19, 2026-12-07)
+    from drafting.deid.recognizers import scan
+
+    text = ("Employer: Minnesota Freightways Inc., Duluth.\nChecked the Minnesota PMP today. The "
+            "Minnesota Department of Labor and Industry was copied.")
+    found = scan(text)
+    redacted = {text[s.start:s.end] for s in found.spans}
+    assert "Minnesota Freightways Inc." in redacted
+    assert "Minnesota" not in redacted and "Minnesota" not in found.employers
+    # an employer whose head is in no dictionary and names no state is still learned alone
+    other = scan("Employer: Kessler Dairy Inc.\nKessler called about light duty.")
+    assert "Kessler" in other.employers

@@ -12,9 +12,12 @@ import yaml
 from drafting.deid import names as name_rules
 from drafting.deid.numbers import _ENDS_FIELD
 from drafting.deid.phimap import PhiKind
+from drafting.deid.places import _STATE_NAMES
 from drafting.deid.spans import Span
 from drafting.deid.terms import LOWER, UPPER, U, is_clinical_word, is_never_name
 from drafting.deid.words import is_word
+
+_STATE = re.compile(_STATE_NAMES)
 
 # ----------------------------------------------------------------------------- employers
 
@@ -179,8 +182,10 @@ def _org_variants(org: str) -> set[str]:
     # a VA medical centre short and long ("Rio Puerco VAMC", "Rio Puerco VA Medical Center")
     out |= {re.sub(r"\bVAMC\b", "VA Medical Center", bare), re.sub(
         r"\bVA Medical Center\b", "VAMC", bare)}
+    # (never a state's name alone: "Minnesota" of "Minnesota Freightways" is no identifier, and
+    # learned it would take "the Minnesota PMP" and the state's agencies with it)
     return {v for v in out if len(v) >= 4 and not all(is_never_name(w) for w in v.split())
-            and not kept(v)}
+            and not kept(v) and not _STATE.fullmatch(v)}
 
 
 _NO_EMPLOYER = frozenset("none self self-employed unemployed retired disabled n/a na unknown same "
