@@ -61,6 +61,7 @@ from drafting.intake.extract.medications import (
 )
 from drafting.intake.extract.narrative import SURELY_DONE
 from drafting.intake.extract.not_patient import NOT_DONE_YET
+from drafting.intake.extract.one_line import joined_on_one_line
 from drafting.intake.extract.passing import (
     PROCEDURE_WORDS,
     care_beside,
@@ -130,8 +131,8 @@ def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
     found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
     title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
-    return drugs_told_once(_exclusions_folded(
-        [f for f in found if " ".join(f.statement.split()).casefold() != title]))
+    return joined_on_one_line(drugs_told_once(_exclusions_folded(
+        [f for f in found if " ".join(f.statement.split()).casefold() != title])), doc)
 
 
 # Findings a sentence states only as absent ("Denies bowel or bladder changes", "No red flags").

@@ -1,0 +1,76 @@
+"""Forms of a record that intake drafted no fact for, on new synthetic text (issue #23).
+
+Short findings of one kind written one after another on one line ("Lumbar flexion 30 deg w/
+pain. TTP R paraspinals L4-S1. SLR + R at 45 deg.", "PHQ-9 11. GAD-7 8.") are the writer's one
+statement: they are drafted as one fact, as the line has them. Findings on lines of their own
+stay separate facts, and so do drugs (each keeps its own dose) and findings of one line that
+name opposite sides."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 1, 1)
+
+NOTE = """MADEUP VALLEY SPINE
+
+FOLLOW-UP VISIT
+
+Date of visit: 03/14/2025
+
+SUBJECTIVE: Back pain 6/10, worse with sitting.
+Meds: Gabapentin 300 mg TID. Duloxetine 60 mg daily.
+
+EXAM:
+Lumbar flexion 30 deg w/ pain. TTP R paraspinals L4-S1. SLR + R at 45 deg.
+Strength 5/5 BLE.
+Sensation decreased R lateral calf.
+
+Screening: PHQ-9 11. GAD-7 8.
+"""
+
+SIDES = """MADEUP VALLEY SPINE
+
+FOLLOW-UP VISIT
+
+Date of visit: 03/14/2025
+
+EXAM:
+Sensation decreased R lateral calf. Sensation decreased L medial foot.
+"""
+
+
+def _facts(tmp_path: Path, text: str) -> list[dict[str, Any]]:
+    record = tmp_path / "note.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="recall", ocr=False, today=TODAY).drafted.data["facts"]
+
+
+def test_short_findings_of_one_kind_on_one_line_are_one_fact(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, NOTE)
+    exam = [f["statement"] for f in facts if f["category"] == "exam"]
+    assert any("Lumbar flexion 30" in s and "TTP R paraspinals" in s and "SLR + R" in s
+               for s in exam), exam
+    psych = [f["statement"] for f in facts if f["category"] == "psych"]
+    assert any("PHQ-9 11" in s and "GAD-7 8" in s for s in psych), psych
+
+
+def test_findings_on_lines_of_their_own_stay_separate_facts(tmp_path: Path) -> None:
+    exam = [f["statement"] for f in _facts(tmp_path, NOTE) if f["category"] == "exam"]
+    assert not any("Strength 5/5" in s and "Sensation decreased" in s for s in exam), exam
+    assert not any("Lumbar flexion" in s and "Strength 5/5" in s for s in exam), exam
+
+
+def test_drugs_on_one_line_keep_a_fact_each(tmp_path: Path) -> None:
+    meds = [f for f in _facts(tmp_path, NOTE) if f["category"] == "medication"]
+    assert not any("Gabapentin" in f["statement"] and "Duloxetine" in f["statement"]
+                   for f in meds), [f["statement"] for f in meds]
+
+
+def test_findings_of_opposite_sides_on_one_line_are_not_joined(tmp_path: Path) -> None:
+    exam = [f["statement"] for f in _facts(tmp_path, SIDES) if f["category"] == "exam"]
+    assert not any("lateral calf" in s and "medial foot" in s for s in exam), exam
