@@ -33,7 +33,7 @@ _RIGHT = re.compile(
     rf"^(?:{APOSTROPHE}s(?![\w])|,?[ ]{GENERATION}(?![\w])|"
     # a maiden name ("Ana Ruiz (née de Vries)"); a hyphenated surname cut to its initials ("O-L")
     rf"[ ]\((?i:née|nee|born)[ ](?:(?i:{PARTICLE})[ ])*{_CAP}(?:[ ]{_CAP})?\)|"
-    rf"[ ]{U}-{U}(?![\w'’-])|"
+    rf"[ ]{U}-{U}(?![\w'’-])|[ ]\(PGY-?\d\)|"  # a resident's year after the credential
     rf"{_CREDENTIALS}\.?(?:,?[ ]{CREDENTIAL}\.?)*|"
     rf",?[ ]{U}\.?(?=[ \t]{{2,}}|[ \t]*[|\n]|[ \t]*$|[ ]-)|"
     rf"[ ]{U}\.(?=[ ][a-z]|[,;:)])|"

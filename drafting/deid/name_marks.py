@@ -22,6 +22,7 @@ from drafting.deid.name_cues import (
     paired_names,
     phone_names,
 )
+from drafting.deid.name_forms import name_forms
 from drafting.deid.name_given import given_marks, lower_places
 from drafting.deid.name_keys import derived_names, keyed_names
 from drafting.deid.name_letters import letter_names
@@ -163,6 +164,7 @@ def find_names(text: str, learned: Iterable[str] = ()) -> tuple[list[tuple[int, 
     marked = list(name_rules.seeds(text)) + list(marks(text)) + list(prose_marks(text))
     marked += list(given_marks(text)) + list(cued_names(text)) + list(double_names(text))
     marked += list(keyed_names(text))
+    marked += [(span.start, span.end) for span in name_forms(text)]
     marked += list(nicknames(text, marked))
     tokens = set(learned)
     for start, end in marked:

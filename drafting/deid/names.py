@@ -43,14 +43,15 @@ PARTICLE = (r"(?:de|del|della|der|den|di|da|das|do|dos|du|van|von|ter|ten|le|la|
             r"y|bin|ibn|al|el|st\.|St\.)")
 # Núñez, O'Neil, McDonald, DeShawn, d'Arcy
 _CAP = rf"(?:[{UPPER}dl]{APOSTROPHE})?{U}{L}+(?:{U}{L}+)*"
-_CAPS = rf"(?:{U}{APOSTROPHE})?{U}{U}+"  # NGUYEN, D'ANGELO
+_CAPS = rf"(?:{U}{APOSTROPHE}|Ma?c)?{U}{U}+"  # NGUYEN, D'ANGELO, McNULTY
 _PIECE = rf"(?:{_CAP}|{_CAPS})"
 # One name word: hyphenated pieces (a hyphen may end a line: "Mehra-\nCoyle"; a given name
 # may go on in lower case: "Ji-hoon"), or initials ("R.", "R.T.").
 WORD = (rf"(?:{_PIECE}(?:{HYPHEN}(?:\n[ \t]*)?{_PIECE})*(?:{HYPHEN}{L}{{2,}})?(?:{HYPHEN}{U}\.?)?"
         rf"(?![\w{UPPER}{LOWER}])"
         rf"|(?:{U}\.){{1,3}}(?![{UPPER}{LOWER}])|{U}(?![{UPPER}{LOWER}.'’-]))")
-_PWORD = rf"(?:(?:{PARTICLE}[ ])*{WORD})"
+_CAPS_PARTICLE = r"(?:DE[ ]LA|DE|DEL|DELLA|DER|DI|DA|DOS|DU|VAN|VON|ST\.)"  # "M. DE ANDA"
+_PWORD = rf"(?:(?:{PARTICLE}[ ]|{_CAPS_PARTICLE}[ ](?={U}))*{WORD})"
 NAME = rf"{_PWORD}(?:(?:[ ]|,[ ]?){_PWORD}){{0,4}}"
 # A labelled name may continue on the next line ("Patient: Wilhelmina\nStrout").
 NAME_WRAPPED = rf"{_PWORD}(?:(?:[ ]|,[ ]?|[ \t]*\n[ \t]*){_PWORD}){{0,4}}"
@@ -79,6 +80,9 @@ TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|R
          r"Maj|Cmdr|Cdr|Spc|Pfc|Pvt|"
          r"(?:MAJ|COL|LTC|SSG|SFC|MSG|SGM|CDR|LCDR|1LT|2LT)"
          r"(?=[ ][A-Z][a-z]+[ ](?:[A-Z]\.?[ ])?[A-Z][a-z])|"
+         r"CPT(?=[ ][A-Z][a-z]+[ ][A-Z]\.[ ][A-Z][a-z])|"  # a captain, not a code
+         # a police report's rank before an initial and a surname in capitals ("SGT M. DE ANDA")
+         r"(?:SGT|TPR|CPL|DET|OFC|DEP|LT|CPT)(?=[ ][A-Z]\.[ ](?:[A-Z]+\.?[ ])?[A-Z]{2})|"
          # in capitals, as a transcript names its speakers ("MS. DOE:"), with their period
          r"MRS(?=\.)|MR(?=\.)|MS(?=\.)|DR(?=\.)|Fr(?=\.)|"  # and a priest's "Fr."
          # a rank or an office in capitals, as a police or court form writes it ("SGT. DOE")
@@ -102,6 +106,7 @@ _CREDENTIAL_LIST = [
     "FAAPM", "FASA", "FAANS", "BA", "B.A.",
     "RDH", "RDA", "CDA", "R. NCS.T.", "R.NCS.T.", "CNCT", "RPSGT", "CNIM", "RT(R)", "RT(CT)",
     "RT(MR)", "RDCS", "RCIS", "NREMT", "NRP", "EMT-P", "AEMT", "MOA", "CCMA", "RMA", "MA-C",
+    "Esquire", "ESQUIRE",
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"

@@ -1,0 +1,97 @@
+"""De-identification of names by the form they are written in (issue #22, round deid-names):
+each class of leak found on the development sets 1-18 is asserted here on synthetic text written
+for the test (invented people, 555-01xx numbers), and each look-alike that must survive beside
+it. A name case fails without its rule."""
+
+from __future__ import annotations
+
+from tests.test_deid_classes import _leaks, _out
+
+# ----------------------------------------------------------------------------- capitals
+
+
+def test_a_full_name_in_capitals_with_a_middle_initial_is_a_name():
+    text = ("WENDELL R. OSTROWSKI,                 )   CASE NO. 22-1187\n"
+            "  Printed name of collector:  ISOLDE  K  VARNHAGEN\n"
+            "Mr. Ostrowski was seen again on Monday.\n")
+    out = _out(text)
+    assert _leaks(out, "WENDELL", "OSTROWSKI", "ISOLDE", "VARNHAGEN", "Ostrowski") == []
+
+
+def test_capitals_with_an_initial_that_are_no_name_stay():
+    text = "LUMBAR SPINE W. CONTRAST; NORMAL A. FLOW; PATIENT J. SMITH-LIKE SYMPTOMS\n"
+    out = _out(text)
+    for kept in ("LUMBAR SPINE", "NORMAL A. FLOW", "PATIENT"):
+        assert kept in out, kept
+
+
+def test_particles_and_saint_written_in_capitals_go_with_the_name():
+    text = ("REVIEWED: SGT R. VAN DUSEN #4410  03/02/2024\n"
+            "I, TPR K. ST. AUBIN #3381, ARRIVED AT 1415 HRS.\n"
+            "   12   BY MR. DE LUCA:\n")
+    out = _out(text)
+    assert _leaks(out, "VAN DUSEN", "DUSEN", "ST. AUBIN", "AUBIN", "DE LUCA", "LUCA",
+                  "SGT R.", "TPR K.") == []
+
+
+def test_a_mc_surname_in_capitals_is_one_name():
+    out = _out("REPORTING OFFICER  P.O. McTAVISH-ROYCE, D.   BADGE 55102\n")
+    assert _leaks(out, "McTAVISH", "ROYCE") == []
+
+
+def test_ranks_and_sides_in_capitals_without_a_name_stay():
+    out = _out("LT L5 radiculopathy; SGT LEVEL 2 TRAINING; CPT 64483 x1; DE LA CRUZ STREET\n")
+    for kept in ("LT L5", "CPT 64483", "SGT LEVEL"):
+        assert kept in out, kept
+
+
+# ----------------------------------------------------------------------------- inverted forms
+
+
+def test_surname_comma_given_opening_a_header_line_is_a_name():
+    out = _out("Tarkowska, Lenore   MRN 4410927   DOS 02/11/2025\nShe reports less pain.\n")
+    assert _leaks(out, "Tarkowska", "Lenore") == []
+
+
+def test_capitals_comma_without_a_space_in_a_table_cell_is_a_name():
+    text = ("GABAPENTIN 300MG CAP   90  1  02/01/25   ODEGAARD,SIGRID M\n"
+            "NAPROXEN 500MG TAB     60  0  01/12/25   KVIST-ABARA,LUDVIK\n")
+    out = _out(text)
+    assert _leaks(out, "ODEGAARD", "SIGRID", "KVIST-ABARA", "LUDVIK") == []
+
+
+def test_capitals_comma_pairs_of_findings_stay():
+    out = _out("EXAM: ROM,FULL  ; NEURO,WNL\nGAIT,NORMAL\n")
+    for kept in ("ROM,FULL", "NEURO,WNL", "GAIT,NORMAL"):
+        assert kept in out, kept
+
+
+# ----------------------------------------------------------------------------- structured forms
+
+
+def test_the_display_of_a_person_in_a_fhir_resource_is_a_name():
+    text = ('{"provider": {"display": "Lindqvist-Oduya, Maren"}, '
+            '"requestor": {"display": "ter Horst, Bram"}, '
+            '"author": [{"display": "Castellane, Ottilie"}], '
+            '"insurer": {"display": "Prairie Mutual"}, '
+            '"code": {"display": "Lumbar radiculopathy"}}\n')
+    out = _out(text)
+    assert _leaks(out, "Lindqvist-Oduya", "Maren", "Horst", "Castellane", "Ottilie") == []
+    assert "Lumbar radiculopathy" in out
+
+
+def test_the_surnames_of_a_law_firm_named_after_its_partners_are_names():
+    text = ("TOLLUND & VARGAS-OKEKE LAW OFFICES, S.C.\n"
+            "Please direct questions to Tollund & Vargas-Okeke, or to Ms. Tollund herself.\n")
+    out = _out(text)
+    assert _leaks(out, "TOLLUND", "VARGAS-OKEKE", "Tollund", "Vargas-Okeke") == []
+
+
+# ----------------------------------------------------------------------------- credentials
+
+
+def test_esquire_and_a_residents_year_go_with_the_name():
+    text = ("cc: Odalys P. Fenwick, Esquire. Portal: none.\n"
+            "Resident: Tobiah Nakashima-Ruiz, MD (PGY-3)\n")
+    out = _out(text)
+    assert _leaks(out, "Fenwick", "Esquire", "Nakashima", "PGY-3") == []
