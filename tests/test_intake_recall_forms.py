@@ -74,3 +74,34 @@ def test_drugs_on_one_line_keep_a_fact_each(tmp_path: Path) -> None:
 def test_findings_of_opposite_sides_on_one_line_are_not_joined(tmp_path: Path) -> None:
     exam = [f["statement"] for f in _facts(tmp_path, SIDES) if f["category"] == "exam"]
     assert not any("lateral calf" in s and "medial foot" in s for s in exam), exam
+
+
+MEDS = """FAKETOWN PAIN ASSOCIATES
+
+FOLLOW-UP VISIT
+
+Date of visit: 05/20/2025
+
+Home regimen: meloxicam 7.5 mg daily, duloxetine 30 mg daily.
+Tried before: pregabalin 75 mg BID - stopped for swelling.
+Overnight: hydromorphone PCA 0.2 mg demand, 10 min lockout.
+Ward course: Pain settled with oxycodone 5 mg q4h PRN.
+P: naproxen 500 mg bid, recheck in 4 weeks.
+"""
+
+
+def _ruled(facts: list[dict[str, Any]]) -> list[str]:
+    """The statements of the rules' facts (not the classifier's pending proposals)."""
+    return [f["statement"] for f in facts if not f.get("proposed")]
+
+
+def test_a_medication_list_under_any_field_label_is_read(tmp_path: Path) -> None:
+    read = _ruled([f for f in _facts(tmp_path, MEDS) if f["category"] == "medication"])
+    assert any("meloxicam 7.5 mg" in s for s in read), read
+    assert any("pregabalin 75 mg" in s for s in read), read
+
+
+def test_a_plan_a_pump_setting_or_a_drug_inside_prose_is_not_a_list_item(tmp_path: Path) -> None:
+    read = _ruled(_facts(tmp_path, MEDS))
+    for never in ("naproxen 500", "PCA", "oxycodone 5 mg"):
+        assert not any(never in s for s in read), (never, read)

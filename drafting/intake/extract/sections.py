@@ -175,8 +175,36 @@ def readable(sentence: Sentence) -> bool:
     if _MEASURED.search(f"{sentence.label} {sentence.text}") and not SKIPPED_SECTIONS.search(
             sentence.label):
         return True  # a measure under any label: "Self-rated pain: 6/10 (admission 8/10)"
+    if drug_with_dose(sentence):
+        return True  # "Home meds: meloxicam 7.5 mg daily", "Tried: duloxetine 30 mg - stopped"
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
     return bool(FINDINGS_HEADINGS.search(sentence.heading))
+
+
+# A SOAP note's plan letter written as a field ("P: naproxen 500 mg bid"): what is ordered.
+_PLAN_LETTER = re.compile(r"^(?:p|a/p|a&p|rx|plan)$", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]\s*|[-*\u2022]\s*)?")
+# A patient-controlled pump's settings (demand dose, lockout, basal rate): the device's order.
+_PUMP_SETTINGS = re.compile(r"\bPCA\b|\block-?out\b|\bbasal\b", re.IGNORECASE)
+
+
+def drug_with_dose(sentence: Sentence) -> bool:
+    """A field's value that opens with a drug of the lexicon and its dose, under a label that
+    is not the plan's: an item of a medication list however its field is named ("Home meds:
+    meloxicam 7.5 mg daily", "Current tx: gabapentin 300 mg TID", "Tried: duloxetine 30 mg -
+    stopped"). A drug told inside prose ("Pain controlled with oxycodone 5 mg ...") or after
+    a device ("PCA hydromorphone 0.2 mg demand") is not a list's item."""
+    from drafting.intake.extract.medications import medications_in, ocr_read
+
+    label = label_core(sentence.label or "")
+    if _PLAN_LETTER.match(label) or SKIPPED_SECTIONS.search(sentence.heading or "") or \
+            _PUMP_SETTINGS.search(sentence.text):
+        return False
+    text = ocr_read(sentence.text)
+    opening = _ITEM_MARK.sub("", text, count=1)
+    offset = len(text) - len(opening)
+    return any(m.amount is not None and (hit := m.drug.pattern.search(text)) is not None
+               and hit.start() == offset for m in medications_in(sentence.text))
 
 
 # A score of a validated scale, or of pain, told as its value and its change ("Oswestry 52% ->
