@@ -126,3 +126,22 @@ def test_an_items_date_beside_its_name_is_the_case_files(sentence, wrong):
 def test_a_month_and_year_dates_an_uncited_claim(sentence, flagged):
     found = uncited("wc-opioids-appeal", sentence)
     assert bool(found) == flagged, found
+
+
+# A count of the patient's history ("three lumbar epidurals", "two early refill requests") or a
+# year it is dated by ("in 2013") makes an uncited clinical sentence specific, where the case
+# file does not count or date the same (#19, paraphrase round 12); a guideline's year, a count
+# the case file states of the same thing, or a sentence naming no clinical thing is not.
+@pytest.mark.parametrize(("sentence", "flagged"), [
+    ("He had three lumbar epidurals before the fusion, none of which helped.", True),
+    ("Two separate physicians declined to raise the oxycodone dose.", True),
+    ("He tried an injection in 2013 that helped for a while.", True),
+    ("He had several lumbar epidurals before the fusion, none of which helped.", False),
+    ("Under the 2016 CDC guideline, opioids are not a first-line therapy.", False),
+    ("The appeal was argued at length in 2013.", False),
+    # a bound before a count is a requirement, not the history
+    ("The plan argued that the ablation followed fewer than two qualifying epidurals.", False),
+])
+def test_a_count_or_year_of_the_history_makes_an_uncited_claim_specific(sentence, flagged):
+    found = [m for m in uncited("wc-opioids-appeal", sentence) if "patient-specific" in m]
+    assert bool(found) == flagged, found

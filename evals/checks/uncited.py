@@ -195,6 +195,53 @@ def _specific(plain: str, known: claims.Claims, counts: frozenset[float] = froze
                 (said.numbers and said.numbers - known.numbers - counts))
 
 
+# A count of things done to or for the patient ("three lumbar epidurals", "two early refill
+# requests", "14 separate fills", "two separate physicians"): a number and, within two words, a
+# noun of the patient's history ("one" is left out: "one injection now", "one supervised
+# session" weigh a single thing rather than count the history; so are the requests, which the
+# case file counts as its items). A count the case file states of the same noun (an item, a
+# criterion: "two diagnostic blocks") may be restated; the same number of another noun (a page
+# count, a quantity) is no source for it.
+_COUNT = re.compile(
+    r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
+    r"(?:[\s-]+[a-z]+){0,2}?[\s-]+(injections?|epidurals?|blocks?|fills?|refills?|sessions?|"
+    r"visits?|treatments?|procedures?|operations?|surger(?:y|ies)|physicians?|doctors?|"
+    r"providers?|surgeons?|denials?|appeals?|trials?|courses?|admissions?|infusions?|"
+    r"prescriptions?)\b", re.IGNORECASE)
+# A bound just before a count makes it a requirement, not the history ("fewer than two
+# qualifying blocks", "at least two diagnostic blocks").
+_BOUND = re.compile(r"\b(?:fewer|less|more|no more|no fewer|at least|at most|up to|minimum of|"
+                    r"maximum of|than)\s+$", re.IGNORECASE)
+# A year a guideline, statute or policy is named by ("the 2016 CDC guideline", "MTUS 2009").
+_PUBLISHED = re.compile(r"\b(?:guidelines?|CDC|MTUS|ODG|ACOEM|LCD|NCD|ASIPP|NANS|PACC|AMA|"
+                        r"polic(?:y|ies)|rules?|statutes?|code|edition|version|update|"
+                        r"regulations?|act|law)\b", re.IGNORECASE)
+
+
+def _count_key(number: str, noun: str) -> tuple[float | None, str]:
+    word = number.lower()
+    value = float(word) if word.isdigit() else claims.word_number(word)
+    return value, noun.lower().rstrip("s")[:6]
+
+
+@lru_cache(maxsize=256)
+def _known_counts(known_text: str) -> frozenset[tuple[float | None, str]]:
+    return frozenset(_count_key(m.group(1), m.group(2)) for m in _COUNT.finditer(known_text))
+
+
+def _history(plain: str, known: claims.Claims, known_text: str) -> bool:
+    """Whether an uncited sentence counts things of the patient's history the case file does
+    not count ("three lumbar epidurals in 2013"), or dates them by a year it does not give
+    (not a guideline's year)."""
+    counts = {_count_key(m.group(1), m.group(2)) for m in _COUNT.finditer(plain)
+              if not _BOUND.search(plain, 0, m.start())}
+    if counts - _known_counts(known_text):
+        return True
+    if _PUBLISHED.search(plain):
+        return False
+    return bool(claims.scan(plain).bare_years - known.years)
+
+
 def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.Claims
            ) -> tuple[Severity, str] | None:
     """What an uncited sentence states without its citation, if anything: (severity, message)."""
@@ -207,8 +254,8 @@ def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.C
     if anchored := anchored_fact(ctx, plain, stated):
         return "error", f"states {anchored[1]} of {anchored[0]} without citing it"
     # how many items are in dispute is the case file's ("two questions are addressed")
-    if _specific(plain, known, frozenset({float(len(ctx.case.disputed_items))})) and \
-            (_clinical(plain) or _named(plain)):
+    if (_specific(plain, known, frozenset({float(len(ctx.case.disputed_items))})) or
+            _history(plain, known, ctx.known_text)) and (_clinical(plain) or _named(plain)):
         return "error", "patient-specific claim without a citation"
     if "[G:" not in text and _requirement(_without_known(ctx, text)):
         return "warning", "states a guideline requirement without citing it"
