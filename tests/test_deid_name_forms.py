@@ -95,3 +95,42 @@ def test_esquire_and_a_residents_year_go_with_the_name():
             "Resident: Tobiah Nakashima-Ruiz, MD (PGY-3)\n")
     out = _out(text)
     assert _leaks(out, "Fenwick", "Esquire", "Nakashima", "PGY-3") == []
+
+
+# ----------------------------------------------------------------------------- initials, typists
+
+
+def test_initials_of_a_person_of_the_record_where_a_signer_puts_them():
+    text = ("Primary PT: Quinn R. Basset, DPT   PTA: Ezra Tolliver-Nunn, PTA (ETN)\n"
+            "| 01/02 | Chin tucks x10 | QB |\n"
+            "| 01/04 | Walk 10 min    | ETN |\n"
+            "Follow-up call done, case stays open. -QB\n"
+            "Patient notified by ETN.\n"
+            "Co-signed for PTA notes: QB\n")
+    out = _out(text)
+    assert _leaks(out, "QB", "ETN") == []
+
+
+def test_capitals_where_initials_stand_that_no_person_has_stay():
+    text = ("Therapist: Quinn R. Basset, DPT\n"
+            "| 01/02 | Rest | NA |\n"
+            "Range of motion good. -OK\n"
+            "Referral reviewed by VA; transported by EMS (ED).\n")
+    out = _out(text)
+    for kept in ("| NA |", "-OK", "by VA", "by EMS", "(ED)"):
+        assert kept in out, kept
+
+
+def test_typists_and_scribes_after_their_label_or_a_spaced_slash():
+    text = ("Impression: no stenosis.\n\n"
+            "Ilka Moravec-Stone, MD / qdt\n"
+            "IMS / wrp   Dictated 01/03/2025 08:10\n"
+            "Transcription: hjk/amv\n"
+            "Scribe: tbarlow7\n")
+    out = _out(text)
+    assert _leaks(out, "qdt", "IMS", "wrp", "hjk", "amv", "tbarlow7") == []
+
+
+def test_a_scribe_label_before_a_word_stays():
+    out = _out("Scribe: none present. Transcription: pending\n")
+    assert "none present" in out and "pending" in out

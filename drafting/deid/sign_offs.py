@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.deid.initial_marks import initial_marks, name_initials
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.words import is_word
@@ -21,9 +22,13 @@ from drafting.deid.words import is_word
 _TYPIST = r"(?P<typist>[a-z]{2,4})(?![\w@/-]|\.\w)"
 # "KvdM:tls" or "RBH/ak" alone at the start of a line (before a gap, "cc:" or the line's end)
 REFERENCE_LINE = re.compile(
-    rf"(?m)^[ \t]*(?P<author>(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{{2,5}})[:/]{_TYPIST}"
+    rf"(?m)^[ \t]*(?P<author>(?=[A-Za-z]*[A-Z][A-Za-z]*[A-Z])[A-Za-z]{{2,5}})[ ]?[:/][ ]?{_TYPIST}"
     r"(?=[ \t]{2,}|[ \t]*$)")
-AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])/{_TYPIST}(?=[ \t]*$)", re.MULTILINE)
+AFTER_NAME = re.compile(rf"(?<=[A-Za-z.])[ ]?/[ ]?{_TYPIST}(?=[ \t]*$)", re.MULTILINE)
+# a transcriptionist's or scribe's label: "Transcription: abc/xyz", "Scribe: jdoe4"
+TRANSCRIBER = re.compile(r"(?i:\b(?:transcription(?:ist)?|transcriber|typist|scribe)\b)[ ]?:[ ]?"
+                         r"(?P<typist>[a-z][a-z0-9._]{1,20}[a-z0-9])(?:/(?P<second>[a-z]{2,4}))?"
+                         r"(?![\w@/-])")
 TYPED_BY = re.compile(rf"(?i:\b(?:transcribed|typed|dictated)\b)[^\n]{{0,40}}?\bby[ ]{_TYPIST}")
 BADGE = re.compile(r"[ ]\(?#[ ]?(?P<number>\d{4,7})(?![\w-])")
 
@@ -31,6 +36,7 @@ BADGE = re.compile(r"[ ]\(?#[ ]?(?P<number>\d{4,7})(?![\w-])")
 def sign_offs(text: str, found: list[Span]) -> Iterator[Span]:
     names = [span for span in found if span.kind is PhiKind.name]
     authors = {_initials(span.text(text)) for span in names}
+    authors |= {i for span in names for i in name_initials(span.text(text))}
     name_ends = {span.end for span in names}
     for pattern in (REFERENCE_LINE, AFTER_NAME, TYPED_BY):
         for match in pattern.finditer(text):
@@ -43,6 +49,11 @@ def sign_offs(text: str, found: list[Span]) -> Iterator[Span]:
             elif pattern is AFTER_NAME and match.start() not in name_ends:
                 continue  # "neck/lbp"
             yield Span(match.start("typist"), match.end("typist"), PhiKind.name, 4)
+    yield from initial_marks(text, names)
+    for match in TRANSCRIBER.finditer(text):
+        for group in ("typist", "second"):
+            if match.group(group) and not is_word(match.group(group)):
+                yield Span(match.start(group), match.end(group), PhiKind.name, 4)
     for span in names:
         if badge := BADGE.match(text, span.end):
             yield Span(badge.start("number"), badge.end("number"), PhiKind.id, 5)
