@@ -134,3 +134,29 @@ def test_typists_and_scribes_after_their_label_or_a_spaced_slash():
 def test_a_scribe_label_before_a_word_stays():
     out = _out("Scribe: none present. Transcription: pending\n")
     assert "none present" in out and "pending" in out
+
+
+# ----------------------------------------------------------------------------- credential first
+
+
+def test_a_credential_before_an_initial_and_surname_or_a_surname_in_capitals():
+    text = ("PDMP queried by PharmD K. Wennerholm - no fills. Fall risk documented by "
+            "RN VANTERPOOL-ASHE (community). Records from PT D. Brightwater.\n")
+    out = _out(text)
+    assert _leaks(out, "Wennerholm", "VANTERPOOL", "ASHE", "Brightwater", "PharmD K.") == []
+
+
+def test_a_credential_before_an_order_or_a_test_stays():
+    out = _out("PT EVAL done; MD ORDER signed; RN TRIAGE at 0900; PT MRI LUMBAR; RN BSN.\n")
+    for kept in ("PT EVAL", "MD ORDER", "RN TRIAGE", "PT MRI LUMBAR", "RN BSN"):
+        assert kept in out, kept
+
+
+def test_a_persons_name_in_an_x12_segment_is_one_name_separators_and_all():
+    text = ("ISA*00*          *00*          *ZZ*SUBMITTER      *ZZ*RECEIVER       ~\n"
+            "NM1*IL*1*QUARLES*TOBIN*R****MI*ZGH884210~\n"
+            "NM1*PR*2*PRAIRIE MUTUAL*****PI*HFG01~\n")
+    out = _out(text)
+    assert _leaks(out, "QUARLES", "TOBIN", "*R*") == []
+    assert "]*[NAME" not in out  # the separators inside the name replaced with it
+    assert "PRAIRIE MUTUAL" in out

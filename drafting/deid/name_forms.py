@@ -8,6 +8,8 @@ before them:
   after it (``Quist, Marit   MRN 0012345``);
 - ``LAST,FIRST M`` in capitals without a space after the comma, as a pharmacy or VA table cell
   writes a prescriber (``ODEGAARD,SIGRID M``), a gap or the line's end after it;
+- a credential before an initial and a surname, or before a surname in capitals in no
+  dictionary (``PharmD J. Okafor``, ``by RN VANTERPOOL``);
 - the ``display`` of a person in a FHIR resource (``"requestor": {"display": "Imre Vos"}``,
   ``"author": [{"display": "Vos, Imre"}]``);
 - the surnames of a law firm named after its partners (``Tollund & Varga Law Offices``,
@@ -22,7 +24,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.deid.given_names import is_given_name
-from drafting.deid.names import _CAP, _CAPS, PARTICLE, _is_stop
+from drafting.deid.names import _CAP, _CAPS, _CREDENTIAL_WORDS, PARTICLE, _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 from drafting.deid.terms import HYPHEN, is_clinical_word
@@ -38,6 +40,11 @@ INVERTED_HEADER = re.compile(
 INVERTED_TIGHT = re.compile(
     rf"(?<![\w'’,-])(?P<name>(?P<last>{_CAPS_NAME}),(?P<first>{_CAPS_NAME})(?:[ ][A-Z])?)"
     r"(?=[ \t]{2,}|[ \t]*$|[ \t]*\|)", re.MULTILINE)
+# A credential or licence before an initial and a surname, or a surname in capitals: "PharmD
+# J. Okafor", "PT N. Brightwater", "documented by RN VANTERPOOL".
+CREDENTIAL_BEFORE = re.compile(
+    r"(?<![\w'’/-])(?:RN|LPN|LVN|NP|FNP|PharmD|RPh|PA-C|PT|DPT|OT|PTA|MD|DO|CRNA|CCM|LCSW)[ ]"
+    rf"(?:(?P<initial>[A-Z]\.[ ]?{_CAP_NAME})|(?P<caps>{_CAPS_NAME}))(?![\w'’-])")
 _PERSON_PARENTS = (r"provider|requestor|requester|author|performer|practitioner|patient|subject|"
                    r"recorder|asserter|enterer|attester|signer|beneficiary|subscriber|"
                    r"policyHolder|contact|participant|actor|individual|agent|informant|sender")
@@ -69,6 +76,12 @@ def name_forms(text: str) -> Iterator[Span]:
             if _plain(first) and _plain(last) and not is_word(last) and (
                     is_given_name(first) or not is_word(first)):
                 yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
+    for match in CREDENTIAL_BEFORE.finditer(text):
+        name = match.group("initial") or match.group("caps")
+        surname = name.split(" ")[-1]
+        if _plain(surname) and surname.lower() not in _CREDENTIAL_WORDS and (
+                match.group("initial") or (len(surname) >= 4 and not is_word(surname))):
+            yield Span(match.start(), match.end(), PhiKind.name, 4)  # the credential with it
     for match in FHIR_DISPLAY.finditer(text):
         words = re.findall(r"[^\W\d_]+", match.group("name"))
         if words and all(w[0].isupper() or re.fullmatch(PARTICLE, w) for w in words) \

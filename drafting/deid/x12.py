@@ -77,7 +77,12 @@ def x12_spans(text: str) -> Iterator[Span]:
         if name == "NM1":
             person = len(elements) > 2 and (elements[2] == "1" or elements[1] in PERSON_ENTITIES)
             if len(elements) > 2 and elements[2] == "1":
-                wanted.update({3: N, 4: N, 5: N, 7: N})
+                wanted.update({7: N})
+                # last, first and middle name: one name with the separators between them
+                parts = [k for k in (3, 4, 5) if k < len(elements) and elements[k].strip()]
+                if parts:
+                    yield Span(offsets[parts[0]], offsets[parts[-1]] + len(elements[parts[-1]]),
+                               N, 5)
             if person:
                 wanted[9] = ID
         elif name in ("N3", "N4") and person:
