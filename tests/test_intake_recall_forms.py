@@ -105,3 +105,29 @@ def test_a_plan_a_pump_setting_or_a_drug_inside_prose_is_not_a_list_item(tmp_pat
     read = _ruled(_facts(tmp_path, MEDS))
     for never in ("naproxen 500", "PCA", "oxycodone 5 mg"):
         assert not any(never in s for s in read), (never, read)
+
+
+PSYCH = """MOCKRIDGE BEHAVIORAL HEALTH
+
+PRE-SURGICAL PSYCHOLOGICAL EVALUATION
+
+Date of evaluation: 06/02/2025
+Referral source: spine clinic
+
+PROGRESS: She now walks 20 minutes four days a week, up from 5 minutes.
+
+TESTING: PHQ-9 8. GAD-7 5.
+
+RECOMMENDATIONS: Walk 30 minutes daily and continue physical therapy 2x/week for 4 weeks.
+"""
+
+
+def test_a_psychological_evaluation_reads_the_progress_it_records(tmp_path: Path) -> None:
+    facts = _facts(tmp_path, PSYCH)
+    function = _ruled([f for f in facts if f["category"] == "functional"])
+    assert any("walks 20 minutes" in s for s in function), function
+
+
+def test_a_psychological_evaluation_s_recommendations_stay_unread(tmp_path: Path) -> None:
+    read = _ruled(_facts(tmp_path, PSYCH))
+    assert not any("Walk 30 minutes" in s for s in read), read

@@ -113,7 +113,8 @@ PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
 
 
 # Where a psychological evaluation or session note tells the history it takes.
-PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b|background", re.IGNORECASE)
+PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b|background|treatment|progress",
+                           re.IGNORECASE)
 
 
 # What a therapy record says was given over its course, under these labels or headings.
