@@ -160,3 +160,11 @@ def test_a_persons_name_in_an_x12_segment_is_one_name_separators_and_all():
     assert _leaks(out, "QUARLES", "TOBIN", "*R*") == []
     assert "]*[NAME" not in out  # the separators inside the name replaced with it
     assert "PRAIRIE MUTUAL" in out
+
+
+def test_an_initial_and_surname_after_a_verb_of_review_and_by():
+    text = ("State PDMP checked 02/03/2025 by T. Varga-Nilsen: no other prescribers. "
+            "Chart reviewed by R. Side table notes.\n")
+    out = _out(text)
+    assert _leaks(out, "Varga-Nilsen", "Varga") == []
+    assert "R. Side" in out

@@ -10,6 +10,8 @@ before them:
   writes a prescriber (``ODEGAARD,SIGRID M``), a gap or the line's end after it;
 - a credential before an initial and a surname, or before a surname in capitals in no
   dictionary (``PharmD J. Okafor``, ``by RN VANTERPOOL``);
+- an initial and a surname in no dictionary after a verb of review or care and "by"
+  (``checked 04/07/25 by O. Varga-Nilsen``);
 - the ``display`` of a person in a FHIR resource (``"requestor": {"display": "Imre Vos"}``,
   ``"author": [{"display": "Vos, Imre"}]``);
 - the surnames of a law firm named after its partners (``Tollund & Varga Law Offices``,
@@ -45,6 +47,12 @@ INVERTED_TIGHT = re.compile(
 CREDENTIAL_BEFORE = re.compile(
     r"(?<![\w'’/-])(?:RN|LPN|LVN|NP|FNP|PharmD|RPh|PA-C|PT|DPT|OT|PTA|MD|DO|CRNA|CCM|LCSW)[ ]"
     rf"(?:(?P<initial>[A-Z]\.[ ]?{_CAP_NAME})|(?P<caps>{_CAPS_NAME}))(?![\w'’-])")
+# Who did it, by an initial and a surname: "checked 04/07/2025 by O. Varga-Nilsen: none".
+BY_INITIAL = re.compile(r"(?i:\b(?:checked|reviewed|signed|co-?signed|verified|documented|"
+                        r"completed|performed|seen|examined|written|entered|queried|approved|"
+                        r"dictated|prepared|interpreted|read|evaluated|treated|called)\b)"
+                        rf"[^\n.;]{{0,40}}?\bby:?[ ]"
+                        rf"(?P<name>(?:[A-Z]\.[ ]?){{1,2}}(?P<last>{_CAP_NAME}))(?![\w'’-])")
 _PERSON_PARENTS = (r"provider|requestor|requester|author|performer|practitioner|patient|subject|"
                    r"recorder|asserter|enterer|attester|signer|beneficiary|subscriber|"
                    r"policyHolder|contact|participant|actor|individual|agent|informant|sender")
@@ -82,6 +90,11 @@ def name_forms(text: str) -> Iterator[Span]:
         if _plain(surname) and surname.lower() not in _CREDENTIAL_WORDS and (
                 match.group("initial") or (len(surname) >= 4 and not is_word(surname))):
             yield Span(match.start(), match.end(), PhiKind.name, 4)  # the credential with it
+    for match in BY_INITIAL.finditer(text):
+        last = match.group("last")
+        if _plain(last) and last.lower() not in _CREDENTIAL_WORDS and (
+                "-" in last or not is_word(last)):
+            yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
     for match in FHIR_DISPLAY.finditer(text):
         words = re.findall(r"[^\W\d_]+", match.group("name"))
         if words and all(w[0].isupper() or re.fullmatch(PARTICLE, w) for w in words) \
