@@ -131,3 +131,19 @@ def test_a_psychological_evaluation_reads_the_progress_it_records(tmp_path: Path
 def test_a_psychological_evaluation_s_recommendations_stay_unread(tmp_path: Path) -> None:
     read = _ruled(_facts(tmp_path, PSYCH))
     assert not any("Walk 30 minutes" in s for s in read), read
+
+
+PROSE = """MADEUP VALLEY SPINE
+
+FOLLOW-UP VISIT
+
+Date of visit: 03/14/2025
+
+PHYSICAL EXAMINATION:
+Gait is antalgic. Lumbar flexion is limited to 35 degrees with pain.
+"""
+
+
+def test_sentences_of_prose_sharing_a_line_stay_separate_facts(tmp_path: Path) -> None:
+    exam = [f["statement"] for f in _facts(tmp_path, PROSE) if f["category"] == "exam"]
+    assert not any("antalgic" in s and "flexion" in s for s in exam), exam

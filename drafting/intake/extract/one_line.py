@@ -4,8 +4,10 @@ writer's one statement, split by the sentence splitter at each full stop. Facts 
 kind (an examination, a psychological score, a function) read from consecutive sentences of
 one physical line, on the same day, are joined back into one fact, as the line has them.
 
-Only the kinds whose facts carry nothing but their statement, measures and tags are joined:
-a drug's dose, a relief's percent or a procedure's family belong to one sentence each."""
+Sentences of prose (with a verb such as "is", "can", "reports") are never joined: each is a
+statement of its own. Only the kinds whose facts carry nothing but their statement, measures
+and tags are joined: a drug's dose, a relief's percent or a procedure's family belong to one
+sentence each."""
 
 from __future__ import annotations
 
@@ -17,6 +19,10 @@ from drafting.intake.extract.found import Document, Found
 JOINED_KINDS = (C.exam, C.psych, C.functional)
 _SPACES = re.compile(r"\s+")
 _LONGEST_LINE = 200  # a wrapped paragraph is prose, not a line of shorthand
+# A sentence of prose ("Gait is antalgic.", "He can sit for about 20 minutes.") is a statement
+# of its own, whatever shares its line; shorthand fragments have no such verb.
+_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|can|could|does|did|reports?|"
+                         r"states?|says?|denies|notes?)\b", re.IGNORECASE)
 
 
 def _flat(text: str) -> str:
@@ -37,7 +43,8 @@ def joined_on_one_line(found: list[Found], doc: Document) -> list[Found]:
     last_line: tuple[int, int] | None = None
     for fact in found:
         page_lines = lines.get(fact.page, [])
-        index = _line_of(fact.statement, page_lines) if fact.category in JOINED_KINDS else None
+        shorthand = fact.category in JOINED_KINDS and not _PROSE_VERB.search(fact.statement)
+        index = _line_of(fact.statement, page_lines) if shorthand else None
         where = (fact.page, index) if index is not None else None
         prev = out[-1] if out else None
         if (where is not None and where == last_line and prev is not None
