@@ -115,9 +115,10 @@ def test_capitals_where_initials_stand_that_no_person_has_stay():
     text = ("Therapist: Quinn R. Basset, DPT\n"
             "| 01/02 | Rest | NA |\n"
             "Range of motion good. -OK\n"
-            "Referral reviewed by VA; transported by EMS (ED).\n")
+            "Referral reviewed by VA; transported by EMS (ED). Scored by MA.\n"
+            "Assistant: Mara Aldous, MA\n")
     out = _out(text)
-    for kept in ("| NA |", "-OK", "by VA", "by EMS", "(ED)"):
+    for kept in ("| NA |", "-OK", "by VA", "by EMS", "(ED)", "by MA"):
         assert kept in out, kept
 
 
@@ -168,3 +169,17 @@ def test_an_initial_and_surname_after_a_verb_of_review_and_by():
     out = _out(text)
     assert _leaks(out, "Varga-Nilsen", "Varga") == []
     assert "R. Side" in out
+
+
+def test_a_name_before_a_relation_of_everyday_life():
+    text = ("Witnesses: Osric Penhallow, a neighbor who shovelled the walk; Tamsin Reddaway, "
+            "her friend, drove her home.\n")
+    out = _out(text)
+    assert _leaks(out, "Penhallow", "Osric", "Reddaway", "Tamsin") == []
+
+
+def test_initials_of_a_name_with_a_rank_before_it():
+    text = ("I, TPR K. VANCE-OLDROYD #4471, ARRIVED AT 1415 HRS.\n"
+            "AMENDED 03/02/24 - PLATE CORRECTED (TYPO) - KVO\n")
+    out = _out(text)
+    assert _leaks(out, "KVO", "OLDROYD") == []

@@ -45,7 +45,8 @@ def name_initials(name: str) -> set[str]:
         choices.append({word[0].lower(), "".join(p[0] for p in parts).lower()})
     out: set[str] = set()
     for picked in itertools.product(*choices):
-        out.add("".join(picked))
+        for first in range(len(picked) - 1):  # a rank or a title before the name left out
+            out.add("".join(picked[first:]))
         if len(picked) > 2:
             out.add(picked[0] + picked[-1])  # without the middle name
     return {i for i in out if len(i) >= 2}
@@ -64,5 +65,6 @@ def initial_marks(text: str, names: Iterable[Span]) -> Iterator[Span]:
         return
     for pattern in PLACES:
         for match in pattern.finditer(text):
-            if match.group("initials").lower() in known:
+            initials = match.group("initials").lower()
+            if initials in known and initials not in _CREDENTIAL_WORDS:  # "scored by MA"
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
