@@ -183,3 +183,12 @@ def test_initials_of_a_name_with_a_rank_before_it():
             "AMENDED 03/02/24 - PLATE CORRECTED (TYPO) - KVO\n")
     out = _out(text)
     assert _leaks(out, "KVO", "OLDROYD") == []
+
+
+def test_a_given_name_in_no_dictionary_after_a_colon_goes_with_a_known_surname():
+    text = ("Counsel: Dr. Thessaly Quarterman appeared.\n"
+            "As to objections: Ysolde Quarterman (Bar No. 4471102), for the employer.\n"
+            "Dx: Spondylosis. Quarterman Mutual billed.\n")
+    out = _out(text)
+    assert _leaks(out, "Ysolde", "Quarterman (") == []
+    assert "Spondylosis" in out

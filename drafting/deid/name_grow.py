@@ -14,6 +14,7 @@ from drafting.deid.names import (
     _CAPS_WORD,
     _CREDENTIAL_WORDS,
     _CREDENTIALS,
+    _INSURER,
     CREDENTIAL,
     GENERATION,
     HONORIFIC,
@@ -145,4 +146,8 @@ def _given_before(text: str, start: int, end: int, before: str) -> bool:
     return (given is not None and not re.match(rf"{TITLE}\b", text[start:end])
             and (not _is_stop(given.group("word"))
                  or given.group("word").lower() in given_months())
-            and not re.search(r"[.:;!?]\s*$", before[:given.start()]))
+            and (not re.search(r"[.:;!?]\s*$", before[:given.start()])
+                 # after a stop, only a word in no dictionary ("Objections: Annelise")
+                 or (not is_word(given.group("word")) and not _is_stop(given.group("word"))
+                     and not is_clinical_word(given.group("word"))
+                     and not _INSURER.search(text[start:end]))))
