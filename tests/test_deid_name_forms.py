@@ -192,3 +192,13 @@ def test_a_given_name_in_no_dictionary_after_a_colon_goes_with_a_known_surname()
     out = _out(text)
     assert _leaks(out, "Ysolde", "Quarterman (") == []
     assert "Spondylosis" in out
+
+
+def test_a_user_name_after_a_work_queue_verb_or_a_log_entrys_time():
+    text = ("# reject 4471 cleared 2/13/25 8:14a by qvarnerk\n"
+            "03/04/2025 11:02 bthistlew: remittance received\n"
+            "03/04/2025 11:05 vitals: stable. Paid by check; cleared by phone.\n")
+    out = _out(text)
+    assert _leaks(out, "qvarnerk", "bthistlew") == []
+    for kept in ("vitals:", "by check", "by phone"):
+        assert kept in out, kept

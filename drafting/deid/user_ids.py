@@ -4,6 +4,7 @@
   rmendes``), or just after a verb of review or signature, a date or a time after it
   (``QA reviewed bnakamura 02/11/25``);
 - after "user", "portal user", "logged in as", "operator" (``Portal user jdoe_1981``);
+- after the time of a log entry, before a colon (``11:02 qvarnerk: claim resent``);
 - a handle after ``@`` that no word stands before (``Zelle @mara-quintero``), not an e-mail;
 - after "initials" in lower case (``initials qvh``);
 - in brackets just after a person's name, or just before a bracket that opens with one
@@ -33,7 +34,10 @@ _STAMP_VERBS = (r"received|collected|printed|reviewed|verified|approved|signed|c
                 r"completed|updated|modified|created|entered|accessed|viewed|posted|logged|"
                 r"checked|audited|exported|released|scanned|faxed|keyed|filed|indexed|"
                 r"processed|edited|amended|documented|charted|submitted|uploaded|notified|"
-                r"accessioned|transcribed|typed|dictated|prepared|generated|run")
+                r"accessioned|transcribed|typed|dictated|prepared|generated|run|"
+                # a work queue's verbs ("reject cleared 2/13/25 8:14a by tdsouza")
+                r"cleared|resolved|closed|corrected|fixed|rejected|resent|routed|assigned|"
+                r"reassigned|worked|queued|paid|billed")
 BY_ID = re.compile(rf"(?i:\b(?:{_STAMP_VERBS})\b)(?:[ ][^\n|]{{0,30}}?)?[ ]by:?[ ]"
                    rf"(?P<id>{_ID})(?![\w@])")
 VERB_ID = re.compile(r"(?i:\b(?:reviewed|verified|approved|audited|cosigned|signed|completed|"
@@ -41,6 +45,9 @@ VERB_ID = re.compile(r"(?i:\b(?:reviewed|verified|approved|audited|cosigned|sign
 USER_ID = re.compile(r"(?i:\b(?:user|logged[ ]in[ ]as|operator|op[ ]id|tech[ ]id)\b)[ ]?[:#]?[ ]"
                      rf"(?P<id>{_ID})(?![\w@])")
 HANDLE = re.compile(r"(?<![\w.@])@(?P<id>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}[A-Za-z0-9_])(?![\w@])")
+# the author of a log entry, after its time: "03/04/2025 11:02 qvarnerk: 835 received"
+LOG_ID = re.compile(r"(?m)\b\d{1,2}:\d{2}(?:[ ]?[AaPp][Mm]?)?[ ]+(?P<id>[a-z][a-z0-9._-]{3,22}"
+                    r"[a-z0-9]):[ ]")
 INITIALS = re.compile(r"\b(?i:initials)[ ]?:?[ ](?P<id>[a-z]{2,4})(?![\w])")
 # A given name may go on in lower case after a hyphen ("Soo-ah Lim").
 _NAME = rf"{_CAP}(?:{HYPHEN}[a-z]{{2,}})?(?:[ ][A-Z]\.)?[ ]{_CAP}(?:{HYPHEN}{_CAP})*"
@@ -93,7 +100,7 @@ def user_ids(text: str) -> Iterator[Span]:
     if BY_ID.search(text) or VERB_ID.search(text) or USER_ID.search(text) or \
             SPEAKER.search(text):  # the names of the text, only where a cue may need them
         names = _names(text)
-    for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS):
+    for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS, LOG_ID):
         for match in pattern.finditer(text):
             user = match.group("id").rstrip("._-")
             if len(user) >= 3 and _user_like(user, names):
