@@ -37,18 +37,20 @@ MONTHLY = ("Immediate-release oxycodone 10 mg, 90 tablets a month, was started i
 
 
 @cache
-def _draft() -> tuple[Draft, Case]:
+def _draft(monthly: bool = True) -> tuple[Draft, Case]:
+    """The case's offline draft; ``monthly``: with F13 rewritten as a monthly supply."""
     case = load_case(EXAMPLES / "wc-opioids-appeal.yaml")
-    facts = [f.model_copy(update={"statement": MONTHLY}) if f.id == "F13" else f
-             for f in case.facts]
-    case = case.model_copy(update={"facts": facts})
+    if monthly:
+        facts = [f.model_copy(update={"statement": MONTHLY}) if f.id == "F13" else f
+                 for f in case.facts]
+        case = case.model_copy(update={"facts": facts})
     return asyncio.run(draft_case(case, "arithmetic", create("offline", SETTINGS), SETTINGS,
                                   EXCERPTS)), case
 
 
-def number_errors(sentence: str) -> list[str]:
+def number_errors(sentence: str, monthly: bool = True) -> list[str]:
     """The consistency errors on numbers of a sentence added to the case's first item section."""
-    draft, case = _draft()
+    draft, case = _draft(monthly)
     changed = draft.model_copy(deep=True)
     section = next(s for s in changed.sections if s.item_id)
     section.text = section.text.rstrip() + "\n\n" + sentence
@@ -111,18 +113,8 @@ def test_numbers_given_by_example_age_or_arithmetic(sentence: str, wrong: str | 
 def test_an_mme_total_the_source_states_is_not_worked_out_again() -> None:
     # wc-opioids-appeal as bundled: F13 gives oxycodone 10 mg three times daily, 45 MME a day;
     # F8 tramadol 50 mg four times daily. 30 x 3 = 90 is no excuse for a total the source gives.
-    case = load_case(EXAMPLES / "wc-opioids-appeal.yaml")
-    draft = asyncio.run(draft_case(case, "arithmetic", create("offline", SETTINGS), SETTINGS,
-                                   EXCERPTS))
     right = "Oxycodone 10 mg three times daily comes to 30 mg, or 45 MME, a day [F13]."
     wrong = "Oxycodone 10 mg three times daily comes to 30 mg, or 90 MME, a day [F13]."
-    found = {}
-    for sentence in (right, wrong):
-        changed = draft.model_copy(deep=True)
-        section = next(s for s in changed.sections if s.item_id)
-        section.text = section.text.rstrip() + "\n\n" + sentence
-        found[sentence] = [f.message for f in evaluate_draft(changed, case, EXCERPTS).errors
-                           if f.check == "consistency" and f.text.strip() == sentence
-                           and f.message.startswith("number")]
-    assert found[right] == []
-    assert any("90" in m for m in found[wrong]), found[wrong]
+    assert number_errors(right, monthly=False) == []
+    found = number_errors(wrong, monthly=False)
+    assert any("90" in m for m in found), found

@@ -6,8 +6,6 @@ them):
 - a number offered as an example or a hypothesis, not as what the record says ("an improvement
   of, e.g., 50% would have changed my view", "if the injections had given, say, 50 percent
   relief", "no frequency (e.g. b.i.d.) is written");
-- the patient's age written without "years old" ("She is 39, ...", "At 63, three decades after
-  the injury", "Claimant, 55 when ...") where it is the case file's age;
 - a daily amount worked out from a monthly or weekly one ("120 tablets a month works out to four
   a day"), a product of two numbers it gives or cites ("three a day of the 40 mg strength is
   120 mg"; "160 mg at a factor of 1.5 is 240 MME") and a total of the parts it gives ("160 mg in
@@ -30,40 +28,25 @@ _EXAMPLE = re.compile(r"(?:\be\.g\.|\bfor (?:example|instance)\b|(?<=,)\s*say\b)
                       re.IGNORECASE)
 
 
+# "(e.g. b.i.d. or q.i.d.)": each alternative of an example is one (read within 40 characters
+# of the example's end).
+_ALTERNATIVE = re.compile(r"\s*or\s+([^)(;,]{1,30})")
+_ALTERNATIVE_REACH = 40
+
+
 def exemplary(text: str, extra: set[float]) -> set[float]:
-    """``extra`` without the numbers the sentence gives only as an example."""
+    """``extra`` without the numbers the sentence gives only as an example (not also written
+    outside every example)."""
     if not _EXAMPLE.search(text):
         return extra
-    offered = {n for m in _EXAMPLE.finditer(text) for n in claims.numbers(m.group(1))}
-    # "(e.g. b.i.d. or q.i.d.)": each alternative of the example is one
+    offered: set[float] = set()
     for m in _EXAMPLE.finditer(text):
-        tail = text[m.end():m.end() + 40]
-        alternative = re.match(r"\s*or\s+([^)(;,]{1,30})", tail)
+        offered |= claims.numbers(m.group(1))
+        alternative = _ALTERNATIVE.match(text, m.end(), m.end() + _ALTERNATIVE_REACH)
         if alternative:
             offered |= claims.numbers(alternative.group(1))
-    return extra - {n for n in offered if not _also_plain(text, n)}
-
-
-def _also_plain(text: str, value: float) -> bool:
-    """Whether the value is also written outside every example in the sentence."""
-    rest = _EXAMPLE.sub(" ", text)
-    rest = re.sub(r"\bor\s+[^)(;,]{1,30}\)", ")", rest)
-    return value in claims.numbers(rest)
-
-
-# The patient's age without "years old": "She is 39," "At 63, ...", "Claimant, 55 when ...".
-_BARE_AGE = re.compile(
-    r"\b(?:she|he|they|the (?:patient|claimant|member|applicant|worker|employee)|claimant|"
-    r"member|applicant)\s+(?:is|was|was then|is now|turned|turns)\s+(\d{2,3})(?=\s*[,;.]|\s*$|"
-    r"\s+(?:and|when|at the time)\b)|"
-    r"(?:^|[.;]\s+)at (?:age )?(\d{2,3}),|"
-    r",\s+(\d{2,3}),?\s+when\b", re.IGNORECASE)
-
-
-def bare_ages(text: str, age: int) -> set[float]:
-    """The case file's age where the sentence gives it as an age without "years old"."""
-    found = {float(g) for m in _BARE_AGE.finditer(text) for g in m.groups() if g}
-    return found & {float(age)}
+    rest = re.sub(r"\bor\s+[^)(;,]{1,30}\)", ")", _EXAMPLE.sub(" ", text))
+    return extra - (offered - claims.numbers(rest))
 
 
 # A sentence that works a number out: a rate per day, a total, a conversion.

@@ -15,7 +15,7 @@ from drafting.case import Document
 from drafting.case.vocab import FactCategory, normalize_level
 from evals import claims
 from evals.checks import grades, positions
-from evals.checks.arithmetic import bare_ages, exemplary, worked_out
+from evals.checks.arithmetic import exemplary, worked_out
 from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import (
     between_problems,
@@ -222,9 +222,15 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|(?:billing )?codes
                          r"(?:medically )?(?:un)?necessary|necessity|at issue|in dispute|"
                          r"under review)\b",
                          re.I)
-# A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61", "41 y/o".
+# A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61", "41 y/o";
+# and without "years old" where the sentence says whose it is ("She is 39,", "At 63, three
+# decades after the injury", "Claimant, 55 when ...").
 _AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
-                  r"\baged? (\d{1,3})\b|\b(\d{1,3})[\s-]?(?:y/?o|y\.o\.|yrs? old)(?!\w)",
+                  r"\baged? (\d{1,3})\b|\b(\d{1,3})[\s-]?(?:y/?o|y\.o\.|yrs? old)(?!\w)|"
+                  r"\b(?:she|he|they|the (?:patient|claimant|member|applicant|worker|employee)|"
+                  r"claimant|member|applicant)\s+(?:is|was|was then|is now|turned|turns)\s+"
+                  r"(\d{2,3})(?=\s*[,;.]|\s*$|\s+(?:and|when|at the time)\b)|"
+                  r"(?:^|[.;]\s+)at (?:age )?(\d{2,3}),|,\s+(\d{2,3}),?\s+when\b",
                   re.IGNORECASE)
 
 
@@ -271,8 +277,7 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if extra:  # offered as an example ("e.g. 50%"), not as what the record says
         extra = exemplary(said.text, extra)
     if extra:  # the patient's age, which the case file states
-        extra -= (_ages(said.text) & {float(ctx.case.patient.age)}) | \
-            bare_ages(said.text, ctx.case.patient.age)
+        extra -= _ages(said.text) & {float(ctx.case.patient.age)}
     if extra and "page" in said.text.lower():  # a record's length, which the inventory states
         extra -= _pages(said.text, ctx.case.documents)
     if extra and _speaks_of_case(ctx, said.text):
