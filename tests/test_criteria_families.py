@@ -11,7 +11,11 @@ guideline's provisions instead of the general standard, in both directions.
 3. Massage therapy: an adjunct to active care, not maintenance and not a course that gave only
    temporary relief (MTUS Chronic Pain, massage therapy).
 4. The general standard, for services still without a set: elective surgery that the record
-   says came before less invasive care was tried is not shown necessary.
+   says came before less invasive care was tried is not shown necessary; and where Medicare
+   or a plan decides (42 CFR 424.5(a)(6), AMA H-320.953), an order with no clinical support
+   in the record (an examination, a test, a course of care) does not establish the service,
+   while workers' compensation and personal-injury adjudicators credit the treating
+   physician's uncontradicted recommendation.
 
 The cases are synthetic: an example case with an invented item and facts added.
 """
@@ -21,6 +25,7 @@ from __future__ import annotations
 from drafting.case import Case
 from drafting.case.vocab import Outcome
 from drafting.criteria.results import Status
+from drafting.criteria.service_words import named_family
 from tests.test_criteria import mutated, result_of
 
 INJURY = {"category": "history", "date": "2023-03-02",
@@ -28,8 +33,11 @@ INJURY = {"category": "history", "date": "2023-03-02",
 
 
 def _item(service: str, facts: list[dict], example: str = "wc-lumbar-esi-defense",
-          request_type: str | None = None, quantity: int | None = None) -> Case:
+          request_type: str | None = None, quantity: int | None = None,
+          setting: str | None = None) -> Case:
     def change(data: dict) -> None:
+        if setting:
+            data["setting"] = setting
         ids = []
         doc = data["documents"][0]["id"]
         for i, extra in enumerate(facts):
@@ -89,7 +97,7 @@ def test_a_repeat_mri_needs_a_significant_change_since_the_last():
     assert "imaging.repeat_change" in unchanged.deciding
 
 
-# --- 2. durable medical equipment ------------------------------------------------------------------
+# --- 2. durable medical equipment -----------------------------------------------------------------
 
 def test_a_comfort_item_needs_the_physicians_stated_medical_purpose():
     bare = {"category": "other", "statement": "The treating physician recommended a massage "
@@ -105,6 +113,16 @@ def test_a_comfort_item_needs_the_physicians_stated_medical_purpose():
     assert _status(with_reason, "dme.medical_purpose_stated") is Status.met
 
 
+def test_a_recommendation_that_names_the_problem_states_the_purpose():
+    pillow = {"category": "other", "statement": "Her treating physician recommended a "
+              "cervical support pillow for the neck pain at night."}
+    result = result_of(_item("Cervical support pillow", [INJURY, pillow],
+                             example="pi-mvc-multi-item"), "I9")
+    assert result.criteria_set == "other-durable-medical-equipment"
+    assert result.outcome is Outcome.necessary
+    assert _status(result, "dme.medical_purpose_stated") is Status.met
+
+
 def test_a_lumbar_brace_for_chronic_pain_is_not_necessary_but_one_for_spondylolisthesis_is():
     ordered = {"category": "other", "statement": "The treating physician prescribed a lumbar "
                "back brace."}
@@ -118,7 +136,7 @@ def test_a_lumbar_brace_for_chronic_pain_is_not_necessary_but_one_for_spondyloli
     assert _status(indicated, "dme.lumbar_support_indication") is Status.met
 
 
-# --- 3. massage therapy ----------------------------------------------------------------------------
+# --- 3. massage therapy ---------------------------------------------------------------------------
 
 EXERCISE = {"category": "conservative_care", "statement": "He follows a daily home exercise "
             "program of stretching and core strengthening.", "tags": ["home_exercise"]}
@@ -137,7 +155,7 @@ def test_massage_as_an_adjunct_to_exercise_is_necessary_and_after_only_temporary
     assert "massage.no_lasting_benefit_or_maintenance" in temporary.deciding
 
 
-# --- 4. the general standard: surgery before less invasive care ------------------------------------
+# --- 4. the general standard: surgery before less invasive care -----------------------------------
 
 def test_elective_surgery_the_record_says_preceded_conservative_care_is_not_shown_necessary():
     knee = {"category": "history", "date": "2023-03-02",
@@ -154,3 +172,46 @@ def test_elective_surgery_the_record_says_preceded_conservative_care_is_not_show
                                    example="pi-mvc-multi-item"), "I9")
     assert contradicted.outcome is Outcome.not_necessary
     assert "general.conservative_care_before_surgery" in contradicted.deciding
+
+
+def test_a_plan_needs_clinical_support_beyond_the_order_where_an_adjudicator_does_not():
+    ordered = {"category": "other", "statement": "Her treating physician recommended a "
+               "paraffin wax bath for the hands."}
+    tried = {"category": "conservative_care", "statement": "Six weeks of hand therapy and "
+             "splinting left morning stiffness of both hands.", "tags": ["physical_therapy"]}
+    bare = result_of(_item("Paraffin wax bath", [INJURY, ordered], example="pi-mvc-multi-item",
+                           setting="commercial"), "I9")
+    assert bare.criteria_set == "general-medical-necessity"
+    assert bare.outcome is Outcome.not_necessary
+    assert "general.clinical_basis" in bare.deciding
+    supported = result_of(_item("Paraffin wax bath", [INJURY, ordered, tried],
+                                example="pi-mvc-multi-item", setting="commercial"), "I9")
+    assert supported.outcome is Outcome.necessary
+    assert _status(supported, "general.clinical_basis") is Status.met
+    adjudicated = result_of(_item("Paraffin wax bath", [INJURY, ordered],
+                                  example="pi-mvc-multi-item"), "I9")
+    assert adjudicated.outcome is Outcome.necessary
+    assert all(r.criterion_id != "general.clinical_basis" or not r.required
+               for r in adjudicated.criteria)
+
+
+def test_a_cold_therapy_unit_after_surgery_is_equipment_judged_on_the_equipment_set():
+    operated = {"category": "procedure", "statement": "Underwent right shoulder arthroscopy "
+                "and received a cold therapy unit for post-operative care.",
+                "tags": ["surgery"]}
+    result = result_of(_item("Cold therapy unit, post-operative rental", [operated]), "I9")
+    assert result.criteria_set == "other-durable-medical-equipment"
+    assert result.outcome is Outcome.necessary
+
+
+# --- 5. family mapping: a service that names a modelled family's device ---------------------------
+
+def test_a_request_left_under_other_that_names_a_stimulator_is_judged_on_the_stimulator_sets():
+    assert named_family("Explant of the existing (working) spinal cord stimulator") == "scs_implant"
+    assert named_family("Bilateral cluneal nerve pulsed radiofrequency") is None  # no facet RFA
+    working = {"category": "response", "statement": "The spinal cord stimulator works well for "
+               "the leg pain; no malfunction is reported."}
+    result = result_of(_item("Explant of the existing spinal cord stimulator", [INJURY, working],
+                             request_type="revision"), "I9")
+    assert result.criteria_set == "scs-implant-revision"
+    assert result.outcome is Outcome.not_necessary
