@@ -215,3 +215,16 @@ def test_a_request_left_under_other_that_names_a_stimulator_is_judged_on_the_sti
                              request_type="revision"), "I9")
     assert result.criteria_set == "scs-implant-revision"
     assert result.outcome is Outcome.not_necessary
+
+
+def test_family_words_do_not_catch_other_services():
+    ordered = {"category": "other", "statement": "The treating physician recommended it."}
+    effect = result_of(_item("Treatment for the effect of the injury", [INJURY, ordered],
+                             example="pi-mvc-multi-item"), "I9")
+    assert effect.criteria_set == "general-medical-necessity"  # 'effect of' is no CT study
+    commode = result_of(_item("Bedside commode", [INJURY, ordered],
+                              example="pi-mvc-multi-item"), "I9")
+    # a commode is presumptively medical equipment (Medicare): no stated purpose is asked
+    assert commode.criteria_set == "other-durable-medical-equipment"
+    assert commode.outcome is Outcome.necessary
+    assert all(r.criterion_id != "dme.medical_purpose_stated" for r in commode.criteria)
