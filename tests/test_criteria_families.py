@@ -228,3 +228,27 @@ def test_family_words_do_not_catch_other_services():
     assert commode.criteria_set == "other-durable-medical-equipment"
     assert commode.outcome is Outcome.necessary
     assert all(r.criterion_id != "dme.medical_purpose_stated" for r in commode.criteria)
+
+
+# --- 6. sacroiliac joint injections in workers' compensation --------------------------------------
+
+def test_a_workers_comp_si_injection_needs_provocative_findings_and_failed_conservative_care():
+    therapy = {"category": "conservative_care", "date": "2023-06-01",
+               "statement": "Eight weeks of physical therapy and a home exercise program from "
+                            "June to August did not relieve the buttock pain.",
+               "tags": ["physical_therapy", "home_exercise", "conservative_care_failed"]}
+    exam = {"category": "exam", "statement": "Right sacroiliac joint tenderness with positive "
+            "FABER, Gaenslen and thigh thrust tests."}
+    ordered = {"category": "other", "statement": "The treating physician requested a right "
+               "sacroiliac joint injection."}
+    found = result_of(_item("Right sacroiliac joint injection", [INJURY, therapy, exam, ordered]),
+                      "I9")
+    assert found.criteria_set == "other-sacroiliac-joint-injection-wc"
+    assert found.outcome is Outcome.necessary
+    assert _status(found, "si_wc.joint_findings") is Status.met
+    unexamined = result_of(_item("Right sacroiliac joint injection", [INJURY, therapy, ordered]),
+                           "I9")
+    assert unexamined.outcome is Outcome.not_necessary
+    assert "si_wc.joint_findings" in unexamined.deciding
+    prp = result_of(_item("Sacroiliac joint PRP injections", [INJURY, therapy, ordered]), "I9")
+    assert prp.criteria_set != "other-sacroiliac-joint-injection-wc"  # another treatment
