@@ -252,3 +252,24 @@ def test_a_workers_comp_si_injection_needs_provocative_findings_and_failed_conse
     assert "si_wc.joint_findings" in unexamined.deciding
     prp = result_of(_item("Sacroiliac joint PRP injections", [INJURY, therapy, ordered]), "I9")
     assert prp.criteria_set != "other-sacroiliac-joint-injection-wc"  # another treatment
+
+
+
+# --- 7. electrodiagnostic studies -----------------------------------------------------------------
+
+def test_an_emg_in_california_workers_comp_is_decided_on_its_nerve_question():
+    ordered = {"category": "other", "statement": "The treating physician requested EMG and "
+               "nerve conduction studies of both legs."}
+    sciatica = {"category": "exam", "statement": "Pain radiates down the left leg with "
+                "numbness over the dorsum of the foot.", "tags": ["radicular_pain"]}
+    axial = {"category": "exam", "statement": "Low back pain without leg symptoms; "
+             "neurological examination normal.", "tags": ["axial_pain", "normal_neuro_exam"]}
+    asked = result_of(_item("EMG/NCV of the lower extremities", [INJURY, sciatica, ordered]),
+                      "I9")
+    assert asked.criteria_set == "other-electrodiagnostic"  # no longer left undecided
+    assert asked.outcome is Outcome.necessary
+    assert _status(asked, "emg.nerve_question") is Status.met
+    unasked = result_of(_item("EMG/NCV of the lower extremities", [INJURY, axial, ordered]),
+                        "I9")
+    assert unasked.outcome is Outcome.not_necessary
+    assert "emg.nerve_question" in unasked.deciding

@@ -42,7 +42,7 @@ def test_an_emg_whose_record_says_limb_symptoms_are_not_described_has_no_nerve_q
     result = result_of(_item("EMG/NCV of the lower extremities", [INJURY, ordered],
                              example="pi-mvc-multi-item", setting="commercial"), "I9")
     assert result.outcome is Outcome.not_necessary
-    assert "general.electrodiagnostic_nerve_question" in result.deciding
+    assert "emg.nerve_question" in result.deciding
     tingling = {"category": "exam", "statement": "Tingling runs down the left leg to the "
                 "foot, with reduced sensation over the left L5 dermatome."}
     asked = result_of(_item("EMG/NCV of the lower extremities", [INJURY, tingling, ordered],

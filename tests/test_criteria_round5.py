@@ -94,8 +94,8 @@ def test_an_electrodiagnostic_study_aimed_at_joint_pain_alone_is_not_necessary()
         {"category": "exam", "statement": "Left shoulder pain on abduction and reaching; the "
                                           "study was ordered for the shoulder."}]), "I9")
     assert result.outcome is Outcome.not_necessary
-    assert result.deciding == ["general.electrodiagnostic_nerve_question"]
-    assert _criterion(result, "general.electrodiagnostic_nerve_question").basis == [
+    assert result.deciding == ["emg.nerve_question"]  # the electrodiagnostic set's question
+    assert _criterion(result, "emg.nerve_question").basis == [
         "aetna-cpb-0502-nerve-conduction-indications", "aapmr-choosing-wisely-emg-low-back"]
 
 
@@ -104,8 +104,9 @@ def test_an_electrodiagnostic_study_for_arm_tingling_is_necessary():
         {"category": "exam", "statement": "Radiating left arm pain with tingling in the middle "
                                           "finger; the physician ordered the study."}]), "I9")
     assert result.outcome is Outcome.necessary
-    assert _criterion(result, "general.electrodiagnostic_nerve_question").status is Status.met
-    assert "general.electrodiagnostic_nerve_question" in result.deciding
+    # judged on the electrodiagnostic set since the families round, on the same question
+    assert _criterion(result, "emg.nerve_question").status is Status.met
+    assert "emg.nerve_question" in result.deciding
 
 
 def test_a_repeat_mri_with_nothing_changed_is_not_necessary():
