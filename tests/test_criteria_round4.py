@@ -359,10 +359,12 @@ def test_an_item_no_set_decides_still_lists_the_documents_its_facts_cite():
         data["documents"].append(PAIN_NOTE)
         data["facts"] = [{
             "id": "F1", "category": "procedure", "date": "2016-12-20",
-            "statement": "A left sacroiliac joint injection gave relief for a few days.",
+            "statement": "A left knee viscosupplementation injection gave relief for a few "
+                         "days.",
             "references": ["D21"], "source": {"document": "D7", "page": 1}}]
+        # (a sacroiliac joint injection has a workers' comp set since the families round)
         data["disputed_items"] = [{
-            "id": "I1", "service": "Repeat left sacroiliac joint injection",
+            "id": "I1", "service": "Repeat left knee viscosupplementation injection",
             "procedure": "other", "date_of_service": "2017-01-10", "status": "requested",
             "facts": ["F1"]}]
     result = result_of(mutated("wc-consult-topical-imr", change), "I1")

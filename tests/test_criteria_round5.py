@@ -52,10 +52,12 @@ def _criterion(result, criterion_id):
 # --- 1. the general standard of medical necessity ------------------------------------------------
 
 def test_a_home_device_a_treating_physician_recommends_is_necessary_on_the_general_standard():
-    result = result_of(_general("Cervical support pillow", [CONDITION, {
+    # (a pillow or other home equipment is judged on its own set since the families round:
+    # tests/test_criteria_families.py; a paraffin bath has none)
+    result = result_of(_general("Paraffin wax bath", [CONDITION, {
         "category": "other",
-        "statement": "Her treating physician recommended a cervical support pillow for the "
-                     "neck pain at night."}]), "I9")
+        "statement": "Her treating physician recommended a paraffin wax bath for the "
+                     "hand stiffness in the mornings."}]), "I9")
     assert result.criteria_set == "general-medical-necessity"
     assert result.outcome is Outcome.necessary
     assert "general.treating_physician_reason" in result.deciding
@@ -64,7 +66,7 @@ def test_a_home_device_a_treating_physician_recommends_is_necessary_on_the_gener
 
 
 def test_a_device_no_treating_physician_asked_for_is_not_established():
-    result = result_of(_general("Cervical support pillow", [CONDITION]), "I9")
+    result = result_of(_general("Paraffin wax bath", [CONDITION]), "I9")
     assert result.outcome is Outcome.insufficient_documentation  # personal injury's outcome
     assert result.deciding == ["general.treating_physician_reason"]
 
@@ -92,8 +94,8 @@ def test_an_electrodiagnostic_study_aimed_at_joint_pain_alone_is_not_necessary()
         {"category": "exam", "statement": "Left shoulder pain on abduction and reaching; the "
                                           "study was ordered for the shoulder."}]), "I9")
     assert result.outcome is Outcome.not_necessary
-    assert result.deciding == ["general.electrodiagnostic_nerve_question"]
-    assert _criterion(result, "general.electrodiagnostic_nerve_question").basis == [
+    assert result.deciding == ["emg.nerve_question"]  # the electrodiagnostic set's question
+    assert _criterion(result, "emg.nerve_question").basis == [
         "aetna-cpb-0502-nerve-conduction-indications", "aapmr-choosing-wisely-emg-low-back"]
 
 
@@ -102,8 +104,9 @@ def test_an_electrodiagnostic_study_for_arm_tingling_is_necessary():
         {"category": "exam", "statement": "Radiating left arm pain with tingling in the middle "
                                           "finger; the physician ordered the study."}]), "I9")
     assert result.outcome is Outcome.necessary
-    assert _criterion(result, "general.electrodiagnostic_nerve_question").status is Status.met
-    assert "general.electrodiagnostic_nerve_question" in result.deciding
+    # judged on the electrodiagnostic set since the families round, on the same question
+    assert _criterion(result, "emg.nerve_question").status is Status.met
+    assert "emg.nerve_question" in result.deciding
 
 
 def test_a_repeat_mri_with_nothing_changed_is_not_necessary():
@@ -113,7 +116,8 @@ def test_a_repeat_mri_with_nothing_changed_is_not_necessary():
                                  "first."}]), "I9")
     assert result.request_type.value == "repeat"
     assert result.outcome is Outcome.not_necessary
-    assert result.deciding == ["general.repeat_study_change"]
+    # judged on the imaging set since the families round (tests/test_criteria_families.py)
+    assert result.deciding == ["imaging.repeat_change"]
 
 
 def test_a_repeat_mri_after_a_new_deficit_is_necessary():
@@ -122,7 +126,7 @@ def test_a_repeat_mri_after_a_new_deficit_is_necessary():
                     "statement": "New weakness of the left triceps; the physician ordered a "
                                  "repeat MRI."}]), "I9")
     assert result.outcome is Outcome.necessary
-    assert _criterion(result, "general.repeat_study_change").supporting_facts == ["F91"]
+    assert _criterion(result, "imaging.repeat_change").supporting_facts == ["F91"]
 
 
 def test_a_treatment_whose_target_tests_normal_is_not_necessary():
@@ -141,7 +145,7 @@ def test_a_treatment_whose_target_tests_normal_is_not_necessary():
 def test_california_workers_comp_keeps_an_item_no_set_judges_undecided():
     def change(data: dict) -> None:
         data["disputed_items"].append({
-            "id": "I9", "service": "Mattress with heating controls", "procedure": "other",
+            "id": "I9", "service": "Paraffin wax bath", "procedure": "other",
             "date_of_service": "2025-05-06", "status": "requested", "facts": ["F2"]})
     result = result_of(mutated("wc-opioids-appeal", change), "I9")
     assert result.criteria_set is None and result.outcome is None
@@ -152,11 +156,11 @@ def test_workers_comp_outside_california_is_judged_on_the_general_standard():
         data["setting"] = "other_workers_comp"
         data["jurisdiction"] = "Pennsylvania (workers' compensation utilization review)"
         data["facts"].append({"id": "F90", "category": "other", "date": "2025-04-01",
-                              "statement": "His physician recommended a mattress with heating "
-                                           "controls for the back pain.",
+                              "statement": "His physician recommended a paraffin wax bath "
+                                           "for the hand stiffness.",
                               "source": {"document": "D1", "page": 1}})
         data["disputed_items"].append({
-            "id": "I9", "service": "Mattress with heating controls", "procedure": "other",
+            "id": "I9", "service": "Paraffin wax bath", "procedure": "other",
             "date_of_service": "2025-05-06", "status": "requested", "facts": ["F2", "F90"]})
     result = result_of(mutated("wc-opioids-appeal", change), "I9")
     assert result.criteria_set == "general-medical-necessity"
@@ -256,19 +260,19 @@ def test_an_injection_of_an_earlier_year_still_makes_a_repeat():
 
 def test_other_care_said_not_effective_is_no_finding_against_the_evidence_base():
     facts = [CONDITION,
-             {"category": "other", "statement": "Her physician recommended a cervical support "
-                                                "pillow after physical therapy was not "
-                                                "effective for the night pain."},
+             {"category": "other", "statement": "Her physician recommended a paraffin wax "
+                                                "bath after physical therapy was not "
+                                                "effective for the morning stiffness."},
              {"category": "history", "statement": "There was insufficient evidence of a "
                                                   "radiculopathy on examination."}]
-    result = result_of(_general("Cervical support pillow", facts), "I9")
+    result = result_of(_general("Paraffin wax bath", facts), "I9")
     assert result.outcome is Outcome.necessary
     assert _criterion(result, "general.evidence_not_contradicted").status is Status.met
 
 
 def test_a_health_plans_denial_is_no_treating_physicians_reason():
-    result = result_of(_general("Cervical support pillow", [
-        CONDITION, {"category": "other", "statement": "The health plan denied the pillow as "
-                                                      "not medically necessary."}]), "I9")
+    result = result_of(_general("Paraffin wax bath", [
+        CONDITION, {"category": "other", "statement": "The health plan denied the paraffin "
+                                                      "bath as not medically necessary."}]), "I9")
     assert result.outcome is Outcome.insufficient_documentation
     assert result.deciding == ["general.treating_physician_reason"]

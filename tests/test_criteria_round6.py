@@ -69,15 +69,15 @@ def test_a_continuation_the_record_shows_failing_turns_on_its_response_and_quote
 
 
 def test_an_approval_turns_on_the_evidence_about_the_care_not_the_condition_alone():
-    result = result_of(_item("Cervical support pillow", [
+    result = result_of(_item("Paraffin wax bath", [
         CONDITION,
-        {"category": "other", "statement": "Her treating physician recommended a cervical "
-                                           "support pillow for the night-time neck pain."}]),
+        {"category": "other", "statement": "Her treating physician recommended a paraffin "
+                                           "wax bath for the morning hand stiffness."}]),
         "I9")
     assert result.outcome is Outcome.necessary
     assert result.decisive == "general.treating_physician_reason"
     assert "Decisive for the item: it is met" in _criterion(result, result.decisive).reason
-    assert "recommended a cervical support pillow" in _criterion(result,
+    assert "recommended a paraffin wax bath" in _criterion(result,
                                                                  result.decisive).reason
 
 
@@ -110,7 +110,9 @@ def test_a_poor_response_to_other_care_does_not_decide_against_this_care():
                                                    "temporary relief."}]
     result = result_of(_item("Massage therapy", facts, request_type="continuation"), "I9")
     assert result.outcome is Outcome.necessary
-    assert _criterion(result, "general.prior_response").status is Status.undocumented
+    # judged on the massage set since the families round: its response criterion reads only
+    # what the record says of massage
+    assert _criterion(result, "massage.no_lasting_benefit_or_maintenance").status is Status.met
 
 
 def test_a_poor_response_to_this_care_recorded_after_it_was_given_decides_against_it():
@@ -122,7 +124,7 @@ def test_a_poor_response_to_this_care_recorded_after_it_was_given_decides_agains
     result = result_of(_item("Massage therapy", facts, request_type="continuation",
                              status="rendered"), "I9")
     assert result.outcome is Outcome.not_necessary
-    assert result.decisive == "general.prior_response"
+    assert result.decisive == "massage.no_lasting_benefit_or_maintenance"
 
 
 # --- 3. a consultation recommended by name ------------------------------------------------------
@@ -249,12 +251,12 @@ def test_a_silent_decisive_criterion_quotes_what_the_record_does_say_of_it():
 
 def test_the_quote_puts_the_record_before_the_review_ahead_of_a_later_finding():
     # the review is dated 2025-03-12; a finding after it is quoted last
-    result = result_of(_item("Cervical support pillow", [
+    result = result_of(_item("Paraffin wax bath", [
         CONDITION,
-        {"category": "other", "statement": "Her treating physician recommended a cervical "
-                                           "support pillow for the night-time neck pain."},
+        {"category": "other", "statement": "Her treating physician recommended a paraffin "
+                                           "wax bath for the morning hand stiffness."},
         {"category": "other", "date": "2025-06-02",
-         "statement": "At the hearing the judge found the pillow her physician recommended "
+         "statement": "At the hearing the judge found the paraffin bath her physician recommended "
                       "reasonable."}]), "I9")
     reason = _criterion(result, result.decisive).reason
     assert result.decisive == "general.treating_physician_reason"

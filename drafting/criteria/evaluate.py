@@ -38,6 +38,7 @@ from drafting.criteria.secondhand import (
     mark_secondhand,
     relevant_records,
 )
+from drafting.criteria.service_words import with_named_family
 from drafting.criteria.spec import (
     AbsentNode,
     AllNode,
@@ -259,6 +260,7 @@ def roll_up(results: list[CriterionResult],
 
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
+    item = with_named_family(item)  # family mapping: drafting/criteria/service_words.py
     standard = review_standards()[case.setting]
     if not standard.guideline_in_index and not standard.stand_in:
         return ItemResult(

@@ -4,13 +4,13 @@ which of them satisfy every condition."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import overload
 
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import FactCategory, ItemStatus, Laterality
 from drafting.criteria import prose, visits
+from drafting.criteria.mentions import mentions
 from drafting.criteria.record_kinds import records_for
 from drafting.criteria.results import Gap, Status
 from drafting.criteria.service_words import names_service, same_care
@@ -97,9 +97,6 @@ def _on_time(fact: Fact, test: FactTest, item: DisputedItem, case: Case) -> bool
     return fact.date <= evidence_cutoff(item, case)
 
 
-def _mentions(fact: Fact, words: list[str]) -> bool:
-    text = f"{fact.statement} {fact.dose.drug if fact.dose else ''}".lower()
-    return any(re.search(rf"\b{re.escape(word.lower())}\b", text) for word in words)
 
 
 def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
@@ -112,7 +109,7 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
         and (procedure is None or f.procedure == procedure
              or same_care(f, item, test.procedure))
         and (not test.item_facts or f.id in item.facts)
-        and (not test.about_any or _mentions(f, test.about_any))
+        and (not test.about_any or mentions(f, test.about_any))
         and (not test.names_item or names_service(f, item.service))
         and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any)
              or (test.in_words and prose.in_words(test.in_words, f) is not None)
@@ -183,7 +180,7 @@ def _satisfies(fact: Fact, item: DisputedItem, test: FactTest, t: Thresholds,
     if tags & set(test.tags_none) or (not set(test.tags_all) <= tags and not summary):
         return False
     unsaid = unsaid or not set(test.tags_all) <= tags
-    if test.mentions_any and not _mentions(fact, test.mentions_any):
+    if test.mentions_any and not mentions(fact, test.mentions_any):
         return False
     if test.within_days is not None and (
             (item.date_of_service - fact.date).days > t(test.within_days)):
@@ -368,7 +365,7 @@ def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Threshold
         notes = []
         if test.mentions_any:
             found = sorted({w for f in evidence if f.id in present for w in test.mentions_any
-                            if _mentions(f, [w])})
+                            if mentions(f, [w])})
             notes.append(f"contains {', '.join(found)}")
         return Finding(Status.not_met, [], present, notes=notes)
     # With ``latest`` the facts read are few and are the evidence for the absence: cite them.

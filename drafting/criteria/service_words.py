@@ -62,3 +62,33 @@ def same_care(fact: Fact, item: DisputedItem, procedure: object) -> bool:
     service outside the modelled families when it names that care."""
     return (procedure == "same" and item.procedure is ProcedureFamily.other
             and fact.procedure is None and names_service(fact, item.service))
+
+
+# The names by which a request names a modelled family's device or procedure outright. A
+# service the case file leaves under 'other' ("Explant of the existing spinal cord
+# stimulator") is still that family's care, judged on its sets (a revision on the revision
+# criteria), never on the general standard. Only unambiguous names: a pulsed radiofrequency of
+# a peripheral nerve is no facet neurotomy, a cervical fusion no lumbar one.
+FAMILY_NAMES: dict[ProcedureFamily, tuple[str, ...]] = {
+    ProcedureFamily.scs_implant: ("spinal cord stimulator", "dorsal column stimulator",
+                                  "dorsal root ganglion stimulator"),
+    ProcedureFamily.itp: ("intrathecal pump", "intrathecal drug delivery", "pain pump"),
+    ProcedureFamily.esi: ("epidural steroid injection",),
+    ProcedureFamily.mbb: ("medial branch block",),
+    ProcedureFamily.tens: ("transcutaneous electrical nerve stimulation", "tens unit"),
+}
+
+
+def named_family(service: str) -> ProcedureFamily | None:
+    """The one modelled family whose device or procedure the service names, else None."""
+    text = service.lower()
+    found = {family for family, names in FAMILY_NAMES.items()
+             if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)}
+    return found.pop() if len(found) == 1 else None
+
+
+def with_named_family(item: DisputedItem) -> DisputedItem:
+    """The item as its service names it: one left under 'other' whose service names a modelled
+    family's device or procedure belongs to that family."""
+    family = named_family(item.service) if item.procedure is ProcedureFamily.other else None
+    return item if family is None else item.model_copy(update={"procedure": family})
