@@ -14,6 +14,7 @@ from drafting.criteria.results import Status
 from tests.test_criteria import mutated, result_of, status
 from tests.test_criteria_real_records import criterion
 from tests.test_criteria_stand_in import _without_functional_gain
+from tests.test_criteria_topical_continuation import FIRST_FILL
 
 PENNSYLVANIA = "Pennsylvania (workers' compensation utilization review)"
 MINNESOTA = "Minnesota (workers' compensation; compensation judge)"
@@ -101,3 +102,39 @@ def test_relief_from_a_medication_is_read_in_words_both_ways():
 def test_relief_denied_with_an_adjective_is_poor_not_good():
     fact = _fact("Gabapentin was stopped because of dizziness, without meaningful relief.")
     assert prose.qualitative_response(fact) is False
+
+
+def _patch_refill(setting: str, jurisdiction: str, response: str):
+    """The lidocaine patch of the topical IMR example refilled after a first fill, with the
+    first-prescription evidence left out and one response fact (as in
+    tests/test_criteria_topical_continuation.py), in the given setting."""
+
+    def change(data: dict) -> None:
+        data.update(setting=setting, jurisdiction=jurisdiction)
+        dropped = {"F3", "F8", "F9", "F10", "F11", "F13", "F14"}
+        data["facts"] = [f for f in data["facts"] if f["id"] not in dropped]
+        for entry in data["disputed_items"]:
+            entry["facts"] = [i for i in entry["facts"] if i not in dropped]
+        data["facts"].append({**FIRST_FILL, "tags": ["topical_lidocaine"]})
+        data["facts"].append({"id": "F24", "category": "response", "date": "2017-05-16",
+                              "statement": response, "procedure": "topical",
+                              "source": {"document": "D1", "page": 1}})
+        entry = next(i for i in data["disputed_items"] if i["id"] == "I2")
+        entry["facts"] += ["F23", "F24"]
+
+    return result_of(mutated("wc-consult-topical-imr", change), "I2")
+
+
+def test_outside_california_a_patch_said_to_help_is_continued_and_one_said_not_to_is_not():
+    helps = _patch_refill("other_workers_comp", PENNSYLVANIA,
+                          "The lidocaine patch makes his leg pain tolerable.")
+    assert helps.outcome is Outcome.necessary
+    assert status(helps, "topical.benefit_reported") is Status.met
+    fails = _patch_refill("other_workers_comp", PENNSYLVANIA,
+                          "The lidocaine patch is not helping his leg pain.")
+    assert fails.outcome is Outcome.not_necessary
+    assert "topical.benefit_reported" in fails.deciding
+    california = _patch_refill("ca_workers_comp", "California",
+                               "The lidocaine patch makes his leg pain tolerable.")
+    assert california.outcome is Outcome.not_necessary
+    assert "topical.continued_benefit" in california.deciding
