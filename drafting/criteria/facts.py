@@ -29,7 +29,7 @@ WORDS_ALONE = {"effects", "ended", "relief"}
 
 # How a reading in words is named in a result's notes, where "the <kind> is" reads badly.
 _WORDS_READ = {"effects": "the injury's continuing effects are",
-               "relief": "relief from the medication is",
+               "relief": "relief from the treatment is",
                "ended": "the injury's end is"}
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drafting.case import Fact
 from drafting.case.fact import DAYS_PER_UNIT
 from drafting.case.vocab import DurationUnit, normalize_level
-from drafting.criteria import drug_relief, effects
+from drafting.criteria import care_relief, effects
 
 # Lower bounds of number words and vague quantities, as a reviewer reads them.
 QUANTITY_WORDS: dict[str, float] = {
@@ -338,7 +338,7 @@ def qualitative_impairment(fact: Fact) -> bool | None:
 
 
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``relief`` from a medication,
+    """What the statement says in words about a ``response``, ``relief`` from a continuing treatment,
     ``function`` (``benefit``: a
     gain in function, or a response described as poor or brief, which shows none), ``limb_pain``,
     ``impairment``, the injury's ``effects`` continuing or the injury having ``ended``
@@ -351,8 +351,8 @@ def in_words(kind: str, fact: Fact) -> bool | None:
         return qualitative_impairment(fact)
     if kind in ("response", "benefit") and POOR_TAGS & set(fact.tags) and not _of_a_drug(fact):
         return False  # the record's own reading (tagged brief or no relief) over 'helped'
-    if kind == "relief":  # relief from a medication kept up (drafting/criteria/drug_relief.py)
-        return False if POOR_TAGS & set(fact.tags) else drug_relief.reads_relief(
+    if kind == "relief":  # relief from a continuing treatment (drafting/criteria/care_relief.py)
+        return False if POOR_TAGS & set(fact.tags) else care_relief.reads_relief(
             fact, qualitative_response(fact))
     if kind == "benefit":  # a gain in function, or a response too poor to have given one
         found = qualitative_function(fact)
