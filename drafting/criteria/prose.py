@@ -338,11 +338,10 @@ def qualitative_impairment(fact: Fact) -> bool | None:
 
 
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``relief`` from a continuing treatment,
-    ``function`` (``benefit``: a
-    gain in function, or a response described as poor or brief, which shows none), ``limb_pain``,
-    ``impairment``, the injury's ``effects`` continuing or the injury having ``ended``
-    (drafting/criteria/effects.py)."""
+    """What the statement says in words about a ``response``, ``relief`` from a continuing
+    treatment, ``function`` (``benefit``: a gain in function, or a response described as poor
+    or brief, which shows none), ``limb_pain``, ``impairment``, the injury's ``effects``
+    continuing or the injury having ``ended`` (drafting/criteria/effects.py)."""
     if kind in ("effects", "ended"):
         return effects.continuing(fact) if kind == "effects" else effects.ended(fact)
     if kind == "limb_pain":
