@@ -18,6 +18,7 @@ from tests.test_criteria_topical_continuation import FIRST_FILL
 
 PENNSYLVANIA = "Pennsylvania (workers' compensation utilization review)"
 MINNESOTA = "Minnesota (workers' compensation; compensation judge)"
+TEXAS = "Texas (workers' compensation; ODG)"
 
 
 def _case(setting: str, jurisdiction: str, statement: str | None, tags: list[str] | None = None):
@@ -75,11 +76,14 @@ def test_in_california_relief_without_a_functional_gain_does_not_continue_opioid
     assert all(c.criterion_id != "opioids.benefit_reported" for c in result.criteria)
 
 
-def test_minnesota_keeps_the_functional_gain_its_rule_requires():
-    result = _case("other_workers_comp", MINNESOTA, HELPS)
-    assert result.outcome is Outcome.not_necessary
-    assert "opioids.functional_benefit" in result.deciding
-    assert status(result, "opioids.benefit_reported") is Status.met
+def test_states_with_an_adopted_guideline_keep_the_stand_ins_functional_gain():
+    # Minnesota (treatment parameters), Texas (ODG by 28 TAC 137.100): the guideline adopted
+    # by rule governs, so the MTUS stand-in's condition keeps its weight
+    for state in [MINNESOTA, TEXAS]:
+        result = _case("other_workers_comp", state, HELPS)
+        assert result.outcome is Outcome.not_necessary, state
+        assert "opioids.functional_benefit" in result.deciding, state
+        assert all(c.criterion_id != "opioids.benefit_reported" for c in result.criteria)
 
 
 def _fact(statement: str, category: str = "response") -> Fact:

@@ -45,11 +45,8 @@ def _without_functional_gain(data: dict) -> None:
 def test_workers_comp_outside_california_is_judged_on_the_mtus_as_a_stand_in_and_says_so():
     california = result_of(_in("ca_workers_comp", "California"), "I1")
     texas = result_of(_in("other_workers_comp", TEXAS), "I1")
-    assert (texas.criteria_set, texas.outcome) == (california.criteria_set, california.outcome)
-    # the MTUS criteria decide in both; outside California the reported benefit decides too
-    assert set(california.deciding) <= set(texas.deciding)
-    assert "opioids.benefit_reported" in texas.deciding
-    assert "opioids.benefit_reported" not in california.deciding
+    assert (texas.criteria_set, texas.outcome, texas.deciding) == (
+        california.criteria_set, california.outcome, california.deciding)
     assert texas.outcome is Outcome.necessary
     assert texas.judged_on is not None and california.judged_on is None
     assert "California MTUS criteria" in texas.judged_on and "ODG" in texas.judged_on
@@ -60,7 +57,7 @@ def test_workers_comp_outside_california_is_judged_on_the_mtus_as_a_stand_in_and
 def test_outside_california_an_undocumented_required_criterion_is_not_established():
     result = result_of(_in("other_workers_comp", TEXAS, _without_functional_gain), "I1")
     assert result.outcome is Outcome.not_necessary  # the employee's burden: not established
-    assert result.deciding == ["opioids.benefit_reported"]  # nothing says the opioid helps
+    assert result.deciding == ["opioids.functional_benefit"]
     assert "not established" in result.summary and "standing in for" in result.summary
 
 

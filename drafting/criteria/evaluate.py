@@ -24,6 +24,7 @@ from drafting.criteria.jurisdiction import (
     jurisdiction_of,
     local_departures,
     local_rules,
+    own_setting_weights,
 )
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
@@ -324,7 +325,8 @@ def evaluate_item(case: Case, item: DisputedItem,
                     f"{judged_as}".rstrip(), judged_on=judged_as or None)
         undecided.missing_documents = cited_but_missing(own, item, undecided)
         return undecided
-    results = judge_criteria(spec, case, item, kind, local, own.setting)
+    weights = own.setting if own_setting_weights(own, item.date_of_service) else None
+    results = judge_criteria(spec, case, item, kind, local, weights)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
