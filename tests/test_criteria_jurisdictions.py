@@ -33,8 +33,7 @@ def built(setting: str, jurisdiction: str, facts: list[dict], item: dict,
 def _pt_case(setting: str, jurisdiction: str, response: str) -> Case:
     facts = [
         {"id": "F1", "category": "conservative_care", "date": "2016-01-11",
-         "statement": "He has attended 30 physical therapy visits for low back flare-ups "
-                      "since 2015.",
+         "statement": "He has attended physical therapy for low back flare-ups since 2015.",
          "tags": ["physical_therapy"], "source": SOURCE},
         {"id": "F2", "category": "response", "date": "2016-03-14", "statement": response,
          "source": SOURCE},
