@@ -181,9 +181,7 @@ def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
 
 
 def _in(settings: list[Setting], case: Case, own: Setting | None) -> bool:
-    """Whether a criterion's list of settings names the one the item is judged in, or the
-    case's own setting where another stands in for it (workers' compensation outside
-    California judged on the MTUS sets: a weight written for it still applies)."""
+    """A criterion's settings name the one judged in, or ``own`` where another stands in."""
     return case.setting in settings or (own is not None and own in settings)
 
 
@@ -325,8 +323,8 @@ def evaluate_item(case: Case, item: DisputedItem,
                     f"{judged_as}".rstrip(), judged_on=judged_as or None)
         undecided.missing_documents = cited_but_missing(own, item, undecided)
         return undecided
-    weights = own.setting if own_setting_weights(own, item.date_of_service) else None
-    results = judge_criteria(spec, case, item, kind, local, weights)
+    results = judge_criteria(spec, case, item, kind, local, own.setting if own_setting_weights(
+        own, item.date_of_service) else None)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
