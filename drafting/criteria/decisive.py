@@ -33,7 +33,7 @@ from drafting.criteria.spec import AllNode, AnyNode, CriteriaSet, FactNode, NotN
 # Request types judged on the response to the same care given before.
 ON_RESPONSE = {RequestType.repeat, RequestType.continuation, RequestType.retrial}
 # A test reading one of these in words, or these tags, reads the response to care.
-RESPONSE_WORDS = {"response", "benefit", "function"}
+RESPONSE_WORDS = {"response", "relief", "benefit", "function"}
 RESPONSE_TAGS = POOR_RESPONSE_TAGS | {"functional_improvement", "adl_improved",
                                       "medication_reduction", "return_to_work"}
 QUOTED = 2  # facts quoted in the decisive criterion's reason

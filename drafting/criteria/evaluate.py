@@ -24,6 +24,7 @@ from drafting.criteria.jurisdiction import (
     jurisdiction_of,
     local_departures,
     local_rules,
+    own_setting_weights,
 )
 from drafting.criteria.loader import load_criteria
 from drafting.criteria.objections import objections_for
@@ -180,17 +181,23 @@ def _basis(criterion: Criterion, case: Case, item: DisputedItem) -> list[str]:
             and excerpts[i].in_force_on(item.date_of_service)]
 
 
+def _in(settings: list[Setting], case: Case, own: Setting | None) -> bool:
+    """A criterion's settings name the one judged in, or ``own`` where another stands in."""
+    return case.setting in settings or (own is not None and own in settings)
+
+
 def evaluate_criterion(criterion: Criterion, case: Case, item: DisputedItem,
                        t: Thresholds, kind: RequestKind | None = None,
-                       local: LocalRule | None = None) -> CriterionResult:
+                       local: LocalRule | None = None,
+                       own: Setting | None = None) -> CriterionResult:
     records = relevant_records(criterion.test)
     finding = listed_but_missing(mark_secondhand(run_test(case, item, criterion.test, t), case,
                                                  records), case, item, records)
     if_contradicted = criterion.required and (
-        criterion.only_if_contradicted or case.setting in criterion.only_if_contradicted_in
+        criterion.only_if_contradicted or _in(criterion.only_if_contradicted_in, case, own)
         or (kind is not None and kind.type in criterion.only_if_contradicted_for))
     for_kind = kind is not None and kind.type in criterion.supporting_for
-    required = criterion.required and case.setting not in criterion.supporting_in and not (
+    required = criterion.required and not _in(criterion.supporting_in, case, own) and not (
         if_contradicted and finding.status is not Status.not_met) and not for_kind
     basis = _basis(criterion, case, item)
     if local is not None:  # the jurisdiction's own rule makes it a condition of the treatment
@@ -318,7 +325,8 @@ def evaluate_item(case: Case, item: DisputedItem,
                     f"{judged_as}".rstrip(), judged_on=judged_as or None)
         undecided.missing_documents = cited_but_missing(own, item, undecided)
         return undecided
-    results = judge_criteria(spec, case, item, kind, local)
+    results = judge_criteria(spec, case, item, kind, local, own.setting if own_setting_weights(
+        own, item.date_of_service) else None)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
     result = ItemResult(
@@ -341,12 +349,14 @@ def undecided_records(spec: CriteriaSet, results: list[CriterionResult]) -> set[
 
 
 def judge_criteria(spec: CriteriaSet, case: Case, item: DisputedItem, kind: RequestKind,
-                   local: dict[str, LocalRule] | None = None) -> list[CriterionResult]:
-    """Every criterion of the set that applies to the item's setting, status and request type."""
+                   local: dict[str, LocalRule] | None = None,
+                   own: Setting | None = None) -> list[CriterionResult]:
+    """Every criterion of the set that applies to the item's setting (or its own setting,
+    ``own``, where another stands in), status and request type."""
     t, local = thresholds_for(spec, case), local or {}
-    return [evaluate_criterion(c, case, item, t, kind, local.get(c.id))
+    return [evaluate_criterion(c, case, item, t, kind, local.get(c.id), own)
             for c in spec.criteria
-            if (not c.settings or case.setting in c.settings)
+            if (not c.settings or _in(c.settings, case, own))
             and not (c.rendered_only and item.status is not ItemStatus.rendered)
             and (not c.request_types or kind.type in c.request_types)
             and (not c.services_any or named(item.service, c.services_any))

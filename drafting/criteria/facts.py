@@ -25,10 +25,11 @@ BOTH_SIDES_BY_NATURE = {"central_stenosis", "neurogenic_claudication"}
 POOR_RESPONSE_TAGS = {"no_relief", "temporary_relief"}
 
 # Readings in words that no tag records: the statement alone answers them.
-WORDS_ALONE = {"effects", "ended"}
+WORDS_ALONE = {"effects", "ended", "relief"}
 
 # How a reading in words is named in a result's notes, where "the <kind> is" reads badly.
 _WORDS_READ = {"effects": "the injury's continuing effects are",
+               "relief": "relief from the treatment is",
                "ended": "the injury's end is"}
 
 

@@ -61,6 +61,10 @@ class _Jurisdiction(BaseModel):
     required: list[_Required] = Field(default_factory=list)
     departures: list[_Departure] = Field(default_factory=list)
     eras: list[Era] = Field(default_factory=list)
+    adopted_guideline: bool = Field(
+        default=False, description="The state has adopted a treatment guideline by rule (its "
+        "standard), which the requester must show the care meets: the stand-in's criteria "
+        "keep their own weights there, not the weights written for the setting at large.")
 
 
 @dataclass(frozen=True)
@@ -165,3 +169,10 @@ def era_note(name: str, era: Era, day: dt.date, later: str | None) -> str:
     # date here was an uncited patient-specific claim in every draft that quoted the note
     return (f"Judged on {era.governing} ({name}), the standard in force on the date of "
             f"service: {_citation(era.standard)}{shown}.")
+
+
+def own_setting_weights(case: Case, day: dt.date) -> bool:
+    """Whether weights written for the case's own setting apply where the stand-in judges it:
+    not in a state whose adopted treatment guideline (in force on ``day``) governs instead."""
+    j = jurisdiction_of(case)
+    return j is None or not (j.adopted_guideline and excerpts_by_id()[j.standard].in_force_on(day))

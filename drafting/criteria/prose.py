@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from drafting.case import Fact
 from drafting.case.fact import DAYS_PER_UNIT
 from drafting.case.vocab import DurationUnit, normalize_level
-from drafting.criteria import effects
+from drafting.criteria import care_relief, effects
 
 # Lower bounds of number words and vague quantities, as a reviewer reads them.
 QUANTITY_WORDS: dict[str, float] = {
@@ -44,7 +44,9 @@ POOR_RELIEF = re.compile(r"\b(?:no|minimal|little|slight|partial\s+and\s+brief|t
                          r"very temporary|brief|short[- ]lived|transient|fleeting)\s+"
                          r"(?:pain\s+)?(?:relief|improvement|benefit|response)\b|\brelief\s+for\s+"
                          r"(?:a\s+)?(?:very\s+)?(?:temporary|brief|short)\b|\bdid not help\b|"
-                         r"\bno benefit\b|\bwithout (?:relief|benefit|improvement)\b|"
+                         r"\bno benefit\b|\bwithout (?:(?:any|much|meaningful|significant|"
+                         r"lasting|sustained)\s+)?"
+                         r"(?:pain\s+)?(?:relief|benefit|improvement)\b|"
                          r"\bonly (?:for )?(?:a )?(?:very )?(?:short|brief) "
                          r"(?:time|while|period)\b|\b(?:relief|benefit|improvement)\b[^.;]{0,40}?"
                          r"\b(?:was|were|has been|had been)\s+(?:very\s+|only\s+)?(?:minimal|"
@@ -336,10 +338,10 @@ def qualitative_impairment(fact: Fact) -> bool | None:
 
 
 def in_words(kind: str, fact: Fact) -> bool | None:
-    """What the statement says in words about a ``response``, ``function`` (``benefit``: a
-    gain in function, or a response described as poor or brief, which shows none), ``limb_pain``,
-    ``impairment``, the injury's ``effects`` continuing or the injury having ``ended``
-    (drafting/criteria/effects.py)."""
+    """What the statement says in words about a ``response``, ``relief`` from a continuing
+    treatment, ``function`` (``benefit``: a gain in function, or a response described as poor
+    or brief, which shows none), ``limb_pain``, ``impairment``, the injury's ``effects``
+    continuing or the injury having ``ended`` (drafting/criteria/effects.py)."""
     if kind in ("effects", "ended"):
         return effects.continuing(fact) if kind == "effects" else effects.ended(fact)
     if kind == "limb_pain":
@@ -348,6 +350,9 @@ def in_words(kind: str, fact: Fact) -> bool | None:
         return qualitative_impairment(fact)
     if kind in ("response", "benefit") and POOR_TAGS & set(fact.tags) and not _of_a_drug(fact):
         return False  # the record's own reading (tagged brief or no relief) over 'helped'
+    if kind == "relief":  # relief from a continuing treatment (drafting/criteria/care_relief.py)
+        return False if POOR_TAGS & set(fact.tags) else care_relief.reads_relief(
+            fact, qualitative_response(fact))
     if kind == "benefit":  # a gain in function, or a response too poor to have given one
         found = qualitative_function(fact)
         return False if found is None and qualitative_response(fact) is False else found

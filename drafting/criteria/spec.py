@@ -73,7 +73,7 @@ class FactTest(Spec):
         default=False, description="Only facts whose statement names the item's care, its "
         "modality or drug (drafting/criteria/service_words.py): a recommendation of this "
         "consultation, not of any care.")
-    in_words: Literal["response", "function", "benefit", "limb_pain", "impairment",
+    in_words: Literal["response", "relief", "function", "benefit", "limb_pain", "impairment",
                       "effects", "ended"] | None = Field(
         default=None, description="A fact whose tags do not match may still answer in words: "
         "a good response or a functional gain described in the statement meets the tag "
