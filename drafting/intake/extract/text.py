@@ -46,6 +46,14 @@ def _captioned_section(text: str) -> bool:
     return bare != text and len(bare.split()) <= _SECTION_WORDS and bool(_HEADING.match(bare))
 
 
+# A numbered section of a report, whatever caption follows its name ("SECTION 3 - SUMMARY OF
+# MEDICAL RECORDS REVIEWED (chronological, condensed)", "PART II - HISTORY"): a heading, read
+# without its caption.
+_NUMBERED_SECTION = re.compile(r"^(?:SECTION|PART)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s*"
+                               r"[-\u2013\u2014:.]\s*[A-Z][A-Z0-9 &'/,-]{2,70}?\s*"
+                               r"(?:\([^)]*\)?)?:?$")
+
+
 _ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
@@ -121,6 +129,11 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             continue
         if captioned := _CAPTIONED_HEADING.match(text):  # "OBJECTIVE - initial eval vs d/c"
             section = captioned.group(1).strip().lower()
+            out.append(Line(text, page, section, "heading"))
+            carried = None
+            continue
+        if _NUMBERED_SECTION.match(text):
+            section = _CAPTION.sub("", text.rstrip(":")).strip().lower()
             out.append(Line(text, page, section, "heading"))
             carried = None
             continue
