@@ -9,6 +9,7 @@ import datetime as dt
 from pathlib import Path
 
 from drafting.intake.extract.plan_orders import ordered_in_plan
+from drafting.intake.extract.values import percent_relief
 from drafting.intake.run import run_intake
 
 TODAY = dt.date(2026, 1, 1)
@@ -106,3 +107,30 @@ def test_a_response_is_dated_by_the_procedure_its_sentence_dates(tmp_path):
         "HPI: s/p L L5-S1 TFESI 04/08/2025 - about 60% relief x 6 wks, then pain returned.\n"
     ))
     assert ("response", "2025-04-08") in {(c, d) for c, d, _ in got}
+
+
+def test_relief_written_before_its_figure_or_as_less_of_a_symptom_is_a_percent_relief():
+    assert percent_relief("Injection: R L4-5 TFESI 04/20/2026 - relief ~30% x 1 week.")[0] == 30
+    assert percent_relief("Block #1   relief 85%   duration 3 hours")[0] == 85
+    assert percent_relief("she reported 60% less arm tingling for about 4 weeks")[0] == 60
+    assert percent_relief("her pain improved about 50 percent for four months")[0] == 50
+    assert percent_relief("Relief of at least 50% is required.")[0] is None  # a threshold
+
+
+def test_a_block_named_by_its_number_and_date_beside_its_relief_is_a_procedure_too(tmp_path):
+    got = facts(tmp_path, (
+        "PRIOR AUTHORIZATION REQUEST - LUMBAR RADIOFREQUENCY ABLATION\n"
+        "Date submitted: 11/03/2025\n\n"
+        "DIAGNOSTIC BLOCKS\n"
+        "Block #1  date 09/02/2025   agent lidocaine 2%   relief 80%   duration 4 hours\n"
+    ))
+    kinds = {(c, d) for c, d, _ in got}
+    assert ("procedure", "2025-09-02") in kinds and ("response", "2025-09-02") in kinds
+
+
+def test_an_earlier_value_in_parentheses_does_not_date_the_finding_of_the_day(tmp_path):
+    got = facts(tmp_path, (
+        "PAIN MANAGEMENT FOLLOW-UP\nDate of visit: 05/12/2025\n\n"
+        "HPI: Using oxycodone 5 mg twice a day again (had stopped in 2024).\n"
+    ))
+    assert [d for c, d, s in got if c == "medication"] == ["2025-05-12"]

@@ -184,6 +184,13 @@ _SINCE = re.compile(r"\b(?:off|worked|working) (?:work )?since\b|\b(?:stopped|qu
                     r"(?:his|her|their|the) (?:last|prior|previous) visit\b", re.IGNORECASE)
 
 
+# What the sentence compares its finding with, told after it: an earlier value in parentheses
+# ("LBP 4/10 (initial 12/28/2023: 7/10)", "Epworth 16/24 today (was 11 in 2024)", "hydrocodone
+# again (had stopped in 2025)"): its date is the earlier value's, not the fact's.
+_EARLIER = re.compile(r"\((?:was|were|had|initial(?:ly)?|baseline|prior|previously|down from|"
+                      r"up from|from|vs\.?)\b[^)]*\)", re.IGNORECASE)
+
+
 def statement(sentence: Sentence) -> str:
     """The sentence as written, with its field label when it opens a labelled value."""
     return f"{sentence.lead} {sentence.text}" if sentence.lead else sentence.text
@@ -202,6 +209,7 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     # and a work status "since" a date ("He has not worked since 05/2024")
     if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review or (
             category is C.functional and ("return_to_work" in tags or _SINCE.search(text))):
+        text = _EARLIER.sub(" ", text)  # "LBP 4/10 (initial 12/28/2023: 7/10)": today's
         span = date_range(text)
         if span:
             found.date, found.end_date = span
