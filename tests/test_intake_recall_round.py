@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from drafting.intake.extract.medications import drugs_taken
 from drafting.intake.extract.plan_orders import ordered_in_plan
 from drafting.intake.extract.values import percent_relief
 from drafting.intake.run import run_intake
@@ -134,3 +135,23 @@ def test_an_earlier_value_in_parentheses_does_not_date_the_finding_of_the_day(tm
         "HPI: Using oxycodone 5 mg twice a day again (had stopped in 2024).\n"
     ))
     assert [d for c, d, s in got if c == "medication"] == ["2025-05-12"]
+
+
+def test_a_medication_line_with_a_labelled_note_is_the_drug_not_a_field(tmp_path):
+    got = facts(tmp_path, (
+        "MEDICATION LIST PRINTOUT\nPrinted: 08/01/2025\n\n"
+        "DISCONTINUED\n"
+        " Pregabalin 75 mg BID     d/c 02/2025   reason: edema\n"
+    ))
+    assert any(c == "medication" and s.startswith("Pregabalin 75 mg BID") for c, _, s in got)
+
+
+def test_a_drug_with_its_verb_after_it_or_named_as_a_trial_is_a_medication_taken():
+    assert [m.drug.name for m in drugs_taken("Meloxicam and tizanidine given at urgent care.")
+            ] == ["meloxicam", "tizanidine"]
+    assert [m.drug.name for m in drugs_taken('She says celecoxib "made her dizzy" and she '
+                                             "stopped it.")] == ["celecoxib"]
+    assert [m.drug.name for m in drugs_taken("trials of pregabalin and amitriptyline, both "
+                                             "stopped")] == ["pregabalin", "amitriptyline"]
+    assert drugs_taken("Celecoxib could be given if the stomach allows.") == []
+    assert drugs_taken("Never tried tizanidine.") == []

@@ -54,6 +54,11 @@ _NUMBERED_SECTION = re.compile(r"^(?:SECTION|PART)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z]
                                r"(?:\([^)]*\)?)?:?$")
 
 
+# A dose is no field's name: "Gabapentin 300 mg TID   d/c 10/2024   reason: dizziness" is a
+# medication list's line whose note has a label of its own, not a field named by the drug.
+_DOSE_IN_LABEL = re.compile(r"\d\s?(?:mg|mcg|g|ml|units?|%)\b", re.IGNORECASE)
+
+
 _ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
@@ -146,7 +151,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             carried = None
             continue
         label = _LABEL.match(text)
-        if label and not _LEVEL_LABEL.match(label.group("label").strip()):
+        if label and not _LEVEL_LABEL.match(label.group("label").strip()) and \
+                not _DOSE_IN_LABEL.search(label.group("label")):
             name = label.group("label").strip().lower()
             # "O: BP 132/84" opens the objective section for the labelled lines below it, and
             # "ISSUE 2: Lidocaine patch" a letter's discussion of its second item
