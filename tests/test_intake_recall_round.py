@@ -155,3 +155,16 @@ def test_a_drug_with_its_verb_after_it_or_named_as_a_trial_is_a_medication_taken
                                              "stopped")] == ["pregabalin", "amitriptyline"]
     assert drugs_taken("Celecoxib could be given if the stomach allows.") == []
     assert drugs_taken("Never tried tizanidine.") == []
+
+
+def test_a_work_status_the_plan_gives_is_the_patients_function_from_that_day(tmp_path):
+    got = facts(tmp_path, (
+        "URGENT CARE NOTE\nDate of visit: 04/03/2025\n\n"
+        "HPI: Low back pain after lifting boxes at work yesterday.\n\n"
+        "PLAN:\nWork note: off 2 days, then modified duty.\n"
+        "May return to full duty if pain resolves.\n"
+        "Request work conditioning toward full duty.\n\n"
+        "DISCHARGE INSTRUCTIONS:\nNo lifting > 10 lb for 6 weeks.\n"
+    ))
+    functional = [(d, s) for c, d, s in got if c == "functional"]
+    assert functional == [("2025-04-03", "Work note: off 2 days, then modified duty.")]

@@ -96,6 +96,7 @@ from drafting.intake.extract.values import (
 )
 from drafting.intake.extract.visits import visit_counts
 from drafting.intake.extract.vocabulary import procedure_in
+from drafting.intake.extract.work_status import work_status_given
 
 # An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
 DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
@@ -275,6 +276,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 and not SKIPPED_SECTIONS.search(f"{sentence.section} {sentence.heading}")):
             if decided_in_plan(sentence) and stated_date(sentence.text, doc):
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
+            elif work_status_given(sentence):  # "Work note: off 3 days" in the plan
+                out.append(make_fact(C.functional, sentence, doc, ["activity_modification"]))
             continue
         if DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
