@@ -168,3 +168,15 @@ def test_a_work_status_the_plan_gives_is_the_patients_function_from_that_day(tmp
     ))
     functional = [(d, s) for c, d, s in got if c == "functional"]
     assert functional == [("2025-04-03", "Work note: off 2 days, then modified duty.")]
+
+
+def test_a_graded_neurological_examination_is_a_finding_wherever_the_note_writes_it(tmp_path):
+    got = facts(tmp_path, (
+        "DOCTOR'S FIRST REPORT OF INJURY\nDate of exam: 02/03/2026\n\n"
+        "Lifting a crate at work, felt low back pain. Lumbar flexion limited to 40 deg w/ pain. "
+        "Motor 5/5 in both legs. DTR 2+ and symmetric. Sensation intact to light touch.\n\n"
+        "NERVE STUDY SUMMARY\nTibial motor normal bilat.\n"
+    ))
+    exams = [s for c, _, s in got if c == "exam"]
+    assert any("Motor 5/5" in s and "Sensation intact" in s for s in exams)  # one examination
+    assert not any("Tibial motor" in s for s in exams)  # a nerve study's result
