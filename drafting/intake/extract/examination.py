@@ -72,13 +72,27 @@ _REFLEXES_ONLY = re.compile(r"^(?!.*\b(?:strength|str|motor|myotomes?|EHL|sensat
                             re.IGNORECASE)
 
 
-def exam_finding(sentence: Sentence) -> bool:
+# A nerve study's grading ("Tibial motor normal bilat.", "EHL R incr 1+ poly reduced" under
+# "Needle EMG"): the study's result, not an examination.
+_STUDY_WORDS = re.compile(r"\b(?:EMG|NCS|NCV|nerve conduction|needle|electrodiagnostic|SNAPs?|"
+                          r"CMAPs?|MUAPs?|poly\w*|fibs?|amplitudes?|latenc\w*)\b|"
+                          r"\b(?:tibial|peroneal|fibular|sural|median|ulnar|radial) (?:motor|"
+                          r"sensory)\b", re.IGNORECASE)
+
+
+def exam_finding(sentence: Sentence, anywhere: bool = False) -> bool:
     """A sentence of an examination that states a finding the tags do not name: an abnormal
     one, a graded neurological examination, a range of motion measured, a provocation test
-    that reproduced the pain."""
+    that reproduced the pain. With ``anywhere`` (a note's text, not a study's report), a graded
+    neurological examination or a range of motion measured is one wherever the note writes it
+    ("Motor 5/5 BLE. DTR 2+ sym. Sensation intact." in a first report's narrative): it names the
+    test and its grade."""
     text = sentence.text
-    if _NOT_EXAM.search(text) or not in_exam(sentence):
+    if _NOT_EXAM.search(text):
         return False
+    if not in_exam(sentence):
+        return anywhere and bool(_GRADED.search(text) or _MOTION.search(text)) and \
+            not _STUDY_WORDS.search(f"{sentence.section} {text}")
     if FINDING.search(text) and ABNORMAL.search(text):
         return True
     return bool(_GRADED.search(text) or _MOTION.search(text) or _PROVOKED.search(text)

@@ -70,6 +70,7 @@ from drafting.intake.extract.passing import (
     told_beside,
     without_restated,
 )
+from drafting.intake.extract.plan_orders import ordered_now
 from drafting.intake.extract.procedure_table import procedure_table
 from drafting.intake.extract.records_gap import records_missing
 from drafting.intake.extract.rendered import rendered_in_plan
@@ -95,6 +96,7 @@ from drafting.intake.extract.values import (
 )
 from drafting.intake.extract.visits import visit_counts
 from drafting.intake.extract.vocabulary import procedure_in
+from drafting.intake.extract.work_status import work_status_given
 
 # An assessment's coded diagnoses are the case's diagnoses (diagnoses.py), not findings.
 DIAGNOSIS_LIST = re.compile(r"^(?:a|assessment|impression|diagnos[ie]s|a/p|assessment and plan)$",
@@ -268,11 +270,14 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             context = family
         # a drug any field but the plan continues with its dose is taken now ("MEDICAL (Dr.
         # Roe): Continues duloxetine 60 mg daily."); the plan's "Continue" restates the list
-        if not readable(sentence) and not (
+        ordered = ordered_now(sentence)  # "Start duloxetine 30 mg daily." in the plan
+        if not readable(sentence) and not ordered and not (
                 continued_drug(sentence.text) and not NOT_ABOUT_THE_PATIENT.search(sentence.text)
                 and not SKIPPED_SECTIONS.search(f"{sentence.section} {sentence.heading}")):
             if decided_in_plan(sentence) and stated_date(sentence.text, doc):
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
+            elif work_status_given(sentence):  # "Work note: off 3 days" in the plan
+                out.append(make_fact(C.functional, sentence, doc, ["activity_modification"]))
             continue
         if DIAGNOSIS_LIST.search(label_core(sentence.label or sentence.section)) and \
                 ICD_CODE.search(sentence.text):
@@ -280,7 +285,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if records_missing(sentence.text):  # "op note not in chart": what the file lacks
             out.append(make_fact(C.other, sentence, doc, []))  # (beside what else it tells)
         if not_done_yet(sentence.text) and not _procedure_line(sentence, doc) and \
-                not continued_drug(sentence.text):
+                not continued_drug(sentence.text) and not ordered:
             if is_review_step(sentence) and stated_date(sentence.text, doc):  # "requested on"
                 out.append(make_fact(C.utilization_review, sentence, doc, []))
             continue  # asked for, planned or hoped for: not care, a drug or a finding
@@ -400,3 +405,4 @@ def _procedure_line(sentence: Sentence, doc: Document) -> bool:
     procedure's."""
     return doc.type in PROCEDURE_RECORDS and bool(PROCEDURE_LABELS.match(
         label_core(sentence.label or sentence.section)))  # (or the first item under it)
+

@@ -46,7 +46,10 @@ PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS", "PHQ-2", "AUDIT-C", "PSEQ
 # a request, a peer-to-peer call's record, an attorney's or a case manager's summary of care.
 LETTERS = (RecordType.ur_denial, RecordType.review_decision, RecordType.peer_to_peer,
            RecordType.legal_correspondence)
-DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other}
+# A response is the procedure's or the course's it answers: dated by the date its sentence
+# gives ("s/p R L4-5 TFESI 6/2/23 - 60-70% relief x ~10 wks"), as a relief told just after the
+# sentence dating the procedure is (facts.py, _answered_on).
+DATED_BY_TEXT = {C.history, C.medication, C.conservative_care, C.other, C.response}
 
 
 @dataclass
@@ -171,7 +174,21 @@ def month_shorthand(text: str, latest: dt.date) -> tuple[dt.date, str] | None:
     return None
 
 
-_SINCE = re.compile(r"\b(?:off|worked|working) (?:work )?since\b", re.IGNORECASE)
+# A work status that began on a date ("off work since 05/2024", "He stopped working in 2021",
+# "has not worked as a hygienist since 08/2023", "Back to modified duty 1/6/25"), and what a
+# past visit observed ("At his last visit on 11/19/2024 he could walk four blocks"): told on
+# that date, not on the record's.
+_SINCE = re.compile(r"\b(?:off|worked|working) (?:work )?since\b|\b(?:stopped|quit|ceased|"
+                    r"left|has not|hasn't|have not|not) (?:working|worked)\b|\bback to (?:full |"
+                    r"modified |light |regular |restricted )?(?:duty|work)\b|\b(?:at|on) "
+                    r"(?:his|her|their|the) (?:last|prior|previous) visit\b", re.IGNORECASE)
+
+
+# What the sentence compares its finding with, told after it: an earlier value in parentheses
+# ("LBP 4/10 (initial 12/28/2023: 7/10)", "Epworth 16/24 today (was 11 in 2024)", "hydrocodone
+# again (had stopped in 2025)"): its date is the earlier value's, not the fact's.
+_EARLIER = re.compile(r"\((?:was|were|had|initial(?:ly)?|baseline|prior|previously|down from|"
+                      r"up from|from|vs\.?)\b[^)]*\)", re.IGNORECASE)
 
 
 def statement(sentence: Sentence) -> str:
@@ -192,6 +209,7 @@ def make_fact(category: C, sentence: Sentence, doc: Document, tags: list[str],
     # and a work status "since" a date ("He has not worked since 05/2024")
     if category in DATED_BY_TEXT or doc.type in LETTERS or category is C.utilization_review or (
             category is C.functional and ("return_to_work" in tags or _SINCE.search(text))):
+        text = _EARLIER.sub(" ", text)  # "LBP 4/10 (initial 12/28/2023: 7/10)": today's
         span = date_range(text)
         if span:
             found.date, found.end_date = span

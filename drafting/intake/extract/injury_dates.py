@@ -44,12 +44,40 @@ def since_the_injury(found: list[Found], doc: Document) -> list[Found]:
 
 def dated_by_entry(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
     """Facts of a log entry or a dated table row that state no date of their own happened on
-    the entry's day, not on the record's."""
-    entries = entry_dates(said)
+    the entry's day, not on the record's; an entry of a chronology opening with a month
+    ("04/2025  Dr. Lee initial consult: ... Started gabapentin 300 mg tid.", "12/2024 - 03/2025
+    Chiropractic, 24 visits.") dates its facts to that month, no day invented."""
+    entries = {k: (v, "day") for k, v in entry_dates(said).items()}
+    entries |= {k: v for k, v in entry_months(said).items() if k not in entries}
     written = {(s.page, statement(s)): entries[s.paragraph] for s in said
-               if s.paragraph in entries and entries[s.paragraph] <= doc.date}
+               if s.paragraph in entries and entries[s.paragraph][0] <= doc.date}
     for fact in found:
         day = written.get((fact.page, fact.statement))
         if day and fact.date == doc.date and fact.date_precision == "day":
-            fact.date = day
+            fact.date, fact.date_precision = day
     return found
+
+
+# A chronology's entry opening with a month and its year ("04/2025  Dr. Lee ...", "12/2024 -
+# 03/2025  PT 16 visits", "March 2025: ..."): the month it began.
+_OPENING_MONTH = re.compile(
+    r"^(?:(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})|(?P<name>jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2}))(?![\d/])"
+    r"(?=\s*(?:[-\u2013:]|\s{2}|\s+[A-Z0-9]))", re.IGNORECASE)
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def entry_months(said: list[Sentence]) -> dict[int, tuple[dt.date, str]]:
+    """The month each chronology entry (a paragraph opening with a month and year) began."""
+    out: dict[int, tuple[dt.date, str]] = {}
+    seen: set[int] = set()
+    for sentence in said:
+        if not sentence.paragraph or sentence.paragraph in seen:
+            continue
+        seen.add(sentence.paragraph)
+        if opening := _OPENING_MONTH.match(sentence.text):
+            month = int(opening["m"]) if opening["m"] else _MONTHS.index(
+                opening["name"].lower()[:3]) + 1
+            out[sentence.paragraph] = (dt.date(int(opening["y"] or opening["y2"]), month, 1),
+                                       "month")
+    return out

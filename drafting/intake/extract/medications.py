@@ -229,13 +229,29 @@ _NOT_TAKEN = re.compile(r"\b(?:if|consider\w*|may|might|would|could|will|plan\w*
                         re.IGNORECASE)
 
 
+# ... or the verb comes after the drug, in shorthand and in what the patient says of it
+# ("Naproxen and cyclobenzaprine given.", "cyclobenzaprine stopped 2025 (drowsy)", "diclofenac
+# gel - 'tried'", "gabapentin 'made him foggy' and he stopped it"), or the drugs are trials
+# ("trials of gabapentin, nortriptyline and duloxetine, all stopped").
+_TAKEN_AFTER = re.compile(r"\b(?:given|tried|stopped|discontinued|d/c'?d|made (?:him|her|me|them)|"
+                          r"not tolerated|helped)\b", re.IGNORECASE)
+_TRIALS_OF = re.compile(r"\btrials? of\b", re.IGNORECASE)
+_AFTER_REACH = 60  # how far after the drug's name its verb may stand
+
+
 def drugs_taken(text: str) -> list[Medication]:
     """Drugs a sentence says were taken, given or tried, without a dose; none planned,
     considered, refused or negated."""
-    taken = _TAKEN.search(text)
-    if taken is None or _NOT_TAKEN.search(text):
+    if _NOT_TAKEN.search(text):
         return []
-    return [m for m in medications_in(text[taken.end():])
+    taken = _TAKEN.search(text) or _TRIALS_OF.search(text)
+    found = medications_in(text[taken.end():]) if taken else []
+    if not found:  # the verb after the drug
+        first = min((m.start() for d in drugs() for m in [d.pattern.search(text)] if m),
+                    default=None)
+        if first is not None and _TAKEN_AFTER.search(text, first, first + _AFTER_REACH):
+            found = medications_in(text[first:])
+    return [m for m in found
             if not negated(text, next((w.start() for w in [m.drug.pattern.search(text)] if w), 0))]
 
 

@@ -55,12 +55,20 @@ def care_beside(found: Found, sentence: Sentence, doc: Document) -> Found | None
                  duration=lasting[0] if lasting else None)
 
 
+_NAMED_BY_DATE = re.compile(r"\b(?:block|injection)\s*#\s*\d\b|\b(?:first|second|third|1st|2nd|"
+                            r"3rd)\s+(?:block|injection)\s+(?:on|was on|of|date)\b",
+                            re.IGNORECASE)
+
+
 def procedure_named(response: Found, sentence: Sentence, doc: Document) -> Found | None:
     """A response that names its procedure and when it was done ("s/p R L5-S1 TFESI 1/14/22
     w/ 70% relief", "RFA on 03/17/2021 with 50-60% relief") records the procedure too."""
-    if response.category is not C.response or response.procedure is None:
+    if response.category is not C.response:
         return None
-    if procedure_in(sentence.text) is None:
+    # (a block or an injection the sentence names by its number and date: "Block #1 date
+    # 09/15/2025 ... relief 85%", "After the second injection on 04/21/2025, relief ...")
+    if (response.procedure is None or procedure_in(sentence.text) is None) and \
+            not _NAMED_BY_DATE.search(sentence.text):
         return None
     when = stated_date(told_from(response.procedure, sentence.text), doc) or stated_date(
         sentence.text, doc)

@@ -23,6 +23,7 @@ __all__ = ["NOT_ABOUT_THE_PATIENT", "SKIPPED_SECTIONS", "label_core", "readable"
 SKIPPED_SECTIONS = re.compile(
     r"\bplan\b|recommend|technique|description|tests administered|appeal|resubmission|"
     r"signature|attestation|referral question|review of imaging|imaging and electro|"
+    r"\bfuture (?:medical )?(?:care|needs|treatment)\b|\bprojections?\b|"
     r"clinical (?:history|indication)|reviewer|disclaimer|instructions|"
     r"\bgoals?\b(?! not met)|" + FAMILY_SECTIONS, re.IGNORECASE)
 NARRATIVE_LABELS = re.compile(

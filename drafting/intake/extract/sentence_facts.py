@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from drafting.case.vocab import FactCategory as C
-from drafting.case.vocab import ProcedureFamily
+from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.activity import activity_told
 from drafting.intake.extract.drug_lines import drug_date, scored_after
 from drafting.intake.extract.examination import exam_finding
@@ -41,6 +41,8 @@ from drafting.intake.extract.values import durations, measures, percent_relief, 
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
+# A study's report grades its own tests ("Tibial motor normal bilat."): no examination.
+_STUDY_REPORTS = (RecordType.imaging_report, RecordType.electrodiagnostic_report)
 
 _PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
                        r"block)\b", re.IGNORECASE)
@@ -148,7 +150,7 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         if stated_date(text, doc) is None:
             found.date, found.date_precision = injured, "day"
         return found
-    elif exam_finding(sentence):
+    elif exam_finding(sentence, anywhere=doc.type not in _STUDY_REPORTS):
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
     elif not exam_section and pain_told_on_a_form(text):
         category = C.history  # a form's ticked answers: "aching shooting numb/tingling"

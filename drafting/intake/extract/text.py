@@ -46,6 +46,19 @@ def _captioned_section(text: str) -> bool:
     return bare != text and len(bare.split()) <= _SECTION_WORDS and bool(_HEADING.match(bare))
 
 
+# A numbered section of a report, whatever caption follows its name ("SECTION 3 - SUMMARY OF
+# MEDICAL RECORDS REVIEWED (chronological, condensed)", "PART II - HISTORY"): a heading, read
+# without its caption.
+_NUMBERED_SECTION = re.compile(r"^(?:SECTION|PART)\s+(?:\d{1,2}|[IVX]{1,4}|[A-Z])\s*"
+                               r"[-\u2013\u2014:.]\s*[A-Z][A-Z0-9 &'/,-]{2,70}?\s*"
+                               r"(?:\([^)]*\)?)?:?$")
+
+
+# A dose is no field's name: "Gabapentin 300 mg TID   d/c 10/2024   reason: dizziness" is a
+# medication list's line whose note has a label of its own, not a field named by the drug.
+_DOSE_IN_LABEL = re.compile(r"\d\s?(?:mg|mcg|g|ml|units?|%)\b", re.IGNORECASE)
+
+
 _ITEM_HEADING = re.compile(r"^(?:issue|item|disputed item)\s*#?\d{1,2}$", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-*\u2022])\s+")
 _LEADERS = re.compile(r"\s*\.{4,}\s*")
@@ -124,6 +137,11 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             out.append(Line(text, page, section, "heading"))
             carried = None
             continue
+        if _NUMBERED_SECTION.match(text):
+            section = _CAPTION.sub("", text.rstrip(":")).strip().lower()
+            out.append(Line(text, page, section, "heading"))
+            carried = None
+            continue
         if (_HEADING.match(text) or _captioned_section(text) or (
                 _BARE_LABEL.match(text) and len(text.split())
                 <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3 and not (
@@ -133,7 +151,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             carried = None
             continue
         label = _LABEL.match(text)
-        if label and not _LEVEL_LABEL.match(label.group("label").strip()):
+        if label and not _LEVEL_LABEL.match(label.group("label").strip()) and \
+                not _DOSE_IN_LABEL.search(label.group("label")):
             name = label.group("label").strip().lower()
             # "O: BP 132/84" opens the objective section for the labelled lines below it, and
             # "ISSUE 2: Lidocaine patch" a letter's discussion of its second item

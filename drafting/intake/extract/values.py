@@ -34,7 +34,16 @@ _RELIEF = re.compile(
     r"|\bhelped\s+(?:~\s*|about\s+)?(\d{1,3})\s?%"
     # what the block gave the patient: "gave her 70%", "that one gave him about 80 percent"
     r"|\bgave\s+(?:her|him|me|them|the patient)\s+(?:~\s*|about\s+|maybe\s+)?(\d{1,3})\s?"
-    r"(?:%|percent)",
+    r"(?:%|percent)"
+    # the relief named before its figure, as forms and shorthand write it: "relief ~30% x 1
+    # week", "relief: 85%", "Relief 80%   duration 6 hours"
+    r"|\brelief\s*(?::|-|=|of|was)?\s*(?:~\s*|about\s+|approx\.?\s*|approximately\s+)?"
+    r"(\d{1,3})\s?(?:%|percent)"
+    # less of the symptom, or the pain (or the patient) better by a figure: "60% less arm
+    # tingling", "pain decreased 20%", "improved about 50 percent"
+    r"|\b(\d{1,3})\s?(?:%|percent)\s+less\b"
+    r"|\b(?:improved|decreased|reduced|better)\s+(?:by\s+)?(?:~\s*|about\s+|approximately\s+|"
+    r"maybe\s+|roughly\s+)?(\d{1,3})\s?(?:%|percent)",
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
