@@ -102,7 +102,7 @@ def _top_level(text: str, at: str) -> list[str]:
             parts.append(text[start:i])
             start = i + 1
         i += 1
-    return parts + [text[start:]] if at != ")" else [text, ""]
+    return [*parts, text[start:]] if at != ")" else [text, ""]
 
 
 def _matches(pattern: re.Pattern[str], joined: str, starts: list[int]
