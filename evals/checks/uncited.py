@@ -234,12 +234,26 @@ def _history(plain: str, known: claims.Claims, known_text: str) -> bool:
     not count ("three lumbar epidurals in 2013"), or dates them by a year it does not give
     (not a guideline's year)."""
     counts = {_count_key(m.group(1), m.group(2)) for m in _COUNT.finditer(plain)
-              if not _BOUND.search(plain, 0, m.start())}
+              if not _BOUND.search(plain, 0, m.start())} if _may_count(plain) else set()
     if counts - _known_counts(known_text):
         return True
-    if _PUBLISHED.search(plain):
-        return False
-    return bool(claims.scan(plain).bare_years - known.years)
+    # (a year of its own first: the guideline test is the dearer one, and only matters then)
+    return bool(claims.scan(plain).bare_years - known.years) and not _PUBLISHED.search(plain)
+
+
+# A noun every match of _COUNT ends with (in lower case, as an ASCII text is read).
+_COUNT_NOUNS = ("injection", "epidural", "block", "fill", "session", "visit", "treatment",
+                "procedure", "operation", "surger", "physician", "doctor", "provider", "surgeon",
+                "denial", "appeal", "trial", "course", "admission", "infusion", "prescription")
+
+
+def _may_count(text: str) -> bool:
+    """Whether _COUNT may match: a text not in ASCII may (IGNORECASE matches more than lower
+    case there); an ASCII one only where it holds one of its nouns."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(noun in lower for noun in _COUNT_NOUNS)
 
 
 def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.Claims

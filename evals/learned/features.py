@@ -84,11 +84,14 @@ def clear_caches() -> None:
     words.cache_clear()
     _stem.cache_clear()
     text_words.cache_clear()
+    negates.cache_clear()
     _source_side.cache_clear()
 
 
+@lru_cache(maxsize=16384)
 def negates(text: str) -> bool:
-    """Whether the sentence holds a negation (only then are ``other_facts`` read)."""
+    """Whether the sentence holds a negation (only then are ``other_facts`` read; cached: the
+    check asks before reading the features, which ask again)."""
     return bool(_NEGATION.search(" ".join(words(text))))
 
 
@@ -146,7 +149,7 @@ def sentence_features(text: str, kind: str, cited_facts: list[str],
         out.update({f"u:{t}": 1 for t in set(content)})
         if any(t[0].isdigit() for t in tokens):
             out["u:digit"] = 1
-    if _NEGATION.search(plain):
+    if negates(text):  # (the same test on the same words as ``plain``)
         out["neg"] = 1
         mine = set(content)
         best = 0.0
