@@ -33,3 +33,41 @@ def test_registration_licence_and_officer_numbers_beside_a_citation_word_are_sti
     assert _leaks(out, "0071844", "2019011", "84172", "4417 Arroyo", "87120",
                   "000-48-7713") == []
     assert "404.1512" in out
+
+
+# ----------------------------------------------------------------------------- SSN parts
+
+
+def test_the_last_four_of_an_ssn_after_a_cue_are_replaced():
+    text = ("Signed, Noreen Valcourt   Date 5-12-2025\nLast 4 of social 2290\n"
+            "Patient: Valcourt, Noreen  SSN-4 7713  DOB 03-14-1969\n"
+            "SSN 000-48-5521 (under separate cover; last\n   four digits 5521).\n"
+            "20   Q. Last four of your Social?\n21   A. 3387.\n"
+            "VA ICN: 1012873345V618204    Last name / last four: V6617\n")
+    out = _out(text)
+    assert _leaks(out, "2290", "7713", "5521", "3387", "V6617") == []
+
+
+def test_a_spaced_ssn_answering_a_question_for_it_is_replaced():
+    text = ("OAKES: Do you have your Social Security number handy?\n"
+            "PETTIBONE: 000 61 3382.\n")
+    assert _leaks(_out(text), "000 61 3382") == []
+
+
+def test_the_va_last_initial_and_four_is_found_again_across_the_packet():
+    from drafting.deid import Deidentifier
+    from drafting.deid.phimap import PhiMap
+
+    first = "Patient: LARKIN, ODELL   Last name / last four: L6617\n"
+    second = "Subject: Clinical appeal of Veteran O. Larkin (L6617, claims file pending)\n"
+    deid = Deidentifier(PhiMap())
+    deid.learn([first, second])
+    assert "L6617" not in deid.deidentify(second)
+
+
+def test_numbers_near_a_social_history_or_a_last_visit_stay():
+    text = ("Social history: smoker since 1998, 2 packs.\nLast 4 visits 2024 were in clinic.\n"
+            "Last four weeks: 3 falls.\n")
+    out = _out(text)
+    for kept in ("1998", "2024", "3 falls"):
+        assert kept in out, kept
