@@ -71,3 +71,24 @@ def test_numbers_near_a_social_history_or_a_last_visit_stay():
     out = _out(text)
     for kept in ("1998", "2024", "3 falls"):
         assert kept in out, kept
+
+
+# ----------------------------------------------------------------------------- staff initials
+
+
+def test_staff_initials_where_only_a_mark_stands_are_replaced_without_the_name():
+    text = ("Very truly yours,\n\nHal Medrano\n\nQDH/zsm\ncc: client\n"
+            "PDMP reviewed, single prescriber. -MQ\n"
+            "Reminded to keep the diary. - kst\n"
+            "Allergies: SULFONAMIDES (rash) - verified 03/02/2011 by KVH\n"
+            "\"P2P offered 03/03/2025 10:30; no answer; vm left by WF\"\n")
+    out = _out(text)
+    assert _leaks(out, "QDH", "zsm", "-MQ", "kst", "KVH", "by WF") == []
+
+
+def test_abbreviations_and_words_in_those_places_stay():
+    text = ("Fracture confirmed by CT.\nPatient tolerated the visit well. -OK\n"
+            "Referred by VA, seen by PT.\nAP/LAT\nThe plan was reviewed. - yes\n")
+    out = _out(text)
+    for kept in ("by CT", "-OK", "by VA", "by PT", "AP/LAT", "- yes"):
+        assert kept in out, kept

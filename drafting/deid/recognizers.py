@@ -57,6 +57,7 @@ from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
+from drafting.deid.staff_initials import staff_initials
 from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
@@ -141,7 +142,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
-                    *ssn_parts(text),
+                    *ssn_parts(text), *staff_initials(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
     # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
