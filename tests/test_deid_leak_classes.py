@@ -92,3 +92,21 @@ def test_abbreviations_and_words_in_those_places_stay():
     out = _out(text)
     for kept in ("by CT", "-OK", "by VA", "by PT", "AP/LAT", "- yes"):
         assert kept in out, kept
+
+
+# ----------------------------------------------------------------------------- one name, one span
+
+
+def test_a_nickname_between_given_name_and_surname_leaves_no_quote_or_bracket():
+    text = ("Emergency contact 2: Tomasz  (Tomek)  Wierzbicki (son)\n"
+            "Decedent: Ana Luisa \"Mama Chita\" Bonilla Zelaya, of Chauvin.\n")
+    out = _out(text)
+    assert "(Tomek)" not in out and "(son)" in out
+    assert "[NAME_1]  ([NAME_2])" not in out
+    assert '"' not in out.splitlines()[1]
+
+
+def test_a_credentials_bracketed_modalities_go_with_the_name_that_took_the_credential():
+    out = _out("TECHNOLOGIST: J. Pask, RT(R)(MR)\n\nCLINICAL HISTORY: low back pain.\n")
+    assert "(R)(MR)" not in out and "Pask" not in out
+    assert "CLINICAL HISTORY" in out

@@ -45,6 +45,7 @@ from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
 from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
+from drafting.deid.name_joins import joined_names
 from drafting.deid.name_marks import find_names
 from drafting.deid.name_roles import role_names
 from drafting.deid.number_cues import cued_numbers
@@ -173,8 +174,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += list(known_values(text, values))
     found.spans += [*more_codes(text), *issuer_codes(text, found.spans)]
     found.spans += list(beside(text, found.spans))
-    found.spans = named_addresses(
-        join_addresses(resolve(uncited(widen_codes(found.spans, text), text)), text), text)
+    found.spans = joined_names(named_addresses(
+        join_addresses(resolve(uncited(widen_codes(found.spans, text), text)), text), text), text)
     return found
 
 
