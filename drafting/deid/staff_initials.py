@@ -9,7 +9,7 @@ name of the same record):
 - "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``).
 
 Initials that spell a clinical or office abbreviation (``by CT.``, ``-OK``, ``by VA``), a
-credential or an English word are left alone: ``ABBREVIATIONS`` below, the credential list of
+credential, an English word or an abbreviation the text defines are left alone: ``ABBREVIATIONS`` below, the credential list of
 ``names.py`` and the dictionary of ``words.py``.
 """
 
@@ -44,21 +44,24 @@ CLOSING_BY = re.compile(
     rf"\bby[ ](?P<initials>{_INITIALS})(?=[ \t]*(?:$|[.,;)\"'\]}}]))", re.MULTILINE)
 
 
-def _initials(value: str) -> bool:
-    """Letters that may be someone's initials, not an abbreviation, a credential or a word."""
+def _initials(value: str, text: str) -> bool:
+    """Letters that may be someone's initials, not an abbreviation, a credential or a word, nor
+    an abbreviation the text defines ("key: QT = quick test", "quick test (QT)")."""
     key = value.lower()
     words = english()
+    defined = re.search(rf"\b{re.escape(value)}[ ]?[=:][ ]?[a-z]|[a-z][ ]\({re.escape(value)}\)",
+                        text)
     return key not in ABBREVIATIONS and key not in _CREDENTIAL_WORDS and \
-        (words is None or key not in words)
+        (words is None or key not in words) and defined is None
 
 
 def staff_initials(text: str) -> Iterator[Span]:
     for match in REFERENCE_LINE.finditer(text):
         author, typist = match.group("author"), match.group("typist")
-        if _initials(author) and _initials(typist):
+        if _initials(author, text) and _initials(typist, text):
             for group in ("author", "typist"):
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
     for pattern in (CLOSING_DASH, CLOSING_BY):
         for match in pattern.finditer(text):
-            if _initials(match.group("initials")):
+            if _initials(match.group("initials"), text):
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
