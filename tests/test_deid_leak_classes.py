@@ -110,3 +110,15 @@ def test_a_credentials_bracketed_modalities_go_with_the_name_that_took_the_crede
     out = _out("TECHNOLOGIST: J. Pask, RT(R)(MR)\n\nCLINICAL HISTORY: low back pain.\n")
     assert "(R)(MR)" not in out and "Pask" not in out
     assert "CLINICAL HISTORY" in out
+
+
+# ----------------------------------------------------------------------------- dates
+
+
+def test_a_month_day_and_year_without_a_space_after_the_comma_is_shifted_in_its_form():
+    from drafting.deid.dates import shift_text
+
+    text = "DOB: JUL 22,1967      AGE: 58\nExam date/time: OCT 20,2025@07:42\n"
+    assert shift_text(text, 37) == ("DOB: AUG 28,1967      AGE: 58\n"
+                                    "Exam date/time: NOV 26,2025@07:42\n")
+    assert "1000 mg" in shift_text("Mar 2,1000 mg", 37)
