@@ -86,7 +86,7 @@ class Deidentifier:
             found.spans, more = with_learned(source, found.spans, found.names | self.names,
                                              learned_names(source, found.spans, self.model))
             found.names |= more
-            found.spans = joined_names(found.spans, source)
+        found.spans = joined_names(found.spans, source)
         if folded is None:
             return found
         found.spans = [Span(*folded.span(s.start, s.end), s.kind, s.priority)
