@@ -122,3 +122,9 @@ def test_a_month_day_and_year_without_a_space_after_the_comma_is_shifted_in_its_
     assert shift_text(text, 37) == ("DOB: AUG 28,1967      AGE: 58\n"
                                     "Exam date/time: NOV 26,2025@07:42\n")
     assert "1000 mg" in shift_text("Mar 2,1000 mg", 37)
+
+
+def test_a_given_name_just_before_a_surname_found_alone_goes_with_it():
+    out = _out("2024-10-21 11:02  NCM  Call with employer HR Marcus Oyelowo at 570-555-0190.\n")
+    assert _leaks(out, "Marcus", "Oyelowo") == []
+    assert "HR" in out and "NCM" in out

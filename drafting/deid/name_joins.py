@@ -9,19 +9,26 @@ credential).
 - A single initial after a surname in capitals at the end of a column (``ABERNATHY C``).
 - A credential's bracketed modalities after a name that took the credential (``J. Pask,
   RT(R)(MR)``).
+- A given name of the Census lists written just before a surname found alone (``HR Marcus
+  Oyelowo`` where only "Oyelowo" was found), and a Census surname just after a given name found
+  alone (``Lawyer: Grace Page``), on the same line, neither of them a drug or a word that is never a name.
 """
 
 from __future__ import annotations
 
 import re
 
+from drafting.deid.given_names import is_given_name, is_surname
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
+from drafting.deid.terms import LOWER, UPPER, is_never_name
 
 _BETWEEN = re.compile(r"[ \t]*[\"“”'‘’()\[\]]?[ \t]*[\"“”'‘’()\[\]]?[ \t]*|[ \t]+[A-Z]\.?[ \t]+")
 _COLUMN_INITIAL = re.compile(r"[ ][A-Z](?=[ \t]{2,}|[ \t]*$)", re.MULTILINE)
 _MODALITIES = re.compile(r"(?:\([A-Z]{1,4}\))+")
 _CREDENTIAL_END = re.compile(r"\b[A-Z]{2,4}$")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’.-])[{UPPER}][{LOWER}]+[ ]{{1,2}}$")
+_WORD_AFTER = re.compile(rf"[ ]{{1,2}}[{UPPER}][{LOWER}]+(?![\w'’-])")
 
 
 def joined_names(spans: list[Span], text: str) -> list[Span]:
@@ -36,7 +43,7 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
             continue
         out.append(span)
     grown = []
-    for span in out:
+    for span in (_with_given_or_surname(s, text, out) for s in out):
         if span.kind is PhiKind.name:
             written = span.text(text)
             end = span.end
@@ -50,3 +57,23 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
                 span = Span(span.start, end, span.kind, span.priority)
         grown.append(span)
     return grown
+
+
+def _with_given_or_surname(span: Span, text: str, spans: list[Span]) -> Span:
+    if span.kind is not PhiKind.name:
+        return span
+    written = span.text(text)
+    if " " in written.strip() or not written[:1].isupper():
+        return span  # a name found in parts already, or in lower case
+    start, end = span.start, span.end
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before and is_given_name(before.group(0).strip()) \
+            and not is_never_name(before.group(0).strip()):
+        start = before.start()
+    after = _WORD_AFTER.match(text, end)
+    if after and is_given_name(written) and is_surname(after.group(0).strip()) \
+            and not is_never_name(after.group(0).strip()):
+        end = after.end()
+    if any(s is not span and s.start < end and start < s.end for s in spans):
+        return span
+    return Span(start, end, span.kind, span.priority)
