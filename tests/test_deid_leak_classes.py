@@ -128,3 +128,14 @@ def test_a_given_name_just_before_a_surname_found_alone_goes_with_it():
     out = _out("2024-10-21 11:02  NCM  Call with employer HR Marcus Oyelowo at 570-555-0190.\n")
     assert _leaks(out, "Marcus", "Oyelowo") == []
     assert "HR" in out and "NCM" in out
+
+
+# ----------------------------------------------------------------------------- public codes
+
+
+def test_an_insurers_naic_company_code_is_kept_and_the_claim_file_number_is_not():
+    text = ("Insurer's Claim File No.: 0447-81-2290-A\nNAIC No.:                24589\n"
+            "NAIC 24589 (company code)\n")
+    out = _out(text)
+    assert "NAIC No.:                24589" in out and "NAIC 24589" in out
+    assert "0447-81-2290" not in out
