@@ -11,8 +11,8 @@ from tests.test_deid_classes import _leaks, _out
 
 def test_statute_regulation_and_manual_numbers_are_kept():
     text = ("Appeal rights: see the enclosed notice (NY Ins. Law § 4904).\n"
-            "You may ask for a State Fair Hearing (A.A.C. R9-34-114) or under A.R.S. § 36-2903.01.\n"
-            "Under the TRICARE Policy Manual 6010.60-M, Chapter 4, Section 20.1, the plan covers it.\n"
+            "You may ask for a State Fair Hearing (A.A.C. R9-34-114) or A.R.S. § 36-2903.01.\n"
+            "Under the TRICARE Policy Manual 6010.60-M, Chapter 4, Section 20.1, it is covered.\n"
             "Authorisation under 45 C.F.R. 164.508 and WAC 296-20-01002; Minn. R. 5221.6110.\n"
             "Manchikanti L, et al. Pain Physician 2020;23(3S):S1-S127 (PubMed 11118965).\n"
             "Patient: Orla Penhallow   Member ID: QXB449120775   Claim No. 2024-118834\n")

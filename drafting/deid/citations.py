@@ -25,12 +25,12 @@ _SECTION = rf"§§?[ ]?{_NUMBER}(?:[ ]?(?:,|and|to|-|–)[ ]?(?:§§?[ ]?)?{_NUM
 _STATE_CODES = ("WAC|RCW|TAC|NYCRR|OAC|ORS|ARS|MCL|KRS|IAC|NAC|NRS|CFR|USC|AAC|NJAC|NJSA|"
                 "ILCS|Pa\\.C\\.S|P\\.S")
 # a code named by its subject ("Labor Code", "Ins. Code"); "Zip Code" and "Access Code" are not
-_CODE_SUBJECTS = (r"(?:Labor|Lab\.|Insurance|Ins\.|Government|Gov(?:'t|t)?\.|Admin(?:istrative)?\.?|"
-                  r"Civil|Civ\.|Penal|Pen\.|Business|Bus\.|Health|Revised|Rev\.|Family|Fam\.|"
+_CODE_SUBJECTS = (r"(?:Labor|Lab\.|Insurance|Ins\.|Government|Gov(?:'t|t)?\.|"
+                  r"Admin(?:istrative)?\.?|Civil|Civ\.|Penal|Pen\.|Business|Bus\.|Health|Revised|Rev\.|Family|Fam\.|"
                   r"Vehicle|Veh\.|Welfare|Evidence|Evid\.|Procedure|Proc\.|Unemployment|Tax|"
                   r"Education|Educ\.|Probate|Prob\.|Corporations|Corp\.|Workers'?)")
-_LAW_WORDS = (rf"(?:Stat(?:utes?)?\.?|Laws?|Rules?|R\.|Regulations?|Const\.|St\.[ ]Reg\.|Fed\.[ ]Reg\.|"
-              rf"{_CODE_SUBJECTS}[ ]Code)")
+_LAW_WORDS = (rf"(?:Stat(?:utes?)?\.?|Laws?|Rules?|R\.|Regulations?|Const\.|St\.[ ]Reg\.|"
+              rf"Fed\.[ ]Reg\.|{_CODE_SUBJECTS}[ ]Code)")
 _DOC_WORDS = (r"(?:(?:Policy|Procedures?|Benefit|Claims|Program|Operations|Provider|Reference)[ ]"
               r"Manual|Manual|Directive|Handbook|Bulletin|Transmittal|Instruction|Memorandum|"
               r"Chapter|Ch\.|Section|Sec\.|Subsection|Article|Art\.|Title|Subpart|Pub\.|"
@@ -43,7 +43,7 @@ _CITATION = re.compile(
         # a title of the federal codes: "45 C.F.R. 164.508", "42 U.S.C. 2651", "29 CFR Part 1910"
         rf"\b\d{{1,3}}[ ](?:C\.?F\.?R\.?|U\.?S\.?C\.?A?\.?)(?:[ ](?:Part|pt\.|§§?))?[ ]?{_NUMBER}",
         # a code's dotted initials or a state code's short name before a rule number
-        rf"\b(?:[A-Z]\.){{3,5}}[ ]R?\d[\w.:-]*(?:\([\w.]{{1,4}}\))*",
+        r"\b(?:[A-Z]\.){3,5}[ ]R?\d[\w.:-]*(?:\([\w.]{1,4}\))*",
         rf"\b(?:{_STATE_CODES})[ ](?:Part[ ])?\d[\w.:-]*(?:\([\w.]{{1,4}}\))*",
         # "Minn. Stat. 176.135", "Labor Code 4610.5", "N.Y. St. Reg. WCB-31-19-00018-A"
         rf"\b[A-Z][a-z]*\.?[ ](?:[A-Z][a-z]*\.?[ ])?{_LAW_WORDS}[ ](?:No\.[ ]?)?[A-Z]{{0,4}}-?"

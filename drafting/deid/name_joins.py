@@ -11,7 +11,8 @@ credential).
   RT(R)(MR)``).
 - A given name of the Census lists written just before a surname found alone (``HR Marcus
   Oyelowo`` where only "Oyelowo" was found), and a Census surname just after a given name found
-  alone (``Lawyer: Grace Page``), on the same line, neither of them a drug or a word that is never a name.
+  alone (``Lawyer: Grace Page``), on the same line, neither of them a drug or a word that is
+  never a name.
 """
 
 from __future__ import annotations

@@ -58,8 +58,8 @@ from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
-from drafting.deid.staff_initials import staff_initials
 from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
+from drafting.deid.staff_initials import staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids
@@ -163,8 +163,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
                 found.values[day.date.isoformat()] = PhiKind.dob
         if span.kind in (PhiKind.mrn, PhiKind.member_id, PhiKind.license, PhiKind.device,
                          PhiKind.ssn, PhiKind.id) and span.priority >= 5 \
-                and (digits(span.text(text)) >= 5 or span.kind is PhiKind.ssn
-                     and INITIAL_AND_FOUR.fullmatch(span.text(text))):
+                and (digits(span.text(text)) >= 5 or (span.kind is PhiKind.ssn
+                     and INITIAL_AND_FOUR.fullmatch(span.text(text)))):
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)})

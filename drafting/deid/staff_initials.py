@@ -9,8 +9,9 @@ name of the same record):
 - "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``).
 
 Initials that spell a clinical or office abbreviation (``by CT.``, ``-OK``, ``by VA``), a
-credential, an English word or an abbreviation the text defines are left alone: ``ABBREVIATIONS`` below, the credential list of
-``names.py`` and the dictionary of ``words.py``.
+credential, an English word or an abbreviation the text defines ("key: QT = quick test") are
+left alone: ``ABBREVIATIONS`` below, the credential list of ``names.py`` and the dictionary of
+``words.py``.
 """
 
 from __future__ import annotations
