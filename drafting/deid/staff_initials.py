@@ -6,7 +6,9 @@ name of the same record):
   line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
 - a dash closing a note's entry at the end of its line (``... single prescriber. -MH``,
   ``Reminded to keep the diary. - kst``);
-- "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``).
+- "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``);
+- a title before initials alone (``Notified Dr K office``, ``Told Dr. D.V.``), the title
+  with them, as a name with its title is replaced.
 
 Initials that spell a clinical or office abbreviation (``by CT.``, ``-OK``, ``by VA``), a
 credential, an English word or an abbreviation the text defines ("key: QT = quick test") are
@@ -41,6 +43,8 @@ REFERENCE_LINE = re.compile(
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?i:dictated|transcribed|e-?signed|d:|t:|cc|encl))")
 CLOSING_DASH = re.compile(
     r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}-[ ]?(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
+TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ](?P<initials>[A-Z](?:\.?[A-Z]){0,2}\.?)"
+                    r"(?![\w'’-]|\.\w)")
 CLOSING_BY = re.compile(
     rf"\bby[ ](?P<initials>{_INITIALS})(?=[ \t]*(?:$|[.,;)\"'\]}}]))", re.MULTILINE)
 
@@ -62,6 +66,8 @@ def staff_initials(text: str) -> Iterator[Span]:
         if _initials(author, text) and _initials(typist, text):
             for group in ("author", "typist"):
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
+    for match in TITLED.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.name, 3)
     for pattern in (CLOSING_DASH, CLOSING_BY):
         for match in pattern.finditer(text):
             if _initials(match.group("initials"), text):
