@@ -142,6 +142,7 @@ def test_an_insurers_naic_company_code_is_kept_and_the_claim_file_number_is_not(
 
 
 def test_a_title_before_initials_alone_is_a_person():
-    out = _out("Notified Dr K office and dtr. Told Dr. D.V. about the refill. Dr. A. Ruiz saw her.\n")
+    out = _out("Notified Dr K office and dtr. Told Dr. D.V. about the refill.\n"
+               "Dr. A. Ruiz saw her.\n")
     assert _leaks(out, "Dr K", "D.V.", "Ruiz") == []
     assert "office" in out and "about the refill" in out
