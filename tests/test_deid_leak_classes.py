@@ -146,3 +146,18 @@ def test_a_title_before_initials_alone_is_a_person():
                "Dr. A. Ruiz saw her.\n")
     assert _leaks(out, "Dr K", "D.V.", "Ruiz") == []
     assert "office" in out and "about the refill" in out
+
+
+# ----------------------------------------------------------------------------- ordinary words
+
+
+def test_an_ordinary_word_the_record_also_writes_in_lower_case_is_no_name():
+    out = _out("Re:  Our client:        Terrence Whitlock\nOur file: 24-0932-J\n"
+               "Our client is willing to cooperate. We thank you for our call.\n")
+    assert "Our client" in out and "Our file" in out
+    assert _leaks(out, "Terrence", "Whitlock", "24-0932-J") == []
+
+
+def test_a_name_that_is_a_word_stays_replaced_where_the_record_never_writes_the_word():
+    out = _out("la abuela Reme se queda conmigo\nSpouse: Grace Page\nGrace called back.\n")
+    assert _leaks(out, "Reme", "Grace", "Page") == []
