@@ -34,7 +34,8 @@ _DATE_BODY = (
     r"|(?P<dm2>\d{2})\.(?P<dd2>\d{2})\.(?P<dy2>\d{2})(?!\.\d))"
     rf"|(?P<hyph>(?=[a-z]{{3,9}}\.?-\d)(?P<hm>{_MONTH})-(?P<hd>\d{{1,2}})-(?P<hy>\d{{4}}))"
     rf"|(?P<long>(?P<lm>{_MONTH})\s+(?P<ld>\d{{1,2}})(?P<lord>st|nd|rd|th)?"
-    rf"(?P<lof>\s+of)?,?\s+(?P<ly>\d{{4}}))"  # ("April 2nd of 2024", as said)
+    rf"(?P<lof>\s+of)?(?:,?\s+(?P<ly>\d{{4}})|(?P<ltight>,)(?P<ly2>(?:19|20)\d\d)))"
+    # ("April 2nd of 2024", as said; the VA's "OCT 20,2025@07:42", no space after the comma)
     rf"|(?P<legal>(?P<gd>\d{{1,2}})(?:st|nd|rd|th)\s+day\s+of\s+(?P<gm>{_MONTH})(?P<gcomma>,)?"
     rf"\s+(?P<gy>\d{{4}}))"  # a deed's or a court's "14th day of April, 2025"
     rf"|(?P<euro>(?P<ed>\d{{1,2}})(?P<eord>st|nd|rd|th)?(?P<esep>\s+(?:of\s+)?|-)"
@@ -82,7 +83,7 @@ def _parse(match: re.Match[str]) -> dt.date | None:
         if g["hyph"]:
             return dt.date(int(g["hy"]), _month(g["hm"]), int(g["hd"]))
         if g["long"]:
-            return dt.date(int(g["ly"]), _month(g["lm"]), int(g["ld"]))
+            return dt.date(int(g["ly"] or g["ly2"]), _month(g["lm"]), int(g["ld"]))
         if g["legal"]:
             return dt.date(int(g["gy"]), _month(g["gm"]), int(g["gd"]))
         return dt.date(_year(g["ey"]), _month(g["em"]), int(g["ed"]))  # ("4-nov-24")
@@ -136,7 +137,7 @@ def format_like(original: str, day: dt.date) -> str:
     if g["long"]:
         comma = "," if "," in original else ""
         return (f"{name} {day.day}{_ordinal(day.day) if g['lord'] else ''}"
-                f"{' of' if g['lof'] else ''}{comma} {day.year}")
+                f"{' of' if g['lof'] else ''}{comma}{'' if g['ltight'] else ' '}{day.year}")
     dom = f"{day.day:02d}" if len(g["ed"]) == 2 else str(day.day)
     if g["eord"]:  # "3rd of May, 2022"
         of = " of " if "of" in g["esep"].lower() else " "

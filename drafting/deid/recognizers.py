@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
+from drafting.deid.citations import uncited
 from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
 from drafting.deid.contacts import contacts
 from drafting.deid.date_masks import date_spans
@@ -44,6 +45,7 @@ from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
 from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
+from drafting.deid.name_joins import joined_names
 from drafting.deid.name_marks import find_names
 from drafting.deid.name_roles import role_names
 from drafting.deid.number_cues import cued_numbers
@@ -56,6 +58,8 @@ from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
+from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
+from drafting.deid.staff_initials import staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids
@@ -139,6 +143,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
+                    *ssn_parts(text), *staff_initials(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
     # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
@@ -151,13 +156,15 @@ def scan(text: str, learned_names: Iterable[str] = (),
         text, [s for s in found.spans if s.kind is PhiKind.name and s.priority >= 4]))
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
+    found.spans = uncited(found.spans, text)  # a statute's or a manual's number is no record's
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):
                 found.values[day.date.isoformat()] = PhiKind.dob
         if span.kind in (PhiKind.mrn, PhiKind.member_id, PhiKind.license, PhiKind.device,
                          PhiKind.ssn, PhiKind.id) and span.priority >= 5 \
-                and digits(span.text(text)) >= 5:
+                and (digits(span.text(text)) >= 5 or (span.kind is PhiKind.ssn
+                     and INITIAL_AND_FOUR.fullmatch(span.text(text)))):
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)})
@@ -167,8 +174,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += list(known_values(text, values))
     found.spans += [*more_codes(text), *issuer_codes(text, found.spans)]
     found.spans += list(beside(text, found.spans))
-    found.spans = named_addresses(
-        join_addresses(resolve(widen_codes(found.spans, text)), text), text)
+    found.spans = joined_names(named_addresses(
+        join_addresses(resolve(uncited(widen_codes(found.spans, text), text)), text), text), text)
     return found
 
 

@@ -1,0 +1,74 @@
+"""Staff initials where only a person's mark stands, whether or not the record names the person
+(``initial_marks.py`` takes initials anywhere a signer's may stand, but only when they spell a
+name of the same record):
+
+- a letter's reference line: the author's and the typist's initials alone at the head of a
+  line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
+- a dash closing a note's entry at the end of its line (``... single prescriber. -MH``,
+  ``Reminded to keep the diary. - kst``);
+- "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``);
+- a title before initials alone (``Notified Dr K office``, ``Told Dr. D.V.``), the title
+  with them, as a name with its title is replaced.
+
+Initials that spell a clinical or office abbreviation (``by CT.``, ``-OK``, ``by VA``), a
+credential, an English word or an abbreviation the text defines ("key: QT = quick test") are
+left alone: ``ABBREVIATIONS`` below, the credential list of ``names.py`` and the dictionary of
+``words.py``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.deid.names import _CREDENTIAL_WORDS
+from drafting.deid.phimap import PhiKind
+from drafting.deid.spans import Span
+from drafting.deid.words import english
+
+# Abbreviations records write in those places that are no one's initials: tests, services,
+# agencies, units and answers.
+ABBREVIATIONS = frozenset("""
+ap lat pa ct mri mr emg ncs eeg ekg ecg us xr cxr dx tx rx hx sx fx pt ot st slp er ed or icu
+pacu ur ume ime qme mmi va vha dod dhs ssa cms ems fd pd dmv hr it ups fedex usps dhl fax mail
+ok na nka nkda npo prn bid tid qid qd hs am pm est pst cst mst edt pdt cdt mdt utc gmt
+dme hme snf ltc alf asc pcp ob gyn ent gi neuro psych ama acoem odg mtus cdc fda dea npi
+hipaa phi roi ssn mrn dob doi dos pdmp cpt icd hcpcs ndc lcd ncd moc ppo hmo epo pos tpa
+me mco ncm rn lpn np md do dc dpt pta cna ma cma ota atc rt rph pharmd phd psyd lcsw
+us usa nys ny ca tx fl wc ltd std adl adls iadl rom slr tens hep
+""".split())
+_INITIALS = r"[A-Z]{2,3}"
+REFERENCE_LINE = re.compile(
+    rf"(?m)^[ \t]*(?P<author>{_INITIALS})[ ]?/[ ]?(?P<typist>[a-z]{{2,3}}|{_INITIALS})"
+    r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?i:dictated|transcribed|e-?signed|d:|t:|cc|encl))")
+CLOSING_DASH = re.compile(
+    r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}-[ ]?(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
+TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ](?P<initials>[A-Z](?:\.?[A-Z]){0,2}\.?)"
+                    r"(?![\w'’-]|\.\w)")
+CLOSING_BY = re.compile(
+    rf"\bby[ ](?P<initials>{_INITIALS})(?=[ \t]*(?:$|[.,;)\"'\]}}]))", re.MULTILINE)
+
+
+def _initials(value: str, text: str) -> bool:
+    """Letters that may be someone's initials, not an abbreviation, a credential or a word, nor
+    an abbreviation the text defines ("key: QT = quick test", "quick test (QT)")."""
+    key = value.lower()
+    words = english()
+    defined = re.search(rf"\b{re.escape(value)}[ ]?[=:][ ]?[a-z]|[a-z][ ]\({re.escape(value)}\)",
+                        text)
+    return key not in ABBREVIATIONS and key not in _CREDENTIAL_WORDS and \
+        (words is None or key not in words) and defined is None
+
+
+def staff_initials(text: str) -> Iterator[Span]:
+    for match in REFERENCE_LINE.finditer(text):
+        author, typist = match.group("author"), match.group("typist")
+        if _initials(author, text) and _initials(typist, text):
+            for group in ("author", "typist"):
+                yield Span(match.start(group), match.end(group), PhiKind.name, 3)
+    for match in TITLED.finditer(text):
+        yield Span(match.start(), match.end(), PhiKind.name, 3)
+    for pattern in (CLOSING_DASH, CLOSING_BY):
+        for match in pattern.finditer(text):
+            if _initials(match.group("initials"), text):
+                yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
