@@ -39,6 +39,17 @@ class _Departure(BaseModel):
     why: str = Field(min_length=10, description="What the rule allows, said in the result.")
 
 
+class DecidesUnder(BaseModel):
+    """The provision the decisive criterion is applied under in the jurisdiction (said on it)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    basis: str = Field(description="Excerpt id of the rule; said only while it is in force.")
+    after: str | None = Field(default=None, description="Regex: said only where an adverse "
+                              "decision on file was made by this body.")
+    against: str = Field(min_length=10)
+    for_: str = Field(alias="for", min_length=10)
+
+
 class Era(BaseModel):
     """A period before the state's current standard (``ends_with``: the excerpt whose first day
     in force ends it) when another standard governed, judged on its own criteria set."""
@@ -61,6 +72,7 @@ class _Jurisdiction(BaseModel):
     required: list[_Required] = Field(default_factory=list)
     departures: list[_Departure] = Field(default_factory=list)
     eras: list[Era] = Field(default_factory=list)
+    decides_under: list[DecidesUnder] = Field(default_factory=list)
     adopted_guideline: bool = Field(
         default=False, description="The state has adopted a treatment guideline by rule (its "
         "standard), which the requester must show the care meets: the stand-in's criteria "
@@ -95,6 +107,7 @@ def jurisdictions() -> dict[str, _Jurisdiction]:
     unknown = [i for j in parsed.values()
                for i in [j.standard, *(r.basis for r in j.required),
                          *(d.basis for d in j.departures),
+                         *(d.basis for d in j.decides_under),
                          *(x for e in j.eras for x in (e.ends_with, e.standard))]
                if i not in excerpts]
     if unknown:
