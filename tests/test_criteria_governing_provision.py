@@ -1,10 +1,12 @@
-"""#18 class 7 (citing the right provision): in a state that has adopted a treatment guideline
-by rule, the criterion an item turns on says which provision it is applied under there (Texas:
-ODG as 28 TAC §137.100 adopts it; Minnesota: the treatment parameters; New York: the Board's
-guidelines), and in Texas, where an independent review organization upheld the denial, the
-burden on whoever appeals it (28 TAC §133.308(s)). Nothing is said where no such rule governs,
-before the rule was in force, or about an IRO that made no adverse decision. Outcomes never
-change. Synthetic cases built on the physical therapy case of the jurisdiction tests."""
+"""#18 class 7 (citing the right provision): a Medicare item's decisive criterion names the
+coverage statute every Medicare decision applies (SSA §1862(a)(1)(A)); in a state that has
+adopted a treatment guideline by rule, the criterion an item turns on says which provision it
+is applied under there (Texas: ODG as 28 TAC §137.100 adopts it; Minnesota: the treatment
+parameters; New York: the Board's guidelines), and in Texas, where an independent review
+organization upheld the denial, the burden on whoever appeals it (28 TAC §133.308(s)).
+Nothing is said where no such rule governs, before the rule was in force, or about an IRO
+that made no adverse decision. Outcomes never change. Synthetic cases built on the physical
+therapy case of the jurisdiction tests and on the bundled Medicare examples."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from drafting.case.item import PriorDecision
 from drafting.case.vocab import Outcome
 from drafting.criteria.evaluate import evaluate_case
 from drafting.criteria.results import CriterionResult, ItemResult
+from tests.test_criteria import mutated
 from tests.test_criteria_jurisdictions import SOURCE, _opioid_case, built
 
 NO_GAIN = "No functional improvement was documented with therapy."
@@ -112,3 +115,22 @@ def test_the_outcome_is_the_same_with_or_without_the_provision():
     texas = _decisive(_case("Texas (workers' compensation)", NO_GAIN, decided_by="IRO"))[0]
     oregon = _decisive(_case("Oregon (workers' compensation)", NO_GAIN))[0]
     assert texas.outcome is oregon.outcome
+
+
+def test_a_medicare_item_cites_the_reasonable_and_necessary_statute_either_way():
+    # Medicare's coverage statute frames every decision, whichever way it goes
+    denied = _decisive(mutated("medicare-tens-review", lambda data: None))
+    assert denied[0].outcome is Outcome.not_necessary
+    assert "not reasonable and necessary for the diagnosis or treatment of illness or injury " \
+           "(Social Security Act §1862(a)(1)(A))" in denied[1].reason
+    assert "does not show the item is" in denied[1].reason
+    approved = _decisive(mutated("medicare-lumbar-esi-appeal", lambda data: None))
+    assert approved[0].outcome is Outcome.necessary
+    assert "§1862(a)(1)(A)" in approved[1].reason
+    assert "the record shows the item is" in approved[1].reason
+
+
+def test_no_setting_statute_is_named_outside_medicare():
+    commercial = _decisive(mutated("medicare-tens-review",
+                                   lambda data: data.update(setting="commercial")))[1]
+    assert "1862" not in commercial.reason

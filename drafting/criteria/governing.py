@@ -1,7 +1,10 @@
 """The provision the decisive criterion is applied under, said on that criterion.
 
-Where a state has adopted a treatment guideline by rule (Texas the ODG, Minnesota its treatment
-parameters, New York the Board's guidelines), a reviewer there cites that provision as the
+Where a setting's own statute frames every decision (Medicare: only what is reasonable and
+necessary is covered, SSA §1862(a)(1)(A)), the decisive criterion says so, from
+``decides_under`` in ``guideline_index/review_standards.yaml``. Where a state has adopted a
+treatment guideline by rule (Texas the ODG, Minnesota its treatment parameters, New York the
+Board's guidelines), a reviewer there cites that provision as the
 reason, not the stand-in set's guideline: "does not meet the ODG", "outside the treatment
 parameters". The index holds the adopting rule, not always the guideline's text, so the
 decisive criterion (the one the outcome turns on) says which provision it stands in for, from
@@ -17,8 +20,9 @@ import re
 
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import Outcome
-from drafting.criteria.jurisdiction import DecidesUnder, jurisdiction_of
+from drafting.criteria.jurisdiction import jurisdiction_of
 from drafting.criteria.results import ItemResult
+from drafting.criteria.standards import DecidesUnder, review_standards
 from guideline_index.corpus import excerpts_by_id
 
 _UPHELD = r"(?:upheld|affirmed|agreed with|sustained)"
@@ -41,14 +45,16 @@ def _decided_by(rule: DecidesUnder, case: Case, item: DisputedItem) -> bool:
 
 def decisive_provision(case: Case, item: DisputedItem, result: ItemResult) -> list[str]:
     """The sentences naming the provisions the item's decisive criterion is applied under in
-    the case's jurisdiction (none outside one that has adopted a guideline by rule)."""
-    j = jurisdiction_of(case)
-    if j is None or result.decisive is None or result.outcome is None:
+    the case's setting (Medicare's reasonable-and-necessary rule) and its jurisdiction (one
+    that has adopted a guideline by rule); none where neither declares one."""
+    if result.decisive is None or result.outcome is None:
         return []
+    j = jurisdiction_of(case)
+    rules = [*review_standards()[case.setting].decides_under, *(j.decides_under if j else [])]
     excerpts = excerpts_by_id()
     necessary = result.outcome is Outcome.necessary
     return [" ".join((rule.for_ if necessary else rule.against).split()) + "."
-            for rule in j.decides_under
+            for rule in rules
             if excerpts[rule.basis].in_force_on(item.date_of_service)
             and _decided_by(rule, case, item)]
 

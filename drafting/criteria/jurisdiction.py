@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafting.case import Case
 from drafting.case.vocab import Outcome, Setting
+from drafting.criteria.standards import DecidesUnder
 from guideline_index.corpus import excerpts_by_id
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "jurisdictions.yaml"
@@ -37,17 +38,6 @@ class _Departure(BaseModel):
     unless: str
     basis: str
     why: str = Field(min_length=10, description="What the rule allows, said in the result.")
-
-
-class DecidesUnder(BaseModel):
-    """The provision the decisive criterion is applied under in the jurisdiction (said on it)."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    basis: str = Field(description="Excerpt id of the rule; said only while it is in force.")
-    after: str | None = Field(default=None, description="Regex: said only where an adverse "
-                              "decision on file was made by this body.")
-    against: str = Field(min_length=10)
-    for_: str = Field(alias="for", min_length=10)
 
 
 class Era(BaseModel):
