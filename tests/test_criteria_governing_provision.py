@@ -68,6 +68,8 @@ def test_an_iro_that_upheld_the_denial_puts_the_burden_on_the_appeal():
                               upheld="The therapy was denied, and an IRO upheld the denial."))[1]
     for decisive in (by_decision, by_fact):
         assert "28 TAC §133.308(s)" in decisive.reason
+        # the rule is among the excerpts a draft may cite for the criterion
+        assert "tx-28-tac-133-308-iro-appeal" in decisive.basis
         assert "preponderance of evidence-based medical evidence" in decisive.reason
 
 

@@ -43,25 +43,29 @@ def _decided_by(rule: DecidesUnder, case: Case, item: DisputedItem) -> bool:
     return any(upheld.search(facts[i].statement) for i in item.facts if i in facts)
 
 
-def decisive_provision(case: Case, item: DisputedItem, result: ItemResult) -> list[str]:
+def decisive_provision(case: Case, item: DisputedItem,
+                       result: ItemResult) -> list[tuple[str, str]]:
     """The sentences naming the provisions the item's decisive criterion is applied under in
     the case's setting (Medicare's reasonable-and-necessary rule) and its jurisdiction (one
-    that has adopted a guideline by rule); none where neither declares one."""
+    that has adopted a guideline by rule), each with its rule's excerpt id; none where neither
+    declares one."""
     if result.decisive is None or result.outcome is None:
         return []
     j = jurisdiction_of(case)
     rules = [*review_standards()[case.setting].decides_under, *(j.decides_under if j else [])]
     excerpts = excerpts_by_id()
     necessary = result.outcome is Outcome.necessary
-    return [" ".join((rule.for_ if necessary else rule.against).split()) + "."
+    return [(" ".join((rule.for_ if necessary else rule.against).split()) + ".", rule.basis)
             for rule in rules
             if excerpts[rule.basis].in_force_on(item.date_of_service)
             and _decided_by(rule, case, item)]
 
 
 def cite_provision(case: Case, item: DisputedItem, result: ItemResult) -> None:
-    """Append those sentences to the decisive criterion's reason."""
+    """Append those sentences to the decisive criterion's reason, and their rules to its
+    basis (the excerpts a draft may cite for it)."""
     said = decisive_provision(case, item, result)
     chosen = next((c for c in result.criteria if c.criterion_id == result.decisive), None)
     if said and chosen is not None:
-        chosen.reason = f"{chosen.reason} {' '.join(said)}"
+        chosen.reason = f"{chosen.reason} {' '.join(sentence for sentence, _ in said)}"
+        chosen.basis += [basis for _, basis in said if basis not in chosen.basis]
