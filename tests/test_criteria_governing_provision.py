@@ -98,6 +98,8 @@ def test_minnesota_and_new_york_name_their_own_guidelines():
     mn = _decisive(_case("Minnesota (workers' compensation)", NO_GAIN))[1]
     assert "treatment parameters (Minn. R. 5221.6010 to 5221.6600)" in mn.reason
     assert "5221.6050, subp. 8" in mn.reason
+    assert "rare case exception (Jacka v. Coca-Cola Bottling Co." in mn.reason
+    assert "mn-5221-6050-subp8-departures" in mn.basis
     ny = _decisive(_case("New York (workers' compensation)", NO_GAIN))[1]
     assert "Medical Treatment Guidelines (12 NYCRR 324.2)" in ny.reason
 
