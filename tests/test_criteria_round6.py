@@ -261,3 +261,43 @@ def test_the_quote_puts_the_record_before_the_review_ahead_of_a_later_finding():
     reason = _criterion(result, result.decisive).reason
     assert result.decisive == "general.treating_physician_reason"
     assert reason.index("F91 (2023-09-14)") < reason.index("F92 (2025-06-02)")
+
+
+def test_a_silent_relief_criterion_quotes_the_response_before_facts_giving_context_only():
+    # #18 class 7: the earlier ablation's relief is told without a measure ("some relief"),
+    # beside newer notes naming the ablation that say nothing of its response; the decisive
+    # relief criterion quotes the response, the kind of fact it asks about, first
+    from drafting.case.vocab import RequestType
+    from drafting.criteria.decisive import mark
+    from drafting.criteria.loader import load_criteria
+    from drafting.criteria.results import CriterionResult, ItemResult
+
+    def change(data: dict) -> None:
+        extra = [("F96", "history", "2023-09-18", "His pain physician has treated the low "
+                  "back with lumbar radiofrequency ablation since the spring."),
+                 ("F97", "history", "2023-09-20", "A repeat lumbar radiofrequency ablation "
+                  "was requested at the same levels."),
+                 ("F98", "response", "2023-06-14", "He got some relief; how much and for how "
+                  "long is not stated.")]
+        for fid, category, day, statement in extra:
+            data["facts"].append({"id": fid, "source": {"document": "D8", "page": 1},
+                                  "date": day, "category": category, "procedure": "rfa",
+                                  "statement": statement})
+        data["disputed_items"].append({
+            "id": "I9", "service": "Repeat lumbar radiofrequency ablation", "procedure": "rfa",
+            "date_of_service": "2023-10-01", "status": "requested", "request_type": "repeat",
+            "facts": ["F96", "F97", "F98"]})
+    case = mutated("pi-mvc-multi-item", change)
+    spec = next(s for s in load_criteria() if s.id == "rfa-repeat")
+    silent = CriterionResult(criterion_id="rfa_repeat.prior_relief", statement="The prior "
+                             "ablation relieved the pain", required=True,
+                             status=Status.undocumented, reason="Not documented.",
+                             supporting_facts=["F96", "F97", "F98"])
+    result = ItemResult(item_id="I9", service="Repeat lumbar radiofrequency ablation",
+                        criteria_set=spec.id, criteria_title=spec.title,
+                        outcome=Outcome.not_necessary, confidence="low",
+                        deciding=[silent.criterion_id], summary="", criteria=[silent],
+                        request_type=RequestType.repeat)
+    mark(result, spec, case)
+    said = silent.reason.split("what the record says of it, without establishing it: ")[1]
+    assert said.startswith("F98 (2023-06-14): 'He got some relief")

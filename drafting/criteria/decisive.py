@@ -17,9 +17,11 @@ them as the reason. It is chosen by rules that hold for any criteria set:
 4. Required beats supporting; then the set's own order.
 
 The decisive criterion's reason then says why it decides, quoting the evidence it rests on
-(at most two facts: those on the record by the service or review first, then those naming
-the service, then the item's own, newest first; an adjudicator's later finding only when
-nothing earlier bears on it)."""
+(at most two facts: those on the record by the service or review first, then those of the
+kind the criterion asks about (a response for a relief criterion, an examination for a
+findings criterion) before those giving only context, then those naming the service, then
+the item's own, newest first; an adjudicator's later finding only when nothing earlier bears
+on it)."""
 
 from __future__ import annotations
 
@@ -28,7 +30,15 @@ from drafting.case.vocab import Outcome, RequestType
 from drafting.criteria.facts import POOR_RESPONSE_TAGS, evidence_cutoff
 from drafting.criteria.results import CriterionResult, ItemResult, Status
 from drafting.criteria.service_words import names_service
-from drafting.criteria.spec import AllNode, AnyNode, CriteriaSet, FactNode, NotNode, Test
+from drafting.criteria.spec import (
+    AbsentNode,
+    AllNode,
+    AnyNode,
+    CriteriaSet,
+    FactNode,
+    NotNode,
+    Test,
+)
 
 # Request types judged on the response to the same care given before.
 ON_RESPONSE = {RequestType.repeat, RequestType.continuation, RequestType.retrial}
@@ -93,12 +103,29 @@ def choose(result: ItemResult, spec: CriteriaSet, case: Case) -> CriterionResult
     return min(candidates, key=rank)
 
 
-def _quote(case: Case, ids: list[str], item: DisputedItem | None, service: str) -> str:
+def asked_about(test: Test) -> set[str]:
+    """The categories of fact a criterion's test reads (what it asks about)."""
+    if isinstance(test, FactNode):
+        return {c.value for c in test.fact.category}
+    if isinstance(test, AbsentNode):
+        return {c.value for c in test.absent.category}
+    if isinstance(test, NotNode):
+        return asked_about(test.not_)
+    if isinstance(test, AllNode | AnyNode):
+        return set().union(*(asked_about(c) for c in (
+            test.all if isinstance(test, AllNode) else test.any)))
+    return set()
+
+
+def _quote(case: Case, ids: list[str], item: DisputedItem | None, service: str,
+           about: set[str] | None = None) -> str:
     facts = {f.id: f for f in case.facts}
     item_facts = item.facts if item else []
     cutoff = evidence_cutoff(item, case) if item else None
+    about = about or set()
     chosen = sorted((i for i in ids if i in facts),
                     key=lambda i: (cutoff is not None and facts[i].date > cutoff,
+                                   bool(about) and facts[i].category.value not in about,
                                    not names_service(facts[i], service), i not in item_facts,
                                    -facts[i].date.toordinal()))[:QUOTED]
     quoted = []
@@ -110,17 +137,19 @@ def _quote(case: Case, ids: list[str], item: DisputedItem | None, service: str) 
     return "; ".join(quoted)
 
 
-def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
-    """One sentence: why this criterion decides the item, on what evidence."""
+def why(c: CriterionResult, result: ItemResult, case: Case, key: bool,
+        about: set[str] | None = None) -> str:
+    """One sentence: why this criterion decides the item, on what evidence (``about``: the
+    categories of fact the criterion asks about, quoted first)."""
     kind = result.request_type.value if result.request_type else "this"
     turn = f", which a {kind} request turns on" if key else ""
     item = next((i for i in case.disputed_items if i.id == result.item_id), None)
     if result.outcome is Outcome.necessary:
-        quoted = _quote(case, c.supporting_facts, item, result.service)
+        quoted = _quote(case, c.supporting_facts, item, result.service, about)
         on = f": {quoted}" if quoted else " (nothing in the record against it)"
         return f"Decisive for the item: it is met{turn}{on}."
     if c.status is Status.not_met and c.contradicting_facts:
-        quoted = _quote(case, c.contradicting_facts, item, result.service)
+        quoted = _quote(case, c.contradicting_facts, item, result.service, about)
         return f"Decisive against the item: the record contradicts it{turn}: {quoted}."
     if c.status is Status.not_met:  # the request itself (its levels, its dose) fails it
         return f"Decisive against the item: the request itself does not meet it{turn}."
@@ -128,7 +157,7 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool) -> str:
     besides = "" if others else ", and no other required criterion is contradicted"
     # the facts read on the question that do not answer it (no value recorded, or a summary of
     # a document the packet lacks): what the record does say of it
-    quoted = _quote(case, c.supporting_facts, item, result.service)
+    quoted = _quote(case, c.supporting_facts, item, result.service, about)
     said = f"; what the record says of it, without establishing it: {quoted}" if quoted else ""
     return f"Decisive against the item: nothing in the record establishes it{turn}{besides}{said}."
 
@@ -143,7 +172,9 @@ def mark(result: ItemResult, spec: CriteriaSet, case: Case) -> None:
     result.deciding = [chosen.criterion_id] + [d for d in result.deciding
                                                if d != chosen.criterion_id]
     key = chosen.criterion_id in central(spec, result.request_type)
-    chosen.reason = f"{chosen.reason} {why(chosen, result, case, key)}"
+    criterion = next((k for k in spec.criteria if k.id == chosen.criterion_id), None)
+    about = asked_about(criterion.test) if criterion is not None else set()
+    chosen.reason = f"{chosen.reason} {why(chosen, result, case, key, about)}"
     # the summary names it, before the standard the item was judged on
     tail = result.judged_on or ""
     lead = result.summary[:len(result.summary) - len(tail)] if tail and \

@@ -14,6 +14,7 @@ from drafting.criteria.facts import (
     evaluate_diagnosis,
     evaluate_fact,
 )
+from drafting.criteria.governing import cite_provision
 from drafting.criteria.jurisdiction import (
     Era,
     LocalDeparture,
@@ -397,6 +398,7 @@ def evaluate_case(case: Case) -> list[ItemResult]:
     results = []
     for item in case.disputed_items:
         result = evaluate_item(case, item)
+        cite_provision(case, item, result)  # the provision it is applied under, in its state
         result.denied_before = denied_before(case, item)
         result.causation = causation_dispute(case, item)
         result.summary = f"{result.summary} {result.causation or ''}".rstrip()

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from drafting.case import Case
 from drafting.case.vocab import Outcome, Setting
+from drafting.criteria.standards import DecidesUnder
 from guideline_index.corpus import excerpts_by_id
 
 RULES_FILE = Path(__file__).resolve().parents[2] / "guideline_index" / "jurisdictions.yaml"
@@ -61,6 +62,7 @@ class _Jurisdiction(BaseModel):
     required: list[_Required] = Field(default_factory=list)
     departures: list[_Departure] = Field(default_factory=list)
     eras: list[Era] = Field(default_factory=list)
+    decides_under: list[DecidesUnder] = Field(default_factory=list)
     adopted_guideline: bool = Field(
         default=False, description="The state has adopted a treatment guideline by rule (its "
         "standard), which the requester must show the care meets: the stand-in's criteria "
@@ -95,6 +97,7 @@ def jurisdictions() -> dict[str, _Jurisdiction]:
     unknown = [i for j in parsed.values()
                for i in [j.standard, *(r.basis for r in j.required),
                          *(d.basis for d in j.departures),
+                         *(d.basis for d in j.decides_under),
                          *(x for e in j.eras for x in (e.ends_with, e.standard))]
                if i not in excerpts]
     if unknown:
