@@ -16,7 +16,7 @@ from drafting.case.vocab import Outcome
 from drafting.criteria.evaluate import evaluate_case
 from drafting.criteria.results import CriterionResult, ItemResult
 from tests.test_criteria import mutated
-from tests.test_criteria_jurisdictions import SOURCE, _opioid_case, built
+from tests.test_criteria_jurisdictions import SOURCE, _opioid_case, built, pt_facts, pt_item
 
 NO_GAIN = "No functional improvement was documented with therapy."
 
@@ -24,16 +24,7 @@ NO_GAIN = "No functional improvement was documented with therapy."
 def _case(jurisdiction: str, response: str, *, day: str = "2016-04-04",
           decided_by: str | None = None, upheld: str | None = None,
           setting: str = "other_workers_comp", injury: str = "2014-06-02") -> Case:
-    facts = [
-        {"id": "F1", "category": "conservative_care", "date": "2016-01-11",
-         "statement": "He has attended physical therapy for low back flare-ups since 2015.",
-         "tags": ["physical_therapy"], "source": SOURCE},
-        {"id": "F2", "category": "response", "date": "2016-03-14", "statement": response,
-         "source": SOURCE},
-    ]
-    item = {"id": "I1", "service": "Additional physical therapy for low back flare-ups",
-            "procedure": "other", "date_of_service": day, "status": "requested",
-            "request_type": "continuation", "facts": ["F1", "F2"]}
+    facts, item = pt_facts(response), pt_item(day)
     if upheld:
         facts.append({"id": "F3", "category": "utilization_review", "date": "2016-03-20",
                       "statement": upheld, "source": SOURCE})

@@ -30,17 +30,26 @@ def built(setting: str, jurisdiction: str, facts: list[dict], item: dict,
     return mutated(base, change)
 
 
-def _pt_case(setting: str, jurisdiction: str, response: str) -> Case:
-    facts = [
+def pt_facts(response: str) -> list[dict]:
+    """A course of physical therapy since 2015 and the response the record gives to it."""
+    return [
         {"id": "F1", "category": "conservative_care", "date": "2016-01-11",
          "statement": "He has attended physical therapy for low back flare-ups since 2015.",
          "tags": ["physical_therapy"], "source": SOURCE},
         {"id": "F2", "category": "response", "date": "2016-03-14", "statement": response,
          "source": SOURCE},
     ]
-    item = {"id": "I1", "service": "Additional physical therapy for low back flare-ups",
-            "procedure": "other", "date_of_service": "2016-04-04", "status": "requested",
+
+
+def pt_item(day: str = "2016-04-04") -> dict:
+    """More of that physical therapy, requested for ``day``."""
+    return {"id": "I1", "service": "Additional physical therapy for low back flare-ups",
+            "procedure": "other", "date_of_service": day, "status": "requested",
             "request_type": "continuation", "facts": ["F1", "F2"]}
+
+
+def _pt_case(setting: str, jurisdiction: str, response: str) -> Case:
+    facts, item = pt_facts(response), pt_item()
     return built(setting, jurisdiction, facts, item,
                  extra=lambda data: data["dates"].update(injury="2014-06-02"))
 
