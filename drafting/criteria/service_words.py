@@ -87,8 +87,27 @@ def named_family(service: str) -> ProcedureFamily | None:
     return found.pop() if len(found) == 1 else None
 
 
+# Nerves outside the spine. A block or an ablation of one (an occipital nerve block, a genicular
+# radiofrequency ablation) is no facet, medial branch or epidural procedure, whatever family a
+# record files it under: the spinal sets' criteria (dual medial branch blocks, axial spinal
+# pain, levels) do not apply to it, and it is judged as a service of its own ('other').
+PERIPHERAL_NERVES = ("occipital", "genicular", "suprascapular", "cluneal", "intercostal",
+                     "ilioinguinal", "iliohypogastric", "genitofemoral", "pudendal",
+                     "trigeminal", "sphenopalatine", "stellate", "saphenous")
+SPINAL_FAMILIES = (ProcedureFamily.rfa, ProcedureFamily.mbb, ProcedureFamily.esi)
+
+
+def names_peripheral_nerve(service: str) -> bool:
+    """Whether the service names a nerve outside the spine (its block or ablation)."""
+    text = service.lower()
+    return any(re.search(rf"\b{n}\b", text) for n in PERIPHERAL_NERVES)
+
+
 def with_named_family(item: DisputedItem) -> DisputedItem:
     """The item as its service names it: one left under 'other' whose service names a modelled
-    family's device or procedure belongs to that family."""
+    family's device or procedure belongs to that family; a spinal injection family's item that
+    names a nerve outside the spine is 'other'."""
+    if item.procedure in SPINAL_FAMILIES and names_peripheral_nerve(item.service):
+        return item.model_copy(update={"procedure": ProcedureFamily.other})
     family = named_family(item.service) if item.procedure is ProcedureFamily.other else None
     return item if family is None else item.model_copy(update={"procedure": family})
