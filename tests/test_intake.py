@@ -331,7 +331,10 @@ def test_a_response_that_names_its_procedure_and_date_records_the_procedure(tmp_
         "HPI: s/p R L5-S1 TFESI 1/14/22 w/ 70% relief x 8 wks.\n"
     ))["facts"]
     kinds = {(f["category"], str(f["date"])) for f in facts}
-    assert ("procedure", "2022-01-14") in kinds and ("response", "2022-05-09") in kinds
+    # the response is the procedure's: dated by the date its own sentence gives, as a relief
+    # told in the sentence after the procedure's is (since 2026-12-07; before, the note's date)
+    assert ("procedure", "2022-01-14") in kinds and ("response", "2022-01-14") in kinds
+    assert ("response", "2022-05-09") not in kinds
 
 
 def test_chart_shorthand_findings_and_table_rows_are_read(tmp_path):
