@@ -101,3 +101,16 @@ def test_clause_breaks_are_those_of_the_plain_pattern(text: str) -> None:
 
     plain = re.compile(_CLAUSE.pattern[len("(?=[\\s;:,])(?:"):-1], re.IGNORECASE)
     assert _CLAUSE.split(text) == plain.split(text)
+
+
+@pytest.mark.parametrize("text", [*SENTENCES, "She returned to full duty and is a non-smoker.",
+                                  "Gabapentin was stopped, not continued; pain was worse."])
+def test_polarity_cues_and_status_phrases_tried_at_token_starts_find_every_match(text: str
+                                                                                  ) -> None:
+    from evals.checks.polarity.lexicon import lexicon
+    from evals.checks.polarity.scope import Scope
+
+    scope, lex = Scope(text), lexicon()
+    for pattern in [lex.cues, *(p.phrases for p in lex.pairs if p.phrases is not None)]:
+        assert [(m.span(), m.lastgroup) for m in scope.matches(pattern)] == \
+            [(m.span(), m.lastgroup) for m in pattern.finditer(scope.joined)]

@@ -111,12 +111,16 @@ def _matches(pattern: re.Pattern[str], joined: str, starts: list[int]
     where each token begins). A token holding a letter is letters and digits only
     (``normalise``), so where every cue begins with a letter every match begins where a token
     does: tried only there, in order, the pattern finds the same matches several times faster
-    than tried at every character."""
+    than tried at every character. Where it matches nowhere (most sentences), one ``search``
+    says so; where it does, the tokens are tried from its first match on."""
     if not _at_token_starts():
         yield from pattern.finditer(joined)
         return
+    first = pattern.search(joined)
+    if first is None:
+        return
     end = 0  # where the last match ended: the next begins after it
-    for start in starts:
+    for start in starts[bisect.bisect_left(starts, first.start()):]:
         if start >= end and (m := pattern.match(joined, start)) is not None:
             yield m
             end = m.end()

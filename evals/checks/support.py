@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from itertools import combinations
+from itertools import chain, combinations
 
 import numpy as np
 
@@ -64,8 +64,8 @@ def word_set(text: str) -> frozenset[str]:
 def _units(text: str) -> tuple[tuple[str, ...], ...]:
     """The text's content words, each with the parts of a hyphenated word as alternatives
     ("left-sided": left, sided; "non-opioid": opioid): a part found in the source finds it."""
-    return tuple(unit for word in _WORD.findall(text.lower())
-                 if (unit := _unit(word)) is not None)
+    return tuple([unit for word in _WORD.findall(text.lower())
+                  if (unit := _unit(word)) is not None])
 
 
 @lru_cache(maxsize=65536)
@@ -117,7 +117,7 @@ def source_words(source: str) -> frozenset[str]:
     # (not a root's names: "procedure" or "drug" say nothing of a source; nor a region's or
     # a condition's, whose names run wider than synonyms, "knee" is not "meniscus"; nor those
     # of a concept whose names are not synonyms: "off work" is not "full duty")
-    return frozenset(w for unit in _units(source) for w in unit) | \
+    return frozenset(chain.from_iterable(_units(source))) | \
         _names_words(lexicon().names(source))
 
 
@@ -147,12 +147,13 @@ def lexical_support(sentence: str, source: str, known: frozenset[str] = frozense
     have, terms = source_words(source), _terms()
     spare = {unit[0] for unit in _units(optional)} if optional else ()
     found = missing = 0
-    for unit in _units(sentence):
-        if any(word in have for word in unit):
+    for unit in _units(sentence):  # (``isdisjoint``: ``any(word in ...)`` without a loop)
+        if not have.isdisjoint(unit):
             found += 1
         elif unit[0] not in spare and unit[0] not in ARGUMENT_WORDS and \
                 unit[0] not in QUANTITY_WORDS and unit[0] not in known and (
-                    record is None or any(word in record or word in terms for word in unit)):
+                    record is None or not record.isdisjoint(unit) or
+                    not terms.isdisjoint(unit)):
             missing += 1
     return found / (found + missing) if found + missing else 1.0
 

@@ -49,7 +49,7 @@ def words(text: str) -> tuple[str, ...]:
     """A text's words, lower case, stemmed, without citation markers ("didn't": "did not")."""
     text = MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("n't", " not")
-    return tuple(t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text))
+    return tuple([t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text)])
 
 
 def _content(tokens: Iterable[str]) -> list[str]:

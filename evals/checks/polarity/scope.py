@@ -93,9 +93,14 @@ class Scope:
         """``pattern.finditer(self.joined)`` for a pattern of whole tokens (``lexicon``'s
         ``_tokens_pattern``: every match begins where no character but a space comes before):
         tried only where a token begins, in order, it finds the same matches several times
-        faster than trying it at every character."""
+        faster than trying it at every character. Where it matches nowhere (most texts, for
+        most patterns), one ``search`` says so; where it does, the tokens are tried from its
+        first match on (no match begins before it)."""
+        first = pattern.search(self.joined)
+        if first is None:
+            return
         end = 0  # where the last match ended: the next begins after it
-        for start in self.starts:
+        for start in self.starts[bisect.bisect_left(self.starts, first.start()):]:
             if start >= end and (m := pattern.match(self.joined, start)) is not None:
                 if m.end() == start:  # (an empty match: never one of these patterns)
                     yield from pattern.finditer(self.joined, start)
