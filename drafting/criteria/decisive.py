@@ -28,17 +28,10 @@ from __future__ import annotations
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import Outcome, RequestType
 from drafting.criteria.facts import POOR_RESPONSE_TAGS, evidence_cutoff
+from drafting.criteria.loader import fact_tests
 from drafting.criteria.results import CriterionResult, ItemResult, Status
 from drafting.criteria.service_words import names_service
-from drafting.criteria.spec import (
-    AbsentNode,
-    AllNode,
-    AnyNode,
-    CriteriaSet,
-    FactNode,
-    NotNode,
-    Test,
-)
+from drafting.criteria.spec import AllNode, AnyNode, CriteriaSet, FactNode, NotNode, Test
 
 # Request types judged on the response to the same care given before.
 ON_RESPONSE = {RequestType.repeat, RequestType.continuation, RequestType.retrial}
@@ -105,16 +98,7 @@ def choose(result: ItemResult, spec: CriteriaSet, case: Case) -> CriterionResult
 
 def asked_about(test: Test) -> set[str]:
     """The categories of fact a criterion's test reads (what it asks about)."""
-    if isinstance(test, FactNode):
-        return {c.value for c in test.fact.category}
-    if isinstance(test, AbsentNode):
-        return {c.value for c in test.absent.category}
-    if isinstance(test, NotNode):
-        return asked_about(test.not_)
-    if isinstance(test, AllNode | AnyNode):
-        return set().union(*(asked_about(c) for c in (
-            test.all if isinstance(test, AllNode) else test.any)))
-    return set()
+    return {c.value for fact in fact_tests(test) for c in fact.category}
 
 
 def _quote(case: Case, ids: list[str], item: DisputedItem | None, service: str,
