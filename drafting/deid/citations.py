@@ -73,9 +73,9 @@ def citations(text: str) -> list[tuple[int, int]]:
             if not _NOT_CITED.search(m.group(0))]
 
 
-def uncited(spans: Iterable[Span], text: str) -> list[Span]:
-    """``spans`` without the number-like ones that stand on a citation."""
-    cited = citations(text)
+def uncited(spans: Iterable[Span], cited: list[tuple[int, int]]) -> list[Span]:
+    """``spans`` without the number-like ones that stand on a citation (``cited``: where the
+    text cites, from ``citations``)."""
     if not cited:
         return list(spans)
     return [s for s in spans if s.kind not in NUMBER_KINDS

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
-from drafting.deid.citations import uncited
+from drafting.deid.citations import citations, uncited
 from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
 from drafting.deid.contacts import contacts
 from drafting.deid.date_masks import date_spans
@@ -156,7 +156,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
         text, [s for s in found.spans if s.kind is PhiKind.name and s.priority >= 4]))
     if raw != text:  # a scan's misreads: what the OCR-aware rules find as it was read ("775O3")
         found.spans += [*places(raw), *ages_and_dates(raw), *contacts(raw)]
-    found.spans = uncited(found.spans, text)  # a statute's or a manual's number is no record's
+    cited = citations(text)
+    found.spans = uncited(found.spans, cited)  # a statute's or a manual's number is no record's
     for span in found.spans:
         if span.kind is PhiKind.dob:
             for day in find_dates(span.text(text)):
@@ -175,7 +176,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.spans += [*more_codes(text), *issuer_codes(text, found.spans)]
     found.spans += list(beside(text, found.spans))
     found.spans = joined_names(named_addresses(
-        join_addresses(resolve(uncited(widen_codes(found.spans, text), text)), text), text), text)
+        join_addresses(resolve(uncited(widen_codes(found.spans, text), cited)), text), text), text)
     return found
 
 
