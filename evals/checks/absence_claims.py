@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from evals.checks.polarity import Analysis
-from evals.checks.polarity.text import normalise
+from evals.checks.polarity.text import normalise, token_start_matches
 from evals.checks.polarity.words import AUXILIARIES, HARD
 from evals.claim_patterns import words
 
@@ -110,20 +110,10 @@ def _matches(pattern: re.Pattern[str], joined: str, starts: list[int]
     """``pattern.finditer(joined)`` for a cue pattern over the space-joined tokens (``starts``:
     where each token begins). A token holding a letter is letters and digits only
     (``normalise``), so where every cue begins with a letter every match begins where a token
-    does: tried only there, in order, the pattern finds the same matches several times faster
-    than tried at every character. Where it matches nowhere (most sentences), one ``search``
-    says so; where it does, the tokens are tried from its first match on."""
+    does, and the pattern is tried only there (``text.token_start_matches``)."""
     if not _at_token_starts():
-        yield from pattern.finditer(joined)
-        return
-    first = pattern.search(joined)
-    if first is None:
-        return
-    end = 0  # where the last match ended: the next begins after it
-    for start in starts[bisect.bisect_left(starts, first.start()):]:
-        if start >= end and (m := pattern.match(joined, start)) is not None:
-            yield m
-            end = m.end()
+        return pattern.finditer(joined)
+    return token_start_matches(pattern, joined, starts)
 
 
 # Where a sentence's clauses part: a semicolon or colon, a dash, or a comma before a word that

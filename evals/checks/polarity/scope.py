@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from evals.checks.polarity.lexicon import CUE_KINDS, Pair, lexicon
-from evals.checks.polarity.text import is_concept, normalise, stem
+from evals.checks.polarity.text import is_concept, normalise, stem, token_start_matches
 from evals.checks.polarity.words import (
     AUXILIARIES,
     DATE_WORDS,
@@ -91,22 +91,9 @@ class Scope:
 
     def matches(self, pattern: re.Pattern[str]) -> Iterator[re.Match[str]]:
         """``pattern.finditer(self.joined)`` for a pattern of whole tokens (``lexicon``'s
-        ``_tokens_pattern``: every match begins where no character but a space comes before):
-        tried only where a token begins, in order, it finds the same matches several times
-        faster than trying it at every character. Where it matches nowhere (most texts, for
-        most patterns), one ``search`` says so; where it does, the tokens are tried from its
-        first match on (no match begins before it)."""
-        first = pattern.search(self.joined)
-        if first is None:
-            return
-        end = 0  # where the last match ended: the next begins after it
-        for start in self.starts[bisect.bisect_left(self.starts, first.start()):]:
-            if start >= end and (m := pattern.match(self.joined, start)) is not None:
-                if m.end() == start:  # (an empty match: never one of these patterns)
-                    yield from pattern.finditer(self.joined, start)
-                    return
-                yield m
-                end = m.end()
+        ``_tokens_pattern``: every match begins where no character but a space comes before),
+        tried only where a token begins (``text.token_start_matches``)."""
+        return token_start_matches(pattern, self.joined, self.starts)
 
     def token_range(self, start: int, end: int) -> tuple[int, int]:
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)

@@ -4,7 +4,9 @@ can be a concept."""
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from evals.checks.polarity.lexicon import lexicon
@@ -66,3 +68,23 @@ def stem(word: str) -> str:
 def is_concept(token: str) -> bool:
     return len(token) > 2 and token[0].isalpha() and not token.endswith("ly") and \
         token not in lexicon().not_concepts
+
+
+def token_start_matches(pattern: re.Pattern[str], joined: str, starts: list[int]
+                        ) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(joined)`` for a pattern every match of which begins where a token
+    does (``starts``: where each token of the space-joined text begins): tried only there, in
+    order, it finds the same matches several times faster than tried at every character.
+    Where it matches nowhere (most texts, for most patterns), one ``search`` says so; where it
+    does, the tokens are tried from its first match on (no match begins before it)."""
+    first = pattern.search(joined)
+    if first is None:
+        return
+    end = 0  # where the last match ended: the next begins after it
+    for start in starts[bisect.bisect_left(starts, first.start()):]:
+        if start >= end and (m := pattern.match(joined, start)) is not None:
+            if m.end() == start:  # (an empty match: never one of these patterns)
+                yield from pattern.finditer(joined, start)
+                return
+            yield m
+            end = m.end()
