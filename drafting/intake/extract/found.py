@@ -14,7 +14,12 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import Laterality, ProcedureFamily, RecordType
 from drafting.deid.dates import find_partial_date
 from drafting.intake.extract.anatomy import laterality, levels
-from drafting.intake.extract.relative_dates import month_and_day, month_of_year, relative_date
+from drafting.intake.extract.relative_dates import (
+    month_and_day,
+    month_number,
+    month_of_year,
+    relative_date,
+)
 from drafting.intake.extract.sections import label_date
 from drafting.intake.extract.short_dates import (
     figures_day,
@@ -103,7 +108,6 @@ def stated_date(text: str, doc: Document, seasons: bool = True) -> tuple[dt.date
     return partial if partial and partial[0] <= doc.date else None
 
 
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 _MONTH = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 # A span of months in one year: "March-April 2023", "between May and July 2022".
 _NAMED_SPAN = re.compile(rf"\b{_MONTH}\s*(?:-|\u2013|to|and|through|until)\s*{_MONTH}\s*,?\s*"
@@ -115,7 +119,7 @@ def months_named(text: str) -> tuple[dt.date, str] | None:
     span = _NAMED_SPAN.search(text)
     if not span:
         return None
-    first, last = (_MONTHS.index(span.group(i).lower()[:3]) + 1 for i in (1, 2))
+    first, last = (month_number(span.group(i)) for i in (1, 2))
     return (dt.date(int(span.group(3)), first, 1), "month") if first <= last else None
 
 

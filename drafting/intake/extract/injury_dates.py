@@ -8,6 +8,7 @@ import datetime as dt
 import re
 
 from drafting.intake.extract.found import Document, Found, stated_date, statement
+from drafting.intake.extract.relative_dates import month_number
 from drafting.intake.extract.text import Sentence, entry_dates
 from drafting.intake.extract.values import date_range, dates_in
 
@@ -64,7 +65,6 @@ _OPENING_MONTH = re.compile(
     r"^(?:(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:19|20)\d{2})|(?P<name>jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<y2>(?:19|20)\d{2}))(?![\d/])"
     r"(?=\s*(?:[-\u2013:]|\s{2}|\s+[A-Z0-9]))", re.IGNORECASE)
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
 def entry_months(said: list[Sentence]) -> dict[int, tuple[dt.date, str]]:
@@ -76,8 +76,7 @@ def entry_months(said: list[Sentence]) -> dict[int, tuple[dt.date, str]]:
             continue
         seen.add(sentence.paragraph)
         if opening := _OPENING_MONTH.match(sentence.text):
-            month = int(opening["m"]) if opening["m"] else _MONTHS.index(
-                opening["name"].lower()[:3]) + 1
+            month = int(opening["m"]) if opening["m"] else month_number(opening["name"])
             out[sentence.paragraph] = (dt.date(int(opening["y"] or opening["y2"]), month, 1),
                                        "month")
     return out

@@ -40,6 +40,11 @@ _LAST_MONTH = re.compile(r"\blast (?:month|mo)\b\.?", re.IGNORECASE)
 # about April", "Since January", "pain returned in Dec"): the last such month up to the record's
 # (a capitalised name, so "may" the verb is none; not before a day or a year, read elsewhere).
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def month_number(name: str) -> int:
+    """A month's number from its name or abbreviation ("Sept." -> 9, "MAR" -> 3)."""
+    return _MONTH_NAMES.index(name[:3].lower()) + 1
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|from|until|through|by|around|about|of|early|late|mid-?)\s+(?i:about\s+|"
     r"around\s+|early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|"
@@ -55,7 +60,7 @@ def _month_alone(text: str, today: dt.date) -> tuple[dt.date, str] | None:
     named = _MONTH_ALONE.search(text)
     if not named or _TO_COME.search(text[max(0, named.start() - 30):named.start()]):
         return None  # ("follow-up in October", "will start in March": a month to come)
-    month = _MONTH_NAMES.index(named.group(1)[:3].lower()) + 1
+    month = month_number(named.group(1))
     year = today.year if month <= today.month else today.year - 1
     return dt.date(year, month, 1), "month"
 
@@ -115,7 +120,7 @@ def month_and_day(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         return None
     name, day, which = (found.group(1, 2, 3) if found.group(1) else
                         (found.group(5), found.group(4), None))
-    month = _MONTH_NAMES.index(name[:3].lower()) + 1
+    month = month_number(name)
     named = today.year - (which or "").lower().startswith("last")
     for year in (named, named - 1) if which is None else (named,):
         try:
@@ -139,4 +144,4 @@ def month_of_year(text: str, today: dt.date) -> tuple[dt.date, str] | None:
         return None
     year = int(found.group(2))
     year = year if year > 99 else 2000 + year if 2000 + year <= today.year else 1900 + year
-    return dt.date(year, _MONTH_NAMES.index(found.group(1)[:3].lower()) + 1, 1), "month"
+    return dt.date(year, month_number(found.group(1)), 1), "month"
