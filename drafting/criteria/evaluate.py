@@ -70,8 +70,8 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
     if isinstance(test, SessionNode):
         return evaluate_session(case, item, test.alone_in_session)
     if isinstance(test, DiagnosisNode):
-        return evaluate_diagnosis(case, test.diagnosis.code_prefixes,
-                                  test.diagnosis.no_match == "silent")
+        d = test.diagnosis
+        return evaluate_diagnosis(case, d.code_prefixes, silent=d.no_match == "silent")
     if isinstance(test, NotNode):
         inner = run_test(case, item, test.not_, t)
         flipped = {Status.met: Status.not_met, Status.not_met: Status.met}
@@ -270,8 +270,7 @@ def roll_up(results: list[CriterionResult],
 
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
-    # family mapping: drafting/criteria/service_words.py, stimulator_stage.py
-    item, stage = staged(case, with_named_family(item))
+    item, stage = staged(case, with_named_family(item))  # service_words.py, stimulator_stage.py
     standard = review_standards()[case.setting]
     if not standard.guideline_in_index and not standard.stand_in:
         return ItemResult(
