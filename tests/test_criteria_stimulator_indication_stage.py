@@ -126,3 +126,14 @@ def test_the_stage_rule_cites_excerpts_in_the_corpus():
     words = rules().unstaged_stimulator
     assert words is not None and words.sources
     assert all(source in excerpts_by_id() for source in words.sources)
+
+
+def test_a_replacement_named_as_such_is_never_judged_as_a_trial():
+    data = copy.deepcopy(BASE)
+    data["diagnoses"] = [CRPS]
+    data["disputed_items"][0].pop("request_type")
+    data["disputed_items"][0]["service"] = "Replacement spinal cord stimulator generator"
+    result = evaluate_case(Case.model_validate(data))[0]
+    assert result.request_type is not None and result.request_type.value == "replacement"
+    assert result.criteria_set != "scs-trial"
+    assert "judged as the trial" not in result.summary

@@ -14,7 +14,7 @@ import re
 
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import FactCategory, ProcedureFamily, RequestType
-from drafting.criteria.request_type import PROCEDURE_EVIDENCE, rules
+from drafting.criteria.request_type import PROCEDURE_EVIDENCE, request_kind, rules
 
 STIMULATORS = (ProcedureFamily.scs_trial, ProcedureFamily.scs_implant)
 
@@ -31,7 +31,7 @@ def staged(case: Case, item: DisputedItem) -> tuple[DisputedItem, str | None]:
     record), with the sentence that says so; else the item as it is, and None."""
     words = rules().unstaged_stimulator
     if (words is None or item.procedure is not ProcedureFamily.scs_implant
-            or item.request_type not in (None, RequestType.initial)):
+            or request_kind(case, item).type is not RequestType.initial):  # not a replacement
         return item, None
     trial = bool(re.search(words.trial, item.service, re.I))
     implant = bool(re.search(words.implant, item.service, re.I))
