@@ -56,6 +56,7 @@ from drafting.criteria.spec import (
 )
 from drafting.criteria.specificity import evaluate_request, named
 from drafting.criteria.standards import review_standards
+from drafting.criteria.stimulator_stage import staged
 from guideline_index.corpus import excerpts_by_id
 
 
@@ -69,7 +70,8 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
     if isinstance(test, SessionNode):
         return evaluate_session(case, item, test.alone_in_session)
     if isinstance(test, DiagnosisNode):
-        return evaluate_diagnosis(case, test.diagnosis.code_prefixes)
+        d = test.diagnosis
+        return evaluate_diagnosis(case, d.code_prefixes, silent=d.no_match == "silent")
     if isinstance(test, NotNode):
         inner = run_test(case, item, test.not_, t)
         flipped = {Status.met: Status.not_met, Status.not_met: Status.met}
@@ -268,7 +270,7 @@ def roll_up(results: list[CriterionResult],
 
 def evaluate_item(case: Case, item: DisputedItem,
                   sets: tuple[CriteriaSet, ...] | None = None) -> ItemResult:
-    item = with_named_family(item)  # family mapping: drafting/criteria/service_words.py
+    item, stage = staged(case, with_named_family(item))  # service_words.py, stimulator_stage.py
     standard = review_standards()[case.setting]
     if not standard.guideline_in_index and not standard.stand_in:
         return ItemResult(
@@ -334,7 +336,7 @@ def evaluate_item(case: Case, item: DisputedItem,
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
         request_type=asked.type, request_type_basis=asked.basis,
         outcome=outcome, confidence=confidence, deciding=deciding,
-        summary=f"{summary(outcome, deciding, results)} {judged_as}".rstrip(),
+        summary=" ".join(filter(None, (summary(outcome, deciding, results), stage, judged_as))),
         judged_on=judged_as or None, criteria=results)
     mark_decisive(result, spec, case)
     result.missing_documents = cited_but_missing(case, item, result, undecided_records(

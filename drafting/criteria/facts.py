@@ -373,10 +373,15 @@ def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Threshold
     return Finding(Status.met, [f.id for f in evidence] if test.latest else [])
 
 
-def evaluate_diagnosis(case: Case, prefixes: list[str]) -> Finding:
+def evaluate_diagnosis(case: Case, prefixes: list[str], silent: bool = False) -> Finding:
+    """Met by a coded diagnosis starting with a prefix; with none, not met (``silent``:
+    undocumented, where other evidence may document the condition too)."""
     codes = [d.code for d in case.diagnoses if d.code and d.code.startswith(tuple(prefixes))]
     if codes:
-        return Finding(Status.met, notes=[f"diagnosis {', '.join(codes)}"])
+        named = "; ".join(f"{d.code} {d.text}" for d in case.diagnoses if d.code in codes)
+        return Finding(Status.met, notes=[f"diagnosis {named}"])
+    if silent:
+        return Finding(Status.undocumented)
     uncoded = [d.text for d in case.diagnoses if not d.code]
     if uncoded:  # the record names a diagnosis without its code: no code to judge it by
         return Finding(Status.undocumented, notes=[

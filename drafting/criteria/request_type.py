@@ -42,6 +42,13 @@ class _Threshold(BaseModel):
     note: str | None = None
 
 
+class _StageWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    trial: str
+    implant: str
+    sources: list[str]
+
+
 class RequestTypeRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     wording: list[_Rule]
@@ -58,6 +65,8 @@ class RequestTypeRules(BaseModel):
     # An earlier operation of the family (family: pattern in a history or procedure statement)
     # makes a surgical request a revision.
     operated: dict[ProcedureFamily, str] = Field(default_factory=dict)
+    # Words by which a stimulator request names its stage (drafting/criteria/stimulator_stage.py).
+    unstaged_stimulator: _StageWords | None = None
 
 
 @cache

@@ -93,10 +93,15 @@ class FactNode(Spec):
 
 class DiagnosisTest(Spec):
     code_prefixes: list[str] = Field(min_length=1)
+    # 'contradicts': a case whose coded diagnoses include none of these is evidence against
+    # (a condition that only a coded diagnosis can establish); 'silent': it is silence, for a
+    # condition a coded diagnosis documents but other evidence may document as well (a
+    # diagnosis list is not exhaustive).
+    no_match: Literal["contradicts", "silent"] = "contradicts"
 
 
 class DiagnosisNode(Spec):
-    """Met when the case carries a diagnosis whose ICD-10 code starts with one of the prefixes."""
+    """Met when the case carries a diagnosis whose ICD code starts with one of the prefixes."""
 
     diagnosis: DiagnosisTest
 
