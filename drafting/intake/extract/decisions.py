@@ -256,8 +256,8 @@ _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned
                            r"reversed|approved|denied|certified|non-?certified|modified)\b",
                            re.IGNORECASE)
 # A heading over the list of services a letter decides ("DESCRIPTION OF THE SERVICES IN
-# DISPUTE", "Disputed services", "Services under review").
-SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review)\b|"
+# DISPUTE", "Disputed services", "Services under review", "SERVICES AT ISSUE").
+SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review|at issue)\b|"
                               r"\bdisputed (?:services?|items?|treatment)\b|"
                               r"\btreatment in dispute\b", re.IGNORECASE)
 ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)

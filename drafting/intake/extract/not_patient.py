@@ -132,6 +132,16 @@ NOT_DONE_YET = re.compile(
     r"\b(?:is|are|would be|seems?) (?:medically )?reasonable\b(?! and necessary)|"
     # an order in a plan ("Continue HEP.", "Cont celecoxib, APAP.")
     r"^(?:cont\.?|continue)\s|"
+    # a test's result or a step still awaited ("UDS: collected today, result pending", "psych
+    # clearance pending", "order placed, pending auth"): no result, nothing done yet (a read
+    # given before an over-read, "over-read pending", is still a result)
+    r"\bresults?\s+(?:is\s+|are\s+)?pending\b|\bawaiting (?:the )?results?\b|"
+    r"\bpending\s+(?:the\s+)?(?:results?|(?:carrier |insurance |payer )?(?:auth\w*|approval|"
+    r"review|clearance|evaluation|consult\w*))\b|"
+    r"\b(?:clearance|approval|authori[sz]ation|auth|consult\w*|evaluation)\s+(?:is\s+)?"
+    r"pending\b|"
+    # a plan under a condition ("If the psychology evaluation is favorable we will submit ...")
+    r"^if\b[^.;]{3,}?\b(?:we|I|he|she|they)(?: will|'ll| would| plan to)\b|"
     # return precautions ("Return to ER for new weakness")
     r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b",
     re.IGNORECASE)

@@ -1,0 +1,92 @@
+"""Record intake on the documents a pain-management packet mostly holds: a record's title set
+beside the facility's name on one line names it; a consultant's letter is of the visit its "Date
+seen:" field names, not of the day it was typed; a test whose result is pending and a plan under
+a condition are no facts; a decision letter's "SERVICES AT ISSUE" are its disputed items, each
+decided by its "Item N:" line. New synthetic texts, never the blind sets'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafting.intake.classify import document_date
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def drafted(tmp_path: Path, text: str) -> dict:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="common", ocr=False, today=TODAY).drafted.data
+
+
+BODY = ("Date of procedure: 03/05/2026\n\n"
+        "Ms. Doe returns today. She had physical therapy and an MRI of 01/10/2026.\n")
+
+
+@pytest.mark.parametrize(("head", "kind"), [
+    ("Example Ambulatory Surgery Center (fake)          OPERATIVE / PROCEDURE REPORT\n",
+     "procedure_report"),
+    ("Sample Physical Therapy (fake) - PROGRESS REPORT / RE-CERTIFICATION REQUEST\n", "pt_note"),
+    ("SAMPLE PAIN MEDICINE\nDICTATED PROGRESS NOTE - dictated 03/05/2026, transcribed "
+     "03/09/2026\n", "office_note"),
+])
+def test_a_title_in_capitals_beside_the_facility_name_names_the_record(tmp_path, head, kind):
+    assert drafted(tmp_path, head + BODY)["documents"][0]["type"] == kind
+
+
+def test_a_capitalised_list_beside_the_facility_name_is_not_a_title():
+    # "CLAIMANT PRESCRIPTION HISTORY" names no note, report or letter: the line is no title
+    from drafting.intake.classify import _title_lines
+
+    line = "Sample Benefit Co (fake), 1 Main St        CLAIMANT PRESCRIPTION HISTORY\n"
+    assert _title_lines(line) == []
+    assert _title_lines(line.replace("PRESCRIPTION HISTORY", "PROGRESS REPORT")) != []
+
+
+def test_a_letter_is_of_the_day_the_patient_was_seen_not_the_day_it_was_typed():
+    letter = ("SAMPLE SPINE CENTER\n\nNovember 20, 2026\n\nRE: Jane Doe    DOB 01/05/1963\n"
+              "Date seen: 11/16/2026\n\nDear Dr. Example,\n")
+    assert document_date(letter) == dt.date(2026, 11, 16)
+    assert document_date(letter.replace("Date seen: 11/16/2026\n", "")) == dt.date(2026, 11, 20)
+
+
+@pytest.mark.parametrize("sentence", [
+    "UDS: collected today, result pending.",
+    "Psych clearance pending.",
+    "L4-5 TFESI - order placed, pending auth.",
+    "If the psychology evaluation is favorable we will submit for a percutaneous trial.",
+])
+def test_a_pending_result_and_a_conditional_plan_are_no_facts(tmp_path, sentence):
+    note = ("PAIN CLINIC PROGRESS NOTE\nDate of service: 11/03/2026\n\n"
+            f"Plan and monitoring: {sentence}\n"
+            "HPI: Neck pain radiating to the right thumb since 2023, 6/10 today.\n")
+    statements = [f["statement"] for f in drafted(tmp_path, note)["facts"]]
+    assert not any(sentence[:20] in s for s in statements)
+    assert any("radiating to the right thumb" in s for s in statements)
+
+
+def test_a_read_given_before_its_over_read_is_still_a_result():
+    from drafting.intake.extract.facts import not_done_yet
+
+    assert not not_done_yet("X-ray (prelim read by me, radiology over-read pending): mild "
+                            "anterior wedging of L1.")
+
+
+def test_the_services_at_issue_are_the_items_each_decided_by_its_item_line(tmp_path):
+    letter = (
+        "EXAMPLE REVIEW ASSOCIATES (fake) - Independent Review Organization\n"
+        "NOTICE OF FINAL EXTERNAL REVIEW DECISION\n\nDate of notice: 10/30/2026\n\n"
+        "SERVICES AT ISSUE\n"
+        "1. Repeat bilateral lumbar medial branch radiofrequency ablation, L4-5 (CPT 64635)\n"
+        "2. Percutaneous spinal cord stimulator trial (CPT 63650)\n\n"
+        "SUMMARY OF RECORDS\nThe claimant is a 49-year-old man with low back pain since 2019.\n\n"
+        "DECISION\n"
+        "Item 1: OVERTURNED. The repeat ablation is medically necessary.\n"
+        "Item 2: UPHELD. The trial is not medically necessary.\n")
+    items = drafted(tmp_path, letter)["disputed_items"]
+    assert [(i["procedure"], i["prior_decision"]["decision"]) for i in items] == [
+        ("rfa", "approved"), ("scs_trial", "denied")]
