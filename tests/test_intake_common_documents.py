@@ -90,3 +90,14 @@ def test_the_services_at_issue_are_the_items_each_decided_by_its_item_line(tmp_p
     items = drafted(tmp_path, letter)["disputed_items"]
     assert [(i["procedure"], i["prior_decision"]["decision"]) for i in items] == [
         ("rfa", "approved"), ("scs_trial", "denied")]
+
+
+def test_a_denial_upheld_on_appeal_is_a_step_of_the_request_on_its_own_date(tmp_path):
+    letter = (
+        "EXAMPLE REVIEW ASSOCIATES (fake)\nNOTICE OF FINAL EXTERNAL REVIEW DECISION\n\n"
+        "Date of notice: 10/30/2026\n\nPROCEDURAL HISTORY\n"
+        "The plan denied the service on 08/19/2026 as not medically necessary. The denial was "
+        "upheld on internal appeal on 09/18/2026. The claimant requested external review.\n")
+    steps = {(f["statement"], str(f["date"])) for f in drafted(tmp_path, letter)["facts"]
+             if f["category"] == "utilization_review"}
+    assert ("The denial was upheld on internal appeal on 09/18/2026.", "2026-09-18") in steps
