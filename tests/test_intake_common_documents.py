@@ -101,3 +101,14 @@ def test_a_denial_upheld_on_appeal_is_a_step_of_the_request_on_its_own_date(tmp_
     steps = {(f["statement"], str(f["date"])) for f in drafted(tmp_path, letter)["facts"]
              if f["category"] == "utilization_review"}
     assert ("The denial was upheld on internal appeal on 09/18/2026.", "2026-09-18") in steps
+
+
+def test_a_prior_authorization_forms_procedures_field_is_the_item_requested(tmp_path):
+    form = ("PRIOR AUTHORIZATION REQUEST - INPATIENT SURGERY\n"
+            "Date submitted: 11/24/2026\n"
+            "Procedure(s): L4-5 transforaminal lumbar interbody fusion with posterior "
+            "instrumentation (CPT 22633, 22840)\n\n"
+            "CLINICAL SUMMARY\nLow back and leg pain despite physical therapy.\n")
+    items = drafted(tmp_path, form)["disputed_items"]
+    assert [(i["procedure"], i["code"], i.get("prior_decision")) for i in items] == [
+        ("lumbar_fusion", "22633", None)]  # requested, not yet decided

@@ -17,7 +17,9 @@ SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|t
                             r"requested|re|regarding|subject|requested|treatment|"
                             # a pharmacy benefit's request ("Medication requested:")
                             r"(?:medications?|drugs?) requested|"
-                            r"requested (?:medications?|drugs?))$",
+                            r"requested (?:medications?|drugs?)|"
+                            # a request form's "Procedure(s):" field
+                            r"procedures?\s*\(s\)|proposed procedures?)$",
                             re.IGNORECASE)
 _REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
 DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
