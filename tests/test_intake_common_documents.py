@@ -112,3 +112,18 @@ def test_a_prior_authorization_forms_procedures_field_is_the_item_requested(tmp_
     items = drafted(tmp_path, form)["disputed_items"]
     assert [(i["procedure"], i["code"], i.get("prior_decision")) for i in items] == [
         ("lumbar_fusion", "22633", None)]  # requested, not yet decided
+
+
+def test_a_templates_hpi_fields_are_the_history_told(tmp_path):
+    note = ("PAIN FOLLOW-UP NOTE\nVisit date: 11/03/2026\n\n"
+            "HPI (auto-populated from last visit - edit as needed):\n"
+            "  Onset: 2023   Location: neck, R arm to thumb   Quality: [x] burning [x] aching\n"
+            "  Severity today: 6/10   Worst: 9/10\n"
+            "  Interval: C7-T1 IL ESI done here 06/12/2026; ~50% better x 6 wks.\n"
+            "CLINIC INFO:\n  Location: Harbor Ave suite\n")
+    got = {(f["category"], str(f["date"]), f["statement"].split(":")[0])
+           for f in drafted(tmp_path, note)["facts"]}
+    assert ("history", "2023-01-01", "Onset") in got
+    assert ("history", "2026-11-03", "Severity today") in got
+    assert ("procedure", "2026-06-12", "Interval") in got
+    assert not any(statement.startswith("Location") for _, _, statement in got)
