@@ -127,3 +127,16 @@ def test_a_templates_hpi_fields_are_the_history_told(tmp_path):
     assert ("history", "2026-11-03", "Severity today") in got
     assert ("procedure", "2026-06-12", "Interval") in got
     assert not any(statement.startswith("Location") for _, _, statement in got)
+
+
+@pytest.mark.parametrize(("field", "found"), [
+    ("Sensation: decreased R thumb/index (C6)", True),
+    ("Spurling: R [+]   L [-]", True),
+    ("Spurling: R [-]   L [-]", False),
+    ("Sensation: intact to light touch", False),
+])
+def test_an_examination_field_is_read_with_the_name_of_what_was_examined(tmp_path, field, found):
+    note = ("PAIN FOLLOW-UP NOTE\nVisit date: 11/03/2026\n\nPHYSICAL EXAM:\n"
+            f"  {field}\n")
+    exams = [f["statement"] for f in drafted(tmp_path, note)["facts"] if f["category"] == "exam"]
+    assert (" ".join(field.split()) in exams) is found

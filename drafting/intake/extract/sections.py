@@ -161,10 +161,19 @@ def states(label: str) -> bool:
 
 def with_scale(sentence: Sentence) -> Sentence:
     """A field whose label is part of the finding, read with it ("Neck Disability Index: 28%"
-    is an NDI of 28%)."""
-    if sentence.label and sentence.lead and states(sentence.label):
+    is an NDI of 28%), and an examination's field naming what was examined ("Sensation:
+    decreased R thumb/index", "Spurling: R [+]") when only with its label it states a finding."""
+    if sentence.label and sentence.lead and (states(sentence.label) or (
+            _EXAMINED.match(label_core(sentence.label))
+            and len(tags_in(f"{sentence.lead} {sentence.text}")) > len(tags_in(sentence.text)))):
         return replace(sentence, text=f"{sentence.lead} {sentence.text}", lead="")
     return sentence
+
+
+# What an examination field names: a region or system (examination.EXAM_FIELDS) or a test.
+_EXAMINED = re.compile(EXAM_FIELDS.pattern.removesuffix(")$") + r"|light touch|pinprick|"
+                       r"spurling\S*|slr|straight leg rais\w*|faber|patrick\S*|kemp\S*|"
+                       r"hoffmann?\S*|babinski|clonus|facet loading|tenderness)$", re.IGNORECASE)
 
 
 def readable(sentence: Sentence) -> bool:
