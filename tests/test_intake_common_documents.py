@@ -140,3 +140,18 @@ def test_an_examination_field_is_read_with_the_name_of_what_was_examined(tmp_pat
             f"  {field}\n")
     exams = [f["statement"] for f in drafted(tmp_path, note)["facts"] if f["category"] == "exam"]
     assert (" ".join(field.split()) in exams) is found
+
+
+def test_an_imaging_reports_addendum_concludes_on_its_own_day(tmp_path):
+    report = ("SAMPLE IMAGING (fake)\nEXAM: MRI LUMBAR SPINE   Date of exam: 05/06/2026\n\n"
+              "IMPRESSION:\n1. Grade 1 anterolisthesis L4-5 with moderate central stenosis.\n"
+              "Electronically signed: A. Reader, MD 05/06/2026\n\n"
+              "ADDENDUM  05/08/2026\n"
+              "An outside MRI of 03/14/2024 was received and reviewed.\n"
+              "The central stenosis at L4-5 was mild in 2024 and is now moderate.\n"
+              "Addendum signed: A. Reader, MD 05/08/2026\n")
+    got = {(f["statement"], str(f["date"])) for f in drafted(tmp_path, report)["facts"]
+           if f["category"] == "imaging"}
+    assert ("The central stenosis at L4-5 was mild in 2024 and is now moderate.",
+            "2026-05-08") in got
+    assert not any("was received" in statement for statement, _ in got)
