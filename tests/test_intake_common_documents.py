@@ -155,3 +155,22 @@ def test_an_imaging_reports_addendum_concludes_on_its_own_day(tmp_path):
     assert ("The central stenosis at L4-5 was mild in 2024 and is now moderate.",
             "2026-05-08") in got
     assert not any("was received" in statement for statement, _ in got)
+
+
+@pytest.mark.parametrize(("line", "statement"), [
+    ("O: BP 138/84  HR 76  BMI 31.2", "BMI 31.2"),
+    ("Exam: BP 148/86, HR 78, SpO2 96% RA, Wt 96.4 kg, Ht 165 cm, BMI 35.4.",
+     "Wt 96.4 kg, Ht 165 cm, BMI 35.4"),
+])
+def test_a_vital_signs_line_states_its_bmi_without_the_vital_signs(tmp_path, line, statement):
+    note = f"PAIN CLINIC PROGRESS NOTE\nDate of service: 10/14/2026\n\n{line}\n"
+    exams = [f["statement"] for f in drafted(tmp_path, note)["facts"] if f["category"] == "exam"]
+    assert exams == [statement]
+
+
+def test_an_instruction_to_the_patient_is_no_finding(tmp_path):
+    note = ("AFTER VISIT SUMMARY\nDate of visit: 10/14/2026\n\n"
+            "If you have new weakness, loss of bladder control or fever, go to the emergency "
+            "room.\nYour back pain radiates down the left leg.\n")
+    statements = [f["statement"] for f in drafted(tmp_path, note)["facts"]]
+    assert not any(s.startswith("If you") for s in statements)

@@ -34,6 +34,7 @@ from drafting.intake.extract.injury_dates import injury_day
 from drafting.intake.extract.medications import drugs_listed, medications_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import history_told, injury_told
+from drafting.intake.extract.not_patient import bmi_among_vitals
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
@@ -157,5 +158,8 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
     else:
         return None
     found_durations = durations(text) if category in (C.conservative_care, C.history) else []
-    return make_fact(category, sentence, doc, tags,
-                 duration=found_durations[0] if found_durations else None)
+    found = make_fact(category, sentence, doc, tags,
+                      duration=found_durations[0] if found_durations else None)
+    if category is C.exam and (bmi := bmi_among_vitals(text)):
+        found.statement = bmi  # "O: BP 138/84 HR 76 BMI 31.2": the BMI, not the vital signs
+    return found
