@@ -174,3 +174,22 @@ def test_an_instruction_to_the_patient_is_no_finding(tmp_path):
             "room.\nYour back pain radiates down the left leg.\n")
     statements = [f["statement"] for f in drafted(tmp_path, note)["facts"]]
     assert not any(s.startswith("If you") for s in statements)
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("PT 6 visits Jul-Aug at a local clinic, stopped - flared.", "2026-07-01"),
+    ("PT 6 visits Nov-Dec, no lasting change.", "2025-11-01"),  # (after the record's month)
+])
+def test_a_course_over_months_named_without_a_year_began_in_the_first(tmp_path, sentence,
+                                                                      date):
+    note = f"PAIN CLINIC PROGRESS NOTE\nDate of service: 10/14/2026\n\nS: {sentence}\n"
+    care = [str(f["date"]) for f in drafted(tmp_path, note)["facts"]
+            if f["category"] == "conservative_care"]
+    assert care == [date]
+
+
+def test_a_month_named_after_since_and_a_tilde_dates_the_onset():
+    from drafting.intake.extract.relative_dates import relative_date
+
+    assert relative_date("leg pain since ~March", dt.date(2026, 10, 14)) == (
+        dt.date(2026, 3, 1), "month")

@@ -37,7 +37,7 @@ _YEAR_WORD = re.compile(r"\b(last|this|past) year\b(?! or)", re.IGNORECASE)
 # The month before the record's ("last month", "last mo").
 _LAST_MONTH = re.compile(r"\blast (?:month|mo)\b\.?", re.IGNORECASE)
 # A month named without its year, after a word placing an event in it ("in February", "since
-# about April", "Since January", "pain returned in Dec"): the last such month up to the record's
+# about April", "since ~March", "Since January", "pain returned in Dec"): the last such month up to the record's
 # (a capitalised name, so "may" the verb is none; not before a day or a year, read elsewhere).
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
@@ -47,7 +47,7 @@ def month_number(name: str) -> int:
     return _MONTH_NAMES.index(name[:3].lower()) + 1
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|from|until|through|by|around|about|of|early|late|mid-?)\s+(?i:about\s+|"
-    r"around\s+|early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|"
+    r"around\s+|early\s+|late\s+|mid-?|~\s*|approx\.?\s+|approximately\s+|roughly\s+)?(January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
     r"(?!\s*(?:\d|,\s*\d|of (?:19|20)\d{2}))")
 
