@@ -193,3 +193,42 @@ def test_a_month_named_after_since_and_a_tilde_dates_the_onset():
 
     assert relative_date("leg pain since ~March", dt.date(2026, 10, 14)) == (
         dt.date(2026, 3, 1), "month")
+
+
+@pytest.mark.parametrize(("sentence", "date"), [
+    ("Right L4-5 TFESI 08/27/2026: minimal relief.", "2026-08-27"),
+    ("Dr. Ames did a left L5-S1 transforaminal epidural steroid injection on 04/30/2026, which "
+     "helped for \"a week or so.\"", "2026-04-30"),
+    ("Injection: R L4-5 TFESI 04/20/2026 - relief ~30% x 1 week.", "2026-04-20"),
+])
+def test_a_procedure_told_with_what_it_did_was_done_and_answered(tmp_path, sentence, date):
+    letter = ("SAMPLE SPINE CENTER\nCONSULTATION NOTE\nDate of visit: 11/16/2026\n\n"
+              f"HISTORY: {sentence}\n")
+    got = {(f["category"], str(f["date"])) for f in drafted(tmp_path, letter)["facts"]}
+    assert {("procedure", date), ("response", date)} <= got
+
+
+def test_a_procedure_asked_for_is_not_done_whatever_relief_it_hopes_for(tmp_path):
+    note = ("PAIN CLINIC PROGRESS NOTE\nDate of service: 10/14/2026\n\n"
+            "S: We will request a repeat TFESI, which may give some relief.\n")
+    assert not [f for f in drafted(tmp_path, note)["facts"]
+                if f["category"] in ("procedure", "response")]
+
+
+def test_a_trial_record_starts_on_its_own_procedure_not_a_prior_one_told_in_passing():
+    from drafting.case.vocab import FactCategory, RecordType
+    from drafting.intake.extract.found import Document, Found
+    from drafting.intake.extract.text import Sentence
+    from drafting.intake.extract.trials import as_of_trial_start
+
+    signed, trial, prior = dt.date(2026, 5, 13), dt.date(2026, 5, 4), dt.date(2024, 1, 1)
+    doc = Document(type=RecordType.device_trial_record, date=signed, pages=[(1, "")])
+    drug = Sentence(text="duloxetine 60 mg daily, current", page=1, section="prior treatment",
+                    label="prior treatment", lead="Prior treatment:", paragraph=2,
+                    heading="", listed=False)
+    found = [Found(category=FactCategory.procedure, date=trial, statement="Trial dates", page=1),
+             Found(category=FactCategory.procedure, date=prior, statement="two caudal ESIs in 2024",
+                   page=1, named_in_passing=True),
+             Found(category=FactCategory.medication, date=signed,
+                   statement="Prior treatment: duloxetine 60 mg daily, current", page=1)]
+    assert as_of_trial_start(found, [drug], doc)[2].date == trial
