@@ -232,3 +232,14 @@ def test_a_trial_record_starts_on_its_own_procedure_not_a_prior_one_told_in_pass
              Found(category=FactCategory.medication, date=signed,
                    statement="Prior treatment: duloxetine 60 mg daily, current", page=1)]
     assert as_of_trial_start(found, [drug], doc)[2].date == trial
+
+
+def test_relief_told_on_the_line_after_the_procedure_it_answers_is_of_that_day(tmp_path):
+    letter = ("EXAMPLE REVIEW ASSOCIATES (fake)\nNOTICE OF FINAL EXTERNAL REVIEW DECISION\n"
+              "Date of notice: 10/30/2026\n\nSUMMARY OF RECORDS\n"
+              "He underwent a first bilateral L4-5 radiofrequency ablation on 11/12/2025.\n"
+              "Follow-up notes document 70% relief, pain 3/10 from 8/10, lasting about 7 "
+              "months.\n")
+    responses = [str(f["date"]) for f in drafted(tmp_path, letter)["facts"]
+                 if f["category"] == "response"]
+    assert responses == ["2025-11-12"]
