@@ -243,3 +243,13 @@ def test_relief_told_on_the_line_after_the_procedure_it_answers_is_of_that_day(t
     responses = [str(f["date"]) for f in drafted(tmp_path, letter)["facts"]
                  if f["category"] == "response"]
     assert responses == ["2025-11-12"]
+
+
+def test_pain_before_and_at_discharge_in_a_procedure_report_is_its_response(tmp_path):
+    report = ("SAMPLE SURGERY CENTER (fake)        OPERATIVE / PROCEDURE REPORT\n"
+              "Date of procedure: 08/21/2026\n\n"
+              "PROCEDURE: Right C4, C5, C6 medial branch radiofrequency neurotomy (CPT 64633)\n\n"
+              "POST-PROCEDURE: Neck pain 6/10 before, 2/10 at discharge.\n")
+    responses = [f["statement"] for f in drafted(tmp_path, report)["facts"]
+                 if f["category"] == "response"]
+    assert responses == ["POST-PROCEDURE: Neck pain 6/10 before, 2/10 at discharge."]

@@ -46,7 +46,10 @@ EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 _STUDY_REPORTS = (RecordType.imaging_report, RecordType.electrodiagnostic_report)
 
 _PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
-                       r"block)\b", re.IGNORECASE)
+                       r"block)\b|"
+                       # "Neck pain 6/10 before, 2/10 at discharge"
+                       r"\bbefore\b[^.;]*\b(?:after|at discharge|on discharge|post-?(?:procedure|"
+                       r"injection|block|op)?)\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
 
 # A lawyer's letter framing the claim ("this office represents J. Doe for injuries she
