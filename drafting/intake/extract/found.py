@@ -101,8 +101,9 @@ def stated_date(text: str, doc: Document, seasons: bool = True) -> tuple[dt.date
         return days[0], "day"
     if day := month_and_day(text, doc.date):
         return day
-    partial = (months_named(text, doc.date) or month_of_year(text, doc.date) or year_span(text, doc.date)
-               or find_partial_date(text) or month_shorthand(text, doc.date)
+    partial = (months_named(text, doc.date) or month_of_year(text, doc.date)
+               or year_span(text, doc.date) or find_partial_date(text)
+               or month_shorthand(text, doc.date)
                or figures_day(text, doc.date) or (seasons and season_year(text, doc.date))
                or relative_date(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None

@@ -37,8 +37,9 @@ _YEAR_WORD = re.compile(r"\b(last|this|past) year\b(?! or)", re.IGNORECASE)
 # The month before the record's ("last month", "last mo").
 _LAST_MONTH = re.compile(r"\blast (?:month|mo)\b\.?", re.IGNORECASE)
 # A month named without its year, after a word placing an event in it ("in February", "since
-# about April", "since ~March", "Since January", "pain returned in Dec"): the last such month up to the record's
-# (a capitalised name, so "may" the verb is none; not before a day or a year, read elsewhere).
+# about April", "since ~March", "Since January", "pain returned in Dec"): the last such month
+# up to the record's (a capitalised name, so "may" the verb is none; not before a day or a
+# year, read elsewhere).
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
