@@ -253,3 +253,21 @@ def test_pain_before_and_at_discharge_in_a_procedure_report_is_its_response(tmp_
     responses = [f["statement"] for f in drafted(tmp_path, report)["facts"]
                  if f["category"] == "response"]
     assert responses == ["POST-PROCEDURE: Neck pain 6/10 before, 2/10 at discharge."]
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ('she had a lumbar ESI "in the spring" at another clinic', 2026),  # (spring is over)
+    ("she had an injection in the winter", 2026),  # (the winter ending in February 2026)
+    ("PT in the fall", 2025),  # (this year's fall has not ended by September)
+])
+def test_a_season_named_without_its_year_is_the_last_one_ended(text, year):
+    from drafting.intake.extract.relative_dates import relative_date
+
+    assert relative_date(text, dt.date(2026, 9, 22)) == (dt.date(year, 1, 1), "year")
+
+
+def test_a_season_of_a_named_year_is_not_read_as_the_last_one():
+    from drafting.intake.extract.relative_dates import relative_date
+
+    assert relative_date("PT in the fall of 2023", dt.date(2026, 9, 22)) != (
+        dt.date(2025, 1, 1), "year")

@@ -22,7 +22,9 @@ _AGO = re.compile(r"(?<![\w/])(?:~\s*|about |approx\.? |approximately |roughly |
 _PART_OF_YEAR = re.compile(r"\b(?:in|since|from|by|until|through|during) (?:the )?(?:early|late|"
                            r"mid-?) ?(?:part of )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _ABSENT_SINCE = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]*\bsince\b", re.IGNORECASE)
-_SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
+# (or "in the spring" without its year: the last such season up to the record's)
+_SEASON = re.compile(r"\b(?:last|in the) (spring|summer|fall|autumn|winter)\b(?! of\b)",
+                     re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
 
