@@ -143,20 +143,34 @@ def _title_lines(text: str) -> list[str]:
     start of a letter's body."""
     out = []
     opening = 0
-    for line in [line for line in text.splitlines() if line.strip()][:15]:
-        line = " ".join(line.split())
+    for raw in [line for line in text.splitlines() if line.strip()][:15]:
+        line = " ".join(raw.split())
         if _BODY.match(line) or (len(line) > _PROSE and _SENTENCE.search(line)):
             break
         if _ID_FIELD.match(line):
             continue  # "DOI: 04/17/2022; CT 01/01/2019 - ..." is a field, whatever its capitals
         opening += 1
         letters = [c for c in re.sub(r"\([^)]*\)", "", line) if c.isalpha()]
-        capitals = len(letters) >= 4 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+        capitals = _capitals(letters) or (":" not in line and any(
+            _capitals([c for c in cell if c.isalpha()], 8) and _RECORD_WORDS.search(cell)
+            for cell in _CELLS.split(raw)))
         short = (opening <= _OPENING_LINES and len(line) <= _SHORT_TITLE and ":" not in line
                  and not re.search(r"\d", line))
         if capitals or short:
             out.append(line.rstrip(":"))
     return out
+
+
+# A title set beside the facility's name on one line, after a wide gap or a dash
+# ("Northgate Surgery Center        OPERATIVE / PROCEDURE REPORT", "Brightwater Physical Therapy -
+# PROGRESS REPORT / RE-CERTIFICATION REQUEST", "DICTATED PROGRESS NOTE - dictated 09/25/2026"):
+# the line names the record, the facility's words with it, when that cell names a kind of record
+# (a note, report, request ...), not a list it prints ("CLAIMANT PRESCRIPTION HISTORY").
+_CELLS = re.compile(r"\s{3,}|\s+[-\u2013\u2014|]+\s+")
+
+
+def _capitals(letters: list[str], least: int = 4) -> bool:
+    return len(letters) >= least and sum(c.isupper() for c in letters) / len(letters) > 0.8
 
 
 def sentence_case(title: str) -> str:
@@ -217,10 +231,21 @@ _SEEN_ON = re.compile(
     + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")")
 
 
+# A letter's field naming the visit it reports ("Date seen: 11/16/2026", "Date of consultation:
+# ...") dates it, not the line of the day it was typed or sent.
+_VISIT_FIELD = re.compile(
+    r"\b(?:date seen|seen on|date of (?:consultation|consult|visit)|"
+    r"(?:consultation|consult) date)\s*:\s*(?P<date>"
+    + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")", re.IGNORECASE)
+
+
 def document_date(text: str) -> dt.date | None:
     text = ocr_digits(text)  # (a faxed page's "Exam date: O3/l4/2O24")
     if (seen := _SEEN_ON.search(text)) and (day := next(find_dates(seen.group("date")), None)):
         return day.date
+    if (field := _VISIT_FIELD.search(text)) and (day := next(find_dates(field.group("date")),
+                                                            None)):
+        return day.date  # a letter's "Date seen: 11/16/2026" under the day it was typed
     for line in text.splitlines()[:8]:  # a letter's date line ("August 28, 2023")
         on_line = list(find_dates(line))
         if on_line and len(line.strip()) == len(on_line[0].text):

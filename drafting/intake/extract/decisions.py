@@ -17,7 +17,9 @@ SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|t
                             r"requested|re|regarding|subject|requested|treatment|"
                             # a pharmacy benefit's request ("Medication requested:")
                             r"(?:medications?|drugs?) requested|"
-                            r"requested (?:medications?|drugs?))$",
+                            r"requested (?:medications?|drugs?)|"
+                            # a request form's "Procedure(s):" field
+                            r"procedures?\s*\(s\)|proposed procedures?)$",
                             re.IGNORECASE)
 _REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
 DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
@@ -256,8 +258,8 @@ _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned
                            r"reversed|approved|denied|certified|non-?certified|modified)\b",
                            re.IGNORECASE)
 # A heading over the list of services a letter decides ("DESCRIPTION OF THE SERVICES IN
-# DISPUTE", "Disputed services", "Services under review").
-SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review)\b|"
+# DISPUTE", "Disputed services", "Services under review", "SERVICES AT ISSUE").
+SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review|at issue)\b|"
                               r"\bdisputed (?:services?|items?|treatment)\b|"
                               r"\btreatment in dispute\b", re.IGNORECASE)
 ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)

@@ -373,7 +373,12 @@ def _answered_on(sentence: Sentence, previous: Sentence, doc: Document
     """A relief told without a date, right after the sentence of its paragraph that dates the
     procedure ("... underwent a C5-C6 ESI on May 3rd. She reports 60% relief for 4 weeks.",
     "The first was in March of '25. It helped about half."): the procedure's date."""
-    if (previous.page, previous.paragraph) != (sentence.page, sentence.paragraph) or \
+    # (the sentence before: of its paragraph, or the line before in the same section, as a
+    # summary written one sentence a line has it)
+    if previous.page != sentence.page or not (
+            previous.paragraph == sentence.paragraph or (
+                previous.paragraph + 1 == sentence.paragraph
+                and previous.section == sentence.section)) or \
             previous.label != sentence.label or stated_date(sentence.text, doc) or \
             _MEASURED_NOW.search(sentence.text):
         return None  # (relief measured at the visit, "70% better at 7 wks", is the visit's)

@@ -101,8 +101,9 @@ def stated_date(text: str, doc: Document, seasons: bool = True) -> tuple[dt.date
         return days[0], "day"
     if day := month_and_day(text, doc.date):
         return day
-    partial = (months_named(text) or month_of_year(text, doc.date) or year_span(text, doc.date)
-               or find_partial_date(text) or month_shorthand(text, doc.date)
+    partial = (months_named(text, doc.date) or month_of_year(text, doc.date)
+               or year_span(text, doc.date) or find_partial_date(text)
+               or month_shorthand(text, doc.date)
                or figures_day(text, doc.date) or (seasons and season_year(text, doc.date))
                or relative_date(text, doc.date))
     return partial if partial and partial[0] <= doc.date else None
@@ -114,13 +115,28 @@ _NAMED_SPAN = re.compile(rf"\b{_MONTH}\s*(?:-|\u2013|to|and|through|until)\s*{_M
                          r"(\d{4})\b", re.IGNORECASE)
 
 
-def months_named(text: str) -> tuple[dt.date, str] | None:
-    """A course told over a span of named months of one year began in the first."""
+# A span of months named without a year ("PT 6 visits Jul-Aug", "March to May"): the months
+# up to the record's (capitalised names, so "may" the verb is none).
+_MONTHS_OF_RECORD = (r"(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?:[a-z]*\.?)")
+_YEARLESS_SPAN = re.compile(rf"\b{_MONTHS_OF_RECORD}\s*(?:-|\u2013|to|through|until)\s*"
+                            rf"{_MONTHS_OF_RECORD}\b(?!\s*,?\s*'?\d)")
+
+
+def months_named(text: str, today: dt.date | None = None) -> tuple[dt.date, str] | None:
+    """A course told over a span of named months of one year began in the first (of the
+    record's year, or the year before when the span would end after the record)."""
     span = _NAMED_SPAN.search(text)
-    if not span:
+    if span:
+        first, last = (month_number(span.group(i)) for i in (1, 2))
+        return (dt.date(int(span.group(3)), first, 1), "month") if first <= last else None
+    bare = _YEARLESS_SPAN.search(text) if today else None
+    if not bare or today is None:
         return None
-    first, last = (month_number(span.group(i)) for i in (1, 2))
-    return (dt.date(int(span.group(3)), first, 1), "month") if first <= last else None
+    first, last = (month_number(bare.group(i)) for i in (1, 2))
+    if first > last:
+        return None
+    year = today.year if last <= today.month else today.year - 1
+    return dt.date(year, first, 1), "month"
 
 
 # A span from a year ("2019 - 2020", "2021 - 10/2023" in a table's Dates column).

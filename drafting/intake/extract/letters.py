@@ -68,7 +68,8 @@ REVIEW_STEP = re.compile(
     r"spoke with|discussed (?:the case )?with|attempted|offered|voicemail)\b", re.IGNORECASE)
 _REVIEWER = re.compile(r"\b(?:utilization review|URA?|URO|health plan|plan|insurer|carrier|MAC|"
                        r"contractor|reviewer|IMR|request(?:ed|s)?|application|authori[sz]ation|"
-                       r"reconsideration|peer[- ]to[- ]peer|P2P)\b",
+                       r"reconsideration|peer[- ]to[- ]peer|P2P|denial|(?:internal |first[- ]"
+                       r"level |second[- ]level )?appeal)\b",
                        re.IGNORECASE)
 
 

@@ -22,7 +22,16 @@ NOT_DONE = re.compile(r"\b(?:request(?:ed|s|ing)?|recommend\w*|plan(?:s|ned)?|sc
                       r"non-?certif\w*|criteria|guidelines?|policy|requires?)\b", re.IGNORECASE)
 IMPROVED = re.compile(r"\b(?:which|that|and|it) (?:improved|helped|relieved|reduced)\b|"
                       r"\b(?:improved|helped|relieved) (?:her|his|their|the) (?:symptoms|pain)\b|"
-                      r"\bwith (?:good|excellent|significant|marked) relief\b",
+                      r"\bwith (?:good|excellent|significant|marked) relief\b|"
+                      # what it did, in words or with its duration ("helped for 'a week or
+                      # so'", "helped 2 mos", "minimal relief", "no real change", "relief ~30%
+                      # x 1 week", "each giving about two weeks of relief")
+                      r"\bhelped\b[^.;]{0,25}?\b(?:\d+|a|one|two|three|four|six|few|couple)\s*"
+                      r"(?:-\s*\d+\s*)?(?:days?|wks?|weeks?|mos?|months?)\b|"
+                      r"\b(?:minimal|no|little|partial|no real|brief)\s+(?:relief|change|benefit|"
+                      r"improvement)\b|\bdid (?:nothing|not help)\b|\bdidn'?t help\b|"
+                      r"\brelief\s*(?:of\s*)?~?\s*\d{1,3}\s?%|\b\d{1,3}\s?%\s*relief\b|"
+                      r"\bgiving (?:about |roughly |~)?[\w-]+ (?:days?|weeks?|months?) of relief\b",
                       re.IGNORECASE)
 
 
@@ -34,7 +43,10 @@ def procedure_told(text: str) -> tuple[ProcedureFamily, int] | None:
     family = procedure_in(text)
     if family is None:
         return None
-    if not SURELY_DONE.search(text) and (NOT_DONE.search(text) or not DONE.search(text)):
+    # (a procedure the sentence says helped, or did not, was done: "Right L4-5 TFESI
+    # 08/27/2026: minimal relief", "Dr. Ames did a TFESI on 04/30/2026, which helped for a week")
+    if not SURELY_DONE.search(text) and (NOT_DONE.search(text) or not (
+            DONE.search(text) or IMPROVED.search(text))):
         return None
     named = next((m.start() for entry in procedures() if entry.family is family
                   for m in [entry.pattern.search(text)] if m), 0)

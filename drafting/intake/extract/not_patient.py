@@ -66,6 +66,22 @@ _CONTRALATERAL = (r"\bcontralateral (?:comparison|side|limb|extremity)\b|\b(?:un
 # relief, strength or score (a line that also gives the BMI is kept for it).
 _VITALS = (r"^(?!.*\bBMI\b).*(?:\bBP\s*:?\s*\d{2,3}/\d{2,3}\b|\bSp\s?O2\b|"
            r"\b(?:HR|pulse)\s*:?\s*\d{2,3}\b.*\b(?:RR|resp)\s*:?\s*\d)")
+# The one finding of a vital-signs line kept for its BMI ("O: BP 138/84  HR 76  BMI 31.2"): the
+# BMI (with the weight and height before it), stated without the blood pressure and pulse.
+_VITAL_SIGN = re.compile(r"\bBP\s*:?\s*\d{2,3}/\d{2,3}\b|\b(?:HR|pulse)\s*:?\s*\d{2,3}\b|"
+                         r"\bSp\s?O2\b|\bT(?:emp)?\s*:?\s*9\d(?:\.\d)?\b", re.IGNORECASE)
+# (with the weight and height it is computed from, when they come just before it)
+_BMI_SPAN = re.compile(r"\b(?:(?:wt|weight|ht|height)\b[^A-Za-z]*(?:kg|lbs?|cm|in|m)?[\s,;]*"
+                       r"){0,2}(?:BMI|body mass index)\s*(?:of|is|was|:|=)?\s*\d{2}(?:\.\d{1,2})?",
+                       re.IGNORECASE)
+
+
+def bmi_among_vitals(text: str) -> str | None:
+    """The BMI a line of vital signs gives, in its own words, else None."""
+    bmi = _BMI_SPAN.search(text)
+    return bmi.group(0) if bmi and _VITAL_SIGN.search(text) else None
+
+
 # A behavioural screen, not an organic finding ("Waddell signs 1/5", "nonorganic signs 3/5").
 _SCREEN = r"\bwaddell\b|\bnon-?organic (?:signs?|findings?)\b"
 
@@ -132,6 +148,18 @@ NOT_DONE_YET = re.compile(
     r"\b(?:is|are|would be|seems?) (?:medically )?reasonable\b(?! and necessary)|"
     # an order in a plan ("Continue HEP.", "Cont celecoxib, APAP.")
     r"^(?:cont\.?|continue)\s|"
+    # a test's result or a step still awaited ("UDS: collected today, result pending", "psych
+    # clearance pending", "order placed, pending auth"): no result, nothing done yet (a read
+    # given before an over-read, "over-read pending", is still a result)
+    r"\bresults?\s+(?:is\s+|are\s+)?pending\b|\bawaiting (?:the )?results?\b|"
+    r"\bpending\s+(?:the\s+)?(?:results?|(?:carrier |insurance |payer )?(?:auth\w*|approval|"
+    r"review|clearance|evaluation|consult\w*))\b|"
+    r"\b(?:clearance|approval|authori[sz]ation|auth|consult\w*|evaluation)\s+(?:is\s+)?"
+    r"pending\b|"
+    # a plan under a condition ("If the psychology evaluation is favorable we will submit ...")
+    r"^if\b[^.;]{3,}?\b(?:we|I|he|she|they)(?: will|'ll| would| plan to)\b|"
     # return precautions ("Return to ER for new weakness")
-    r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b",
+    r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b|"
+    # an instruction to the patient ("If you have new weakness ... call 555-0114")
+    r"^if you\b",
     re.IGNORECASE)

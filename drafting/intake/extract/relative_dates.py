@@ -22,7 +22,9 @@ _AGO = re.compile(r"(?<![\w/])(?:~\s*|about |approx\.? |approximately |roughly |
 _PART_OF_YEAR = re.compile(r"\b(?:in|since|from|by|until|through|during) (?:the )?(?:early|late|"
                            r"mid-?) ?(?:part of )?((?:19|20)\d{2})\b", re.IGNORECASE)
 _ABSENT_SINCE = re.compile(r"\b(?:no|not|never|none|without)\b[^.;]*\bsince\b", re.IGNORECASE)
-_SEASON = re.compile(r"\blast (spring|summer|fall|autumn|winter)\b", re.IGNORECASE)
+# (or "in the spring" without its year: the last such season up to the record's)
+_SEASON = re.compile(r"\b(?:last|in the) (spring|summer|fall|autumn|winter)\b(?! of\b)",
+                     re.IGNORECASE)
 # The month each season ends in (winter ends in February of the year after it began).
 _SEASON_END = {"spring": 5, "summer": 8, "fall": 11, "autumn": 11, "winter": 2}
 
@@ -37,8 +39,9 @@ _YEAR_WORD = re.compile(r"\b(last|this|past) year\b(?! or)", re.IGNORECASE)
 # The month before the record's ("last month", "last mo").
 _LAST_MONTH = re.compile(r"\blast (?:month|mo)\b\.?", re.IGNORECASE)
 # A month named without its year, after a word placing an event in it ("in February", "since
-# about April", "Since January", "pain returned in Dec"): the last such month up to the record's
-# (a capitalised name, so "may" the verb is none; not before a day or a year, read elsewhere).
+# about April", "since ~March", "Since January", "pain returned in Dec"): the last such month
+# up to the record's (a capitalised name, so "may" the verb is none; not before a day or a
+# year, read elsewhere).
 _MONTH_NAMES = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
 
@@ -47,7 +50,7 @@ def month_number(name: str) -> int:
     return _MONTH_NAMES.index(name[:3].lower()) + 1
 _MONTH_ALONE = re.compile(
     r"\b(?i:in|since|from|until|through|by|around|about|of|early|late|mid-?)\s+(?i:about\s+|"
-    r"around\s+|early\s+|late\s+|mid-?)?(January|February|March|April|May|June|July|August|"
+    r"around\s+|early\s+|late\s+|mid-?|~\s*|approx\.?\s+|approximately\s+|roughly\s+)?(January|February|March|April|May|June|July|August|"
     r"September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?"
     r"(?!\s*(?:\d|,\s*\d|of (?:19|20)\d{2}))")
 

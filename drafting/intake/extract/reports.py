@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import RecordType
+from drafting.deid.dates import find_dates
 from drafting.intake.extract.anatomy import levels
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import Document, Found, group_of, make_fact
@@ -48,16 +49,18 @@ def report_facts(doc: Document, said: list[Sentence], general: General) -> list[
     findings = [s for s in said if s not in summary and FINDINGS_SECTIONS.search(_where(s))]
     if not summary and not findings:
         summary = said
+    added = [s for s in said if s not in summary and ADDENDUM.search(_where(s))]
     out: list[Found] = []
-    for part in (summary, _level_lines(findings)):
+    for part in (summary, _level_lines(findings), added):
         read: list[Found] = []
         for sentence in part:
             if NOT_ABOUT_THE_PATIENT.search(sentence.text):
                 continue
             tags = [t for t in tags_in(sentence.text, {group}) if group_of(t) == group]
             if tags and not (_restated(sentence, tags, out) and not set(tags) & _MEASURED):
-                read.append(make_fact(category, sentence, doc, tags))
+                read.append(_on_its_day(make_fact(category, sentence, doc, tags), sentence, doc))
         out += read
+    findings += added
     chosen = summary + findings
     clinical = [s for s in said if s not in chosen and CLINICAL_SECTIONS.search(_where(s))
                 and not _NOT_CLINICAL.search(_where(s))]
@@ -68,6 +71,23 @@ def report_facts(doc: Document, said: list[Sentence], general: General) -> list[
     told = [f for f in general(doc, as_note)
             if not (f.category is C.history and not f.tags and f.measures)]
     return out + told
+
+
+# An addendum to the report ("ADDENDUM 05/08/2026": a comparison received later, a corrected
+# side) concludes like its impression, on the addendum's day.
+ADDENDUM = re.compile(r"\baddend(?:um|a)\b", re.IGNORECASE)
+
+
+def _on_its_day(fact: Found, sentence: Sentence, doc: Document) -> Found:
+    """A finding an addendum states is of the addendum's day (its heading's date)."""
+    where = _where(sentence)
+    if not ADDENDUM.search(where):
+        return fact
+    day = next((d.date for d in find_dates(where[ADDENDUM.search(where).end():])
+                if doc.date <= d.date), None)
+    if day is not None:
+        fact.date, fact.date_precision = day, "day"
+    return fact
 
 
 _LEVEL_LINE = re.compile(r"^[CTLS]\d{1,2}(?:\s*-\s*[CTLS]?\d{1,2})?(?:\s+through\s+[CTLS]\d{1,2}"

@@ -70,6 +70,14 @@ SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?
 PROCEDURE_LABELS = re.compile(r"^(?:procedures?(?: performed)?|operation(?: performed)?|"
                               r"trial(?: dates?| period)?)$", re.IGNORECASE)
 FINDINGS_HEADINGS = re.compile(r"\bexam|\bobjective\b|physical findings", re.IGNORECASE)
+HISTORY_HEADINGS = re.compile(r"^(?:hpi|history of (?:the )?present illness|interval history|"
+                              r"subjective)\b", re.IGNORECASE)
+# The elements of a history of present illness as a template asks them (onset, location,
+# duration, character, severity, radiation, timing, what worsens and eases it, the interval since
+# the last visit).
+HPI_ELEMENTS = re.compile(r"^(?:onset|location|duration|severity(?: today)?|radiation|timing|"
+                          r"aggravating(?: factors)?|alleviating(?: factors)?|relieving factors|"
+                          r"modifying factors|context|interval(?: history| hx)?)$", re.IGNORECASE)
 _AHEAD = re.compile(r"\b(?:next|due|planned|scheduled|follow-?up|return|expected|since|last "
                     r"report|previous|prior)\b",
                     re.IGNORECASE)
@@ -153,10 +161,19 @@ def states(label: str) -> bool:
 
 def with_scale(sentence: Sentence) -> Sentence:
     """A field whose label is part of the finding, read with it ("Neck Disability Index: 28%"
-    is an NDI of 28%)."""
-    if sentence.label and sentence.lead and states(sentence.label):
+    is an NDI of 28%), and an examination's field naming what was examined ("Sensation:
+    decreased R thumb/index", "Spurling: R [+]") when only with its label it states a finding."""
+    if sentence.label and sentence.lead and (states(sentence.label) or (
+            _EXAMINED.match(label_core(sentence.label))
+            and len(tags_in(f"{sentence.lead} {sentence.text}")) > len(tags_in(sentence.text)))):
         return replace(sentence, text=f"{sentence.lead} {sentence.text}", lead="")
     return sentence
+
+
+# What an examination field names: a region or system (examination.EXAM_FIELDS) or a test.
+_EXAMINED = re.compile(EXAM_FIELDS.pattern.removesuffix(")$") + r"|light touch|pinprick|"
+                       r"spurling\S*|slr|straight leg rais\w*|faber|patrick\S*|kemp\S*|"
+                       r"hoffmann?\S*|babinski|clonus|facet loading|tenderness)$", re.IGNORECASE)
 
 
 def readable(sentence: Sentence) -> bool:
@@ -178,8 +195,12 @@ def readable(sentence: Sentence) -> bool:
         return True  # a measure under any label: "Self-rated pain: 6/10 (admission 8/10)"
     if drug_with_dose(sentence):
         return True  # "Home meds: meloxicam 7.5 mg daily", "Tried: duloxetine 30 mg - stopped"
-    # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings
-    return bool(FINDINGS_HEADINGS.search(sentence.heading))
+    # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings,
+    # and "Onset: 2023", "Severity today: 6/10", "Interval: ..." under a history heading (a
+    # template's HPI) are the history told
+    return bool(FINDINGS_HEADINGS.search(sentence.heading) or (
+        HISTORY_HEADINGS.search(sentence.heading)
+        and HPI_ELEMENTS.match(label_core(sentence.label))))
 
 
 # A SOAP note's plan letter written as a field ("P: naproxen 500 mg bid"): what is ordered.

@@ -34,6 +34,7 @@ from drafting.intake.extract.injury_dates import injury_day
 from drafting.intake.extract.medications import drugs_listed, medications_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import history_told, injury_told
+from drafting.intake.extract.not_patient import bmi_among_vitals
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
@@ -45,7 +46,10 @@ EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
 _STUDY_REPORTS = (RecordType.imaging_report, RecordType.electrodiagnostic_report)
 
 _PRE_POST = re.compile(r"\bpre-?(?:procedure|injection|block)\b.*\bpost-?(?:procedure|injection|"
-                       r"block)\b", re.IGNORECASE)
+                       r"block)\b|"
+                       # "Neck pain 6/10 before, 2/10 at discharge"
+                       r"\bbefore\b[^.;]*\b(?:after|at discharge|on discharge|post-?(?:procedure|"
+                       r"injection|block|op)?)\b", re.IGNORECASE)
 _BEFORE_AFTER = re.compile(r"\S\s*(?:->|\u2192)\s*\S")
 
 # A lawyer's letter framing the claim ("this office represents J. Doe for injuries she
@@ -157,5 +161,8 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
     else:
         return None
     found_durations = durations(text) if category in (C.conservative_care, C.history) else []
-    return make_fact(category, sentence, doc, tags,
-                 duration=found_durations[0] if found_durations else None)
+    found = make_fact(category, sentence, doc, tags,
+                      duration=found_durations[0] if found_durations else None)
+    if category is C.exam and (bmi := bmi_among_vitals(text)):
+        found.statement = bmi  # "O: BP 138/84 HR 76 BMI 31.2": the BMI, not the vital signs
+    return found

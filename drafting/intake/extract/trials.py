@@ -24,7 +24,9 @@ INDICATION = re.compile(r"^(?:indications?|reason for (?:procedure|referral)|his
 def as_of_trial_start(found: list[Found], said: list[Sentence], doc: Document) -> list[Found]:
     """A trial record's facts of its indication sections, dated by the record (its signature),
     re-dated to the first day of the trial its procedure fact states."""
-    starts = [f.date for f in found if f.category is C.procedure and f.date < doc.date]
+    # (the trial's own procedure fact, not a prior one its history names in passing)
+    starts = [f.date for f in found if f.category is C.procedure and not f.named_in_passing
+              and f.date < doc.date]
     if doc.type is not RecordType.device_trial_record or not starts:
         return found
     before = {(s.page, statement(s)) for s in said
