@@ -110,6 +110,17 @@ def test_a_response_is_dated_by_the_procedure_its_sentence_dates(tmp_path):
     assert ("response", "2025-04-08") in {(c, d) for c, d, _ in got}
 
 
+def test_a_response_told_at_the_visit_keeps_the_visits_date(tmp_path):
+    # the labelling convention: a response is dated when reported where the text says so
+    got = facts(tmp_path, (
+        "PAIN MANAGEMENT FOLLOW-UP\nDate of visit: 09/10/2025\n\n"
+        "HPI: Oswestry Disability Index improved from 46% before the 04/08/2025 injection to 24% "
+        "in May and is 38% today.\n"
+    ))
+    responses = {d for c, d, _ in got if c == "response"}
+    assert "2025-09-10" in responses and "2025-04-08" not in responses
+
+
 def test_relief_written_before_its_figure_or_as_less_of_a_symptom_is_a_percent_relief():
     assert percent_relief("Injection: R L4-5 TFESI 04/20/2026 - relief ~30% x 1 week.")[0] == 30
     assert percent_relief("Block #1   relief 85%   duration 3 hours")[0] == 85
