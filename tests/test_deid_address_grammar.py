@@ -1,0 +1,64 @@
+"""Address grammar (issue #22 item 3, addresses round of 2026-12-07): a town written with its
+state and ZIP is learned and replaced wherever the record names it again, even when its name is
+also a word; a saint's, fort's or mount's abbreviation and a second capital inside a word are
+part of a town's or a street's name; a street named by one letter; a facility's name before an
+address that begins with a learned town; a named street in prose with its type written out.
+Synthetic sentences."""
+
+from __future__ import annotations
+
+from drafting.deid import Deidentifier, PhiMap
+from drafting.deid.places import cities
+
+
+def _out(text: str) -> str:
+    deid = Deidentifier(PhiMap())
+    deid.learn([text])
+    return deid.deidentify(text)
+
+
+def test_a_town_of_an_address_line_is_found_again_alone():
+    text = ("Home: 88 Harbor View Rd, Kodiak, AK 99615\n"
+            "He flies in from Kodiak for each visit; the MRI was done in Anchorage.\n"
+            "Radiology: 12 Elm St, Anchorage, AK 99508")
+    out = _out(text)
+    assert "Kodiak" not in out and "Anchorage" not in out
+
+
+def test_the_town_learned_is_the_town_not_its_state():
+    assert "Mankato" in cities("201 Bassett Dr, Mankato MN 56001")
+    assert not any("MN" in town for town in cities("201 Bassett Dr, Mankato MN 56001"))
+
+
+def test_a_town_that_is_a_clinical_or_stop_word_teaches_nothing():
+    assert cities("Spine Center, TX 77001") == set()
+
+
+def test_a_saints_abbreviation_is_part_of_the_town():
+    for line in ("1200 Cedar Bluff Road, St. Paul, MN 55107",
+                 "2155 Ford Pkwy, Ste 300, St. Paul MN 55116"):
+        out = _out(f"Mediator\n{line}\nPhone on file")
+        assert "Paul" not in out and "St." not in out, out
+
+
+def test_a_word_with_a_capital_inside_and_a_one_letter_street():
+    out = _out("NORTHLINE IMAGING\n2841 DeBarr Road, Suite 100\nCounsel: 425 G Street, Suite 610")
+    assert "DeBarr" not in out and "G Street" not in out and "Suite" not in out
+
+
+def test_a_facility_before_an_address_opening_with_a_learned_town():
+    text = ("Her mother was admitted to Heartland of Waterville, 555 Anthony Wayne Trl, "
+            "Waterville OH 43566 on the ward.")
+    out = _out(text)
+    assert "Heartland" not in out and "Waterville" not in out
+
+
+def test_a_named_street_in_prose_with_its_type_written_out():
+    out = _out("Walked daily (Rezanof Drive to the bridge). Goal: walk to the end of Peppermint "
+               "Hollow Lane and back. Employer office, Shelikof Street.")
+    assert "Rezanof" not in out and "Peppermint" not in out and "Shelikof" not in out
+
+
+def test_a_street_type_after_ordinary_words_is_no_address():
+    text = "He can drive again. Main Street Pharmacy filled it. Test Drive results were fine."
+    assert _out(text) == text
