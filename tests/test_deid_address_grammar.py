@@ -62,3 +62,35 @@ def test_a_named_street_in_prose_with_its_type_written_out():
 def test_a_street_type_after_ordinary_words_is_no_address():
     text = "He can drive again. Main Street Pharmacy filled it. Test Drive results were fine."
     assert _out(text) == text
+
+
+def test_a_town_of_the_gazetteer_that_is_also_a_word_after_a_word_of_place():
+    out = _out("He flies in from Kodiak each month; the MRI was done in Anchorage.")
+    assert "Kodiak" not in out and "Anchorage" not in out
+
+
+def test_a_compass_point_opening_a_towns_name():
+    out = _out("He works in a warehouse in North Mankato on nights.")
+    assert "Mankato" not in out and "North" not in out
+
+
+def test_a_small_town_by_the_ending_of_its_name_after_a_word_of_place():
+    out = _out("He helped re-shingle a porch roof in Friendsville last spring.")
+    assert "Friendsville" not in out
+
+
+def test_a_saints_town_after_a_verb_of_travel():
+    out = _out("He usually drives to St. Peter twice a week to help his mother.")
+    assert "Peter" not in out
+
+
+def test_a_state_or_an_acronym_after_a_verb_of_travel_stays():
+    text = "She came to Louisiana in 2009; a copy is going to NQMC with the packet."
+    out = _out(text)
+    assert "Louisiana" in out and "NQMC" in out
+
+
+def test_a_town_ending_that_opens_a_facilitys_name_is_not_cut_from_it():
+    out = _out("She was admitted to Heartland of Waterville, 555 Anthony Wayne Trl, Waterville "
+               "OH 43566 on 7/9.")
+    assert "Heartland" not in out and " of " not in out.split("on 7/9")[0]

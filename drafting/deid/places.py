@@ -91,8 +91,9 @@ STREET_NAMED = re.compile(
 CITY_CUED = re.compile(
     rf"\b(?i:lives|living|lived|resides|residing|moved|moving|relocated|drives?|drove|driving|"
     rf"commutes?|commuting|travel(?:s|ed|led|ing)?|flew|flies|flying|visiting|visits|visited|"
-    rf"leaving|returned|grew[ ]up|born|raised)(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
-    rf"(?P<city>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})(?![ ]{_PLACE_WORD})")
+    rf"leaving|returned|grew[ ]up|born|raised|went|goes|going|headed|heads|trips?|came|comes)"
+    rf"(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
+    rf"(?P<city>{_CITY})(?![ ]{_PLACE_WORD}|['’]s)")  # ("drives to St. Peter twice a week")
 # A town and its state after a preposition of place or travel, no ZIP after them ("by phone
 # from Westminster, California", "drove his father ... to Houston, TX."); a state's postal code
 # that is also a credential (MD, PA, MA) only when written out ("referred to Ruiz, MD" is a
@@ -217,7 +218,9 @@ def places(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in CITY_CUED.finditer(text):
         words = match.group("city").split()
-        if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words):
+        if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words) \
+                and not re.fullmatch(_STATE_NAMES, match.group("city")) \
+                and not (len(words) == 1 and words[0].isupper()):  # (not "going to NQMC")
             yield Span(match.start("city"), match.end("city"), PhiKind.address, 2)
     for match in CITY_STATE_CUED.finditer(text):
         words = match.group("place").split(",")[0].split()
