@@ -94,3 +94,8 @@ def test_a_town_ending_that_opens_a_facilitys_name_is_not_cut_from_it():
     out = _out("She was admitted to Heartland of Waterville, 555 Anthony Wayne Trl, Waterville "
                "OH 43566 on 7/9.")
     assert "Heartland" not in out and " of " not in out.split("on 7/9")[0]
+
+
+def test_a_town_that_is_a_word_before_a_noun_it_qualifies_stays():
+    text = "Gait in Normal limits; reflexes in Independence testing were fine."
+    assert _out(text) == text

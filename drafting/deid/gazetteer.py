@@ -89,6 +89,15 @@ def _town_named(words: list[str], cue: str) -> bool:
                                and _TOWN_END.fullmatch(name) is not None)
 
 
+# What may follow a town whose name is also a word: the end of a clause or a small word going on
+# with the sentence ("from Kodiak for each visit"), not a noun it qualifies ("in Normal limits").
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]*(?:[.,;:()!?\n/-]|$)|[ ]\d{1,2}/\d|[ ](?:has|had|have|on|in|and|with|at|for|to|near|"
+    r"off|by|along|or|but|since|"
+    r"until|when|where|who|which|the|a|an|his|her|their|our|my|is|was|this|last|next|every|"
+    r"twice|once|each|before|after|from|because|so|then|over|again)\b")
+
+
 def cued_towns(text: str) -> Iterator[Span]:
     """Each town named after a word of place, where it is not part of a longer name."""
     for match in _CUED.finditer(text):
@@ -98,7 +107,9 @@ def cued_towns(text: str) -> Iterator[Span]:
         for n in range(len(words), 0, -1):
             if _town_named(words[:n], cue):
                 name = " ".join(words[:n])
-                if not _LONGER_NAME.match(text, start + len(name)):
+                if (_plain(words[:n]) and name in towns()
+                        or _CLAUSE_GOES_ON.match(text, start + len(name))) and \
+                        not _LONGER_NAME.match(text, start + len(name)):
                     yield Span(start, start + len(name), PhiKind.address, 2)
                 break
 
