@@ -39,7 +39,7 @@ from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
-from drafting.deid.id_forms import id_forms
+from drafting.deid.id_forms import id_forms, vessel_names
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
@@ -169,6 +169,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)})
+    found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})
