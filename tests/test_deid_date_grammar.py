@@ -41,3 +41,27 @@ def test_scores_in_a_list_stay_scores():
         moved = shift_text(text, 37)
         assert all(score in moved for score in ("7/10", "6/10", "4/10", "3/10")
                    if score in text), moved
+
+
+def test_a_month_after_a_time_word_that_ends_the_line():
+    out = shift_text("Outside radiographs were taken in\nFebruary; not submitted.", 37)
+    assert "February" not in out
+
+
+def test_two_months_joined_in_lower_case_march_and_may_too():
+    out = shift_text("he slept in the recliner most of march and april, then april or may.", 37)
+    assert "march" not in out and "april or may" not in out
+
+
+def test_may_and_march_in_lower_case_alone_stay_words():
+    text = "we may or may not march on; he may march in the parade."
+    assert shift_text(text, 37) == text
+
+
+def test_a_holiday_in_lower_case_and_a_date_with_spaced_hyphens_are_replaced():
+    from drafting.deid import Deidentifier, PhiMap
+
+    deid = Deidentifier(PhiMap(37))
+    out = deid.deidentify("he was fine until right around halloween.\nDate: 3 - 9 - 2026 Witness")
+    assert "halloween" not in out and "3 - 9 - 2026" not in out
+    assert deid.deidentify("strength 5 - 5 - 5 today") == "strength 5 - 5 - 5 today"
