@@ -99,3 +99,22 @@ def test_a_town_ending_that_opens_a_facilitys_name_is_not_cut_from_it():
 def test_a_town_that_is_a_word_before_a_noun_it_qualifies_stays():
     text = "Gait in Normal limits; reflexes in Independence testing were fine."
     assert _out(text) == text
+
+
+def test_a_building_named_before_its_street_address_goes_with_it():
+    for line in ("Tidewater Medical Building, 3400 Lake Otis Parkway, Suite 210, Anchorage, "
+                 "Alaska 99508", "The Burwell Building, 602 S. Gay Street, Suite 1104, "
+                 "Knoxville, TN 37902"):
+        out = _out(f"SPINE AND PAIN\n{line}\nTelephone on file")
+        assert "Building" not in out and "Tidewater" not in out and "Burwell" not in out
+
+
+def test_a_residence_read_as_a_name_joins_the_street_address_after_it():
+    out = _out("my mom fell at her place\nVilla Serena, 2250 Lake Underhill Rd, Rm 118-B last "
+               "weekend")
+    assert "Villa" not in out and "Serena" not in out and ", " not in out.split("\n")[1][:20]
+
+
+def test_a_post_box_with_its_town_and_zip_and_no_state():
+    out = _out("Verified address now (PO Box 2217, Maryville 37802); home unchanged.")
+    assert "37802" not in out and "Maryville" not in out

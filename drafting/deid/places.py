@@ -166,7 +166,7 @@ FOREIGN_COLONIA = re.compile(
 
 PO_BOX = re.compile(rf"(?i:\b(?:P\.?\s?O\.?\s?(?:Box|Drawer)|PMB|Private[ ]Mail[ ]?Box)\s#?\d+"
                     rf"(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
-                    rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
+                    rf"(?:,?\s{{1,2}}(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP}\b))?")  # ("Maryville 37802")
 CITY_STATE_ZIP = re.compile(rf"\b(?P<city>{_CITY}),?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}"
                             rf"{_ZIP}\b")
 COUNTY = re.compile(rf"\b(?!(?:The|THE|A|This|That|Each|Any|Our|Your|Same|Every|Which)[ ])"
@@ -296,9 +296,22 @@ def named_addresses(spans: list[Span], text: str) -> list[Span]:
         if span.kind is PhiKind.address and house >= 0 and (
                 match := _NAME_BEFORE_ADDRESS.search(text, max(0, house - 60), house)):
             words = re.findall(r"[^\W\d_]+", match.group("name"))
-            if not any(_is_stop(w) or is_clinical_word(w) for w in words if w[0].isupper()) \
-                    and not (out and out[-1].end > match.start()):
-                span = Span(match.start(), span.end, span.kind, span.priority)
+            building = _BUILDING.search(match.group("name"))  # ("The Burwell Building, 602 ...")
+            start = match.start() if not building else match.start() + building.start()
+            # a name found before it ("Villa Serena" read as a person's) joins the address
+            named = out and out[-1].kind is PhiKind.name and start <= out[-1].start and \
+                out[-1].end == match.end("name")
+            if (building or not any(_is_stop(w) or is_clinical_word(w)
+                                    for w in words if w[0].isupper())) \
+                    and (named or not (out and out[-1].end > start)):
+                if named:
+                    out.pop()
+                span = Span(start, span.end, span.kind, span.priority)
         out.append(span)
     return out
+
+
+# A building named before its street address: its last word says so, whatever words precede it
+# ("Tidewater Medical Building", "The Burwell Building").
+_BUILDING = re.compile(rf"(?:The[ ])?(?:{_PLACE_WORD}[ ]){{1,3}}(?:Building|Bldg\.?|Tower|Towers)$")
 
