@@ -196,8 +196,8 @@ DAY_FIRST = re.compile(r"(?i)(?<![\w])(?:lunes|martes|mi[ée]rcoles|jueves|viern
 SPACED_DATE = re.compile(r"(?<![\d/])(?:1[0-2]|0?[1-9])[ ]?/[ ]?"
                          r"(?:[12]\d|3[01]|0?[1-9])[ ]?/[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
 # (and with spaced hyphens and a year in full: "Date: 3 - 9 - 2026")
-SPACED_HYPHEN_DATE = re.compile(r"(?<![\d-])(?:1[0-2]|0?[1-9])[ ]-[ ](?:[12]\d|3[01]|0?[1-9])[ ]-[ ]"
-                                r"(?:19|20)\d{2}(?![\d-])")
+SPACED_HYPHEN_DATE = re.compile(r"(?<![\d-])(?:1[0-2]|0?[1-9])[ ]-[ ](?:[12]\d|3[01]|0?[1-9])"
+                                r"[ ]-[ ](?:19|20)\d{2}(?![\d-])")
 
 
 def day_words(text: str) -> Iterator[Span]:

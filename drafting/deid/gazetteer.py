@@ -107,7 +107,7 @@ def cued_towns(text: str) -> Iterator[Span]:
         for n in range(len(words), 0, -1):
             if _town_named(words[:n], cue):
                 name = " ".join(words[:n])
-                if (_plain(words[:n]) and name in towns()
+                if ((_plain(words[:n]) and name in towns())
                         or _CLAUSE_GOES_ON.match(text, start + len(name))) and \
                         not _LONGER_NAME.match(text, start + len(name)):
                     yield Span(start, start + len(name), PhiKind.address, 2)

@@ -166,7 +166,8 @@ FOREIGN_COLONIA = re.compile(
 
 PO_BOX = re.compile(rf"(?i:\b(?:P\.?\s?O\.?\s?(?:Box|Drawer)|PMB|Private[ ]Mail[ ]?Box)\s#?\d+"
                     rf"(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
-                    rf"(?:,?\s{{1,2}}(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP}\b))?")  # ("Maryville 37802")
+                    # (a town and a ZIP without the state: "PO Box 2217, Maryville 37802")
+                    rf"(?:,?\s{{1,2}}(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP}\b))?")
 CITY_STATE_ZIP = re.compile(rf"\b(?P<city>{_CITY}),?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}"
                             rf"{_ZIP}\b")
 COUNTY = re.compile(rf"\b(?!(?:The|THE|A|This|That|Each|Any|Our|Your|Same|Every|Which)[ ])"
