@@ -39,6 +39,7 @@ from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
+from drafting.deid.firm_names import firm_partners
 from drafting.deid.id_forms import id_forms, vessel_names
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
@@ -101,6 +102,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
     found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
+    marked += list(firm_partners(text))  # ("Halvorsen & Teig, P.A.": two surnames)
     context = [*context_names(text), *kin_names(text)]
     marked += [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority >= 4]
     for start, end in marked:
