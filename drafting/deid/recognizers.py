@@ -36,10 +36,10 @@ from drafting.deid.dicom import dicom_names, dicom_spans
 from drafting.deid.employer_forms import employer_forms
 from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
+from drafting.deid.firm_names import firm_partners
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
-from drafting.deid.firm_names import firm_partners
 from drafting.deid.id_forms import id_forms, vessel_names
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
