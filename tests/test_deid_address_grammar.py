@@ -118,3 +118,16 @@ def test_a_residence_read_as_a_name_joins_the_street_address_after_it():
 def test_a_post_box_with_its_town_and_zip_and_no_state():
     out = _out("Verified address now (PO Box 2217, Maryville 37802); home unchanged.")
     assert "37802" not in out and "Maryville" not in out
+
+
+def test_a_named_bay_harbour_island_or_river_after_a_word_of_place():
+    out = _out("He grew up in Old Harbor; hurt northeast of Marmot Island; went down to Dog Bay; "
+               "could fish at the Buskin River.")
+    for word in ("Old Harbor", "Marmot", "Dog Bay", "Buskin"):
+        assert word not in out, out
+
+
+def test_a_water_word_after_a_clinical_word_stays():
+    text = "Injected at the Sacral Island of tissue; seen in the Sick Bay."
+    out = _out(text)
+    assert "Sacral" in out

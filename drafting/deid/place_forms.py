@@ -101,6 +101,13 @@ _PLACE_END = (r"(?:(?:Mobile[ ]Home|Trailer|RV)[ ](?:Park|Court|Estates|Village)
               r"Creek|Hollow|Terrace|Knolls|Trails|Landing)")
 _AT = (r"(?:at|in|to|from|near|into|of|(?:moved|moving|lives|living|stays|staying|staying|"
        r"resides|residing)[ ](?:in|at|to|into))")
+# A named bay, harbour, island, river or lake after a word of place ("down to Dog Bay", "fishing
+# from the bank at the Buskin River", "northeast of Marmot Island"): no body part ends so, so one
+# ordinary word before it is enough.
+_WATER_END = r"(?:Bay|Harbor|Harbour|Island|River|Lake|Inlet|Sound|Cove)"
+NAMED_WATER = re.compile(
+    rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
+    rf"{_WATER_END})(?![\w'’-])(?![ ][A-Z])")
 NAMED_PLACE = re.compile(
     rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
     rf"{_PLACE_END})(?![\w'’-])(?![ ][A-Z])")  # (not "Kaweah Ridge Rehab": a facility's name)
@@ -197,6 +204,7 @@ def place_forms(text: str) -> Iterator[Span]:
         yield Span(match.start("road"), match.end("road"), PhiKind.address, 2)
     for pattern, group, test in ((STREET_CUED, "street", _street_words),
                                  (NAMED_PLACE, "place", _place_words),
+                                 (NAMED_WATER, "place", _plain),
                                  (STREET_UNCUED, "street", _unmistakable_street)):
         for match in pattern.finditer(text):
             if test(match.group("words").split()):
