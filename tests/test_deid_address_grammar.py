@@ -131,3 +131,13 @@ def test_a_water_word_after_a_clinical_word_stays():
     text = "Injected at the Sacral Island of tissue; seen in the Sick Bay."
     out = _out(text)
     assert "Sacral" in out
+
+
+def test_a_town_whose_name_ends_with_a_compass_point():
+    out = _out("Referring: Gail Ostrander, NP, Pueblo West primary care")
+    assert "Pueblo" not in out
+
+
+def test_a_compass_point_alone_is_no_town():
+    text = "Pain radiates West and North of the incision."
+    assert _out(text) == text

@@ -49,9 +49,11 @@ _COMPASS = frozenset("North South East West".split())
 
 def _plain(words: list[str]) -> bool:
     """A town's name that no text would use for anything else: two words or more (each not a
-    heading or clinical word, but for a compass point that opens it: "North Mankato"), or one
-    word in no dictionary."""
-    named = words[1:] if len(words) > 1 and words[0] in _COMPASS else words
+    heading or clinical word, but for a compass point in it: "North Mankato", "Pueblo West"),
+    or one word in no dictionary."""
+    named = [w for w in words if w not in _COMPASS] if len(words) > 1 else words
+    if not named:
+        return False
     if any(_is_stop(w) or is_clinical_word(w) for w in named):
         return False
     if _state().fullmatch(" ".join(words)):
