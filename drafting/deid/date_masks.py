@@ -18,7 +18,9 @@ HOLIDAY = re.compile(
     r"Memorial[ ]Day|Juneteenth|Independence[ ]Day|(?:the[ ])?Fourth[ ]of[ ]July|Labor[ ]Day|"
     r"Columbus[ ]Day|Halloween|Veterans['’]?[ ]Day|Thanksgiving(?:[ ]Day)?|Black[ ]Friday|"
     r"Christmas(?:[ ](?:Eve|Day))?|Xmas|Cinco[ ]de[ ]Mayo|Good[ ]Friday|Super[ ]Bowl[ ]Sunday|"
-    r"Martin[ ]Luther[ ]King(?:[ ]Jr\.?)?[ ]Day|MLK[ ]Day|Presidents['’]?[ ]Day)"
+    r"Martin[ ]Luther[ ]King(?:[ ]Jr\.?)?[ ]Day|MLK[ ]Day|Presidents['’]?[ ]Day"
+    # (a holiday of one word in lower case, as a message writes it: "right around halloween")
+    r"|halloween|thanksgiving|christmas|xmas|juneteenth)"
     r"(?:,?[ ](?:19|20)\d\d)?(?![\w'’-])")
 # Months in Spanish, Portuguese, French, Italian, German and Polish (with its genitive forms).
 _FOREIGN_MONTH = (

@@ -106,3 +106,28 @@ def loose_month_days(text: str) -> Iterator[tuple[int, int, str, str]]:
         if re.search(rf"(?<![\w/.])\d{{1,2}}/{day}(?![\w/])", beside):
             continue  # another fraction of the same total: "4/6 and 5/6"
         yield start, end, match.group("m"), match.group("d")
+
+
+# A list of months and days ("clinic notes 2/13, 2/27, 3/20, 4/10"): a member that could be a
+# score ("4/10") is a date where the member before it or after it, a comma or "and" between, is
+# one; so is the start of a range whose end is a date ("footage for 2/10-2/12/2025").
+_LIST_GAP = re.compile(r",[ ]?(?:and[ ])?|[ ]and[ ]|;[ ]|[ ]?[-–][ ]?")
+
+
+def listed_month_days(text: str, dates: list[tuple[int, int]]) -> Iterator[tuple[int, int, str,
+                                                                                str]]:
+    """(start, end, month, day) of each month and day left out of ``dates`` (spans already
+    read as dates) that stands in a list beside one of them."""
+    ends = {b: a for a, b in dates}
+    starts = {a: b for a, b in dates}
+    for match in LOOSE.finditer(text):
+        start, end = match.start(), match.end()
+        if any(start < b and a < end for a, b in dates) or dose_or_count(text, start, end) or \
+                SCORE_NEAR.search(text, end, min(len(text), end + 12)) or score_beside(
+                    text, start, end, int(match.group("m")), int(match.group("d"))):
+            continue  # ("seen 3/20, 4/10 pain")
+        before = re.search(r"(?:,[ ]?(?:and[ ])?|[ ]and[ ]|;[ ])$", text[max(0, start - 6):start])
+        after = _LIST_GAP.match(text, end)
+        if (before and start - len(before.group(0)) in ends) or \
+                (after and after.end() in starts):
+            yield start, end, match.group("m"), match.group("d")

@@ -28,9 +28,16 @@ _NAME = ("(?:" + "|".join(m.capitalize() + "|" + m.upper() for m in _FULL) + "|"
 _CUE = (r"(?i:in|since|through|thru|until|till|after|before|by|during|from|to|around|about|"
         r"early|late|mid|end[ ]of|beginning[ ]of|start[ ]of|middle[ ]of|last|next|this|that|"
         r"each|every|the|of|or|and|until[ ]about|since[ ]about)")
-BARE_MONTH = re.compile(
-    rf"(?<![\w'’-])(?P<cue>{_CUE})[ -](?P<month>{_NAME})"
+BARE_MONTH = re.compile(  # (the cue may end a line: "radiographs in\nFebruary")
+    rf"(?<![\w'’-])(?P<cue>{_CUE})(?:[ -]|[ \t]*\n[ \t]*)(?P<month>{_NAME})"
     r"(?![\w'’-]|\.?[ ]?\d|,[ ]?\d|[ ](?:of[ ])?['’]?\d)")
+
+
+# Two months joined, in lower case as a message writes them, "march" and "may" too: "most of
+# march and april", "april or may".
+_LOWER = "|".join(_FULL)
+MONTH_PAIR = re.compile(rf"(?<![\w'’-])(?P<a>{_LOWER})[ ](?:and|or|through|thru|to)[ ]"
+                        rf"(?P<b>{_LOWER})(?![\w'’-]|[ ]?\d)")
 
 
 # A month that opens a range without a word before it: "again October through now",
@@ -68,6 +75,13 @@ def bare_months(text: str) -> Iterator[tuple[int, int, int, str]]:
                 month = next(i for i, m in enumerate(_FULL, start=1)
                              if m.startswith(written.rstrip(".").lower()[:3]))
                 found.append((match.start(group), match.end(group), month, written))
+    for match in MONTH_PAIR.finditer(text):
+        if {match.group("a"), match.group("b")} <= {"may", "march"}:
+            continue  # ("may or march" is no pair of months)
+        for group in ("a", "b"):
+            if not any(a == match.start(group) for a, _, _, _ in found):
+                found.append((match.start(group), match.end(group),
+                              _FULL.index(match.group(group)) + 1, match.group(group)))
     yield from sorted(found)
 
 

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from drafting.deid.date_scores import SCALES as _SCALES
 from drafting.deid.date_scores import SCORE_BEFORE as _SCORE
 from drafting.deid.date_scores import TESTS as TESTS
-from drafting.deid.date_scores import dose_or_count, loose_month_days, score_beside
+from drafting.deid.date_scores import (
+    dose_or_count,
+    listed_month_days,
+    loose_month_days,
+    score_beside,
+)
 from drafting.deid.date_words import bare_months, day_months
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august",
@@ -158,6 +163,9 @@ _CUE += r"weeks?[ ]of|"
 _CUE += r"(?:letter|note|report|visit|call|e-?mail|fax|memo|message|RFA|request|order)[ ]of|"
 _CUE += r"refill|refilled|interrogation|(?:surgery|procedure)(?:[ ](?:is|was))?|"
 _CUE += r"discharged|booked|scheduled|rescheduled|(?:by[ ])?phone|f/u|follow-?up|"
+# (a verb of an event done on a day: "duloxetine started 2/10", "claim form given 3/5")
+_CUE += r"started|began|stopped|given|sent|received|faxed|mailed|filed|signed|underwent|"
+_CUE += r"performed|effective|injection|"
 _CUE += r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day|nesday|rsday|urday)?\.?)"
 PARTIAL_PATTERN = re.compile(
     r"(?<![\w/.-])(?:"
@@ -224,6 +232,10 @@ def find_partial_dates(text: str) -> Iterator[PartialDate]:
         if not any(start < p.end and p.start < end for p in found):
             found.append(PartialDate(start, end, int(m), int(d), m, d, False))
             yield found[-1]
+    dated = [(p.start, p.end) for p in found] + [(f.start, f.end) for f in find_dates(text)]
+    for start, end, m, d in listed_month_days(text, dated):
+        found.append(PartialDate(start, end, int(m), int(d), m, d, False))
+        yield found[-1]
     for start, end, month, m, d, suffix in day_months(text):  # ("Sunday, 3 August")
         if not any(start < p.end and p.start < end for p in found) and (
                 date := _partial(text, start, end, month, m, d, suffix, day_first=True)):
@@ -327,7 +339,9 @@ def _refound(text: str, date: PartialDate, new: str) -> str:
 # (``months_for``), which shifting back undoes.
 MONTH_YEAR_PATTERN = re.compile(
     # (both ends of a range of months: "06/1985-03/1993")
-    r"(?:(?<![\w/.-])|(?<=\d/(?:19|20)\d\d-))(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})"
+    # (and after "mid-": "by mid-February 2026")
+    r"(?:(?<![\w/.-])|(?<=\d/(?:19|20)\d\d-)|(?<=\bmid-))"
+    r"(?:(?P<nm>0?[1-9]|1[0-2])/(?P<ny>(?:19|20)\d{2})"
     r"(?![\w/]|-(?!(?:0?[1-9]|1[0-2])/(?:19|20)\d{2}(?![\w/]))\d)"
     rf"|(?P<wm>{_MONTH})(?P<comma>,)?(?P<wof>[ ]of)?[ ](?P<wy>(?:19|20)\d{{2}})(?![\w/])"
     rf"|(?P<am>{_MONTH})(?P<aof>[ ]of)?[ ](?P<apo>['’])(?P<ay>\d{{2}})(?![\w'’]))", re.IGNORECASE)

@@ -195,6 +195,9 @@ DAY_FIRST = re.compile(r"(?i)(?<![\w])(?:lunes|martes|mi[ée]rcoles|jueves|viern
 # does not read it, so it is replaced; a month, a day and a year all stand in it (not "6 / 10").
 SPACED_DATE = re.compile(r"(?<![\d/])(?:1[0-2]|0?[1-9])[ ]?/[ ]?"
                          r"(?:[12]\d|3[01]|0?[1-9])[ ]?/[ ]?(?:(?:19|20)\d{2}|\d{2})(?![\d/])")
+# (and with spaced hyphens and a year in full: "Date: 3 - 9 - 2026")
+SPACED_HYPHEN_DATE = re.compile(r"(?<![\d-])(?:1[0-2]|0?[1-9])[ ]-[ ](?:[12]\d|3[01]|0?[1-9])"
+                                r"[ ]-[ ](?:19|20)\d{2}(?![\d-])")
 
 
 def day_words(text: str) -> Iterator[Span]:
@@ -202,6 +205,8 @@ def day_words(text: str) -> Iterator[Span]:
     yield from (Span(m.start(), m.end(), PhiKind.date, 3) for m in SPACED_DATE.finditer(text)
                 if " " in m.group(0))
     yield from (Span(m.start(), m.end(), PhiKind.date, 3) for m in DAY_FIRST.finditer(text))
+    yield from (Span(m.start(), m.end(), PhiKind.date, 3)
+                for m in SPACED_HYPHEN_DATE.finditer(text))
     yield from known_month_days(text)
     yield from unambiguous_month_days(text)
     for match in COMPACT_PERIOD.finditer(text):

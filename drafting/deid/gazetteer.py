@@ -44,10 +44,17 @@ def _state() -> re.Pattern[str]:
     return re.compile(_STATE_NAMES, re.IGNORECASE)
 
 
+_COMPASS = frozenset("North South East West".split())
+
+
 def _plain(words: list[str]) -> bool:
     """A town's name that no text would use for anything else: two words or more (each not a
-    heading or clinical word), or one word in no dictionary."""
-    if any(_is_stop(w) or is_clinical_word(w) for w in words):
+    heading or clinical word, but for a compass point in it: "North Mankato", "Pueblo West"),
+    or one word in no dictionary."""
+    named = [w for w in words if w not in _COMPASS] if len(words) > 1 else words
+    if not named:
+        return False
+    if any(_is_stop(w) or is_clinical_word(w) for w in named):
         return False
     if _state().fullmatch(" ".join(words)):
         return False
@@ -56,20 +63,55 @@ def _plain(words: list[str]) -> bool:
 
 # What follows a town that is part of a longer name: another capitalised word or an initial
 # ("Miami J collar", "Kentwood Family Dental"), or a street address after a comma (a facility's
-# name: "Heartland of Waterville, 555 Anthony Wayne Trl", which the address reader takes whole).
-_LONGER_NAME = re.compile(rf"[ ]{U}|,[ ]?\d")
+# name: "Heartland of Waterville, 555 Anthony Wayne Trl", which the address reader takes whole;
+# a name with "of" inside it).
+_LONGER_NAME = re.compile(rf"[ ]{U}|,[ ]?\d|[ ]of[ ]{U}")
+
+
+# A word of place that puts someone or something in a town: after it a town of the gazetteer is
+# read as one even when its name is also a word ("flies in from Kodiak", "MRI done in
+# Anchorage"); "of" is left out ("the Department of Labor").
+_WHERE = frozenset("in from to near outside around".split())
+# The last letters of a town's name in the United States ("Friendsville", "Gettysburg",
+# "Walland", "Hagerstown"): a word in no dictionary with one of them, after a word of place, is
+# a town too, though too small for the gazetteer.
+_TOWN_END = re.compile(r"[A-Z][a-z]{2,}(?:ville|burg|burgh|boro|borough|town|field|ford|port|dale|"
+                       r"land|wood|ton|stead)")
+
+
+def _town_named(words: list[str], cue: str) -> bool:
+    """Whether ``words`` after the word of place ``cue`` name a town."""
+    name = " ".join(words)
+    if _plain(words) and name in towns():
+        return True
+    if cue not in _WHERE or _state().fullmatch(name) or any(
+            _is_stop(w) or is_clinical_word(w) for w in words):
+        return False
+    return name in towns() or (len(words) == 1 and not is_word(name)
+                               and _TOWN_END.fullmatch(name) is not None)
+
+
+# What may follow a town whose name is also a word: the end of a clause or a small word going on
+# with the sentence ("from Kodiak for each visit"), not a noun it qualifies ("in Normal limits").
+_CLAUSE_GOES_ON = re.compile(
+    r"[ \t]*(?:[.,;:()!?\n/-]|$)|[ ]\d{1,2}/\d|[ ](?:has|had|have|on|in|and|with|at|for|to|near|"
+    r"off|by|along|or|but|since|"
+    r"until|when|where|who|which|the|a|an|his|her|their|our|my|is|was|this|last|next|every|"
+    r"twice|once|each|before|after|from|because|so|then|over|again)\b")
 
 
 def cued_towns(text: str) -> Iterator[Span]:
     """Each town named after a word of place, where it is not part of a longer name."""
-    known = towns()
     for match in _CUED.finditer(text):
         words = match.group("run").split(" ")
         start = match.start("run")
+        cue = match.group(0).split(" ")[0]
         for n in range(len(words), 0, -1):
-            name = " ".join(words[:n])
-            if name in known and _plain(words[:n]):
-                if not _LONGER_NAME.match(text, start + len(name)):
+            if _town_named(words[:n], cue):
+                name = " ".join(words[:n])
+                if ((_plain(words[:n]) and name in towns())
+                        or _CLAUSE_GOES_ON.match(text, start + len(name))) and \
+                        not _LONGER_NAME.match(text, start + len(name)):
                     yield Span(start, start + len(name), PhiKind.address, 2)
                 break
 

@@ -178,6 +178,11 @@ def _org_variants(org: str) -> set[str]:
     if len(bare.split()) >= 2 and len(first) >= 5 and re.fullmatch(rf"{U}[{LOWER}]+", first) \
             and not is_word(first) and not is_clinical_word(first):
         out.add(first)  # a head in no dictionary, said alone ("Kessler" of "Kessler Dairy")
+    words = bare.split()
+    if len(words) >= 3 and all(re.fullmatch(rf"{U}[{LOWER}]+", w) for w in words[:2]) and not any(
+            is_never_name(w) or is_clinical_word(w) or w in _GENERIC for w in words[:2]):
+        out.add(" ".join(words[:2]))  # its first two words, said alone: "Smoky Ridge" of "Smoky
+        # Ridge Aluminum Products", "Marmot Bay" of "Marmot Bay Fisheries, LLC"
     out |= _acronyms(bare)
     # a VA medical centre short and long ("Rio Puerco VAMC", "Rio Puerco VA Medical Center")
     out |= {re.sub(r"\bVAMC\b", "VA Medical Center", bare), re.sub(
@@ -188,6 +193,13 @@ def _org_variants(org: str) -> set[str]:
             and not kept(v) and not _STATE.fullmatch(v)}
 
 
+# Words that open many firms' names and name none of them alone ("United States Steel", "First
+# National Bank", "North Pacific Spine"): no head of two words is learned with one of them.
+_GENERIC = frozenset("United States National American General First Second Third New North "
+                     "South East West Central Great Western Eastern Northern Southern Mid Pacific "
+                     "Atlantic Global International Federal State County City Community Family "
+                     "Home Total Advanced Premier Allied Associated Consolidated Standard "
+                     "Universal Golden Green Blue Red Royal Union".split())
 _NO_EMPLOYER = frozenset("none self self-employed unemployed retired disabled n/a na unknown same "
                          "not applicable student homemaker".split())
 _LEADING = frozenset("The Then A An And Her His Their Per From At For With In On By To Of Also "

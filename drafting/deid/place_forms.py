@@ -75,10 +75,16 @@ GRID_STREET = re.compile(
 _MORE_SUFFIX = (r"(?:Way|Drive|Trail|Circle|Terrace|Pike|Turnpike|Expressway|Freeway|Beltline|"
                 r"Beltway|Bypass|Parkway|Boulevard|Avenue|Street|Road|Lane|Highway)")
 _CUE = (r"(?:on|onto|along|off|near|at|down|up|crossing|via|from|to|toward|towards|past|"
-        r"behind|across|by|(?i:corner|intersection|junction)[ ]of|(?:north|south|east|west)bound)")
+        r"behind|across|by|(?i:corner|intersection|junction)[ ]of|(?:north|south|east|west)bound|"
+        r"(?:end|side|top|bottom|length)[ ]of)")  # ("walk to the end of Peppermint Hollow Lane")
 STREET_CUED = re.compile(
     rf"(?<![\w'’-]){_CUE}[ ](?:the[ ])?(?P<street>(?:\d+(?:st|nd|rd|th)[ ](?:and|&)[ ]"
     rf"(?:the[ ])?)?(?P<words>(?:{_PLACE_WORD}[ ]){{1,3}}){_MORE_SUFFIX})(?![\w'’-])")
+# A named street with its type written out and no word before it to mark it, where a word of
+# its name is in no dictionary: "(Rezanof Drive to the bridge)", "office, Shelikof Street".
+STREET_UNCUED = re.compile(
+    rf"(?<![\w'’-])(?P<street>(?P<words>(?:{_PLACE_WORD}[ ]){{1,3}})"
+    r"(?:Drive|Street|Avenue|Road|Boulevard|Parkway|Lane|Trail|Highway))(?![\w'’-])")
 # A numbered or lettered highway or road without a house number after a word of place ("on
 # Highway 53", "onto US-10", "along County Road K", "westbound I-94").
 ROUTE_CUED = re.compile(
@@ -95,6 +101,13 @@ _PLACE_END = (r"(?:(?:Mobile[ ]Home|Trailer|RV)[ ](?:Park|Court|Estates|Village)
               r"Creek|Hollow|Terrace|Knolls|Trails|Landing)")
 _AT = (r"(?:at|in|to|from|near|into|of|(?:moved|moving|lives|living|stays|staying|staying|"
        r"resides|residing)[ ](?:in|at|to|into))")
+# A named bay, harbour, island, river or lake after a word of place ("down to Dog Bay", "fishing
+# from the bank at the Buskin River", "northeast of Marmot Island"): no body part ends so, so one
+# ordinary word before it is enough.
+_WATER_END = r"(?:Bay|Harbor|Harbour|Island|River|Lake|Inlet|Sound|Cove)"
+NAMED_WATER = re.compile(
+    rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
+    rf"{_WATER_END})(?![\w'’-])(?![ ][A-Z])")
 NAMED_PLACE = re.compile(
     rf"(?<![\w'’-]){_AT}[ ](?:the[ ])?(?P<place>(?P<words>(?:{_PLACE_WORD}[ ]){{1,2}})"
     rf"{_PLACE_END})(?![\w'’-])(?![ ][A-Z])")  # (not "Kaweah Ridge Rehab": a facility's name)
@@ -190,10 +203,18 @@ def place_forms(text: str) -> Iterator[Span]:
     for match in ROUTE_CUED.finditer(text):
         yield Span(match.start("road"), match.end("road"), PhiKind.address, 2)
     for pattern, group, test in ((STREET_CUED, "street", _street_words),
-                                 (NAMED_PLACE, "place", _place_words)):
+                                 (NAMED_PLACE, "place", _place_words),
+                                 (NAMED_WATER, "place", _plain),
+                                 (STREET_UNCUED, "street", _unmistakable_street)):
         for match in pattern.finditer(text):
             if test(match.group("words").split()):
                 yield Span(match.start(group), match.end(group), PhiKind.address, 2)
+
+
+def _unmistakable_street(words: list[str]) -> bool:
+    """A street's name no text would use for anything else: plain words, one in no dictionary
+    and of four letters or more."""
+    return _street_words(words) and any(len(w) >= 4 and not is_word(w) for w in words)
 
 
 def learned_places(text: str) -> set[str]:

@@ -28,8 +28,10 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
                 r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
                 r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
                 r"Wisconsin|Wyoming)")
-_PLACE_WORD = rf"(?:{U}[{LOWER}]+|{U}{{2,}})"
-_CITY = rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
+# (a word with a second capital inside: "DeBarr Road", "McAllen, TX")
+_PLACE_WORD = rf"(?:{U}[{LOWER}]+(?:{U}[{LOWER}]+)?|{U}{{2,}})"
+# A town's name, its saint, fort or mount abbreviated as addresses write it ("St. Paul, MN").
+_CITY = rf"(?:(?:St|ST|Ft|FT|Mt|MT)\.?[ ])?{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}}"
 _ZIP = r"\d{5}(?:-?\d{4})?"
 # (a state dotted, its ZIP after it: "Albuquerque, N.M. 87120", not "Ruiz, M.D.")
 _CITY_STATE_ZIP = (rf"{_CITY},?\s(?:(?:{_STATES}|{_STATE_NAMES})(?:,?[ ]{{1,3}}{_ZIP})?"
@@ -55,6 +57,8 @@ STREET = re.compile(  # (a house number with a half: "1234 1/2 Elm St", "18½ Oa
     rf"(?:\s(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?)?)"
     rf"(?:\s(?:{_PLACE_WORD}(?:-{_PLACE_WORD})?|\d+(?:st|nd|rd|th))){{1,4}}\s(?i:{_SUFFIX})\b\.?"
     rf"{_AFTER_STREET}(?:[ ]in[ ]{_TOWN}(?=[.,;]|\s*$))?"
+    # a street named by one letter, its type written out: "425 G Street", "1200 K Street NW"
+    rf"|(?<![\w.,/-])\d{{1,6}}[ ][A-Z][ ](?:Street|Avenue|Road)\b{_AFTER_STREET}"
 )
 # A house number on a numbered highway or route: "5471 Hwy 56", "812 LA-24 W", "9 US Highway
 # 90 E", "44 County Road 12", "310 FM 1960".
@@ -87,8 +91,9 @@ STREET_NAMED = re.compile(
 CITY_CUED = re.compile(
     rf"\b(?i:lives|living|lived|resides|residing|moved|moving|relocated|drives?|drove|driving|"
     rf"commutes?|commuting|travel(?:s|ed|led|ing)?|flew|flies|flying|visiting|visits|visited|"
-    rf"leaving|returned|grew[ ]up|born|raised)(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
-    rf"(?P<city>{_PLACE_WORD}(?:[ ]{_PLACE_WORD}){{0,2}})(?![ ]{_PLACE_WORD})")
+    rf"leaving|returned|grew[ ]up|born|raised|went|goes|going|headed|heads|trips?|came|comes)"
+    rf"(?:[ ][a-z0-9]+){{0,3}}?[ ](?:in|to|from|near)[ ]"
+    rf"(?P<city>{_CITY})(?![ ]{_PLACE_WORD}|['’]s)")  # ("drives to St. Peter twice a week")
 # A town and its state after a preposition of place or travel, no ZIP after them ("by phone
 # from Westminster, California", "drove his father ... to Houston, TX."); a state's postal code
 # that is also a credential (MD, PA, MA) only when written out ("referred to Ruiz, MD" is a
@@ -161,8 +166,10 @@ FOREIGN_COLONIA = re.compile(
 
 PO_BOX = re.compile(rf"(?i:\b(?:P\.?\s?O\.?\s?(?:Box|Drawer)|PMB|Private[ ]Mail[ ]?Box)\s#?\d+"
                     rf"(?:-[A-Z0-9]{{1,2}}(?![\w-]))?)"
-                    rf"(?:,?\s{{1,2}}{_CITY_STATE_ZIP})?")
-CITY_STATE_ZIP = re.compile(rf"\b{_CITY},?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}{_ZIP}\b")
+                    # (a town and a ZIP without the state: "PO Box 2217, Maryville 37802")
+                    rf"(?:,?\s{{1,2}}(?:{_CITY_STATE_ZIP}|{_CITY},?[ ]{_ZIP}\b))?")
+CITY_STATE_ZIP = re.compile(rf"\b(?P<city>{_CITY}),?\s(?:{_STATES}|{_STATE_NAMES}),?[ ]{{1,3}}"
+                            rf"{_ZIP}\b")
 COUNTY = re.compile(rf"\b(?!(?:The|THE|A|This|That|Each|Any|Our|Your|Same|Every|Which)[ ])"
                     rf"{_PLACE_WORD}(?:[ ]{_PLACE_WORD})?[ ]County\b")  # (not "The County")
 # The rest of the field: up to a wide gap, the next "Label:" or the end of the line.
@@ -212,7 +219,9 @@ def places(text: str) -> Iterator[Span]:
             yield Span(match.start(), match.end(), PhiKind.address, 2)
     for match in CITY_CUED.finditer(text):
         words = match.group("city").split()
-        if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words):
+        if not all(is_word(w) for w in words) and not any(_is_stop(w) for w in words) \
+                and not re.fullmatch(_STATE_NAMES, match.group("city")) \
+                and not (len(words) == 1 and words[0].isupper()):  # (not "going to NQMC")
             yield Span(match.start("city"), match.end("city"), PhiKind.address, 2)
     for match in CITY_STATE_CUED.finditer(text):
         words = match.group("place").split(",")[0].split()
@@ -234,16 +243,20 @@ _HOUSE = re.compile(
 
 
 def cities(text: str) -> set[str]:
-    """The towns of "City, ST 12345" with a word in no dictionary ("Albuquerque", not
-    "Phoenix") or of two words in the gazetteer ("Pueblo West"), to find again alone."""
+    """The towns of "City, ST 12345", to find again alone: a town with a word in no dictionary
+    ("Albuquerque", "St. Paul"), or one of the gazetteer even when its name is also a word
+    ("Kodiak, AK 99615": "flies in from Kodiak"); never a heading, clinical or stop word ("Pain
+    Center, TX 77001" teaches nothing)."""
     out = set()
     for match in CITY_STATE_ZIP.finditer(text):
-        city = re.match(rf"{_CITY}(?=,?\s)", match.group(0))
-        if city and not all(is_word(w) for w in city.group(0).split()) and \
-                len(city.group(0)) >= 5 and not any(_is_stop(w) for w in city.group(0).split()):
-            out |= {city.group(0), city.group(0).upper()}
-        elif city and town_words(words := city.group(0).split()) >= 2:  # ("PUEBLO WEST")
-            named = words[:town_words(words)]
+        city = match.group("city")
+        words = city.split()
+        if any(_is_stop(w) or is_clinical_word(w) for w in words if w[-1] != "."):
+            continue
+        if not all(is_word(w) for w in words) and len(city) >= 5:
+            out |= {city, city.upper()}
+        elif (n := town_words(words)) >= 1 and (n >= 2 or len(words[0]) >= 5):
+            named = words[:n]  # ("PUEBLO WEST", "Kodiak")
             out |= {" ".join(w.title() for w in named), " ".join(named).upper()}
     for town in cued_towns(text):  # "from Kentwood": found again alone ("the Kentwood office")
         out |= {text[town.start:town.end], text[town.start:town.end].upper()}
@@ -269,16 +282,37 @@ _NAME_BEFORE_ADDRESS = re.compile(
     r",[ ]$")
 
 
+_LEARNED_TOWN = re.compile(rf"{_PLACE_WORD},[ ](?=\d)")
+
+
 def named_addresses(spans: list[Span], text: str) -> list[Span]:
     """Address spans that open with a house number, widened over a name just before them."""
     out: list[Span] = []
     for span in spans:
-        if span.kind is PhiKind.address and text[span.start:span.start + 1].isdigit() and (
-                match := _NAME_BEFORE_ADDRESS.search(text, max(0, span.start - 60), span.start)):
+        # (the house number where the span opens, or after a town learned elsewhere that the
+        # span took in: "Heartland of [Waterville, 555 Anthony Wayne Trl, ...]")
+        house = span.start if text[span.start:span.start + 1].isdigit() else \
+            span.start + len(lead.group(0)) if (lead := _LEARNED_TOWN.match(
+                text, span.start, span.end)) else -1
+        if span.kind is PhiKind.address and house >= 0 and (
+                match := _NAME_BEFORE_ADDRESS.search(text, max(0, house - 60), house)):
             words = re.findall(r"[^\W\d_]+", match.group("name"))
-            if not any(_is_stop(w) or is_clinical_word(w) for w in words if w[0].isupper()) \
-                    and not (out and out[-1].end > match.start()):
-                span = Span(match.start(), span.end, span.kind, span.priority)
+            building = _BUILDING.search(match.group("name"))  # ("The Burwell Building, 602 ...")
+            start = match.start() if not building else match.start() + building.start()
+            # a name found before it ("Villa Serena" read as a person's) joins the address
+            named = out and out[-1].kind is PhiKind.name and start <= out[-1].start and \
+                out[-1].end == match.end("name")
+            if (building or not any(_is_stop(w) or is_clinical_word(w)
+                                    for w in words if w[0].isupper())) \
+                    and (named or not (out and out[-1].end > start)):
+                if named:
+                    out.pop()
+                span = Span(start, span.end, span.kind, span.priority)
         out.append(span)
     return out
+
+
+# A building named before its street address: its last word says so, whatever words precede it
+# ("Tidewater Medical Building", "The Burwell Building").
+_BUILDING = re.compile(rf"(?:The[ ])?(?:{_PLACE_WORD}[ ]){{1,3}}(?:Building|Bldg\.?|Tower|Towers)$")
 

@@ -36,10 +36,11 @@ from drafting.deid.dicom import dicom_names, dicom_spans
 from drafting.deid.employer_forms import employer_forms
 from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
+from drafting.deid.firm_names import firm_partners
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
-from drafting.deid.id_forms import id_forms
+from drafting.deid.id_forms import id_forms, vessel_names
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
 from drafting.deid.markup import markup_spans
@@ -101,6 +102,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
     """Every identifier in ``text``, given what was learned from the rest of the packet."""
     found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
+    marked += list(firm_partners(text))  # ("Halvorsen & Teig, P.A.": two surnames)
     context = [*context_names(text), *kin_names(text)]
     marked += [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority >= 4]
     for start, end in marked:
@@ -169,6 +171,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)})
+    found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})
