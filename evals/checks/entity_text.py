@@ -65,6 +65,26 @@ def without_questions(text: str) -> str:
     return _QUESTION.sub(" ", text)
 
 
+# The writer naming their own role ("this pharmacist cannot tell", "this nurse case manager
+# reviewed", a heading "RN reviewer comment:", "the undersigned physician"): the voice of the
+# opinion, not a provider the record must name. (Not "the nurse reviewer's findings", a third
+# party's role, which the cited record must give.)
+_VOICE = re.compile(
+    r"\b(?:this|the undersigned)\s+(?:reviewing\s+|consulting\s+|examining\s+)?"
+    r"(?:pharmacist|nurse case manager|nurse reviewer|nurse|RN|LPN|NCM|"
+    r"physician|psychologist|examiner|reviewer|surgeon|physiatrist|neurologist|anesthesiologist|"
+    r"anaesthesiologist|clinician|consultant|case manager)s?\b|"
+    # a heading that names the writer's review ("RN reviewer comment:", "RN review worksheet:")
+    r"^\s*(?:RN|LPN|nurse|pharmacist|pharmacy|physician|surgeon|psychologist)\s+"
+    r"(?:review(?:er)?|case manager)\b(?=[^:;.]{0,40}:)",
+    re.IGNORECASE)
+
+
+def without_voice(text: str) -> str:
+    """The text less the writer's naming of their own role ("this pharmacist")."""
+    return _VOICE.sub(" ; ", text)
+
+
 def without_pending(text: str) -> str:
     """The text less its clauses about what the record will, would or does not yet hold, and
     less a leading "once ..." or "until ..." condition."""
