@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+import pytest
 import yaml
 
 from drafting.backends.registry import create
@@ -16,6 +17,7 @@ from drafting.settings import Settings
 from drafting.stages import draft_case
 from evals.checks.entities import check_entities, lexicon, unsupported
 from evals.checks.entity_text import without_voice
+from evals.checks.outcomes import stated_outcome
 from evals.context import EvalContext
 from guideline_index.corpus import excerpts_by_id
 from tests.conftest import DATA
@@ -101,3 +103,46 @@ def test_a_third_partys_role_still_needs_a_source():
         "The MRI protrusion at L4-L5 was read by this surgeon's partner, a radiologist.",
     ):
         assert unsupported(lexicon(), without_voice(said), FACT), said
+
+
+# --- a count that refers to a list the sentence gives -----------------------------------------
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # a count referring back to the list before it
+    ("The therapy notes list sitting, standing or lifting, and he managed none of the three "
+     "[F4].", None),
+    ("The therapy notes list sitting, standing or lifting, and he managed none of the five "
+     "[F4].", "number(s) 5 not in the cited source"),
+    # "all N of" and the list after it
+    ("His pain limited all three of sitting, standing and lifting [F4].", None),
+    ("His pain limited all four of sitting, standing and lifting [F4].",
+     "number(s) 4 not in the cited source"),
+])
+def test_a_count_of_the_list_the_sentence_gives(sentence, wrong):
+    from tests.test_eval_consistency import consistency
+
+    found = consistency("wc-lumbar-esi-plaintiff", sentence)
+    assert found == ([wrong] if wrong else []), found
+
+
+# --- the outcome a sentence states, negated or reported ---------------------------------------
+
+
+@pytest.mark.parametrize(("text", "outcome"), [
+    ("On the record as it stands, the trial isn’t medically necessary.", "not_necessary"),
+    ("The compound hasn't been shown to be medically necessary.", "not_necessary"),
+    ("The device is neither medically necessary nor cost-effective.", "not_necessary"),
+    ("The block was never medically necessary for this neck.", "not_necessary"),
+    ("The injection is medically necessary.", "necessary"),
+    ("It is not disputed that the injection is medically necessary.", "necessary"),
+    # what another party's letter or witness said is reported, not the draft's own outcome
+    ("The plan's denial said only that the service was not medically necessary.", None),
+    ("The reviewer's letter gives no reason beyond calling the refill not medically "
+     "necessary.", None),
+    ("Their expert testified that the therapy was medically necessary.", None),
+    # the writer's own saying is the draft's outcome
+    ("I said at the outset that the injection is medically necessary.", "necessary"),
+])
+def test_an_outcome_negated_in_other_words_or_reported(text, outcome):
+    assert stated_outcome(text) == outcome
