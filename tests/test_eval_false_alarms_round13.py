@@ -146,3 +146,35 @@ def test_a_count_of_the_list_the_sentence_gives(sentence, wrong):
 ])
 def test_an_outcome_negated_in_other_words_or_reported(text, outcome):
     assert stated_outcome(text) == outcome
+
+
+# --- an absence of a narrower class, or of a list ---------------------------------------------
+
+OXYCODONE = "Maintained on extended-release oxycodone 40 mg twice daily for the arm."
+
+
+def _absence_contradicted(sentence: str, statement: str) -> bool:
+    from evals.checks.absences import _contradicted, absence_clauses
+
+    return any(_contradicted(claim, "F1", statement)
+               for _, claims in absence_clauses(sentence) for claim in claims)
+
+
+def test_an_absence_of_a_narrower_class_or_of_a_list_is_not_contradicted_by_the_wider_class():
+    # "non-opioid", "commercially available", "simpler" leave the recorded drug out; a
+    # "medication list" is a document, not the drugs it would list
+    for sentence in (
+        "The records do not document any non-opioid agent tried for the arm.",
+        "No commercially available agent is documented before the compound.",
+        "The file documents no trial of simpler agents.",
+        "No medication list is documented with the order.",
+    ):
+        assert not _absence_contradicted(sentence, OXYCODONE), sentence
+
+
+def test_an_absence_of_the_class_itself_is_still_contradicted():
+    for sentence in (
+        "The records do not document any medication tried for the arm.",
+        "No opioid is documented.",
+    ):
+        assert _absence_contradicted(sentence, OXYCODONE), sentence
