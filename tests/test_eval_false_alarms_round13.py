@@ -178,3 +178,27 @@ def test_an_absence_of_the_class_itself_is_still_contradicted():
         "No opioid is documented.",
     ):
         assert _absence_contradicted(sentence, OXYCODONE), sentence
+
+
+# --- numbers the case file states: the patient's age, the items by number, the request's code --
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), [
+    # wc-lumbar-esi-plaintiff: the patient is 44; two disputed items; I1 is coded 64483
+    ("My patient, now 44, hurt his back lifting a case at work [F1].", None),
+    ("My patient, now 47, hurt his back lifting a case at work [F1].",
+     "number(s) 47 not in the cited source"),
+    ("Male, 44, hurt lifting a case at work [F1].", None),
+    ("Male, 52, hurt lifting a case at work [F1].", "number(s) 52 not in the cited source"),
+    ("The injection of item 1 follows twelve supervised therapy visits [F4].", None),
+    ("The injection of item 3 follows twelve supervised therapy visits [F4].",
+     "number(s) 3 not in the cited source"),
+    ("The injection is coded 64483 and follows twelve therapy visits [F4].", None),
+    ("The injection is coded 64484 and follows twelve therapy visits [F4].",
+     "number(s) 64484 not in the cited source"),
+])
+def test_numbers_the_case_file_states(sentence, wrong):
+    from tests.test_eval_consistency import consistency
+
+    found = consistency("wc-lumbar-esi-plaintiff", sentence)
+    assert found == ([wrong] if wrong else []), found
