@@ -202,3 +202,15 @@ def test_numbers_the_case_file_states(sentence, wrong):
 
     found = consistency("wc-lumbar-esi-plaintiff", sentence)
     assert found == ([wrong] if wrong else []), found
+
+
+def test_a_count_of_the_members_a_cited_source_lists():
+    # "the six ingredients" of a cream whose cited fact lists six; a count of another size
+    # is still not in the source
+    from evals.checks.consistency_counts import _MEMBERS, _list_lengths
+
+    fact = ("Compounded cream dispensed containing gabapentin, cyclobenzaprine, baclofen, "
+            "diclofenac, lidocaine and prilocaine.")
+    assert _MEMBERS.match(" ingredients on the claim") and _MEMBERS.match("-drug compound")
+    assert not _MEMBERS.match(" weeks of therapy")
+    assert 6 in _list_lengths(fact) and 5 not in _list_lengths(fact)

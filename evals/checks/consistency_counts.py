@@ -155,6 +155,10 @@ _JOINS = re.compile(r"\s(?:and|or)\s|,\s", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"\b(?:the|these|those|all|any|none|neither|each|either|both)\s+"
                              r"(?:of\s+(?:the|these|those)\s+)?$", re.IGNORECASE)
 _ALL_OF = re.compile(r"\ball\s+$", re.IGNORECASE)
+# The members of something a source lists ("six ingredients", "a five-drug cream", "four bulk
+# powders", "the three purposes"), counted by the length of a list in what the sentence cites.
+_MEMBERS = re.compile(r"^[\s-]+(?:[\w-]+\s+){0,2}?(?:ingredients?|components?|drugs?|actives?|"
+                      r"agents?|powders?|purposes?)\b", re.IGNORECASE)
 # One list in a clause: items of at most five words, joined by commas and a last "and", "or"
 # or "nor" ("A, B, and C"; "A or B").
 _LIST = re.compile(r"(?:[\w’'/-]+(?:\s+[\w’'/-]+){0,4},\s+)*[\w’'/-]+(?:\s+[\w’'/-]+){0,4},?"
@@ -241,6 +245,8 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
         if _ROOT_WORDS.match(after):  # "two roots" for the L4 and L5 roots
             counts.add(len({k for k in cited.claims.levels if "-" not in k}))
         counts |= _kind_counts(ctx, after, cited)
+        if _MEMBERS.match(after):  # "the six ingredients" of a cream whose fact lists six
+            counts |= _list_lengths(cited.text)
         if int(value) in counts:
             extra.discard(value)
     return extra
