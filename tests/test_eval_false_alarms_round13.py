@@ -214,3 +214,10 @@ def test_a_count_of_the_members_a_cited_source_lists():
     assert _MEMBERS.match(" ingredients on the claim") and _MEMBERS.match("-drug compound")
     assert not _MEMBERS.match(" weeks of therapy")
     assert 6 in _list_lengths(fact) and 5 not in _list_lengths(fact)
+
+
+def test_a_hand_idiom_names_no_hand_but_a_hand_in_a_note_does():
+    from evals.checks.entity_text import words
+
+    assert "hand" not in words("The decision was in hand by December 1; the question at hand.")
+    assert "hand" in words("Numbness in hand and fingers after lifting by hand.")
