@@ -220,6 +220,8 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|(?:billing )?codes
                          # the decision on the item ("the five additional visits are not
                          # medically necessary", "the five visits at issue")
                          r"(?:medically )?(?:un)?necessary|necessity|at issue|in dispute|"
+                         # the request's code ("the procedure is coded 64635")
+                         r"coded|"
                          r"under review)\b",
                          re.I)
 # A person's age: "a 68-year-old man", "52 years old", "40 years of age", "aged 61", "41 y/o";
@@ -230,7 +232,10 @@ _AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
                   r"\b(?:she|he|they|the (?:patient|claimant|member|applicant|worker|employee)|"
                   r"claimant|member|applicant)\s+(?:is|was|was then|is now|turned|turns)\s+"
                   r"(\d{2,3})(?=\s*[,;.]|\s*$|\s+(?:and|when|at the time)\b)|"
-                  r"(?:^|[.;]\s+)at (?:age )?(\d{2,3}),|,\s+(\d{2,3}),?\s+when\b",
+                  r"(?:^|[.;]\s+)at (?:age )?(\d{2,3}),|,\s+(\d{2,3}),?\s+when\b|"
+                  # "my patient, now 47, ..."; "Male, 52, hurt at work"
+                  r"\b(?:patient|claimant|member|applicant|worker|employee|she|he),\s+now\s+"
+                  r"(\d{2,3}),|\b(?:male|female|man|woman),\s+(\d{2,3}),",
                   re.IGNORECASE)
 
 
@@ -263,6 +268,7 @@ def _pages(text: str, documents: list[Document]) -> set[float]:
 
 
 _PRODUCT_NUMBER = re.compile(r"#\s?(\d+)\b")
+_ITEM_NUMBER = re.compile(r"\bitems? (\d{1,2})\b", re.IGNORECASE)
 
 
 def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
@@ -280,6 +286,9 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
         extra -= _ages(said.text) & {float(ctx.case.patient.age)}
     if extra and "page" in said.text.lower():  # a record's length, which the inventory states
         extra -= _pages(said.text, ctx.case.documents)
+    if extra and "item" in said.text.lower():  # a disputed item by its number ("item 2")
+        extra -= {float(n) for n in _ITEM_NUMBER.findall(said.text)
+                  if 1 <= int(n) <= len(ctx.case.disputed_items)}
     if extra and _speaks_of_case(ctx, said.text):
         extra -= claims.numbers(ctx.stated_values)
     if extra and cited.documents:  # the record a cited fact was read from ("five views")

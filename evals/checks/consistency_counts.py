@@ -122,7 +122,7 @@ def _occasions(text: str, cited: _Cited, extra: set[float]) -> set[float]:
 
 # A count in a sentence: a number word or a small number, and the words after it.
 _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})"
-                    r"\b((?:[\s-]+[\w’'-]+){1,6})", re.IGNORECASE)
+                    r"\b((?:[\s-]+[\w’'-]+){1,6}|(?=\s*(?:\[|[.;,:]|$)))", re.IGNORECASE)
 # Where a list of what was counted begins ("two gaps: X and Y", "two of its ingredients,
 # ketoprofen and baclofen").
 _LIST_START = re.compile(r"\s*(?:[:,(]|—|–|\bnamely\b|\bincluding\b|\bsuch as\b)\s*")
@@ -147,6 +147,32 @@ _CHANGE = re.compile(r"\b(?:fell|fallen|dropped|declined|decreased|improved|rose
 # A count in apposition to what came before it (", the two routes", ", both grounds").
 _APPOSITIVE = re.compile(r",\s+(?:the|these|those)\s+$", re.IGNORECASE)
 _JOINS = re.compile(r"\s(?:and|or)\s|,\s", re.IGNORECASE)
+
+
+# A count that refers back to what the sentence listed before it ("failed back surgery,
+# ischemic limb pain or CRPS, and she has none of the three"; "relief, recovery or return to
+# work; none of the three is shown").
+_BACK_REFERENCE = re.compile(r"\b(?:the|these|those|all|any|none|neither|each|either|both)\s+"
+                             r"(?:of\s+(?:the|these|those)\s+)?$", re.IGNORECASE)
+_ALL_OF = re.compile(r"\ball\s+$", re.IGNORECASE)
+# The members of something a source lists ("six ingredients", "a five-drug cream", "four bulk
+# powders", "the three purposes"), counted by the length of a list in what the sentence cites.
+_MEMBERS = re.compile(r"^[\s-]+(?:[\w-]+\s+){0,2}?(?:ingredients?|components?|drugs?|actives?|"
+                      r"agents?|powders?|purposes?)\b", re.IGNORECASE)
+# One list in a clause: items of at most five words, joined by commas and a last "and", "or"
+# or "nor" ("A, B, and C"; "A or B").
+_LIST = re.compile(r"(?:[\w’'/-]+(?:\s+[\w’'/-]+){0,4},\s+)*[\w’'/-]+(?:\s+[\w’'/-]+){0,4},?"
+                   r"\s+(?:and|or|nor)\s+[\w’'/-]+", re.IGNORECASE)
+
+
+def _list_lengths(before: str) -> set[int]:
+    """The lengths of the lists in each clause of ``before`` (split at ";", ":" and ".")."""
+    found = set()
+    for clause in re.split(r"[;:.]\s", before):
+        for m in _LIST.finditer(clause):
+            found.add(m.group(0).count(",") - (1 if re.search(r",\s+(?:and|or|nor)\s",
+                                                                  m.group(0)) else 0) + 2)
+    return found
 
 
 def _coordinated(before: str) -> int:
@@ -206,7 +232,12 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
         if start and len(between.split()) <= 8 and not re.search(r"\d", between) and \
                 not re.match(r"\s*\d", text[start.end():]):
             counts.add(_list_length(text[start.end():]))
-        apposed = _APPOSITIVE.search(text[:m.start()])
+        before = text[:m.start()]
+        if _BACK_REFERENCE.search(before):  # "X, Y or Z, and she has none of the three"
+            counts |= _list_lengths(before)
+        if _ALL_OF.search(before) and re.match(r"\s+of\s", after):  # "all three of X, Y and Z"
+            counts.add(_list_length(text[m.end(1):].split(" of ", 1)[1]))
+        apposed = _APPOSITIVE.search(before)
         if apposed:  # "preauthorized or arose in an emergency, the two routes": the list
             counts.add(_coordinated(text[:apposed.start()]))  # before it
         if _LEVEL_WORDS.match(after):
@@ -214,6 +245,8 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
         if _ROOT_WORDS.match(after):  # "two roots" for the L4 and L5 roots
             counts.add(len({k for k in cited.claims.levels if "-" not in k}))
         counts |= _kind_counts(ctx, after, cited)
+        if _MEMBERS.match(after):  # "the six ingredients" of a cream whose fact lists six
+            counts |= _list_lengths(cited.text)
         if int(value) in counts:
             extra.discard(value)
     return extra

@@ -121,6 +121,15 @@ class Lexicon:
             if patterns else None
         self.closure = {cid: self._close(cid, implied=True) for cid in self.concepts}
         self.ancestors = {cid: self._close(cid, implied=False) for cid in self.concepts}
+        # who does each concept (an operation: a surgeon), by concept with its ancestors
+        performers = {cid: frozenset(spec.get("performed_by") or ())
+                      for concepts in data["concepts"].values() for cid, spec in concepts.items()}
+        for cid, who in performers.items():
+            if not who <= self.concepts.keys():
+                raise ValueError(f"concept {cid} is performed by unknown concept(s) "
+                                 f"{sorted(who - self.concepts.keys())}")
+        self.performers = {cid: frozenset().union(*(performers[a] for a in self.ancestors[cid]))
+                           for cid in self.concepts}
         # concepts a text names by naming all their parts (CT guidance: CT and image guidance)
         self.made_of = {cid: frozenset(spec["made_of"]) for concepts in data["concepts"].values()
                         for cid, spec in concepts.items() if spec.get("made_of")}
@@ -343,6 +352,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
         without_pending,
         without_questions,
         without_requirements,
+        without_voice,
     )
 
     lex = lexicon()
@@ -354,6 +364,8 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
     patient = ctx.case.patient
     exempt = _request_concepts(lex, " ".join([*(i.service for i in ctx.case.disputed_items),
                                               getattr(patient, "occupation", None) or ""]))
+    # and who would do what is requested ("the surgeon's request" for a fusion)
+    exempt |= frozenset().union(*(lex.closure[p] for c in exempt for p in lex.performers[c]))
     # (of a diagnosis, its conditions only: "lumbar" or "fusion" in its name still need a source)
     exempt |= {c for c in _request_concepts(lex, " ".join(d.text for d in ctx.case.diagnoses))
                if lex.concepts[c].kind == "condition"}
@@ -386,7 +398,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
             # a clause saying the record lacks something names what no cited fact could
             # hold: the absences check reads it against every fact of the case
             text = _without_known(known, without_pending(without_contrasts(without_requirements(
-                without_questions(claimed_text(sentence.plain))))))
+                without_questions(without_voice(claimed_text(sentence.plain)))))))
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",

@@ -65,6 +65,27 @@ def without_questions(text: str) -> str:
     return _QUESTION.sub(" ", text)
 
 
+# The writer naming their own role ("this pharmacist cannot tell", "this nurse case manager
+# reviewed", a heading "RN reviewer comment:", "the undersigned physician"): the voice of the
+# opinion, not a provider the record must name. (Not "the nurse reviewer's findings", a third
+# party's role, which the cited record must give; nor "I am the treating physiatrist": a
+# treating physician's own role is a fact of the record.)
+_VOICE = re.compile(
+    r"\b(?:this|the undersigned)\s+(?:reviewing\s+|consulting\s+|examining\s+)?"
+    r"(?:pharmacist|nurse case manager|nurse reviewer|nurse|RN|LPN|NCM|"
+    r"physician|psychologist|examiner|reviewer|surgeon|physiatrist|neurologist|anesthesiologist|"
+    r"anaesthesiologist|clinician|consultant|case manager)s?\b|"
+    # a heading that names the writer's review ("RN reviewer comment:", "RN review worksheet:")
+    r"^\s*(?:RN|LPN|nurse|pharmacist|pharmacy|physician|surgeon|psychologist)\s+"
+    r"(?:review(?:er)?|case manager)\b(?=[^:;.]{0,40}:)",
+    re.IGNORECASE)
+
+
+def without_voice(text: str) -> str:
+    """The text less the writer's naming of their own role ("this pharmacist")."""
+    return _VOICE.sub(" ; ", text)
+
+
 def without_pending(text: str) -> str:
     """The text less its clauses about what the record will, would or does not yet hold, and
     less a leading "once ..." or "until ..." condition."""
@@ -82,7 +103,11 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 # the other hand", "hands-on"): blanked before the text is read as words.
 _IDIOM = re.compile(r"\b(?:first|second)[- ]?hand(?:ed)?\b|\bhands?-on\b|\bbeforehand\b|"
                     r"\boffhand\b|\bhand-?(?:written|delivered|picked)\b|"
-                    r"\bon (?:the other|the one|one) hand\b", re.IGNORECASE)
+                    r"\bon (?:the other|the one|one) hand\b|"
+                    # "the decision was in hand", "the question at hand" (not "numbness in
+                    # hand", a clinical note's region, nor "lifting by hand")
+                    r"\bat hand\b|\b(?:is|was|are|were|be|been) in hand\b",
+                    re.IGNORECASE)
 _TOKEN = re.compile(r"[A-Za-z0-9]+|[#&]")
 # Bytes other than a letter or a digit, as spaces: an ASCII text's tokens without # or &.
 _NOT_TOKEN = bytes(b if chr(b).isascii() and chr(b).isalnum() else ord(" ") for b in range(256))

@@ -29,6 +29,13 @@ _CORE = re.compile(r"medically necessary", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
+# A negation a few words before "medically necessary" in other words than "not": a contraction
+# ("isn't", "wasn’t"), "neither ... nor", "never", "no longer", and over the auxiliaries of a
+# passive ("hasn't been shown to be", "was never considered").
+_NEGATION_WORDS = re.compile(r"(?:\b(?:not|never|neither)|n[’']t)\s+(?:(?:been|be|is|was|"
+                             r"shown|established|demonstrated|considered|found|proven|proved|"
+                             r"felt|deemed|to|truly|strictly|really|yet|longer)\s+){0,5}$|"
+                             r"\bno longer\s+(?:\w+\s+){0,2}$", re.I)
 # A holding reported, not made: "the court of appeal (has already) held it medically
 # necessary", "the IRO found the injection not medically necessary". The verb's subject is
 # read back from the verb over auxiliaries and adverbs; the draft's own voice ("I", "we",
@@ -38,7 +45,11 @@ _NEGATED = re.compile(r"not (shown to be )?$", re.I)
 _REPORTING = re.compile(r"\b(?:held|holds|hold|found|finds|ruled|rules|determined|determines|"
                         r"concluded|concludes|decided|decides|deemed|deems|agreed|agrees|"
                         r"argued|argues|contended|contends|asserted|asserts|alleged|alleges|"
-                        r"maintained|maintains|claimed|claims|insisted|insists)\b",
+                        r"maintained|maintains|claimed|claims|insisted|insists|"
+                        # what a party's letter or witness said ("the denial said only that",
+                        # "calling the quantity not medically necessary")
+                        r"said|says|stated|states|called|calls|calling|wrote|writes|"
+                        r"testified|testifies|opined|opines)\b",
                         re.I)
 _SUBJECT = re.compile(r"([\w'’]+)((?:\s+(?:has|have|had|already|also|now|previously|"
                       r"expressly|properly|correctly|therefore|then|itself|specifically|"
@@ -51,7 +62,8 @@ _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "it", "
 # In every reporting verb (a clause without one is read no further).
 _REPORTING_STEMS = ("held", "hold", "found", "find", "rule", "determin", "conclud", "decid",
                     "deem", "agree", "argu", "contend", "assert", "alleg", "maintain", "claim",
-                    "insist")
+                    "insist", "said", "says", "stated", "states", "call", "wrote", "writes",
+                    "testif", "opine")
 _CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ", "\n")
 
 
@@ -95,6 +107,8 @@ def stated_outcome(text: str) -> str | None:
                 continue
             if outcome == "necessary" and _NEGATED.search(text[max(0, start - 20):start]):
                 continue
+            if outcome == "necessary" and _NEGATION_WORDS.search(text[max(0, start - 60):start]):
+                outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor"
             if _reported(text, start):
                 continue
             if last is None or start > last[0]:
