@@ -62,7 +62,7 @@ NARRATIVE_LABELS = re.compile(
     re.IGNORECASE)
 # A field whose value is a score of a scale or of pain.
 SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
-                          r"pain catastroph|\bPCS\b|\bBDI\b|\bNPRS?\b|\bVAS\b|"
+                          r"pain catastroph|\bPCS\b|\bBDI\b|\bPSEQ\b|pain self-?efficacy|\bNPRS?\b|\bVAS\b|"
                           r"\bpain (?:score|level|rating|at\b)|"
                           # a daily opioid dose ("MME: hydrocodone 5 mg x 3/day = 15 MME/day")
                           r"^(?:total )?(?:MME|MED|morphine (?:milligram )?equivalents?)"
