@@ -3,7 +3,8 @@
 the impression under any sub-heading ("Disc levels:"); a disc bulge and Schmorl's nodes are disc
 degeneration; denervation in one root's muscles is the needle study's sign of that root; a test
 table's dot-leader rows are rows (each score its own fact), never headings, and a score written
-over its scale's maximum ("PSEQ 24/60") is the score. New synthetic texts, never the blind sets'."""
+over its scale's maximum ("PSEQ 24/60") is the score; a plan's notice of determination is a decision
+letter, and an item's label met again below the item list opens that item's reasons. New synthetic texts, never the blind sets'."""
 
 from __future__ import annotations
 
@@ -111,3 +112,42 @@ def test_a_score_over_its_scales_maximum_is_the_score():
     assert [(m.name, m.value) for m in measures("PSEQ 24/60")] == [("PSEQ", 24.0)]
     assert [(m.name, m.value) for m in measures("PCS 21/52")] == [("PCS", 21.0)]
     assert [m for m in measures("PHQ-9 12/11") if m.name == "PHQ-9"] == []
+
+
+LETTER = """Sample Health Plan (fake)
+NOTICE OF PRIOR AUTHORIZATION DETERMINATION
+
+Date of notice: 11/10/2026
+Member: Jane Example      Member ID: X 000 000
+
+Dear Ms. Example:
+
+Service 1: Cervical medial branch radiofrequency ablation, right C5-6 (CPT 64633)   -   APPROVED
+Service 2: Peripheral nerve stimulator trial (CPT 64555)   -   DENIED
+
+Why we made this decision:
+Service 1: Your records show neck pain for more than 6 months despite physical therapy. This meets our policy for a first radiofrequency ablation.
+Service 2: Our policy considers peripheral nerve stimulation for neck pain experimental/investigational. For these reasons it is not medically necessary.
+
+YOUR RIGHT TO APPEAL: You have 180 days to ask for an appeal.
+"""
+
+
+def test_a_notice_of_determination_is_a_decision_letter(tmp_path):
+    assert drafted(tmp_path, LETTER)["documents"][0]["type"] == "ur_denial"
+
+
+def test_an_items_label_again_below_the_list_opens_its_reasons(tmp_path):
+    data = drafted(tmp_path, LETTER)
+    reasons = [f["statement"] for f in data["facts"] if f["category"] == "utilization_review"]
+    # one reason per item, the approval's ground and the denial's, each with its verdict
+    assert len(reasons) == 2, reasons
+    assert any("meets our policy" in r for r in reasons)
+    assert any("experimental/investigational" in r and "not medically necessary" in r
+               for r in reasons)
+    # the record the reasons retell is the patient's (its history, its care), not a reason
+    assert any(f["category"] in ("history", "conservative_care")
+               and "neck pain for more than 6 months" in f["statement"] for f in data["facts"])
+    # the items' own lines (name, code, decision) are items, never facts
+    assert not any("CPT" in f["statement"] for f in data["facts"])
+    assert len(data["disputed_items"]) == 2

@@ -27,6 +27,10 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
                            r"non-?affirm|denial|notice of (?:action|decision)|"
                            r"prior authorization decision|medical review|"
+                           # a plan's notice deciding a request ("NOTICE OF PRIOR AUTHORIZATION
+                           # DETERMINATION", "COVERAGE DETERMINATION"), whatever it decided
+                           r"(?:notice of|authorization|coverage|pre-?service|UR) "
+                           r"(?:\w+ )?determination|"
                            r"determination: (?:denied|non-certified)"),
     (RecordType.request_for_authorization, r"request for (?:authorization|prior authorization)|"
                                            r"\bRFA\b|authorization request"),
