@@ -3,8 +3,10 @@
 the impression under any sub-heading ("Disc levels:"); a disc bulge and Schmorl's nodes are disc
 degeneration; denervation in one root's muscles is the needle study's sign of that root; a test
 table's dot-leader rows are rows (each score its own fact), never headings, and a score written
-over its scale's maximum ("PSEQ 24/60") is the score; a plan's notice of determination is a decision
-letter, and an item's label met again below the item list opens that item's reasons. New synthetic texts, never the blind sets'."""
+over its scale's maximum ("PSEQ 24/60") is the score; a plan's notice of determination is a
+decision letter, and an item's label met again below the item list opens that item's reasons; a
+psychological evaluation's history fields are narrative, and its psychiatric history names
+diagnoses. New synthetic texts, never the blind sets'."""
 
 from __future__ import annotations
 
@@ -126,8 +128,10 @@ Service 1: Cervical medial branch radiofrequency ablation, right C5-6 (CPT 64633
 Service 2: Peripheral nerve stimulator trial (CPT 64555)   -   DENIED
 
 Why we made this decision:
-Service 1: Your records show neck pain for more than 6 months despite physical therapy. This meets our policy for a first radiofrequency ablation.
-Service 2: Our policy considers peripheral nerve stimulation for neck pain experimental/investigational. For these reasons it is not medically necessary.
+Service 1: Your records show neck pain for more than 6 months despite physical therapy. """ \
+    """This meets our policy for a first radiofrequency ablation.
+Service 2: Our policy considers peripheral nerve stimulation for neck pain """ \
+    """experimental/investigational. For these reasons it is not medically necessary.
 
 YOUR RIGHT TO APPEAL: You have 180 days to ask for an appeal.
 """
@@ -151,3 +155,22 @@ def test_an_items_label_again_below_the_list_opens_its_reasons(tmp_path):
     # the items' own lines (name, code, decision) are items, never facts
     assert not any("CPT" in f["statement"] for f in data["facts"])
     assert len(data["disputed_items"]) == 2
+
+
+EVALUATION = """PRE-SURGICAL PSYCHOLOGICAL EVALUATION
+Date of evaluation: 11/03/2026
+
+PAIN HISTORY (patient report): Aching pain of the right buttock. """ \
+    """Walks 15 minutes before needing to sit.
+PSYCHIATRIC HISTORY: One episode of generalized anxiety in 2022, treated with counseling. """ \
+    """No history of substance use disorder.
+"""
+
+
+def test_a_psychological_evaluations_history_fields_are_its_history(tmp_path):
+    facts = drafted(tmp_path, EVALUATION)["facts"]
+    psych = [f["statement"] for f in facts if f["category"] == "psych"]
+    assert any("generalized anxiety" in s for s in psych)
+    assert not any("substance use disorder" in s for s in psych)  # denied, no diagnosis
+    assert any(f["category"] == "functional" and "Walks 15 minutes" in f["statement"]
+               for f in facts)
