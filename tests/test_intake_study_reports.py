@@ -97,6 +97,7 @@ TESTING:
  PHQ-9 ............ 14 (moderate)
  GAD-7 ............ 5 (mild)
  PSEQ ............. 30/60
+ Oswestry ......... 44%
 
 SUMMARY AND RECOMMENDATIONS:
 No psychological contraindication to a stimulator trial.
@@ -108,6 +109,9 @@ def test_each_dot_leader_row_of_a_test_table_is_its_own_score(tmp_path):
              if f["category"] == "psych"]
     for row in ("PHQ-9 14 (moderate)", "GAD-7 5 (mild)", "PSEQ 30/60"):
         assert any(s.startswith(row) for s in psych), (row, psych)
+    # a disability index among the tests is the patient's function, as in any record
+    assert [f["statement"] for f in drafted(tmp_path, PSYCH)["facts"]
+            if f["category"] == "functional"] == ["Oswestry 44%"]
 
 
 def test_a_score_over_its_scales_maximum_is_the_score():

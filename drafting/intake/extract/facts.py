@@ -179,7 +179,9 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
         # its scores and conclusions, and the history it takes like any note (its history
         # fields, "PSYCHIATRIC HISTORY: One episode of ...", are narrative)
         said = [as_narrative(s, PSYCH_HISTORY) for s in said]
-        history = [s for s in said if readable(s) and PSYCH_HISTORY.search(label_core(s.section))]
+        # (a disability index among its tests, "Oswestry ...... 52%", is function, as anywhere)
+        history = [s for s in said if readable(s) and (PSYCH_HISTORY.search(label_core(
+            s.section)) or any(m.name in ("ODI", "NDI") for m in measures(s.text)))]
         return [f for s in map(with_scale, said) if (readable(s) or psych_conclusion(s))
                 and (f := _psych(s, doc))] + _general(doc, history)
     if doc.type in THERAPY_RECORDS:
