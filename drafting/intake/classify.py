@@ -27,6 +27,10 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.ur_denial, r"utilization review|adverse (?:benefit )?determination|non-?certif|"
                            r"non-?affirm|denial|notice of (?:action|decision)|"
                            r"prior authorization decision|medical review|"
+                           # a plan's notice deciding a request ("NOTICE OF PRIOR AUTHORIZATION
+                           # DETERMINATION", "COVERAGE DETERMINATION"), whatever it decided
+                           r"(?:notice of|authorization|coverage|pre-?service|UR) "
+                           r"(?:\w+ )?determination|"
                            r"determination: (?:denied|non-certified)"),
     (RecordType.request_for_authorization, r"request for (?:authorization|prior authorization)|"
                                            r"\bRFA\b|authorization request"),
@@ -158,7 +162,18 @@ def _title_lines(text: str) -> list[str]:
                  and not re.search(r"\d", line))
         if capitals or short:
             out.append(line.rstrip(":"))
+        else:
+            out += [field.group("study") for cell in _CELLS.split(raw)
+                    if (field := _STUDY_FIELD.match(cell.strip()))
+                    and _capitals([c for c in field.group("study") if c.isalpha()])]
     return out
+
+
+# A study report's header field naming the study ("Exam: MRI THORACIC SPINE WITHOUT CONTRAST",
+# "Study: EMG/NCS BILATERAL LOWER EXTREMITIES"): the study it names, in capitals, is the record's
+# title, though the line holds other fields (the exam's date, an accession number).
+_STUDY_FIELD = re.compile(r"^(?:exam(?:ination)?|study|test|procedure)\s*:\s*(?P<study>[^:]+)$",
+                          re.IGNORECASE)
 
 
 # A title set beside the facility's name on one line, after a wide gap or a dash

@@ -35,6 +35,8 @@ _QUANTITY = re.compile(r"(?:quantity|qty\.?|units?)\s*:?\s*(\d+)|\bx\s*(\d+)\b",
 _SERVICE_TAIL = re.compile(r"\s*(?:[,(]\s*(?:CPT|HCPCS|codes?)\b.*|,\s*quantity\b.*)$",
                            re.IGNORECASE)
 DENIAL_REASON = re.compile(
+    # (a payer's ground for any denial: the service is unproven, "experimental/investigational")
+    r"\b(?:experimental|investigational|unproven)\b|"
     r"not medically necessary|not (?:be )?(?:certified|approved|supported|recommended|authorized|"
     r"covered)|do(?:es)? not (?:document|show|meet|establish|support|demonstrate|indicate|"
     r"corroborate|confirm)|"

@@ -80,9 +80,10 @@ from drafting.intake.extract.sections import (
     NOT_ABOUT_THE_PATIENT,
     PROCEDURE_LABELS,
     PSYCH_DIAGNOSES,
-    PSYCH_DIAGNOSIS_WORDS,
     SKIPPED_SECTIONS,
+    as_narrative,
     label_core,
+    names_diagnosis,
     psych_conclusion,
     readable,
     with_scale,
@@ -175,8 +176,12 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
         return _letter(doc, said)
     if doc.type is RecordType.psych_evaluation:
-        # its scores and conclusions, and the history it takes like any note
-        history = [s for s in said if readable(s) and PSYCH_HISTORY.search(label_core(s.section))]
+        # its scores and conclusions, and the history it takes like any note (its history
+        # fields, "PSYCHIATRIC HISTORY: One episode of ...", are narrative)
+        said = [as_narrative(s, PSYCH_HISTORY) for s in said]
+        # (a disability index among its tests, "Oswestry ...... 52%", is function, as anywhere)
+        history = [s for s in said if readable(s) and (PSYCH_HISTORY.search(label_core(
+            s.section)) or any(m.name in ("ODI", "NDI") for m in measures(s.text)))]
         return [f for s in map(with_scale, said) if (readable(s) or psych_conclusion(s))
                 and (f := _psych(s, doc))] + _general(doc, history)
     if doc.type in THERAPY_RECORDS:
@@ -229,7 +234,7 @@ def _psych(sentence: Sentence, doc: Document) -> Found | None:
     scores = [m for m in measures(sentence.text) if m.name in PSYCH_SCALES]
     tags = [t for t in tags_in(sentence.text) if t in PSYCH_TAGS]
     diagnosis = bool(PSYCH_DIAGNOSES.match(label_core(sentence.label or sentence.section))
-                     and PSYCH_DIAGNOSIS_WORDS.search(sentence.text))
+                     and names_diagnosis(sentence.text))
     if not scores and not diagnosis and set(tags) <= {"psych_evaluation"}:
         return None  # naming the evaluation (its title) is not a finding
     return make_fact(C.psych, sentence, doc, ["psych_evaluation", *[t for t in tags

@@ -47,6 +47,11 @@ DECISION_WORDS = re.compile(r"\bmedically necessary\b|\b(?:upheld|overturned|rev
 # The decision as a letter's prose states it ("The health plan's determination is overturned").
 VERDICT = re.compile(r"\b(?:is|are) (?:not )?(?:medically|reasonable and) necessary\b|"
                      r"\b(?:is|was) (?:upheld|overturned|reversed)\b", re.IGNORECASE)
+# A reason to approve: the record meets the payer's rule ("This meets our policy for a first
+# radiofrequency ablation", "The request satisfies the guideline's criteria").
+CRITERIA_MET = re.compile(r"\b(?:meets|satisfies|fulfils|fulfills)\s+(?:our|the|its|all|your "
+                          r"plan's)?\s*(?:\w+\s+)?(?:policy|criteria|guidelines?|requirements)\b",
+                          re.IGNORECASE)
 # What the reviewer found in the record, for or against, in the letter's reasoning ("In this
 # case the provider documented 60% relief"); in the case summary such a sentence tells the record.
 REVIEWER_FINDING = re.compile(r"\b(?:the )?(?:provider|physician|records?) "
@@ -130,10 +135,19 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     # "2) Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY. The UR decision is upheld." is an
     # item with its decision, read as such: not a fact, nor is the rest of its paragraph.
     items = {s.paragraph for s in said if s.paragraph and decision_line(s.text)}
+    # An item's label names the item and its decision ("Item 2: UPHELD", "Service 1: Lumbar RFA
+    # (CPT 64635) - APPROVED"); the same label again, below the list, opens that item's reasons
+    # ("Service 1: Your records show ..."), read as the letter's reasons and case summary.
+    deciding, named, runs = False, set(), 0
     for index, sentence in enumerate(said):
-        if decision_line(sentence.text) or sentence.paragraph in items or (
-                sentence.label and ITEM_DECISION.match(sentence.label)):  # "Item 2: UPHELD"
+        item = bool(sentence.label and ITEM_DECISION.match(sentence.label))
+        if item and sentence.lead:
+            deciding, runs = sentence.label not in named, runs + 1
+            named.add(sentence.label)
+        if decision_line(sentence.text) or sentence.paragraph in items or (item and deciding):
             continue
+        if item:  # read as the reasons' prose, one paragraph, not as the value of a field
+            sentence = replace(sentence, label=None, paragraph=-runs)
         if codes_in(sentence.text) and index not in dated and (
                 DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text)):
             continue  # "The plan denied L3-L5 RFA (CPT 64635) as not medically necessary": the item
@@ -145,7 +159,7 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
                 reasons.append(sentence)  # the verdict closing its reasons' paragraph
             # else "The request is not medically necessary." under ISSUE 2: the item's own
         elif DENIAL_REASON.search(sentence.text) or VERDICT.search(sentence.text) or (
-                GRANTED_IN_PART.search(sentence.text)) or (
+                GRANTED_IN_PART.search(sentence.text)) or CRITERIA_MET.search(sentence.text) or (
                 REVIEWER_FINDING.search(sentence.text)
                 and LETTER_SECTIONS_NOT_FACTS.search(sentence.section)):
             reasons.append(sentence)

@@ -42,11 +42,28 @@ def _where(sentence: Sentence) -> str:
     return f"{sentence.heading} {sentence.section}" if sentence.label else sentence.section
 
 
+def _under_findings(said: list[Sentence], summary: list[Sentence]) -> list[Sentence]:
+    """The findings: every sentence from the findings heading to the conclusion, whatever
+    sub-heading the report puts over a part of them ("FINDINGS: ... Disc levels: T6-T7: ...",
+    "Paraspinal and other: ..."): a sub-heading orders the findings, it does not end them."""
+    out: list[Sentence] = []
+    for sentence in said:
+        if sentence in summary:
+            if out:
+                break
+            continue
+        if out or FINDINGS_SECTIONS.search(_where(sentence)):
+            if CLINICAL_SECTIONS.search(_where(sentence)) and not out:
+                continue
+            out.append(sentence)
+    return out
+
+
 def report_facts(doc: Document, said: list[Sentence], general: General) -> list[Found]:
     group = "imaging" if doc.type is RecordType.imaging_report else "electrodiagnostic"
     category = C.imaging if group == "imaging" else C.electrodiagnostic
     summary = [s for s in said if SUMMARY_SECTIONS.search(_where(s))]
-    findings = [s for s in said if s not in summary and FINDINGS_SECTIONS.search(_where(s))]
+    findings = _under_findings(said, summary)
     if not summary and not findings:
         summary = said
     added = [s for s in said if s not in summary and ADDENDUM.search(_where(s))]

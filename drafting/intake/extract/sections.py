@@ -62,7 +62,8 @@ NARRATIVE_LABELS = re.compile(
     re.IGNORECASE)
 # A field whose value is a score of a scale or of pain.
 SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
-                          r"pain catastroph|\bPCS\b|\bBDI\b|\bNPRS?\b|\bVAS\b|"
+                          r"pain catastroph|\bPCS\b|\bBDI\b|\bPSEQ\b|pain self-?efficacy|"
+                          r"\bNPRS?\b|\bVAS\b|"
                           r"\bpain (?:score|level|rating|at\b)|"
                           # a daily opioid dose ("MME: hydrocodone 5 mg x 3/day = 15 MME/day")
                           r"^(?:total )?(?:MME|MED|morphine (?:milligram )?equivalents?)"
@@ -86,11 +87,33 @@ _PARENTHESES = re.compile(r"\s*\([^)]*(?:\)|$)")  # (or left open: "summary (fro
 PSYCH_CONCLUSIONS = re.compile(r"^(?:impression|assessment|diagnos[ie]s|conclusions?|"
                                r"recommendations?|disposition(?: and recommendations?)?|"
                                r"summary|opinion|testing|test results|results?)$", re.IGNORECASE)
-PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s)$", re.IGNORECASE)
+# (a psychological evaluation's psychiatric history names past diagnoses as its impression does)
+PSYCH_DIAGNOSES = re.compile(r"^(?:impression|diagnos[ie]s|(?:past )?psychiatric history|"
+                             r"(?:past )?mental health history)$", re.IGNORECASE)
 # What a psychological diagnosis names (an impression's other sentences are commentary).
 PSYCH_DIAGNOSIS_WORDS = re.compile(r"\b(?:disorder|depress\w*|anxiety|PTSD|insomnia|somatic|"
                                    r"personality|psychosis|bipolar|dementia|cognitive)\b",
                                    re.IGNORECASE)
+
+
+def as_narrative(sentence: Sentence, labels: re.Pattern[str]) -> Sentence:
+    """A field whose label names a narrative part of the record (``labels``) read as prose."""
+    if sentence.label and labels.search(label_core(sentence.label)):
+        return replace(sentence, label=None)
+    return sentence
+
+
+def names_diagnosis(text: str) -> bool:
+    """A psychological diagnosis named and not denied ("One episode of major depression in
+    2023", not "No history of substance use disorder"); one to rule out is named, provisionally
+    ("rule out alcohol use disorder")."""
+    from drafting.intake.extract.negation import negated
+
+    return any(not negated(text, m.start(), m.end()) or _RULE_OUT.search(text[:m.start()])
+               for m in PSYCH_DIAGNOSIS_WORDS.finditer(text))
+
+
+_RULE_OUT = re.compile(r"\b(?:rule out|r/o)\b[^.;]*$", re.IGNORECASE)
 
 
 # Where a note tells the patient's history in its own words: a symptom at a body site told

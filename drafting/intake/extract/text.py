@@ -121,7 +121,11 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
                 continue
             raw = without_columns(raw, spans) if spans else raw
         row = _table_row(raw)
-        # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text.
+        # Dot leaders of a table row ("Oswestry ....... 48% -> 30%") are layout, not text: they
+        # set a name beside its value, a row of its own ("PHQ-9 ...... 11 (moderate)"), never a
+        # heading however its name and value are written.
+        if row is None and _LEADER_ROW.match(raw):
+            row = raw
         text = " ".join(_LEADERS.sub(" ", ticked_only(row if row is not None else raw)).split())
         if not text or _FOOTER.match(text):
             out.append(Line("", page, section, "blank"))
@@ -145,7 +149,8 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
         if (_HEADING.match(text) or _captioned_section(text) or (
                 _BARE_LABEL.match(text) and len(text.split())
                 <= _BARE_LABEL_WORDS)) and sum(c.isalpha() for c in text) >= 3 and not (
-                row is not None and _VALUE_CELL.search(row)):  # "PHQ-9    16    9": a row
+                row is not None and (_VALUE_CELL.search(row) or _LEADER_ROW.match(row))):
+            # ("PHQ-9    16    9", "GAD-7 ...... 7 (mild)": a row)
             section = text.rstrip(":").strip().lower()
             out.append(Line(text, page, section, "heading"))
             carried = None
@@ -165,6 +170,9 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
         out.append(Line(_LIST_ITEM.sub("", text), page,
                         carried if carried and kind == "prose" else section, kind))
     return out
+
+
+_LEADER_ROW = re.compile(r"^\s*[A-Za-z][^.:]{0,44}?\s*\.{4,}\s*\S")
 
 
 def _narrative(label: str) -> bool:

@@ -140,7 +140,11 @@ def measures(text: str) -> list[Measure]:
         # "PCS (pain catastrophizing) 22": a gloss in parentheses may follow the scale's name
         for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?"
                                  rf"(?:\s+(?:total\s+)?score|\s+total)?\s*(?:of|is|was|=|:)?\s*"
-                                 rf"(\d{{1,3}})\b(?!\s*[-/])", text, re.IGNORECASE):
+                                 rf"(\d{{1,3}})\b(?:\s*/\s*(\d{{1,3}})\b)?(?!\s*[-/])",
+                                 text, re.IGNORECASE):
+            # a score over the scale's maximum ("PSEQ 24/60") is the score; "12/11" is not
+            if match.group(2) and int(match.group(2)) < int(match.group(1)):
+                continue
             out.append(Measure(name=scale, value=float(match.group(1)), unit="points"))
     return out
 
