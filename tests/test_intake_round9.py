@@ -114,6 +114,15 @@ def test_a_relief_told_after_the_dated_procedure_is_that_procedures(tmp_path):
     assert relief and relief[0]["date"] == dt.date(2027, 5, 3), relief
 
 
+def test_a_relief_told_after_one_of_a_series_named_in_order_is_that_ones(tmp_path):
+    # "The first was in March of '27." names no procedure word: its ordinal does
+    text = NOTE_HEAD + ("HPI: She has had two lumbar epidural steroid injections. The first was in "
+                        "March of '27. She reports forty percent relief of the leg pain for about "
+                        "two weeks.\n")
+    relief = [f for f in facts_of(tmp_path, text) if f["category"] == "response"]
+    assert relief and str(relief[0]["date"])[:7] == "2027-03", relief
+
+
 def test_a_relief_measured_at_the_visit_keeps_the_visits_date(tmp_path):
     text = NOTE_HEAD + ("Interval history: s/p right L4-5 RFA 07/20/2027. Reports 60% relief "
                         "of the back pain today.\n")

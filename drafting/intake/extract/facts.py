@@ -398,8 +398,8 @@ _MEASURED_NOW = re.compile(r"\bat (?:\d{1,2}|one|two|three|four|six|eight)\s*(?:
                           r"months?|days?)\b|\b(?:today|currently|now|still|at this visit)\b",
                           re.IGNORECASE)
 # One of a series told in order ("The first was in 12/2024.", "the second, on 04/09/2026").
-_ORDINAL_ONE = re.compile(r"(?:the|a|her|his) (?:first|second|third|fourth|last|latest|"
-                          r"most recent|repeat)(?! (?:visit|time|day|week|month|year))",
+_ORDINAL_ONE = re.compile(r"\b(?:the|a|her|his) (?:first|second|third|fourth|last|latest|"
+                          r"most recent|repeat)\b(?! (?:visit|time|day|week|month|year))",
                           re.IGNORECASE)
 
 
