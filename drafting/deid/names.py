@@ -74,6 +74,8 @@ def given_months() -> frozenset[str]:
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|Rev|Pastor|Rabbi|"
          r"Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # a lawyer's title in Puerto Rico and Latin America ("Lcdo. Fernando Acevedo Ruiz")
+         r"Lcdo|Lcda|Licdo|Licda|LCDO|LCDA|"
          # military ranks, as TRICARE and VA records write them ("Maj. Corinne Abernathy, MD",
          # "LTC Alyssa R. Dunlap"; not "Col." (a Mexican address's colonia), "Gen." or "Adm."
          # (court rules: "Fla. R. Gen. Prac."), "CPT" (the procedure codes))

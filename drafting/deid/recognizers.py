@@ -54,6 +54,7 @@ from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
 from drafting.deid.place_forms import learned_places, place_forms
+from drafting.deid.hispanic_places import hispanic_place_names
 from drafting.deid.places import cities, named_addresses, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
@@ -170,7 +171,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
                      and INITIAL_AND_FOUR.fullmatch(span.text(text)))):
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
-                         for street in streets(text) | cities(text) | homes | learned_places(text)})
+                         for street in streets(text) | cities(text) | homes | learned_places(text)
+                         | hispanic_place_names(text)})
     found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
     values = dict(learned_values or {})
     values.update(found.values)
