@@ -100,3 +100,17 @@ def test_a_lawyers_spanish_title_marks_a_name(title):
 def test_an_abbreviated_road_word_needs_its_period_or_capitals():
     assert _found("Seen by Carr 3 times last year.") == []
     assert _found("Store at CARR 1 KM 28.5 in town") == ["CARR 1 KM 28.5"]
+
+
+def test_a_user_directory_entry_names_its_user_and_the_user_is_found_again_in_the_log():
+    text = ("2025-03-02 10:20 | tqbarros  | auth | faxed request\n"
+            "2025-03-03 09:00 | ln_ma     | call | pt called back\n"
+            "User directory: tqbarros = Tomasa Q. Barros, coordinator; ln_ma = Lidia Nieves, MA\n")
+    out = _out(text)
+    for value in ("tqbarros", "ln_ma", "Tomasa", "Lidia Nieves"):
+        assert value not in out
+
+
+def test_a_directory_needs_a_user_made_of_the_name_or_a_system_shape():
+    out = _out("Legend: pain = Numeric Rating Scale score\n")
+    assert "pain" in out

@@ -64,7 +64,7 @@ from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
 from drafting.deid.staff_initials import staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
-from drafting.deid.user_ids import user_ids
+from drafting.deid.user_ids import user_ids, user_names
 from drafting.deid.x12 import x12_names, x12_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -140,12 +140,13 @@ def scan(text: str, learned_names: Iterable[str] = (),
     employer_spans += formed
     found.employers |= more
     home_spans, homes = residences(text)
+    users = list(user_ids(text))
     found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
-                    *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
+                    *day_words(text), *entry_stamps(text), *spoken(text), *users,
                     *ssn_parts(text), *staff_initials(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
@@ -173,6 +174,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)
                          | hispanic_place_names(text)})
+    # a user name found beside its cue, wherever the record writes it again (a log's column)
+    found.values.update({user: PhiKind.id for user in user_names(text, users)})
     found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
     values = dict(learned_values or {})
     values.update(found.values)
