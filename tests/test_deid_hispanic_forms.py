@@ -114,3 +114,45 @@ def test_a_user_directory_entry_names_its_user_and_the_user_is_found_again_in_th
 def test_a_directory_needs_a_user_made_of_the_name_or_a_system_shape():
     out = _out("Legend: pain = Numeric Rating Scale score\n")
     assert "pain" in out
+
+
+def test_a_prescriber_column_in_capitals_is_a_name():
+    text = ("Fill date   Rx#        Drug / strength                 Qty  Days  Prescriber\n"
+            "01/07/25    6608811    LISINOPRIL 10 MG TAB              90    90   QUIÑONES RIVAS W\n"
+            "02/07/25    6608812    OXYCODONE HCL 5 MG TAB            30    10   OYELARAN-BEST K\n")
+    out = _out(text)
+    assert "QUIÑONES" not in out and "RIVAS" not in out and "OYELARAN" not in out
+    assert "LISINOPRIL 10 MG TAB" in out and "OXYCODONE HCL 5 MG TAB" in out
+
+
+def test_a_second_surname_in_capitals_goes_with_the_first():
+    out = _out("Lien on file from F. BETANCOURT ZAYAS.\nHold per Mr. Betancourt's letter.")
+    assert "ZAYAS" not in out and "BETANCOURT" not in out
+
+
+def test_a_second_surname_in_capitals_is_not_a_form_word():
+    out = _out("PATIENT: Mr. BETANCOURT DOB 01/02/1980 LEFT L5")
+    assert "LEFT L5" in out
+
+
+def test_a_last_slash_first_name_is_one_name():
+    out = _out("Name (last, first): Zayas Ocasio / Marta Inés      Preferred name: Tata\n")
+    assert "Zayas" not in out and "Marta" not in out and " / " not in out
+
+
+def test_a_compound_employer_label_marks_the_employer():
+    out = _out("Employer / job: Brisa Marina Cooling Corp, installer, 9 yrs.\n")
+    assert "Brisa Marina" not in out
+
+
+def test_a_prescriber_in_capitals_in_brackets_is_a_name():
+    out = _out("Also on profile: lisinopril 10 mg daily since 2016 (OYELARAN-BEST K).")
+    assert "OYELARAN" not in out
+
+
+@pytest.mark.parametrize("phrase", ["the day after Three Kings' Day",
+                                    "the Monday after Thanksgiving",
+                                    "the week after the Fourth of July", "Día de Reyes"])
+def test_a_holiday_and_the_day_said_beside_it_are_one_date(phrase):
+    out = _out(f"He was last seen {phrase}, with his grandmother.")
+    assert phrase not in out and "after" not in out.split("seen")[1].split(",")[0]

@@ -79,7 +79,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"|(?:{numbered})[ ](?P<name2>{name}),?[ ](?:{_LOT}|{_NUMBER})(?:{unit})*)"),
         # "Carr. 1 Km 33.2", "Carretera 172, km 5.4", "Carr. 1"
         "road": re.compile(
-            rf"(?<![\w.-])(?:{_alternatives('road_words', strict=True)})[ ]?(?:#[ ]?)?(?:PR-?)?\d{{1,4}}[A-Z]?\b"
+            rf"(?<![\w.-])(?:{_alternatives('road_words', strict=True)})[ ]?(?:#[ ]?)?"
+            rf"(?:PR-?)?\d{{1,4}}[A-Z]?\b"
             rf"(?:,?[ ](?:{_alternatives('kilometre_words')})[ ]?\d{{1,3}}(?:[.,]\d{{1,2}})?)?"),
         # "Urb. Villa del Carmen", "URB VILLA DEL CARMEN D14", "Edificio Doral, 2nd floor, ..."
         "settlement": re.compile(

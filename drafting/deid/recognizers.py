@@ -28,6 +28,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.citations import citations, uncited
 from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
+from drafting.deid.column_names import column_names
 from drafting.deid.contacts import contacts
 from drafting.deid.date_masks import date_spans
 from drafting.deid.dates import find_dates
@@ -38,6 +39,7 @@ from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.firm_names import firm_partners
 from drafting.deid.grouped_ids import grouped_ids
+from drafting.deid.hispanic_places import hispanic_place_names
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_forms import id_forms, vessel_names
@@ -54,7 +56,6 @@ from drafting.deid.numbers import numbers
 from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
 from drafting.deid.place_forms import learned_places, place_forms
-from drafting.deid.hispanic_places import hispanic_place_names
 from drafting.deid.places import cities, named_addresses, places, streets
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
@@ -147,7 +148,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *users,
-                    *ssn_parts(text), *staff_initials(text),
+                    *column_names(text), *ssn_parts(text), *staff_initials(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
     # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
