@@ -156,3 +156,15 @@ def test_a_prescriber_in_capitals_in_brackets_is_a_name():
 def test_a_holiday_and_the_day_said_beside_it_are_one_date(phrase):
     out = _out(f"He was last seen {phrase}, with his grandmother.")
     assert phrase not in out and "after" not in out.split("seen")[1].split(",")[0]
+
+
+def test_initials_with_a_particle_in_lower_case_close_a_note():
+    text = ("Dictated by: Nereida del Toro Cruz, MD\n"
+            "Addendum: films released to counsel on request. NdTC\n")
+    out = _out(text)
+    assert "NdTC" not in out
+
+
+def test_capitals_after_a_sentence_that_spell_no_name_are_kept():
+    out = _out("Dictated by: Marisol Vega, MD\nNo acute findings. OK\n")
+    assert "OK" in out
