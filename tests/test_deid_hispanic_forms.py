@@ -168,3 +168,9 @@ def test_initials_with_a_particle_in_lower_case_close_a_note():
 def test_capitals_after_a_sentence_that_spell_no_name_are_kept():
     out = _out("Dictated by: Marisol Vega, MD\nNo acute findings. OK\n")
     assert "OK" in out
+
+
+def test_an_adjusters_abbreviation_marks_a_name():
+    out = _out("Liability claim (Coastal Casualty - adj R. Quiñonez)\n")
+    assert "Quiñonez" not in out
+    assert "adj Tylenol" in _out("dose adj Tylenol 500 mg prn")

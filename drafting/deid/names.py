@@ -158,7 +158,7 @@ _RELATION = (
     r"great-grandmother|great-grandfather|aunt|uncle|niece|nephew|cousin|mother-in-law|"
     r"father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|friend|caregiver|"
     r"neighbou?r|roommate|landlord|boss|supervisor|foreman|manager|coworker|co-worker|"
-    r"witness|attorney|lawyer|counsel|paralegal|secretary|assistant|adjuster|examiner|"
+    r"witness|attorney|lawyer|counsel|paralegal|secretary|assistant|adjuster|adj|adjr|examiner|"
     r"claims examiner|case manager|reviewer|pharmacist|therapist|physician|doctor|surgeon|"
     r"radiologist|psychologist|psychiatrist|nurse|scheduler|coordinator|interpreter|"
     r"representative|rep|technician|technologist|married to|widow of|widower of|divorced from|"
