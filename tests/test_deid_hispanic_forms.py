@@ -174,3 +174,31 @@ def test_an_adjusters_abbreviation_marks_a_name():
     out = _out("Liability claim (Coastal Casualty - adj R. Quiñonez)\n")
     assert "Quiñonez" not in out
     assert "adj Tylenol" in _out("dose adj Tylenol 500 mg prn")
+
+
+@pytest.mark.parametrize("serial", ["TX-5C 220917", "MR-44-2291", "SC 220917"])
+def test_a_serial_printed_in_parts_after_its_label_is_replaced_whole(serial):
+    out = _out(f"TENS unit from the plan's DME vendor, serial {serial}, worn daily.")
+    assert serial.split()[-1] not in out and serial.split()[0] not in out
+
+
+def test_a_spinal_level_after_serial_words_is_kept():
+    assert "L4-L5" in _out("Serial imaging of L4-L5 showed no change.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Family hx: mother (91) in Poland with osteoporosis.",
+    "He flew home because his dad is 91 and had nobody else.",
+    "my abuela Natividad Ibarra Soto is 94 and lives with us",
+    "Please greet Mrs. Halina Wojcik (96) for us.",
+])
+def test_an_elders_age_over_89_beside_the_kin_word_or_name_is_replaced(sentence):
+    out = _out(sentence)
+    assert not any(age in out for age in ("91", "94", "96"))
+
+
+@pytest.mark.parametrize("sentence", ["Mother's O2 sat is 94 on room air.",
+                                      "See Table (95) for the doses."])
+def test_a_measure_or_a_table_number_is_no_age(sentence):
+    out = _out(sentence)
+    assert "94" in out or "95" in out
