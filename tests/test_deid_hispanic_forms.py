@@ -202,3 +202,27 @@ def test_an_elders_age_over_89_beside_the_kin_word_or_name_is_replaced(sentence)
 def test_a_measure_or_a_table_number_is_no_age(sentence):
     out = _out(sentence)
     assert "94" in out or "95" in out
+
+
+@pytest.mark.parametrize("line", ["Children: Yeniel 14, Adrián 9",
+                                  "Kids: Ana (7) and Tomás (3)",
+                                  "Hijos: Mateo, Sofía y Joaquín"])
+def test_every_name_of_a_childrens_list_is_a_name(line):
+    out = _out(f"Spouse: Nilda Vega   {line}\n")
+    for name in ("Yeniel", "Adrián", "Ana", "Tomás", "Mateo", "Sofía", "Joaquín"):
+        assert name not in out
+
+
+def test_a_childrens_field_answered_in_words_is_kept():
+    out = _out("Children: none at home, two grown\n")
+    assert "none at home, two grown" in out
+
+
+def test_two_surnames_joined_after_a_correspondents_word_are_partners():
+    out = _out("Records request from Betancourt & Llompart rec'd 9/3 with signed auth.")
+    assert "Betancourt" not in out and "Llompart" not in out
+
+
+def test_a_clinic_of_ordinary_words_joined_by_and_is_kept():
+    text = "Referred to Spine & Pain for review."
+    assert _out(text) == text
