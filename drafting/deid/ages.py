@@ -9,7 +9,8 @@ from drafting.deid.dates import DATE_PATTERN
 from drafting.deid.given_names import is_given_name
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, digits
-from drafting.deid.terms import LOWER, U
+from drafting.deid.terms import LOWER, U, is_clinical_word
+from drafting.deid.words import is_word
 
 # ----------------------------------------------------------------------------- ages and dates
 
@@ -52,6 +53,20 @@ _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?P<name>{U}[{LOWER}]+)$")
 AGE_OF_KIN = re.compile(r"(?i)\b(?:great-)?(?:grand)?(?:aunt|uncle|mother|father|sister|brother|"
                         r"cousin|neighbou?r|friend|godmother|godfather)\b,[ ][^,.;\n]{0,40}"
                         r"(?:\.[^,.;\n]{0,30})?,[ ]is[ ](?P<value>9\d|1[01]\d)(?![\d/%.])")
+# An elder of the family and her age: in brackets after the kin word or a name ("mother (91)",
+# "Mrs. Halina Wróblewska (91)"), or "is 91" later in the clause ("his dad is 91", "my abuela
+# Natividad Ibarra Soto is 94", "Grandpa Arvid lives with them and is 92"); no measure between
+# ("Mother's O2 is 94" is a saturation).
+_ELDER = (r"(?:great-)?(?:grand)?(?:mother|father|mom|mum|dad|parent)|grandma|grandpa|"
+          r"granny|nana|abuel[ao]|abuelit[ao]|babcia|dziadek|nonn[ao]|oma|opa|aunt|uncle|"
+          r"t[ií][ao]|great-aunt|great-uncle")
+AGE_IN_BRACKETS = re.compile(rf"(?:(?i:\b(?:{_ELDER}))|(?P<name>{U}[{LOWER}]+))[ ]"
+                             r"\((?P<value>9\d|1[01]\d)\)")
+AGE_OF_ELDER = re.compile(rf"(?i:\b(?:{_ELDER})\b)(?P<gap>[^.;:?!\n\d]{{0,45}}?)[ ]is[ ]"
+                          r"(?P<value>9\d|1[01]\d)(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|"
+                          r"bpm|beats|points)\b)")
+_MEASURE = re.compile(r"(?i)\b(?:o2|sat|sats|spo2|saturation|bp|pulse|hr|heart|rate|score|"
+                      r"weight|glucose|sugar|level|temp|temperature|a1c|pressure|reading)\b")
 _OCR_DIGIT = r"[0-9OoIl|]"
 OCR_DATE = re.compile(
     rf"(?<![\w/.-]){_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{1,2}}[/.-]{_OCR_DIGIT}{{2,4}}(?![\w/-])")
@@ -106,6 +121,14 @@ def ages_and_dates(text: str) -> Iterator[Span]:
     for match in AGE_OF_NAME.finditer(text):
         name = _NAME_BEFORE.search(text, max(0, match.start() - 30), match.start())
         if name and is_given_name(name.group("name")):
+            yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
+    for match in AGE_IN_BRACKETS.finditer(text):
+        if match.group("name") and (is_word(match.group("name").lower())
+                                    or is_clinical_word(match.group("name"))):
+            continue  # ("Table (95)", "Tramadol (100)")
+        yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
+    for match in AGE_OF_ELDER.finditer(text):
+        if not _MEASURE.search(match.group("gap")):
             yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_OF_KIN.finditer(text):
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)

@@ -1,5 +1,6 @@
 """Dates that cannot be shifted in their own style, replaced instead (``PhiKind.date``): a
-holiday ("Labor Day", "New Year's Eve", "Thanksgiving 2022"); a date written in Spanish,
+holiday ("Labor Day", "New Year's Eve", "Thanksgiving 2022", "Three Kings' Day"), with a day said
+by its place beside it ("the Monday after Thanksgiving"); a date written in Spanish,
 Portuguese, French, Italian, German or Polish ("19 de febrero de 2025", "24 lutego 2025 r.");
 a date written day first, told by a day above 12 ("19.12.2024", "25/03/2025")."""
 
@@ -12,13 +13,22 @@ from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
 # Holidays that name a day of the year; a year after one goes with it.
+# A day said by its place beside a holiday goes with it: "the day after Three Kings' Day", "the
+# Monday after Thanksgiving", "the week after the Fourth of July".
+_BESIDE = (r"(?:(?i:the)[ ])?(?:(?:first|second|last)[ ])?(?i:day|days|week|weekend|night|"
+           r"morning|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+           r"[ ](?:after|before|of)[ ]")
 HOLIDAY = re.compile(
-    r"(?<![\w'’-])(?:New[ ]Year['’]?s(?:[ ](?:Day|Eve))?|Valentine['’]?s[ ]Day|"
+    rf"(?<![\w'’-])(?:{_BESIDE})?"
+    r"(?:New[ ]Year['’]?s(?:[ ](?:Day|Eve))?|Valentine['’]?s[ ]Day|"
     r"St\.?[ ]Patrick['’]?s[ ]Day|Easter(?:[ ]Sunday)?|Mother['’]?s[ ]Day|Father['’]?s[ ]Day|"
     r"Memorial[ ]Day|Juneteenth|Independence[ ]Day|(?:the[ ])?Fourth[ ]of[ ]July|Labor[ ]Day|"
     r"Columbus[ ]Day|Halloween|Veterans['’]?[ ]Day|Thanksgiving(?:[ ]Day)?|Black[ ]Friday|"
     r"Christmas(?:[ ](?:Eve|Day))?|Xmas|Cinco[ ]de[ ]Mayo|Good[ ]Friday|Super[ ]Bowl[ ]Sunday|"
     r"Martin[ ]Luther[ ]King(?:[ ]Jr\.?)?[ ]Day|MLK[ ]Day|Presidents['’]?[ ]Day"
+    # the days Hispanic families keep ("Three Kings' Day", "Día de Reyes", "Nochebuena")
+    r"|Three[ ]Kings['’]?[ ]Day|(?:Día|Dia)[ ]de(?:[ ]los)?[ ]Reyes|Nochebuena|Noche[ ]Buena"
+    r"|(?:Día|Dia)[ ]de[ ](?:los[ ])?Muertos"
     # (a holiday of one word in lower case, as a message writes it: "right around halloween")
     r"|halloween|thanksgiving|christmas|xmas|juneteenth)"
     r"(?:,?[ ](?:19|20)\d\d)?(?![\w'’-])")

@@ -18,10 +18,12 @@ from pathlib import Path
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
-from drafting.deid.terms import LOWER, U, is_clinical_word
+from drafting.deid.terms import LOWER, U, fold, is_clinical_word
 from drafting.deid.words import is_word
 
 PLACES = Path(__file__).with_name("us_places.txt")
+# The territories' towns the GeoNames list leaves out (Puerto Rico's municipalities).
+TERRITORY_PLACES = Path(__file__).with_name("territory_places.txt")
 _WORD = rf"{U}[{LOWER}]+(?:['’-]{U}?[{LOWER}]+)?"
 # A word of place, then up to three capitalised words: the longest run that is a town is taken.
 _CUED = re.compile(rf"\b(?i:in|near|from|outside|around|to|of)[ ]"
@@ -30,9 +32,12 @@ _CUED = re.compile(rf"\b(?i:in|near|from|outside|around|to|of)[ ]"
 
 @cache
 def towns() -> frozenset[str]:
-    """The town names, read once."""
-    lines = PLACES.read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    """The town names, read once, each also without its accents as capitals and scans write it
+    ("BAYAMON", "Mayaguez")."""
+    lines = [*PLACES.read_text(encoding="utf-8").splitlines(),
+             *TERRITORY_PLACES.read_text(encoding="utf-8").splitlines()]
+    names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    return frozenset(names | {fold(name) for name in names})
 
 
 @cache

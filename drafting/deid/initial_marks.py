@@ -2,7 +2,8 @@
 those of a name the same text gives:
 
 - after "by" (``verified 03/02/19 by QRT``, ``Patient notified by LM``);
-- after a dash that closes a note's entry (``Case remains open. -QRT`` at the line's end);
+- after a dash that closes a note's entry (``Case remains open. -QRT`` at the line's end), or
+  alone after its last sentence, a particle in lower case (``... of counsel. IdJT``);
 - alone in a table cell (``| Chin tucks x10 | QR |``), or in brackets (``Quinn Ro, PT (QR)``);
 - after a co-signature or verification label (``Co-signed for PTA notes: QR``).
 
@@ -28,6 +29,9 @@ PLACES = [
     re.compile(rf"(?m)(?<=[.!?)\]\"”])[ ]{{1,2}}-[ ]?{_INITIALS}[ \t]*$"),
     re.compile(rf"(?m)\|[ \t]*{_INITIALS}[ \t]*(?=\||$)"),
     re.compile(rf"[ ]\({_INITIALS}\)"),
+    # at the end of a note, after its last sentence, a particle in lower case as the signer
+    # writes it ("... on request of counsel. IdJT" for Irene de Jesús Toledo)
+    re.compile(r"(?m)(?<=[.!?)\]])[ ]{1,2}(?P<initials>[A-Z](?:[a-z]?[A-Z]){1,3})[ \t]*$"),
     re.compile(rf"(?i:\b(?:co-?signed|verified|reviewed|initials)\b)[^:\n]{{0,30}}:[ ]?"
                rf"{_INITIALS}"),
 ]

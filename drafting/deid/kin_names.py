@@ -68,6 +68,7 @@ def caption_parties(text: str) -> Iterator[Span]:
 
 def kin_names(text: str) -> Iterator[Span]:
     yield from caption_parties(text)
+    yield from kin_lists(text)
     for match in KIN_SAYS.finditer(text):
         words = match.group("name").split()
         if all(_plain(w) for w in words) and (is_given_name(words[0]) or not is_word(words[0])):
@@ -81,3 +82,23 @@ def kin_names(text: str) -> Iterator[Span]:
         if words and all(_plain(w) for w in words) and (
                 is_given_name(first.title()) or not is_word(first)):
             yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
+
+
+# A form's list of children or siblings after its label, each with an age or not: "Children:
+# Keyshla 14, Adrián 9", "Kids: Ana (7) and Tomás (3)", "Hijos: Mateo, Sofía y Joaquín".
+KIN_LIST = re.compile(r"(?i:\b(?:children|kids|sons|daughters|siblings|grandchildren|"
+                      r"stepchildren|hijos|hijas|nietos))[ \t]*:[ \t]*(?P<list>[^\n;|]{2,120})")
+_ITEM = re.compile(r"(?:^|,[ ]?|[ ](?:and|&|y)[ ])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+)"
+                   r"(?P<age>[ ]\(?(?:age[ ])?\d{1,2}\)?(?![\d/]))?(?=[ ]|,|$)")
+
+
+def kin_lists(text: str) -> Iterator[Span]:
+    """Each name of a form's list of children or siblings: one with an age after it, or one
+    in no dictionary and no heading word."""
+    for match in KIN_LIST.finditer(text):
+        for item in _ITEM.finditer(match.group("list")):
+            name = item.group("name")
+            if _is_stop(name) or not (item.group("age") or not is_word(name.lower())):
+                continue
+            start = match.start("list") + item.start("name")
+            yield Span(start, start + len(name), PhiKind.name, 4)

@@ -47,6 +47,8 @@ _LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
                           r"(?=[ \t]{2,}|[ \t]*[|\n]|[ \t]*$)")
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
+# The same in capitals after a name in capitals: a second surname ("F. ACEVEDO RUIZ").
+_CAPS_SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAPS})(?![\w'’-])")
 _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
 _GIVEN_BEFORE = re.compile(rf"(?<![\w'’-])(?P<word>{_CAP}(?:-{_CAP})?)[ ]$")
 # In capitals before a name in capitals, past its middle initial: "IGNATIUS P. TSO".
@@ -100,6 +102,11 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     not re.fullmatch(GENERATION, surname.group("word")):
                 end += len(surname.group(0))
                 continue  # what follows the surname is read on the next round
+            caps = _CAPS_SURNAME_AFTER.match(after)
+            if caps and text[start:end].isupper() and re.search(r"[A-Z]{2}", text[start:end]) \
+                    and _caps_surname(caps.group("word")):
+                end += len(caps.group(0))
+                continue
             if (lower := _LOWER_FIRST.match(after)) and is_given_name(lower.group("word")) \
                     and text[start:end].isupper():
                 end += len(lower.group(0))
@@ -126,10 +133,12 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
-# What may stand between two parts of one name: a space, a comma, a middle initial, a hyphen
+# What may stand between two parts of one name: a space, a comma, a slash between spaces (a
+# form's "Last / First": "Ortiz Maldonado / Rafael Alberto"), a middle initial, a hyphen
 # ("OKAFOR" and "STRAND" of "OKAFOR-STRAND"), a hyphen that ends a line ("faith okafor-" /
 # "lindqvist").
-_JOINS = re.compile(rf"(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]|-\n[ \t]*|[-‐]")
+_JOINS = re.compile(rf"[ ]/[ ]|(?:,[ ]?|[ ])?(?:{U}\.?[ ]?){{0,2}}|[ ](?i:{PARTICLE}|st)[ ]"
+                    r"|-\n[ \t]*|[-‐]")
 
 
 def _foreign(name: str) -> bool:
@@ -151,3 +160,11 @@ def _given_before(text: str, start: int, end: int, before: str) -> bool:
                  or (not is_word(given.group("word")) and not _is_stop(given.group("word"))
                      and not is_clinical_word(given.group("word"))
                      and not _INSURER.search(text[start:end]))))
+
+
+def _caps_surname(word: str) -> bool:
+    """A word in capitals that can only be a surname: in no dictionary, no clinical, heading or
+    given word of a form ("RUIZ", not "MD", "DOB", "LEFT")."""
+    return len(word) >= 3 and not (is_word(word.lower()) or is_word(word.title())
+                                   or is_clinical_word(word) or is_clinical_word(word.title())
+                                   or _is_stop(word.title()) or _is_stop(word))

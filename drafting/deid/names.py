@@ -74,6 +74,8 @@ def given_months() -> frozenset[str]:
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|Rev|Pastor|Rabbi|"
          r"Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # a lawyer's title in Puerto Rico and Latin America ("Lcdo. Fernando Acevedo Ruiz")
+         r"Lcdo|Lcda|Licdo|Licda|LCDO|LCDA|"
          # military ranks, as TRICARE and VA records write them ("Maj. Corinne Abernathy, MD",
          # "LTC Alyssa R. Dunlap"; not "Col." (a Mexican address's colonia), "Gen." or "Adm."
          # (court rules: "Fla. R. Gen. Prac."), "CPT" (the procedure codes))
@@ -156,7 +158,7 @@ _RELATION = (
     r"great-grandmother|great-grandfather|aunt|uncle|niece|nephew|cousin|mother-in-law|"
     r"father-in-law|sister-in-law|brother-in-law|son-in-law|daughter-in-law|friend|caregiver|"
     r"neighbou?r|roommate|landlord|boss|supervisor|foreman|manager|coworker|co-worker|"
-    r"witness|attorney|lawyer|counsel|paralegal|secretary|assistant|adjuster|examiner|"
+    r"witness|attorney|lawyer|counsel|paralegal|secretary|assistant|adjuster|adj|adjr|examiner|"
     r"claims examiner|case manager|reviewer|pharmacist|therapist|physician|doctor|surgeon|"
     r"radiologist|psychologist|psychiatrist|nurse|scheduler|coordinator|interpreter|"
     r"representative|rep|technician|technologist|married to|widow of|widower of|divorced from|"

@@ -49,7 +49,8 @@ ACCESS_CODE = re.compile(
     r"(?![\w-])")
 # Numbers a cue word names that no form labels: a payroll number with its office in brackets
 # ("payroll (NFC) no. 4410-8821"), a vendor's or an agreement's number, a Bates range
-# ("Bates ABC-MR 000001 - ABC-MR 000230"), serial numbers after the first ("SN 7Q4K2X / 7Q4K3X").
+# ("Bates ABC-MR 000001 - ABC-MR 000230"), serial numbers after the first ("SN 7Q4K2X / 7Q4K3X"),
+# a serial printed in parts ("serial TX-5C 220917").
 CUE_NO = re.compile(
     r"(?i:\b(?:payroll|vendor|agreement|contract|provider[ ]agreement)(?:[ ]\([A-Z]{2,8}\))?"
     r"[ ](?:no\.?|number|#)[ ]?:?[ ]?)"
@@ -59,7 +60,10 @@ BATES = re.compile(r"(?i:\bbates(?:[ ](?:no\.?|nos\.?|numbers?|range))?[ ]?:?[ ]
                    r"(?:[ ]?(?:-|–|to|through)[ ]?(?P<end>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*[ _-]?"
                    r"\d{4,8}))?(?![\w-])")
 SERIALS = re.compile(r"(?i:\b(?:s/n|sn|serial(?:[ ]no\.?)?)[ ]?[:#]?[ ]?)"
-                     r"(?P<value>(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,16})"
+                     r"(?P<value>(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,16}"
+                     # printed in parts: "TX-5C 220917", "MR-44 2291", "SC 220917"
+                     r"|(?=[A-Z0-9-]*\d)[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8})+(?:[ ]\d{4,10})?"
+                     r"|[A-Z]{2,8}[ ]\d{4,10})"
                      r"(?P<more>(?:[ ]?/[ ]?(?=(?:[A-Z]*\d){2})[A-Z0-9]{5,16})+)?(?![\w-])")
 # A federal court's case number: "2:24-cv-01187-ABC-DEF".
 COURT_CASE = re.compile(r"(?<![\w:-])\d:\d{2}-(?:cv|cr|mc|md|mj|bk|ap|po)-\d{3,6}"

@@ -45,6 +45,8 @@ EMPLOYER_FIELD = re.compile(
     r"employer(?:[ ]name|[ ]on[ ]file|[ ]of[ ]record)?|name[ ]of[ ]employer|empl\.?|"
     r"company(?:[ ]name)?|place[ ]of[ ]employment|employed[ ]by|works?[ ]at|workplace|"
     r"plan[ ]sponsor|employer[ ]group|group[ ]name)"
+    # a compound label: "Employer / job: ...", "Employer/Occupation: ..."
+    r"(?i:[ ]?/[ ]?(?:job|occupation|position|job[ ]title|title))?"
     # a form's field number between the label and its colon: "Employer (FL 65): ..."
     r"(?:[ ]\((?:FL|box|item|field)[ ]?\d{1,3}\))?"
     rf"[ \t]*:[ \t]*(?P<value>{ORG}|{_LOWER_ORG})\.?(?={_ENDS_FIELD}|[ \t]*[;,(])",

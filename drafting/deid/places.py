@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from drafting.deid.gazetteer import cued_towns, uncued_towns
+from drafting.deid.hispanic_places import hispanic_places
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.place_words import town_after, town_places, town_words
@@ -27,7 +28,7 @@ _STATE_NAMES = (r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connect
                 r"Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|"
                 r"North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
                 r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|"
-                r"Wisconsin|Wyoming)")
+                r"Wisconsin|Wyoming|Puerto Rico|Guam)")
 # (a word with a second capital inside: "DeBarr Road", "McAllen, TX")
 _PLACE_WORD = rf"(?:{U}[{LOWER}]+(?:{U}[{LOWER}]+)?|{U}{{2,}})"
 # A town's name, its saint, fort or mount abbreviated as addresses write it ("St. Paul, MN").
@@ -175,7 +176,9 @@ COUNTY = re.compile(rf"\b(?!(?:The|THE|A|This|That|Each|Any|Our|Your|Same|Every|
 # The rest of the field: up to a wide gap, the next "Label:" or the end of the line.
 LABELLED_PLACE = re.compile(
     r"(?<![A-Za-z])(?i:(?:home |mailing |street |patient |work |employer |billing )?address|"
-    r"city|town|zip(?: code)?|postal code|county|residence|lives in)[ \t]*:[ \t]*"
+    r"city|town|zip(?: code)?|postal code|county|residence|lives in)"
+    # a form's compound label: "City/State/ZIP: Caguas / PR / 00725", "City, State, Zip:"
+    r"(?i:[ ]?[/,][ ]?(?:state|st|zip(?: code)?))*[ \t]*:[ \t]*"
     r"(?P<value>[^\n|]+?)(?=[ \t]{2,}|[ \t]+[A-Za-z]+(?:[ ][A-Za-z]+)?[ \t]*[:#][ \t]|[ \t]*\||"
     r"[ \t]*$)",
     re.MULTILINE,
@@ -235,6 +238,7 @@ def places(text: str) -> Iterator[Span]:
     yield from cued_towns(text)
     yield from uncued_towns(text)
     yield from town_places(text)
+    yield from hispanic_places(text)
 
 
 _HOUSE = re.compile(

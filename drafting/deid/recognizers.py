@@ -28,6 +28,7 @@ from drafting.deid import names as name_rules
 from drafting.deid.ages import DOB, ages_and_dates
 from drafting.deid.citations import citations, uncited
 from drafting.deid.code_edges import beside, issuer_codes, more_codes, widen_codes
+from drafting.deid.column_names import column_names
 from drafting.deid.contacts import contacts
 from drafting.deid.date_masks import date_spans
 from drafting.deid.dates import find_dates
@@ -38,6 +39,7 @@ from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.firm_names import firm_partners
 from drafting.deid.grouped_ids import grouped_ids
+from drafting.deid.hispanic_places import hispanic_place_names
 from drafting.deid.hl7 import hl7_names, hl7_spans
 from drafting.deid.id_codes import id_codes
 from drafting.deid.id_forms import id_forms, vessel_names
@@ -63,7 +65,7 @@ from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
 from drafting.deid.staff_initials import staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
-from drafting.deid.user_ids import user_ids
+from drafting.deid.user_ids import user_ids, user_names
 from drafting.deid.x12 import x12_names, x12_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -139,13 +141,14 @@ def scan(text: str, learned_names: Iterable[str] = (),
     employer_spans += formed
     found.employers |= more
     home_spans, homes = residences(text)
+    users = list(user_ids(text))
     found.spans += home_spans
     found.spans += employer_spans
     found.spans += [*numbers(text), *cued_numbers(text), *contacts(text), *places(text),
                     *ages_and_dates(text), *date_spans(text), *shaped_ids(text), *id_codes(text),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
-                    *day_words(text), *entry_stamps(text), *spoken(text), *user_ids(text),
-                    *ssn_parts(text), *staff_initials(text),
+                    *day_words(text), *entry_stamps(text), *spoken(text), *users,
+                    *column_names(text), *ssn_parts(text), *staff_initials(text),
                     *role_names(text),
                     *sign_offs(text, found.spans)]
     # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
@@ -170,7 +173,10 @@ def scan(text: str, learned_names: Iterable[str] = (),
                      and INITIAL_AND_FOUR.fullmatch(span.text(text)))):
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
-                         for street in streets(text) | cities(text) | homes | learned_places(text)})
+                         for street in streets(text) | cities(text) | homes | learned_places(text)
+                         | hispanic_place_names(text)})
+    # a user name found beside its cue, wherever the record writes it again (a log's column)
+    found.values.update({user: PhiKind.id for user in user_names(text, users)})
     found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
     values = dict(learned_values or {})
     values.update(found.values)

@@ -10,6 +10,8 @@
 - in brackets just after a person's name, or just before a bracket that opens with one
   (``Oren Falk (ofalk)``, ``rvq (Rosa Vela-Quist, MA)``): the name too, when the user name
   is made of it;
+- in a user directory, before "=" or ":" and a name it is made of (``kmrivera = Keila M.
+  Rivera``), or any such entry with a digit or an underscore (``yc_ma = Yaritza Colón``);
 - initials in brackets after a name (``Lena Ortiz-Bram, RT (LOB)``), and a transcript's
   speaker written as initials that a name in the text spells (``LO:`` for Lena Ortiz).
 
@@ -53,6 +55,9 @@ INITIALS = re.compile(r"\b(?i:initials)[ ]?:?[ ](?P<id>[a-z]{2,4})(?![\w])")
 _NAME = rf"{_CAP}(?:{HYPHEN}[a-z]{{2,}})?(?:[ ][A-Z]\.)?[ ]{_CAP}(?:{HYPHEN}{_CAP})*"
 ID_AFTER_NAME = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME}),?[ ]\((?P<id>{_ID})\)")
 ID_BEFORE_NAME = re.compile(rf"(?<![\w@.-])(?P<id>{_ID})[ ]\((?P<name>{_NAME})")
+# A system's user directory: "kmrivera = Keila M. Rivera", "gpadilla: G. Padilla, MD".
+DIRECTORY = re.compile(rf"(?<![\w@.-])(?P<id>{_ID})[ ]?[=:][ ]?"
+                       rf"(?P<name>{_NAME}|[A-Z]\.[ ]{_CAP})(?![\w'’-])")
 PAREN_INITIALS = re.compile(r"\((?P<id>[A-Z]{2,3})\)")
 SPEAKER = re.compile(r"(?m)(?:^[ \t]*|[ \t]{2,})(?P<id>[A-Z]{2,3}):[ ]")
 FIRST_LAST = re.compile(rf"(?<![\w'’-])(?P<name>{_NAME})(?![\w'’-])")
@@ -116,6 +121,11 @@ def user_ids(text: str) -> Iterator[Span]:
             if spelled and not any(_is_stop(w) for w in match.group("name").split()):
                 # the user name made of it proves the name ("Oren Falk (ofalk)")
                 yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
+    for match in DIRECTORY.finditer(text):
+        user = match.group("id")
+        if re.search(r"[\d_]", user) or _spells(user, match.group("name")):
+            yield Span(match.start("id"), match.end("id"), PhiKind.id, 4)
+            yield Span(match.start("name"), match.end("name"), PhiKind.name, 4)
     for match in PAREN_INITIALS.finditer(text):
         before = text[max(0, match.start() - 60):match.start()]
         if any(match.group("id") in _initials(name) for name in _names(before)):
@@ -126,3 +136,19 @@ def user_ids(text: str) -> Iterator[Span]:
         for match in spoken_by:
             if match.group("id") in known:
                 yield Span(match.start("id"), match.end("id"), PhiKind.name, 4)
+
+
+_USER_SHAPE = re.compile(r"[a-z][a-z0-9._-]{2,22}[a-z0-9]")
+
+
+def user_names(text: str, spans: list[Span]) -> set[str]:
+    """The user names found in ``text`` (``user_ids``), to find again wherever the record writes
+    them without a cue (a log's author column, "| kmrivera |"): four characters or more, no
+    dictionary or clinical word."""
+    out = set()
+    for span in spans:
+        user = span.text(text)
+        if span.kind is PhiKind.id and _USER_SHAPE.fullmatch(user) and \
+                not is_word(user) and not is_clinical_word(user):
+            out.add(user)
+    return out
