@@ -13,19 +13,18 @@ import re
 from functools import lru_cache
 
 from drafting.citations import sentences
+from drafting.draft import SectionDraft
 from evals.checks.support import content_words
 from evals.context import MARKER, EvalContext
 from evals.findings import Finding
 
-# Each outcome phrase, and how many characters before "medically necessary" it starts.
-_OUTCOME_PHRASES = [
-    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I), 16),
-    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I), 4),
-    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I), 0),
-]
-# In every outcome phrase: the phrases are tried only where it occurs (scanning a whole section
-# for each phrase costs several times more).
-_CORE = re.compile(r"medically necessary", re.I)
+# The outcome phrases: "medically necessary" and the words workers' compensation and no-fault
+# law use for the same finding ("reasonable and necessary", "reasonably required"); "not <it>"
+# finds it unnecessary, "not shown to be <it>" finds it undocumented.
+_CORE = re.compile(r"medically necessary|reasonable and necessary|reasonably required", re.I)
+_CORE_WORDS = ("medically necessary", "reasonable and necessary", "reasonably required")
+_UNSHOWN = re.compile(r"\bnot shown to be $", re.I)
+_NOT = re.compile(r"\bnot $", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
@@ -93,26 +92,47 @@ def _reported(text: str, start: int) -> bool:
     return _OWN_VOICE.search(before[:subject.end(1)]) is None
 
 
+# An outcome phrase asked about, supposed or defined rather than found: "the question is
+# whether the unit was reasonable and necessary", "care that could be reasonably required",
+# "hard to defend as reasonably required", "care is medically necessary when a prudent
+# physician would give it".
+_OPEN_BEFORE = re.compile(r"\b(?:whether|if|when|unless|could|might|may|question|asks?|asked|"
+                          r"defend|covers?|requires?|requiring|define[sd]?|means?|other|"
+                          r"every|all|any)\b[^.;:]*$", re.I)
+_OPEN_AFTER = re.compile(r"\s*(?:\[[^\]]*\]\s*)*(?:,\s*)?(?:only )?(?:when|if|unless|where|"
+                         r"under|as long as|provided)\b", re.I)
+
+
+def _open(text: str, start: int, end: int) -> bool:
+    """Whether the outcome phrase at ``start``-``end`` is asked about, supposed or defined."""
+    return bool(_OPEN_BEFORE.search(_clause_before(text, start)) or
+                _OPEN_AFTER.match(text, end))
+
+
 @lru_cache(maxsize=4096)
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts (not one it reports another
     body to have held)."""
-    if text.isascii() and "medically necessary" not in text.lower():
-        return None  # no outcome phrase (each holds the core)
+    if text.isascii() and not any(w in text.lower() for w in _CORE_WORDS):
+        return None  # no outcome phrase (each holds a core)
     last: tuple[int, str] | None = None
     for core in _CORE.finditer(text):
-        for outcome, pattern, offset in _OUTCOME_PHRASES:
-            start = core.start() - offset
-            if start < 0 or not pattern.match(text, start):
+        before = text[max(0, core.start() - 16):core.start()]
+        negation = _UNSHOWN.search(before) or _NOT.search(before)
+        if negation:
+            outcome = "insufficient_documentation" if "shown" in negation.group(0) else \
+                "not_necessary"
+            start = core.start() - len(negation.group(0))
+        else:
+            outcome, start = "necessary", core.start()
+            if _NEGATED.search(text[max(0, start - 20):start]):
                 continue
-            if outcome == "necessary" and _NEGATED.search(text[max(0, start - 20):start]):
-                continue
-            if outcome == "necessary" and _NEGATION_WORDS.search(text[max(0, start - 60):start]):
+            if _NEGATION_WORDS.search(text[max(0, start - 60):start]):
                 outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor"
-            if _reported(text, start):
-                continue
-            if last is None or start > last[0]:
-                last = (start, outcome)
+        if _reported(text, start) or _open(text, start, core.end()):
+            continue
+        if last is None or start > last[0]:
+            last = (start, outcome)
     return last[1] if last else None
 
 
@@ -249,6 +269,8 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
                     check="outcomes", severity="error", section=section.key, sentence=None,
                     text=section.text[-300:], message=f"states {stated} but "
                     f"{basis[item]} for {item} is {decided[item]}"))
+        if not section.item_id and decided:
+            findings += _summary_findings(ctx, section, decided, basis)
         if section.kind == "conclusion":
             for item_id in decided:
                 paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
@@ -262,3 +284,40 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
                         message=f"conclusion states {stated} for {item} but "
                         f"{basis[item]} is {decided[item]}"))
     return findings
+
+
+def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str, str],
+                      basis: dict[str, str]) -> list[Finding]:
+    """A section about the whole case (the opening, the summary, the conclusion) concludes as
+    the criteria do: a sentence stating an outcome in the draft's own voice ("the denial should
+    be overturned", "the refills were reasonably required") is about the items it names, or,
+    naming none, about every item, when all share one result (a draft whose summary concludes
+    the opposite of its own checklist contradicts itself, #19). The conclusion's "I1. ..."
+    paragraphs are read per item below."""
+    text = section.text
+    if stated_outcome(text) is None and decided_outcome(text) is None:
+        return []
+    findings = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if section.kind == "conclusion" and _ITEM_PARAGRAPH.search(text[:end]):
+            break  # from here on, the conclusion's item paragraphs
+        stated = stated_outcome(sentence) or decided_outcome(sentence)
+        if stated is None:
+            continue
+        about = named_items(ctx, sentence) & decided.keys()
+        if not about:
+            if len(set(decided.values())) != 1:
+                continue  # a general outcome where the items differ names none of them
+            about = frozenset(decided)
+        if any(decided[i] == stated for i in about):
+            continue
+        item = min(about)
+        findings.append(Finding(
+            check="outcomes", severity="error", section=section.key, sentence=None,
+            text=sentence[:300], message=f"states {stated} but {basis[item]} for {item} is "
+            f"{decided[item]}"))
+    return findings
+
+
+_ITEM_PARAGRAPH = re.compile(r"(?m)^I\d+\. ")
