@@ -22,6 +22,7 @@ from drafting.case import Case, load_case
 from drafting.draft import Draft
 from drafting.settings import Settings
 from drafting.stages import draft_case
+from evals.checks.absences import _contradicted
 from evals.checks.currency import check_currency
 from evals.checks.outcomes import check_outcomes, stated_outcome
 from evals.checks.reach import widened
@@ -132,3 +133,33 @@ def test_the_currency_check_reports_a_widened_guideline():
                    "Medicare covers a repeat injection whenever the patient asks for one "
                    "[G:lcd-esi-repeat-response].")
     assert any("wider than it is written" in f.message for f in check_currency(ctx))
+
+
+@pytest.mark.parametrize("text", [
+    "The IRO's decision treats the block as not medically necessary.",
+    "For a commercial plan, “medically necessary” is measured against accepted standards.",
+])
+def test_an_outcome_named_or_reported_of_a_decision_is_not_stated(text):
+    assert stated_outcome(text) is None
+
+
+# --- a neurological examination is recorded by its parts -----------------------------------------
+
+@pytest.mark.parametrize(("claim", "statement"), [
+    ("no neurological examination", "Strength 5/5 in both legs, sensation intact, reflexes 2+."),
+    ("no neurological examination", "Left knee reflex diminished and reduced light touch over "
+                                     "the left shin."),
+    ("no neurologic exam of the legs", "Sensation and muscle strength are normal in both legs."),
+])
+def test_no_neurological_examination_is_contradicted_by_a_recorded_motor_sensory_or_reflex_finding(
+        claim, statement):
+    assert "neurological examination" in _contradicted(claim, "F9", statement)
+
+
+@pytest.mark.parametrize(("claim", "statement"), [
+    # a tablet's strength is no examination
+    ("no neurological examination", "Cyclobenzaprine 10 mg tablets, strength as dispensed."),
+    ("no neurological examination", "Lumbar MRI: disc protrusion at L4-L5."),
+])
+def test_no_neurological_examination_stands_beside_facts_without_one(claim, statement):
+    assert _contradicted(claim, "F9", statement) == ""

@@ -48,7 +48,10 @@ _REPORTING = re.compile(r"\b(?:held|holds|hold|found|finds|ruled|rules|determine
                         # what a party's letter or witness said ("the denial said only that",
                         # "calling the quantity not medically necessary")
                         r"said|says|stated|states|called|calls|calling|wrote|writes|"
-                        r"testified|testifies|opined|opines)\b",
+                        r"testified|testifies|opined|opines|"
+                        # what a decision does with an item ("the IRO's decision treats both
+                        # items as not medically necessary")
+                        r"treats|treated|regards|regarded)\b",
                         re.I)
 _SUBJECT = re.compile(r"([\w'’]+)((?:\s+(?:has|have|had|already|also|now|previously|"
                       r"expressly|properly|correctly|therefore|then|itself|specifically|"
@@ -62,7 +65,7 @@ _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "it", "
 _REPORTING_STEMS = ("held", "hold", "found", "find", "rule", "determin", "conclud", "decid",
                     "deem", "agree", "argu", "contend", "assert", "alleg", "maintain", "claim",
                     "insist", "said", "says", "stated", "states", "call", "wrote", "writes",
-                    "testif", "opine")
+                    "testif", "opine", "treat", "regard")
 _CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ", "\n")
 
 
@@ -105,8 +108,12 @@ _OPEN_AFTER = re.compile(r"\s*(?:\[[^\]]*\]\s*)*(?:,\s*)?(?:only )?(?:when|if|un
 
 def _open(text: str, start: int, end: int) -> bool:
     """Whether the outcome phrase at ``start``-``end`` is asked about, supposed or defined."""
-    return bool(_OPEN_BEFORE.search(_clause_before(text, start)) or
+    return bool(text[start - 1:start] in _QUOTES or
+                _OPEN_BEFORE.search(_clause_before(text, start)) or
                 _OPEN_AFTER.match(text, end))
+
+
+_QUOTES = frozenset('"“‘\'')  # the term quoted: named, not found ("“medically necessary” is ...")
 
 
 @lru_cache(maxsize=4096)
