@@ -61,6 +61,8 @@ def _outcome_errors(name: str, kind: str, sentence: str) -> list[str]:
     ("The unit was not reasonable and necessary for the sprain.", "not_necessary"),
     ("The refills were not shown to be reasonably required.", "insufficient_documentation"),
     ("The block isn't reasonably required on these notes.", "not_necessary"),
+    ("I do not think the officer will find the block reasonably required.", "not_necessary"),
+    ("I think the officer will find the block reasonably required.", "necessary"),
     # reported, not the draft's own finding
     ("The hearing officer found the block reasonably required.", None),
 ])
@@ -88,6 +90,11 @@ def test_a_case_section_that_concludes_against_the_criteria_is_flagged(name, kin
     # another body's finding, reported
     ("medicare-tens-review", "chronology",
      "The supplier's physician called the unit medically necessary in March."),
+    # the decision under review reported, and the question put
+    ("medicare-lumbar-esi-appeal", "opening",
+     "The contractor denied the injection in May as not medically necessary."),
+    ("medicare-lumbar-esi-appeal", "opening",
+     "The question is whether the contractor's denial should be upheld."),
     # a case of two items with different results: a general outcome names neither
     ("wc-lumbar-esi-plaintiff", "opening", "I find the care reasonably required."),
 ])

@@ -28,6 +28,9 @@ _NOT = re.compile(r"\bnot $", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
+# The draft's own disbelief governs the finding it goes on to name.
+_DISBELIEF = re.compile(r"\b(?:(?:do|does|did) not|(?:don|doesn|didn)[’']t) (?:think|believe|"
+                        r"expect|consider)\b", re.I)
 # A negation a few words before "medically necessary" in other words than "not": a contraction
 # ("isn't", "wasn’t"), "neither ... nor", "never", "no longer", and over the auxiliaries of a
 # passive ("hasn't been shown to be", "was never considered").
@@ -134,8 +137,10 @@ def stated_outcome(text: str) -> str | None:
             outcome, start = "necessary", core.start()
             if _NEGATED.search(text[max(0, start - 20):start]):
                 continue
-            if _NEGATION_WORDS.search(text[max(0, start - 60):start]):
-                outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor"
+            if _NEGATION_WORDS.search(text[max(0, start - 60):start]) or \
+                    _DISBELIEF.search(_clause_before(text, start)):
+                outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor",
+                # "I do not think the officer will find it reasonably required"
         if _reported(text, start) or _open(text, start, core.end()):
             continue
         if last is None or start > last[0]:
@@ -309,6 +314,9 @@ def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str
         sentence = text[start:end]
         if section.kind == "conclusion" and _ITEM_PARAGRAPH.search(text[:end]):
             break  # from here on, the conclusion's item paragraphs
+        if not _OWN_FINDING.search(sentence) or _ASKED.search(sentence):
+            continue  # the decision under review reported ("the plan denied it as not
+            # medically necessary"), or the question put ("whether the denial should stand")
         stated = stated_outcome(sentence) or decided_outcome(sentence)
         if stated is None:
             continue
@@ -328,3 +336,9 @@ def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str
 
 
 _ITEM_PARAGRAPH = re.compile(r"(?m)^I\d+\. ")
+# A whole-case section mostly reports (the request, the decision under review, the question put):
+# an outcome there is the draft's own finding only in its own voice ("I find", "in my opinion",
+# "this reviewer", "we") or as its recommendation ("should be overturned").
+_OWN_FINDING = re.compile(r"(?<![\w'’])(?:I|we|my|our)(?![\w'’])|\b(?:this reviewer|the "
+                          r"undersigned|should|must)\b", re.I)
+_ASKED = re.compile(r"\bwhether\b", re.I)
