@@ -98,7 +98,9 @@ def _reported(text: str, start: int) -> bool:
     return _OWN_VOICE.search(before[:subject.end(1)]) is None
 
 
-# An outcome phrase asked about, supposed or defined rather than found: "the question is
+# An outcome phrase asked about, supposed or defined rather than found (read for the words of
+# workers' compensation law everywhere, and for every phrase in a whole-case section; the
+# offline drafts' item sections say "medically necessary if ..." of a criterion): "the question is
 # whether the unit was reasonable and necessary", "care that could be reasonably required",
 # "hard to defend as reasonably required", "care is medically necessary when a prudent
 # physician would give it".
@@ -141,7 +143,9 @@ def stated_outcome(text: str) -> str | None:
                     _DISBELIEF.search(_clause_before(text, start)):
                 outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor",
                 # "I do not think the officer will find it reasonably required"
-        if _reported(text, start) or _open(text, start, core.end()):
+        synonym = core.group(0).lower() != "medically necessary"
+        if _reported(text, start) or text[start - 1:start] in _QUOTES or \
+                (synonym and _open(text, start, core.end())):
             continue
         if last is None or start > last[0]:
             last = (start, outcome)
@@ -314,7 +318,8 @@ def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str
         sentence = text[start:end]
         if section.kind == "conclusion" and _ITEM_PARAGRAPH.search(text[:end]):
             break  # from here on, the conclusion's item paragraphs
-        if not _OWN_FINDING.search(sentence) or _ASKED.search(sentence):
+        if not _OWN_FINDING.search(sentence) or _ASKED.search(sentence) or \
+                any(_open(sentence, c.start(), c.end()) for c in _CORE.finditer(sentence)):
             continue  # the decision under review reported ("the plan denied it as not
             # medically necessary"), or the question put ("whether the denial should stand")
         stated = stated_outcome(sentence) or decided_outcome(sentence)
