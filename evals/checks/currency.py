@@ -1,8 +1,11 @@
 """Cited guideline excerpts apply to the case: in force on the date of service they are applied
-to, and written for the case's setting and one of its procedures (``scope``)."""
+to, and written for the case's setting and one of its procedures (``scope``); and they are not
+stated wider than they are written (``reach``: "whenever", "regardless of" where the excerpt
+sets conditions)."""
 
 from __future__ import annotations
 
+from evals.checks.reach import widened
 from evals.checks.scope import out_of_scope
 from evals.context import EvalContext
 from evals.findings import Finding
@@ -16,6 +19,13 @@ def check_currency(ctx: EvalContext) -> list[Finding]:
             continue  # no excerpt cited
         item = sentence.section.item_id
         applicable = [days[item]] if item in days else list(days.values())
+        cited = [(m[2:], e.text) for m in dict.fromkeys(sentence.markers)
+                 if m.startswith("G:") and (e := ctx.excerpts.get(m[2:]))]
+        wider = widened(sentence.plain, cited)
+        if wider:
+            findings.append(Finding(
+                check="currency", severity="error", section=sentence.section.key,
+                sentence=sentence.index, text=sentence.text, message=wider))
         for marker in sentence.markers:
             excerpt = ctx.excerpts.get(marker[2:]) if marker.startswith("G:") else None
             if not excerpt:

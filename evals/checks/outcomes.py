@@ -13,22 +13,24 @@ import re
 from functools import lru_cache
 
 from drafting.citations import sentences
+from drafting.draft import SectionDraft
 from evals.checks.support import content_words
 from evals.context import MARKER, EvalContext
 from evals.findings import Finding
 
-# Each outcome phrase, and how many characters before "medically necessary" it starts.
-_OUTCOME_PHRASES = [
-    ("insufficient_documentation", re.compile(r"not shown to be medically necessary", re.I), 16),
-    ("not_necessary", re.compile(r"\bnot medically necessary\b", re.I), 4),
-    ("necessary", re.compile(r"(?<!not )(?<!not shown to be )\bmedically necessary\b", re.I), 0),
-]
-# In every outcome phrase: the phrases are tried only where it occurs (scanning a whole section
-# for each phrase costs several times more).
-_CORE = re.compile(r"medically necessary", re.I)
+# The outcome phrases: "medically necessary" and the words workers' compensation and no-fault
+# law use for the same finding ("reasonable and necessary", "reasonably required"); "not <it>"
+# finds it unnecessary, "not shown to be <it>" finds it undocumented.
+_CORE = re.compile(r"medically necessary|reasonable and necessary|reasonably required", re.I)
+_CORE_WORDS = ("medically necessary", "reasonable and necessary", "reasonably required")
+_UNSHOWN = re.compile(r"\bnot shown to be $", re.I)
+_NOT = re.compile(r"\bnot $", re.I)
 
 
 _NEGATED = re.compile(r"not (shown to be )?$", re.I)
+# The draft's own disbelief governs the finding it goes on to name.
+_DISBELIEF = re.compile(r"\b(?:(?:do|does|did) not|(?:don|doesn|didn)[’']t) (?:think|believe|"
+                        r"expect|consider)\b", re.I)
 # A negation a few words before "medically necessary" in other words than "not": a contraction
 # ("isn't", "wasn’t"), "neither ... nor", "never", "no longer", and over the auxiliaries of a
 # passive ("hasn't been shown to be", "was never considered").
@@ -49,7 +51,10 @@ _REPORTING = re.compile(r"\b(?:held|holds|hold|found|finds|ruled|rules|determine
                         # what a party's letter or witness said ("the denial said only that",
                         # "calling the quantity not medically necessary")
                         r"said|says|stated|states|called|calls|calling|wrote|writes|"
-                        r"testified|testifies|opined|opines)\b",
+                        r"testified|testifies|opined|opines|"
+                        # what a decision does with an item ("the IRO's decision treats both
+                        # items as not medically necessary")
+                        r"treats|treated|regards|regarded)\b",
                         re.I)
 _SUBJECT = re.compile(r"([\w'’]+)((?:\s+(?:has|have|had|already|also|now|previously|"
                       r"expressly|properly|correctly|therefore|then|itself|specifically|"
@@ -63,7 +68,7 @@ _PASSIVE = frozenset({"is", "was", "are", "were", "be", "been", "being", "it", "
 _REPORTING_STEMS = ("held", "hold", "found", "find", "rule", "determin", "conclud", "decid",
                     "deem", "agree", "argu", "contend", "assert", "alleg", "maintain", "claim",
                     "insist", "said", "says", "stated", "states", "call", "wrote", "writes",
-                    "testif", "opine")
+                    "testif", "opine", "treat", "regard")
 _CLAUSE_ENDS = (". ", "; ", ": ", "! ", "? ", "\n")
 
 
@@ -93,26 +98,57 @@ def _reported(text: str, start: int) -> bool:
     return _OWN_VOICE.search(before[:subject.end(1)]) is None
 
 
+# An outcome phrase asked about, supposed or defined rather than found (read for the words of
+# workers' compensation law everywhere, and for every phrase in a whole-case section; the
+# offline drafts' item sections say "medically necessary if ..." of a criterion): "the question is
+# whether the unit was reasonable and necessary", "care that could be reasonably required",
+# "hard to defend as reasonably required", "care is medically necessary when a prudent
+# physician would give it".
+_OPEN_BEFORE = re.compile(r"\b(?:whether|if|when|unless|could|might|may|question|asks?|asked|"
+                          r"defend|covers?|requires?|requiring|define[sd]?|means?|other|"
+                          r"every|all|any)\b[^.;:]*$", re.I)
+_OPEN_AFTER = re.compile(r"\s*(?:\[[^\]]*\]\s*)*(?:,\s*)?(?:only )?(?:when|if|unless|where|"
+                         r"under|as long as|provided)\b", re.I)
+
+
+def _open(text: str, start: int, end: int) -> bool:
+    """Whether the outcome phrase at ``start``-``end`` is asked about, supposed or defined."""
+    return bool(text[start - 1:start] in _QUOTES or
+                _OPEN_BEFORE.search(_clause_before(text, start)) or
+                _OPEN_AFTER.match(text, end))
+
+
+_QUOTES = frozenset('"“‘\'')  # the term quoted: named, not found ("“medically necessary” is ...")
+
+
 @lru_cache(maxsize=4096)
 def stated_outcome(text: str) -> str | None:
     """The outcome the last outcome statement in a text asserts (not one it reports another
     body to have held)."""
-    if text.isascii() and "medically necessary" not in text.lower():
-        return None  # no outcome phrase (each holds the core)
+    if text.isascii() and not any(w in text.lower() for w in _CORE_WORDS):
+        return None  # no outcome phrase (each holds a core)
     last: tuple[int, str] | None = None
     for core in _CORE.finditer(text):
-        for outcome, pattern, offset in _OUTCOME_PHRASES:
-            start = core.start() - offset
-            if start < 0 or not pattern.match(text, start):
+        before = text[max(0, core.start() - 16):core.start()]
+        negation = _UNSHOWN.search(before) or _NOT.search(before)
+        if negation:
+            outcome = "insufficient_documentation" if "shown" in negation.group(0) else \
+                "not_necessary"
+            start = core.start() - len(negation.group(0))
+        else:
+            outcome, start = "necessary", core.start()
+            if _NEGATED.search(text[max(0, start - 20):start]):
                 continue
-            if outcome == "necessary" and _NEGATED.search(text[max(0, start - 20):start]):
-                continue
-            if outcome == "necessary" and _NEGATION_WORDS.search(text[max(0, start - 60):start]):
-                outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor"
-            if _reported(text, start):
-                continue
-            if last is None or start > last[0]:
-                last = (start, outcome)
+            if _NEGATION_WORDS.search(text[max(0, start - 60):start]) or \
+                    _DISBELIEF.search(_clause_before(text, start)):
+                outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor",
+                # "I do not think the officer will find it reasonably required"
+        synonym = core.group(0).lower() != "medically necessary"
+        if _reported(text, start) or text[start - 1:start] in _QUOTES or \
+                (synonym and _open(text, start, core.end())):
+            continue
+        if last is None or start > last[0]:
+            last = (start, outcome)
     return last[1] if last else None
 
 
@@ -249,6 +285,8 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
                     check="outcomes", severity="error", section=section.key, sentence=None,
                     text=section.text[-300:], message=f"states {stated} but "
                     f"{basis[item]} for {item} is {decided[item]}"))
+        if not section.item_id and decided:
+            findings += _summary_findings(ctx, section, decided, basis)
         if section.kind == "conclusion":
             for item_id in decided:
                 paragraph = re.search(rf"(?ms)^{item_id}\. (.*?)(?=^I\d+\. |\Z)", section.text)
@@ -262,3 +300,50 @@ def check_outcomes(ctx: EvalContext) -> list[Finding]:
                         message=f"conclusion states {stated} for {item} but "
                         f"{basis[item]} is {decided[item]}"))
     return findings
+
+
+def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str, str],
+                      basis: dict[str, str]) -> list[Finding]:
+    """A section about the whole case (the opening, the summary, the conclusion) concludes as
+    the criteria do: a sentence stating an outcome in the draft's own voice ("the denial should
+    be overturned", "the refills were reasonably required") is about the items it names, or,
+    naming none, about every item, when all share one result (a draft whose summary concludes
+    the opposite of its own checklist contradicts itself, #19). The conclusion's "I1. ..."
+    paragraphs are read per item below."""
+    text = section.text
+    if stated_outcome(text) is None and decided_outcome(text) is None:
+        return []
+    findings = []
+    for start, end in sentences(text):
+        sentence = text[start:end]
+        if section.kind == "conclusion" and _ITEM_PARAGRAPH.search(text[:end]):
+            break  # from here on, the conclusion's item paragraphs
+        if not _OWN_FINDING.search(sentence) or _ASKED.search(sentence) or \
+                any(_open(sentence, c.start(), c.end()) for c in _CORE.finditer(sentence)):
+            continue  # the decision under review reported ("the plan denied it as not
+            # medically necessary"), or the question put ("whether the denial should stand")
+        stated = stated_outcome(sentence) or decided_outcome(sentence)
+        if stated is None:
+            continue
+        about = named_items(ctx, sentence) & decided.keys()
+        if not about:
+            if len(set(decided.values())) != 1:
+                continue  # a general outcome where the items differ names none of them
+            about = frozenset(decided)
+        if any(decided[i] == stated for i in about):
+            continue
+        item = min(about)
+        findings.append(Finding(
+            check="outcomes", severity="error", section=section.key, sentence=None,
+            text=sentence[:300], message=f"states {stated} but {basis[item]} for {item} is "
+            f"{decided[item]}"))
+    return findings
+
+
+_ITEM_PARAGRAPH = re.compile(r"(?m)^I\d+\. ")
+# A whole-case section mostly reports (the request, the decision under review, the question put):
+# an outcome there is the draft's own finding only in its own voice ("I find", "in my opinion",
+# "this reviewer", "we") or as its recommendation ("should be overturned").
+_OWN_FINDING = re.compile(r"(?<![\w'’])(?:I|we|my|our)(?![\w'’])|\b(?:this reviewer|the "
+                          r"undersigned|should|must)\b", re.I)
+_ASKED = re.compile(r"\bwhether\b", re.I)

@@ -1,0 +1,39 @@
+"""A cited guideline is not stated wider than it is written (#19 wrong_guideline): a sentence
+that gives an excerpt's rule as unconditional ("covers replacement whenever the patient reports
+pain", "exempt from the necessity requirement", "regardless of the diagnosis") where the excerpt
+uses no word that makes it so. Coverage rules are conditional (criteria, thresholds,
+exceptions); the words are data (``evals/data/guideline_reach.yaml``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "guideline_reach.yaml"
+
+
+@cache
+def _universals() -> tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]:
+    entries = yaml.safe_load(DATA.read_text(encoding="utf-8"))["universals"]
+    # (never at the sentence's start: "Whatever the clinical intent, ..." concedes a point
+    # about the case)
+    return tuple((re.compile(rf"(?<=\w)\W+\b(?:{e['says']})\b", re.I),
+                  re.compile(rf"\b(?:{e['granted_by']})\b", re.I)) for e in entries)
+
+
+def widened(sentence: str, excerpts: list[tuple[str, str]]) -> str:
+    """Why the sentence states its cited excerpts ((id, text) pairs) wider than they are, or ""
+    when it does not: the first unconditional word no cited excerpt grants."""
+    if not excerpts:
+        return ""
+    for says, granted_by in _universals():
+        found = says.search(sentence)
+        if found and not any(granted_by.search(text) for _, text in excerpts):
+            word = found.group(0).lstrip(" ,;:-").strip()
+            ids = ", ".join(i for i, _ in excerpts)
+            return (f"says '{word}' of {ids}, which states no such unconditional rule: the "
+                    "guideline is stated wider than it is written")
+    return ""
