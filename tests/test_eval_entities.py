@@ -4,43 +4,20 @@ concept; a generic word matched by a specific one, never the reverse)."""
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 
-from drafting.backends.registry import create
-from drafting.case import case_file_hash, load_case
-from drafting.draft import Draft
-from drafting.settings import Settings
-from drafting.stages import draft_case
 from evals.checks import CHECKS
 from evals.checks.entities import check_entities, lexicon, unsupported, words
 from evals.context import EvalContext
 from evals.harness import evaluate_draft
-from guideline_index.corpus import excerpts_by_id
 from tests.conftest import DATA, EXAMPLES
+from tests.offline_drafts import EXCERPTS, offline_draft, with_sentence
 
-SETTINGS = Settings()
-EXCERPTS = excerpts_by_id()
 LEX = lexicon()
 
 
 def problems(sentence: str, *sources: str) -> list[str]:
     return unsupported(LEX, sentence, [(f"F{n}", s) for n, s in enumerate(sources, start=1)])
-
-
-def _draft(path) -> tuple[Draft, object]:
-    case = load_case(path)
-    draft = asyncio.run(draft_case(case, case_file_hash(path.read_bytes()),
-                                   create("offline", SETTINGS), SETTINGS, EXCERPTS))
-    return draft, case
-
-
-def _with_sentence(draft: Draft, text: str) -> Draft:
-    changed = draft.model_copy(deep=True)
-    section = changed.sections[-1]
-    section.text = section.text.rstrip() + "\n\n" + text
-    return changed
 
 
 # --- the vocabulary -----------------------------------------------------------------------
@@ -152,11 +129,11 @@ def test_the_check_is_registered_per_cited_sentence():
 
 
 def test_a_fact_read_from_an_mri_report_may_be_called_an_mri():
-    draft, case = _draft(DATA / "minimal_case.yaml")
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
     assert "MRI" not in case.fact("F2").statement and "MRI" in case.document("D2").title
-    ok = _with_sentence(draft, "The MRI showed a left foraminal disc protrusion at L4-L5 [F2].")
+    ok = with_sentence(draft, "The MRI showed a left foraminal disc protrusion at L4-L5 [F2].")
     assert check_entities(EvalContext(ok, case, EXCERPTS)) == []
-    wrong = _with_sentence(draft, "The CT showed a left foraminal disc protrusion at L4-L5 [F2].")
+    wrong = with_sentence(draft, "The CT showed a left foraminal disc protrusion at L4-L5 [F2].")
     assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
         "names CT; the cited F2 names MRI"]
 
@@ -183,11 +160,11 @@ def test_a_part_alone_does_not_name_the_whole():
 
 
 def test_the_requested_service_may_be_named_but_not_a_sibling_of_it():
-    draft, case = _draft(DATA / "minimal_case.yaml")
-    ok = _with_sentence(draft, "The MRI finding supports the requested transforaminal epidural "
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    ok = with_sentence(draft, "The MRI finding supports the requested transforaminal epidural "
                                "steroid injection [F2].")
     assert check_entities(EvalContext(ok, case, EXCERPTS)) == []
-    wrong = _with_sentence(draft, "The MRI finding supports an interlaminar injection [F2].")
+    wrong = with_sentence(draft, "The MRI finding supports an interlaminar injection [F2].")
     assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
         "names interlaminar, which the cited F2 does not name"]
 
@@ -195,8 +172,8 @@ def test_the_requested_service_may_be_named_but_not_a_sibling_of_it():
 def test_a_negated_mention_still_needs_a_source_naming_it():
     # a clinical denial is the cited fact's to support: "took no breakthrough hydromorphone"
     # against a fact about oxycodone is caught only here
-    draft, case = _draft(DATA / "minimal_case.yaml")
-    wrong = _with_sentence(draft, "She took no CT-guided injection before the request [F2].")
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    wrong = with_sentence(draft, "She took no CT-guided injection before the request [F2].")
     assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
         "names CT guidance, which the cited F2 does not name"]
 
@@ -210,19 +187,19 @@ def test_a_negated_mention_still_needs_a_source_naming_it():
 def test_a_clause_saying_the_record_lacks_something_needs_no_source_naming_it(sentence):
     # a cited fact cannot show an absence; the absences check reads the claim against every
     # fact of the case instead (tests/test_eval_absences.py)
-    draft, case = _draft(DATA / "minimal_case.yaml")
-    assert check_entities(EvalContext(_with_sentence(draft, sentence), case, EXCERPTS)) == []
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    assert check_entities(EvalContext(with_sentence(draft, sentence), case, EXCERPTS)) == []
 
 
 def test_the_rest_of_a_sentence_with_an_absence_clause_is_still_checked():
-    draft, case = _draft(DATA / "minimal_case.yaml")
-    wrong = _with_sentence(draft, "No SNRI is recorded; the CT showed a disc protrusion [F2].")
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    wrong = with_sentence(draft, "No SNRI is recorded; the CT showed a disc protrusion [F2].")
     assert [f.message for f in check_entities(EvalContext(wrong, case, EXCERPTS))] == [
         "names CT; the cited F2 names MRI"]
 
 
 def test_a_swapped_guidance_in_an_offline_draft_is_an_entities_error():
-    draft, case = _draft(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    draft, case = offline_draft(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
     assert check_entities(EvalContext(draft, case, EXCERPTS)) == []
     changed = draft.model_copy(deep=True)
     section = next(s for s in changed.sections if "under fluoroscopic guidance" in s.text)

@@ -4,42 +4,21 @@ catch beside it."""
 
 from __future__ import annotations
 
-import asyncio
 from pathlib import Path
 
 import pytest
 import yaml
 
-from drafting.backends.registry import create
-from drafting.case import case_file_hash, load_case
 from drafting.draft import Draft
-from drafting.settings import Settings
-from drafting.stages import draft_case
 from evals.checks.entities import check_entities, lexicon, unsupported
 from evals.checks.entity_text import without_voice
 from evals.checks.outcomes import stated_outcome
 from evals.context import EvalContext
-from guideline_index.corpus import excerpts_by_id
 from tests.conftest import DATA
+from tests.offline_drafts import EXCERPTS, offline_draft, with_sentence
 
-SETTINGS = Settings()
-EXCERPTS = excerpts_by_id()
 FACT = [("F2", "Lumbar MRI: left paracentral disc protrusion at L4-L5 contacting the "
                "traversing L5 root.")]
-
-
-def _draft_for(path: Path) -> tuple[Draft, object]:
-    case = load_case(path)
-    draft = asyncio.run(draft_case(case, case_file_hash(path.read_bytes()),
-                                   create("offline", SETTINGS), SETTINGS, EXCERPTS))
-    return draft, case
-
-
-def _with_sentence(draft: Draft, text: str) -> Draft:
-    changed = draft.model_copy(deep=True)
-    section = changed.sections[-1]
-    section.text = section.text.rstrip() + "\n\n" + text
-    return changed
 
 
 def _case_requesting(tmp_path: Path, service: str) -> Path:
@@ -51,7 +30,7 @@ def _case_requesting(tmp_path: Path, service: str) -> Path:
 
 
 def _entity_messages(draft: Draft, case: object, sentence: str) -> list[str]:
-    return [f.message for f in check_entities(EvalContext(_with_sentence(draft, sentence), case,
+    return [f.message for f in check_entities(EvalContext(with_sentence(draft, sentence), case,
                                                           EXCERPTS))]
 
 
@@ -61,7 +40,7 @@ def _entity_messages(draft: Draft, case: object, sentence: str) -> list[str]:
 def test_the_surgeon_of_a_requested_operation_needs_no_source(tmp_path):
     # "the surgeon's request", "the surgeon may reply": where the request is for an operation,
     # its surgeon is the requesting physician, named in reasoning beside any citation
-    draft, case = _draft_for(_case_requesting(tmp_path, "Left L4-L5 laminectomy and discectomy"))
+    draft, case = offline_draft(_case_requesting(tmp_path, "Left L4-L5 laminectomy and discectomy"))
     assert _entity_messages(draft, case, "The surgeon may reply that the protrusion at L4-L5 "
                                          "explains her pain [F2].") == []
 
@@ -69,14 +48,14 @@ def test_the_surgeon_of_a_requested_operation_needs_no_source(tmp_path):
 def test_the_surgeon_still_needs_a_source_where_no_operation_is_requested(tmp_path):
     # an injection is not an operation: a surgeon named beside an MRI fact is a claim about a
     # provider the record must name
-    draft, case = _draft_for(DATA / "minimal_case.yaml")
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
     assert _entity_messages(draft, case, "A spine surgeon read the MRI protrusion at L4-L5 as "
                                          "compressive [F2].") == [
         "names surgeon, which the cited F2 does not name"]
 
 
 def test_another_provider_still_needs_a_source_where_an_operation_is_requested(tmp_path):
-    draft, case = _draft_for(_case_requesting(tmp_path, "Left L4-L5 laminectomy and discectomy"))
+    draft, case = offline_draft(_case_requesting(tmp_path, "Left L4-L5 laminectomy and discectomy"))
     assert _entity_messages(draft, case, "A neurologist read the protrusion at L4-L5 as "
                                          "compressive [F2].") == [
         "names neurologist, which the cited F2 does not name"]
