@@ -95,6 +95,9 @@ def number_errors(sentence: str, monthly: bool = True) -> list[str]:
     ("Gabapentin 600 mg three times daily and tramadol 50 mg four times daily came to 1800 mg "
      "and 200 mg a day, 2100 mg in all [F4][F8].", "number(s) 2100"),
     ("Tramadol 50 mg four times daily is 200 mg a day in all [F8].", None),
+    # a sum counts only where the sentence says it adds up: "a day" alone shows no total, so a
+    # changed 54 is no sum of the 50 mg and the four doses it gives
+    ("Tramadol 50 mg four times a day, 54 mg at bedtime [F8].", "number(s) 54"),
     # no working shown: the same numbers restated are errors
     ("Gabapentin reached 1800 mg [F4].", "number(s) 1800"),
     # working from numbers the sentence does not give is chance: 600 x 3 = 1800 is the source's,

@@ -54,6 +54,10 @@ _WORKS_OUT = re.compile(r"\b(?:works? out|worked out|comes? to|came to|amounts? 
                         r"in all|in total|totals?|totall?ing|altogether|combined|a day|per day|"
                         r"daily|each day|MME|morphine milligram|that is|that's|i\.e\.|means|"
                         r"would be|alone)\b", re.IGNORECASE)
+# A total the sentence says it adds up (a sum of two numbers it gives counts only then: "12
+# hours a day ... 10 percent relief" does not make a changed "22 percent" a total).
+_TOTAL = re.compile(r"\b(?:in all|in total|totals?|totall?ing|altogether|combined|adds? up|"
+                    r"comes? to|came to|amounts? to|plus|sum)\b|\+", re.IGNORECASE)
 _PER_DAY = re.compile(r"\b(?:a day|per day|daily|each day|a night|nightly)\b", re.IGNORECASE)
 # The period an amount the sentence divides is given for (a month's fill, a week's), by the
 # words that name it, and its days.
@@ -92,7 +96,8 @@ def worked_out(text: str, said: frozenset[float], known: frozenset[float],
         given = sorted(said - left)
         left -= {x for x in left if x >= _SMALLEST_PRODUCT and x not in fixed and any(
             abs(a * b - x) < 1e-9 for a, b in combinations(given, 2))}
-        left -= {x for x in left if x not in fixed and any(
-            abs(a + b - x) < 1e-9 for a, b in combinations(sorted(said - {x}), 2))}
+        if _TOTAL.search(text):
+            left -= {x for x in left if x not in fixed and any(
+                abs(a + b - x) < 1e-9 for a, b in combinations(sorted(said - {x}), 2))}
     return left
 
