@@ -125,3 +125,12 @@ def test_a_polyneuropathy_names_no_nerve_and_leaves_the_distribution_undocumente
     coded = result_of(_pns("Percutaneous peripheral nerve stimulator trial",
                            [FAILED_CARE, ORDERED], diagnoses=NERVE_CODE, laterality=None), "I9")
     assert status(coded, "pns.nerve_distribution") is Status.met
+
+
+def test_a_percutaneous_lead_named_as_permanent_is_not_the_trial():
+    service = "Percutaneous permanent peripheral nerve stimulator lead with implanted receiver"
+    result = result_of(_pns(service, [NERVE_PAIN, FAILED_CARE, ORDERED]), "I9")
+    assert result.outcome is Outcome.not_necessary
+    assert result.deciding == ["pns.positive_block_permanent"]
+    with_block = result_of(_pns(service, [NERVE_PAIN, FAILED_CARE, BLOCK, ORDERED]), "I9")
+    assert with_block.outcome is Outcome.necessary
