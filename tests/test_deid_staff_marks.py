@@ -1,0 +1,115 @@
+"""De-identification by form (issue #22, round f_deid on development sets 1-23): staff user
+names and initials where a log or a listing puts them, names written "SURNAME, GIVEN" in
+capitals, and the towns of the territories. Synthetic text written for the test (invented
+people, 555-01xx numbers), with the look-alikes that must not change beside it."""
+
+from __future__ import annotations
+
+from tests.test_deid_classes import _leaks, _out
+
+# ------------------------------------------------------------------ user names in logs
+
+
+def test_a_logs_author_column_is_replaced_in_every_entry():
+    text = ("2025-06-16 15:10  qdumalo     Sent request to the insurer by fax.\n"
+            "2025-06-24 09:31  rtaitano_rn  Auth approved for block #1; pt called, LM.\n"
+            "2025-06-24 13:05  jlq         Pt returned call; scheduled 7/15 7:30.\n"
+            "2025-07-16 10:20  qdumalo     Post-block call: 85% relief x 2 h.\n"
+            "2025-11-18 14:40 vpresby (counsel) Complaint expected.\n")
+    out = _out(text)
+    assert _leaks(out, "qdumalo", "rtaitano_rn", "jlq", "vpresby") == []
+    for kept in ("Sent request", "Auth approved", "Pt returned call", "85% relief", "counsel"):
+        assert kept in out, kept
+
+
+def test_a_log_column_of_words_is_no_user():
+    text = ("2025-06-16 15:10  called     patient, no answer.\n"
+            "2025-06-17 09:31  faxed      records to the insurer.\n")
+    out = _out(text)
+    assert "called" in out and "faxed" in out
+
+
+def test_a_user_after_a_stamps_date_or_time_and_by_is_replaced_whatever_the_verb():
+    text = ("Issued 09/03/25 at 3:26 p.m. by cmanglisa\n"
+            "Account opened 06-16-2025 by jlq; last reviewed in November.\n"
+            "PATIENT PROFILE (printed 10/21/2025 16:03 by MVÉLEZQ)\n"
+            "Copies sent 10/21/2025 by FAX and 10/22/2025 by USPS and 10/23/2025 by mail.\n")
+    out = _out(text)
+    assert _leaks(out, "cmanglisa", "jlq", "MVÉLEZQ") == []
+    assert "by FAX" in out and "by USPS" in out and "by mail" in out
+
+
+def test_a_user_after_a_role_a_log_names_is_replaced():
+    text = ("Coverage: P&I, crew   Handler: gpruitq   NCM: rvailo\n"
+            "Query log: 2025-06-16 09:40 delegate jlq; 2025-07-15 07:20 delegate jlq;\n"
+            "Adjuster: Dana Sablano reviewed the file.\n")
+    out = _out(text)
+    assert _leaks(out, "gpruitq", "rvailo", "jlq") == []
+    assert "Handler:" in out and "delegate" in out
+
+
+# ------------------------------------------------------------------ staff initials
+
+
+def test_initials_closing_an_entry_after_a_double_dash_or_a_role_are_replaced():
+    text = ("A/P: Stable. Continue. Return 3 months.  -- ZVQ\n"
+            "Pt says tramadol used only at night, 10 tabs left. - tech JRQ\n"
+            "Follow up with the MRI of the L-spine. -- CT\n")
+    out = _out(text)
+    assert _leaks(out, "ZVQ", "JRQ") == []
+    assert "-- CT" in out and "L-spine" in out
+
+
+def test_a_dated_entrys_author_initials_and_a_routing_lines_initials_are_replaced():
+    text = ("Pharmacist notes:\n04/24/2025 JQ: WC claim rejected, UR pending.\n"
+            "07/08/2025 JQ: Adjuster called; fill released.\n"
+            "Dispatch: KLQ / Billed: MQB 4/9/25\n"
+            "04/25/2025 PT: home exercise program reviewed.\n")
+    out = _out(text)
+    assert _leaks(out, "JQ:", "KLQ", "MQB") == []
+    assert "PT: home exercise" in out and "UR pending" in out
+
+
+def test_the_staff_column_ending_a_listing_is_replaced_and_kept_apart_from_the_prescriber():
+    text = ("Rx#      Fill date  Drug / strength              Qty  Days  Prescriber         RPh\n"
+            "6610473  02/12/25   NAPROXEN 500 MG TAB          60   30    WONG, ANNELISE     JQ\n"
+            "6612091  04/22/25   TRAMADOL HCL 50 MG TAB C-IV  60   30    WONG, ANNELISE     TW\n"
+            "\n"
+            "Counselled on naloxone.   Dr. Wong notified.\n")
+    out = _out(text)
+    assert _leaks(out, "WONG", "ANNELISE", " JQ", " TW") == []
+    assert "NAPROXEN 500 MG TAB" in out and "TRAMADOL HCL 50 MG TAB C-IV" in out
+    # the prescriber and the pharmacist are two people: two placeholders on each row
+    assert all(row.count("[NAME_") == 2 for row in out.splitlines()[1:3])
+
+
+# ------------------------------------------------------------------ SURNAME, GIVEN in capitals
+
+
+def test_given_names_after_an_inverted_surname_in_capitals_go_with_it():
+    text = ("Patient: STRANQ, WENDELL A\n"
+            "Allergies: NKDA   Household: STRANQ, JOY E; STRANQ, BOWEN K\n"
+            "From: FROSQ, RUSSELL A (sent by delegate FROSQ, MILES J)\n"
+            "Family on profile: AGUONQ, ROSALYN T (member 01); AGUONQ, ANA SAN NICOLAS\n")
+    out = _out(text)
+    assert _leaks(out, "JOY", "BOWEN", "MILES", "ANA", "SAN NICOLAS", ", E", ", J") == []
+    assert "Allergies: NKDA" in out and "(member 01)" in out
+
+
+def test_an_inverted_name_in_capitals_does_not_take_a_word_after_it():
+    text = ("Patient: STRANQ, WENDELL A\nPlan: STRANQ, DISCHARGED HOME\n"
+            "Copy to: STRANQ, PAIN CLINIC (fax)\n")
+    out = _out(text)
+    assert "DISCHARGED HOME" in out and "PAIN CLINIC (fax)" in out
+
+
+# ------------------------------------------------------------------ towns of the territories
+
+
+def test_the_villages_of_guam_and_the_towns_of_the_territories_are_replaced():
+    text = ("Mr. Taitano is a maintenance engineer at a Tumon resort; lives in Dededo.\n"
+            "Before that he worked in Saipan and visited family in Christiansted.\n"
+            "Mangilao clinic notes reviewed.\n")
+    out = _out(text)
+    assert _leaks(out, "Tumon", "Dededo", "Saipan", "Christiansted", "Mangilao") == []
+    assert "maintenance engineer" in out
