@@ -113,3 +113,35 @@ def test_the_villages_of_guam_and_the_towns_of_the_territories_are_replaced():
     out = _out(text)
     assert _leaks(out, "Tumon", "Dededo", "Saipan", "Christiansted", "Mangilao") == []
     assert "maintenance engineer" in out
+
+
+def test_a_towns_saint_fort_or_mount_written_short_or_long_is_the_same_town():
+    text = ("Long drive to his mother's in St. Peter; she moved from Saint Cloud.\n"
+            "He works in Ft. Myers on weekdays.\nSeen at St. Mary's hospital; St. John's wort.\n")
+    out = _out(text)
+    assert _leaks(out, "St. Peter", "Saint Cloud", "Ft. Myers") == []
+    assert "St. Mary's hospital" in out and "St. John's wort" in out
+
+
+def test_a_town_heading_a_facilitys_name_is_replaced_but_not_a_makers_or_a_plans():
+    text = ("RECORDS REVIEWED: Mankato Occupational Health and Dededo Family Clinic notes.\n"
+            "Boston Scientific stimulator; Great Lakes Health Plan; Miami J collar; Jackson "
+            "Pratt drain.\nShe is an orthopedic surgeon at Lakeview Orthopedics.\n")
+    out = _out(text)
+    assert _leaks(out, "Mankato", "Dededo") == []
+    assert "Occupational Health" in out and "Family Clinic" in out
+    for kept in ("Boston Scientific", "Great Lakes Health Plan", "Miami J", "Jackson Pratt",
+                 "Lakeview Orthopedics"):
+        assert kept in out, kept
+
+
+# ------------------------------------------------------------------ children named in a sentence
+
+
+def test_children_listed_after_a_kin_word_and_a_comma_are_replaced():
+    text = ("Married; two kids, Summer (19, in college) and Bo (15). He drives them.\n"
+            "Children: Keyshla 14, Adrián 9\n"
+            "Two kids, both healthy and Active in sports.\n")
+    out = _out(text)
+    assert _leaks(out, "Summer", "Bo (", "Keyshla", "Adrián") == []
+    assert "both healthy and Active" in out
