@@ -145,3 +145,25 @@ def test_children_listed_after_a_kin_word_and_a_comma_are_replaced():
     out = _out(text)
     assert _leaks(out, "Summer", "Bo (", "Keyshla", "Adrián") == []
     assert "both healthy and Active" in out
+
+
+# ------------------------------------------------------------------ kept: models and drugs
+
+
+def test_a_makers_model_before_its_units_serial_is_kept_and_the_serial_replaced():
+    text = ("The scissor lift, a Genie GS-1930 serial GS3012A-88410, asset tag TBP-ENG-017, "
+            "tipped.\nForklift (Toyota 8FGCU25, serial 8FGCU25-61477) driven by a clerk.\n"
+            "Genie GS-1930 (unit GS3012A-88410) when the gate opened.\n"
+            "Her Honda (LKT 4410) was hit; badge BX-4410-K.\n")
+    out = _out(text)
+    assert out.count("Genie GS-1930") == 2 and "Toyota 8FGCU25" in out
+    assert _leaks(out, "GS3012A-88410", "8FGCU25-61477", "TBP-ENG-017", "LKT 4410",
+                  "BX-4410-K") == []
+
+
+def test_every_drug_intake_reads_is_a_clinical_word_here_too():
+    text = ("Counsel log 08/19/25 3:15 PM (L. Pangelinan): reviewed lidocaine 5% patch use.\n"
+            "Verified duloxetine 60 mg refill; reviewed qdumalo 02/11/25.\n")
+    out = _out(text)
+    assert "lidocaine 5% patch" in out and "duloxetine 60 mg" in out
+    assert _leaks(out, "Pangelinan", "qdumalo") == []
