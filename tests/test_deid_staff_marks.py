@@ -167,3 +167,13 @@ def test_every_drug_intake_reads_is_a_clinical_word_here_too():
     out = _out(text)
     assert "lidocaine 5% patch" in out and "duloxetine 60 mg" in out
     assert _leaks(out, "Pangelinan", "qdumalo") == []
+
+
+def test_a_town_in_lower_case_after_a_word_of_place_is_replaced_but_not_a_word():
+    text = ("couldn't sit through the game in mapleton, we had to leave. then drove down to "
+            "st. peter to check on his mom. back to work in the morning, in pain from "
+            "standing; went to normal duty.\n")
+    out = _out(text)
+    assert _leaks(out, "mapleton", "st. peter") == []
+    for kept in ("in the morning", "in pain from standing", "to normal duty"):
+        assert kept in out, kept

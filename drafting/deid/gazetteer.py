@@ -136,6 +136,27 @@ def cued_towns(text: str) -> Iterator[Span]:
                 break
 
 
+# A town in lower case after a word of place, as a message writes it ("a game in mapleton", "drove
+# down to st. peter"): up to three words, the town's name in no dictionary once capitalised.
+_LOWER_CUED = re.compile(r"\b(?:in|near|from|outside|around|to)[ ]"
+                         r"(?P<run>(?:(?:st|ste|ft|mt)\.[ ])?[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})")
+
+
+def lower_towns(text: str) -> Iterator[Span]:
+    """Each town of the list written in lower case after a word of place, whose name is
+    unmistakable (``_unmistakable``: a word in no dictionary, five letters or more, or two
+    words none a heading or clinical word)."""
+    known = towns()
+    for match in _LOWER_CUED.finditer(text):
+        words = match.group("run").split(" ")
+        for n in range(len(words), 0, -1):
+            named = [w.capitalize() for w in words[:n]]
+            if " ".join(named) in known and _unmistakable(named):
+                start = match.start("run")
+                yield Span(start, start + len(" ".join(words[:n])), PhiKind.address, 2)
+                break
+
+
 # A run of capitalised words, or of words in capitals (a form's or a header's "CHIPPEWA FALLS").
 _RUN = re.compile(rf"(?<![\w'’-])(?:{_WORD}(?:[ ]{_WORD}){{0,3}}"
                   r"|[A-Z]{3,}(?:[ ][A-Z]{2,}){0,3})(?![\w'’-])")
