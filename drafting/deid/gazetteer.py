@@ -139,7 +139,8 @@ def cued_towns(text: str) -> Iterator[Span]:
 # A town in lower case after a word of place, as a message writes it ("a game in mapleton", "drove
 # down to st. peter"): up to three words, the town's name in no dictionary once capitalised.
 _LOWER_CUED = re.compile(r"\b(?:in|near|from|outside|around|to)[ ]"
-                         r"(?P<run>(?:(?:st|ste|ft|mt)\.[ ])?[a-z][a-z'’-]+(?:[ ][a-z][a-z'’-]+){0,2})")
+                         r"(?P<run>(?:(?:st|ste|ft|mt)\.[ ])?[a-z][a-z'’-]+"
+                         r"(?:[ ][a-z][a-z'’-]+){0,2})")
 
 
 def lower_towns(text: str) -> Iterator[Span]:
