@@ -177,3 +177,22 @@ def test_a_town_in_lower_case_after_a_word_of_place_is_replaced_but_not_a_word()
     assert _leaks(out, "mapleton", "st. peter") == []
     for kept in ("in the morning", "in pain from standing", "to normal duty"):
         assert kept in out, kept
+
+
+# ------------------------------------------------------------------ badges, checks, confirmations
+
+
+def test_a_badge_or_shield_and_a_payments_check_and_confirmation_numbers_are_replaced():
+    text = ("The responding officer, Officer Kyle Drangsvik (badge #441), said so.\n"
+            "REPORTING OFFICER  P.O. KELLERMAN, K.   SHIELD 18422\n"
+            "10/22/25    Check 004187 from the insurer (copay refund)\n"
+            "02/06/25   Pt payment, conf A7Q2KX       -25.00\n")
+    out = _out(text)
+    assert _leaks(out, "#441", "18422", "004187", "A7Q2KX") == []
+
+
+def test_check_conf_and_badge_as_words_replace_nothing():
+    text = "Check 2 of 3 boxes; check BP at 140/90 today; conf call at 10; badge reader broken.\n"
+    out = _out(text)
+    for kept in ("Check 2 of 3", "140/90", "conf call at 10", "badge reader"):
+        assert kept in out, kept
