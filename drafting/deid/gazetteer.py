@@ -27,7 +27,7 @@ TERRITORY_PLACES = Path(__file__).with_name("territory_places.txt")
 _WORD = rf"{U}[{LOWER}]+(?:['’-]{U}?[{LOWER}]+)?"
 # A word of place, then up to three capitalised words: the longest run that is a town is taken.
 _CUED = re.compile(rf"\b(?i:in|near|from|outside|around|to|of)[ ]"
-                   rf"(?P<run>{_WORD}(?:[ ]{_WORD}){{0,2}})")
+                   rf"(?P<run>(?:(?:St|Ste|Ft|Mt|Pt)\.[ ])?{_WORD}(?:[ ]{_WORD}){{0,2}})")
 
 
 @cache
@@ -37,7 +37,22 @@ def towns() -> frozenset[str]:
     lines = [*PLACES.read_text(encoding="utf-8").splitlines(),
              *TERRITORY_PLACES.read_text(encoding="utf-8").splitlines()]
     names = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
+    names |= {short for name in names for short in _abbreviated(name)}
     return frozenset(names | {fold(name) for name in names})
+
+
+# A town's first word as records also write it: "St. Peter" for Saint Peter, "Saint Louis" for
+# St. Louis, "Ft. Myers", "Mt. Pleasant", "Pt. Pleasant".
+_SHORT_FIRST = {"Saint": "St.", "Fort": "Ft.", "Mount": "Mt.", "Point": "Pt.", "Sainte": "Ste."}
+
+
+def _abbreviated(name: str) -> set[str]:
+    first, _, rest = name.partition(" ")
+    if not rest:
+        return set()
+    out = {f"{short} {rest}" for long, short in _SHORT_FIRST.items() if first == long}
+    out |= {f"{long} {rest}" for long, short in _SHORT_FIRST.items() if first == short}
+    return out
 
 
 @cache
@@ -121,6 +136,28 @@ def cued_towns(text: str) -> Iterator[Span]:
                 break
 
 
+# A town in lower case after a word of place, as a message writes it ("a game in mapleton", "drove
+# down to st. peter"): up to three words, the town's name in no dictionary once capitalised.
+_LOWER_CUED = re.compile(r"\b(?:in|near|from|outside|around|to)[ ]"
+                         r"(?P<run>(?:(?:st|ste|ft|mt)\.[ ])?[a-z][a-z'’-]+"
+                         r"(?:[ ][a-z][a-z'’-]+){0,2})")
+
+
+def lower_towns(text: str) -> Iterator[Span]:
+    """Each town of the list written in lower case after a word of place, whose name is
+    unmistakable (``_unmistakable``: a word in no dictionary, five letters or more, or two
+    words none a heading or clinical word)."""
+    known = towns()
+    for match in _LOWER_CUED.finditer(text):
+        words = match.group("run").split(" ")
+        for n in range(len(words), 0, -1):
+            named = [w.capitalize() for w in words[:n]]
+            if " ".join(named) in known and _unmistakable(named):
+                start = match.start("run")
+                yield Span(start, start + len(" ".join(words[:n])), PhiKind.address, 2)
+                break
+
+
 # A run of capitalised words, or of words in capitals (a form's or a header's "CHIPPEWA FALLS").
 _RUN = re.compile(rf"(?<![\w'’-])(?:{_WORD}(?:[ ]{_WORD}){{0,3}}"
                   r"|[A-Z]{3,}(?:[ ][A-Z]{2,}){0,3})(?![\w'’-])")
@@ -136,20 +173,41 @@ def _unmistakable(words: list[str]) -> bool:
     return _plain(words) and (len(words) > 1 or len(words[0]) >= 5)
 
 
+# A facility named after its town ("Dededo Family Clinic", "Mankato Occupational Health"): the
+# town is still a place smaller than a state (a maker's or a plan's name is not taken: "Boston
+# Scientific", "Great Lakes Health Plan"; nor a name of two words, "Lakeview Orthopedics").
+_FACILITY = re.compile(r"[ ](?:Family[ ](?:Clinic|Medicine|Practice|Health)|Clinic|Hospital|"
+                       r"Medical|Occupational|Outreach|Urgent[ ]Care|Community[ ]Hospital|"
+                       r"Regional|Memorial|Orthopa?edics?|Physical[ ]Therapy|Rehab\w*|Pain|"
+                       r"Imaging|Radiology|Surgery|Surgical)\b")
+
+
+def _descriptive(words: list[str]) -> bool:
+    """A name made of two words of the dictionary ("Lakeview", "Fairview", "Riverside"), as
+    facilities are named for their view or their side of town as often as for a town."""
+    if len(words) != 1:
+        return False
+    word = words[0].lower()
+    return any(is_word(word[:i]) and is_word(word[i:]) for i in range(3, len(word) - 2))
+
+
 def uncued_towns(text: str) -> Iterator[Span]:
     """Each town of the list with an unmistakable name, wherever it is written: a whole run of
     capitalised words ("at the Chippewa Falls outpatient clinic", never the "Pratt" of "Jackson
-    Pratt drain" nor the "Miami" of "Miami J collar"), or the start of a run in capitals
-    ("CHIPPEWA FALLS CBOC")."""
+    Pratt drain" nor the "Miami" of "Miami J collar"), the start of a run in capitals
+    ("CHIPPEWA FALLS CBOC"), or the start of a facility's name (``_FACILITY``)."""
     known = towns()
     for match in _RUN.finditer(text):
         words = match.group(0).split(" ")
         capitals = match.group(0).isupper()
-        for n in range(len(words), 0, -1) if capitals else [len(words)]:
+        for n in range(len(words), 0, -1):
             named = [w.title() if capitals else w for w in words[:n]]
-            if " ".join(named) in known and _unmistakable(named):
-                end = match.start() + len(" ".join(words[:n]))
+            end = match.start() + len(" ".join(words[:n]))
+            whole = capitals or n == len(words) or (
+                _FACILITY.match(text, end) and not _descriptive(named))
+            if whole and " ".join(named) in known and _unmistakable(named):
                 if not _EPONYM_HEAD.match(text, end) and (
-                        capitals or not _LONGER_NAME.match(text, end)):
+                        capitals or not _LONGER_NAME.match(text, end)
+                        or _FACILITY.match(text, end)):
                     yield Span(match.start(), end, PhiKind.address, 2)
                 break

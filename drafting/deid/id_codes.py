@@ -4,7 +4,8 @@ label of ``numbers.py``'s list:
 - a code of capitals and digits in hyphenated groups that opens with letters, four digits at
   least (``BX-4410-K``, ``TAG-0318-2207``, ``DR-77-0412-B3``); not a spinal level (``T10-T12``),
   a public form (``CMS-1500``, ``OWCP-1500``, ``F245-100-000``), a federal pay grade
-  (``GS-0622-06``) or a model after its brand (``Hoistmaster HM-2000``);
+  (``GS-0622-06``) or a model after its brand (``Hoistmaster HM-2000``, or any brand when
+  the unit's serial follows: ``Genie GS-1930 serial GS3012A-88410``);
 - a run of eight capitals and digits or more with three of each (``HRTLM7301QK``), not a
   provider taxonomy code (``207RX0202X``);
 - a token with four digits or more after any word and ``#``, ``no.``, ``number`` or ``ID``
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.id_shapes import VEHICLE, _plate_like
+from drafting.deid.id_shapes import VEHICLE, _plate_like, model_before_serial
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, digits
 from drafting.deid.words import is_word
@@ -74,7 +75,8 @@ def id_codes(text: str) -> Iterator[Span]:
         code = match.group(0)
         brand = _BRAND_BEFORE.search(text, max(0, match.start() - 20), match.start())
         if digits(code) < 4 or _SPINE.fullmatch(code) or _PUBLIC.fullmatch(code) or (
-                brand and not is_word(brand.group("brand"))):
+                brand and not is_word(brand.group("brand"))) or \
+                model_before_serial(text, match.start(), match.end()):
             continue
         yield Span(match.start(), match.end(), PhiKind.id, 2)
     for match in MIXED.finditer(text):

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span, digits
+from drafting.deid.terms import SERIAL_AFTER
 
 _MBI_LETTER = "[AC-HJKMNP-RT-Y]"
 MBI = re.compile(rf"(?<![\w-])[1-9]{_MBI_LETTER}[A-Z0-9]\d-?{_MBI_LETTER}[A-Z0-9]\d-?"
@@ -72,7 +73,16 @@ def _model(text: str, start: int, end: int) -> bool:
     brand = _BRAND_BEFORE.search(text, max(0, start - 30), start)
     if brand is None:
         return False
-    return not VEHICLE.fullmatch(brand.group("brand")) or bool(_VEHICLE_AFTER.match(text, end))
+    return not VEHICLE.fullmatch(brand.group("brand")) or bool(_VEHICLE_AFTER.match(text, end)) \
+        or model_before_serial(text, start, end)
+
+
+def model_before_serial(text: str, start: int, end: int) -> bool:
+    """Whether the code at ``start:end`` follows a brand (a capitalised word) and comes just
+    before the unit's serial or unit number (``terms.SERIAL_AFTER``: "Genie GS-1930 serial
+    GS3012A-88410"): a model, which names no one."""
+    return _BRAND_BEFORE.search(text, max(0, start - 30), start) is not None and \
+        SERIAL_AFTER.match(text, end) is not None
 
 
 PLATE_BEFORE = re.compile(r"(?<![\w-])(?P<plate>[A-Z0-9]{2,4}[- ]?[A-Z0-9]{2,5})"

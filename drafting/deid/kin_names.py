@@ -85,20 +85,24 @@ def kin_names(text: str) -> Iterator[Span]:
 
 
 # A form's list of children or siblings after its label, each with an age or not: "Children:
-# Keyshla 14, Adrián 9", "Kids: Ana (7) and Tomás (3)", "Hijos: Mateo, Sofía y Joaquín".
+# Keyshla 14, Adrián 9", "Kids: Ana (7) and Tomás (3)", "Hijos: Mateo, Sofía y Joaquín"; or a
+# sentence's, after a comma, on to the next line ("two kids, Summer (19) and Bo (15).",
+# "two children, Kaylee and\nTucker, the younger").
 KIN_LIST = re.compile(r"(?i:\b(?:children|kids|sons|daughters|siblings|grandchildren|"
-                      r"stepchildren|hijos|hijas|nietos))[ \t]*:[ \t]*(?P<list>[^\n;|]{2,120})")
-_ITEM = re.compile(r"(?:^|,[ ]?|[ ](?:and|&|y)[ ])(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+)"
-                   r"(?P<age>[ ]\(?(?:age[ ])?\d{1,2}\)?(?![\d/]))?(?=[ ]|,|$)")
+                      r"stepchildren|hijos|hijas|nietos))[ \t]*[:,][ \t]*"
+                      r"(?P<list>(?:[^\n;|]|\n(?=[ \t]*[A-ZÀ-Ý]))[^\n;|]{1,119})")
+_ITEM = re.compile(r"(?:^|,[ ]?|\s(?:and|&|y)\s)(?P<name>[A-ZÀ-Ý][a-zà-ÿ'’-]+)"
+                   r"(?P<age>[ ]\(?(?:age[ ])?\d{1,2}\)?(?![\d/]))?(?=[ ]|[,.;)]|$)")
 
 
 def kin_lists(text: str) -> Iterator[Span]:
     """Each name of a form's list of children or siblings: one with an age after it, or one
-    in no dictionary and no heading word."""
+    in no dictionary and no heading word, and then a given name of the Census lists beside it."""
     for match in KIN_LIST.finditer(text):
-        for item in _ITEM.finditer(match.group("list")):
-            name = item.group("name")
-            if _is_stop(name) or not (item.group("age") or not is_word(name.lower())):
-                continue
+        items = [i for i in _ITEM.finditer(match.group("list")) if not _is_stop(i.group("name"))]
+        named = [i for i in items if i.group("age") or not is_word(i.group("name").lower())]
+        if named:  # then a given name beside them is one too ("Kaylee and Tucker")
+            named += [i for i in items if i not in named and is_given_name(i.group("name"))]
+        for item in named:
             start = match.start("list") + item.start("name")
-            yield Span(start, start + len(name), PhiKind.name, 4)
+            yield Span(start, start + len(item.group("name")), PhiKind.name, 4)

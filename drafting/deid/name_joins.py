@@ -9,6 +9,10 @@ credential).
 - A single initial after a surname in capitals at the end of a column (``ABERNATHY C``).
 - A credential's bracketed modalities after a name that took the credential (``J. Pask,
   RT(R)(MR)``).
+- A name written "SURNAME, GIVEN MIDDLE I" in capitals (a pharmacy's household list, a
+  portal's sender line): the surname found, the given names after its comma go with it when the
+  first is a given name of the Census lists or was found too (``STRAND, JOY E``, ``AGUON, ANA
+  SAN NICOLAS``, ``FROST, MILES J``), the comma under the same placeholder.
 - A given name of the Census lists written just before a surname found alone (``HR Marcus
   Oyelowo`` where only "Oyelowo" was found), and a Census surname just after a given name found
   alone (``Lawyer: Grace Page``), on the same line, neither of them a drug or a word that is
@@ -25,9 +29,14 @@ from drafting.deid.spans import Span
 from drafting.deid.terms import LOWER, UPPER, is_never_name
 
 _BETWEEN = re.compile(r"[ \t]*[\"“”'‘’()\[\]]?[ \t]*[\"“”'‘’()\[\]]?[ \t]*|[ \t]+[A-Z]\.?[ \t]+")
+# What parts of one name are never apart by: a line break, or a column's gap (three spaces, a tab).
+_COLUMN_GAP = re.compile(r"\n|[ ]{3,}|\t")
 _COLUMN_INITIAL = re.compile(r"[ ][A-Z](?=[ \t]{2,}|[ \t]*$)", re.MULTILINE)
 _MODALITIES = re.compile(r"(?:\([A-Z]{1,4}\))+")
 _CREDENTIAL_END = re.compile(r"\b[A-Z]{2,4}$")
+# The given names after an inverted surname in capitals, to the end of the entry.
+_INVERTED_GIVEN = re.compile(r",[ ](?P<first>[A-Z][A-Z'’-]+)(?P<more>(?:[ ][A-Z][A-Z'’-]+){0,2})"
+                             r"(?:[ ][A-Z]\.?)?(?=[ \t]*(?:[;()\n|]|[ \t]{2,}|$)|[ ]\()")
 _WORD_BEFORE = re.compile(rf"(?<![\w'’.-])[{UPPER}][{LOWER}]+[ ]{{1,2}}$")
 _WORD_AFTER = re.compile(rf"[ ]{{1,2}}[{UPPER}][{LOWER}]+(?![\w'’-])")
 
@@ -38,8 +47,8 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
     for span in spans:
         last = out[-1] if out else None
         if last is not None and last.kind is PhiKind.name and span.kind is PhiKind.name \
-                and "\n" not in text[last.end:span.start] \
-                and _BETWEEN.fullmatch(text, last.end, span.start):
+                and not _COLUMN_GAP.search(text, last.end, span.start) \
+                and (_BETWEEN.fullmatch(text, last.end, span.start) or _inverted(last, span, text)):
             out[-1] = Span(last.start, span.end, PhiKind.name, max(last.priority, span.priority))
             continue
         out.append(span)
@@ -50,7 +59,7 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
             end = span.end
             if written.isupper() and len(written) > 3:
                 initial = _COLUMN_INITIAL.match(text, end)
-                end = initial.end() if initial else end
+                end = initial.end() if initial else _given_after(written, text, end)
             elif _CREDENTIAL_END.search(written):
                 modalities = _MODALITIES.match(text, end)
                 end = modalities.end() if modalities else end
@@ -58,6 +67,24 @@ def joined_names(spans: list[Span], text: str) -> list[Span]:
                 span = Span(span.start, end, span.kind, span.priority)
         grown.append(span)
     return grown
+
+
+def _inverted(last: Span, span: Span, text: str) -> bool:
+    """Two parts of a name in capitals written "SURNAME, GIVEN"."""
+    return text[last.end:span.start] == ", " and last.text(text).isupper() \
+        and span.text(text).isupper()
+
+
+def _given_after(written: str, text: str, end: int) -> int:
+    """Where the given names of an inverted name in capitals end (``_INVERTED_GIVEN``), or
+    ``end`` when what follows the comma is no given name."""
+    given = _INVERTED_GIVEN.match(text, end)
+    if given is None or "," in written or not is_given_name(given.group("first")):
+        return end
+    words = [given.group("first"), *given.group("more").split()]
+    if any(is_never_name(w.title()) for w in words):
+        return end
+    return given.end()
 
 
 def _with_given_or_surname(span: Span, text: str, spans: list[Span]) -> Span:

@@ -41,7 +41,9 @@ _ID_LABELS: list[tuple[PhiKind, str]] = [
                   r"|visit[ ](?:no\.?|number|#|id)|accession" + _NO +
                   r"|acc\.?" + _NO + r"|case[ ]id|record" + _NO),
     (PhiKind.id, r"rx" + _NO + r"|prescription" + _NO + r"|report[ ](?:id|number|no\.?|#)|"
-                 r"employee[ ](?:id|number|no\.?|#)|emp\.?[ ]id|badge" + _NO + r"|document[ ]"
+                 r"employee[ ](?:id|number|no\.?|#)|emp\.?[ ]id|badge" + _NO + r"|shield" + _NO +
+                 # a payment's check and confirmation ("Check 004187 from ...", "conf A7Q2KX")
+                 r"|check|chk|ck|conf\.?|confirmation|document[ ]"
                  r"(?:id|number|no\.?|#)|control" + _NO + r"|confirmation" + _NO +
                  r"|tracking" + _NO + r"|invoice" + _NO + r"|order[ ](?:id|number|no\.?|#)|"
                  r"session[ ]id|user[ ]?id|username|login|"
@@ -134,6 +136,16 @@ OID = re.compile(r"(?<![\w.])[0-2](?:\.\d+){5,}(?![\w-]|\.\d)")
 STATE_HASH = re.compile(r"(?<![\w-])[A-Z]{2}[ ]#[ ]?\d{4,}(?![\w-])")
 
 
+# An officer's badge or shield and a payment's confirmation are short: three digits, or two
+# among capitals ("badge #441", "conf A7Q2KX").
+_SHORT_LABEL = re.compile(r"(?i)badge|shield|conf")
+
+
+def _short_ok(label: str, value: str) -> bool:
+    return _SHORT_LABEL.match(label) is not None and (
+        digits(value) >= 3 or (digits(value) >= 2 and re.search("[A-Z]", value) is not None))
+
+
 def _is_date(text: str) -> bool:
     """A date or a date and time ("Date claim form returned: 09/05/2023")."""
     return any(f.start == 0 for f in find_dates(text)) or bool(OCR_DATE.match(text))
@@ -146,7 +158,8 @@ def numbers(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             kind = next(kinds[i] for i in range(len(kinds)) if match.group(f"k{i}"))
             value = clean(match.group("value"))
-            if digits(value) < 4 or len(value) > 40 or _is_date(value) or \
+            if (digits(value) < 4 and not _short_ok(match.group(0), value)) or len(value) > 40 \
+                    or _is_date(value) or \
                     _MONTH_YEAR.fullmatch(value) or _FORM.fullmatch(value) or \
                     _YEAR.fullmatch(value):
                 continue  # a month and year is shifted, not replaced ("UR 01/2023"); a year
@@ -156,7 +169,9 @@ def numbers(text: str) -> Iterator[Span]:
             if match.groupdict().get("wrap") and digits(value) < 6:
                 continue  # the label ends a line: "the claim\n2024 notes" names no number
             start = match.start("value")
-            yield Span(start, start + len(value), kind, priority)
+            # the number sign touching the value goes with it ("badge #441"), as in id_codes
+            sign = 1 if pattern is ID_PROSE and text[start - 1:start] == "#" else 0
+            yield Span(start - sign, start + len(value), kind, priority)
     for match in RX_NUMBER.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.id, 5)
     for match in SSN.finditer(text):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from drafting.deid.gazetteer import cued_towns, uncued_towns
+from drafting.deid.gazetteer import cued_towns, lower_towns, uncued_towns
 from drafting.deid.hispanic_places import hispanic_places
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
@@ -237,6 +237,7 @@ def places(text: str) -> Iterator[Span]:
             yield Span(match.start("street"), match.end("street"), PhiKind.address, 2)
     yield from cued_towns(text)
     yield from uncued_towns(text)
+    yield from lower_towns(text)
     yield from town_places(text)
     yield from hispanic_places(text)
 

@@ -5,7 +5,11 @@ name of the same record):
 - a letter's reference line: the author's and the typist's initials alone at the head of a
   line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
 - a dash closing a note's entry at the end of its line (``... single prescriber. -MH``,
-  ``Reminded to keep the diary. - kst``);
+  ``Reminded to keep the diary. - kst``, ``Return 3 months.  -- ZVH``), a staff role between
+  them (``10 tabs left. - tech JRR``);
+- the last column of a listing headed "RPh", "Tech", "Init" or "User" (a pharmacy's fills);
+- a dated entry's author before its colon (``04/24/2025 JL: WC claim rejected``), and a role's
+  initials in a record's routing line (``Dispatch: KLM / Billed: MQB``);
 - "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``);
 - a title before initials alone (``Notified Dr K office``, ``Told Dr. D.V.``), the title
   with them, as a name with its title is replaced.
@@ -42,7 +46,18 @@ REFERENCE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<author>{_INITIALS})[ ]?/[ ]?(?P<typist>[a-z]{{2,3}}|{_INITIALS})"
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?i:dictated|transcribed|e-?signed|d:|t:|cc|encl))")
 CLOSING_DASH = re.compile(
-    r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}-[ ]?(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
+    r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}(?:-{1,2}|[–—])[ ]?(?:(?i:tech|rph|rn|lpn|ma|cma|pta|csr)[ ])?"
+    r"(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
+ENTRY_AUTHOR = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ ]\d{1,2}:\d{2})?[ ]"
+                          r"(?P<initials>[A-Z]{2,3}):[ ]")
+ROUTING = re.compile(r"\b(?i:dispatch(?:ed)?|billed|delivered|packed|checked|entered|keyed|"
+                     r"scanned|verified|filled)(?:[ ]by)?:[ ](?P<initials>[A-Z]{2,3})"
+                     r"(?=[ ]/|[ ]\d{1,2}/|[ \t]*$|[ ]{2,})", re.MULTILINE)
+# A listing whose last column is headed by a staff mark ("... Prescriber    RPh"): the initials
+# ending each of its rows, to the first blank line.
+STAFF_COLUMN = re.compile(r"(?m)^[^\n]*\S[ \t]{2,}(?i:rph|tech|init|initials|user|by|clerk)"
+                          r"[ \t]*\n(?P<rows>(?:[^\n]*\S[^\n]*\n?)+)")
+ROW_END = re.compile(r"(?m)[ \t]{2,}(?P<initials>[A-Z]{2,3})[ \t]*$")
 TITLED = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Mx)\.?[ ](?P<initials>[A-Z](?:\.?[A-Z]){0,2}\.?)"
                     r"(?![\w'’-]|\.\w)")
 CLOSING_BY = re.compile(
@@ -68,7 +83,11 @@ def staff_initials(text: str) -> Iterator[Span]:
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
     for match in TITLED.finditer(text):
         yield Span(match.start(), match.end(), PhiKind.name, 3)
-    for pattern in (CLOSING_DASH, CLOSING_BY):
+    for listing in STAFF_COLUMN.finditer(text):
+        for match in ROW_END.finditer(text, listing.start("rows"), listing.end("rows")):
+            if _initials(match.group("initials"), text):
+                yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
+    for pattern in (CLOSING_DASH, CLOSING_BY, ENTRY_AUTHOR, ROUTING):
         for match in pattern.finditer(text):
             if _initials(match.group("initials"), text):
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)

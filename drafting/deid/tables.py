@@ -47,7 +47,7 @@ _PERSON = {"name", "patient", "claimant", "payee", "employee", "member", "subscr
            "physician", "provider", "doctor", "nurse", "author", "signer", "clerk", "adjuster",
            "examiner", "contact", "spouse", "party", "caller", "staff", "rep", "recipient",
            "prescriber", "surgeon", "therapist", "attending", "pharmacist", "interpreter",
-           "witness", "guardian", "caregiver", "relative", "kin"}
+           "witness", "guardian", "caregiver", "relative", "kin", "rph", "tech", "initials"}
 
 
 def heading_words(heading: str) -> set[str]:

@@ -51,13 +51,33 @@ def _data() -> dict[str, list[str]]:
 def eponyms() -> frozenset[str]:
     """Eponyms and drug names (lower case, without accents)."""
     data = _data()
-    return frozenset(fold(w).lower() for w in data["eponyms"] + data["drugs"] + data["devices"])
+    return frozenset(fold(w).lower() for w in data["eponyms"] + data["drugs"] + data["devices"]) \
+        | intake_drugs()
 
 
 @cache
 def drugs() -> frozenset[str]:
     data = _data()
-    return frozenset(fold(w).lower() for w in data["drugs"] + data["devices"])
+    return frozenset(fold(w).lower() for w in data["drugs"] + data["devices"]) | intake_drugs()
+
+
+# The drugs intake reads by name (``drafting/intake/data/drugs.yaml``, read as data): every word of
+# their names that is no English word ("lidocaine" of "lidocaine 5% patch", "duloxetine"), so
+# that the two vocabularies never disagree on what a drug is.
+INTAKE_DRUGS = Path(__file__).resolve().parents[1] / "intake" / "data" / "drugs.yaml"
+
+
+@cache
+def intake_drugs() -> frozenset[str]:
+    from drafting.deid.words import english  # the dictionary alone (is_word reads this module)
+
+    if not INTAKE_DRUGS.exists():
+        return frozenset()
+    entries = yaml.safe_load(INTAKE_DRUGS.read_text(encoding="utf-8")) or {}
+    words = {w for entry in entries.values() for name in entry.get("names", [])
+             for w in re.split(r"[ /]+", fold(name).lower())}
+    dictionary = english() or frozenset()
+    return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w not in dictionary)
 
 
 @cache
@@ -102,15 +122,25 @@ def _shaped_phrase() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-]){U}{L}+(?:{APOSTROPHE}s)?[ ](?:{strong})\b")
 
 
+# The unit's own number just after a code ("Genie GS-1930 serial GS3012A-88410", "Toyota
+# 8FGCU25, serial 8FGCU25-61477", "GS-1930 (unit GS3012A-88410)"): the code is its model, and the
+# capitalised word before it the maker, neither of them anyone's.
+SERIAL_AFTER = re.compile(r",?[ ]\(?(?i:serial|s/n|sn|unit|vin)\b")
+MODEL_PHRASE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}[ ](?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}"
+                          r"(?=,?[ ]\(?(?i:serial|s/n|sn|unit|vin)\b)")
+
+
 @lru_cache(maxsize=4)  # read by several recognisers of one scan
 def protected_spans(text: str) -> tuple[tuple[int, int, int], ...]:
     """Where a clinical term stands: (start, end, level). Level 2: an eponym of the list followed
     by its head word ("Thomas test", "Cobb angle"), which no learned name may cover. Level 1:
     any capitalised word followed by test, sign, reflex and the like ("Kemp's test"), which
-    guessed names (NER) must respect. Level 0: an eponym or a drug of the list on its own
+    guessed names (NER) must respect, and a maker's model before its unit's serial
+    (``MODEL_PHRASE``). Level 0: an eponym or a drug of the list on its own
     ("Norco", "Thomas"), which a guessed name may not consist of alone."""
     folded = fold(text)
     out = [(m.start(), m.end(), 2 if m.group("head") else 0)
            for m in _eponym_phrase().finditer(folded)]
     out += [(m.start(), m.end(), 1) for m in _shaped_phrase().finditer(text)]
+    out += [(m.start(), m.end(), 1) for m in MODEL_PHRASE.finditer(text)]
     return tuple(out)

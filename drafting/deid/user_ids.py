@@ -3,8 +3,14 @@
 - after a verb of a stamp and "by" (``Received 04/02 10:15 by tkowal3``, ``printed ... by
   rmendes``), or just after a verb of review or signature, a date or a time after it
   (``QA reviewed bnakamura 02/11/25``);
-- after "user", "portal user", "logged in as", "operator" (``Portal user jdoe_1981``);
-- after the time of a log entry, before a colon (``11:02 qvarnerk: claim resent``);
+- after a date or a time and "by", whatever verb the stamp has (``Issued 09/03/25 at 3:26 p.m.
+  by cmanglona``, ``Account opened 06-16-2025 by jlg``, ``printed 10/21/2025 16:03 by MVELEZ``:
+  in capitals too when no word or abbreviation);
+- after "user", "portal user", "logged in as", "operator" (``Portal user jdoe_1981``), or a
+  role a log names its staff by (``Handler: gpruitt``, ``NCM: rvail``, ``delegate jlg``);
+- after the time of a log entry, before a colon (``11:02 qvarnerk: claim resent``), or in the
+  author column of a log whose entries start with a date and a time (``2025-06-24 13:05  jlg
+  Pt returned call``: two entries or more, the user name set off by two spaces or a bracket);
 - a handle after ``@`` that no word stands before (``Zelle @mara-quintero``), not an e-mail;
 - after "initials" in lower case (``initials qvh``);
 - in brackets just after a person's name, or just before a bracket that opens with one
@@ -28,6 +34,7 @@ from collections.abc import Iterator
 from drafting.deid.names import _CAP, _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
+from drafting.deid.staff_initials import ABBREVIATIONS
 from drafting.deid.terms import HYPHEN, fold, is_clinical_word
 from drafting.deid.words import is_word
 
@@ -50,6 +57,17 @@ HANDLE = re.compile(r"(?<![\w.@])@(?P<id>[A-Za-z0-9_][A-Za-z0-9_.-]{2,29}[A-Za-z
 # the author of a log entry, after its time: "03/04/2025 11:02 qvarnerk: 835 received"
 LOG_ID = re.compile(r"(?m)\b\d{1,2}:\d{2}(?:[ ]?[AaPp][Mm]?)?[ ]+(?P<id>[a-z][a-z0-9._-]{3,22}"
                     r"[a-z0-9]):[ ]")
+# "by" just after a date or a time: the stamp's verb may be any ("issued", "opened", "sent")
+_STAMP_END = (r"(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp]\.?[Mm]?\.?)?(?:[ ][A-Z]{2,4})?"
+              r"|\d{1,4}[/-]\d{1,2}[/-]\d{2,4})")
+STAMP_BY = re.compile(rf"{_STAMP_END}[ ]by:?[ ](?P<id>{_ID}|[A-Z][A-Z0-9ÀÁÉÍÓÚÑÜ._-]{{3,22}})"
+                      r"(?![\w@])")
+ROLE_ID = re.compile(r"\b(?i:handler|adjuster|examiner|delegate|ncm|rncm|case[ ]manager|agent|"
+                     rf"clerk|assigned[ ]to|owner|csr|tech)\b:?[ ](?P<id>{_ID})(?![\w@])")
+# a log's author column: "2025-06-24 13:05  jlg         Pt returned call"
+LOG_COLUMN = re.compile(r"(?m)^[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)[ T]"
+                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm]?)?[ \t]+"
+                        rf"(?P<id>{_ID}|[a-z]{{2}})(?=[ \t]{{2,}}|[ ]\(|\t)")
 INITIALS = re.compile(r"\b(?i:initials)[ ]?:?[ ](?P<id>[a-z]{2,4})(?![\w])")
 # A given name may go on in lower case after a hyphen ("Soo-ah Lim").
 _NAME = rf"{_CAP}(?:{HYPHEN}[a-z]{{2,}})?(?:[ ][A-Z]\.)?[ ]{_CAP}(?:{HYPHEN}{_CAP})*"
@@ -100,16 +118,28 @@ def _user_like(user: str, names: list[str]) -> bool:
     return any(_spells(user, name) for name in names)
 
 
+def _no_abbreviation(user: str) -> bool:
+    """A user name in capitals that no word, abbreviation or clinical word spells ("by FAX")."""
+    key = fold(user).lower()
+    return key not in ABBREVIATIONS and not is_word(key) and not is_clinical_word(key)
+
+
 def user_ids(text: str) -> Iterator[Span]:
     names: list[str] = []
-    if BY_ID.search(text) or VERB_ID.search(text) or USER_ID.search(text) or \
+    if any(p.search(text) for p in (BY_ID, VERB_ID, USER_ID, STAMP_BY, ROLE_ID, LOG_COLUMN)) or \
             SPEAKER.search(text):  # the names of the text, only where a cue may need them
         names = _names(text)
-    for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS, LOG_ID):
+    logged = list(LOG_COLUMN.finditer(text))
+    for pattern in (BY_ID, VERB_ID, USER_ID, INITIALS, LOG_ID, STAMP_BY, ROLE_ID):
         for match in pattern.finditer(text):
             user = match.group("id").rstrip("._-")
-            if len(user) >= 3 and _user_like(user, names):
+            if len(user) >= 3 and _user_like(user.lower(), names) and \
+                    (user.islower() or _no_abbreviation(user)):
                 yield Span(match.start("id"), match.start("id") + len(user), PhiKind.id, 4)
+    for match in logged if len(logged) >= 2 else ():
+        user = match.group("id").rstrip("._-")
+        if _user_like(user, names) and user not in ABBREVIATIONS:
+            yield Span(match.start("id"), match.start("id") + len(user), PhiKind.id, 4)
     for match in HANDLE.finditer(text):
         yield Span(match.start("id"), match.end("id"), PhiKind.id, 4)
     for pattern in (ID_AFTER_NAME, ID_BEFORE_NAME):
