@@ -307,6 +307,9 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                 out.append(done)
                 continue
             found = response_fact(sentence, doc, family or context)
+            # an earlier block told with its relief ("Block #1 (11/05/2026): 90% relief")
+            if found and (done := procedure_named(found, sentence, doc)) and done.date < doc.date:
+                out.append(done)
         else:
             # "10 sessions of physical therapy with 20% improvement" answers the therapy,
             # not the procedure an earlier sentence named

@@ -17,6 +17,7 @@ from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
+from drafting.intake.extract.values import measures
 
 __all__ = ["NOT_ABOUT_THE_PATIENT", "SKIPPED_SECTIONS", "label_core", "readable"]
 
@@ -63,7 +64,11 @@ NARRATIVE_LABELS = re.compile(
 # A field whose value is a score of a scale or of pain.
 SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
                           r"pain catastroph|\bPCS\b|\bBDI\b|\bPSEQ\b|pain self-?efficacy|"
-                          r"\bNPRS?\b|\bVAS\b|"
+                          r"\bNPRS?\b|\bVAS\b|\bPHQ-?2\b|\bORT\b|opioid risk tool|"
+                          # outcome measures of function (values.FUNCTION_SCALES)
+                          r"\bPEG\b|\bRMDQ\b|roland[- ]morris|quick\s?dash|\bKOOS\b|\bLEFS\b|"
+                          r"\bFOTO\b|\bPFDI|\bTUG\b|timed up (?:and|&) go|\b6MWT\b|"
+                          r"6-?minute walk|"
                           r"\bpain (?:score|level|rating|at\b)|"
                           # a daily opioid dose ("MME: hydrocodone 5 mg x 3/day = 15 MME/day")
                           r"^(?:total )?(?:MME|MED|morphine (?:milligram )?equivalents?)"
@@ -199,6 +204,11 @@ _EXAMINED = re.compile(EXAM_FIELDS.pattern.removesuffix(")$") + r"|light touch|p
                        r"hoffmann?\S*|babinski|clonus|facet loading|tenderness)$", re.IGNORECASE)
 
 
+# A goal's or a criterion's score, not one measured: "LTG 1: NDI under 20% in 8 weeks".
+_AIMED = re.compile(r"\b(?:goals?|[LS]TG|under|below|less than|greater than|at least|met)\b|"
+                    r"[<>\u2264\u2265]", re.IGNORECASE)
+
+
 def readable(sentence: Sentence) -> bool:
     """A sentence that can state a fact: not in a plan or technique section, not the value of
     an administrative field (name, dates, providers, anaesthetic), and not credentials, a
@@ -218,6 +228,9 @@ def readable(sentence: Sentence) -> bool:
         return True  # a measure under any label: "Self-rated pain: 6/10 (admission 8/10)"
     if drug_with_dose(sentence):
         return True  # "Home meds: meloxicam 7.5 mg daily", "Tried: duloxetine 30 mg - stopped"
+    if SCALE_LABELS.match(sentence.text) and measures(sentence.text) and not _AIMED.search(
+            f"{sentence.label} {sentence.text}"):
+        return True  # a scale's score under any label: "Risk: ORT score 2 (low)"
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings,
     # and "Onset: 2023", "Severity today: 6/10", "Interval: ..." under a history heading (a
     # template's HPI) are the history told

@@ -38,7 +38,13 @@ from drafting.intake.extract.not_patient import bmi_among_vitals
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
-from drafting.intake.extract.values import durations, measures, percent_relief, relief_duration
+from drafting.intake.extract.values import (
+    FUNCTION_SCALES,
+    durations,
+    measures,
+    percent_relief,
+    relief_duration,
+)
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
@@ -133,7 +139,7 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         category = C.conservative_care
     elif tag_set & MONITORING_TAGS:
         category = C.other
-    elif scores & {"ODI", "NDI"} or tag_set & FUNCTION_TAGS:
+    elif scores & ({"ODI", "NDI"} | set(FUNCTION_SCALES)) or tag_set & FUNCTION_TAGS:
         category = C.functional
     elif tag_set & EXAM_TAGS or "BMI" in scores:
         category = C.exam

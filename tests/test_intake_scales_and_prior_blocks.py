@@ -1,0 +1,111 @@
+"""Record intake of outcome measures and of an earlier block told with its relief (issue #23,
+round 14). A score of a standard scale is read under whatever field label it sits (a
+questionnaire's "PHQ-2:", a monitoring section's "Risk:") and the function scales therapists
+and clinics score (RMDQ, PEG, QuickDASH, KOOS JR, LEFS, FOTO, PFDI-20, Timed Up and Go, the
+6-minute walk) are function; a goal's or a norm's threshold is never a score. A procedure note
+that tells an earlier block, injection or trial with its date and its relief records that
+procedure too, on its own date; the note's own procedure is not doubled. New synthetic texts,
+never the blind sets'."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from drafting.intake.extract.values import measures
+from drafting.intake.run import run_intake
+
+TODAY = dt.date(2026, 12, 1)
+
+
+def facts(tmp_path: Path, text: str) -> list[dict]:
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    return run_intake([record], case_id="scales", ocr=False, today=TODAY).drafted.data["facts"]
+
+
+def holding(found: list[dict], words: str) -> list[dict]:
+    return [f for f in found if words in f["statement"]]
+
+
+NOTE = ("SAMPLE SPINE CLINIC (fake)\nOFFICE VISIT NOTE\nDate of service: 11/10/2026\n\n"
+        "SUBJECTIVE: Low back pain, unchanged.\n")
+
+
+@pytest.mark.parametrize(("line", "name", "value"), [
+    ("RMDQ 11/24 (intake 17/24).", "RMDQ", 11.0),
+    ("PEG score 4.7.", "PEG", 4.7),
+    ("QuickDASH: 61.4.", "QuickDASH", 61.4),
+    ("Timed Up and Go ........ 15.2 sec", "TUG", 15.2),
+    ("6-Minute Walk Test ....... 240 m (one rest)", "6MWT", 240.0),
+    ("FOTO lumbar FS ........ 38", "FOTO", 38.0),
+    ("LEFS 44/80 today.", "LEFS", 44.0),
+])
+def test_a_function_scale_score_is_a_functional_fact_of_the_visit(tmp_path, line, name, value):
+    found = holding(facts(tmp_path, NOTE + "OBJECTIVE:\n" + line + "\n"), line.split()[0])
+    assert [f["category"] for f in found] == ["functional"]
+    assert found[0]["date"] == dt.date(2026, 11, 10)
+    assert {(m["name"], m["value"]) for m in found[0]["measures"]} >= {(name, value)}
+
+
+@pytest.mark.parametrize("line", [
+    "Goals: 6MWT > 300 m; TUG < 12 sec.",
+    "LTG 2: RMDQ under 8/24 in 6 weeks.",
+])
+def test_a_goals_threshold_is_never_a_score(tmp_path, line):
+    found = facts(tmp_path, NOTE + "OBJECTIVE: Gait slow.\n" + line + "\n")
+    scored = {m["name"] for f in found for m in f.get("measures", [])}
+    assert not scored & {"TUG", "6MWT", "RMDQ"}
+
+
+def test_a_threshold_after_a_scale_name_is_not_its_score():
+    assert measures("2) 6MWT > 275 m.") == []
+    assert [m.value for m in measures("Timed Up and Go .... 13.1 sec [cut-off > 13.5 sec]")] \
+        == [13.1]
+
+
+@pytest.mark.parametrize(("line", "words", "category"), [
+    ("PHQ-2: 2    Opioid Risk Tool: 4 (moderate)", "Opioid Risk Tool: 4", "psych"),
+    ("Risk: ORT score 3 (low).", "ORT score 3", "psych"),
+])
+def test_a_scale_score_under_an_unknown_field_label_is_read(tmp_path, line, words, category):
+    found = holding(facts(tmp_path, NOTE + "\nSCREENING\n" + line + "\n"), words)
+    assert [f["category"] for f in found] == [category]
+
+
+def test_a_phq9_read_today_is_a_psych_score():
+    assert [(m.name, m.value) for m in measures("PHQ-9 today 13.")] == [("PHQ-9", 13.0)]
+
+
+PROCEDURE = ("SAMPLE SURGERY CENTER (fake)\nPROCEDURE NOTE\nDate of procedure: 11/20/2026\n\n"
+             "Procedure: Right C5, C6 medial branch blocks, fluoroscopic guidance.\n"
+             "{line}\n"
+             "Technique: prone, needles placed under fluoroscopy.\n")
+
+
+@pytest.mark.parametrize(("line", "day"), [
+    ("Block #1 (11/02/2026, lidocaine 2%): 85% relief lasting 2 hrs per diary.",
+     dt.date(2026, 11, 2)),
+    ("Diagnostic genicular nerve block on 10/14/2026 gave 80% relief for 6 hours.",
+     dt.date(2026, 10, 14)),
+    ("7-day percutaneous SCS trial 09/01/2026-09/08/2026: 60% reduction in leg pain.",
+     dt.date(2026, 9, 1)),
+])
+def test_an_earlier_block_told_with_its_relief_is_a_procedure_on_its_own_date(
+        tmp_path, line, day):
+    found = facts(tmp_path, PROCEDURE.format(line=line))
+    told = holding(found, line.split(":")[0].split(" gave")[0][:20])
+    assert {f["category"] for f in told} == {"procedure", "response"}
+    assert [f["date"] for f in told if f["category"] == "procedure"] == [day]
+    # the note's own procedure is one fact, of its own day
+    own = [f for f in found if f["category"] == "procedure" and f["date"] == TODAY.replace(
+        day=20, month=11)]
+    assert len(own) == 1
+
+
+def test_relief_measured_after_this_procedure_adds_no_procedure(tmp_path):
+    line = "Post-procedure: 90% relief at 30 minutes."
+    found = facts(tmp_path, PROCEDURE.format(line=line))
+    assert [f["category"] for f in found if f["category"] == "procedure"] == ["procedure"]
