@@ -109,3 +109,34 @@ def test_relief_measured_after_this_procedure_adds_no_procedure(tmp_path):
     line = "Post-procedure: 90% relief at 30 minutes."
     found = facts(tmp_path, PROCEDURE.format(line=line))
     assert [f["category"] for f in found if f["category"] == "procedure"] == ["procedure"]
+
+
+def test_prose_under_a_label_of_its_own_is_read(tmp_path):
+    # a field label no list names ("Interval events:") opening prose: its sentence is read,
+    # here a past injection and the relief it gave
+    line = ("Interval events: She had a left L5-S1 transforaminal injection on 09/14/2026 with "
+            "60% relief for six weeks.")
+    found = holding(facts(tmp_path, NOTE + line + "\n"), "transforaminal injection")
+    relief = [f for f in found if f["category"] == "response"]
+    assert [f.get("percent_relief") for f in relief] == [60.0]
+    assert relief[0]["date"] == dt.date(2026, 9, 14)
+
+
+@pytest.mark.parametrize(("label", "prose"), [
+    ("Consent", "Risks including bleeding, infection, nerve injury and weakness of the leg "
+                "were discussed."),
+    ("Return precautions", "Call for new leg weakness, numbness, or any loss of bowel or "
+                           "bladder control today."),
+    ("Overnight", "Hydromorphone PCA 0.2 mg demand with a 10 minute lockout and no basal rate."),
+])
+def test_prose_under_an_order_advice_or_device_label_stays_unread(tmp_path, label, prose):
+    found = facts(tmp_path, NOTE + f"{label}: {prose}\n")
+    assert holding(found, prose[:30]) == []
+
+
+def test_cleared_for_home_is_no_psychological_clearance():
+    from drafting.intake.extract.findings import tags_in
+
+    assert "cleared_for_implant" not in tags_in("PT cleared for home, no needs.")
+    assert "cleared_for_implant" in tags_in("Cleared for SCS trial with recommendations.")
+    assert "cleared_for_implant" in tags_in("He is psychologically cleared for the procedure.")
