@@ -140,3 +140,35 @@ def test_cleared_for_home_is_no_psychological_clearance():
     assert "cleared_for_implant" not in tags_in("PT cleared for home, no needs.")
     assert "cleared_for_implant" in tags_in("Cleared for SCS trial with recommendations.")
     assert "cleared_for_implant" in tags_in("He is psychologically cleared for the procedure.")
+
+
+@pytest.mark.parametrize(("line", "day", "name", "value"), [
+    ("ODI today 36% (was 52% on 3/9/26).", dt.date(2026, 3, 9), "ODI", 52.0),
+    ("Today LBP 3/10 (initial 02/11/2026: 8/10).", dt.date(2026, 2, 11), "NRS", 8.0),
+    ("PEG score 4.1 (was 6.3 in 07/2026).", dt.date(2026, 7, 1), "PEG", 6.3),
+])
+def test_an_earlier_score_with_its_own_date_is_a_fact_of_that_date(tmp_path, line, day, name,
+                                                                    value):
+    found = holding(facts(tmp_path, NOTE + "S: " + line + "\n"), line[:12])
+    earlier = [f for f in found if f["date"] == day]
+    assert [(m["name"], m["value"]) for f in earlier for m in f["measures"]] == [(name, value)]
+    # the sentence's own score stays the visit's
+    assert any(f["date"] == dt.date(2026, 11, 10) for f in found)
+
+
+def test_an_earlier_score_without_a_date_adds_no_fact(tmp_path):
+    found = holding(facts(tmp_path, NOTE + "OBJECTIVE:\nODI today 36% (was 52%).\n"), "ODI")
+    assert [f["date"] for f in found] == [dt.date(2026, 11, 10)]
+
+
+def test_a_scales_score_is_never_read_out_of_a_date():
+    # "PEG 08/2026: 7, 8, 8": the month of a date is no PEG of 8 (nor of 0)
+    assert measures("PEG 08/2026: 7, 8, 8 (7.7).") == []
+    assert measures("6MWT 1/2026 300 m") == []
+    assert [m.value for m in measures("PEG 10/14/2026: 6")] == [6.0]
+
+
+def test_a_controlled_substance_agreement_is_an_opioid_agreement():
+    from drafting.intake.extract.findings import tags_in
+
+    assert "opioid_agreement" in tags_in("Controlled substance agreement on file, signed.")

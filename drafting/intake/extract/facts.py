@@ -35,6 +35,7 @@ from drafting.intake.extract.drug_lines import (
     drugs_told_once,
     other_drugs,
 )
+from drafting.intake.extract.earlier_values import earlier_value
 from drafting.intake.extract.examination import graded_only, reflexes_only
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -341,6 +342,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
+            if earlier := earlier_value(found, sentence, doc):  # "(was 22% on 3/7/22)"
+                out.append(earlier)
             out += other_drugs(found, sentence, doc)
             if found.category is C.conservative_care and found.date != doc.date and \
                     _HOME_NOW.search(sentence.text):

@@ -71,7 +71,9 @@ FUNCTION_SCALES = {
     "6MWT": (r"(?:6MWT|6-?Minute Walk(?: Test)?|six-minute walk(?: test)?)", "m"),
 }
 _SCORE_AFTER = (r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:total\s+)?score|\s+total|\s+today)?"
-                r"\s*(?:of|is|was|=|:|\.{2,})?\s*(?<![<>≤≥])(\d{1,3}(?:\.\d{1,2})?)(?![\d/.-]*\d\s*/\s*10\b)")
+                r"\s*(?:of|is|was|=|:|\.{2,})?\s*(?<![<>≤≥])(\d{1,3}(?:\.\d{1,2})?)(?!\.?\d)(?![\d/.-]*\d\s*/\s*10\b)"
+                # (never the month of a date: "PEG 08/2026: 7, 8, 8" holds no PEG of 8)
+                r"(?!\s*/\s*(?:(?:19|20)\d{2}\b|\d{1,2}\s*/))")
 
 
 def _number(text: str) -> float:
