@@ -172,3 +172,14 @@ def test_a_controlled_substance_agreement_is_an_opioid_agreement():
     from drafting.intake.extract.findings import tags_in
 
     assert "opioid_agreement" in tags_in("Controlled substance agreement on file, signed.")
+
+
+@pytest.mark.parametrize("line", ["NDI 46% pre-procedure.", "KOOS JR today: 38."])
+def test_a_function_score_in_a_procedure_note_is_the_days_function(tmp_path, line):
+    found = holding(facts(tmp_path, PROCEDURE.format(line=line)), line[:6])
+    assert [(f["category"], f["date"]) for f in found] == [("functional", dt.date(2026, 11, 20))]
+
+
+def test_a_pain_score_in_a_procedure_note_is_not_made_a_function_score(tmp_path):
+    found = holding(facts(tmp_path, PROCEDURE.format(line="Pre-procedure pain 7/10.")), "7/10")
+    assert "functional" not in [f["category"] for f in found]
