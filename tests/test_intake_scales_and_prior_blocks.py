@@ -183,3 +183,20 @@ def test_a_function_score_in_a_procedure_note_is_the_days_function(tmp_path, lin
 def test_a_pain_score_in_a_procedure_note_is_not_made_a_function_score(tmp_path):
     found = holding(facts(tmp_path, PROCEDURE.format(line="Pre-procedure pain 7/10.")), "7/10")
     assert "functional" not in [f["category"] for f in found]
+
+
+@pytest.mark.parametrize("line", [
+    "Has done PT x 12 visits (2025), naproxen 500 mg twice daily (ongoing), and a brace.",
+    "Her PCP gave prednisone in May, then meloxicam 15 mg daily, which she still takes.",
+])
+def test_a_drug_its_own_words_say_is_taken_now_is_of_the_visit(tmp_path, line):
+    found = [f for f in facts(tmp_path, NOTE + "HPI: " + line + "\n")
+             if f["category"] == "medication" and f.get("dose")]
+    assert [f["date"] for f in found] == [dt.date(2026, 11, 10)]
+
+
+def test_a_drug_stopped_in_a_year_keeps_that_year(tmp_path):
+    line = "Has done PT x 12 visits (2025) and gabapentin 300 mg tid (stopped 2024, dizzy)."
+    found = [f for f in facts(tmp_path, NOTE + "HPI: " + line + "\n")
+             if f["category"] == "medication"]
+    assert found and all(f["date"] != dt.date(2026, 11, 10) for f in found)

@@ -10,7 +10,7 @@ import re
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.activity import activity_told
-from drafting.intake.extract.drug_lines import drug_date, scored_after
+from drafting.intake.extract.drug_lines import drug_date, scored_after, taken_now
 from drafting.intake.extract.examination import exam_finding
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -128,6 +128,8 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         if len(meds) > 1:  # each drug of the sentence is dated by its own words
             fact.date, fact.date_precision = drug_date(text, med, doc) or (fact.date,
                                                                              fact.date_precision)
+        elif taken_now(text, med):  # "... meloxicam 15 mg daily (ongoing)": the record's day
+            fact.date, fact.date_precision, fact.end_date = doc.date, "day", None
         return fact
     if named := drugs_listed(text, label_core(sentence.label or sentence.section)):
         return make_fact(C.medication, sentence, doc,
