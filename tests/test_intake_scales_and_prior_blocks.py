@@ -200,3 +200,27 @@ def test_a_drug_stopped_in_a_year_keeps_that_year(tmp_path):
     found = [f for f in facts(tmp_path, NOTE + "HPI: " + line + "\n")
              if f["category"] == "medication"]
     assert found and all(f["date"] != dt.date(2026, 11, 10) for f in found)
+
+
+def test_a_radiology_report_is_an_imaging_report(tmp_path):
+    text = ("SAMPLE DIAGNOSTIC CENTER (fake)\nRADIOLOGY REPORT\n\nExam date: 11/02/2026\n"
+            "EXAM: LUMBAR SPINE 3 VIEWS\n\nIMPRESSION:\n"
+            "1. Grade 1 anterolisthesis of L4 on L5.\n"
+            "2. Recommend correlation with MRI for foraminal stenosis.\n")
+    record = tmp_path / "record.txt"
+    record.write_text(text, encoding="utf-8")
+    data = run_intake([record], case_id="xr", ocr=False, today=TODAY).drafted.data
+    assert data["documents"][0]["type"] == "imaging_report"
+    statements = [f["statement"] for f in data["facts"] if f["category"] == "imaging"]
+    assert any("anterolisthesis" in s for s in statements)
+    # the reader's advice is no finding
+    assert not any("Recommend" in s for s in statements)
+
+
+@pytest.mark.parametrize("line", [
+    "Sample Spine & Chiropractic (fake) - 41 Main St, Springfield OH (fake) - 555-0185",
+    "Recommended: repeat MRI and neurosurgical re-evaluation; reassess MMI after 3 months.",
+])
+def test_a_letterhead_with_a_local_phone_or_a_recommendation_is_no_fact(tmp_path, line):
+    found = facts(tmp_path, NOTE + "\n" + line + "\n")
+    assert holding(found, line[:20]) == []
