@@ -38,6 +38,7 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.appeal, r"\bappeal\b"),
     (RecordType.electrodiagnostic_report, r"electrodiagnostic|\bEMG\b|nerve conduction|\bNCS\b"),
     (RecordType.imaging_report, r"\bMRI\b|\bCT\b|radiograph|x-?rays?|imaging|\bultrasound\b|"
+                                r"radiolog(?:y|ic) report|"
                                 r"myelogra|discogra|bone scan"),
     (RecordType.psych_evaluation, r"psycholog|psychiatr|behavioral health evaluation|"
                                   r"cognitive[- ]behavio(?:u)?ral|\bCBT\b|psychotherap"),

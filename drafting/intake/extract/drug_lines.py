@@ -83,6 +83,26 @@ def _drug_spans(text: str) -> list[tuple[int, int, str]]:
             for i, (start, name) in enumerate(starts)]
 
 
+# A drug its own words say is taken now, in a sentence dating other care ("Has done PT x 12
+# visits (2025), acetaminophen and meloxicam 15 mg daily (ongoing)", "then meloxicam 15 mg
+# daily, which she still takes"): the record's day, whatever date the sentence gives first.
+_TAKEN_NOW = re.compile(r"\(\s*(?:ongoing|current(?:ly)?|continu\w*)\b|\bwhich (?:she|he|they) "
+                        r"(?:still|continues to) takes?\b|\bstill tak(?:es|ing)\b",
+                        re.IGNORECASE)
+_NOW_WINDOW = 60  # how far after the drug's name its "(ongoing)" may be told
+
+
+def taken_now(text: str, med: Medication) -> bool:
+    """``med``'s own words in ``text`` say it is taken now."""
+    read = ocr_read(text)
+    own = next(((a, b) for a, b, name in _drug_spans(text) if name == med.drug.name), None)
+    if own is None:
+        return False
+    after = read[own[0]:min(own[1], own[0] + _NOW_WINDOW)]  # (never the next drug's words)
+    after = re.split(r";|\.\s|(?<=\)),", after)[0]  # (up to the end of its item)
+    return bool(_TAKEN_NOW.search(after))
+
+
 def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] | None:
     """The date a sentence naming several drugs gives ``med`` in its own words ("He takes
     naproxen 500 mg ... and has been on gabapentin 600 mg tid since about April": April is
@@ -92,6 +112,8 @@ def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] 
     if own is None or not spans:
         return None
     read = ocr_read(text)
+    if taken_now(text, med):
+        return doc.date, "day"
     return stated_date(read[own[0]:own[1]], doc) or stated_date(read[:spans[0][0]], doc) or (
         doc.date, "day")
 

@@ -35,6 +35,7 @@ from drafting.intake.extract.drug_lines import (
     drugs_told_once,
     other_drugs,
 )
+from drafting.intake.extract.earlier_values import earlier_value, function_scored
 from drafting.intake.extract.examination import graded_only, reflexes_only
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -306,7 +307,12 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
                     done.date, done.end_date = span
                 out.append(done)
                 continue
-            found = response_fact(sentence, doc, family or context)
+            # (a function score taken before the procedure, "NDI 42% pre-procedure.", is one)
+            found = response_fact(sentence, doc, family or context) or function_scored(
+                sentence, doc)
+            # an earlier block told with its relief ("Block #1 (11/05/2026): 90% relief")
+            if found and (done := procedure_named(found, sentence, doc)) and done.date < doc.date:
+                out.append(done)
         else:
             # "10 sessions of physical therapy with 20% improvement" answers the therapy,
             # not the procedure an earlier sentence named
@@ -338,6 +344,8 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
         if found:
             out += told_beside(found, sentence, doc,
                                exam_section=bool(EXAM_SECTIONS.search(sentence.section)))
+            if earlier := earlier_value(found, sentence, doc):  # "(was 22% on 3/7/22)"
+                out.append(earlier)
             out += other_drugs(found, sentence, doc)
             if found.category is C.conservative_care and found.date != doc.date and \
                     _HOME_NOW.search(sentence.text):

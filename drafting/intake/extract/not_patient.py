@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 
 # A phone or fax number: "555-330-2200", "(555) 201-3344", "1-800-555-0188", "555.330.2200".
-PHONE = r"(?<![\d-])(?:1-)?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])"
+PHONE = (r"(?<![\d-])(?:1-)?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])|"
+         # a local number without its area code ("Zanesville OH - 555-0185")
+         r"(?<![\w/.-])\d{3}-\d{4}(?![\w/.-])")
 _CREDENTIALS = (
     r"\bboard[- ]certified\b|\bfellowship[- ]trained\b|\bfellowship in\b|\bdiplomate\b|"
     r"\b(?:e-?|electronically )signed\b|\bcertified in\b|\blicensed (?:in|to practice)\b|"
@@ -158,6 +160,8 @@ NOT_DONE_YET = re.compile(
     r"pending\b|"
     # a plan under a condition ("If the psychology evaluation is favorable we will submit ...")
     r"^if\b[^.;]{3,}?\b(?:we|I|he|she|they)(?: will|'ll| would| plan to)\b|"
+    # a recommendation ("Recommend correlation with the prior MRI ...", "Recommended: ...")
+    r"^recommend(?:s|ed|ation)?\b|"
     # return precautions ("Return to ER for new weakness")
     r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b|"
     # an instruction to the patient ("If you have new weakness ... call 555-0114")

@@ -56,7 +56,12 @@ def care_beside(found: Found, sentence: Sentence, doc: Document) -> Found | None
 
 
 _NAMED_BY_DATE = re.compile(r"\b(?:block|injection)\s*#\s*\d\b|\b(?:first|second|third|1st|2nd|"
-                            r"3rd)\s+(?:block|injection)\s+(?:on|was on|of|date)\b",
+                            r"3rd)\s+(?:block|injection)\s+(?:on|was on|of|date)\b|"
+                            # a block, injection or trial named with the day it was done
+                            # ("Diagnostic genicular nerve block on 10/27/2026 ... gave 80%
+                            # relief", "SCS trial 10/19/2026-10/26/2026: 70% reduction")
+                            r"\b(?:block|injection|trial)\s+(?:on\s+|of\s+|dated\s+|\(\s*)?"
+                            r"\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})\b",
                             re.IGNORECASE)
 
 

@@ -59,6 +59,12 @@ def _under_findings(said: list[Sentence], summary: list[Sentence]) -> list[Sente
     return out
 
 
+# The reader's advice in an impression ("Recommend correlation with the prior MRI for ...
+# stenosis", "Consider MRI if symptoms persist", "Clinical correlation advised"): no finding.
+_ADVICE = re.compile(r"^(?:\d{1,2}[.)]\s*)?(?:recommend\w*|suggest\w*|consider\w*|"
+                     r"(?:clinical )?correlation\b)", re.IGNORECASE)
+
+
 def report_facts(doc: Document, said: list[Sentence], general: General) -> list[Found]:
     group = "imaging" if doc.type is RecordType.imaging_report else "electrodiagnostic"
     category = C.imaging if group == "imaging" else C.electrodiagnostic
@@ -71,7 +77,7 @@ def report_facts(doc: Document, said: list[Sentence], general: General) -> list[
     for part in (summary, _level_lines(findings), added):
         read: list[Found] = []
         for sentence in part:
-            if NOT_ABOUT_THE_PATIENT.search(sentence.text):
+            if NOT_ABOUT_THE_PATIENT.search(sentence.text) or _ADVICE.match(sentence.text):
                 continue
             tags = [t for t in tags_in(sentence.text, {group}) if group_of(t) == group]
             if tags and not (_restated(sentence, tags, out) and not set(tags) & _MEASURED):

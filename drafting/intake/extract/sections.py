@@ -17,6 +17,7 @@ from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.not_patient import FAMILY_SECTIONS, NOT_ABOUT_THE_PATIENT
 from drafting.intake.extract.text import Sentence
+from drafting.intake.extract.values import measures
 
 __all__ = ["NOT_ABOUT_THE_PATIENT", "SKIPPED_SECTIONS", "label_core", "readable"]
 
@@ -63,7 +64,11 @@ NARRATIVE_LABELS = re.compile(
 # A field whose value is a score of a scale or of pain.
 SCALE_LABELS = re.compile(r"\boswestry\b|\bODI\b|\bNDI\b|neck disability|\bPHQ-?9\b|\bGAD-?7\b|"
                           r"pain catastroph|\bPCS\b|\bBDI\b|\bPSEQ\b|pain self-?efficacy|"
-                          r"\bNPRS?\b|\bVAS\b|"
+                          r"\bNPRS?\b|\bVAS\b|\bPHQ-?2\b|\bORT\b|opioid risk tool|"
+                          # outcome measures of function (values.FUNCTION_SCALES)
+                          r"\bPEG\b|\bRMDQ\b|roland[- ]morris|quick\s?dash|\bKOOS\b|\bLEFS\b|"
+                          r"\bFOTO\b|\bPFDI|\bTUG\b|timed up (?:and|&) go|\b6MWT\b|"
+                          r"6-?minute walk|"
                           r"\bpain (?:score|level|rating|at\b)|"
                           # a daily opioid dose ("MME: hydrocodone 5 mg x 3/day = 15 MME/day")
                           r"^(?:total )?(?:MME|MED|morphine (?:milligram )?equivalents?)"
@@ -199,6 +204,21 @@ _EXAMINED = re.compile(EXAM_FIELDS.pattern.removesuffix(")$") + r"|light touch|p
                        r"hoffmann?\S*|babinski|clonus|facet loading|tenderness)$", re.IGNORECASE)
 
 
+# A goal's or a criterion's score, not one measured: "LTG 1: NDI under 20% in 8 weeks".
+_AIMED = re.compile(r"\b(?:goals?|[LS]TG|under|below|less than|greater than|at least|met)\b|"
+                    r"[<>\u2264\u2265]", re.IGNORECASE)
+
+
+# A sentence of prose (at least eight words, ending with a full stop), and labels whose prose
+# is no fact told of the patient: what is ordered, advised, consented to, aimed at or answered,
+# a diagnosis line, and another writer's note.
+_PROSE = re.compile(r"^(?:\S+\s+){7,}\S*[a-z)\]\"']\.$")
+_NOT_TOLD = re.compile(SKIPPED_SECTIONS.pattern + r"|order|future|consent|precaution|homework|"
+                       r"(?:short|long)[- ]term|\bterm\b|diagnos|\bdx\b|answer|question|"
+                       r"\bnote\b|\bpca\b|course|disposition|discharge|risks?\b",
+                       re.IGNORECASE)
+
+
 def readable(sentence: Sentence) -> bool:
     """A sentence that can state a fact: not in a plan or technique section, not the value of
     an administrative field (name, dates, providers, anaesthetic), and not credentials, a
@@ -218,6 +238,14 @@ def readable(sentence: Sentence) -> bool:
         return True  # a measure under any label: "Self-rated pain: 6/10 (admission 8/10)"
     if drug_with_dose(sentence):
         return True  # "Home meds: meloxicam 7.5 mg daily", "Tried: duloxetine 30 mg - stopped"
+    if SCALE_LABELS.match(sentence.text) and measures(sentence.text) and not _AIMED.search(
+            f"{sentence.label} {sentence.text}"):
+        return True  # a scale's score under any label: "Risk: ORT score 2 (low)"
+    if _PROSE.match(sentence.text) and not _NOT_TOLD.search(sentence.label) and \
+            not _dosed(sentence.text):
+        # prose under a label of its own: "What we looked at: They describe ..." (a drug with
+        # its dose is read under a label only as a list's item, drug_with_dose)
+        return True
     # "Motor: EHL 4/5 R", "Sens: dec LT R L5 derm" under an examination heading are findings,
     # and "Onset: 2023", "Severity today: 6/10", "Interval: ..." under a history heading (a
     # template's HPI) are the history told
@@ -231,6 +259,12 @@ _PLAN_LETTER = re.compile(r"^(?:p|a/p|a&p|rx|plan)$", re.IGNORECASE)
 _ITEM_MARK = re.compile(r"^(?:\d{1,2}[.)]\s*|[-*\u2022]\s*)?")
 # A patient-controlled pump's settings (demand dose, lockout, basal rate): the device's order.
 _PUMP_SETTINGS = re.compile(r"\bPCA\b|\block-?out\b|\bbasal\b", re.IGNORECASE)
+
+
+def _dosed(text: str) -> bool:
+    from drafting.intake.extract.medications import medications_in
+
+    return any(m.amount is not None for m in medications_in(text))
 
 
 def drug_with_dose(sentence: Sentence) -> bool:

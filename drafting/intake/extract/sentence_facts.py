@@ -10,7 +10,7 @@ import re
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.activity import activity_told
-from drafting.intake.extract.drug_lines import drug_date, scored_after
+from drafting.intake.extract.drug_lines import drug_date, scored_after, taken_now
 from drafting.intake.extract.examination import exam_finding
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -38,7 +38,13 @@ from drafting.intake.extract.not_patient import bmi_among_vitals
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
-from drafting.intake.extract.values import durations, measures, percent_relief, relief_duration
+from drafting.intake.extract.values import (
+    FUNCTION_SCALES,
+    durations,
+    measures,
+    percent_relief,
+    relief_duration,
+)
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
@@ -122,6 +128,8 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         if len(meds) > 1:  # each drug of the sentence is dated by its own words
             fact.date, fact.date_precision = drug_date(text, med, doc) or (fact.date,
                                                                              fact.date_precision)
+        elif taken_now(text, med):  # "... meloxicam 15 mg daily (ongoing)": the record's day
+            fact.date, fact.date_precision, fact.end_date = doc.date, "day", None
         return fact
     if named := drugs_listed(text, label_core(sentence.label or sentence.section)):
         return make_fact(C.medication, sentence, doc,
@@ -133,7 +141,7 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         category = C.conservative_care
     elif tag_set & MONITORING_TAGS:
         category = C.other
-    elif scores & {"ODI", "NDI"} or tag_set & FUNCTION_TAGS:
+    elif scores & ({"ODI", "NDI"} | set(FUNCTION_SCALES)) or tag_set & FUNCTION_TAGS:
         category = C.functional
     elif tag_set & EXAM_TAGS or "BMI" in scores:
         category = C.exam

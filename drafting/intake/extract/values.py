@@ -59,6 +59,22 @@ _SCALES = {
     "PSEQ": r"(?:PSEQ|Pain Self-?Efficacy Questionnaire)",
 }
 
+# Outcome measures of function a therapist or clinic scores ("RMDQ 9/24", "KOOS JR today: 42",
+# "Timed Up and Go ....... 13.8 sec", "PEG score 5.3"), read like the scales above: the first
+# number after the name (a gloss in parentheses, "score", "today" or a dot leader between), never
+# a goal's or a norm's threshold ("6MWT > 275 m").
+FUNCTION_SCALES = {
+    "PEG": (r"PEG", "points"), "RMDQ": (r"(?:RMDQ|Roland[- ]Morris)", "points"),
+    "QuickDASH": (r"Quick\s?DASH", "points"), "KOOS JR": (r"KOOS(?:[ ,-]*JR\.?)?", "points"),
+    "LEFS": (r"LEFS", "points"), "FOTO": (r"FOTO(?: \w+){0,2}?", "points"),
+    "PFDI-20": (r"PFDI-?20", "points"), "TUG": (r"(?:TUG|Timed Up (?:and|&) Go)", "s"),
+    "6MWT": (r"(?:6MWT|6-?Minute Walk(?: Test)?|six-minute walk(?: test)?)", "m"),
+}
+_SCORE_AFTER = (r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:total\s+)?score|\s+total|\s+today)?"
+                r"\s*(?:of|is|was|=|:|\.{2,})?\s*(?<![<>≤≥])(\d{1,3}(?:\.\d{1,2})?)(?!\.?\d)(?![\d/.-]*\d\s*/\s*10\b)"
+                # (never the month of a date: "PEG 08/2026: 7, 8, 8" holds no PEG of 8)
+                r"(?!\s*/\s*(?:(?:19|20)\d{2}\b|\d{1,2}\s*/))")
+
 
 def _number(text: str) -> float:
     key = text.lower()
@@ -139,13 +155,16 @@ def measures(text: str) -> list[Measure]:
     for scale, pattern in _SCALES.items():
         # "PCS (pain catastrophizing) 22": a gloss in parentheses may follow the scale's name
         for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?"
-                                 rf"(?:\s+(?:total\s+)?score|\s+total)?\s*(?:of|is|was|=|:)?\s*"
+                                 rf"(?:\s+(?:total\s+)?score|\s+total|\s+today)?\s*(?:of|is|was|=|:)?\s*"
                                  rf"(\d{{1,3}})\b(?:\s*/\s*(\d{{1,3}})\b)?(?!\s*[-/])",
                                  text, re.IGNORECASE):
             # a score over the scale's maximum ("PSEQ 24/60") is the score; "12/11" is not
             if match.group(2) and int(match.group(2)) < int(match.group(1)):
                 continue
             out.append(Measure(name=scale, value=float(match.group(1)), unit="points"))
+    for scale, (pattern, unit) in FUNCTION_SCALES.items():
+        out += [Measure(name=scale, value=float(m.group(1)), unit=unit)
+                for m in re.finditer(rf"\b{pattern}{_SCORE_AFTER}", text, re.IGNORECASE)]
     return out
 
 
