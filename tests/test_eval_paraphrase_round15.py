@@ -203,3 +203,33 @@ def test_a_claim_cited_to_the_wrong_fact_is_still_an_error():
 ])
 def test_ages_said_in_the_present_tense(sentence, ages):
     assert _ages(sentence) == ages
+
+
+# --- a decision of the record, uncited --------------------------------------------------------
+
+def _uncited_errors(sentence: str) -> list[str]:
+    from evals.checks.uncited import check_uncited
+
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    changed = _in_item_section(draft, sentence)
+    return [f.message for f in check_uncited(EvalContext(changed, case, EXCERPTS))
+            if f.severity == "error" and f.sentence is not None and sentence[:30] in f.text]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The payer denied the injection, and the IRO then agreed with that denial.",
+    "The hearing officer found against the independent review, and the payer appealed.",
+    "The compensation judge credited the treating physician, and the Board affirmed.",
+])
+def test_a_decision_of_the_record_needs_a_citation(sentence):
+    assert len(_uncited_errors(sentence)) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the IRO agreed with the denial, a hearing would follow.",
+    "The payer denied the injection as not medically necessary.",  # the denial under review
+    "The appeal was decided by a board-certified physician who took no part in the denial.",
+    "The denial is overturned.",
+])
+def test_the_denial_under_review_and_a_supposed_decision_need_none(sentence):
+    assert _uncited_errors(sentence) == []
