@@ -233,3 +233,25 @@ def test_a_decision_of_the_record_needs_a_citation(sentence):
 ])
 def test_the_denial_under_review_and_a_supposed_decision_need_none(sentence):
     assert _uncited_errors(sentence) == []
+
+
+# --- a contrast sets a thing aside; it does not deny it -------------------------------------
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("The claim was accepted for a lumbar strain only, not for the degenerative changes.",
+     "MRI showed degenerative changes at L4-L5."),
+    ("What is requested is a temporary trial of five to seven days, not a permanent implant.",
+     "A permanent implant would follow a successful trial."),
+    ("The specialist thought some, not all, of his pain came from the trigger points.",
+     "Part of his pain came from trigger points."),
+])
+def test_a_contrast_is_no_reversal(sentence, fact):
+    assert _problems(sentence, (("F1", fact),)) == []
+
+
+@pytest.mark.parametrize(("sentence", "fact"), [
+    ("The MRI, not surprisingly, showed no stenosis.", "The MRI showed stenosis at L4-L5."),
+    ("The relief was brief, not lasting, and she did not improve.", "She improved after it."),
+])
+def test_a_denial_after_a_contrast_is_still_a_reversal(sentence, fact):
+    assert _problems(sentence, (("F1", fact),)) != []
