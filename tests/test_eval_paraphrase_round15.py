@@ -255,3 +255,30 @@ def test_a_contrast_is_no_reversal(sentence, fact):
 ])
 def test_a_denial_after_a_contrast_is_still_a_reversal(sentence, fact):
     assert _problems(sentence, (("F1", fact),)) != []
+
+
+# --- a span supposed, planned or set aside is not the record's --------------------------------
+
+def _span_errors(sentence: str) -> list[str]:
+    from evals.checks.consistency import check_consistency
+
+    draft, case = offline_draft(DATA / "minimal_case.yaml")
+    changed = _in_item_section(draft, sentence)
+    return [f.message for f in check_consistency(EvalContext(changed, case, EXCERPTS))
+            if sentence[:30] in f.text and "span" in f.message]
+
+
+@pytest.mark.parametrize("sentence", [
+    "If the therapy had given, say, relief for three weeks, this would be a different report "
+    "[F3].",
+    "I will keep the file open for 30 days in case the therapy notes arrive [F3].",
+    "We’ll revisit the therapy question at follow-up in 4-6 weeks [F3].",
+    "A home program rather than a further three-month course of therapy is what fits [F3].",
+])
+def test_a_supposed_span_is_not_the_records(sentence):
+    assert _span_errors(sentence) == []
+
+
+def test_a_span_said_of_the_record_is_still_checked():
+    assert _span_errors("Three weeks of physical therapy and naproxen brought no lasting "
+                        "relief [F3].") != []
