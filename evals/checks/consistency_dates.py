@@ -264,10 +264,25 @@ _UNSHOWN = re.compile(r"\b(?:whether|cannot|can ?not|unable to|(?:does|do|did) n
 def unshown_spans(text: str, required: str) -> frozenset[tuple[float, str]]:
     """The spans of the ``required`` text (the criteria's) that the sentence gives in a clause
     saying the record cannot show them, or asking whether they were reached."""
+    supposed = _supposed_spans(text)
     if not _UNSHOWN.search(text):
-        return frozenset()
+        return supposed
     said = frozenset(p for m in _UNSHOWN.finditer(text) for p in claims.durations(m.group(1)))
-    return said & claims.durations(required) if said else frozenset()
+    return supposed | (said & claims.durations(required) if said else frozenset())
+
+
+# A span the writer supposes, plans or sets aside rather than reads in the record: "if the
+# epidurals had given, say, 50 percent relief for six weeks", "would cover more than two weeks
+# at three a day", "I will keep the file open for 30 days", "we'll revisit at follow-up in 4-6
+# weeks", "a taper rather than a fresh three-month quantity".
+_SUPPOSING = re.compile(r"(?:\b(?:if|will|would|in case|rather than)\b|['’]ll\b)([^.;:]*)",
+                        re.IGNORECASE)
+
+
+def _supposed_spans(text: str) -> frozenset[tuple[float, str]]:
+    if not _SUPPOSING.search(text):
+        return frozenset()
+    return frozenset(p for m in _SUPPOSING.finditer(text) for p in claims.durations(m.group(1)))
 
 
 # A span the sentence puts between two dates it gives: "acted on 14 October 2019, three weeks

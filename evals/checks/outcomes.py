@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from drafting.citations import sentences
 from drafting.draft import SectionDraft
+from evals.checks.outcome_record import agrees, cited_record_states
 from evals.checks.support import content_words
 from evals.context import MARKER, EvalContext
 from evals.findings import Finding
@@ -36,7 +37,9 @@ _DISBELIEF = re.compile(r"\b(?:(?:do|does|did) not|(?:don|doesn|didn)[’']t) (?
 # passive ("hasn't been shown to be", "was never considered").
 _NEGATION_WORDS = re.compile(r"(?:\b(?:not|never|neither)|n[’']t)\s+(?:(?:been|be|is|was|"
                              r"shown|established|demonstrated|considered|found|proven|proved|"
-                             r"felt|deemed|to|truly|strictly|really|yet|longer)\s+){0,5}$|"
+                             r"felt|deemed|to|truly|strictly|really|yet|longer|"
+                             # "don't look reasonable and necessary", "doesn't seem ..."
+                             r"look|looks|seem|seems|appear|appears|sound|sounds)\s+){0,5}$|"
                              r"\bno longer\s+(?:\w+\s+){0,2}$", re.I)
 # A holding reported, not made: "the court of appeal (has already) held it medically
 # necessary", "the IRO found the injection not medically necessary". The verb's subject is
@@ -118,6 +121,16 @@ def _open(text: str, start: int, end: int) -> bool:
                 _OPEN_AFTER.match(text, end))
 
 
+# Both items of a "neither ... nor" list denied: the phrase may come long after "neither".
+_NEITHER_NOR = re.compile(r"\bneither\b[^.;:]*\bnor\b[^.;:]*$", re.I)
+_SHOWN = re.compile(r"\bshown to be\s+$", re.I)
+# A rule for all care ("requires that all treatment be medically necessary", "every service
+# must be reasonable and necessary") and a definition ("medically necessary care must be
+# clinically appropriate ..."): what the phrase means, not what the item is.
+_GENERIC = re.compile(r"\b(?:all|every|any)\s+(?:[\w-]+\s+)?(?:treatment|care|services?)\s+"
+                      r"(?:(?:must|should|shall|to)\s+)?be\s+$", re.I)
+_DEFINED = re.compile(r"\s+(?:care|treatment|services?)\s+(?:must|means|is defined|includes|"
+                      r"has to|is care)\b", re.I)
 _QUOTES = frozenset('"“‘\'')  # the term quoted: named, not found ("“medically necessary” is ...")
 
 
@@ -143,6 +156,13 @@ def stated_outcome(text: str) -> str | None:
                     _DISBELIEF.search(_clause_before(text, start)):
                 outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor",
                 # "I do not think the officer will find it reasonably required"
+            elif _NEITHER_NOR.search(_clause_before(text, start)):
+                # "neither the film nor the patch is shown to be reasonably required"
+                outcome = "insufficient_documentation" if _SHOWN.search(
+                    text[max(0, start - 20):start]) else "not_necessary"
+            if _GENERIC.search(_clause_before(text, start)) or \
+                    _DEFINED.match(text, core.end()):
+                continue  # a rule for all care, or a definition, not a finding on the item
         synonym = core.group(0).lower() != "medically necessary"
         if _reported(text, start) or text[start - 1:start] in _QUOTES or \
                 (synonym and _open(text, start, core.end())):
@@ -263,11 +283,16 @@ def _statements(ctx: EvalContext, text: str, item: str, decided: dict[str, str]
             continue
         named = named_items(ctx, sentence)
         about = named if named and (item not in named or len(named) > 1) else frozenset({item})
+        if cited_record_states(ctx, sentence, stated):
+            stated = _RECORDED  # what the cited record decided, whatever the engine's result
         for each in about:
             last[each] = (about, stated)
     return {each: stated for each, (about, stated) in last.items()
-            if each in decided and stated != decided[each]
-            and not any(decided.get(other) == stated for other in about)}
+            if each in decided and stated != _RECORDED
+            and not any(agrees(ctx, stated, decided.get(other)) for other in about)}
+
+
+_RECORDED = "recorded"
 
 
 def check_outcomes(ctx: EvalContext) -> list[Finding]:
@@ -330,8 +355,9 @@ def _summary_findings(ctx: EvalContext, section: SectionDraft, decided: dict[str
             if len(set(decided.values())) != 1:
                 continue  # a general outcome where the items differ names none of them
             about = frozenset(decided)
-        if any(decided[i] == stated for i in about):
-            continue
+        if any(agrees(ctx, stated, decided[i]) for i in about) or \
+                cited_record_states(ctx, sentence, stated):
+            continue  # the criteria's outcome, or the one the record it cites decided
         item = min(about)
         findings.append(Finding(
             check="outcomes", severity="error", section=section.key, sentence=None,

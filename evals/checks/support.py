@@ -28,6 +28,8 @@ SEMANTIC_FLOOR = 0.45  # cosine similarity with the cited source, when embedding
 # How much better another source of the record must support a doubtful sentence for it to be
 # cited to the wrong source (an error) rather than the draft's own reasoning (a warning).
 BETTER_BY = 0.15
+# ... and by this many of the sentence's content words at least.
+MORE_WORDS = 2
 
 
 # A word of three characters or more (a shorter one is never a content word): a letter, then
@@ -137,7 +139,15 @@ def _names_words(concepts: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=16384)
 def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset(),
                     record: frozenset[str] | None = None, optional: str = "") -> float:
-    """Share of the sentence's content words found in its source (``source_words``); a word it
+    """Share of the sentence's content words found in its source (``support_counts``)."""
+    found, missing = support_counts(sentence, source, known, record, optional)
+    return found / (found + missing) if found + missing else 1.0
+
+
+def support_counts(sentence: str, source: str, known: frozenset[str] = frozenset(),
+                   record: frozenset[str] | None = None, optional: str = "") -> tuple[int, int]:
+    """How many of the sentence's content words its source has (``source_words``), and how many
+    it lacks that count against it; a word it
     does not have is not held against the sentence when it is a word of argument, one the
     case file states anyway (``known``: services, titles) or, given the ``record``'s words, one
     that neither the record nor the lexicon holds (the opinion's own reasoning: "rescue",
@@ -155,7 +165,7 @@ def lexical_support(sentence: str, source: str, known: frozenset[str] = frozense
                     record is None or not record.isdisjoint(unit) or
                     not terms.isdisjoint(unit)):
             missing += 1
-    return found / (found + missing) if found + missing else 1.0
+    return found, missing
 
 
 @lru_cache(maxsize=1)
@@ -246,7 +256,7 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     verdicts = ctx.judge.verdicts([(s.plain, src) for s, src, _ in cited]) if ctx.judge else []
     judged = {id(c[0]): v for c, v in zip(cited, verdicts, strict=False)}
     failed = set()
-    for (sentence, _, score), cosine in doubtful:
+    for (sentence, cited_text, score), cosine in doubtful:
         detail = "" if not ctx.use_embeddings else (
             f"; embedding similarity {cosine:.2f}" if score >= PARAPHRASE_FLOOR else
             "; too little in common to be a paraphrase")
@@ -255,7 +265,7 @@ def check_support(ctx: EvalContext) -> list[Finding]:
             continue  # the judge read it as a fair paraphrase
         detail += f"; judge: {verdict[1]}" if verdict else ""
         failed.add(id(sentence))
-        better = _better_source(ctx, sentence, score, known, record)
+        better = _better_source(ctx, sentence, score, known, record, cited_text)
         if better is None and verdict is None:  # (a judge's "unsupported" stays an error)
             findings.append(_finding(sentence, "warning", f"no fact or excerpt of the record "
                                      f"states this sentence's words (word overlap with the "
@@ -272,11 +282,17 @@ def check_support(ctx: EvalContext) -> list[Finding]:
     return findings
 
 
-def _better_source(ctx: EvalContext, sentence: Sentence, score: float,
-                   known: frozenset[str], record: frozenset[str]) -> tuple[str, float] | None:
+def _better_source(ctx: EvalContext, sentence: Sentence, score: float, known: frozenset[str],
+                   record: frozenset[str], cited: str) -> tuple[str, float] | None:
     """The fact or excerpt of the draft's record, not cited by the sentence, that supports it
-    best, when it reaches the lexical floor and beats the cited source by ``BETTER_BY``."""
+    best, when it reaches the lexical floor, beats the cited source by ``BETTER_BY`` and has
+    ``MORE_WORDS`` of the sentence's words more than it: in a sentence of reasoning with three
+    or four content words, one word another fact shares ("the 2013 refusal" beside "2013")
+    is a wide share but no sign that the claim belongs to that fact."""
     absent = absent_text(sentence.plain)
+    # (a sentence saying the record lacks something: the one fact that has it is enough)
+    least = support_counts(sentence.plain, cited, known, record, absent)[0] + (
+        1 if absent else MORE_WORDS)
     markers = [f.id for f in ctx.case.facts]
     # excerpts only for a sentence that cites one: the draft's reasoning shares the general
     # words of guideline prose, which would find it a 'better' source
@@ -286,9 +302,10 @@ def _better_source(ctx: EvalContext, sentence: Sentence, score: float,
     for marker in markers:
         if marker in sentence.markers or not (text := ctx.source_text(marker)):
             continue
-        overlap = lexical_support(sentence.plain, text, known, record, absent)
-        if overlap >= max(LEXICAL_FLOOR, score + BETTER_BY) and (best is None or
-                                                                 overlap > best[1]):
+        found, missing = support_counts(sentence.plain, text, known, record, absent)
+        overlap = found / (found + missing) if found + missing else 1.0
+        if overlap >= max(LEXICAL_FLOOR, score + BETTER_BY) and found >= least and (
+                best is None or overlap > best[1]):
             best = (marker, overlap)
     return best
 

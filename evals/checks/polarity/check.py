@@ -138,6 +138,27 @@ def _guideline_reversals(plain: str, excerpts: list[tuple[str, str]]
             if any(value for _, value in s.literals)]
 
 
+_CLAUSE_ENDS = frozenset({".", ";", ":", "?", "!"})
+_NOT_A_CONTRAST = frozenset({"only", "just", "merely", "yet", "until", "once"})
+_OTHER_CUES = frozenset({"no", "without", "never", "none", "nothing", "neither", "nor"})
+
+
+def _contrasted(tokens: list[str], span: tuple[int, int]) -> bool:
+    """Whether a phrase of a sentence follows a contrasting "not" in its clause ("A, not B"):
+    the sentence sets B aside in A's role ("compensable for a sprain only, not for the
+    degenerative findings", "a temporary trial, not a permanent implant", "some, not all, of
+    his pain"), which says nothing of whether B is there. (Read in the sentence only: in a
+    source, "reviews necessity, not causation" still limits what the source allows.)"""
+    k = span[0]  # (a phrase's span may begin with its cue)
+    while k > 0 and span[0] - k <= 8 and tokens[k] not in _CLAUSE_ENDS:
+        if tokens[k] == "not" and tokens[k - 1] == ",":
+            return k + 1 < len(tokens) and tokens[k + 1] not in _NOT_A_CONTRAST
+        if tokens[k] in _OTHER_CUES or tokens[k] == "not":
+            return False  # the phrase's own denial ("not surprisingly, showed no stenosis")
+        k -= 1
+    return False
+
+
 def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
     """What a sentence reverses of its cited facts ((marker, statement) pairs), as messages."""
     if quotes_its_sources(plain, [t for _, t in sources]):
@@ -147,7 +168,7 @@ def _problems(plain: str, sources: tuple[tuple[str, str], ...]) -> list[str]:
     # unsay a fact, nor a fact a guideline
     facts = [s for s in sources if not s[0].startswith("G:")]
     excerpts = [s for s in sources if s[0].startswith("G:")]
-    mine = reversals(plain, facts)
+    mine = [r for r in reversals(plain, facts) if not _contrasted(said.tokens, r[0].span)]
     if _ELLIPSIS.search(plain):  # "... and never early", "... shows none": what it denies is
         # left unsaid, so nothing it states can be told from what it takes back
         mine = [r for r in mine if not any(value for _, value in r[0].literals)]
