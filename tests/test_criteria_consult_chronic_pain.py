@@ -106,6 +106,15 @@ def test_the_same_screening_with_no_surgery_pending_is_necessary():
     assert criterion(result, "consult.stimulator_candidacy").status is Status.met
 
 
+def test_a_record_that_rules_surgery_out_answers_the_rule_though_surgery_was_once_proposed():
+    ruled_out = {"category": "history", "statement": "The second spine surgeon found he is not a "
+                 "surgical candidate and has not recommended surgery."}
+    result = _item("Psychological evaluation for a spinal cord stimulator trial",
+                   [STIMULATOR, FUSION, ruled_out], diagnoses=CHRONIC)
+    assert result.outcome is Outcome.necessary
+    assert criterion(result, "consult.stimulator_candidacy").status is Status.met
+
+
 def test_a_presurgical_psychological_evaluation_is_not_judged_by_the_stimulator_rule():
     presurgical = {"category": "other", "statement": "The surgeon recommends a psychological "
                    "evaluation before the fusion."}
