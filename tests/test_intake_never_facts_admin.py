@@ -76,3 +76,15 @@ def test_a_note_drafts_care_given_not_the_plan_the_claim_or_the_rule(tmp_path):
                   "Discuss tapering", "return in 4 weeks"):
         assert never not in text, drafted
     assert any("8 PT visits" in s for s in drafted), drafted
+
+
+def test_an_organ_the_pain_does_not_concern_is_no_exam_finding(tmp_path):
+    drafted = statements(tmp_path, (
+        "SPINE CLINIC NOTE\nDate of service: 04/03/2026\n\n"
+        "EXAM:\n"
+        "Abdomen soft, non-tender, no organomegaly.\n"
+        "Lungs clear bilaterally.\n"
+        "Tenderness over the right L4-5 facet; extension-rotation reproduces the pain.\n"))
+    text = " | ".join(drafted)
+    assert "Abdomen" not in text and "Lungs" not in text, drafted
+    assert any("L4-5 facet" in s for s in drafted), drafted
