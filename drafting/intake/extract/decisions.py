@@ -102,12 +102,16 @@ def decision_of(value: str) -> Decision | None:
 
 
 # "1) Repeat right L4-5 TFESI (CPT 64483): MEDICALLY NECESSARY. The ... decision is overturned."
-_DECISION_LINE = re.compile(
+_DECISION_LINE_TEXT = (
     r"^(?P<service>[^:]{6,200}?)\s*[:\u2013\u2014-]\s+(?P<verdict>(?:not\s+)?medically\s+"
-    r"necessary|non-?certified|certified|approved|denied|upheld|overturned|modified|"
+    r"necessary|(?:not\s+)?reasonable\s+(?:and|or)\s+necessary|non-?certified|certified|approved|denied|upheld|overturned|modified|"
     r"partially\s+approved|(?:un)?favorable)\b(?!\s+" + r"(?:duty|duties|work|activit\w*|hours|"
     r"schedule|position|job|diet|restrictions?)\b)"  # "Work status: modified duty": no verdict
-    r"(?P<rest>.*)$", re.IGNORECASE)
+    r"(?P<rest>.*)$")
+_DECISION_LINE = re.compile(_DECISION_LINE_TEXT, re.IGNORECASE)
+# A numbered item may name its service in a word ("1. RFA: REASONABLE AND NECESSARY. ...").
+_NUMBERED_DECISION_LINE = re.compile(_DECISION_LINE_TEXT.replace("{6,200}", "{2,200}", 1),
+                                     re.IGNORECASE)
 
 
 # "C. Lumbar-sacral orthosis, prefabricated (L0637)      NOT APPROVED": a verdict in capitals
@@ -144,7 +148,8 @@ def decision_line(text: str) -> bool:
     """Is ``text`` one item's decision ("Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY")?"""
     numbered = _NUMBERED.match(text)
     rest = text[numbered.end():] if numbered else text
-    return bool(_DECISION_LINE.match(rest) or (numbered and _TRAILING_VERDICT.match(rest)))
+    return bool(_DECISION_LINE.match(rest) or (numbered and (
+        _NUMBERED_DECISION_LINE.match(rest) or _TRAILING_VERDICT.match(rest))))
 
 
 # "Item 2 (third block, left side): Your notes describe ...", "Item 1 - Acupuncture: MTUS
@@ -171,8 +176,9 @@ def decision_lines(document: int, doc_lines: list[Line]) -> list[ServiceRequest]
         numbered = _NUMBERED.match(line.text)
         text = line.text[numbered.end():] if numbered else line.text
         listed = bool(numbered) or line.kind == "item"  # (a list line's number is stripped)
-        match = _DECISION_LINE.match(text) or (_TRAILING_VERDICT.match(text) if listed
-                                               else None)
+        match = _DECISION_LINE.match(text) or (
+            (_NUMBERED_DECISION_LINE.match(text) or _TRAILING_VERDICT.match(text)) if listed
+            else None)
         if not match:
             continue
         value = match.group("service").strip()
@@ -251,8 +257,13 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
         listed[0].date_of_service, listed[0].request_date = service_date, request_date
     found += listed
     for more in (decision_lines(document, doc_lines), listed_decisions(document, doc_lines)):
-        seen = {(r.procedure, tuple(r.codes)) for r in found}
-        found += [r for r in more if (r.procedure, tuple(r.codes)) not in seen]
+        seen = {(r.procedure, tuple(r.codes)): r for r in found}
+        for request in more:
+            same = seen.get((request.procedure, tuple(request.codes)))
+            if same is None:
+                found.append(request)
+            elif same.decision is None:  # listed under its heading, decided on its own line
+                same.decision, same.reason = request.decision, same.reason or request.reason
     return found
 
 
@@ -261,7 +272,7 @@ _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned
                            re.IGNORECASE)
 # A heading over the list of services a letter decides ("DESCRIPTION OF THE SERVICES IN
 # DISPUTE", "Disputed services", "Services under review", "SERVICES AT ISSUE").
-SERVICES_HEADING = re.compile(r"\bservices? (?:in dispute|under review|at issue)\b|"
+SERVICES_HEADING = re.compile(r"\b(?:services?|treatments?) (?:in dispute|under review|at issue)\b|"
                               r"\bdisputed (?:services?|items?|treatment)\b|"
                               r"\btreatment in dispute\b", re.IGNORECASE)
 ITEM_DECISION = re.compile(r"^(?:item|service|request)\s*#?\s*(\d{1,2})$", re.IGNORECASE)

@@ -122,11 +122,30 @@ _RIGHTS = (r"\b(?:may|can|could)\s+(?:request|ask for|file|seek|submit)\b[^.;]{0
            r"hearing|appeal|reconsideration|arbitrat\w*|redetermination)\b|"
            r"\bha(?:s|ve) the right to\b|\bwithin \d+ (?:business |calendar |working )?days of "
            r"(?:receipt|receiving|the date)\b")
+# A clock time on a claim form ("Date of injury 10/30/2026  Time 0630", "Time of Injury. approx
+# 2:15 pm"): when the injury happened, never a dose, a score or a measure.
+_CLOCK = r"\btime(?: of injury)?\W{0,3}(?:approx\.?\s*)?\d{1,2}:?\d{2}\b"
+# A claim's or an authorisation's number ("Insurer Claim # GPM-25-0418873", "(ref
+# PA-55810933)"): administration, never care or a measure.
+_REFERENCE = (r"\bclaim\s*(?:#|no\b\.?|number)|\bref(?:erence)?\b\.?\s*(?:#|no\.?)?\s*:?\s*"
+              r"[A-Z]{1,4}-?\d{4,}")
+# A question or a prompt, on a form or in a transcript ("Are your findings consistent with ...?",
+# "Q. Are you doing physical therapy?", "Describe injury and part of body affected."): asked,
+# never stated (a "?" that doubts a word, "L5?", "20 visits?", is no question).
+_QUESTION = (r"^Q\b\.?\s|^describe\b[^.:]{0,80}\.?$|^(?:are|is|do|does|did|was|were|have|has|"
+             r"can|could|will|would|should|what|when|where|why|how|which)\b[^?]*\?\W{0,3}$")
+# What a rule or the evidence says of a treatment, said of no one ("A second injection is
+# supported only after documented 50% relief", "the Respondent's criteria call for at least six
+# months", "ketoprofen is not approved for topical use"): thresholds and regulatory facts.
+_RULE = (r"\b(?:is|are) (?:supported|indicated|recommended|appropriate|covered) only (?:after|if|"
+         r"when|for)\b|\b(?:criteria|guidelines?|polic(?:y|ies))\s+(?:call|calls|called) for\b|"
+         r"\b(?:is|are) not (?:FDA[- ])?approved for\b")
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
                                              _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
                                              _CONTRALATERAL, _VITALS, _SCREEN, _IDENTITY,
                                              _GENERIC, _NO_WORDS, _GUIDELINE,
-                                             _NORMS, _RIGHTS)), re.IGNORECASE)
+                                             _NORMS, _RIGHTS, _CLOCK, _REFERENCE,
+                                             _QUESTION, _RULE)), re.IGNORECASE)
 
 # Sections holding another person's history.
 FAMILY_SECTIONS = r"\bfamily (?:history|hx)\b|^fh\b|\bfam hx\b"
@@ -165,5 +184,14 @@ NOT_DONE_YET = re.compile(
     # return precautions ("Return to ER for new weakness")
     r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b|"
     # an instruction to the patient ("If you have new weakness ... call 555-0114")
-    r"^if you\b",
+    r"^if you\b|"
+    # a step still to take: prescribed, discussed, sent or come for later ("Prescribe naloxone
+    # 4 mg nasal spray", "Discuss slow alprazolam taper", "script to be sent with discharge
+    # meds", "Pt to come in 11/4 for visit + UDS", "PT 2x/wk x 6 wks (order given)", "Pending:
+    # neurosurgery consult", "P: PFPT 1x/wk x 8-10 wks", "likely to need one or two further
+    # injections")
+    r"^(?:\W*[a-z][.)]\s*)?(?:prescribe|discuss|pending)\b|\bto be (?:sent|given|scheduled|"
+    r"started|done|ordered|obtained|arranged)\b|^(?:pt|patient|she|he) (?:is )?to (?:come|return|"
+    r"follow|call|schedule|start|begin)\b|\border (?:given|placed|sent|written)\b|"
+    r"^P\s*:\s|\b(?:likely|expected|anticipated) to (?:need|require|benefit)\b",
     re.IGNORECASE)

@@ -48,6 +48,12 @@ from drafting.intake.extract.values import (
 from drafting.intake.extract.vocabulary import outcome_rows, procedure_in
 
 EXAM_SECTIONS = re.compile(r"exam", re.IGNORECASE)
+# The exam of an organ the pain does not concern, opening its line ("Abdomen soft, non-tender",
+# "Exam: lungs clear", "Prostate smooth, ~30 g", "Heart RRR"): none of its words (tenderness,
+# size, sounds) is a finding of the spine or a limb.
+OTHER_ORGAN_EXAM = re.compile(r"^(?:(?:physical )?exam(?:ination)?\s*:\s*)?(?:abdomen|abd|"
+                              r"prostate|lungs?|heart|cardiac|CV|HEENT|chest|pulm\w*|GU)\b"
+                              r"(?!\s+(?:wall|pain))", re.IGNORECASE)
 # A study's report grades its own tests ("Tibial motor normal bilat."): no examination.
 _STUDY_REPORTS = (RecordType.imaging_report, RecordType.electrodiagnostic_report)
 
@@ -168,6 +174,8 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         category = C.history  # a form's ticked answers: "aching shooting numb/tingling"
     else:
         return None
+    if category is C.exam and OTHER_ORGAN_EXAM.match(text):
+        return None  # "Abdomen soft, non-tender": an organ's exam, no finding of the pain
     found_durations = durations(text) if category in (C.conservative_care, C.history) else []
     found = make_fact(category, sentence, doc, tags,
                       duration=found_durations[0] if found_durations else None)
