@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from drafting.deid.holiday_names import named_days
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
 
@@ -31,6 +32,8 @@ HOLIDAY = re.compile(
     r"|(?:Día|Dia)[ ]de[ ](?:los[ ])?Muertos"
     # (a holiday of one word in lower case, as a message writes it: "right around halloween")
     r"|halloween|thanksgiving|christmas|xmas|juneteenth)"
+    # (the week about it goes with it: "Thanksgiving week", "the Fourth of July weekend")
+    r"(?:[ ](?:week|weekend)(?![\w'’-]))?"
     r"(?:,?[ ](?:19|20)\d\d)?(?![\w'’-])")
 # Months in Spanish, Portuguese, French, Italian, German and Polish (with its genitive forms).
 _FOREIGN_MONTH = (
@@ -77,6 +80,7 @@ def date_spans(text: str) -> Iterator[Span]:
     for pattern in (HOLIDAY, DAY_FIRST, COMPACT):
         for match in pattern.finditer(text):
             yield Span(match.start(), match.end(), PhiKind.date, 3)
+    yield from named_days(text)  # a day a place or a people keeps: "Code Talkers Day"
     for match in LABELLED_DIGITS.finditer(text):
         if _digits_date(match.group("value")):
             yield Span(match.start("value"), match.end("value"), PhiKind.date, 3)

@@ -9,7 +9,7 @@ _PERSON_LABELS = (
     r"responsible[ _]party|guardian|next[ _]of[ _]kin|emergency(?:[ _]contact)?|"
     r"contact(?:[ _]person)?|"
     r"employer[ _]contact|employer[ _]representative|company[ _]contact|"
-    r"spouse|witness|supervisor|foreman|manager|delegate|interpreter|"
+    r"spouse|witness|supervisor|foreman|manager|delegate|proxy|interpreter|"
     r"attorney|applicant[ _]attorney|defense[ _]attorney|counsel|adjuster|claims[ _]adjuster|"
     r"claims[ _]examiner|examiner|case[ _]manager|nurse[ _]case[ _]manager|nurse[ _]reviewer|"
     r"(?:primary[ _])?treating[ _]physician|ptp|pcp|primary[ _]care(?:[ _]physician)?|"

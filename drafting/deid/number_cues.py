@@ -34,6 +34,8 @@ USERNAME = re.compile(
     r"(?i:\b(?:username|user[ ]name|user[ ]id|login|handle|screen[ ]name|proxy|delegate)"
     r"[ ]?[:#]?[ ]?)"
     r"(?P<value>[\w.+-]{3,40}(?<![.]))")
+# What follows a given name in a person's name: a surname, an initial, a nickname in brackets.
+_NAME_AFTER = re.compile(r"[ ](?:\(|[\"“]|[A-ZÀ-ÞĀ-Ž])|[ ]{2}\(")
 _YEAR_BEFORE = re.compile(r"(?i)\b(?:year|period|quarter|month|fy)\b[^.\n]{0,20}$")
 _SIZE = re.compile(r"(?i)\d+(?:\.\d+)?[ -]?(?:mm|cm|holes?|in)$")
 _UNIT = re.compile(r"[ -]?(?i:mm|cm|holes?|in|hole)\b")  # "plate Zevo 34 mm": a size
@@ -114,6 +116,9 @@ def cued_numbers(text: str) -> Iterator[Span]:
             if pattern is USERNAME and not (":" in match.group(0)[:match.start("value") -
                                             match.start()] or re.search(r"[\d._]", value)):
                 continue  # "after login to the portal"
+            if pattern is USERNAME and _NAME_AFTER.match(text, match.start("value") + len(value)) \
+                    and value[:1].isupper() and value[1:].isalpha() and value[1:].islower():
+                continue  # a person's name: "Proxy: Agnieszka (Aga) Nowicki", "Delegate: Ana Ruiz"
             start = match.start("value")
             yield Span(start, start + len(value), kind, 5)
     for match in HYPHEN_CODE.finditer(text):

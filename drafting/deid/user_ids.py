@@ -64,9 +64,10 @@ STAMP_BY = re.compile(rf"{_STAMP_END}[ ]by:?[ ](?P<id>{_ID}|[A-Z][A-Z0-9ÀÁÉÍ
                       r"(?![\w@])")
 ROLE_ID = re.compile(r"\b(?i:handler|adjuster|examiner|delegate|ncm|rncm|case[ ]manager|agent|"
                      rf"clerk|assigned[ ]to|owner|csr|tech)\b:?[ ](?P<id>{_ID})(?![\w@])")
-# a log's author column: "2025-06-24 13:05  jlg         Pt returned call"
+# a log's author column: "2025-06-24 13:05  jlg         Pt returned call", after an ISO stamp
+# with its zone too ("2025-07-02T08:20:02-06:00  jlg  PMP checked")
 LOG_COLUMN = re.compile(r"(?m)^[ \t]*(?:\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}(?:/\d{2,4})?)[ T]"
-                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm]?)?[ \t]+"
+                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm]?|Z|[+-]\d{2}:?\d{2})?[ \t]+"
                         rf"(?P<id>{_ID}|[a-z]{{2}})(?=[ \t]{{2,}}|[ ]\(|\t)")
 INITIALS = re.compile(r"\b(?i:initials)[ ]?:?[ ](?P<id>[a-z]{2,4})(?![\w])")
 # A given name may go on in lower case after a hyphen ("Soo-ah Lim").
