@@ -163,9 +163,18 @@ _RUN = re.compile(rf"(?<![\w'’-])(?:{_WORD}(?:[ ]{_WORD}){{0,3}}"
                   r"|[A-Z]{3,}(?:[ ][A-Z]{2,}){0,3})(?![\w'’-])")
 
 
-# A clinical rule, score or sign named after a place ("Ottawa rules", "Glasgow score"): not a town.
-_EPONYM_HEAD = re.compile(r"[ -](?i:rules?|criteria|score|scale|sign|test|classification|"
+# A clinical rule, score or sign named after a place ("Ottawa rules", "Glasgow score"), also with
+# the body part it is for between them ("Ottawa knee rules", "Canadian C-spine rule"): not a town.
+_EPONYM_HEAD = re.compile(r"(?:[ ](?i:knee|ankle|foot|c-spine|cervical[ ]spine|spine|head|neck|"
+                          r"shoulder|hip|wrist|back))?"
+                          r"[ -](?i:rules?|criteria|score|scale|sign|test|classification|"
                           r"protocol|maneuver|reflex|syndrome|disease|angle)\b")
+
+
+def names_a_rule(text: str, end: int) -> bool:
+    """Whether the place name ending at ``end`` names a clinical rule or score ("Ottawa knee
+    rules", "Glasgow score"), so it is no town there, even where the record names the town."""
+    return bool(_EPONYM_HEAD.match(text, end))
 
 
 def _unmistakable(words: list[str]) -> bool:

@@ -38,6 +38,7 @@ from drafting.deid.employer_forms import employer_forms
 from drafting.deid.employer_lists import listed_employers
 from drafting.deid.entry_stamps import entry_stamps
 from drafting.deid.firm_names import firm_partners
+from drafting.deid.gazetteer import names_a_rule
 from drafting.deid.grouped_ids import grouped_ids
 from drafting.deid.hispanic_places import hispanic_place_names
 from drafting.deid.hl7 import hl7_names, hl7_spans
@@ -96,6 +97,8 @@ def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
             else {unmisread(value)}
         for variant in variants:
             for match in re.finditer(rf"(?<![\w-]){re.escape(variant)}(?![\w])", text):
+                if kind is PhiKind.address and names_a_rule(text, match.end()):
+                    continue  # the town of an address, but here its clinical rule
                 yield Span(match.start(), match.end(), kind, 5)
 
 
