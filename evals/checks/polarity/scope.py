@@ -38,6 +38,10 @@ from evals.checks.polarity.words import (
 
 # What a study or an exam gives of something ("no electrodiagnostic evidence of ...").
 _EVIDENCE = frozenset({"evidence", "sign", "signs"})
+# The details a record gives of a thing: denied alone ("no quantity stated", "the file doesn't
+# have the dates"), the record leaves them out; nothing is said of the thing itself.
+_DETAILS = frozenset({"date", "dates", "dose", "doses", "dosage", "dosing", "quantity",
+                      "quantities", "strength", "strengths"})
 
 
 class Scope:
@@ -123,7 +127,8 @@ class Scope:
             self.mark(k, UNSURE, cue)
         # "no physician says ...": what the person does is denied, not the person
         person = self.tokens[phrase[-1]] in PERSONS and self.tokens[cue[0]] == "no"
-        self.mark(phrase[-1], UNSURE if person else NEGATED, cue)
+        detail = self.tokens[phrase[-1]] in _DETAILS
+        self.mark(phrase[-1], UNSURE if person or detail else NEGATED, cue)
         self.denied_mods[phrase[-1]] = frozenset(stem(self.tokens[k]) for k in phrase[:-1])
 
     def end_of_scope(self, b: int) -> int:
@@ -255,7 +260,10 @@ class Scope:
                     not self.target[k]:
                 continue
             else:
-                self.mark(k, NEGATED, (a, b))
+                # "doesn't have a Robaxin dose": the record lacks the dose, not the drug
+                detail = self.tokens[k] in _DETAILS or (
+                    k + 1 < self.n and self.tokens[k + 1] in self.lex.record_heads)
+                self.mark(k, UNSURE if detail else NEGATED, (a, b))
                 found = True
 
     def deny_before(self, a: int, b: int) -> None:
