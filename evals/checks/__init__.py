@@ -15,6 +15,7 @@ from evals.checks import (
     consistency,
     entities,
     learned,
+    outcome_record,
     outcomes,
     polarity,
     stance,
@@ -112,5 +113,6 @@ def clear_caches() -> None:
     record_words.cache_clear()
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
+    outcome_record.recorded_outcomes.cache_clear()
     FACT_INDEXES.clear()
     FACT_KEYS.clear()

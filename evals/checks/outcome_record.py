@@ -28,6 +28,8 @@ _CORE = re.compile(r"medically necessary|reasonable (?:and|or) necessary|reasona
 _NEGATED = re.compile(r"(?:\b(?:not|never|neither|nor)|n[’']t)\s+(?:[\w-]+\s+){0,5}$|"
                       r"\bno longer\s+(?:\w+\s+){0,2}$|\bneither\b[^.;:]{0,120}\bnor\b[^.;:]*$",
                       re.I)
+# Both items of a "neither ... nor" list denied: the phrase may come long after "neither".
+NEITHER_NOR = re.compile(r"\bneither\b[^.;:]*\bnor\b[^.;:]*$", re.I)
 _UNSHOWN = re.compile(r"\b(?:not|never)\s+(?:been\s+)?(?:shown|established|demonstrated|"
                       r"documented)\s+(?:to\s+be\s+)?(?:\w+\s+){0,2}$", re.I)
 # A workers' compensation ruling on a treatment: "finding only OxyContin at its lowest dose
@@ -55,8 +57,7 @@ def recorded_outcomes(statement: str) -> frozenset[str]:
         before = statement[max(0, core.start() - 160):core.start()]
         if _UNSHOWN.search(before[-80:]):
             found.add("insufficient_documentation")
-        elif _NEGATED.search(before[-60:]) or re.search(r"\bneither\b[^.;:]*\bnor\b[^.;:]*$",
-                                                        before, re.I):
+        elif _NEGATED.search(before[-60:]) or NEITHER_NOR.search(before):
             found.add("not_necessary")
         else:
             found.add("necessary")

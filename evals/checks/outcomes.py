@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from drafting.citations import sentences
 from drafting.draft import SectionDraft
-from evals.checks.outcome_record import agrees, cited_record_states
+from evals.checks.outcome_record import NEITHER_NOR, agrees, cited_record_states
 from evals.checks.support import content_words
 from evals.context import MARKER, EvalContext
 from evals.findings import Finding
@@ -121,8 +121,6 @@ def _open(text: str, start: int, end: int) -> bool:
                 _OPEN_AFTER.match(text, end))
 
 
-# Both items of a "neither ... nor" list denied: the phrase may come long after "neither".
-_NEITHER_NOR = re.compile(r"\bneither\b[^.;:]*\bnor\b[^.;:]*$", re.I)
 _SHOWN = re.compile(r"\bshown to be\s+$", re.I)
 # A rule for all care ("requires that all treatment be medically necessary", "every service
 # must be reasonable and necessary") and a definition ("medically necessary care must be
@@ -156,7 +154,7 @@ def stated_outcome(text: str) -> str | None:
                     _DISBELIEF.search(_clause_before(text, start)):
                 outcome = "not_necessary"  # "isn't medically necessary", "neither ... nor",
                 # "I do not think the officer will find it reasonably required"
-            elif _NEITHER_NOR.search(_clause_before(text, start)):
+            elif NEITHER_NOR.search(_clause_before(text, start)):
                 # "neither the film nor the patch is shown to be reasonably required"
                 outcome = "insufficient_documentation" if _SHOWN.search(
                     text[max(0, start - 20):start]) else "not_necessary"

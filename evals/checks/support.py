@@ -136,14 +136,17 @@ def _names_words(concepts: frozenset[str]) -> frozenset[str]:
     return frozenset(w for unit in _units(names) for w in unit)
 
 
-@lru_cache(maxsize=16384)
 def lexical_support(sentence: str, source: str, known: frozenset[str] = frozenset(),
                     record: frozenset[str] | None = None, optional: str = "") -> float:
     """Share of the sentence's content words found in its source (``support_counts``)."""
-    found, missing = support_counts(sentence, source, known, record, optional)
+    return _share(*support_counts(sentence, source, known, record, optional))
+
+
+def _share(found: int, missing: int) -> float:
     return found / (found + missing) if found + missing else 1.0
 
 
+@lru_cache(maxsize=16384)
 def support_counts(sentence: str, source: str, known: frozenset[str] = frozenset(),
                    record: frozenset[str] | None = None, optional: str = "") -> tuple[int, int]:
     """How many of the sentence's content words its source has (``source_words``), and how many
@@ -303,7 +306,7 @@ def _better_source(ctx: EvalContext, sentence: Sentence, score: float, known: fr
         if marker in sentence.markers or not (text := ctx.source_text(marker)):
             continue
         found, missing = support_counts(sentence.plain, text, known, record, absent)
-        overlap = found / (found + missing) if found + missing else 1.0
+        overlap = _share(found, missing)
         if overlap >= max(LEXICAL_FLOOR, score + BETTER_BY) and found >= least and (
                 best is None or overlap > best[1]):
             best = (marker, overlap)
@@ -360,7 +363,7 @@ def _similarities(ctx: EvalContext, sentences: list[Sentence]) -> list[float]:
 
 def clear_caches() -> None:
     """Forget every text read (for timing on cold caches)."""
-    for cached in (content_words, word_set, lexical_support, _units, source_words, _known,
+    for cached in (content_words, word_set, support_counts, _units, source_words, _known,
                    _record_words, _names_words, _unit):
         cached.cache_clear()
 

@@ -271,8 +271,7 @@ def _judge(ctx: EvalContext, text: str, plain: str, stated: str, known: claims.C
     if (_specific(plain, known, frozenset({float(len(ctx.case.disputed_items))})) or
             _history(plain, known, ctx.known_text)) and (_clinical(plain) or _named(plain)):
         return "error", "patient-specific claim without a citation"
-    if _DECIDER_WORDS.search(plain) and (ruling := _RULING.search(plain)) and \
-            not _OPEN_CLAUSE.search(plain[:ruling.end()]):
+    if (ruling := _RULING.search(plain)) and not _OPEN_CLAUSE.search(plain[:ruling.end()]):
         return "error", f"a decision of the record ({ruling.group(1)}) without a citation"
     if "[G:" not in text and _requirement(_without_known(ctx, text)):
         return "warning", "states a guideline requirement without citing it"
@@ -289,7 +288,6 @@ _DECIDERS = (r"IRO|independent review(?:\s+organi[sz]ation)?|ALJ|administrative 
              r"hearing officer|(?:appeals?\s+)?board(?![\w-])|WCB|review office|commission|"
              r"court(?:\s+of\s+appeals?)?|WCJ|(?:compensation\s+)?judge|appeals? panel|"
              r"arbitrator|tribunal")
-_DECIDER_WORDS = re.compile(rf"\b(?:{_DECIDERS})\b", re.I)
 _RULING = re.compile(rf"\b({_DECIDERS})\b(?:[^.;:]{{0,60}}?)\b(?:upheld|confirmed|agreed|"
                      r"found|ruled|held|overturned|reversed|affirmed|remanded|vacated|sided|"
                      r"approved|concluded|credited|refused|denied)\b", re.I)
