@@ -215,7 +215,7 @@ def uncued_towns(text: str) -> Iterator[Span]:
             whole = capitals or n == len(words) or (
                 _FACILITY.match(text, end) and not _descriptive(named))
             if whole and " ".join(named) in known and _unmistakable(named):
-                if not _EPONYM_HEAD.match(text, end) and (
+                if not names_a_rule(text, end) and (
                         capitals or not _LONGER_NAME.match(text, end)
                         or _FACILITY.match(text, end)):
                     yield Span(match.start(), end, PhiKind.address, 2)

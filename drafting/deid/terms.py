@@ -127,7 +127,7 @@ def _shaped_phrase() -> re.Pattern[str]:
 # capitalised word before it the maker, neither of them anyone's.
 SERIAL_AFTER = re.compile(r",?[ ]\(?(?i:serial|s/n|sn|unit|vin)\b")
 MODEL_PHRASE = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}[ ](?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,}"
-                          r"(?=,?[ ]\(?(?i:serial|s/n|sn|unit|vin)\b)")
+                          rf"(?={SERIAL_AFTER.pattern})")
 
 
 @lru_cache(maxsize=4)  # read by several recognisers of one scan

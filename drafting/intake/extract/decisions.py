@@ -102,16 +102,20 @@ def decision_of(value: str) -> Decision | None:
 
 
 # "1) Repeat right L4-5 TFESI (CPT 64483): MEDICALLY NECESSARY. The ... decision is overturned."
-_DECISION_LINE_TEXT = (
-    r"^(?P<service>[^:]{6,200}?)\s*[:\u2013\u2014-]\s+(?P<verdict>(?:not\s+)?medically\s+"
-    r"necessary|(?:not\s+)?reasonable\s+(?:and|or)\s+necessary|non-?certified|certified|approved|denied|upheld|overturned|modified|"
-    r"partially\s+approved|(?:un)?favorable)\b(?!\s+" + r"(?:duty|duties|work|activit\w*|hours|"
-    r"schedule|position|job|diet|restrictions?)\b)"  # "Work status: modified duty": no verdict
-    r"(?P<rest>.*)$")
-_DECISION_LINE = re.compile(_DECISION_LINE_TEXT, re.IGNORECASE)
+def _decision_line(shortest: int) -> re.Pattern[str]:
+    """An item's decision line whose service has at least ``shortest`` characters."""
+    return re.compile(
+        rf"^(?P<service>[^:]{{{shortest},200}}?)\s*[:\u2013\u2014-]\s+(?P<verdict>(?:not\s+)?"
+        r"medically\s+necessary|(?:not\s+)?reasonable\s+(?:and|or)\s+necessary|non-?certified|"
+        r"certified|approved|denied|upheld|overturned|modified|"
+        r"partially\s+approved|(?:un)?favorable)\b(?!\s+" + r"(?:duty|duties|work|activit\w*|hours|"
+        r"schedule|position|job|diet|restrictions?)\b)"  # "Work status: modified duty": no verdict
+        r"(?P<rest>.*)$", re.IGNORECASE)
+
+
+_DECISION_LINE = _decision_line(6)
 # A numbered item may name its service in a word ("1. RFA: REASONABLE AND NECESSARY. ...").
-_NUMBERED_DECISION_LINE = re.compile(_DECISION_LINE_TEXT.replace("{6,200}", "{2,200}", 1),
-                                     re.IGNORECASE)
+_NUMBERED_DECISION_LINE = _decision_line(2)
 
 
 # "C. Lumbar-sacral orthosis, prefabricated (L0637)      NOT APPROVED": a verdict in capitals

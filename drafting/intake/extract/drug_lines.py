@@ -94,10 +94,12 @@ _NOW_WINDOW = 60  # how far after the drug's name its "(ongoing)" may be told
 
 def taken_now(text: str, med: Medication) -> bool:
     """``med``'s own words in ``text`` say it is taken now."""
-    read = ocr_read(text)
     own = next(((a, b) for a, b, name in _drug_spans(text) if name == med.drug.name), None)
-    if own is None:
-        return False
+    return own is not None and _said_now(ocr_read(text), own)
+
+
+def _said_now(read: str, own: tuple[int, int]) -> bool:
+    """The words of a drug's own span (``own`` in the OCR reading ``read``) say it is taken now."""
     after = read[own[0]:min(own[1], own[0] + _NOW_WINDOW)]  # (never the next drug's words)
     after = re.split(r";|\.\s|(?<=\)),", after)[0]  # (up to the end of its item)
     return bool(_TAKEN_NOW.search(after))
@@ -112,7 +114,7 @@ def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] 
     if own is None or not spans:
         return None
     read = ocr_read(text)
-    if taken_now(text, med):
+    if _said_now(read, own):
         return doc.date, "day"
     return stated_date(read[own[0]:own[1]], doc) or stated_date(read[:spans[0][0]], doc) or (
         doc.date, "day")

@@ -70,8 +70,10 @@ FUNCTION_SCALES = {
     "PFDI-20": (r"PFDI-?20", "points"), "TUG": (r"(?:TUG|Timed Up (?:and|&) Go)", "s"),
     "6MWT": (r"(?:6MWT|6-?Minute Walk(?: Test)?|six-minute walk(?: test)?)", "m"),
 }
-_SCORE_AFTER = (r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:total\s+)?score|\s+total|\s+today)?"
-                r"\s*(?:of|is|was|=|:|\.{2,})?\s*(?<![<>≤≥])(\d{1,3}(?:\.\d{1,2})?)(?!\.?\d)(?![\d/.-]*\d\s*/\s*10\b)"
+# Between a scale's name and its score: a gloss in parentheses, "score", "total" or "today".
+_GLOSS = r"(?:\s*\([^)]{0,40}\))?(?:\s+(?:total\s+)?score|\s+total|\s+today)?"
+_SCORE_AFTER = (_GLOSS + r"\s*(?:of|is|was|=|:|\.{2,})?\s*(?<![<>≤≥])(\d{1,3}(?:\.\d{1,2})?)"
+                r"(?!\.?\d)(?![\d/.-]*\d\s*/\s*10\b)"
                 # (never the month of a date: "PEG 08/2026: 7, 8, 8" holds no PEG of 8)
                 r"(?!\s*/\s*(?:(?:19|20)\d{2}\b|\d{1,2}\s*/))")
 
@@ -154,8 +156,7 @@ def measures(text: str) -> list[Measure]:
             for m in _BMI.finditer(text)]
     for scale, pattern in _SCALES.items():
         # "PCS (pain catastrophizing) 22": a gloss in parentheses may follow the scale's name
-        for match in re.finditer(rf"\b{pattern}(?:\s*\([^)]{{0,40}}\))?"
-                                 rf"(?:\s+(?:total\s+)?score|\s+total|\s+today)?\s*(?:of|is|was|=|:)?\s*"
+        for match in re.finditer(rf"\b{pattern}{_GLOSS}\s*(?:of|is|was|=|:)?\s*"
                                  rf"(\d{{1,3}})\b(?:\s*/\s*(\d{{1,3}})\b)?(?!\s*[-/])",
                                  text, re.IGNORECASE):
             # a score over the scale's maximum ("PSEQ 24/60") is the score; "12/11" is not
