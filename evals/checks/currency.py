@@ -15,19 +15,21 @@ def check_currency(ctx: EvalContext) -> list[Finding]:
     findings = []
     days = {i.id: i.date_of_service for i in ctx.case.disputed_items}
     for sentence in ctx.sentences:
-        if not sentence.markers or not any(m.startswith("G:") for m in sentence.markers):
+        # each excerpt marker and the excerpt it names (None where the index has none)
+        named = {m: ctx.excerpts.get(m[2:]) for m in dict.fromkeys(sentence.markers)
+                 if m.startswith("G:")}
+        if not named:
             continue  # no excerpt cited
         item = sentence.section.item_id
         applicable = [days[item]] if item in days else list(days.values())
-        cited = [(m[2:], e.text) for m in dict.fromkeys(sentence.markers)
-                 if m.startswith("G:") and (e := ctx.excerpts.get(m[2:]))]
+        cited = [(m[2:], e.text) for m, e in named.items() if e]
         wider = widened(sentence.plain, cited)
         if wider:
             findings.append(Finding(
                 check="currency", severity="error", section=sentence.section.key,
                 sentence=sentence.index, text=sentence.text, message=wider))
         for marker in sentence.markers:
-            excerpt = ctx.excerpts.get(marker[2:]) if marker.startswith("G:") else None
+            excerpt = named.get(marker)
             if not excerpt:
                 continue
             message = ""
