@@ -15,7 +15,9 @@ first existed after the first run of set 1). ``--judge-as`` is a diagnostic that
 every case's setting (e.g. to see how cases the engine declines, such as
 other_workers_comp, would fare on another setting's criteria); its runs say so.
 ``--dry-run`` prints the run without appending it (for exploring; every run that measures a
-change is appended). ``--set 4`` scores a held-out set written elsewhere, once it exists."""
+change is appended). ``--guideline-decided`` scores only the items whose reviewer decided on a
+guideline criterion (``benchmarks/guideline_decided.py`` gives the rule); it implies
+``--dry-run``. ``--set 4`` scores a held-out set written elsewhere, once it exists."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.first_run import numbered_sets  # noqa: E402
+from benchmarks.guideline_decided import guideline_decided  # noqa: E402
 from drafting.case import load_case  # noqa: E402
 from drafting.criteria.evaluate import evaluate_case  # noqa: E402
 from drafting.criteria.results import Gap  # noqa: E402
@@ -55,11 +58,18 @@ def main() -> None:
     dry = "--dry-run" in args  # print only; the results file is not touched
     if dry:
         args.remove("--dry-run")
+    subset = "--guideline-decided" in args  # a view of the set, never appended
+    if subset:
+        args.remove("--guideline-decided")
+        dry = True
     SET, RESULT = SETS[which]
     name = args[0] if args else "run"
     if judge_as:
         name += f" [diagnostic: every case judged as {judge_as}, not the engine's behaviour]"
     labels = yaml.safe_load((SET / "labels.yaml").read_text(encoding="utf-8"))
+    if subset:
+        labels = [entry for entry in labels if guideline_decided(entry)]
+        name += " [items a guideline decides: benchmarks/guideline_decided.py]"
     results = {}
     for case_file in sorted({entry["case"] for entry in labels}):
         case = load_case(SET / case_file)

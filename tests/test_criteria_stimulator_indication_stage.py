@@ -28,6 +28,7 @@ from drafting.criteria.results import ItemResult, Status
 CRPS = {"code": "G90.522", "text": "Complex regional pain syndrome I of the left lower limb"}
 LOW_BACK = {"code": "M54.50", "text": "Low back pain, unspecified"}
 UNSTAGED = "Spinal cord stimulator (trial or permanent implant not stated)"
+TEXAS = "Texas (workers' compensation; DWC medical contested case hearing, ODG)"
 
 BASE: dict = {
     "id": "synthetic-stimulator-request", "title": "Stimulator after a foot crush injury",
@@ -58,8 +59,11 @@ BASE: dict = {
 
 
 def _result(diagnoses: list[dict], service: str = UNSTAGED,
-            extra_facts: list[dict] | None = None) -> ItemResult:
+            extra_facts: list[dict] | None = None,
+            jurisdiction: str | None = None) -> ItemResult:
     data = copy.deepcopy(BASE)
+    if jurisdiction is not None:
+        data["jurisdiction"] = jurisdiction
     data["diagnoses"] = diagnoses
     data["disputed_items"][0]["service"] = service
     for extra in extra_facts or []:
@@ -87,7 +91,10 @@ def test_a_coded_crps_diagnosis_documents_the_indication_and_the_trial_is_necess
 
 
 def test_without_a_listed_diagnosis_the_indication_is_silence_and_decides_against():
-    result = _result([LOW_BACK])
+    # where the state's adopted guideline governs (Texas: ODG); in a state judging on its
+    # reasonable-and-necessary standard the silence does not decide a recommended trial
+    # (round 15, tests/test_criteria_trial_recommended.py)
+    result = _result([LOW_BACK], jurisdiction=TEXAS)
     indication = _criterion(result, "scs_trial.indication")
     assert indication.status is Status.undocumented  # silence, not a contradiction
     assert result.outcome is Outcome.not_necessary
