@@ -230,6 +230,20 @@ def test_axial_pain_stated_as_such_contradicts_the_stimulator_indication():
     assert criterion(result, "scs_trial.indication").contradicting_facts == ["F7"]
 
 
+def test_limb_pain_stated_absent_is_not_read_as_limb_pain():
+    # "no leg pain" names the leg only to deny pain there: it is no evidence of the indication.
+    result = _scs_trial_exam("Low back pain; he has no leg pain and denies left arm numbness.")
+    assert result.outcome is Outcome.not_necessary
+    assert "scs_trial.indication" in result.deciding
+    assert "F7" not in criterion(result, "scs_trial.indication").supporting_facts
+
+
+def test_no_improvement_in_limb_pain_is_still_limb_pain():
+    result = _scs_trial_exam("No improvement in right leg pain after therapy; it runs to the foot.")
+    decided = criterion(result, "scs_trial.indication")
+    assert decided.status is Status.met and "F7" in decided.supporting_facts
+
+
 def test_conservative_care_sets_judge_only_where_and_when_their_mtus_provisions_govern():
     # A commercial (here personal-injury) request for more therapy is not judged on MTUS numbers
     # (since round 5 it is judged on the general standard of medical necessity instead).

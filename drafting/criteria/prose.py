@@ -303,12 +303,23 @@ AXIAL_ONLY = re.compile(r"\bno (?:radicular|radiating) (?:pain|symptoms)\b|\bwit
                         r"pain only\b|\bdoes not radiate\b", re.I)
 
 
+# A denial just before a mention of limb pain ("no leg pain", "denies arm numbness", "negative
+# for radicular symptoms"): that mention states the pain absent.
+# Only words naming the limb may stand between ("no improvement in leg pain" is no denial).
+_DENIED_BEFORE = re.compile(r"\b(?:no|denies|denied|without|negative for|free of)\s+(?:(?:left|"
+                            r"right|bilateral|both|upper|lower|radiating|new|current|any)\s+)"
+                            r"{0,2}$", re.I)
+
+
 def qualitative_limb_pain(fact: Fact) -> bool | None:
-    """True for pain in a limb described in words, False for axial pain stated as such, None
-    when the words say neither."""
+    """True for pain in a limb described in words, False for axial pain stated as such or limb
+    pain stated absent, None when the words say neither."""
     if AXIAL_ONLY.search(fact.statement):
         return False
-    return True if LIMB_PAIN.search(fact.statement) else None
+    mentions = list(LIMB_PAIN.finditer(fact.statement))
+    if not mentions:
+        return None
+    return any(not _DENIED_BEFORE.search(fact.statement[:m.start()]) for m in mentions)
 
 
 # A functional impairment the condition causes, in words ("difficulty with daily activities",
