@@ -2,7 +2,8 @@
 from the example records and cases (``examples/``, synthetic), learned and then de-identified as
 ``necessity intake`` runs it. With ``--baseline REV`` the same text is timed on the code of
 revision REV too (a temporary ``git worktree``), so before and after come from one run on one
-machine.
+machine. The current code is also timed with the learned name model off
+(``NECESSITY_DEID_MODEL=off``), so its cost is a ratio measured side by side.
 
 Run: ``python benchmarks/deid_speed.py [--baseline REV] [--kb 200]`` (writes
 ``benchmarks/results/deid_speed.txt``).
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -48,6 +50,18 @@ def measure(kb: int) -> dict[str, float]:
             "replaced": float(sum(deid.replaced.values())), "out_kb": len(out) / 1024}
 
 
+def fresh(tree: Path, kb: int, env: dict[str, str] | None = None) -> dict[str, float]:
+    """``measure`` run on the code in ``tree``, in a fresh interpreter (with ``env`` added)."""
+    code = (f"import importlib.util, json, sys; sys.path.insert(0, {str(tree)!r}); "
+            "spec = importlib.util.spec_from_file_location('speed', "
+            f"{str(Path(__file__).resolve())!r}); module = "
+            "importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
+            f"print(json.dumps(module.measure({kb})))")
+    done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
+                          text=True, cwd=tree, env={**os.environ, **(env or {})})
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
 def at_revision(rev: str, kb: int) -> dict[str, float]:
     """``measure`` run on the code of ``rev`` in a temporary worktree, in a fresh interpreter."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -55,14 +69,7 @@ def at_revision(rev: str, kb: int) -> dict[str, float]:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(tree), rev],
                        check=True, capture_output=True)
         try:
-            code = (f"import importlib.util, json, sys; sys.path.insert(0, {str(tree)!r}); "
-                    "spec = importlib.util.spec_from_file_location('speed', "
-                    f"{str(Path(__file__).resolve())!r}); module = "
-                    "importlib.util.module_from_spec(spec); spec.loader.exec_module(module); "
-                    f"print(json.dumps(module.measure({kb})))")
-            done = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                  text=True, cwd=tree)
-            return json.loads(done.stdout.strip().splitlines()[-1])
+            return fresh(tree, kb)
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)],
                            check=False, capture_output=True)
@@ -84,7 +91,13 @@ def main() -> None:
              f"{dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC"]
     if args.baseline:
         lines.append(line(f"before ({args.baseline[:10]})", at_revision(args.baseline, args.kb)))
-    lines.append(line("now", measure(args.kb)))
+    now = fresh(ROOT, args.kb)
+    off = fresh(ROOT, args.kb, {"NECESSITY_DEID_MODEL": "off"})
+    lines.append(line("now", now))
+    lines.append(line("now, name model off", off))
+    cost = now["seconds"] / off["seconds"] - 1
+    lines.append(f"  the learned name model costs {cost:+.0%} of the time without it (both in "
+                 f"fresh interpreters, one run)")
     text = "\n".join(lines) + "\n"
     RESULT.write_text(text, encoding="utf-8")
     print(text, end="")
