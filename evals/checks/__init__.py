@@ -18,6 +18,7 @@ from evals.checks import (
     outcome_record,
     outcomes,
     polarity,
+    reach,
     stance,
     support,
     uncited,
@@ -108,7 +109,7 @@ def clear_caches() -> None:
     claims.clear_caches()
     section_sentences.cache_clear()
     for check in (absences, citations, coherence, consistency, entities, learned, polarity,
-                  stance, support, uncited):
+                  reach, stance, support, uncited):
         check.clear_caches()
     record_words.cache_clear()
     outcomes.stated_outcome.cache_clear()

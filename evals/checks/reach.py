@@ -7,7 +7,7 @@ exceptions); the words are data (``evals/data/guideline_reach.yaml``)."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -29,11 +29,35 @@ def widened(sentence: str, excerpts: list[tuple[str, str]]) -> str:
     when it does not: the first unconditional word no cited excerpt grants."""
     if not excerpts:
         return ""
-    for says, granted_by in _universals():
-        found = says.search(sentence)
-        if found and not any(granted_by.search(text) for _, text in excerpts):
-            word = found.group(0).lstrip(" ,;:-").strip()
+    texts = [text for _, text in excerpts]
+    for entry, word in _unconditional(sentence):
+        if not any(_grants(entry, text) for text in texts):
             ids = ", ".join(i for i, _ in excerpts)
             return (f"says '{word}' of {ids}, which states no such unconditional rule: the "
                     "guideline is stated wider than it is written")
     return ""
+
+
+@lru_cache(maxsize=16384)
+def _unconditional(sentence: str) -> tuple[tuple[int, str], ...]:
+    """Each unconditional word the sentence uses, with its entry's place in the data, in the
+    data's order (cached per sentence: drafts restate a guideline's rule in the same words)."""
+    found = []
+    for entry, (says, _) in enumerate(_universals()):
+        match = says.search(sentence)
+        if match:
+            found.append((entry, match.group(0).lstrip(" ,;:-").strip()))
+    return tuple(found)
+
+
+@lru_cache(maxsize=16384)
+def _grants(entry: int, text: str) -> bool:
+    """Whether an excerpt's text uses a word of the entry that makes its rule unconditional
+    (cached per excerpt: the same excerpts are cited by many sentences)."""
+    return _universals()[entry][1].search(text) is not None
+
+
+def clear_caches() -> None:
+    """Forget every sentence and excerpt read (for timing on cold caches)."""
+    _unconditional.cache_clear()
+    _grants.cache_clear()
