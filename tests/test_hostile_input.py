@@ -5,6 +5,8 @@ Time and memory are measured by benchmarks/hostile_input.py, not asserted here."
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,6 +86,30 @@ def test_a_huge_wrong_value_is_shown_cut_short(tmp_path: Path) -> None:
     [problem] = problems_of(write(tmp_path, "huge-value.yaml", text))
     assert problem.path == "question" and "is not text" in problem.message
     assert len(problem.message) < 120 and len(problem.fix) < 80
+
+
+def a_number_of(digits: int) -> str:
+    return "9" * digits
+
+
+@pytest.mark.parametrize("name", ["long-number.yaml", "long-number.json"])
+def test_a_number_past_the_integer_digit_limit_is_a_problem_not_a_crash(
+        tmp_path: Path, name: str) -> None:
+    """Python refuses to convert an integer of more than 4,300 digits (CVE-2020-10735); a case
+    carrying one is reported like any other problem, not with a ValueError traceback."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "\n  age: " in text
+    if name.endswith(".json"):
+        data = load_case(write(tmp_path, "plain.yaml", text)).model_dump(mode="json",
+                                                                         exclude_none=True)
+        data["patient"]["age"] = 71
+        text = json.dumps(data).replace('"age": 71', '"age": ' + a_number_of(5000), 1)
+    else:
+        text = re.sub(r"\n  age: \d+", "\n  age: " + a_number_of(5000), text, count=1)
+    [problem] = problems_of(write(tmp_path, name, text))
+    assert "a number of 5,000 digits" in problem.message
+    if name.endswith(".yaml"):
+        assert text.splitlines()[problem.line - 1].strip().startswith("age: 999")
 
 
 # -- the API -------------------------------------------------------------------------------------
@@ -183,3 +209,15 @@ def test_an_unexpected_error_is_json_with_a_request_id_and_its_traceback_is_logg
     assert logged.request_id == body["request_id"] and logged.exc_info is not None
     assert "secret detail from deep inside" in errors.logger().handlers[0].formatter.format(
         logged)
+
+
+def test_the_api_reports_a_number_past_the_digit_limit_as_an_invalid_case(served) -> None:  # type: ignore[no-untyped-def]
+    _, client = served
+    text = re.sub(r"\n  age: \d+", "\n  age: " + a_number_of(5000),
+                  EXAMPLE.read_text(encoding="utf-8"), count=1)
+    answer = client.post("/v1/cases", content=text.encode(),
+                         headers={"Content-Type": "application/yaml"})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["error"] == "invalid_case" and "a number of 5,000 digits" in body["message"]
+    assert body["detail"][0]["line"] is not None

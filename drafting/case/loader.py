@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import reprlib
 import tempfile
 from collections.abc import Mapping
@@ -24,6 +25,7 @@ from drafting.case.parsing import (
     YamlSyntax,
     json_depth_over,
     line_of,
+    long_number,
     parse_yaml,
 )
 from drafting.case.problems import CaseFileError, Loc, Problem
@@ -124,6 +126,9 @@ def _parse(path: Path, text: str, kind: str) -> Parsed:
                         exc.lineno) from None
         except RecursionError:
             data = None
+        except ValueError as exc:  # an integer past Python's digit limit
+            digits = re.search(r"has (\d+) digits", str(exc))
+            raise _fail(path, *long_number(int(digits[1]) if digits else 0)) from None
         if data is None or json_depth_over(data):
             raise _fail(path, f"JSON nested more than {MAX_DEPTH} levels deep",
                         "a case file is a few levels deep; flatten the structure")
