@@ -68,7 +68,8 @@ def _construct_int(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNo
         raise UnsafeYaml(*long_number(len(str(node.value))), node.start_mark.line + 1) from None
 
 
-for _loader_class in {_SafeLoader, _Loader}:
+_loader_class: Any
+for _loader_class in {_SafeLoader, _Loader}:  # both are yaml.SafeLoader classes
     _loader_class.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
