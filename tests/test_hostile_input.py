@@ -81,8 +81,9 @@ def test_every_problem_of_a_large_file_has_its_own_line(tmp_path: Path) -> None:
 
 
 def test_a_huge_wrong_value_is_shown_cut_short(tmp_path: Path) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
-        "\nfacts:", "\nquestion: [" + ", ".join(["[1, 2, 3, 4, 5]"] * 2000) + "]\nfacts:", 1)
+    text = re.sub(r"\nquestion: >-\n(?:  .*\n)+",  # the question's block, replaced (not repeated)
+                  "\nquestion: [" + ", ".join(["[1, 2, 3, 4, 5]"] * 2000) + "]\n",
+                  EXAMPLE.read_text(encoding="utf-8"), count=1)
     [problem] = problems_of(write(tmp_path, "huge-value.yaml", text))
     assert problem.path == "question" and "is not text" in problem.message
     assert len(problem.message) < 120 and len(problem.fix) < 80
@@ -110,6 +111,30 @@ def test_a_number_past_the_integer_digit_limit_is_a_problem_not_a_crash(
     assert "a number of 5,000 digits" in problem.message
     if name.endswith(".yaml"):
         assert text.splitlines()[problem.line - 1].strip().startswith("age: 999")
+
+
+def test_a_key_written_twice_in_yaml_is_refused_with_both_lines(tmp_path: Path) -> None:
+    """PyYAML keeps the last of two equal keys silently; a case refuses the second copy."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"\n  age: (\d+)", r"\n  age: \1\n  age: 99", text, count=1)
+    [problem] = problems_of(write(tmp_path, "twice.yaml", text))
+    first = text.splitlines().index("  age: 99")  # 0-based index of the second copy
+    assert problem.line == first + 1
+    assert problem.message == ("the key 'age' is written twice in one mapping "
+                               f"(first at line {first})")
+
+
+def test_a_name_written_twice_in_json_is_refused(tmp_path: Path) -> None:
+    data = load_case(EXAMPLE).model_dump(mode="json", exclude_none=True)
+    text = json.dumps(data).replace('"age": ', '"age": 99, "age": ', 1)
+    [problem] = problems_of(write(tmp_path, "twice.json", text))
+    assert problem.message == "the key 'age' is written twice in one mapping"
+
+
+def test_equal_keys_in_different_mappings_are_ordinary_yaml(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count("\n    statement:") > 1
+    load_case(write(tmp_path, "plain.yaml", text))
 
 
 # -- the API -------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from drafting.case.case import Case
 from drafting.case.checks import check_case
+from drafting.case.duplicate_keys import DuplicateKey, unique_pairs
 from drafting.case.parsing import (
     MAX_DEPTH,
     CutValue,
@@ -120,12 +121,14 @@ def _read(path: Path) -> tuple[Parsed, str]:
 def _parse(path: Path, text: str, kind: str) -> Parsed:
     if kind == "json":
         try:
-            data = json.loads(text)
+            data = json.loads(text, object_pairs_hook=unique_pairs)
         except json.JSONDecodeError as exc:
             raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
                         exc.lineno) from None
         except RecursionError:
             data = None
+        except DuplicateKey as exc:
+            raise _fail(path, exc.message, exc.fix) from None
         except ValueError as exc:  # an integer past Python's digit limit
             digits = re.search(r"has (\d+) digits", str(exc))
             raise _fail(path, *long_number(int(digits[1]) if digits else 0)) from None
@@ -138,7 +141,7 @@ def _parse(path: Path, text: str, kind: str) -> Parsed:
     except CutValue as exc:
         raise CaseFileError(path, [Problem(loc, message, fix, line)
                                    for loc, message, fix, line in exc.cuts]) from None
-    except UnsafeYaml as exc:
+    except (UnsafeYaml, DuplicateKey) as exc:
         raise _fail(path, exc.message, exc.fix, exc.line) from None
     except YamlSyntax as exc:
         if "nesting depth" in exc.problem:  # libyaml's own limit, past ours in flow style

@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from drafting.case.duplicate_keys import check_yaml_keys
 from drafting.case.problems import Loc
 
 # A case is at most about six levels deep (case > facts > fact > source > page); 64 leaves room
@@ -145,6 +146,7 @@ def parse_yaml(text: str) -> Parsed:
     try:
         root = loader.get_single_node()
         if root is not None:
+            check_yaml_keys(root)
             check_cut_values(root, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
