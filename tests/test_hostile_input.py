@@ -137,6 +137,23 @@ def test_equal_keys_in_different_mappings_are_ordinary_yaml(tmp_path: Path) -> N
     load_case(write(tmp_path, "plain.yaml", text))
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_case_is_named_as_utf16_not_as_binary(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "notepad-unicode.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path.write_bytes(text.encode(encoding) if encoding == "utf-16" else
+                     b"\xfe\xff" + text.encode(encoding))
+    [problem] = problems_of(path)
+    assert problem.message == "file is UTF-16 text, not UTF-8" and problem.fix == "save it as UTF-8"
+
+
+def test_a_json_case_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    data = load_case(EXAMPLE).model_dump(mode="json", exclude_none=True)
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    assert load_case(path).id == data["id"]
+
+
 # -- the API -------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -246,3 +263,11 @@ def test_the_api_reports_a_number_past_the_digit_limit_as_an_invalid_case(served
     body = answer.json()
     assert body["error"] == "invalid_case" and "a number of 5,000 digits" in body["message"]
     assert body["detail"][0]["line"] is not None
+
+
+def test_the_api_names_a_utf16_upload_as_utf16(served) -> None:  # type: ignore[no-untyped-def]
+    _, client = served
+    answer = client.post("/v1/cases", content=EXAMPLE.read_text(encoding="utf-8").encode("utf-16"),
+                         headers={"Content-Type": "application/yaml"})
+    assert answer.status_code == 422
+    assert "the file is UTF-16 text, not UTF-8" in answer.json()["message"]

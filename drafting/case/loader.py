@@ -85,6 +85,10 @@ def read_case_file(path: Path) -> tuple[dict[str, Any], str]:
     return parsed.data, text
 
 
+# Byte-order marks of UTF-16 (LE, BE; UTF-32 LE starts the same), what Notepad's "Unicode" writes.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _read(path: Path) -> tuple[Parsed, str]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -102,6 +106,8 @@ def _read(path: Path) -> tuple[Parsed, str]:
             "as documents",
         )
     raw = path.read_bytes()
+    if raw.startswith(_UTF16_BOMS):  # Windows editors' "Unicode": text, not binary
+        raise _fail(path, "file is UTF-16 text, not UTF-8", "save it as UTF-8")
     if b"\x00" in raw:
         raise _fail(path, "file is binary, not a text case file", "save the case as YAML or JSON")
     try:
@@ -121,7 +127,8 @@ def _read(path: Path) -> tuple[Parsed, str]:
 def _parse(path: Path, text: str, kind: str) -> Parsed:
     if kind == "json":
         try:
-            data = json.loads(text, object_pairs_hook=unique_pairs)
+            # a UTF-8 byte-order mark (Windows editors) is not JSON syntax; YAML already skips it
+            data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_pairs)
         except json.JSONDecodeError as exc:
             raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
                         exc.lineno) from None
@@ -233,6 +240,9 @@ def read_case_bytes(data: bytes, name: str) -> tuple[Case, str]:
     """Validate a case file's bytes (an upload, a request body) as a file called ``name`` would
     be; returns the case and its text. Problems are raised as one CaseFileError naming
     ``name``, line and field."""
+    if data.startswith(_UTF16_BOMS):
+        raise CaseFileError(name, [Problem((), "the file is UTF-16 text, not UTF-8",
+                                           "save it as UTF-8 YAML or JSON")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
