@@ -41,6 +41,12 @@ class Settings(BaseSettings):
     max_tokens: int | None = Field(
         default=None, ge=1, description="Cap on tokens generated per call (default: the server's).")
     timeout_s: float = Field(default=60.0, gt=0, description="Per-call timeout in seconds.")
+    # 128,000 output tokens (the largest max_completion_tokens of OpenAI's current chat models)
+    # at most ~24 bytes each once JSON-escaped (\\uXXXX per non-ASCII character, ~4 per token)
+    # is ~3 MB; doubled for logprobs and metadata and rounded up.
+    max_response_bytes: int = Field(
+        default=8 * 1024 * 1024, ge=1024,
+        description="Largest model-server response body read; past it the call fails.")
     retries: int = Field(default=2, ge=0, le=10, description="Retries per call after the first.")
     concurrency: int = Field(default=4, ge=1, le=64, description="Sections drafted at once.")
     allow_external: bool = Field(

@@ -5,6 +5,8 @@ Time and memory are measured by benchmarks/hostile_input.py, not asserted here."
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,11 +81,77 @@ def test_every_problem_of_a_large_file_has_its_own_line(tmp_path: Path) -> None:
 
 
 def test_a_huge_wrong_value_is_shown_cut_short(tmp_path: Path) -> None:
-    text = EXAMPLE.read_text(encoding="utf-8").replace(
-        "\nfacts:", "\nquestion: [" + ", ".join(["[1, 2, 3, 4, 5]"] * 2000) + "]\nfacts:", 1)
+    text = re.sub(r"\nquestion: >-\n(?:  .*\n)+",  # the question's block, replaced (not repeated)
+                  "\nquestion: [" + ", ".join(["[1, 2, 3, 4, 5]"] * 2000) + "]\n",
+                  EXAMPLE.read_text(encoding="utf-8"), count=1)
     [problem] = problems_of(write(tmp_path, "huge-value.yaml", text))
     assert problem.path == "question" and "is not text" in problem.message
     assert len(problem.message) < 120 and len(problem.fix) < 80
+
+
+def a_number_of(digits: int) -> str:
+    return "9" * digits
+
+
+@pytest.mark.parametrize("name", ["long-number.yaml", "long-number.json"])
+def test_a_number_past_the_integer_digit_limit_is_a_problem_not_a_crash(
+        tmp_path: Path, name: str) -> None:
+    """Python refuses to convert an integer of more than 4,300 digits (CVE-2020-10735); a case
+    carrying one is reported like any other problem, not with a ValueError traceback."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert "\n  age: " in text
+    if name.endswith(".json"):
+        data = load_case(write(tmp_path, "plain.yaml", text)).model_dump(mode="json",
+                                                                         exclude_none=True)
+        data["patient"]["age"] = 71
+        text = json.dumps(data).replace('"age": 71', '"age": ' + a_number_of(5000), 1)
+    else:
+        text = re.sub(r"\n  age: \d+", "\n  age: " + a_number_of(5000), text, count=1)
+    [problem] = problems_of(write(tmp_path, name, text))
+    assert "a number of 5,000 digits" in problem.message
+    if name.endswith(".yaml"):
+        assert text.splitlines()[problem.line - 1].strip().startswith("age: 999")
+
+
+def test_a_key_written_twice_in_yaml_is_refused_with_both_lines(tmp_path: Path) -> None:
+    """PyYAML keeps the last of two equal keys silently; a case refuses the second copy."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    text = re.sub(r"\n  age: (\d+)", r"\n  age: \1\n  age: 99", text, count=1)
+    [problem] = problems_of(write(tmp_path, "twice.yaml", text))
+    first = text.splitlines().index("  age: 99")  # 0-based index of the second copy
+    assert problem.line == first + 1
+    assert problem.message == ("the key 'age' is written twice in one mapping "
+                               f"(first at line {first})")
+
+
+def test_a_name_written_twice_in_json_is_refused(tmp_path: Path) -> None:
+    data = load_case(EXAMPLE).model_dump(mode="json", exclude_none=True)
+    text = json.dumps(data).replace('"age": ', '"age": 99, "age": ', 1)
+    [problem] = problems_of(write(tmp_path, "twice.json", text))
+    assert problem.message == "the key 'age' is written twice in one mapping"
+
+
+def test_equal_keys_in_different_mappings_are_ordinary_yaml(tmp_path: Path) -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    assert text.count("\n    statement:") > 1
+    load_case(write(tmp_path, "plain.yaml", text))
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be"])
+def test_a_utf16_case_is_named_as_utf16_not_as_binary(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "notepad-unicode.yaml"
+    text = EXAMPLE.read_text(encoding="utf-8")
+    path.write_bytes(text.encode(encoding) if encoding == "utf-16" else
+                     b"\xfe\xff" + text.encode(encoding))
+    [problem] = problems_of(path)
+    assert problem.message == "file is UTF-16 text, not UTF-8" and problem.fix == "save it as UTF-8"
+
+
+def test_a_json_case_with_a_utf8_byte_order_mark_is_read(tmp_path: Path) -> None:
+    data = load_case(EXAMPLE).model_dump(mode="json", exclude_none=True)
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(data).encode())
+    assert load_case(path).id == data["id"]
 
 
 # -- the API -------------------------------------------------------------------------------------
@@ -183,3 +251,23 @@ def test_an_unexpected_error_is_json_with_a_request_id_and_its_traceback_is_logg
     assert logged.request_id == body["request_id"] and logged.exc_info is not None
     assert "secret detail from deep inside" in errors.logger().handlers[0].formatter.format(
         logged)
+
+
+def test_the_api_reports_a_number_past_the_digit_limit_as_an_invalid_case(served) -> None:  # type: ignore[no-untyped-def]
+    _, client = served
+    text = re.sub(r"\n  age: \d+", "\n  age: " + a_number_of(5000),
+                  EXAMPLE.read_text(encoding="utf-8"), count=1)
+    answer = client.post("/v1/cases", content=text.encode(),
+                         headers={"Content-Type": "application/yaml"})
+    assert answer.status_code == 422
+    body = answer.json()
+    assert body["error"] == "invalid_case" and "a number of 5,000 digits" in body["message"]
+    assert body["detail"][0]["line"] is not None
+
+
+def test_the_api_names_a_utf16_upload_as_utf16(served) -> None:  # type: ignore[no-untyped-def]
+    _, client = served
+    answer = client.post("/v1/cases", content=EXAMPLE.read_text(encoding="utf-8").encode("utf-16"),
+                         headers={"Content-Type": "application/yaml"})
+    assert answer.status_code == 422
+    assert "the file is UTF-16 text, not UTF-8" in answer.json()["message"]

@@ -19,6 +19,7 @@ from drafting.prompting import Prompt
 from drafting.settings import Settings
 from guideline_index.tokens import count_tokens
 from tests.fakes.openai_server import (
+    Behaviour,
     FakeOpenAIServer,
     MalformedKind,
     error,
@@ -182,7 +183,7 @@ def test_persistent_timeout_names_the_timeout(server: FakeOpenAIServer) -> None:
     assert len(server.chat_requests) == 2
 
 
-@pytest.mark.parametrize("kind", ["empty", "blank", "no_choices", "not_json"])
+@pytest.mark.parametrize("kind", ["empty", "blank", "no_choices", "empty_choices", "not_json"])
 def test_malformed_output_is_retried(server: FakeOpenAIServer, kind: MalformedKind) -> None:
     server.script(malformed(kind), reply("now well formed"))
     backend = backend_for(server)
@@ -191,7 +192,8 @@ def test_malformed_output_is_retried(server: FakeOpenAIServer, kind: MalformedKi
 
 
 @pytest.mark.parametrize(("kind", "cause"), [("empty", "empty response"),
-                                             ("no_choices", "malformed response")])
+                                             ("no_choices", "malformed response"),
+                                             ("empty_choices", "malformed response")])
 def test_persistent_malformed_output_fails(server: FakeOpenAIServer, kind: MalformedKind,
                                            cause: str) -> None:
     server.default = malformed(kind)
@@ -199,6 +201,25 @@ def test_persistent_malformed_output_fails(server: FakeOpenAIServer, kind: Malfo
     with pytest.raises(BackendError, match=rf"{cause} .*\(2 attempts\)"):
         complete(backend)
     assert len(server.chat_requests) == 2
+
+
+@pytest.mark.parametrize("chunked", [False, True], ids=["declared-length", "chunked"])
+def test_a_reply_larger_than_the_response_limit_fails_without_being_read_whole(
+        server: FakeOpenAIServer, chunked: bool) -> None:
+    """A server's reply is read at most max_response_bytes far, whether it declares its length or
+    streams it; such a reply is not retried (the server would send it again)."""
+    server.default = Behaviour(text="A" * 200_000, chunked=chunked)
+    backend = backend_for(server, max_response_bytes=64 * 1024)
+    too_large = r"larger than 65,536 bytes .*\(1 attempt; not retried\)"
+    with pytest.raises(BackendError, match=too_large):
+        complete(backend)
+    assert len(server.chat_requests) == 1
+
+
+def test_a_reply_within_the_response_limit_is_read(server: FakeOpenAIServer) -> None:
+    server.default = Behaviour(text="B" * 20_000, chunked=True)
+    backend = backend_for(server, max_response_bytes=64 * 1024)
+    assert complete(backend).text == "B" * 20_000
 
 
 @pytest.mark.parametrize("status", [400, 401, 403, 404])

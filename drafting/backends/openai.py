@@ -28,6 +28,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
 from drafting.backends.base import BackendError, Completion
+from drafting.backends.bounded_http import BoundedTransport, ResponseTooLarge
 from drafting.backends.registry import register
 from drafting.deid import PromptGuard
 from drafting.prompting import Prompt
@@ -107,6 +108,7 @@ class OpenAIBackend:
         self.temperature = settings.temperature
         self.max_tokens = settings.max_tokens
         self.timeout_s = settings.timeout_s
+        self.max_response_bytes = settings.max_response_bytes
         self.retries = settings.retries
         self._api_key = resolve_api_key(settings)
         self._last_attempts = 0
@@ -135,10 +137,13 @@ class OpenAIBackend:
         # would fail with "Event loop is closed".
         # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and
         # the API's drafting workers build a backend per draft.
-        self._http = httpx.AsyncClient(
-            timeout=self.timeout_s, verify=_tls_context(),
+        transport = httpx.AsyncHTTPTransport(
+            verify=_tls_context(),
             limits=httpx.Limits(max_connections=None,
                                 max_keepalive_connections=KEEPALIVE_CONNECTIONS))
+        self._http = httpx.AsyncClient(
+            timeout=self.timeout_s,
+            transport=BoundedTransport(transport, self.max_response_bytes))
         return ChatOpenAI(model=self.model, base_url=self.base_url,
                           api_key=self._api_key or NO_KEY,  # type: ignore[arg-type]
                           temperature=self.temperature, **self._token_limit(),
@@ -231,6 +236,9 @@ class OpenAIBackend:
 
     def _diagnose(self, exc: Exception) -> _Failure:
         """Classify a failed call; anything unrecognised is a bug and propagates as it is."""
+        if isinstance(exc, ResponseTooLarge) or isinstance(exc.__cause__, ResponseTooLarge):
+            too_large = exc if isinstance(exc, ResponseTooLarge) else exc.__cause__
+            return _Failure(f"{too_large} from {self.endpoint}", False)
         if isinstance(exc, TimeoutError | openai.APITimeoutError | httpx.TimeoutException):
             return _Failure(f"timed out after {self.timeout_s} s waiting for {self.endpoint}", True)
         if isinstance(exc, openai.APIStatusError):
@@ -245,8 +253,10 @@ class OpenAIBackend:
         if isinstance(exc, openai.APIConnectionError | httpx.TransportError):
             reason = exc.__cause__ or exc
             return _Failure(f"could not connect to {self.endpoint}: {reason}", True)
-        if isinstance(exc, openai.APIResponseValidationError | KeyError | TypeError | ValueError):
-            # a body that is not JSON or has no choices (LangChain raises KeyError/TypeError)
+        if isinstance(exc, openai.APIResponseValidationError | KeyError | TypeError | ValueError
+                      | IndexError):
+            # a body that is not JSON, has no choices (LangChain raises KeyError/TypeError) or
+            # an empty list of choices (IndexError)
             return _Failure(f"malformed response from {self.endpoint}: "
                             f"{type(exc).__name__}: {str(exc)[:200]}", True)
         raise exc

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import json
+import re
 import reprlib
 import tempfile
 from collections.abc import Mapping
@@ -16,6 +17,7 @@ from pydantic import ValidationError
 
 from drafting.case.case import Case
 from drafting.case.checks import check_case
+from drafting.case.duplicate_keys import DuplicateKey, unique_pairs
 from drafting.case.parsing import (
     MAX_DEPTH,
     CutValue,
@@ -24,6 +26,7 @@ from drafting.case.parsing import (
     YamlSyntax,
     json_depth_over,
     line_of,
+    long_number,
     parse_yaml,
 )
 from drafting.case.problems import CaseFileError, Loc, Problem
@@ -82,6 +85,10 @@ def read_case_file(path: Path) -> tuple[dict[str, Any], str]:
     return parsed.data, text
 
 
+# Byte-order marks of UTF-16 (LE, BE; UTF-32 LE starts the same), what Notepad's "Unicode" writes.
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _read(path: Path) -> tuple[Parsed, str]:
     kind = SUFFIXES.get(path.suffix.lower())
     if kind is None:
@@ -99,6 +106,8 @@ def _read(path: Path) -> tuple[Parsed, str]:
             "as documents",
         )
     raw = path.read_bytes()
+    if raw.startswith(_UTF16_BOMS):  # Windows editors' "Unicode": text, not binary
+        raise _fail(path, "file is UTF-16 text, not UTF-8", "save it as UTF-8")
     if b"\x00" in raw:
         raise _fail(path, "file is binary, not a text case file", "save the case as YAML or JSON")
     try:
@@ -118,12 +127,18 @@ def _read(path: Path) -> tuple[Parsed, str]:
 def _parse(path: Path, text: str, kind: str) -> Parsed:
     if kind == "json":
         try:
-            data = json.loads(text)
+            # a UTF-8 byte-order mark (Windows editors) is not JSON syntax; YAML already skips it
+            data = json.loads(text.removeprefix("\ufeff"), object_pairs_hook=unique_pairs)
         except json.JSONDecodeError as exc:
             raise _fail(path, f"invalid JSON: {exc.msg} (column {exc.colno})", "fix the syntax",
                         exc.lineno) from None
         except RecursionError:
             data = None
+        except DuplicateKey as exc:
+            raise _fail(path, exc.message, exc.fix) from None
+        except ValueError as exc:  # an integer past Python's digit limit
+            digits = re.search(r"has (\d+) digits", str(exc))
+            raise _fail(path, *long_number(int(digits[1]) if digits else 0)) from None
         if data is None or json_depth_over(data):
             raise _fail(path, f"JSON nested more than {MAX_DEPTH} levels deep",
                         "a case file is a few levels deep; flatten the structure")
@@ -133,7 +148,7 @@ def _parse(path: Path, text: str, kind: str) -> Parsed:
     except CutValue as exc:
         raise CaseFileError(path, [Problem(loc, message, fix, line)
                                    for loc, message, fix, line in exc.cuts]) from None
-    except UnsafeYaml as exc:
+    except (UnsafeYaml, DuplicateKey) as exc:
         raise _fail(path, exc.message, exc.fix, exc.line) from None
     except YamlSyntax as exc:
         if "nesting depth" in exc.problem:  # libyaml's own limit, past ours in flow style
@@ -225,6 +240,9 @@ def read_case_bytes(data: bytes, name: str) -> tuple[Case, str]:
     """Validate a case file's bytes (an upload, a request body) as a file called ``name`` would
     be; returns the case and its text. Problems are raised as one CaseFileError naming
     ``name``, line and field."""
+    if data.startswith(_UTF16_BOMS):
+        raise CaseFileError(name, [Problem((), "the file is UTF-16 text, not UTF-8",
+                                           "save it as UTF-8 YAML or JSON")])
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -11,11 +11,13 @@ same way."""
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
+from drafting.case.duplicate_keys import check_yaml_keys
 from drafting.case.problems import Loc
 
 # A case is at most about six levels deep (case > facts > fact > source > page); 64 leaves room
@@ -51,6 +53,25 @@ class UnsafeYaml(ValueError):
     def __init__(self, message: str, fix: str, line: int | None):
         super().__init__(message)
         self.message, self.fix, self.line = message, fix, line
+
+
+def long_number(digits: int) -> tuple[str, str]:
+    """The message and fix for an integer longer than Python converts (``int`` refuses more than
+    ``sys.get_int_max_str_digits()`` digits, CVE-2020-10735): no age, dose or count is that long."""
+    return (f"a number of {digits:,} digits, past the {sys.get_int_max_str_digits():,}-digit "
+            "limit for numbers", "write the number as the record gives it, or quote it as text")
+
+
+def _construct_int(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> int:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        raise UnsafeYaml(*long_number(len(str(node.value))), node.start_mark.line + 1) from None
+
+
+_loader_class: Any
+for _loader_class in {_SafeLoader, _Loader}:  # both are yaml.SafeLoader classes
+    _loader_class.add_constructor("tag:yaml.org,2002:int", _construct_int)
 
 
 class YamlSyntax(ValueError):
@@ -125,6 +146,7 @@ def parse_yaml(text: str) -> Parsed:
     try:
         root = loader.get_single_node()
         if root is not None:
+            check_yaml_keys(root)
             check_cut_values(root, text)
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:

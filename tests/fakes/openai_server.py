@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 ReplyFn = Callable[[dict[str, Any]], str]
 Usage = tuple[int, int] | None  # (prompt_tokens, completion_tokens); None: word counts
-MalformedKind = Literal["empty", "blank", "no_choices", "not_json"]
+MalformedKind = Literal["empty", "blank", "no_choices", "empty_choices", "not_json"]
 CHAT_PATH = "/v1/chat/completions"
 
 
@@ -43,6 +43,7 @@ class Behaviour:
     delay_s: float = 0.0
     usage: Usage = None
     omit_usage: bool = False
+    chunked: bool = False  # sent with Transfer-Encoding: chunked, no Content-Length
 
 
 @dataclass(frozen=True)
@@ -73,9 +74,11 @@ def error(status: int, body: Any = None, *, headers: Mapping[str, str] | None = 
 
 
 def malformed(kind: MalformedKind = "empty") -> Behaviour:
-    """HTTP 200 that is no usable completion: content "" or whitespace, no choices, or not JSON."""
+    """HTTP 200 that is no usable completion: content "" or whitespace, no choices (absent or an
+    empty list), or not JSON."""
     no_choices = {"id": "chatcmpl-fake", "object": "chat.completion", "created": 0, "model": "m"}
     return {"empty": reply(""), "blank": reply("  \n\t "), "no_choices": Behaviour(body=no_choices),
+            "empty_choices": Behaviour(body={**no_choices, "choices": []}),
             "not_json": Behaviour(body="this is not JSON {")}[kind]
 
 
@@ -137,19 +140,29 @@ class _Handler(BaseHTTPRequestHandler):
             fake._stopping.wait(fake.latency_s + behaviour.delay_s)
             body = behaviour.body if behaviour.body is not None else fake._completion(
                 behaviour, request)
-            self._send(behaviour.status, body, behaviour.headers)
+            self._send(behaviour.status, body, behaviour.headers, chunked=behaviour.chunked)
         finally:
             fake._in_flight(-1)
 
-    def _send(self, status: int, body: Any, headers: Mapping[str, str] | None = None) -> None:
+    def _send(self, status: int, body: Any, headers: Mapping[str, str] | None = None, *,
+              chunked: bool = False) -> None:
         data = (body if isinstance(body, str) else json.dumps(body)).encode()
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
+        if chunked:
+            self.send_header("Transfer-Encoding", "chunked")
+        else:
+            self.send_header("Content-Length", str(len(data)))
         for name, value in (headers or {}).items():
             self.send_header(name, value)
         self.end_headers()
-        self.wfile.write(data)
+        if chunked:
+            for start in range(0, len(data), 65536):
+                piece = data[start:start + 65536]
+                self.wfile.write(f"{len(piece):x}\r\n".encode() + piece + b"\r\n")
+            self.wfile.write(b"0\r\n\r\n")
+        else:
+            self.wfile.write(data)
         self.wfile.flush()
 
 
