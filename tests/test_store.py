@@ -423,6 +423,8 @@ def test_a_new_store_and_its_write_ahead_log_are_readable_by_their_owner_only(tm
         wal = path.with_name(path.name + "-wal")
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
         assert not wal.exists() or stat.S_IMODE(wal.stat().st_mode) == 0o600
+        lock = path.with_name(path.name + "-writer.lock")
+        assert lock.exists() and stat.S_IMODE(lock.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 

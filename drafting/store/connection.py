@@ -157,7 +157,8 @@ class WriterLock:
 
     def __init__(self, path: Path):
         self.path = path
-        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        # Owner only, as the store itself (issue #22 item 6).
+        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
 
     def __enter__(self) -> None:
         if self._fd is not None:
