@@ -344,3 +344,26 @@ def test_the_api_audit_row_names_the_key(tmp_path: Path) -> None:
                                                                   "Dr. Reyes")
         code, output = verify(server.store_path)
         assert code == 0, output
+
+
+@pytest.mark.slow
+def test_an_api_draft_moved_to_another_organisation_is_named(tmp_path: Path) -> None:
+    with api_server(tmp_path / "api") as server:
+        secret, _ = new_key(server.data_dir, "acme")
+        headers = {"Authorization": f"Bearer {secret}"}
+        with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
+            case = client.post("/v1/cases", content=CASE.read_bytes(),
+                               headers={"Content-Type": "application/yaml"}).json()
+            draft_id = client.post("/v1/drafts", json={"case": case["id"]}).json()["id"]
+            wait_finished(client, draft_id)
+        assert verify(server.store_path)[0] == 0
+        conn = attacker(server.store_path)
+        conn.execute("UPDATE api_drafts SET organisation = 'globex' WHERE draft_id = ?",
+                     (draft_id,))
+        code, output = verify(server.store_path)
+        assert code == 1
+        assert (f"API draft {draft_id}: ownership: its organisation is 'globex', but audit row"
+                in output and "records 'acme': it was moved to another tenant" in output)
+        conn.execute("DELETE FROM api_drafts WHERE draft_id = ?", (draft_id,))
+        code, output = verify(server.store_path)
+        assert code == 1 and f"API draft {draft_id}: deleted: audit row" in output

@@ -229,6 +229,10 @@ class Tenancy:
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                      (draft_id, organisation, api_case_id, key_id, int(retrieval), webhook_url,
                       at, at))
+        # The owner is vouched for by the audit chain: an edited organisation would move the
+        # draft to another tenant (``store verify`` compares the two).
+        append_audit(conn, "api", AuditAction.api_draft_owned, draft_id,
+                     organisation=organisation, api_case_id=api_case_id, key_id=key_id)
 
     def api_draft(self, organisation: str, draft_id: str) -> ApiDraft | None:
         with self.db.snapshot() as conn:

@@ -305,3 +305,35 @@ def _sign_off_differences(s: Any, row: Any, detail: dict) -> list[str]:
     if s["kind"] == "voided" and s["reason"] != detail.get("reason"):
         differ.append(f"reason {s['reason']!r} (recorded {detail.get('reason')!r})")
     return differ
+
+
+def ownership_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
+    """API drafts whose organisation differs from the one the audit log recorded when the draft
+    was requested (an edit that moves a draft to another tenant), rows no audit row records
+    although the store recorded owners when they were made, and recorded owners whose row is
+    gone. Stores older than the ``api_draft_owned`` rows are not checked for drafts made before
+    the first of them."""
+    owned = {str(row["draft_id"]): (int(row["id"]), detail)
+             for row, detail in _audit(conn, ("api_draft_owned",))}
+    first = min((audit_id for audit_id, _ in owned.values()), default=None)
+    seen = set()
+    for row in conn.execute("SELECT draft_id, organisation FROM api_drafts ORDER BY draft_id"):
+        draft_id, where = str(row["draft_id"]), f"API draft {row['draft_id']}"
+        seen.add(draft_id)
+        if draft_id in owned:
+            audit_id, detail = owned[draft_id]
+            if detail.get("organisation") != row["organisation"]:
+                yield _problem("ownership", where, f"its organisation is "
+                               f"{row['organisation']!r}, but audit row {audit_id} records "
+                               f"{detail.get('organisation')!r}: it was moved to another tenant")
+            continue
+        created = conn.execute("SELECT id FROM audit_log WHERE draft_id = ? AND action = "
+                               "'draft_created' ORDER BY id LIMIT 1", (draft_id,)).fetchone()
+        if first is not None and (created is None or int(created["id"]) > first):
+            yield _problem("ownership", where, f"no audit row records its owner "
+                           f"({row['organisation']!r}): it was inserted by hand")
+    for draft_id, (audit_id, detail) in owned.items():
+        if draft_id not in seen:
+            yield _problem("deleted", where=f"API draft {draft_id}",
+                           message=f"audit row {audit_id} records it for "
+                                   f"{detail.get('organisation')!r}, but it is gone")

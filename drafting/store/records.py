@@ -36,6 +36,7 @@ class AuditAction(StrEnum):
     api_key_created = "api_key_created"
     api_key_revoked = "api_key_revoked"
     webhook_called = "webhook_called"
+    api_draft_owned = "api_draft_owned"
     audit_chain_started = "audit_chain_started"
     user_added = "user_added"
     profile_changed = "profile_changed"
@@ -135,7 +136,7 @@ class AuditEntry:
 
 
 ProblemKind = Literal["edited", "deleted", "inserted", "back-dated", "sign-off", "case text",
-                      "section text", "criteria", "override"]
+                      "section text", "criteria", "override", "ownership"]
 
 
 @dataclass(frozen=True)

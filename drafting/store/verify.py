@@ -114,6 +114,7 @@ def verify_store(conn: sqlite3.Connection, head: tuple[int, str] | None = None
         "criteria results": integrity.criteria_problems(conn),
         "overrides": integrity.override_problems(conn),
         "sign-offs": integrity.sign_off_problems(conn, walk.boundary),
+        "API drafts": integrity.ownership_problems(conn),
     }
     for found in checks.values():
         problems += list(found)
