@@ -163,6 +163,8 @@ def _title_lines(text: str) -> list[str]:
                  and not re.search(r"\d", line))
         if capitals or short:
             out.append(line.rstrip(":"))
+        elif titled := _title_cell(raw):
+            out.append(titled)
         else:
             out += [field.group("study") for cell in _CELLS.split(raw)
                     if (field := _STUDY_FIELD.match(cell.strip()))
@@ -183,6 +185,15 @@ _STUDY_FIELD = re.compile(r"^(?:exam(?:ination)?|study|test|procedure)\s*:\s*(?P
 # the line names the record, the facility's words with it, when that cell names a kind of record
 # (a note, report, request ...), not a list it prints ("CLAIMANT PRESCRIPTION HISTORY").
 _CELLS = re.compile(r"\s{3,}|\s+[-\u2013\u2014|]+\s+")
+
+
+def _title_cell(raw: str) -> str | None:
+    """A title in capitals set beside a header's fields on one line, after a wide gap
+    ("UTILIZATION REVIEW DETERMINATION            Date of Notice: 09/29/2026", "OFFICE VISIT   DOS:
+    11/03/2026"): the cell that names a kind of record, not a field's label or value."""
+    return next((" ".join(cell.split()) for cell in _CELLS.split(raw.strip())
+                 if ":" not in cell and _RECORD_WORDS.search(cell)
+                 and _capitals([c for c in cell if c.isalpha()], 8)), None)
 
 
 def _capitals(letters: list[str], least: int = 4) -> bool:

@@ -6,8 +6,8 @@ Which sentences count, and as what, depends on the kind of record:
 - procedure reports and device trial records: the ``Procedure:`` (or trial) line, then
   responses (relief, function after the block); their indication is read as history;
 - pharmacy records: fills grouped into courses (drug, strength and directions);
-- letters deciding a request (denials, independent reviews): the reasons, the request's history
-  and the patient facts of the case summary (letters.py);
+- letters deciding a request (denials, independent reviews): each item's decision, the reasons,
+  the request's history and the patient facts of the case summary (letter_facts.py);
 - psychological evaluations: scores, diagnoses, conclusions and the history taken;
 - everything else: relief, medications with a dose, conservative care, monitoring, function,
   examination and history, in that order of precedence, and what a sentence states in passing
@@ -26,7 +26,6 @@ from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.clauses import clauses_of
 from drafting.intake.extract.columns import column_dates, column_row
-from drafting.intake.extract.decision_lists import listed_lines
 from drafting.intake.extract.decisions import SERVICE_LABELS
 from drafting.intake.extract.diagnoses import ICD_CODE
 from drafting.intake.extract.drug_lines import (
@@ -50,18 +49,12 @@ from drafting.intake.extract.found import (
 )
 from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.injury_dates import dated_by_entry, since_the_injury
-from drafting.intake.extract.letters import (
-    carry_dates,
-    decided_in_plan,
-    is_review_step,
-    latest_note_reviewed,
-    letter_parts,
-)
+from drafting.intake.extract.letter_facts import letter_facts
+from drafting.intake.extract.letters import decided_in_plan, is_review_step
 from drafting.intake.extract.medications import (
     pharmacy_courses,
 )
-from drafting.intake.extract.narrative import SURELY_DONE
-from drafting.intake.extract.not_patient import NOT_DONE_YET
+from drafting.intake.extract.narrative import not_done_yet
 from drafting.intake.extract.one_line import joined_on_one_line
 from drafting.intake.extract.passing import (
     PROCEDURE_WORDS,
@@ -91,6 +84,7 @@ from drafting.intake.extract.sections import (
 )
 from drafting.intake.extract.sentence_facts import EXAM_SECTIONS, classified, response_fact
 from drafting.intake.extract.text import Sentence, entry_dates, sentences
+from drafting.intake.extract.therapy_course import THERAPY_GIVEN, THERAPY_RECORDS, therapy_course
 from drafting.intake.extract.trials import INDICATION, as_of_trial_start
 from drafting.intake.extract.values import (
     date_range,
@@ -119,17 +113,6 @@ PROCEDURE_RECORDS = (RecordType.procedure_report, RecordType.operative_report,
 # Where a psychological evaluation or session note tells the history it takes.
 PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b|background|treatment|progress",
                            re.IGNORECASE)
-
-
-# What a therapy record says was given over its course, under these labels or headings.
-THERAPY_RECORDS = {RecordType.pt_note: "physical_therapy",
-                   RecordType.chiropractic_note: "chiropractic"}
-THERAPY_GIVEN = re.compile(r"^(?:interventions?(?: provided)?|treatments? (?:provided|given)|"
-                           r"therapeutic (?:exercise|activities)|manual therapy|neuromuscular "
-                           r"re-?education|modalities|visits(?: attended)?|"
-                           r"(?:spinal )?manipulation|adjustments?)$", re.IGNORECASE)
-START_OF_CARE = re.compile(r"^(?:start of care|soc|date of initial evaluation|initial "
-                           r"evaluation(?: date)?)$", re.IGNORECASE)
 
 
 def document_facts(doc: Document) -> list[Found]:
@@ -175,7 +158,7 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
     if doc.type in (RecordType.imaging_report, RecordType.electrodiagnostic_report):
         return report_facts(doc, said, _general)
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
-        return _letter(doc, said)
+        return letter_facts(doc, said, _general)
     if doc.type is RecordType.psych_evaluation:
         # its scores and conclusions, and the history it takes like any note (its history
         # fields, "PSYCHIATRIC HISTORY: One episode of ...", are narrative)
@@ -188,47 +171,9 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
     if doc.type in THERAPY_RECORDS:
         course = [s for s in said if THERAPY_GIVEN.search(label_core(s.label or s.section))
                   or rendered_in_plan(s)]  # "P: Diversified CMT C5, C6 (2 regions)": given
-        return _therapy_course(doc, course) + _general(doc, [s for s in said
+        return therapy_course(doc, course) + _general(doc, [s for s in said
                                                              if s not in course])
     return _general(doc, said)
-
-
-def _therapy_course(doc: Document, given: list[Sentence]) -> list[Found]:
-    """What a therapy record says was given over the course ("Therapeutic exercise (97110):
-    lumbar stabilization", "Visits: 14 attended of 18 authorized"): the therapy itself, from
-    the start of care (when the record states it) to the record's date."""
-    tag = THERAPY_RECORDS[doc.type]
-    start = next((day for line in doc.lines if line.label and START_OF_CARE.match(line.label)
-                  for day in [stated_date(line.value or "", doc)] if day), None)
-    out = []
-    for sentence in given:
-        if NOT_ABOUT_THE_PATIENT.search(sentence.text) or not_done_yet(sentence.text):
-            continue
-        care = make_fact(C.conservative_care, sentence, doc, [tag])
-        if start and start[0] < doc.date:
-            care.date, care.date_precision, care.end_date = start[0], start[1], doc.date
-        out.append(care)
-    return out
-
-
-def _letter(doc: Document, said: list[Sentence]) -> list[Found]:
-    """A letter deciding a request: its reasons and the steps of the request's history as
-    utilization-review facts (each dated by its own sentence), and the patient facts of its
-    case summary."""
-    items = listed_lines(doc.lines)  # "1. Lumbar RFA (CPT 64635), requested ...": an item
-    said = [s for s in said if not NOT_ABOUT_THE_PATIENT.search(s.text)
-            and not s.text.endswith(":")  # (a line introducing a list)
-            and not any(s.text in item for item in items)]
-    dated = {i for i, s in enumerate(said) if stated_date(f"{s.lead} {s.text}", doc)}
-    parts = letter_parts(said, dated)
-    steps = [make_fact(C.utilization_review, s, doc, tags=[]) for s in parts.steps]
-    # a reason is the decision's (the letter's date), whatever date it quotes from the record
-    reasons = [replace(make_fact(C.utilization_review, s, doc, tags=[]), date=doc.date,
-                       end_date=None, date_precision="day") for s in parts.reasons
-               if not SKIPPED_SECTIONS.search(s.section)]  # a reason may sit under any label
-    summary = [s for s in parts.summary if readable(s)]
-    return steps + reasons + carry_dates(_general(doc, summary), summary, doc,
-                                         latest_note_reviewed(said, doc.date))
 
 
 def _psych(sentence: Sentence, doc: Document) -> Found | None:
@@ -409,12 +354,6 @@ _MEASURED_NOW = re.compile(r"\bat (?:\d{1,2}|one|two|three|four|six|eight)\s*(?:
 _ORDINAL_ONE = re.compile(r"\b(?:the|a|her|his) (?:first|second|third|fourth|last|latest|"
                           r"most recent|repeat)\b(?! (?:visit|time|day|week|month|year))",
                           re.IGNORECASE)
-
-
-def not_done_yet(text: str) -> bool:
-    """Asked for, planned or hoped for, unless the sentence says it was done ("s/p RFA
-    08/16/2022 (authorized 07/12/2022, auth # PA-1)")."""
-    return bool(NOT_DONE_YET.search(text)) and not SURELY_DONE.search(text)
 
 
 def _procedure_line(sentence: Sentence, doc: Document) -> bool:

@@ -2,14 +2,15 @@
 reconsideration): which of their sentences are the decision's reasons, which record a step of
 the request's history (submitted, received, denied, upheld, on a date), and which belong to the
 case summary of patient facts. Never patient facts: the reviewer's qualifications, the list of
-records reviewed, appeal rights, guideline citations and criteria, and the numbered decision
-lines (those are the disputed items, read in decisions.py)."""
+records reviewed, appeal rights, guideline citations and criteria. A line naming an item with its
+decision is the disputed item (read in decisions.py); an item's verdict alone ("1. Certified.",
+"Item 1: OVERTURNED.") is also the review's record that the item was so decided."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from drafting.deid.dates import find_dates
 from drafting.intake.extract.decisions import (
@@ -97,6 +98,31 @@ class LetterParts:
     reasons: list[Sentence]
     steps: list[Sentence]
     summary: list[Sentence]
+    decisions: list[Sentence] = field(default_factory=list)
+
+
+# A verdict alone, opening an item's line or field, as determination letters write each item's
+# decision ("1. Certified. ODG supports ...", "Item 1: OVERTURNED.", "Decision: DENIED (we
+# upheld our earlier decision).", "Non-certified with weaning."), with no service named.
+BARE_DECISION = re.compile(
+    r"^(?:fully |partially )?(?:(?:not |non-?)?(?:certified|approved|authori[sz]ed|medically "
+    r"necessary)|denied|upheld|overturned|reversed|affirmed|modified|(?:un)?favorable|"
+    r"(?:not )?reasonable (?:and|or) necessary)\b"
+    # at most a few words or a parenthesis after it ("with weaning", "(we upheld our earlier
+    # decision)"): a verdict with its terms ("PARTIALLY OVERTURNED - 4 visits are medically
+    # necessary; 4 are not") is the item's decision, read in decisions.py
+    r"(?:\s+[a-z]+){0,3}(?:\s*\([^()]{1,60}\))?\.?$", re.IGNORECASE)
+
+
+def _decision(sentence: Sentence, first: bool) -> bool:
+    """Is ``sentence`` an item's verdict alone: the first sentence of a numbered item or of an
+    "Item N:" field, naming no service? (A line naming the service with its verdict, "2.
+    Lidocaine patch #30: NOT MEDICALLY NECESSARY", is the disputed item itself, read in
+    decisions.py, and so is a one-item letter's "Determination: Denied".)"""
+    label = label_core(sentence.label) if sentence.label else ""
+    opens = (sentence.listed and first and not sentence.label) or bool(
+        sentence.lead and ITEM_DECISION.match(label))
+    return opens and bool(BARE_DECISION.match(sentence.text))
 
 
 def is_review_step(sentence: Sentence) -> bool:
@@ -131,7 +157,7 @@ def _verdict_only(text: str) -> bool:
 
 def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     """Split a letter's sentences; ``dated`` holds the indexes of sentences that state a date."""
-    reasons, steps, summary = [], [], []
+    reasons, steps, summary, decisions = [], [], [], []
     # "2) Lidocaine 5% patch #30: NOT MEDICALLY NECESSARY. The UR decision is upheld." is an
     # item with its decision, read as such: not a fact, nor is the rest of its paragraph.
     items = {s.paragraph for s in said if s.paragraph and decision_line(s.text)}
@@ -144,6 +170,10 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
         if item and sentence.lead:
             deciding, runs = sentence.label not in named, runs + 1
             named.add(sentence.label)
+        first = index == 0 or not _same_paragraph(said[index - 1], sentence)
+        if _decision(sentence, first):
+            decisions.append(sentence)
+            continue
         if decision_line(sentence.text) or sentence.paragraph in items or (item and deciding):
             continue
         if item:  # read as the reasons' prose, one paragraph, not as the value of a field
@@ -171,7 +201,7 @@ def letter_parts(said: list[Sentence], dated: set[int]) -> LetterParts:
     # a paragraph left with its verdict alone ("The request is not certified.", its grounds
     # being a guideline's words) states no reason: the item's decision, read as such
     return LetterParts([r for r in _one_per_paragraph(reasons) if not _BARE_VERDICT.match(r.text)],
-                       steps, summary)
+                       steps, summary, decisions)
 
 
 # A verdict naming neither the service nor a ground ("The request is not certified."): the

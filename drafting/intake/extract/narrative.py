@@ -11,6 +11,7 @@ import re
 
 from drafting.case.vocab import ProcedureFamily
 from drafting.intake.extract.negation import negated
+from drafting.intake.extract.not_patient import NOT_DONE_YET
 from drafting.intake.extract.vocabulary import history_patterns, procedure_in, procedures
 
 DONE = re.compile(r"\b(?:performed|done|underwent|undergone|received|had|treated with|s/p|"
@@ -77,3 +78,9 @@ def injury_told(text: str) -> bool:
     """The injury or onset event told in plain words ("Injured lifting a bundle of shingles",
     "slipped on a wet floor and landed on his back"), not negated."""
     return _stated(history_patterns().events, text)
+
+
+def not_done_yet(text: str) -> bool:
+    """Asked for, planned or hoped for, unless the sentence says it was done ("s/p RFA
+    08/16/2022 (authorized 07/12/2022, auth # PA-1)")."""
+    return bool(NOT_DONE_YET.search(text)) and not SURELY_DONE.search(text)
