@@ -46,3 +46,50 @@ def test_an_excerpt_for_another_setting_or_procedure_is_flagged(case, sentence, 
 ])
 def test_an_excerpt_that_applies_is_not_flagged(case, sentence, excerpt):
     assert out_of_scope(sentence, EXCERPTS[excerpt], load_case(EXAMPLES / f"{case}.yaml")) == ""
+
+
+# California's MTUS is the reference setting only for states without an adopted standard of
+# their own (guideline_index/jurisdictions.yaml): in Texas (ODG by 28 TAC §137.100) a
+# California excerpt cited as the rule is out of scope; in Kentucky (no adopted standard in the
+# index) it stands in.
+def _in(jurisdiction: str):
+    from drafting.case.vocab import Setting
+
+    case = load_case(EXAMPLES / "wc-lumbar-esi-defense.yaml")
+    return case.model_copy(update={"setting": Setting.other_workers_comp,
+                                   "jurisdiction": f"{jurisdiction} (workers' compensation)"})
+
+
+ESI = "mtus-cp-esi-radiculopathy-corroboration"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Radiculopathy must be shown on examination and confirmed by imaging.",
+    "The governing criteria require radiculopathy on examination and imaging.",
+])
+def test_a_california_excerpt_as_the_rule_of_a_state_with_its_own_standard(sentence):
+    assert "Texas" in out_of_scope(sentence, EXCERPTS[ESI], _in("Texas"))
+
+
+def test_a_california_excerpt_stands_in_where_the_state_has_no_adopted_standard():
+    sentence = "The governing criteria require radiculopathy on examination and imaging."
+    assert out_of_scope(sentence, EXCERPTS[ESI], _in("Kentucky")) == ""
+
+
+@pytest.mark.parametrize("sentence", [
+    "California's MTUS, by comparison, asks for radiculopathy confirmed by imaging.",
+    "The MTUS criteria, standing in for ODG here, ask for radiculopathy on examination.",
+])
+def test_a_california_excerpt_named_as_a_comparison_is_not_flagged(sentence):
+    assert out_of_scope(sentence, EXCERPTS[ESI], _in("Texas")) == ""
+
+
+def test_a_document_that_declares_the_stand_in_is_read_under_it():
+    """The engine's drafts say "Judged on the California MTUS criteria ..., standing in for
+    the Official Disability Guidelines": their MTUS citations are read as that stand-in, but a
+    sentence saying the California text governs the case is still out of scope."""
+    texas = _in("Texas")
+    states = "Radiculopathy must be shown on examination and confirmed by imaging."
+    governs = "That is the test the Texas hearing had to apply here."
+    assert out_of_scope(states, EXCERPTS[ESI], texas, declared=True) == ""
+    assert "Texas" in out_of_scope(governs, EXCERPTS[ESI], texas, declared=True)

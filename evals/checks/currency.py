@@ -6,7 +6,7 @@ sets conditions)."""
 from __future__ import annotations
 
 from evals.checks.reach import widened
-from evals.checks.scope import out_of_scope
+from evals.checks.scope import STAND_IN_DECLARED, out_of_scope
 from evals.context import EvalContext
 from evals.findings import Finding
 
@@ -14,6 +14,7 @@ from evals.findings import Finding
 def check_currency(ctx: EvalContext) -> list[Finding]:
     findings = []
     days = {i.id: i.date_of_service for i in ctx.case.disputed_items}
+    declared = any(STAND_IN_DECLARED.search(s.text) for s in ctx.draft.sections)
     for sentence in ctx.sentences:
         # each excerpt marker and the excerpt it names (None where the index has none)
         named = {m: ctx.excerpts.get(m[2:]) for m in dict.fromkeys(sentence.markers)
@@ -37,7 +38,7 @@ def check_currency(ctx: EvalContext) -> list[Finding]:
                 span = f"{excerpt.effective_from} to {excerpt.effective_to or 'now'}"
                 message = (f"{excerpt.id} was in force {span}, not on the date of service "
                            f"{', '.join(d.isoformat() for d in applicable)}")
-            message = message or out_of_scope(sentence.plain, excerpt, ctx.case)
+            message = message or out_of_scope(sentence.plain, excerpt, ctx.case, declared)
             if message:
                 findings.append(Finding(
                     check="currency", severity="error", section=sentence.section.key,

@@ -6,7 +6,18 @@ not govern a stimulator or a fusion).
 A sentence that names the other setting it draws on ("Medicare's determination, which many
 commercial policies mirror") compares, and is not judged on the setting; provisions about
 medication, consultation or care in general apply to every procedure, and a case about an
-"other" service or a consultation is not judged on procedures at all."""
+"other" service or a consultation is not judged on procedures at all.
+
+California's MTUS is the reference setting for workers' compensation in a state without a
+treatment standard of its own; where the case's state has adopted one by rule
+(``guideline_index/jurisdictions.yaml``: ODG in Texas, 85 CSR 20 in West Virginia, the
+Minnesota parameters, New York's Medical Treatment Guidelines), a California-only excerpt cited
+as the rule is out of scope, unless the sentence names California as a comparison ("the
+California MTUS criteria, standing in for ODG"). A document that declares the stand-in itself
+("Judged on the California MTUS criteria ..., standing in for the Official Disability
+Guidelines", the engine's wording) has its MTUS citations read under that declaration: there
+only a sentence that says the California excerpt governs the case is out of scope ("the
+governing criteria", "the test the hearing had to apply")."""
 
 from __future__ import annotations
 
@@ -36,6 +47,23 @@ _GOVERNS = re.compile(r"\b(?:(?:is|are|was|were) governed by|governs|(?:is|are) 
                       r"(?:governing|controlling|binding)|(?:appl(?:y|ies)|controls) (?:here|to "
                       r"(?:this|the) (?:case|claim|request|replacement|item|service)))\b",
                       re.IGNORECASE)
+
+
+# A sentence that names California's guideline as a comparison or a stand-in, not as the rule:
+# "California", or MTUS/ACOEM with a word of comparison.
+_CALIFORNIA_COMPARED = re.compile(
+    r"\bCalifornia\b|\b(?:MTUS|ACOEM)\b.{0,80}?\b(?:stand(?:s|ing)? in|stand-in|compar\w*|"
+    r"like|unlike|similar\w*|mirrors?|analog\w*|reference|persuasive|borrow\w*)\b|"
+    r"\b(?:stand(?:s|ing)? in|stand-in|compar\w*|like|unlike|similar\w*|mirrors?|analog\w*|"
+    r"reference|persuasive|borrow\w*)\b.{0,80}?\b(?:MTUS|ACOEM)\b", re.IGNORECASE)
+
+# A sentence that presents the excerpt it cites as the rule that decides the case.
+_DECIDES = re.compile(r"\b(?:governing|governs?|governed|applicable|bound by|binding|controlling|"
+                      r"controls|decides|(?:had|has|have|must|needs?) to apply|must apply|"
+                      r"(?:the|a) (?:carrier|payer|insurer|hearing|reviewer)\w* must apply)\b",
+                      re.IGNORECASE)
+# How a document declares that MTUS stands in for the state's own standard.
+STAND_IN_DECLARED = re.compile(r"\bstanding in for\b|\bstands in for\b", re.IGNORECASE)
 
 
 @cache
@@ -83,15 +111,41 @@ def _other_state(sentence: str, excerpt: Excerpt, case: Case) -> str:
     return ""
 
 
-def out_of_scope(sentence: str, excerpt: Excerpt, case: Case) -> str:
-    """Why the excerpt does not apply to the case, or "" when it does."""
+def _adopted_elsewhere(sentence: str, excerpt: Excerpt, case: Case, declared: bool) -> str:
+    """Why a California-only excerpt does not decide a case of a state whose own adopted
+    standard governs ("" when the state has none in force on a date of service, or when the
+    sentence names California as a comparison)."""
+    from drafting.criteria.jurisdiction import jurisdiction_of
+    from guideline_index.corpus import excerpts_by_id
+
+    if {str(s) for s in excerpt.settings} != {str(Setting.ca_workers_comp)}:
+        return ""
+    j = jurisdiction_of(case)
+    if j is None or not j.adopted_guideline:
+        return ""
+    standard = excerpts_by_id().get(j.standard)
+    days = [i.date_of_service for i in case.disputed_items]
+    if standard is None or (days and not any(standard.in_force_on(d) for d in days)):
+        return ""
+    if _CALIFORNIA_COMPARED.search(sentence) and not _GOVERNS.search(sentence):
+        return ""
+    if declared and not _DECIDES.search(sentence):
+        return ""  # read under the document's own declaration of the stand-in
+    return (f"{excerpt.id} is California's (MTUS), but {j.name} has adopted its own standard "
+            f"({j.governing}), which governs this case")
+
+
+def out_of_scope(sentence: str, excerpt: Excerpt, case: Case, declared: bool = False) -> str:
+    """Why the excerpt does not apply to the case, or "" when it does (``declared``: the
+    document declares the California criteria a stand-in for the state's own standard)."""
     settings = {str(s) for s in excerpt.settings}
     own = {str(case.setting)} | ({str(r)} if (r := _reference(case.setting)) else set())
     if not settings & own and (_GOVERNS.search(sentence) or not any(
             (named := _NAMED.get(Setting(s))) and named.search(sentence) for s in settings)):
         return (f"{excerpt.id} is written for {', '.join(sorted(settings))}, not this case's "
                 f"setting ({case.setting})")
-    other_state = _other_state(sentence, excerpt, case)
+    other_state = _other_state(sentence, excerpt, case) or \
+        _adopted_elsewhere(sentence, excerpt, case, declared)
     if other_state:
         return other_state
     cited = {str(p) for p in excerpt.procedures}
