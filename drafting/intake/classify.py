@@ -60,6 +60,13 @@ TITLE_RULES: list[tuple[RecordType, str]] = [
     (RecordType.other, r"correspondence|\bletter\b|fax cover"),
 ]
 _COMPILED = [(kind, re.compile(pattern, re.IGNORECASE)) for kind, pattern in TITLE_RULES]
+# A provider's appeal names the denial it appeals after the word appeal ("RE: Expedited
+# first-level appeal - denial of lumbar medial branch blocks", "Appeal of denial"); a plan's
+# decision names the appeal it decided ("Appeal denied", "Denial of your appeal").
+# A letter's subject line ("RE: ...", "Subject: ...").
+_SUBJECT = re.compile(r"^[ \t]*(?:RE|Re|Subject|SUBJECT)\s*:\s*(.+)$", re.MULTILINE)
+_APPEALING = re.compile(r"\bappeal\b(?!\s+(?:is\s+|was\s+)?(?:denied|upheld|decision|"
+                        r"determination))[^.]{0,40}?\bdenial\b", re.IGNORECASE)
 # Kinds known only by their title: a note that names an MRI or an EMG is not its report, nor is
 # a note that mentions a psychological evaluation, therapy or a pharmacy one.
 TITLED_ONLY = {RecordType.imaging_report, RecordType.electrodiagnostic_report,
@@ -230,6 +237,9 @@ def classify(first_page: str, full_text: str) -> Classification:
         scores = {k: len(p.findall(full_text)) for k, p in _COMPILED if k not in TITLED_ONLY}
         best = max(scores, key=lambda k: scores[k])
         kind = best if scores[best] else RecordType.other
+        if kind is RecordType.ur_denial and (subject := _SUBJECT.search(first_page)) and \
+                _APPEALING.search(subject.group(1)):
+            kind = RecordType.appeal  # "RE: First-level appeal - denial of ...": appealed
     # The document's own title: the recognised line, else the last title line (the first is
     # usually the facility).
     title = title or (titles[-1] if titles else kind.value.replace("_", " "))

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
-from drafting.intake.extract.found import Document, Found, stated_date
+from drafting.intake.extract.found import Document, Found, bare_year, stated_date
 from drafting.intake.extract.medications import Medication, medications_in, ocr_read
 from drafting.intake.extract.text import Sentence
 from drafting.intake.extract.values import measures
@@ -98,11 +98,22 @@ def taken_now(text: str, med: Medication) -> bool:
     return own is not None and _said_now(ocr_read(text), own)
 
 
+# Where a list's item ends: a semicolon or a comma after the item's parenthesis ("gabapentin
+# 600 mg tid (increased 9/9), no opioids since June"); not a full stop, which may end an
+# abbreviation ("-- prescriber: Dr. Leopold ... last fill 06/09/2026").
+_ITEM_END = re.compile(r";|(?<=\)),")
+
+
+def _own_item(read: str, own: tuple[int, int]) -> str:
+    """The words of a drug's own item: from its name to the end of its item, never the next
+    drug's or the next item's words."""
+    return _ITEM_END.split(read[own[0]:own[1]])[0]
+
+
 def _said_now(read: str, own: tuple[int, int]) -> bool:
     """The words of a drug's own span (``own`` in the OCR reading ``read``) say it is taken now."""
-    after = read[own[0]:min(own[1], own[0] + _NOW_WINDOW)]  # (never the next drug's words)
-    after = re.split(r";|\.\s|(?<=\)),", after)[0]  # (up to the end of its item)
-    return bool(_TAKEN_NOW.search(after))
+    after = _own_item(read, (own[0], min(own[1], own[0] + _NOW_WINDOW)))
+    return bool(_TAKEN_NOW.search(re.split(r"\.\s", after)[0]))
 
 
 def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] | None:
@@ -116,22 +127,40 @@ def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] 
     read = ocr_read(text)
     if _said_now(read, own):
         return doc.date, "day"
-    return stated_date(read[own[0]:own[1]], doc) or stated_date(read[:spans[0][0]], doc) or (
+    return stated_date(_own_item(read, own), doc) or stated_date(read[:spans[0][0]], doc) or (
         doc.date, "day")
+
+
+def own_date(text: str, name: str, doc: Document) -> tuple[dt.date, str] | None:
+    """The date a drug's own item states ("gabapentin stopped 2025 d/t dizziness"), if any."""
+    own = next(((a, b) for a, b, drug in _drug_spans(text) if drug == name), None)
+    if own is None:
+        return None
+    item = _own_item(ocr_read(text), own)
+    return stated_date(item, doc) or bare_year(item, doc.date)
 
 
 def other_drugs(found: Found, sentence: Sentence, doc: Document) -> list[Found]:
     """The other drugs a sentence tells with their doses, each a medication of its own, dated
-    by its own words ("Taking meloxicam 15 mg daily and gabapentin 300 mg tid since March")."""
-    if found.category is not C.medication or found.dose is None:
+    by its own words ("Taking meloxicam 15 mg daily and gabapentin 300 mg tid since March").
+    A drug told without its dose is a fact of its own only where its item states its own date
+    ("..., gabapentin stopped 2025 d/t dizziness"): otherwise the sentence's fact holds it."""
+    meds = medications_in(sentence.text)
+    if found.category is not C.medication or not meds:
         return []
-    meds = [m for m in medications_in(sentence.text) if m.amount is not None and m.dose]
+    first = found.dose.drug if found.dose else meds[0].drug.name
     out = []
     told = {name for _, _, name in _drug_spans(sentence.text)}
     for med in meds[1:]:
-        if med.drug.name == found.dose.drug or med.drug.name not in told:
+        if med.drug.name == first or med.drug.name not in told:
             continue  # (the second name of a combination product is the product's)
-        day, precision = drug_date(sentence.text, med, doc) or (found.date, found.date_precision)
+        if med.amount is not None and med.dose:
+            day, precision = drug_date(sentence.text, med, doc) or (found.date,
+                                                                    found.date_precision)
+        elif (own := own_date(sentence.text, med.drug.name, doc)) and own[0] != found.date:
+            day, precision = own
+        else:
+            continue
         out.append(replace(found, dose=med.dose, mme=med.mme, tags=list(med.drug.tags),
                            date=day, date_precision=precision, duration=None, measures=[]))
     return out

@@ -49,7 +49,7 @@ from drafting.intake.extract.found import (
 )
 from drafting.intake.extract.function import ability, is_fce
 from drafting.intake.extract.injury_dates import dated_by_entry, since_the_injury
-from drafting.intake.extract.letter_facts import letter_facts
+from drafting.intake.extract.letter_facts import appeal_sentences, letter_facts
 from drafting.intake.extract.letters import decided_in_plan, is_review_step
 from drafting.intake.extract.medications import (
     pharmacy_courses,
@@ -65,6 +65,7 @@ from drafting.intake.extract.passing import (
     without_restated,
 )
 from drafting.intake.extract.plan_orders import ordered_now
+from drafting.intake.extract.procedure_series import each_injection
 from drafting.intake.extract.procedure_table import procedure_table
 from drafting.intake.extract.records_gap import records_missing
 from drafting.intake.extract.rendered import rendered_in_plan
@@ -117,6 +118,7 @@ PSYCH_HISTORY = re.compile(r"history|subjective|\bhpi\b|background|treatment|pro
 
 def document_facts(doc: Document) -> list[Found]:
     found = _document_facts(doc) + visit_counts(doc)
+    found += each_injection(found, doc)  # "#1 on 08/19 ...; #2 on 09/23 ...": each its own
     found = without_restated(found + told_in_the_record(doc, sentences(doc.lines), found))
     title = doc.title.casefold()  # the record's title line names it ("UDT REVIEW NOTE"): no fact
     return joined_on_one_line(drugs_told_once(_exclusions_folded(
@@ -159,6 +161,8 @@ def _read(doc: Document, said: list[Sentence]) -> list[Found]:
         return report_facts(doc, said, _general)
     if doc.type in (RecordType.ur_denial, RecordType.review_decision):
         return letter_facts(doc, said, _general)
+    if doc.type is RecordType.appeal:
+        said = appeal_sentences(said)
     if doc.type is RecordType.psych_evaluation:
         # its scores and conclusions, and the history it takes like any note (its history
         # fields, "PSYCHIATRIC HISTORY: One episode of ...", are narrative)

@@ -48,9 +48,10 @@ HISTORY_TAGS = {"radicular_pain", "axial_pain", "neuropathic_pain", "neurogenic_
 RESPONSE_CATEGORY_TAGS = RESPONSE_TAGS | {"odi"}
 PSYCH_SCALES = {"PHQ-9", "GAD-7", "ORT", "BDI", "PCS", "PHQ-2", "AUDIT-C", "PSEQ"}
 # Records that retell the record (each event told is dated by its own sentence): letters deciding
-# a request, a peer-to-peer call's record, an attorney's or a case manager's summary of care.
+# a request, a peer-to-peer call's record, an attorney's or a case manager's summary of care,
+# a provider's appeal of a denial ("On my examination of 10/08/2026 she had ...").
 LETTERS = (RecordType.ur_denial, RecordType.review_decision, RecordType.peer_to_peer,
-           RecordType.legal_correspondence)
+           RecordType.appeal, RecordType.legal_correspondence)
 # A response is the procedure's or the course's it answers: dated by the date its sentence
 # gives ("s/p R L4-5 TFESI 6/2/23 - 60-70% relief x ~10 wks"), as a relief told just after the
 # sentence dating the procedure is (facts.py, _answered_on).

@@ -51,6 +51,20 @@ def letter_facts(doc: Document, said: list[Sentence], general: Reader) -> list[F
                                          latest_note_reviewed(said, doc.date))
 
 
+# A provider's appeal answers the review in the second person ("Your letter states that ...",
+# "The 'radicular' wording in your letter appears to come from ..."): what the review said and
+# the appeal's argument with it, not a fact of the patient's care (the facts it cites are told
+# in sentences of their own).
+_ANSWERS_THE_REVIEW = re.compile(r"\byour (?:letter|denial|reviewer|review|determination|"
+                                 r"decision|notice|rationale)\b", re.IGNORECASE)
+
+
+def appeal_sentences(said: list[Sentence]) -> list[Sentence]:
+    """The sentences of a provider's appeal that tell the patient's care: not its answers to
+    the review."""
+    return [s for s in said if not _ANSWERS_THE_REVIEW.search(s.text)]
+
+
 _ITEM_NUMBER = re.compile(r"^\s*(\d{1,2}[.)])\s+(\S.*)$")
 
 

@@ -26,6 +26,8 @@ _FIGURES = re.compile(
 _CUE = re.compile(
     r"(?i)(?:\b(?:on|since|from|until|till|thru|through|dated|DOS|seen|saw|done|performed|"
     r"had|rec'?d|received|collected|drawn|started|stopped|d/c'?d|discontinued|filled|signed|"
+    # a dose changed on a day ("gabapentin 600 mg tid (increased 9/9)")
+    r"increased|decreased|reduced|changed|titrated|tapered|restarted|resumed|switched|"
     r"injured|fell|flare[sd]?|around|about|approx\.?|as of|UDS|UDT|UTox|PDMP|MRI|CT|EMG|"
     r"NCS|x-?rays?|ESI|TFESI|MBB|RFA|injection|block|surgery|visit|appt|call(?:ed)?)|~)"
     r"[ \t]*\(?[ \t]*$")

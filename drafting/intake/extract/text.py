@@ -38,6 +38,12 @@ _BARE_LABEL_WORDS = 4
 # a longer line so captioned is a record's title ("ADVERSE DETERMINATION (after peer-to-peer)").
 _CAPTION = re.compile(r"\s*\([^)]*\)\s*$")
 _SECTION_WORDS = 3
+# A letter's salutation ("Dear Dr. Lee:", "To the Appeals Reviewer:", "To Whom It May Concern:")
+# opens its body: not a heading (as a line ending in a colon would be) whose words ("appeals")
+# would name the section below it.
+_SALUTATION = re.compile(r"^(?:dear\b|to whom it may concern\b|to the\s+\w+(?:\s+\w+)?\s*"
+                         r"(?:reviewer|committee|department|physician|adjuster|judge)s?\b)"
+                         r"[^:]{0,50}:$", re.IGNORECASE)
 
 
 def _captioned_section(text: str) -> bool:
@@ -145,6 +151,10 @@ def lines(page_text: str, page: int, section: str = "") -> list[Line]:
             section = _CAPTION.sub("", text.rstrip(":")).strip().lower()
             out.append(Line(text, page, section, "heading"))
             carried = None
+            continue
+        if _SALUTATION.match(text):  # a letter's body follows, in no section of its own
+            section, carried = "", None
+            out.append(Line(text, page, section, "heading"))
             continue
         if (_HEADING.match(text) or _captioned_section(text) or (
                 _BARE_LABEL.match(text) and len(text.split())
