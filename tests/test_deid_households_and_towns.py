@@ -99,3 +99,22 @@ def test_a_particle_before_a_clinical_word_is_not_a_surname():
     text = "Seen by Anne de la Rivière; signs of De Quervain tenosynovitis noted."
     out = _out(text)
     assert "De Quervain" in out
+
+
+def test_a_word_in_no_dictionary_ending_a_clause_after_in_or_at_is_a_place():
+    text = ('"boxes fell on me at the hardware store in Bairoa" and a hotel in Waikiki.\n'
+            "Rehab at Harmon, 10 visits. Records from Minn. are pending.\n")
+    found = {text[s.start:s.end] for s in residence_towns(text)}
+    assert {"Bairoa", "Waikiki", "Harmon"} <= found and "Minn" not in found
+
+
+def test_words_names_and_clinical_terms_after_in_or_at_are_no_place():
+    text = ("Reads in Spanish and English. Labs in Epic. Seen at Kaiser, then at Mayo. "
+            "Started on Lyrica in May. Enrolled in Medicare.")
+    assert list(residence_towns(text)) == []
+
+
+def test_a_village_of_dictionary_words_in_an_address_is_found_again_alone():
+    text = ("PHARMACY PROFILE -- Derby Line Family Drug, 67 Main St, Derby Line VT 05830\n"
+            "Dispenser: Derby Line Family Drug.\n")
+    assert "Derby Line" not in _out(text)

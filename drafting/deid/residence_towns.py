@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 
+from drafting.deid.given_names import is_given_name
 from drafting.deid.names import _is_stop
 from drafting.deid.phimap import PhiKind
 from drafting.deid.spans import Span
@@ -37,6 +38,14 @@ _PROVINCE = re.compile(
     rf"(?<![\w'’-]){_RUN},[ ](?:Québec|Quebec|QC|Ontario|ON|Manitoba|MB|Alberta|AB|"
     r"Saskatchewan|SK|British[ ]Columbia|BC|New[ ]Brunswick|NB|Nova[ ]Scotia|NS|"
     r"Prince[ ]Edward[ ]Island|PEI|Newfoundland|NL)\b")
+
+
+# A single word after "in", "near", "outside" or "at" ending its clause ("the hardware store in
+# Bairoa", "PT at Harmon", "hotel in Waikiki."): a place when it is in no dictionary, no given
+# name, no clinical word and no country or state.
+_AT_PLACE = re.compile(
+    rf"\b(?:in|near|outside|at)[ ](?P<run>{U}[{LOWER}]{{3,}})(?![\w'’-])"
+    r"(?=[ \t]*[.,;:)\n\"”]|[ ](?:in|on|and|for|with|since|until|last|this|every)\b)")
 
 
 @cache
@@ -62,6 +71,17 @@ def residence_towns(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if _town(match.group("run").split(" ")):
                 yield Span(match.start("run"), match.end("run"), PhiKind.address, 2)
+    yield from at_places(text)
+
+
+def at_places(text: str) -> Iterator[Span]:
+    """Each single word ``_AT_PLACE`` reads as a place."""
+    for match in _AT_PLACE.finditer(text):
+        word = match.group("run")
+        if len(word) <= 4 and text.startswith(".", match.end("run")):
+            continue  # a state cut short ("in Minn.")
+        if not is_given_name(word) and _town([word]):
+            yield Span(match.start("run"), match.end("run"), PhiKind.address, 2)
 
 
 def learned_towns(text: str) -> set[str]:
