@@ -65,6 +65,14 @@ AGE_IN_BRACKETS = re.compile(rf"(?:(?i:\b(?:{_ELDER}))|(?P<name>{U}[{LOWER}]+))[
 AGE_OF_ELDER = re.compile(rf"(?i:\b(?:{_ELDER})\b)(?P<gap>[^.;:?!\n\d]{{0,45}}?)[ ]is[ ]"
                           r"(?P<value>9\d|1[01]\d)(?![\d/%.]|\s*(?:percent|mg|kg|lbs?|pounds|"
                           r"bpm|beats|points)\b)")
+# An elder of the family, then her age set off by a comma at the end of the clause or the
+# bracket, as intake forms and histories list a household: "(father, lives with pt, 93)", "her
+# mother, Stanisława Wróblewska, 94)", "her mother, 91.", "her mother, 92 since August"; not a
+# number a unit or a measure follows ("mother, 94 lbs", "father, 95%").
+AGE_AFTER_ELDER = re.compile(rf"(?i:\b(?:{_ELDER})\b)(?P<gap>,[^.;:?!\n\d()]{{0,45}}?)?,\s+"
+                             r"(?P<value>9\d|1[01]\d)(?=[ \t]*[).,;]|[ \t]*$|[ ](?:and|since|now|"
+                             r"today|this|who|lives|lived|living|stayed|waited|is|was|at)\b)",
+                             re.MULTILINE)
 _MEASURE = re.compile(r"(?i)\b(?:o2|sat|sats|spo2|saturation|bp|pulse|hr|heart|rate|score|"
                       r"weight|glucose|sugar|level|temp|temperature|a1c|pressure|reading)\b")
 _OCR_DIGIT = r"[0-9OoIl|]"
@@ -129,6 +137,9 @@ def ages_and_dates(text: str) -> Iterator[Span]:
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_OF_ELDER.finditer(text):
         if not _MEASURE.search(match.group("gap")):
+            yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
+    for match in AGE_AFTER_ELDER.finditer(text):
+        if not _MEASURE.search(match.group("gap") or ""):
             yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)
     for match in AGE_OF_KIN.finditer(text):
         yield Span(match.start("value"), match.end("value"), PhiKind.age, 4)

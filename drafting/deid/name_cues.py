@@ -3,7 +3,9 @@
 - Before a phone number, after "call", "text", "or", "and" or at a line's start (``call ruby
   717-555-0100 or jem 717 555 0101``): a given name of the list or a name learned in the record,
   in any case. Replaced, not learned.
-- In quotes after "called her", "named", "nicknamed" (``she called him "Sid"``): learned.
+- In quotes after "called her", "named", "nicknamed", "goes by", "known as", "prefers", as
+  referrals and face sheets give the name a patient answers to (``she called him "Sid"``,
+  ``Goes by "Ginou"``, ``Goes by`` / ``"Bożenka" with family``): learned.
 - After a care role written short (``SW Odalys``, ``CNA Brisa``, ``HHA Tove``) or "typed up
   by", "driven by" and the like: a word in no dictionary, or a given name of the list. Learned.
 - A given name and a double-barrelled surname in no dictionary (``Tomasina Holyan-Ruiz``;
@@ -46,8 +48,8 @@ PT_INITIAL = re.compile(rf"\bPT[ ](?P<name>{U}\.[ ]{_CAP}(?:{HYPHEN}{_CAP})?)(?!
 CONTACT_AFTER = re.compile(r"[ ][-–][ ](?i:fax|phone|ph|tel|cell|mobile|pager)\b[ :]*(?=\(?\d)")
 NAME_BEFORE_CONTACT = re.compile(rf"(?<![\w'’-])(?P<name>{_CAP}[ ]{_CAP}(?:{HYPHEN}{_CAP})?)$")
 QUOTED = re.compile(
-    rf"(?i:\b(?:called|calls|call|named|nicknamed)[ ](?:him|her|them|me|us)?[ ]?)"
-    rf"[\"“](?P<name>{_CAP})[\"”]")
+    rf"(?i:\b(?:called|calls|call|named|nicknamed|goes[ ]by|go[ ]by|known[ ]as|prefers)"
+    rf"(?:[ ](?:him|her|them|me|us))?):?\s?[\"“](?P<name>{_CAP})[\"”]")
 CARE_ROLE = re.compile(
     rf"(?:\b(?:SW|MSW|CNA|HHA|LPN|LVN|CHW|PCA)[ ]|\b(?i:typed(?:[ ]up)?|written|signed|sent|"
     rf"seen|driven|visited|picked[ ]up|dropped[ ]off)[ ]by[ ])(?P<name>{_CAP})(?![\w'’-])")

@@ -47,6 +47,10 @@ _LOWER_FIRST = re.compile(r"^,[ ](?P<word>[a-z]{2,})(?:[ ][a-z]\.?)?"
                           r"(?=[ \t]{2,}|[ \t]*[|\n]|[ \t]*$)")
 # A surname in no dictionary just after a name: "Bree Castañeda" where Bree was learned.
 _SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
+# A surname after a particle, as French, Spanish, Dutch and Italian names are written after a
+# given name ("Anne de la Rivière", "Thomas A. De Vries", "Ana Lucía de la Rosa").
+_PARTICLE_SURNAME_AFTER = re.compile(
+    rf"^[ ](?:(?i:{PARTICLE})[ ]){{1,3}}(?P<word>{_CAP}(?:-{_CAP})?)(?![\w'’-])")
 # The same in capitals after a name in capitals: a second surname ("F. ACEVEDO RUIZ").
 _CAPS_SURNAME_AFTER = re.compile(rf"^[ ](?P<word>{_CAPS})(?![\w'’-])")
 _SAINT_AFTER = re.compile(rf"^\.?[ ]{_CAP}(?![\w'’-])")
@@ -102,6 +106,11 @@ def grow(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
                     not re.fullmatch(GENERATION, surname.group("word")):
                 end += len(surname.group(0))
                 continue  # what follows the surname is read on the next round
+            particle = _PARTICLE_SURNAME_AFTER.match(after)
+            if particle and not _is_stop(particle.group("word")) and \
+                    not is_clinical_word(particle.group("word")):
+                end += len(particle.group(0))
+                continue
             caps = _CAPS_SURNAME_AFTER.match(after)
             if caps and text[start:end].isupper() and re.search(r"[A-Z]{2}", text[start:end]) \
                     and _caps_surname(caps.group("word")):

@@ -263,6 +263,12 @@ def cities(text: str) -> set[str]:
         elif (n := town_words(words)) >= 1 and (n >= 2 or len(words[0]) >= 5):
             named = words[:n]  # ("PUEBLO WEST", "Kodiak")
             out |= {" ".join(w.title() for w in named), " ".join(named).upper()}
+        if len(words) >= 2 and all(w[:1].isupper() for w in words) and \
+                town_words(words) < len(words) and \
+                not re.fullmatch(_STATE_NAMES, city, re.IGNORECASE):
+            # a village too small for the gazetteer, of two words or more that are words
+            # ("Derby Line, VT 05830": "Derby Line Family Drug", "moved to Derby Line")
+            out |= {" ".join(w.title() for w in words), city.upper()}
     for town in cued_towns(text):  # "from Kentwood": found again alone ("the Kentwood office")
         out |= {text[town.start:town.end], text[town.start:town.end].upper()}
     return out

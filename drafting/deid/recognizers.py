@@ -10,7 +10,8 @@ lines, surnames cut to initials; ``name_lists.py`` names heading the items of a 
 another form of the same name: legends of initials, user names, aliases), numbers
 (``numbers.py``: by label, check digit and shape; ``number_cues.py``: by a cue in prose), contacts
 (``contacts.py``: phones, e-mail, web and IP addresses), places (``places.py``: streets, boxes,
-rural routes, addresses abroad, city/state/ZIP, counties), ages over 89 and birth dates
+rural routes, addresses abroad, city/state/ZIP, counties; ``residence_towns.py`` towns after a
+phrase of residence), ages over 89 and birth dates
 (``ages.py``), employers and other organisations (``organisations.py``; ``employer_lists.py``
 employers a record lists: agency fields, employment tables, work histories). Clinical words that
 look like identifiers (``eponyms.yaml``: Spurling, Patrick's test, Norco) are protected from
@@ -58,12 +59,13 @@ from drafting.deid.organisations import employers
 from drafting.deid.phimap import PhiKind
 from drafting.deid.place_forms import learned_places, place_forms
 from drafting.deid.places import cities, named_addresses, places, streets
+from drafting.deid.residence_towns import learned_towns, residence_towns
 from drafting.deid.residences import residences
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
 from drafting.deid.ssn_parts import INITIAL_AND_FOUR, ssn_parts
-from drafting.deid.staff_initials import staff_initials
+from drafting.deid.staff_initials import learned_initials, staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids, user_names
@@ -152,7 +154,7 @@ def scan(text: str, learned_names: Iterable[str] = (),
                     *grouped_ids(text), *place_forms(text), *id_forms(text),
                     *day_words(text), *entry_stamps(text), *spoken(text), *users,
                     *column_names(text), *ssn_parts(text), *staff_initials(text),
-                    *role_names(text),
+                    *role_names(text), *residence_towns(text),
                     *sign_offs(text, found.spans)]
     # structured forms: HL7 v2 segments, X12 transactions, DICOM dumps, tables with a header row
     found.spans += [*hl7_spans(text), *x12_spans(text), *dicom_spans(text), *table_spans(text),
@@ -177,10 +179,11 @@ def scan(text: str, learned_names: Iterable[str] = (),
             found.values[span.text(text)] = span.kind
     found.values.update({street: PhiKind.address
                          for street in streets(text) | cities(text) | homes | learned_places(text)
-                         | hispanic_place_names(text)})
+                         | hispanic_place_names(text) | learned_towns(text)})
     # a user name found beside its cue, wherever the record writes it again (a log's column)
     found.values.update({user: PhiKind.id for user in user_names(text, users)})
     found.values.update({vessel: PhiKind.device for vessel in vessel_names(text)})
+    found.values.update({mark: PhiKind.name for mark in learned_initials(text, found.spans)})
     values = dict(learned_values or {})
     values.update(found.values)
     values.update({e: PhiKind.employer for e in found.employers})

@@ -4,11 +4,15 @@ name of the same record):
 
 - a letter's reference line: the author's and the typist's initials alone at the head of a
   line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
+- the same reference at the end of a signature's line, or with a colon, the author's initials
+  keeping a particle's small letter (``Esq., Vermont bar VT-5127  JDP:mrl``, ``MdHC/kmj   State
+  Bar``): the business letter's reference-initials convention wherever the line puts it;
 - a dash closing a note's entry at the end of its line (``... single prescriber. -MH``,
   ``Reminded to keep the diary. - kst``, ``Return 3 months.  -- ZVH``), a staff role between
   them (``10 tabs left. - tech JRR``);
 - the last column of a listing headed "RPh", "Tech", "Init" or "User" (a pharmacy's fills);
-- a dated entry's author before its colon (``04/24/2025 JL: WC claim rejected``), and a role's
+- a dated entry's author before its colon or a dash (``04/24/2025 JL: WC claim rejected``,
+  ``07/17/25 GM - CARC 16``), and a role's
   initials in a record's routing line (``Dispatch: KLM / Billed: MQB``);
 - "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``);
 - a title before initials alone (``Notified Dr K office``, ``Told Dr. D.V.``), the title
@@ -45,11 +49,15 @@ _INITIALS = r"[A-Z]{2,3}"
 REFERENCE_LINE = re.compile(
     rf"(?m)^[ \t]*(?P<author>{_INITIALS})[ ]?/[ ]?(?P<typist>[a-z]{{2,3}}|{_INITIALS})"
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?i:dictated|transcribed|e-?signed|d:|t:|cc|encl))")
+# The reference after a gap of two spaces or more, or with a colon (a letter's closing line).
+REFERENCE_ANYWHERE = re.compile(
+    r"(?m)(?:^[ \t]*|[ \t]{2,})(?P<author>[A-Z](?:[a-z]?[A-Z]){1,3})[ ]?[/:][ ]?"
+    r"(?P<typist>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})")
 CLOSING_DASH = re.compile(
     r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}(?:-{1,2}|[–—])[ ]?(?:(?i:tech|rph|rn|lpn|ma|cma|pta|csr)[ ])?"
     r"(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
 ENTRY_AUTHOR = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ ]\d{1,2}:\d{2})?[ ]"
-                          r"(?P<initials>[A-Z]{2,3}):[ ]")
+                          r"(?P<initials>[A-Z]{2,3})(?::|[ ][-–—])[ ]")
 ROUTING = re.compile(r"\b(?i:dispatch(?:ed)?|billed|delivered|packed|checked|entered|keyed|"
                      r"scanned|verified|filled)(?:[ ]by)?:[ ](?P<initials>[A-Z]{2,3})"
                      r"(?=[ ]/|[ ]\d{1,2}/|[ \t]*$|[ ]{2,})", re.MULTILINE)
@@ -69,8 +77,8 @@ def _initials(value: str, text: str) -> bool:
     an abbreviation the text defines ("key: QT = quick test", "quick test (QT)")."""
     key = value.lower()
     words = english()
-    defined = re.search(rf"\b{re.escape(value)}[ ]?[=:][ ]?[a-z]|[a-z][ ]\({re.escape(value)}\)",
-                        text)
+    defined = re.search(rf"\b{re.escape(value)}[ ]?[=:][ ]?[a-z]|(?<![\w'’-])[a-z]+[ ]"
+                        rf"\({re.escape(value)}\)", text)
     return key not in ABBREVIATIONS and key not in _CREDENTIAL_WORDS and \
         (words is None or key not in words) and defined is None
 
@@ -79,6 +87,12 @@ def staff_initials(text: str) -> Iterator[Span]:
     for match in REFERENCE_LINE.finditer(text):
         author, typist = match.group("author"), match.group("typist")
         if _initials(author, text) and _initials(typist, text):
+            for group in ("author", "typist"):
+                yield Span(match.start(group), match.end(group), PhiKind.name, 3)
+    for match in REFERENCE_ANYWHERE.finditer(text):
+        author, typist = match.group("author"), match.group("typist")
+        rest = text[:match.start()] + text[match.end():]  # ("JDP:mrl" defines nothing)
+        if _initials(author.upper(), rest) and _initials(typist, rest):
             for group in ("author", "typist"):
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
     for match in TITLED.finditer(text):
@@ -91,3 +105,16 @@ def staff_initials(text: str) -> Iterator[Span]:
         for match in pattern.finditer(text):
             if _initials(match.group("initials"), text):
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
+
+
+def learned_initials(text: str, spans: list[Span]) -> set[str]:
+    """Lower-case initials a rule marked as someone's (a typist's reference, a legend's "(dpl)",
+    a closing dash), to find again where nothing marks them ("EOB reprint requested by dpl",
+    "by kmj.")."""
+    out = set()
+    for span in spans:
+        value = span.text(text)
+        if span.kind in (PhiKind.name, PhiKind.id) and re.fullmatch(r"[a-z]{2,3}", value) \
+                and _initials(value, text):
+            out.add(value)
+    return out
