@@ -127,13 +127,13 @@ def _elsewhere(service: str, facts: list[dict], jurisdiction: str):
 
 def test_outside_california_the_treating_physicians_prescription_decides_unless_contradicted():
     credited = _elsewhere("Gabapentin 300 mg three times daily",
-                          [INJURY, _prescribed("gabapentin")], "Kentucky")
+                          [INJURY, _prescribed("gabapentin")], "Arkansas")
     assert credited.criteria_set == "other-neuropathic-adjuvant"
     assert credited.outcome is Outcome.necessary
     assert "adjuvant.prescribed_for_injury" in credited.deciding
     no_help = {"category": "response", "statement": "He says gabapentin does not help at all."}
     contradicted = _elsewhere("Gabapentin 300 mg three times daily",
-                              [INJURY, _prescribed("gabapentin"), no_help], "Kentucky")
+                              [INJURY, _prescribed("gabapentin"), no_help], "Arkansas")
     assert contradicted.outcome is Outcome.not_necessary
     assert "adjuvant.continued_benefit" in contradicted.deciding
 

@@ -13,7 +13,7 @@ from drafting.criteria.results import Status
 from tests.test_criteria import mutated, result_of
 from tests.test_criteria_real_records import criterion
 
-KENTUCKY = "Kentucky (workers' compensation; medical fee dispute before an ALJ)"
+ARKANSAS = "Arkansas (workers' compensation; Full Commission de novo review)"
 TEXAS = "Texas (workers' compensation; DWC medical contested case hearing on an IRO decision, ODG)"
 
 # The dossier's facts that document the indication (radicular exam and history, EMG) and the
@@ -42,7 +42,7 @@ def _recommended_trial(setting: str, jurisdiction: str, exam: dict | None = None
 
 
 def test_outside_california_a_recommended_trial_is_not_denied_on_silence():
-    result = _recommended_trial("other_workers_comp", KENTUCKY)
+    result = _recommended_trial("other_workers_comp", ARKANSAS)
     assert result.outcome is Outcome.necessary
     for criterion_id in ("scs_trial.indication", "scs_trial.failed_alternatives"):
         found = criterion(result, criterion_id)
@@ -51,7 +51,7 @@ def test_outside_california_a_recommended_trial_is_not_denied_on_silence():
 
 
 def test_outside_california_an_examination_without_radicular_findings_still_decides():
-    result = _recommended_trial("other_workers_comp", KENTUCKY, {
+    result = _recommended_trial("other_workers_comp", ARKANSAS, {
         "statement": "Low back tenderness; straight-leg raise negative; strength, sensation"
                      " and reflexes normal.",
         "tags": []})

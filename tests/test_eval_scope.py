@@ -50,7 +50,7 @@ def test_an_excerpt_that_applies_is_not_flagged(case, sentence, excerpt):
 
 # California's MTUS is the reference setting only for states without an adopted standard of
 # their own (guideline_index/jurisdictions.yaml): in Texas (ODG by 28 TAC §137.100) a
-# California excerpt cited as the rule is out of scope; in Kentucky (no adopted standard in the
+# California excerpt cited as the rule is out of scope; in Arkansas (no adopted standard in the
 # index) it stands in.
 def _in(jurisdiction: str):
     from drafting.case.vocab import Setting
@@ -73,7 +73,7 @@ def test_a_california_excerpt_as_the_rule_of_a_state_with_its_own_standard(sente
 
 def test_a_california_excerpt_stands_in_where_the_state_has_no_adopted_standard():
     sentence = "The governing criteria require radiculopathy on examination and imaging."
-    assert out_of_scope(sentence, EXCERPTS[ESI], _in("Kentucky")) == ""
+    assert out_of_scope(sentence, EXCERPTS[ESI], _in("Arkansas")) == ""
 
 
 @pytest.mark.parametrize("sentence", [

@@ -22,6 +22,7 @@ from drafting.criteria.jurisdiction import (
     era_note,
     era_of,
     governing_note,
+    governing_on,
     jurisdiction_of,
     local_departures,
     local_rules,
@@ -307,7 +308,8 @@ def evaluate_item(case: Case, item: DisputedItem,
             judged_as = GENERAL_NOTE.format(service=item.service, family=item.procedure.value)
             if standard.stand_in:  # the MTUS sets stand in for nothing here: name the state's
                 j = jurisdiction_of(own)
-                governing = f"{j.governing} ({j.name})" if j else standard.governing
+                governing = (f"{governing_on(j, item.date_of_service)} ({j.name})" if j
+                             else standard.governing)
                 judged_as += (" It is read through the workers' compensation standard in the "
                               "index (California's treatment reasonably required to cure or "
                               f"relieve), standing in for {governing}; where that standard "

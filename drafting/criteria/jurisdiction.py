@@ -59,6 +59,9 @@ class _Jurisdiction(BaseModel):
     name: str
     governing: str = Field(min_length=10, description="The state's governing standard.")
     standard: str = Field(description="Excerpt id of the rule that sets the standard.")
+    before: str | None = Field(
+        default=None, min_length=10, description="The standard that governed before "
+        "``standard`` was in force (a date of service earlier than its first day).")
     required: list[_Required] = Field(default_factory=list)
     departures: list[_Departure] = Field(default_factory=list)
     eras: list[Era] = Field(default_factory=list)
@@ -117,17 +120,26 @@ def _citation(excerpt_id: str) -> str:
     return excerpt.recommendation or excerpt.citation
 
 
+def governing_on(j: _Jurisdiction, day: dt.date) -> str:
+    """The state's governing standard on ``day``: the one it governs by before its adopted
+    standard was in force (``before``), where the index knows it."""
+    if j.before and not excerpts_by_id()[j.standard].in_force_on(day):
+        return j.before
+    return j.governing
+
+
 def governing_note(case: Case, stand_in: str, day: dt.date) -> str:
     """What a result judged on a stand-in says about the state's own standard ('' if the case
     names no state the index knows)."""
     j = jurisdiction_of(case)
     if j is None:
         return ""
+    governing = governing_on(j, day)
     held = sorted({_citation(i) for i in [j.standard, *(r.basis for r in j.required),
                                            *(d.basis for d in j.departures)]
                    if excerpts_by_id()[i].in_force_on(day)})
     rules = f"; the index holds only {', '.join(held)} of it" if held else ""
-    return (f"Judged on {stand_in}, standing in for {j.governing} ({j.name}){rules}; where "
+    return (f"Judged on {stand_in}, standing in for {governing} ({j.name}){rules}; where "
             "that standard differs, it governs.")
 
 
