@@ -271,7 +271,8 @@ def _pages(text: str, documents: list[Document]) -> set[float]:
 
 
 _PRODUCT_NUMBER = re.compile(r"#\s?(\d+)\b")
-_ITEM_NUMBER = re.compile(r"\bitems? (\d{1,2})\b", re.IGNORECASE)
+_ITEM_NUMBER = re.compile(r"\bitems? (\d{1,2}|one|two|three|four|five|six|seven|eight|nine|"
+                          r"ten)\b", re.IGNORECASE)
 
 
 def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
@@ -290,8 +291,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
     if extra and "page" in said.text.lower():  # a record's length, which the inventory states
         extra -= _pages(said.text, ctx.case.documents)
     if extra and "item" in said.text.lower():  # a disputed item by its number ("item 2")
-        extra -= {float(n) for n in _ITEM_NUMBER.findall(said.text)
-                  if 1 <= int(n) <= len(ctx.case.disputed_items)}
+        extra -= {n for n in claims.numbers(" ".join(_ITEM_NUMBER.findall(said.text)))
+                  if 1 <= n <= len(ctx.case.disputed_items)}
     if extra and _speaks_of_case(ctx, said.text):
         extra -= claims.numbers(ctx.stated_values)
     if extra and cited.documents:  # the record a cited fact was read from ("five views")

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from evals import claims
 from evals.checks.consistency_dates import compound_spans
+from evals.checks.consistency_forms import fitting_spans, label_numbers
 from evals.claim_patterns import TENS, WORD_NUMBERS, word_number
 from evals.claims import Claims
 from evals.context import EvalContext
@@ -34,6 +35,9 @@ def derived(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]) ->
     if extra and _MNEMONIC.search(said.text):  # "the four A's" names a mnemonic, no count
         extra -= {value for m in _MNEMONIC.finditer(said.text)
                   for value in claims.numbers(m.group(1))}
+    if extra:  # a label's number, a span of decades (consistency_forms)
+        extra = extra - label_numbers(said.text, cited.text) - \
+            fitting_spans(said.text, cited.text, {d.year for d in ctx.key_dates})
     if extra:
         extra = _converted(said.text, cited.claims, extra)
     if extra:
@@ -166,12 +170,35 @@ _LIST = re.compile(r"(?:[\w’'/-]+(?:\s+[\w’'/-]+){0,4},\s+)*[\w’'/-]+(?:\s
 
 
 def _list_lengths(before: str) -> set[int]:
-    """The lengths of the lists in each clause of ``before`` (split at ";", ":" and ".")."""
+    """The lengths of the lists in each clause of ``before`` (split at ";", ":" and "."), and
+    of the lists that close a clause's earlier list ("found A, B and C non-compensable, and
+    found D, E, F and G necessary": four for the second)."""
     found = set()
     for clause in re.split(r"[;:.]\s", before):
         for m in _LIST.finditer(clause):
             found.add(m.group(0).count(",") - (1 if re.search(r",\s+(?:and|or|nor)\s",
                                                                   m.group(0)) else 0) + 2)
+        if clause.count(",") > 1:
+            found |= _closed_lists(clause)
+    return found
+
+
+def _closed_lists(clause: str) -> set[int]:
+    """The lengths of lists of short items ("gabapentin, dantrolene and nortriptyline") that
+    begin after an earlier list's ", and" ("..., and found lamotrigine, gabapentin, ...")."""
+    pieces = [p.strip() for p in clause.split(",")]
+    found = set()
+    for i, piece in enumerate(pieces):
+        if not _LAST_ITEM.search(piece) or re.match(r"(?:and|or|nor)\s", piece):
+            continue
+        count = 2
+        for earlier in reversed(pieces[:i]):
+            if re.match(r"(?:and|or|nor)\s", earlier):
+                found.add(count + 1)
+                break
+            if len(earlier.split()) > 3:
+                break
+            count += 1
     return found
 
 
