@@ -321,6 +321,15 @@ def test_postgresql_chains_refuses_and_verifies(url: str, tmp_path: Path) -> Non
 
 # -- the API --------------------------------------------------------------------------------------
 
+def _drafted(client: httpx.Client) -> str:
+    """The example case uploaded and drafted over the API, its job finished: the draft's id."""
+    case = client.post("/v1/cases", content=CASE.read_bytes(),
+                       headers={"Content-Type": "application/yaml"}).json()
+    draft_id = str(client.post("/v1/drafts", json={"case": case["id"]}).json()["id"])
+    wait_finished(client, draft_id)
+    return draft_id
+
+
 @pytest.mark.slow
 def test_the_api_audit_row_names_the_key(tmp_path: Path) -> None:
     with api_server(tmp_path / "api") as server:
@@ -329,10 +338,7 @@ def test_the_api_audit_row_names_the_key(tmp_path: Path) -> None:
             [key] = [k for k in tenancy(opened).api_keys() if k.organisation == "acme"]
         headers = {"Authorization": f"Bearer {secret}"}
         with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
-            case = client.post("/v1/cases", content=CASE.read_bytes(),
-                               headers={"Content-Type": "application/yaml"}).json()
-            draft_id = client.post("/v1/drafts", json={"case": case["id"]}).json()["id"]
-            wait_finished(client, draft_id)
+            draft_id = _drafted(client)
             edited = client.post(f"/v1/drafts/{draft_id}/sections/conclusion", json={
                 "text": "Signed: Dr. Reyes, MD.", "author": "Dr. Reyes", "reason": "sign"})
             assert edited.status_code == 200, edited.text
@@ -352,10 +358,7 @@ def test_an_api_draft_moved_to_another_organisation_is_named(tmp_path: Path) -> 
         secret, _ = new_key(server.data_dir, "acme")
         headers = {"Authorization": f"Bearer {secret}"}
         with httpx.Client(base_url=server.url, headers=headers, timeout=60) as client:
-            case = client.post("/v1/cases", content=CASE.read_bytes(),
-                               headers={"Content-Type": "application/yaml"}).json()
-            draft_id = client.post("/v1/drafts", json={"case": case["id"]}).json()["id"]
-            wait_finished(client, draft_id)
+            draft_id = _drafted(client)
         assert verify(server.store_path)[0] == 0
         conn = attacker(server.store_path)
         conn.execute("UPDATE api_drafts SET organisation = 'globex' WHERE draft_id = ?",
