@@ -8,6 +8,7 @@ import pytest
 
 from evals.checks import CHECKS
 from evals.checks.entities import check_entities, lexicon, unsupported, words
+from evals.checks.setting_words import setting_meanings
 from evals.context import EvalContext
 from evals.harness import evaluate_draft
 from tests.conftest import DATA, EXAMPLES
@@ -315,3 +316,28 @@ def test_the_new_names_add_no_everyday_word_to_the_clinical_terms():
 
     assert not {"single", "case", "agreed", "qualif", "review", "power", "frame", "stick",
                 "regist", "front", "gait"} & _terms()
+
+
+# In California workers' comp "RFA" is the Request for Authorization form (8 CCR 9785.5), not
+# radiofrequency ablation, unless the case asks for an ablation (lexicon setting_abbreviations).
+
+def test_rfa_in_california_workers_comp_is_the_request_form():
+    draft, case = offline_draft(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    form = with_sentence(draft, "The RFA went in for the injection [F1].")
+    assert not [f for f in check_entities(EvalContext(form, case, EXCERPTS))
+                if "radiofrequency" in f.message]
+    # the procedure in words is still named, and still needs its source
+    ablation = with_sentence(draft, "The radiofrequency ablation helped [F1].")
+    assert any("radiofrequency ablation" in f.message
+               for f in check_entities(EvalContext(ablation, case, EXCERPTS)))
+
+
+def test_rfa_elsewhere_or_where_an_ablation_is_asked_for_is_the_procedure():
+    draft, case = offline_draft(EXAMPLES / "wc-lumbar-esi-plaintiff.yaml")
+    medicare = case.model_copy(update={"setting": "medicare"})
+    said = with_sentence(draft, "The RFA went in for the injection [F1].")
+    assert any("radiofrequency" in f.message
+               for f in check_entities(EvalContext(said, medicare, EXCERPTS)))
+    lex = lexicon()
+    assert setting_meanings(lex, "ca_workers_comp", frozenset())
+    assert not setting_meanings(lex, "ca_workers_comp", frozenset({"rfa", "intervention"}))

@@ -88,6 +88,11 @@ class Lexicon:
             add(name, frozenset(ingredients[:1]), frozenset(ingredients))
         for phrase in data.get("ignore") or ():
             add(phrase, frozenset(), frozenset())
+        # an abbreviation that means something else in a setting ("RFA" in California
+        # workers' comp: the request for authorization form), unless the case asks for the
+        # concept it otherwise names
+        self.in_setting = {str(setting): {str(a): str(m) for a, m in (found or {}).items()}
+                           for setting, found in (data.get("setting_abbreviations") or {}).items()}
         # a one-word name that is no concept after certain words ("walk about two blocks")
         self.ignore_after = {str(name).lower(): frozenset(str(w).lower() for w in after)
                              for name, after in (data.get("ignore_after") or {}).items()}
@@ -333,7 +338,7 @@ def _without_known(phrases: tuple[str, ...], text: str) -> str:
 # case file states (``EvalContext.case_key``: the services, the known phrases): the drafts of a
 # case share most of their sentences.
 Sources = tuple[tuple[str, str], ...]  # (marker, text) of each source a sentence cites
-_FOUND: dict[tuple[str, Sources, str], list[str]] = {}
+_FOUND: dict[tuple[str, Sources, str, tuple[tuple[re.Pattern[str], str], ...]], list[str]] = {}
 _MAX_FOUND = 16384
 
 
@@ -354,6 +359,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
         without_requirements,
         without_voice,
     )
+    from evals.checks.setting_words import setting_meanings
 
     lex = lexicon()
     # What the request is for (the disputed services) may be named in reasoning on any cited
@@ -370,6 +376,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
     exempt |= {c for c in _request_concepts(lex, " ".join(d.text for d in ctx.case.diagnoses))
                if lex.concepts[c].kind == "condition"}
     known = tuple(p for p in ctx.known_phrases if " " in p)  # phrases, not a lone "MRI"
+    local = setting_meanings(lex, str(ctx.case.setting), exempt)
     cited: dict[str, tuple[str, frozenset[str]] | None] = {}
     # per set of markers: its sources (marker, text) and all they name; None if none resolves
     by_markers: dict[tuple[str, ...], tuple[Sources, frozenset[str]] | None] = {}
@@ -390,7 +397,7 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
         if given is None:
             continue  # unresolved citations are the validity check's finding
         sources, named = given
-        key = (sentence.plain, sources, ctx.case_key)
+        key = (sentence.plain, sources, ctx.case_key, local)
         problems = _FOUND.get(key)
         if problems is None:
             if len(_FOUND) >= _MAX_FOUND:
@@ -399,6 +406,8 @@ def check_entities(ctx: EvalContext) -> list[Finding]:
             # hold: the absences check reads it against every fact of the case
             text = _without_known(known, without_pending(without_contrasts(without_requirements(
                 without_questions(without_voice(claimed_text(sentence.plain)))))))
+            for pattern, meaning in local:
+                text = pattern.sub(meaning, text)
             problems = _FOUND[key] = unsupported(lex, text, list(sources), exempt, named)
         for problem in problems:
             findings.append(Finding(check="entities", severity="error",
