@@ -73,3 +73,30 @@ def test_the_length_of_a_list_after_an_earlier_list_counts():
 
 def test_a_wrong_count_of_that_list_is_not_granted():
     assert 3 not in _list_lengths(RULING)
+
+
+# --- symptoms in both limbs -------------------------------------------------------------------
+
+
+def _side_problems(said: str, source: str) -> list[str]:
+    from evals import claims
+    from evals.checks.consistency_sides import side_problems
+
+    return side_problems(claims.scan(said), claims.scan(source))
+
+
+def test_symptoms_in_both_limbs_need_no_side_from_a_source_that_gives_none():
+    assert _side_problems("She still had pain radiating into both legs [F3].",
+                          "Radiating leg pain persisted despite physical therapy.") == []
+
+
+def test_both_limbs_against_a_source_with_one_side_is_a_wrong_side():
+    assert _side_problems("She still had pain radiating into both legs [F3].",
+                          "Radiating left leg pain persisted despite physical therapy.") == [
+        "side bilateral but the source says left"]
+
+
+def test_a_bilateral_finding_still_needs_its_side_from_the_source():
+    assert _side_problems("Bilateral L5 radiculopathy, with pain into both legs [F3].",
+                          "Radiating leg pain persisted despite physical therapy.") == [
+        "side bilateral but the source says no side"]

@@ -63,11 +63,26 @@ def _names_diagnosis(lower: str, diagnosis: str) -> bool:
                for a, b in pairwise(words))
 
 
+# Symptoms in both limbs, the plain way a patient or a lay summary says what a note records
+# without a side ("radiating into both legs", "numbness in both feet").
+_BOTH_LIMBS = re.compile(r"\bboth (?:legs|arms|feet|hands|lower extremities|upper extremities)\b",
+                         re.IGNORECASE)
+_BILATERAL = re.compile(r"\b(?:bilateral(?:ly)?|both sides?|each side)\b", re.IGNORECASE)
+
+
+def _only_both_limbs(text: str) -> bool:
+    """The sentence's only side is symptoms in both limbs: it names no bilateral procedure or
+    finding ("bilateral L5 radiculopathy", "on both sides"), which the source must give."""
+    return bool(_BOTH_LIMBS.search(text)) and not _BILATERAL.search(text)
+
+
 def side_problems(said: Claims, cited: Claims | frozenset[str]) -> list[str]:
     if not said.sides:
         return []  # no side, so no side with its anatomy either
     known = cited if isinstance(cited, frozenset) else cited.sides
     wrong = sorted(s for s in said.sides if s not in known)
+    if wrong == ["bilateral"] and not known and _only_both_limbs(said.text):
+        wrong = []  # "pain into both legs" where the source gives no side at all
     if wrong:
         there = ", ".join(sorted(known)) or "no side"
         return [f"side {', '.join(wrong)} but the source says {there}"]
