@@ -51,11 +51,11 @@ _GOVERNS = re.compile(r"\b(?:(?:is|are|was|were) governed by|governs|(?:is|are) 
 
 # A sentence that names California's guideline as a comparison or a stand-in, not as the rule:
 # "California", or MTUS/ACOEM with a word of comparison.
+_COMPARING = (r"(?:stand(?:s|ing)? in|stand-in|compar\w*|like|unlike|similar\w*|mirrors?|"
+              r"analog\w*|reference|persuasive|borrow\w*)")
 _CALIFORNIA_COMPARED = re.compile(
-    r"\bCalifornia\b|\b(?:MTUS|ACOEM)\b.{0,80}?\b(?:stand(?:s|ing)? in|stand-in|compar\w*|"
-    r"like|unlike|similar\w*|mirrors?|analog\w*|reference|persuasive|borrow\w*)\b|"
-    r"\b(?:stand(?:s|ing)? in|stand-in|compar\w*|like|unlike|similar\w*|mirrors?|analog\w*|"
-    r"reference|persuasive|borrow\w*)\b.{0,80}?\b(?:MTUS|ACOEM)\b", re.IGNORECASE)
+    rf"\bCalifornia\b|\b(?:MTUS|ACOEM)\b.{{0,80}}?\b{_COMPARING}\b|"
+    rf"\b{_COMPARING}\b.{{0,80}}?\b(?:MTUS|ACOEM)\b", re.IGNORECASE)
 
 # A sentence that presents the excerpt it cites as the rule that decides the case.
 _DECIDES = re.compile(r"\b(?:governing|governs?|governed|applicable|bound by|binding|controlling|"
