@@ -52,9 +52,14 @@ def _names(row: Any) -> set[str]:
     return {actor, actor.partition(":")[2], row["stated_author"] or actor}
 
 
+def _created_row(conn: sqlite3.Connection, draft_id: str) -> Any:
+    """The audit row that records the draft's creation (None if there is none)."""
+    return conn.execute("SELECT id, detail FROM audit_log WHERE draft_id = ? AND action = "
+                        "'draft_created' ORDER BY id LIMIT 1", (draft_id,)).fetchone()
+
+
 def _created(conn: sqlite3.Connection, draft_id: str) -> dict[str, Any] | None:
-    row = conn.execute("SELECT detail FROM audit_log WHERE draft_id = ? AND action = "
-                       "'draft_created' ORDER BY id LIMIT 1", (draft_id,)).fetchone()
+    row = _created_row(conn, draft_id)
     if row is None:
         return None
     try:
@@ -327,8 +332,7 @@ def ownership_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
                                f"{row['organisation']!r}, but audit row {audit_id} records "
                                f"{detail.get('organisation')!r}: it was moved to another tenant")
             continue
-        created = conn.execute("SELECT id FROM audit_log WHERE draft_id = ? AND action = "
-                               "'draft_created' ORDER BY id LIMIT 1", (draft_id,)).fetchone()
+        created = _created_row(conn, draft_id)
         if first is not None and (created is None or int(created["id"]) > first):
             yield _problem("ownership", where, f"no audit row records its owner "
                            f"({row['organisation']!r}): it was inserted by hand")
