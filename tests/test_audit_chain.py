@@ -134,7 +134,10 @@ def test_triggers_refuse_changing_the_log_sign_offs_and_case_text(store: Path,
             ("DELETE FROM sign_offs", "sign_offs is append-only: DELETE"),
             ("UPDATE cases SET content = content || 'x'", "cases: the case id, hash, text"),
             ("UPDATE drafts SET criteria = '[]'", "drafts: the case and the criteria"),
-            ("UPDATE overrides SET value = 'necessary'", "overrides is append-only")):
+            ("UPDATE overrides SET value = 'necessary'", "overrides is append-only"),
+            ("UPDATE drafts SET title = 'Approved'", "drafts: a finished draft's title"),
+            ("UPDATE drafts SET status = 'in_progress'", "drafts: a finished draft's status"),
+            ("UPDATE sections SET title = 'Approved'", "sections: a section's draft, key")):
         with pytest.raises(sqlite3.DatabaseError, match=refused):
             conn.execute(statement)
 
@@ -308,7 +311,9 @@ def test_postgresql_chains_refuses_and_verifies(url: str, tmp_path: Path) -> Non
         assert (signed.actor, signed.stated_author) == (ME, "Dr. Reyes")
     with psycopg.connect(url, autocommit=True) as raw:
         for statement in ("UPDATE audit_log SET actor = 'x'", "DELETE FROM sign_offs",
-                          "UPDATE cases SET content = content || 'x'"):
+                          "UPDATE cases SET content = content || 'x'",
+                          "UPDATE drafts SET status = 'in_progress'",
+                          "UPDATE sections SET title = 'Approved'"):
             with pytest.raises(psycopg.errors.RaiseException):
                 raw.execute(statement)
         raw.execute("ALTER TABLE audit_log DISABLE TRIGGER USER")
@@ -370,3 +375,43 @@ def test_an_api_draft_moved_to_another_organisation_is_named(tmp_path: Path) -> 
         conn.execute("DELETE FROM api_drafts WHERE draft_id = ?", (draft_id,))
         code, output = verify(server.store_path)
         assert code == 1 and f"API draft {draft_id}: deleted: audit row" in output
+
+
+# -- a draft's own record -----------------------------------------------------------------------
+
+def test_a_failed_draft_shown_as_complete_is_named(store: Path, signed: str) -> None:
+    attacker(store).execute("UPDATE drafts SET status = 'in_progress', finished_at = NULL")
+    code, output = verify(store)
+    assert code == 1
+    assert (f"draft {signed}: status: its status is 'in_progress', but its audit rows record "
+            "'complete'") in output
+
+
+def test_an_interrupted_draft_verifies_as_incomplete_and_not_as_complete(store: Path) -> None:
+    """Interrupting changes the status through an audit row, so 'incomplete' verifies, and a
+    draft edited to look complete is named."""
+    from drafting.case import load_case
+
+    with DraftStore.open(store) as drafts:
+        draft_id = drafts.begin_draft(load_case(CASE), CASE, "0" * 64, "defense_letter",
+                                      "defense", "offline", "offline-composer", None, False,
+                                      language_model=False, actor="test")
+        drafts.interrupt_draft(draft_id, "test", "Ctrl-C")
+    assert verify(store)[0] == 0
+    attacker(store).execute("UPDATE drafts SET status = 'complete'")
+    code, output = verify(store)
+    assert code == 1
+    assert (f"draft {draft_id}: status: its status is 'complete', but its audit rows record "
+            "'incomplete'") in output
+
+
+def test_an_edited_title_provenance_or_heading_is_named(store: Path, signed: str) -> None:
+    conn = attacker(store)
+    conn.execute("UPDATE drafts SET provenance = json_set(provenance, '$.backend', 'openai')")
+    conn.execute("UPDATE sections SET title = 'Approved' WHERE key = 'conclusion'")
+    code, output = verify(store)
+    assert code == 1
+    assert (f"draft {signed}: draft record: its title, label, provenance or sources were "
+            "edited") in output
+    assert (f"draft {signed}, section conclusion: section record: its kind, heading or item "
+            "was edited") in output

@@ -50,7 +50,7 @@ def test_a_version_1_store_is_migrated_and_its_drafts_still_work(
     conn.close()
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == 1
     with DraftStore.open(path) as store:
-        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 5
+        assert store.db.conn.execute("PRAGMA user_version").fetchone()[0] == LATEST == 6
         assert store.load_draft(draft_id) == drafted
         assert store.stored_case(draft_id).content is None  # version 1 kept no case text
         case = DraftingService(Settings(), store=store).review.case(draft_id)  # so the

@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from drafting.store import schema, schema_review
+from drafting.store import schema, schema_record, schema_review
 from drafting.store.errors import StoreError, StoreVersionError
 
 
@@ -45,6 +45,8 @@ MIGRATIONS: tuple[Migration, ...] = (
               schema.V4, chain_backfill, schema.V4_AFTER),
     Migration(5, "physician app: users and profiles, unsaved edits and regeneration proposals, "
                  "the signer's credentials on a sign-off", schema_review.V5),
+    Migration(6, "a finished draft's title, label, provenance and sources, its status moving "
+                 "only forward, and a section's heading written once", schema_record.V6),
 )
 
 LATEST = MIGRATIONS[-1].version

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from drafting.store import schema, schema_review
+from drafting.store import schema, schema_record, schema_review
 
 APPEND_ONLY_FUNCTION = """
 CREATE OR REPLACE FUNCTION necessity_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -264,6 +264,7 @@ V4_AFTER: tuple[str, ...] = (
 )
 
 MIGRATIONS: tuple[tuple[int, tuple[str, ...]], ...] = ((1, V1), (2, V2), (3, V3), (4, V4),
-                                                       (5, schema_review.V5_PG))
+                                                       (5, schema_review.V5_PG),
+                                                       (6, schema_record.V6_PG))
 # What a step runs after its backfill (see migrations.Migration.after).
 AFTER: dict[int, tuple[str, ...]] = {4: V4_AFTER}

@@ -14,7 +14,7 @@ from uuid import uuid4
 
 from drafting.case import Case
 from drafting.draft import Draft, SectionDraft
-from drafting.store import integrity, reading, writing
+from drafting.store import draft_record, integrity, reading, writing
 from drafting.store.chain import sha256_text
 from drafting.store.connection import Database, connect, now, writer_lock_path
 from drafting.store.diffing import unified_diff
@@ -292,9 +292,12 @@ class DraftStore:
         writing.insert_model_call(conn, row["id"], version_id, section, row["backend"],
                                   row["model"])
         action = AuditAction.section_drafted if number == 1 else AuditAction.section_regenerated
+        heading = {} if number > 1 else {"section_hash": draft_record.section_hash(
+            section.kind, section.title, section.item_id)}
         writing.append_audit(conn, author, action, row["id"], key=section.key, version=number,
                              status=section.status, prompt_hash=section.prompt_hash,
-                             attempts=section.attempts, text_hash=sha256_text(section.text))
+                             attempts=section.attempts, text_hash=sha256_text(section.text),
+                             **heading)
         return number
 
     def _finish(self, conn: sqlite3.Connection, row: sqlite3.Row, draft: Draft,
@@ -317,16 +320,17 @@ class DraftStore:
                   if status == "failed"]
         status: DraftStatus = "incomplete" if failed else "complete"
         criteria = json.dumps([r.model_dump(mode="json") for r in draft.criteria])
+        provenance = draft.provenance.model_dump_json()
+        sources = json.dumps({k: s.model_dump(mode="json") for k, s in draft.sources.items()})
         conn.execute(
             "UPDATE drafts SET status = ?, finished_at = ?, title = ?, label = ?, provenance = ?, "
             "criteria = ?, sources = ? WHERE id = ?",
-            (status, now(), draft.title, draft.label, draft.provenance.model_dump_json(),
-             criteria,
-             json.dumps({k: s.model_dump(mode="json") for k, s in draft.sources.items()}),
-             draft_id))
+            (status, now(), draft.title, draft.label, provenance, criteria, sources, draft_id))
         writing.append_audit(conn, actor or draft.provenance.backend, AuditAction.draft_finished,
                              draft_id, status=status, sections=len(draft.sections), failed=failed,
-                             criteria_hash=sha256_text(criteria))
+                             criteria_hash=sha256_text(criteria),
+                             record_hash=draft_record.record_hash(draft.title, draft.label,
+                                                                  provenance, sources))
         return status
 
 

@@ -12,7 +12,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from drafting.store import integrity
+from drafting.store import draft_record, integrity
 from drafting.store.chain import GENESIS, parse_at, stored_hash
 from drafting.store.records import IntegrityProblem, IntegrityReport
 
@@ -115,6 +115,9 @@ def verify_store(conn: sqlite3.Connection, head: tuple[int, str] | None = None
         "overrides": integrity.override_problems(conn),
         "sign-offs": integrity.sign_off_problems(conn, walk.boundary),
         "API drafts": integrity.ownership_problems(conn),
+        "draft statuses": draft_record.status_problems(conn),
+        "draft records": draft_record.record_problems(conn),
+        "section headings": draft_record.section_record_problems(conn),
     }
     for found in checks.values():
         problems += list(found)
