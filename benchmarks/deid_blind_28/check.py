@@ -1,5 +1,6 @@
 """Validate deid_blind_28/labels.yaml against the texts in this folder with set 27's checker
-(which reuses set 10's, and through it sets 8, 7, 6 and 5; the same rules, called here with this folder).
+(which reuses set 10's, and through it sets 8, 7, 6 and 5; the same rules, called here with
+this folder).
 
 Run: /work/main/.venv/bin/python benchmarks/deid_blind_28/check.py
 """
