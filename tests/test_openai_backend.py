@@ -222,6 +222,67 @@ def test_a_reply_within_the_response_limit_is_read(server: FakeOpenAIServer) -> 
     assert complete(backend).text == "B" * 20_000
 
 
+class _ForwardingProxy:
+    """A plain HTTP forward proxy on loopback: it relays each absolute-URI request to its
+    target (with no proxy of its own) and counts what it relayed."""
+
+    def __init__(self) -> None:
+        import http.server
+        import threading
+
+        relayed = self.relayed = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                relayed.append(self.path)
+                request = urllib.request.Request(self.path, data=body, method="POST",
+                                                 headers={"Content-Type": "application/json"})
+                opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+                with opener.open(request) as answer:
+                    data = answer.read()
+                self.send_response(answer.status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_proxy_named_by_the_environment_is_used_and_the_response_limit_still_holds(
+        server: FakeOpenAIServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    """HTTP_PROXY routes the calls through the proxy (a firm's egress proxy), and a reply
+    relayed by it is capped like a direct one; NO_PROXY names hosts reached directly."""
+    proxy = _ForwardingProxy()
+    try:
+        for name in ("HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy", "NO_PROXY",
+                     "no_proxy"):
+            monkeypatch.delenv(name, raising=False)
+        monkeypatch.setenv("HTTP_PROXY", proxy.url)
+        assert complete(backend_for(server)).text.startswith("The history is documented")
+        assert len(proxy.relayed) == 1 and proxy.relayed[0].endswith("/v1/chat/completions")
+        server.default = Behaviour(text="A" * 200_000)
+        with pytest.raises(BackendError, match=r"larger than 65,536 bytes"):
+            complete(backend_for(server, max_response_bytes=64 * 1024))
+        assert len(proxy.relayed) == 2
+        monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+        server.default = reply("Direct [F:pain-duration].")
+        assert complete(backend_for(server)).text == "Direct [F:pain-duration]."
+        assert len(proxy.relayed) == 2
+    finally:
+        proxy.close()
+
+
 @pytest.mark.parametrize("status", [400, 401, 403, 404])
 def test_client_errors_are_not_retried(server: FakeOpenAIServer, status: int) -> None:
     server.default = error(status)

@@ -10,8 +10,10 @@ the limit is refused before any of the body is read.
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
+from typing import Any
 
 import httpx
+from httpx._utils import get_environment_proxies  # the routes httpx takes from the environment
 
 
 class ResponseTooLarge(Exception):
@@ -59,3 +61,17 @@ class BoundedTransport(httpx.AsyncBaseTransport):
 
     async def aclose(self) -> None:
         await self._inner.aclose()
+
+
+def bounded_client(limit: int, *, timeout: float, verify: Any,
+                   limits: httpx.Limits) -> httpx.AsyncClient:
+    """An async client whose every route, direct or through a proxy named by the environment
+    (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY, with NO_PROXY), reads at most ``limit`` bytes of a body.
+    httpx ignores environment proxies once it is given a transport, so they are mounted here,
+    each wrapped like the direct one (the routes are the ones httpx itself would take)."""
+    direct = BoundedTransport(httpx.AsyncHTTPTransport(verify=verify, limits=limits), limit)
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {
+        pattern: None if proxy is None else BoundedTransport(
+            httpx.AsyncHTTPTransport(verify=verify, limits=limits, proxy=proxy), limit)
+        for pattern, proxy in get_environment_proxies().items()}
+    return httpx.AsyncClient(timeout=timeout, transport=direct, mounts=mounts)

@@ -28,7 +28,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from langchain_openai import ChatOpenAI
 
 from drafting.backends.base import BackendError, Completion
-from drafting.backends.bounded_http import BoundedTransport, ResponseTooLarge
+from drafting.backends.bounded_http import ResponseTooLarge, bounded_client
 from drafting.backends.registry import register
 from drafting.deid import PromptGuard
 from drafting.prompting import Prompt
@@ -137,13 +137,10 @@ class OpenAIBackend:
         # would fail with "Event loop is closed".
         # One TLS context for the process: loading the CA bundle costs ~50 ms per client, and
         # the API's drafting workers build a backend per draft.
-        transport = httpx.AsyncHTTPTransport(
-            verify=_tls_context(),
+        self._http = bounded_client(
+            self.max_response_bytes, timeout=self.timeout_s, verify=_tls_context(),
             limits=httpx.Limits(max_connections=None,
                                 max_keepalive_connections=KEEPALIVE_CONNECTIONS))
-        self._http = httpx.AsyncClient(
-            timeout=self.timeout_s,
-            transport=BoundedTransport(transport, self.max_response_bytes))
         return ChatOpenAI(model=self.model, base_url=self.base_url,
                           api_key=self._api_key or NO_KEY,  # type: ignore[arg-type]
                           temperature=self.temperature, **self._token_limit(),
