@@ -168,3 +168,34 @@ def test_a_history_that_does_not_mention_a_flare_is_silence_on_it():
     flare = _criterion(result, "relaxant.acute_flare")
     assert flare.status is Status.undocumented
     assert "relaxant.acute_flare" not in result.deciding
+
+
+def _referral(history: str) -> ItemResult:
+    data = {
+        "id": "synthetic-pain-referral", "title": "Referral to pain management",
+        "synthetic": True, "document_type": "review_determination", "perspective": "neutral",
+        "setting": "other_workers_comp", "jurisdiction": "Alabama (workers' compensation)",
+        "question": "Is the pain management referral reasonably necessary?",
+        "dates": {"request": "2019-03-01"}, "patient": {"age": 48, "sex": "male"},
+        "diagnoses": [{"code": "M54.50", "text": "Low back pain, unspecified"}],
+        "documents": [{"id": "D1", "type": "review_decision", "date": "2019-06-01",
+                       "title": "Court decision", "author": "Court", "pages": 2}],
+        "facts": [{"id": "F1", "category": "history", "date": "2019-03-01", "source": SOURCE,
+                   "statement": history}],
+        "disputed_items": [{"id": "I1", "service": "Referral to pain management",
+                            "procedure": "consultation", "date_of_service": "2019-03-01",
+                            "status": "requested", "request_type": "initial", "facts": ["F1"]}],
+    }
+    return evaluate_case(Case.model_validate(data))[0]
+
+
+def test_an_account_of_the_injury_alone_is_silence_on_persisting_pain_not_evidence_against_it():
+    result = _referral("He hurt his low back pulling a cabinet at work.")
+    persisting = _criterion(result, "consult.persisting_pain")
+    assert persisting.status is Status.undocumented
+    assert "F1" not in persisting.contradicting_facts
+
+
+def test_a_history_of_chronic_pain_documents_pain_persisting_past_healing():
+    result = _referral("He has had chronic low back pain since the injury.")
+    assert _criterion(result, "consult.persisting_pain").status is Status.met
