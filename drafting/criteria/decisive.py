@@ -146,6 +146,18 @@ def why(c: CriterionResult, result: ItemResult, case: Case, key: bool,
     return f"Decisive against the item: nothing in the record establishes it{turn}{besides}{said}."
 
 
+def contradicted_support(results: list[CriterionResult]) -> list[str]:
+    """Supporting criteria the record contradicts, where no required criterion is: what the
+    record says against an item its required criteria leave only undocumented (rule 1: an
+    extruded disc and no facet arthropathy on the imaging, against a facet block; a daily dose
+    above the threshold, against continuing it). They join ``deciding`` without changing the
+    outcome, which the silence already decides."""
+    if any(r.required and r.status is Status.not_met for r in results):
+        return []
+    return [r.criterion_id for r in results
+            if not r.required and r.status is Status.not_met and r.contradicting_facts]
+
+
 def mark(result: ItemResult, spec: CriteriaSet, case: Case) -> None:
     """Name the decisive criterion: first in ``deciding``, in ``decisive``, and its reason
     saying why."""

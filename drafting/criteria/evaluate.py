@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
+from drafting.criteria.decisive import contradicted_support
 from drafting.criteria.decisive import mark as mark_decisive
 from drafting.criteria.dispute import causation_dispute, denied_before
 from drafting.criteria.facts import (
@@ -334,6 +335,8 @@ def evaluate_item(case: Case, item: DisputedItem,
         own, item.date_of_service) else None)
     apply_departures(results, departures)
     outcome, confidence, deciding = roll_up(results, standard.not_established)
+    if outcome is not Outcome.necessary:  # what the record says against it, beside the silence
+        deciding = contradicted_support(results) + deciding
     result = ItemResult(
         item_id=item.id, service=item.service, criteria_set=spec.id, criteria_title=spec.title,
         request_type=asked.type, request_type_basis=asked.basis,

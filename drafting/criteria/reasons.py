@@ -51,6 +51,13 @@ def summary(outcome: Outcome, deciding: list[str], results: list[CriterionResult
         return (f"{outcome.value.replace('_', ' ').capitalize()}: no criterion of this set is "
                 f"required in this setting, so none decides the item ({met} of {len(results)} "
                 f"supporting criteria met); a physician decides it on the record.")
+    # supporting criteria the record contradicts, beside required ones left undocumented
+    # (drafting/criteria/decisive.py, contradicted_support)
+    against = [r.criterion_id for r in results if r.criterion_id in deciding and not r.required]
+    if against:
+        rest = summary(outcome, [d for d in deciding if d not in against], results)
+        return (f"{rest} The record contradicts {len(against)} supporting criterion(s) "
+                f"({_ids(against)}).")
     deciding_results = [r for r in results if r.criterion_id in deciding]
     if outcome is Outcome.not_necessary and all(
             r.status is Status.undocumented for r in deciding_results):

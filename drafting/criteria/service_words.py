@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from drafting.case import DisputedItem, Fact
-from drafting.case.vocab import ProcedureFamily
+from drafting.case.vocab import FactCategory, ProcedureFamily
 
 # What follows these in a service's name says what the care is for, where, of what or how often.
 _QUALIFIER = re.compile(r"\s(?:for|at|to|of|on|in|with|after|as|x|per|twice|once)\s|[,;:]",
@@ -59,9 +59,41 @@ def names_service(fact: Fact, service: str) -> bool:
 
 def same_care(fact: Fact, item: DisputedItem, procedure: object) -> bool:
     """A fact with no family is about the same care (a test's ``procedure: same``) as a
-    service outside the modelled families when it names that care."""
-    return (procedure == "same" and item.procedure is ProcedureFamily.other
-            and fact.procedure is None and names_service(fact, item.service))
+    service outside the modelled families when it names that care. So is a response the case
+    file lists among the item's own facts, with no family of its own, that names the item's
+    care ("the opiate medications reduce his pain and improve his overall function", "no
+    objective evidence showed he had benefited from the stimulator"): the prior response a
+    continuation, repeat or revision is judged on (#25 class 3). A listed response that names
+    only other care ("the medial branch blocks and the ablation gave no relief", listed for a
+    joint injection) stays about that care."""
+    if procedure != "same" or fact.procedure is not None:
+        return False
+    if item.procedure is ProcedureFamily.other:
+        return names_service(fact, item.service)
+    return (fact.category is FactCategory.response and fact.id in item.facts
+            and (names_service(fact, item.service) or names_family(fact, item.procedure)))
+
+
+# The words by which a record names a modelled family's care, where the request's own name
+# ('Replacement of the generator') does not: the device, drug class or procedure.
+FAMILY_WORDS: dict[ProcedureFamily, tuple[str, ...]] = {
+    ProcedureFamily.scs_trial: ("stimulator", "stimulation", "neurostimulator"),
+    ProcedureFamily.scs_implant: ("stimulator", "stimulation", "neurostimulator"),
+    ProcedureFamily.pns: ("stimulator", "stimulation", "neurostimulator"),
+    ProcedureFamily.itp: ("pump", "intrathecal"),
+    ProcedureFamily.opioids: ("opioid", "opioids", "opiate", "opiates", "narcotic",
+                              "narcotics"),
+    ProcedureFamily.esi: ("epidural", "epidurals"),
+    ProcedureFamily.mbb: ("medial branch", "facet"),
+    ProcedureFamily.rfa: ("ablation", "radiofrequency", "rhizotomy", "neurotomy"),
+    ProcedureFamily.tens: ("tens", "stimulator unit", "electrical stimulation"),
+}
+
+
+def names_family(fact: Fact, family: ProcedureFamily) -> bool:
+    """Whether the fact's statement names the family's device, drug class or procedure."""
+    text = fact.statement.lower()
+    return any(re.search(rf"\b{re.escape(w)}\b", text) for w in FAMILY_WORDS.get(family, ()))
 
 
 # The names by which a request names a modelled family's device or procedure outright. A
