@@ -73,7 +73,8 @@ def run_test(case: Case, item: DisputedItem, test: Test, t: Thresholds) -> Findi
         return evaluate_session(case, item, test.alone_in_session)
     if isinstance(test, DiagnosisNode):
         d = test.diagnosis
-        return evaluate_diagnosis(case, d.code_prefixes, silent=d.no_match == "silent")
+        return evaluate_diagnosis(case, d.code_prefixes, silent=d.no_match == "silent",
+                                  words=d.text_any)
     if isinstance(test, NotNode):
         inner = run_test(case, item, test.not_, t)
         flipped = {Status.met: Status.not_met, Status.not_met: Status.met}

@@ -10,7 +10,7 @@ from typing import overload
 from drafting.case import Case, DisputedItem, Fact
 from drafting.case.vocab import FactCategory, ItemStatus, Laterality
 from drafting.criteria import prose, visits
-from drafting.criteria.mentions import mentions
+from drafting.criteria.mentions import mentions, names
 from drafting.criteria.record_kinds import records_for
 from drafting.criteria.results import Gap, Status
 from drafting.criteria.service_words import names_service, same_care
@@ -111,6 +111,7 @@ def domain(case: Case, item: DisputedItem, test: FactTest) -> list[Fact]:
              or same_care(f, item, test.procedure))
         and (not test.item_facts or f.id in item.facts)
         and (not test.about_any or mentions(f, test.about_any))
+        and (not test.also_about_any or mentions(f, test.also_about_any))
         and (not test.names_item or names_service(f, item.service))
         and (not test.domain_tags_any or set(f.tags) & set(test.domain_tags_any)
              or (test.in_words and prose.in_words(test.in_words, f) is not None)
@@ -343,7 +344,8 @@ def _undocumented(case: Case, item: DisputedItem, test: FactTest, t: Thresholds)
     procedure = item.procedure if test.procedure == "same" else test.procedure
     citing = [f for f in case.facts if set(f.references) & missing and not f.proposed
               and f.date <= evidence_cutoff(item, case)
-              and (procedure is None or f.procedure in (None, procedure))]
+              and (procedure is None or f.procedure in (None, procedure))
+              and (not test.also_about_any or mentions(f, test.also_about_any))]
     if citing:
         notes: list[str] = []
         # Only a fact that reports the document's content (of the test's kind, or history and
@@ -373,13 +375,17 @@ def evaluate_absent(case: Case, item: DisputedItem, test: FactTest, t: Threshold
     return Finding(Status.met, [f.id for f in evidence] if test.latest else [])
 
 
-def evaluate_diagnosis(case: Case, prefixes: list[str], silent: bool = False) -> Finding:
-    """Met by a coded diagnosis starting with a prefix; with none, not met (``silent``:
-    undocumented, where other evidence may document the condition too)."""
-    codes = [d.code for d in case.diagnoses if d.code and d.code.startswith(tuple(prefixes))]
-    if codes:
-        named = "; ".join(f"{d.code} {d.text}" for d in case.diagnoses if d.code in codes)
-        return Finding(Status.met, notes=[f"diagnosis {named}"])
+def evaluate_diagnosis(case: Case, prefixes: list[str], silent: bool = False,
+                       words: list[str] | None = None) -> Finding:
+    """Met by a coded diagnosis starting with a prefix, or one whose text names one of the
+    ``words``; with none, not met (``silent``: undocumented, where other evidence may document
+    the condition too)."""
+    found = [d for d in case.diagnoses
+             if (d.code and prefixes and d.code.startswith(tuple(prefixes)))
+             or (words and names(d.text, words))]
+    if found:
+        return Finding(Status.met, notes=[
+            "diagnosis " + "; ".join(f"{d.code} {d.text}" if d.code else d.text for d in found)])
     if silent:
         return Finding(Status.undocumented)
     uncoded = [d.text for d in case.diagnoses if not d.code]

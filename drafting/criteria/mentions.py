@@ -24,7 +24,13 @@ _OWN_NEGATION = re.compile(r"\b(?:no|not|without|never|denies|unable|failed)\b")
 
 def mentions(fact: Fact, words: list[str]) -> bool:
     """Whether the statement (or its drug) mentions one of the words, not as absent."""
-    text = f"{fact.statement} {fact.dose.drug if fact.dose else ''}".lower()
+    return names(f"{fact.statement} {fact.dose.drug if fact.dose else ''}", words)
+
+
+def names(text: str, words: list[str]) -> bool:
+    """Whether the text (a statement, a diagnosis as written) names one of the words, not as
+    absent."""
+    text = text.lower()
     for word in words:
         for match in re.finditer(rf"\b{re.escape(word.lower())}\b", text):
             if _OWN_NEGATION.search(word.lower()) or not (

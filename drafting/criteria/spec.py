@@ -11,7 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Union
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from drafting.case.vocab import FactCategory, ProcedureFamily, RequestType, Setting
 
@@ -69,6 +76,10 @@ class FactTest(Spec):
         default_factory=list, description="Words the statement must contain for the fact to "
         "count as evidence on the question at all (e.g. the device's name, where records "
         "leave the fact's procedure empty).")
+    also_about_any: list[str] = Field(
+        default_factory=list, description="A second word list the statement must also name "
+        "for the fact to be evidence at all (who says it and what they say: a treating "
+        "doctor's words on the care's necessity); a fact naming one list only is silent.")
     names_item: bool = Field(
         default=False, description="Only facts whose statement names the item's care, its "
         "modality or drug (drafting/criteria/service_words.py): a recommendation of this "
@@ -92,16 +103,27 @@ class FactNode(Spec):
 
 
 class DiagnosisTest(Spec):
-    code_prefixes: list[str] = Field(min_length=1)
+    code_prefixes: list[str] = Field(default_factory=list)
+    text_any: list[str] = Field(
+        default_factory=list, description="Words a diagnosis as written may name instead of a "
+        "code (records often give none): 'chronic pain' in 'back injury with chronic pain'; "
+        "a word the diagnosis names as absent does not count.")
     # 'contradicts': a case whose coded diagnoses include none of these is evidence against
     # (a condition that only a coded diagnosis can establish); 'silent': it is silence, for a
     # condition a coded diagnosis documents but other evidence may document as well (a
     # diagnosis list is not exhaustive).
     no_match: Literal["contradicts", "silent"] = "contradicts"
 
+    @model_validator(mode="after")
+    def _names_something(self) -> DiagnosisTest:
+        if not self.code_prefixes and not self.text_any:
+            raise ValueError("a diagnosis test needs code_prefixes or text_any")
+        return self
+
 
 class DiagnosisNode(Spec):
-    """Met when the case carries a diagnosis whose ICD code starts with one of the prefixes."""
+    """Met when the case carries a diagnosis whose ICD code starts with one of the prefixes,
+    or (``text_any``) whose text names one of the words."""
 
     diagnosis: DiagnosisTest
 
