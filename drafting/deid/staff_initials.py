@@ -3,7 +3,9 @@
 name of the same record):
 
 - a letter's reference line: the author's and the typist's initials alone at the head of a
-  line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
+  line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``, ``RKA / NEW   e-signed``: a typist's
+  capitals may spell a word), or in a signature's brackets or after "signed" (``MD  (KN/amc)``,
+  ``Signed MSD / TW  08/12/2025``);
 - the same reference at the end of a signature's line, or with a colon, the author's initials
   keeping a particle's small letter (``Esq., Vermont bar VT-5127  JDP:mrl``, ``MdHC/kmj   State
   Bar``): the business letter's reference-initials convention wherever the line puts it;
@@ -53,6 +55,14 @@ REFERENCE_LINE = re.compile(
 REFERENCE_ANYWHERE = re.compile(
     r"(?m)(?:^[ \t]*|[ \t]{2,})(?P<author>[A-Z](?:[a-z]?[A-Z]){1,3})[ ]?[/:][ ]?"
     r"(?P<typist>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})")
+# The same pair in a signature's brackets or after "signed" ("K. Naone, MD  (KN/amc)", "Signed
+# MSD / TW  08/12/2025").
+# In brackets only the convention's small letters mark a typist: "(ACL/PCL)", "(RLE/LLE)" name
+# no one.
+REFERENCE_MARKED = re.compile(
+    rf"(?:\((?P<author>{_INITIALS})/(?P<typist>[a-z]{{2,3}})\)|\b(?i:signed|initials):?[ ]"
+    rf"(?P<signer>{_INITIALS})[ ]?/[ ]?(?P<typed>[a-z]{{2,3}}|{_INITIALS})"
+    rf"(?=[ \t]{{2,}}|[ \t]*$|[ ]\d))", re.MULTILINE)
 CLOSING_DASH = re.compile(
     r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}(?:-{1,2}|[–—])[ ]?(?:(?i:tech|rph|rn|lpn|ma|cma|pta|csr)[ ])?"
     r"(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
@@ -84,10 +94,14 @@ def _initials(value: str, text: str) -> bool:
 
 
 def staff_initials(text: str) -> Iterator[Span]:
-    for match in REFERENCE_LINE.finditer(text):
-        author, typist = match.group("author"), match.group("typist")
-        if _initials(author, text) and _initials(typist, text):
-            for group in ("author", "typist"):
+    for match in (*REFERENCE_LINE.finditer(text), *REFERENCE_MARKED.finditer(text)):
+        groups = ("author", "typist") if match.group("author") else ("signer", "typed")
+        author, typist = match.group(groups[0]), match.group(groups[1])
+        # the typist's capitals may spell a word ("RKA / NEW"), never an abbreviation
+        if _initials(author, text) and (_initials(typist, text) or (
+                typist.isupper() and typist.lower() not in ABBREVIATIONS
+                and typist.lower() not in _CREDENTIAL_WORDS)):
+            for group in groups:
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
     for match in REFERENCE_ANYWHERE.finditer(text):
         author, typist = match.group("author"), match.group("typist")
