@@ -72,3 +72,37 @@ def test_lower_case_words_that_are_also_given_names_stay():
     out = _out(text)
     for kept in ("max dose", "hope is", "summer was", "ella dice", "esta semana"):
         assert kept in out, kept
+
+
+# ---------------------------------------------------------------- an attorney in a claim log
+
+
+def test_a_name_after_atty_in_lower_case_is_a_name():
+    text = ("2025-06-24 bqorvath: Letter from atty Mirelle D'Auberive-Toussac, Form 6 filed.\n"
+            "2025-07-15 | qnakaro | Call from atty Kealoha Pualani (808 555 0182); filing.\n")
+    out = _out(text)
+    assert _leaks(out, "Mirelle", "Auberive", "Kealoha", "Pualani") == []
+
+
+def test_atty_before_a_word_that_opens_no_name_stays():
+    out = _out("Sent to atty for review. atty Fees are not payable under the fee schedule.\n")
+    assert "atty Fees are" in out
+
+
+# ---------------------------------------------------------------- capitals after a role
+
+
+def test_a_surname_in_capitals_with_an_initial_after_its_role_is_a_name():
+    text = ("Rx RX 6021447  NAPROXEN 500 MG TAB  #60  01/02/2025  Prescriber QUILLFEATHER W\n"
+            "CLAIM NOTES EXPORT  Claim GMI-WC-25-004471  Claimant OSTRANDE-VEILLEUX G  SSN "
+            "XXX-XX-2263\nAuth PA-25-8830147   Rendering: C DE VAUBAN, ROSALIND\n")
+    out = _out(text)
+    assert _leaks(out, "QUILLFEATHER", "OSTRANDE", "VEILLEUX", "C DE", "VAUBAN") == []
+
+
+def test_capitals_after_a_role_without_an_initial_or_with_a_heading_stay():
+    text = ("Provider: MRI L SPINE  x2\nPatient: NEW PATIENT A  DOB 01/02/1970\n"
+            "Member ID CARD ON FILE  \nPrescriber DEA BG4412345\n")
+    out = _out(text)
+    for kept in ("MRI L SPINE", "PATIENT A", "CARD ON FILE"):
+        assert kept in out, kept

@@ -75,6 +75,8 @@ def given_months() -> frozenset[str]:
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|Rev|Pastor|Rabbi|"
          r"Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # a claim log's "atty" before an initial or two capitalised words, not "atty Fees are"
+         r"atty(?=[ ][A-Z](?:\.|\S+[ ][A-Z]))|"
          # a lawyer's title in Puerto Rico and Latin America ("Lcdo. Fernando Acevedo Ruiz")
          r"Lcdo|Lcda|Licdo|Licda|LCDO|LCDA|"
          # military ranks, as TRICARE and VA records write them ("Maj. Corinne Abernathy, MD",
