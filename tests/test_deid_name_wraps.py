@@ -106,3 +106,21 @@ def test_capitals_after_a_role_without_an_initial_or_with_a_heading_stay():
     out = _out(text)
     for kept in ("MRI L SPINE", "PATIENT A", "CARD ON FILE"):
         assert kept in out, kept
+
+
+# ---------------------------------------------------------------- a typist's closing initials
+
+
+def test_a_typists_lower_case_initials_closing_a_line_are_a_persons_mark():
+    text = ("P. Quarrie, MD     08/15/2025     dictation qzt\n\nImpairment: deferred.\n"
+            "Report dictated 08/12/25 at 4:05 PM HST; wvk.\n"
+            "Spoke w/ wife, will pay forms fee when LTD resumes. zb\n")
+    out = _out(text)
+    assert _leaks(out, "qzt", "wvk", "zb\n") == []
+
+
+def test_an_abbreviation_or_word_closing_a_line_is_no_typist():
+    text = "Take one at night. qhs\nPlan discussed; the\nUse as directed. ok\nSee plan. bid\n"
+    out = _out(text)
+    for kept in ("night. qhs", "discussed; the", "directed. ok", "plan. bid"):
+        assert kept in out, kept
