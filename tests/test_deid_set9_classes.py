@@ -168,7 +168,9 @@ def test_credentials_and_senor_go_with_the_name():
             "Tovah Quell, RT(R); MRI by Ilse Braam, RT(R)(MR). We visited Sr. de la Fuente.\n")
     out = _out(text)
     assert _leaks(out, "NCS.T.", "RDH", "Quell, RT(R)", "Sr. de la", "Fuente") == []
-    assert "RT(R)(MR)" in out  # a chain of credentials is left whole
+    # a chain of credentials goes whole with the name it follows (as most blind sets label
+    # it: "Jolene Rabang, RT(R)(MR)"), never cut into "[NAME](MR)"
+    assert "(MR)" not in out and "RT(R)(MR)" not in out
 
 
 def test_names_known_by_their_part_in_the_sentence():

@@ -25,6 +25,7 @@ import yaml
 
 from drafting.deid.name_labels import _PERSON_KEYS, _PERSON_LABELS
 from drafting.deid.name_worded import PERSONAL, worded_surname
+from drafting.deid.name_wraps import CUE_GAP, wrapped_name_ok
 from drafting.deid.terms import (
     APOSTROPHE,
     HYPHEN,
@@ -74,6 +75,8 @@ def given_months() -> frozenset[str]:
 TITLE = (r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Aunt|Uncle|Auntie|Hon|Judge|ALJ|Rev|Pastor|Rabbi|"
          r"Imam|"
          r"Sgt|Cpl|Capt|Det|Coach|Atty|ATTY|Ofc|Officer|Lt|Sra|Srta|Señora|Señorita|Señor|Doña|Dra|Dña|"
+         # a claim log's "atty" before an initial or two capitalised words, not "atty Fees are"
+         r"atty(?=[ ][A-Z](?:\.|\S+[ ][A-Z]))|"
          # a lawyer's title in Puerto Rico and Latin America ("Lcdo. Fernando Acevedo Ruiz")
          r"Lcdo|Lcda|Licdo|Licda|LCDO|LCDA|"
          # military ranks, as TRICARE and VA records write them ("Maj. Corinne Abernathy, MD",
@@ -112,7 +115,8 @@ _CREDENTIAL_LIST = [
 ]
 CREDENTIAL = "(?:" + "|".join(re.escape(c) for c in sorted(_CREDENTIAL_LIST, key=len,
                                                              reverse=True)) + ")"
-_CREDENTIALS = rf"(?:,?[ ]{CREDENTIAL}(?![{UPPER}{LOWER}(]))+"  # not part of "RT(R)(MR)"
+# a technologist's credential may stack its modalities ("RT(R)(CT)", "RT(R)(MR)"): all of them
+_CREDENTIALS = rf"(?:,?[ ]{CREDENTIAL}(?:\([A-Z]{{1,3}}\))*(?![{UPPER}{LOWER}(]))+"
 _CREDENTIAL_WORDS = frozenset(c.lower().replace(".", "") for c in _CREDENTIAL_LIST)
 
 # Words that end a name captured after a label: the next label, headings, roles.
@@ -171,9 +175,9 @@ _INSURER = re.compile(r"\b(?:Mutual|Casualty|Indemnity|Assurance|Insurance|Under
 # A relation or role named just before a name: "her husband, Dale", "our paralegal, Sam Doe",
 # "married to Graciela Núñez", "sons Mateo and Diego".
 RELATED = re.compile(
-    rf"\b(?i:{_RELATION})(?:,|:)?[ ]{{1,2}}(?:{HONORIFIC}[ ])?"
+    rf"\b(?i:{_RELATION})(?:,|:)?{CUE_GAP}(?:{HONORIFIC}[ ])?"  # on the next line too
     rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}}"
-    rf"(?:(?:,[ ]|,?[ ]and[ ]){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
+    rf"(?:(?:,[ ]|,?[ ]and{CUE_GAP}){_PWORD}(?:[ ]{_PWORD}){{0,2}}){{0,3}})"
 )
 _ROLE_AFTER = (
     r"office manager|practice manager|claims examiner|claims adjuster|adjuster|examiner|"
@@ -193,7 +197,8 @@ ROLE_AFTER = re.compile(
 # Rosa". Replaced where found, but not learned (the phrase also introduces firms and programmes).
 MET = re.compile(
     rf"\b(?i:spoke[ ](?:with|to)|talked[ ](?:with|to)|discussed[ ]with|met[ ]with|"
-    rf"accompanied[ ]by|escorted[ ]by|brought[ ]in[ ]by|message[ ](?:left[ ])?(?:with|for))[ ]"
+    rf"accompanied[ ]by|escorted[ ]by|brought[ ]in[ ]by|message[ ](?:left[ ])?(?:with|for))"
+    rf"{CUE_GAP}"
     rf"(?P<name>{_PWORD}(?:[ ]{_PWORD}){{0,2}})")
 # The party before "v." in a case caption: "D. T. Pruitt v. Pacific Crest Fulfillment".
 CAPTION = re.compile(rf"(?<![\w'’-])(?P<name>{_PWORD}(?:[ ]{_PWORD}){{1,3}})[ ]vs?\.[ ]{U}")
@@ -266,13 +271,15 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                 if cue[:1].isupper() and "," in cue:
                     continue  # "Claims Examiner, Sierra Hartford Indemnity": a title, then a firm
                 # each name of a list: "sons Mateo and Diego", "Ana, Luis, and Eva"
-                for part in re.finditer(r"[^,]+?(?=,|[ ]and[ ]|$)", raw):
-                    piece = re.sub(r"^(?:and[ ])", "", part.group(0).strip())
+                for part in re.finditer(r"[^,]+?(?=,|[ ]and\s|$)", raw):
+                    piece = re.sub(r"^(?:and\s+)", "", part.group(0).strip())
                     if not piece or (part.start() and re.fullmatch(r"[A-Z]{2,5}", piece)):
                         continue  # "counselor Tom Wolak, CRC": a credential, not a second name
                     at = offset + raw.index(piece, part.start())
                     span = trim(piece, at, after=text[at + len(piece):at + len(piece) + 8])
+                    gap = "" if part.start() else cue  # "mother\nDiabetes": no name
                     if span and _name_like(text[span[0]:span[1]]) and \
+                            wrapped_name_ok(gap, text[span[0]:span[1]]) and \
                             not _INSURER.search(text[span[0]:span[1]]):
                         yield span
                 continue
@@ -305,7 +312,9 @@ def seeds(text: str, patterns: tuple[re.Pattern[str], ...] = MARKS
                             after=text[offset + len(raw):offset + len(raw) + 8])
             if span and pattern is LABELLED and not _labelled_ok(text, match, span):
                 continue
-            if span and _name_like(text[span[0]:span[1]]):
+            if span and _name_like(text[span[0]:span[1]]) and (
+                    pattern is not MET or wrapped_name_ok(text[match.start():offset],
+                                                          text[span[0]:span[1]])):
                 yield span
 
 

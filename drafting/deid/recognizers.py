@@ -47,6 +47,7 @@ from drafting.deid.id_codes import id_codes
 from drafting.deid.id_forms import id_forms, vessel_names
 from drafting.deid.id_shapes import shaped_ids
 from drafting.deid.kin_names import kin_names
+from drafting.deid.lower_given import lower_given_names
 from drafting.deid.markup import markup_spans
 from drafting.deid.name_context import context_names, users_near_names
 from drafting.deid.name_grow import grow
@@ -61,6 +62,7 @@ from drafting.deid.place_forms import learned_places, place_forms
 from drafting.deid.places import cities, named_addresses, places, streets
 from drafting.deid.residence_towns import learned_towns, residence_towns
 from drafting.deid.residences import residences
+from drafting.deid.role_capitals import role_capitals
 from drafting.deid.sign_offs import sign_offs
 from drafting.deid.spans import Span, digits, join_addresses, resolve, unmisread
 from drafting.deid.spoken import spoken
@@ -110,7 +112,8 @@ def scan(text: str, learned_names: Iterable[str] = (),
     found, raw, text = Found(), text, unmisread(text)
     marked, known = find_names(text, learned_names)
     marked += list(firm_partners(text))  # ("Halvorsen & Teig, P.A.": two surnames)
-    context = [*context_names(text), *kin_names(text)]
+    context = [*context_names(text), *kin_names(text), *lower_given_names(text),
+               *role_capitals(text)]
     marked += [(s.start, s.end) for s in context if s.kind is PhiKind.name and s.priority >= 4]
     for start, end in marked:
         found.names |= name_rules.name_tokens(re.sub(r"[()\"“”]", " ", text[start:end]))

@@ -3,7 +3,9 @@
 name of the same record):
 
 - a letter's reference line: the author's and the typist's initials alone at the head of a
-  line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``);
+  line (``MDH/zsm``, ``BNW / gp   Dictated 12/09/2024``, ``RKA / NEW   e-signed``: a typist's
+  capitals may spell a word), or in a signature's brackets or after "signed" (``MD  (KN/amc)``,
+  ``Signed MSD / TW  08/12/2025``);
 - the same reference at the end of a signature's line, or with a colon, the author's initials
   keeping a particle's small letter (``Esq., Vermont bar VT-5127  JDP:mrl``, ``MdHC/kmj   State
   Bar``): the business letter's reference-initials convention wherever the line puts it;
@@ -14,6 +16,8 @@ name of the same record):
 - a dated entry's author before its colon or a dash (``04/24/2025 JL: WC claim rejected``,
   ``07/17/25 GM - CARC 16``), and a role's
   initials in a record's routing line (``Dispatch: KLM / Billed: MQB``);
+- a typist's initials in lower case closing a line after a word of dictation or a stop
+  (``dictation tms``, ``dictated 08/12/25 at 4:05 PM HST; lkk.``, ``LTD resumes. tb``);
 - "by" and initials closing a clause (``verified 03/02/2011 by KVH``, ``vm left by WF"``);
 - a title before initials alone (``Notified Dr K office``, ``Told Dr. D.V.``), the title
   with them, as a name with its title is replaced.
@@ -44,6 +48,7 @@ dme hme snf ltc alf asc pcp ob gyn ent gi neuro psych ama acoem odg mtus cdc fda
 hipaa phi roi ssn mrn dob doi dos pdmp cpt icd hcpcs ndc lcd ncd moc ppo hmo epo pos tpa
 me mco ncm rn lpn np md do dc dpt pta cna ma cma ota atc rt rph pharmd phd psyd lcsw
 us usa nys ny ca tx fl wc ltd std adl adls iadl rom slr tens hep
+qhs qam qpm qod tiw biw po iv sq sc sl pr gtt mg mcg wks yrs neg pos wnl rtc loc
 """.split())
 _INITIALS = r"[A-Z]{2,3}"
 REFERENCE_LINE = re.compile(
@@ -53,9 +58,22 @@ REFERENCE_LINE = re.compile(
 REFERENCE_ANYWHERE = re.compile(
     r"(?m)(?:^[ \t]*|[ \t]{2,})(?P<author>[A-Z](?:[a-z]?[A-Z]){1,3})[ ]?[/:][ ]?"
     r"(?P<typist>[a-z]{2,3})(?=[ \t]*$|[ \t]{2,})")
+# The same pair in a signature's brackets or after "signed" ("K. Naone, MD  (KN/amc)", "Signed
+# MSD / TW  08/12/2025").
+# In brackets only the convention's small letters mark a typist: "(ACL/PCL)", "(RLE/LLE)" name
+# no one.
+REFERENCE_MARKED = re.compile(
+    rf"(?:\((?P<author>{_INITIALS})/(?P<typist>[a-z]{{2,3}})\)|\b(?i:signed|initials):?[ ]"
+    rf"(?P<signer>{_INITIALS})[ ]?/[ ]?(?P<typed>[a-z]{{2,3}}|{_INITIALS})"
+    rf"(?=[ \t]{{2,}}|[ \t]*$|[ ]\d))", re.MULTILINE)
 CLOSING_DASH = re.compile(
     r"(?m)(?<=[.!?)\]\"”])[ ]{1,2}(?:-{1,2}|[–—])[ ]?(?:(?i:tech|rph|rn|lpn|ma|cma|pta|csr)[ ])?"
     r"(?P<initials>[A-Z]{2,3}|[a-z]{2,3})[ \t]*$")
+# A typist's initials in lower case closing a line: after a word of dictation ("dictation tms",
+# "transcribed kmy") or after a sentence's stop ("Report dictated 08/12/25 at 4:05 PM; lkk.",
+# "will pay when LTD resumes. tb").
+TYPIST_CLOSING = re.compile(r"(?m)(?:\b(?i:dictation|dictated|transcribed|transcription|typed)"
+                            r"(?:[ ]by)?:?[ ]|(?<=[.;])[ ]{1,2})(?P<initials>[a-z]{2,3})\.?[ \t]*$")
 ENTRY_AUTHOR = re.compile(r"(?m)^[ \t]*\d{1,2}/\d{1,2}(?:/\d{2,4})?(?:[ ]\d{1,2}:\d{2})?[ ]"
                           r"(?P<initials>[A-Z]{2,3})(?::|[ ][-–—])[ ]")
 ROUTING = re.compile(r"\b(?i:dispatch(?:ed)?|billed|delivered|packed|checked|entered|keyed|"
@@ -84,10 +102,14 @@ def _initials(value: str, text: str) -> bool:
 
 
 def staff_initials(text: str) -> Iterator[Span]:
-    for match in REFERENCE_LINE.finditer(text):
-        author, typist = match.group("author"), match.group("typist")
-        if _initials(author, text) and _initials(typist, text):
-            for group in ("author", "typist"):
+    for match in (*REFERENCE_LINE.finditer(text), *REFERENCE_MARKED.finditer(text)):
+        groups = ("author", "typist") if match.group("author") else ("signer", "typed")
+        author, typist = match.group(groups[0]), match.group(groups[1])
+        # the typist's capitals may spell a word ("RKA / NEW"), never an abbreviation
+        if _initials(author, text) and (_initials(typist, text) or (
+                typist.isupper() and typist.lower() not in ABBREVIATIONS
+                and typist.lower() not in _CREDENTIAL_WORDS)):
+            for group in groups:
                 yield Span(match.start(group), match.end(group), PhiKind.name, 3)
     for match in REFERENCE_ANYWHERE.finditer(text):
         author, typist = match.group("author"), match.group("typist")
@@ -101,7 +123,7 @@ def staff_initials(text: str) -> Iterator[Span]:
         for match in ROW_END.finditer(text, listing.start("rows"), listing.end("rows")):
             if _initials(match.group("initials"), text):
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
-    for pattern in (CLOSING_DASH, CLOSING_BY, ENTRY_AUTHOR, ROUTING):
+    for pattern in (CLOSING_DASH, CLOSING_BY, ENTRY_AUTHOR, ROUTING, TYPIST_CLOSING):
         for match in pattern.finditer(text):
             if _initials(match.group("initials"), text):
                 yield Span(match.start("initials"), match.end("initials"), PhiKind.name, 3)
