@@ -112,3 +112,43 @@ def test_a_thing_of_the_case_beside_the_record_word_keeps_its_polarity():
                      [("F1", "Per the summary, the stimulator was removed in 2021.")]) or \
         reversals("The summary records a positive straight leg raise.",
                   [("F1", "The summary records a negative straight leg raise.")])
+
+
+@pytest.mark.parametrize(("sentence", "role"), [
+    ("Pharmacy consult note (clinical pharmacist, med-use review): asked to summarize the "
+     "coverage history of the cream [F4].", "pharmacist"),
+    ("Short version for the PCP: the pain team asked to repeat the injection [F5].",
+     "primary care physician"),
+    ("Nurses' takeaway: the carrier's own paid-for injections became its evidence [F5].", "nurse"),
+])
+def test_a_heading_naming_the_writing_its_writer_or_reader_is_no_claim(sentence, role):
+    from evals.checks.entity_text import without_voice
+
+    lex = lexicon()
+    source = [("F5", "The carrier paid for two injections and denied the third.")]
+    assert any(role in p for p in unsupported(lex, sentence.split(":", 1)[0] + ".", source))
+    assert not any(role in p for p in unsupported(lex, without_voice(sentence), source))
+
+
+def test_a_dated_entry_before_a_colon_is_no_heading():
+    from evals.checks.entity_text import without_voice
+
+    assert "MRI" in without_voice("- 30 April 2024: lumbar MRI shows a disc bulge [F2].")
+
+
+@pytest.mark.parametrize("sentence", [
+    "One might ask whether the pain could be managed without surgery, but the reservoir "
+    "turns over in its pocket [F2].",
+    "I won't guess whether surgery was ever offered [F4].",
+])
+def test_a_question_someone_might_put_names_nothing_the_record_must_hold(sentence):
+    from evals.checks.entity_text import without_questions
+
+    assert "surgery" not in without_questions(sentence)
+
+
+def test_a_question_a_party_put_of_the_record_is_still_read():
+    from evals.checks.entity_text import without_questions
+
+    sentence = "The reviewer questioned whether Zanaflex was needed [F3]."
+    assert "Zanaflex" in without_questions(sentence)
