@@ -152,3 +152,33 @@ def test_a_question_a_party_put_of_the_record_is_still_read():
 
     sentence = "The reviewer questioned whether Zanaflex was needed [F3]."
     assert "Zanaflex" in without_questions(sentence)
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("Oct 20, 2015: the employer and insurer disputed the injections.", "2015-10-20"),
+    ("The opinion (Nov. 14, 2016) affirmed the judge.", "2016-11-14"),
+    ("Sept 3, 2014 was the request date.", "2014-09-03"),
+])
+def test_a_date_with_its_month_short_is_a_date_not_a_number(text, day):
+    from evals import claims
+
+    said = claims.scan(text)
+    assert {d.isoformat() for d in said.dates} == {day}
+    assert not said.numbers  # the day is no quantity the sources must give
+
+
+@pytest.mark.parametrize(("text", "age"), [
+    ("The nurse, now 61, injured her lower back lifting a patient.", 61),
+    ("I'm 49 and I've been dealing with this back since the injury.", 49),
+    ("Pt is 48; the original low back injury was at work in 2000.", 48),
+])
+def test_the_patients_age_in_more_forms_is_read_as_an_age(text, age):
+    from evals.checks.consistency import _ages
+
+    assert _ages(text) == {float(age)}
+
+
+def test_a_count_after_a_subject_is_no_age():
+    from evals.checks.consistency import _ages
+
+    assert _ages("I'm sure 49 visits is too many.") == set()
