@@ -76,8 +76,11 @@ SLASH = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\w/])")
 SLASH_MONTH = re.compile(r"(?<![\w/.])(0?[1-9]|1[0-2])/((?:19|20)\d\d)(?![\w/])")
 LONG = Pattern(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r") (\d{4})\b",
                  r"(\d(?<!\w\d)\d?) (" + "|".join(MONTHS) + r") (\d{4})\b")
-US = Pattern(r"\b(" + "|".join(MONTHS) + r") (\d{1,2}), (\d{4})\b",
-               r"(" + _dispatch(list(MONTHS)) + r") (\d{1,2}), (\d{4})\b")
+# (its month whole or short: "Oct 20, 2015", "Sept. 3, 2014")
+_US_MONTHS = [*MONTHS, "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sept", "sep", "oct",
+              "nov", "dec"]
+US = Pattern(r"\b(" + "|".join(_US_MONTHS) + r")\.? (\d{1,2}), (\d{4})\b",
+               r"(" + _dispatch(_US_MONTHS) + r")\.? (\d{1,2}), (\d{4})\b")
 # In every US-style date; looked for first, since scanning for a month name costs far more.
 US_HINT = re.compile(r"\d, \d{4}")
 LEVEL = re.compile(r"([CTLS](?<!\w[CTLS])\d{1,2}(?:\s*[-/]\s*[CTLS]?\d{1,2})?)\b")
@@ -294,9 +297,9 @@ def blank_long_date(said: str, match: re.Match[str]) -> str:
 
 
 def blank_us_date(said: str, match: re.Match[str]) -> str:
-    """A US-style date ("May 2, 2023") blanked where it is a date."""
+    """A US-style date ("May 2, 2023", "Oct 20, 2015") blanked where it is a date."""
     month, day, year = match.groups()
-    return " " if _valid(int(year), MONTHS[month.lower()], int(day)) else said
+    return " " if _valid(int(year), month_number(month), int(day)) else said
 
 
 def blank_slash_date(match: re.Match[str]) -> str:

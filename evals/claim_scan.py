@@ -202,7 +202,7 @@ class Claims:
                     continue
             for month, d, y in self.findall(US) if US_HINT.search(text) else ():
                 try:
-                    found.add(dt.date(int(y), MONTHS[month.lower()], int(d)))
+                    found.add(dt.date(int(y), month_number(month), int(d)))
                 except ValueError:
                     continue
         return frozenset(found)

@@ -230,15 +230,17 @@ _CASE_TERMS = re.compile(r"\b(I\d+|request(?:ed|s)?|CPT|HCPCS|(?:billing )?codes
 _AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
                   r"\baged? (\d{1,3})\b|\b(\d{1,3})[\s-]?(?:y/?o|y\.o\.|yrs? old)(?!\w)|"
                   r"\b(?:she|he|they|the (?:patient|claimant|member|applicant|worker|employee)|"
-                  r"claimant|member|applicant)\s+(?:is|was|was then|is now|turned|turns)\s+"
+                  r"claimant|member|applicant|pt)\s+(?:is|was|was then|is now|turned|turns)\s+"
                   r"(\d{2,3})(?=\s*[,;.]|\s*$|\s+(?:and|when|at the time)\b)|"
                   r"(?:^|[.;]\s+)at (?:age )?(\d{2,3}),|,\s+(\d{2,3}),?\s+when\b|"
                   # "She's 41, and ...", "my mother, who is 50, ..."
                   r"\b(?:she|he)['’]s\s+(\d{2,3})(?=\s*[,;.]|\s+(?:and|when)\b)|"
+                  # the patient writing: "I'm 49 and I've been dealing with this back"
+                  r"\bI['’]m\s+(\d{2,3})(?=\s*[,;.]|\s+(?:and|when|now)\b)|"
                   r",\s+who\s+(?:is|was)\s+(?:now\s+)?(\d{2,3}),|"
                   # "my patient, now 47, ..."; "Male, 52, hurt at work"
-                  r"\b(?:patient|claimant|member|applicant|worker|employee|she|he),\s+now\s+"
-                  r"(\d{2,3}),|\b(?:male|female|man|woman),\s+(\d{2,3}),",
+                  # (or named by her work: "The nurse, now 61, injured her lower back")
+                  r"\b[A-Za-z]+,\s+now\s+(\d{2,3}),|\b(?:male|female|man|woman),\s+(\d{2,3}),",
                   re.IGNORECASE)
 
 

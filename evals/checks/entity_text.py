@@ -55,7 +55,12 @@ _LEFT_OPEN = re.compile(r"\b(?:is|are|was|were|remains?) (?:not|never) (?:stated
                         r"documented|known|given|specified|said|clear|reported)\b|\bunclear\b|"
                         r"\bunknown\b|\bnot (?:say|state|specify|record|document)\b|"
                         r"\b(?:cannot|can[’']t|could not|couldn[’']t) "
-                        r"(?:tell|say|know|determine)\b", re.IGNORECASE)
+                        r"(?:tell|say|know|determine)\b|"
+                        # a question someone might put, or one the writer declines to answer
+                        # ("one might ask whether the pain could be managed without surgery",
+                        # "I won't guess whether surgery was ever offered")
+                        r"\b(?:might|may|could) (?:\w+ )?(?:ask|wonder|question)\b|"
+                        r"\b(?:won[’']t|will not|cannot|can[’']t) guess\b", re.IGNORECASE)
 
 
 def without_questions(text: str) -> str:
@@ -77,7 +82,12 @@ _VOICE = re.compile(
     r"anaesthesiologist|clinician|consultant|case manager)s?\b|"
     # a heading that names the writer's review ("RN reviewer comment:", "RN review worksheet:")
     r"^\s*(?:RN|LPN|nurse|pharmacist|pharmacy|physician|surgeon|psychologist)\s+"
-    r"(?:review(?:er)?|case manager)\b(?=[^:;.]{0,40}:)",
+    r"(?:review(?:er)?|case manager)\b(?=[^:;.]{0,40}:)|"
+    # a heading naming the writing itself, its writer or its reader ("Pharmacy consult note
+    # (clinical pharmacist, med-use review):", "In-service handout (pain clinic nursing
+    # staff):", "Short version for the PCP:", "Nurses' takeaway:"): the frame, not the record
+    r"^[^:;.]{0,60}?\b(?:note|handout|memo|consult|version|recommendation|comment|worksheet|"
+    r"takeaway|entry|reply|letter)s?\b[^:;.]{0,50}:(?=\s)",
     re.IGNORECASE)
 
 
