@@ -10,7 +10,12 @@ import re
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.activity import activity_told
-from drafting.intake.extract.drug_lines import drug_date, scored_after, taken_now
+from drafting.intake.extract.drug_lines import (
+    drug_date,
+    medication_list,
+    scored_after,
+    taken_now,
+)
 from drafting.intake.extract.examination import exam_finding
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -131,7 +136,7 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         fact = make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
                          dose=med.dose, mme=med.mme,
                          duration=found_durations[0] if found_durations else None)
-        if len(meds) > 1:  # each drug of the sentence is dated by its own words
+        if len(meds) > 1 or medication_list(text):  # each drug dated by its own words
             fact.date, fact.date_precision = drug_date(text, med, doc) or (fact.date,
                                                                              fact.date_precision)
         elif taken_now(text, med):  # "... meloxicam 15 mg daily (ongoing)": the record's day
