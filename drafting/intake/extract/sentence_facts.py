@@ -40,6 +40,7 @@ from drafting.intake.extract.medications import drugs_listed, medications_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import history_told, injury_told
 from drafting.intake.extract.not_patient import bmi_among_vitals
+from drafting.intake.extract.onset import onset_day
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
@@ -177,6 +178,10 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
     elif not exam_section and pain_told_on_a_form(text):
         category = C.history  # a form's ticked answers: "aching shooting numb/tingling"
+    elif not exam_section and (began := onset_day(text, sentence.label, doc)):
+        found = make_fact(C.history, sentence, doc, tags)  # "Onset: 2023 after lifting ..."
+        found.date, found.date_precision = began
+        return found
     else:
         return None
     if category is C.exam and OTHER_ORGAN_EXAM.match(text):
