@@ -190,7 +190,10 @@ NOT_DONE_YET = re.compile(
     # a plan under a condition ("If the psychology evaluation is favorable we will submit ...")
     r"^if\b[^.;]{3,}?\b(?:we|I|he|she|they)(?: will|'ll| would| plan to)\b|"
     # a recommendation ("Recommend correlation with the prior MRI ...", "Recommended: ...")
-    r"^recommend(?:s|ed|ation)?\b|"
+    r"^recommend(?:s|ed|ations?)?\b|"
+    # a test or a visit to repeat later ("Repeat UDS in 3 months.", "RTC in 4 wks")
+    r"^(?:repeat|recheck|re-check|rtc|f/?u|follow[- ]?up)\b[^.;]{0,40}?\bin \d+(?:\s*-\s*\d+)?\s*"
+    r"(?:days?|d|wks?|weeks?|mos?|months?)\b|"
     # return precautions ("Return to ER for new weakness")
     r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b|"
     # an instruction to the patient ("If you have new weakness ... call 555-0114")
