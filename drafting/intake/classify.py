@@ -94,9 +94,11 @@ DATE_LABELS = re.compile(
     # a specimen's results are of the day it was collected, not reported
     r"collected|collection date|date collected|date(?:/time)?|"
     # a visit's own field opening a line or a column ("Visit: Tuesday, November 4, 2025"),
-    # not another visit's ("Date of first visit:", "Last visit:")
-    r"(?:(?<![^\n])|(?<=\S\s\s))visit(?=\s*:))"
-    r"\s*[:#]?\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"  # (its weekday)
+    # not another visit's ("Date of first visit:", "Last visit:"); without its colon where a
+    # date follows at once ("Visit 10/21/2026   Provider: ...", "PART II (visit 11/03/2026)")
+    r"(?:(?<![^\n])|(?<=\S\s\s)|(?<=\())visit(?=\s*:|\s+\d))"
+    # (its weekday, in full or short: "Date of service: Thu 10/8/26")
+    r"\s*[:#]?\s*(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
     r"(?P<date>" + DATE_PATTERN.pattern.removeprefix(r"(?<![\w/.-])") + ")",
     re.IGNORECASE,
 )

@@ -16,6 +16,7 @@ from drafting.intake.classify import classify
 from drafting.intake.extract.found import Document
 from drafting.intake.extract.text import lines
 from drafting.intake.reading import Page, Record, read_record
+from drafting.intake.record_day import guessed_day
 from guideline_index.ingest.errors import IngestError
 
 
@@ -53,9 +54,12 @@ def read_packet(paths: list[Path], ocr: bool = True, today: dt.date | None = Non
         except IngestError as exc:
             packet.refused.append(exc)
             continue
+        before: dt.date | None = None  # the day of the file's part before this one
         for part in documents_in(record):
-            packet.documents.append(_classified(f"D{len(packet.documents) + 1}", path, part,
-                                                today or dt.date.today()))
+            document = _classified(f"D{len(packet.documents) + 1}", path, part,
+                                   today or dt.date.today(), before)
+            packet.documents.append(document)
+            before = document.doc.date
     return packet
 
 
@@ -136,16 +140,14 @@ def documents_in(record: Record) -> list[Record]:
             for part in parts if any(line.strip() for line in part)]
 
 
-def _classified(doc_id: str, path: Path, record: Record, today: dt.date) -> PacketDocument:
+def _classified(doc_id: str, path: Path, record: Record, today: dt.date,
+                before: dt.date | None = None) -> PacketDocument:
     readable = [(p.number, p.text) for p in record.pages if not p.problem]
     first = readable[0][1] if readable else ""
     found = classify(first, record.text)
     date, guessed = found.date, False
     if date is None:
-        from drafting.deid.dates import find_dates
-
-        dates = [d.date for d in find_dates(record.text) if d.date <= today]
-        date, guessed = (max(dates) if dates else today), True
+        date, guessed = guessed_day(record.text, today, before), True
     page_lines = []
     section = ""
     for number, text in readable:

@@ -116,6 +116,19 @@ def _said_now(read: str, own: tuple[int, int]) -> bool:
     return bool(_TAKEN_NOW.search(re.split(r"\.\s", after)[0]))
 
 
+# A list of the drugs taken now, under its label ("meds: gabapentin 4OO mg tid (PCP), lidocaine
+# 5% patch ..., APAP prn. tried meloxicam - GI upset. no opioids since 2O25"): a drug of the list
+# is dated by its own item, else it is taken on the record's day; a year in a later item (an
+# absence's, a drug tried before) is that item's, even where the list names one dose.
+_MEDICATION_LIST = re.compile(r"^\W*(?:current\s+|home\s+|active\s+)?(?:meds?|medications?|"
+                              r"medicines?|rx)\s*[:=-]", re.IGNORECASE)
+
+
+def medication_list(text: str) -> bool:
+    """``text`` is a list of current drugs under its label."""
+    return bool(_MEDICATION_LIST.match(text))
+
+
 def drug_date(text: str, med: Medication, doc: Document) -> tuple[dt.date, str] | None:
     """The date a sentence naming several drugs gives ``med`` in its own words ("He takes
     naproxen 500 mg ... and has been on gabapentin 600 mg tid since about April": April is

@@ -25,9 +25,14 @@ FINDING = re.compile(
     r"\b(?:tender(?:ness)?|TTP|spasms?|trigger points?|strength|motor|myotomes?|grip|"
     r"sensation|sens|pinprick|light touch|dermatomes?|reflex(?:es)?|DTR|jerk|SLR|straight leg|"
     r"spurling\S*|FABER|patrick|thigh thrust|distraction|gaenslen|fortin|provocation|"
-    r"femoral (?:nerve )?stretch)\b|" + _RANGE, re.IGNORECASE)
+    r"femoral (?:nerve )?stretch|"
+    # the provocation and balance tests of other regions, and walking on toes or heels
+    # ("Phalen's positive at 25 seconds", "Romberg positive", "Toe walk unable on L")
+    r"phalen\S*|durkan\S*|tinel\S*|finkelstein\S*|romberg\S*|hoffmann?\S*|kemp\S*|"
+    r"facet loading|tandem(?: gait| walk\w*)?|(?:toe|heel)[- ]?walk\w*)\b|" + _RANGE,
+    re.IGNORECASE)
 ABNORMAL = re.compile(r"\bpositive\b|(?<![\d+])\+(?!\d)|\b(?:decreased|diminished|dec|absent|"
-                      r"trace|weak\w*|tender\w*|TTP|spasms?|reduced|impaired)\b|"
+                      r"trace|weak\w*|tender\w*|TTP|spasms?|reduced|impaired|unable|cannot)\b|"
                       r"\b[0-4]\+?/5\b|\bkg\b|" + _RANGE, re.IGNORECASE)
 _NOT_EXAM = re.compile(r"\bpulses?\b|\b(?:XR|MRI|CT|x-?rays?|views?)\b", re.IGNORECASE)
 

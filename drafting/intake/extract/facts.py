@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
+from drafting.intake.extract.care_items import care_items
 from drafting.intake.extract.clauses import clauses_of
 from drafting.intake.extract.columns import column_dates, column_row
 from drafting.intake.extract.decisions import SERVICE_LABELS
@@ -296,6 +297,7 @@ def _general(doc: Document, said: list[Sentence]) -> list[Found]:
             if earlier := earlier_value(found, sentence, doc):  # "(was 22% on 3/7/22)"
                 out.append(earlier)
             out += other_drugs(found, sentence, doc)
+            out += care_items(found, sentence, doc)  # "PT 2024 (18 visits), aquatic 2025"
             if found.category is C.conservative_care and found.date != doc.date and \
                     _HOME_NOW.search(sentence.text):
                 # "completed 12 sessions of PT (last visit 4/2026) and continues a home

@@ -89,7 +89,16 @@ _SCREEN = r"\bwaddell\b|\bnon-?organic (?:signs?|findings?)\b"
 
 # The line that says who the patient is ("Claimant: ...  DOB: 03/03/1970  Date of injury: ..."):
 # an identification header, never a finding (its dates are a birth date and the claim's).
-_IDENTITY = r"\bDOB\b|\bD\.O\.B\b|\bdate of birth\b"
+_IDENTITY = (r"\bDOB\b|\bD\.O\.B\b|\bdate of birth\b|"
+             # a field naming the person ("1. Injured Employee's Name: Doe, J.", "Patient name:")
+             r"\b(?:patient|employee|worker|claimant|member|veteran|applicant|insured|"
+             r"beneficiary|enrollee)(?:'s|s')?\s+(?:full\s+)?name\s*[:.]|^name\s*[:.]")
+# A record's title line with its own date field and nothing else ("SPINE SURGERY CONSULTATION
+# Visit date: 06/03/2026", "PHYSICAL THERAPY PROGRESS NOTE (Re-assessment) Date of service:
+# 09/29/2025"): what the record is and when, no fact of the patient's.
+_TITLE_DATED = (r"(?-i:^[A-Z][A-Z0-9/&,'-]*(?:\s+[A-Z0-9/&,'-]+)+)\s*(?:\([^)]{0,30}\)\s*)?"
+                r"(?:visit date|date of (?:service|visit|exam|consultation)|DOS|date)\s*:\s*"
+                r"[\d/.-]{6,10}\s*$")
 # What a term means or a test can show, said of no one: a definition ("success is generally
 # defined as at least 50% relief"), a test's limits ("Nerve conduction studies cannot exclude a
 # purely sensory lesion"), a plan's coverage rule ("Under the formulary policy, compounds are
@@ -143,6 +152,7 @@ _RULE = (r"\b(?:is|are) (?:supported|indicated|recommended|appropriate|covered) 
 NOT_ABOUT_THE_PATIENT = re.compile("|".join((_CREDENTIALS, _CONTACT, _LAYOUT, _RELATIVE,
                                              _COURTESY, _LETTERHEAD, _ENTITY, _CITATION, _COVERAGE,
                                              _CONTRALATERAL, _VITALS, _SCREEN, _IDENTITY,
+                                             _TITLE_DATED,
                                              _GENERIC, _NO_WORDS, _GUIDELINE,
                                              _NORMS, _RIGHTS, _CLOCK, _REFERENCE,
                                              _QUESTION, _RULE)), re.IGNORECASE)
@@ -180,7 +190,10 @@ NOT_DONE_YET = re.compile(
     # a plan under a condition ("If the psychology evaluation is favorable we will submit ...")
     r"^if\b[^.;]{3,}?\b(?:we|I|he|she|they)(?: will|'ll| would| plan to)\b|"
     # a recommendation ("Recommend correlation with the prior MRI ...", "Recommended: ...")
-    r"^recommend(?:s|ed|ation)?\b|"
+    r"^recommend(?:s|ed|ations?)?\b|"
+    # a test or a visit to repeat later ("Repeat UDS in 3 months.", "RTC in 4 wks")
+    r"^(?:repeat|recheck|re-check|rtc|f/?u|follow[- ]?up)\b[^.;]{0,40}?\bin \d+(?:\s*-\s*\d+)?\s*"
+    r"(?:days?|d|wks?|weeks?|mos?|months?)\b|"
     # return precautions ("Return to ER for new weakness")
     r"\breturn to (?:the )?(?:ER|ED|emergency|urgent care)\b|\breturn precautions\b|"
     # an instruction to the patient ("If you have new weakness ... call 555-0114")

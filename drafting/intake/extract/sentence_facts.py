@@ -10,7 +10,12 @@ import re
 from drafting.case.vocab import FactCategory as C
 from drafting.case.vocab import ProcedureFamily, RecordType
 from drafting.intake.extract.activity import activity_told
-from drafting.intake.extract.drug_lines import drug_date, scored_after, taken_now
+from drafting.intake.extract.drug_lines import (
+    drug_date,
+    medication_list,
+    scored_after,
+    taken_now,
+)
 from drafting.intake.extract.examination import exam_finding
 from drafting.intake.extract.findings import tags_in
 from drafting.intake.extract.found import (
@@ -35,6 +40,7 @@ from drafting.intake.extract.medications import drugs_listed, medications_in
 from drafting.intake.extract.medicolegal import medicolegal_status
 from drafting.intake.extract.narrative import history_told, injury_told
 from drafting.intake.extract.not_patient import bmi_among_vitals
+from drafting.intake.extract.onset import onset_day
 from drafting.intake.extract.passing import IMAGING_MENTION, PROCEDURE_WORDS, study_summary
 from drafting.intake.extract.sections import in_history, label_core
 from drafting.intake.extract.text import Sentence
@@ -131,7 +137,7 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         fact = make_fact(C.medication, sentence, doc, list(dict.fromkeys([*med.drug.tags, *tags])),
                          dose=med.dose, mme=med.mme,
                          duration=found_durations[0] if found_durations else None)
-        if len(meds) > 1:  # each drug of the sentence is dated by its own words
+        if len(meds) > 1 or medication_list(text):  # each drug dated by its own words
             fact.date, fact.date_precision = drug_date(text, med, doc) or (fact.date,
                                                                              fact.date_precision)
         elif taken_now(text, med):  # "... meloxicam 15 mg daily (ongoing)": the record's day
@@ -172,6 +178,10 @@ def classified(sentence: Sentence, doc: Document, family: ProcedureFamily | None
         category = C.exam  # "TTP L L4-5/L5-S1 paraspinals", "Lumbar flexion 40 degrees"
     elif not exam_section and pain_told_on_a_form(text):
         category = C.history  # a form's ticked answers: "aching shooting numb/tingling"
+    elif not exam_section and (began := onset_day(text, sentence.label, doc)):
+        found = make_fact(C.history, sentence, doc, tags)  # "Onset: 2023 after lifting ..."
+        found.date, found.date_precision = began
+        return found
     else:
         return None
     if category is C.exam and OTHER_ORGAN_EXAM.match(text):
