@@ -14,6 +14,7 @@ from evals.checks import (
     coherence,
     consistency,
     entities,
+    item_terms,
     learned,
     outcome_record,
     outcomes,
@@ -115,5 +116,10 @@ def clear_caches() -> None:
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
     outcome_record.recorded_outcomes.cache_clear()
+    # what was read of a case's items, its facts' statements and its sentences
+    # (tests/test_eval_cold_start.py names the caches kept for the process)
+    for cached in (item_terms._item, absences._done, absences._kinds_named,
+                   uncited._known_counts, outcomes._marks):
+        cached.cache_clear()
     FACT_INDEXES.clear()
     FACT_KEYS.clear()
