@@ -1,8 +1,8 @@
 """A cold start of the checker (``evals.checks.clear_caches``, what the eval speed benchmark
 times as a new draft of a new case) forgets every text it read: each bounded cache of the
-evals package (the ones kept per sentence, fact, case or section) is empty afterwards, but for
-those holding what a process keeps for its life (the lexicon's data, the guideline excerpts'
-text, the setting's reference)."""
+evals package and of the citation splitter (those kept per sentence, fact, case or section) is
+empty afterwards, but for those holding what a process keeps for its life (the lexicon's data,
+the guideline excerpts' text, the setting's reference)."""
 
 from __future__ import annotations
 
@@ -26,12 +26,13 @@ PROCESS_LIFETIME = {"evals.checks.support._terms", "evals.checks.entities.lexico
 
 def _bounded_caches() -> dict[str, functools._lru_cache_wrapper]:  # type: ignore[type-arg]
     found = {}
-    for info in pkgutil.walk_packages(evals.__path__, "evals."):
-        module = importlib.import_module(info.name)
+    names = [info.name for info in pkgutil.walk_packages(evals.__path__, "evals.")]
+    for module_name in [*names, "drafting.citations"]:  # (how the checks split a section)
+        module = importlib.import_module(module_name)
         for name, value in vars(module).items():
             if isinstance(value, functools._lru_cache_wrapper) and \
-                    value.__module__ == info.name and value.cache_info().maxsize is not None:
-                found[f"{info.name}.{name}"] = value
+                    value.__module__ == module_name and value.cache_info().maxsize is not None:
+                found[f"{module_name}.{name}"] = value
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from drafting.citations import citation_places
 from drafting.citations import sentences as section_sentences
 from evals import claims
 from evals.checks import (
@@ -109,6 +110,7 @@ def clear_caches() -> None:
     loaded; so do embedding vectors (``support.clear_vectors``)."""
     claims.clear_caches()
     section_sentences.cache_clear()
+    citation_places.cache_clear()
     for check in (absences, citations, coherence, consistency, entities, learned, polarity,
                   reach, stance, support, uncited):
         check.clear_caches()
