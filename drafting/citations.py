@@ -94,6 +94,12 @@ def marker_spans(text: str) -> list[tuple[int, int, list[str]]]:
 
 def find_citations(text: str) -> list[tuple[str, int]]:
     """Every citation-like marker with the index of the sentence it stands in."""
+    return list(citation_places(text))
+
+
+@lru_cache(maxsize=4096)
+def citation_places(text: str) -> tuple[tuple[str, int], ...]:
+    """``find_citations`` (cached like ``sentences``: the drafts of a case share sections)."""
     spans = sentences(text)
     starts = [a for a, _ in spans]
     found = []
@@ -102,7 +108,7 @@ def find_citations(text: str) -> list[tuple[str, int]]:
         # sentence belongs to it); before the first sentence, the first
         index = max(bisect.bisect_right(starts, start) - 1, 0) if spans else 0
         found += [(marker, index) for marker in markers]
-    return found
+    return tuple(found)
 
 
 def check_citations(text: str, *, case_facts: Collection[str], known_excerpts: Collection[str],

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from drafting.citations import citation_places
 from drafting.citations import sentences as section_sentences
 from evals import claims
 from evals.checks import (
@@ -14,6 +15,7 @@ from evals.checks import (
     coherence,
     consistency,
     entities,
+    item_terms,
     learned,
     outcome_record,
     outcomes,
@@ -108,6 +110,7 @@ def clear_caches() -> None:
     loaded; so do embedding vectors (``support.clear_vectors``)."""
     claims.clear_caches()
     section_sentences.cache_clear()
+    citation_places.cache_clear()
     for check in (absences, citations, coherence, consistency, entities, learned, polarity,
                   reach, stance, support, uncited):
         check.clear_caches()
@@ -115,5 +118,10 @@ def clear_caches() -> None:
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
     outcome_record.recorded_outcomes.cache_clear()
+    # what was read of a case's items, its facts' statements and its sentences
+    # (tests/test_eval_cold_start.py names the caches kept for the process)
+    for cached in (item_terms._item, absences._done, absences._kinds_named,
+                   uncited._known_counts, outcomes._marks):
+        cached.cache_clear()
     FACT_INDEXES.clear()
     FACT_KEYS.clear()

@@ -47,13 +47,15 @@ def _stem(word: str) -> str:
 @lru_cache(maxsize=16384)
 def words(text: str) -> tuple[str, ...]:
     """A text's words, lower case, stemmed, without citation markers ("didn't": "did not")."""
-    text = MARKER.sub(" ", text).lower().replace("\u2019", "'").replace("\u2018", "'")
+    text = (MARKER.sub(" ", text) if "[" in text else text).lower()
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
     text = text.replace("n't", " not")
     return tuple([t if t[0].isdigit() else _stem(t) for t in _TOKEN.findall(text)])
 
 
 def _content(tokens: Iterable[str]) -> list[str]:
-    return [t for t in tokens if t[0].isdigit() or (t not in _STOP and len(t) >= _SHORT)]
+    # (the same test as "a digit first, or no stop word and long enough", cheapest part first)
+    return [t for t in tokens if (len(t) >= _SHORT and t not in _STOP) or t[0].isdigit()]
 
 
 # The fields ``fact_text`` reads (only they are dumped).
@@ -129,16 +131,18 @@ def sentence_features(text: str, kind: str, cited_facts: list[str],
                                  f"mf:{min(len(cited_facts), 2)}": 1,
                                  f"mg:{min(len(cited_excerpts), 2)}": 1})
     plain = " ".join(tokens)
+    # (each feature added with ``dict.update`` is new to ``out``: its own prefix, from a set;
+    # so it gives what Counter.update would, in the same order, without its loop in Python)
     if cited_facts or cited_excerpts:
         held, source_negations = _source_side(
             " ".join([*cited_facts, *(excerpt_text(e) for e in cited_excerpts)]))
         novel = [t for t in content if t not in held]
-        out.update({f"nv:{t}": 1 for t in set(novel)})
+        dict.update(out, {f"nv:{t}": 1 for t in set(novel)})
         out[f"nn:{_bucket(len(novel), 'novel')}"] = 1
         out[f"ns:{_bucket(len(novel) / max(1, len(content)), 'share')}"] = 1
         said = set(tokens)
         dropped = {t for t in held - said if len(t) >= _SHORT and t not in _STOP}
-        out.update({f"ms:{t}": 1 for t in dropped if _NEGATION.fullmatch(t) or t in _STATUS})
+        dict.update(out, {f"ms:{t}": 1 for t in dropped if _NEGATION.fullmatch(t) or t in _STATUS})
         balance = len(_NEGATION.findall(plain)) - source_negations
         out[f"nd:{max(-2, min(2, balance))}"] = 1
         if any(t[0].isdigit() and t not in held for t in tokens):
@@ -146,7 +150,7 @@ def sentence_features(text: str, kind: str, cited_facts: list[str],
         if cited_facts and not cited_excerpts:
             out["only:F"] = 1
     else:
-        out.update({f"u:{t}": 1 for t in set(content)})
+        dict.update(out, {f"u:{t}": 1 for t in set(content)})
         if any(t[0].isdigit() for t in tokens):
             out["u:digit"] = 1
     if negates(text):  # (the same test on the same words as ``plain``)
