@@ -8,6 +8,8 @@ has no such rule. New synthetic case text; nothing from a benchmark set."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from drafting.case import Case
 from drafting.case.vocab import Outcome
 from drafting.criteria.burden import CRITERION
@@ -93,3 +95,25 @@ def test_a_record_that_says_the_decision_went_both_ways_decides_nothing_on_the_b
     result = result_of(_refill(IRO_FOR, both), "I1")
     assert result.outcome is Outcome.insufficient_documentation
     assert CRITERION not in [c.criterion_id for c in result.criteria]
+
+
+def test_louisianas_medical_director_decision_stands_unless_clear_and_convincing_evidence():
+    approved = {"id": "F5", "category": "utilization_review", "date": "2015-05-01",
+                "source": SOURCE, "statement": "The OWC medical director approved the refill; "
+                "the employer appealed to the workers' compensation judge."}
+    denied = {**approved, "statement": "The OWC medical director denied the refill; the "
+              "claimant appealed to the workers' compensation judge."}
+    louisiana = "Louisiana (workers' compensation; OWC medical director, judge)"
+
+    def later(case: Case) -> Case:
+        item = case.disputed_items[0].model_copy(update={"date_of_service": date(2015, 4, 8)})
+        return case.model_copy(update={"disputed_items": [item], "dates": case.dates.model_copy(
+            update={"review": date(2015, 9, 1)})})
+
+    silent = result_of(later(_refill(jurisdiction=louisiana)), "I1")
+    assert silent.outcome is not Outcome.necessary and CRITERION not in silent.deciding
+    for_it = result_of(later(_refill(approved, jurisdiction=louisiana)), "I1")
+    assert for_it.outcome is Outcome.necessary and for_it.decisive == CRITERION
+    assert "clear and convincing" in criterion(for_it, CRITERION).reason
+    against = result_of(later(_refill(denied, jurisdiction=louisiana)), "I1")
+    assert against.outcome is Outcome.not_necessary and against.decisive == CRITERION

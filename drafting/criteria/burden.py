@@ -133,12 +133,12 @@ def apply_burden(case: Case, item: DisputedItem, result: ItemResult) -> None:
     if rule is None or way is None:
         return
     cited = excerpts[rule.basis].recommendation or excerpts[rule.basis].citation
-    on = "; ".join(c.statement.rstrip(".") for c in silent[:3])
+    on = "; ".join(c.statement[:1].lower() + c.statement[1:].rstrip(".") for c in silent[:3])
     found = "necessary" if way is Outcome.necessary else "not necessary"
-    appellant = ("the carrier, appealing it," if way is Outcome.necessary
-                 else "the party requesting the care, appealing it,")
+    appellant = ("the carrier, which appealed it," if way is Outcome.necessary
+                 else "the party requesting the care, which appealed it,")
     reason = (f"The record is silent on {on}; under {cited}, {appellant} bears the burden to "
-              f"{rule.standard}, and nothing in the record does, so {rule.decision}, which found "
+              f"{rule.standard}, and nothing in the record does so; {rule.decision}, which found "
               f"the item {found}, stands.")
     burden = CriterionResult(
         criterion_id=CRITERION, required=True,
@@ -149,7 +149,9 @@ def apply_burden(case: Case, item: DisputedItem, result: ItemResult) -> None:
                "item only by silence, none is contradicted"])
     result.criteria.append(burden)
     result.outcome = way
-    result.deciding = [CRITERION, *result.deciding]
+    # for the item, the burden alone decides (the silent criteria are open, not reasons for
+    # it); against it, the silent criteria stay beside it as what the appeal did not show
+    result.deciding = [CRITERION, *(result.deciding if way is Outcome.not_necessary else [])]
     result.decisive = CRITERION
     result.confidence = "low"
     result.summary = (f"{found.capitalize()} on the burden of proof: {reason} "
