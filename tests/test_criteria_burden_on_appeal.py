@@ -117,3 +117,12 @@ def test_louisianas_medical_director_decision_stands_unless_clear_and_convincing
     assert "clear and convincing" in criterion(for_it, CRITERION).reason
     against = result_of(later(_refill(denied, jurisdiction=louisiana)), "I1")
     assert against.outcome is Outcome.not_necessary and against.decisive == CRITERION
+
+
+def test_a_draft_never_says_every_criterion_is_met_when_the_burden_decided():
+    from tests.test_drafting import offline_draft
+
+    draft = offline_draft(_refill(IRO_FOR))
+    text = " ".join(s.text for s in draft.sections)
+    assert "medically necessary" in text and "burden of proof" in text
+    assert "every required criterion is met" not in text.lower()
