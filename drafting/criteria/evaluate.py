@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from drafting.case import Case, DisputedItem
 from drafting.case.vocab import ItemStatus, Outcome, ProcedureFamily, RecordType, Setting
+from drafting.criteria.burden import apply_burden
 from drafting.criteria.decisive import contradicted_support
 from drafting.criteria.decisive import mark as mark_decisive
 from drafting.criteria.dispute import causation_dispute, denied_before
@@ -407,6 +408,7 @@ def evaluate_case(case: Case) -> list[ItemResult]:
     for item in case.disputed_items:
         result = evaluate_item(case, item)
         cite_provision(case, item, result)  # the provision it is applied under, in its state
+        apply_burden(case, item, result)  # a silent record on appeal: the burden decides
         result.denied_before = denied_before(case, item)
         result.causation = causation_dispute(case, item)
         result.summary = f"{result.summary} {result.causation or ''}".rstrip()

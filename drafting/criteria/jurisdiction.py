@@ -40,6 +40,18 @@ class _Departure(BaseModel):
     why: str = Field(min_length=10, description="What the rule allows, said in the result.")
 
 
+class BurdenRule(BaseModel):
+    """Who bears the burden where a hearing reviews an earlier decision by ``body`` (Texas: the
+    party appealing an IRO's or the Medical Review Division's decision): on a record silent on
+    the criteria, that decision stands (drafting/criteria/burden.py)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    basis: str = Field(description="Excerpt id of the rule that places the burden.")
+    body: str = Field(description="Pattern naming the body whose decision is under review.")
+    decision: str = Field(min_length=5, description="How the result names that decision.")
+    standard: str = Field(min_length=5, description="What the appealing party must show.")
+
+
 class Era(BaseModel):
     """A period before the state's current standard (``ends_with``: the excerpt whose first day
     in force ends it) when another standard governed, judged on its own criteria set."""
@@ -66,6 +78,7 @@ class _Jurisdiction(BaseModel):
     departures: list[_Departure] = Field(default_factory=list)
     eras: list[Era] = Field(default_factory=list)
     decides_under: list[DecidesUnder] = Field(default_factory=list)
+    burden: list[BurdenRule] = Field(default_factory=list)
     adopted_guideline: bool = Field(
         default=False, description="The state has adopted a treatment guideline by rule (its "
         "standard), which the requester must show the care meets: the stand-in's criteria "
@@ -101,6 +114,7 @@ def jurisdictions() -> dict[str, _Jurisdiction]:
                for i in [j.standard, *(r.basis for r in j.required),
                          *(d.basis for d in j.departures),
                          *(d.basis for d in j.decides_under),
+                         *(b.basis for b in j.burden),
                          *(x for e in j.eras for x in (e.ends_with, e.standard))]
                if i not in excerpts]
     if unknown:

@@ -114,6 +114,12 @@ def required(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [c for c in result["criteria"] if c["required"]]
 
 
+def open_required(result: Mapping[str, Any]) -> bool:
+    """Whether a required criterion is not met on the record: a necessary item then rests on
+    the burden of proof (the decision under review stands), never on every criterion met."""
+    return any(c["status"] != "met" for c in required(result))
+
+
 def deciding(result: Mapping[str, Any]) -> list[Mapping[str, Any]]:
     return [c for c in result["criteria"] if c["criterion_id"] in result["deciding"]]
 

@@ -200,7 +200,10 @@ def checklist(ctx: Context) -> str:
         need = required(result)
         met = [c for c in need if c["status"] == "met"]
         label = f"- {result['item_id']} ({service(result['service'])}):"
-        if result["outcome"] == "necessary":
+        if result["outcome"] == "necessary" and len(met) < len(need):
+            lines.append(f"{label} resting on the burden of proof; {len(need) - len(met)} "
+                         "required criteria are not documented.")
+        elif result["outcome"] == "necessary":
             lines.append(f"{label} strong; every required criterion is met.")
         elif result["outcome"] is None:
             lines.append(f"{label} not assessed; no criteria set covers this service.")

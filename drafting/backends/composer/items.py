@@ -20,6 +20,7 @@ from drafting.backends.composer.common import (
     missing_documents,
     note_lead,
     notes_text,
+    open_required,
     service,
     stance,
     statements,
@@ -158,6 +159,10 @@ def _reason(result: Mapping[str, Any]) -> str:
     never explained in the same sentence)."""
     outcome, item = result["outcome"], result["item_id"]
     decisive = deciding(result)
+    if outcome == "necessary" and open_required(result):
+        return (f"For {item}, not every required criterion is documented; the outcome rests on "
+                f"{statements(decisive)}: the decision under review stands, since the party that "
+                "appealed it did not overcome it on this record.")
     if outcome == "necessary":
         return (f"For {item}, every required criterion is met"
                 + (f", including that {statements(decisive)}" if decisive else "") + ".")
@@ -172,6 +177,8 @@ def _reason(result: Mapping[str, Any]) -> str:
 def short_reason(result: Mapping[str, Any]) -> str:
     """The conclusion's short reason (the item section gives the full one)."""
     decisive = deciding(result)
+    if result["outcome"] == "necessary" and open_required(result):
+        return ", the decision under review standing on the burden of proof"
     if result["outcome"] == "necessary":
         return ", each required criterion being met on the record"
     if not decisive:
@@ -202,7 +209,9 @@ def _item_outcome(ctx: Context, result: Mapping[str, Any], item: Mapping[str, An
         lead = {"appeal_letter": "**Response to the denial.**",
                 "predenial_dossier": "**Summary.**"}.get(doc_type, "**Summary.**")
         decision = denial(ctx, item)
-        said = (f"The stated reason is answered by the record: every required criterion is met, "
+        said = (f"The decision under review stands on the burden of proof, and the {name} is "
+                "medically necessary for this patient." if open_required(result) else
+                f"The stated reason is answered by the record: every required criterion is met, "
                 f"and the {name} is medically necessary for this patient."
                 if doc_type == "appeal_letter" and decision else
                 f"Every required criterion is met, and the {name} is medically necessary for this "
