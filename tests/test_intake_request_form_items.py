@@ -3,8 +3,9 @@ lists by number ("(1) ...", "(2) ...") under its request heading are the dispute
 decided by the answer of its number in the insurer's response section ("(2) Authorized as
 modified: 8 visits", "(3) Not authorized - Reason: ..."); a decision list numbered in parentheses
 is read as one numbered with "1." is; a one-service form names its service in a "Procedure:"
-field of its "SERVICE REQUESTED" section or an "Approval requested for:" field, and a "Variance
-request is: denied" field decides it. New synthetic texts, never the blind sets'."""
+field of its "SERVICE REQUESTED" section or an "Approval requested for:" field (without a next
+line that opens a sentence of its own), and a "Variance request is: denied" field decides it.
+New synthetic texts, never the blind sets'."""
 
 from __future__ import annotations
 
@@ -106,7 +107,8 @@ Diagnostic blocks: two, each with 80% relief.
 
 VARIANCE_FORM = """REQUEST FOR APPROVAL OF VARIANCE AND INSURER'S RESPONSE (sample form)
 Date variance request submitted: 07/01/2026
-Approval requested for: Third lumbar transforaminal ESI, left L4-5, within 12 months
+Approval requested for: Third lumbar transforaminal ESI, left L4-5, within 12 months of the last
+I contacted the insurer by telephone on 06/30/2026 and left a message.
 STATEMENT OF MEDICAL NECESSITY:
 Two prior injections each gave lasting relief.
 INSURER'S RESPONSE
@@ -121,6 +123,8 @@ def test_a_one_service_form_names_its_service_in_its_request_field(tmp_path):
     assert [i["procedure"] for i in found] == ["rfa"]
     variance = items(tmp_path, VARIANCE_FORM)
     assert [i["procedure"] for i in variance] == ["esi"]
+    # (the next line opens a sentence of its own: not the service's)
+    assert "contacted" not in variance[0]["service"]
     assert decisions(variance) == ["denied"]
 
 

@@ -234,7 +234,7 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
             continue
         if SERVICE_LABELS.match(line.label) or (
                 line.label.lower() == "procedure" and _REQUEST_SECTION.search(line.section)):
-            value = line.value
+            value = _own_line(line, doc_lines)
             codes = codes_in(value)
             family = procedure_in(value, codes)
             if family is None:
@@ -282,6 +282,19 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
             elif same.decision is None:  # listed under its heading, decided on its own line
                 same.decision, same.reason = request.decision, same.reason or request.reason
     return found
+
+
+def _own_line(joined: Line, doc_lines: list[Line]) -> str:
+    """A service field's value without the next line joined on when that line opens a sentence
+    of its own ("Approval requested for: Third lumbar TFESI, left L5-S1" then "I contacted the
+    insurer ..."); a value wrapped mid-phrase keeps its continuation."""
+    value = joined.value or ""
+    own = next((line.value for line in doc_lines if line.kind == "label" and line.value
+                and line.page == joined.page and joined.text.startswith(line.text)), value)
+    rest = value[len(own):].strip()
+    if rest[:1].isupper() and procedure_in(own, codes_in(own)) is not None:
+        return own
+    return value
 
 
 _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"
