@@ -19,10 +19,16 @@ SERVICE_LABELS = re.compile(r"^(?:service(?:s)? requested|requested (?:service|t
                             r"(?:medications?|drugs?) requested|"
                             r"requested (?:medications?|drugs?)|"
                             # a request form's "Procedure(s):" field
-                            r"procedures?\s*\(s\)|proposed procedures?)$",
+                            r"procedures?\s*\(s\)|proposed procedures?|"
+                            # a variance request's "Approval requested for:" (NY MG-2 style)
+                            r"approval requested for)$",
                             re.IGNORECASE)
 _REQUESTED_ON = re.compile(r",?\s*requested (?:on )?(\S+)\s*$", re.IGNORECASE)
-DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome)$", re.IGNORECASE)
+DECISION_LABELS = re.compile(r"^(?:determination|decision|outcome|review outcome|"
+                             r"(?:variance |the )?request is)$", re.IGNORECASE)
+# A request form's section for the one service it asks for ("SECTION 3 - SERVICE REQUESTED"),
+# where a "Procedure:" field names that service (elsewhere it names a procedure done).
+_REQUEST_SECTION = re.compile(r"\bservices? requested\b", re.IGNORECASE)
 SERVICE_DATE_LABELS = re.compile(r"^(?:anticipated |planned |proposed )?date of service$",
                                  re.IGNORECASE)
 REQUEST_DATE_LABELS = re.compile(r"^(?:date of request(?: received)?|request received|"
@@ -47,7 +53,8 @@ DENIAL_REASON = re.compile(
     r"records? (?:show|shows|showed) (?:only|about)",
     re.IGNORECASE,
 )
-_DENIED = re.compile(r"non-?certif|denied|deny|non-?affirm|not (?:approved|certified)|adverse",
+_DENIED = re.compile(r"non-?certif|denied|deny|non-?affirm|"
+                     r"not (?:approved|certified|authori[sz]ed)|adverse",
                      re.IGNORECASE)
 _MODIFIED = re.compile(r"modif", re.IGNORECASE)
 _APPROVED = re.compile(r"\b(?:certified|approved|affirmed|authorized)\b", re.IGNORECASE)
@@ -125,7 +132,9 @@ _TRAILING_VERDICT = re.compile(
     r"NECESSARY)|DENIED|NON-?CERTIFIED|UPHELD|OVERTURNED|MODIFIED|PARTIALLY\s+APPROVED|"
     r"CERTIFIED\s+IN\s+PART)\.?(?P<rest>(?:\s+[-\u2013\u2014]\s+.{1,80}|"
     # or its terms in parentheses ("CERTIFIED (6 sessions, 06/18/2026 - 08/17/2026)")
-    r"\s*\([^()]{1,80}\))?)$")
+    r"\s*\([^()]{1,80}\)|"
+    # or its terms after a colon ("MODIFIED: 6 visits certified, 6 not certified")
+    r":\s+.{1,80})?)$")
 # A table row's codes in their own column, with no "CPT" before them ("64483 x2, 64484 x2").
 _COLUMN_CODES = re.compile(r"(?:\s+(?:\d{4}[0-9FTU]|[A-V]\d{4})(?:\s*x\s*\d+)?,?)+$")
 
@@ -139,8 +148,8 @@ def _verdict(verdict: str, rest: str) -> Decision:
     return Decision.approved
 
 
-_NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?(?:\d{1,2}|[A-H](?=\.))"
-                       r"\s*[:.)\u2013-]\s*", re.IGNORECASE)
+_NUMBERED = re.compile(r"^(?:(?:service|item|issue|request|treatment)\s*)?(?:\(\d{1,2}\)\s*|"
+                       r"(?:\d{1,2}|[A-H](?=\.))\s*[:.)\u2013-]\s*)", re.IGNORECASE)
 _DATE_OF_SERVICE = re.compile(r",?\s*(?:date of service|DOS)\s*:?\s*(?P<date>[\d/.-]{6,10})"
                               r"\s*$", re.IGNORECASE)
 
@@ -223,8 +232,9 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
     for line in joined_labels(doc_lines):
         if line.kind != "label" or not line.label or not line.value:
             continue
-        if SERVICE_LABELS.match(line.label):
-            value = line.value
+        if SERVICE_LABELS.match(line.label) or (
+                line.label.lower() == "procedure" and _REQUEST_SECTION.search(line.section)):
+            value = _own_line(line, doc_lines)
             codes = codes_in(value)
             family = procedure_in(value, codes)
             if family is None:
@@ -260,7 +270,10 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
         listed[0].decision, listed[0].reason = decision, reason
         listed[0].date_of_service, listed[0].request_date = service_date, request_date
     found += listed
-    for more in (decision_lines(document, doc_lines), listed_decisions(document, doc_lines)):
+    from drafting.intake.extract.request_forms import numbered_requests
+
+    for more in (decision_lines(document, doc_lines), listed_decisions(document, doc_lines),
+                 numbered_requests(document, doc_lines)):
         seen = {(r.procedure, tuple(r.codes)): r for r in found}
         for request in more:
             same = seen.get((request.procedure, tuple(request.codes)))
@@ -269,6 +282,19 @@ def requests_in(document: int, doc_lines: list[Line]) -> list[ServiceRequest]:
             elif same.decision is None:  # listed under its heading, decided on its own line
                 same.decision, same.reason = request.decision, same.reason or request.reason
     return found
+
+
+def _own_line(joined: Line, doc_lines: list[Line]) -> str:
+    """A service field's value without the next line joined on when that line opens a sentence
+    of its own ("Approval requested for: Third lumbar TFESI, left L5-S1" then "I contacted the
+    insurer ..."); a value wrapped mid-phrase keeps its continuation."""
+    value = joined.value or ""
+    own = next((line.value for line in doc_lines if line.kind == "label" and line.value
+                and line.page == joined.page and joined.text.startswith(line.text)), value)
+    rest = value[len(own):].strip()
+    if rest[:1].isupper() and procedure_in(own, codes_in(own)) is not None:
+        return own
+    return value
 
 
 _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"

@@ -20,6 +20,7 @@ from drafting.intake.extract.found import (
     LETTERS,
     Document,
     Found,
+    bare_year,
     group_of,
     make_fact,
     stated_date,
@@ -104,6 +105,12 @@ def study_summary(sentence: Sentence, doc: Document) -> Found | None:
     return None
 
 
+_YEAR_AFTER = 40  # how far after a procedure's name its year alone may be written
+# (an ablation of the heart, "AFib s/p ablation 2022", is no procedure for pain)
+_OTHER_ORGAN = re.compile(r"\b(?:a-?fib|atrial|cardiac|SVT|flutter|endometrial|thyroid)\b",
+                          re.IGNORECASE)
+
+
 def past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
     """A procedure a narrative says was done on a date of its own, and the improvement it
     attributes to it ("an epidural steroid injection in August 2017 which improved her
@@ -112,7 +119,11 @@ def past_procedure(sentence: Sentence, doc: Document) -> list[Found]:
     if told is None:
         return []
     family, named = told
-    when = stated_date(sentence.text[named:], doc) or stated_date(sentence.text, doc)
+    when = stated_date(sentence.text[named:], doc) or stated_date(sentence.text, doc) or (
+        # or the year written just after it, alone: "Had one L4-5 ESI 2023", "TFESI x2 (2023,
+        # 2024)", "hyaluronic acid series (2025)": done in that year (the first one written)
+        bare_year(sentence.text[named:named + _YEAR_AFTER], doc.date)
+        if not _OTHER_ORGAN.search(sentence.text[max(0, named - _YEAR_AFTER):named]) else None)
     if when is None:
         return []
     dated = {"date": when[0], "date_precision": when[1], "named_in_passing": True,

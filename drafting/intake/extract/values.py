@@ -43,10 +43,21 @@ _RELIEF = re.compile(
     # tingling", "pain decreased 20%", "improved about 50 percent"
     r"|\b(\d{1,3})\s?(?:%|percent)\s+less\b"
     r"|\b(?:improved|decreased|reduced|better)\s+(?:by\s+)?(?:~\s*|about\s+|approximately\s+|"
-    r"maybe\s+|roughly\s+)?(\d{1,3})\s?(?:%|percent)",
+    r"maybe\s+|roughly\s+)?(\d{1,3})\s?(?:%|percent)"
+    # a figure with how long it lasted, as shorthand writes a block's relief: "~90% x 6 hrs",
+    # "80% x 5 hrs", "maybe 30% for a wk or so"
+    r"|\b(\d{1,3})\s?%(?=\s*(?:x|\u00d7|for)\s*(?:about\s+|~\s*|a\s+|an\s+)?(?:\d{1,3}\s*|"
+    r"one\s+|two\s+|three\s+|few\s+)?(?:hours?|hrs?|h|days?|d|weeks?|wks?|months?|mos?|mo)\b)"
+    # half the pain gone, in the patient's words: "about half better", "maybe half as bad",
+    # "took about half the pain away", "improved by about half"
+    r"|\b(half)\s+(?:better|as bad|the pain)\b|\bimproved\s+by\s+(?:about\s+)?(half)\b",
     re.IGNORECASE,
 )
-_THRESHOLD = re.compile(r"(?:at least|more than|over|>=?|\u2265|of at least)\s*$", re.IGNORECASE)
+# An OCR'd zero read as the letter O in a percentage ("maybe 3O% x 1 wk").
+_OCR_PERCENT = re.compile(r"\b(\d)[Oo](?=\s?%)")
+# (an arrow's ">" is no threshold: "MBB #2 01/13/2026 -> 80% x 5 hrs")
+_THRESHOLD = re.compile(r"(?:at least|more than|over|(?<!-)>=?|\u2265|of at least)\s*$",
+                        re.IGNORECASE)
 _PERCENT = re.compile(r"\b(\d{1,3})\s?(?:%|percent)")
 _SCORE_10 = re.compile(r"(?<![\d./])(\d{1,2}(?:\.\d)?)\s?/\s?10\b(?!/)")
 _BMI = re.compile(r"\b(?:BMI|body mass index)\s*(?:of|is|was|:|=)?\s*(\d{2}(?:\.\d{1,2})?)",
@@ -117,11 +128,12 @@ def spelled_percents(text: str) -> str:
 def percent_relief(text: str) -> tuple[float | None, int]:
     """The percent relief a sentence reports (not a threshold it quotes), and where it is (in
     the sentence with its spelled percentages read as digits)."""
-    text = spelled_percents(text)
+    text = _OCR_PERCENT.sub(r"\g<1>0", spelled_percents(text))
     for match in _RELIEF.finditer(text):
         if _THRESHOLD.search(text[:match.start()]):
             continue
-        value = float(next(g for g in match.groups() if g))
+        figure = next(g for g in match.groups() if g)
+        value = 50.0 if figure.lower() == "half" else float(figure)
         if value <= 100:
             return value, match.end()
     return None, -1
