@@ -67,3 +67,4 @@ def test_a_learned_surname_followed_by_a_number_is_the_form_word() -> None:
     out = _deid("Patient: LANE, KEVIN\nKevin Lane 2 of 5. Mrs Lane 3. MR. SMITH: Mr. Lane: yes.")[0]
     assert "Lane 2 of 5" in out and "Lane 3" in out
     assert "Lane: yes" not in out  # a speaker's label in a transcript is still the name
+    assert "Lane" not in _deid("Patient: LANE, KEVIN\nwife Rita Lane 606.555.0149")[0]

@@ -56,8 +56,9 @@ _HEADED_ORDERED = re.compile(
 # a personal title as prose writes it (in capitals, "MR" is magnetic resonance too)
 _TITLE = r"(?<![\w'’-])(?:(?:Mr|Mrs|Ms|Mx)\.?[ ]{1,2}|Miss[ ])"
 _TITLED = re.compile(rf"{_TITLE}(?P<sur>{_WORD})(?![\w'’-])")
-# what follows a form's word, not a surname: a number or "of" ("Mrs Page 2 of the form")
-_NOT_AFTER = re.compile(r"[ ]?(?:\d|of\b)")
+# what follows a form's word, not a surname: a short number or "of" ("Mrs Page 2 of the form",
+# "Lane 2"), not a phone's or a date's digits ("Loretta Faye Back 606.555.0149")
+_NOT_AFTER = re.compile(r"[ ]?(?:\d{1,3}(?![\d.,/-]?\d)|of\b)")
 
 
 @dataclass
