@@ -14,6 +14,7 @@ from drafting.deid.name_joins import joined_names
 from drafting.deid.ordinary_words import without_ordinary_words
 from drafting.deid.phimap import PhiKind, PhiMap
 from drafting.deid.recognizers import Found, Span, name_tokens, scan
+from drafting.deid.word_surnames import WordSurnames, taught, with_word_surnames
 
 
 class Deidentifier:
@@ -52,8 +53,9 @@ class Deidentifier:
             elif entry.kind in (PhiKind.employer, PhiKind.mrn, PhiKind.member_id,
                                 PhiKind.license, PhiKind.device, PhiKind.ssn, PhiKind.id):
                 self.values[entry.value] = entry.kind
+        self.surnames = WordSurnames()  # surnames that are also words (``word_surnames.py``)
         self.replaced: Counter[PhiKind] = Counter()
-        self._last: tuple[tuple[str, int, int], Found] | None = None
+        self._last: tuple[tuple[str, int, int, int], Found] | None = None
 
     def learn(self, texts: Iterable[str]) -> None:
         """Learn the names, employers and labelled numbers of ``texts`` (what a text teaches
@@ -63,16 +65,17 @@ class Deidentifier:
             self.names |= found.names
             self.values.update(found.values)
             self.values.update({e: PhiKind.employer for e in found.employers})
+            self.surnames |= taught(folded_name(text))
             # scanning this text again with what it taught finds the same (a scan adds what a
             # text teaches before it finds anything), so the last text is not scanned twice
-            self._last = ((text, len(self.names), len(self.values)), found)
+            self._last = ((text, len(self.names), len(self.values), len(self.surnames)), found)
 
     def spans(self, text: str) -> list[Span]:
         return self._scan(text).spans
 
     def _scan(self, text: str) -> Found:
         # what was learned only grows: the same text with as much learned scans the same
-        key = (text, len(self.names), len(self.values))
+        key = (text, len(self.names), len(self.values), len(self.surnames))
         if self._last is None or self._last[0] != key:
             self._last = (key, self._scan_folded(text))
         return self._last[1]
@@ -87,7 +90,10 @@ class Deidentifier:
             found.spans, more = with_learned(source, found.spans, found.names | self.names,
                                              learned_names(source, found.spans, self.model))
             found.names |= more
-        found.spans = joined_names(without_ordinary_words(found.spans, source), source)
+        learned = WordSurnames(set(self.surnames.surnames), set(self.surnames.given))
+        learned |= taught(source)
+        found.spans = joined_names(with_word_surnames(
+            source, without_ordinary_words(found.spans, source), learned), source)
         if folded is None:
             return found
         found.spans = [Span(*folded.span(s.start, s.end), s.kind, s.priority)
