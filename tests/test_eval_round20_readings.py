@@ -125,3 +125,38 @@ def test_the_cases_decision_months_are_its_review_dates():
     draft, case = _draft(CASE)
     assert _decision_months(EvalContext(draft, case, EXCERPTS)) == {(2017, 5)}
 
+
+
+# --- the spinal region the diagnoses name ---------------------------------------------------
+
+
+REGION_CASE = "medicare-tens-review"  # diagnosed with lumbar spondylosis; a TENS unit disputed;
+# F4 acetaminophen and F9 the Oswestry index name no region of the spine
+
+
+def _entity_messages(sentence: str, name: str = REGION_CASE) -> list[str]:
+    from evals.checks.entities import check_entities
+
+    draft, case = _draft(name)
+    changed = draft.model_copy(deep=True)
+    section = next(s for s in changed.sections if s.item_id)
+    section.text = section.text.rstrip() + "\n\n" + sentence
+    return [f.message for f in check_entities(EvalContext(changed, case, EXCERPTS))
+            if f.text.strip() == sentence]
+
+
+def test_the_spinal_region_the_diagnoses_name_needs_no_fact_naming_a_region():
+    assert _entity_messages("Her lumbar spine pain kept the Oswestry index at 34 percent "
+                            "[F9].") == []
+
+
+def test_a_spinal_region_the_diagnoses_do_not_name_still_needs_a_source():
+    assert _entity_messages("Her neck pain kept the Oswestry index at 34 percent [F9].") == [
+        "names cervical, which the cited F9 does not name"]
+
+
+def test_a_guideline_cited_alone_must_name_the_region_itself():
+    # what a guideline covers is its excerpt's to give, whatever the case is diagnosed with
+    found = _entity_messages("The guideline sets these dose thresholds for lumbar spine pain "
+                             "[G:cdc16-rec-05-mme-thresholds].")
+    assert any(m.startswith("names lumbar") for m in found), found
