@@ -20,6 +20,7 @@ from evals.checks.consistency_counts import derived, reversed_changes
 from evals.checks.consistency_dates import (
     between_problems,
     date_problems,
+    preceding_event,
     span_problems,
     unshown_spans,
 )
@@ -240,7 +241,11 @@ _AGE = re.compile(r"\b([\w-]+?)[\s-]+years?[\s-]+old\b|\b(\S+) years? of age\b|"
                   r",\s+who\s+(?:is|was)\s+(?:now\s+)?(\d{2,3}),|"
                   # "my patient, now 47, ..."; "Male, 52, hurt at work"
                   # (or named by her work: "The nurse, now 61, injured her lower back")
-                  r"\b[A-Za-z]+,\s+now\s+(\d{2,3}),|\b(?:male|female|man|woman),\s+(\d{2,3}),",
+                  r"\b[A-Za-z]+,\s+now\s+(\d{2,3}),|\b(?:male|female|man|woman),\s+(\d{2,3}),|"
+                  # "At 44 she has many working years ahead", "I know at 52 it's frustrating"
+                  r"\bat (?:age )?(\d{2,3})\s+(?=(?:she|he|they|I|you|it|it['’]s|we)\b)|"
+                  # "Employee (47) was hurt", "My patient, 38 at the time of trial, ..."
+                  r"\b[A-Za-z]+\s+\((\d{2,3})\)|,\s+(\d{2,3})\s+at the time\b",
                   re.IGNORECASE)
 
 
@@ -307,7 +312,8 @@ def _problems(ctx: EvalContext, said: Claims, cited: _Cited) -> list[str]:
                         f"the cited source")
     problems += span_problems(said, cited, unshown_spans(said.text, ctx.stated_values),
                               _named_key_dates(ctx, said.text) |
-                              ctx.records_named(said.text, cited.markers)
+                              ctx.records_named(said.text, cited.markers) |
+                              preceding_event(ctx, said.text, cited)
                               if said.durations or " and " in said.text else frozenset())
     problems += between_problems(said) if said.durations else []
     problems += reversed_changes(said.text, cited.text)

@@ -131,6 +131,10 @@ _COUNT = re.compile(r"\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twe
 # ketoprofen and baclofen").
 _LIST_START = re.compile(r"\s*(?:[:,(]|—|–|\bnamely\b|\bincluding\b|\bsuch as\b)\s*")
 _ITEM_BREAK = re.compile(r",\s*")
+# What was counted, then its list after a colon or a plural verb ("two items the physician
+# ordered on June 1, 2020: X and Y"; "the two stated reasons were X and Y").
+_LISTED_AFTER = re.compile(r"[^:;.\[]{0,80}?:\s+|[\s-]+(?:[\w’'-]+\s+){1,3}?(?:were|are)\s+",
+                           re.IGNORECASE)
 _LAST_ITEM = re.compile(r"\s(?:and|or)\s")
 # "three levels", "two lumbar levels", "three thoracolumbar and lumbar levels"
 _LEVEL_WORDS = re.compile(r"^[\s-]+(?:(?!levels?\b|segments?\b)[\w-]+[\s-]+){0,3}?"
@@ -209,6 +213,25 @@ def _coordinated(before: str) -> int:
     return len(_JOINS.findall(clause)) + 1
 
 
+def _list_readings(text: str) -> set[int]:
+    """How many items a list at the start of ``text`` may have, where an item holds an "and"
+    of its own ("a left shoulder and upper arm sprain, a neck sprain, ... and a left
+    supraspinatus sprain" is 2 read at the first "and", 5 at the last): each "and" or "or" in
+    the clause may close it."""
+    clause = re.split(r"[;.\[]|:\s", text, maxsplit=1)[0]
+    found = set()
+    for i, piece in enumerate(_ITEM_BREAK.split(clause)):
+        piece = piece.strip()
+        if not piece:
+            break
+        if re.match(r"(?:and|or)\s", piece):
+            if i:
+                found.add(i + 1)
+        elif _LAST_ITEM.search(piece):
+            found.add(i + 2)
+    return found
+
+
 def _list_length(text: str) -> int:
     """How many items a list at the start of ``text`` has ("X, Y and Z, and so on" is 3): the
     items up to the one joined by "and" or "or"."""
@@ -259,6 +282,10 @@ def _worked_out(ctx: EvalContext, said: Claims, cited: _Cited, extra: set[float]
         if start and len(between.split()) <= 8 and not re.search(r"\d", between) and \
                 not re.match(r"\s*\d", text[start.end():]):
             counts.add(_list_length(text[start.end():]))
+            counts |= _list_readings(text[start.end():])
+        listed = _LISTED_AFTER.match(text, m.end(1))  # "two items ...: X and Y"
+        if listed:  # "two stated reasons were X and Y"
+            counts |= _list_readings(text[listed.end():])
         before = text[:m.start()]
         if _BACK_REFERENCE.search(before):  # "X, Y or Z, and she has none of the three"
             counts |= _list_lengths(before)

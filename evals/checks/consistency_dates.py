@@ -58,7 +58,16 @@ def _partial_date_problems(ctx: EvalContext, said: Claims, cited: _Cited) -> lis
         # or a cited decision was made in ("the March 2005 denial"), not the month a note was
         # written in, which may be after the event it retells
     return _retold_month(said_months, cited.claims.month_years) or \
-        _misdated_event(said.text, said_months, cited)
+        _misdated_event(said.text, said_months, cited, _decision_months(ctx))
+
+
+def _decision_months(ctx: EvalContext) -> frozenset[tuple[int, int]]:
+    """The months the case's own decision is dated in: its review date and its review
+    decisions' documents ("the Board's July 2011 decision" of a case reviewed July 12, 2011)."""
+    case = ctx.case
+    dates = {case.dates.review} | {d.date for d in case.documents
+                                   if d.type.value == "review_decision"}
+    return frozenset((d.year, d.month) for d in dates if isinstance(d, dt.date))
 
 
 # A month naming an event ("the May 2012 discussion", "the surgeon's June 2020 recommendation").
@@ -66,11 +75,13 @@ _DATED_EVENT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
                           r"(?:of )?(\d{4}) ([a-z]{4,})", re.IGNORECASE)
 
 
-def _misdated_event(text: str, said_months: frozenset[tuple[int, int]], cited: _Cited
-                    ) -> list[str]:
+def _misdated_event(text: str, said_months: frozenset[tuple[int, int]], cited: _Cited,
+                    decided: frozenset[tuple[int, int]] = frozenset()) -> list[str]:
     """A month the case file allows (a decision's) given to the event of the one fact cited,
     which that fact dates in another month: "the May 2012 discussion" of a discussion the
-    fact dates January 2012."""
+    fact dates January 2012. A decision dated in a month the case's own decision is dated in
+    (``decided``) is that decision, not the fact's ("the Board's July 2011 decision [F6]" where
+    F6 is the July 2010 denial it reviewed)."""
     if len(said_months) != 1 or not cited.fact_dates:
         return []
     (year, month), = said_months
@@ -81,12 +92,15 @@ def _misdated_event(text: str, said_months: frozenset[tuple[int, int]], cited: _
         return []  # the fact gives that month itself (its text, its date or its span)
     source = cited.text.lower()
     for m in _DATED_EVENT.finditer(text):
+        if (year, month) in decided and _DECISION_WORD.match(m.group(2)):
+            continue
         if int(m.group(1)) == year and re.search(rf"\b{m.group(2).lower()[:5]}", source):
             return [f"the {m.group(2)} is dated {year}-{month:02d} but the cited fact is dated "
                     f"{', '.join(f'{y}-{mm:02d}' for y, mm in sorted(dated))}"]
     return []
 
 
+_DECISION_WORD = re.compile(r"(?:decision|ruling|order|opinion|judgment)s?$", re.IGNORECASE)
 _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b\.?"
                          r"(?=,? (?:of )?\d{4}|,? \d{1,2}\b| and| to| through| until| -)",
                          re.IGNORECASE)
@@ -195,6 +209,22 @@ def span_problems(said: Claims, cited: _Cited,
     there = ", ".join(f"{v:g} {u}s" for v, u in sorted(stated)) or "no span"
     return [f"span(s) {', '.join(f'{v:g} {u}s' for v, u in wrong)} not in the cited source "
             f"(it gives {there})"]
+
+
+# A span counted on from the event told before ("Three days later the MRI showed ...").
+_LATER = re.compile(r"\b(?:days?|weeks?|months?|years?)\s+later\b", re.I)
+
+
+def preceding_event(ctx: EvalContext, text: str, cited: _Cited) -> frozenset[dt.date]:
+    """For a span "later" than what came before, where the sentence cites one dated fact: the
+    last date the case file gives (a key date or a fact's) before that fact's, the event the
+    span is counted from (one date, not any pair the file allows)."""
+    if len(cited.counted_dates) != 1 or not _LATER.search(text):
+        return frozenset()
+    (when,) = cited.counted_dates
+    earlier = [d for d in (*ctx.key_dates, *(f.date for f in ctx.facts.values()
+                                             if f.date_precision == "day")) if d < when]
+    return frozenset({max(earlier)}) if earlier else frozenset()
 
 
 _BOUND = re.compile(r"\b(?:(well over|(?:lasted|lasting|persisted|for) over|more than|"
