@@ -14,14 +14,12 @@ from drafting.case import Case
 from drafting.case.vocab import Outcome
 from drafting.criteria.burden import CRITERION
 from drafting.criteria.results import Status
-from tests.test_criteria import mutated, result_of
+from tests.test_criteria import result_of
 from tests.test_criteria_real_records import criterion
+from tests.texas_refill import refill_case, refill_fact
 
 SOURCE = {"document": "D1", "page": 2}
-DAY = "2002-04-08"
-REFILL = {"id": "F1", "category": "medication", "date": DAY, "tags": ["nsaid"],
-          "statement": "The pharmacy filled the same anti-inflammatory prescription again in "
-          "April; the dose is not given.", "source": SOURCE}
+REFILL = refill_fact(SOURCE)
 IRO_FOR = {"id": "F5", "category": "utilization_review", "date": "2002-08-01",
            "source": SOURCE, "statement": "The carrier refused to pay; an IRO granted "
            "reimbursement of the refill and the carrier appealed to SOAH."}
@@ -33,21 +31,7 @@ ENDED = {"id": "F3", "category": "history", "date": "2002-03-01", "source": SOUR
 
 
 def _refill(*more: dict, jurisdiction: str = "Texas (workers' compensation; SOAH)") -> Case:
-    facts = [REFILL, *more]
-
-    def change(data: dict) -> None:
-        data.update(setting="other_workers_comp", jurisdiction=jurisdiction, facts=facts,
-                    diagnoses=[{"text": "Lumbar strain at work"}])
-        data["dates"] = {"injury": "2000-02-14", "request": DAY, "denial": "2002-05-02",
-                         "review": "2003-01-20"}
-        data["documents"] = [{"id": "D1", "type": "review_decision", "date": "2003-01-20",
-                              "title": "Hearing decision", "author": "hearing officer",
-                              "pages": 6}]
-        data["disputed_items"] = [{
-            "id": "I1", "service": "Anti-inflammatory prescription refill (April 2002)",
-            "procedure": "other", "date_of_service": DAY, "status": "rendered",
-            "request_type": "continuation", "facts": [f["id"] for f in facts]}]
-    return mutated("wc-opioids-appeal", change)
+    return refill_case([REFILL, *more], "Lumbar strain at work", jurisdiction)
 
 
 def test_an_iro_approval_the_carrier_appeals_stands_on_a_silent_record():

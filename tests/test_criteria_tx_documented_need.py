@@ -11,36 +11,20 @@ from drafting.case import Case
 from drafting.case.vocab import Outcome
 from drafting.criteria.facts import evaluate_diagnosis
 from drafting.criteria.results import Status
-from tests.test_criteria import mutated, result_of
+from tests.test_criteria import result_of
 from tests.test_criteria_real_records import criterion
+from tests.texas_refill import refill_case, refill_fact
 
 TEXAS = "Texas (workers' compensation; hearing on the carrier's refusal to reimburse)"
 SOURCE = {"document": "D1", "page": 3}
-DAY = "2002-04-08"
-REFILL = {"id": "F1", "category": "medication", "date": DAY, "tags": ["nsaid"],
-          "statement": "The pharmacy filled the same anti-inflammatory prescription again in "
-          "April; the dose is not given.", "source": SOURCE}
+REFILL = refill_fact(SOURCE)
 PEER = {"id": "F9", "category": "utilization_review", "date": "2002-05-02", "source": SOURCE,
         "statement": "A peer reviewer for the carrier wrote that the drug is not medically "
         "necessary and that it is not needed."}
 
 
 def _refill(diagnosis: str, *more: dict) -> Case:
-    facts = [REFILL, PEER, *more]
-
-    def change(data: dict) -> None:
-        data.update(setting="other_workers_comp", jurisdiction=TEXAS, facts=facts,
-                    diagnoses=[{"text": diagnosis}])
-        data["dates"] = {"injury": "2000-02-14", "request": DAY, "denial": "2002-05-02",
-                         "review": "2003-01-20"}
-        data["documents"] = [{"id": "D1", "type": "review_decision", "date": "2003-01-20",
-                              "title": "Hearing decision", "author": "hearing officer",
-                              "pages": 6}]
-        data["disputed_items"] = [{
-            "id": "I1", "service": "Anti-inflammatory prescription refill (April 2002)",
-            "procedure": "other", "date_of_service": DAY, "status": "rendered",
-            "request_type": "continuation", "facts": [f["id"] for f in facts]}]
-    return mutated("wc-opioids-appeal", change)
+    return refill_case([REFILL, PEER, *more], diagnosis, TEXAS)
 
 
 def test_a_diagnosis_of_chronic_pain_from_the_injury_documents_its_continuing_effects():
