@@ -128,6 +128,15 @@ def test_a_one_service_form_names_its_service_in_its_request_field(tmp_path):
     assert decisions(variance) == ["denied"]
 
 
+def test_a_service_field_wrapped_after_a_comma_keeps_its_code_on_the_next_line(tmp_path):
+    """A scanned form wraps the field mid-phrase; the next line's capital letter ("CPT") does not
+    open a sentence of its own, so the code stays with the service."""
+    found = items(tmp_path, "REQUEST FOR AUTHORIZATION\nDate of request: 08/21/2023\n"
+                  "Service requested: Repeat right L4-L5 transforaminal epidural steroid "
+                  "injection under fluoroscopic guidance,\nCPT 64483, quantity 1.\n")
+    assert [(i["procedure"], i.get("code")) for i in found] == [("esi", "64483")]
+
+
 def test_a_procedure_field_outside_a_request_section_is_no_item(tmp_path):
     operative = ONE_SERVICE_FORM.replace("SECTION 3 - SERVICE REQUESTED", "PROCEDURE NOTE")
     operative = operative.replace("OUTPATIENT PRIOR AUTHORIZATION REQUEST", "PROCEDURE NOTE")

@@ -292,9 +292,16 @@ def _own_line(joined: Line, doc_lines: list[Line]) -> str:
     own = next((line.value for line in doc_lines if line.kind == "label" and line.value
                 and line.page == joined.page and joined.text.startswith(line.text)), value)
     rest = value[len(own):].strip()
-    if rest[:1].isupper() and procedure_in(own, codes_in(own)) is not None:
+    if rest[:1].isupper() and not _CONTINUED.search(own) and \
+            procedure_in(own, codes_in(own)) is not None:
         return own
     return value
+
+
+# A line that stops mid-phrase: what follows it continues the field ("... under fluoroscopic
+# guidance," then "CPT 64483, quantity 1.", a wrap in a scanned form)
+_CONTINUED = re.compile(r"(?:[,;:(/&+-]|\b(?:and|or|with|of|at|to|for|under|via|per|x))\s*$",
+                        re.IGNORECASE)
 
 
 _TOLD_VERDICT = re.compile(r"\b(?:is|are|was|were)\s+(?:hereby\s+)?(?:overturned|upheld|"
