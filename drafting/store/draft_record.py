@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from drafting.store.chain import sha256_text
+from drafting.store.integrity import audit_details
 from drafting.store.records import IntegrityProblem
 
 # The audit actions that set or change a draft's status, in the order they were written.
@@ -32,32 +33,22 @@ def section_hash(kind: str, title: str, item_id: str | None) -> str:
     return sha256_text(json.dumps([kind, title, item_id]))
 
 
-def _detail(row: Any) -> dict[str, Any]:
-    try:
-        detail = json.loads(row["detail"])
-    except (TypeError, ValueError):
-        return {}  # an edited row: the chain walk reports it
-    return detail if isinstance(detail, dict) else {}
-
-
 def expected_statuses(conn: sqlite3.Connection) -> dict[str, str | None]:
     """Each draft's status as its audit rows tell it: created in progress; finished as the
     finishing row records; interrupted, or a complete draft whose regenerated section failed,
     incomplete. None where a row that set it did not record what it set (an older store)."""
-    marks = ", ".join("?" for _ in STATUS_ACTIONS)
     status: dict[str, str | None] = {}
-    for row in conn.execute(f"SELECT draft_id, action, detail FROM audit_log WHERE action IN "
-                            f"({marks}) AND draft_id IS NOT NULL ORDER BY id", STATUS_ACTIONS):
+    for row, detail in audit_details(conn, STATUS_ACTIONS):
         draft_id, action = str(row["draft_id"]), row["action"]
         if action == "draft_created":
             status[draft_id] = "in_progress"
         elif draft_id not in status:
             continue  # its creation row is gone: the case check names the draft
         elif action == "draft_finished":
-            recorded = _detail(row).get("status")
+            recorded = detail.get("status")
             status[draft_id] = recorded if isinstance(recorded, str) else None
         elif action == "draft_interrupted" or (
-                _detail(row).get("status") == "failed" and status[draft_id] == "complete"):
+                detail.get("status") == "failed" and status[draft_id] == "complete"):
             status[draft_id] = "incomplete"  # interrupted, or a regenerated section failed
     return status
 
@@ -78,10 +69,8 @@ def status_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
 def record_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     """Finished drafts whose title, label, provenance or sources differ from what was recorded
     when they finished."""
-    recorded: dict[str, tuple[int, Any]] = {}
-    for row in conn.execute("SELECT id, draft_id, detail FROM audit_log WHERE action = "
-                            "'draft_finished' ORDER BY id"):
-        recorded[str(row["draft_id"])] = (int(row["id"]), _detail(row).get("record_hash"))
+    recorded = {str(row["draft_id"]): (int(row["id"]), detail.get("record_hash"))
+                for row, detail in audit_details(conn, ("draft_finished",))}
     for draft in conn.execute("SELECT id, title, label, provenance, sources FROM drafts "
                               "ORDER BY created_at, id"):
         audit_id, expected = recorded.get(str(draft["id"]), (0, None))
@@ -97,9 +86,7 @@ def record_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
 def section_record_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     """Sections whose kind, heading or item differ from what their first version recorded."""
     recorded: dict[tuple[str, str], tuple[int, Any]] = {}
-    for row in conn.execute("SELECT id, draft_id, detail FROM audit_log WHERE action = "
-                            "'section_drafted' ORDER BY id"):
-        detail = _detail(row)
+    for row, detail in audit_details(conn, ("section_drafted",)):
         if "key" in detail:
             recorded.setdefault((str(row["draft_id"]), str(detail["key"])),
                                 (int(row["id"]), detail.get("section_hash")))

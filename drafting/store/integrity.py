@@ -27,7 +27,10 @@ def _problem(kind: Any, where: str, message: str) -> IntegrityProblem:
     return IntegrityProblem(kind, where, message)
 
 
-def _audit(conn: sqlite3.Connection, actions: tuple[str, ...]) -> Iterator[tuple[Any, dict]]:
+def audit_details(conn: sqlite3.Connection, actions: tuple[str, ...]
+                  ) -> Iterator[tuple[Any, dict]]:
+    """The audit rows of these actions, oldest first, each with its detail (empty where the
+    detail is not a JSON object)."""
     marks = ", ".join("?" for _ in actions)
     for row in conn.execute(f"SELECT * FROM audit_log WHERE action IN ({marks}) ORDER BY id",
                             actions):
@@ -151,7 +154,7 @@ def version_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     """Section versions with no audit row, with text that no longer matches the hash their audit
     row recorded, or recorded but missing."""
     recorded: dict[tuple[str, str, int], tuple[int, str | None]] = {}
-    for row, detail in _audit(conn, SECTION_ACTIONS):
+    for row, detail in audit_details(conn, SECTION_ACTIONS):
         if "key" in detail and "version" in detail:
             recorded[(row["draft_id"], str(detail["key"]), int(detail["version"]))] = (
                 row["id"], detail.get("text_hash"))
@@ -181,7 +184,7 @@ def criteria_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     """Criteria results (the engine's outcomes) that no longer match the hash recorded when
     the draft finished."""
     finished = {row["draft_id"]: (row["id"], detail.get("criteria_hash"))
-                for row, detail in _audit(conn, ("draft_finished",))}
+                for row, detail in audit_details(conn, ("draft_finished",))}
     for draft in conn.execute("SELECT id, criteria FROM drafts WHERE criteria IS NOT NULL "
                               "ORDER BY created_at, id"):
         where = f"draft {draft['id']}"
@@ -201,7 +204,7 @@ def override_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     or an inserted override), and recorded overrides that are missing."""
     by_id: dict[int, tuple[Any, dict]] = {}
     unnumbered: list[tuple[Any, dict]] = []  # recorded before overrides were numbered
-    for row, detail in _audit(conn, OVERRIDE_ACTIONS):
+    for row, detail in audit_details(conn, OVERRIDE_ACTIONS):
         if "override_id" in detail:
             by_id[int(detail["override_id"])] = (row, detail)
         else:
@@ -247,7 +250,8 @@ def sign_off_problems(conn: sqlite3.Connection, boundary: int) -> Iterator[Integ
     """Sign-offs no audit row records (forged), that differ from the audit row recording them
     (edited), recorded but missing (deleted); drafts whose sign-off columns say otherwise than
     their sign-off rows (a sign-off set by direct SQL)."""
-    audits = {int(r["id"]): (r, d) for r, d in _audit(conn, ("signed_off", "sign_off_voided"))}
+    audits = {int(r["id"]): (r, d)
+              for r, d in audit_details(conn, ("signed_off", "sign_off_voided"))}
     linked: set[int] = set()
     for s in conn.execute("SELECT * FROM sign_offs ORDER BY id").fetchall():
         what = "signed" if s["kind"] == "signed" else "voiding of the sign-off"
@@ -319,7 +323,7 @@ def ownership_problems(conn: sqlite3.Connection) -> Iterator[IntegrityProblem]:
     gone. Stores older than the ``api_draft_owned`` rows are not checked for drafts made before
     the first of them."""
     owned = {str(row["draft_id"]): (int(row["id"]), detail)
-             for row, detail in _audit(conn, ("api_draft_owned",))}
+             for row, detail in audit_details(conn, ("api_draft_owned",))}
     first = min((audit_id for audit_id, _ in owned.values()), default=None)
     seen = set()
     for row in conn.execute("SELECT draft_id, organisation FROM api_drafts ORDER BY draft_id"):
