@@ -19,6 +19,7 @@ from drafting.backends.composer.common import (
     listed,
     missing_documents,
     note_lead,
+    open_required,
     record_basis,
     required,
     service,
@@ -200,7 +201,7 @@ def checklist(ctx: Context) -> str:
         need = required(result)
         met = [c for c in need if c["status"] == "met"]
         label = f"- {result['item_id']} ({service(result['service'])}):"
-        if result["outcome"] == "necessary" and len(met) < len(need):
+        if result["outcome"] == "necessary" and open_required(result):
             lines.append(f"{label} resting on the burden of proof; {len(need) - len(met)} "
                          "required criteria are not documented.")
         elif result["outcome"] == "necessary":
