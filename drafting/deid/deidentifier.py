@@ -65,7 +65,7 @@ class Deidentifier:
             self.names |= found.names
             self.values.update(found.values)
             self.values.update({e: PhiKind.employer for e in found.employers})
-            self.surnames |= taught(folded_name(text))
+            self.surnames |= found.surnames
             # scanning this text again with what it taught finds the same (a scan adds what a
             # text teaches before it finds anything), so the last text is not scanned twice
             self._last = ((text, len(self.names), len(self.values), len(self.surnames)), found)
@@ -90,8 +90,9 @@ class Deidentifier:
             found.spans, more = with_learned(source, found.spans, found.names | self.names,
                                              learned_names(source, found.spans, self.model))
             found.names |= more
+        found.surnames = taught(source)
         learned = WordSurnames(set(self.surnames.surnames), set(self.surnames.given))
-        learned |= taught(source)
+        learned |= found.surnames
         found.spans = joined_names(with_word_surnames(
             source, without_ordinary_words(found.spans, source), learned), source)
         if folded is None:

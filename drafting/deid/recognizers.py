@@ -71,6 +71,7 @@ from drafting.deid.staff_initials import learned_initials, staff_initials
 from drafting.deid.tables import table_spans, table_values
 from drafting.deid.terms import protected_spans
 from drafting.deid.user_ids import user_ids, user_names
+from drafting.deid.word_surnames import WordSurnames
 from drafting.deid.x12 import x12_names, x12_spans
 
 __all__ = ["DOB", "Found", "Span", "find_identifiers", "labelled_names", "name_tokens", "scan"]
@@ -84,6 +85,7 @@ class Found:
     names: set[str] = field(default_factory=set)  # name words learned here
     employers: set[str] = field(default_factory=set)
     values: dict[str, PhiKind] = field(default_factory=dict)  # labelled numbers, to find again
+    surnames: WordSurnames = field(default_factory=WordSurnames)  # word surnames taught here
 
 
 def known_values(text: str, values: dict[str, PhiKind]) -> Iterator[Span]:
