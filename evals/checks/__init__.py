@@ -118,10 +118,9 @@ def clear_caches() -> None:
     outcomes.stated_outcome.cache_clear()
     outcomes.decided_outcome.cache_clear()
     outcome_record.recorded_outcomes.cache_clear()
-    # what was read of a case's items, its facts' statements and its sentences
+    # what was read of a case's items and its sentences' outcome marks
     # (tests/test_eval_cold_start.py names the caches kept for the process)
-    for cached in (item_terms._item, absences._done, absences._kinds_named,
-                   uncited._known_counts, outcomes._marks):
-        cached.cache_clear()
+    item_terms._item.cache_clear()
+    outcomes._marks.cache_clear()
     FACT_INDEXES.clear()
     FACT_KEYS.clear()

@@ -66,6 +66,8 @@ def clear_caches() -> None:
     FOUND.clear()
     absence_clauses.cache_clear()
     recorded_words.cache_clear()
+    _done.cache_clear()
+    _kinds_named.cache_clear()
 
 
 # "Apart from the clinic session, no use is documented": the denial excepts what it names.

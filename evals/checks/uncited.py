@@ -148,6 +148,7 @@ def _strip_known(phrases: tuple[str, ...], text: str) -> str:
 def clear_caches() -> None:
     """Forget every sentence read (for timing on cold caches)."""
     _strip_known.cache_clear()
+    _known_counts.cache_clear()
     _FOUND.clear()
 
 
